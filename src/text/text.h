@@ -1,0 +1,65 @@
+/*
+ * text.h - Vietnamese text: validation, NFC, search folding, collation, name sort keys.
+ *
+ * Every string tcxd stores passes text_clean(): valid UTF-8, no control characters,
+ * NFC (utf8proc), surrounding whitespace trimmed and inner runs collapsed to one space,
+ * and at most max_chars code points.
+ *
+ * Search keys (text_fold) are lowercase ASCII-ish: diacritics removed, đ/Đ/Ð (U+0111,
+ * U+0110, U+00D0) -> d, so "Nguyễn Văn Phong", "NGUYEN VAN PHONG" and "nguyen van phong"
+ * fold alike, and old/new tone placement (Hoà/Hòa, Thuỷ/Thủy) folds alike.
+ *
+ * Sorting uses ICU's "vi" collation. A struct text_collator is not thread-safe: use one
+ * per thread (text_collator_new / text_collator_free). Sort keys are binary and compare
+ * with memcmp; text_collator_sort_key appends them to a caller-owned buf.
+ *
+ * Names: Vietnamese rolls sort by given name (last word), then family name (first word),
+ * then middle name(s). text_name_split returns slices into the caller's string.
+ */
+#ifndef TCXD_TEXT_TEXT_H
+#define TCXD_TEXT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+
+/*
+ * Validates and normalises in[0..len) into out (reset first). Errors name field:
+ *   invalid UTF-8 in field full_name at byte 7
+ *   field full_name is too long (300 characters, at most 200)
+ *   field full_name contains a control character
+ * allow_empty false: an empty (after trimming) value is an error "field X is required".
+ */
+enum tcxd_err text_clean(const char *in, size_t len, size_t max_chars, bool allow_empty,
+                         const char *field, struct buf *out, struct tcxd_error *e) TCXD_WUR;
+
+/* true when s[0..len) is valid UTF-8 */
+bool text_utf8_valid(const char *s, size_t len);
+/* number of code points in valid UTF-8 */
+size_t text_utf8_len(const char *s, size_t len);
+
+/* Appends the search key of s (any UTF-8; invalid bytes are skipped) to out. */
+void text_fold(const char *s, struct buf *out);
+
+struct text_collator;
+struct text_collator *text_collator_new(void); /* aborts if ICU has no "vi" data */
+void text_collator_free(struct text_collator *c);
+int text_collator_compare(struct text_collator *c, const char *a, const char *b);
+/* Appends the binary sort key of s to out. */
+void text_collator_sort_key(struct text_collator *c, const char *s, struct buf *out);
+
+struct name_parts {
+    struct slice family; /* first word: "Nguyễn" */
+    struct slice middle; /* words between, may be empty: "Thị Minh" */
+    struct slice given;  /* last word: "Khai" */
+};
+void text_name_split(const char *full_name, struct name_parts *out);
+/*
+ * Appends a sort key for a full name: collation key of given, then family, then middle,
+ * separated so that "An" sorts before "Anh" whatever follows. memcmp the results.
+ */
+void text_name_sort_key(struct text_collator *c, const char *full_name, struct buf *out);
+
+#endif
