@@ -1,0 +1,83 @@
+/*
+ * org.h - party organizations: the two attributes (tier, form) that describe every kind,
+ * base-organization types, and the nesting rules. Pure rules: no I/O.
+ *
+ * tier x form gives the kinds boards use:
+ *   above_base x dang_bo  cấp trên cơ sở (Đảng bộ thành phố, quận ủy, đảng ủy khối, xã/phường after 2025)
+ *   base       x dang_bo  đảng bộ cơ sở          base x chi_bo   chi bộ cơ sở
+ *   below_base x dang_bo  đảng bộ bộ phận        below_base x chi_bo  chi bộ trực thuộc
+ * Nesting: above-base under above-base (or root); base under above-base; below-base under a base
+ * đảng bộ or a đảng bộ bộ phận; a chi bộ has no child organizations. Members are registered only
+ * in a chi bộ (base or below-base).
+ */
+#ifndef TCXD_CORE_ORG_H
+#define TCXD_CORE_ORG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/date.h"
+#include "util/err.h"
+
+enum org_tier { ORG_TIER_ABOVE_BASE, ORG_TIER_BASE, ORG_TIER_BELOW_BASE, ORG_TIER__MAX };
+enum org_form { ORG_FORM_DANG_BO, ORG_FORM_CHI_BO, ORG_FORM__MAX };
+
+enum org_kind {
+    ORG_KIND_ABOVE_BASE,      /* cấp trên cơ sở */
+    ORG_KIND_DANG_BO_CO_SO,   /* đảng bộ cơ sở */
+    ORG_KIND_CHI_BO_CO_SO,    /* chi bộ cơ sở */
+    ORG_KIND_DANG_BO_BO_PHAN, /* đảng bộ bộ phận */
+    ORG_KIND_CHI_BO_TRUC_THUOC, /* chi bộ trực thuộc */
+    ORG_KIND__MAX
+};
+
+enum org_base_type {
+    ORG_BASE_NONE = 0,
+    ORG_BASE_XA,
+    ORG_BASE_PHUONG,
+    ORG_BASE_THI_TRAN,
+    ORG_BASE_CO_QUAN_HANH_CHINH,
+    ORG_BASE_DON_VI_SU_NGHIEP,
+    ORG_BASE_DNNN,
+    ORG_BASE_DN_NGOAI_NHA_NUOC,
+    ORG_BASE_QUAN_DOI,
+    ORG_BASE_CONG_AN,
+    ORG_BASE_KHAC,
+    ORG_BASE__MAX
+};
+
+const char *org_tier_name(enum org_tier t);   /* "above_base", "base", "below_base" */
+const char *org_form_name(enum org_form f);   /* "dang_bo", "chi_bo" */
+const char *org_kind_name(enum org_kind k);   /* "dang_bo_co_so" ... */
+const char *org_kind_label(enum org_kind k);  /* "Đảng bộ cơ sở" ... */
+const char *org_base_type_name(enum org_base_type t);  /* "xa", "co_quan_hanh_chinh" ... */
+const char *org_base_type_label(enum org_base_type t); /* "Xã", "Cơ quan hành chính" ... */
+
+/* Parses names ("base", "chi_bo", "phuong") and also Vietnamese labels, case/diacritics-folded. */
+enum tcxd_err org_tier_parse(const char *s, enum org_tier *out, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err org_form_parse(const char *s, enum org_form *out, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err org_base_type_parse(const char *s, enum org_base_type *out,
+                                  struct tcxd_error *e) TCXD_WUR;
+
+enum org_kind org_kind_of(enum org_tier t, enum org_form f);
+
+/* May an organization of (tier, form) have members registered in it? (a chi bộ) */
+bool org_holds_members(enum org_tier t, enum org_form f);
+
+/*
+ * Checks that a child of kind (ct, cf) may sit under a parent of kind (pt, pf).
+ * has_parent false: only an above-base organization may be a root.
+ * The error names the field "parent" and both kinds in Vietnamese.
+ */
+enum tcxd_err org_check_nesting(bool has_parent, enum org_tier pt, enum org_form pf,
+                                enum org_tier ct, enum org_form cf,
+                                struct tcxd_error *e) TCXD_WUR;
+
+/* A base organization needs a base type; others must not have one. */
+enum tcxd_err org_check_base_type(enum org_tier t, enum org_base_type bt,
+                                  struct tcxd_error *e) TCXD_WUR;
+
+/* Validates an organization code: 1..32 chars of [A-Za-z0-9._-]. */
+enum tcxd_err org_check_code(const char *code, struct tcxd_error *e) TCXD_WUR;
+
+#endif
