@@ -26,28 +26,44 @@
 #include "util/err.h"
 
 /*
- * Validates and normalises in[0..len) into out (reset first). Errors name field:
- *   invalid UTF-8 in field full_name at byte 7
- *   field full_name is too long (300 characters, at most 200)
- *   field full_name contains a control character
- * allow_empty false: an empty (after trimming) value is an error "field X is required".
+ * Validates and normalises in[0..len) into out (reset first; left empty on error). In order:
+ * UTF-8 must be valid (no overlongs, surrogates or values past U+10FFFF); no control character
+ * (C0 including tab and newline, DEL, C1, U+2028, U+2029); then NFC; runs of space separators
+ * (category Zs: U+0020, U+00A0, U+3000 ...) become one U+0020 and are trimmed at both ends;
+ * then at most max_chars code points (0: no limit). Byte offsets count from 0. Errors:
+ *   TCXD_EINVAL  invalid UTF-8 in field full_name at byte 7
+ *   TCXD_EINVAL  field full_name contains a control character (U+0009 at byte 3)
+ *   TCXD_ETOOBIG field full_name is too long (300 characters, at most 200)
+ *   TCXD_EINVAL  field full_name is required       (allow_empty false and nothing left)
+ * field may be NULL ("value" is said instead).
  */
 enum tcxd_err text_clean(const char *in, size_t len, size_t max_chars, bool allow_empty,
                          const char *field, struct buf *out, struct tcxd_error *e) TCXD_WUR;
 
 /* true when s[0..len) is valid UTF-8 */
 bool text_utf8_valid(const char *s, size_t len);
+/* offset of the first byte of the first invalid sequence in s[0..len), len when all valid */
+size_t text_utf8_invalid_at(const char *s, size_t len);
 /* number of code points in valid UTF-8 */
 size_t text_utf8_len(const char *s, size_t len);
 
-/* Appends the search key of s (any UTF-8; invalid bytes are skipped) to out. */
+/*
+ * Appends the search key of s (any UTF-8; invalid bytes are skipped) to out: compatibility
+ * decomposition (NFKD: fullwidth, ligatures ...), marks dropped, case folded, đ/Đ/Ð -> d,
+ * default-ignorable code points dropped, look-alike punctuation lumped ("’" -> "'"), runs of
+ * white space and control characters made one ' ', trimmed. Latin text folds to lowercase
+ * ASCII; other scripts stay as case-folded UTF-8. Allocates only to grow out.
+ */
 void text_fold(const char *s, struct buf *out);
 
 struct text_collator;
 struct text_collator *text_collator_new(void); /* aborts if ICU has no "vi" data */
 void text_collator_free(struct text_collator *c);
 int text_collator_compare(struct text_collator *c, const char *a, const char *b);
-/* Appends the binary sort key of s to out. */
+/*
+ * Appends the binary sort key of s to out (ICU's key without its terminating NUL: the bytes
+ * contain no NUL, so keys compare with memcmp over the shorter length then length, or strcmp).
+ */
 void text_collator_sort_key(struct text_collator *c, const char *s, struct buf *out);
 
 struct name_parts {
@@ -55,10 +71,15 @@ struct name_parts {
     struct slice middle; /* words between, may be empty: "Thị Minh" */
     struct slice given;  /* last word: "Khai" */
 };
+/* Splits at runs of ASCII white space. One word: given only; no words: all three empty. */
 void text_name_split(const char *full_name, struct name_parts *out);
 /*
  * Appends a sort key for a full name: collation key of given, then family, then middle,
  * separated so that "An" sorts before "Anh" whatever follows. memcmp the results.
+ * Built as one ICU key of "given U+FFFE family U+FFFE middle": U+FFFE weighs 02, below every
+ * other key byte (01 separates levels, 00 ends), so parts compare primary level first:
+ * accents and case only break ties, and Hoà/Hòa spellings of one name stay together.
+ * A one-word name is a given name only. No NUL in the bytes appended, as for sort keys.
  */
 void text_name_sort_key(struct text_collator *c, const char *full_name, struct buf *out);
 
