@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries, label, t } from '../src/i18n';
+
+describe('i18n', () => {
+  it('has the same keys in both languages, none empty', () => {
+    const vi = Object.keys(dictionaries.vi).sort();
+    const en = Object.keys(dictionaries.en).sort();
+    expect(en).toEqual(vi);
+    for (const lang of ['vi', 'en'] as const) {
+      for (const [k, v] of Object.entries(dictionaries[lang])) expect(v.trim(), `${lang} ${k}`).not.toBe('');
+    }
+  });
+  it('keeps the same placeholders in both languages', () => {
+    const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
+    for (const k of Object.keys(dictionaries.vi) as (keyof typeof dictionaries.vi)[]) {
+      expect(holes(dictionaries.en[k]), k).toBe(holes(dictionaries.vi[k]));
+    }
+  });
+  it('defaults to Vietnamese and fills placeholders', () => {
+    expect(t('nav.members')).toBe('Đảng viên');
+    expect(t('member.page', { p: 2, n: 10 })).toBe('Trang 2/10');
+    expect(t('member.page', { p: 2, n: 10 }, 'en')).toBe('Page 2/10');
+  });
+  it('labels enum values and falls back to the raw value', () => {
+    expect(label('gender', 'nu')).toBe('Nữ');
+    expect(label('gender', 'nu', 'en')).toBe('Female');
+    expect(label('status', 'something_new')).toBe('something_new');
+    expect(label('status', null)).toBe('—');
+  });
+});
