@@ -22,15 +22,21 @@ typedef int32_t tcxd_date;
 #define DATE_OPEN_END 2932896 /* 9999-12-31 */
 #define DATE_ISO_LEN  11      /* "YYYY-MM-DD" + NUL */
 
+/* Years date_parse accepts. */
+#define DATE_PARSE_YEAR_MIN 1800
+#define DATE_PARSE_YEAR_MAX 9999
+
 struct ymd {
     int y, m, d;
 };
 
+bool date_is_leap_year(int y);
+/* Month 1..12, day 1..days in that month, year 1..9999. */
 bool date_valid_ymd(int y, int m, int d);
 tcxd_date date_from_ymd(int y, int m, int d); /* caller ensures validity */
 struct ymd date_to_ymd(tcxd_date t);
-int date_days_in_month(int y, int m);
-int date_weekday(tcxd_date t); /* 0 = Monday ... 6 = Sunday */
+int date_days_in_month(int y, int m); /* 0 when m is not 1..12 */
+int date_weekday(tcxd_date t);        /* 0 = Monday ... 6 = Sunday */
 
 /*
  * Parses "dd/mm/yyyy", "d/m/yyyy" and "yyyy-mm-dd" (whitespace around is trimmed).
@@ -40,20 +46,38 @@ int date_weekday(tcxd_date t); /* 0 = Monday ... 6 = Sunday */
 enum tcxd_err date_parse(const char *s, tcxd_date *out, const char *field,
                          struct tcxd_error *e) TCXD_WUR;
 
-/* "2020-12-31" into out (DATE_ISO_LEN bytes). DATE_NONE gives "". */
+/*
+ * "2020-12-31" into out (DATE_ISO_LEN bytes). DATE_NONE gives "".
+ * A date outside years 0..9999 is a programmer error (BUG).
+ */
 void date_format_iso(tcxd_date t, char out[DATE_ISO_LEN]);
-/* "31/12/2020" into out (DATE_ISO_LEN bytes). DATE_NONE gives "". */
+/* "31/12/2020" into out (DATE_ISO_LEN bytes). DATE_NONE gives "". Same range as above. */
 void date_format_vn(tcxd_date t, char out[DATE_ISO_LEN]);
 
-/* Adds months keeping the day, clamped to the month's end (31/01 + 1 month = 28/02 or 29/02). */
+/*
+ * Adds months keeping the day, clamped to the month's end (31/01 + 1 month = 28/02 or 29/02),
+ * as Bộ luật Dân sự 2015 art. 148 ends a period that has no matching day. months may be
+ * negative. DATE_NONE and DATE_OPEN_END are returned unchanged (here and in
+ * date_add_years and date_add_working_days).
+ */
 tcxd_date date_add_months(tcxd_date t, int months);
-tcxd_date date_add_years(tcxd_date t, int years);
-/* Whole months from a to b (b >= a): 15/03/2000 → 14/03/2018 is 215, → 15/03/2018 is 216. */
+tcxd_date date_add_years(tcxd_date t, int years); /* 29/02/2024 + 1 year = 28/02/2025 */
+/*
+ * Whole months from a to b: the largest n with date_add_months(a, n) <= b.
+ * 15/03/2000 → 14/03/2018 is 215, → 15/03/2018 is 216; 31/01 → 28/02 (non-leap) is 1.
+ * When b < a the result is -date_months_between(b, a).
+ */
 int date_months_between(tcxd_date a, tcxd_date b);
-/* Age in whole years on day `on` of someone born on `birth`. */
+/*
+ * Age in whole years on day `on` of someone born on `birth` (date_months_between / 12):
+ * born 29/02/2000, the age is 1 on 28/02/2001. Negative when on < birth.
+ */
 int date_age_years(tcxd_date birth, tcxd_date on);
 
-/* Today in Vietnam (UTC+7); TCXD_TODAY=YYYY-MM-DD overrides for tests and demos. */
+/*
+ * Today in Vietnam (UTC+7); TCXD_TODAY=YYYY-MM-DD (or dd/mm/yyyy) overrides for tests and
+ * demos. An invalid TCXD_TODAY is ignored with one warning on stderr.
+ */
 tcxd_date date_today(void);
 
 /*
@@ -61,9 +85,27 @@ tcxd_date date_today(void);
  * (5 days around lunar new year, from a built-in table 1990..2050), Giỗ Tổ Hùng Vương
  * (10/3 lunar, table), 30/4, 1/5, 2/9 and the day before or after it (from 2021).
  * Official substitute days are not modelled.
+ *
+ * The rules are dated by the law that set them:
+ * - Tết is the last day of the lunar year and the first 4 days of the new one from 2014
+ *   (Bộ luật Lao động 2012, in force 1/5/2013); before that the last day and the first 3
+ *   (Bộ luật Lao động 1994, applied to all earlier years too).
+ *   Lunar dates follow the Vietnamese calendar (UTC+7), which differs from the Chinese one in
+ *   some years (Tết 2007 is 17/02, 2030 is 02/02). Outside 1990..2050 Tết is not known.
+ * - Giỗ Tổ Hùng Vương from 2007 (Bộ luật Lao động amended 2007); table up to 2050.
+ * - 2/9 plus one adjacent day from 2021 (Bộ luật Lao động 2019): the day the government
+ *   designated for 2021..2025 (2021 3/9, 2022 1/9, 2023 1/9, 2024 3/9, 2025 1/9), 3/9 in
+ *   other years until a designation is added to the table.
  */
+#define DATE_MAX_HOLIDAYS 16
+/* The holidays of Gregorian year y, ascending, without duplicates; returns how many. */
+size_t date_holidays(int y, tcxd_date out[DATE_MAX_HOLIDAYS]);
+bool date_is_holiday(tcxd_date t);
 bool date_is_working_day(tcxd_date t);
-/* The n-th working day after t (n >= 0; n = 0 returns t). */
+/*
+ * The n-th working day after t (n = 0 returns t, even when t is not a working day);
+ * n < 0 counts backwards: the |n|-th working day before t.
+ */
 tcxd_date date_add_working_days(tcxd_date t, int n);
 /* Working days in (a, b]; 0 when b <= a. */
 int date_working_days_between(tcxd_date a, tcxd_date b);
