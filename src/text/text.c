@@ -248,9 +248,10 @@ static void fold_emit(struct fold_state *st, int32_t cp)
         if (cp >= 'A' && cp <= 'Z')
             cp += 'a' - 'A';
     } else {
+        /* Non-ASCII separators, controls, punctuation and symbols left after NFKD and lumping
+         * (°, «, ★ ...) separate words; letters and digits of any script stay. */
         utf8proc_category_t cat = utf8proc_category(cp);
-        if (cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-            cat == UTF8PROC_CATEGORY_ZP || cat == UTF8PROC_CATEGORY_CC) {
+        if ((cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_CC)) {
             st->pending_space = out->len > st->start;
             return;
         }
@@ -265,12 +266,35 @@ static void fold_emit(struct fold_state *st, int32_t cp)
     out->ptr[out->len] = '\0';
 }
 
+/*
+ * Latin letters that have no decomposition but a plain ASCII reading, for search: đ and Đ
+ * (Vietnamese), Ð and ð (eth, a common stand-in for Đ), ø (typed for ù/ô), and a few others.
+ */
+static const char *fold_latin_extra(int32_t cp)
+{
+    switch (cp) {
+    case 0x0110: case 0x0111: case 0x00D0: case 0x00F0: return "d";
+    case 0x00D8: case 0x00F8: return "o";
+    case 0x00C6: case 0x00E6: return "ae";
+    case 0x0152: case 0x0153: return "oe";
+    case 0x00DE: case 0x00FE: return "th";
+    case 0x0126: case 0x0127: return "h";
+    case 0x0131: return "i";
+    case 0x0141: case 0x0142: return "l";
+    case 0x0166: case 0x0167: return "t";
+    case 0x0180: case 0x0243: return "b";
+    case 0x0197: case 0x0268: return "i";
+    default: return NULL;
+    }
+}
+
 /* Folds one non-ASCII code point. */
 static void fold_cp(struct fold_state *st, int32_t cp)
 {
-    /* đ and Đ have no decomposition; Ð (eth, U+00D0) and ð are common stand-ins for Đ. */
-    if (cp == 0x0110 || cp == 0x0111 || cp == 0x00D0 || cp == 0x00F0) {
-        fold_emit(st, 'd');
+    const char *plain = fold_latin_extra(cp);
+    if (plain) {
+        for (; *plain; plain++)
+            fold_emit(st, *plain);
         return;
     }
     int32_t tmp[32];
@@ -282,10 +306,13 @@ static void fold_cp(struct fold_state *st, int32_t cp)
         return;
     }
     for (utf8proc_ssize_t k = 0; k < n; k++) {
-        int32_t c = tmp[k];
-        if (c == 0x0111 || c == 0x0110 || c == 0x00F0 || c == 0x00D0)
-            c = 'd';
-        fold_emit(st, c);
+        plain = tmp[k] >= 0x80 ? fold_latin_extra(tmp[k]) : NULL;
+        if (!plain) {
+            fold_emit(st, tmp[k]);
+            continue;
+        }
+        for (; *plain; plain++)
+            fold_emit(st, *plain);
     }
 }
 
@@ -321,6 +348,8 @@ struct text_collator {
     size_t u16_cap;
     uint8_t *key; /* scratch: sort key */
     size_t key_cap;
+    int32_t *cps; /* scratch: NFD code points of a name part */
+    size_t cps_cap;
 };
 
 struct text_collator *text_collator_new(void)
@@ -343,6 +372,7 @@ void text_collator_free(struct text_collator *c)
     ucol_close(c->coll);
     free(c->u16);
     free(c->key);
+    free(c->cps);
     free(c);
 }
 
@@ -438,26 +468,84 @@ void text_name_split(const char *full_name, struct name_parts *out)
     out->middle = slice_from(m, (size_t)(m_end - m));
 }
 
+/* The five Vietnamese tone marks, as combining characters after NFD. */
+static bool is_tone_mark(int32_t cp)
+{
+    return cp == 0x0300 || cp == 0x0301 || cp == 0x0303 || cp == 0x0309 || cp == 0x0323;
+}
+
+static void put_u16(struct text_collator *c, size_t *at, int32_t cp)
+{
+    if (cp >= 0x10000) {
+        c->u16[(*at)++] = (UChar)(0xD800 + ((cp - 0x10000) >> 10));
+        c->u16[(*at)++] = (UChar)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+        c->u16[(*at)++] = (UChar)cp;
+    }
+}
+
+/*
+ * Appends s[0..len) to c->u16 at *at in NFD with each word's tone marks moved to the end of
+ * the word: "Hoà" and "Hòa" (old and new placement) become one string, and two words with the
+ * same letters compare by tone alone. Returns false (nothing appended) on invalid UTF-8.
+ */
+static bool to_u16_tones_last(struct text_collator *c, const char *s, size_t len, size_t *at)
+{
+    utf8proc_ssize_t n;
+    for (;;) {
+        n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, c->cps,
+                               (utf8proc_ssize_t)c->cps_cap, UTF8PROC_DECOMPOSE);
+        if (n < 0)
+            return false;
+        if ((size_t)n <= c->cps_cap)
+            break;
+        ALLOC_GROW(c->cps, (size_t)n, c->cps_cap);
+    }
+    ALLOC_GROW(c->u16, *at + 2 * (size_t)n + 1, c->u16_cap);
+
+    int32_t tones[8];
+    size_t ntones = 0;
+    for (utf8proc_ssize_t k = 0; k <= n; k++) {
+        int32_t cp = k < n ? c->cps[k] : ' ';
+        if (k < n && is_tone_mark(cp) && ntones < sizeof(tones) / sizeof(tones[0])) {
+            tones[ntones++] = cp;
+            continue;
+        }
+        if (is_space_sep(cp)) {
+            for (size_t t = 0; t < ntones; t++)
+                put_u16(c, at, tones[t]);
+            ntones = 0;
+        }
+        if (k < n)
+            put_u16(c, at, cp);
+    }
+    return true;
+}
+
+/* Appends ICU's complete sort key of one name part, with its terminating 00. */
+static void name_part_key(struct text_collator *c, struct slice part, struct buf *out)
+{
+    size_t n = 0;
+    if (!to_u16_tones_last(c, part.ptr, part.len, &n)) {
+        n = 0;
+        to_u16(c, part.ptr, part.len, &n);
+    }
+    key_of_u16(c, n, out);
+    buf_addch(out, '\0');
+}
+
 void text_name_sort_key(struct text_collator *c, const char *full_name, struct buf *out)
 {
     /*
-     * One key for "given U+FFFE family U+FFFE middle". ICU gives U+FFFE the merge-separator
-     * weight 02, below every other weight byte (01 separates levels, 00 ends the key), so the
-     * primary level compares given, then family, then middle, and "An" sorts before "Anh"
-     * whatever follows. Accents and case are compared only when all three parts tie at the
-     * primary level, so Hoà/Hòa spellings do not split families apart.
+     * key(given) 00 key(family) 00 key(middle) 00, each a complete ICU key with its terminator.
+     * Inside a key 01 separates levels and weights are 02 or more, so 00 sorts below every key
+     * byte: when two given names differ, the first difference is inside the given keys ("An"
+     * ends with 00 where "Anh" goes on with the weight of h), and the family key is compared
+     * only when the given keys are equal.
      */
-    static const UChar sep = 0xFFFE;
     struct name_parts np;
     text_name_split(full_name, &np);
-
-    size_t n = 0;
-    to_u16(c, np.given.ptr, np.given.len, &n);
-    ALLOC_GROW(c->u16, n + 1, c->u16_cap);
-    c->u16[n++] = sep;
-    to_u16(c, np.family.ptr, np.family.len, &n);
-    ALLOC_GROW(c->u16, n + 1, c->u16_cap);
-    c->u16[n++] = sep;
-    to_u16(c, np.middle.ptr, np.middle.len, &n);
-    key_of_u16(c, n, out);
+    name_part_key(c, np.given, out);
+    name_part_key(c, np.family, out);
+    name_part_key(c, np.middle, out);
 }

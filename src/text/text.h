@@ -50,9 +50,10 @@ size_t text_utf8_len(const char *s, size_t len);
 /*
  * Appends the search key of s (any UTF-8; invalid bytes are skipped) to out: compatibility
  * decomposition (NFKD: fullwidth, ligatures ...), marks dropped, case folded, đ/Đ/Ð -> d,
- * default-ignorable code points dropped, look-alike punctuation lumped ("’" -> "'"), runs of
- * white space and control characters made one ' ', trimmed. Latin text folds to lowercase
- * ASCII; other scripts stay as case-folded UTF-8. Allocates only to grow out.
+ * default-ignorable code points dropped, look-alike punctuation lumped ("’" -> "'"); runs of
+ * white space, control characters and non-ASCII punctuation and symbols ("«", "°", "★") made
+ * one ' ', trimmed; ASCII punctuation kept. Latin text folds to lowercase ASCII (ø -> o,
+ * æ -> ae ... too); other scripts stay as case-folded UTF-8. Allocates only to grow out.
  */
 void text_fold(const char *s, struct buf *out);
 
@@ -75,11 +76,13 @@ struct name_parts {
 void text_name_split(const char *full_name, struct name_parts *out);
 /*
  * Appends a sort key for a full name: collation key of given, then family, then middle,
- * separated so that "An" sorts before "Anh" whatever follows. memcmp the results.
- * Built as one ICU key of "given U+FFFE family U+FFFE middle": U+FFFE weighs 02, below every
- * other key byte (01 separates levels, 00 ends), so parts compare primary level first:
- * accents and case only break ties, and Hoà/Hòa spellings of one name stay together.
- * A one-word name is a given name only. No NUL in the bytes appended, as for sort keys.
+ * separated so that "An" sorts before "Anh" whatever follows. memcmp the results (the key
+ * holds NUL bytes: compare as binary, over the shorter length, then by length; SQLite BLOB).
+ * Layout: key(given) 00 key(family) 00 key(middle) 00, each ICU's complete key with its
+ * terminator; 00 sorts below every byte inside a key, so a part is compared in full (case,
+ * tones) before the next part counts: every "Anh" sorts before any "Ánh". Before keying, each
+ * word's tone mark is moved to the end of the word, so old and new placement (Hoà/Hòa,
+ * Thuỷ/Thủy) key alike and the family name decides. A one-word name is a given name only.
  */
 void text_name_sort_key(struct text_collator *c, const char *full_name, struct buf *out);
 
