@@ -173,8 +173,11 @@ enum tcxd_err date_parse(const char *s, tcxd_date *out, const char *field, struc
     }
     size_t len = (size_t)(end - s);
     int qlen = quoted_len(s, len, QUOTE_MAX);
-    return tcxd_fail(e, TCXD_EINVAL, field, "invalid date '%.*s%s' (field %s)", qlen, s,
-                     (size_t)qlen < len ? "..." : "", field ? field : "");
+    const char *more = (size_t)qlen < len ? "..." : "";
+    if (!field || !*field)
+        return tcxd_fail(e, TCXD_EINVAL, NULL, "invalid date '%.*s%s'", qlen, s, more);
+    return tcxd_fail(e, TCXD_EINVAL, field, "invalid date '%.*s%s' (field %s)", qlen, s, more,
+                     field);
 }
 
 /* ---- formatting ------------------------------------------------------------------------- */

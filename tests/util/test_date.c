@@ -249,6 +249,14 @@ static void test_parse_messages(void **state)
         assert_string_equal(e.msg, cases[i].msg);
         assert_string_equal(e.field, cases[i].field);
     }
+    /* without a field name the message has no field part */
+    {
+        tcxd_date t;
+        struct tcxd_error e;
+        assert_int_equal(date_parse("31/02/2020", &t, NULL, &e), TCXD_EINVAL);
+        assert_string_equal(e.msg, "invalid date '31/02/2020'");
+        assert_string_equal(e.field, "");
+    }
     /* a long value is cut at 64 bytes, on a UTF-8 boundary, and marked */
     char longin[200];
     memset(longin, 'x', sizeof(longin) - 1);
