@@ -3,12 +3,12 @@
  * base-organization types, and the nesting rules. Pure rules: no I/O.
  *
  * tier x form gives the kinds boards use:
- *   above_base x dang_bo  cấp trên cơ sở (Đảng bộ thành phố, quận ủy, đảng ủy khối, xã/phường after 2025)
- *   base       x dang_bo  đảng bộ cơ sở          base x chi_bo   chi bộ cơ sở
- *   below_base x dang_bo  đảng bộ bộ phận        below_base x chi_bo  chi bộ trực thuộc
- * Nesting: above-base under above-base (or root); base under above-base; below-base under a base
- * đảng bộ or a đảng bộ bộ phận; a chi bộ has no child organizations. Members are registered only
- * in a chi bộ (base or below-base).
+ *   above_base x dang_bo  cấp trên cơ sở (Đảng bộ thành phố, quận ủy, đảng ủy khối, xã/phường after
+ * 2025) base       x dang_bo  đảng bộ cơ sở          base x chi_bo   chi bộ cơ sở below_base x
+ * dang_bo  đảng bộ bộ phận        below_base x chi_bo  chi bộ trực thuộc Nesting: above-base under
+ * above-base (or root); base under above-base; below-base under a base đảng bộ or a đảng bộ bộ
+ * phận; a chi bộ has no child organizations. Members are registered only in a chi bộ (base or
+ * below-base).
  */
 #ifndef TCXD_CORE_ORG_H
 #define TCXD_CORE_ORG_H
@@ -23,10 +23,10 @@ enum org_tier { ORG_TIER_ABOVE_BASE, ORG_TIER_BASE, ORG_TIER_BELOW_BASE, ORG_TIE
 enum org_form { ORG_FORM_DANG_BO, ORG_FORM_CHI_BO, ORG_FORM__MAX };
 
 enum org_kind {
-    ORG_KIND_ABOVE_BASE,      /* cấp trên cơ sở */
-    ORG_KIND_DANG_BO_CO_SO,   /* đảng bộ cơ sở */
-    ORG_KIND_CHI_BO_CO_SO,    /* chi bộ cơ sở */
-    ORG_KIND_DANG_BO_BO_PHAN, /* đảng bộ bộ phận */
+    ORG_KIND_ABOVE_BASE,        /* cấp trên cơ sở */
+    ORG_KIND_DANG_BO_CO_SO,     /* đảng bộ cơ sở */
+    ORG_KIND_CHI_BO_CO_SO,      /* chi bộ cơ sở */
+    ORG_KIND_DANG_BO_BO_PHAN,   /* đảng bộ bộ phận */
     ORG_KIND_CHI_BO_TRUC_THUOC, /* chi bộ trực thuộc */
     ORG_KIND__MAX
 };
@@ -46,10 +46,10 @@ enum org_base_type {
     ORG_BASE__MAX
 };
 
-const char *org_tier_name(enum org_tier t);   /* "above_base", "base", "below_base" */
-const char *org_form_name(enum org_form f);   /* "dang_bo", "chi_bo" */
-const char *org_kind_name(enum org_kind k);   /* "dang_bo_co_so" ... */
-const char *org_kind_label(enum org_kind k);  /* "Đảng bộ cơ sở" ... */
+const char *org_tier_name(enum org_tier t);            /* "above_base", "base", "below_base" */
+const char *org_form_name(enum org_form f);            /* "dang_bo", "chi_bo" */
+const char *org_kind_name(enum org_kind k);            /* "dang_bo_co_so" ... */
+const char *org_kind_label(enum org_kind k);           /* "Đảng bộ cơ sở" ... */
 const char *org_base_type_name(enum org_base_type t);  /* "xa", "co_quan_hanh_chinh" ... */
 const char *org_base_type_label(enum org_base_type t); /* "Xã", "Cơ quan hành chính" ... */
 
@@ -70,8 +70,7 @@ bool org_holds_members(enum org_tier t, enum org_form f);
  * The error names the field "parent" and both kinds in Vietnamese.
  */
 enum tcxd_err org_check_nesting(bool has_parent, enum org_tier pt, enum org_form pf,
-                                enum org_tier ct, enum org_form cf,
-                                struct tcxd_error *e) TCXD_WUR;
+                                enum org_tier ct, enum org_form cf, struct tcxd_error *e) TCXD_WUR;
 
 /* A base organization needs a base type; others must not have one. */
 enum tcxd_err org_check_base_type(enum org_tier t, enum org_base_type bt,

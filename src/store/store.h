@@ -1,0 +1,300 @@
+/*
+ * store.h - the one interface to tcxd's database.
+ *
+ * Everything above this layer (CLI, HTTP API, reports, import) talks to a struct store through
+ * these functions only; SQL never leaves src/store. The SQLite backend (store_sqlite.c) is the
+ * default: one file, WAL mode, foreign keys on, a busy timeout, numbered migrations applied at
+ * open. A struct store is used by one thread at a time; servers open one per worker thread.
+ *
+ * Mutations: each public mutating function is one transaction (all or nothing) and appends one
+ * audit record in that same transaction, naming the actor. Between store_begin() and
+ * store_commit()/store_rollback() calls nest: only the outermost commits (imports use this to
+ * make a whole file one transaction). A failed mutation inside an outer transaction leaves the
+ * outer transaction to be rolled back by the caller.
+ *
+ * Ownership: out-structs documented "release with X" own heap memory; everything else is plain
+ * values. Strings passed in are borrowed for the call.
+ */
+#ifndef TCXD_STORE_STORE_H
+#define TCXD_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/member.h"
+#include "core/org.h"
+#include "core/tree.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/err.h"
+
+struct store;
+
+/* Who makes a change, for the audit log. address may be "" (CLI: "cli"). */
+struct store_actor {
+    const char *username;
+    const char *address;
+};
+
+enum store_open_flags {
+    STORE_CREATE = 1, /* create the file if missing (tcxd init) */
+    STORE_READONLY = 2,
+};
+
+enum tcxd_err store_open(const char *path, int flags, struct store **out,
+                         struct tcxd_error *e) TCXD_WUR;
+void store_close(struct store *st);
+/* Schema version after migrations (number of the last migration applied). */
+int store_schema_version(struct store *st);
+
+enum tcxd_err store_begin(struct store *st, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_commit(struct store *st, struct tcxd_error *e) TCXD_WUR;
+void store_rollback(struct store *st);
+/* Faster bulk loading for imports/demo: relaxes fsync until store_close (WAL stays safe). */
+void store_bulk_mode(struct store *st, bool on);
+
+/* ---- organizations ---------------------------------------------------------------------- */
+
+struct org_info {
+    int64_t id;
+    char code[33];
+    char name[1024];
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
+    int64_t parent_id; /* on the as-of date; 0 for a root */
+    tcxd_date created_on, ended_on;
+};
+
+struct org_create_req {
+    const char *code;
+    const char *name;
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
+    int64_t parent_id; /* 0: a root (above-base only) */
+    tcxd_date date;
+    const char *decision_no;
+};
+
+enum tcxd_err store_org_create(struct store *st, const struct store_actor *who,
+                               const struct org_create_req *req, int64_t *id_out,
+                               struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_org_rename(struct store *st, const struct store_actor *who, int64_t id,
+                               const char *name, tcxd_date date, const char *decision_no,
+                               struct tcxd_error *e) TCXD_WUR;
+/* Transfer to another parent (chuyển giao / tiếp nhận). */
+enum tcxd_err store_org_move(struct store *st, const struct store_actor *who, int64_t id,
+                             int64_t new_parent_id, tcxd_date date, const char *decision_no,
+                             struct tcxd_error *e) TCXD_WUR;
+/* Merge: from's members and child organizations move to into; from ends on date. */
+enum tcxd_err store_org_merge(struct store *st, const struct store_actor *who, int64_t from_id,
+                              int64_t into_id, tcxd_date date, const char *decision_no,
+                              struct tcxd_error *e) TCXD_WUR;
+/* Dissolve: members move to members_to (a chi bộ; required when there are members); the
+   organization must have no child organizations left on that date. */
+enum tcxd_err store_org_dissolve(struct store *st, const struct store_actor *who, int64_t id,
+                                 int64_t members_to, tcxd_date date, const char *decision_no,
+                                 struct tcxd_error *e) TCXD_WUR;
+
+/* Looks up by id or code as of a date (name and parent of that day). ENOTFOUND if it did not
+   exist on that date (message names the code/id and date). */
+enum tcxd_err store_org_get(struct store *st, int64_t id, tcxd_date as_of, struct org_info *out,
+                            struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_org_by_code(struct store *st, const char *code, tcxd_date as_of,
+                                struct org_info *out, struct tcxd_error *e) TCXD_WUR;
+/* Resolves "code" or "#id" or a numeric id string. */
+enum tcxd_err store_org_resolve(struct store *st, const char *ref, tcxd_date as_of,
+                                struct org_info *out, struct tcxd_error *e) TCXD_WUR;
+
+struct org_event_info {
+    tcxd_date date;
+    char kind[16];
+    char decision_no[128];
+    int64_t other_org_id;
+    char detail[1024];
+};
+/* Calls fn for each event of the organization, oldest first. */
+enum tcxd_err store_org_history(struct store *st, int64_t id,
+                                void (*fn)(void *ctx, const struct org_event_info *ev), void *ctx,
+                                struct tcxd_error *e) TCXD_WUR;
+
+/* Loads every organization that existed on as_of, with that day's names and parents. */
+enum tcxd_err store_tree_load(struct store *st, tcxd_date as_of, struct org_tree *t,
+                              struct tcxd_error *e) TCXD_WUR;
+
+/* Folded-name search among organizations alive on as_of; fn gets ids, at most limit. */
+enum tcxd_err store_org_search(struct store *st, const char *query, tcxd_date as_of, int limit,
+                               void (*fn)(void *ctx, int64_t id), void *ctx,
+                               struct tcxd_error *e) TCXD_WUR;
+
+/* ---- members ---------------------------------------------------------------------------- */
+
+/* A member's personal record, validated and NFC-clean. Release with member_fields_release. */
+struct member_fields {
+    struct buf full_name, ethnicity, religion, hometown, national_id, education, professional_level,
+        party_card_no;
+    enum gender gender;
+    tcxd_date birth_date;
+    enum theory_level theory;
+};
+void member_fields_init(struct member_fields *f);
+void member_fields_release(struct member_fields *f);
+
+/* The same fields as text, as they come from a CLI flag, a JSON body or a CSV cell (NULL or ""
+   means absent; gender, full_name and birth_date are required). */
+struct member_strings {
+    const char *full_name, *gender, *birth_date, *ethnicity, *religion, *hometown, *national_id,
+        *education, *professional_level, *theory_level, *party_card_no;
+};
+/* Cleans and validates every field (text_clean, dates, enums); the error names the field. */
+enum tcxd_err member_fields_parse(const struct member_strings *in, struct member_fields *out,
+                                  struct tcxd_error *e) TCXD_WUR;
+
+struct member_admit_req {
+    const struct member_fields *fields;
+    int64_t org_id;          /* the chi bộ */
+    tcxd_date decision_date; /* admission decision */
+    tcxd_date ceremony_date; /* admission ceremony; probation starts */
+    const char *decision_no;
+};
+/* Records a new member (dự bị). Refuses a duplicate national ID among living members. */
+enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who,
+                                 const struct member_admit_req *req, int64_t *id_out,
+                                 struct tcxd_error *e) TCXD_WUR;
+/* Re-admission of a removed member (once). */
+enum tcxd_err store_member_readmit(struct store *st, const struct store_actor *who,
+                                   int64_t member_id, int64_t org_id, tcxd_date decision_date,
+                                   tcxd_date ceremony_date, const char *decision_no,
+                                   struct tcxd_error *e) TCXD_WUR;
+
+/*
+ * Appends a lifecycle event (OFFICIAL, TRANSFER, RETURN, DISCIPLINE, EXEMPT, EXIT) and rebuilds
+ * what derives from the events; refuses what member_replay refuses, an event dated in the
+ * future, and a target organization that is not a chi bộ alive on that date. For OFFICIAL pass
+ * ev->date = DATE_NONE: the store sets ceremony + 12 months.
+ */
+enum tcxd_err store_member_event(struct store *st, const struct store_actor *who, int64_t member_id,
+                                 const struct member_event *ev, const char *decision_no,
+                                 const char *detail, struct tcxd_error *e) TCXD_WUR;
+
+/* Corrects personal fields (not lifecycle). */
+enum tcxd_err store_member_update(struct store *st, const struct store_actor *who,
+                                  int64_t member_id, const struct member_fields *f,
+                                  struct tcxd_error *e) TCXD_WUR;
+
+struct member_info {
+    int64_t id;
+    char full_name[1024];
+    enum gender gender;
+    tcxd_date birth_date;
+    char ethnicity[128], religion[128], hometown[1024], national_id[16], education[128],
+        professional_level[256], party_card_no[32];
+    enum theory_level theory;
+    tcxd_date admission_decision_date, ceremony_date, official_date, died_on;
+    enum member_status status; /* today */
+    bool exempt;
+    int64_t org_id; /* current chi bộ */
+};
+enum tcxd_err store_member_get(struct store *st, int64_t id, struct member_info *out,
+                               struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_member_by_national_id(struct store *st, const char *nid, int64_t *id_out,
+                                          struct tcxd_error *e) TCXD_WUR;
+
+struct member_event_info {
+    int64_t id;
+    struct member_event ev;
+    char decision_no[128];
+    char detail[1024];
+};
+/* Events oldest first; also fills *d with the replayed derivation when d is not NULL
+   (caller releases d with member_derived_release). */
+enum tcxd_err store_member_events(struct store *st, int64_t member_id,
+                                  void (*fn)(void *ctx, const struct member_event_info *ev),
+                                  void *ctx, struct member_derived *d,
+                                  struct tcxd_error *e) TCXD_WUR;
+
+/* Member list / search. org_id: subtree root as of as_of (0 = everything). */
+struct member_query {
+    int64_t org_id;
+    tcxd_date as_of;
+    const char *q;          /* folded-prefix search on the full name, or "" */
+    int status;             /* -1 any active (dự bị + chính thức), else enum member_status */
+    int gender;             /* -1 any */
+    int age_min, age_max;   /* -1 none */
+    int theory;             /* -1 any */
+    const char *ethnicity;  /* NULL any */
+    bool include_temporary; /* also members here on a temporary transfer */
+    enum { MQ_SORT_NAME, MQ_SORT_BIRTH } sort;
+    int offset, limit;
+};
+void member_query_init(struct member_query *q);
+struct member_row {
+    int64_t id;
+    char full_name[1024];
+    enum gender gender;
+    tcxd_date birth_date;
+    enum member_status status;
+    int64_t org_id;
+    bool temporary;
+    tcxd_date admission_decision_date;
+};
+/* Calls fn for the page of rows in Vietnamese roll order; *total gets the full match count. */
+enum tcxd_err store_member_list(struct store *st, const struct org_tree *tree,
+                                const struct member_query *q,
+                                void (*fn)(void *ctx, const struct member_row *r), void *ctx,
+                                int64_t *total, struct tcxd_error *e) TCXD_WUR;
+
+/* Probationary members (as of today) under org: fn per member with its due computation. */
+enum tcxd_err store_member_due(struct store *st, const struct org_tree *tree, int64_t org_id,
+                               tcxd_date today, int within_days,
+                               void (*fn)(void *ctx, const struct member_row *r,
+                                          const struct member_due *due),
+                               void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* ---- counting --------------------------------------------------------------------------- */
+
+/* Per organization counts of registered members on as_of by status (probationary/official);
+   fn is called once per (org, status) with a non-zero count. orgs == NULL: every organization;
+   else only those norgs ids (a subtree). */
+enum tcxd_err
+store_member_counts(struct store *st, tcxd_date as_of, const int64_t *orgs, size_t norgs,
+                    void (*fn)(void *ctx, int64_t org_id, enum member_status s, int64_t count),
+                    void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* Row per registered member on as_of, for breakdowns: what a report tabulates. */
+struct member_fact {
+    int64_t org_id;
+    enum member_status status;
+    enum gender gender;
+    tcxd_date birth_date;
+    tcxd_date first_decision;
+    enum theory_level theory;
+    const char *ethnicity, *religion, *education; /* valid during the callback only */
+};
+enum tcxd_err store_member_facts(struct store *st, tcxd_date as_of, const int64_t *orgs,
+                                 size_t norgs, void (*fn)(void *ctx, const struct member_fact *f),
+                                 void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* ---- audit ------------------------------------------------------------------------------ */
+
+struct audit_row {
+    int64_t id;
+    char at[32];
+    char username[128], address[64], action[64], entity[32];
+    int64_t entity_id, org_id;
+    const char *before, *after; /* JSON text or NULL, valid during the callback */
+};
+struct audit_query {
+    int64_t org_id;       /* 0 any */
+    const char *username; /* NULL any */
+    const char *since;    /* ISO date or NULL */
+    int limit;
+};
+enum tcxd_err store_audit_list(struct store *st, const struct audit_query *q,
+                               void (*fn)(void *ctx, const struct audit_row *r), void *ctx,
+                               struct tcxd_error *e) TCXD_WUR;
+int64_t store_audit_count(struct store *st);
+
+#endif

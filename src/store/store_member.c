@@ -1,0 +1,927 @@
+/*
+ * store_member.c - party members: personal records, lifecycle events, and the tables derived
+ * from events (stints, gaps, cached status) that make dated counts fast.
+ */
+#include "store/store_internal.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text.h"
+#include "util/xmalloc.h"
+
+struct text_collator *store_collator(struct store *st)
+{
+    if (!st->coll)
+        st->coll = text_collator_new();
+    return st->coll;
+}
+
+void member_fields_init(struct member_fields *f)
+{
+    memset(f, 0, sizeof(*f));
+    struct buf *all[] = {&f->full_name,   &f->ethnicity, &f->religion,           &f->hometown,
+                         &f->national_id, &f->education, &f->professional_level, &f->party_card_no};
+    for (size_t i = 0; i < ARRAY_SIZE(all); i++)
+        buf_init(all[i], 0);
+    f->birth_date = DATE_NONE;
+}
+
+void member_fields_release(struct member_fields *f)
+{
+    struct buf *all[] = {&f->full_name,   &f->ethnicity, &f->religion,           &f->hometown,
+                         &f->national_id, &f->education, &f->professional_level, &f->party_card_no};
+    for (size_t i = 0; i < ARRAY_SIZE(all); i++)
+        buf_release(all[i]);
+}
+
+static enum tcxd_err clean_opt(const char *in, size_t max, const char *field, const char *dflt,
+                               struct buf *out, struct tcxd_error *e)
+{
+    if (!in || !*in)
+        in = dflt;
+    return text_clean(in, strlen(in), max, true, field, out, e);
+}
+
+enum tcxd_err member_fields_parse(const struct member_strings *in, struct member_fields *out,
+                                  struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    const char *name = in->full_name ? in->full_name : "";
+    if ((rc = text_clean(name, strlen(name), 100, false, "full_name", &out->full_name, e)))
+        return rc;
+    if (!in->gender || !*in->gender)
+        return tcxd_fail(e, TCXD_EINVAL, "gender", "field gender is required");
+    if ((rc = gender_parse(in->gender, &out->gender, e)))
+        return rc;
+    if (!in->birth_date || !*in->birth_date)
+        return tcxd_fail(e, TCXD_EINVAL, "birth_date", "field birth_date is required");
+    if ((rc = date_parse(in->birth_date, &out->birth_date, "birth_date", e)))
+        return rc;
+    if (out->birth_date > date_today()) {
+        char d[DATE_ISO_LEN];
+        date_format_vn(out->birth_date, d);
+        return tcxd_fail(e, TCXD_EINVAL, "birth_date", "birth date %s is in the future", d);
+    }
+    out->theory = THEORY_NONE;
+    if (in->theory_level && *in->theory_level &&
+        (rc = theory_level_parse(in->theory_level, &out->theory, e)))
+        return rc;
+    if ((rc = clean_opt(in->ethnicity, 50, "ethnicity", "Kinh", &out->ethnicity, e)) ||
+        (rc = clean_opt(in->religion, 50, "religion", "Không", &out->religion, e)) ||
+        (rc = clean_opt(in->hometown, 200, "hometown", "", &out->hometown, e)) ||
+        (rc = clean_opt(in->education, 50, "education", "", &out->education, e)) ||
+        (rc = clean_opt(in->professional_level, 100, "professional_level", "",
+                        &out->professional_level, e)) ||
+        (rc = clean_opt(in->party_card_no, 20, "party_card_no", "", &out->party_card_no, e)) ||
+        (rc = clean_opt(in->national_id, 12, "national_id", "", &out->national_id, e)))
+        return rc;
+    if (out->national_id.len && (rc = member_check_national_id(out->national_id.ptr, e)))
+        return rc;
+    return TCXD_OK;
+}
+
+void member_query_init(struct member_query *q)
+{
+    memset(q, 0, sizeof(*q));
+    q->as_of = date_today();
+    q->q = "";
+    q->status = -1;
+    q->gender = -1;
+    q->age_min = q->age_max = -1;
+    q->theory = -1;
+    q->limit = 50;
+}
+
+/* ---- events and derived tables ---------------------------------------------------------- */
+
+struct event_vec {
+    struct member_event *v;
+    size_t n, cap;
+};
+
+static enum tcxd_err load_events(struct store *st, int64_t member_id, struct event_vec *out,
+                                 struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_EVENTS);
+    sqlite3_bind_int64(s, 1, member_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ALLOC_GROW(out->v, out->n + 1, out->cap);
+        struct member_event *ev = &out->v[out->n++];
+        ev->seq = sqlite3_column_int64(s, 0);
+        ev->kind = (enum member_event_kind)sqlite3_column_int(s, 1);
+        ev->date = store_column_date(s, 2);
+        ev->decision_date = store_column_date(s, 4);
+        ev->org_id = sqlite3_column_int64(s, 5);
+        ev->form = sqlite3_column_int(s, 6);
+        ev->until = store_column_date(s, 7);
+    }
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading member events");
+}
+
+static enum tcxd_err insert_event(struct store *st, int64_t member_id,
+                                  const struct member_event *ev, const char *decision_no,
+                                  const char *detail, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_EVENT_INSERT);
+    sqlite3_bind_int64(s, 1, member_id);
+    sqlite3_bind_int(s, 2, ev->kind);
+    store_bind_date(s, 3, ev->date);
+    store_bind_text(s, 4, decision_no ? decision_no : "");
+    store_bind_date(s, 5, ev->decision_date);
+    if (ev->org_id)
+        sqlite3_bind_int64(s, 6, ev->org_id);
+    sqlite3_bind_int(s, 7, ev->form);
+    store_bind_date(s, 8, ev->until);
+    store_bind_text(s, 9, detail ? detail : "");
+    return store_step_done(st, s, e, "recording the member event");
+}
+
+static enum tcxd_err write_derived(struct store *st, int64_t member_id,
+                                   const struct member_derived *d, bool fresh, struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    sqlite3_stmt *s;
+    if (!fresh) {
+        s = store_stmt(st, STMT_STINT_DELETE);
+        sqlite3_bind_int64(s, 1, member_id);
+        if ((rc = store_step_done(st, s, e, "updating member history")))
+            return rc;
+        s = store_stmt(st, STMT_GAP_DELETE);
+        sqlite3_bind_int64(s, 1, member_id);
+        if ((rc = store_step_done(st, s, e, "updating member history")))
+            return rc;
+    }
+    for (size_t i = 0; i < d->nstints; i++) {
+        const struct member_stint *x = &d->stints[i];
+        s = store_stmt(st, STMT_STINT_INSERT);
+        sqlite3_bind_int64(s, 1, member_id);
+        sqlite3_bind_int64(s, 2, x->org_id);
+        store_bind_date(s, 3, x->from);
+        store_bind_date(s, 4, x->to);
+        sqlite3_bind_int(s, 5, x->kind);
+        sqlite3_bind_int(s, 6, x->status);
+        if ((rc = store_step_done(st, s, e, "updating member history")))
+            return rc;
+    }
+    for (size_t i = 0; i < d->ngaps; i++) {
+        s = store_stmt(st, STMT_GAP_INSERT);
+        sqlite3_bind_int64(s, 1, member_id);
+        store_bind_date(s, 2, d->gaps[i].from);
+        store_bind_date(s, 3, d->gaps[i].to);
+        sqlite3_bind_int(s, 4, d->gaps[i].kind);
+        if ((rc = store_step_done(st, s, e, "updating member history")))
+            return rc;
+    }
+    s = store_stmt(st, STMT_MEMBER_UPDATE_DERIVED);
+    sqlite3_bind_int64(s, 1, member_id);
+    sqlite3_bind_int(s, 2,
+                     member_status_on(d, date_today()) == MEMBER_NONE
+                         ? (int)d->status
+                         : (int)member_status_on(d, date_today()));
+    sqlite3_bind_int(s, 3, d->exempt);
+    sqlite3_bind_int64(s, 4, d->org_id);
+    store_bind_date(s, 5, d->first_decision);
+    store_bind_date(s, 6, d->ceremony);
+    store_bind_date(s, 7, d->official);
+    store_bind_date(s, 8, d->died);
+    return store_step_done(st, s, e, "updating the member");
+}
+
+enum tcxd_err store_member_rebuild(struct store *st, int64_t member_id, struct member_derived *d,
+                                   struct tcxd_error *e)
+{
+    struct event_vec evs = {0};
+    enum tcxd_err rc;
+    if (!(rc = load_events(st, member_id, &evs, e)) && !(rc = member_replay(evs.v, evs.n, d, e)))
+        rc = write_derived(st, member_id, d, false, e);
+    free(evs.v);
+    return rc;
+}
+
+/* The receiving organization of a transfer or admission: a chi bộ alive on that date. */
+static enum tcxd_err check_chi_bo(struct store *st, int64_t org_id, tcxd_date date,
+                                  const char *field, struct tcxd_error *e)
+{
+    struct org_info o;
+    enum tcxd_err rc = store_org_get(st, org_id, date, &o, e);
+    if (rc) {
+        if (e)
+            snprintf(e->field, sizeof(e->field), "%s", field);
+        return rc;
+    }
+    if (!org_holds_members(o.tier, o.form))
+        return tcxd_fail(e, TCXD_ERULE, field,
+                         "'%s' (%s) is not a chi bộ: members are registered in a chi bộ", o.code,
+                         org_kind_label(org_kind_of(o.tier, o.form)));
+    return TCXD_OK;
+}
+
+static enum tcxd_err check_not_future(tcxd_date d, const char *field, struct tcxd_error *e)
+{
+    if (d != DATE_NONE && d > date_today()) {
+        char s[DATE_ISO_LEN];
+        date_format_vn(d, s);
+        return tcxd_fail(e, TCXD_EINVAL, field, "date %s is in the future", s);
+    }
+    return TCXD_OK;
+}
+
+enum tcxd_err store_member_append(struct store *st, int64_t member_id,
+                                  const struct member_event *in, const char *decision_no,
+                                  const char *detail, struct tcxd_error *e)
+{
+    struct event_vec evs = {0};
+    struct member_derived d;
+    struct member_event ev = *in;
+    enum tcxd_err rc;
+    member_derived_init(&d);
+    if ((rc = load_events(st, member_id, &evs, e)))
+        goto out;
+    if (!evs.n) {
+        rc = tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)member_id);
+        goto out;
+    }
+    if (ev.kind == MEV_OFFICIAL && ev.date == DATE_NONE) {
+        if ((rc = member_replay(evs.v, evs.n, &d, e)))
+            goto out;
+        if (d.status != MEMBER_PROBATIONARY) {
+            rc = tcxd_fail(e, TCXD_ERULE, "member", "member #%lld is not probationary (%s)",
+                           (long long)member_id, member_status_label(d.status));
+            goto out;
+        }
+        ev.date = member_official_date(d.ceremony);
+    }
+    if ((rc = check_not_future(ev.kind == MEV_OFFICIAL ? ev.decision_date : ev.date, "date", e)))
+        goto out;
+    if ((ev.kind == MEV_TRANSFER || ev.kind == MEV_ADMIT) &&
+        (rc = check_chi_bo(st, ev.org_id, ev.date, "to_org", e)))
+        goto out;
+    ev.seq = INT64_MAX;
+    ALLOC_GROW(evs.v, evs.n + 1, evs.cap);
+    evs.v[evs.n++] = ev;
+    if ((rc = member_replay(evs.v, evs.n, &d, e)) ||
+        (rc = insert_event(st, member_id, &ev, decision_no, detail, e)) ||
+        (rc = write_derived(st, member_id, &d, false, e)))
+        goto out;
+out:
+    member_derived_release(&d);
+    free(evs.v);
+    return rc;
+}
+
+static json_t *member_json(const struct member_info *m)
+{
+    char b[DATE_ISO_LEN], o[DATE_ISO_LEN];
+    date_format_iso(m->birth_date, b);
+    date_format_iso(m->official_date, o);
+    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:b}", "id",
+                     (json_int_t)m->id, "full_name", m->full_name, "gender", gender_name(m->gender),
+                     "birth_date", b, "ethnicity", m->ethnicity, "religion", m->religion,
+                     "national_id", m->national_id, "theory_level", theory_level_name(m->theory),
+                     "status", member_status_name(m->status), "official_date", o, "org_id",
+                     (json_int_t)m->org_id, "exempt", m->exempt);
+}
+
+static char *member_json_text(struct store *st, int64_t id)
+{
+    struct member_info m;
+    if (store_member_get(st, id, &m, NULL))
+        return NULL;
+    json_t *j = member_json(&m);
+    char *s = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    return s;
+}
+
+static char *event_json_text(const struct member_event *ev, const char *decision_no)
+{
+    char d[DATE_ISO_LEN], dd[DATE_ISO_LEN];
+    date_format_iso(ev->date, d);
+    date_format_iso(ev->decision_date, dd);
+    json_t *j =
+        json_pack("{s:s, s:s, s:s, s:s, s:I, s:i}", "event", member_event_kind_name(ev->kind),
+                  "date", d, "decision_date", dd, "decision_no", decision_no ? decision_no : "",
+                  "org_id", (json_int_t)ev->org_id, "form", ev->form);
+    char *s = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    return s;
+}
+
+enum tcxd_err store_member_event(struct store *st, const struct store_actor *who, int64_t member_id,
+                                 const struct member_event *ev, const char *decision_no,
+                                 const char *detail, struct tcxd_error *e)
+{
+    struct buf dec = BUF_INIT, det = BUF_INIT;
+    enum tcxd_err rc;
+    struct member_info before;
+    if ((unsigned)ev->kind >= MEV__MAX || ev->kind == MEV_ADMIT)
+        return tcxd_fail(e, TCXD_EINVAL, "kind", "use admission for new members");
+    if ((rc = text_clean(decision_no ? decision_no : "", decision_no ? strlen(decision_no) : 0, 100,
+                         true, "decision_no", &dec, e)) ||
+        (rc = text_clean(detail ? detail : "", detail ? strlen(detail) : 0, 500, true, "reason",
+                         &det, e)) ||
+        (rc = store_member_get(st, member_id, &before, e)) || (rc = store_begin(st, e)))
+        goto out;
+    if ((rc = store_member_append(st, member_id, ev, dec.ptr, det.ptr, e)))
+        goto fail;
+    char *b = member_json_text(st, member_id);
+    json_t *bj = member_json(&before);
+    char *bs = json_dumps(bj, JSON_COMPACT);
+    json_decref(bj);
+    json_t *aj = json_loads(b ? b : "{}", 0, NULL);
+    char *evs = event_json_text(ev, dec.ptr);
+    json_object_set_new(aj ? aj : (aj = json_object()), "event", json_loads(evs, 0, NULL));
+    char *as = json_dumps(aj, JSON_COMPACT);
+    json_decref(aj);
+    free(evs);
+    free(b);
+    char action[48];
+    snprintf(action, sizeof(action), "member.%s", member_event_kind_name(ev->kind));
+    rc = store_audit(st, who, action, "member", member_id, before.org_id, bs, as, e);
+    free(bs);
+    free(as);
+    if (rc || (rc = store_commit(st, e)))
+        goto fail;
+    goto out;
+fail:
+    store_rollback(st);
+out:
+    buf_release(&dec);
+    buf_release(&det);
+    return rc;
+}
+
+static void bind_fields(struct store *st, sqlite3_stmt *s, int first, const struct member_fields *f,
+                        struct buf *fold, struct buf *key)
+{
+    buf_reset(fold);
+    buf_reset(key);
+    text_fold(f->full_name.ptr, fold);
+    text_name_sort_key(store_collator(st), f->full_name.ptr, key);
+    int i = first;
+    store_bind_text(s, i++, f->full_name.ptr);
+    store_bind_text(s, i++, fold->ptr);
+    sqlite3_bind_blob(s, i++, key->ptr, (int)key->len, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, i++, f->gender);
+    store_bind_date(s, i++, f->birth_date);
+    store_bind_text(s, i++, f->ethnicity.ptr);
+    store_bind_text(s, i++, f->religion.ptr);
+    store_bind_text(s, i++, f->hometown.ptr);
+    store_bind_text(s, i++, f->national_id.len ? f->national_id.ptr : NULL);
+    store_bind_text(s, i++, f->education.ptr);
+    store_bind_text(s, i++, f->professional_level.ptr);
+    sqlite3_bind_int(s, i++, f->theory);
+    store_bind_text(s, i++, f->party_card_no.len ? f->party_card_no.ptr : NULL);
+}
+
+static enum tcxd_err check_nid_free(struct store *st, const struct member_fields *f, int64_t self,
+                                    struct tcxd_error *e)
+{
+    if (!f->national_id.len)
+        return TCXD_OK;
+    int64_t other = 0;
+    enum tcxd_err rc = store_member_by_national_id(st, f->national_id.ptr, &other, NULL);
+    if (rc == TCXD_OK && other != self)
+        return tcxd_fail(e, TCXD_ECONFLICT, "national_id",
+                         "national ID %s already belongs to member #%lld", f->national_id.ptr,
+                         (long long)other);
+    return TCXD_OK;
+}
+
+enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who,
+                                 const struct member_admit_req *req, int64_t *id_out,
+                                 struct tcxd_error *e)
+{
+    const struct member_fields *f = req->fields;
+    struct buf dec = BUF_INIT, fold = BUF_INIT, key = BUF_INIT;
+    struct member_derived d;
+    enum tcxd_err rc;
+    member_derived_init(&d);
+    struct member_event ev = {.seq = 1,
+                              .kind = MEV_ADMIT,
+                              .date = req->ceremony_date,
+                              .decision_date = req->decision_date,
+                              .org_id = req->org_id,
+                              .form = 0,
+                              .until = DATE_NONE};
+    if ((rc = text_clean(req->decision_no ? req->decision_no : "",
+                         req->decision_no ? strlen(req->decision_no) : 0, 100, true, "decision_no",
+                         &dec, e)) ||
+        (rc = member_check_admission(f->birth_date, req->decision_date, req->ceremony_date,
+                                     date_today(), e)) ||
+        (rc = check_chi_bo(st, req->org_id, req->ceremony_date, "org", e)) ||
+        (rc = member_replay(&ev, 1, &d, e)) || (rc = store_begin(st, e)))
+        goto out;
+    if ((rc = check_nid_free(st, f, 0, e)))
+        goto fail;
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_INSERT);
+    bind_fields(st, s, 1, f, &fold, &key);
+    sqlite3_bind_int(s, 14, d.status);
+    sqlite3_bind_int64(s, 15, req->org_id);
+    if ((rc = store_step_done(st, s, e, "recording the member")))
+        goto fail;
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    if ((rc = insert_event(st, id, &ev, dec.ptr, "", e)) ||
+        (rc = write_derived(st, id, &d, true, e)))
+        goto fail;
+    char *after = member_json_text(st, id);
+    rc = store_audit(st, who, "member.admit", "member", id, req->org_id, NULL, after, e);
+    free(after);
+    if (rc || (rc = store_commit(st, e)))
+        goto fail;
+    if (id_out)
+        *id_out = id;
+    goto out;
+fail:
+    store_rollback(st);
+out:
+    member_derived_release(&d);
+    buf_release(&dec);
+    buf_release(&fold);
+    buf_release(&key);
+    return rc;
+}
+
+enum tcxd_err store_member_readmit(struct store *st, const struct store_actor *who,
+                                   int64_t member_id, int64_t org_id, tcxd_date decision_date,
+                                   tcxd_date ceremony_date, const char *decision_no,
+                                   struct tcxd_error *e)
+{
+    struct member_info m;
+    enum tcxd_err rc;
+    if ((rc = store_member_get(st, member_id, &m, e)) ||
+        (rc = member_check_admission(m.birth_date, decision_date, ceremony_date, date_today(), e)))
+        return rc;
+    struct member_event ev = {.kind = MEV_ADMIT,
+                              .date = ceremony_date,
+                              .decision_date = decision_date,
+                              .org_id = org_id,
+                              .until = DATE_NONE};
+    struct buf dec = BUF_INIT;
+    if ((rc = text_clean(decision_no ? decision_no : "", decision_no ? strlen(decision_no) : 0, 100,
+                         true, "decision_no", &dec, e)) ||
+        (rc = store_begin(st, e)))
+        goto out;
+    if ((rc = store_member_append(st, member_id, &ev, dec.ptr, "", e))) {
+        store_rollback(st);
+        goto out;
+    }
+    char *after = member_json_text(st, member_id);
+    rc = store_audit(st, who, "member.readmit", "member", member_id, org_id, NULL, after, e);
+    free(after);
+    if (rc || (rc = store_commit(st, e)))
+        store_rollback(st);
+out:
+    buf_release(&dec);
+    return rc;
+}
+
+enum tcxd_err store_member_update(struct store *st, const struct store_actor *who,
+                                  int64_t member_id, const struct member_fields *f,
+                                  struct tcxd_error *e)
+{
+    struct buf fold = BUF_INIT, key = BUF_INIT;
+    enum tcxd_err rc;
+    char *before = member_json_text(st, member_id);
+    if (!before)
+        return tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)member_id);
+    if ((rc = store_begin(st, e)))
+        goto out;
+    if ((rc = check_nid_free(st, f, member_id, e)))
+        goto fail;
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_UPDATE_FIELDS);
+    sqlite3_bind_int64(s, 1, member_id);
+    bind_fields(st, s, 2, f, &fold, &key);
+    if ((rc = store_step_done(st, s, e, "updating the member")))
+        goto fail;
+    struct member_info m;
+    if ((rc = store_member_get(st, member_id, &m, e)))
+        goto fail;
+    char *after = member_json_text(st, member_id);
+    rc = store_audit(st, who, "member.update", "member", member_id, m.org_id, before, after, e);
+    free(after);
+    if (rc || (rc = store_commit(st, e)))
+        goto fail;
+    goto out;
+fail:
+    store_rollback(st);
+out:
+    free(before);
+    buf_release(&fold);
+    buf_release(&key);
+    return rc;
+}
+
+/* ---- reading ---------------------------------------------------------------------------- */
+
+enum tcxd_err store_member_get(struct store *st, int64_t id, struct member_info *m,
+                               struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_GET);
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        if (rc != SQLITE_DONE)
+            return store_db_error(st, e, "reading member");
+        return tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)id);
+    }
+    memset(m, 0, sizeof(*m));
+    m->id = sqlite3_column_int64(s, 0);
+    store_column_copy(s, 1, m->full_name, sizeof(m->full_name));
+    m->gender = (enum gender)sqlite3_column_int(s, 2);
+    m->birth_date = store_column_date(s, 3);
+    store_column_copy(s, 4, m->ethnicity, sizeof(m->ethnicity));
+    store_column_copy(s, 5, m->religion, sizeof(m->religion));
+    store_column_copy(s, 6, m->hometown, sizeof(m->hometown));
+    store_column_copy(s, 7, m->national_id, sizeof(m->national_id));
+    store_column_copy(s, 8, m->education, sizeof(m->education));
+    store_column_copy(s, 9, m->professional_level, sizeof(m->professional_level));
+    m->theory = (enum theory_level)sqlite3_column_int(s, 10);
+    store_column_copy(s, 11, m->party_card_no, sizeof(m->party_card_no));
+    m->admission_decision_date = store_column_date(s, 12);
+    m->ceremony_date = store_column_date(s, 13);
+    m->official_date = store_column_date(s, 14);
+    m->died_on = store_column_date(s, 15);
+    m->status = (enum member_status)sqlite3_column_int(s, 16);
+    m->exempt = sqlite3_column_int(s, 17) != 0;
+    m->org_id = sqlite3_column_int64(s, 18);
+    sqlite3_reset(s);
+    return TCXD_OK;
+}
+
+enum tcxd_err store_member_by_national_id(struct store *st, const char *nid, int64_t *id_out,
+                                          struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_BY_NID);
+    store_bind_text(s, 1, nid);
+    if (sqlite3_step(s) != SQLITE_ROW)
+        return tcxd_fail(e, TCXD_ENOTFOUND, "national_id", "no living member with national ID %s",
+                         nid);
+    *id_out = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return TCXD_OK;
+}
+
+enum tcxd_err store_member_events(struct store *st, int64_t member_id,
+                                  void (*fn)(void *ctx, const struct member_event_info *ev),
+                                  void *ctx, struct member_derived *d, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_EVENTS);
+    sqlite3_bind_int64(s, 1, member_id);
+    struct event_vec evs = {0};
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct member_event_info info;
+        memset(&info, 0, sizeof(info));
+        info.id = sqlite3_column_int64(s, 0);
+        info.ev.seq = info.id;
+        info.ev.kind = (enum member_event_kind)sqlite3_column_int(s, 1);
+        info.ev.date = store_column_date(s, 2);
+        store_column_copy(s, 3, info.decision_no, sizeof(info.decision_no));
+        info.ev.decision_date = store_column_date(s, 4);
+        info.ev.org_id = sqlite3_column_int64(s, 5);
+        info.ev.form = sqlite3_column_int(s, 6);
+        info.ev.until = store_column_date(s, 7);
+        store_column_copy(s, 8, info.detail, sizeof(info.detail));
+        if (fn)
+            fn(ctx, &info);
+        ALLOC_GROW(evs.v, evs.n + 1, evs.cap);
+        evs.v[evs.n++] = info.ev;
+    }
+    enum tcxd_err r = TCXD_OK;
+    if (rc != SQLITE_DONE)
+        r = store_db_error(st, e, "reading member events");
+    else if (d)
+        r = member_replay(evs.v, evs.n, d, e);
+    free(evs.v);
+    return r;
+}
+
+/* ---- lists ------------------------------------------------------------------------------ */
+
+struct row_vec {
+    struct member_row *v;
+    struct buf *keys;
+    size_t n, cap, kcap;
+};
+
+static void row_vec_release(struct row_vec *rv)
+{
+    for (size_t i = 0; i < rv->n; i++)
+        buf_release(&rv->keys[i]);
+    free(rv->keys);
+    free(rv->v);
+}
+
+static bool row_matches(const struct member_query *q, sqlite3_stmt *s)
+{
+    /* columns: 0 id, 1 name, 2 gender, 3 birth, 4 status, 5 org, 6 kind, 7 adm, 8 key,
+       9 theory, 10 ethnicity */
+    if (q->gender >= 0 && sqlite3_column_int(s, 2) != q->gender)
+        return false;
+    if (q->status >= 0 && sqlite3_column_int(s, 4) != q->status)
+        return false;
+    if (q->theory >= 0 && sqlite3_column_int(s, 9) != q->theory)
+        return false;
+    if (q->ethnicity && *q->ethnicity) {
+        const char *eth = (const char *)sqlite3_column_text(s, 10);
+        if (!eth || strcmp(eth, q->ethnicity))
+            return false;
+    }
+    if (q->age_min >= 0 || q->age_max >= 0) {
+        int age = date_age_years(store_column_date(s, 3), q->as_of);
+        if ((q->age_min >= 0 && age < q->age_min) || (q->age_max >= 0 && age > q->age_max))
+            return false;
+    }
+    return true;
+}
+
+static void collect_row(struct row_vec *rv, sqlite3_stmt *s)
+{
+    ALLOC_GROW(rv->v, rv->n + 1, rv->cap);
+    ALLOC_GROW(rv->keys, rv->n + 1, rv->kcap);
+    struct member_row *r = &rv->v[rv->n];
+    r->id = sqlite3_column_int64(s, 0);
+    store_column_copy(s, 1, r->full_name, sizeof(r->full_name));
+    r->gender = (enum gender)sqlite3_column_int(s, 2);
+    r->birth_date = store_column_date(s, 3);
+    r->status = (enum member_status)sqlite3_column_int(s, 4);
+    r->org_id = sqlite3_column_int64(s, 5);
+    r->temporary = sqlite3_column_int(s, 6) == STINT_TEMPORARY;
+    r->admission_decision_date = store_column_date(s, 7);
+    buf_init(&rv->keys[rv->n], 0);
+    buf_add(&rv->keys[rv->n], sqlite3_column_blob(s, 8), (size_t)sqlite3_column_bytes(s, 8));
+    rv->n++;
+}
+
+static const struct row_vec *sort_ctx;
+static int cmp_name(const void *a, const void *b)
+{
+    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+    const struct buf *ka = &sort_ctx->keys[ia], *kb = &sort_ctx->keys[ib];
+    size_t n = ka->len < kb->len ? ka->len : kb->len;
+    int c = memcmp(ka->ptr, kb->ptr, n);
+    if (c)
+        return c;
+    if (ka->len != kb->len)
+        return ka->len < kb->len ? -1 : 1;
+    return sort_ctx->v[ia].id < sort_ctx->v[ib].id ? -1 : 1;
+}
+static int cmp_birth(const void *a, const void *b)
+{
+    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+    tcxd_date da = sort_ctx->v[ia].birth_date, db = sort_ctx->v[ib].birth_date;
+    if (da != db)
+        return da < db ? -1 : 1;
+    return cmp_name(a, b);
+}
+
+/* Rows of one organization on the query date that pass the filters and the name prefix. */
+static enum tcxd_err collect_org(struct store *st, int64_t org_id, const struct member_query *q,
+                                 const char *prefix, size_t plen, struct row_vec *rv,
+                                 struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_LIST_ORG);
+    sqlite3_bind_int64(s, 1, org_id);
+    store_bind_date(s, 2, q->as_of);
+    sqlite3_bind_int(s, 3, q->include_temporary);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!row_matches(q, s))
+            continue;
+        if (plen) {
+            /* the prefix test needs the folded name: compare against a fold of the name */
+            struct buf f = BUF_INIT;
+            text_fold((const char *)sqlite3_column_text(s, 1), &f);
+            bool ok = f.len >= plen && !memcmp(f.ptr, prefix, plen);
+            buf_release(&f);
+            if (!ok)
+                continue;
+        }
+        collect_row(rv, s);
+    }
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "listing members");
+}
+
+/* With a name prefix: walk the folded-name index and keep members in the subtree. */
+static enum tcxd_err collect_prefix(struct store *st, const struct org_tree *tree, uint32_t root,
+                                    const struct member_query *q, const struct buf *fold,
+                                    struct row_vec *rv, struct tcxd_error *e)
+{
+    struct buf hi = BUF_INIT;
+    buf_add(&hi, fold->ptr, fold->len);
+    buf_addch(&hi, 0x7f);
+    sqlite3_stmt *s = store_stmt(st, STMT_LIST_NAME_PREFIX);
+    store_bind_text(s, 1, fold->ptr);
+    store_bind_text(s, 2, hi.ptr);
+    sqlite3_bind_int(s, 3, 200000);
+    struct {
+        int64_t *v;
+        size_t n, cap;
+    } ids = {0};
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ALLOC_GROW(ids.v, ids.n + 1, ids.cap);
+        ids.v[ids.n++] = sqlite3_column_int64(s, 0);
+    }
+    buf_release(&hi);
+    enum tcxd_err r = rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "searching members");
+    for (size_t i = 0; !r && i < ids.n; i++) {
+        sqlite3_stmt *t = store_stmt(st, STMT_STINT_OF_MEMBER_AT);
+        sqlite3_bind_int64(t, 1, ids.v[i]);
+        store_bind_date(t, 2, q->as_of);
+        while ((rc = sqlite3_step(t)) == SQLITE_ROW) {
+            int kind = sqlite3_column_int(t, 2);
+            if (kind == STINT_TEMPORARY && !q->include_temporary)
+                continue;
+            int64_t org = sqlite3_column_int64(t, 0);
+            if (tree && root != TREE_NONE &&
+                !org_tree_in_subtree(tree, root, org_tree_find(tree, org)))
+                continue;
+            struct member_info m;
+            if (store_member_get(st, ids.v[i], &m, e))
+                break;
+            if ((q->gender >= 0 && (int)m.gender != q->gender) ||
+                (q->status >= 0 && sqlite3_column_int(t, 1) != q->status) ||
+                (q->theory >= 0 && (int)m.theory != q->theory) ||
+                (q->ethnicity && *q->ethnicity && strcmp(m.ethnicity, q->ethnicity)))
+                continue;
+            int age = date_age_years(m.birth_date, q->as_of);
+            if ((q->age_min >= 0 && age < q->age_min) || (q->age_max >= 0 && age > q->age_max))
+                continue;
+            ALLOC_GROW(rv->v, rv->n + 1, rv->cap);
+            ALLOC_GROW(rv->keys, rv->n + 1, rv->kcap);
+            struct member_row *r2 = &rv->v[rv->n];
+            r2->id = m.id;
+            memcpy(r2->full_name, m.full_name, sizeof(r2->full_name));
+            r2->gender = m.gender;
+            r2->birth_date = m.birth_date;
+            r2->status = (enum member_status)sqlite3_column_int(t, 1);
+            r2->org_id = org;
+            r2->temporary = kind == STINT_TEMPORARY;
+            r2->admission_decision_date = m.admission_decision_date;
+            buf_init(&rv->keys[rv->n], 0);
+            text_name_sort_key(store_collator(st), m.full_name, &rv->keys[rv->n]);
+            rv->n++;
+        }
+    }
+    free(ids.v);
+    return r;
+}
+
+enum tcxd_err store_member_list(struct store *st, const struct org_tree *tree,
+                                const struct member_query *q,
+                                void (*fn)(void *ctx, const struct member_row *r), void *ctx,
+                                int64_t *total, struct tcxd_error *e)
+{
+    struct row_vec rv = {0};
+    struct buf fold = BUF_INIT;
+    enum tcxd_err rc = TCXD_OK;
+    uint32_t root = TREE_NONE;
+    if (q->org_id) {
+        root = tree ? org_tree_find(tree, q->org_id) : TREE_NONE;
+        if (root == TREE_NONE)
+            return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld on that date",
+                             (long long)q->org_id);
+    }
+    if (q->q && *q->q)
+        text_fold(q->q, &fold);
+    if (fold.len >= 2 || !tree) {
+        rc = collect_prefix(st, tree, root, q, &fold, &rv, e);
+    } else if (tree) {
+        for (size_t i = 0; i < tree->n && !rc; i++) {
+            if (root != TREE_NONE && !org_tree_in_subtree(tree, root, (uint32_t)i))
+                continue;
+            if (!org_holds_members(tree->nodes[i].tier, tree->nodes[i].form))
+                continue;
+            rc = collect_org(st, tree->nodes[i].id, q, fold.ptr, fold.len, &rv, e);
+        }
+    }
+    if (!rc) {
+        size_t *idx = xmalloc((rv.n ? rv.n : 1) * sizeof(*idx));
+        for (size_t i = 0; i < rv.n; i++)
+            idx[i] = i;
+        sort_ctx = &rv;
+        qsort(idx, rv.n, sizeof(*idx), q->sort == MQ_SORT_BIRTH ? cmp_birth : cmp_name);
+        size_t from = q->offset > 0 ? (size_t)q->offset : 0;
+        size_t lim = q->limit > 0 ? (size_t)q->limit : rv.n;
+        for (size_t i = from; i < rv.n && i < from + lim; i++)
+            fn(ctx, &rv.v[idx[i]]);
+        if (total)
+            *total = (int64_t)rv.n;
+        free(idx);
+    }
+    row_vec_release(&rv);
+    buf_release(&fold);
+    return rc;
+}
+
+enum tcxd_err store_member_due(struct store *st, const struct org_tree *tree, int64_t org_id,
+                               tcxd_date today, int within_days,
+                               void (*fn)(void *ctx, const struct member_row *r,
+                                          const struct member_due *due),
+                               void *ctx, struct tcxd_error *e)
+{
+    uint32_t root = org_tree_find(tree, org_id);
+    if (root == TREE_NONE)
+        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld", (long long)org_id);
+    for (uint32_t i = root; i != TREE_NONE; i = org_tree_next(tree, root, i)) {
+        const struct org_node *nd = &tree->nodes[i];
+        if (!org_holds_members(nd->tier, nd->form))
+            continue;
+        sqlite3_stmt *s = store_stmt(st, STMT_PROBATIONARY_IN_ORG);
+        sqlite3_bind_int64(s, 1, nd->id);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            struct member_row r;
+            memset(&r, 0, sizeof(r));
+            r.id = sqlite3_column_int64(s, 0);
+            store_column_copy(s, 1, r.full_name, sizeof(r.full_name));
+            r.gender = (enum gender)sqlite3_column_int(s, 2);
+            r.birth_date = store_column_date(s, 3);
+            r.org_id = sqlite3_column_int64(s, 4);
+            r.status = MEMBER_PROBATIONARY;
+            r.admission_decision_date = store_column_date(s, 6);
+            tcxd_date ceremony = store_column_date(s, 5);
+            struct member_due due;
+            member_due_compute(ceremony, today, &due);
+            if (due.overdue || due.days_left <= within_days)
+                fn(ctx, &r, &due);
+        }
+        if (rc != SQLITE_DONE)
+            return store_db_error(st, e, "listing probationary members");
+    }
+    return TCXD_OK;
+}
+
+/* ---- counting --------------------------------------------------------------------------- */
+
+enum tcxd_err
+store_member_counts(struct store *st, tcxd_date as_of, const int64_t *orgs, size_t norgs,
+                    void (*fn)(void *ctx, int64_t org_id, enum member_status s, int64_t count),
+                    void *ctx, struct tcxd_error *e)
+{
+    int rc;
+    if (!orgs) {
+        sqlite3_stmt *s = store_stmt(st, STMT_COUNT_ALL);
+        store_bind_date(s, 1, as_of);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            fn(ctx, sqlite3_column_int64(s, 0), (enum member_status)sqlite3_column_int(s, 1),
+               sqlite3_column_int64(s, 2));
+        return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "counting members");
+    }
+    for (size_t i = 0; i < norgs; i++) {
+        sqlite3_stmt *s = store_stmt(st, STMT_COUNT_ORG);
+        sqlite3_bind_int64(s, 1, orgs[i]);
+        store_bind_date(s, 2, as_of);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            fn(ctx, orgs[i], (enum member_status)sqlite3_column_int(s, 0),
+               sqlite3_column_int64(s, 1));
+        if (rc != SQLITE_DONE)
+            return store_db_error(st, e, "counting members");
+    }
+    return TCXD_OK;
+}
+
+static void emit_fact(sqlite3_stmt *s, void (*fn)(void *ctx, const struct member_fact *f),
+                      void *ctx)
+{
+    struct member_fact f;
+    f.org_id = sqlite3_column_int64(s, 0);
+    f.status = (enum member_status)sqlite3_column_int(s, 1);
+    f.gender = (enum gender)sqlite3_column_int(s, 2);
+    f.birth_date = store_column_date(s, 3);
+    f.first_decision = store_column_date(s, 4);
+    f.theory = (enum theory_level)sqlite3_column_int(s, 5);
+    f.ethnicity = (const char *)sqlite3_column_text(s, 6);
+    f.religion = (const char *)sqlite3_column_text(s, 7);
+    f.education = (const char *)sqlite3_column_text(s, 8);
+    fn(ctx, &f);
+}
+
+enum tcxd_err store_member_facts(struct store *st, tcxd_date as_of, const int64_t *orgs,
+                                 size_t norgs, void (*fn)(void *ctx, const struct member_fact *f),
+                                 void *ctx, struct tcxd_error *e)
+{
+    int rc;
+    if (!orgs) {
+        sqlite3_stmt *s = store_stmt(st, STMT_FACTS_ALL);
+        store_bind_date(s, 1, as_of);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            emit_fact(s, fn, ctx);
+        return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading members");
+    }
+    for (size_t i = 0; i < norgs; i++) {
+        sqlite3_stmt *s = store_stmt(st, STMT_FACTS_ORG);
+        sqlite3_bind_int64(s, 1, orgs[i]);
+        store_bind_date(s, 2, as_of);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            emit_fact(s, fn, ctx);
+        if (rc != SQLITE_DONE)
+            return store_db_error(st, e, "reading members");
+    }
+    return TCXD_OK;
+}

@@ -1,0 +1,309 @@
+/*
+ * store_sqlite.c - the SQLite backend: open, pragmas, migrations, transactions, statement cache,
+ * binding helpers and the audit writer.
+ */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "text/text.h"
+#include "util/embedded.h"
+#include "util/xmalloc.h"
+
+extern const struct embedded_file store_migrations[];
+
+static const char *const stmt_sql[STMT__MAX] = {
+#define X(id, sql) [id] = sql,
+    STORE_STATEMENTS(X)
+#undef X
+};
+
+sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id)
+{
+    sqlite3_stmt *s = st->stmts[id];
+    if (!s) {
+        if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) !=
+            SQLITE_OK)
+            BUG("cannot prepare statement %d: %s", (int)id, sqlite3_errmsg(st->db));
+        st->stmts[id] = s;
+    } else {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+    }
+    return s;
+}
+
+enum tcxd_err store_db_error(struct store *st, struct tcxd_error *e, const char *what)
+{
+    int rc = sqlite3_extended_errcode(st->db);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        return tcxd_fail(e, TCXD_ECONFLICT, "", "%s: %s", what, sqlite3_errmsg(st->db));
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        return tcxd_fail(e, TCXD_EDB, "", "%s: the database is busy, try again", what);
+    return tcxd_fail(e, TCXD_EDB, "", "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+void store_bind_date(sqlite3_stmt *s, int i, tcxd_date d)
+{
+    if (d == DATE_NONE) {
+        sqlite3_bind_null(s, i);
+        return;
+    }
+    char iso[DATE_ISO_LEN];
+    date_format_iso(d, iso);
+    sqlite3_bind_text(s, i, iso, 10, SQLITE_TRANSIENT);
+}
+
+void store_bind_text(sqlite3_stmt *s, int i, const char *t)
+{
+    if (!t)
+        sqlite3_bind_null(s, i);
+    else
+        sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
+}
+
+/* Dates in the database are always well-formed ISO text written by store_bind_date. */
+tcxd_date store_column_date(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    if (!t || sqlite3_column_bytes(s, i) != 10)
+        return DATE_NONE;
+    int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    int m = (t[5] - '0') * 10 + (t[6] - '0');
+    int d = (t[8] - '0') * 10 + (t[9] - '0');
+    if (!date_valid_ymd(y, m, d))
+        return DATE_NONE;
+    return date_from_ymd(y, m, d);
+}
+
+void store_column_copy(sqlite3_stmt *s, int i, char *dst, size_t n)
+{
+    const char *t = (const char *)sqlite3_column_text(s, i);
+    size_t len = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
+    if (len >= n)
+        len = n - 1;
+    if (len)
+        memcpy(dst, t, len);
+    dst[len] = '\0';
+}
+
+enum tcxd_err store_step_done(struct store *st, sqlite3_stmt *s, struct tcxd_error *e,
+                              const char *what)
+{
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_db_error(st, e, what);
+    return TCXD_OK;
+}
+
+static enum tcxd_err exec(struct store *st, const char *sql, struct tcxd_error *e)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        enum tcxd_err rc = tcxd_fail(e, TCXD_EDB, "", "database: %s", msg ? msg : "error");
+        sqlite3_free(msg);
+        return rc;
+    }
+    return TCXD_OK;
+}
+
+/* Migration files are named NNNN_description.sql and applied in order inside one transaction
+   each; meta.schema_version records the last one. */
+static enum tcxd_err migrate(struct store *st, bool readonly, struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    int version = 0;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &s,
+                           NULL) == SQLITE_OK) {
+        if (sqlite3_step(s) == SQLITE_ROW)
+            version = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+    }
+    for (const struct embedded_file *f = store_migrations; f->name; f++) {
+        int n = (int)strtol(f->name, NULL, 10);
+        if (n <= version)
+            continue;
+        if (readonly)
+            return tcxd_fail(e, TCXD_EDB, "",
+                             "database schema is older than this tcxd (%d < %d);"
+                             " open it once read-write to upgrade",
+                             version, n);
+        if ((rc = exec(st, "BEGIN IMMEDIATE", e)))
+            return rc;
+        if ((rc = exec(st, f->data, e))) {
+            exec(st, "ROLLBACK", NULL);
+            return rc;
+        }
+        char sql[128];
+        snprintf(sql, sizeof(sql),
+                 "INSERT INTO meta(key, value) VALUES('schema_version', '%d') "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 n);
+        if ((rc = exec(st, sql, e)) || (rc = exec(st, "COMMIT", e))) {
+            exec(st, "ROLLBACK", NULL);
+            return rc;
+        }
+        version = n;
+    }
+    st->schema_version = version;
+    /* SQLite-specific: the audit table is append-only. */
+    if (!readonly)
+        return exec(st,
+                    "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit "
+                    "BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;"
+                    "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit "
+                    "BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;",
+                    e);
+    return TCXD_OK;
+}
+
+enum tcxd_err store_open(const char *path, int flags, struct store **out, struct tcxd_error *e)
+{
+    struct store *st = xcalloc(1, sizeof(*st));
+    snprintf(st->path, sizeof(st->path), "%s", path);
+    int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (flags & STORE_CREATE)
+        oflags |= SQLITE_OPEN_CREATE;
+    oflags |= SQLITE_OPEN_NOMUTEX;
+    enum tcxd_err rc;
+    if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+        rc = tcxd_fail(e, TCXD_EIO, "db", "cannot open database '%s': %s%s", path,
+                       st->db ? sqlite3_errmsg(st->db) : "out of memory",
+                       (flags & STORE_CREATE) ? "" : " (run 'tcxd init' first)");
+        sqlite3_close(st->db);
+        free(st);
+        return rc;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    if ((rc = exec(st, "PRAGMA foreign_keys = ON", e)) ||
+        (!(flags & STORE_READONLY) && (rc = exec(st, "PRAGMA journal_mode = WAL", e))) ||
+        (rc = exec(st,
+                   "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+                   "PRAGMA temp_store = MEMORY",
+                   e)) ||
+        (rc = migrate(st, flags & STORE_READONLY, e))) {
+        store_close(st);
+        return rc;
+    }
+    *out = st;
+    return TCXD_OK;
+}
+
+void store_close(struct store *st)
+{
+    if (!st)
+        return;
+    for (int i = 0; i < STMT__MAX; i++)
+        sqlite3_finalize(st->stmts[i]);
+    if (st->coll)
+        text_collator_free(st->coll);
+    sqlite3_close_v2(st->db);
+    free(st);
+}
+
+int store_schema_version(struct store *st)
+{
+    return st->schema_version;
+}
+
+enum tcxd_err store_begin(struct store *st, struct tcxd_error *e)
+{
+    if (st->tx_depth++ > 0)
+        return TCXD_OK;
+    enum tcxd_err rc = exec(st, "BEGIN IMMEDIATE", e);
+    if (rc)
+        st->tx_depth = 0;
+    return rc;
+}
+
+enum tcxd_err store_commit(struct store *st, struct tcxd_error *e)
+{
+    if (st->tx_depth <= 0)
+        BUG("store_commit without store_begin");
+    if (--st->tx_depth > 0)
+        return TCXD_OK;
+    enum tcxd_err rc = exec(st, "COMMIT", e);
+    if (rc)
+        exec(st, "ROLLBACK", NULL);
+    return rc;
+}
+
+void store_rollback(struct store *st)
+{
+    if (st->tx_depth <= 0)
+        return;
+    /* an inner failure poisons the whole transaction: the outermost caller rolls back */
+    if (--st->tx_depth > 0)
+        return;
+    exec(st, "ROLLBACK", NULL);
+}
+
+void store_bulk_mode(struct store *st, bool on)
+{
+    exec(st, on ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", NULL);
+}
+
+enum tcxd_err store_audit(struct store *st, const struct store_actor *who, const char *action,
+                          const char *entity, int64_t entity_id, int64_t org_id, const char *before,
+                          const char *after, struct tcxd_error *e)
+{
+    char at[32];
+    struct timespec ts;
+    struct tm tm;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_INSERT);
+    sqlite3_bind_text(s, 1, at, -1, SQLITE_TRANSIENT);
+    store_bind_text(s, 2, who && who->username ? who->username : "?");
+    store_bind_text(s, 3, who && who->address ? who->address : "");
+    store_bind_text(s, 4, action);
+    store_bind_text(s, 5, entity);
+    if (entity_id)
+        sqlite3_bind_int64(s, 6, entity_id);
+    if (org_id)
+        sqlite3_bind_int64(s, 7, org_id);
+    store_bind_text(s, 8, before);
+    store_bind_text(s, 9, after);
+    return store_step_done(st, s, e, "writing the audit record");
+}
+
+enum tcxd_err store_audit_list(struct store *st, const struct audit_query *q,
+                               void (*fn)(void *ctx, const struct audit_row *r), void *ctx,
+                               struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_LIST);
+    sqlite3_bind_int64(s, 1, q->org_id);
+    store_bind_text(s, 2, q->username);
+    store_bind_text(s, 3, q->since ? q->since : "");
+    sqlite3_bind_int(s, 4, q->limit > 0 ? q->limit : 1000);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct audit_row r;
+        memset(&r, 0, sizeof(r));
+        r.id = sqlite3_column_int64(s, 0);
+        store_column_copy(s, 1, r.at, sizeof(r.at));
+        store_column_copy(s, 2, r.username, sizeof(r.username));
+        store_column_copy(s, 3, r.address, sizeof(r.address));
+        store_column_copy(s, 4, r.action, sizeof(r.action));
+        store_column_copy(s, 5, r.entity, sizeof(r.entity));
+        r.entity_id = sqlite3_column_int64(s, 6);
+        r.org_id = sqlite3_column_int64(s, 7);
+        r.before = (const char *)sqlite3_column_text(s, 8);
+        r.after = (const char *)sqlite3_column_text(s, 9);
+        fn(ctx, &r);
+    }
+    if (rc != SQLITE_DONE)
+        return store_db_error(st, e, "reading the audit log");
+    return TCXD_OK;
+}
+
+int64_t store_audit_count(struct store *st)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_COUNT);
+    return sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+}
