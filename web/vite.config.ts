@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
 // Static build served by `tcxd serve --web-root web/dist` under a strict CSP:
@@ -15,7 +15,7 @@ export default defineConfig({
     target: 'es2020',
   },
   server: {
-    proxy: { '/api': process.env.TCXD_API ?? 'http://127.0.0.1:8080' },
+    proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

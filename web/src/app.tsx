@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, setCsrf, setUnauthorizedHandler, type User } from './api';
+import { Link, Loading } from './components/ui';
+import { getLang, label, onLangChange, setLang, t } from './i18n';
+import { match, navigate, useLocation } from './router';
+import { SessionContext, canEdit } from './session';
+import { LoginPage } from './pages/Login';
+import { PasswordPage } from './pages/Password';
+import { OrgTreePage } from './pages/OrgTree';
+import { OrgPage } from './pages/OrgPage';
+import { MembersPage } from './pages/Members';
+import { MemberPage } from './pages/Member';
+import { AdmitPage, MemberActionPage, ACTIONS } from './pages/MemberForms';
+import { DuePage } from './pages/Due';
+import { ReportsPage } from './pages/Reports';
+import { ImportPage } from './pages/Import';
+
+function LangSwitch() {
+  const other = getLang() === 'vi' ? 'en' : 'vi';
+  return (
+    <button type="button" class="lang" lang={other} onClick={() => setLang(other)} data-testid="lang-switch" aria-label={`${t('lang.label')}: ${t('lang.switch')}`}>
+      {t('lang.switch')}
+    </button>
+  );
+}
+
+function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
+  const loc = useLocation();
+  const links: [string, string][] = [
+    ['/orgs', t('nav.orgs')],
+    ['/members', t('nav.members')],
+    ['/due', t('nav.due')],
+    ['/reports', t('nav.reports')],
+  ];
+  if (canEdit(user)) links.push(['/import', t('nav.import')]);
+  return (
+    <header class="top">
+      <div class="top-row">
+        <Link href="/orgs" class="brand">{t('app.title')}</Link>
+        <div class="who" data-testid="who">
+          <span class="who-name">{user.full_name || user.username}</span>
+          <span class="who-role"><span class="sr-only">{t('user.role')}: </span>{label('role', user.role)}</span>
+          <span class="who-scope"><span class="sr-only">{t('user.scope')}: </span>{user.scope?.name}</span>
+        </div>
+        <div class="top-actions">
+          <LangSwitch />
+          <Link href="/password">{t('nav.password')}</Link>
+          <button type="button" onClick={onLogout} data-testid="logout">{t('nav.logout')}</button>
+        </div>
+      </div>
+      <nav aria-label={t('nav.main')} class="mainnav">
+        <ul>
+          {links.map(([href, text]) => (
+            <li key={href}>
+              <Link href={href} aria-current={loc.path === href || loc.path.startsWith(href + '/') ? 'page' : undefined}>{text}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Routes({ user }: { user: User }) {
+  const { path, query } = useLocation();
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '/orgs') return <OrgTreePage />;
+  if ((m = match('/orgs/:id', path))) return <OrgPage id={Number(m.id)} />;
+  if (path === '/members') return <MembersPage query={query} />;
+  if (path === '/members/new' && canEdit(user)) return <AdmitPage orgId={Number(query.get('org')) || null} />;
+  if ((m = match('/members/:id', path))) return <MemberPage id={Number(m.id)} />;
+  if ((m = match('/members/:id/:action', path)) && canEdit(user) && m.action in ACTIONS) {
+    return <MemberActionPage id={Number(m.id)} action={m.action as keyof typeof ACTIONS} />;
+  }
+  if (path === '/due') return <DuePage query={query} />;
+  if (path === '/reports') return <ReportsPage query={query} />;
+  if (path === '/import' && canEdit(user)) return <ImportPage />;
+  if (path === '/password') return <PasswordPage />;
+  return <div class="notice notice-warn" role="alert" data-testid="not-found"><p>{t('app.notFound')}</p></div>;
+}
+
+export function App() {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [, setTick] = useState(0);
+  const loc = useLocation();
+
+  useEffect(() => onLangChange(() => setTick((n) => n + 1)), []);
+  useEffect(() => {
+    setUnauthorizedHandler(() => setUser(null));
+    api.me().then(
+      (s) => { setCsrf(s.csrf); setUser(s.user); },
+      () => setUser(null),
+    );
+  }, []);
+  useEffect(() => {
+    document.title = t('app.title');
+  });
+  useEffect(() => {
+    if (user && loc.path === '/login') navigate('/orgs', true);
+  }, [user, loc.path]);
+
+  if (user === undefined) return <main id="main" class="page"><Loading /></main>;
+  if (user === null) {
+    return (
+      <LoginPage
+        onLogin={(s) => {
+          setCsrf(s.csrf);
+          setUser(s.user);
+          if (loc.path === '/login') navigate('/orgs', true);
+        }}
+        langSwitch={<LangSwitch />}
+      />
+    );
+  }
+  const logout = () => {
+    api.logout().finally(() => {
+      setCsrf('');
+      setUser(null);
+      navigate('/login', true);
+    });
+  };
+  return (
+    <SessionContext.Provider value={user}>
+      <a class="skip" href="#main">{t('app.skip')}</a>
+      <Header user={user} onLogout={logout} />
+      <main id="main" class="page" tabIndex={-1}>
+        <Routes user={user} />
+      </main>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,178 @@
+import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../api';
+import { t, type MessageKey } from '../i18n';
+import { linkClick } from '../router';
+
+export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  return <a {...props} onClick={linkClick} />;
+}
+
+export function Loading() {
+  return <p class="loading" role="status">{t('app.loading')}</p>;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.status === 0) return t('err.network');
+    if (e.status === 404) return t('app.notFound');
+    return e.message || t('app.error');
+  }
+  return t('app.error');
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const notFound = error instanceof ApiError && (error.status === 404 || error.code === 'not_found');
+  return (
+    <div class={notFound ? 'notice notice-warn' : 'notice notice-error'} role="alert" data-testid={notFound ? 'not-found' : 'error'}>
+      <p>{errorText(error)}</p>
+      {onRetry && !notFound && <button type="button" onClick={onRetry}>{t('app.retry')}</button>}
+    </div>
+  );
+}
+
+/** Loads data when `deps` change; keeps the last result while reloading. */
+export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): {
+  data: T | undefined; error: unknown; loading: boolean; reload: () => void;
+} {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ data: s.data, loading: true }));
+    fn().then(
+      (data) => { if (live) setState({ data, loading: false }); },
+      (error) => { if (live) setState({ error, loading: false }); },
+    );
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  return { data: state.data, error: state.error, loading: state.loading, reload: () => setTick((n) => n + 1) };
+}
+
+/** Value that follows `value` after `ms` without changes (search as you type). */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  children: (aria: { id: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string; 'aria-required'?: 'true' }) => ComponentChildren;
+}
+
+/** A labelled control with its hint and its error message (client's or the API's). */
+export function Field({ id, label, error, hint, required, children }: FieldProps) {
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label for={id}>
+        {label}
+        {required && <span class="req" aria-hidden="true"> *</span>}
+      </label>
+      {children({
+        id,
+        'aria-invalid': error ? 'true' : undefined,
+        'aria-describedby': described || undefined,
+        'aria-required': required ? 'true' : undefined,
+      })}
+      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p class="field-error" id={`${id}-error`} data-field-error={id}>{error}</p>}
+    </div>
+  );
+}
+
+export function TextField(props: {
+  id: string; label: string; value: string; onInput: (v: string) => void; error?: string; hint?: string;
+  required?: boolean; type?: 'text' | 'password' | 'search'; autoComplete?: string; inputMode?: string;
+  placeholder?: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error} hint={props.hint} required={props.required}>
+      {(aria) => (
+        <input
+          {...aria}
+          name={props.id}
+          type={(props.type ?? 'text') as 'text'}
+          value={props.value}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+          placeholder={props.placeholder}
+          onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function DateField(props: { id: string; label: string; value: string; onInput: (v: string) => void; error?: string; required?: boolean }) {
+  return (
+    <TextField
+      {...props}
+      hint={t('form.dateHint')}
+      placeholder="dd/mm/yyyy"
+      inputMode="numeric"
+      autoComplete="off"
+    />
+  );
+}
+
+export function SelectField(props: {
+  id: string; label: string; value: string; onChange: (v: string) => void; options: [string, string][];
+  error?: string; required?: boolean; empty?: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error} required={props.required}>
+      {(aria) => (
+        <select {...aria} name={props.id} value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+          {props.empty !== undefined && <option value="">{props.empty}</option>}
+          {props.options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Modal confirmation built on <dialog>: focus moves into it, Escape cancels. */
+export function ConfirmDialog(props: { open: boolean; title: string; message: string; onConfirm: () => void; onCancel: () => void; busy?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (props.open && !d.open) d.showModal();
+    if (!props.open && d.open) d.close();
+  }, [props.open]);
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); props.onCancel(); }}>
+      <h2 id="confirm-title">{props.title}</h2>
+      <p>{props.message}</p>
+      <div class="actions">
+        <button type="button" class="primary" disabled={props.busy} onClick={props.onConfirm} data-testid="confirm-yes">{t('confirm.yes')}</button>
+        <button type="button" autoFocus onClick={props.onCancel}>{t('confirm.no')}</button>
+      </div>
+    </dialog>
+  );
+}
+
+export function Pager(props: { page: number; pageSize: number; total: number; onPage: (p: number) => void }) {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  return (
+    <nav class="pager" aria-label={t('member.paging')}>
+      <button type="button" disabled={props.page <= 1} onClick={() => props.onPage(props.page - 1)}>‹ {t('member.prev')}</button>
+      <span aria-live="polite">{t('member.page', { p: props.page, n: pages })}</span>
+      <button type="button" disabled={props.page >= pages} onClick={() => props.onPage(props.page + 1)}>{t('member.next')} ›</button>
+    </nav>
+  );
+}
+
+export function msg(key: MessageKey | undefined): string | undefined {
+  return key ? t(key) : undefined;
+}

@@ -1,0 +1,87 @@
+import { api } from '../api';
+import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
+import { formatDate, formatNumber, todayIso, yearsBetween } from '../format';
+import { getLang, label, t } from '../i18n';
+import { canEdit, useUser } from '../session';
+
+export function MemberPage({ id }: { id: number }) {
+  const user = useUser();
+  const lang = getLang();
+  const res = useAsync(() => api.member(id), [id]);
+  if (res.error) return <ErrorBox error={res.error} onRetry={res.reload} />;
+  if (!res.data) return <Loading />;
+  const m = res.data;
+  const age = yearsBetween(m.birth_date, todayIso());
+  const events = [...(m.events ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const active = m.status === 'official' || m.status === 'probationary';
+  const actions: [string, string][] = [];
+  if (canEdit(user) && active) {
+    if (m.status === 'probationary') actions.push(['official', t('form.official')]);
+    actions.push(['transfer', t('form.transfer')], ['discipline', t('form.discipline')], ['exempt', t('form.exempt')], ['exit', t('form.exit')]);
+  }
+  const row = (k: string, v: string | null | undefined) => (
+    <><dt>{k}</dt><dd>{v || '—'}</dd></>
+  );
+  return (
+    <div data-testid="member-page">
+      <p class="breadcrumb-back">
+        {m.org && <Link href={`/orgs/${m.org.id}`}>{m.org.name}</Link>}
+      </p>
+      <h1>{m.full_name}</h1>
+      <p class="lead">
+        <span class={`status status-${m.status}`}>{label('status', m.status)}</span>
+        {m.party_age_years != null && <> · {t('member.partyAge')}: <strong data-testid="party-age">{t('member.partyAgeYears', { n: formatNumber(m.party_age_years, lang) })}</strong></>}
+      </p>
+      {actions.length > 0 && (
+        <nav class="toolbar" aria-label={t('member.actions')}>
+          {actions.map(([a, text]) => <Link key={a} class="button" href={`/members/${m.id}/${a}`}>{text}</Link>)}
+        </nav>
+      )}
+      <div class="grid2">
+        <section class="card" aria-labelledby="m-details">
+          <h2 id="m-details">{t('member.profile')}</h2>
+          <dl class="details">
+            {row(t('member.gender'), label('gender', m.gender))}
+            {row(t('member.birthDate'), formatDate(m.birth_date) + (age !== null ? ` (${t('member.age').toLowerCase()} ${age})` : ''))}
+            {row(t('member.ethnicity'), m.ethnicity)}
+            {row(t('member.religion'), m.religion)}
+            {row(t('member.hometown'), m.hometown)}
+            {row(t('member.nationalId'), m.national_id)}
+            {row(t('member.education'), m.education)}
+            {row(t('member.professional'), m.professional_level)}
+            {row(t('member.theory'), label('theory', m.theory_level))}
+            {row(t('member.org'), m.org?.name)}
+          </dl>
+        </section>
+        <section class="card" aria-labelledby="m-party">
+          <h2 id="m-party">{t('member.partyAge')}</h2>
+          <dl class="details">
+            {row(t('member.admissionDate'), formatDate(m.admission_decision_date))}
+            {row(t('member.ceremonyDate'), formatDate(m.ceremony_date))}
+            {row(t('member.officialDate'), formatDate(m.official_date))}
+            {row(t('member.partyCard'), m.party_card_no)}
+            {row(t('member.partyAge'), m.party_age_years == null ? null : t('member.partyAgeYears', { n: formatNumber(m.party_age_years, lang) }))}
+          </dl>
+        </section>
+      </div>
+      <section aria-labelledby="m-timeline">
+        <h2 id="m-timeline">{t('member.timeline')}</h2>
+        {events.length === 0 ? <p>{t('member.noEvents')}</p> : (
+          <ol class="timeline" data-testid="timeline">
+            {events.map((e) => (
+              <li key={e.id}>
+                <time dateTime={e.date}>{formatDate(e.date)}</time>
+                <div>
+                  <strong>{label('event', e.kind)}</strong>
+                  {e.org && <> — <Link href={`/orgs/${e.org.id}`}>{e.org.name}</Link></>}
+                  {e.decision_no && <div class="muted">{t('col.decision')}: {e.decision_no}</div>}
+                  {e.detail && <div>{e.detail}</div>}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

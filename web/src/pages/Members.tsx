@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type MemberSummary } from '../api';
+import { ErrorBox, Link, Loading, Pager, useAsync, useDebounced } from '../components/ui';
+import { formatDate, formatNumber } from '../format';
+import { getLang, label, t } from '../i18n';
+import { navigate } from '../router';
+import { checkAgeRange } from '../validate';
+
+export function MemberTable({ items, showOrg = true }: { items: MemberSummary[]; showOrg?: boolean }) {
+  const lang = getLang();
+  if (items.length === 0) return <p data-testid="no-members">{t('member.none')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="members" data-testid="member-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('member.fullName')}</th>
+            <th scope="col">{t('member.gender')}</th>
+            <th scope="col">{t('member.birthDate')}</th>
+            <th scope="col">{t('member.status')}</th>
+            {showOrg && <th scope="col" class="hide-narrow">{t('member.org')}</th>}
+            <th scope="col" class="num hide-narrow">{t('member.partyAge')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((m) => (
+            <tr key={m.id}>
+              <td><Link href={`/members/${m.id}`} class="member-name">{m.full_name}</Link></td>
+              <td>{label('gender', m.gender)}</td>
+              <td>{formatDate(m.birth_date)}</td>
+              <td><span class={`status status-${m.status}`}>{label('status', m.status)}</span></td>
+              {showOrg && <td class="hide-narrow">{m.org ? <Link href={`/orgs/${m.org.id}`}>{m.org.name}</Link> : '—'}</td>}
+              <td class="num hide-narrow">{m.party_age_years == null ? '—' : formatNumber(m.party_age_years, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const FILTERS = ['q', 'status', 'gender', 'age_min', 'age_max', 'theory', 'ethnicity', 'sort'] as const;
+type Filter = (typeof FILTERS)[number];
+const PAGE_SIZE = 50;
+
+export function MembersPage({ query }: { query: URLSearchParams }) {
+  const lang = getLang();
+  const org = query.get('org') ?? '';
+  const page = Math.max(1, Number(query.get('page')) || 1);
+  const fromUrl = () => Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<Filter, string>;
+  const [f, setF] = useState<Record<Filter, string>>(fromUrl);
+  const dq = useDebounced(f.q, 300);
+  const dAgeMin = useDebounced(f.age_min, 400);
+  const dAgeMax = useDebounced(f.age_max, 400);
+  const ageErrors = checkAgeRange(f.age_min, f.age_max);
+
+  // Keep the URL in step with the filters (replace, so typing does not fill the history).
+  const effective = { ...f, q: dq.trim(), age_min: dAgeMin, age_max: dAgeMax };
+  const key = JSON.stringify(effective);
+  useEffect(() => {
+    const sp = new URLSearchParams();
+    if (org) sp.set('org', org);
+    for (const k of FILTERS) if (effective[k]) sp.set(k, effective[k]);
+    const samePage = FILTERS.every((k) => (query.get(k) ?? '') === effective[k]);
+    if (samePage && page > 1) sp.set('page', String(page));
+    const next = `/members${sp.toString() ? '?' + sp.toString() : ''}`;
+    if (next !== window.location.pathname + window.location.search) navigate(next, true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  // Navigation from outside (a menu link, Back): take the filters from the URL.
+  const urlKey = query.toString();
+  useEffect(() => {
+    const u = fromUrl();
+    if (FILTERS.some((k) => u[k] !== effective[k])) setF(u);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlKey]);
+
+  const valid = !checkAgeRange(dAgeMin, dAgeMax).age_min && !checkAgeRange(dAgeMin, dAgeMax).age_max;
+  const list = useAsync(
+    () => api.members({
+      org: org || undefined, q: dq.trim() || undefined, status: f.status, gender: f.gender,
+      age_min: valid ? dAgeMin : undefined, age_max: valid ? dAgeMax : undefined, theory: f.theory,
+      ethnicity: f.ethnicity.trim() || undefined, sort: f.sort || 'name', page, page_size: PAGE_SIZE,
+    }),
+    [org, key, page],
+  );
+  const set = (k: Filter) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
+  const goPage = (p: number) => {
+    const sp = new URLSearchParams(window.location.search);
+    sp.set('page', String(p));
+    navigate(`/members?${sp.toString()}`);
+  };
+  const orgName = list.data?.items[0]?.org && org && Number(org) === list.data.items[0].org.id ? list.data.items[0].org.name : '';
+  return (
+    <div>
+      <h1>{t('member.list')}{orgName ? ` — ${orgName}` : ''}</h1>
+      <form class="filters card" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('member.filters')}>
+        <div class="field field-wide">
+          <label for="q">{t('member.search')}</label>
+          <input id="q" type="search" value={f.q} onInput={set('q')} autoComplete="off" aria-describedby="q-hint" data-testid="member-search" />
+          <p class="hint" id="q-hint">{t('member.searchHint')}</p>
+        </div>
+        <div class="field">
+          <label for="status">{t('member.status')}</label>
+          <select id="status" value={f.status} onChange={set('status')}>
+            <option value="">{t('member.any')}</option>
+            {['official', 'probationary', 'exited'].map((s) => <option key={s} value={s}>{label('status', s)}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="gender">{t('member.gender')}</label>
+          <select id="gender" value={f.gender} onChange={set('gender')}>
+            <option value="">{t('member.any')}</option>
+            <option value="nam">{t('gender.nam')}</option>
+            <option value="nu">{t('gender.nu')}</option>
+          </select>
+        </div>
+        <div class={ageErrors.age_min ? 'field field-small field-invalid' : 'field field-small'}>
+          <label for="age_min">{t('member.ageMin')}</label>
+          <input id="age_min" inputMode="numeric" value={f.age_min} onInput={set('age_min')} aria-invalid={ageErrors.age_min ? 'true' : undefined} aria-describedby={ageErrors.age_min ? 'age_min-error' : undefined} />
+          {ageErrors.age_min && <p class="field-error" id="age_min-error">{t(ageErrors.age_min)}</p>}
+        </div>
+        <div class={ageErrors.age_max ? 'field field-small field-invalid' : 'field field-small'}>
+          <label for="age_max">{t('member.ageMax')}</label>
+          <input id="age_max" inputMode="numeric" value={f.age_max} onInput={set('age_max')} aria-invalid={ageErrors.age_max ? 'true' : undefined} aria-describedby={ageErrors.age_max ? 'age_max-error' : undefined} />
+          {ageErrors.age_max && <p class="field-error" id="age_max-error">{t(ageErrors.age_max)}</p>}
+        </div>
+        <div class="field">
+          <label for="theory">{t('member.theory')}</label>
+          <select id="theory" value={f.theory} onChange={set('theory')}>
+            <option value="">{t('member.any')}</option>
+            {['none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'].map((s) => <option key={s} value={s}>{label('theory', s)}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="ethnicity">{t('member.ethnicity')}</label>
+          <input id="ethnicity" value={f.ethnicity} onInput={set('ethnicity')} autoComplete="off" />
+        </div>
+        <div class="field">
+          <label for="sort">{t('member.sort')}</label>
+          <select id="sort" value={f.sort || 'name'} onChange={set('sort')}>
+            <option value="name">{t('member.sortName')}</option>
+            <option value="birth_date">{t('member.sortBirth')}</option>
+          </select>
+        </div>
+        <div class="field field-button">
+          <button type="button" onClick={() => setF(Object.fromEntries(FILTERS.map((k) => [k, ''])) as Record<Filter, string>)}>{t('member.clear')}</button>
+        </div>
+      </form>
+      {list.error ? <ErrorBox error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : (
+        <div class={list.loading ? 'results loading-dim' : 'results'} aria-busy={list.loading}>
+          <p class="total" role="status" data-testid="member-total">{t('member.total', { n: formatNumber(list.data.total ?? list.data.items.length, lang) })}</p>
+          <MemberTable items={list.data.items} showOrg />
+          <Pager page={page} pageSize={list.data.page_size ?? PAGE_SIZE} total={list.data.total ?? 0} onPage={goPage} />
+        </div>
+      )}
+    </div>
+  );
+}
