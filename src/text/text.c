@@ -215,8 +215,9 @@ enum tcxd_err text_clean(const char *in, size_t len, size_t max_chars, bool allo
 
     if (max_chars && chars > max_chars) {
         buf_reset(out);
-        return tcxd_fail(e, TCXD_ETOOBIG, field, "field %s is too long (%zu characters, at most %zu)",
-                         field_name(field), chars, max_chars);
+        return tcxd_fail(e, TCXD_ETOOBIG, field,
+                         "field %s is too long (%zu characters, at most %zu)", field_name(field),
+                         chars, max_chars);
     }
     if (!chars && !allow_empty)
         return tcxd_fail(e, TCXD_EINVAL, field, "field %s is required", field_name(field));
@@ -270,22 +271,24 @@ static void fold_emit(struct fold_state *st, int32_t cp)
  * Latin letters that have no decomposition but a plain ASCII reading, for search: đ and Đ
  * (Vietnamese), Ð and ð (eth, a common stand-in for Đ), ø (typed for ù/ô), and a few others.
  */
+static const struct {
+    int32_t cp;
+    const char *ascii;
+} fold_latin_table[] = {
+    {0x00C6, "ae"}, {0x00D0, "d"},  {0x00D8, "o"}, {0x00DE, "th"}, {0x00E6, "ae"}, {0x00F0, "d"},
+    {0x00F8, "o"},  {0x00FE, "th"}, {0x0110, "d"}, {0x0111, "d"},  {0x0126, "h"},  {0x0127, "h"},
+    {0x0131, "i"},  {0x0141, "l"},  {0x0142, "l"}, {0x0152, "oe"}, {0x0153, "oe"}, {0x0166, "t"},
+    {0x0167, "t"},  {0x0180, "b"},  {0x0197, "i"}, {0x0243, "b"},  {0x0268, "i"},
+};
+
 static const char *fold_latin_extra(int32_t cp)
 {
-    switch (cp) {
-    case 0x0110: case 0x0111: case 0x00D0: case 0x00F0: return "d";
-    case 0x00D8: case 0x00F8: return "o";
-    case 0x00C6: case 0x00E6: return "ae";
-    case 0x0152: case 0x0153: return "oe";
-    case 0x00DE: case 0x00FE: return "th";
-    case 0x0126: case 0x0127: return "h";
-    case 0x0131: return "i";
-    case 0x0141: case 0x0142: return "l";
-    case 0x0166: case 0x0167: return "t";
-    case 0x0180: case 0x0243: return "b";
-    case 0x0197: case 0x0268: return "i";
-    default: return NULL;
-    }
+    if (cp < 0x00C6 || cp > 0x0268)
+        return NULL;
+    for (size_t i = 0; i < ARRAY_SIZE(fold_latin_table); i++)
+        if (fold_latin_table[i].cp == cp)
+            return fold_latin_table[i].ascii;
+    return NULL;
 }
 
 /* Folds one non-ASCII code point. */
@@ -344,7 +347,7 @@ void text_fold(const char *s, struct buf *out)
 
 struct text_collator {
     UCollator *coll;
-    UChar *u16;  /* scratch: UTF-16 of the string being keyed */
+    UChar *u16; /* scratch: UTF-16 of the string being keyed */
     size_t u16_cap;
     uint8_t *key; /* scratch: sort key */
     size_t key_cap;

@@ -64,19 +64,20 @@ static void test_fold_table(void **state)
         {"  Trần \t\n  Thị   Mai  ", "tran thi mai"},
         {"Trần\xc2\xa0Thị\xe3\x80\x80Mai", "tran thi mai"}, /* NBSP, ideographic space */
         {"\xef\xbc\xae\xef\xbc\xa7\xef\xbc\xb5\xef\xbc\xb9\xe1\xbb\x84\xef\xbc\xae", "nguyen"},
-        {"\xef\xac\x81", "fi"},                       /* ﬁ ligature */
-        {"\xe2\x91\xa0\xe2\x85\xab", "1xii"},         /* circled 1, roman numeral 12 */
-        {"Ng\xe2\x80\x8buy\xc2\xad\x65n", "nguyen"},  /* zero-width space, soft hyphen */
-        {"Ng\xffuy\xc3\x28\x65n", "nguy(en"},         /* invalid bytes skipped */
-        {"Đạ M\xe2\x80\x99ri", "da m'ri"},            /* right single quote lumped */
+        {"\xef\xac\x81", "fi"},                      /* ﬁ ligature */
+        {"\xe2\x91\xa0\xe2\x85\xab", "1xii"},        /* circled 1, roman numeral 12 */
+        {"Ng\xe2\x80\x8buy\xc2\xad\x65n", "nguyen"}, /* zero-width space, soft hyphen */
+        {"Ng\xffuy\xc3\x28\x65n", "nguy(en"},        /* invalid bytes skipped */
+        {"Đạ M\xe2\x80\x99ri", "da m'ri"},           /* right single quote lumped */
         {"Ấp Bắc", "ap bac"},
         {"ƯỚC ƠN", "uoc on"},
         {"", ""},
         {"   ", ""},
         {"Москва", "москва"},
-        {"\xc2\xab\xc4\x90\xe1\xba\xa3ng\xc2\xbb \xe2\x98\x85 30\xc2\xb0", "dang 30"}, /* «Đảng» ★ 30° */
+        {"\xc2\xab\xc4\x90\xe1\xba\xa3ng\xc2\xbb \xe2\x98\x85 30\xc2\xb0",
+         "dang 30"}, /* «Đảng» ★ 30° */
         {"Ê-đê, K'Ho", "e-de, k'ho"},
-        {"Bu\xc3\xb8i", "buoi"},                     /* ø typed for ù (a real data row) */
+        {"Bu\xc3\xb8i", "buoi"}, /* ø typed for ù (a real data row) */
         {"\xc3\x86\xc3\x98 \xc5\x93 \xc5\x81\xc3\x9e", "aeo oe lth"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -90,10 +91,10 @@ static void test_fold_old_new_tone_placement(void **state)
 {
     /* The two spellings are different strings, even after NFC ... */
     static const char *pairs[][2] = {
-        {"Ho\xc3\xa0", "H\xc3\xb2\x61"},              /* Hoà (à on a) vs Hòa (ò on o) */
-        {"Thu\xe1\xbb\xb7", "Th\xe1\xbb\xa7y"},       /* Thuỷ vs Thủy */
-        {"Kho\xe1\xba\xbb", "Kh\xe1\xbb\x8f\x65"},    /* Khoẻ vs Khỏe */
-        {"Thanh Ho\xc3\xa1", "Thanh H\xc3\xb3\x61"},  /* Thanh Hoá vs Thanh Hóa */
+        {"Ho\xc3\xa0", "H\xc3\xb2\x61"},             /* Hoà (à on a) vs Hòa (ò on o) */
+        {"Thu\xe1\xbb\xb7", "Th\xe1\xbb\xa7y"},      /* Thuỷ vs Thủy */
+        {"Kho\xe1\xba\xbb", "Kh\xe1\xbb\x8f\x65"},   /* Khoẻ vs Khỏe */
+        {"Thanh Ho\xc3\xa1", "Thanh H\xc3\xb3\x61"}, /* Thanh Hoá vs Thanh Hóa */
     };
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
         struct buf a = BUF_INIT, b = BUF_INIT;
@@ -129,8 +130,8 @@ struct clean_case {
     size_t len; /* 0: strlen(in) */
     size_t max;
     int allow_empty;
-    int want_err;         /* enum tcxd_err */
-    const char *want;     /* output when ok, message when not */
+    int want_err;     /* enum tcxd_err */
+    const char *want; /* output when ok, message when not */
 };
 
 static void run_clean_cases(const struct clean_case *cases, size_t n)
@@ -174,9 +175,9 @@ static void test_clean_normalises(void **state)
         {"   ", 0, 100, 1, TCXD_OK, ""},
         {"", 0, 100, 0, TCXD_EINVAL, "field full_name is required"},
         {" \xc2\xa0 ", 0, 100, 0, TCXD_EINVAL, "field full_name is required"},
-        {"\xf0\x9f\x99\x82", 0, 1, 0, TCXD_OK, "\xf0\x9f\x99\x82"},         /* U+1F642 */
-        {"\xf4\x8f\xbf\xbf", 0, 1, 0, TCXD_OK, "\xf4\x8f\xbf\xbf"},         /* U+10FFFF */
-        {"\xef\xbf\xbd", 0, 1, 0, TCXD_OK, "\xef\xbf\xbd"},                 /* U+FFFD */
+        {"\xf0\x9f\x99\x82", 0, 1, 0, TCXD_OK, "\xf0\x9f\x99\x82"}, /* U+1F642 */
+        {"\xf4\x8f\xbf\xbf", 0, 1, 0, TCXD_OK, "\xf4\x8f\xbf\xbf"}, /* U+10FFFF */
+        {"\xef\xbf\xbd", 0, 1, 0, TCXD_OK, "\xef\xbf\xbd"},         /* U+FFFD */
     };
     run_clean_cases(cases, sizeof(cases) / sizeof(cases[0]));
 }
@@ -232,8 +233,9 @@ static void test_clean_rejects_controls(void **state)
          "field full_name contains a control character (U+007F at byte 1)"},
         {"a\xc2\x85", 0, 100, 0, TCXD_EINVAL,
          "field full_name contains a control character (U+0085 at byte 1)"},
-        {"a\xe2\x80\xa8" "b", 0, 100, 0, TCXD_EINVAL,
-         "field full_name contains a control character (U+2028 at byte 1)"},
+        {"a\xe2\x80\xa8"
+         "b",
+         0, 100, 0, TCXD_EINVAL, "field full_name contains a control character (U+2028 at byte 1)"},
         {"ab\0cd", 5, 100, 0, TCXD_EINVAL,
          "field full_name contains a control character (U+0000 at byte 2)"},
     };
@@ -278,7 +280,7 @@ static void test_utf8_helpers(void **state)
     assert_int_equal(text_utf8_len("\xf0\x9f\x99\x82x", 5), 2);
     assert_true(text_utf8_valid("", 0));
     assert_true(text_utf8_valid("Đảng Cộng sản Việt Nam", strlen("Đảng Cộng sản Việt Nam")));
-    assert_true(text_utf8_valid("\xee\x80\x80\xef\xbf\xbf", 6)); /* U+E000, U+FFFF */
+    assert_true(text_utf8_valid("\xee\x80\x80\xef\xbf\xbf", 6));               /* U+E000, U+FFFF */
     assert_int_equal(text_utf8_invalid_at("Đảng\xff", strlen("Đảng\xff")), 7); /* 2+3+1+1 */
     assert_int_equal(text_utf8_invalid_at("ok", 2), 2);
 }
@@ -388,21 +390,21 @@ static void test_name_sort_key(void **state)
     static const char *const roll[] = {
         "Nguyễn Văn An",
         "Trần Văn An",
-        "Anh",                 /* one word: given only; no family sorts first */
+        "Anh", /* one word: given only; no family sorts first */
         "Lê Thị Anh",
-        "Lê Văn Anh",          /* middle decides: Thị < Văn */
-        "Phạm Anh",            /* family decides before middle: Lê < Phạm */
-        "Nguyễn Văn Ánh",      /* Ánh is another given name: after every Anh */
+        "Lê Văn Anh",     /* middle decides: Thị < Văn */
+        "Phạm Anh",       /* family decides before middle: Lê < Phạm */
+        "Nguyễn Văn Ánh", /* Ánh is another given name: after every Anh */
         "Đỗ Thị Ăn",
         "Vũ Ân",
         "Dương Văn Bình",
-        "Đặng Văn Bình",       /* D < Đ */
+        "Đặng Văn Bình", /* D < Đ */
         "Lê Thị Hoa",
-        "Nguyễn Thị Hoà",      /* Hoà and Hòa are one name: the family decides */
+        "Nguyễn Thị Hoà", /* Hoà and Hòa are one name: the family decides */
         "Trần Thị Hòa",
         "Vũ Thị Hoà",
-        "Lê Hóa",              /* sắc after huyền, whatever the family */
-        "Trần Thị Thuỳ",       /* huyền before hỏi */
+        "Lê Hóa",        /* sắc after huyền, whatever the family */
+        "Trần Thị Thuỳ", /* huyền before hỏi */
         "Nguyễn Thị Thuỷ",
         "Phan Thị Thủy",
         "Ông Thị Thuý",
