@@ -155,6 +155,7 @@ enum tcxd_err text_clean(const char *in, size_t len, size_t max_chars, bool allo
 {
     const unsigned char *u = (const unsigned char *)in;
     bool ascii = true;
+    size_t nonspace = 0; /* code points other than space separators, before NFC */
 
     buf_reset(out);
     for (size_t i = 0; i < len;) {
@@ -168,8 +169,17 @@ enum tcxd_err text_clean(const char *in, size_t len, size_t max_chars, bool allo
                              "field %s contains a control character (U+%04X at byte %zu)",
                              field_name(field), (unsigned)cp, i);
         ascii &= n == 1;
+        nonspace += !is_space_sep(cp);
         i += n;
     }
+    /*
+     * NFC output holds at least a quarter as many code points (no canonical decomposition is
+     * longer than 4), so a value this long is refused before any normalisation work.
+     */
+    if (max_chars && max_chars <= SIZE_MAX / 4 && nonspace > 4 * max_chars)
+        return tcxd_fail(e, TCXD_ETOOBIG, field,
+                         "field %s is too long (%zu characters, at most %zu)", field_name(field),
+                         nonspace, max_chars);
 
     const int32_t *cps = NULL;
     size_t ncp = len;

@@ -35,7 +35,8 @@
  *   TCXD_EINVAL  field full_name contains a control character (U+0009 at byte 3)
  *   TCXD_ETOOBIG field full_name is too long (300 characters, at most 200)
  *   TCXD_EINVAL  field full_name is required       (allow_empty false and nothing left)
- * field may be NULL ("value" is said instead).
+ * A value with more than 4 * max_chars code points (spaces aside) is refused before NFC, and
+ * its message gives that raw count. field may be NULL ("value" is said instead).
  */
 enum tcxd_err text_clean(const char *in, size_t len, size_t max_chars, bool allow_empty,
                          const char *field, struct buf *out, struct tcxd_error *e) TCXD_WUR;

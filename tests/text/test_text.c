@@ -268,6 +268,23 @@ static void test_clean_length(void **state)
     assert_int_equal(text_clean(in.ptr, in.len, 299, false, "full_name", &out, &e), TCXD_OK);
     assert_int_equal(text_utf8_len(out.ptr, out.len), 299);
     assert_int_equal(out.len, 100 * strlen("Đỗ ") - 1);
+    /* A megabyte of Vietnamese text is refused without being normalised. */
+    buf_reset(&in);
+    while (in.len < (1u << 20))
+        buf_adds(&in, "Nguye\xcc\x82\xcc\x83n ");
+    size_t words = in.len / strlen("Nguye\xcc\x82\xcc\x83n ");
+    assert_int_equal(text_clean(in.ptr, in.len, 200, false, "full_name", &out, &e), TCXD_ETOOBIG);
+    char want[128];
+    snprintf(want, sizeof(want), "field full_name is too long (%zu characters, at most 200)",
+             words * 8);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(out.len, 0);
+    /* Just under four times the limit: normalised, then counted exactly (6 per word). */
+    buf_reset(&in);
+    for (int i = 0; i < 100; i++)
+        buf_adds(&in, "Nguye\xcc\x82\xcc\x83n ");
+    assert_int_equal(text_clean(in.ptr, in.len, 200, false, "full_name", &out, &e), TCXD_ETOOBIG);
+    assert_string_equal(e.msg, "field full_name is too long (699 characters, at most 200)");
     buf_release(&in);
     buf_release(&out);
 }
