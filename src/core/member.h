@@ -4,17 +4,17 @@
  * is registered over time, party age) is derived by member_replay() from the events.
  *
  * Event dates are effective dates:
- *   ADMIT     date = admission ceremony (ngày vào Đảng; probation starts), decision_date = admission
- *             decision (party age counts from the first one); org_id = the chi bộ.
+ *   ADMIT     date = admission ceremony (ngày vào Đảng; probation starts), decision_date =
+ *             admission decision (party age counts from the first one); org_id = the chi bộ.
  *   OFFICIAL  date = ceremony + 12 months (whatever day it was decided), decision_date = decision;
  *             refused when decided before the 12 months end.
- *   TRANSFER  form = enum transfer_kind; org_id = receiving chi bộ; until = planned end (temporary).
- *             Temporary transfers leave the member counted at home; the receiver shows the member
- *             with kind TEMPORARY (not counted in its total). ORG_CHANGE is the move made by an
- *             organization merge/dissolution.
+ *   TRANSFER  form = enum transfer_kind; org_id = receiving chi bộ; until = planned end
+ *             (temporary). Temporary transfers leave the member counted at home; the receiver
+ *             shows the member with kind TEMPORARY (not counted in its total). ORG_CHANGE is the
+ *             move made by an organization merge/dissolution.
  *   RETURN    ends a temporary transfer.
- *   DISCIPLINE form = enum discipline_form; probationary members only khiển trách or cảnh cáo;
- *             khai trừ also ends membership.
+ *   DISCIPLINE form = enum discipline_form; probationary members only khiển trách or cảnh
+ *             cáo; khai trừ also ends membership.
  *   EXEMPT    miễn công tác và sinh hoạt đảng from date (form 1 = the exemption ends).
  *   EXIT      form = enum exit_kind.
  * Events are ordered by (date, seq). member_derived owns its arrays: release with
@@ -95,12 +95,18 @@ const char *member_status_label(enum member_status s);
 const char *member_event_kind_name(enum member_event_kind k);
 const char *member_event_kind_label(enum member_event_kind k);
 const char *transfer_kind_name(enum transfer_kind k);
+const char *transfer_kind_label(enum transfer_kind k);
 const char *discipline_form_name(enum discipline_form f);
 const char *discipline_form_label(enum discipline_form f);
 const char *exit_kind_name(enum exit_kind k);
 const char *exit_kind_label(enum exit_kind k);
 
-/* Parse a name or a Vietnamese label (case/diacritics-insensitive: "Nữ", "nu", "female"). */
+/*
+ * Parse a name or a Vietnamese label (case/diacritics-insensitive, spaces or '-' for '_':
+ * "Nữ", "nu", "female"; "Cao cấp", "cao-cap"). Errors name the field: gender, theory_level,
+ * status, kind (transfer and exit kinds), form (discipline). theory_level_parse also takes
+ * "" as THEORY_NONE (an empty spreadsheet cell).
+ */
 enum tcxd_err gender_parse(const char *s, enum gender *out, struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err theory_level_parse(const char *s, enum theory_level *out,
                                  struct tcxd_error *e) TCXD_WUR;
@@ -115,13 +121,27 @@ enum tcxd_err exit_kind_parse(const char *s, enum exit_kind *out, struct tcxd_er
 /* Active on the roll: probationary or official. */
 bool member_status_active(enum member_status s);
 
-/* National ID (CCCD): exactly 12 digits. Field "national_id". */
+/*
+ * National ID (CCCD): exactly 12 ASCII digits. Field "national_id". The message never repeats
+ * the number (messages are logged).
+ */
 enum tcxd_err member_check_national_id(const char *s, struct tcxd_error *e) TCXD_WUR;
 
 /*
- * Admission checks: age 18 to 60 counted by months on the decision date; birth, decision and
- * ceremony not after today; ceremony not before the decision.
+ * Admission checks, in this order (the first failure is reported):
+ *   each date present and not after today       EINVAL, field birth_date / decision_date /
+ *                                                ceremony_date
+ *   ceremony not before the decision             EINVAL, field ceremony_date
+ *   birth before the decision                    EINVAL, field birth_date
+ *   age by whole months on the decision date     ERULE, field birth_date:
+ *     from MEMBER_ADMIT_MIN_MONTHS (full 18 years) to MEMBER_ADMIT_MAX_MONTHS (full 60 years)
+ *     inclusive, months as date_months_between: 18y0m and 60y0m (up to the day before 60y1m)
+ *     pass, 17y11m and 60y1m fail ("age 17 years 11 months on the admission decision date
+ *     dd/mm/yyyy; must be 18 to 60"). Admission over 60 by a committee directly under the
+ *     Centre is not modelled.
  */
+#define MEMBER_ADMIT_MIN_MONTHS (18 * 12)
+#define MEMBER_ADMIT_MAX_MONTHS (60 * 12)
 enum tcxd_err member_check_admission(tcxd_date birth, tcxd_date decision, tcxd_date ceremony,
                                      tcxd_date today, struct tcxd_error *e) TCXD_WUR;
 
@@ -135,7 +155,7 @@ struct member_event {
     tcxd_date decision_date; /* DATE_NONE when not applicable */
     int64_t org_id;          /* 0 when not applicable */
     int form;
-    tcxd_date until;         /* DATE_NONE when open */
+    tcxd_date until; /* DATE_NONE when open */
 };
 
 struct member_stint {
@@ -155,12 +175,12 @@ struct member_derived {
     size_t nstints, stints_cap;
     struct member_gap *gaps;
     size_t ngaps, gaps_cap;
-    enum member_status status;  /* after the last event */
-    int64_t org_id;             /* registered chi bộ after the last event (last one if exited) */
-    tcxd_date first_decision;   /* first admission decision; DATE_NONE if never admitted */
-    tcxd_date ceremony;         /* latest admission ceremony */
-    tcxd_date official;         /* latest official date; DATE_NONE while probationary */
-    tcxd_date died;             /* DATE_NONE unless từ trần */
+    enum member_status status; /* after the last event */
+    int64_t org_id;            /* registered chi bộ after the last event (last one if exited) */
+    tcxd_date first_decision;  /* first admission decision; DATE_NONE if never admitted */
+    tcxd_date ceremony;        /* latest admission ceremony */
+    tcxd_date official;        /* latest official date; DATE_NONE while probationary */
+    tcxd_date died;            /* DATE_NONE unless từ trần */
     bool exempt;
     int admissions;
 };
@@ -173,15 +193,51 @@ void member_derived_release(struct member_derived *d);
  * naming the offending event when the sequence is impossible: official recognition of someone
  * not probationary or before 12 months, a transfer/discipline/exit of a non-member, a second
  * re-admission, a discipline form not allowed for a probationary member.
+ *
+ * What each event does (every event but ADMIT needs an earlier ADMIT, ERULE otherwise):
+ *   ADMIT      needs decision_date <= date and org_id. The first sets first_decision. Again
+ *              only after a removal (status REMOVED), and only once (admissions <= 2): the open
+ *              gap closes at the new decision_date (ERULE if that is before the exit). Opens a
+ *              REGISTERED stint [date, open) in org_id, PROBATIONARY; clears exempt.
+ *   OFFICIAL   member PROBATIONARY (ERULE); date == member_official_date(ceremony) (EINVAL,
+ *              field "date"); decision_date >= date (ERULE, field "decision_date"). Splits the
+ *              open stints at date: the parts from date on are OFFICIAL.
+ *   TRANSFER   active member; org_id != the registered one (ERULE, field "org_id").
+ *              official / org_change: the registered stint ends at date and one opens in
+ *              org_id, same status; an open temporary stint ends too.
+ *              temporary: a TEMPORARY stint [date, until or open) in org_id; the registered
+ *              stint stays. Refused while another temporary stint is still running.
+ *   RETURN     ends the temporary stint at date (also after its planned end: the return is
+ *              the actual end). ERULE when there is none.
+ *   DISCIPLINE active; a probationary member only khiển trách / cảnh cáo (ERULE, field
+ *              "form"), so cách chức and khai trừ are for official members; khai trừ also
+ *              ends membership as EXIT khai_tru does.
+ *   EXEMPT     active; form 0 starts the exemption, 1 ends it (ERULE when already in / not in).
+ *   EXIT       active; stints end at date, exempt clears. xoa_ten, xin_ra, khai_tru: REMOVED
+ *              and a gap [date, open) opens (khai_tru refused for a probationary member);
+ *              tu_tran: DECEASED, died = date; chuyen_di: TRANSFERRED_OUT, no gap.
+ * Stints and gaps that end on the day they start are dropped. Messages are one line:
+ * "transfer on 05/03/2021: the member is already registered in that chi bộ". On failure d
+ * holds the replay up to the offending event; release it either way.
  */
 enum tcxd_err member_replay(struct member_event *ev, size_t n, struct member_derived *d,
                             struct tcxd_error *e) TCXD_WUR;
 
-/* Status on a day, from derived stints/events: */
+/*
+ * Status on a day, from the stints, gaps and the scalars only (so a member_derived loaded
+ * from the store's member_stint / member_gap rows answers the same): the status of the
+ * registered stint holding the day; else DECEASED from died on; REMOVED inside a gap and
+ * between a re-admission decision and its ceremony; TRANSFERRED_OUT after the last stint when
+ * that is how membership ended; NONE before the first ceremony.
+ */
 enum member_status member_status_on(const struct member_derived *d, tcxd_date on);
 /* Registered (counted) chi bộ on a day, 0 if none. */
 int64_t member_org_on(const struct member_derived *d, tcxd_date on);
-/* Party age in whole years on a day: from the first admission decision, minus gaps. */
+/*
+ * Party age on a day: days from the first admission decision to `on` (stopping at died),
+ * minus the days of gaps in that range; 0 before the decision. Years are whole years as
+ * date_age_years(first_decision, first_decision + days).
+ */
 int member_party_age_years(const struct member_derived *d, tcxd_date on);
 int64_t member_party_age_days(const struct member_derived *d, tcxd_date on);
 
@@ -190,11 +246,11 @@ int64_t member_party_age_days(const struct member_derived *d, tcxd_date on);
  * is more than 30 working days past that end with no decision.
  */
 struct member_due {
-    tcxd_date due;        /* end of the 12 months */
-    tcxd_date deadline;   /* due + 30 working days */
+    tcxd_date due;      /* end of the 12 months */
+    tcxd_date deadline; /* due + 30 working days */
     bool overdue;
-    int days_left;        /* due - today (negative when past) */
-    int working_days_late;/* working days past due, 0 if not past */
+    int days_left;         /* due - today (negative when past) */
+    int working_days_late; /* working days past due, 0 if not past */
 };
 void member_due_compute(tcxd_date ceremony, tcxd_date today, struct member_due *out);
 
