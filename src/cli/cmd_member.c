@@ -1,0 +1,625 @@
+/*
+ * cmd_member.c - `tcxd member ...`: party members and their lifecycle events.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "text/text.h"
+#include "util/vnfmt.h"
+#include "util/xmalloc.h"
+
+static const char member_help[] =
+    "usage:\n"
+    "  tcxd member admit --org CHI_BO --name NAME --gender nam|nu --birth DATE\n"
+    "           --decision-date DATE --ceremony-date DATE [--decision NO] [FIELDS]\n"
+    "  tcxd member add   (same as admit, for entering existing members; also\n"
+    "           --official-date DATE: the decision recognising official status)\n"
+    "  tcxd member show MEMBER\n"
+    "  tcxd member find TEXT [--org ORG] [--limit N]\n"
+    "  tcxd member list ORG [--as-of DATE] [--status S] [--gender G] [--theory T]\n"
+    "           [--age-min N] [--age-max N] [--sort name|birth] [--page N] [--limit N]\n"
+    "  tcxd member official MEMBER --decision-date DATE [--decision NO]\n"
+    "  tcxd member transfer MEMBER --to CHI_BO [--temporary [--until DATE]] --date DATE\n"
+    "  tcxd member return MEMBER --date DATE          (ends a temporary transfer)\n"
+    "  tcxd member discipline MEMBER --form khien_trach|canh_cao|cach_chuc|khai_tru --date DATE\n"
+    "           [--reason TEXT]\n"
+    "  tcxd member exempt MEMBER --date DATE [--end]\n"
+    "  tcxd member exit MEMBER --kind xoa_ten|xin_ra|khai_tru|tu_tran|chuyen_di --date DATE\n"
+    "  tcxd member due [ORG] [--days N]\n"
+    "FIELDS: --ethnicity --religion --hometown --national-id (12 digits) --education\n"
+    "  --professional --theory none|so_cap|trung_cap|cao_cap|cu_nhan --card\n"
+    "MEMBER is a member id (#12 or 12) or a 12-digit national ID. Every event takes\n"
+    "--decision NO (số quyết định).\n";
+
+enum {
+    O_ORG,
+    O_NAME,
+    O_GENDER,
+    O_BIRTH,
+    O_ETHNICITY,
+    O_RELIGION,
+    O_HOMETOWN,
+    O_NID,
+    O_EDUCATION,
+    O_PROFESSIONAL,
+    O_THEORY,
+    O_CARD,
+    O_DECISION_DATE,
+    O_CEREMONY_DATE,
+    O_OFFICIAL_DATE,
+    O_DECISION,
+    O_DATE,
+    O_TO,
+    O_TEMPORARY,
+    O_UNTIL,
+    O_FORM,
+    O_REASON,
+    O_END,
+    O_KIND,
+    O_AS_OF,
+    O_STATUS,
+    O_LIMIT,
+    O_PAGE,
+    O_AGE_MIN,
+    O_AGE_MAX,
+    O_SORT,
+    O_DAYS,
+    O_HELP,
+    O__MAX
+};
+
+static const struct cli_opt member_opts[O__MAX] = {
+    [O_ORG] = {"org", true, NULL},
+    [O_NAME] = {"name", true, NULL},
+    [O_GENDER] = {"gender", true, NULL},
+    [O_BIRTH] = {"birth", true, NULL},
+    [O_ETHNICITY] = {"ethnicity", true, NULL},
+    [O_RELIGION] = {"religion", true, NULL},
+    [O_HOMETOWN] = {"hometown", true, NULL},
+    [O_NID] = {"national-id", true, NULL},
+    [O_EDUCATION] = {"education", true, NULL},
+    [O_PROFESSIONAL] = {"professional", true, NULL},
+    [O_THEORY] = {"theory", true, NULL},
+    [O_CARD] = {"card", true, NULL},
+    [O_DECISION_DATE] = {"decision-date", true, NULL},
+    [O_CEREMONY_DATE] = {"ceremony-date", true, NULL},
+    [O_OFFICIAL_DATE] = {"official-date", true, NULL},
+    [O_DECISION] = {"decision", true, NULL},
+    [O_DATE] = {"date", true, NULL},
+    [O_TO] = {"to", true, NULL},
+    [O_TEMPORARY] = {"temporary", false, NULL},
+    [O_UNTIL] = {"until", true, NULL},
+    [O_FORM] = {"form", true, NULL},
+    [O_REASON] = {"reason", true, NULL},
+    [O_END] = {"end", false, NULL},
+    [O_KIND] = {"kind", true, NULL},
+    [O_AS_OF] = {"as-of", true, NULL},
+    [O_STATUS] = {"status", true, NULL},
+    [O_LIMIT] = {"limit", true, NULL},
+    [O_PAGE] = {"page", true, NULL},
+    [O_AGE_MIN] = {"age-min", true, NULL},
+    [O_AGE_MAX] = {"age-max", true, NULL},
+    [O_SORT] = {"sort", true, NULL},
+    [O_DAYS] = {"days", true, NULL},
+    [O_HELP] = {"help", false, NULL},
+};
+
+static enum tcxd_err int_opt(const char *s, int lo, int hi, int dflt, const char *field, int *out,
+                             struct tcxd_error *e)
+{
+    if (!s) {
+        *out = dflt;
+        return TCXD_OK;
+    }
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi)
+        return tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (%d to %d)", field, s, lo, hi);
+    *out = (int)v;
+    return TCXD_OK;
+}
+
+static json_t *member_json(struct cli *cli, const struct member_info *m)
+{
+    json_t *j =
+        json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
+                  (json_int_t)m->id, "full_name", m->full_name, "gender", gender_name(m->gender),
+                  "birth_date", cli_json_date(m->birth_date), "ethnicity", m->ethnicity, "religion",
+                  m->religion, "hometown", m->hometown, "education", m->education,
+                  "professional_level", m->professional_level, "theory_level",
+                  theory_level_name(m->theory), "status", member_status_name(m->status));
+    json_object_set_new(j, "national_id",
+                        m->national_id[0] ? json_string(m->national_id) : json_null());
+    json_object_set_new(j, "party_card_no",
+                        m->party_card_no[0] ? json_string(m->party_card_no) : json_null());
+    json_object_set_new(j, "admission_decision_date", cli_json_date(m->admission_decision_date));
+    json_object_set_new(j, "ceremony_date", cli_json_date(m->ceremony_date));
+    json_object_set_new(j, "official_date", cli_json_date(m->official_date));
+    json_object_set_new(j, "died_on", cli_json_date(m->died_on));
+    json_object_set_new(j, "exempt", json_boolean(m->exempt));
+    struct org_info o;
+    if (!store_org_get(cli->st, m->org_id, date_today(), &o, NULL))
+        json_object_set_new(
+            j, "org",
+            json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o.id, "code", o.code, "name", o.name));
+    else
+        json_object_set_new(j, "org", json_pack("{s:I}", "id", (json_int_t)m->org_id));
+    return j;
+}
+
+static int member_admit(struct cli *cli, struct cli_opt *o, bool historical)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct member_strings in = {.full_name = o[O_NAME].value,
+                                .gender = o[O_GENDER].value,
+                                .birth_date = o[O_BIRTH].value,
+                                .ethnicity = o[O_ETHNICITY].value,
+                                .religion = o[O_RELIGION].value,
+                                .hometown = o[O_HOMETOWN].value,
+                                .national_id = o[O_NID].value,
+                                .education = o[O_EDUCATION].value,
+                                .professional_level = o[O_PROFESSIONAL].value,
+                                .theory_level = o[O_THEORY].value,
+                                .party_card_no = o[O_CARD].value};
+    struct member_fields f;
+    struct member_admit_req req = {.fields = &f, .decision_no = o[O_DECISION].value};
+    struct org_info org;
+    tcxd_date official_decision = DATE_NONE;
+    int64_t id = 0;
+    enum tcxd_err rc;
+    member_fields_init(&f);
+    if ((rc = member_fields_parse(&in, &f, &e)) ||
+        (rc = cli_date(o[O_DECISION_DATE].value, DATE_NONE, "decision_date", &req.decision_date,
+                       &e)) ||
+        (rc = cli_date(o[O_CEREMONY_DATE].value, req.decision_date, "ceremony_date",
+                       &req.ceremony_date, &e)) ||
+        (historical && o[O_OFFICIAL_DATE].value &&
+         (rc = date_parse(o[O_OFFICIAL_DATE].value, &official_decision, "official_date", &e))) ||
+        (rc = cli_org(cli, o[O_ORG].value, req.ceremony_date, &org, &e)))
+        goto out;
+    req.org_id = org.id;
+    if ((rc = store_begin(cli->st, &e)))
+        goto out;
+    if ((rc = store_member_admit(cli->st, &cli->actor, &req, &id, &e))) {
+        store_rollback(cli->st);
+        goto out;
+    }
+    if (official_decision != DATE_NONE) {
+        struct member_event ev = {.kind = MEV_OFFICIAL,
+                                  .date = DATE_NONE,
+                                  .decision_date = official_decision,
+                                  .until = DATE_NONE};
+        if ((rc = store_member_event(cli->st, &cli->actor, id, &ev, o[O_DECISION].value, "", &e))) {
+            store_rollback(cli->st);
+            goto out;
+        }
+    }
+    if ((rc = store_commit(cli->st, &e)))
+        goto out;
+    struct member_info m;
+    if ((rc = store_member_get(cli->st, id, &m, &e)))
+        goto out;
+    if (cli->json)
+        cli_print_json(member_json(cli, &m));
+    else
+        printf("admitted: #%lld %s (%s) in %s\n", (long long)id, m.full_name,
+               member_status_label(m.status), org.name);
+out:
+    member_fields_release(&f);
+    return rc ? cli_fail(cli, &e) : 0;
+}
+
+struct events_ctx {
+    struct cli *cli;
+    json_t *arr;
+    struct cli_table *t;
+};
+
+static void event_detail(struct cli *cli, const struct member_event_info *ev, struct buf *b)
+{
+    struct org_info o;
+    switch (ev->ev.kind) {
+    case MEV_ADMIT:
+    case MEV_TRANSFER:
+        if (ev->ev.kind == MEV_TRANSFER)
+            buf_addf(b, "%s: ", transfer_kind_name((enum transfer_kind)ev->ev.form));
+        if (!store_org_get(cli->st, ev->ev.org_id, ev->ev.date, &o, NULL))
+            buf_addf(b, "%s (%s)", o.name, o.code);
+        break;
+    case MEV_DISCIPLINE:
+        buf_adds(b, discipline_form_label((enum discipline_form)ev->ev.form));
+        break;
+    case MEV_EXIT:
+        buf_adds(b, exit_kind_label((enum exit_kind)ev->ev.form));
+        break;
+    case MEV_EXEMPT:
+        buf_adds(b, ev->ev.form ? "hết miễn" : "miễn sinh hoạt");
+        break;
+    default:
+        break;
+    }
+    if (ev->detail[0])
+        buf_addf(b, "%s%s", b->len ? " — " : "", ev->detail);
+}
+
+static void event_row(void *vctx, const struct member_event_info *ev)
+{
+    struct events_ctx *ctx = vctx;
+    struct buf det = BUF_INIT;
+    event_detail(ctx->cli, ev, &det);
+    if (ctx->arr) {
+        json_t *j = json_pack(
+            "{s:I, s:s, s:s, s:o, s:o, s:s, s:s}", "id", (json_int_t)ev->id, "kind",
+            member_event_kind_name(ev->ev.kind), "label", member_event_kind_label(ev->ev.kind),
+            "date", cli_json_date(ev->ev.date), "decision_date",
+            cli_json_date(ev->ev.decision_date), "decision_no", ev->decision_no, "detail", det.ptr);
+        json_object_set_new(j, "org_id", ev->ev.org_id ? json_integer(ev->ev.org_id) : json_null());
+        json_array_append_new(ctx->arr, j);
+    } else {
+        char d[DATE_ISO_LEN];
+        date_format_vn(ev->ev.date, d);
+        const char *row[] = {d, member_event_kind_label(ev->ev.kind), ev->decision_no, det.ptr};
+        cli_table_row(ctx->t, row);
+    }
+    buf_release(&det);
+}
+
+static int member_show(struct cli *cli, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "member", "member show needs MEMBER");
+    int64_t id;
+    struct member_info m;
+    struct member_derived d;
+    if (cli_member_id(cli, pos[0], &id, &e) || store_member_get(cli->st, id, &m, &e))
+        return cli_fail(cli, &e);
+    member_derived_init(&d);
+    struct cli_table t;
+    const char *hdr[] = {"Ngày", "Sự kiện", "Số quyết định", "Nội dung"};
+    cli_table_init(&t, 4, hdr, NULL);
+    struct events_ctx ctx = {cli, cli->json ? json_array() : NULL, &t};
+    enum tcxd_err rc = store_member_events(cli->st, id, event_row, &ctx, &d, &e);
+    tcxd_date today = date_today();
+    if (!rc && cli->json) {
+        json_t *j = member_json(cli, &m);
+        json_object_set_new(j, "events", ctx.arr);
+        json_object_set_new(j, "party_age_years", json_integer(member_party_age_years(&d, today)));
+        cli_print_json(j);
+    } else if (!rc) {
+        char b[DATE_ISO_LEN], a[DATE_ISO_LEN], c[DATE_ISO_LEN], of[DATE_ISO_LEN];
+        date_format_vn(m.birth_date, b);
+        date_format_vn(m.admission_decision_date, a);
+        date_format_vn(m.ceremony_date, c);
+        date_format_vn(m.official_date, of);
+        struct org_info o;
+        bool has_org = !store_org_get(cli->st, m.org_id, today, &o, NULL);
+        printf("#%lld %s\n", (long long)m.id, m.full_name);
+        printf("  %s, sinh %s, dân tộc %s, tôn giáo %s\n", gender_label(m.gender), b, m.ethnicity,
+               m.religion);
+        if (m.hometown[0])
+            printf("  quê quán: %s\n", m.hometown);
+        if (m.national_id[0])
+            printf("  CCCD: %s\n", m.national_id);
+        printf("  trình độ: %s; chuyên môn: %s; lý luận chính trị: %s\n",
+               m.education[0] ? m.education : "-",
+               m.professional_level[0] ? m.professional_level : "-", theory_level_label(m.theory));
+        printf("  trạng thái: %s%s; chi bộ: %s\n", member_status_label(m.status),
+               m.exempt ? " (miễn sinh hoạt)" : "", has_org ? o.name : "-");
+        printf("  quyết định kết nạp: %s; lễ kết nạp: %s; chính thức: %s; tuổi đảng: %d\n", a, c,
+               m.official_date != DATE_NONE ? of : "-", member_party_age_years(&d, today));
+        printf("\n");
+        cli_table_print(&t);
+    } else {
+        json_decref(ctx.arr);
+    }
+    cli_table_release(&t);
+    member_derived_release(&d);
+    return rc ? cli_fail(cli, &e) : 0;
+}
+
+struct list_ctx {
+    struct cli *cli;
+    json_t *arr;
+    struct cli_table *t;
+    const struct org_tree *tree;
+    tcxd_date as_of;
+};
+
+static void list_row(void *vctx, const struct member_row *r)
+{
+    struct list_ctx *ctx = vctx;
+    uint32_t i = ctx->tree ? org_tree_find(ctx->tree, r->org_id) : TREE_NONE;
+    const char *org = i != TREE_NONE ? ctx->tree->nodes[i].name : "";
+    if (ctx->arr) {
+        json_array_append_new(
+            ctx->arr,
+            json_pack("{s:I, s:s, s:s, s:o, s:s, s:{s:I, s:s}, s:b}", "id", (json_int_t)r->id,
+                      "full_name", r->full_name, "gender", gender_name(r->gender), "birth_date",
+                      cli_json_date(r->birth_date), "status", member_status_name(r->status), "org",
+                      "id", (json_int_t)r->org_id, "name", org, "temporary", r->temporary));
+        return;
+    }
+    char id[24], b[DATE_ISO_LEN];
+    snprintf(id, sizeof(id), "#%lld", (long long)r->id);
+    date_format_vn(r->birth_date, b);
+    const char *row[] = {
+        id, r->full_name, gender_label(r->gender), b, member_status_label(r->status), org};
+    cli_table_row(ctx->t, row);
+}
+
+static int member_list(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos, bool find)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct member_query q;
+    member_query_init(&q);
+    struct org_info org;
+    struct org_tree tree;
+    int page = 1;
+    const char *orgref = find ? o[O_ORG].value : (npos ? pos[0] : NULL);
+    if (find && npos != 1)
+        return cli_usage(cli, "member", "member find needs TEXT");
+    if (!find && npos != 1)
+        return cli_usage(cli, "member", "member list needs ORG");
+    if (find)
+        q.q = pos[0];
+    if (cli_date(o[O_AS_OF].value, date_today(), "as_of", &q.as_of, &e) ||
+        int_opt(o[O_LIMIT].value, 1, 100000, find ? 20 : 50, "limit", &q.limit, &e) ||
+        int_opt(o[O_PAGE].value, 1, 1000000, 1, "page", &page, &e) ||
+        int_opt(o[O_AGE_MIN].value, 0, 150, -1, "age_min", &q.age_min, &e) ||
+        int_opt(o[O_AGE_MAX].value, 0, 150, -1, "age_max", &q.age_max, &e))
+        return cli_fail(cli, &e);
+    q.offset = (page - 1) * q.limit;
+    if (o[O_GENDER].value) {
+        enum gender g;
+        if (gender_parse(o[O_GENDER].value, &g, &e))
+            return cli_fail(cli, &e);
+        q.gender = g;
+    }
+    if (o[O_THEORY].value) {
+        enum theory_level t;
+        if (theory_level_parse(o[O_THEORY].value, &t, &e))
+            return cli_fail(cli, &e);
+        q.theory = t;
+    }
+    if (o[O_STATUS].value) {
+        enum member_status s;
+        if (member_status_parse(o[O_STATUS].value, &s, &e))
+            return cli_fail(cli, &e);
+        q.status = s;
+    }
+    q.ethnicity = o[O_ETHNICITY].value;
+    if (o[O_SORT].value) {
+        if (!strcmp(o[O_SORT].value, "birth"))
+            q.sort = MQ_SORT_BIRTH;
+        else if (strcmp(o[O_SORT].value, "name"))
+            return cli_usage(cli, "member", "invalid --sort '%s' (name or birth)", o[O_SORT].value);
+    }
+    if (store_tree_load(cli->st, q.as_of, &tree, &e))
+        return cli_fail(cli, &e);
+    if (orgref) {
+        if (cli_org(cli, orgref, q.as_of, &org, &e)) {
+            org_tree_release(&tree);
+            return cli_fail(cli, &e);
+        }
+        q.org_id = org.id;
+    }
+    struct cli_table t;
+    const char *hdr[] = {"Mã", "Họ và tên", "Giới tính", "Ngày sinh", "Trạng thái", "Chi bộ"};
+    cli_table_init(&t, 6, hdr, NULL);
+    struct list_ctx ctx = {cli, cli->json ? json_array() : NULL, &t, &tree, q.as_of};
+    int64_t total = 0;
+    enum tcxd_err rc = store_member_list(cli->st, &tree, &q, list_row, &ctx, &total, &e);
+    if (!rc && ctx.arr) {
+        cli_print_json(json_pack("{s:o, s:I, s:i, s:i}", "items", ctx.arr, "total",
+                                 (json_int_t)total, "page", page, "page_size", q.limit));
+    } else if (!rc) {
+        cli_table_print(&t);
+        struct buf b = BUF_INIT;
+        vnfmt_int(&b, total);
+        printf("(%s đảng viên%s)\n", b.ptr, total > q.limit ? "; --page N for more" : "");
+        buf_release(&b);
+    } else {
+        json_decref(ctx.arr);
+    }
+    cli_table_release(&t);
+    org_tree_release(&tree);
+    return rc ? cli_fail(cli, &e) : 0;
+}
+
+/* official, transfer, return, discipline, exempt, exit */
+static int member_event_cmd(struct cli *cli, const char *verb, struct cli_opt *o, const char **pos,
+                            size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "member", "member %s needs MEMBER", verb);
+    int64_t id;
+    struct member_event ev = {.date = DATE_NONE, .decision_date = DATE_NONE, .until = DATE_NONE};
+    enum tcxd_err rc = cli_member_id(cli, pos[0], &id, &e);
+    if (rc)
+        return cli_fail(cli, &e);
+    const char *detail = o[O_REASON].value;
+    if (!strcmp(verb, "official")) {
+        ev.kind = MEV_OFFICIAL;
+        rc = cli_date(o[O_DECISION_DATE].value, DATE_NONE, "decision_date", &ev.decision_date, &e);
+    } else {
+        rc = cli_date(o[O_DATE].value, DATE_NONE, "date", &ev.date, &e);
+        ev.decision_date = ev.date;
+    }
+    if (rc)
+        return cli_fail(cli, &e);
+    if (!strcmp(verb, "transfer")) {
+        struct org_info to;
+        ev.kind = MEV_TRANSFER;
+        ev.form = o[O_TEMPORARY].value ? TRANSFER_TEMPORARY : TRANSFER_OFFICIAL;
+        if (!o[O_TO].value)
+            return cli_usage(cli, "member", "member transfer needs --to CHI_BO");
+        if (cli_org(cli, o[O_TO].value, ev.date, &to, &e) ||
+            (o[O_UNTIL].value && date_parse(o[O_UNTIL].value, &ev.until, "until", &e)))
+            return cli_fail(cli, &e);
+        ev.org_id = to.id;
+    } else if (!strcmp(verb, "return")) {
+        ev.kind = MEV_RETURN;
+    } else if (!strcmp(verb, "discipline")) {
+        enum discipline_form f;
+        ev.kind = MEV_DISCIPLINE;
+        if (!o[O_FORM].value)
+            return cli_usage(cli, "member", "member discipline needs --form");
+        if (discipline_form_parse(o[O_FORM].value, &f, &e))
+            return cli_fail(cli, &e);
+        ev.form = f;
+    } else if (!strcmp(verb, "exempt")) {
+        ev.kind = MEV_EXEMPT;
+        ev.form = o[O_END].value ? 1 : 0;
+    } else if (!strcmp(verb, "exit")) {
+        enum exit_kind k;
+        ev.kind = MEV_EXIT;
+        if (!o[O_KIND].value)
+            return cli_usage(cli, "member", "member exit needs --kind");
+        if (exit_kind_parse(o[O_KIND].value, &k, &e))
+            return cli_fail(cli, &e);
+        ev.form = k;
+    }
+    if (store_member_event(cli->st, &cli->actor, id, &ev, o[O_DECISION].value, detail, &e))
+        return cli_fail(cli, &e);
+    struct member_info m;
+    if (store_member_get(cli->st, id, &m, &e))
+        return cli_fail(cli, &e);
+    if (cli->json)
+        cli_print_json(member_json(cli, &m));
+    else
+        printf("%s: #%lld %s — %s\n", verb, (long long)id, m.full_name,
+               member_status_label(m.status));
+    return 0;
+}
+
+struct due_ctx {
+    struct cli *cli;
+    json_t *arr;
+    struct cli_table *t;
+    const struct org_tree *tree;
+    size_t n_due, n_overdue;
+};
+
+static void due_row(void *vctx, const struct member_row *r, const struct member_due *due)
+{
+    struct due_ctx *ctx = vctx;
+    uint32_t i = org_tree_find(ctx->tree, r->org_id);
+    const char *org = i != TREE_NONE ? ctx->tree->nodes[i].name : "";
+    if (due->overdue)
+        ctx->n_overdue++;
+    else
+        ctx->n_due++;
+    if (ctx->arr) {
+        json_array_append_new(
+            ctx->arr,
+            json_pack("{s:I, s:s, s:o, s:o, s:b, s:i, s:i, s:{s:I, s:s}}", "id", (json_int_t)r->id,
+                      "full_name", r->full_name, "due_date", cli_json_date(due->due), "deadline",
+                      cli_json_date(due->deadline), "overdue", due->overdue, "days_left",
+                      due->days_left, "working_days_late", due->working_days_late, "org", "id",
+                      (json_int_t)r->org_id, "name", org));
+        return;
+    }
+    char id[24], d[DATE_ISO_LEN], note[64];
+    snprintf(id, sizeof(id), "#%lld", (long long)r->id);
+    date_format_vn(due->due, d);
+    if (due->overdue)
+        snprintf(note, sizeof(note), "QUÁ HẠN %d ngày làm việc", due->working_days_late);
+    else if (due->days_left >= 0)
+        snprintf(note, sizeof(note), "còn %d ngày", due->days_left);
+    else
+        snprintf(note, sizeof(note), "đã đến hạn %d ngày", -due->days_left);
+    const char *row[] = {id, r->full_name, d, note, org};
+    cli_table_row(ctx->t, row);
+}
+
+static int member_due(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    int days;
+    tcxd_date today = date_today();
+    struct org_tree tree;
+    if (int_opt(o[O_DAYS].value, 0, 3650, 30, "days", &days, &e) ||
+        store_tree_load(cli->st, today, &tree, &e))
+        return cli_fail(cli, &e);
+    int64_t root_id = 0;
+    if (npos) {
+        struct org_info org;
+        if (cli_org(cli, pos[0], today, &org, &e)) {
+            org_tree_release(&tree);
+            return cli_fail(cli, &e);
+        }
+        root_id = org.id;
+    }
+    struct cli_table t;
+    const char *hdr[] = {"Mã", "Họ và tên", "Hết 12 tháng", "Tình trạng", "Chi bộ"};
+    cli_table_init(&t, 5, hdr, NULL);
+    struct due_ctx ctx = {cli, cli->json ? json_array() : NULL, &t, &tree, 0, 0};
+    enum tcxd_err rc = TCXD_OK;
+    for (size_t i = 0; i < tree.n && !rc; i++) {
+        if (root_id ? tree.nodes[i].id != root_id : tree.nodes[i].parent != TREE_NONE)
+            continue;
+        rc = store_member_due(cli->st, &tree, tree.nodes[i].id, today, days, due_row, &ctx, &e);
+    }
+    if (!rc && ctx.arr) {
+        cli_print_json(json_pack("{s:o, s:i, s:I, s:I}", "items", ctx.arr, "days", days, "due",
+                                 (json_int_t)ctx.n_due, "overdue", (json_int_t)ctx.n_overdue));
+    } else if (!rc) {
+        cli_table_print(&t);
+        printf("(%zu đến hạn trong %d ngày, %zu quá hạn)\n", ctx.n_due, days, ctx.n_overdue);
+    } else {
+        json_decref(ctx.arr);
+    }
+    cli_table_release(&t);
+    org_tree_release(&tree);
+    return rc ? cli_fail(cli, &e) : 0;
+}
+
+int cmd_member(struct cli *cli, int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        fputs(member_help, stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const char *verb = argv[1];
+    struct cli_opt o[O__MAX];
+    memcpy(o, member_opts, sizeof(o));
+    const char *pos[4];
+    size_t npos;
+    int rc = cli_parse(cli, "member", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
+    if (rc)
+        return rc;
+    if (o[O_HELP].value) {
+        fputs(member_help, stdout);
+        return 0;
+    }
+    if (!cli_store(cli, false))
+        return 1;
+    if (!strcmp(verb, "admit") || !strcmp(verb, "add")) {
+        if (npos)
+            return cli_usage(cli, "member", "unexpected argument '%s'", pos[0]);
+        return member_admit(cli, o, !strcmp(verb, "add"));
+    }
+    if (!strcmp(verb, "show"))
+        return member_show(cli, pos, npos);
+    if (!strcmp(verb, "find"))
+        return member_list(cli, o, pos, npos, true);
+    if (!strcmp(verb, "list"))
+        return member_list(cli, o, pos, npos, false);
+    if (!strcmp(verb, "due"))
+        return member_due(cli, o, pos, npos);
+    static const char *const events[] = {"official",   "transfer", "return",
+                                         "discipline", "exempt",   "exit"};
+    for (size_t i = 0; i < ARRAY_SIZE(events); i++)
+        if (!strcmp(verb, events[i]))
+            return member_event_cmd(cli, verb, o, pos, npos);
+    return cli_usage(cli, "member", "unknown member command '%s'", verb);
+}
