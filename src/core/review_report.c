@@ -1,0 +1,109 @@
+/*
+ * review_report.c - figures for review reports: counts per level, shares and year-on-year
+ * changes in percentage points computed exactly in integers, and the boards' sentences
+ * (see review.h).
+ */
+#include "core/review.h"
+
+#include <assert.h>
+#include <string.h>
+
+#include "util/vnfmt.h"
+#include "util/banned.h"
+
+void review_counts_init(struct review_counts *c)
+{
+    memset(c, 0, sizeof(*c));
+}
+
+void review_counts_add(struct review_counts *c, enum review_level l)
+{
+    assert((unsigned)l < REVIEW_LEVEL__MAX);
+    c->n[l]++;
+    c->total++;
+}
+
+void review_counts_from(struct review_counts *c, const enum review_level *levels, size_t n)
+{
+    review_counts_init(c);
+    for (size_t i = 0; i < n; i++)
+        review_counts_add(c, levels[i]);
+}
+
+/* num/den rounded half away from zero (den > 0). */
+static int64_t div_round(int64_t num, int64_t den)
+{
+    int64_t a = num < 0 ? -num : num;
+    int64_t q = (2 * a + den) / (2 * den);
+    return num < 0 ? -q : q;
+}
+
+int review_share_tenths(int num, int den)
+{
+    if (den <= 0)
+        return 0;
+    return (int)div_round((int64_t)num * 1000, den);
+}
+
+int review_change_tenths(int num, int den, int prev_num, int prev_den)
+{
+    if (den <= 0) {
+        num = 0;
+        den = 1;
+    }
+    if (prev_den <= 0) {
+        prev_num = 0;
+        prev_den = 1;
+    }
+    /* (num/den - prev_num/prev_den) x 1000, over the common denominator den x prev_den */
+    int64_t diff = (int64_t)num * prev_den - (int64_t)prev_num * den;
+    return (int)div_round(diff * 1000, (int64_t)den * prev_den);
+}
+
+void review_format_tenths_pct(struct buf *b, int tenths)
+{
+    int64_t t = tenths;
+    if (t < 0) {
+        buf_addch(b, '-');
+        t = -t;
+    }
+    vnfmt_int(b, t / 10);
+    if (t % 10)
+        buf_addf(b, ",%d", (int)(t % 10));
+    buf_addch(b, '%');
+}
+
+void review_sentence(struct buf *b, const char *noun, enum review_level l,
+                     const struct review_counts *cur, const struct review_counts *prev)
+{
+    assert((unsigned)l < REVIEW_LEVEL__MAX);
+    vnfmt_int(b, cur->n[l]);
+    buf_addch(b, '/');
+    vnfmt_int(b, cur->total);
+    buf_addf(b, " %s %s (", noun, review_level_phrase(l));
+    review_format_tenths_pct(b, review_share_tenths(cur->n[l], cur->total));
+    buf_addch(b, ')');
+    if (!prev || prev->total <= 0)
+        return;
+    int change = review_change_tenths(cur->n[l], cur->total, prev->n[l], prev->total);
+    if (change == 0) {
+        buf_adds(b, ", không đổi so với năm trước");
+        return;
+    }
+    buf_adds(b, change > 0 ? ", tăng " : ", giảm ");
+    review_format_tenths_pct(b, change > 0 ? change : -change);
+    buf_adds(b, " so với năm trước");
+}
+
+void review_consolidation_sentence(struct buf *b, int consolidated, int total)
+{
+    buf_adds(b, "đã củng cố ");
+    vnfmt_int(b, consolidated);
+    buf_addch(b, '/');
+    vnfmt_int(b, total);
+    if (total <= 0)
+        return;
+    buf_adds(b, " (");
+    review_format_tenths_pct(b, review_share_tenths(consolidated, total));
+    buf_addch(b, ')');
+}
