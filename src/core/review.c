@@ -36,8 +36,7 @@ static const struct {
                        "hoàn thành xuất sắc nhiệm vụ"},
     [REVIEW_HTTNV] = {"httnv", "HTTNV", "Hoàn thành tốt nhiệm vụ", "hoàn thành tốt nhiệm vụ"},
     [REVIEW_HTNV] = {"htnv", "HTNV", "Hoàn thành nhiệm vụ", "hoàn thành nhiệm vụ"},
-    [REVIEW_KHTNV] = {"khtnv", "KHTNV", "Không hoàn thành nhiệm vụ",
-                      "không hoàn thành nhiệm vụ"},
+    [REVIEW_KHTNV] = {"khtnv", "KHTNV", "Không hoàn thành nhiệm vụ", "không hoàn thành nhiệm vụ"},
 };
 
 const char *review_level_name(enum review_level l)
@@ -92,10 +91,8 @@ static const struct named legacy_org[REVIEW_LEGACY_ORG__MAX] = {
 };
 
 static const enum review_level legacy_org_level[REVIEW_LEGACY_ORG__MAX] = {
-    [REVIEW_LEGACY_ORG_TSVM_TIEU_BIEU] = REVIEW_HTXSNV,
-    [REVIEW_LEGACY_ORG_TSVM] = REVIEW_HTXSNV,
-    [REVIEW_LEGACY_ORG_HTTNV] = REVIEW_HTTNV,
-    [REVIEW_LEGACY_ORG_HTNV] = REVIEW_HTNV,
+    [REVIEW_LEGACY_ORG_TSVM_TIEU_BIEU] = REVIEW_HTXSNV, [REVIEW_LEGACY_ORG_TSVM] = REVIEW_HTXSNV,
+    [REVIEW_LEGACY_ORG_HTTNV] = REVIEW_HTTNV,           [REVIEW_LEGACY_ORG_HTNV] = REVIEW_HTNV,
     [REVIEW_LEGACY_ORG_YEU_KEM] = REVIEW_KHTNV,
 };
 
@@ -103,8 +100,7 @@ static const struct named legacy_member[REVIEW_LEGACY_MEMBER__MAX] = {
     [REVIEW_LEGACY_MEMBER_HTXSNV] = {"dtc_htxsnv", "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ"},
     [REVIEW_LEGACY_MEMBER_HTTNV] = {"dtc_httnv", "Đủ tư cách, hoàn thành tốt nhiệm vụ"},
     [REVIEW_LEGACY_MEMBER_HTNV] = {"dtc_htnv", "Đủ tư cách, hoàn thành nhiệm vụ"},
-    [REVIEW_LEGACY_MEMBER_VPTC] = {"vptc_khtnv",
-                                   "Vi phạm tư cách hoặc không hoàn thành nhiệm vụ"},
+    [REVIEW_LEGACY_MEMBER_VPTC] = {"vptc_khtnv", "Vi phạm tư cách hoặc không hoàn thành nhiệm vụ"},
 };
 
 const char *review_legacy_org_name(enum review_legacy_org l)
@@ -342,16 +338,14 @@ int review_cap_allowed(int share_pct, int n_good)
 }
 
 enum tcxd_err review_cap_check(const struct review_ruleset *rs, int share_pct,
-                               const enum review_level *lv, size_t n,
-                               const char *exception_reason, struct review_cap *out,
-                               struct tcxd_error *e)
+                               const enum review_level *lv, size_t n, const char *exception_reason,
+                               struct review_cap *out, struct tcxd_error *e)
 {
     struct review_cap c = {0};
     int share = share_pct == REVIEW_CAP_DEFAULT ? rs->cap_share_pct : share_pct;
 
     if (share < 0 || share > 100)
-        return tcxd_fail(e, TCXD_EINVAL, "cap_share", "cap share %d%% outside 0..100",
-                         share_pct);
+        return tcxd_fail(e, TCXD_EINVAL, "cap_share", "cap share %d%% outside 0..100", share_pct);
     for (size_t i = 0; i < n; i++) {
         assert((unsigned)lv[i] < REVIEW_LEVEL__MAX);
         c.n_excellent += lv[i] == REVIEW_HTXSNV;
@@ -374,7 +368,7 @@ enum tcxd_err review_cap_check(const struct review_ruleset *rs, int share_pct,
     return tcxd_fail(e, TCXD_ERULE, "level",
                      "%d rated HTXSNV exceed the cap of %d (%d%% of %d rated HTTNV)%s",
                      c.n_excellent, c.allowed, share, c.n_good,
-                     has_reason ? "; this rule set allows no exception"
+                     has_reason          ? "; this rule set allows no exception"
                      : rs->cap_exception ? "; an exception needs a reason"
                                          : "");
 }

@@ -70,8 +70,8 @@ enum review_legacy_member {
     REVIEW_LEGACY_MEMBER__MAX
 };
 
-const char *review_legacy_org_name(enum review_legacy_org l);   /* "tsvm_tieu_bieu", ... */
-const char *review_legacy_org_label(enum review_legacy_org l);  /* "Trong sạch, vững mạnh" */
+const char *review_legacy_org_name(enum review_legacy_org l);  /* "tsvm_tieu_bieu", ... */
+const char *review_legacy_org_label(enum review_legacy_org l); /* "Trong sạch, vững mạnh" */
 const char *review_legacy_member_name(enum review_legacy_member l); /* "dtc_htxsnv", ... */
 const char *review_legacy_member_label(enum review_legacy_member l);
 enum tcxd_err review_legacy_org_parse(const char *s, enum review_legacy_org *out,
@@ -166,11 +166,11 @@ enum review_scoring {
  */
 struct review_ruleset {
     enum review_ruleset_id id;
-    const char *name;        /* stable: "hd27-2014", "qd132-2018", "qd124-2023", "qd366-2025" */
+    const char *name; /* stable: "hd27-2014", "qd132-2018", "qd124-2023", "qd366-2025" */
     const char *legal_basis; /* "Quy định 366-QĐ/TW ngày 30/08/2025; Hướng dẫn 43-HD/BTCTW ..." */
-    int effective_from;      /* first review year judged by this set */
-    int effective_to;        /* last review year judged by it; 0 while in force */
-    bool legacy_levels;      /* levels recorded with the pre-2018 names */
+    int effective_from; /* first review year judged by this set */
+    int effective_to;   /* last review year judged by it; 0 while in force */
+    bool legacy_levels; /* levels recorded with the pre-2018 names */
     enum review_scoring scoring;
 
     /* Points scoring. */
@@ -195,21 +195,21 @@ struct review_ruleset {
     /* Forcing rules: each one that fires makes the level KHTNV. */
     enum review_discipline_form discipline_min_form; /* individual disciplined in the year at
                                                         this form or above */
-    bool discipline_remedied_exception; /* ... unless self-detected and remedied */
-    bool discipline_duty_only;          /* ... only for violations in performing duties */
+    bool discipline_remedied_exception;              /* ... unless self-detected and remedied */
+    bool discipline_duty_only;               /* ... only for violations in performing duties */
     enum review_level discipline_spared_max; /* a discipline in the year that does not force
                                                 still caps the level here */
-    int self_min_pct;                   /* individual: < this % of own targets done */
-    int low_confidence_pct;             /* leader: > this % "tín nhiệm thấp" of returned votes */
-    int leader_unit_min_pct;            /* leader: led unit did < this % of its targets */
-    bool leader_unit_key_missed;        /* ... and missed a key target (force majeure spared) */
-    bool leader_se_targets;             /* leader: missed the basic socio-economic targets */
-    int leader_units_khtnv_pct;         /* leader: > this % of units in charge of are KHTNV */
-    int collective_min_pct;             /* collective: < this % of its targets done */
-    bool collective_key_missed;         /* ... and missed a key target (force majeure spared) */
-    bool collective_discipline;         /* collective or its leadership itself disciplined */
-    int sub_disciplined_pct;            /* collective: > this % of sub-units disciplined */
-    bool sub_unremedied;                /* collective: a sub-unit disciplined, not self-remedied */
+    int self_min_pct;                        /* individual: < this % of own targets done */
+    int low_confidence_pct;      /* leader: > this % "tín nhiệm thấp" of returned votes */
+    int leader_unit_min_pct;     /* leader: led unit did < this % of its targets */
+    bool leader_unit_key_missed; /* ... and missed a key target (force majeure spared) */
+    bool leader_se_targets;      /* leader: missed the basic socio-economic targets */
+    int leader_units_khtnv_pct;  /* leader: > this % of units in charge of are KHTNV */
+    int collective_min_pct;      /* collective: < this % of its targets done */
+    bool collective_key_missed;  /* ... and missed a key target (force majeure spared) */
+    bool collective_discipline;  /* collective or its leadership itself disciplined */
+    int sub_disciplined_pct;     /* collective: > this % of sub-units disciplined */
+    bool sub_unremedied;         /* collective: a sub-unit disciplined, not self-remedied */
     enum review_discipline_form leader_member_min_form; /* collective: a member of its
                                                            leadership disciplined at >= this */
     bool leader_member_remedied_exception;
@@ -237,7 +237,7 @@ struct review_discipline {
     enum review_discipline_form form;
     tcxd_date date;     /* date of the decision; only dates inside the review year count */
     bool self_remedied; /* self-detected and fully remedied (tự phát hiện, khắc phục xong) */
-    bool duty_related;  /* a violation in performing duties (QĐ 366) */
+    bool duty_related; /* a violation in performing duties (QĐ 366) */
 };
 
 struct review_targets {
@@ -260,8 +260,8 @@ struct review_facts {
     bool has_score;
     review_points score;
     bool has_grades;
-    enum review_grade results_grade;   /* the task-results criterion */
-    const enum review_grade *grades;   /* every other criterion */
+    enum review_grade results_grade; /* the task-results criterion */
+    const enum review_grade *grades; /* every other criterion */
     size_t n_grades;
 
     /* Disciplines of the subject itself (for a collective: of it or its leadership body). */
@@ -280,7 +280,7 @@ struct review_facts {
     /* Collectives. */
     bool disunity; /* concluded internal disunity (mất đoàn kết nội bộ) */
     int sub_units, sub_units_disciplined, sub_units_unremedied; /* unremedied <= disciplined */
-    const struct review_discipline *leader_disciplines; /* members of its leadership */
+    const struct review_discipline *leader_disciplines;         /* members of its leadership */
     size_t n_leader_disciplines;
     /* Party organizations: its members (chi bộ) or sub-organizations (đảng bộ) this year. */
     int composition_total, composition_htnv_plus, composition_httnv_plus;
@@ -395,10 +395,10 @@ enum review_step {
     REVIEW_STEP__MAX
 };
 
-const char *review_state_name(enum review_state s);  /* "none", "self_assessed" ... */
+const char *review_state_name(enum review_state s); /* "none", "self_assessed" ... */
 const char *review_state_label(enum review_state s); /* "Chưa đánh giá", "Đã tự đánh giá" ... */
-const char *review_step_name(enum review_step s);    /* "self_assess", "verify" ... */
-const char *review_step_label(enum review_step s);   /* "Tự đánh giá" ... */
+const char *review_step_name(enum review_step s);  /* "self_assess", "verify" ... */
+const char *review_step_label(enum review_step s); /* "Tự đánh giá" ... */
 enum tcxd_err review_state_parse(const char *s, enum review_state *out,
                                  struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err review_step_parse(const char *s, enum review_step *out,
@@ -454,8 +454,7 @@ struct review_score {
  * not before year_from. With rs a points rule set covering year_from, the groups must also
  * match its maxima (30 general, 70 results). TCXD_EINVAL naming the offending code.
  */
-enum tcxd_err review_rubric_validate(const struct review_rubric *r,
-                                     const struct review_ruleset *rs,
+enum tcxd_err review_rubric_validate(const struct review_rubric *r, const struct review_ruleset *rs,
                                      struct tcxd_error *e) TCXD_WUR;
 
 /*

@@ -23,19 +23,18 @@ static const struct review_rubric_group groups_366[] = {
 
 /* Chi bộ (cơ sở or trực thuộc). */
 static const struct review_criterion criteria_chi_bo[] = {
-    {0, "1.1", "Lãnh đạo chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của "
-               "Nhà nước", REVIEW_POINTS(8)},
+    {0, "1.1",
+     "Lãnh đạo chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của "
+     "Nhà nước",
+     REVIEW_POINTS(8)},
     {0, "1.2", "Công tác giáo dục chính trị, tư tưởng, đạo đức, lối sống của đảng viên",
      REVIEW_POINTS(6)},
-    {0, "1.3", "Thực hiện nguyên tắc tập trung dân chủ, giữ gìn đoàn kết nội bộ",
-     REVIEW_POINTS(6)},
+    {0, "1.3", "Thực hiện nguyên tắc tập trung dân chủ, giữ gìn đoàn kết nội bộ", REVIEW_POINTS(6)},
     {0, "1.4", "Chất lượng sinh hoạt chi bộ", REVIEW_POINTS(5)},
-    {0, "1.5", "Kiểm tra, giám sát; phòng, chống tham nhũng, lãng phí, tiêu cực",
-     REVIEW_POINTS(5)},
+    {0, "1.5", "Kiểm tra, giám sát; phòng, chống tham nhũng, lãng phí, tiêu cực", REVIEW_POINTS(5)},
     {1, "2.1", "Lãnh đạo thực hiện nhiệm vụ chính trị của địa phương, cơ quan, đơn vị",
      REVIEW_POINTS(30)},
-    {1, "2.2", "Công tác phát triển, quản lý, phân công nhiệm vụ cho đảng viên",
-     REVIEW_POINTS(15)},
+    {1, "2.2", "Công tác phát triển, quản lý, phân công nhiệm vụ cho đảng viên", REVIEW_POINTS(15)},
     {1, "2.3", "Lãnh đạo chính quyền, Mặt trận Tổ quốc và các đoàn thể cùng cấp",
      REVIEW_POINTS(10)},
     {1, "2.4", "Khắc phục hạn chế, khuyết điểm đã được chỉ ra", REVIEW_POINTS(10)},
@@ -44,15 +43,19 @@ static const struct review_criterion criteria_chi_bo[] = {
 
 /* Đảng bộ cơ sở. */
 static const struct review_criterion criteria_dang_bo[] = {
-    {0, "1.1", "Lãnh đạo chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của "
-               "Nhà nước", REVIEW_POINTS(8)},
+    {0, "1.1",
+     "Lãnh đạo chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của "
+     "Nhà nước",
+     REVIEW_POINTS(8)},
     {0, "1.2", "Công tác chính trị, tư tưởng; xây dựng Đảng về đạo đức", REVIEW_POINTS(6)},
     {0, "1.3", "Thực hiện nguyên tắc tập trung dân chủ, quy chế làm việc, đoàn kết nội bộ",
      REVIEW_POINTS(6)},
     {0, "1.4", "Chất lượng sinh hoạt đảng ủy và các chi bộ trực thuộc", REVIEW_POINTS(5)},
     {0, "1.5", "Phòng, chống tham nhũng, lãng phí, tiêu cực", REVIEW_POINTS(5)},
-    {1, "2.1", "Lãnh đạo thực hiện nhiệm vụ chính trị, phát triển kinh tế - xã hội, quốc phòng, "
-               "an ninh", REVIEW_POINTS(25)},
+    {1, "2.1",
+     "Lãnh đạo thực hiện nhiệm vụ chính trị, phát triển kinh tế - xã hội, quốc phòng, "
+     "an ninh",
+     REVIEW_POINTS(25)},
     {1, "2.2", "Xây dựng tổ chức đảng; chất lượng tổ chức đảng trực thuộc", REVIEW_POINTS(15)},
     {1, "2.3", "Công tác cán bộ, phát triển và quản lý đảng viên", REVIEW_POINTS(10)},
     {1, "2.4", "Công tác kiểm tra, giám sát và thi hành kỷ luật đảng", REVIEW_POINTS(10)},
@@ -85,7 +88,7 @@ static const struct review_criterion criteria_leader[] = {
 
 #define RUBRIC_366(nm, subj, crit)                                                                 \
     {                                                                                              \
-        .name = (nm), .subject = (subj), .year_from = 2025, .year_to = 0, .groups = groups_366,   \
+        .name = (nm), .subject = (subj), .year_from = 2025, .year_to = 0, .groups = groups_366,    \
         .n_groups = ARRAY_SIZE(groups_366), .criteria = (crit), .n_criteria = ARRAY_SIZE(crit)     \
     }
 
@@ -115,12 +118,12 @@ static bool empty(const char *s)
     return !s || !*s;
 }
 
-enum tcxd_err review_rubric_validate(const struct review_rubric *r,
-                                     const struct review_ruleset *rs, struct tcxd_error *e)
+enum tcxd_err review_rubric_validate(const struct review_rubric *r, const struct review_ruleset *rs,
+                                     struct tcxd_error *e)
 {
     if (r->n_groups == 0 || r->n_criteria == 0)
-        return tcxd_fail(e, TCXD_EINVAL, "rubric", "rubric '%s' has no %s",
-                         r->name ? r->name : "", r->n_groups == 0 ? "groups" : "criteria");
+        return tcxd_fail(e, TCXD_EINVAL, "rubric", "rubric '%s' has no %s", r->name ? r->name : "",
+                         r->n_groups == 0 ? "groups" : "criteria");
     if (r->year_to != 0 && r->year_to < r->year_from)
         return tcxd_fail(e, TCXD_EINVAL, "year_to", "rubric years %d..%d are reversed",
                          r->year_from, r->year_to);
@@ -136,14 +139,12 @@ enum tcxd_err review_rubric_validate(const struct review_rubric *r,
                            "group '%s' has a maximum outside 0..1000 points", gr->code);
         for (size_t h = 0; h < g && !rc; h++)
             if (strcmp(r->groups[h].code, gr->code) == 0)
-                rc = tcxd_fail(e, TCXD_EINVAL, gr->code, "duplicate group code '%s'",
-                               gr->code);
+                rc = tcxd_fail(e, TCXD_EINVAL, gr->code, "duplicate group code '%s'", gr->code);
     }
     for (size_t i = 0; i < r->n_criteria && !rc; i++) {
         const struct review_criterion *c = &r->criteria[i];
         if (empty(c->code) || empty(c->name))
-            rc = tcxd_fail(e, TCXD_EINVAL, "criterion", "criterion %zu has no code or name",
-                           i + 1);
+            rc = tcxd_fail(e, TCXD_EINVAL, "criterion", "criterion %zu has no code or name", i + 1);
         else if (c->group >= r->n_groups)
             rc = tcxd_fail(e, TCXD_EINVAL, c->code, "criterion '%s' is in no group", c->code);
         else if (c->max <= 0 || c->max > REVIEW_POINTS_MAX)
@@ -151,8 +152,7 @@ enum tcxd_err review_rubric_validate(const struct review_rubric *r,
                            "criterion '%s' has a maximum outside 0..1000 points", c->code);
         for (size_t j = 0; j < i && !rc; j++)
             if (strcmp(r->criteria[j].code, c->code) == 0)
-                rc = tcxd_fail(e, TCXD_EINVAL, c->code, "duplicate criterion code '%s'",
-                               c->code);
+                rc = tcxd_fail(e, TCXD_EINVAL, c->code, "duplicate criterion code '%s'", c->code);
         if (!rc)
             sums[c->group] += c->max;
     }
@@ -212,9 +212,8 @@ enum tcxd_err review_scores_validate(const struct review_rubric *r,
             rc = tcxd_fail(e, TCXD_EINVAL, code, "negative score %s for criterion '%s'", a.ptr,
                            code);
         else if (s->points > c->max)
-            rc = tcxd_fail(e, TCXD_EINVAL, code,
-                           "score %s above the maximum %s for criterion '%s'", a.ptr, b.ptr,
-                           code);
+            rc = tcxd_fail(e, TCXD_EINVAL, code, "score %s above the maximum %s for criterion '%s'",
+                           a.ptr, b.ptr, code);
         buf_release(&a);
         buf_release(&b);
         if (rc)
@@ -225,8 +224,8 @@ enum tcxd_err review_scores_validate(const struct review_rubric *r,
     }
     for (size_t j = 0; j < r->n_criteria && !rc; j++)
         if (!seen[j])
-            rc = tcxd_fail(e, TCXD_EINVAL, r->criteria[j].code,
-                           "missing score for criterion '%s'", r->criteria[j].code);
+            rc = tcxd_fail(e, TCXD_EINVAL, r->criteria[j].code, "missing score for criterion '%s'",
+                           r->criteria[j].code);
     if (!rc) {
         *total = sum;
         if (group_totals)

@@ -17,109 +17,116 @@
 #include "util/banned.h"
 
 static const struct review_ruleset rulesets[REVIEW_RULES__MAX] = {
-    [REVIEW_RULES_HD27_2014] = {
-        .id = REVIEW_RULES_HD27_2014,
-        .name = "hd27-2014",
-        .legal_basis = "Hướng dẫn 27-HD/BTCTW (2014) về đánh giá, xếp loại chất lượng tổ chức "
-                       "cơ sở đảng và đảng viên",
-        .effective_from = 2014,
-        .effective_to = 2017,
-        .legacy_levels = true,
-        .scoring = REVIEW_SCORING_POINTS,
-        .band_min = {REVIEW_POINTS(90), REVIEW_POINTS(70), REVIEW_POINTS(50), 0},
-        .cap_share_pct = 0,
-        .discipline_min_form = REVIEW_DISC_KHIEN_TRACH,
-        .discipline_spared_max = REVIEW_HTTNV,
-        .leader_member_min_form = REVIEW_DISC_NONE,
-        .chi_bo_khtnv_num = 1, .chi_bo_khtnv_den = 2,   /* chi bộ: > 1/2 members KHTNV */
-        .dang_bo_khtnv_num = 1, .dang_bo_khtnv_den = 3, /* đảng bộ: > 1/3 sub-orgs yếu kém */
-        .new_member_months = 6,
-        .unconfirmed = "score bands 90 and 70 (only the 50-point floor of Yếu kém is confirmed); "
-                       "a disciplined member rated Vi phạm tư cách; the 6-month exclusion",
-    },
-    [REVIEW_RULES_QD132_2018] = {
-        .id = REVIEW_RULES_QD132_2018,
-        .name = "qd132-2018",
-        .legal_basis = "Quy định 132-QĐ/TW (08/03/2018); Hướng dẫn 21-HD/BTCTW (18/10/2019)",
-        .effective_from = 2018,
-        .effective_to = 2022,
-        .scoring = REVIEW_SCORING_GRADES,
-        .cap_share_pct = 20, /* members: per base organization (HD 21) */
-        .org_excellent_pass_pct = 100,
-        .org_excellent_good_pct = 80,
-        .discipline_min_form = REVIEW_DISC_KHIEN_TRACH, /* disciplined in the year */
-        .discipline_spared_max = REVIEW_HTTNV,
-        .self_min_pct = 50,       /* individual: < 50% of targets */
-        .collective_min_pct = 50, /* leadership collective: unit < 50% of targets */
-        .collective_discipline = true,
-        .leader_member_min_form = REVIEW_DISC_CANH_CAO, /* a leadership member cảnh cáo+ */
-        .new_member_months = 6,
-        .unconfirmed = "per-criterion grades as the scoring form; the 6-month exclusion",
-    },
-    [REVIEW_RULES_QD124_2023] = {
-        .id = REVIEW_RULES_QD124_2023,
-        .name = "qd124-2023",
-        .legal_basis = "Quy định 124-QĐ/TW (04/10/2023); Hướng dẫn 25-HD/BTCTW (2023)",
-        .effective_from = 2023,
-        .effective_to = 2024,
-        .scoring = REVIEW_SCORING_GRADES,
-        .cap_share_pct = 20, /* collectives per group of similar units */
-        .excellent_exceeded_pct = 50, /* individuals: 100% on time, >= 50% exceeded */
-        .excellent_no_discipline = true,
-        .org_excellent_pass_pct = 100,
-        .org_excellent_good_pct = 80,
-        .discipline_min_form = REVIEW_DISC_KHIEN_TRACH, /* any form ... */
-        .discipline_remedied_exception = true,          /* ... unless self-detected, remedied */
-        .discipline_spared_max = REVIEW_HTTNV,
-        .leader_unit_min_pct = 50,
-        .leader_unit_key_missed = true,
-        .collective_min_pct = 50,
-        .collective_key_missed = true,
-        .collective_discipline = true,
-        .sub_disciplined_pct = 20,
-        .sub_unremedied = true,
-        .leader_member_min_form = REVIEW_DISC_KHIEN_TRACH,
-        .leader_member_remedied_exception = true,
-        .new_member_months = 6,
-        .unconfirmed = "the cap for individuals; the 50%-exceeded condition applied to "
-                       "collectives; the 100%/80% party-organization template; a spared "
-                       "discipline capping at HTTNV",
-    },
-    [REVIEW_RULES_QD366_2025] = {
-        .id = REVIEW_RULES_QD366_2025,
-        .name = "qd366-2025",
-        .legal_basis = "Quy định 366-QĐ/TW (30/08/2025); Hướng dẫn 43-HD/BTCTW (31/10/2025)",
-        .effective_from = 2025,
-        .effective_to = 0,
-        .scoring = REVIEW_SCORING_POINTS,
-        .max_general = REVIEW_POINTS(30),
-        .max_results = REVIEW_POINTS(70),
-        .band_min = {REVIEW_POINTS(90), REVIEW_POINTS(70), REVIEW_POINTS(50), 0},
-        .cap_share_pct = 20,
-        .cap_exception = true,
-        .excellent_exceeded_pct = 30,
-        .excellent_shortcomings = true,
-        .excellent_no_discipline = true,
-        .org_excellent_pass_pct = 100,
-        .org_excellent_good_pct = 80,
-        .good_all_on_time = true,
-        .pass_max_late_pct = 20,
-        .discipline_min_form = REVIEW_DISC_KHIEN_TRACH, /* khiển trách or higher ... */
-        .discipline_duty_only = true,                   /* ... for duty-related violations */
-        .discipline_spared_max = REVIEW_HTTNV,
-        .low_confidence_pct = 50,
-        .leader_unit_min_pct = 70,
-        .leader_se_targets = true,
-        .leader_units_khtnv_pct = 50,
-        .collective_discipline = true,
-        .sub_disciplined_pct = 20,
-        .leader_member_min_form = REVIEW_DISC_NONE,
-        .new_member_months = 6,
-        .unconfirmed = "the 20% cap and its exception (as in Nghị định 335/2025); no "
-                       "self-remedied exception; the collective discipline rules and the "
-                       "100%/80% party-organization template carried over from QĐ 124; the "
-                       "6-month exclusion; a spared discipline capping at HTTNV",
-    },
+    [REVIEW_RULES_HD27_2014] =
+        {
+            .id = REVIEW_RULES_HD27_2014,
+            .name = "hd27-2014",
+            .legal_basis = "Hướng dẫn 27-HD/BTCTW (2014) về đánh giá, xếp loại chất lượng tổ chức "
+                           "cơ sở đảng và đảng viên",
+            .effective_from = 2014,
+            .effective_to = 2017,
+            .legacy_levels = true,
+            .scoring = REVIEW_SCORING_POINTS,
+            .band_min = {REVIEW_POINTS(90), REVIEW_POINTS(70), REVIEW_POINTS(50), 0},
+            .cap_share_pct = 0,
+            .discipline_min_form = REVIEW_DISC_KHIEN_TRACH,
+            .discipline_spared_max = REVIEW_HTTNV,
+            .leader_member_min_form = REVIEW_DISC_NONE,
+            .chi_bo_khtnv_num = 1,
+            .chi_bo_khtnv_den = 2, /* chi bộ: > 1/2 members KHTNV */
+            .dang_bo_khtnv_num = 1,
+            .dang_bo_khtnv_den = 3, /* đảng bộ: > 1/3 sub-orgs yếu kém */
+            .new_member_months = 6,
+            .unconfirmed =
+                "score bands 90 and 70 (only the 50-point floor of Yếu kém is confirmed); "
+                "a disciplined member rated Vi phạm tư cách; the 6-month exclusion",
+        },
+    [REVIEW_RULES_QD132_2018] =
+        {
+            .id = REVIEW_RULES_QD132_2018,
+            .name = "qd132-2018",
+            .legal_basis = "Quy định 132-QĐ/TW (08/03/2018); Hướng dẫn 21-HD/BTCTW (18/10/2019)",
+            .effective_from = 2018,
+            .effective_to = 2022,
+            .scoring = REVIEW_SCORING_GRADES,
+            .cap_share_pct = 20, /* members: per base organization (HD 21) */
+            .org_excellent_pass_pct = 100,
+            .org_excellent_good_pct = 80,
+            .discipline_min_form = REVIEW_DISC_KHIEN_TRACH, /* disciplined in the year */
+            .discipline_spared_max = REVIEW_HTTNV,
+            .self_min_pct = 50,       /* individual: < 50% of targets */
+            .collective_min_pct = 50, /* leadership collective: unit < 50% of targets */
+            .collective_discipline = true,
+            .leader_member_min_form = REVIEW_DISC_CANH_CAO, /* a leadership member cảnh cáo+ */
+            .new_member_months = 6,
+            .unconfirmed = "per-criterion grades as the scoring form; the 6-month exclusion",
+        },
+    [REVIEW_RULES_QD124_2023] =
+        {
+            .id = REVIEW_RULES_QD124_2023,
+            .name = "qd124-2023",
+            .legal_basis = "Quy định 124-QĐ/TW (04/10/2023); Hướng dẫn 25-HD/BTCTW (2023)",
+            .effective_from = 2023,
+            .effective_to = 2024,
+            .scoring = REVIEW_SCORING_GRADES,
+            .cap_share_pct = 20,          /* collectives per group of similar units */
+            .excellent_exceeded_pct = 50, /* individuals: 100% on time, >= 50% exceeded */
+            .excellent_no_discipline = true,
+            .org_excellent_pass_pct = 100,
+            .org_excellent_good_pct = 80,
+            .discipline_min_form = REVIEW_DISC_KHIEN_TRACH, /* any form ... */
+            .discipline_remedied_exception = true,          /* ... unless self-detected, remedied */
+            .discipline_spared_max = REVIEW_HTTNV,
+            .leader_unit_min_pct = 50,
+            .leader_unit_key_missed = true,
+            .collective_min_pct = 50,
+            .collective_key_missed = true,
+            .collective_discipline = true,
+            .sub_disciplined_pct = 20,
+            .sub_unremedied = true,
+            .leader_member_min_form = REVIEW_DISC_KHIEN_TRACH,
+            .leader_member_remedied_exception = true,
+            .new_member_months = 6,
+            .unconfirmed = "the cap for individuals; the 50%-exceeded condition applied to "
+                           "collectives; the 100%/80% party-organization template; a spared "
+                           "discipline capping at HTTNV",
+        },
+    [REVIEW_RULES_QD366_2025] =
+        {
+            .id = REVIEW_RULES_QD366_2025,
+            .name = "qd366-2025",
+            .legal_basis = "Quy định 366-QĐ/TW (30/08/2025); Hướng dẫn 43-HD/BTCTW (31/10/2025)",
+            .effective_from = 2025,
+            .effective_to = 0,
+            .scoring = REVIEW_SCORING_POINTS,
+            .max_general = REVIEW_POINTS(30),
+            .max_results = REVIEW_POINTS(70),
+            .band_min = {REVIEW_POINTS(90), REVIEW_POINTS(70), REVIEW_POINTS(50), 0},
+            .cap_share_pct = 20,
+            .cap_exception = true,
+            .excellent_exceeded_pct = 30,
+            .excellent_shortcomings = true,
+            .excellent_no_discipline = true,
+            .org_excellent_pass_pct = 100,
+            .org_excellent_good_pct = 80,
+            .good_all_on_time = true,
+            .pass_max_late_pct = 20,
+            .discipline_min_form = REVIEW_DISC_KHIEN_TRACH, /* khiển trách or higher ... */
+            .discipline_duty_only = true,                   /* ... for duty-related violations */
+            .discipline_spared_max = REVIEW_HTTNV,
+            .low_confidence_pct = 50,
+            .leader_unit_min_pct = 70,
+            .leader_se_targets = true,
+            .leader_units_khtnv_pct = 50,
+            .collective_discipline = true,
+            .sub_disciplined_pct = 20,
+            .leader_member_min_form = REVIEW_DISC_NONE,
+            .new_member_months = 6,
+            .unconfirmed = "the 20% cap and its exception (as in Nghị định 335/2025); no "
+                           "self-remedied exception; the collective discipline rules and the "
+                           "100%/80% party-organization template carried over from QĐ 124; the "
+                           "6-month exclusion; a spared discipline capping at HTTNV",
+        },
 };
 
 const struct review_ruleset *review_ruleset_get(enum review_ruleset_id id)
@@ -142,8 +149,8 @@ enum tcxd_err review_ruleset_for_year(int year, const struct review_ruleset **ou
             return TCXD_OK;
         }
     }
-    return tcxd_fail(e, TCXD_EINVAL, "year", "no review rule set for year %d (first is %d)",
-                     year, rulesets[0].effective_from);
+    return tcxd_fail(e, TCXD_EINVAL, "year", "no review rule set for year %d (first is %d)", year,
+                     rulesets[0].effective_from);
 }
 
 enum tcxd_err review_ruleset_parse(const char *s, const struct review_ruleset **out,
@@ -267,18 +274,26 @@ TCXD_PRINTF(2, 3) static void force(struct proposer *pr, const char *fmt, ...)
     pr->p->forced = true;
 }
 
-/* A condition for the current level fails: lower it to `to`. */
-TCXD_PRINTF(3, 4) static void lower(struct proposer *pr, enum review_level to, const char *fmt,
-                                    ...)
+/* The level can be no better than max. */
+static void cap_at(struct proposer *pr, enum review_level max)
+{
+    if (pr->level < max)
+        pr->level = max;
+}
+
+/* A condition of level `of` fails: the level can be no better than `to`. */
+TCXD_PRINTF(4, 5)
+static void lower(struct proposer *pr, enum review_level of, enum review_level to, const char *fmt,
+                  ...)
 {
     struct buf b = BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
     buf_vaddf(&b, fmt, ap);
     va_end(ap);
-    add_reason(pr->p, "%s → không đủ điều kiện %s", b.ptr, label_of(pr, pr->level));
+    add_reason(pr->p, "%s → không đủ điều kiện %s", b.ptr, label_of(pr, of));
     buf_release(&b);
-    pr->level = to;
+    cap_at(pr, to);
 }
 
 static enum tcxd_err check_targets(const struct review_targets *t, const char *field,
@@ -301,15 +316,28 @@ static enum tcxd_err check_part(int part, int whole, const char *field, const ch
     return TCXD_OK;
 }
 
+/* Forms of §3.6: an organization is not removed from a post or expelled, a person not
+   dissolved. */
+static bool form_applies(enum review_discipline_form form, bool to_collective)
+{
+    if (to_collective)
+        return form == REVIEW_DISC_KHIEN_TRACH || form == REVIEW_DISC_CANH_CAO ||
+               form == REVIEW_DISC_GIAI_TAN;
+    return form != REVIEW_DISC_GIAI_TAN;
+}
+
 static enum tcxd_err check_disciplines(const struct review_discipline *d, size_t n,
-                                       const char *field, struct tcxd_error *e)
+                                       bool to_collective, const char *field, struct tcxd_error *e)
 {
     if (n && !d)
         BUG("review facts: %zu disciplines without an array", n);
     for (size_t i = 0; i < n; i++) {
         if ((unsigned)d[i].form >= REVIEW_DISC__MAX)
-            return tcxd_fail(e, TCXD_EINVAL, field, "unknown discipline form %d",
-                             (int)d[i].form);
+            return tcxd_fail(e, TCXD_EINVAL, field, "unknown discipline form %d", (int)d[i].form);
+        if (!form_applies(d[i].form, to_collective))
+            return tcxd_fail(e, TCXD_EINVAL, field, "discipline form '%s' does not apply to %s",
+                             review_discipline_name(d[i].form),
+                             to_collective ? "an organization" : "a person");
         if (d[i].date == DATE_NONE)
             return tcxd_fail(e, TCXD_EINVAL, field, "discipline without a date");
     }
@@ -338,17 +366,15 @@ static enum tcxd_err check_facts(const struct review_ruleset *rs, int year,
                              points_str(f->score, s1), points_str(max, s2));
     } else {
         if (!f->has_grades)
-            return tcxd_fail(e, TCXD_EINVAL, "grades",
-                             "missing criterion grades (rule set %s)", rs->name);
+            return tcxd_fail(e, TCXD_EINVAL, "grades", "missing criterion grades (rule set %s)",
+                             rs->name);
         if (f->n_grades && !f->grades)
             BUG("review facts: %zu grades without an array", f->n_grades);
         if ((unsigned)f->results_grade >= REVIEW_GRADE__MAX)
-            return tcxd_fail(e, TCXD_EINVAL, "grades", "unknown grade %d",
-                             (int)f->results_grade);
+            return tcxd_fail(e, TCXD_EINVAL, "grades", "unknown grade %d", (int)f->results_grade);
         for (size_t i = 0; i < f->n_grades; i++)
             if ((unsigned)f->grades[i] >= REVIEW_GRADE__MAX)
-                return tcxd_fail(e, TCXD_EINVAL, "grades", "unknown grade %d",
-                                 (int)f->grades[i]);
+                return tcxd_fail(e, TCXD_EINVAL, "grades", "unknown grade %d", (int)f->grades[i]);
     }
     if ((rc = check_targets(&f->targets, "targets", e)) ||
         (rc = check_targets(&f->unit_targets, "unit_targets", e)) ||
@@ -365,8 +391,9 @@ static enum tcxd_err check_facts(const struct review_ruleset *rs, int year,
                          "HTNV-or-better", e)) ||
         (rc = check_part(f->composition_httnv_plus, f->composition_htnv_plus, "composition",
                          "HTTNV-or-better", e)) ||
-        (rc = check_disciplines(f->disciplines, f->n_disciplines, "disciplines", e)) ||
-        (rc = check_disciplines(f->leader_disciplines, f->n_leader_disciplines,
+        (rc = check_disciplines(f->disciplines, f->n_disciplines,
+                                review_subject_is_collective(f->subject), "disciplines", e)) ||
+        (rc = check_disciplines(f->leader_disciplines, f->n_leader_disciplines, false,
                                 "leader_disciplines", e)))
         return rc;
     return TCXD_OK;
@@ -435,14 +462,13 @@ static void discipline_str(const struct review_discipline *d, char out[64])
     snprintf(out, 64, "%s ngày %s", review_discipline_label(d->form), date);
 }
 
-/* Disciplines of the subject itself; returns the highest level they still allow. */
-static enum review_level apply_own_disciplines(struct proposer *pr)
+/* Disciplines of the subject itself: forcing, or capping at discipline_spared_max. */
+static void apply_own_disciplines(struct proposer *pr)
 {
     const struct review_ruleset *rs = pr->rs;
     const struct review_facts *f = pr->f;
     bool collective = review_subject_is_collective(f->subject);
     const char *who = collective ? "tập thể " : "";
-    enum review_level allowed = REVIEW_HTXSNV;
     char what[64];
 
     for (size_t i = 0; i < f->n_disciplines; i++) {
@@ -472,24 +498,24 @@ static enum review_level apply_own_disciplines(struct proposer *pr)
                 force(pr, "bị kỷ luật %s", what);
                 continue;
             }
-            if (rs->discipline_spared_max > allowed)
-                allowed = rs->discipline_spared_max;
+            cap_at(pr, rs->discipline_spared_max);
             continue;
         }
         add_reason(pr->p, "%sbị kỷ luật %s → tối đa %s", who, what,
                    label_of(pr, rs->discipline_spared_max));
-        if (rs->discipline_spared_max > allowed)
-            allowed = rs->discipline_spared_max;
+        cap_at(pr, rs->discipline_spared_max);
     }
-    return allowed;
 }
 
-/* Collectives: members of the leadership and subordinate units disciplined. */
-static enum review_level apply_collective_disciplines(struct proposer *pr)
+/*
+ * Collectives: members of the leadership and subordinate units disciplined, forcing KHTNV or,
+ * where the rule set says so, barring HTXSNV (explained only when the score would allow it).
+ */
+static void apply_collective_disciplines(struct proposer *pr)
 {
     const struct review_ruleset *rs = pr->rs;
     const struct review_facts *f = pr->f;
-    enum review_level allowed = REVIEW_HTXSNV;
+    bool bars = rs->excellent_no_discipline && pr->p->score_level == REVIEW_HTXSNV;
     char what[64], pct[24];
 
     for (size_t i = 0; i < f->n_leader_disciplines; i++) {
@@ -501,10 +527,9 @@ static enum review_level apply_collective_disciplines(struct proposer *pr)
             d->form >= rs->leader_member_min_form &&
             !(rs->leader_member_remedied_exception && d->self_remedied)) {
             force(pr, "thành viên tập thể lãnh đạo bị kỷ luật %s", what);
-        } else if (rs->excellent_no_discipline && allowed < REVIEW_HTTNV) {
-            add_reason(pr->p, "thành viên tập thể lãnh đạo bị kỷ luật %s → tối đa %s", what,
-                       label_of(pr, REVIEW_HTTNV));
-            allowed = REVIEW_HTTNV;
+        } else if (bars) {
+            lower(pr, REVIEW_HTXSNV, REVIEW_HTTNV, "thành viên tập thể lãnh đạo bị kỷ luật %s",
+                  what);
         }
     }
     if (f->sub_units_disciplined > 0) {
@@ -516,13 +541,11 @@ static enum review_level apply_collective_disciplines(struct proposer *pr)
         } else if (rs->sub_unremedied && f->sub_units_unremedied > 0) {
             force(pr, "%d tổ chức trực thuộc bị kỷ luật, không tự phát hiện và khắc phục",
                   f->sub_units_unremedied);
-        } else if (rs->excellent_no_discipline && allowed < REVIEW_HTTNV) {
-            add_reason(pr->p, "%d/%d tổ chức trực thuộc bị kỷ luật → tối đa %s",
-                       f->sub_units_disciplined, f->sub_units, label_of(pr, REVIEW_HTTNV));
-            allowed = REVIEW_HTTNV;
+        } else if (bars) {
+            lower(pr, REVIEW_HTXSNV, REVIEW_HTTNV, "%d/%d tổ chức trực thuộc bị kỷ luật",
+                  f->sub_units_disciplined, f->sub_units);
         }
     }
-    return allowed;
 }
 
 /* "hoàn thành 4/10 chỉ tiêu (40%, dưới 50%)" fires when done < min%. */
@@ -559,8 +582,7 @@ static void apply_forcing(struct proposer *pr)
     if (collective) {
         if (f->disunity)
             force(pr, "bị kết luận mất đoàn kết nội bộ");
-        apply_min_targets(pr, &f->targets, rs->collective_min_pct, rs->collective_key_missed,
-                          "");
+        apply_min_targets(pr, &f->targets, rs->collective_min_pct, rs->collective_key_missed, "");
         if (f->subject == REVIEW_SUBJECT_CHI_BO && rs->chi_bo_khtnv_den &&
             f->composition_total > 0) {
             int bad = f->composition_total - f->composition_htnv_plus;
@@ -603,7 +625,10 @@ static void apply_forcing(struct proposer *pr)
               rs->leader_units_khtnv_pct);
 }
 
-/* HTXSNV: targets on time and exceeded, shortcomings remedied, party-org composition. */
+/*
+ * HTXSNV, when the score or grades reach it: targets on time and exceeded, shortcomings
+ * remedied, party-org composition. Every condition that fails is explained.
+ */
 static void check_excellent(struct proposer *pr)
 {
     const struct review_ruleset *rs = pr->rs;
@@ -615,34 +640,34 @@ static void check_excellent(struct proposer *pr)
         const char *whose[2] = {"", "đơn vị trực tiếp lãnh đạo "};
         if (f->subject == REVIEW_SUBJECT_LEADER)
             sets[1] = &f->unit_targets;
-        for (int i = 0; i < 2 && pr->level == REVIEW_HTXSNV; i++) {
+        for (int i = 0; i < 2; i++) {
             const struct review_targets *t = sets[i];
             if (!t || t->total == 0)
                 continue;
             if (t->on_time < t->total)
-                lower(pr, REVIEW_HTTNV, "%shoàn thành đúng hạn %d/%d chỉ tiêu", whose[i],
-                      t->on_time, t->total);
+                lower(pr, REVIEW_HTXSNV, REVIEW_HTTNV, "%shoàn thành đúng hạn %d/%d chỉ tiêu",
+                      whose[i], t->on_time, t->total);
             else if (under_pct(t->exceeded, t->total, rs->excellent_exceeded_pct))
-                lower(pr, REVIEW_HTTNV, "%svượt %d/%d chỉ tiêu (%s, cần từ %d%%)", whose[i],
-                      t->exceeded, t->total, pct_str(t->exceeded, t->total, pct),
+                lower(pr, REVIEW_HTXSNV, REVIEW_HTTNV, "%svượt %d/%d chỉ tiêu (%s, cần từ %d%%)",
+                      whose[i], t->exceeded, t->total, pct_str(t->exceeded, t->total, pct),
                       rs->excellent_exceeded_pct);
         }
     }
-    if (pr->level == REVIEW_HTXSNV && rs->excellent_shortcomings && f->shortcomings_total > 0 &&
+    if (rs->excellent_shortcomings && f->shortcomings_total > 0 &&
         f->shortcomings_remedied < f->shortcomings_total)
-        lower(pr, REVIEW_HTTNV, "khắc phục %d/%d hạn chế, khuyết điểm đã chỉ ra",
+        lower(pr, REVIEW_HTXSNV, REVIEW_HTTNV, "khắc phục %d/%d hạn chế, khuyết điểm đã chỉ ra",
               f->shortcomings_remedied, f->shortcomings_total);
-    if (pr->level == REVIEW_HTXSNV && review_subject_is_party_org(f->subject) &&
-        rs->org_excellent_good_pct && f->composition_total > 0) {
+    if (review_subject_is_party_org(f->subject) && rs->org_excellent_good_pct &&
+        f->composition_total > 0) {
         const char *noun =
             f->subject == REVIEW_SUBJECT_CHI_BO ? "đảng viên" : "tổ chức đảng trực thuộc";
         int n = f->composition_total;
         if (under_pct(f->composition_htnv_plus, n, rs->org_excellent_pass_pct))
-            lower(pr, REVIEW_HTTNV, "%d/%d %s %s trở lên (%s, cần %d%%)",
+            lower(pr, REVIEW_HTXSNV, REVIEW_HTTNV, "%d/%d %s %s trở lên (%s, cần %d%%)",
                   f->composition_htnv_plus, n, noun, review_level_phrase(REVIEW_HTNV),
                   pct_str(f->composition_htnv_plus, n, pct), rs->org_excellent_pass_pct);
         else if (under_pct(f->composition_httnv_plus, n, rs->org_excellent_good_pct))
-            lower(pr, REVIEW_HTTNV, "%d/%d %s %s trở lên (%s, cần từ %d%%)",
+            lower(pr, REVIEW_HTXSNV, REVIEW_HTTNV, "%d/%d %s %s trở lên (%s, cần từ %d%%)",
                   f->composition_httnv_plus, n, noun, review_level_phrase(REVIEW_HTTNV),
                   pct_str(f->composition_httnv_plus, n, pct), rs->org_excellent_good_pct);
     }
@@ -658,15 +683,16 @@ static void check_good_and_pass(struct proposer *pr)
     if (t->total == 0)
         return;
     if (pr->level == REVIEW_HTTNV && rs->good_all_on_time && t->on_time < t->total)
-        lower(pr, REVIEW_HTNV, "hoàn thành đúng hạn %d/%d nhiệm vụ", t->on_time, t->total);
+        lower(pr, REVIEW_HTTNV, REVIEW_HTNV, "hoàn thành đúng hạn %d/%d nhiệm vụ", t->on_time,
+              t->total);
     if (pr->level == REVIEW_HTNV && rs->pass_max_late_pct &&
         review_subject_is_collective(pr->f->subject)) {
         int late = t->done - t->on_time;
         if (t->done < t->total)
-            lower(pr, REVIEW_KHTNV, "hoàn thành %d/%d nhiệm vụ", t->done, t->total);
+            lower(pr, REVIEW_HTNV, REVIEW_KHTNV, "hoàn thành %d/%d nhiệm vụ", t->done, t->total);
         else if (over_pct(late, t->total, rs->pass_max_late_pct))
-            lower(pr, REVIEW_KHTNV, "%d/%d nhiệm vụ hoàn thành chậm (%s, trên %d%%)", late,
-                  t->total, pct_str(late, t->total, pct), rs->pass_max_late_pct);
+            lower(pr, REVIEW_HTNV, REVIEW_KHTNV, "%d/%d nhiệm vụ hoàn thành chậm (%s, trên %d%%)",
+                  late, t->total, pct_str(late, t->total, pct), rs->pass_max_late_pct);
     }
 }
 
@@ -682,18 +708,13 @@ enum tcxd_err review_propose(const struct review_ruleset *rs, int year,
     struct proposer pr = {.rs = rs, .f = f, .year = year, .p = p};
     pr.level = p->score_level = base_level(&pr);
 
-    enum review_level allowed = apply_own_disciplines(&pr);
-    if (review_subject_is_collective(f->subject)) {
-        enum review_level a = apply_collective_disciplines(&pr);
-        if (a > allowed)
-            allowed = a;
-    }
-    if (pr.level < allowed)
-        pr.level = allowed;
+    apply_own_disciplines(&pr);
+    if (review_subject_is_collective(f->subject))
+        apply_collective_disciplines(&pr);
     apply_forcing(&pr);
 
     if (!p->forced) {
-        if (pr.level == REVIEW_HTXSNV)
+        if (p->score_level == REVIEW_HTXSNV)
             check_excellent(&pr);
         check_good_and_pass(&pr);
     }

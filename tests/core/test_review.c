@@ -147,16 +147,16 @@ static void test_points_parse(void **state)
         const char *in;
         review_points out;
     } good[] = {
-        {"8", 800},   {"8,5", 850},   {"8.5", 850},     {"8,25", 825}, {" 90 ", 9000},
-        {"0", 0},     {"0,05", 5},    {"1000", 100000}, {"70,0", 7000}, {"007", 700},
+        {"8", 800}, {"8,5", 850}, {"8.5", 850},     {"8,25", 825},  {" 90 ", 9000},
+        {"0", 0},   {"0,05", 5},  {"1000", 100000}, {"70,0", 7000}, {"007", 700},
     };
     for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
         review_points p = -1;
         assert_int_equal(review_points_parse(good[i].in, &p, "score", NULL), TCXD_OK);
         assert_int_equal(p, good[i].out);
     }
-    static const char *bad[] = {"", " ", "-1", "+1", "8,555", "abc", "8,", ",5", "1000,01",
-                                "10000", "8 5", "8,5a", "1.000,5"};
+    static const char *bad[] = {"",   " ",       "-1",    "+1",  "8,555", "abc",    "8,",
+                                ",5", "1000,01", "10000", "8 5", "8,5a",  "1.000,5"};
     for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
         review_points p = 123;
         struct tcxd_error e = {0};
@@ -174,8 +174,8 @@ static void test_points_format(void **state)
         review_points in;
         const char *out;
     } cases[] = {
-        {850, "8,5"}, {9000, "90"}, {825, "8,25"}, {5, "0,05"}, {0, "0"},
-        {100000, "1.000"}, {-250, "-2,5"}, {8999, "89,99"},
+        {850, "8,5"}, {9000, "90"},      {825, "8,25"},  {5, "0,05"},
+        {0, "0"},     {100000, "1.000"}, {-250, "-2,5"}, {8999, "89,99"},
     };
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
         struct buf b = BUF_INIT;
@@ -213,7 +213,7 @@ static enum review_level *group(int xs, int tot, int ht, int kht, size_t *n)
     *n = (size_t)(xs + tot + ht + kht);
     enum review_level *l = xcalloc(*n ? *n : 1, sizeof(*l));
     size_t k = 0;
-    /* interleave so order does not matter */
+    /* KHTNV, HTTNV, HTXSNV, HTNV: not in level order, counting must not care */
     for (int i = 0; i < kht; i++)
         l[k++] = REVIEW_KHTNV;
     for (int i = 0; i < tot; i++)
@@ -278,8 +278,7 @@ static void test_cap_check(void **state)
     struct tcxd_error e = {0};
     size_t n;
     enum review_level *lv = group(1, 4, 0, 0, &n);
-    assert_int_equal(review_cap_check(r124, REVIEW_CAP_DEFAULT, lv, n, NULL, NULL, &e),
-                     TCXD_ERULE);
+    assert_int_equal(review_cap_check(r124, REVIEW_CAP_DEFAULT, lv, n, NULL, NULL, &e), TCXD_ERULE);
     assert_string_equal(e.msg, "1 rated HTXSNV exceed the cap of 0 (20% of 4 rated HTTNV)");
     free(lv);
 }
@@ -307,14 +306,12 @@ static void test_exclusion(void **state)
     };
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
         assert_int_equal(review_exclusion_check(rs, &cases[i].m, review), cases[i].want);
-    assert_string_equal(review_exclusion_label(REVIEW_EXCL_NEW_MEMBER),
-                        "kết nạp chưa đủ 6 tháng");
+    assert_string_equal(review_exclusion_label(REVIEW_EXCL_NEW_MEMBER), "kết nạp chưa đủ 6 tháng");
     /* 31/08 + 6 months ends on 28/02 (clamped): included from then on */
     struct review_member_status m = {false, false, date_from_ymd(2025, 8, 31)};
     assert_int_equal(review_exclusion_check(rs, &m, date_from_ymd(2026, 2, 27)),
                      REVIEW_EXCL_NEW_MEMBER);
-    assert_int_equal(review_exclusion_check(rs, &m, date_from_ymd(2026, 2, 28)),
-                     REVIEW_INCLUDED);
+    assert_int_equal(review_exclusion_check(rs, &m, date_from_ymd(2026, 2, 28)), REVIEW_INCLUDED);
 }
 
 /* ---- Workflow ---------------------------------------------------------------------------- */
@@ -325,10 +322,9 @@ static void test_workflow_table(void **state)
     enum { NO = -1 };
     /* expected[from][step], written out independently of the implementation's table */
     static const int expected[REVIEW_STATE__MAX][REVIEW_STEP__MAX] = {
-        /*                 self_assess                 verify                 decide                amend */
+        /*                 self_assess                 verify                 decide amend */
         [REVIEW_STATE_NONE] = {REVIEW_STATE_SELF_ASSESSED, NO, NO, NO},
-        [REVIEW_STATE_SELF_ASSESSED] = {REVIEW_STATE_SELF_ASSESSED, REVIEW_STATE_VERIFIED, NO,
-                                        NO},
+        [REVIEW_STATE_SELF_ASSESSED] = {REVIEW_STATE_SELF_ASSESSED, REVIEW_STATE_VERIFIED, NO, NO},
         [REVIEW_STATE_VERIFIED] = {NO, REVIEW_STATE_VERIFIED, REVIEW_STATE_DECIDED, NO},
         [REVIEW_STATE_DECIDED] = {NO, NO, NO, REVIEW_STATE_AMENDED},
         [REVIEW_STATE_AMENDED] = {NO, NO, NO, REVIEW_STATE_AMENDED},
@@ -383,8 +379,7 @@ static void test_default_rubrics(void **state)
     (void)state;
     const struct review_ruleset *r366 = review_ruleset_get(REVIEW_RULES_QD366_2025);
     static const enum review_subject subjects[] = {REVIEW_SUBJECT_MEMBER, REVIEW_SUBJECT_LEADER,
-                                                   REVIEW_SUBJECT_CHI_BO,
-                                                   REVIEW_SUBJECT_DANG_BO};
+                                                   REVIEW_SUBJECT_CHI_BO, REVIEW_SUBJECT_DANG_BO};
     for (size_t i = 0; i < ARRAY_SIZE(subjects); i++) {
         const struct review_rubric *r = NULL;
         struct tcxd_error e = {0};
@@ -404,8 +399,7 @@ static void test_default_rubrics(void **state)
         for (size_t k = 0; k < r->n_criteria; k++)
             sc[k] = (struct review_score){r->criteria[k].code, r->criteria[k].max};
         review_points total = 0, gt[2];
-        assert_int_equal(review_scores_validate(r, sc, r->n_criteria, &total, gt, NULL),
-                         TCXD_OK);
+        assert_int_equal(review_scores_validate(r, sc, r->n_criteria, &total, gt, NULL), TCXD_OK);
         assert_int_equal(total, 10000);
         assert_int_equal(gt[0], 3000);
         assert_int_equal(gt[1], 7000);
@@ -429,8 +423,8 @@ static const struct review_criterion tcrit[] = {
     {1, "2.1", "Nhiệm vụ", 6050},
     {1, "2.2", "Khắc phục", 950},
 };
-static const struct review_rubric trubric = {"test", REVIEW_SUBJECT_MEMBER, 2025, 0, tgroups, 2,
-                                             tcrit, 4};
+static const struct review_rubric trubric = {
+    "test", REVIEW_SUBJECT_MEMBER, 2025, 0, tgroups, 2, tcrit, 4};
 
 static void test_scores_validate(void **state)
 {
@@ -443,29 +437,61 @@ static void test_scores_validate(void **state)
         const char *msg;
         review_points total;
     } cases[] = {
-        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6050}, {"2.2", 950}}, 4, TCXD_OK, NULL, NULL,
+        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6050}, {"2.2", 950}},
+         4,
+         TCXD_OK,
+         NULL,
+         NULL,
          10000},
         {{{"2.2", 0}, {"1.1", 1550}, {"2.1", 4025}, {"1.2", 875}}, 4, TCXD_OK, NULL, NULL, 6450},
-        {{{"1.1", 2000}, {"1.2", 1200}, {"2.1", 6050}, {"2.2", 950}}, 4, TCXD_EINVAL, "1.2",
-         "score 12 above the maximum 10 for criterion '1.2'", 0},
-        {{{"1.1", 2000}, {"1.2", 1001}, {"2.1", 6050}, {"2.2", 950}}, 4, TCXD_EINVAL, "1.2",
-         "score 10,01 above the maximum 10 for criterion '1.2'", 0},
-        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6051}, {"2.2", 950}}, 4, TCXD_EINVAL, "2.1",
-         "score 60,51 above the maximum 60,5 for criterion '2.1'", 0},
-        {{{"1.1", -100}, {"1.2", 1000}, {"2.1", 6050}, {"2.2", 950}}, 4, TCXD_EINVAL, "1.1",
-         NULL, 0},
-        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6050}}, 3, TCXD_EINVAL, "2.2",
-         "missing score for criterion '2.2'", 0},
-        {{{"1.1", 2000}, {"1.1", 1000}, {"2.1", 6050}, {"2.2", 950}}, 4, TCXD_EINVAL, "1.1",
-         "criterion '1.1' scored twice", 0},
-        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6050}, {"2.2", 950}, {"3.1", 0}}, 5, TCXD_EINVAL,
-         "3.1", "unknown criterion '3.1' in rubric 'test'", 0},
+        {{{"1.1", 2000}, {"1.2", 1200}, {"2.1", 6050}, {"2.2", 950}},
+         4,
+         TCXD_EINVAL,
+         "1.2",
+         "score 12 above the maximum 10 for criterion '1.2'",
+         0},
+        {{{"1.1", 2000}, {"1.2", 1001}, {"2.1", 6050}, {"2.2", 950}},
+         4,
+         TCXD_EINVAL,
+         "1.2",
+         "score 10,01 above the maximum 10 for criterion '1.2'",
+         0},
+        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6051}, {"2.2", 950}},
+         4,
+         TCXD_EINVAL,
+         "2.1",
+         "score 60,51 above the maximum 60,5 for criterion '2.1'",
+         0},
+        {{{"1.1", -100}, {"1.2", 1000}, {"2.1", 6050}, {"2.2", 950}},
+         4,
+         TCXD_EINVAL,
+         "1.1",
+         NULL,
+         0},
+        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6050}},
+         3,
+         TCXD_EINVAL,
+         "2.2",
+         "missing score for criterion '2.2'",
+         0},
+        {{{"1.1", 2000}, {"1.1", 1000}, {"2.1", 6050}, {"2.2", 950}},
+         4,
+         TCXD_EINVAL,
+         "1.1",
+         "criterion '1.1' scored twice",
+         0},
+        {{{"1.1", 2000}, {"1.2", 1000}, {"2.1", 6050}, {"2.2", 950}, {"3.1", 0}},
+         5,
+         TCXD_EINVAL,
+         "3.1",
+         "unknown criterion '3.1' in rubric 'test'",
+         0},
     };
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
         review_points total = -7;
         struct tcxd_error e = {0};
-        enum tcxd_err rc = review_scores_validate(&trubric, cases[i].s, cases[i].n, &total,
-                                                  NULL, &e);
+        enum tcxd_err rc =
+            review_scores_validate(&trubric, cases[i].s, cases[i].n, &total, NULL, &e);
         if (rc != cases[i].rc)
             fail_msg("case %zu: rc %d (%s)", i, rc, e.msg);
         if (rc == TCXD_OK) {
@@ -493,9 +519,8 @@ static void test_rubric_validate_rejects(void **state)
                                                   {1, "1.1", "b", REVIEW_POINTS(70)}};
     static const struct review_criterion nogroup[] = {{0, "1.1", "a", REVIEW_POINTS(30)},
                                                       {2, "2.1", "b", REVIEW_POINTS(70)}};
-    static const struct review_criterion zero[] = {{0, "1.1", "a", REVIEW_POINTS(30)},
-                                                   {1, "2.1", "b", REVIEW_POINTS(70)},
-                                                   {1, "2.2", "c", 0}};
+    static const struct review_criterion zero[] = {
+        {0, "1.1", "a", REVIEW_POINTS(30)}, {1, "2.1", "b", REVIEW_POINTS(70)}, {1, "2.2", "c", 0}};
     static const struct review_criterion noname[] = {{0, "1.1", "", REVIEW_POINTS(30)},
                                                      {1, "2.1", "b", REVIEW_POINTS(70)}};
     const struct {
@@ -520,9 +545,8 @@ static void test_rubric_validate_rejects(void **state)
     }
     /* the 40/60 split is fine for a grade-era rubric (no points framework to match) */
     struct review_rubric old = {"old", REVIEW_SUBJECT_MEMBER, 2020, 2022, g4060, 2, c4060, 2};
-    assert_int_equal(review_rubric_validate(&old, review_ruleset_get(REVIEW_RULES_QD132_2018),
-                                            NULL),
-                     TCXD_OK);
+    assert_int_equal(
+        review_rubric_validate(&old, review_ruleset_get(REVIEW_RULES_QD132_2018), NULL), TCXD_OK);
     assert_int_equal(review_rubric_validate(&trubric, r366, NULL), TCXD_OK);
 }
 
