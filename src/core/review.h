@@ -509,6 +509,12 @@ void review_format_tenths_pct(struct buf *b, int tenths);
 void review_sentence(struct buf *b, const char *noun, enum review_level l,
                      const struct review_counts *cur, const struct review_counts *prev);
 
+/*
+ * Leniency ("nể nang"): a self-assessed total above the verified one by more than threshold
+ * points (all in hundredths). 75,5 self against 70 verified exceeds a threshold of 5.
+ */
+bool review_lenient(review_points self, review_points verified, review_points threshold);
+
 /* "đã củng cố 7/39 (17,9%)" */
 void review_consolidation_sentence(struct buf *b, int consolidated, int total);
 

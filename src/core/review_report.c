@@ -107,3 +107,8 @@ void review_consolidation_sentence(struct buf *b, int consolidated, int total)
     review_format_tenths_pct(b, review_share_tenths(consolidated, total));
     buf_addch(b, ')');
 }
+
+bool review_lenient(review_points self, review_points verified, review_points threshold)
+{
+    return (int64_t)self - verified > threshold;
+}

@@ -667,6 +667,21 @@ static void test_sentences(void **state)
     buf_release(&b);
 }
 
+static void test_lenient(void **state)
+{
+    (void)state;
+    static const struct {
+        review_points self, verified, threshold;
+        bool lenient;
+    } cases[] = {
+        {7550, 7000, 500, true},  {7500, 7000, 500, false}, {7501, 7000, 500, true},
+        {6000, 7000, 500, false}, {9000, 0, 0, true},       {0, 0, 0, false},
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+        assert_int_equal(review_lenient(cases[i].self, cases[i].verified, cases[i].threshold),
+                         cases[i].lenient);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -687,6 +702,7 @@ int main(void)
         cmocka_unit_test(test_format_pct),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_lenient),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
