@@ -41,8 +41,8 @@ function demo() {
         const cb = add({ code: `${base.code}-${c}`, name: `Chi bộ khu dân cư số ${c} ${d.split(' ').pop()} ${b}`, tier: 'below_base', form: 'chi_bo', kind: 'chi_bo_truc_thuoc', parent_id: base.id });
         for (let i = 0; i < 12; i++) {
           const g = r() < 0.45 ? 'nu' : 'nam';
-          const by = 1950 + Math.floor(r() * 55);
-          const admitted = `${Math.max(by + 20, 1980) + Math.floor(r() * 20)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
+          const by = 1950 + Math.floor(r() * 50);
+          const admitted = `${Math.min(by + 19 + Math.floor(r() * 15), 2022)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
           const prob = r() < 0.12;
           const dec = prob ? `2024-0${1 + Math.floor(r() * 9)}-0${1 + Math.floor(r() * 9)}` : admitted;
           members.push({

@@ -49,6 +49,9 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
   const page = Math.max(1, Number(query.get('page')) || 1);
   const fromUrl = () => Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<Filter, string>;
   const [f, setF] = useState<Record<Filter, string>>(fromUrl);
+  // The extra filters start open on wide screens or when one is in use; folded on phones.
+  const [moreOpen] = useState(() => FILTERS.some((k) => k !== 'q' && k !== 'sort' && query.get(k))
+    || (typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 641px)').matches));
   const dq = useDebounced(f.q, 300);
   const dAgeMin = useDebounced(f.age_min, 400);
   const dAgeMax = useDebounced(f.age_max, 400);
@@ -101,6 +104,9 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
           <input id="q" type="search" value={f.q} onInput={set('q')} autoComplete="off" aria-describedby="q-hint" data-testid="member-search" />
           <p class="hint" id="q-hint">{t('member.searchHint')}</p>
         </div>
+        <details class="more-filters" open={moreOpen}>
+          <summary>{t('member.filters')}</summary>
+          <div class="filters-grid">
         <div class="field">
           <label for="status">{t('member.status')}</label>
           <select id="status" value={f.status} onChange={set('status')}>
@@ -147,6 +153,8 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
         <div class="field field-button">
           <button type="button" onClick={() => setF(Object.fromEntries(FILTERS.map((k) => [k, ''])) as Record<Filter, string>)}>{t('member.clear')}</button>
         </div>
+          </div>
+        </details>
       </form>
       {list.error ? <ErrorBox error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : (
         <div class={list.loading ? 'results loading-dim' : 'results'} aria-busy={list.loading}>

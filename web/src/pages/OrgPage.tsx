@@ -64,7 +64,7 @@ export function OrgPage({ id }: { id: number }) {
             <dt>{t('org.code')}</dt><dd>{o.code}</dd>
             <dt>{t('org.kind')}</dt><dd>{o.kind_label || o.kind}</dd>
             <dt>{t('org.tier')}</dt><dd>{label('tier', o.tier)}</dd>
-            {o.base_type && <><dt>{t('org.baseType')}</dt><dd>{o.base_type}</dd></>}
+            {o.base_type && <><dt>{t('org.baseType')}</dt><dd>{label('basetype', o.base_type)}</dd></>}
             <dt>{t('org.validFrom')}</dt><dd>{formatDate(o.valid_from)}</dd>
             {o.valid_to && <><dt>{t('org.validTo')}</dt><dd>{formatDate(o.valid_to)}</dd></>}
           </dl>

@@ -1,22 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api, withQuery, type BreakdownItem, type Counts, type OrgRef } from '../api';
+import { breakdownNames, genderSplit, itemLabel } from '../report';
 import { BarChart } from '../components/Chart';
 import { OrgPicker } from '../components/OrgPicker';
 import { DateField, ErrorBox, Loading, useAsync } from '../components/ui';
 import { formatDate, formatDelta, formatNumber, formatPercent, parseDate, todayIso } from '../format';
 import { getLang, label, t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
-
-/** Men / women in one age band, whichever of the agreed shapes the server sends. */
-export function genderSplit(item: BreakdownItem): { nam: number; nu: number } | null {
-  const g = item.by_gender;
-  if (g && (g.nam !== undefined || g.nu !== undefined)) return { nam: g.nam ?? 0, nu: g.nu ?? 0 };
-  if (item.nam !== undefined || item.nu !== undefined) return { nam: item.nam ?? 0, nu: item.nu ?? 0 };
-  if (item.male !== undefined || item.female !== undefined) return { nam: item.male ?? 0, nu: item.female ?? 0 };
-  return null;
-}
-
-const BREAKDOWN_ORDER = ['children', 'base_type', 'gender', 'age_band', 'party_age_band', 'ethnicity', 'religion', 'education', 'theory_level', 'status'];
 
 function BreakdownTable({ name, items }: { name: string; items: BreakdownItem[] }) {
   const lang = getLang();
@@ -32,7 +22,7 @@ function BreakdownTable({ name, items }: { name: string; items: BreakdownItem[] 
           <tbody>
             {items.map((i) => (
               <tr key={i.key}>
-                <td>{i.label || i.key}</td>
+                <td>{itemLabel(name, i)}</td>
                 <td class="num">{formatNumber(i.count, lang)}</td>
                 <td class="num">{formatPercent(i.count, total, lang)}</td>
               </tr>
@@ -136,11 +126,11 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
                   : [{ label: t('col.count'), data: ages.map((a) => a.count) }]} />
             )}
             {(bd.theory_level ?? []).length > 0 && (
-              <BarChart title={t('report.theory')} labels={bd.theory_level.map((a) => a.label || label('theory', a.key))}
+              <BarChart title={t('report.theory')} labels={bd.theory_level.map((a) => itemLabel('theory_level', a))}
                 series={[{ label: t('col.count'), data: bd.theory_level.map((a) => a.count) }]} />
             )}
             {(bd.base_type ?? []).length > 0 && (
-              <BarChart title={t('report.baseType')} horizontal labels={bd.base_type.map((a) => a.label || a.key)}
+              <BarChart title={t('report.baseType')} horizontal labels={bd.base_type.map((a) => itemLabel('base_type', a))}
                 series={[{ label: t('col.count'), data: bd.base_type.map((a) => a.count) }]} />
             )}
             {r.compare && (
@@ -167,8 +157,7 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
             </section>
           )}
           <div class="breakdowns">
-            {[...BREAKDOWN_ORDER.filter((k) => bd[k]?.length), ...Object.keys(bd).filter((k) => !BREAKDOWN_ORDER.includes(k) && bd[k]?.length)]
-              .map((k) => <BreakdownTable key={k} name={k} items={bd[k]} />)}
+            {breakdownNames(bd).map((k) => <BreakdownTable key={k} name={k} items={bd[k]} />)}
           </div>
         </>
       )}
