@@ -37,9 +37,16 @@ test)
     (cd "$WEB" && npx vitest run)
     ;;
 e2e)
-    [[ -n "${TCXD_BIN:-}" ]] || die "set TCXD_BIN to the tcxd binary (e.g. build/src/tcxd)"
+    [[ -n "${TCXD_BIN:-}" ]] || die "set TCXD_BIN to the tcxd binary (e.g. build/src/cli/tcxd)"
     [[ -x "$TCXD_BIN" ]] || die "TCXD_BIN=$TCXD_BIN is not an executable"
     TCXD_BIN="$(cd "$(dirname "$TCXD_BIN")" && pwd)/$(basename "$TCXD_BIN")"
+    # Until the binary has the commands the tests drive, report a skip (exit 77, as Meson counts it).
+    for c in demo user serve; do
+        if ! "$TCXD_BIN" help "$c" >/dev/null 2>&1; then
+            echo "SKIP: $TCXD_BIN has no '$c' command yet; the browser tests need demo, user and serve"
+            exit 77
+        fi
+    done
     CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
     [[ -x "$CHROMIUM" ]] || die "$CHROMIUM is missing (apt-get install -y chromium)"
     command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is missing (apt-get install -y sqlite3)"
