@@ -26,7 +26,12 @@ struct store *cli_store(struct cli *cli, bool create)
 
 int cli_fail(struct cli *cli, const struct tcxd_error *e)
 {
-    fprintf(stderr, "tcxd: %s\n", e->msg[0] ? e->msg : tcxd_err_name(e->code));
+    /* the message names the field; add it when the text does not already */
+    if (e->field[0] && !strstr(e->msg, e->field))
+        fprintf(stderr, "tcxd: %s (field %s)\n", e->msg[0] ? e->msg : tcxd_err_name(e->code),
+                e->field);
+    else
+        fprintf(stderr, "tcxd: %s\n", e->msg[0] ? e->msg : tcxd_err_name(e->code));
     if (cli->json) {
         json_t *j = json_pack("{s:{s:s, s:s, s:s}}", "error", "code", tcxd_err_name(e->code),
                               "message", e->msg, "field", e->field);

@@ -1,0 +1,327 @@
+/*
+ * test_cli.c - the real tcxd binary on a temporary database: JSON outputs, counts before and
+ * after a transfer, a merge and a dissolution (expected values computed here from the operations
+ * the test performs), and every class of bad input: exit status 2, a one-line message naming the
+ * field, and nothing written.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "util/buf.h"
+
+static const char *tcxd;
+static char db[256];
+
+struct result {
+    int status;
+    struct buf out, err;
+};
+
+static void read_all(int fd, struct buf *b)
+{
+    char tmp[4096];
+    ssize_t n;
+    while ((n = read(fd, tmp, sizeof(tmp))) > 0)
+        buf_add(b, tmp, (size_t)n);
+}
+
+/* Runs tcxd --db DB args... (NULL-terminated). */
+static struct result run(const char *first, ...)
+{
+    const char *argv[64];
+    int n = 0;
+    argv[n++] = tcxd;
+    argv[n++] = "--db";
+    argv[n++] = db;
+    va_list ap;
+    va_start(ap, first);
+    for (const char *a = first; a && n < 62; a = va_arg(ap, const char *))
+        argv[n++] = a;
+    va_end(ap);
+    argv[n] = NULL;
+    int po[2], pe[2];
+    assert_int_equal(pipe(po), 0);
+    assert_int_equal(pipe(pe), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(po[1], 1);
+        dup2(pe[1], 2);
+        close(po[0]);
+        close(pe[0]);
+        execv(tcxd, (char *const *)argv);
+        _exit(127);
+    }
+    close(po[1]);
+    close(pe[1]);
+    struct result r = {0, BUF_INIT, BUF_INIT};
+    read_all(po[0], &r.out); /* outputs here are small: read stdout then stderr */
+    read_all(pe[0], &r.err);
+    close(po[0]);
+    close(pe[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+    return r;
+}
+
+static void release(struct result *r)
+{
+    buf_release(&r->out);
+    buf_release(&r->err);
+}
+
+static void ok(struct result r)
+{
+    if (r.status != 0)
+        fail_msg("exit %d: %s", r.status, r.err.ptr);
+    release(&r);
+}
+
+static json_t *run_json(const char *a, const char *b, const char *c, const char *d)
+{
+    struct result r = run("--json", a, b, c, d, (const char *)NULL);
+    if (r.status != 0)
+        fail_msg("exit %d: %s", r.status, r.err.ptr);
+    json_error_t je;
+    json_t *j = json_loads(r.out.ptr, 0, &je);
+    if (!j)
+        fail_msg("not JSON (%s): %s", je.text, r.out.ptr);
+    release(&r);
+    return j;
+}
+
+static long long member_total(const char *org, const char *date)
+{
+    json_t *j = run_json("stats", org, "--as-of", date);
+    long long n = json_integer_value(json_object_get(json_object_get(j, "members"), "total"));
+    json_decref(j);
+    return n;
+}
+
+static long long orgs_of(const char *org, const char *date, const char *kind)
+{
+    json_t *j = run_json("stats", org, "--as-of", date);
+    long long n = json_integer_value(json_object_get(json_object_get(j, "orgs"), kind));
+    json_decref(j);
+    return n;
+}
+
+static int setup(void **state)
+{
+    snprintf(db, sizeof(db), "/tmp/tcxd-test-cli-%d.db", (int)getpid());
+    unlink(db);
+    ok(run("init", (const char *)NULL));
+    ok(run("org", "add", "T", "Đảng bộ tỉnh Thử", "--tier", "above_base", "--form", "dang_bo",
+           "--date", "01/01/2010", (const char *)NULL));
+    const char *dist[] = {"T.A", "T.B"};
+    for (int i = 0; i < 2; i++)
+        ok(run("org", "add", dist[i], "Đảng bộ huyện", "--tier", "above_base", "--form", "dang_bo",
+               "--parent", "T", "--date", "01/01/2010", (const char *)NULL));
+    ok(run("org", "add", "T.A.X", "Đảng bộ xã X", "--tier", "base", "--form", "dang_bo", "--type",
+           "xa", "--parent", "T.A", "--date", "01/01/2010", (const char *)NULL));
+    ok(run("org", "add", "T.B.Y", "Chi bộ cơ sở Y", "--tier", "base", "--form", "chi_bo", "--type",
+           "co_quan_hanh_chinh", "--parent", "T.B", "--date", "01/01/2010", (const char *)NULL));
+    const char *chi[] = {"T.A.X.1", "T.A.X.2", "T.A.X.3"};
+    for (int i = 0; i < 3; i++)
+        ok(run("org", "add", chi[i], "Chi bộ thôn", "--tier", "below_base", "--form", "chi_bo",
+               "--parent", "T.A.X", "--date", "01/01/2010", (const char *)NULL));
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    unlink(db);
+    char p[300];
+    snprintf(p, sizeof(p), "%s-wal", db);
+    unlink(p);
+    snprintf(p, sizeof(p), "%s-shm", db);
+    unlink(p);
+    return 0;
+}
+
+static void admit(const char *org, const char *name, const char *nid, const char *decision)
+{
+    ok(run("member", "add", "--org", org, "--name", name, "--gender", "nam", "--birth",
+           "01/01/1980", "--decision-date", decision, "--national-id", nid, (const char *)NULL));
+}
+
+/* Counts before and after a transfer, a merge and a dissolution. */
+static void test_counts_through_operations(void **state)
+{
+    /* admitted: 3 in chi 1, 2 in chi 2, 1 in chi 3, 2 in the chi bộ cơ sở Y */
+    int in[4] = {3, 2, 1, 2};
+    const char *orgs[] = {"T.A.X.1", "T.A.X.2", "T.A.X.3", "T.B.Y"};
+    char nid[24], name[32];
+    int k = 0;
+    for (int o = 0; o < 4; o++)
+        for (int i = 0; i < in[o]; i++, k++) {
+            snprintf(nid, sizeof(nid), "0011800%05d", k);
+            snprintf(name, sizeof(name), "Lê Văn Số %d", k);
+            admit(orgs[o], name, nid, "01/03/2015");
+        }
+    assert_int_equal(member_total("T", "31/12/2014"), 0);
+    assert_int_equal(member_total("T", "31/12/2015"), in[0] + in[1] + in[2] + in[3]);
+    assert_int_equal(member_total("T.A", "31/12/2015"), in[0] + in[1] + in[2]);
+    assert_int_equal(member_total("T.B", "31/12/2015"), in[3]);
+
+    /* official transfer of member #1 (in chi 1) to Y on 01/06/2018 */
+    ok(run("member", "transfer", "1", "--to", "T.B.Y", "--date", "01/06/2018", (const char *)NULL));
+    assert_int_equal(member_total("T.A", "31/05/2018"), in[0] + in[1] + in[2]);
+    assert_int_equal(member_total("T.A", "01/06/2018"), in[0] + in[1] + in[2] - 1);
+    assert_int_equal(member_total("T.B", "01/06/2018"), in[3] + 1);
+    /* a temporary transfer is counted at home only */
+    ok(run("member", "transfer", "2", "--to", "T.B.Y", "--temporary", "--date", "01/07/2018",
+           (const char *)NULL));
+    assert_int_equal(member_total("T.B", "01/08/2018"), in[3] + 1);
+
+    /* merge chi 1 into chi 2 on 01/01/2019: members move, chi 1 ends */
+    ok(run("org", "merge", "T.A.X.1", "T.A.X.2", "--date", "01/01/2019", (const char *)NULL));
+    assert_int_equal(member_total("T.A.X.2", "31/12/2018"), in[1]);
+    assert_int_equal(member_total("T.A.X.2", "01/01/2019"), in[1] + in[0] - 1);
+    assert_int_equal(orgs_of("T.A", "31/12/2018", "chi_bo_truc_thuoc"), 3);
+    assert_int_equal(orgs_of("T.A", "01/01/2019", "chi_bo_truc_thuoc"), 2);
+
+    /* dissolving chi 3 needs a destination for its member */
+    struct result r = run("org", "dissolve", "T.A.X.3", "--date", "01/01/2020", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "T.A.X.3"));
+    release(&r);
+    ok(run("org", "dissolve", "T.A.X.3", "--members-to", "T.A.X.2", "--date", "01/01/2020",
+           (const char *)NULL));
+    assert_int_equal(member_total("T.A", "01/01/2020"), in[0] + in[1] + in[2] - 1);
+    assert_int_equal(member_total("T.A.X.2", "01/01/2020"), in[0] + in[1] + in[2] - 1);
+    assert_int_equal(orgs_of("T.A", "01/01/2020", "chi_bo_truc_thuoc"), 1);
+    /* the past is answered as it was */
+    assert_int_equal(orgs_of("T.A", "31/12/2015", "chi_bo_truc_thuoc"), 3);
+    assert_int_equal(member_total("T.A.X.1", "31/12/2015"), in[0]);
+
+    /* move the base organization Y from district B to district A */
+    ok(run("org", "move", "T.B.Y", "T.A", "--date", "01/03/2020", (const char *)NULL));
+    assert_int_equal(member_total("T.A", "01/03/2020"), in[0] + in[1] + in[2] + in[3]);
+    assert_int_equal(member_total("T.B", "01/03/2020"), 0);
+    assert_int_equal(member_total("T.B", "29/02/2020"), in[3] + 1);
+    assert_int_equal(orgs_of("T", "01/03/2020", "chi_bo_co_so"), 1);
+}
+
+/* Every bad input: exit 2, one line naming the field, nothing written. */
+static void test_bad_input(void **state)
+{
+    struct result snap = run("--json", "member", "list", "T", (const char *)NULL);
+    struct result tree = run("--json", "org", "tree", (const char *)NULL);
+    struct {
+        const char *args[16];
+        const char *needle; /* what the message must contain */
+    } cases[] = {
+        {{"org", "show", "NOPE"}, "NOPE"},
+        {{"org", "add", "T.C", "Chi bộ", "--tier", "below_base", "--form", "chi_bo", "--parent",
+          "T.A.X.2"},
+         "chi bộ"},
+        {{"org", "add", "T.C", "X", "--tier", "above_base", "--form", "dang_bo", "--parent", "T",
+          "--date", "31/02/2020"},
+         "31/02/2020"},
+        {{"org", "add", "T.C", "X", "--tier", "above_base", "--form", "dang_bo", "--parent", "T",
+          "--date", "01/01/2999"},
+         "future"},
+        {{"member", "admit", "--org", "T.A.X.2", "--name", "A B", "--gender", "nam", "--birth",
+          "31/02/1990", "--decision-date", "01/01/2020"},
+         "birth_date"},
+        {{"member", "admit", "--org", "T.A.X.2", "--name", "A B", "--gender", "nam", "--birth",
+          "01/01/1990", "--decision-date", "01/01/2020", "--national-id", "001180000001"},
+         "national"},
+        {{"member", "admit", "--org", "T.A.X.2", "--name", "A\xc3\x28", "--gender", "nam",
+          "--birth", "01/01/1990", "--decision-date", "01/01/2020"},
+         "full_name"},
+        {{"member", "official", "7", "--decision-date", "01/02/2015"}, "12 months"},
+        {{"member", "admit", "--org", "T.A.X.2", "--name", "A B", "--gender", "nam", "--birth",
+          "01/01/2010", "--decision-date", "01/01/2020"},
+         "birth_date"},
+        {{"member", "transfer", "3", "--to", "T.A", "--date", "01/01/2021"}, "chi bộ"},
+        {{"stats", "T", "--as-of", "2020-13-01"}, "as_of"},
+    };
+    char longname[700];
+    memset(longname, 'x', sizeof(longname) - 1);
+    longname[sizeof(longname) - 1] = 0;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char **a = cases[i].args;
+        struct result r = run(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10],
+                              a[11], a[12], a[13], a[14], (const char *)NULL);
+        if (r.status != 2 || !strstr(r.err.ptr, cases[i].needle))
+            fail_msg("case %zu: exit %d, message '%s' lacks '%s'", i, r.status, r.err.ptr,
+                     cases[i].needle);
+        /* one line */
+        assert_ptr_equal(strchr(r.err.ptr, '\n'), r.err.ptr + r.err.len - 1);
+        release(&r);
+    }
+    struct result r =
+        run("member", "admit", "--org", "T.A.X.2", "--name", longname, "--gender", "nam", "--birth",
+            "01/01/1990", "--decision-date", "01/01/2020", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "full_name"));
+    release(&r);
+    /* --json errors carry the code and field */
+    r = run("--json", "member", "admit", "--org", "T.A.X.2", "--name", "A B", "--gender", "nam",
+            "--birth", "31/02/1990", "--decision-date", "01/01/2020", (const char *)NULL);
+    json_t *j = json_loads(r.out.ptr, 0, NULL);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")),
+                        "birth_date");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "code")),
+                        "invalid");
+    json_decref(j);
+    release(&r);
+    struct result snap2 = run("--json", "member", "list", "T", (const char *)NULL);
+    struct result tree2 = run("--json", "org", "tree", (const char *)NULL);
+    assert_string_equal(snap.out.ptr, snap2.out.ptr);
+    assert_string_equal(tree.out.ptr, tree2.out.ptr);
+    release(&snap);
+    release(&snap2);
+    release(&tree);
+    release(&tree2);
+}
+
+static void test_search_variants(void **state)
+{
+    ok(run("member", "add", "--org", "T.A.X.2", "--name", "Đặng Thị Hoà", "--gender", "nữ",
+           "--birth", "01/01/1985", "--decision-date", "01/01/2012", (const char *)NULL));
+    /* look-alike Ð (U+00D0) and new-style tone placement (Hòa) find the same member */
+    const char *queries[] = {"dang thi hoa", "ÐẶNG THỊ HÒA", "Đặng Thị Hòa", "dang thi"};
+    for (size_t i = 0; i < 4; i++) {
+        struct result r = run("--json", "member", "find", queries[i], (const char *)NULL);
+        assert_int_equal(r.status, 0);
+        json_t *j = json_loads(r.out.ptr, 0, NULL);
+        assert_non_null(j);
+        json_t *items = json_object_get(j, "items");
+        assert_int_equal(json_array_size(items), 1);
+        assert_string_equal(
+            json_string_value(json_object_get(json_array_get(items, 0), "full_name")),
+            "Đặng Thị Hoà");
+        json_decref(j);
+        release(&r);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: test_cli PATH_TO_TCXD\n");
+        return 2;
+    }
+    tcxd = argv[1];
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_counts_through_operations),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_search_variants),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
