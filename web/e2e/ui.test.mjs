@@ -274,10 +274,37 @@ describe('tcxd web UI', { timeout: 300_000 }, () => {
     overflows.due = await shoot(page, 'due');
   });
 
-  it('shows the import and password pages', async () => {
+  it('checks an import file and shows its report row by row', async () => {
+    // A file whose second data row has an impossible birth date; the API's own dry run says what to expect.
+    const csv = 'ho_ten,gioi_tinh,ngay_sinh\nNguyễn Văn Nhập,nam,1990-02-30\nTrần Thị Nhập,nu,không-phải-ngày\n';
+    const direct = await fetch(`${server.base}/api/import/members?dry_run=1`, {
+      method: 'POST', body: csv,
+      headers: { 'Content-Type': 'text/csv', Cookie: api.cookie, 'X-CSRF-Token': api.csrf, 'Accept-Language': 'vi' },
+    });
+    const expected = await direct.json();
     await page.goto(server.base + '/import');
     await page.locator('#import-file').waitFor();
     overflows.import = await shoot(page, 'import');
+    await page.setInputFiles('#import-file', { name: 'dang-vien.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    if (direct.status === 200) {
+      const report = page.locator('[data-testid=import-report]');
+      await report.waitFor();
+      assert.equal(expected.ok, false, 'the server finds the bad rows');
+      assert.ok(expected.errors.length > 0);
+      assert.equal(await report.locator('tbody tr').count(), expected.errors.length);
+      assert.equal((await report.locator('tbody tr').first().locator('td').last().innerText()).trim(), expected.errors[0].message);
+      assert.equal(await page.getByRole('button', { name: /Xác nhận nhập/ }).count(), 0, 'no import while the file has errors');
+    } else {
+      // The whole file was refused (e.g. unknown columns): the API's message is shown.
+      const notice = page.locator('.notice-error');
+      await notice.waitFor();
+      assert.equal((await notice.innerText()).trim(), expected.error.message);
+    }
+    overflows.importReport = await shoot(page, 'import-report');
+  });
+
+  it('shows the password page and checks the new password', async () => {
     await page.goto(server.base + '/password');
     await page.locator('#old_password').waitFor();
     await page.fill('#old_password', PASSWORDS.admin);
@@ -316,6 +343,22 @@ describe('tcxd web UI', { timeout: 300_000 }, () => {
     await page.goto(`${server.base}/reports?org=${districtB.id}`);
     await page.locator('[data-testid=not-found]').first().waitFor();
     overflows.scoped = await shoot(page, 'scoped-not-found');
+  });
+
+  it('gives a viewer no way to change anything', async () => {
+    server.addUser('e2e-viewer', 'viewer', districtA.code);
+    await logout();
+    await login('e2e-viewer', PASSWORDS.viewer);
+    assert.match(await page.locator('[data-testid=who]').innerText(), /Chỉ xem/);
+    await page.goto(`${server.base}/orgs/${branch.id}`);
+    await page.locator('[data-testid=org-page]').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Kết nạp đảng viên' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Nhập dữ liệu' }).count(), 0);
+    await page.locator('.member-name').first().click();
+    await page.locator('[data-testid=member-page]').waitFor();
+    assert.equal(await page.locator('nav.toolbar').count(), 0, 'no action buttons on the profile');
+    await page.goto(`${server.base}/members/new?org=${branch.id}`);
+    await page.locator('[data-testid=not-found]').waitFor();
   });
 
   it('fits a 390 px phone screen without sideways scrolling', () => {
