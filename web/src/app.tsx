@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, setCsrf, setUnauthorizedHandler, type User } from './api';
 import { Link, Loading } from './components/ui';
 import { getLang, label, onLangChange, setLang, t } from './i18n';
@@ -98,6 +98,12 @@ export function App() {
   useEffect(() => {
     if (user && loc.path === '/login') navigate('/orgs', true);
   }, [user, loc.path]);
+  // After moving to another page, put the keyboard and screen-reader focus at the start of the content.
+  const firstPath = useRef(true);
+  useEffect(() => {
+    if (firstPath.current) { firstPath.current = false; return; }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [loc.path]);
 
   if (user === undefined) return <main id="main" class="page"><Loading /></main>;
   if (user === null) {

@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../format';
 import { getLang, label, t } from '../i18n';
 import { navigate } from '../router';
 import { checkAgeRange } from '../validate';
+import { Breadcrumb } from '../components/Breadcrumb';
 
 export function MemberTable({ items, showOrg = true }: { items: MemberSummary[]; showOrg?: boolean }) {
   const lang = getLang();
@@ -94,9 +95,11 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
     sp.set('page', String(p));
     navigate(`/members?${sp.toString()}`);
   };
-  const orgName = list.data?.items[0]?.org && org && Number(org) === list.data.items[0].org.id ? list.data.items[0].org.name : '';
+  const orgInfo = useAsync(() => (org ? api.org(Number(org)) : Promise.resolve(null)), [org]);
+  const orgName = orgInfo.data?.name ?? '';
   return (
     <div>
+      {orgInfo.data && <Breadcrumb org={orgInfo.data} />}
       <h1>{t('member.list')}{orgName ? ` — ${orgName}` : ''}</h1>
       <form class="filters card" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('member.filters')}>
         <div class="field field-wide">

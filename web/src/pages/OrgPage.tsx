@@ -1,25 +1,10 @@
-import { api, type Counts, type Org } from '../api';
+import { api, type Counts } from '../api';
 import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber } from '../format';
 import { getLang, label, t } from '../i18n';
 import { canEdit, useUser } from '../session';
 import { MemberTable } from './Members';
-
-export function Breadcrumb({ org }: { org: Org }) {
-  const path = org.path && org.path.length ? org.path : [{ id: org.id, name: org.name }];
-  return (
-    <nav aria-label={t('org.breadcrumb')} class="breadcrumb" data-testid="breadcrumb">
-      <ol>
-        <li><Link href="/orgs">{t('org.tree')}</Link></li>
-        {path.map((p, i) => (
-          <li key={p.id}>
-            {i === path.length - 1 ? <span aria-current="page">{p.name}</span> : <Link href={`/orgs/${p.id}`}>{p.name}</Link>}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
-}
+import { Breadcrumb } from '../components/Breadcrumb';
 
 const COUNT_KEYS = ['members', 'official', 'probationary', 'children', 'base_orgs', 'partial_committees', 'branches'];
 
