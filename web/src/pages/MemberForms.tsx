@@ -107,6 +107,7 @@ function AdmitForm({ org }: { org: OrgRef | null }) {
       <h1>{t('form.admit')}</h1>
       <p class="hint"><span aria-hidden="true">*</span> {t('form.required')}</p>
       <fieldset>
+        <legend>{t('form.personal')}</legend>
         <TextField id="full_name" label={t('member.fullName')} value={v.full_name} onInput={f.set('full_name')} error={f.err('full_name')} required autoComplete="off" />
         <SelectField id="gender" label={t('member.gender')} value={v.gender} onChange={f.set('gender')} error={f.err('gender')} required empty={t('form.choose')}
           options={[['nam', label('gender', 'nam')], ['nu', label('gender', 'nu')]]} />
@@ -121,6 +122,7 @@ function AdmitForm({ org }: { org: OrgRef | null }) {
           options={THEORY.map((k) => [k, label('theory', k)])} />
       </fieldset>
       <fieldset>
+        <legend>{t('form.admission')}</legend>
         <OrgPicker id="org_id" label={t('form.org')} value={picked} required error={f.err('org_id')}
           onChange={(o) => { setPicked(o); f.setValue('org_id', o ? String(o.id) : ''); }} />
         <TextField id="decision_no" label={t('form.decisionNo')} value={v.decision_no} onInput={f.set('decision_no')} error={f.err('decision_no')} required />
