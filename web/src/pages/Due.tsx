@@ -13,7 +13,7 @@ export function DuePage({ query }: { query: URLSearchParams }) {
   const [show, setShow] = useState<'all' | 'due' | 'overdue'>('all');
   const dDays = useDebounced(days, 400);
   const daysOk = /^\d{1,3}$/.test(dDays.trim());
-  const res = useAsync(() => api.due({ org: org || undefined, days: daysOk ? dDays.trim() : 30, page_size: 200 }), [org, dDays]);
+  const res = useAsync(() => api.due({ org: org || undefined, days: daysOk ? dDays.trim() : 30 }), [org, dDays]);
   const items = (res.data?.items ?? []).filter((m) => show === 'all' || (show === 'overdue' ? m.overdue : !m.overdue));
   const overdueCount = (res.data?.items ?? []).filter((m) => m.overdue).length;
   return (
