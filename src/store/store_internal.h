@@ -51,6 +51,12 @@ enum tcxd_err store_member_append(struct store *st, int64_t member_id,
                                   const struct member_event *ev, const char *decision_no,
                                   const char *detail, struct tcxd_error *e) TCXD_WUR;
 
+/* The folded search key with the given name first ("phong nguyen van"). */
+void store_fold_given_first(const char *full_name, struct buf *out);
+/* Fills member.name_fold_given where it is empty (rows from before migration 0004 or a bulk
+   path that left it empty). */
+enum tcxd_err store_backfill_given(struct store *st, struct tcxd_error *e) TCXD_WUR;
+
 /* A member's derived state rebuilt and written (stints, gaps, cached status) from its events. */
 enum tcxd_err store_member_rebuild(struct store *st, int64_t member_id, struct member_derived *d,
                                    struct tcxd_error *e) TCXD_WUR;

@@ -110,44 +110,59 @@ static enum tcxd_err exec(struct store *st, const char *sql, struct tcxd_error *
     return TCXD_OK;
 }
 
-/* Migration files are named NNNN_description.sql and applied in order inside one transaction
-   each; meta.schema_version records the last one. */
+/* Has migration n been applied? Each applied migration leaves meta 'migration:NNNN'; numbers are
+   applied in order but a lower number that arrives later (merged branches) is still applied. */
+static bool migration_applied(struct store *st, int n)
+{
+    char key[32];
+    snprintf(key, sizeof(key), "migration:%04d", n);
+    sqlite3_stmt *s;
+    bool found = false;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM meta WHERE key = ?1", -1, &s, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+        found = sqlite3_step(s) == SQLITE_ROW;
+        sqlite3_finalize(s);
+    }
+    return found;
+}
+
+/* Migration files are named NNNN_description.sql and applied in order, each in its own
+   transaction; meta.schema_version records the highest applied. */
 static enum tcxd_err migrate(struct store *st, bool readonly, struct tcxd_error *e)
 {
     enum tcxd_err rc;
     int version = 0;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &s,
-                           NULL) == SQLITE_OK) {
-        if (sqlite3_step(s) == SQLITE_ROW)
-            version = sqlite3_column_int(s, 0);
-        sqlite3_finalize(s);
-    }
     for (const struct embedded_file *f = store_migrations; f->name; f++) {
         int n = (int)strtol(f->name, NULL, 10);
-        if (n <= version)
+        if (migration_applied(st, n)) {
+            if (n > version)
+                version = n;
             continue;
+        }
         if (readonly)
             return tcxd_fail(e, TCXD_EDB, "",
-                             "database schema is older than this tcxd (%d < %d);"
+                             "database schema is older than this tcxd (migration %04d missing);"
                              " open it once read-write to upgrade",
-                             version, n);
+                             n);
         if ((rc = exec(st, "BEGIN IMMEDIATE", e)))
             return rc;
         if ((rc = exec(st, f->data, e))) {
             exec(st, "ROLLBACK", NULL);
             return rc;
         }
-        char sql[128];
+        if (n > version)
+            version = n;
+        char sql[256];
         snprintf(sql, sizeof(sql),
+                 "INSERT INTO meta(key, value) VALUES('migration:%04d', '%s');"
                  "INSERT INTO meta(key, value) VALUES('schema_version', '%d') "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                 n);
+                 n, f->name, version);
         if ((rc = exec(st, sql, e)) || (rc = exec(st, "COMMIT", e))) {
             exec(st, "ROLLBACK", NULL);
             return rc;
         }
-        version = n;
     }
     st->schema_version = version;
     /* SQLite-specific: the audit table is append-only. */
@@ -185,7 +200,8 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
                    "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
                    "PRAGMA temp_store = MEMORY",
                    e)) ||
-        (rc = migrate(st, flags & STORE_READONLY, e))) {
+        (rc = migrate(st, flags & STORE_READONLY, e)) ||
+        (!(flags & STORE_READONLY) && (rc = store_backfill_given(st, e)))) {
         store_close(st);
         return rc;
     }
