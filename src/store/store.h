@@ -265,6 +265,7 @@ store_member_counts(struct store *st, tcxd_date as_of, const int64_t *orgs, size
 
 /* Row per registered member on as_of, for breakdowns: what a report tabulates. */
 struct member_fact {
+    int64_t member_id;
     int64_t org_id;
     enum member_status status;
     enum gender gender;
@@ -276,6 +277,12 @@ struct member_fact {
 enum tcxd_err store_member_facts(struct store *st, tcxd_date as_of, const int64_t *orgs,
                                  size_t norgs, void (*fn)(void *ctx, const struct member_fact *f),
                                  void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* Every interval outside the party (member_gap) that starts before `before`, in no particular
+   order: with member_fact.first_decision it gives exact party ages (member_party_age_years). */
+enum tcxd_err store_member_gaps(struct store *st, tcxd_date before,
+                                void (*fn)(void *ctx, int64_t member_id, const struct member_gap *g),
+                                void *ctx, struct tcxd_error *e) TCXD_WUR;
 
 /* ---- audit ------------------------------------------------------------------------------ */
 

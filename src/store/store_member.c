@@ -377,6 +377,71 @@ static void bind_fields(struct store *st, sqlite3_stmt *s, int first, const stru
     store_bind_text(s, i++, f->party_card_no.len ? f->party_card_no.ptr : NULL);
 }
 
+/* The search key with the given name first: "phong nguyen van" for Nguyễn Văn Phong. */
+void store_fold_given_first(const char *full_name, struct buf *out)
+{
+    struct name_parts p;
+    text_name_split(full_name, &p);
+    struct buf tmp = BUF_INIT;
+    const struct slice parts[] = {p.given, p.family, p.middle};
+    for (size_t i = 0; i < ARRAY_SIZE(parts); i++) {
+        if (!parts[i].len)
+            continue;
+        buf_reset(&tmp);
+        buf_add(&tmp, parts[i].ptr, parts[i].len);
+        if (out->len)
+            buf_addch(out, ' ');
+        text_fold(tmp.ptr, out);
+    }
+    buf_release(&tmp);
+}
+
+/* Rows written before migration 0004 (or by a bulk path) get their given-name key. */
+enum tcxd_err store_backfill_given(struct store *st, struct tcxd_error *e)
+{
+    struct buf key = BUF_INIT;
+    enum tcxd_err rc = TCXD_OK;
+    sqlite3_stmt *q = store_stmt(st, STMT_MEMBER_NEED_GIVEN);
+    if (sqlite3_step(q) != SQLITE_ROW) {
+        sqlite3_reset(q);
+        return TCXD_OK;
+    }
+    sqlite3_reset(q);
+    if ((rc = store_begin(st, e)))
+        return rc;
+    /* collect first: updating while stepping the same table's scan is not portable */
+    struct {
+        int64_t *id;
+        char **name;
+        size_t n, cap, ncap;
+    } v = {0};
+    q = store_stmt(st, STMT_MEMBER_NEED_GIVEN);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        ALLOC_GROW(v.id, v.n + 1, v.cap);
+        ALLOC_GROW(v.name, v.n + 1, v.ncap);
+        v.id[v.n] = sqlite3_column_int64(q, 0);
+        v.name[v.n++] = xstrdup((const char *)sqlite3_column_text(q, 1));
+    }
+    for (size_t i = 0; i < v.n; i++) {
+        buf_reset(&key);
+        store_fold_given_first(v.name[i], &key);
+        sqlite3_stmt *u = store_stmt(st, STMT_MEMBER_SET_GIVEN);
+        sqlite3_bind_int64(u, 1, v.id[i]);
+        store_bind_text(u, 2, key.len ? key.ptr : " ");
+        if (!rc)
+            rc = store_step_done(st, u, e, "indexing member names");
+        free(v.name[i]);
+    }
+    free(v.id);
+    free(v.name);
+    buf_release(&key);
+    if (rc) {
+        store_rollback(st);
+        return rc;
+    }
+    return store_commit(st, e);
+}
+
 static enum tcxd_err check_nid_free(struct store *st, const struct member_fields *f, int64_t self,
                                     struct tcxd_error *e)
 {
@@ -421,6 +486,9 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
     bind_fields(st, s, 1, f, &fold, &key);
     sqlite3_bind_int(s, 14, d.status);
     sqlite3_bind_int64(s, 15, req->org_id);
+    buf_reset(&fold);
+    store_fold_given_first(f->full_name.ptr, &fold);
+    store_bind_text(s, 16, fold.ptr);
     if ((rc = store_step_done(st, s, e, "recording the member")))
         goto fail;
     int64_t id = sqlite3_last_insert_rowid(st->db);
@@ -495,6 +563,9 @@ enum tcxd_err store_member_update(struct store *st, const struct store_actor *wh
     sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_UPDATE_FIELDS);
     sqlite3_bind_int64(s, 1, member_id);
     bind_fields(st, s, 2, f, &fold, &key);
+    buf_reset(&fold);
+    store_fold_given_first(f->full_name.ptr, &fold);
+    store_bind_text(s, 15, fold.ptr);
     if ((rc = store_step_done(st, s, e, "updating the member")))
         goto fail;
     struct member_info m;
@@ -706,7 +777,12 @@ static enum tcxd_err collect_org(struct store *st, int64_t org_id, const struct 
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "listing members");
 }
 
-/* With a name prefix: walk the folded-name index and keep members in the subtree. */
+/*
+ * With a name prefix: two range scans, on the folded full name ("nguyen van ph...") and on the
+ * folded given-name-first key ("phong ..."), each joined to where the member was on the date;
+ * members outside the subtree are dropped in memory. A member matching both appears twice and is
+ * removed after sorting (equal ids sort together).
+ */
 static enum tcxd_err collect_prefix(struct store *st, const struct org_tree *tree, uint32_t root,
                                     const struct member_query *q, const struct buf *fold,
                                     struct row_vec *rv, struct tcxd_error *e)
@@ -714,61 +790,26 @@ static enum tcxd_err collect_prefix(struct store *st, const struct org_tree *tre
     struct buf hi = BUF_INIT;
     buf_add(&hi, fold->ptr, fold->len);
     buf_addch(&hi, 0x7f);
-    sqlite3_stmt *s = store_stmt(st, STMT_LIST_NAME_PREFIX);
-    store_bind_text(s, 1, fold->ptr);
-    store_bind_text(s, 2, hi.ptr);
-    sqlite3_bind_int(s, 3, 200000);
-    struct {
-        int64_t *v;
-        size_t n, cap;
-    } ids = {0};
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        ALLOC_GROW(ids.v, ids.n + 1, ids.cap);
-        ids.v[ids.n++] = sqlite3_column_int64(s, 0);
+    enum stmt_id which[] = {STMT_LIST_NAME_PREFIX, STMT_LIST_GIVEN_PREFIX};
+    enum tcxd_err r = TCXD_OK;
+    for (size_t w = 0; w < ARRAY_SIZE(which) && !r; w++) {
+        sqlite3_stmt *s = store_stmt(st, which[w]);
+        store_bind_text(s, 1, fold->ptr);
+        store_bind_text(s, 2, hi.ptr);
+        store_bind_date(s, 3, q->as_of);
+        sqlite3_bind_int(s, 4, q->include_temporary);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            if (tree && root != TREE_NONE &&
+                !org_tree_in_subtree(tree, root, org_tree_find(tree, sqlite3_column_int64(s, 5))))
+                continue;
+            if (row_matches(q, s))
+                collect_row(rv, s);
+        }
+        if (rc != SQLITE_DONE)
+            r = store_db_error(st, e, "searching members");
     }
     buf_release(&hi);
-    enum tcxd_err r = rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "searching members");
-    for (size_t i = 0; !r && i < ids.n; i++) {
-        sqlite3_stmt *t = store_stmt(st, STMT_STINT_OF_MEMBER_AT);
-        sqlite3_bind_int64(t, 1, ids.v[i]);
-        store_bind_date(t, 2, q->as_of);
-        while ((rc = sqlite3_step(t)) == SQLITE_ROW) {
-            int kind = sqlite3_column_int(t, 2);
-            if (kind == STINT_TEMPORARY && !q->include_temporary)
-                continue;
-            int64_t org = sqlite3_column_int64(t, 0);
-            if (tree && root != TREE_NONE &&
-                !org_tree_in_subtree(tree, root, org_tree_find(tree, org)))
-                continue;
-            struct member_info m;
-            if (store_member_get(st, ids.v[i], &m, e))
-                break;
-            if ((q->gender >= 0 && (int)m.gender != q->gender) ||
-                (q->status >= 0 && sqlite3_column_int(t, 1) != q->status) ||
-                (q->theory >= 0 && (int)m.theory != q->theory) ||
-                (q->ethnicity && *q->ethnicity && strcmp(m.ethnicity, q->ethnicity)))
-                continue;
-            int age = date_age_years(m.birth_date, q->as_of);
-            if ((q->age_min >= 0 && age < q->age_min) || (q->age_max >= 0 && age > q->age_max))
-                continue;
-            ALLOC_GROW(rv->v, rv->n + 1, rv->cap);
-            ALLOC_GROW(rv->keys, rv->n + 1, rv->kcap);
-            struct member_row *r2 = &rv->v[rv->n];
-            r2->id = m.id;
-            memcpy(r2->full_name, m.full_name, sizeof(r2->full_name));
-            r2->gender = m.gender;
-            r2->birth_date = m.birth_date;
-            r2->status = (enum member_status)sqlite3_column_int(t, 1);
-            r2->org_id = org;
-            r2->temporary = kind == STINT_TEMPORARY;
-            r2->admission_decision_date = m.admission_decision_date;
-            buf_init(&rv->keys[rv->n], 0);
-            text_name_sort_key(store_collator(st), m.full_name, &rv->keys[rv->n]);
-            rv->n++;
-        }
-    }
-    free(ids.v);
     return r;
 }
 
@@ -806,12 +847,17 @@ enum tcxd_err store_member_list(struct store *st, const struct org_tree *tree,
             idx[i] = i;
         sort_ctx = &rv;
         qsort(idx, rv.n, sizeof(*idx), q->sort == MQ_SORT_BIRTH ? cmp_birth : cmp_name);
+        size_t n = 0; /* drop a member found by both keys (adjacent: same key, same id) */
+        for (size_t i = 0; i < rv.n; i++)
+            if (!n || rv.v[idx[n - 1]].id != rv.v[idx[i]].id ||
+                rv.v[idx[n - 1]].temporary != rv.v[idx[i]].temporary)
+                idx[n++] = idx[i];
         size_t from = q->offset > 0 ? (size_t)q->offset : 0;
-        size_t lim = q->limit > 0 ? (size_t)q->limit : rv.n;
-        for (size_t i = from; i < rv.n && i < from + lim; i++)
+        size_t lim = q->limit > 0 ? (size_t)q->limit : n;
+        for (size_t i = from; i < n && i < from + lim; i++)
             fn(ctx, &rv.v[idx[i]]);
         if (total)
-            *total = (int64_t)rv.n;
+            *total = (int64_t)n;
         free(idx);
     }
     row_vec_release(&rv);
@@ -899,6 +945,7 @@ static void emit_fact(sqlite3_stmt *s, void (*fn)(void *ctx, const struct member
     f.ethnicity = (const char *)sqlite3_column_text(s, 6);
     f.religion = (const char *)sqlite3_column_text(s, 7);
     f.education = (const char *)sqlite3_column_text(s, 8);
+    f.member_id = sqlite3_column_int64(s, 9);
     fn(ctx, &f);
 }
 
@@ -924,4 +971,21 @@ enum tcxd_err store_member_facts(struct store *st, tcxd_date as_of, const int64_
             return store_db_error(st, e, "reading members");
     }
     return TCXD_OK;
+}
+
+enum tcxd_err store_member_gaps(struct store *st, tcxd_date before,
+                                void (*fn)(void *ctx, int64_t member_id, const struct member_gap *g),
+                                void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_GAPS_BEFORE);
+    store_bind_date(s, 1, before);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct member_gap g;
+        g.from = store_column_date(s, 1);
+        g.to = store_column_date(s, 2);
+        g.kind = (enum gap_kind)sqlite3_column_int(s, 3);
+        fn(ctx, sqlite3_column_int64(s, 0), &g);
+    }
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading membership gaps");
 }

@@ -50,13 +50,13 @@
     X(STMT_MEMBER_INSERT,                                                                          \
       "INSERT INTO member(full_name, name_fold, name_key, gender, birth_date, ethnicity, "         \
       "religion, hometown, national_id, education, professional_level, theory_level, "             \
-      "party_card_no, status, org_id) "                                                            \
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")                  \
+      "party_card_no, status, org_id, name_fold_given) "                                           \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")             \
     X(STMT_MEMBER_UPDATE_FIELDS,                                                                   \
       "UPDATE member SET full_name = ?2, name_fold = ?3, name_key = ?4, gender = ?5, "             \
       "birth_date = ?6, ethnicity = ?7, religion = ?8, hometown = ?9, national_id = ?10, "         \
-      "education = ?11, professional_level = ?12, theory_level = ?13, party_card_no = ?14 "        \
-      "WHERE id = ?1")                                                                             \
+      "education = ?11, professional_level = ?12, theory_level = ?13, party_card_no = ?14, "       \
+      "name_fold_given = ?15 WHERE id = ?1")                                                       \
     X(STMT_MEMBER_UPDATE_DERIVED,                                                                  \
       "UPDATE member SET status = ?2, exempt = ?3, org_id = ?4, admission_decision_date = ?5, "    \
       "ceremony_date = ?6, official_date = ?7, died_on = ?8 WHERE id = ?1")                        \
@@ -91,28 +91,136 @@
       "AND valid_to > ?2 AND kind = 0 GROUP BY status")                                            \
     X(STMT_FACTS_ALL,                                                                              \
       "SELECT s.org_id, s.status, m.gender, m.birth_date, m.admission_decision_date, "             \
-      "m.theory_level, m.ethnicity, m.religion, m.education FROM member_stint s "                  \
+      "m.theory_level, m.ethnicity, m.religion, m.education, s.member_id FROM member_stint s "     \
       "JOIN member m ON m.id = s.member_id WHERE s.kind = 0 AND s.valid_from <= ?1 "               \
       "AND s.valid_to > ?1")                                                                       \
     X(STMT_FACTS_ORG,                                                                              \
       "SELECT s.org_id, s.status, m.gender, m.birth_date, m.admission_decision_date, "             \
-      "m.theory_level, m.ethnicity, m.religion, m.education FROM member_stint s "                  \
+      "m.theory_level, m.ethnicity, m.religion, m.education, s.member_id FROM member_stint s "     \
       "JOIN member m ON m.id = s.member_id WHERE s.org_id = ?1 AND s.valid_from <= ?2 "            \
       "AND s.valid_to > ?2 AND s.kind = 0")                                                        \
+    /* structure report (src/report) */                                                            \
+    X(STMT_GAPS_BEFORE,                                                                            \
+      "SELECT member_id, valid_from, valid_to, kind FROM member_gap WHERE valid_from < ?1")        \
     X(STMT_LIST_ORG,                                                                               \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, s.status, s.org_id, s.kind, "             \
       "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity FROM member_stint s "    \
       "JOIN member m ON m.id = s.member_id WHERE s.org_id = ?1 AND s.valid_from <= ?2 "            \
       "AND s.valid_to > ?2 AND (s.kind = 0 OR ?3)")                                                \
     X(STMT_LIST_NAME_PREFIX,                                                                       \
-      "SELECT id FROM member WHERE name_fold >= ?1 AND name_fold < ?2 ORDER BY name_fold "         \
-      "LIMIT ?3")                                                                                  \
+      "SELECT m.id, m.full_name, m.gender, m.birth_date, s.status, s.org_id, s.kind, "             \
+      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity FROM member m "          \
+      "JOIN member_stint s ON s.member_id = m.id AND s.valid_from <= ?3 AND s.valid_to > ?3 "      \
+      "WHERE m.name_fold >= ?1 AND m.name_fold < ?2 AND (s.kind = 0 OR ?4)")                       \
+    X(STMT_LIST_GIVEN_PREFIX,                                                                      \
+      "SELECT m.id, m.full_name, m.gender, m.birth_date, s.status, s.org_id, s.kind, "             \
+      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity FROM member m "          \
+      "JOIN member_stint s ON s.member_id = m.id AND s.valid_from <= ?3 AND s.valid_to > ?3 "      \
+      "WHERE m.name_fold_given >= ?1 AND m.name_fold_given < ?2 AND (s.kind = 0 OR ?4)")           \
+    X(STMT_MEMBER_NEED_GIVEN, "SELECT id, full_name FROM member WHERE name_fold_given = ''")       \
+    X(STMT_MEMBER_SET_GIVEN, "UPDATE member SET name_fold_given = ?2 WHERE id = ?1")               \
     X(STMT_STINT_OF_MEMBER_AT,                                                                     \
       "SELECT org_id, status, kind FROM member_stint WHERE member_id = ?1 AND valid_from <= ?2 "   \
       "AND valid_to > ?2 ORDER BY kind")                                                           \
     X(STMT_PROBATIONARY_IN_ORG,                                                                    \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, m.org_id, m.ceremony_date, "              \
       "m.admission_decision_date FROM member m WHERE m.org_id = ?1 AND m.status = 1")              \
+    /* annual quality review (store_review.c) */                                                   \
+    X(STMT_RUBRIC_INSERT,                                                                          \
+      "INSERT INTO review_rubric(name, subject, year_from, year_to, version, created_at, "         \
+      "created_by) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")                                            \
+    X(STMT_RUBRIC_NEXT_VERSION,                                                                    \
+      "SELECT COALESCE(MAX(version), 0) + 1 FROM review_rubric WHERE subject = ?1 "                \
+      "AND year_from = ?2")                                                                        \
+    X(STMT_RUBRIC_GROUP_INSERT,                                                                    \
+      "INSERT INTO review_rubric_group(rubric_id, seq, code, name, max_points) "                   \
+      "VALUES(?1, ?2, ?3, ?4, ?5)")                                                                \
+    X(STMT_RUBRIC_CRITERION_INSERT,                                                                \
+      "INSERT INTO review_rubric_criterion(rubric_id, seq, group_seq, code, name, max_points) "    \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                                            \
+    X(STMT_RUBRIC_GET,                                                                             \
+      "SELECT id, name, subject, year_from, year_to, version, created_at, created_by "             \
+      "FROM review_rubric WHERE id = ?1")                                                          \
+    X(STMT_RUBRIC_FOR,                                                                             \
+      "SELECT id FROM review_rubric WHERE subject = ?1 AND year_from <= ?2 "                       \
+      "AND (year_to = 0 OR year_to >= ?2) ORDER BY year_from DESC, version DESC LIMIT 1")          \
+    X(STMT_RUBRIC_LIST,                                                                            \
+      "SELECT id, name, subject, year_from, year_to, version, created_at, created_by "             \
+      "FROM review_rubric ORDER BY subject, year_from DESC, version DESC")                         \
+    X(STMT_RUBRIC_GROUPS,                                                                          \
+      "SELECT code, name, max_points FROM review_rubric_group WHERE rubric_id = ?1 ORDER BY seq")  \
+    X(STMT_RUBRIC_CRITERIA,                                                                        \
+      "SELECT group_seq, code, name, max_points FROM review_rubric_criterion "                     \
+      "WHERE rubric_id = ?1 ORDER BY seq")                                                         \
+    X(STMT_REVIEW_FIND_MEMBER, "SELECT id FROM review WHERE member_id = ?1 AND year = ?2")         \
+    X(STMT_REVIEW_FIND_ORG,                                                                        \
+      "SELECT id FROM review WHERE org_id = ?1 AND year = ?2 AND member_id IS NULL")               \
+    X(STMT_REVIEW_GET,                                                                             \
+      "SELECT id, year, member_id, org_id, subject, ruleset, rubric_id, rubric_name, "             \
+      "review_date, "                                                                              \
+      "state, self_level, self_total, verified_level, verified_total, proposed_level, "            \
+      "final_level, decision_no, decision_date FROM review WHERE id = ?1")                         \
+    X(STMT_REVIEW_INSERT,                                                                          \
+      "INSERT INTO review(year, member_id, org_id, subject, ruleset, rubric_id, rubric_name, "     \
+      "review_date, state, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'none', ?9)")        \
+    X(STMT_REVIEW_UPDATE,                                                                          \
+      "UPDATE review SET state = ?2, self_level = ?3, self_total = ?4, verified_level = ?5, "      \
+      "verified_total = ?6, proposed_level = ?7, final_level = ?8, decision_no = ?9, "             \
+      "decision_date = ?10, votes_returned = ?11, votes_low = ?12, updated_at = ?13 "              \
+      "WHERE id = ?1")                                                                             \
+    X(STMT_REVIEW_STEP_INSERT,                                                                     \
+      "INSERT INTO review_step(review_id, step, level, total, text, decision_no, decision_date, "  \
+      "cap_exception, proposal, facts, username, at) "                                             \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                                 \
+    X(STMT_REVIEW_STEPS,                                                                           \
+      "SELECT id, step, level, total, text, decision_no, decision_date, cap_exception, proposal, " \
+      "facts, username, at FROM review_step WHERE review_id = ?1 ORDER BY id")                     \
+    X(STMT_REVIEW_SCORE_INSERT,                                                                    \
+      "INSERT INTO review_score(step_id, criterion, points, grade) VALUES(?1, ?2, ?3, ?4)")        \
+    X(STMT_REVIEW_SCORES,                                                                          \
+      "SELECT criterion, points, grade FROM review_score WHERE step_id = ?1 ORDER BY rowid")       \
+    X(STMT_REVIEW_YEAR,                                                                            \
+      "SELECT r.id, r.member_id, r.org_id, r.state, r.self_level, r.self_total, "                  \
+      "r.verified_level, r.verified_total, r.final_level, m.full_name FROM review r "              \
+      "LEFT JOIN member m ON m.id = r.member_id WHERE r.year = ?1 ORDER BY r.id")                  \
+    X(STMT_WEAK_INSERT,                                                                            \
+      "INSERT INTO weak_org(org_id, year, source, plan, responsible, deadline, status, "           \
+      "consolidated_on, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                   \
+    X(STMT_WEAK_UPDATE,                                                                            \
+      "UPDATE weak_org SET plan = ?2, responsible = ?3, deadline = ?4, status = ?5, "              \
+      "consolidated_on = ?6, updated_at = ?7 WHERE id = ?1")                                       \
+    X(STMT_WEAK_GET,                                                                               \
+      "SELECT w.id, w.org_id, w.year, w.source, w.plan, w.responsible, w.deadline, w.status, "     \
+      "w.consolidated_on, o.code, o.name FROM weak_org w JOIN org o ON o.id = w.org_id "           \
+      "WHERE w.id = ?1")                                                                           \
+    X(STMT_WEAK_FIND, "SELECT id FROM weak_org WHERE org_id = ?1 AND year = ?2")                   \
+    X(STMT_WEAK_YEARS,                                                                             \
+      "SELECT w.id, w.org_id, w.year, w.source, w.plan, w.responsible, w.deadline, w.status, "     \
+      "w.consolidated_on, o.code, o.name FROM weak_org w JOIN org o ON o.id = w.org_id "           \
+      "WHERE w.year >= ?1 AND w.year <= ?2 ORDER BY w.year, o.code")                               \
+    /* bulk import and export (store_bulk.c) */                                                 \
+    X(STMT_BULK_ORG_BY_CODE,                                                                       \
+      "SELECT id, tier, form, created_on, ended_on FROM org WHERE code = ?1")                      \
+    X(STMT_BULK_MEMBER_INSERT,                                                                     \
+      "INSERT INTO member(full_name, name_fold, name_key, gender, birth_date, ethnicity, "         \
+      "religion, hometown, national_id, education, professional_level, theory_level, "             \
+      "party_card_no, status, exempt, org_id, admission_decision_date, ceremony_date, "            \
+      "official_date, died_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "    \
+      "?14, ?15, ?16, ?17, ?18, ?19, ?20)")                                                        \
+    X(STMT_BULK_ROLL,                                                                              \
+      "SELECT m.id, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, "    \
+      "m.national_id, m.education, m.professional_level, m.theory_level, m.party_card_no, "        \
+      "m.admission_decision_date, m.ceremony_date, m.official_date, m.died_on, s.status, "         \
+      "m.exempt, m.org_id, (SELECT a.decision_no FROM member_event a WHERE a.member_id = m.id "    \
+      "AND a.kind = ?3 ORDER BY a.date, a.id LIMIT 1), o.decision_date, o.decision_no "            \
+      "FROM member_stint s JOIN member m ON m.id = s.member_id "                                   \
+      "LEFT JOIN member_event o ON s.status = ?5 AND o.id = (SELECT x.id FROM member_event x "     \
+      "WHERE x.member_id = m.id AND x.kind = ?4 AND x.date <= ?2 ORDER BY x.date DESC, x.id DESC " \
+      "LIMIT 1) WHERE s.org_id = ?1 AND s.valid_from <= ?2 AND s.valid_to > ?2 AND s.kind = 0 "    \
+      "ORDER BY m.name_key, m.id")                                                                 \
+    X(STMT_BULK_ORG_DECISION,                                                                      \
+      "SELECT decision_no FROM org_event WHERE org_id = ?1 AND kind = 'create' "                   \
+      "ORDER BY date, id LIMIT 1")                                                                 \
     /* audit */                                                                                    \
     X(STMT_AUDIT_INSERT,                                                                           \
       "INSERT INTO audit(at, username, address, action, entity, entity_id, org_id, before, "       \
@@ -121,7 +229,42 @@
       "SELECT id, at, username, address, action, entity, entity_id, org_id, before, after "        \
       "FROM audit WHERE (?1 = 0 OR org_id = ?1) AND (?2 IS NULL OR username = ?2) "                \
       "AND at >= ?3 ORDER BY id DESC LIMIT ?4")                                                    \
-    X(STMT_AUDIT_COUNT, "SELECT COUNT(*) FROM audit")
+    X(STMT_AUDIT_COUNT, "SELECT COUNT(*) FROM audit")                                             \
+    /* accounts, sessions, login throttling (store_auth.c) */                                      \
+    X(STMT_USER_INSERT,                                                                            \
+      "INSERT INTO app_user(username, full_name, role, scope_org_id, pw_hash, disabled, "          \
+      "created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, 0, ?6, ?6)")                             \
+    X(STMT_USER_GET,                                                                               \
+      "SELECT username, full_name, role, scope_org_id, pw_hash, disabled, created_at, updated_at " \
+      "FROM app_user WHERE username = ?1")                                                         \
+    X(STMT_USER_LIST,                                                                              \
+      "SELECT username, full_name, role, scope_org_id, pw_hash, disabled, created_at, updated_at " \
+      "FROM app_user ORDER BY username")                                                           \
+    X(STMT_USER_SET_PASSWORD,                                                                      \
+      "UPDATE app_user SET pw_hash = ?2, updated_at = ?3 WHERE username = ?1")                     \
+    X(STMT_USER_SET_DISABLED,                                                                      \
+      "UPDATE app_user SET disabled = ?2, updated_at = ?3 WHERE username = ?1")                    \
+    X(STMT_SESSION_INSERT,                                                                         \
+      "INSERT INTO user_session(token_hash, username, csrf, address, created_at, last_seen) "      \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?5)")                                                            \
+    X(STMT_SESSION_GET,                                                                            \
+      "SELECT s.username, s.csrf, s.created_at, s.last_seen, u.full_name, u.role, "                \
+      "u.scope_org_id, u.disabled FROM user_session s JOIN app_user u ON u.username = s.username " \
+      "WHERE s.token_hash = ?1")                                                                   \
+    X(STMT_SESSION_TOUCH, "UPDATE user_session SET last_seen = ?2 WHERE token_hash = ?1")          \
+    X(STMT_SESSION_DELETE, "DELETE FROM user_session WHERE token_hash = ?1")                       \
+    X(STMT_SESSION_DELETE_USER,                                                                    \
+      "DELETE FROM user_session WHERE username = ?1 AND token_hash <> COALESCE(?2, '')")          \
+    X(STMT_SESSION_DELETE_IDLE, "DELETE FROM user_session WHERE last_seen < ?1")                   \
+    X(STMT_LOGIN_FAILURE_INSERT,                                                                   \
+      "INSERT INTO login_failure(username, address, at) VALUES(?1, ?2, ?3)")                       \
+    X(STMT_LOGIN_FAILURE_COUNT_USER,                                                               \
+      "SELECT COUNT(*) FROM login_failure WHERE username = ?1 AND at >= ?2")                       \
+    X(STMT_LOGIN_FAILURE_COUNT_ADDR,                                                               \
+      "SELECT COUNT(*) FROM login_failure WHERE address = ?1 AND at >= ?2")                        \
+    X(STMT_LOGIN_FAILURE_CLEAR_USER, "DELETE FROM login_failure WHERE username = ?1")              \
+    X(STMT_LOGIN_FAILURE_PRUNE, "DELETE FROM login_failure WHERE at < ?1")                         \
+    X(STMT_DATA_VERSION, "PRAGMA data_version")
 
 enum stmt_id {
 #define X(id, sql) id,
