@@ -18,6 +18,8 @@ const struct cli_command cli_commands[] = {
      "party members and their lifecycle"},
     {"stats", cmd_stats, "stats ORG [--as-of DATE]",
      "count organizations of each kind and members by status under ORG"},
+    {"report", cmd_report, "report structure ORG [--as-of DATE] [--compare DATE] [--format F]",
+     "the structure report: the board's sentence, breakdowns, comparison"},
     {"help", cmd_help, "help [COMMAND]", "show help for tcxd or one command"},
     {"version", cmd_version, "version", "print the version"},
     {NULL, NULL, NULL, NULL},
