@@ -1,0 +1,306 @@
+/*
+ * store_review.h - the annual quality review in the database: rubrics (versioned, per kind of
+ * subject and review years), one review per subject (a member or an organization) and year
+ * with its steps, facts for the level proposal taken from the registry, the excellent cap at
+ * decision time, weak organizations with consolidation plans, and the figures reports need.
+ * The rules themselves are src/core/review.h; this module feeds them and records the result.
+ *
+ * Workflow. self_assess -> verify -> decide, then amend (review_step_apply). Every step records
+ * who and when, is one transaction with one audit record ("review.self_assess" ...), and
+ * refuses (nothing written) a skipped step, a locked review, a year with no rule set, a score
+ * for an unknown criterion or above its maximum, a member not reviewed that year (exempted,
+ * admitted under 6 months before the review date, not a member then).
+ *
+ * Scores are given as text per criterion code (struct review_entry): points ("8,5") under a
+ * points rule set (QĐ 366, HD 27), grades ("tot", "Xuất sắc") under a grade rule set (QĐ 132,
+ * QĐ 124). The rubric is the newest stored version covering the year for the subject's kind,
+ * else the built-in one (QĐ 366 for 2025 on; for grade years a built-in list of criteria whose
+ * last group is the task results). A review keeps the rubric it started with.
+ *
+ * Facts from the registry (store_review_facts): a member's disciplines dated in the review year
+ * (member_event DISCIPLINE; self-remedied and not-duty-related are entered at verification),
+ * exemption and admission date on the review date (31/12 of the year unless given); a chi bộ's
+ * members' decided levels that year, a đảng bộ's direct sub-organizations' decided levels and
+ * count. Entered at verification: confidence votes for leaders, degradation, disunity,
+ * sub-units disciplined.
+ *
+ * The excellent cap (at decide and amend): for a member, the decided members of the same base
+ * organization (tổ chức cơ sở đảng) that year; for an organization, the decided organizations of
+ * the same kind under the same parent that year (on the review date). An exception reason is
+ * accepted where the rule set allows one.
+ *
+ * Ownership: out-structs say how they are released; strings passed in are borrowed.
+ */
+#ifndef TCXD_STORE_STORE_REVIEW_H
+#define TCXD_STORE_STORE_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/review.h"
+#include "core/tree.h"
+#include "store/store.h"
+
+/* ---- rubrics ------------------------------------------------------------------------------ */
+
+/* A rubric loaded from the store or the built-in one; owns its strings and arrays. */
+struct store_rubric {
+    struct review_rubric r; /* points into the arrays below */
+    int64_t id;             /* 0: built-in */
+    int version;            /* 0: built-in */
+    char created_at[32], created_by[128];
+    struct review_rubric_group *groups;
+    struct review_criterion *criteria;
+    char **strings;
+    size_t nstrings;
+};
+void store_rubric_init(struct store_rubric *r);
+void store_rubric_release(struct store_rubric *r);
+/* Copies a rubric (strings and arrays) into out (initialised or released first). */
+void store_rubric_copy(struct store_rubric *out, const struct review_rubric *src);
+
+/* Validates (review_rubric_validate against the rule set of year_from) and stores r as the next
+   version for (subject, year_from). */
+enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *who,
+                                  const struct review_rubric *r, int64_t *id_out,
+                                  struct tcxd_error *e) TCXD_WUR;
+/* The rubric for a kind of subject and year: newest stored version covering it, else built-in.
+   ENOTFOUND when neither exists, EINVAL for a year with no rule set. */
+enum tcxd_err store_rubric_for(struct store *st, enum review_subject s, int year,
+                               struct store_rubric *out, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_rubric_get(struct store *st, int64_t id, struct store_rubric *out,
+                               struct tcxd_error *e) TCXD_WUR;
+/* Stored rubrics, newest first (fn gets them without groups and criteria). */
+enum tcxd_err store_rubric_list(struct store *st,
+                                void (*fn)(void *ctx, const struct store_rubric *r), void *ctx,
+                                struct tcxd_error *e) TCXD_WUR;
+/* Whether a rubric is scored with grades (its year's rule set is a grade one). */
+bool store_rubric_graded(const struct review_rubric *r);
+
+/* ---- reviews ------------------------------------------------------------------------------ */
+
+/* A subject and year: exactly one of member_id and org_id. */
+struct review_key {
+    int64_t member_id;
+    int64_t org_id;
+    int year;
+};
+
+/* One criterion's score as given: points or a grade, by the rule set. */
+struct review_entry {
+    const char *criterion;
+    const char *value;
+};
+
+/* Facts the verifier enters (kept with the verification step). */
+struct review_entered {
+    bool has_votes;
+    int votes_returned, votes_low; /* leaders: that year's confidence vote */
+    bool self_remedied;            /* the member's disciplines were self-detected and remedied */
+    bool not_duty_related;         /* ... were not for violations in performing duties */
+    bool degradation, disunity;
+    int sub_disciplined, sub_unremedied; /* collectives: sub-units disciplined that year */
+};
+
+struct review_step_req {
+    enum review_step step;
+    /* self_assess (first time): the kind of subject; REVIEW_SUBJECT__MAX: member for a member,
+       chi_bo / dang_bo by the organization's form. */
+    enum review_subject subject;
+    tcxd_date review_date; /* self_assess (first time): DATE_NONE: 31/12 of the year */
+    const struct review_entry *scores; /* self_assess, verify: every criterion once */
+    size_t n_scores;
+    bool has_level;
+    enum review_level level; /* self/verify: proposed (default: the proposal); decide/amend:
+                                the decided level (required) */
+    const char *text;        /* comments, notes, or the amendment's reason (required) */
+    const char *decision_no; /* decide: required; amend: optional */
+    tcxd_date decision_date; /* decide: required; amend: optional */
+    const char *cap_exception;
+    struct review_entered facts; /* verify */
+};
+
+struct review_score_row {
+    char criterion[64];
+    bool graded;
+    review_points points;
+    enum review_grade grade;
+};
+
+struct review_step_row {
+    int64_t id;
+    enum review_step step;
+    enum review_level level;
+    bool has_total;
+    review_points total;
+    char *text, *decision_no, *cap_exception, *username;
+    tcxd_date decision_date;
+    char at[32];
+    char *proposal; /* JSON text or NULL */
+    char *facts;    /* JSON text or NULL */
+    struct review_score_row *scores;
+    size_t n_scores;
+};
+
+/* A review with its steps. Release with store_review_release. */
+struct store_review {
+    int64_t id;
+    int year;
+    int64_t member_id, org_id;
+    char subject_name[1024]; /* the member's full name or the organization's name */
+    char org_code[33];
+    enum review_subject subject;
+    const struct review_ruleset *rs;
+    int64_t rubric_id;
+    char rubric_name[128];
+    tcxd_date review_date;
+    enum review_state state;
+    bool has_self, has_verified, has_final, has_proposed;
+    enum review_level self_level, verified_level, final_level, proposed_level;
+    bool has_self_total, has_verified_total;
+    review_points self_total, verified_total;
+    char decision_no[128];
+    tcxd_date decision_date;
+    struct review_step_row *steps;
+    size_t n_steps;
+};
+void store_review_init(struct store_review *r);
+void store_review_release(struct store_review *r);
+
+/* Applies one step (see the top). On success *out (may be NULL; initialised by the caller)
+   holds the review after it. */
+enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
+                                const struct review_key *k, const struct review_step_req *req,
+                                struct store_review *out, struct tcxd_error *e) TCXD_WUR;
+/* ENOTFOUND when the subject has no review that year. */
+enum tcxd_err store_review_get(struct store *st, const struct review_key *k,
+                               struct store_review *out, struct tcxd_error *e) TCXD_WUR;
+
+/* The facts of a review from the registry and the entered facts of its latest verification,
+   with the verified score or grades; release with review_facts_release. */
+struct review_facts_owned {
+    struct review_facts f;
+    struct review_discipline *disc;
+    enum review_grade *grades;
+    struct buf registry; /* what came from the registry, as Vietnamese lines */
+};
+void review_facts_release(struct review_facts_owned *f);
+
+/* The proposal for a review as it stands (its latest verification, today's registry facts) and
+   the cap figures for deciding `level` (REVIEW_LEVEL__MAX: the proposed level). Read-only. */
+struct review_preview {
+    struct review_proposal proposal;
+    bool has_proposal;
+    struct review_cap cap;
+    enum review_level level;
+    char cap_group[256]; /* "đảng viên của Đảng bộ X" */
+    struct buf facts;    /* registry facts, one per line */
+};
+void review_preview_init(struct review_preview *p);
+void review_preview_release(struct review_preview *p);
+enum tcxd_err store_review_preview(struct store *st, const struct review_key *k,
+                                   enum review_level level, struct review_preview *out,
+                                   struct tcxd_error *e) TCXD_WUR;
+
+/* ---- reports ------------------------------------------------------------------------------ */
+
+enum review_group {
+    REVIEW_GROUP_BASE,      /* tổ chức cơ sở đảng */
+    REVIEW_GROUP_COMMITTEE, /* đảng bộ cấp trên cơ sở trực thuộc (below the root) */
+    REVIEW_GROUP_BRANCH,    /* chi bộ trực thuộc, đảng bộ bộ phận */
+    REVIEW_GROUP_MEMBER,    /* đảng viên */
+    REVIEW_GROUP__MAX
+};
+const char *review_group_name(enum review_group g); /* "base", "committee", "branch", "member" */
+const char *review_group_noun(enum review_group g); /* "tổ chức cơ sở đảng" ... */
+
+struct review_report_item {
+    int64_t review_id, member_id, org_id;
+    int64_t unit_id; /* members: the base organization; organizations: the parent */
+    enum review_group group;
+    char name[1024], code[33];
+    char unit_code[33], unit_name[256];
+    enum review_state state;
+    bool has_self, has_verified, has_final;
+    enum review_level self_level, verified_level, final_level;
+    bool has_self_total, has_verified_total;
+    review_points self_total, verified_total;
+};
+
+/* One subtree and year. counts: decided (final) levels; prev: the same for year - 1 over the
+   subtree as it stood then. Release with review_report_release. */
+struct review_report {
+    int year;
+    int64_t root_id;
+    struct review_counts counts[REVIEW_GROUP__MAX], prev[REVIEW_GROUP__MAX];
+    int undecided[REVIEW_GROUP__MAX];
+    struct review_counts self_counts[REVIEW_GROUP__MAX], verified_counts[REVIEW_GROUP__MAX];
+    struct review_report_item *items; /* this year's reviews in the subtree, by group and name */
+    size_t n_items, alloc_items;
+};
+void review_report_release(struct review_report *r);
+/* root: an organization id alive on 31/12 of year (or today for the current year). */
+enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
+                                  struct review_report *out, struct tcxd_error *e) TCXD_WUR;
+
+/* ---- weak organizations ------------------------------------------------------------------- */
+
+enum weak_status { WEAK_OPEN, WEAK_IN_PROGRESS, WEAK_CONSOLIDATED, WEAK_STATUS__MAX };
+const char *weak_status_name(enum weak_status s);  /* "open", "in_progress", "consolidated" */
+const char *weak_status_label(enum weak_status s); /* "Chưa củng cố", "Đang củng cố", ... */
+enum tcxd_err weak_status_parse(const char *s, enum weak_status *out,
+                                struct tcxd_error *e) TCXD_WUR;
+
+struct weak_org_row {
+    int64_t id, org_id;
+    int year;
+    char source[16]; /* "decided" or "flagged" */
+    char code[33], name[1024];
+    char plan[2048], responsible[256];
+    tcxd_date deadline, consolidated_on;
+    enum weak_status status;
+};
+
+/* Plan fields; NULL (or DATE_NONE, status -1) leaves a field unchanged on update. */
+struct weak_org_req {
+    const char *plan, *responsible;
+    tcxd_date deadline;
+    int status;                /* enum weak_status or -1 */
+    tcxd_date consolidated_on; /* default: today when the status becomes consolidated */
+};
+
+/* Flags an organization for consolidation in a year (ECONFLICT when already listed). */
+enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, int64_t org_id,
+                             int year, const struct weak_org_req *req, int64_t *id_out,
+                             struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_weak_update(struct store *st, const struct store_actor *who, int64_t id,
+                                const struct weak_org_req *req, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_weak_get(struct store *st, int64_t id, struct weak_org_row *out,
+                             struct tcxd_error *e) TCXD_WUR;
+/* Weak organizations of years year_from..year_to inside root's subtree (on 31/12 of year_to,
+   or today if earlier), by year and code. */
+enum tcxd_err store_weak_list(struct store *st, int64_t root, int year_from, int year_to,
+                              void (*fn)(void *ctx, const struct weak_org_row *w), void *ctx,
+                              struct tcxd_error *e) TCXD_WUR;
+
+/* 31/12 of year, or today when that is later than today. */
+tcxd_date review_report_date(int year);
+
+/* ---- JSON forms shared by the CLI (--json) and the API (store_review_json.c) --------------- */
+
+#include <jansson.h>
+
+/* A level's label as the rule set's era wrote it (legacy names before 2018). */
+const char *review_level_label_for(const struct review_ruleset *rs, enum review_subject s,
+                                   enum review_level l);
+json_t *review_rubric_json(const struct store_rubric *r);
+/* pv may be NULL (no proposal or cap shown). */
+json_t *review_json(const struct store_review *rv, const struct review_preview *pv);
+json_t *review_report_json(const struct review_report *r, bool with_items);
+/* Subjects whose self-assessed total exceeds the verified one by more than threshold, and
+   the count per organization (members: base organization; organizations: parent). */
+json_t *review_leniency_json(const struct review_report *r, review_points threshold);
+json_t *weak_org_json(const struct weak_org_row *w);
+
+#endif
