@@ -1,0 +1,78 @@
+/*
+ * api.h - the HTTP JSON API: the route table (routes.c) and the handlers, one file per resource
+ * (session.c, orgs.c, members.c, audit.c, reports.c). docs/openapi.yaml documents every entry
+ * of api_routes[]; tests/api/test_openapi.c fails when they differ.
+ *
+ * Handlers take validated inputs from c->in / c->q (indexed like the route's field lists, by the
+ * enums next to each list), answer with http_json() or http_file(), and return a tcxd_err
+ * (the dispatcher turns it into the error body). A mutating handler calls exactly one store
+ * mutation, which writes the one audit record. Anything outside the caller's scope answers
+ * ENOTFOUND as if it did not exist.
+ */
+#ifndef TCXD_API_API_H
+#define TCXD_API_API_H
+
+#include "http/http.h"
+
+extern const struct http_route api_routes[];
+
+/* JSON shapes shared by handlers (api_json.c). */
+json_t *api_org_json(const struct org_info *o);
+json_t *api_org_ref(int64_t id, const char *name); /* {"id","name"} */
+/* "0010******45": first 4 and last 2 digits. */
+void api_mask_national_id(const char *nid, char out[16]);
+/* The session's user as /api/login and /api/me give it. */
+json_t *api_me_json(struct http_ctx *c);
+/* Vietnamese-order comparison of two names (a per-thread ICU collator). */
+int api_collate(const char *a, const char *b);
+/* ENOTFOUND answer for a member. */
+enum tcxd_err api_member_not_found(struct http_ctx *c, int64_t id, struct tcxd_error *e) TCXD_WUR;
+
+/* session.c */
+enum tcxd_err api_login(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_logout(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_me(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_me_password(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_login_body[], api_password_body[];
+
+/* orgs.c */
+enum tcxd_err api_org_root(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_children(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_history(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_search(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_create(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_rename(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_move(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_merge(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_dissolve(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_asof_query[], api_org_search_query[], api_org_create_body[],
+    api_org_rename_body[], api_org_move_body[], api_org_merge_body[], api_org_dissolve_body[];
+
+/* members.c */
+enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_admit(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_official(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_transfer(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_return(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_discipline(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_exempt(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_exit(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_member_list_query[], api_member_admit_body[],
+    api_member_official_body[], api_member_transfer_body[], api_member_return_body[],
+    api_member_discipline_body[], api_member_exempt_body[], api_member_exit_body[],
+    api_member_due_query[];
+
+/* audit.c */
+enum tcxd_err api_audit_list(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_audit_query[];
+
+/* reports.c */
+enum tcxd_err api_report_structure(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_report_structure_csv(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_report_structure_xlsx(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_report_query[];
+
+#endif

@@ -1,0 +1,575 @@
+/*
+ * members.c - party members: list and search, detail with the event timeline, admission, the
+ * lifecycle events, and the list of members due for official recognition.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "util/xmalloc.h"
+
+/* ---- input declarations ---- */
+
+enum { L_ORG, L_Q, L_STATUS, L_GENDER, L_AGE_MIN, L_AGE_MAX, L_THEORY, L_ETHNICITY, L_SORT,
+       L_AS_OF, L_PAGE, L_PAGE_SIZE, L_TEMPORARY };
+const struct http_field api_member_list_query[] = {
+    {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
+    {"q", HF_STRING, 0, 0, 200, "name search, any case and diacritics"},
+    {"status", HF_STRING, 0, 0, 32, "probationary, official, removed, deceased, transferred_out"
+                                     " (default: probationary and official)"},
+    {"gender", HF_STRING, 0, 0, 8, "nam or nu"},
+    {"age_min", HF_INT, 0, 0, 150, "minimum age in years"},
+    {"age_max", HF_INT, 0, 0, 150, "maximum age in years"},
+    {"theory", HF_STRING, 0, 0, 32, "none, so_cap, trung_cap, cao_cap, cu_nhan"},
+    {"ethnicity", HF_STRING, 0, 0, 100, "ethnicity as recorded"},
+    {"sort", HF_STRING, 0, 0, 16, "name (Vietnamese roll order, default) or birth_date"},
+    {"as_of", HF_DATE, 0, 0, 0, "date (default today)"},
+    {"page", HF_INT, 0, 1, 1000000, "page from 1"},
+    {"page_size", HF_INT, 0, 1, 200, "rows per page (default 50, at most 200)"},
+    {"temporary", HF_BOOL, 0, 0, 0, "also members here on a temporary transfer"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { A_FULL_NAME, A_GENDER, A_BIRTH, A_ETHNICITY, A_RELIGION, A_HOMETOWN, A_NID, A_EDUCATION,
+       A_PROFESSIONAL, A_THEORY, A_CARD, A_ORG, A_DECISION_NO, A_DECISION_DATE, A_CEREMONY };
+const struct http_field api_member_admit_body[] = {
+    {"full_name", HF_STRING, HF_REQUIRED, 0, 200, "full name"},
+    {"gender", HF_STRING, HF_REQUIRED, 0, 8, "nam or nu"},
+    {"birth_date", HF_DATE, HF_REQUIRED, 0, 0, "date of birth"},
+    {"ethnicity", HF_STRING, 0, 0, 100, "ethnicity (default Kinh)"},
+    {"religion", HF_STRING, 0, 0, 100, "religion (default Không)"},
+    {"hometown", HF_STRING, 0, 0, 300, "hometown"},
+    {"national_id", HF_STRING, 0, 0, 12, "12-digit citizen ID (CCCD)"},
+    {"education", HF_STRING, 0, 0, 100, "general education"},
+    {"professional_level", HF_STRING, 0, 0, 200, "professional qualification"},
+    {"theory_level", HF_STRING, 0, 0, 32, "none, so_cap, trung_cap, cao_cap, cu_nhan"},
+    {"party_card_no", HF_STRING, 0, 0, 30, "party card number"},
+    {"org_id", HF_ID, HF_REQUIRED, 0, 0, "the chi bộ"},
+    {"decision_no", HF_STRING, 0, 0, 100, "admission decision number"},
+    {"decision_date", HF_DATE, HF_REQUIRED, 0, 0, "admission decision date"},
+    {"ceremony_date", HF_DATE, 0, 0, 0, "admission ceremony (default: the decision date)"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { O_DECISION_NO, O_DECISION_DATE };
+const struct http_field api_member_official_body[] = {
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"decision_date", HF_DATE, HF_REQUIRED, 0, 0, "decision recognising official status"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { T_TO, T_KIND, T_DATE, T_DECISION_NO, T_UNTIL };
+const struct http_field api_member_transfer_body[] = {
+    {"to_org_id", HF_ID, HF_REQUIRED, 0, 0, "receiving chi bộ"},
+    {"kind", HF_STRING, 0, 0, 16, "official (default) or temporary"},
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "effective date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"until", HF_DATE, 0, 0, 0, "planned end of a temporary transfer"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { E_DATE, E_DECISION_NO, E_THIRD };
+const struct http_field api_member_return_body[] = {
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "end of the temporary transfer"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_member_exempt_body[] = {
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "effective date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"end", HF_BOOL, 0, 0, 0, "true: the exemption ends on date"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { D_FORM, D_DATE, D_DECISION_NO, D_REASON };
+const struct http_field api_member_discipline_body[] = {
+    {"form", HF_STRING, HF_REQUIRED, 0, 16, "khien_trach, canh_cao, cach_chuc, khai_tru"},
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "decision date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"reason", HF_STRING, 0, 0, 500, "reason"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_member_exit_body[] = {
+    {"kind", HF_STRING, HF_REQUIRED, 0, 16, "xoa_ten, xin_ra, khai_tru, tu_tran, chuyen_di"},
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "effective date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"reason", HF_STRING, 0, 0, 500, "reason or note"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { U_ORG, U_DAYS, U_PAGE, U_PAGE_SIZE };
+const struct http_field api_member_due_query[] = {
+    {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
+    {"days", HF_INT, 0, 0, 3650, "due within this many days (default 30); overdue always shown"},
+    {"page", HF_INT, 0, 1, 1000000, "page from 1"},
+    {"page_size", HF_INT, 0, 1, 200, "rows per page (default 50)"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+/* store_member_list sorts through a file-level pointer in store_member.c, so two threads must
+   not list at the same time. */
+static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* ---- JSON ---- */
+
+static void no_event(void *ctx, const struct member_event_info *ev)
+{
+}
+
+/* Party age in whole years on a date, from the member's events (-1 on error). */
+static int party_age(struct http_ctx *c, int64_t id, tcxd_date on)
+{
+    struct member_derived d;
+    member_derived_init(&d);
+    int years = -1;
+    if (!store_member_events(c->st, id, no_event, NULL, &d, NULL))
+        years = member_party_age_years(&d, on);
+    member_derived_release(&d);
+    return years;
+}
+
+static const char *org_name(struct http_ctx *c, int64_t id, tcxd_date on, struct org_info *buf)
+{
+    uint32_t i = on == c->tree->as_of ? org_tree_find(c->tree, id) : TREE_NONE;
+    if (i != TREE_NONE)
+        return c->tree->nodes[i].name;
+    if (!store_org_get(c->st, id, on, buf, NULL))
+        return buf->name;
+    return "";
+}
+
+static json_t *summary_json(struct http_ctx *c, const struct member_row *r, tcxd_date on)
+{
+    struct org_info ob;
+    json_t *j = json_pack("{s:I, s:s, s:s, s:o, s:s, s:o, s:b}", "id", (json_int_t)r->id,
+                          "full_name", r->full_name, "gender", gender_name(r->gender), "birth_date",
+                          http_json_date(r->birth_date), "status", member_status_name(r->status),
+                          "org", api_org_ref(r->org_id, org_name(c, r->org_id, on, &ob)),
+                          "temporary", r->temporary);
+    int age = party_age(c, r->id, on);
+    json_object_set_new(j, "party_age_years", age >= 0 ? json_integer(age) : json_null());
+    return j;
+}
+
+struct events_ctx {
+    struct http_ctx *c;
+    json_t *arr;
+};
+
+static void event_row(void *vctx, const struct member_event_info *ev)
+{
+    struct events_ctx *x = vctx;
+    struct org_info ob;
+    const char *form = NULL;
+    switch (ev->ev.kind) {
+    case MEV_TRANSFER:
+        form = transfer_kind_name((enum transfer_kind)ev->ev.form);
+        break;
+    case MEV_DISCIPLINE:
+        form = discipline_form_name((enum discipline_form)ev->ev.form);
+        break;
+    case MEV_EXIT:
+        form = exit_kind_name((enum exit_kind)ev->ev.form);
+        break;
+    case MEV_EXEMPT:
+        form = ev->ev.form ? "end" : "start";
+        break;
+    default:
+        break;
+    }
+    json_t *j = json_pack("{s:I, s:o, s:s, s:s, s:s, s:o, s:s}", "id", (json_int_t)ev->id, "date",
+                          http_json_date(ev->ev.date), "kind", member_event_kind_name(ev->ev.kind),
+                          "label", member_event_kind_label(ev->ev.kind), "decision_no",
+                          ev->decision_no, "decision_date", http_json_date(ev->ev.decision_date),
+                          "detail", ev->detail);
+    if (!j)
+        return;
+    json_object_set_new(j, "form", form ? json_string(form) : json_null());
+    json_object_set_new(j, "until", http_json_date(ev->ev.until));
+    json_object_set_new(j, "org",
+                        ev->ev.org_id ? api_org_ref(ev->ev.org_id,
+                                                    org_name(x->c, ev->ev.org_id, ev->ev.date, &ob))
+                                      : json_null());
+    json_array_append_new(x->arr, j);
+}
+
+static json_t *opt_string(const char *s)
+{
+    return s && *s ? json_string(s) : json_null();
+}
+
+/* The member in the caller's scope, or ENOTFOUND. */
+static enum tcxd_err member_load(struct http_ctx *c, int64_t id, struct member_info *m,
+                                 struct tcxd_error *e)
+{
+    if (store_member_get(c->st, id, m, NULL) || !http_org_in_scope(c, m->org_id))
+        return api_member_not_found(c, id, e);
+    return TCXD_OK;
+}
+
+static enum tcxd_err member_answer(struct http_ctx *c, int status, int64_t id,
+                                   struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_derived d;
+    enum tcxd_err rc;
+    tcxd_date today = c->tree->as_of;
+    if ((rc = store_member_get(c->st, id, &m, e)))
+        return rc;
+    member_derived_init(&d);
+    struct events_ctx x = {c, json_array()};
+    if ((rc = store_member_events(c->st, id, event_row, &x, &d, e))) {
+        json_decref(x.arr);
+        member_derived_release(&d);
+        return rc;
+    }
+    struct org_info ob;
+    json_t *j = json_pack(
+        "{s:I, s:s, s:s, s:o, s:s, s:o, s:i}", "id", (json_int_t)m.id, "full_name", m.full_name,
+        "gender", gender_name(m.gender), "birth_date", http_json_date(m.birth_date), "status",
+        member_status_name(m.status), "org", api_org_ref(m.org_id, org_name(c, m.org_id, today, &ob)),
+        "party_age_years", member_party_age_years(&d, today));
+    member_derived_release(&d);
+    json_object_set_new(j, "ethnicity", json_string(m.ethnicity));
+    json_object_set_new(j, "religion", json_string(m.religion));
+    json_object_set_new(j, "hometown", json_string(m.hometown));
+    if (m.national_id[0] && c->sess.role == ROLE_VIEWER) {
+        char masked[16];
+        api_mask_national_id(m.national_id, masked);
+        json_object_set_new(j, "national_id", json_string(masked));
+    } else {
+        json_object_set_new(j, "national_id", opt_string(m.national_id));
+    }
+    json_object_set_new(j, "education", json_string(m.education));
+    json_object_set_new(j, "professional_level", json_string(m.professional_level));
+    json_object_set_new(j, "theory_level", json_string(theory_level_name(m.theory)));
+    json_object_set_new(j, "admission_decision_date", http_json_date(m.admission_decision_date));
+    json_object_set_new(j, "ceremony_date", http_json_date(m.ceremony_date));
+    json_object_set_new(j, "official_date", http_json_date(m.official_date));
+    json_object_set_new(j, "died_on", http_json_date(m.died_on));
+    json_object_set_new(j, "party_card_no", opt_string(m.party_card_no));
+    json_object_set_new(j, "exempt", json_boolean(m.exempt));
+    json_object_set_new(j, "events", x.arr);
+    http_json(c, status, j);
+    return TCXD_OK;
+}
+
+/* ---- reads ---- */
+
+struct rows {
+    struct member_row *v;
+    size_t n, cap;
+};
+
+static void collect(void *vctx, const struct member_row *r)
+{
+    struct rows *rs = vctx;
+    ALLOC_GROW(rs->v, rs->n + 1, rs->cap);
+    rs->v[rs->n++] = *r;
+}
+
+enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_query q;
+    member_query_init(&q);
+    enum tcxd_err rc;
+    q.as_of = c->q[L_AS_OF].present ? c->q[L_AS_OF].d : c->tree->as_of;
+    int64_t page = c->q[L_PAGE].present ? c->q[L_PAGE].i : 1;
+    int64_t size = c->q[L_PAGE_SIZE].present ? c->q[L_PAGE_SIZE].i : 50;
+    q.q = c->q[L_Q].present ? c->q[L_Q].s : "";
+    if (c->q[L_STATUS].present) {
+        enum member_status s;
+        if ((rc = member_status_parse(c->q[L_STATUS].s, &s, e)))
+            return rc;
+        q.status = (int)s;
+    }
+    if (c->q[L_GENDER].present) {
+        enum gender g;
+        if ((rc = gender_parse(c->q[L_GENDER].s, &g, e)))
+            return rc;
+        q.gender = (int)g;
+    }
+    if (c->q[L_THEORY].present) {
+        enum theory_level t;
+        if ((rc = theory_level_parse(c->q[L_THEORY].s, &t, e)))
+            return rc;
+        q.theory = (int)t;
+    }
+    q.age_min = c->q[L_AGE_MIN].present ? (int)c->q[L_AGE_MIN].i : -1;
+    q.age_max = c->q[L_AGE_MAX].present ? (int)c->q[L_AGE_MAX].i : -1;
+    q.ethnicity = c->q[L_ETHNICITY].present ? c->q[L_ETHNICITY].s : NULL;
+    q.include_temporary = c->q[L_TEMPORARY].present && c->q[L_TEMPORARY].b;
+    if (c->q[L_SORT].present) {
+        const char *s = c->q[L_SORT].s;
+        if (!strcmp(s, "birth_date") || !strcmp(s, "birth"))
+            q.sort = MQ_SORT_BIRTH;
+        else if (strcmp(s, "name"))
+            return tcxd_fail(e, TCXD_EINVAL, "sort", "%s",
+                             http_msg(c, "sort phải là name hoặc birth_date",
+                                      "sort must be name or birth_date"));
+    }
+    int64_t root = c->q[L_ORG].present ? c->q[L_ORG].i : c->sess.scope_org_id;
+    struct org_info o;
+    if ((rc = http_org_get(c, root, q.as_of, "org", &o, e)))
+        return rc;
+    q.org_id = o.id;
+    struct org_tree own;
+    const struct org_tree *t;
+    if ((rc = http_tree(c, q.as_of, &own, &t, e)))
+        return rc;
+    /* today the subtree is the scope; another day's subtree may hold organizations that are no
+       longer in the scope: take every row and keep those in scope before paging */
+    bool filter = t != c->tree;
+    q.offset = filter ? 0 : (int)((page - 1) * size);
+    q.limit = filter ? 0 : (int)size;
+    struct rows rs = {NULL, 0, 0};
+    int64_t total = 0;
+    pthread_mutex_lock(&list_lock);
+    rc = store_member_list(c->st, t, &q, collect, &rs, &total, e);
+    pthread_mutex_unlock(&list_lock);
+    if (t == &own)
+        org_tree_release(&own);
+    if (rc) {
+        free(rs.v);
+        return rc;
+    }
+    json_t *items = json_array();
+    if (filter) {
+        size_t kept = 0;
+        for (size_t i = 0; i < rs.n; i++) {
+            if (!http_org_in_scope(c, rs.v[i].org_id))
+                continue;
+            if (kept >= (size_t)((page - 1) * size) && kept < (size_t)(page * size))
+                json_array_append_new(items, summary_json(c, &rs.v[i], q.as_of));
+            kept++;
+        }
+        total = (int64_t)kept;
+    } else {
+        for (size_t i = 0; i < rs.n; i++)
+            json_array_append_new(items, summary_json(c, &rs.v[i], q.as_of));
+    }
+    free(rs.v);
+    http_json(c, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)total,
+                                "page", (json_int_t)page, "page_size", (json_int_t)size));
+    return TCXD_OK;
+}
+
+enum tcxd_err api_member_show(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    return rc ? rc : member_answer(c, 200, m.id, e);
+}
+
+struct due_row {
+    struct member_row r;
+    struct member_due due;
+};
+
+struct due_rows {
+    struct due_row *v;
+    size_t n, cap;
+};
+
+static void due_collect(void *vctx, const struct member_row *r, const struct member_due *due)
+{
+    struct due_rows *d = vctx;
+    ALLOC_GROW(d->v, d->n + 1, d->cap);
+    d->v[d->n].r = *r;
+    d->v[d->n].due = *due;
+    d->n++;
+}
+
+static int cmp_due(const void *a, const void *b)
+{
+    const struct due_row *x = a, *y = b;
+    if (x->due.due != y->due.due)
+        return x->due.due < y->due.due ? -1 : 1;
+    return x->r.id < y->r.id ? -1 : x->r.id > y->r.id;
+}
+
+enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e)
+{
+    int64_t root = c->q[U_ORG].present ? c->q[U_ORG].i : c->sess.scope_org_id;
+    int days = c->q[U_DAYS].present ? (int)c->q[U_DAYS].i : 30;
+    int64_t page = c->q[U_PAGE].present ? c->q[U_PAGE].i : 1;
+    int64_t size = c->q[U_PAGE_SIZE].present ? c->q[U_PAGE_SIZE].i : 50;
+    tcxd_date today = c->tree->as_of;
+    struct org_info o;
+    enum tcxd_err rc;
+    if ((rc = http_org_get(c, root, today, "org", &o, e)))
+        return rc;
+    struct due_rows d = {NULL, 0, 0};
+    if ((rc = store_member_due(c->st, c->tree, o.id, today, days, due_collect, &d, e))) {
+        free(d.v);
+        return rc;
+    }
+    if (d.n)
+        qsort(d.v, d.n, sizeof(*d.v), cmp_due);
+    json_t *items = json_array();
+    size_t overdue = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        overdue += d.v[i].due.overdue;
+        if (i < (size_t)((page - 1) * size) || i >= (size_t)(page * size))
+            continue;
+        json_t *j = summary_json(c, &d.v[i].r, today);
+        json_object_set_new(j, "due_date", http_json_date(d.v[i].due.due));
+        json_object_set_new(j, "deadline", http_json_date(d.v[i].due.deadline));
+        json_object_set_new(j, "overdue", json_boolean(d.v[i].due.overdue));
+        json_object_set_new(j, "days_left", json_integer(d.v[i].due.days_left));
+        json_object_set_new(j, "working_days_late", json_integer(d.v[i].due.working_days_late));
+        json_array_append_new(items, j);
+    }
+    http_json(c, 200, json_pack("{s:o, s:I, s:I, s:I, s:i, s:I}", "items", items, "total",
+                                (json_int_t)d.n, "page", (json_int_t)page, "page_size",
+                                (json_int_t)size, "days", days, "overdue", (json_int_t)overdue));
+    free(d.v);
+    return TCXD_OK;
+}
+
+/* ---- changes ---- */
+
+enum tcxd_err api_member_admit(struct http_ctx *c, struct tcxd_error *e)
+{
+    const struct http_value *in = c->in;
+#define S(i) (in[i].present ? in[i].s : NULL)
+    struct member_strings ms = {.full_name = S(A_FULL_NAME),
+                                .gender = S(A_GENDER),
+                                .birth_date = S(A_BIRTH),
+                                .ethnicity = S(A_ETHNICITY),
+                                .religion = S(A_RELIGION),
+                                .hometown = S(A_HOMETOWN),
+                                .national_id = S(A_NID),
+                                .education = S(A_EDUCATION),
+                                .professional_level = S(A_PROFESSIONAL),
+                                .theory_level = S(A_THEORY),
+                                .party_card_no = S(A_CARD)};
+#undef S
+    char birth[DATE_ISO_LEN];
+    date_format_iso(in[A_BIRTH].d, birth);
+    ms.birth_date = birth;
+    struct member_fields f;
+    member_fields_init(&f);
+    struct member_admit_req req = {.fields = &f,
+                                   .decision_date = in[A_DECISION_DATE].d,
+                                   .ceremony_date = in[A_CEREMONY].present ? in[A_CEREMONY].d
+                                                                           : in[A_DECISION_DATE].d,
+                                   .decision_no = in[A_DECISION_NO].present ? in[A_DECISION_NO].s
+                                                                            : NULL};
+    struct org_info o;
+    int64_t id = 0;
+    enum tcxd_err rc;
+    if (!(rc = member_fields_parse(&ms, &f, e)) &&
+        !(rc = http_org_get(c, in[A_ORG].i, req.ceremony_date, "org_id", &o, e))) {
+        req.org_id = o.id;
+        rc = store_member_admit(c->st, &c->actor, &req, &id, e);
+    }
+    member_fields_release(&f);
+    return rc ? rc : member_answer(c, 201, id, e);
+}
+
+static enum tcxd_err apply_event(struct http_ctx *c, const struct member_event *ev,
+                                 const struct http_value *decision_no, const char *detail,
+                                 struct tcxd_error *e)
+{
+    enum tcxd_err rc = store_member_event(c->st, &c->actor, c->ids[0], ev,
+                                          decision_no->present ? decision_no->s : NULL,
+                                          detail ? detail : "", e);
+    return rc ? rc : member_answer(c, 200, c->ids[0], e);
+}
+
+#define EVENT_INIT {.date = DATE_NONE, .decision_date = DATE_NONE, .until = DATE_NONE}
+
+enum tcxd_err api_member_official(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    ev.kind = MEV_OFFICIAL;
+    ev.decision_date = c->in[O_DECISION_DATE].d;
+    return apply_event(c, &ev, &c->in[O_DECISION_NO], NULL, e);
+}
+
+enum tcxd_err api_member_transfer(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct org_info to;
+    struct member_event ev = EVENT_INIT;
+    enum transfer_kind k = TRANSFER_OFFICIAL;
+    enum tcxd_err rc;
+    if ((rc = member_load(c, c->ids[0], &m, e)) ||
+        (c->in[T_KIND].present && (rc = transfer_kind_parse(c->in[T_KIND].s, &k, e))))
+        return rc;
+    if (k == TRANSFER_ORG_CHANGE)
+        return tcxd_fail(e, TCXD_EINVAL, "kind", "%s",
+                         http_msg(c, "kind phải là official hoặc temporary",
+                                  "kind must be official or temporary"));
+    ev.kind = MEV_TRANSFER;
+    ev.form = (int)k;
+    ev.date = c->in[T_DATE].d;
+    ev.decision_date = ev.date;
+    ev.until = c->in[T_UNTIL].present ? c->in[T_UNTIL].d : DATE_NONE;
+    if ((rc = http_org_get(c, c->in[T_TO].i, ev.date, "to_org_id", &to, e)))
+        return rc;
+    ev.org_id = to.id;
+    return apply_event(c, &ev, &c->in[T_DECISION_NO], NULL, e);
+}
+
+enum tcxd_err api_member_return(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    ev.kind = MEV_RETURN;
+    ev.date = ev.decision_date = c->in[E_DATE].d;
+    return apply_event(c, &ev, &c->in[E_DECISION_NO], NULL, e);
+}
+
+enum tcxd_err api_member_discipline(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum discipline_form f;
+    enum tcxd_err rc;
+    if ((rc = member_load(c, c->ids[0], &m, e)) ||
+        (rc = discipline_form_parse(c->in[D_FORM].s, &f, e)))
+        return rc;
+    ev.kind = MEV_DISCIPLINE;
+    ev.form = (int)f;
+    ev.date = ev.decision_date = c->in[D_DATE].d;
+    return apply_event(c, &ev, &c->in[D_DECISION_NO],
+                       c->in[D_REASON].present ? c->in[D_REASON].s : NULL, e);
+}
+
+enum tcxd_err api_member_exempt(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    ev.kind = MEV_EXEMPT;
+    ev.form = c->in[E_THIRD].present && c->in[E_THIRD].b ? 1 : 0;
+    ev.date = ev.decision_date = c->in[E_DATE].d;
+    return apply_event(c, &ev, &c->in[E_DECISION_NO], NULL, e);
+}
+
+enum tcxd_err api_member_exit(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum exit_kind k;
+    enum tcxd_err rc;
+    if ((rc = member_load(c, c->ids[0], &m, e)) || (rc = exit_kind_parse(c->in[D_FORM].s, &k, e)))
+        return rc;
+    ev.kind = MEV_EXIT;
+    ev.form = (int)k;
+    ev.date = ev.decision_date = c->in[D_DATE].d;
+    return apply_event(c, &ev, &c->in[D_DECISION_NO],
+                       c->in[D_REASON].present ? c->in[D_REASON].s : NULL, e);
+}

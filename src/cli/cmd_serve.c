@@ -1,0 +1,80 @@
+/*
+ * cmd_serve.c - `tcxd serve`: the HTTP JSON API and the web UI (src/http, src/api).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "cli/cli.h"
+
+static const char serve_help[] =
+    "usage: tcxd serve [--listen ADDRESS:PORT] [--web-root DIR] [--threads N]\n"
+    "           [--session-timeout SECONDS] [--max-connections N] [--timeout SECONDS]\n"
+    "           [--port-file PATH] [--quiet]\n"
+    "  --listen           where to listen (default 127.0.0.1:8080; port 0: any free port)\n"
+    "  --web-root         the built UI (default web/dist of the source tree, else\n"
+    "                     /usr/share/tcxd/web)\n"
+    "  --threads          worker threads (default: one per core)\n"
+    "  --session-timeout  inactivity before a session ends (default 1800)\n"
+    "  --max-connections  connections at once (default 1000)\n"
+    "  --timeout          idle connection timeout in seconds (default 30)\n"
+    "  --port-file        write the port once listening (for scripts and tests)\n"
+    "  --quiet            no access log\n"
+    "Stops on SIGTERM or SIGINT after finishing the requests in flight.\n";
+
+static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, const char *name,
+                   int *out)
+{
+    if (!s) {
+        *out = dflt;
+        return 0;
+    }
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi)
+        return cli_usage(cli, "serve", "invalid --%s '%s' (%d to %d)", name, s, lo, hi);
+    *out = (int)v;
+    return 0;
+}
+
+int cmd_serve(struct cli *cli, int argc, char **argv)
+{
+    enum { O_LISTEN, O_WEB, O_THREADS, O_TIMEOUT_S, O_MAXCONN, O_CTIMEOUT, O_PORTFILE, O_QUIET,
+           O_HELP, O__MAX };
+    struct cli_opt o[O__MAX] = {
+        {"listen", true, NULL},    {"web-root", true, NULL},        {"threads", true, NULL},
+        {"session-timeout", true, NULL}, {"max-connections", true, NULL}, {"timeout", true, NULL},
+        {"port-file", true, NULL}, {"quiet", false, NULL},          {"help", false, NULL},
+    };
+    const char *pos[1];
+    size_t npos;
+    int rc = cli_parse(cli, "serve", argc, argv, o, O__MAX, pos, 0, &npos);
+    if (rc)
+        return rc;
+    if (o[O_HELP].value) {
+        fputs(serve_help, stdout);
+        return 0;
+    }
+    struct http_server_opts so;
+    memset(&so, 0, sizeof(so));
+    http_config_defaults(&so.cfg);
+    so.cfg.routes = api_routes;
+    so.db_path = cli->db_path;
+    so.listen = o[O_LISTEN].value ? o[O_LISTEN].value : "127.0.0.1:8080";
+    so.web_root = o[O_WEB].value;
+    so.port_file = o[O_PORTFILE].value;
+    so.quiet = o[O_QUIET].value != NULL;
+    if ((rc = int_opt(cli, o[O_THREADS].value, 0, 256, 0, "threads", &so.threads)) ||
+        (rc = int_opt(cli, o[O_TIMEOUT_S].value, 1, 7 * 24 * 3600, 30 * 60, "session-timeout",
+                      &so.cfg.session_timeout)) ||
+        (rc = int_opt(cli, o[O_MAXCONN].value, 1, 100000, 1000, "max-connections",
+                      &so.max_connections)) ||
+        (rc = int_opt(cli, o[O_CTIMEOUT].value, 1, 3600, 30, "timeout", &so.connection_timeout)))
+        return rc;
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (http_serve(&so, &e))
+        return cli_fail(cli, &e);
+    return 0;
+}

@@ -1,0 +1,533 @@
+/*
+ * server.c - `tcxd serve`'s loop on libmicrohttpd: an epoll thread pool sized to the cores,
+ * connection cap, timeouts and body limits; /api/ requests go to http_dispatch with the worker
+ * thread's own struct store (opened on the thread's first request, closed when the thread
+ * ends); everything else is a static file from the web root (index.html for unknown paths).
+ * Every response carries the security headers; one access-log line per request on stderr
+ * (time, user, method, path, names of query parameters, status, duration: no values).
+ * SIGTERM/SIGINT: stop accepting, let requests in flight finish (10 s at most), stop.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/http.h"
+#include "util/xmalloc.h"
+
+#ifndef TCXD_SOURCE_DIR
+#define TCXD_SOURCE_DIR "."
+#endif
+
+struct server {
+    const struct http_server_opts *o;
+    char web_root[PATH_MAX]; /* "" when there is none */
+    atomic_int inflight;
+    pthread_key_t store_key;
+};
+
+struct conn_state {
+    struct timespec start;
+    struct buf body;
+    size_t limit;
+    bool too_big;
+    bool answered;
+};
+
+static const char csp[] = "default-src 'self'; img-src 'self' data:; style-src 'self' "
+                          "'unsafe-inline'; script-src 'self'; object-src 'none'; "
+                          "frame-ancestors 'none'; base-uri 'none'";
+
+static void store_destructor(void *p)
+{
+    http_thread_cleanup();
+    store_close(p);
+}
+
+static struct store *thread_store(struct server *sv, struct tcxd_error *e)
+{
+    struct store *st = pthread_getspecific(sv->store_key);
+    if (st)
+        return st;
+    if (store_open(sv->o->db_path, 0, &st, e))
+        return NULL;
+    pthread_setspecific(sv->store_key, st);
+    return st;
+}
+
+static double elapsed_ms(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+struct log_ctx {
+    struct buf *b;
+    int n;
+};
+
+static enum MHD_Result log_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
+{
+    struct log_ctx *lc = cls;
+    if (lc->n++ < 16) {
+        buf_addch(lc->b, lc->n == 1 ? '?' : '&');
+        for (const char *p = key; *p && p - key < 32; p++)
+            buf_addch(lc->b, (*p > ' ' && *p < 127 && *p != '&') ? *p : '_');
+        buf_addch(lc->b, '=');
+    }
+    return MHD_YES;
+}
+
+static void access_log(struct server *sv, struct MHD_Connection *conn, const char *method,
+                       const char *url, int status, const char *user, const struct timespec *t0)
+{
+    if (sv->o->quiet)
+        return;
+    char at[32];
+    struct timespec ts;
+    struct tm tm;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    struct buf line = BUF_INIT;
+    buf_addf(&line, "%s %s %.16s ", at, user && *user ? user : "-", method);
+    /* the path: printable ASCII only, bounded (names in paths are not logged: ids only) */
+    for (const char *p = url; *p && p - url < 200; p++)
+        buf_addch(&line, (*p > ' ' && *p < 127) ? *p : '_');
+    struct log_ctx lc = {&line, 0};
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, log_arg, &lc);
+    buf_addf(&line, " %d %.3fms\n", status, elapsed_ms(t0));
+    fwrite(line.ptr, 1, line.len, stderr);
+    buf_release(&line);
+}
+
+static void add_common_headers(struct MHD_Response *r, bool api)
+{
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, "Content-Security-Policy", csp);
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    if (api)
+        MHD_add_response_header(r, "Cache-Control", "no-store");
+}
+
+static enum MHD_Result send_response(struct server *sv, struct MHD_Connection *conn,
+                                     struct conn_state *cs, const char *method, const char *url,
+                                     struct http_response *res)
+{
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(res->body.len, res->body.ptr, MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    add_common_headers(r, true);
+    MHD_add_response_header(r, "Content-Type", res->content_type);
+    if (res->set_cookie[0])
+        MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
+    if (res->disposition[0])
+        MHD_add_response_header(r, "Content-Disposition", res->disposition);
+    if (res->allow[0])
+        MHD_add_response_header(r, "Allow", res->allow);
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)res->status, r);
+    MHD_destroy_response(r);
+    cs->answered = true;
+    access_log(sv, conn, method, url, res->status, res->username, &cs->start);
+    return ok;
+}
+
+static enum MHD_Result send_error(struct server *sv, struct MHD_Connection *conn,
+                                  struct conn_state *cs, const char *method, const char *url,
+                                  enum tcxd_err code, const char *msg)
+{
+    struct http_response res;
+    http_response_init(&res);
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    tcxd_fail(&e, code, "", "%s", msg);
+    http_error(&res, &e, true);
+    enum MHD_Result ok = send_response(sv, conn, cs, method, url, &res);
+    http_response_release(&res);
+    return ok;
+}
+
+/* ---- static files ---- */
+
+static const char *mime_type(const char *path)
+{
+    static const struct {
+        const char *ext, *type;
+    } types[] = {
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".jpg", "image/jpeg"},
+        {".ico", "image/x-icon"},
+        {".woff2", "font/woff2"},
+        {".woff", "font/woff"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".map", "application/json"},
+    };
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (dot && (!slash || dot > slash))
+        for (size_t i = 0; i < ARRAY_SIZE(types); i++)
+            if (!strcmp(dot, types[i].ext))
+                return types[i].type;
+    return "application/octet-stream";
+}
+
+static int open_regular(const char *path, struct stat *sb)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, sb) || !S_ISREG(sb->st_mode)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static enum MHD_Result serve_static(struct server *sv, struct MHD_Connection *conn,
+                                    struct conn_state *cs, const char *method, const char *url)
+{
+    if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+        return send_error(sv, conn, cs, method, url, TCXD_EINVAL, "method not allowed");
+    if (!sv->web_root[0])
+        return send_error(sv, conn, cs, method, url, TCXD_ENOTFOUND,
+                          "the web UI is not installed (see --web-root)");
+    char path[PATH_MAX + 512];
+    struct stat sb;
+    int fd = -1;
+    bool bad = strstr(url, "/..") || strstr(url, "\\") || url[0] != '/' || strlen(url) > 400;
+    const char *shown = url;
+    if (!bad && url[1] && url[strlen(url) - 1] != '/') {
+        snprintf(path, sizeof(path), "%s%s", sv->web_root, url);
+        fd = open_regular(path, &sb);
+    }
+    if (fd < 0) {
+        /* the UI routes on the client: every other path gets index.html */
+        snprintf(path, sizeof(path), "%s/index.html", sv->web_root);
+        fd = open_regular(path, &sb);
+        if (fd < 0)
+            return send_error(sv, conn, cs, method, url, TCXD_ENOTFOUND,
+                              "the web UI is not installed (no index.html)");
+    }
+    struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
+    if (!r) {
+        close(fd);
+        return MHD_NO;
+    }
+    add_common_headers(r, false);
+    MHD_add_response_header(r, "Content-Type", mime_type(path));
+    MHD_add_response_header(r, "Cache-Control", strstr(path, "/assets/") ? "public, max-age=31536000, immutable"
+                                                                         : "no-cache");
+    enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, r);
+    MHD_destroy_response(r);
+    cs->answered = true;
+    access_log(sv, conn, method, shown, 200, "", &cs->start);
+    return ok;
+}
+
+/* ---- requests ---- */
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    struct http_request *req = cls;
+    if (req->nquery >= HTTP_MAX_QUERY) {
+        req->query_overflow = true;
+        return MHD_NO;
+    }
+    req->query[req->nquery].name = key;
+    req->query[req->nquery].value = value ? value : "";
+    req->nquery++;
+    return MHD_YES;
+}
+
+static void peer_address(struct MHD_Connection *conn, char *out, size_t n)
+{
+    snprintf(out, n, "?");
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)n);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)n);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    struct server *sv = cls;
+    struct conn_state *cs = *con_cls;
+    bool api = !strncmp(url, "/api/", 5);
+    if (!cs) {
+        cs = xcalloc(1, sizeof(*cs));
+        clock_gettime(CLOCK_MONOTONIC, &cs->start);
+        buf_init(&cs->body, 0);
+        cs->limit = api && !strncmp(url, "/api/import/", 12) ? sv->o->cfg.max_file_body
+                                                              : sv->o->cfg.max_json_body;
+        *con_cls = cs;
+        atomic_fetch_add(&sv->inflight, 1);
+        const char *cl =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl && strtoull(cl, NULL, 10) > cs->limit)
+            return send_error(sv, conn, cs, method, url, TCXD_ETOOBIG,
+                              "the request body is too large");
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!cs->too_big && !cs->answered) {
+            if (cs->body.len + *upload_size > cs->limit) {
+                cs->too_big = true;
+                buf_release(&cs->body);
+            } else {
+                buf_add(&cs->body, upload_data, *upload_size);
+            }
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (cs->answered)
+        return MHD_YES;
+    if (cs->too_big)
+        return send_error(sv, conn, cs, method, url, TCXD_ETOOBIG, "the request body is too large");
+    if (!api)
+        return serve_static(sv, conn, cs, method, url);
+
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct store *st = thread_store(sv, &e);
+    if (!st)
+        return send_error(sv, conn, cs, method, url, TCXD_EDB, e.msg);
+    struct http_request req;
+    memset(&req, 0, sizeof(req));
+    char addr[64];
+    peer_address(conn, addr, sizeof(addr));
+    req.method = http_method_parse(method);
+    req.path = url;
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
+    req.cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+    req.csrf = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+    req.content_type =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    req.accept_language =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    req.body = cs->body.ptr;
+    req.body_len = cs->body.len;
+    req.address = addr;
+    req.tls = false;
+    struct http_response res;
+    http_response_init(&res);
+    http_dispatch(st, &sv->o->cfg, &req, &res);
+    enum MHD_Result ok = send_response(sv, conn, cs, method, url, &res);
+    http_response_release(&res);
+    return ok;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct server *sv = cls;
+    struct conn_state *cs = *con_cls;
+    if (!cs)
+        return;
+    buf_release(&cs->body);
+    free(cs);
+    *con_cls = NULL;
+    atomic_fetch_sub(&sv->inflight, 1);
+}
+
+/* ---- listen address ---- */
+
+static enum tcxd_err parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len,
+                                  bool *v6, struct tcxd_error *e)
+{
+    char host[128];
+    const char *colon;
+    memset(ss, 0, sizeof(*ss));
+    if (s[0] == '[') {
+        const char *end = strchr(s, ']');
+        if (!end || end[1] != ':' || (size_t)(end - s - 1) >= sizeof(host))
+            goto bad;
+        memcpy(host, s + 1, (size_t)(end - s - 1));
+        host[end - s - 1] = '\0';
+        colon = end + 1;
+    } else {
+        colon = strrchr(s, ':');
+        if (!colon || (size_t)(colon - s) >= sizeof(host))
+            goto bad;
+        memcpy(host, s, (size_t)(colon - s));
+        host[colon - s] = '\0';
+        if (!host[0])
+            snprintf(host, sizeof(host), "0.0.0.0");
+    }
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (!colon[1] || *end || port < 0 || port > 65535)
+        goto bad;
+    struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+    if (inet_pton(AF_INET, host, &a4->sin_addr) == 1) {
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons((uint16_t)port);
+        *len = sizeof(*a4);
+        *v6 = false;
+        return TCXD_OK;
+    }
+    if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1) {
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)port);
+        *len = sizeof(*a6);
+        *v6 = true;
+        return TCXD_OK;
+    }
+bad:
+    return tcxd_fail(e, TCXD_EINVAL, "listen",
+                     "invalid --listen '%s' (ADDRESS:PORT, e.g. 127.0.0.1:8080 or [::1]:8080)", s);
+}
+
+static void pick_web_root(struct server *sv)
+{
+    const char *cands[3] = {sv->o->web_root, NULL, NULL};
+    if (!sv->o->web_root) {
+        cands[0] = TCXD_SOURCE_DIR "/web/dist";
+        cands[1] = "/usr/share/tcxd/web";
+    }
+    for (int i = 0; i < 3 && cands[i]; i++) {
+        char real[PATH_MAX];
+        struct stat sb;
+        if (realpath(cands[i], real) && !stat(real, &sb) && S_ISDIR(sb.st_mode)) {
+            snprintf(sv->web_root, sizeof(sv->web_root), "%s", real);
+            return;
+        }
+    }
+    sv->web_root[0] = '\0';
+}
+
+static void housekeeping(struct store *st, const struct http_config *cfg)
+{
+    int64_t now = (int64_t)time(NULL);
+    struct tcxd_error e;
+    if (st && store_auth_prune(st, now - cfg->session_timeout, now - cfg->login_window, &e))
+        fprintf(stderr, "tcxd: housekeeping: %s\n", e.msg);
+}
+
+int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
+{
+    struct server sv;
+    memset(&sv, 0, sizeof(sv));
+    sv.o = o;
+    atomic_init(&sv.inflight, 0);
+    struct sockaddr_storage ss;
+    socklen_t sslen;
+    bool v6 = false;
+    if (parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &ss, &sslen, &v6, e))
+        return 1;
+    /* open the database once up front: migrations run here, and a bad path fails early */
+    struct store *main_st = NULL;
+    if (store_open(o->db_path, 0, &main_st, e))
+        return 1;
+    housekeeping(main_st, &o->cfg);
+    pick_web_root(&sv);
+    if (o->web_root && !sv.web_root[0]) {
+        store_close(main_st);
+        tcxd_fail(e, TCXD_EINVAL, "web_root", "web root '%s' is not a directory", o->web_root);
+        return 1;
+    }
+    if (pthread_key_create(&sv.store_key, store_destructor)) {
+        store_close(main_st);
+        tcxd_fail(e, TCXD_EINTERNAL, "", "pthread_key_create failed");
+        return 1;
+    }
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned threads = o->threads > 0 ? (unsigned)o->threads : (unsigned)(cores > 0 ? cores : 1);
+
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL); /* worker threads inherit the mask */
+    signal(SIGPIPE, SIG_IGN);
+
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+                     MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)(o->max_connections > 0 ? o->max_connections : 1000),
+        MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)(o->connection_timeout > 0 ? o->connection_timeout : 30),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_LISTEN_BACKLOG_SIZE,
+        (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_END);
+    if (!d) {
+        pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+        store_close(main_st);
+        pthread_key_delete(sv.store_key);
+        tcxd_fail(e, TCXD_EIO, "listen", "cannot listen on %s: %s",
+                  o->listen ? o->listen : "127.0.0.1:8080", strerror(errno));
+        return 1;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    unsigned port = di ? di->port : 0;
+    fprintf(stderr, "tcxd: listening on port %u (%u threads, web root %s)\n", port, threads,
+            sv.web_root[0] ? sv.web_root : "none");
+    if (o->port_file) {
+        char tmp[PATH_MAX];
+        snprintf(tmp, sizeof(tmp), "%s.tmp", o->port_file);
+        FILE *f = fopen(tmp, "w");
+        if (f) {
+            fprintf(f, "%u\n", port);
+            fclose(f);
+            rename(tmp, o->port_file);
+        }
+    }
+
+    for (;;) {
+        struct timespec wait = {600, 0};
+        int sig = sigtimedwait(&sigs, NULL, &wait);
+        if (sig == SIGTERM || sig == SIGINT)
+            break;
+        housekeeping(main_st, &o->cfg);
+    }
+    fprintf(stderr, "tcxd: shutting down: finishing requests in flight\n");
+    MHD_socket lfd = MHD_quiesce_daemon(d);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    while (atomic_load(&sv.inflight) > 0 && elapsed_ms(&t0) < 10000) {
+        struct timespec nap = {0, 10 * 1000 * 1000};
+        nanosleep(&nap, NULL);
+    }
+    MHD_stop_daemon(d);
+    if (lfd != MHD_INVALID_SOCKET)
+        close(lfd);
+    pthread_key_delete(sv.store_key);
+    store_close(main_st);
+    pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+    fprintf(stderr, "tcxd: stopped\n");
+    return 0;
+}
