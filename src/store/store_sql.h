@@ -205,8 +205,8 @@
       "INSERT INTO member(full_name, name_fold, name_key, gender, birth_date, ethnicity, "         \
       "religion, hometown, national_id, education, professional_level, theory_level, "             \
       "party_card_no, status, exempt, org_id, admission_decision_date, ceremony_date, "            \
-      "official_date, died_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "    \
-      "?14, ?15, ?16, ?17, ?18, ?19, ?20)")                                                        \
+      "official_date, died_on, name_fold_given) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "  \
+      "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)")                                    \
     X(STMT_BULK_ROLL,                                                                              \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, "    \
       "m.national_id, m.education, m.professional_level, m.theory_level, m.party_card_no, "        \

@@ -1,0 +1,74 @@
+/*
+ * columns.h - the columns of the import/export formats (private to src/io).
+ *
+ * Each table lists a column's ASCII header (the canonical field name), its Vietnamese header
+ * and more accepted spellings. The order is the export's column order. docs/import-format.md
+ * documents these tables; tests/io checks that every header listed there is recognised.
+ */
+#ifndef TCXD_IO_COLUMNS_H
+#define TCXD_IO_COLUMNS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+
+enum member_col {
+    MC_FULL_NAME,
+    MC_GENDER,
+    MC_BIRTH_DATE,
+    MC_ETHNICITY,
+    MC_RELIGION,
+    MC_HOMETOWN,
+    MC_NATIONAL_ID,
+    MC_EDUCATION,
+    MC_PROFESSIONAL,
+    MC_THEORY,
+    MC_DECISION_DATE,
+    MC_CEREMONY_DATE,
+    MC_OFFICIAL_DATE,
+    MC_PARTY_CARD,
+    MC_ORG,
+    MC_DECISION_NO,
+    MC_OFFICIAL_NO,
+    MC__MAX
+};
+
+enum org_col {
+    OC_CODE,
+    OC_NAME,
+    OC_KIND,
+    OC_PARENT,
+    OC_BASE_TYPE,
+    OC_DATE,
+    OC_DECISION_NO,
+    OC_TIER,
+    OC_FORM,
+    OC__MAX
+};
+
+#define IO_COL_REQUIRED 1u
+#define IO_COL_DATE     2u
+#define IO_COL_NOEXPORT 4u /* accepted on import, not written by export */
+
+struct io_column {
+    const char *name;    /* ASCII header and field name */
+    const char *label;   /* Vietnamese header */
+    const char *aliases; /* more headers, '|'-separated, any case and diacritics */
+    unsigned flags;
+};
+
+extern const struct io_column io_member_columns[MC__MAX];
+extern const struct io_column io_org_columns[OC__MAX];
+
+#define IO_COLUMN_UNKNOWN (-1)
+#define IO_COLUMN_IGNORED (-2) /* a row-number column (STT) */
+
+/* The column a header cell names: an index into cols, or IO_COLUMN_UNKNOWN / _IGNORED. */
+int io_column_match(const struct io_column *cols, size_t n, const char *header, size_t len);
+
+/* Header key: folded (text_fold), '(...)' notes and '*' / ':' removed, '_' '-' '.' '/' as
+   spaces, single spaces. */
+void io_header_key(const char *s, size_t len, struct buf *out);
+
+#endif

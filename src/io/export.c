@@ -1,0 +1,302 @@
+/*
+ * export.c - organizations and members of a subtree as CSV or XLSX, in the import format.
+ *
+ * Rows go to a sink: CSV into a buffer, XLSX through libxlsxwriter in constant-memory mode
+ * (rows are written once, in order). libxlsxwriter writes only to files, so an export into
+ * memory goes through a temporary file.
+ */
+#include "io/export.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "core/tree.h"
+#include "io/columns.h"
+#include "store/store_bulk.h"
+#include "util/xmalloc.h"
+
+struct sink {
+    enum io_format format;
+    bool ascii;
+    /* CSV */
+    struct buf *out;
+    size_t col;
+    /* XLSX */
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *bold, *date_fmt;
+    lxw_row_t row;
+    lxw_error lxw_rc;
+    size_t rows;
+};
+
+static void sink_text(struct sink *s, const char *t)
+{
+    if (s->format == IO_FORMAT_CSV) {
+        if (s->col++)
+            buf_addch(s->out, ',');
+        buf_add_csv_field(s->out, t);
+        return;
+    }
+    if (*t && !s->lxw_rc)
+        s->lxw_rc =
+            worksheet_write_string(s->ws, s->row, (lxw_col_t)s->col, t, s->row ? NULL : s->bold);
+    s->col++;
+}
+
+static void sink_date(struct sink *s, tcxd_date d)
+{
+    char t[DATE_ISO_LEN];
+    if (d == DATE_NONE) {
+        sink_text(s, "");
+        return;
+    }
+    if (s->format == IO_FORMAT_CSV) {
+        if (s->ascii)
+            date_format_iso(d, t);
+        else
+            date_format_vn(d, t);
+        sink_text(s, t);
+        return;
+    }
+    struct ymd v = date_to_ymd(d);
+    if (v.y < 1900 || (v.y == 1900 && v.m < 3)) {
+        /* Excel's serial dates are wrong before 1/3/1900: write the text */
+        date_format_vn(d, t);
+        sink_text(s, t);
+        return;
+    }
+    lxw_datetime dt = {v.y, v.m, v.d, 0, 0, 0};
+    if (!s->lxw_rc)
+        s->lxw_rc = worksheet_write_datetime(s->ws, s->row, (lxw_col_t)s->col, &dt, s->date_fmt);
+    s->col++;
+}
+
+static void sink_end_row(struct sink *s)
+{
+    if (s->format == IO_FORMAT_CSV)
+        buf_adds(s->out, "\r\n");
+    else
+        s->row++;
+    s->col = 0;
+    s->rows++;
+}
+
+static enum tcxd_err sink_open(struct sink *s, const char *xlsx_path, struct tcxd_error *e)
+{
+    if (s->format == IO_FORMAT_CSV) {
+        buf_adds(s->out, "\xEF\xBB\xBF");
+        return TCXD_OK;
+    }
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    s->wb = workbook_new_opt(xlsx_path, &opt);
+    if (!s->wb)
+        return tcxd_fail(e, TCXD_EIO, "file", "cannot create the XLSX file '%s'", xlsx_path);
+    s->ws = workbook_add_worksheet(s->wb, NULL);
+    s->bold = workbook_add_format(s->wb);
+    format_set_bold(s->bold);
+    s->date_fmt = workbook_add_format(s->wb);
+    format_set_num_format(s->date_fmt, s->ascii ? "yyyy-mm-dd" : "dd/mm/yyyy");
+    worksheet_freeze_panes(s->ws, 1, 0);
+    return TCXD_OK;
+}
+
+static enum tcxd_err sink_close(struct sink *s, bool ok, struct tcxd_error *e)
+{
+    if (s->format == IO_FORMAT_CSV || !s->wb)
+        return TCXD_OK;
+    lxw_error rc = workbook_close(s->wb);
+    s->wb = NULL;
+    if (!ok)
+        return TCXD_OK;
+    if (s->lxw_rc || rc)
+        return tcxd_fail(e, TCXD_EIO, "file", "writing the XLSX file failed: %s",
+                         lxw_strerror(s->lxw_rc ? s->lxw_rc : rc));
+    return TCXD_OK;
+}
+
+/* Header row; widths for XLSX. */
+static void sink_header(struct sink *s, const struct io_column *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (cols[i].flags & IO_COL_NOEXPORT)
+            continue;
+        if (s->format == IO_FORMAT_XLSX)
+            worksheet_set_column(s->ws, (lxw_col_t)s->col, (lxw_col_t)s->col,
+                                 i == 0                          ? 28
+                                 : (cols[i].flags & IO_COL_DATE) ? 12
+                                                                 : 16,
+                                 NULL);
+        sink_text(s, s->ascii ? cols[i].name : cols[i].label);
+    }
+    sink_end_row(s);
+}
+
+/* ---- members ---------------------------------------------------------------------------- */
+
+struct roll_ctx {
+    struct sink *s;
+    const char *org_code;
+};
+
+static void member_out(void *ctx, const struct store_roll_member *r)
+{
+    struct roll_ctx *c = ctx;
+    struct sink *s = c->s;
+    const struct member_info *m = r->m;
+    bool a = s->ascii;
+    sink_text(s, m->full_name);
+    sink_text(s, a ? gender_name(m->gender) : gender_label(m->gender));
+    sink_date(s, m->birth_date);
+    sink_text(s, m->ethnicity);
+    sink_text(s, m->religion);
+    sink_text(s, m->hometown);
+    sink_text(s, m->national_id);
+    sink_text(s, m->education);
+    sink_text(s, m->professional_level);
+    sink_text(s, m->theory == THEORY_NONE ? ""
+                 : a                      ? theory_level_name(m->theory)
+                                          : theory_level_label(m->theory));
+    sink_date(s, m->admission_decision_date);
+    sink_date(s, m->ceremony_date);
+    sink_date(s, r->official_decision_date);
+    sink_text(s, m->party_card_no);
+    sink_text(s, c->org_code);
+    sink_text(s, r->decision_no);
+    sink_text(s, r->official_decision_date != DATE_NONE ? r->official_decision_no : "");
+    sink_end_row(s);
+}
+
+static enum tcxd_err export_members(struct store *st, const struct org_tree *t, uint32_t root,
+                                    struct sink *s, struct tcxd_error *e)
+{
+    sink_header(s, io_member_columns, MC__MAX);
+    for (uint32_t i = root; i != TREE_NONE; i = org_tree_next(t, root, i)) {
+        const struct org_node *nd = &t->nodes[i];
+        if (!org_holds_members(nd->tier, nd->form))
+            continue;
+        struct roll_ctx c = {s, nd->code};
+        enum tcxd_err rc = store_bulk_roll(st, nd->id, t->as_of, member_out, &c, e);
+        if (rc)
+            return rc;
+    }
+    return TCXD_OK;
+}
+
+/* ---- organizations ---------------------------------------------------------------------- */
+
+static enum tcxd_err export_orgs(struct store *st, const struct org_tree *t, uint32_t root,
+                                 struct sink *s, struct tcxd_error *e)
+{
+    sink_header(s, io_org_columns, OC__MAX);
+    for (uint32_t i = root; i != TREE_NONE; i = org_tree_next(t, root, i)) {
+        const struct org_node *nd = &t->nodes[i];
+        struct org_info info;
+        char decision[128];
+        enum tcxd_err rc;
+        if ((rc = store_org_get(st, nd->id, t->as_of, &info, e)) ||
+            (rc = store_bulk_org_decision(st, nd->id, decision, sizeof(decision), e)))
+            return rc;
+        enum org_kind k = org_node_kind(nd);
+        sink_text(s, nd->code);
+        sink_text(s, nd->name);
+        sink_text(s, s->ascii ? org_kind_name(k) : org_kind_label(k));
+        sink_text(s, nd->parent != TREE_NONE ? t->nodes[nd->parent].code : "");
+        sink_text(s, s->ascii ? org_base_type_name(nd->base_type)
+                              : org_base_type_label(nd->base_type));
+        sink_date(s, info.created_on);
+        sink_text(s, decision);
+        sink_end_row(s);
+    }
+    return TCXD_OK;
+}
+
+/* ---- driving ---------------------------------------------------------------------------- */
+
+static enum tcxd_err run(struct store *st, const struct io_export_opts *o, struct buf *csv,
+                         const char *xlsx_path, size_t *rows, struct tcxd_error *e)
+{
+    struct org_tree t;
+    org_tree_init(&t, o->as_of);
+    struct sink s;
+    memset(&s, 0, sizeof(s));
+    s.format = o->format;
+    s.ascii = o->ascii;
+    s.out = csv;
+    enum tcxd_err rc = store_tree_load(st, o->as_of, &t, e);
+    if (rc)
+        goto out;
+    uint32_t root = org_tree_find(&t, o->org_id);
+    if (root == TREE_NONE) {
+        char d[DATE_ISO_LEN];
+        date_format_vn(o->as_of, d);
+        rc = tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld on %s",
+                       (long long)o->org_id, d);
+        goto out;
+    }
+    if ((rc = sink_open(&s, xlsx_path, e)))
+        goto out;
+    rc = o->what == IO_MEMBERS ? export_members(st, &t, root, &s, e)
+                               : export_orgs(st, &t, root, &s, e);
+    enum tcxd_err rc2 = sink_close(&s, rc == TCXD_OK, e);
+    if (!rc)
+        rc = rc2;
+    if (rows)
+        *rows = s.rows ? s.rows - 1 : 0;
+out:
+    org_tree_release(&t);
+    return rc;
+}
+
+enum tcxd_err io_export(struct store *st, const struct io_export_opts *o, struct buf *out,
+                        size_t *rows, struct tcxd_error *e)
+{
+    if (o->format == IO_FORMAT_CSV)
+        return run(st, o, out, NULL, rows, e);
+    if (o->format != IO_FORMAT_XLSX)
+        BUG("io_export: format %d", (int)o->format);
+    const char *dir = getenv("TMPDIR");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/tcxd-export-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return tcxd_fail(e, TCXD_EIO, "file", "cannot create a temporary file in %s: %s",
+                         dir && *dir ? dir : "/tmp", strerror(errno));
+    close(fd);
+    enum tcxd_err rc = run(st, o, NULL, path, rows, e);
+    if (!rc) {
+        struct buf data = BUF_INIT;
+        rc = io_read_file(path, &data, e);
+        if (!rc)
+            buf_add(out, data.ptr, data.len);
+        buf_release(&data);
+    }
+    unlink(path);
+    return rc;
+}
+
+enum tcxd_err io_export_file(struct store *st, const struct io_export_opts *o, const char *path,
+                             size_t *rows, struct tcxd_error *e)
+{
+    if (o->format == IO_FORMAT_XLSX)
+        return run(st, o, NULL, path, rows, e);
+    struct buf b = BUF_INIT;
+    enum tcxd_err rc = run(st, o, &b, NULL, rows, e);
+    if (!rc) {
+        FILE *f = fopen(path, "wb");
+        if (!f) {
+            rc = tcxd_fail(e, TCXD_EIO, "file", "cannot create '%s': %s", path, strerror(errno));
+        } else {
+            bool bad = fwrite(b.ptr, 1, b.len, f) != b.len;
+            bad = fclose(f) != 0 || bad;
+            if (bad)
+                rc = tcxd_fail(e, TCXD_EIO, "file", "cannot write '%s'", path);
+        }
+    }
+    buf_release(&b);
+    return rc;
+}

@@ -1,0 +1,1374 @@
+/*
+ * import.c - validating and loading organizations and members from CSV or XLSX.
+ *
+ * Members stream: each row is validated as it is read and, while no row has failed, written at
+ * once inside the one open transaction; the first problem stops the writing (validation goes on
+ * to find every problem) and the transaction is rolled back at the end. So a good file is read
+ * once, and a bad one leaves the database as it was.
+ *
+ * Organizations are few and may list a child before its parent: all rows are read and checked
+ * first, then parents are resolved (in the file or in the database), and the organizations are
+ * created parents first.
+ */
+#include "io/import.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/columns.h"
+#include "store/store_bulk.h"
+#include "text/text.h"
+#include "util/xmalloc.h"
+
+/* ---- small string map (code -> value), open addressing ---------------------------------- */
+
+struct strmap {
+    char **keys;
+    long *vals;
+    size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void strmap_release(struct strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof(*m));
+}
+
+static long *strmap_find(struct strmap *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->keys[i])
+            return NULL;
+        if (!strcmp(m->keys[i], key))
+            return &m->vals[i];
+    }
+}
+
+static void strmap_put(struct strmap *m, const char *key, long val)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        struct strmap old = *m;
+        m->cap = old.cap ? old.cap * 2 : 64;
+        m->keys = xcalloc(m->cap, sizeof(*m->keys));
+        m->vals = xcalloc(m->cap, sizeof(*m->vals));
+        m->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i]) {
+                size_t j = hash_str(old.keys[i]) & (m->cap - 1);
+                while (m->keys[j])
+                    j = (j + 1) & (m->cap - 1);
+                m->keys[j] = old.keys[i];
+                m->vals[j] = old.vals[i];
+                m->n++;
+            }
+        free(old.keys);
+        free(old.vals);
+    }
+    size_t j = hash_str(key) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (!strcmp(m->keys[j], key)) {
+            m->vals[j] = val;
+            return;
+        }
+        j = (j + 1) & (m->cap - 1);
+    }
+    m->keys[j] = xstrdup(key);
+    m->vals[j] = val;
+    m->n++;
+}
+
+/* ---- the report ------------------------------------------------------------------------- */
+
+static const char *const entity_names[IO_ENTITY__MAX] = {"orgs", "members"};
+
+const char *io_entity_name(enum io_entity w)
+{
+    return (unsigned)w < IO_ENTITY__MAX ? entity_names[w] : "?";
+}
+
+enum tcxd_err io_entity_parse(const char *s, enum io_entity *out, struct tcxd_error *e)
+{
+    for (int i = 0; i < IO_ENTITY__MAX; i++)
+        if (!strcmp(s, entity_names[i])) {
+            *out = (enum io_entity)i;
+            return TCXD_OK;
+        }
+    return tcxd_fail(e, TCXD_EINVAL, "what", "cannot import or export '%s' (orgs or members)", s);
+}
+
+void io_report_init(struct io_report *r)
+{
+    memset(r, 0, sizeof(*r));
+}
+
+void io_report_release(struct io_report *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->issues[i].column);
+        free(r->issues[i].field);
+        free(r->issues[i].message);
+    }
+    free(r->issues);
+    io_report_init(r);
+}
+
+/* A copy of s that is valid UTF-8: bad bytes become U+FFFD. */
+static char *utf8_copy(const char *s)
+{
+    size_t len = strlen(s);
+    if (text_utf8_valid(s, len))
+        return xstrdup(s);
+    struct buf b = BUF_INIT;
+    while (len) {
+        size_t ok = text_utf8_invalid_at(s, len);
+        buf_add(&b, s, ok);
+        if (ok == len)
+            break;
+        buf_adds(&b, "\xEF\xBF\xBD");
+        s += ok + 1;
+        len -= ok + 1;
+    }
+    return buf_detach(&b, NULL);
+}
+
+void io_report_add(struct io_report *r, long line, const char *column, const char *field,
+                   enum tcxd_err code, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    ALLOC_GROW(r->issues, r->n + 1, r->cap);
+    struct io_issue *i = &r->issues[r->n++];
+    i->line = line;
+    i->column = utf8_copy(column ? column : "");
+    i->field = utf8_copy(field ? field : "");
+    i->message = utf8_copy(msg);
+    i->code = code;
+}
+
+json_t *io_report_errors_json(const struct io_report *r)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; k < r->n; k++) {
+        const struct io_issue *i = &r->issues[k];
+        json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s}", "line", (json_int_t)i->line,
+                                           "column", i->column, "field", i->field, "code",
+                                           tcxd_err_name(i->code), "message", i->message));
+    }
+    return a;
+}
+
+json_t *io_report_json(const struct io_report *r)
+{
+    json_t *j =
+        json_pack("{s:s, s:s, s:I, s:I, s:I, s:b, s:b, s:s}", "what", io_entity_name(r->what),
+                  "format", io_format_name(r->format), "rows", (json_int_t)r->rows, "bad_rows",
+                  (json_int_t)r->bad_rows, "written", (json_int_t)r->written, "dry_run", r->dry_run,
+                  "truncated", r->truncated, "sha256", r->sha256);
+    json_object_set_new(j, "errors", io_report_errors_json(r));
+    return j;
+}
+
+void io_report_errors_csv(const struct io_report *r, struct buf *out)
+{
+    buf_adds(out, "line,column,field,message\r\n");
+    for (size_t k = 0; k < r->n; k++) {
+        const struct io_issue *i = &r->issues[k];
+        buf_addf(out, "%ld,", i->line);
+        buf_add_csv_field(out, i->column);
+        buf_addch(out, ',');
+        buf_add_csv_field(out, i->field);
+        buf_addch(out, ',');
+        buf_add_csv_field(out, i->message);
+        buf_adds(out, "\r\n");
+    }
+}
+
+void io_issue_format(const struct io_issue *i, struct buf *out)
+{
+    if (i->line)
+        buf_addf(out, "line %ld", i->line);
+    else
+        buf_adds(out, "file");
+    if (i->column[0])
+        buf_addf(out, ", column '%s'", i->column);
+    buf_addf(out, ": %s", i->message);
+}
+
+void io_import_opts_init(struct io_import_opts *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->what = IO_MEMBERS;
+    o->format = IO_FORMAT_AUTO;
+}
+
+/* ---- the importer ----------------------------------------------------------------------- */
+
+#define NO_CELL      (-1)
+#define EMPTY_HEADER (-3)
+
+struct org_cache {
+    bool found;
+    struct store_bulk_org o;
+    char suggestion[256]; /* "; did you mean ..." for an unknown code */
+};
+
+struct org_row {
+    long line;
+    long cell_line[OC__MAX];
+    bool ok;      /* the row's own checks passed */
+    bool checked; /* parent resolution done */
+    bool created;
+    char code[64];
+    char parent[64];
+    struct buf name, decision;
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
+    tcxd_date date;
+    long parent_row; /* index in the file, -1 when in the database or none */
+    int64_t parent_id;
+    int64_t id;
+};
+
+struct importer {
+    struct store *st;
+    const struct store_actor *who;
+    const struct io_import_opts *o;
+    struct io_report *r;
+    struct tcxd_error *e;
+    const struct io_column *cols;
+    size_t ncols;
+    tcxd_date today;
+
+    /* header */
+    bool have_header;
+    long header_line;
+    int titles_skipped;
+    size_t nhead;
+    int *map;    /* header cell -> column index, IO_COLUMN_UNKNOWN/IGNORED, EMPTY_HEADER */
+    char **head; /* header cell texts */
+    int col_cell[(int)MC__MAX > (int)OC__MAX ? (int)MC__MAX
+                                             : (int)OC__MAX]; /* column -> header cell or NO_CELL */
+    bool stop; /* header unusable, or max_errors reached */
+    bool row_bad;
+    enum tcxd_err fatal; /* a system error while writing */
+
+    /* members */
+    struct strmap nids;
+    struct strmap org_index; /* code -> index into orgs */
+    struct org_cache *orgs;
+    size_t norgs, orgs_cap;
+    struct store_bulk *bulk;
+    struct member_fields f;
+    struct buf dec, odec, tmp;
+    struct buf flat; /* a row with line breaks made spaces */
+    struct io_cell *flat_cells;
+    size_t flat_cap;
+    struct io_row flat_row;
+
+    /* organizations */
+    struct org_row *rows;
+    size_t nrows, rows_cap;
+    struct strmap codes; /* code -> row index */
+};
+
+static const char *column_text(const struct importer *im, int col)
+{
+    int cell = col >= 0 ? im->col_cell[col] : NO_CELL;
+    if (cell >= 0)
+        return im->head[cell];
+    return col >= 0 ? im->cols[col].label : "";
+}
+
+static void issue(struct importer *im, long line, int col, const char *field, enum tcxd_err code,
+                  const char *fmt, ...) TCXD_PRINTF(6, 7);
+static void issue(struct importer *im, long line, int col, const char *field, enum tcxd_err code,
+                  const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (!field)
+        field = col >= 0 ? im->cols[col].name : "";
+    io_report_add(im->r, line, column_text(im, col), field, code, "%s", msg);
+    if (!im->row_bad) {
+        im->row_bad = true;
+        im->r->bad_rows++;
+    }
+    if (im->o->max_errors && im->r->n >= im->o->max_errors) {
+        im->r->truncated = true;
+        im->stop = true;
+    }
+}
+
+/* An issue from a validator's error: its message, its field. */
+static void issue_err(struct importer *im, long line, int col, const struct tcxd_error *err)
+{
+    issue(im, line, col, col >= 0 ? im->cols[col].name : err->field, err->code, "%s", err->msg);
+}
+
+static const struct io_cell empty_cell = {"", 0, 0, false};
+
+static const struct io_cell *cell_of(const struct importer *im, const struct io_row *row, int col,
+                                     struct io_cell *tmp)
+{
+    int c = im->col_cell[col];
+    if (c < 0 || (size_t)c >= row->n) {
+        *tmp = empty_cell;
+        tmp->line = row->line;
+        return tmp;
+    }
+    return &row->cells[c];
+}
+
+/* ---- header ----------------------------------------------------------------------------- */
+
+static bool row_blank(const struct io_row *row)
+{
+    for (size_t i = 0; i < row->n; i++)
+        for (size_t k = 0; k < row->cells[i].len; k++)
+            if (row->cells[i].ptr[k] != ' ' && row->cells[i].ptr[k] != '\t')
+                return false;
+    return true;
+}
+
+/* Returns false when the row was a title row to skip. */
+static bool take_header(struct importer *im, const struct io_row *row)
+{
+    size_t recognised = 0, filled = 0;
+    for (size_t i = 0; i < row->n; i++) {
+        if (!row->cells[i].len)
+            continue;
+        filled++;
+        if (io_column_match(im->cols, im->ncols, row->cells[i].ptr, row->cells[i].len) >= 0)
+            recognised++;
+    }
+    if (recognised < 2 && filled <= 1 && im->titles_skipped < 10) {
+        im->titles_skipped++;
+        return false;
+    }
+    im->have_header = true;
+    im->header_line = row->line;
+    im->nhead = row->n;
+    im->map = xcalloc(row->n ? row->n : 1, sizeof(*im->map));
+    im->head = xcalloc(row->n ? row->n : 1, sizeof(*im->head));
+    for (size_t c = 0; c < im->ncols; c++)
+        im->col_cell[c] = NO_CELL;
+    for (size_t i = 0; i < row->n; i++) {
+        const struct io_cell *cl = &row->cells[i];
+        im->head[i] = utf8_copy(cl->ptr);
+        struct buf key = BUF_INIT;
+        io_header_key(cl->ptr, cl->len, &key);
+        bool blank = key.len == 0;
+        buf_release(&key);
+        if (blank) {
+            im->map[i] = EMPTY_HEADER;
+            continue;
+        }
+        if (!text_utf8_valid(cl->ptr, cl->len)) {
+            im->map[i] = IO_COLUMN_UNKNOWN;
+            io_report_add(im->r, cl->line, im->head[i], "", TCXD_EINVAL,
+                          "header of column %zu is not valid UTF-8: save the file as CSV UTF-8 "
+                          "or XLSX",
+                          i + 1);
+            continue;
+        }
+        int m = io_column_match(im->cols, im->ncols, cl->ptr, cl->len);
+        im->map[i] = m;
+        if (m == IO_COLUMN_UNKNOWN) {
+            io_report_add(im->r, cl->line, im->head[i], "", TCXD_EINVAL,
+                          "unknown column '%s' (see 'tcxd help import' for the columns of %s)",
+                          im->head[i], io_entity_name(im->o->what));
+        } else if (m >= 0) {
+            if (im->col_cell[m] != NO_CELL) {
+                io_report_add(im->r, cl->line, im->head[i], im->cols[m].name, TCXD_EINVAL,
+                              "column '%s' repeats column %d ('%s'): both are %s", im->head[i],
+                              im->col_cell[m] + 1, im->head[im->col_cell[m]], im->cols[m].name);
+                im->map[i] = IO_COLUMN_IGNORED;
+            } else {
+                im->col_cell[m] = (int)i;
+            }
+        }
+    }
+    for (size_t c = 0; c < im->ncols; c++)
+        if ((im->cols[c].flags & IO_COL_REQUIRED) && im->col_cell[c] == NO_CELL) {
+            io_report_add(im->r, row->line, im->cols[c].label, im->cols[c].name, TCXD_EINVAL,
+                          "missing required column '%s' (or '%s')", im->cols[c].label,
+                          im->cols[c].name);
+            im->stop = true;
+        }
+    if (im->o->what == IO_ORGS && im->col_cell[OC_KIND] == NO_CELL &&
+        (im->col_cell[OC_TIER] == NO_CELL || im->col_cell[OC_FORM] == NO_CELL)) {
+        io_report_add(im->r, row->line, io_org_columns[OC_KIND].label, "kind", TCXD_EINVAL,
+                      "missing required column '%s' (or 'kind', or both 'tier' and 'form')",
+                      io_org_columns[OC_KIND].label);
+        im->stop = true;
+    }
+    if (im->r->n && im->o->max_errors && im->r->n >= im->o->max_errors) {
+        im->r->truncated = true;
+        im->stop = true;
+    }
+    return true;
+}
+
+/* Row shape: the number of cells and cells beyond or without a header. false: skip the row. */
+static bool check_shape(struct importer *im, const struct io_row *row,
+                        const struct io_table_info *info)
+{
+    if (info->format == IO_FORMAT_CSV && row->n != im->nhead) {
+        issue(im, row->line, -1, "", TCXD_EINVAL,
+              "the row has %zu fields but the header has %zu (a missing or extra '%c', or a "
+              "value with '%c' that is not quoted)",
+              row->n, im->nhead, info->delim == '\t' ? ' ' : info->delim,
+              info->delim == '\t' ? ' ' : info->delim);
+        return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < row->n; i++) {
+        if (!row->cells[i].len)
+            continue;
+        if (i >= im->nhead) {
+            issue(im, row->cells[i].line, -1, "", TCXD_EINVAL,
+                  "a value in column %zu, which has no header", i + 1);
+            ok = false;
+        } else if (im->map[i] == EMPTY_HEADER) {
+            struct buf key = BUF_INIT;
+            io_header_key(row->cells[i].ptr, row->cells[i].len, &key);
+            if (key.len) {
+                issue(im, row->cells[i].line, -1, "", TCXD_EINVAL,
+                      "a value in column %zu, which has no header", i + 1);
+                ok = false;
+            }
+            buf_release(&key);
+        }
+    }
+    return ok;
+}
+
+/* Flags cells that are not valid UTF-8; bad[col] set for those. */
+static void check_utf8(struct importer *im, const struct io_row *row, bool *bad)
+{
+    for (size_t c = 0; c < im->ncols; c++) {
+        bad[c] = false;
+        int k = im->col_cell[c];
+        if (k < 0 || (size_t)k >= row->n)
+            continue;
+        const struct io_cell *cl = &row->cells[k];
+        size_t at = text_utf8_invalid_at(cl->ptr, cl->len);
+        if (at < cl->len) {
+            issue(im, cl->line, (int)c, NULL, TCXD_EINVAL,
+                  "invalid UTF-8 at byte %zu of the value: the file is not UTF-8 (save it as "
+                  "'CSV UTF-8' or XLSX)",
+                  at + 1);
+            bad[c] = true;
+        }
+    }
+}
+
+/* The text of a date cell as date_parse takes it: an XLSX numeric cell is an Excel serial. */
+static enum tcxd_err date_cell(const struct io_table_info *info, const struct io_cell *cl,
+                               const char *field, tcxd_date *out, struct tcxd_error *err)
+{
+    if (cl->number) {
+        int y, m, d;
+        if (!io_excel_serial_date(cl->ptr, info->date1904, &y, &m, &d))
+            return tcxd_fail(err, TCXD_EINVAL, field,
+                             "invalid date: the cell holds the number %s, not a date", cl->ptr);
+        *out = date_from_ymd(y, m, d);
+        return TCXD_OK;
+    }
+    return date_parse(cl->ptr, out, field, err);
+}
+
+/* An XLSX number in a text column (a national ID typed as a number lost its leading zeros). */
+static const char *text_of(const struct io_cell *cl, int col, struct buf *tmp)
+{
+    if (!cl->number)
+        return cl->ptr;
+    buf_reset(tmp);
+    char *end;
+    double v = strtod(cl->ptr, &end);
+    if (*end || v < 0 || v >= 1e15 || v != (double)(long long)v)
+        return cl->ptr;
+    if (col == MC_NATIONAL_ID)
+        buf_addf(tmp, "%012lld", (long long)v);
+    else
+        buf_addf(tmp, "%lld", (long long)v);
+    return tmp->ptr;
+}
+
+/* ---- members ---------------------------------------------------------------------------- */
+
+static int member_col_of_field(const char *field)
+{
+    for (int c = 0; c < MC__MAX; c++)
+        if (!strcmp(io_member_columns[c].name, field))
+            return c;
+    if (!strcmp(field, "decision_date"))
+        return MC_DECISION_DATE;
+    return -1;
+}
+
+struct hits {
+    int64_t id[5];
+    int n;
+};
+
+static void take_hit(void *ctx, int64_t id)
+{
+    struct hits *h = ctx;
+    if (h->n < 5)
+        h->id[h->n++] = id;
+}
+
+/* A name given where a code belongs: "; did you mean 'CB05' (Chi bộ 5)?" when a chi bộ alive
+   today has exactly that name (folded). */
+static void suggest_code(struct importer *im, const char *text, char *out, size_t n)
+{
+    struct hits h = {{0}, 0};
+    out[0] = '\0';
+    if (store_org_search(im->st, text, im->today, 5, take_hit, &h, NULL))
+        return;
+    struct buf want = BUF_INIT, got = BUF_INIT;
+    text_fold(text, &want);
+    for (int i = 0; i < h.n && !out[0]; i++) {
+        struct org_info oi;
+        if (store_org_get(im->st, h.id[i], im->today, &oi, NULL) ||
+            !org_holds_members(oi.tier, oi.form))
+            continue;
+        buf_reset(&got);
+        text_fold(oi.name, &got);
+        if (!strcmp(got.ptr, want.ptr))
+            snprintf(out, n, "; did you mean '%s' (%.150s)?", oi.code, oi.name);
+    }
+    buf_release(&want);
+    buf_release(&got);
+}
+
+/* Looks up a chi bộ code once; the cache keeps what the database said. */
+static struct org_cache *org_lookup(struct importer *im, const char *code, struct tcxd_error *err)
+{
+    long *idx = strmap_find(&im->org_index, code);
+    if (idx)
+        return &im->orgs[*idx];
+    ALLOC_GROW(im->orgs, im->norgs + 1, im->orgs_cap);
+    struct org_cache *c = &im->orgs[im->norgs];
+    memset(c, 0, sizeof(*c));
+    enum tcxd_err rc = store_bulk_org_by_code(im->st, code, &c->o, err);
+    if (rc == TCXD_OK) {
+        c->found = true;
+    } else if (rc == TCXD_ENOTFOUND) {
+        suggest_code(im, code, c->suggestion, sizeof(c->suggestion));
+    } else {
+        return NULL;
+    }
+    strmap_put(&im->org_index, code, (long)im->norgs);
+    return &im->orgs[im->norgs++];
+}
+
+struct mrow {
+    struct member_strings in;
+    tcxd_date decision, ceremony, official;
+    const struct org_cache *org;
+    long org_line;
+    bool fields_ok;
+};
+
+static void member_row(struct importer *im, const struct io_table_info *info,
+                       const struct io_row *row)
+{
+    bool bad[MC__MAX];
+    struct io_cell tmpc[MC__MAX];
+    const struct io_cell *cl[MC__MAX];
+    struct tcxd_error err;
+    struct buf dates[3] = {BUF_INIT, BUF_INIT, BUF_INIT}, numtmp = BUF_INIT, nidtmp = BUF_INIT;
+    struct mrow m;
+    memset(&m, 0, sizeof(m));
+    m.decision = m.ceremony = m.official = DATE_NONE;
+
+    check_utf8(im, row, bad);
+    for (int c = 0; c < MC__MAX; c++)
+        cl[c] = cell_of(im, row, c, &tmpc[c]);
+
+    /* personal fields: member_fields_parse reports one problem at a time, so each failing
+       field is reported, replaced by a harmless value, and the parse repeated */
+    const char *v[MC__MAX];
+    for (int c = 0; c < MC__MAX; c++)
+        v[c] = bad[c] || im->col_cell[c] == NO_CELL ? NULL : cl[c]->ptr;
+    if (v[MC_NATIONAL_ID])
+        v[MC_NATIONAL_ID] = text_of(cl[MC_NATIONAL_ID], MC_NATIONAL_ID, &nidtmp);
+    if (v[MC_PARTY_CARD])
+        v[MC_PARTY_CARD] = text_of(cl[MC_PARTY_CARD], MC_PARTY_CARD, &numtmp);
+    if (v[MC_BIRTH_DATE] && cl[MC_BIRTH_DATE]->number) {
+        tcxd_date bd;
+        if (date_cell(info, cl[MC_BIRTH_DATE], "birth_date", &bd, &err)) {
+            issue_err(im, cl[MC_BIRTH_DATE]->line, MC_BIRTH_DATE, &err);
+            bad[MC_BIRTH_DATE] = true;
+            v[MC_BIRTH_DATE] = NULL;
+        } else {
+            char iso[DATE_ISO_LEN];
+            date_format_iso(bd, iso);
+            buf_adds(&dates[0], iso);
+            v[MC_BIRTH_DATE] = dates[0].ptr;
+        }
+    }
+    m.fields_ok = !bad[MC_FULL_NAME] && !bad[MC_GENDER] && !bad[MC_BIRTH_DATE];
+    struct member_strings in = {
+        .full_name = bad[MC_FULL_NAME] ? "x" : v[MC_FULL_NAME],
+        .gender = bad[MC_GENDER] ? "nam" : v[MC_GENDER],
+        .birth_date = bad[MC_BIRTH_DATE] ? "2000-01-01" : v[MC_BIRTH_DATE],
+        .ethnicity = v[MC_ETHNICITY],
+        .religion = v[MC_RELIGION],
+        .hometown = v[MC_HOMETOWN],
+        .national_id = v[MC_NATIONAL_ID],
+        .education = v[MC_EDUCATION],
+        .professional_level = v[MC_PROFESSIONAL],
+        .theory_level = v[MC_THEORY],
+        .party_card_no = v[MC_PARTY_CARD],
+    };
+    for (int tries = 0; tries <= MC__MAX; tries++) {
+        tcxd_error_clear(&err);
+        if (!member_fields_parse(&in, &im->f, &err))
+            break;
+        m.fields_ok = false;
+        int c = member_col_of_field(err.field);
+        if (c < 0 || tries == MC__MAX) {
+            issue(im, row->line, -1, err.field, err.code, "%s", err.msg);
+            break;
+        }
+        issue_err(im, cl[c]->line, c, &err);
+        switch (c) {
+        case MC_FULL_NAME:
+            in.full_name = "x";
+            break;
+        case MC_GENDER:
+            in.gender = "nam";
+            break;
+        case MC_BIRTH_DATE:
+            in.birth_date = "2000-01-01";
+            break;
+        case MC_ETHNICITY:
+            in.ethnicity = NULL;
+            break;
+        case MC_RELIGION:
+            in.religion = NULL;
+            break;
+        case MC_HOMETOWN:
+            in.hometown = NULL;
+            break;
+        case MC_NATIONAL_ID:
+            in.national_id = NULL;
+            break;
+        case MC_EDUCATION:
+            in.education = NULL;
+            break;
+        case MC_PROFESSIONAL:
+            in.professional_level = NULL;
+            break;
+        case MC_THEORY:
+            in.theory_level = NULL;
+            break;
+        case MC_PARTY_CARD:
+            in.party_card_no = NULL;
+            break;
+        default:
+            tries = MC__MAX;
+            break;
+        }
+    }
+
+    /* admission and official recognition */
+    bool dates_ok = true;
+    static const int date_cols[3] = {MC_DECISION_DATE, MC_CEREMONY_DATE, MC_OFFICIAL_DATE};
+    tcxd_date *date_out[3] = {&m.decision, &m.ceremony, &m.official};
+    for (int k = 0; k < 3; k++) {
+        int c = date_cols[k];
+        if (bad[c]) {
+            dates_ok = false;
+            continue;
+        }
+        if (!cl[c]->len || !v[c]) {
+            if (c == MC_DECISION_DATE) {
+                issue(im, cl[c]->line, c, NULL, TCXD_EINVAL,
+                      "the admission decision date is required");
+                dates_ok = false;
+            }
+            continue;
+        }
+        if (date_cell(info, cl[c], io_member_columns[c].name, date_out[k], &err)) {
+            issue_err(im, cl[c]->line, c, &err);
+            dates_ok = false;
+        }
+    }
+    if (m.ceremony == DATE_NONE)
+        m.ceremony = m.decision;
+    if (m.official != DATE_NONE && m.official > im->today) {
+        char d[DATE_ISO_LEN];
+        date_format_vn(m.official, d);
+        issue(im, cl[MC_OFFICIAL_DATE]->line, MC_OFFICIAL_DATE, NULL, TCXD_EINVAL,
+              "date %s is in the future", d);
+        dates_ok = false;
+    }
+
+    const char *dec[2] = {bad[MC_DECISION_NO] ? NULL : v[MC_DECISION_NO],
+                          bad[MC_OFFICIAL_NO] ? NULL : v[MC_OFFICIAL_NO]};
+    struct buf *decb[2] = {&im->dec, &im->odec};
+    static const int dec_cols[2] = {MC_DECISION_NO, MC_OFFICIAL_NO};
+    for (int k = 0; k < 2; k++) {
+        const char *s = dec[k] ? dec[k] : "";
+        if (text_clean(s, strlen(s), 100, true, io_member_columns[dec_cols[k]].name, decb[k], &err))
+            issue_err(im, cl[dec_cols[k]]->line, dec_cols[k], &err);
+    }
+
+    /* the chi bộ */
+    if (!bad[MC_ORG]) {
+        const struct io_cell *oc = cl[MC_ORG];
+        buf_reset(&im->tmp);
+        if (text_clean(oc->ptr, oc->len, 64, true, "org", &im->tmp, &err)) {
+            issue_err(im, oc->line, MC_ORG, &err);
+        } else if (!im->tmp.len) {
+            issue(im, oc->line, MC_ORG, NULL, TCXD_EINVAL, "the chi bộ code is required");
+        } else {
+            const struct org_cache *oc2 = org_lookup(im, im->tmp.ptr, &err);
+            if (!oc2) {
+                issue_err(im, oc->line, MC_ORG, &err);
+                im->fatal = err.code;
+                im->stop = true;
+            } else if (!oc2->found) {
+                issue(im, oc->line, MC_ORG, NULL, TCXD_ENOTFOUND, "unknown chi bộ '%s'%s",
+                      im->tmp.ptr, oc2->suggestion);
+            } else if (!org_holds_members(oc2->o.tier, oc2->o.form)) {
+                issue(im, oc->line, MC_ORG, NULL, TCXD_ERULE,
+                      "'%s' is a %s, not a chi bộ: members are registered in a chi bộ", im->tmp.ptr,
+                      org_kind_label(org_kind_of(oc2->o.tier, oc2->o.form)));
+            } else if (m.ceremony != DATE_NONE &&
+                       (m.ceremony < oc2->o.created_on || m.ceremony >= oc2->o.ended_on)) {
+                char d[DATE_ISO_LEN], x[DATE_ISO_LEN];
+                date_format_vn(m.ceremony, d);
+                bool before = m.ceremony < oc2->o.created_on;
+                date_format_vn(before ? oc2->o.created_on : oc2->o.ended_on, x);
+                issue(im, oc->line, MC_ORG, NULL, TCXD_ENOTFOUND,
+                      before ? "chi bộ '%s' did not exist yet on the admission date %s "
+                               "(created %s)"
+                             : "chi bộ '%s' no longer existed on the admission date %s "
+                               "(ended %s)",
+                      im->tmp.ptr, d, x);
+            } else {
+                m.org = oc2;
+            }
+        }
+    }
+
+    /* rules across fields, once the fields themselves are right */
+    if (m.fields_ok && dates_ok && m.decision != DATE_NONE) {
+        if (member_check_admission(im->f.birth_date, m.decision, m.ceremony, im->today, &err)) {
+            int c = !strcmp(err.field, "ceremony_date") && im->col_cell[MC_CEREMONY_DATE] >= 0
+                        ? MC_CEREMONY_DATE
+                    : !strcmp(err.field, "birth_date") ? MC_BIRTH_DATE
+                                                       : MC_DECISION_DATE;
+            issue_err(im, cl[c]->line, c, &err);
+        } else if (m.official != DATE_NONE) {
+            struct member_event ev[2] = {
+                {.seq = 1,
+                 .kind = MEV_ADMIT,
+                 .date = m.ceremony,
+                 .decision_date = m.decision,
+                 .org_id = 1,
+                 .until = DATE_NONE},
+                {.seq = 2,
+                 .kind = MEV_OFFICIAL,
+                 .date = member_official_date(m.ceremony),
+                 .decision_date = m.official,
+                 .until = DATE_NONE},
+            };
+            struct member_derived d;
+            member_derived_init(&d);
+            if (member_replay(ev, 2, &d, &err))
+                issue_err(im, cl[MC_OFFICIAL_DATE]->line, MC_OFFICIAL_DATE, &err);
+            member_derived_release(&d);
+        }
+    }
+
+    /* national ID: unique in the file and among living members */
+    if (m.fields_ok && im->f.national_id.len && !bad[MC_NATIONAL_ID]) {
+        long *seen = strmap_find(&im->nids, im->f.national_id.ptr);
+        int64_t other;
+        if (seen) {
+            issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT,
+                  "the same national ID is on line %ld", *seen);
+        } else {
+            strmap_put(&im->nids, im->f.national_id.ptr, cl[MC_NATIONAL_ID]->line);
+            if (!store_member_by_national_id(im->st, im->f.national_id.ptr, &other, NULL))
+                issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT,
+                      "the national ID already belongs to member #%lld", (long long)other);
+        }
+    }
+
+    /* write at once while the whole file is still good */
+    if (!im->row_bad && !im->r->n && im->bulk && !im->fatal) {
+        int64_t id = 0;
+        enum tcxd_err rc;
+        if (im->o->per_row) {
+            struct member_admit_req req = {.fields = &im->f,
+                                           .org_id = m.org->o.id,
+                                           .decision_date = m.decision,
+                                           .ceremony_date = m.ceremony,
+                                           .decision_no = im->dec.ptr};
+            rc = store_member_admit(im->st, im->who, &req, &id, &err);
+            if (!rc && m.official != DATE_NONE) {
+                struct member_event ev = {.kind = MEV_OFFICIAL,
+                                          .date = DATE_NONE,
+                                          .decision_date = m.official,
+                                          .until = DATE_NONE};
+                rc = store_member_event(im->st, im->who, id, &ev, im->odec.ptr, "", &err);
+            }
+        } else {
+            struct store_bulk_member bm = {.fields = &im->f,
+                                           .org_id = m.org->o.id,
+                                           .decision_date = m.decision,
+                                           .ceremony_date = m.ceremony,
+                                           .official_decision_date = m.official,
+                                           .decision_no = im->dec.ptr,
+                                           .official_decision_no = im->odec.ptr};
+            rc = store_bulk_member_add(im->bulk, &bm, &id, &err);
+        }
+        if (rc) {
+            issue(im, row->line, -1, err.field, rc, "%s", err.msg);
+            if (rc == TCXD_EDB || rc == TCXD_EIO || rc == TCXD_EINTERNAL) {
+                im->fatal = rc;
+                im->stop = true;
+            }
+        } else {
+            im->r->written++;
+        }
+    }
+    for (int k = 0; k < 3; k++)
+        buf_release(&dates[k]);
+    buf_release(&numtmp);
+    buf_release(&nidtmp);
+}
+
+/* ---- organizations ---------------------------------------------------------------------- */
+
+static enum tcxd_err kind_parse(const char *s, enum org_tier *t, enum org_form *f,
+                                struct tcxd_error *err)
+{
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    io_header_key(s, strlen(s), &a);
+    bool found = false;
+    for (int tier = 0; tier < ORG_TIER__MAX && !found; tier++)
+        for (int form = 0; form < ORG_FORM__MAX && !found; form++) {
+            enum org_kind k = org_kind_of((enum org_tier)tier, (enum org_form)form);
+            if (k == ORG_KIND_ABOVE_BASE && form == ORG_FORM_CHI_BO)
+                continue;
+            const char *names[2] = {org_kind_name(k), org_kind_label(k)};
+            for (int i = 0; i < 2 && !found; i++) {
+                io_header_key(names[i], strlen(names[i]), &b);
+                if (!strcmp(a.ptr, b.ptr)) {
+                    *t = (enum org_tier)tier;
+                    *f = (enum org_form)form;
+                    found = true;
+                }
+            }
+        }
+    buf_release(&a);
+    buf_release(&b);
+    if (found)
+        return TCXD_OK;
+    return tcxd_fail(err, TCXD_EINVAL, "kind",
+                     "invalid organization kind '%s' (expected cap_tren_co_so, dang_bo_co_so, "
+                     "chi_bo_co_so, dang_bo_bo_phan or chi_bo_truc_thuoc, or the Vietnamese "
+                     "names)",
+                     s);
+}
+
+static void org_row_release(struct org_row *o)
+{
+    buf_release(&o->name);
+    buf_release(&o->decision);
+}
+
+static void org_row(struct importer *im, const struct io_table_info *info, const struct io_row *row)
+{
+    bool bad[OC__MAX];
+    struct io_cell tmpc[OC__MAX];
+    const struct io_cell *cl[OC__MAX];
+    struct tcxd_error err;
+    check_utf8(im, row, bad);
+    for (int c = 0; c < OC__MAX; c++)
+        cl[c] = cell_of(im, row, c, &tmpc[c]);
+    ALLOC_GROW(im->rows, im->nrows + 1, im->rows_cap);
+    struct org_row *o = &im->rows[im->nrows++];
+    memset(o, 0, sizeof(*o));
+    buf_init(&o->name, 0);
+    buf_init(&o->decision, 0);
+    o->line = row->line;
+    o->parent_row = -1;
+    o->date = DATE_NONE;
+    for (int c = 0; c < OC__MAX; c++)
+        o->cell_line[c] = cl[c]->line;
+    bool ok = true, kind_ok = false;
+    for (int c = 0; c < OC__MAX; c++)
+        ok = ok && !bad[c];
+
+    buf_reset(&im->tmp);
+    if (!bad[OC_CODE]) {
+        if (text_clean(cl[OC_CODE]->ptr, cl[OC_CODE]->len, 32, false, "code", &im->tmp, &err) ||
+            org_check_code(im->tmp.ptr, &err)) {
+            issue_err(im, cl[OC_CODE]->line, OC_CODE, &err);
+            ok = false;
+        } else {
+            snprintf(o->code, sizeof(o->code), "%s", im->tmp.ptr);
+            long *seen = strmap_find(&im->codes, o->code);
+            struct store_bulk_org dbo;
+            if (seen) {
+                issue(im, cl[OC_CODE]->line, OC_CODE, NULL, TCXD_ECONFLICT,
+                      "code '%s' is also on line %ld", o->code, im->rows[*seen].line);
+                ok = false;
+            } else {
+                strmap_put(&im->codes, o->code, (long)(im->nrows - 1));
+                enum tcxd_err rc = store_bulk_org_by_code(im->st, o->code, &dbo, &err);
+                if (rc == TCXD_OK) {
+                    issue(im, cl[OC_CODE]->line, OC_CODE, NULL, TCXD_ECONFLICT,
+                          "organization code '%s' is already used", o->code);
+                    ok = false;
+                } else if (rc != TCXD_ENOTFOUND) {
+                    issue_err(im, cl[OC_CODE]->line, OC_CODE, &err);
+                    im->fatal = rc;
+                    im->stop = true;
+                    ok = false;
+                }
+            }
+        }
+    }
+    if (!bad[OC_NAME] &&
+        text_clean(cl[OC_NAME]->ptr, cl[OC_NAME]->len, 200, false, "name", &o->name, &err)) {
+        issue_err(im, cl[OC_NAME]->line, OC_NAME, &err);
+        ok = false;
+    }
+    if (im->col_cell[OC_KIND] != NO_CELL && cl[OC_KIND]->len) {
+        if (!bad[OC_KIND]) {
+            if (kind_parse(cl[OC_KIND]->ptr, &o->tier, &o->form, &err)) {
+                issue_err(im, cl[OC_KIND]->line, OC_KIND, &err);
+                ok = false;
+            } else {
+                kind_ok = true;
+            }
+        }
+    } else if (im->col_cell[OC_TIER] != NO_CELL && im->col_cell[OC_FORM] != NO_CELL &&
+               (cl[OC_TIER]->len || cl[OC_FORM]->len)) {
+        bool tok = !bad[OC_TIER] && !org_tier_parse(cl[OC_TIER]->ptr, &o->tier, &err);
+        if (!tok && !bad[OC_TIER])
+            issue_err(im, cl[OC_TIER]->line, OC_TIER, &err);
+        bool fok = !bad[OC_FORM] && !org_form_parse(cl[OC_FORM]->ptr, &o->form, &err);
+        if (!fok && !bad[OC_FORM])
+            issue_err(im, cl[OC_FORM]->line, OC_FORM, &err);
+        kind_ok = tok && fok;
+        ok = ok && kind_ok;
+    } else {
+        int c = im->col_cell[OC_KIND] != NO_CELL ? OC_KIND : OC_TIER;
+        issue(im, cl[c]->line, c, NULL, TCXD_EINVAL,
+              "the organization kind is required (e.g. dang_bo_co_so or 'Chi bộ trực thuộc')");
+        ok = false;
+    }
+    if (!bad[OC_BASE_TYPE]) {
+        if (org_base_type_parse(cl[OC_BASE_TYPE]->ptr, &o->base_type, &err) ||
+            (kind_ok && org_check_base_type(o->tier, o->base_type, &err))) {
+            issue_err(im, cl[OC_BASE_TYPE]->line, OC_BASE_TYPE, &err);
+            ok = false;
+        }
+    }
+    if (!bad[OC_DATE]) {
+        if (!cl[OC_DATE]->len) {
+            issue(im, cl[OC_DATE]->line, OC_DATE, NULL, TCXD_EINVAL,
+                  "the date of creation is required");
+            ok = false;
+        } else if (date_cell(info, cl[OC_DATE], "date", &o->date, &err)) {
+            issue_err(im, cl[OC_DATE]->line, OC_DATE, &err);
+            ok = false;
+        } else if (o->date > im->today) {
+            char d[DATE_ISO_LEN];
+            date_format_vn(o->date, d);
+            issue(im, cl[OC_DATE]->line, OC_DATE, NULL, TCXD_EINVAL, "date %s is in the future", d);
+            ok = false;
+        }
+    }
+    if (!bad[OC_DECISION_NO] && text_clean(cl[OC_DECISION_NO]->ptr, cl[OC_DECISION_NO]->len, 100,
+                                           true, "decision_no", &o->decision, &err)) {
+        issue_err(im, cl[OC_DECISION_NO]->line, OC_DECISION_NO, &err);
+        ok = false;
+    }
+    if (!bad[OC_PARENT]) {
+        buf_reset(&im->tmp);
+        if (text_clean(cl[OC_PARENT]->ptr, cl[OC_PARENT]->len, 32, true, "parent", &im->tmp,
+                       &err)) {
+            issue_err(im, cl[OC_PARENT]->line, OC_PARENT, &err);
+            ok = false;
+        } else {
+            snprintf(o->parent, sizeof(o->parent), "%s", im->tmp.ptr);
+        }
+    }
+    o->ok = ok;
+}
+
+/* Resolves o's parent and checks nesting and dates; row indexes follow parents in the file. */
+static void org_resolve(struct importer *im, size_t k)
+{
+    struct org_row *o = &im->rows[k];
+    struct tcxd_error err;
+    if (!o->ok || o->checked)
+        return;
+    o->checked = true;
+    im->row_bad = false;
+    char d[DATE_ISO_LEN], pd[DATE_ISO_LEN];
+    date_format_vn(o->date, d);
+    if (!o->parent[0]) {
+        if (org_check_nesting(false, ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, o->tier, o->form,
+                              &err)) {
+            issue(im, o->cell_line[OC_PARENT], OC_PARENT, NULL, err.code, "%s", err.msg);
+            o->ok = false;
+        }
+        return;
+    }
+    long *in_file = strmap_find(&im->codes, o->parent);
+    if (in_file) {
+        /* a cycle check: walk up the file's parents */
+        size_t steps = 0;
+        for (long p = *in_file; p >= 0 && steps <= im->nrows; steps++) {
+            if ((size_t)p == k) {
+                issue(im, o->cell_line[OC_PARENT], OC_PARENT, NULL, TCXD_ERULE,
+                      "organization '%s' is its own ancestor through parent '%s'", o->code,
+                      o->parent);
+                o->ok = false;
+                return;
+            }
+            long *up = im->rows[p].parent[0] ? strmap_find(&im->codes, im->rows[p].parent) : NULL;
+            p = up ? *up : -1;
+        }
+        struct org_row *p = &im->rows[*in_file];
+        if (!p->ok) {
+            o->ok = false; /* the parent's own problems are reported on its line */
+            return;
+        }
+        o->parent_row = *in_file;
+        if (org_check_nesting(true, p->tier, p->form, o->tier, o->form, &err)) {
+            issue(im, o->cell_line[OC_PARENT], OC_PARENT, NULL, err.code, "%s (parent '%s')",
+                  err.msg, o->parent);
+            o->ok = false;
+        } else if (p->date > o->date) {
+            date_format_vn(p->date, pd);
+            issue(im, o->cell_line[OC_DATE], OC_DATE, NULL, TCXD_ERULE,
+                  "created on %s, before its parent '%s' (created %s on line %ld)", d, o->parent,
+                  pd, p->line);
+            o->ok = false;
+        }
+        return;
+    }
+    struct org_info po;
+    enum tcxd_err rc = store_org_by_code(im->st, o->parent, o->date, &po, &err);
+    if (rc == TCXD_ENOTFOUND) {
+        struct store_bulk_org any;
+        bool exists = !store_bulk_org_by_code(im->st, o->parent, &any, NULL);
+        issue(im, o->cell_line[OC_PARENT], OC_PARENT, NULL, TCXD_ENOTFOUND,
+              exists ? "%s"
+                     : "unknown parent organization '%s' (neither in the file nor in the "
+                       "database)",
+              exists ? err.msg : o->parent);
+        o->ok = false;
+    } else if (rc) {
+        issue_err(im, o->cell_line[OC_PARENT], OC_PARENT, &err);
+        im->fatal = rc;
+        o->ok = false;
+    } else if (org_check_nesting(true, po.tier, po.form, o->tier, o->form, &err)) {
+        issue(im, o->cell_line[OC_PARENT], OC_PARENT, NULL, err.code, "%s (parent '%s')", err.msg,
+              o->parent);
+        o->ok = false;
+    } else {
+        o->parent_id = po.id;
+    }
+}
+
+static enum tcxd_err org_create(struct importer *im, size_t k, struct tcxd_error *err)
+{
+    struct org_row *o = &im->rows[k];
+    if (o->created)
+        return TCXD_OK;
+    enum tcxd_err rc;
+    if (o->parent_row >= 0) {
+        if ((rc = org_create(im, (size_t)o->parent_row, err)))
+            return rc;
+        o->parent_id = im->rows[o->parent_row].id;
+    }
+    struct org_create_req req = {.code = o->code,
+                                 .name = o->name.ptr,
+                                 .tier = o->tier,
+                                 .form = o->form,
+                                 .base_type = o->base_type,
+                                 .parent_id = o->parent_id,
+                                 .date = o->date,
+                                 .decision_no = o->decision.ptr};
+    if ((rc = store_org_create(im->st, im->who, &req, &o->id, err))) {
+        issue(im, o->line, -1, err->field, rc, "%s", err->msg);
+        return rc;
+    }
+    o->created = true;
+    im->r->written++;
+    return TCXD_OK;
+}
+
+/* ---- driving ---------------------------------------------------------------------------- */
+
+/* Line breaks and tabs inside a cell (Alt+Enter in Excel, a quoted newline in CSV) are data:
+   they become spaces, which text_clean then collapses. Returns row itself when there are none. */
+static const struct io_row *flatten_breaks(struct importer *im, const struct io_row *row)
+{
+    bool any = false;
+    for (size_t i = 0; i < row->n && !any; i++)
+        for (size_t k = 0; k < row->cells[i].len && !any; k++) {
+            char c = row->cells[i].ptr[k];
+            any = c == '\n' || c == '\r' || c == '\t';
+        }
+    if (!any)
+        return row;
+    buf_reset(&im->flat);
+    size_t *off = xmalloc((row->n ? row->n : 1) * sizeof(*off));
+    for (size_t i = 0; i < row->n; i++) {
+        off[i] = im->flat.len;
+        for (size_t k = 0; k < row->cells[i].len; k++) {
+            char c = row->cells[i].ptr[k];
+            buf_addch(&im->flat, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+        }
+        buf_addch(&im->flat, '\0');
+    }
+    ALLOC_GROW(im->flat_cells, row->n ? row->n : 1, im->flat_cap);
+    for (size_t i = 0; i < row->n; i++) {
+        im->flat_cells[i] = row->cells[i];
+        im->flat_cells[i].ptr = im->flat.ptr + off[i];
+    }
+    free(off);
+    im->flat_row = *row;
+    im->flat_row.cells = im->flat_cells;
+    return &im->flat_row;
+}
+
+static int on_row(void *ctx, const struct io_table_info *info, const struct io_row *row)
+{
+    struct importer *im = ctx;
+    if (im->stop)
+        return 1;
+    if (row_blank(row))
+        return 0;
+    if (!im->have_header) {
+        take_header(im, row);
+        return im->stop;
+    }
+    im->r->rows++;
+    im->row_bad = false;
+    row = flatten_breaks(im, row);
+    if (check_shape(im, row, info)) {
+        if (im->o->what == IO_MEMBERS)
+            member_row(im, info, row);
+        else
+            org_row(im, info, row);
+    }
+    return im->stop;
+}
+
+static void importer_release(struct importer *im)
+{
+    for (size_t i = 0; i < im->nhead; i++)
+        free(im->head[i]);
+    free(im->head);
+    free(im->map);
+    strmap_release(&im->nids);
+    strmap_release(&im->org_index);
+    strmap_release(&im->codes);
+    free(im->orgs);
+    for (size_t i = 0; i < im->nrows; i++)
+        org_row_release(&im->rows[i]);
+    free(im->rows);
+    member_fields_release(&im->f);
+    buf_release(&im->dec);
+    buf_release(&im->odec);
+    buf_release(&im->tmp);
+    buf_release(&im->flat);
+    free(im->flat_cells);
+}
+
+static char *audit_json(const struct importer *im)
+{
+    json_t *j = json_pack("{s:s, s:s, s:s, s:I, s:s, s:s}", "what", io_entity_name(im->o->what),
+                          "file", im->o->name ? im->o->name : "", "format",
+                          io_format_name(im->r->format), "rows", (json_int_t)im->r->written,
+                          "sha256", im->r->sha256, "path", im->o->per_row ? "per_row" : "bulk");
+    char *s = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    return s;
+}
+
+enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, const void *data,
+                               size_t len, const struct io_import_opts *opts, struct io_report *r,
+                               struct tcxd_error *e)
+{
+    struct importer im;
+    memset(&im, 0, sizeof(im));
+    im.st = st;
+    im.who = who;
+    im.o = opts;
+    im.r = r;
+    im.e = e;
+    im.today = date_today();
+    im.cols = opts->what == IO_MEMBERS ? io_member_columns : io_org_columns;
+    im.ncols = opts->what == IO_MEMBERS ? MC__MAX : OC__MAX;
+    member_fields_init(&im.f);
+    buf_init(&im.dec, 0);
+    buf_init(&im.odec, 0);
+    buf_init(&im.tmp, 0);
+    buf_init(&im.flat, 0);
+    r->what = opts->what;
+    r->dry_run = opts->dry_run;
+
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    if (sodium_init() < 0)
+        BUG("libsodium cannot start");
+    crypto_hash_sha256(hash, data, len);
+    sodium_bin2hex(r->sha256, sizeof(r->sha256), hash, sizeof(hash));
+
+    enum tcxd_err rc;
+    struct tcxd_error err;
+    tcxd_error_clear(&err);
+    enum io_format fmt = opts->format;
+    if (fmt == IO_FORMAT_AUTO && (rc = io_format_detect(data, len, opts->name, &fmt, &err))) {
+        io_report_add(r, 0, "", "file", rc, "%s", err.msg);
+        goto done;
+    }
+    r->format = fmt;
+    if (!opts->dry_run) {
+        if ((rc = store_bulk_begin(st, &im.bulk, &err))) {
+            io_report_add(r, 0, "", "", rc, "%s", err.msg);
+            im.fatal = rc;
+            goto done;
+        }
+        store_bulk_mode(st, true);
+    }
+    rc = io_table_read(fmt, data, len, on_row, &im, opts->progress, opts->progress_ctx, &err);
+    if (rc) {
+        /* the reader stopped: name the line its message gives, as the issue's line */
+        long line = 0;
+        const char *m = err.msg;
+        if (!strncmp(m, "line ", 5) || !strncmp(m, "row ", 4))
+            line = strtol(m + (m[0] == 'l' ? 5 : 4), NULL, 10);
+        io_report_add(r, line, "", "file", rc, "%s", err.msg);
+        if (rc != TCXD_EINVAL && rc != TCXD_ETOOBIG)
+            im.fatal = rc;
+    } else if (!im.have_header && !r->n) {
+        io_report_add(r, 0, "", "file", TCXD_EINVAL, "the file has no header row (it is empty)");
+    }
+
+    if (opts->what == IO_ORGS && !r->n && !im.stop) {
+        for (size_t k = 0; k < im.nrows; k++) {
+            im.row_bad = false;
+            org_resolve(&im, k);
+        }
+        for (size_t k = 0; !r->n && im.bulk && k < im.nrows; k++)
+            if (org_create(&im, k, &err) && (err.code == TCXD_EDB || err.code == TCXD_EIO))
+                im.fatal = err.code;
+    }
+
+    if (im.bulk) {
+        if (r->n) {
+            store_bulk_abort(im.bulk);
+            r->written = 0;
+        } else {
+            char *after = audit_json(&im);
+            rc = store_bulk_commit(im.bulk, who,
+                                   opts->what == IO_MEMBERS ? "import.members" : "import.orgs",
+                                   after, &err);
+            free(after);
+            if (rc) {
+                io_report_add(r, 0, "", "", rc, "%s", err.msg);
+                im.fatal = rc;
+                r->written = 0;
+            }
+        }
+        im.bulk = NULL;
+        store_bulk_mode(st, false);
+    }
+done:
+    if (r->n) {
+        r->written = 0;
+        if (im.fatal)
+            rc = tcxd_fail(e, im.fatal, "file", "import failed: %s; nothing was written",
+                           r->issues[r->n - 1].message);
+        else
+            rc = tcxd_fail(e, TCXD_EINVAL, "file",
+                           "%zu problem%s in %s%zu of %zu rows%s; nothing was written", r->n,
+                           r->n == 1 ? "" : "s", r->truncated ? "at least " : "", r->bad_rows,
+                           r->rows, r->bad_rows || !r->rows ? "" : " (in the header)");
+    } else {
+        rc = TCXD_OK;
+    }
+    importer_release(&im);
+    return rc;
+}
+
+enum tcxd_err io_read_file(const char *path, struct buf *out, struct tcxd_error *e)
+{
+    buf_reset(out);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tcxd_fail(e, TCXD_EIO, "file", "cannot open '%s': %s", path, strerror(errno));
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        buf_add(out, chunk, n);
+    bool err = ferror(f);
+    fclose(f);
+    if (err)
+        return tcxd_fail(e, TCXD_EIO, "file", "cannot read '%s'", path);
+    return TCXD_OK;
+}
+
+enum tcxd_err io_import_file(struct store *st, const struct store_actor *who, const char *path,
+                             const struct io_import_opts *opts, struct io_report *r,
+                             struct tcxd_error *e)
+{
+    struct buf data = BUF_INIT;
+    enum tcxd_err rc = io_read_file(path, &data, e);
+    if (rc) {
+        io_report_add(r, 0, "", "file", rc, "%s", e ? e->msg : "cannot read the file");
+        r->what = opts->what;
+        buf_release(&data);
+        return rc;
+    }
+    struct io_import_opts o = *opts;
+    if (!o.name)
+        o.name = path;
+    rc = io_import_buffer(st, who, data.ptr, data.len, &o, r, e);
+    buf_release(&data);
+    return rc;
+}

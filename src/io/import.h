@@ -1,0 +1,108 @@
+/*
+ * import.h - importing organizations and members from CSV or XLSX, all or nothing.
+ *
+ * The column format (docs/import-format.md): the first row is the header; headers are matched
+ * case- and diacritics-insensitively against each field's ASCII name ("birth_date"), its
+ * Vietnamese header ("Ngày sinh") and a few usual variants ("Ngày tháng năm sinh"); a trailing
+ * "(...)" note or '*' in a header is ignored, and so is a row-number column ("STT"). Title rows
+ * above the header (one cell or none filled) are skipped.
+ *
+ * Every row is validated - with the same rules the one-by-one commands apply - and EVERY problem
+ * is reported, not just the first: each as (line, column, field, message), where line is the
+ * 1-based physical line in a CSV file (a quoted field may span lines: the line where the cell
+ * starts) or the row number in an XLSX sheet, column is the header text as written in the file
+ * and field the canonical name. Only when no row has a problem is anything written, and then
+ * all of it in ONE transaction with one audit record for the file (name, rows, SHA-256); any
+ * failure while writing rolls everything back. A dry run validates only.
+ *
+ * Members are written by default through the store's bulk path (store_bulk.h), which writes
+ * the same rows as admitting each member with store_member_admit() and recording the official
+ * recognition with store_member_event(); opts.per_row takes that slow path instead (tests use
+ * it to check that both write the same thing).
+ *
+ * Ownership: struct io_report owns its issues; release it with io_report_release(). The
+ * importer borrows the store, the data and the options for the call.
+ */
+#ifndef TCXD_IO_IMPORT_H
+#define TCXD_IO_IMPORT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "io/table.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+enum io_entity { IO_ORGS, IO_MEMBERS, IO_ENTITY__MAX };
+const char *io_entity_name(enum io_entity w); /* "orgs", "members" */
+enum tcxd_err io_entity_parse(const char *s, enum io_entity *out, struct tcxd_error *e) TCXD_WUR;
+
+/* One problem found in the input. Strings are owned by the report. */
+struct io_issue {
+    long line;     /* 1-based line (CSV) or row (XLSX); 0: the file as a whole */
+    char *column;  /* header text as in the file; "" when not about one column */
+    char *field;   /* canonical field name ("birth_date"); "" when none */
+    char *message; /* one line, lowercase start, no period */
+    enum tcxd_err code;
+};
+
+struct io_report {
+    struct io_issue *issues;
+    size_t n, cap;
+    enum io_entity what;
+    enum io_format format;
+    size_t rows;     /* data rows read (blank rows and the header not counted) */
+    size_t bad_rows; /* rows with at least one issue */
+    size_t written;  /* rows written: 0 unless the import succeeded */
+    bool dry_run;
+    bool truncated;  /* validation stopped at opts.max_errors */
+    char sha256[65]; /* of the input bytes, hex */
+};
+
+void io_report_init(struct io_report *r);
+void io_report_release(struct io_report *r);
+/* Appends an issue (strings copied; column/field may be NULL). */
+void io_report_add(struct io_report *r, long line, const char *column, const char *field,
+                   enum tcxd_err code, const char *fmt, ...) TCXD_PRINTF(6, 7);
+
+/* {"what","format","rows","bad_rows","written","dry_run","truncated","sha256","errors":[...]};
+   each error {"line","column","field","code","message"}. New reference. */
+json_t *io_report_json(const struct io_report *r);
+/* Just the errors array, as above. New reference. */
+json_t *io_report_errors_json(const struct io_report *r);
+/* The errors as CSV with header line,column,field,message (UTF-8, CRLF line ends). */
+void io_report_errors_csv(const struct io_report *r, struct buf *out);
+/* "line 17, column 'Ngày sinh': invalid date '31/02/1980' (field birth_date)" */
+void io_issue_format(const struct io_issue *i, struct buf *out);
+
+struct io_import_opts {
+    enum io_entity what;
+    enum io_format format;   /* IO_FORMAT_AUTO: by magic bytes and name */
+    const char *name;        /* file name: detection and the audit record (may be NULL) */
+    bool dry_run;            /* validate only */
+    bool per_row;            /* members: write through store_member_admit (slow; for tests) */
+    size_t max_errors;       /* stop validating after this many issues; 0 = no limit */
+    io_progress_fn progress; /* told bytes consumed (may be NULL) */
+    void *progress_ctx;
+};
+void io_import_opts_init(struct io_import_opts *o);
+
+/*
+ * Imports data[0..len). Returns TCXD_OK when everything was written (or, for a dry run,
+ * would be); TCXD_EINVAL when the input has problems (r lists them all, e summarises: "3
+ * problems in 2 of 120 rows; nothing was written"); another code for a system failure (EDB,
+ * EIO), also recorded in r. Nothing is written unless TCXD_OK is returned.
+ */
+enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, const void *data,
+                               size_t len, const struct io_import_opts *opts, struct io_report *r,
+                               struct tcxd_error *e) TCXD_WUR;
+/* Reads the file into memory and calls io_import_buffer (opts->name defaults to path). */
+enum tcxd_err io_import_file(struct store *st, const struct store_actor *who, const char *path,
+                             const struct io_import_opts *opts, struct io_report *r,
+                             struct tcxd_error *e) TCXD_WUR;
+
+/* Reads a whole file into out (reset first). TCXD_EIO naming the path on failure. */
+enum tcxd_err io_read_file(const char *path, struct buf *out, struct tcxd_error *e) TCXD_WUR;
+
+#endif

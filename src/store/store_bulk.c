@@ -1,0 +1,281 @@
+/*
+ * store_bulk.c - loading many members in one transaction, and reading rolls for export.
+ *
+ * store_bulk_member_add() writes what store_member_admit() + store_member_event(OFFICIAL) write
+ * (see store_member.c): the member row with its derived columns already final (one INSERT
+ * instead of INSERT + UPDATE), the ADMIT event, the OFFICIAL event, the stints and gaps of the
+ * replay, in that order, so ids come out the same. tests/io/test_import.c compares both paths.
+ */
+#include "store/store_bulk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+#include "text/text.h"
+#include "util/xmalloc.h"
+
+struct store_bulk {
+    struct store *st;
+    size_t n;
+    tcxd_date today;
+    struct buf fold, key, given;
+    struct member_derived d;
+};
+
+enum tcxd_err store_bulk_org_by_code(struct store *st, const char *code, struct store_bulk_org *out,
+                                     struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_ORG_BY_CODE);
+    sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return store_db_error(st, e, "reading organization");
+        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "unknown organization '%s'", code);
+    }
+    out->id = sqlite3_column_int64(s, 0);
+    out->tier = (enum org_tier)sqlite3_column_int(s, 1);
+    out->form = (enum org_form)sqlite3_column_int(s, 2);
+    out->created_on = store_column_date(s, 3);
+    out->ended_on = store_column_date(s, 4);
+    sqlite3_reset(s);
+    return TCXD_OK;
+}
+
+enum tcxd_err store_bulk_begin(struct store *st, struct store_bulk **out, struct tcxd_error *e)
+{
+    enum tcxd_err rc = store_begin(st, e);
+    if (rc)
+        return rc;
+    struct store_bulk *b = xcalloc(1, sizeof(*b));
+    b->st = st;
+    b->today = date_today();
+    buf_init(&b->fold, 64);
+    buf_init(&b->key, 128);
+    buf_init(&b->given, 64);
+    member_derived_init(&b->d);
+    *out = b;
+    return TCXD_OK;
+}
+
+static void bulk_free(struct store_bulk *b)
+{
+    buf_release(&b->fold);
+    buf_release(&b->key);
+    buf_release(&b->given);
+    member_derived_release(&b->d);
+    free(b);
+}
+
+void store_bulk_abort(struct store_bulk *b)
+{
+    if (!b)
+        return;
+    store_rollback(b->st);
+    bulk_free(b);
+}
+
+size_t store_bulk_count(const struct store_bulk *b)
+{
+    return b->n;
+}
+
+static void bind_str(sqlite3_stmt *s, int i, const struct buf *b, bool null_if_empty)
+{
+    if (null_if_empty && !b->len)
+        sqlite3_bind_null(s, i);
+    else
+        sqlite3_bind_text(s, i, b->ptr, (int)b->len, SQLITE_STATIC);
+}
+
+static enum tcxd_err insert_event(struct store *st, int64_t member_id,
+                                  const struct member_event *ev, const char *decision_no,
+                                  struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_EVENT_INSERT);
+    sqlite3_bind_int64(s, 1, member_id);
+    sqlite3_bind_int(s, 2, ev->kind);
+    store_bind_date(s, 3, ev->date);
+    sqlite3_bind_text(s, 4, decision_no ? decision_no : "", -1, SQLITE_STATIC);
+    store_bind_date(s, 5, ev->decision_date);
+    if (ev->org_id)
+        sqlite3_bind_int64(s, 6, ev->org_id);
+    sqlite3_bind_int(s, 7, ev->form);
+    store_bind_date(s, 8, ev->until);
+    sqlite3_bind_text(s, 9, "", 0, SQLITE_STATIC);
+    return store_step_done(st, s, e, "recording the member event");
+}
+
+enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
+                                    int64_t *id_out, struct tcxd_error *e)
+{
+    struct store *st = b->st;
+    const struct member_fields *f = m->fields;
+    struct member_derived *d = &b->d;
+    enum tcxd_err rc;
+    struct member_event ev[2] = {
+        {.seq = 1,
+         .kind = MEV_ADMIT,
+         .date = m->ceremony_date,
+         .decision_date = m->decision_date,
+         .org_id = m->org_id,
+         .until = DATE_NONE},
+        {.seq = 2,
+         .kind = MEV_OFFICIAL,
+         .date = member_official_date(m->ceremony_date),
+         .decision_date = m->official_decision_date,
+         .until = DATE_NONE},
+    };
+    size_t nev = m->official_decision_date != DATE_NONE ? 2 : 1;
+    if ((rc = member_check_admission(f->birth_date, m->decision_date, m->ceremony_date, b->today,
+                                     e)))
+        return rc;
+    if (nev == 2 && m->official_decision_date > b->today)
+        return tcxd_fail(e, TCXD_EINVAL, "date", "official recognition decided in the future");
+    /* member_replay sorts its input: pass a copy so ev keeps the insertion order */
+    struct member_event sorted[2] = {ev[0], ev[1]};
+    if ((rc = member_replay(sorted, nev, d, e)))
+        return rc;
+
+    buf_reset(&b->fold);
+    buf_reset(&b->key);
+    text_fold(f->full_name.ptr, &b->fold);
+    text_name_sort_key(store_collator(st), f->full_name.ptr, &b->key);
+    enum member_status now = member_status_on(d, b->today);
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_MEMBER_INSERT);
+    bind_str(s, 1, &f->full_name, false);
+    bind_str(s, 2, &b->fold, false);
+    sqlite3_bind_blob(s, 3, b->key.ptr, (int)b->key.len, SQLITE_STATIC);
+    sqlite3_bind_int(s, 4, f->gender);
+    store_bind_date(s, 5, f->birth_date);
+    bind_str(s, 6, &f->ethnicity, false);
+    bind_str(s, 7, &f->religion, false);
+    bind_str(s, 8, &f->hometown, false);
+    bind_str(s, 9, &f->national_id, true);
+    bind_str(s, 10, &f->education, false);
+    bind_str(s, 11, &f->professional_level, false);
+    sqlite3_bind_int(s, 12, f->theory);
+    bind_str(s, 13, &f->party_card_no, true);
+    sqlite3_bind_int(s, 14, now == MEMBER_NONE ? (int)d->status : (int)now);
+    sqlite3_bind_int(s, 15, d->exempt);
+    sqlite3_bind_int64(s, 16, d->org_id);
+    store_bind_date(s, 17, d->first_decision);
+    store_bind_date(s, 18, d->ceremony);
+    store_bind_date(s, 19, d->official);
+    store_bind_date(s, 20, d->died);
+    buf_reset(&b->given);
+    store_fold_given_first(f->full_name.ptr, &b->given);
+    bind_str(s, 21, &b->given, false);
+    if ((rc = store_step_done(st, s, e, "recording the member")))
+        return rc;
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    if ((rc = insert_event(st, id, &ev[0], m->decision_no, e)) ||
+        (nev == 2 && (rc = insert_event(st, id, &ev[1], m->official_decision_no, e))))
+        return rc;
+    for (size_t i = 0; i < d->nstints; i++) {
+        const struct member_stint *x = &d->stints[i];
+        s = store_stmt(st, STMT_STINT_INSERT);
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int64(s, 2, x->org_id);
+        store_bind_date(s, 3, x->from);
+        store_bind_date(s, 4, x->to);
+        sqlite3_bind_int(s, 5, x->kind);
+        sqlite3_bind_int(s, 6, x->status);
+        if ((rc = store_step_done(st, s, e, "updating member history")))
+            return rc;
+    }
+    for (size_t i = 0; i < d->ngaps; i++) {
+        s = store_stmt(st, STMT_GAP_INSERT);
+        sqlite3_bind_int64(s, 1, id);
+        store_bind_date(s, 2, d->gaps[i].from);
+        store_bind_date(s, 3, d->gaps[i].to);
+        sqlite3_bind_int(s, 4, d->gaps[i].kind);
+        if ((rc = store_step_done(st, s, e, "updating member history")))
+            return rc;
+    }
+    b->n++;
+    if (id_out)
+        *id_out = id;
+    return TCXD_OK;
+}
+
+enum tcxd_err store_bulk_commit(struct store_bulk *b, const struct store_actor *who,
+                                const char *action, const char *after_json, struct tcxd_error *e)
+{
+    struct store *st = b->st;
+    enum tcxd_err rc = store_audit(st, who, action, "import", 0, 0, NULL, after_json, e);
+    if (rc)
+        store_rollback(st);
+    else
+        rc = store_commit(st, e); /* rolls back itself when COMMIT fails */
+    bulk_free(b);
+    return rc;
+}
+
+/* ---- export ----------------------------------------------------------------------------- */
+
+enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
+                              void (*fn)(void *ctx, const struct store_roll_member *r), void *ctx,
+                              struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_ROLL);
+    sqlite3_bind_int64(s, 1, org_id);
+    store_bind_date(s, 2, as_of);
+    sqlite3_bind_int(s, 3, MEV_ADMIT);
+    sqlite3_bind_int(s, 4, MEV_OFFICIAL);
+    sqlite3_bind_int(s, 5, MEMBER_OFFICIAL);
+    int rc;
+    struct member_info m;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        memset(&m, 0, sizeof(m));
+        m.id = sqlite3_column_int64(s, 0);
+        store_column_copy(s, 1, m.full_name, sizeof(m.full_name));
+        m.gender = (enum gender)sqlite3_column_int(s, 2);
+        m.birth_date = store_column_date(s, 3);
+        store_column_copy(s, 4, m.ethnicity, sizeof(m.ethnicity));
+        store_column_copy(s, 5, m.religion, sizeof(m.religion));
+        store_column_copy(s, 6, m.hometown, sizeof(m.hometown));
+        store_column_copy(s, 7, m.national_id, sizeof(m.national_id));
+        store_column_copy(s, 8, m.education, sizeof(m.education));
+        store_column_copy(s, 9, m.professional_level, sizeof(m.professional_level));
+        m.theory = (enum theory_level)sqlite3_column_int(s, 10);
+        store_column_copy(s, 11, m.party_card_no, sizeof(m.party_card_no));
+        m.admission_decision_date = store_column_date(s, 12);
+        m.ceremony_date = store_column_date(s, 13);
+        m.official_date = store_column_date(s, 14);
+        m.died_on = store_column_date(s, 15);
+        m.status = (enum member_status)sqlite3_column_int(s, 16);
+        m.exempt = sqlite3_column_int(s, 17) != 0;
+        m.org_id = sqlite3_column_int64(s, 18);
+        const char *dec = (const char *)sqlite3_column_text(s, 19);
+        const char *odec = (const char *)sqlite3_column_text(s, 21);
+        struct store_roll_member r = {
+            .m = &m,
+            .decision_no = dec ? dec : "",
+            .official_decision_date = store_column_date(s, 20),
+            .official_decision_no = odec ? odec : "",
+        };
+        fn(ctx, &r);
+    }
+    if (rc != SQLITE_DONE)
+        return store_db_error(st, e, "reading the roll");
+    return TCXD_OK;
+}
+
+enum tcxd_err store_bulk_org_decision(struct store *st, int64_t org_id, char *out, size_t n,
+                                      struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_ORG_DECISION);
+    sqlite3_bind_int64(s, 1, org_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        store_column_copy(s, 0, out, n);
+    else if (n)
+        out[0] = '\0';
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_db_error(st, e, "reading organization history");
+    return TCXD_OK;
+}
