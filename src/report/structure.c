@@ -16,8 +16,7 @@
 static const char *const format_names[REPORT_FMT__MAX] = {"text", "table", "json", "csv", "xlsx"};
 static const char *const format_mimes[REPORT_FMT__MAX] = {
     "text/plain; charset=utf-8", "text/plain; charset=utf-8", "application/json",
-    "text/csv; charset=utf-8",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+    "text/csv; charset=utf-8", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
 
 const char *report_format_name(enum report_format f)
 {
@@ -335,7 +334,8 @@ static enum tcxd_err snap_breakdowns(struct store *st, struct snap *s, struct tc
     enum tcxd_err rc = store_member_gaps(st, s->as_of, on_gap, s, e);
     if (rc)
         return rc;
-    qsort(s->gaps, s->ngaps, sizeof(*s->gaps), cmp_gap);
+    if (s->ngaps)
+        qsort(s->gaps, s->ngaps, sizeof(*s->gaps), cmp_gap);
     const struct org_tree *t = &s->tree;
     if (t->nodes[s->root].parent == TREE_NONE)
         return store_member_facts(st, s->as_of, NULL, 0, on_fact, s, e);
@@ -393,8 +393,8 @@ struct table_def {
 #define MEMBERS_COL 1, 0, {"members"}, {"Đảng viên"}, true
 
 static const struct table_def table_defs[RT__MAX] = {
-    [RT_TOTALS] = {"totals", "Tổng hợp", "Tổng hợp", "Chỉ tiêu", NULL, 1, 0, {"count"},
-                   {"Số lượng"}, false},
+    [RT_TOTALS] =
+        {"totals", "Tổng hợp", "Tổng hợp", "Chỉ tiêu", NULL, 1, 0, {"count"}, {"Số lượng"}, false},
     [RT_CHILDREN] = {"children",
                      "Theo tổ chức trực thuộc",
                      "Tổ chức trực thuộc",
@@ -432,12 +432,12 @@ static const struct table_def table_defs[RT__MAX] = {
                            MEMBERS_COL},
     [RT_ETHNICITY] = {"ethnicity", "Theo dân tộc", "Dân tộc", "Dân tộc", NULL, MEMBERS_COL},
     [RT_RELIGION] = {"religion", "Theo tôn giáo", "Tôn giáo", "Tôn giáo", NULL, MEMBERS_COL},
-    [RT_EDUCATION] = {"education", "Theo trình độ học vấn", "Trình độ học vấn",
-                      "Trình độ học vấn", NULL, MEMBERS_COL},
+    [RT_EDUCATION] = {"education", "Theo trình độ học vấn", "Trình độ học vấn", "Trình độ học vấn",
+                      NULL, MEMBERS_COL},
     [RT_THEORY_LEVEL] = {"theory_level", "Theo trình độ lý luận chính trị", "Lý luận chính trị",
                          "Trình độ lý luận chính trị", NULL, MEMBERS_COL},
-    [RT_STATUS] = {"status", "Theo trạng thái đảng viên", "Chính thức, dự bị", "Trạng thái",
-                   NULL, MEMBERS_COL},
+    [RT_STATUS] = {"status", "Theo trạng thái đảng viên", "Chính thức, dự bị", "Trạng thái", NULL,
+                   MEMBERS_COL},
 };
 
 static struct report_row *add_row(struct report_table *t, const char *key, const char *label)
@@ -469,15 +469,9 @@ static const struct {
 
 static void total_values(const struct structure_counts *c, int64_t v[ARRAY_SIZE(total_rows)])
 {
-    int64_t x[] = {c->direct_above_base,
-                   c->above_base,
-                   c->base_dang_bo + c->base_chi_bo,
-                   c->base_dang_bo,
-                   c->base_chi_bo,
-                   c->partial,
-                   c->branches,
-                   c->members,
-                   c->official,
+    int64_t x[] = {c->direct_above_base, c->above_base,  c->base_dang_bo + c->base_chi_bo,
+                   c->base_dang_bo,      c->base_chi_bo, c->partial,
+                   c->branches,          c->members,     c->official,
                    c->probationary};
     memcpy(v, x, sizeof(x));
 }
@@ -686,8 +680,8 @@ enum tcxd_err report_structure_build(struct store *st, int64_t org_id,
         char d[DATE_ISO_LEN];
         date_format_vn(o->as_of, d);
         snap_release(&now);
-        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld on %s",
-                         (long long)org_id, d);
+        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld on %s", (long long)org_id,
+                         d);
     }
     bool compared = o->compare != DATE_NONE;
     if (compared && (rc = snap_load(st, org_id, o->compare, o->breakdowns, &then, e))) {

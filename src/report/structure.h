@@ -113,13 +113,13 @@ struct report_structure {
     bool breakdowns;
     bool existed_then; /* compared and the root existed on the comparison date */
     struct structure_counts now, then;
-    char *sentence;      /* on as_of */
-    char *sentence_then; /* on the comparison date; NULL unless existed_then */
+    char *sentence;                      /* on as_of */
+    char *sentence_then;                 /* on the comparison date; NULL unless existed_then */
     struct report_table tables[RT__MAX]; /* only RT_TOTALS has rows without breakdowns */
 };
 
 /* Builds the report of organization org_id (which must exist on o->as_of: ENOTFOUND names it).
-   *out is set on success only; free it with report_structure_free(). */
+ *out is set on success only; free it with report_structure_free(). */
 enum tcxd_err report_structure_build(struct store *st, int64_t org_id,
                                      const struct report_structure_opts *o,
                                      struct report_structure **out, struct tcxd_error *e) TCXD_WUR;

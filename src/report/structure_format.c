@@ -210,15 +210,15 @@ static json_t *json_date(tcxd_date d)
 /* The counts the UI shows (docs/api-contract.md), from the totals table. */
 static json_t *json_counts(const struct report_table *totals, bool prev)
 {
-    static const char *const keys[] = {"children", "base_orgs", "partial_committees",
-                                       "branches", "members",   "official",
-                                       "probationary"};
+    static const char *const keys[] = {"children", "base_orgs", "partial_committees", "branches",
+                                       "members",  "official",  "probationary"};
     json_t *j = json_object();
     for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
         for (size_t i = 0; i < totals->nrows; i++)
             if (!strcmp(totals->rows[i].key, keys[k]))
                 json_object_set_new(
-                    j, keys[k], json_integer(prev ? totals->rows[i].prev[0] : totals->rows[i].v[0]));
+                    j, keys[k],
+                    json_integer(prev ? totals->rows[i].prev[0] : totals->rows[i].v[0]));
     return j;
 }
 
@@ -245,9 +245,9 @@ static json_t *json_row(const struct report_structure *r, const struct report_ta
     for (size_t c = 0; c < t->ncols; c++)
         json_object_set_new(j, t->col_key[c], json_integer(row->v[c]));
     if (t->id == RT_AGE_BAND)
-        json_object_set_new(j, "by_gender",
-                            json_pack("{s:I, s:I}", "nam", (json_int_t)row->v[1], "nu",
-                                      (json_int_t)row->v[2]));
+        json_object_set_new(
+            j, "by_gender",
+            json_pack("{s:I, s:I}", "nam", (json_int_t)row->v[1], "nu", (json_int_t)row->v[2]));
     if (compared(r)) {
         json_t *p = json_object();
         json_object_set_new(p, "count", json_integer(row->prev[t->count_col]));
@@ -328,8 +328,9 @@ static void csv_fields(struct buf *out, const char *const *f, size_t n)
 static void render_csv(const struct report_structure *r, struct buf *out)
 {
     static const char *const hdr[] = {
-        "Mã bảng", "Bảng",         "Mã mục",           "Mục",        "Mã chỉ tiêu", "Chỉ tiêu",
-        "Ngày",    "Giá trị",      "Ngày so sánh",     "Giá trị so sánh", "Chênh lệch", "Thay đổi"};
+        "Mã bảng",    "Bảng",    "Mã mục",  "Mục",          "Mã chỉ tiêu",
+        "Chỉ tiêu",   "Ngày",    "Giá trị", "Ngày so sánh", "Giá trị so sánh",
+        "Chênh lệch", "Thay đổi"};
     bool cmp = compared(r);
     size_t n = cmp ? 12 : 8;
     csv_fields(out, hdr, n);
@@ -348,9 +349,9 @@ static void render_csv(const struct report_structure *r, struct buf *out)
                 snprintf(p, sizeof(p), "%lld", (long long)row->prev[c]);
                 snprintf(diff, sizeof(diff), "%lld", (long long)(row->v[c] - row->prev[c]));
                 char *ch = cmp ? fmt_change(row->prev[c], row->v[c]) : NULL;
-                const char *f[] = {t->key,        t->title, row->key, row->label,
-                                   t->col_key[c], t->col_label[c], d,  v,
-                                   dc,            p,        diff,     ch};
+                const char *f[] = {
+                    t->key, t->title, row->key, row->label, t->col_key[c], t->col_label[c],
+                    d,      v,        dc,       p,          diff,          ch};
                 csv_fields(out, f, n);
                 free(ch);
             }

@@ -11,8 +11,8 @@
 #include "util/xmalloc.h"
 
 struct xfmt {
-    lxw_format *title, *subtitle, *sentence, *header, *text, *part, *num, *pct, *diff,
-        *total_text, *total_num, *total_pct, *total_diff;
+    lxw_format *title, *subtitle, *sentence, *header, *text, *part, *num, *pct, *diff, *total_text,
+        *total_num, *total_pct, *total_diff;
 };
 
 static lxw_format *fmt(lxw_workbook *wb, bool bold, const char *num, bool border)
@@ -78,7 +78,7 @@ static void write_sheet(lxw_workbook *wb, const struct report_structure *r,
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, t->sheet);
     bool cmp = r->compare != DATE_NONE, total_row = t->id != RT_TOTALS;
-    size_t per = cmp ? 4 : 1; /* cells per column */
+    size_t per = cmp ? 4 : 1;                    /* cells per column */
     lxw_col_t c0 = 2 + (t->note_header ? 1 : 0); /* STT, label, [note] */
     lxw_col_t ncols = (lxw_col_t)(c0 + t->ncols * per + (t->shares ? 1 : 0));
     char d[DATE_ISO_LEN], dc[DATE_ISO_LEN], line[2048];
