@@ -158,7 +158,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         struct buf line = BUF_INIT;
         for (size_t i = 0; i < r.n && i < show; i++) {
             buf_reset(&line);
-            io_issue_format(&r.issues[i], &line);
+            io_issue_format(&r, &r.issues[i], &line);
             fprintf(stderr, "%s: %s\n", pos[1], line.ptr);
         }
         buf_release(&line);

@@ -163,6 +163,9 @@ void io_report_add(struct io_report *r, long line, const char *column, const cha
     i->line = line;
     i->column = utf8_copy(column ? column : "");
     i->field = utf8_copy(field ? field : "");
+    /* messages start lowercase, whoever wrote them ("Chi bộ trực thuộc cannot be ...") */
+    if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
+        msg[0] = (char)(msg[0] - 'A' + 'a');
     i->message = utf8_copy(msg);
     i->code = code;
 }
@@ -205,10 +208,10 @@ void io_report_errors_csv(const struct io_report *r, struct buf *out)
     }
 }
 
-void io_issue_format(const struct io_issue *i, struct buf *out)
+void io_issue_format(const struct io_report *r, const struct io_issue *i, struct buf *out)
 {
     if (i->line)
-        buf_addf(out, "line %ld", i->line);
+        buf_addf(out, "%s %ld", r->format == IO_FORMAT_XLSX ? "row" : "line", i->line);
     else
         buf_adds(out, "file");
     if (i->column[0])
@@ -1289,7 +1292,7 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
         io_report_add(r, 0, "", "file", TCXD_EINVAL, "the file has no header row (it is empty)");
     }
 
-    if (opts->what == IO_ORGS && !r->n && !im.stop) {
+    if (opts->what == IO_ORGS && im.have_header && !im.stop) {
         for (size_t k = 0; k < im.nrows; k++) {
             im.row_bad = false;
             org_resolve(&im, k);

@@ -73,8 +73,9 @@ json_t *io_report_json(const struct io_report *r);
 json_t *io_report_errors_json(const struct io_report *r);
 /* The errors as CSV with header line,column,field,message (UTF-8, CRLF line ends). */
 void io_report_errors_csv(const struct io_report *r, struct buf *out);
-/* "line 17, column 'Ngày sinh': invalid date '31/02/1980' (field birth_date)" */
-void io_issue_format(const struct io_issue *i, struct buf *out);
+/* "line 17, column 'Ngày sinh': invalid date '31/02/1980' (field birth_date)"; an XLSX
+   file's issues say "row 17". */
+void io_issue_format(const struct io_report *r, const struct io_issue *i, struct buf *out);
 
 struct io_import_opts {
     enum io_entity what;

@@ -1,0 +1,799 @@
+/*
+ * test_import.c - importing and exporting organizations and members.
+ *
+ * Each class of bad row (wrong date, unknown chi bộ, duplicate national ID in the file and in
+ * the database, bad UTF-8, missing column, extra column, wrong field count, over-long field,
+ * rule violations) is checked for its line, column and message; a quoted newline is data and
+ * the lines after it still count right. A failed import leaves every table as it was (row
+ * counts and a hash of every row, read with plain SQL); a dry run writes nothing; the bulk path
+ * writes the same rows as the per-member path; CSV and XLSX exports round-trip through import.
+ * TCXD_TODAY is fixed at 30/06/2021.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include <xlsxwriter.h>
+
+#include "io/export.h"
+#include "io/import.h"
+#include "util/xmalloc.h"
+
+static char tmpdir[256];
+static int db_seq;
+static const struct store_actor actor = {"test", "test"};
+
+/* ---- fixtures --------------------------------------------------------------------------- */
+
+struct db {
+    struct store *st;
+    char path[512];
+};
+
+static int64_t add_org(struct store *st, const char *code, const char *name, enum org_tier t,
+                       enum org_form f, enum org_base_type bt, const char *parent, const char *date)
+{
+    struct tcxd_error e;
+    struct org_info p;
+    tcxd_date d;
+    assert_int_equal(date_parse(date, &d, "date", &e), TCXD_OK);
+    int64_t pid = 0;
+    if (parent) {
+        assert_int_equal(store_org_by_code(st, parent, d, &p, &e), TCXD_OK);
+        pid = p.id;
+    }
+    struct org_create_req req = {code, name, t, f, bt, pid, d, "QĐ 1"};
+    int64_t id = 0;
+    if (store_org_create(st, &actor, &req, &id, &e))
+        fail_msg("org %s: %s", code, e.msg);
+    return id;
+}
+
+/* A city (HN) with a district (Q1), a ward party committee (P1) with three chi bộ (CB01, CB02
+   from 1990, CBNEW from 2015) and a chi bộ cơ sở (CS1). */
+static void open_db(struct db *db, bool with_orgs)
+{
+    snprintf(db->path, sizeof(db->path), "%s/db%d.sqlite", tmpdir, ++db_seq);
+    struct tcxd_error e;
+    if (store_open(db->path, STORE_CREATE, &db->st, &e))
+        fail_msg("%s", e.msg);
+    if (!with_orgs)
+        return;
+    add_org(db->st, "HN", "Đảng bộ thành phố Hà Nội", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO,
+            ORG_BASE_NONE, NULL, "1930-02-03");
+    add_org(db->st, "Q1", "Quận ủy Ba Đình", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, ORG_BASE_NONE,
+            "HN", "1960-01-01");
+    add_org(db->st, "P1", "Đảng bộ phường Phúc Xá", ORG_TIER_BASE, ORG_FORM_DANG_BO,
+            ORG_BASE_PHUONG, "Q1", "1980-01-01");
+    add_org(db->st, "CB01", "Chi bộ 1", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE, "P1",
+            "1990-01-01");
+    add_org(db->st, "CB02", "Chi bộ 2", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE, "P1",
+            "1990-01-01");
+    add_org(db->st, "CBNEW", "Chi bộ mới", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE,
+            "P1", "2015-05-01");
+    add_org(db->st, "CS1", "Chi bộ Trường THCS", ORG_TIER_BASE, ORG_FORM_CHI_BO,
+            ORG_BASE_DON_VI_SU_NGHIEP, "Q1", "1995-09-01");
+}
+
+static void close_db(struct db *db)
+{
+    store_close(db->st);
+    db->st = NULL;
+}
+
+static enum tcxd_err import_text(struct db *db, enum io_entity what, const char *text, size_t len,
+                                 const char *name, bool dry_run, bool per_row, struct io_report *r)
+{
+    struct io_import_opts o;
+    io_import_opts_init(&o);
+    o.what = what;
+    o.name = name;
+    o.dry_run = dry_run;
+    o.per_row = per_row;
+    io_report_init(r);
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    return io_import_buffer(db->st, &actor, text, len ? len : strlen(text), &o, r, &e);
+}
+
+/* Row counts and a hash of every row of every table, through a separate connection. */
+static void db_fingerprint(const char *path, struct buf *out)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *t;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                        -1, &t, NULL),
+                     SQLITE_OK);
+    buf_reset(out);
+    while (sqlite3_step(t) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(t, 0);
+        char sql[256];
+        snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\" ORDER BY rowid", name);
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+        uint64_t h = 1469598103934665603ULL;
+        long rows = 0;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            rows++;
+            for (int c = 0; c < sqlite3_column_count(s); c++) {
+                const unsigned char *v = sqlite3_column_blob(s, c);
+                int n = sqlite3_column_bytes(s, c);
+                h = (h ^ (uint64_t)sqlite3_column_type(s, c)) * 1099511628211ULL;
+                for (int i = 0; i < n; i++)
+                    h = (h ^ v[i]) * 1099511628211ULL;
+            }
+        }
+        sqlite3_finalize(s);
+        buf_addf(out, "%s:%ld:%016llx\n", name, rows, (unsigned long long)h);
+    }
+    sqlite3_finalize(t);
+    sqlite3_close(db);
+}
+
+static long sql_long(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    long v = (long)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+static const struct io_issue *find_issue(const struct io_report *r, long line, const char *column)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->issues[i].line == line && !strcmp(r->issues[i].column, column))
+            return &r->issues[i];
+    return NULL;
+}
+
+static void expect_issue(const struct io_report *r, long line, const char *column,
+                         const char *field, const char *text)
+{
+    const struct io_issue *i = find_issue(r, line, column);
+    if (!i) {
+        for (size_t k = 0; k < r->n; k++)
+            fprintf(stderr, "  have: %ld '%s' %s: %s\n", r->issues[k].line, r->issues[k].column,
+                    r->issues[k].field, r->issues[k].message);
+        fail_msg("no issue at line %ld column '%s'", line, column);
+    }
+    if (field)
+        assert_string_equal(i->field, field);
+    if (text && !strstr(i->message, text))
+        fail_msg("line %ld: '%s' does not say '%s'", line, i->message, text);
+    /* messages: lowercase start, one line, no period */
+    assert_false(i->message[0] >= 'A' && i->message[0] <= 'Z');
+    assert_null(strchr(i->message, '\n'));
+    assert_int_not_equal(i->message[strlen(i->message) - 1], '.');
+}
+
+static const char vn_header[] =
+    "STT,Họ và tên,Giới tính,Ngày sinh,Dân tộc,Tôn giáo,Quê quán,Số CCCD,Trình độ học vấn,"
+    "Chuyên môn,Lý luận chính trị,Ngày quyết định kết nạp,Ngày kết nạp,Ngày chính thức,"
+    "Số thẻ đảng viên,Chi bộ,Số quyết định\r\n";
+
+/* ---- good files ------------------------------------------------------------------------- */
+
+static void test_members_vietnamese_headers(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    /* headers in capitals, without diacritics, with notes: all the same columns */
+    const char *csv =
+        "STT;HỌ VÀ TÊN;gioi tinh;Ngày sinh (dd/mm/yyyy);Dan toc;Ton giao;Que quan;so cccd;"
+        "Trinh do hoc van;chuyen mon;LY LUAN CHINH TRI;Ngày QĐ kết nạp*;Ngày vào Đảng;"
+        "Ngày chính thức;So the dang vien;Mã chi bộ;Số QĐ\r\n"
+        "1;Nguyễn Văn An;Nam;15/03/1980;Kinh;Không;\"Hà Nội;\nViệt Nam\";001080012345;12/12;"
+        "Cử nhân Luật;Trung cấp;01/02/2005;03/02/2005;10/02/2006;12345678;CB01;QĐ 5-QĐ/ĐU\r\n"
+        "2;  Trần   Thị Bình ;Nữ;1985-02-28;Tày;Phật giáo;;;9/12;;;1/6/2020;;;;CB02;\r\n";
+    struct io_report r;
+    enum tcxd_err rc = import_text(&db, IO_MEMBERS, csv, 0, "members.csv", false, false, &r);
+    for (size_t k = 0; k < r.n; k++)
+        fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
+                r.issues[k].message);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.rows, 2);
+    assert_int_equal(r.written, 2);
+    assert_int_equal(r.format, IO_FORMAT_CSV);
+    assert_int_equal(strlen(r.sha256), 64);
+    io_report_release(&r);
+    close_db(&db);
+
+    /* read back with plain SQL */
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member"), 2);
+    assert_int_equal(
+        sql_long(db.path, "SELECT COUNT(*) FROM member WHERE full_name = 'Nguyễn Văn An' AND "
+                          "gender = 0 AND birth_date = '1980-03-15' AND national_id = "
+                          "'001080012345' AND hometown = 'Hà Nội; Việt Nam' AND theory_level = 2 "
+                          "AND admission_decision_date = '2005-02-01' AND ceremony_date = "
+                          "'2005-02-03' AND official_date = '2006-02-03' AND party_card_no = "
+                          "'12345678' AND education = '12/12' AND professional_level = 'Cử nhân "
+                          "Luật' AND org_id = (SELECT id FROM org WHERE code = 'CB01')"),
+        1);
+    /* the second: name cleaned, ceremony defaults to the decision, still probationary today */
+    assert_int_equal(sql_long(db.path,
+                              "SELECT COUNT(*) FROM member WHERE full_name = 'Trần Thị Bình' AND "
+                              "gender = 1 AND ceremony_date = '2020-06-01' AND official_date IS "
+                              "NULL AND national_id IS NULL AND status = 1 AND ethnicity = 'Tày'"),
+                     1);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member_event"), 3);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member_event WHERE kind = 1 AND "
+                                       "date = '2006-02-03' AND decision_date = '2006-02-10'"),
+                     1);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member_event WHERE kind = 0 AND "
+                                       "decision_no = 'QĐ 5-QĐ/ĐU'"),
+                     1);
+    /* one audit record for the whole file */
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM audit WHERE action = "
+                                       "'import.members' AND after LIKE '%members.csv%' AND after "
+                                       "LIKE '%\"rows\":2%'"),
+                     1);
+}
+
+static void test_members_ascii_headers_xlsx(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    /* an XLSX with a title row, dates as serial numbers and a national ID typed as a number */
+    char path[512];
+    snprintf(path, sizeof(path), "%s/ascii.xlsx", tmpdir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+    lxw_format *df = workbook_add_format(wb);
+    format_set_num_format(df, "dd/mm/yyyy");
+    worksheet_write_string(ws, 0, 0, "DANH SÁCH ĐẢNG VIÊN", NULL);
+    const char *h[] = {"full_name",
+                       "gender",
+                       "birth_date",
+                       "national_id",
+                       "admission_decision_date",
+                       "org",
+                       "official_decision_date",
+                       "theory_level"};
+    for (int i = 0; i < 8; i++)
+        worksheet_write_string(ws, 2, (lxw_col_t)i, h[i], NULL);
+    worksheet_write_string(ws, 3, 0, "Hoàng Văn Cường", NULL);
+    worksheet_write_string(ws, 3, 1, "nam", NULL);
+    lxw_datetime b = {1970, 1, 31, 0, 0, 0}, a = {2000, 5, 19, 0, 0, 0}, o = {2001, 6, 1, 0, 0, 0};
+    worksheet_write_datetime(ws, 3, 2, &b, df);
+    worksheet_write_number(ws, 3, 3, 1070001234, NULL); /* 001070001234 without its zeros */
+    worksheet_write_datetime(ws, 3, 4, &a, df);
+    worksheet_write_string(ws, 3, 5, "CS1", NULL);
+    worksheet_write_datetime(ws, 3, 6, &o, df);
+    worksheet_write_string(ws, 3, 7, "cao_cap", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    struct buf data = BUF_INIT;
+    struct tcxd_error e;
+    assert_int_equal(io_read_file(path, &data, &e), TCXD_OK);
+    struct io_report r;
+    enum tcxd_err rc =
+        import_text(&db, IO_MEMBERS, data.ptr, data.len, "ascii.xlsx", false, false, &r);
+    for (size_t k = 0; k < r.n; k++)
+        fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
+                r.issues[k].message);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.format, IO_FORMAT_XLSX);
+    assert_int_equal(r.written, 1);
+    io_report_release(&r);
+    buf_release(&data);
+    close_db(&db);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member WHERE national_id = "
+                                       "'001070001234' AND birth_date = '1970-01-31' AND "
+                                       "admission_decision_date = '2000-05-19' AND theory_level "
+                                       "= 3 AND official_date = '2001-05-19' AND status = 2"),
+                     1);
+}
+
+/* ---- bad files: each class of problem --------------------------------------------------- */
+
+static void test_member_errors_each_class(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    /* one member already in the database, with the national ID that line 10 repeats */
+    const char *pre = "Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày quyết định kết nạp,Chi bộ\n"
+                      "Đã Có Sẵn,Nam,01/01/1960,001060099999,01/01/1990,CB01\n";
+    struct io_report r;
+    assert_int_equal(import_text(&db, IO_MEMBERS, pre, 0, "pre.csv", false, false, &r), TCXD_OK);
+    io_report_release(&r);
+
+    struct buf csv = BUF_INIT;
+    buf_adds(&csv, vn_header); /* line 1 */
+    /* line 2: good */
+    buf_adds(&csv, "1,Good One,Nam,01/01/1980,,,,001080000001,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 3: impossible birth date */
+    buf_adds(&csv, "2,Bad Date,Nam,31/02/1980,,,,,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 4: unknown chi bộ */
+    buf_adds(&csv, "3,No Branch,Nữ,01/01/1980,,,,,,,,01/01/2010,,,,CB99,\r\n");
+    /* lines 5-6: a quoted newline in the hometown: valid data */
+    buf_adds(&csv, "4,Quoted Newline,Nam,01/01/1981,,,\"Thôn Đông,\nxã Tây\",,,,,01/01/2010,,,,"
+                   "CB02,\r\n");
+    /* line 7: duplicate of line 2's national ID */
+    buf_adds(&csv, "5,Same Id,Nam,01/01/1982,,,,001080000001,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 8: invalid UTF-8 in the name (a Windows-1258 byte) */
+    buf_adds(&csv, "6,Ng\xD2yen,Nam,01/01/1983,,,,,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 9: a field missing */
+    buf_adds(&csv, "7,Short Row,Nam,01/01/1983,,,,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 10: national ID of the member already in the database */
+    buf_adds(&csv, "8,In Database,Nam,01/01/1984,,,,001060099999,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 11: a name over 100 characters */
+    buf_adds(&csv, "9,");
+    for (int i = 0; i < 30; i++)
+        buf_adds(&csv, "Tên ");
+    buf_adds(&csv, ",Nam,01/01/1985,,,,,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 12: a đảng bộ where a chi bộ belongs */
+    buf_adds(&csv, "10,Wrong Kind,Nam,01/01/1985,,,,,,,,01/01/2010,,,,P1,\r\n");
+    /* line 13: admitted at 17 */
+    buf_adds(&csv, "11,Too Young,Nam,01/06/1993,,,,,,,,01/01/2011,,,,CB01,\r\n");
+    /* line 14: official recognition decided before the 12 months of probation end */
+    buf_adds(&csv, "12,Too Early,Nam,01/01/1980,,,,,,,,01/01/2010,01/01/2010,01/06/2010,,CB01,"
+                   "\r\n");
+    /* line 15: chi bộ created in 2015, admission in 2010 */
+    buf_adds(&csv, "13,Before Branch,Nam,01/01/1980,,,,,,,,01/01/2010,,,,CBNEW,\r\n");
+    /* line 16: a national ID of 11 digits and an unknown gender */
+    buf_adds(&csv, "14,Two Problems,X,01/01/1980,,,,00108000000,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 17: a chi bộ's name where its code belongs */
+    buf_adds(&csv, "15,By Name,Nam,01/01/1980,,,,,,,,01/01/2010,,,,chi bo 2,\r\n");
+
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    db_fingerprint(db.path, &before);
+    enum tcxd_err rc = import_text(&db, IO_MEMBERS, csv.ptr, csv.len, "bad.csv", false, false, &r);
+    assert_int_equal(rc, TCXD_EINVAL);
+    assert_int_equal(r.written, 0);
+    assert_int_equal(r.rows, 15); /* lines 2..17, lines 5-6 being one row */
+    expect_issue(&r, 3, "Ngày sinh", "birth_date", "invalid date '31/02/1980'");
+    expect_issue(&r, 4, "Chi bộ", "org", "unknown chi bộ 'CB99'");
+    assert_null(find_issue(&r, 5, "Quê quán"));
+    assert_null(find_issue(&r, 6, "Quê quán"));
+    expect_issue(&r, 7, "Số CCCD", "national_id", "same national ID is on line 2");
+    expect_issue(&r, 8, "Họ và tên", "full_name", "invalid UTF-8 at byte 3");
+    expect_issue(&r, 9, "", "", "the row has 16 fields but the header has 17");
+    expect_issue(&r, 10, "Số CCCD", "national_id", "already belongs to member #1");
+    expect_issue(&r, 11, "Họ và tên", "full_name", "too long");
+    expect_issue(&r, 12, "Chi bộ", "org", "not a chi bộ");
+    expect_issue(&r, 13, "Ngày sinh", "birth_date", "17 years");
+    expect_issue(&r, 14, "Ngày chính thức", "official_decision_date", NULL);
+    expect_issue(&r, 15, "Chi bộ", "org", "did not exist yet on the admission date 01/01/2010");
+    expect_issue(&r, 16, "Giới tính", "gender", "'X'");
+    expect_issue(&r, 16, "Số CCCD", "national_id", "12");
+    expect_issue(&r, 17, "Chi bộ", "org", "did you mean 'CB02'");
+    /* nothing about the good rows; the numbers in messages never show a national ID */
+    assert_null(find_issue(&r, 2, "Số CCCD"));
+    for (size_t i = 0; i < r.n; i++)
+        assert_null(strstr(r.issues[i].message, "00108000000"));
+    assert_int_equal(r.n, 14);
+    assert_int_equal(r.bad_rows, 13);
+    /* the report as JSON and CSV */
+    json_t *j = io_report_json(&r);
+    assert_int_equal(json_array_size(json_object_get(j, "errors")), r.n);
+    json_t *first = json_array_get(json_object_get(j, "errors"), 0);
+    assert_int_equal(json_integer_value(json_object_get(first, "line")), 3);
+    assert_string_equal(json_string_value(json_object_get(first, "column")), "Ngày sinh");
+    json_decref(j);
+    struct buf ecsv = BUF_INIT;
+    io_report_errors_csv(&r, &ecsv);
+    assert_memory_equal(ecsv.ptr, "line,column,field,message\r\n3,Ngày sinh,birth_date,", 50);
+    buf_release(&ecsv);
+    io_report_release(&r);
+
+    db_fingerprint(db.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+    /* the dry run of a good file writes nothing either */
+    const char *good = "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ\n"
+                       "Dry Run,Nam,01/01/1980,01/01/2010,CB01\n";
+    assert_int_equal(import_text(&db, IO_MEMBERS, good, 0, "dry.csv", true, false, &r), TCXD_OK);
+    assert_int_equal(r.rows, 1);
+    assert_int_equal(r.written, 0);
+    assert_true(r.dry_run);
+    io_report_release(&r);
+    db_fingerprint(db.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+    buf_release(&before);
+    buf_release(&after);
+    buf_release(&csv);
+    close_db(&db);
+}
+
+static void test_header_problems(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    struct io_report r;
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    db_fingerprint(db.path, &before);
+    /* missing required column: the rows are not checked at all */
+    const char *missing = "Họ và tên,Giới tính,Ngày quyết định kết nạp,Chi bộ\n"
+                          "A B,Nam,01/01/2010,CB01\n";
+    assert_int_equal(import_text(&db, IO_MEMBERS, missing, 0, "m.csv", false, false, &r),
+                     TCXD_EINVAL);
+    expect_issue(&r, 1, "Ngày sinh", "birth_date", "missing required column 'Ngày sinh'");
+    assert_int_equal(r.n, 1);
+    io_report_release(&r);
+    /* extra (unknown) column and a repeated one: reported on the header line */
+    const char *extra = "Họ và tên,Giới tính,Ngày sinh,Ghi chú,Ngày quyết định kết nạp,Chi bộ,"
+                        "ho va ten\n"
+                        "A B,Nam,01/01/1980,note,01/01/2010,CB01,\n";
+    assert_int_equal(import_text(&db, IO_MEMBERS, extra, 0, "x.csv", false, false, &r),
+                     TCXD_EINVAL);
+    expect_issue(&r, 1, "Ghi chú", "", "unknown column 'Ghi chú'");
+    expect_issue(&r, 1, "ho va ten", "full_name", "repeats column 1");
+    assert_int_equal(r.n, 2);
+    io_report_release(&r);
+    /* an empty file and a file of blank lines */
+    assert_int_equal(import_text(&db, IO_MEMBERS, "\n\n", 2, "e.csv", false, false, &r),
+                     TCXD_EINVAL);
+    expect_issue(&r, 0, "", "file", "no header");
+    io_report_release(&r);
+    /* a malformed CSV: the reader's line */
+    const char *broken = "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ\n"
+                         "A B,Nam,01/01/1980,01/01/2010,CB01\n"
+                         "C \"D\" E,Nam,01/01/1980,01/01/2010,CB01\n";
+    assert_int_equal(import_text(&db, IO_MEMBERS, broken, 0, "b.csv", false, false, &r),
+                     TCXD_EINVAL);
+    expect_issue(&r, 3, "", "file", "quot");
+    io_report_release(&r);
+    db_fingerprint(db.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+    buf_release(&before);
+    buf_release(&after);
+    close_db(&db);
+}
+
+static void test_max_errors(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    struct buf csv = BUF_INIT;
+    buf_adds(&csv, "full_name,gender,birth_date,admission_decision_date,org\n");
+    for (int i = 0; i < 50; i++)
+        buf_adds(&csv, "A B,Nam,xx,01/01/2010,CB01\n");
+    struct io_import_opts o;
+    io_import_opts_init(&o);
+    o.max_errors = 5;
+    struct io_report r;
+    io_report_init(&r);
+    struct tcxd_error e;
+    assert_int_equal(io_import_buffer(db.st, &actor, csv.ptr, csv.len, &o, &r, &e), TCXD_EINVAL);
+    assert_int_equal(r.n, 5);
+    assert_true(r.truncated);
+    assert_non_null(strstr(e.msg, "at least"));
+    io_report_release(&r);
+    /* without a limit every row is reported */
+    o.max_errors = 0;
+    assert_int_equal(io_import_buffer(db.st, &actor, csv.ptr, csv.len, &o, &r, &e), TCXD_EINVAL);
+    assert_int_equal(r.n, 50);
+    assert_int_equal(r.issues[49].line, 51);
+    io_report_release(&r);
+    buf_release(&csv);
+    close_db(&db);
+}
+
+/* ---- the bulk path writes what the per-member path writes ------------------------------- */
+
+static void make_members(struct buf *csv, int n)
+{
+    buf_adds(csv, vn_header);
+    static const char *const family[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng"};
+    static const char *const given[] = {"An", "Bình", "Cường", "Dũng", "Hà", "Ánh", "Anh"};
+    static const char *const chi_bo[] = {"CB01", "CB02", "CBNEW", "CS1"};
+    static const int first_year[] = {1991, 1991, 2016, 1996}; /* after each chi bộ's creation */
+    for (int i = 0; i < n; i++) {
+        int dy = first_year[i % 4] + i % (2021 - first_year[i % 4]);
+        int by = dy - 20 - i % 30;
+        buf_addf(csv, "%d,%s Văn %s,%s,%02d/%02d/%d,Kinh,Không,\"Xã %d, huyện \"\"X\"\"\",", i + 1,
+                 family[i % 5], given[i % 7], i % 3 ? "Nam" : "Nữ", 1 + i % 28, 1 + i % 12, by, i);
+        if (i % 4)
+            buf_addf(csv, "0010%08d", i);
+        buf_addf(csv, ",12/12,Kỹ sư,%s,%02d/%02d/%d,%02d/%02d/%d,", i % 2 ? "Sơ cấp" : "",
+                 1 + i % 27, 1 + i % 11, dy, 2 + i % 27, 1 + i % 11, dy);
+        if (i % 3 == 0 && dy < 2020)
+            buf_addf(csv, "%02d/%02d/%d", 1 + i % 27, 2 + i % 11, dy + 1);
+        buf_addf(csv, ",%s,%s,QĐ %d-QĐ/ĐU\r\n", i % 5 ? "" : "0123", chi_bo[i % 4], i);
+    }
+}
+
+static void test_bulk_equals_per_row(void **state)
+{
+    struct db a, b;
+    open_db(&a, true);
+    open_db(&b, true);
+    struct buf csv = BUF_INIT;
+    make_members(&csv, 120);
+    struct io_report r;
+    enum tcxd_err rc = import_text(&a, IO_MEMBERS, csv.ptr, csv.len, "f.csv", false, false, &r);
+    for (size_t k = 0; k < r.n && k < 5; k++)
+        fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
+                r.issues[k].message);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.written, 120);
+    io_report_release(&r);
+    assert_int_equal(import_text(&b, IO_MEMBERS, csv.ptr, csv.len, "f.csv", false, true, &r),
+                     TCXD_OK);
+    assert_int_equal(r.written, 120);
+    io_report_release(&r);
+    close_db(&a);
+    close_db(&b);
+
+    /* compare the tables both ways with SQL */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(a.path, &db), SQLITE_OK);
+    char sql[1200];
+    snprintf(sql, sizeof(sql), "ATTACH '%s' AS b", b.path);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    static const char *const tables[] = {"member", "member_event", "member_stint", "member_gap"};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(sql, sizeof(sql),
+                 "SELECT (SELECT COUNT(*) FROM (SELECT * FROM main.%s EXCEPT SELECT * FROM "
+                 "b.%s)) + (SELECT COUNT(*) FROM (SELECT * FROM b.%s EXCEPT SELECT * FROM "
+                 "main.%s)), (SELECT COUNT(*) FROM main.%s), (SELECT COUNT(*) FROM b.%s)",
+                 tables[i], tables[i], tables[i], tables[i], tables[i], tables[i]);
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+        if (sqlite3_column_int(s, 0) != 0 || sqlite3_column_int(s, 1) != sqlite3_column_int(s, 2))
+            fail_msg("table %s differs: %d rows not in both, %d vs %d rows", tables[i],
+                     sqlite3_column_int(s, 0), sqlite3_column_int(s, 1), sqlite3_column_int(s, 2));
+        if (i == 0)
+            assert_int_equal(sqlite3_column_int(s, 1), 120);
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    /* the per-member path audits each member; the bulk path once */
+    assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM audit WHERE action LIKE 'member.%'"),
+                     0);
+    assert_int_equal(sql_long(b.path, "SELECT COUNT(*) FROM audit WHERE action = 'member.admit'"),
+                     120);
+    buf_release(&csv);
+}
+
+/* ---- round trips ------------------------------------------------------------------------ */
+
+static void export_to(struct db *db, enum io_entity what, enum io_format f, bool ascii,
+                      struct buf *out)
+{
+    struct org_info hn;
+    struct tcxd_error e;
+    tcxd_date asof = date_today();
+    assert_int_equal(store_org_by_code(db->st, "HN", asof, &hn, &e), TCXD_OK);
+    struct io_export_opts o = {what, f, hn.id, asof, ascii};
+    buf_reset(out);
+    size_t rows = 0;
+    if (io_export(db->st, &o, out, &rows, &e))
+        fail_msg("%s", e.msg);
+}
+
+static void reimport(struct db *fresh, enum io_entity what, const struct buf *data)
+{
+    struct io_report r;
+    enum tcxd_err rc = import_text(fresh, what, data->ptr, data->len, "export", false, false, &r);
+    for (size_t k = 0; k < r.n && k < 5; k++)
+        fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
+                r.issues[k].message);
+    assert_int_equal(rc, TCXD_OK);
+    io_report_release(&r);
+}
+
+static void test_roundtrip_csv(void **state)
+{
+    struct db a, b;
+    open_db(&a, true);
+    open_db(&b, false);
+    struct buf csv = BUF_INIT, orgs = BUF_INIT, m1 = BUF_INIT, m2 = BUF_INIT, o2 = BUF_INIT;
+    make_members(&csv, 60);
+    reimport(&a, IO_MEMBERS, &csv);
+    for (int ascii = 0; ascii < 2; ascii++) {
+        if (ascii) {
+            close_db(&b);
+            open_db(&b, false);
+        }
+        export_to(&a, IO_ORGS, IO_FORMAT_CSV, ascii, &orgs);
+        export_to(&a, IO_MEMBERS, IO_FORMAT_CSV, ascii, &m1);
+        assert_memory_equal(m1.ptr, "\xEF\xBB\xBF", 3);
+        reimport(&b, IO_ORGS, &orgs);
+        reimport(&b, IO_MEMBERS, &m1);
+        export_to(&b, IO_ORGS, IO_FORMAT_CSV, ascii, &o2);
+        export_to(&b, IO_MEMBERS, IO_FORMAT_CSV, ascii, &m2);
+        assert_int_equal(orgs.len, o2.len);
+        assert_memory_equal(orgs.ptr, o2.ptr, orgs.len);
+        assert_int_equal(m1.len, m2.len);
+        assert_memory_equal(m1.ptr, m2.ptr, m1.len);
+        /* 60 members and a header, each line ending in CRLF (the quoted hometowns hold none) */
+        size_t lines = 0;
+        for (size_t i = 0; i + 1 < m1.len; i++)
+            lines += m1.ptr[i] == '\r' && m1.ptr[i + 1] == '\n';
+        assert_int_equal(lines, 61);
+    }
+    buf_release(&csv);
+    buf_release(&orgs);
+    buf_release(&o2);
+    buf_release(&m1);
+    buf_release(&m2);
+    close_db(&a);
+    close_db(&b);
+}
+
+struct cells {
+    struct buf text; /* "row:col=value\n" for every non-empty cell */
+};
+
+static int cells_collect(void *ctx, const struct io_table_info *info, const struct io_row *row)
+{
+    struct cells *c = ctx;
+    for (size_t i = 0; i < row->n; i++)
+        if (row->cells[i].len)
+            buf_addf(&c->text, "%ld:%zu=%s%s\n", row->line, i, row->cells[i].number ? "#" : "",
+                     row->cells[i].ptr);
+    return 0;
+}
+
+static void xlsx_cells(const struct buf *data, struct buf *out)
+{
+    struct cells c = {BUF_INIT};
+    struct tcxd_error e;
+    assert_int_equal(io_xlsx_read(data->ptr, data->len, cells_collect, &c, NULL, NULL, &e),
+                     TCXD_OK);
+    buf_reset(out);
+    buf_add(out, c.text.ptr, c.text.len);
+    buf_release(&c.text);
+}
+
+static void test_roundtrip_xlsx(void **state)
+{
+    struct db a, b;
+    open_db(&a, true);
+    open_db(&b, false);
+    struct buf csv = BUF_INIT, orgs = BUF_INIT, m1 = BUF_INIT, m2 = BUF_INIT, o2 = BUF_INIT;
+    struct buf c1 = BUF_INIT, c2 = BUF_INIT;
+    make_members(&csv, 60);
+    reimport(&a, IO_MEMBERS, &csv);
+    export_to(&a, IO_ORGS, IO_FORMAT_XLSX, false, &orgs);
+    export_to(&a, IO_MEMBERS, IO_FORMAT_XLSX, false, &m1);
+    assert_memory_equal(m1.ptr, "PK\3\4", 4);
+    reimport(&b, IO_ORGS, &orgs);
+    reimport(&b, IO_MEMBERS, &m1);
+    export_to(&b, IO_ORGS, IO_FORMAT_XLSX, false, &o2);
+    export_to(&b, IO_MEMBERS, IO_FORMAT_XLSX, false, &m2);
+    xlsx_cells(&orgs, &c1);
+    xlsx_cells(&o2, &c2);
+    assert_string_equal(c1.ptr, c2.ptr);
+    xlsx_cells(&m1, &c1);
+    xlsx_cells(&m2, &c2);
+    assert_string_equal(c1.ptr, c2.ptr);
+    /* and the XLSX says what the CSV export says */
+    struct buf mcsv = BUF_INIT;
+    export_to(&b, IO_MEMBERS, IO_FORMAT_CSV, false, &mcsv);
+    struct db c;
+    open_db(&c, false);
+    reimport(&c, IO_ORGS, &orgs);
+    reimport(&c, IO_MEMBERS, &mcsv);
+    struct buf m3 = BUF_INIT;
+    export_to(&c, IO_MEMBERS, IO_FORMAT_XLSX, false, &m3);
+    xlsx_cells(&m3, &c2);
+    assert_string_equal(c1.ptr, c2.ptr);
+    /* dates are date cells: the birth date column holds numbers */
+    assert_non_null(strstr(c1.ptr, ":2=#"));
+    buf_release(&m3);
+    buf_release(&mcsv);
+    close_db(&c);
+    buf_release(&csv);
+    buf_release(&orgs);
+    buf_release(&o2);
+    buf_release(&m1);
+    buf_release(&m2);
+    buf_release(&c1);
+    buf_release(&c2);
+    close_db(&a);
+    close_db(&b);
+}
+
+/* ---- organizations ---------------------------------------------------------------------- */
+
+static void test_orgs_import(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    struct io_report r;
+    /* children listed before their parents, kind written three ways, parent in the database */
+    const char *good = "Mã,Tên,Loại tổ chức,Cấp trên,Loại hình,Ngày thành lập,Số quyết định\n"
+                       "CB9,Chi bộ 9,Chi bộ trực thuộc,P9,,01/01/2001,\n"
+                       "P9,Đảng bộ phường Điện Biên,dang_bo_co_so,Q9,phuong,01/01/2000,QĐ 9\n"
+                       "Q9,Quận ủy Hoàn Kiếm,cấp trên cơ sở,HN,,1961-01-01,\n";
+    assert_int_equal(import_text(&db, IO_ORGS, good, 0, "o.csv", false, false, &r), TCXD_OK);
+    assert_int_equal(r.written, 3);
+    io_report_release(&r);
+    struct org_info o;
+    struct tcxd_error e;
+    tcxd_date d;
+    assert_int_equal(date_parse("2001-01-01", &d, "d", &e), TCXD_OK);
+    assert_int_equal(store_org_by_code(db.st, "CB9", d, &o, &e), TCXD_OK);
+    assert_int_equal(o.tier, ORG_TIER_BELOW_BASE);
+    assert_int_equal(o.form, ORG_FORM_CHI_BO);
+    struct org_info p;
+    assert_int_equal(store_org_by_code(db.st, "P9", d, &p, &e), TCXD_OK);
+    assert_int_equal(o.parent_id, p.id);
+    assert_int_equal(p.base_type, ORG_BASE_PHUONG);
+
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    db_fingerprint(db.path, &before);
+    const char *bad = "code,name,tier,form,parent,base_type,date\n"
+                      "X1,Loop 1,below_base,dang_bo,X2,,01/01/2000\n"           /* 2: cycle */
+                      "X2,Loop 2,below_base,dang_bo,X1,,01/01/2000\n"           /* 3: cycle */
+                      "X3,Orphan,below_base,chi_bo,NOPE,,01/01/2000\n"          /* 4 */
+                      "X4,Chi bộ under city,below_base,chi_bo,HN,,01/01/2000\n" /* 5 */
+                      "CB01,Taken,below_base,chi_bo,P1,,01/01/2000\n"           /* 6 */
+                      "X5,Dup,below_base,chi_bo,P1,,01/01/2000\n"               /* 7 */
+                      "X5,Dup again,below_base,chi_bo,P1,,01/01/2000\n"         /* 8 */
+                      "X6,Early child,below_base,chi_bo,X7,,01/01/1999\n"       /* 9 */
+                      "X7,Late parent,below_base,dang_bo,P1,,01/01/2005\n"      /* 10 */
+                      "X8,No type,base,dang_bo,Q1,,01/01/2000\n"                /* 11 */
+                      "X9,Before P1,below_base,chi_bo,P1,,01/01/1970\n"         /* 12 */
+                      "bad code!,Name,below_base,chi_bo,P1,,01/01/2000\n"       /* 13 */
+                      "X10,Future,below_base,chi_bo,P1,,01/01/2030\n";          /* 14 */
+    assert_int_equal(import_text(&db, IO_ORGS, bad, 0, "bad.csv", false, false, &r), TCXD_EINVAL);
+    expect_issue(&r, 2, "parent", "parent", "own ancestor");
+    expect_issue(&r, 3, "parent", "parent", "own ancestor");
+    expect_issue(&r, 4, "parent", "parent", "unknown parent organization 'NOPE'");
+    expect_issue(&r, 5, "parent", "parent", "HN");
+    expect_issue(&r, 6, "code", "code", "already used");
+    expect_issue(&r, 8, "code", "code", "also on line 7");
+    expect_issue(&r, 9, "date", "date", "before its parent 'X7'");
+    expect_issue(&r, 11, "base_type", "base_type", NULL);
+    expect_issue(&r, 12, "parent", "parent", "did not exist yet");
+    expect_issue(&r, 13, "code", "code", "bad code!");
+    expect_issue(&r, 14, "date", "date", "future");
+    assert_null(find_issue(&r, 7, "code"));
+    assert_null(find_issue(&r, 10, "parent"));
+    io_report_release(&r);
+    db_fingerprint(db.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+    buf_release(&before);
+    buf_release(&after);
+    close_db(&db);
+}
+
+static int setup_env(void **state)
+{
+    setenv("TCXD_TODAY", "2021-06-30", 1);
+    return 0;
+}
+
+int main(void)
+{
+    snprintf(tmpdir, sizeof(tmpdir), "%s/tcxd-test-import-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(tmpdir))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_members_vietnamese_headers),
+        cmocka_unit_test(test_members_ascii_headers_xlsx),
+        cmocka_unit_test(test_member_errors_each_class),
+        cmocka_unit_test(test_header_problems),
+        cmocka_unit_test(test_max_errors),
+        cmocka_unit_test(test_bulk_equals_per_row),
+        cmocka_unit_test(test_roundtrip_csv),
+        cmocka_unit_test(test_roundtrip_xlsx),
+        cmocka_unit_test(test_orgs_import),
+    };
+    int rc = cmocka_run_group_tests(tests, setup_env, NULL);
+    char cmd[600];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0)
+        rc = rc ? rc : 1;
+    return rc;
+}
