@@ -31,6 +31,8 @@ const struct cli_command cli_commands[] = {
      "load organizations or members from CSV or XLSX, all or nothing"},
     {"export", cmd_export, "export orgs|members ORG [--format csv|xlsx] [--as-of DATE] [--output F]",
      "write a subtree's organizations or members as CSV or XLSX"},
+    {"demo", cmd_demo, "demo --profile small|hanoi-2020|national [--seed N]",
+     "build the deterministic demo dataset"},
     {"help", cmd_help, "help [COMMAND]", "show help for tcxd or one command"},
     {"version", cmd_version, "version", "print the version"},
     {NULL, NULL, NULL, NULL},

@@ -1,0 +1,461 @@
+/*
+ * demo.c - profiles and the writer: plans a profile (demo_orgs.c, demo_people.c) and writes it
+ * through the store API in one outer transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "demo/demo_internal.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+static const char *const profile_names[DEMO__MAX] = {"small", "hanoi-2020", "national"};
+
+const char *demo_profile_name(enum demo_profile p)
+{
+    return (unsigned)p < DEMO__MAX ? profile_names[p] : "?";
+}
+
+enum tcxd_err demo_profile_parse(const char *s, enum demo_profile *out, struct tcxd_error *e)
+{
+    for (int i = 0; i < DEMO__MAX; i++)
+        if (s && !strcmp(s, profile_names[i])) {
+            *out = (enum demo_profile)i;
+            return TCXD_OK;
+        }
+    return tcxd_fail(e, TCXD_EINVAL, "profile",
+                     "unknown profile '%s' (small, hanoi-2020 or national)", s ? s : "");
+}
+
+/* Hà Nội on 31/12/2020: the figures of the city's report. */
+#define HN_ABOVE    50
+#define HN_BASE     2316
+#define HN_PARTIAL  176
+#define HN_BRANCHES 17225
+#define HN_MEMBERS  457397
+
+#define NATIONAL_MEMBERS 5600000
+
+static const char *const small_districts[] = {"001", "002", NULL};
+
+void demo_profile_figures(enum demo_profile p, struct demo_figures *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->as_of = date_from_ymd(2020, 12, 31);
+    switch (p) {
+    case DEMO_SMALL:
+        out->direct_above_base = 2;
+        out->base = 10;
+        out->partial = 2;
+        out->branches = 36;
+        out->members = 400;
+        break;
+    case DEMO_HANOI_2020:
+        out->direct_above_base = HN_ABOVE;
+        out->base = HN_BASE;
+        out->partial = HN_PARTIAL;
+        out->branches = HN_BRANCHES;
+        out->members = HN_MEMBERS;
+        break;
+    default:
+        out->direct_above_base = 63;
+        out->members = NATIONAL_MEMBERS;
+        break;
+    }
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* ---- writing ----------------------------------------------------------------------------------- */
+
+struct writer {
+    struct store *st;
+    const struct store_actor *who;
+    struct demo_plan *p;
+    const struct demo_options *o;
+    struct demo_result *res;
+    struct rng r;
+    int64_t done, total;
+    const char *phase;
+};
+
+static void progress(struct writer *w)
+{
+    if (!w->o->progress)
+        return;
+    if (w->total < 200 || w->done % (w->total / 200) == 0 || w->done == w->total)
+        w->o->progress(w->o->ctx, w->phase, w->done, w->total);
+}
+
+static void decision_no(struct writer *w, int32_t org, tcxd_date d, char *out, size_t n)
+{
+    const char *suffix = org >= 0 ? w->p->orgs[org].dec : "TU";
+    (void)d;
+    snprintf(out, n, "%u-QĐ/%s", 1 + rng_below(&w->r, 1500), suffix ? suffix : "TU");
+}
+
+static enum tcxd_err write_orgs(struct writer *w, struct tcxd_error *e)
+{
+    struct demo_plan *p = w->p;
+    w->phase = "organizations";
+    w->done = 0;
+    w->total = (int64_t)p->norgs;
+    for (size_t i = 0; i < p->norgs; i++) {
+        struct demo_org *o = &p->orgs[i];
+        char dec[48];
+        decision_no(w, o->parent >= 0 ? o->parent : (int32_t)i, o->created, dec, sizeof(dec));
+        struct org_create_req req = {
+            .code = o->code,
+            .name = o->name,
+            .tier = o->tier,
+            .form = o->form,
+            .base_type = o->base_type,
+            .parent_id = o->parent >= 0 ? p->orgs[o->parent].id : p->root_parent_id,
+            .date = o->created,
+            .decision_no = dec,
+        };
+        enum tcxd_err rc = store_org_create(w->st, w->who, &req, &o->id, e);
+        if (rc)
+            return rc;
+        w->res->orgs++;
+        w->done++;
+        progress(w);
+    }
+    return TCXD_OK;
+}
+
+static void full_name(const struct demo_data *d, const struct demo_person *x, struct buf *out)
+{
+    buf_reset(out);
+    buf_adds(out, d->surname.parts[x->surname]);
+    buf_addch(out, ' ');
+    buf_adds(out, x->middle == DEMO_MIDDLE_THI ? "Thị" : d->middle.parts[x->middle]);
+    buf_addch(out, ' ');
+    buf_adds(out, d->given.parts[x->given]);
+}
+
+static enum tcxd_err write_admission(struct writer *w, struct demo_person *x, struct buf *name,
+                                     struct tcxd_error *e)
+{
+    const struct demo_data *d = w->p->data;
+    const struct demo_ev *ev = &w->p->evs[x->ev0];
+    char birth[DATE_ISO_LEN], nid[16], card[16], home[400], dec[48];
+    const struct demo_unit *u = &d->units[x->home];
+    full_name(d, x, name);
+    date_format_iso(x->birth, birth);
+    snprintf(nid, sizeof(nid), "%012llu", (unsigned long long)x->nid);
+    if (x->card)
+        snprintf(card, sizeof(card), "%08u",
+                 (unsigned)(((uint64_t)x->card * 7919u + 1234567u) % 100000000u));
+    else
+        card[0] = '\0';
+    snprintf(home, sizeof(home), "%s, %s, %s", u->ward, u->district, u->province);
+    struct member_strings s = {
+        .full_name = name->ptr,
+        .gender = gender_name((enum gender)x->gender),
+        .birth_date = birth,
+        .ethnicity = demo_ethnicities[x->eth],
+        .religion = demo_religions[x->rel],
+        .hometown = home,
+        .national_id = nid,
+        .education = demo_education[x->edu],
+        .professional_level = demo_professional[x->prof],
+        .theory_level = theory_level_name((enum theory_level)x->theory),
+        .party_card_no = card,
+    };
+    struct member_fields f;
+    member_fields_init(&f);
+    enum tcxd_err rc = member_fields_parse(&s, &f, e);
+    if (!rc) {
+        decision_no(w, ev->org, ev->decision, dec, sizeof(dec));
+        struct member_admit_req req = {.fields = &f,
+                                       .org_id = w->p->orgs[ev->org].id,
+                                       .decision_date = ev->decision,
+                                       .ceremony_date = ev->date,
+                                       .decision_no = dec};
+        rc = store_member_admit(w->st, w->who, &req, &x->id, e);
+    }
+    member_fields_release(&f);
+    return rc;
+}
+
+/* Writes the person's events with index in [from, to) (0 = the admission). */
+static enum tcxd_err write_events(struct writer *w, struct demo_person *x, uint32_t from,
+                                  uint32_t to, struct buf *name, struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    for (uint32_t k = from; k < to; k++) {
+        const struct demo_ev *ev = &w->p->evs[x->ev0 + k];
+        if (k == 0) {
+            if ((rc = write_admission(w, x, name, e)))
+                return rc;
+            w->res->members++;
+            continue;
+        }
+        char dec[48];
+        int32_t reg = w->p->evs[x->ev0].org;
+        decision_no(w, ev->org >= 0 ? ev->org : reg, ev->date, dec, sizeof(dec));
+        if (ev->kind == MEV_ADMIT) {
+            rc = store_member_readmit(w->st, w->who, x->id, w->p->orgs[ev->org].id, ev->decision,
+                                      ev->date, dec, e);
+        } else {
+            struct member_event me = {
+                .kind = (enum member_event_kind)ev->kind,
+                .date = ev->kind == MEV_OFFICIAL ? DATE_NONE : ev->date,
+                .decision_date = ev->decision,
+                .org_id = ev->org >= 0 ? w->p->orgs[ev->org].id : 0,
+                .form = ev->form,
+                .until = ev->until,
+            };
+            rc = store_member_event(w->st, w->who, x->id, &me, dec, "", e);
+        }
+        if (rc) {
+            char d[DATE_ISO_LEN];
+            date_format_vn(ev->date, d);
+            char msg[sizeof(e->msg)], field[sizeof(e->field)];
+            snprintf(msg, sizeof(msg), "%s", e ? e->msg : "");
+            snprintf(field, sizeof(field), "%s", e ? e->field : "");
+            return tcxd_fail(e, rc, field, "demo member '%s', %s on %s: %s",
+                             name->ptr, member_event_kind_name((enum member_event_kind)ev->kind),
+                             d, msg);
+        }
+        w->res->member_events++;
+    }
+    return TCXD_OK;
+}
+
+static uint32_t first_at_or_after(const struct demo_plan *p, const struct demo_person *x,
+                                  tcxd_date d)
+{
+    uint32_t k = 1;
+    while (k < x->nev && p->evs[x->ev0 + k].date < d)
+        k++;
+    return k;
+}
+
+static enum tcxd_err write_people(struct writer *w, struct tcxd_error *e)
+{
+    struct demo_plan *p = w->p;
+    struct buf name = BUF_INIT;
+    enum tcxd_err rc = TCXD_OK;
+    w->phase = "members";
+    w->done = 0;
+    w->total = (int64_t)p->npeople;
+    for (size_t k = 0; !rc && k < p->nops; k++) {
+        const struct demo_op *op = &p->ops[k];
+        if (op->kind != DEMO_OP_MOVE)
+            continue;
+        char dec[48];
+        decision_no(w, op->other, op->date, dec, sizeof(dec));
+        rc = store_org_move(w->st, w->who, p->orgs[op->org].id, p->orgs[op->other].id, op->date,
+                            dec, e);
+        w->res->org_ops += !rc;
+    }
+    for (size_t i = 0; !rc && i < p->npeople; i++) {
+        struct demo_person *x = &p->people[i];
+        if (x->merge_block)
+            continue;
+        rc = write_events(w, x, 0, x->nev, &name, e);
+        w->done++;
+        progress(w);
+    }
+    /* people of chi bộ merged away: their history up to the merge, the merge, the rest */
+    for (size_t k = 0; !rc && k < p->nops; k++) {
+        const struct demo_op *op = &p->ops[k];
+        if (op->kind != DEMO_OP_MERGE)
+            continue;
+        for (size_t i = 0; !rc && i < p->npeople; i++) {
+            struct demo_person *x = &p->people[i];
+            if (x->merge_block && p->evs[x->ev0].org == op->org)
+                rc = write_events(w, x, 0, first_at_or_after(p, x, op->date), &name, e);
+        }
+        char dec[48];
+        decision_no(w, op->other, op->date, dec, sizeof(dec));
+        if (!rc)
+            rc = store_org_merge(w->st, w->who, p->orgs[op->org].id, p->orgs[op->other].id,
+                                 op->date, dec, e);
+        w->res->org_ops += !rc;
+        for (size_t i = 0; !rc && i < p->npeople; i++) {
+            struct demo_person *x = &p->people[i];
+            if (x->merge_block && p->evs[x->ev0].org == op->org) {
+                rc = write_events(w, x, first_at_or_after(p, x, op->date), x->nev, &name, e);
+                w->done++;
+                progress(w);
+            }
+        }
+    }
+    buf_release(&name);
+    return rc;
+}
+
+/* ---- profiles ---------------------------------------------------------------------------------- */
+
+static enum tcxd_err build_province(struct writer *w, const struct demo_spec *spec,
+                                    struct tcxd_error *e)
+{
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    enum tcxd_err rc = demo_plan_orgs(w->p, spec, -1, e);
+    if (rc)
+        return rc;
+    demo_plan_people(w->p);
+    w->res->plan_seconds += seconds_since(&t0);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    rng_seed(&w->r, w->p->seed, 0xdec15 + (uint64_t)strtoul(spec->province_code, NULL, 10));
+    if (!(rc = write_orgs(w, e)))
+        rc = write_people(w, e);
+    w->res->write_seconds += seconds_since(&t0);
+    return rc;
+}
+
+/* National: the 63 provinces' member totals by their number of communes (wards weigh more). */
+static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
+{
+    const struct demo_data *d = w->p->data;
+    struct {
+        char code[4];
+        const char *name;
+        int wards, communes;
+    } prov[100];
+    size_t np = 0;
+    for (size_t i = 0; i < d->nunits; i++) {
+        const struct demo_unit *u = &d->units[i];
+        if (!np || strcmp(prov[np - 1].code, u->province_code)) {
+            if (np == ARRAY_SIZE(prov))
+                break;
+            snprintf(prov[np].code, sizeof(prov[np].code), "%s", u->province_code);
+            prov[np].name = u->province;
+            prov[np].wards = prov[np].communes = 0;
+            np++;
+        }
+        if (!strncmp(u->ward, "Phường", strlen("Phường")))
+            prov[np - 1].wards++;
+        else
+            prov[np - 1].communes++;
+    }
+    /* root: the Party */
+    struct org_create_req req = {.code = "VN",
+                                 .name = "Đảng Cộng sản Việt Nam",
+                                 .tier = ORG_TIER_ABOVE_BASE,
+                                 .form = ORG_FORM_DANG_BO,
+                                 .base_type = ORG_BASE_NONE,
+                                 .parent_id = 0,
+                                 .date = date_from_ymd(1930, 2, 3),
+                                 .decision_no = ""};
+    int64_t root = 0;
+    enum tcxd_err rc = store_org_create(w->st, w->who, &req, &root, e);
+    if (rc)
+        return rc;
+    w->res->orgs++;
+    w->p->root_parent_id = root;
+    double *wt = xmalloc(np * sizeof(*wt));
+    int32_t *lo = xmalloc(np * sizeof(*lo)), *members = xmalloc(np * sizeof(*members));
+    size_t hn = np;
+    for (size_t i = 0; i < np; i++) {
+        wt[i] = prov[i].communes + 2.5 * prov[i].wards;
+        lo[i] = 20000;
+        if (!strcmp(prov[i].code, "01"))
+            hn = i;
+        if (!strcmp(prov[i].code, "79"))
+            wt[i] *= 1.6; /* Hồ Chí Minh City */
+    }
+    if (hn < np)
+        wt[hn] = 0, lo[hn] = 0;
+    demo_allocate(NATIONAL_MEMBERS - (hn < np ? HN_MEMBERS : 0), wt, lo, NULL, np, members);
+    for (size_t i = 0; !rc && i < np; i++) {
+        int n = prov[i].wards + prov[i].communes;
+        char rootcode[16];
+        struct demo_spec spec = {.province_code = prov[i].code,
+                                 .root_code = "",
+                                 .nblocs = 4};
+        /* the code: initials of the bare name, numbered when taken ("Tỉnh Hà Nam" -> HN2) */
+        const char *bare = prov[i].name;
+        if (!strncmp(bare, "Thành phố ", strlen("Thành phố ")))
+            bare += strlen("Thành phố ");
+        else if (!strncmp(bare, "Tỉnh ", strlen("Tỉnh ")))
+            bare += strlen("Tỉnh ");
+        demo_initials(bare, rootcode, sizeof(rootcode));
+        if (!strcmp(prov[i].code, "79"))
+            snprintf(rootcode, sizeof(rootcode), "HCM");
+        spec.root_code = rootcode;
+        if (i == hn) {
+            spec.hanoi_blocs = true;
+            spec.base = HN_BASE;
+            spec.partial = HN_PARTIAL;
+            spec.branches = HN_BRANCHES;
+            spec.members = HN_MEMBERS;
+        } else {
+            spec.members = members[i];
+            spec.branches = members[i] / 27;
+            spec.base = n + n * 3 / 2 + 20;
+            spec.partial = spec.base / 20;
+        }
+        rc = build_province(w, &spec, e);
+        demo_plan_reset(w->p);
+    }
+    free(wt);
+    free(lo);
+    free(members);
+    return rc;
+}
+
+enum tcxd_err demo_generate(struct store *st, const struct store_actor *who,
+                            const struct demo_options *o, struct demo_result *out,
+                            struct tcxd_error *e)
+{
+    memset(out, 0, sizeof(*out));
+    demo_profile_figures(o->profile, &out->figures);
+    tcxd_date today = date_today();
+    if (today <= out->figures.as_of) {
+        char a[DATE_ISO_LEN], t[DATE_ISO_LEN];
+        date_format_vn(out->figures.as_of, a);
+        date_format_vn(today, t);
+        return tcxd_fail(e, TCXD_EINVAL, "today",
+                         "the %s profile holds its figures on %s: today (%s) must be later",
+                         demo_profile_name(o->profile), a, t);
+    }
+    struct demo_data data;
+    enum tcxd_err rc = demo_data_load(&data, e);
+    if (rc)
+        return rc;
+    struct demo_plan plan;
+    demo_plan_init(&plan, &data, o->seed, out->figures.as_of, today);
+    plan.nmerges = o->profile == DEMO_SMALL ? 1 : 2;
+    plan.overdue_rate = o->profile == DEMO_SMALL ? 0.5 : 0.0015;
+    plan.national_home = o->profile == DEMO_NATIONAL;
+    struct writer w = {.st = st, .who = who, .p = &plan, .o = o, .res = out};
+    store_bulk_mode(st, true);
+    if (!(rc = store_begin(st, e))) {
+        if (o->profile == DEMO_NATIONAL) {
+            rc = build_national(&w, e);
+        } else {
+            struct demo_spec spec = {.province_code = "01", .root_code = "HN"};
+            spec.base = out->figures.base;
+            spec.partial = out->figures.partial;
+            spec.branches = out->figures.branches;
+            spec.members = out->figures.members;
+            if (o->profile == DEMO_SMALL) {
+                spec.district_codes = small_districts;
+                spec.communes_per_district = 3;
+            } else {
+                spec.hanoi_blocs = true;
+            }
+            rc = build_province(&w, &spec, e);
+        }
+        if (rc)
+            store_rollback(st);
+        else
+            rc = store_commit(st, e);
+    }
+    store_bulk_mode(st, false);
+    demo_plan_release(&plan);
+    demo_data_release(&data);
+    return rc;
+}
