@@ -75,4 +75,19 @@ enum tcxd_err api_report_structure_csv(struct http_ctx *c, struct tcxd_error *e)
 enum tcxd_err api_report_structure_xlsx(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_report_query[];
 
+/* review.c */
+enum tcxd_err api_review_rubric(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_member_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_member_step(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_org_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_org_step(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_report(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_leniency(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_weak_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_weak_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_review_weak_update(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_review_rubric_query[], api_review_show_query[],
+    api_review_step_body[], api_review_report_query[], api_review_leniency_query[],
+    api_review_weak_query[], api_review_weak_add_body[], api_review_weak_update_body[];
+
 #endif

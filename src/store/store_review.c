@@ -213,6 +213,7 @@ enum tcxd_err store_rubric_get(struct store *st, int64_t id, struct store_rubric
         return tcxd_fail(e, TCXD_ENOTFOUND, "rubric", "no rubric #%lld", (long long)id);
     }
     rubric_header(s, out);
+    sqlite3_reset(s); /* end the read: a connection kept by a server must not hold a snapshot */
 
     size_t ng = 0, nc = 0;
     s = store_stmt(st, STMT_RUBRIC_GROUPS);
@@ -277,8 +278,10 @@ enum tcxd_err store_rubric_for(struct store *st, enum review_subject subj, int y
     store_bind_text(s, 1, review_subject_name(subj));
     sqlite3_bind_int(s, 2, year);
     int r = sqlite3_step(s);
+    int64_t id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
     if (r == SQLITE_ROW)
-        return store_rubric_get(st, sqlite3_column_int64(s, 0), out, e);
+        return store_rubric_get(st, id, out, e);
     if (r != SQLITE_DONE)
         return store_db_error(st, e, "finding a rubric");
     return builtin_rubric(subj, year, out, e);
@@ -340,6 +343,7 @@ enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *wh
     store_bind_text(s, 1, review_subject_name(r->subject));
     sqlite3_bind_int(s, 2, r->year_from);
     int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 1;
+    sqlite3_reset(s);
     char at[32];
     now_iso(at);
     s = store_stmt(st, STMT_RUBRIC_INSERT);
@@ -512,6 +516,7 @@ static enum tcxd_err review_load(struct store *st, int64_t id, struct store_revi
     r->has_final = column_level(s, 15, &r->final_level);
     store_column_copy(s, 16, r->decision_no, sizeof(r->decision_no));
     r->decision_date = store_column_date(s, 17);
+    sqlite3_reset(s);
 
     enum tcxd_err err;
     if (r->member_id) {
@@ -548,6 +553,7 @@ static enum tcxd_err find_review(struct store *st, const struct review_key *k, i
     sqlite3_bind_int(s, 2, k->year);
     int rc = sqlite3_step(s);
     *id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_db_error(st, e, "finding a review");
     return TCXD_OK;
@@ -1253,13 +1259,17 @@ static enum tcxd_err check_entered(const struct review_entered *in, struct tcxd_
     return TCXD_OK;
 }
 
-static enum tcxd_err insert_weak_decided(struct store *st, const struct store_actor *who,
-                                         const struct store_review *rv, struct tcxd_error *e)
+/* Lists an organization decided KHTNV as weak (source 'decided') unless it already is; *id gets
+   the new entry's id (0 when it was listed). The step's audit record names it. */
+static enum tcxd_err insert_weak_decided(struct store *st, const struct store_review *rv,
+                                         int64_t *id, struct tcxd_error *e)
 {
+    *id = 0;
     sqlite3_stmt *s = store_stmt(st, STMT_WEAK_FIND);
     sqlite3_bind_int64(s, 1, rv->org_id);
     sqlite3_bind_int(s, 2, rv->year);
     int r = sqlite3_step(s);
+    sqlite3_reset(s);
     if (r == SQLITE_ROW)
         return TCXD_OK;
     if (r != SQLITE_DONE)
@@ -1277,14 +1287,8 @@ static enum tcxd_err insert_weak_decided(struct store *st, const struct store_ac
     sqlite3_bind_null(s, 8);
     store_bind_text(s, 9, at);
     enum tcxd_err rc = store_step_done(st, s, e, "listing the weak organization");
-    if (rc)
-        return rc;
-    int64_t id = sqlite3_last_insert_rowid(st->db);
-    char *after = json_text(json_pack("{s:I, s:I, s:i, s:s, s:s}", "id", (json_int_t)id, "org_id",
-                                      (json_int_t)rv->org_id, "year", rv->year, "source",
-                                      "decided", "status", "open"));
-    rc = store_audit(st, who, "review.weak_add", "weak_org", id, rv->org_id, NULL, after, e);
-    free(after);
+    if (!rc)
+        *id = sqlite3_last_insert_rowid(st->db);
     return rc;
 }
 
@@ -1480,8 +1484,9 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     store_bind_text(s, 13, at);
     if ((rc = store_step_done(st, s, e, "updating the review")))
         goto fail;
+    int64_t weak_id = 0;
     if (!rv.member_id && !scored && level == REVIEW_KHTNV &&
-        (rc = insert_weak_decided(st, who, &rv, e)))
+        (rc = insert_weak_decided(st, &rv, &weak_id, e)))
         goto fail;
 
     /* audit: the record before and after, with the step */
@@ -1509,6 +1514,8 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         json_object_set_new(sj, "scores", sc);
     }
     json_object_set_new(after, "step", sj);
+    if (weak_id)
+        json_object_set_new(after, "weak_org_id", json_integer(weak_id));
     char *bt = before ? json_dumps(before, JSON_COMPACT) : NULL;
     char *atext = json_text(after);
     char action[48];
@@ -1726,6 +1733,7 @@ enum tcxd_err store_weak_get(struct store *st, int64_t id, struct weak_org_row *
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         weak_row(s, out);
+        sqlite3_reset(s);
         return TCXD_OK;
     }
     if (rc != SQLITE_DONE)
@@ -1813,8 +1821,10 @@ enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, in
     if (sqlite3_step(s) == SQLITE_ROW) {
         rc = tcxd_fail(e, TCXD_ECONFLICT, "org", "%s is already listed for %d (entry #%lld)",
                        o.code, year, (long long)sqlite3_column_int64(s, 0));
+        sqlite3_reset(s);
         goto fail;
     }
+    sqlite3_reset(s);
     char at[32];
     now_iso(at);
     s = store_stmt(st, STMT_WEAK_INSERT);
