@@ -1381,7 +1381,12 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
             goto fail;
         struct review_cap cap;
         char desc[256];
-        if ((rc = cap_check(st, &rv, level, capx.ptr, &cap, desc, e)))
+        /* the cap limits who is rated HTXSNV: a decision or amendment to another level is
+           never refused for it (lowering a level must stay possible) */
+        rc = cap_check(st, &rv, level, capx.ptr, &cap, desc, e);
+        if (rc == TCXD_ERULE && level != REVIEW_HTXSNV)
+            rc = TCXD_OK;
+        if (rc)
             goto fail;
         if (!cap.exceeded)
             buf_reset(&capx);

@@ -24,7 +24,7 @@
  * count. Entered at verification: confidence votes for leaders, degradation, disunity,
  * sub-units disciplined.
  *
- * The excellent cap (at decide and amend): for a member, the decided members of the same base
+ * The excellent cap (when decide or amend gives HTXSNV): for a member, the decided members of the same base
  * organization (tổ chức cơ sở đảng) that year; for an organization, the decided organizations of
  * the same kind under the same parent that year (on the review date). An exception reason is
  * accepted where the rule set allows one.

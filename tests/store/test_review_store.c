@@ -447,8 +447,19 @@ static void test_cap_boundary(void **state)
     assert_string_equal(before, after);
     free(before);
     free(after);
-    full_member(st, member(st, w.cb3), 2025, 85, 85, REVIEW_HTTNV);
+    int64_t fifth = member(st, w.cb3);
+    full_member(st, fifth, 2025, 85, 85, REVIEW_HTTNV);
     must(decide(st, &ky, REVIEW_HTXSNV, NULL, &e), &e);
+    /* lowering a level is never refused for the cap, though 1 HTXSNV now stands against 4 */
+    struct review_step_req am = req_of(REVIEW_STEP_AMEND);
+    am.has_level = true;
+    am.level = REVIEW_HTNV;
+    am.text = "kết luận kiểm tra";
+    struct review_key kf = mkey(fifth, 2025);
+    must(store_review_step(st, &actor, &kf, &am, NULL, &e), &e);
+    /* but raising another to HTXSNV now is */
+    am.level = REVIEW_HTXSNV;
+    assert_int_equal(store_review_step(st, &actor, &kf, &am, NULL, &e), TCXD_ERULE);
 
     /* a 2024 review is a different year: its group is empty of 2025 decisions */
     int64_t z = member(st, w.cb3);
