@@ -281,6 +281,7 @@ describe('tcxd web UI', { timeout: 300_000 }, () => {
       method: 'POST', body: csv,
       headers: { 'Content-Type': 'text/csv', Cookie: api.cookie, 'X-CSRF-Token': api.csrf, 'Accept-Language': 'vi' },
     });
+    assert.notEqual(direct.status, 404, 'the server answers POST /api/import/members');
     const expected = await direct.json();
     await page.goto(server.base + '/import');
     await page.locator('#import-file').waitFor();

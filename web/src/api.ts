@@ -24,21 +24,24 @@ export interface List<T> { items: T[]; total?: number; page?: number; page_size?
 
 export interface MemberSummary {
   id: number; full_name: string; gender: string; birth_date: string | null; status: string;
-  org: OrgRef | null; party_age_years?: number | null;
+  org: OrgRef | null; party_age_years?: number | null; temporary?: boolean;
 }
 
 export interface MemberEvent {
   id: number; date: string; kind: string; decision_no?: string | null; detail?: string | null; org?: OrgRef | null;
+  form?: string | null; until?: string | null; label?: string; decision_date?: string | null;
 }
 
 export interface MemberDetail extends MemberSummary {
   ethnicity?: string; religion?: string; hometown?: string; national_id?: string; education?: string;
   professional_level?: string; theory_level?: string; admission_decision_date?: string | null;
   ceremony_date?: string | null; official_date?: string | null; party_card_no?: string | null;
-  events?: MemberEvent[];
+  died_on?: string | null; exempt?: boolean; events?: MemberEvent[];
 }
 
-export interface DueMember extends MemberSummary { due_date: string; overdue: boolean; working_days_late?: number }
+export interface DueMember extends MemberSummary {
+  due_date: string; overdue: boolean; working_days_late?: number; deadline?: string | null; days_left?: number;
+}
 
 export interface BreakdownItem {
   key: string; label: string; count: number;
@@ -144,7 +147,7 @@ export const api = {
   admit: (body: unknown) => request<MemberDetail>('POST', '/api/members', body),
   memberAction: (id: number, action: string, body: unknown) =>
     request<MemberDetail>('POST', `/api/members/${id}/${action}`, body),
-  due: (q: Query) => request<List<DueMember>>('GET', withQuery('/api/members/due', q)),
+  due: (q: Query) => request<List<DueMember> & { overdue?: number }>('GET', withQuery('/api/members/due', q)),
 
   structure: (q: Query) => request<StructureReport>('GET', withQuery('/api/reports/structure', q)),
   importMembers: (bytes: ArrayBuffer, contentType: string, dryRun: boolean) =>

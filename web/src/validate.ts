@@ -6,7 +6,7 @@ import type { MessageKey } from './i18n';
 
 export type Values = Record<string, string>;
 export type Errors = Record<string, MessageKey>;
-export type Payload = Record<string, string | number | null>;
+export type Payload = Record<string, string | number | boolean | null>;
 export interface Checked {
   errors: Errors;
   payload: Payload;
@@ -90,6 +90,7 @@ export function checkAdmission(v: Values, today = todayIso()): Checked {
     education: cleanText(v.education),
     professional_level: cleanText(v.professional_level),
     theory_level: v.theory_level || 'none',
+    party_card_no: cleanText(v.party_card_no),
     org_id: orgId,
     decision_no: decisionNo,
     decision_date: decisionDate,
@@ -129,9 +130,20 @@ export function checkDiscipline(v: Values, today = todayIso()): Checked {
   return { errors, payload: { form, date, decision_no: decisionNo, reason } };
 }
 
+/** Exemption from duties and meetings; `end: "1"` ends an exemption in force instead. */
 export function checkExempt(v: Values, today = todayIso()): Checked {
   const errors: Errors = {};
   const date = dateField(v, 'date', errors, { notFuture: true, today });
+  const decisionNo = need(v, 'decision_no', errors);
+  const payload: Payload = { date, decision_no: decisionNo };
+  if (v.end === '1') payload.end = true;
+  return { errors, payload };
+}
+
+/** Return to the home branch after a temporary transfer. */
+export function checkReturn(v: Values, today = todayIso()): Checked {
+  const errors: Errors = {};
+  const date = dateField(v, 'date', errors, { today });
   const decisionNo = need(v, 'decision_no', errors);
   return { errors, payload: { date, decision_no: decisionNo } };
 }
@@ -141,7 +153,7 @@ export function checkExit(v: Values, today = todayIso()): Checked {
   const kind = need(v, 'kind', errors);
   const date = dateField(v, 'date', errors, { notFuture: true, today });
   const decisionNo = need(v, 'decision_no', errors);
-  return { errors, payload: { kind, date, decision_no: decisionNo } };
+  return { errors, payload: { kind, date, decision_no: decisionNo, reason: cleanText(v.reason) } };
 }
 
 export function checkPassword(v: Values): Checked {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAdmission, checkAgeRange, checkDiscipline, checkExempt, checkExit, checkOfficial, checkPassword,
-  checkTransfer, importContentType, isValidNationalId,
+  checkReturn, checkTransfer, importContentType, isValidNationalId,
 } from '../src/validate';
 
 const TODAY = '2025-06-15';
@@ -103,8 +103,17 @@ describe('member actions', () => {
     expect(checkExempt({ date: '2025-13-01', decision_no: '1' }, TODAY).errors).toEqual({ date: 'err.date' });
     expect(checkExit({ kind: 'tu_tran', date: '01/01/2026', decision_no: '1' }, TODAY).errors)
       .toEqual({ date: 'err.dateFuture' });
-    expect(checkExit({ kind: 'xin_ra', date: '01/01/2025', decision_no: '1' }, TODAY).payload)
-      .toEqual({ kind: 'xin_ra', date: '2025-01-01', decision_no: '1' });
+    expect(checkExit({ kind: 'xin_ra', date: '01/01/2025', decision_no: '1', reason: ' Hoàn  cảnh ' }, TODAY).payload)
+      .toEqual({ kind: 'xin_ra', date: '2025-01-01', decision_no: '1', reason: 'Hoàn cảnh' });
+  });
+  it('an exemption can be ended', () => {
+    expect(checkExempt({ date: '01/03/2025', decision_no: '2' }, TODAY).payload).toEqual({ date: '2025-03-01', decision_no: '2' });
+    expect(checkExempt({ date: '01/03/2025', decision_no: '2', end: '1' }, TODAY).payload)
+      .toEqual({ date: '2025-03-01', decision_no: '2', end: true });
+  });
+  it('a return needs its date and decision', () => {
+    expect(checkReturn({}, TODAY).errors).toEqual({ date: 'err.required', decision_no: 'err.required' });
+    expect(checkReturn({ date: '02/07/2025', decision_no: '3' }, TODAY).payload).toEqual({ date: '2025-07-02', decision_no: '3' });
   });
 });
 

@@ -51,7 +51,7 @@ function demo() {
             org_id: cb.id, ethnicity: 'Kinh', religion: 'Không', hometown: 'Hà Nội', national_id: `0010${by}${String(mid).padStart(4, '0')}`,
             education: '12/12', professional_level: 'Cử nhân', theory_level: pick(['none', 'so_cap', 'trung_cap', 'cao_cap']),
             admission_decision_date: dec, ceremony_date: dec, official_date: prob ? null : dec, party_card_no: prob ? null : `HN${mid}`,
-            events: [{ id: mid * 10, date: dec, kind: 'admission', decision_no: `${mid}-QĐ/ĐU`, detail: '', org_id: cb.id }],
+            events: [{ id: mid * 10, date: dec, kind: 'admit', decision_no: `${mid}-QĐ/ĐU`, detail: '', org_id: cb.id }],
           });
         }
       }
@@ -182,7 +182,7 @@ function serve() {
       if (!inScope(body.org_id)) return err(res, 404, 'not_found', 'Không tìm thấy tổ chức', 'org_id');
       if (age(body.birth_date, body.decision_date) < 18) return err(res, 422, 'rule', en ? 'An applicant must be at least 18 years old on the admission date' : 'Người vào Đảng phải đủ 18 tuổi tại ngày kết nạp', 'birth_date');
       const x = { ...body, id: s.members.length + 1, status: 'probationary', admission_decision_date: body.decision_date, official_date: null, party_card_no: null,
-        events: [{ id: s.nextEvent++, date: body.decision_date, kind: 'admission', decision_no: body.decision_no, detail: '', org_id: body.org_id }] };
+        events: [{ id: s.nextEvent++, date: body.decision_date, kind: 'admit', decision_no: body.decision_no, detail: '', org_id: body.org_id }] };
       s.members.push(x); persist();
       return json(res, 201, { ...summary(x), events: [] });
     }
@@ -197,8 +197,8 @@ function serve() {
       const date = body.date ?? body.decision_date;
       if (m[2] === 'official') { if (x.status !== 'probationary') return err(res, 409, 'rule', 'Không phải đảng viên dự bị', ''); x.status = 'official'; x.official_date = date; }
       else if (m[2] === 'transfer') { if (!inScope(body.to_org_id)) return err(res, 404, 'not_found', 'Không tìm thấy tổ chức', 'to_org_id'); x.org_id = body.to_org_id; }
-      else if (m[2] === 'exit') x.status = 'exited';
-      else if (m[2] === 'exempt') x.status = 'exempt';
+      else if (m[2] === 'exit') x.status = 'removed';
+      else if (m[2] === 'exempt') x.exempt = !body.end;
       x.events.push({ id: s.nextEvent++, date, kind: m[2], decision_no: body.decision_no, detail: body.reason ?? body.kind ?? '', org_id: x.org_id });
       persist();
       return json(res, 200, summary(x));

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { ErrorBox, Link, Loading, useAsync, useDebounced } from '../components/ui';
+import { ErrorBox, Link, Loading, Pager, useAsync, useDebounced } from '../components/ui';
 import { formatDate, formatNumber } from '../format';
 import { getLang, t } from '../i18n';
 import { canEdit, useUser } from '../session';
+
+const PAGE_SIZE = 200;
 
 export function DuePage({ query }: { query: URLSearchParams }) {
   const user = useUser();
@@ -13,9 +15,10 @@ export function DuePage({ query }: { query: URLSearchParams }) {
   const [show, setShow] = useState<'all' | 'due' | 'overdue'>('all');
   const dDays = useDebounced(days, 400);
   const daysOk = /^\d{1,3}$/.test(dDays.trim());
-  const res = useAsync(() => api.due({ org: org || undefined, days: daysOk ? dDays.trim() : 30 }), [org, dDays]);
+  const [page, setPage] = useState(1);
+  const res = useAsync(() => api.due({ org: org || undefined, days: daysOk ? dDays.trim() : 30, page, page_size: PAGE_SIZE }), [org, dDays, page]);
   const items = (res.data?.items ?? []).filter((m) => show === 'all' || (show === 'overdue' ? m.overdue : !m.overdue));
-  const overdueCount = (res.data?.items ?? []).filter((m) => m.overdue).length;
+  const overdueCount = res.data?.overdue ?? (res.data?.items ?? []).filter((m) => m.overdue).length;
   return (
     <div>
       <h1>{t('due.title')}</h1>
@@ -45,6 +48,7 @@ export function DuePage({ query }: { query: URLSearchParams }) {
                 <th scope="col">{t('member.fullName')}</th>
                 <th scope="col" class="hide-narrow">{t('member.org')}</th>
                 <th scope="col">{t('due.dueDate')}</th>
+                <th scope="col" class="hide-narrow">{t('due.deadline')}</th>
                 <th scope="col">{t('due.state')}</th>
                 {canEdit(user) && <th scope="col"><span class="sr-only">{t('member.actions')}</span></th>}
               </tr>
@@ -55,14 +59,16 @@ export function DuePage({ query }: { query: URLSearchParams }) {
                   <td><Link href={`/members/${m.id}`}>{m.full_name}</Link></td>
                   <td class="hide-narrow">{m.org ? <Link href={`/orgs/${m.org.id}`}>{m.org.name}</Link> : '—'}</td>
                   <td>{formatDate(m.due_date)}</td>
+                  <td class="hide-narrow">{formatDate(m.deadline)}</td>
                   <td>{m.overdue
                     ? <span class="badge badge-bad">{t('due.overdue', { n: formatNumber(m.working_days_late ?? 0, lang) })}</span>
-                    : <span class="badge badge-warn">{t('due.due')}</span>}</td>
+                    : <span class="badge badge-warn">{m.days_left != null && m.days_left > 0 ? t('due.daysLeft', { n: formatNumber(m.days_left, lang) }) : t('due.due')}</span>}</td>
                   {canEdit(user) && <td><Link href={`/members/${m.id}/official`}>{t('due.act')}</Link></td>}
                 </tr>
               ))}
             </tbody>
           </table>
+          {(res.data?.total ?? 0) > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={res.data?.total ?? 0} onPage={setPage} />}
         </div>
       )}
     </div>

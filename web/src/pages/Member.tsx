@@ -2,6 +2,7 @@ import { api } from '../api';
 import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber, todayIso, yearsBetween } from '../format';
 import { getLang, label, t } from '../i18n';
+import { eventTitle, onTemporaryTransfer, sortEvents } from '../member';
 import { canEdit, useUser } from '../session';
 
 export function MemberPage({ id }: { id: number }) {
@@ -12,12 +13,15 @@ export function MemberPage({ id }: { id: number }) {
   if (!res.data) return <Loading />;
   const m = res.data;
   const age = yearsBetween(m.birth_date, todayIso());
-  const events = [...(m.events ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const events = sortEvents(m.events ?? []);
+  const temporary = onTemporaryTransfer(events);
   const active = m.status === 'official' || m.status === 'probationary';
   const actions: [string, string][] = [];
   if (canEdit(user) && active) {
     if (m.status === 'probationary') actions.push(['official', t('form.official')]);
-    actions.push(['transfer', t('form.transfer')], ['discipline', t('form.discipline')], ['exempt', t('form.exempt')], ['exit', t('form.exit')]);
+    if (temporary) actions.push(['return', t('form.return')]);
+    actions.push(['transfer', t('form.transfer')], ['discipline', t('form.discipline')],
+      ['exempt', m.exempt ? t('form.exemptEnd') : t('form.exempt')], ['exit', t('form.exit')]);
   }
   const row = (k: string, v: string | null | undefined) => (
     <><dt>{k}</dt><dd>{v || '—'}</dd></>
@@ -30,6 +34,8 @@ export function MemberPage({ id }: { id: number }) {
       <h1>{m.full_name}</h1>
       <p class="lead">
         <span class={`status status-${m.status}`}>{label('status', m.status)}</span>
+        {m.exempt && <> · <span class="badge badge-warn">{t('member.exempt')}</span></>}
+        {temporary && <> · <span class="badge badge-warn">{t('member.temporary')}</span></>}
         {m.party_age_years != null && <> · {t('member.partyAge')}: <strong data-testid="party-age">{t('member.partyAgeYears', { n: formatNumber(m.party_age_years, lang) })}</strong></>}
       </p>
       {actions.length > 0 && (
@@ -60,6 +66,7 @@ export function MemberPage({ id }: { id: number }) {
             {row(t('member.ceremonyDate'), formatDate(m.ceremony_date))}
             {row(t('member.officialDate'), formatDate(m.official_date))}
             {row(t('member.partyCard'), m.party_card_no)}
+            {m.died_on && row(label('status', 'deceased'), formatDate(m.died_on))}
             {row(t('member.partyAge'), m.party_age_years == null ? null : t('member.partyAgeYears', { n: formatNumber(m.party_age_years, lang) }))}
           </dl>
         </section>
@@ -72,7 +79,7 @@ export function MemberPage({ id }: { id: number }) {
               <li key={e.id}>
                 <time dateTime={e.date}>{formatDate(e.date)}</time>
                 <div>
-                  <strong>{label('event', e.kind)}</strong>
+                  <strong>{eventTitle(e)}</strong>
                   {e.org && <> — <Link href={`/orgs/${e.org.id}`}>{e.org.name}</Link></>}
                   {e.decision_no && <div class="muted">{t('col.decision')}: {e.decision_no}</div>}
                   {e.detail && <div>{e.detail}</div>}

@@ -5,7 +5,7 @@ import { ConfirmDialog, DateField, ErrorBox, Field, Link, Loading, SelectField, 
 import { label, t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import {
-  checkAdmission, checkDiscipline, checkExempt, checkExit, checkOfficial, checkTransfer, type Checked, type Values,
+  checkAdmission, checkDiscipline, checkExempt, checkExit, checkOfficial, checkReturn, checkTransfer, type Checked, type Values,
 } from '../validate';
 
 interface FormState {
@@ -91,7 +91,7 @@ function Buttons({ f, cancelHref }: { f: FormState; cancelHref: string }) {
 
 const THEORY = ['none', 'so_cap', 'trung_cap', 'cao_cap', 'cu_nhan'];
 const ADMIT_FIELDS = ['full_name', 'gender', 'birth_date', 'ethnicity', 'religion', 'hometown', 'national_id', 'education',
-  'professional_level', 'theory_level', 'org_id', 'decision_no', 'decision_date', 'ceremony_date'];
+  'professional_level', 'theory_level', 'party_card_no', 'org_id', 'decision_no', 'decision_date', 'ceremony_date'];
 
 function AdmitForm({ org }: { org: OrgRef | null }) {
   const init: Values = Object.fromEntries(ADMIT_FIELDS.map((k) => [k, '']));
@@ -128,6 +128,7 @@ function AdmitForm({ org }: { org: OrgRef | null }) {
         <TextField id="decision_no" label={t('form.decisionNo')} value={v.decision_no} onInput={f.set('decision_no')} error={f.err('decision_no')} required />
         <DateField id="decision_date" label={t('form.decisionDate')} value={v.decision_date} onInput={f.set('decision_date')} error={f.err('decision_date')} required />
         <DateField id="ceremony_date" label={t('member.ceremonyDate')} value={v.ceremony_date} onInput={f.set('ceremony_date')} error={f.err('ceremony_date')} />
+        <TextField id="party_card_no" label={t('form.partyCard')} value={v.party_card_no} onInput={f.set('party_card_no')} error={f.err('party_card_no')} autoComplete="off" />
       </fieldset>
       <Buttons f={f} cancelHref={org ? `/orgs/${org.id}` : '/orgs'} />
     </form>
@@ -145,22 +146,25 @@ export const ACTIONS = {
   official: { title: 'form.official', fields: ['decision_no', 'decision_date'], check: checkOfficial },
   transfer: { title: 'form.transfer', fields: ['to_org_id', 'kind', 'date', 'decision_no', 'until'], check: checkTransfer },
   discipline: { title: 'form.discipline', fields: ['form', 'date', 'decision_no', 'reason'], check: checkDiscipline },
-  exempt: { title: 'form.exempt', fields: ['date', 'decision_no'], check: checkExempt },
-  exit: { title: 'form.exit', fields: ['kind', 'date', 'decision_no'], check: checkExit },
+  exempt: { title: 'form.exempt', fields: ['date', 'decision_no', 'end'], check: checkExempt },
+  exit: { title: 'form.exit', fields: ['kind', 'date', 'decision_no', 'reason'], check: checkExit },
+  return: { title: 'form.return', fields: ['date', 'decision_no'], check: checkReturn },
 } as const satisfies Record<string, { title: MessageKey; fields: string[]; check: (v: Values) => Checked }>;
 
 type Action = keyof typeof ACTIONS;
 
-function ActionForm({ id, action, memberName }: { id: number; action: Action; memberName: string }) {
+function ActionForm({ id, action, memberName, exempt }: { id: number; action: Action; memberName: string; exempt: boolean }) {
   const spec = ACTIONS[action];
   const init: Values = Object.fromEntries(spec.fields.map((k) => [k, '']));
   if (action === 'transfer') init.kind = 'official';
+  // For a member already exempted, the exemption form ends the exemption.
+  if (action === 'exempt' && exempt) init.end = '1';
   const [to, setTo] = useState<OrgRef | null>(null);
   const f = useMemberForm(init, [...spec.fields], spec.check, (p) => api.memberAction(id, action, p).then((r) => ({ id: r?.id ?? id })));
   const v = f.values;
   return (
     <form ref={f.formRef} class="card form" onSubmit={f.submit} noValidate data-testid={`${action}-form`}>
-      <h1>{t(spec.title)}</h1>
+      <h1>{action === 'exempt' && exempt ? t('form.exemptEnd') : t(spec.title)}</h1>
       <p class="lead"><Link href={`/members/${id}`}>{memberName}</Link></p>
       {action === 'transfer' && (
         <>
@@ -176,7 +180,7 @@ function ActionForm({ id, action, memberName }: { id: number; action: Action; me
       )}
       {action === 'exit' && (
         <SelectField id="kind" label={t('form.exitKind')} value={v.kind} onChange={f.set('kind')} error={f.err('kind')} required empty={t('form.choose')}
-          options={['xoa_ten', 'xin_ra', 'khai_tru', 'tu_tran'].map((k) => [k, label('exit', k)])} />
+          options={['xoa_ten', 'xin_ra', 'khai_tru', 'tu_tran', 'chuyen_di'].map((k) => [k, label('exit', k)])} />
       )}
       <TextField id="decision_no" label={t('form.decisionNo')} value={v.decision_no} onInput={f.set('decision_no')} error={f.err('decision_no')} required />
       {action === 'official'
@@ -185,8 +189,8 @@ function ActionForm({ id, action, memberName }: { id: number; action: Action; me
       {action === 'transfer' && v.kind === 'temporary' && (
         <DateField id="until" label={t('form.until')} value={v.until} onInput={f.set('until')} error={f.err('until')} required />
       )}
-      {action === 'discipline' && (
-        <Field id="reason" label={t('form.reason')} error={f.err('reason')} required>
+      {(action === 'discipline' || action === 'exit') && (
+        <Field id="reason" label={t('form.reason')} error={f.err('reason')} required={action === 'discipline'}>
           {(aria) => <textarea {...aria} name="reason" rows={3} value={v.reason} onInput={(e) => f.setValue('reason', (e.currentTarget as HTMLTextAreaElement).value)} />}
         </Field>
       )}
@@ -199,5 +203,5 @@ export function MemberActionPage({ id, action }: { id: number; action: Action })
   const m = useAsync(() => api.member(id), [id]);
   if (m.error) return <ErrorBox error={m.error} />;
   if (!m.data) return <Loading />;
-  return <ActionForm key={`${id}-${action}`} id={id} action={action} memberName={m.data.full_name} />;
+  return <ActionForm key={`${id}-${action}`} id={id} action={action} memberName={m.data.full_name} exempt={!!m.data.exempt} />;
 }

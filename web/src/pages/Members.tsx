@@ -114,7 +114,7 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
           <label for="status">{t('member.status')}</label>
           <select id="status" value={f.status} onChange={set('status')}>
             <option value="">{t('member.any')}</option>
-            {['official', 'probationary', 'exited'].map((s) => <option key={s} value={s}>{label('status', s)}</option>)}
+            {['official', 'probationary', 'removed', 'deceased', 'transferred_out'].map((s) => <option key={s} value={s}>{label('status', s)}</option>)}
           </select>
         </div>
         <div class="field">
