@@ -370,12 +370,15 @@ static void core_person(struct gen *g, int32_t via, tcxd_date via_date)
     int gender = rng_chance(&g->r, cp->female) ? GENDER_FEMALE : GENDER_MALE;
     tcxd_date birth = birth_for(g, age, p->as_of);
     tcxd_date hi = via >= 0 ? via_date - 60 : p->as_of - 10;
+    /* an 18-year-old must have been 18 for a while to be admitted by the as-of date */
+    if (date_add_years(birth, 18) > p->as_of - 40)
+        birth = date_add_years(p->as_of - 40, -18) - (tcxd_date)rng_below(&g->r, 300);
     tcxd_date dec;
     if (!pick_decision(g, birth, D(1946, 1, 1), hi, g->cat == CAT_STUDENT, &dec)) {
         via = -1;
         hi = p->as_of - 10;
         if (!pick_decision(g, birth, D(1946, 1, 1), hi, g->cat == CAT_STUDENT, &dec))
-            dec = hi;
+            BUG("demo: no admission date for a member born %d", (int)birth);
     }
     tcxd_date cer = dec + rng_range(&g->r, 7, 30);
     if (cer > hi + 9)
