@@ -377,9 +377,16 @@ describe('tcxd web UI', { timeout: 300_000 }, () => {
     assert.deepEqual(wide, [], `pages wider than the phone: ${JSON.stringify(wide)}`);
   });
 
-  it('runs under the strict CSP without errors in the console', () => {
-    const csp = consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m));
-    assert.deepEqual(csp, []);
+  it('runs under the strict CSP without errors in the console', async () => {
+    const res = await fetch(`${server.base}/members`);
+    assert.equal(res.status, 200, 'deep links answer the UI');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'self'/, `CSP: ${csp}`);
+    const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? /default-src([^;]*)/.exec(csp)?.[1] ?? '';
+    assert.ok(!scriptSrc.includes('unsafe-inline') && !scriptSrc.includes('unsafe-eval'), `scripts are not inline: ${csp}`);
+
+    const violations = consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m));
+    assert.deepEqual(violations, []);
     const other = consoleErrors.filter((m) => !/Failed to load resource/.test(m));
     assert.deepEqual(other, []);
   });
