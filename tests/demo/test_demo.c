@@ -1,0 +1,479 @@
+/*
+ * test_demo.c - the demo generator: exact figures on 31/12/2020 counted here with plain SQL on
+ * the database (a recursive walk over org_version and a count of member_stint rows, not the
+ * report code), the organization codes the UI tests rely on, realistic people, determinism
+ * (same seed and day: same content), refusals that leave the database unchanged, and the
+ * helpers (name filter, exact allocation).
+ *
+ * `test_demo small` runs in the unit suite; `test_demo hanoi` (suite slow) builds hanoi-2020.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "demo/demo.h"
+#include "demo/demo_internal.h"
+#include "store/store.h"
+
+static const struct store_actor actor = {"test", "local"};
+static const char *const TODAY = "2026-11-26";
+
+static void tmp_path(char *out, size_t n, const char *tag)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(out, n, "%s/tcxd_demo_%s_%d.db", dir && *dir ? dir : "/tmp", tag, (int)getpid());
+}
+
+static void remove_db(const char *path)
+{
+    char x[600];
+    unlink(path);
+    snprintf(x, sizeof(x), "%s-wal", path);
+    unlink(x);
+    snprintf(x, sizeof(x), "%s-shm", path);
+    unlink(x);
+}
+
+static void generate(const char *path, enum demo_profile p, uint64_t seed)
+{
+    struct store *st;
+    struct tcxd_error e;
+    remove_db(path);
+    assert_int_equal(store_open(path, STORE_CREATE, &st, &e), TCXD_OK);
+    struct demo_options o = {.profile = p, .seed = seed};
+    struct demo_result r;
+    enum tcxd_err rc = demo_generate(st, &actor, &o, &r, &e);
+    if (rc)
+        fail_msg("demo_generate: %s", e.msg);
+    store_close(st);
+}
+
+/* ---- independent counting -------------------------------------------------------------------- */
+
+static int64_t q1(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    return v;
+}
+
+struct figures {
+    int64_t direct, base, dang_bo_co_so, chi_bo_co_so, partial, branches, members, official,
+        probationary;
+};
+
+/* The subtree of `code` as it stood on `day`, walked from org_version rows. */
+#define SUBTREE                                                                                    \
+    "WITH RECURSIVE v AS (SELECT ov.org_id, ov.parent_id FROM org_version ov "                    \
+    "JOIN org o ON o.id = ov.org_id WHERE ov.valid_from <= ?1 AND ov.valid_to > ?1 "              \
+    "AND o.created_on <= ?1 AND o.ended_on > ?1), "                                                \
+    "sub(id, depth) AS (SELECT id, 0 FROM org WHERE code = ?2 UNION ALL "                          \
+    "SELECT v.org_id, sub.depth + 1 FROM v JOIN sub ON v.parent_id = sub.id) "
+
+static void count_figures(sqlite3 *db, const char *code, const char *day, struct figures *f)
+{
+    static const char *const sql[] = {
+        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE sub.depth = 1 "
+                "AND o.tier = 0",
+        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 1",
+        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 1 "
+                "AND o.form = 0",
+        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 1 "
+                "AND o.form = 1",
+        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 2 "
+                "AND o.form = 0",
+        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 2 "
+                "AND o.form = 1",
+        SUBTREE "SELECT count(*) FROM member_stint s JOIN sub ON sub.id = s.org_id "
+                "WHERE s.kind = 0 AND s.valid_from <= ?1 AND s.valid_to > ?1 "
+                "AND s.status IN (1, 2)",
+        SUBTREE "SELECT count(*) FROM member_stint s JOIN sub ON sub.id = s.org_id "
+                "WHERE s.kind = 0 AND s.valid_from <= ?1 AND s.valid_to > ?1 AND s.status = 2",
+        SUBTREE "SELECT count(*) FROM member_stint s JOIN sub ON sub.id = s.org_id "
+                "WHERE s.kind = 0 AND s.valid_from <= ?1 AND s.valid_to > ?1 AND s.status = 1",
+    };
+    int64_t *out[] = {&f->direct,   &f->base,     &f->dang_bo_co_so, &f->chi_bo_co_so,
+                      &f->partial,  &f->branches, &f->members,       &f->official,
+                      &f->probationary};
+    for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+        sqlite3_stmt *s;
+        if (sqlite3_prepare_v2(db, sql[i], -1, &s, NULL) != SQLITE_OK)
+            fail_msg("%s", sqlite3_errmsg(db));
+        sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+        *out[i] = sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+    }
+}
+
+/* People registered on the day: plausible ages, women share, IDs, names, ethnicity. */
+static void check_people(sqlite3 *db, const char *day, int64_t members)
+{
+    char sql[1024];
+    const char *reg = "FROM member m JOIN member_stint s ON s.member_id = m.id WHERE s.kind = 0 "
+                      "AND s.valid_from <= '%s' AND s.valid_to > '%s'";
+    char base[400];
+    snprintf(base, sizeof(base), reg, day, day);
+    /* one registered stint per member on a day */
+    snprintf(sql, sizeof(sql), "SELECT count(DISTINCT m.id) %s", base);
+    assert_int_equal(q1(db, sql), members);
+    /* ages 18 to 95: born after day - 96 years and at least 18 years before the day */
+    snprintf(sql, sizeof(sql),
+             "SELECT count(*) %s AND (m.birth_date > date('%s', '-18 years') "
+             "OR m.birth_date <= date('%s', '-96 years'))",
+             base, day, day);
+    assert_int_equal(q1(db, sql), 0);
+    snprintf(sql, sizeof(sql), "SELECT count(*) %s AND m.gender = 1", base);
+    int64_t women = q1(db, sql);
+    assert_true(women * 100 >= members * 25 && women * 100 <= members * 42);
+    snprintf(sql, sizeof(sql), "SELECT count(*) %s AND m.ethnicity = 'Kinh'", base);
+    assert_true(q1(db, sql) * 100 >= members * 90);
+    snprintf(sql, sizeof(sql), "SELECT count(*) %s AND m.religion = 'Không'", base);
+    assert_true(q1(db, sql) * 100 >= members * 90);
+    /* national IDs: 12 digits, CCCD structure, unique */
+    assert_int_equal(q1(db, "SELECT count(*) FROM member WHERE national_id IS NULL OR "
+                            "length(national_id) != 12 OR national_id GLOB '*[^0-9]*' "
+                            "OR substr(national_id, 1, 1) != '0' "
+                            "OR substr(national_id, 4, 1) NOT IN ('0', '1', '2', '3')"),
+                     0);
+    assert_int_equal(q1(db, "SELECT count(*) - count(DISTINCT national_id) FROM member"), 0);
+    /* gender/century digit agrees with the record */
+    assert_int_equal(q1(db, "SELECT count(*) FROM member WHERE "
+                            "(CAST(substr(national_id, 4, 1) AS INTEGER) % 2) != gender OR "
+                            "(CAST(substr(national_id, 4, 1) AS INTEGER) >= 2) != "
+                            "(birth_date >= '2000-01-01') OR "
+                            "substr(national_id, 5, 2) != substr(birth_date, 3, 2)"),
+                     0);
+    /* names: three or more words, no junk characters from the source files */
+    assert_int_equal(q1(db, "SELECT count(*) FROM member WHERE full_name NOT LIKE '% % %' "
+                            "OR full_name GLOB '*[.,0-9-]*'"),
+                     0);
+    /* most Hà Nội members of the Hà Nội profiles come from Hà Nội (CCCD 001) */
+    snprintf(sql, sizeof(sql), "SELECT count(*) %s AND substr(m.national_id, 1, 3) = '001'",
+             base);
+    int64_t hn = q1(db, sql);
+    assert_true(hn * 100 >= members * 55 && hn * 100 <= members * 90);
+}
+
+/* History: every kind of event the brief names happened in the window. */
+static void check_history(sqlite3 *db, bool big)
+{
+    assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 0 AND date >= '2016-01-01'"
+                       " AND date < '2021-01-01'") > 0);
+    for (int y = 2016; y <= 2025; y++) {
+        char sql[200];
+        snprintf(sql, sizeof(sql),
+                 "SELECT count(*) FROM member_event WHERE kind = 0 AND substr(date, 1, 4) = '%d'",
+                 y);
+        assert_true(q1(db, sql) > 0); /* admissions each year */
+    }
+    assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 1") > 0); /* official */
+    assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 6 AND form = 3") > 0);
+    assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 6 AND form = 4") > 0);
+    assert_true(q1(db, "SELECT count(*) FROM org_event WHERE kind = 'merged_into'") >= 1);
+    if (big) {
+        assert_true(q1(db, "SELECT count(*) FROM org_event WHERE kind = 'merged_into'") == 2);
+        assert_true(q1(db, "SELECT count(*) FROM org_event WHERE kind = 'move'") >= 1);
+        /* every way out: xóa tên, xin ra, từ trần, chuyển đi as exits, khai trừ as discipline */
+        static const int exits[] = {EXIT_XOA_TEN, EXIT_XIN_RA, EXIT_TU_TRAN, EXIT_CHUYEN_DI};
+        for (size_t i = 0; i < sizeof(exits) / sizeof(exits[0]); i++) {
+            char sql[200];
+            snprintf(sql, sizeof(sql),
+                     "SELECT count(*) FROM member_event WHERE kind = 6 AND form = %d", exits[i]);
+            assert_true(q1(db, sql) > 0);
+        }
+        assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 4 AND form = 3") > 0);
+        assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 2 AND form = 0") > 0);
+        assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 2 AND form = 1") > 0);
+        assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 4") > 0);
+        assert_true(q1(db, "SELECT count(*) FROM member_event WHERE kind = 5") > 0);
+        assert_true(q1(db, "SELECT count(*) FROM member_gap") > 0); /* re-admissions */
+        /* a few probationary members overdue for recognition today: past 12 months plus
+           about 6 weeks (30 working days) without a decision */
+        int64_t overdue = q1(db, "SELECT count(*) FROM member WHERE status = 1 AND "
+                                 "ceremony_date < date('2026-11-26', '-12 months', '-45 days')");
+        assert_true(overdue >= 3 && overdue <= 60);
+    }
+}
+
+/* ---- small -------------------------------------------------------------------------------------- */
+
+static void test_small_figures(void **state)
+{
+    char path[512];
+    tmp_path(path, sizeof(path), "small");
+    generate(path, DEMO_SMALL, DEMO_DEFAULT_SEED);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    struct figures f;
+    count_figures(db, "HN", "2020-12-31", &f);
+    assert_int_equal(f.direct, 2);
+    assert_int_equal(f.base, 10);
+    assert_int_equal(f.dang_bo_co_so, 8);
+    assert_int_equal(f.chi_bo_co_so, 2);
+    assert_int_equal(f.partial, 2);
+    assert_int_equal(f.branches, 36);
+    assert_int_equal(f.members, 400);
+    assert_int_equal(f.official + f.probationary, 400);
+    /* the codes the tests and the UI rely on */
+    static const struct {
+        const char *code;
+        int tier, form;
+    } codes[] = {{"HN", 0, 0},       {"HN.BD", 0, 0},    {"HN.HK", 0, 0},    {"HN.BD.PX", 1, 0},
+                 {"HN.BD.TB", 1, 0}, {"HN.BD.VP", 1, 0}, {"HN.HK.PT", 1, 0}, {"HN.HK.DX", 1, 0},
+                 {"HN.HK.HM", 1, 0}, {"HN.BD.CA", 1, 0}, {"HN.HK.CA", 1, 0}, {"HN.BD.CQ", 1, 1},
+                 {"HN.HK.CQ", 1, 1}, {"HN.BD.PX.01", 2, 1}};
+    for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+        char sql[200];
+        snprintf(sql, sizeof(sql), "SELECT tier * 10 + form FROM org WHERE code = '%s'",
+                 codes[i].code);
+        assert_int_equal(q1(db, sql), codes[i].tier * 10 + codes[i].form);
+    }
+    assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE name = 'Đảng bộ quận Ba Đình' "
+                            "AND code = 'HN.BD'"),
+                     1);
+    assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE name = 'Đảng bộ phường Phúc Xá' "
+                            "AND code = 'HN.BD.PX' AND base_type = 2"),
+                     1);
+    /* every member registered on the day sits in a chi bộ of the HN tree, none in a đảng bộ */
+    assert_int_equal(q1(db, "SELECT count(*) FROM member_stint s JOIN org o ON o.id = s.org_id "
+                            "WHERE o.form = 0"),
+                     0);
+    check_people(db, "2020-12-31", 400);
+    check_history(db, false);
+    /* figures on another day differ and still add up */
+    count_figures(db, "HN", "2018-01-01", &f);
+    assert_true(f.members > 300 && f.members < 500);
+    sqlite3_close(db);
+    remove_db(path);
+}
+
+/* Content hash of every table but the audit timestamps (the clock is not part of the data). */
+static uint64_t db_checksum(const char *path)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    static const char *const sql[] = {
+        "SELECT * FROM org ORDER BY id",
+        "SELECT * FROM org_version ORDER BY org_id, valid_from",
+        "SELECT * FROM org_event ORDER BY id",
+        "SELECT * FROM member ORDER BY id",
+        "SELECT * FROM member_event ORDER BY id",
+        "SELECT * FROM member_stint ORDER BY member_id, valid_from, kind",
+        "SELECT * FROM member_gap ORDER BY member_id, valid_from",
+        "SELECT id, username, address, action, entity, entity_id, org_id, before, after "
+        "FROM audit ORDER BY id",
+    };
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &s, NULL), SQLITE_OK);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(s); c++) {
+                const unsigned char *t = sqlite3_column_blob(s, c);
+                int n = sqlite3_column_bytes(s, c);
+                for (int k = 0; k < n; k++)
+                    h = (h ^ t[k]) * 1099511628211ull;
+                h = (h ^ (uint64_t)(sqlite3_column_type(s, c) + 0x100)) * 1099511628211ull;
+            }
+        }
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return h;
+}
+
+static void test_small_deterministic(void **state)
+{
+    char a[512], b[512];
+    tmp_path(a, sizeof(a), "det_a");
+    tmp_path(b, sizeof(b), "det_b");
+    generate(a, DEMO_SMALL, 7);
+    generate(b, DEMO_SMALL, 7);
+    uint64_t ha = db_checksum(a), hb = db_checksum(b);
+    assert_true(ha == hb);
+    generate(b, DEMO_SMALL, 8);
+    assert_true(db_checksum(b) != ha);
+    /* another seed, the same figures */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(b, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    struct figures f;
+    count_figures(db, "HN", "2020-12-31", &f);
+    assert_int_equal(f.members, 400);
+    assert_int_equal(f.branches, 36);
+    sqlite3_close(db);
+    remove_db(a);
+    remove_db(b);
+}
+
+static void test_refusals(void **state)
+{
+    char path[512];
+    tmp_path(path, sizeof(path), "refuse");
+    generate(path, DEMO_SMALL, 1);
+    uint64_t before = db_checksum(path);
+    struct store *st;
+    struct tcxd_error e;
+    assert_int_equal(store_open(path, 0, &st, &e), TCXD_OK);
+    struct demo_options o = {.profile = DEMO_SMALL, .seed = 2};
+    struct demo_result r;
+    /* the root code is taken: nothing is written */
+    assert_int_equal(demo_generate(st, &actor, &o, &r, &e), TCXD_ECONFLICT);
+    assert_non_null(strstr(e.msg, "HN"));
+    /* today before the figures' day */
+    setenv("TCXD_TODAY", "2020-06-01", 1);
+    assert_int_equal(demo_generate(st, &actor, &o, &r, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "today");
+    setenv("TCXD_TODAY", TODAY, 1);
+    store_close(st);
+    assert_true(db_checksum(path) == before);
+    remove_db(path);
+
+    enum demo_profile p;
+    assert_int_equal(demo_profile_parse("hanoi-2020", &p, &e), TCXD_OK);
+    assert_int_equal(p, DEMO_HANOI_2020);
+    assert_int_equal(demo_profile_parse("national", &p, &e), TCXD_OK);
+    assert_int_equal(p, DEMO_NATIONAL);
+    assert_int_equal(demo_profile_parse("hanoi", &p, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "profile");
+    assert_int_equal(demo_profile_parse("", &p, &e), TCXD_EINVAL);
+}
+
+static void test_name_filter(void **state)
+{
+    static const char *const good[] = {"Nguyễn", "Đỗ",  "Thị Như", "Hoà", "Hòa",
+                                       "Ánh",    "Ưng", "Văn",     "Quỳnh"};
+    /* rows of the kinds found in data/names: mojibake, typos, punctuation, lowercase */
+    static const char *const bad[] = {"Ñoã",  "Döông", "BĂši", "Buøi",   "Y-",     "Thanh.",
+                                      "nguyễn", "",    " An",  "Thị  Như", "Anh1", "Hùng\x85"};
+    for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+        assert_true(demo_name_part_ok(good[i]));
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+        if (demo_name_part_ok(bad[i]))
+            fail_msg("accepted '%s'", bad[i]);
+    /* the loaded tables keep only good rows, and a good number of them */
+    struct demo_data d;
+    struct tcxd_error e;
+    assert_int_equal(demo_data_load(&d, &e), TCXD_OK);
+    assert_true(d.surname.n > 150 && d.surname.n < 209);
+    assert_true(d.given.n > 600 && d.given.n < 782);
+    assert_true(d.middle.n > 1000 && d.middle.n < 1167);
+    for (size_t i = 0; i < d.given.n; i++)
+        assert_true(demo_name_part_ok(d.given.parts[i]));
+    size_t hn = 0;
+    for (size_t i = 0; i < d.nunits; i++)
+        hn += !strcmp(d.units[i].province_code, "01");
+    assert_int_equal(hn, 526);
+    demo_data_release(&d);
+}
+
+static void test_allocate(void **state)
+{
+    double w[] = {1, 2, 3, 0.5, 10, 0};
+    int32_t lo[] = {3, 3, 3, 3, 3, 3}, hi[] = {29, 29, 29, 29, 29, 29}, out[6];
+    demo_allocate(100, w, lo, hi, 6, out);
+    int64_t sum = 0;
+    for (int i = 0; i < 6; i++) {
+        assert_true(out[i] >= 3 && out[i] <= 29);
+        sum += out[i];
+    }
+    assert_int_equal(sum, 100);
+    assert_int_equal(out[4], 29); /* capped */
+    assert_int_equal(out[5], 3);  /* weight 0: the minimum */
+    demo_allocate(18, w, lo, hi, 6, out);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(out[i], 3);
+    demo_allocate(174, w, lo, hi, 6, out);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(out[i], 29);
+    /* large exact split */
+    static double big[17225];
+    static int32_t blo[17225], bout[17225];
+    for (int i = 0; i < 17225; i++) {
+        big[i] = 1 + (i * 7919) % 97;
+        blo[i] = 3;
+    }
+    demo_allocate(457397, big, blo, NULL, 17225, bout);
+    sum = 0;
+    for (int i = 0; i < 17225; i++)
+        sum += bout[i];
+    assert_int_equal(sum, 457397);
+}
+
+/* ---- hanoi-2020 (suite slow) ------------------------------------------------------------------ */
+
+static void test_hanoi_2020(void **state)
+{
+    char path[512];
+    tmp_path(path, sizeof(path), "hanoi");
+    generate(path, DEMO_HANOI_2020, DEMO_DEFAULT_SEED);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    struct figures f;
+    count_figures(db, "HN", "2020-12-31", &f);
+    assert_int_equal(f.direct, 50);
+    assert_int_equal(f.base, 2316);
+    assert_int_equal(f.partial, 176);
+    assert_int_equal(f.branches, 17225);
+    assert_int_equal(f.members, 457397);
+    /* a realistic mix of base organizations and of members' status */
+    assert_true(f.dang_bo_co_so > 800 && f.chi_bo_co_so > 600);
+    assert_true(f.probationary * 100 > f.members && f.probationary * 100 < f.members * 5);
+    /* the 30 real districts, named after them, and every Hà Nội commune as a base organization */
+    assert_int_equal(q1(db, "SELECT count(*) FROM org o JOIN org p ON p.id = o.parent_id "
+                            "WHERE p.code = 'HN' AND o.tier = 0 AND (o.name LIKE 'Đảng bộ quận %' "
+                            "OR o.name LIKE 'Đảng bộ huyện %' OR o.name LIKE 'Đảng bộ thị xã %')"),
+                     30);
+    assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE code = 'HN.SS' AND "
+                            "name = 'Đảng bộ huyện Sóc Sơn'"),
+                     1);
+    assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE code = 'HN.ST' AND "
+                            "name = 'Đảng bộ thị xã Sơn Tây'"),
+                     1);
+    assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE tier = 1 AND base_type IN (1, 2, 3)"),
+                     526);
+    for (int bt = 1; bt <= 9; bt++) {
+        char sql[160];
+        snprintf(sql, sizeof(sql), "SELECT count(*) FROM org WHERE tier = 1 AND base_type = %d",
+                 bt);
+        assert_true(q1(db, sql) > 0); /* every kind of base organization */
+    }
+    check_people(db, "2020-12-31", 457397);
+    check_history(db, true);
+    /* a district on its own, counted the same way, is part of the whole */
+    struct figures bd;
+    count_figures(db, "HN.BD", "2020-12-31", &bd);
+    assert_true(bd.members > 1000 && bd.members < f.members);
+    sqlite3_close(db);
+    remove_db(path);
+}
+
+int main(int argc, char **argv)
+{
+    setenv("TCXD_TODAY", TODAY, 1);
+    const struct CMUnitTest small[] = {
+        cmocka_unit_test(test_name_filter),
+        cmocka_unit_test(test_allocate),
+        cmocka_unit_test(test_small_figures),
+        cmocka_unit_test(test_small_deterministic),
+        cmocka_unit_test(test_refusals),
+    };
+    const struct CMUnitTest hanoi[] = {
+        cmocka_unit_test(test_hanoi_2020),
+    };
+    if (argc > 1 && !strcmp(argv[1], "hanoi"))
+        return cmocka_run_group_tests_name("demo_hanoi_2020", hanoi, NULL, NULL);
+    return cmocka_run_group_tests_name("demo", small, NULL, NULL);
+}
