@@ -852,7 +852,7 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
             /* numbered per parent and prefix: SN01, SN02 ...; CA, QS, CQ first unnumbered */
             bool numbered = strcmp(x->seg, "CA") && strcmp(x->seg, "QS") && strcmp(x->seg, "CQ");
             for (int k = numbered ? 1 : 0;; k++) {
-                char want[20], full[64];
+                char want[32], full[80];
                 if (k == 0)
                     snprintf(want, sizeof(want), "%s", x->seg);
                 else
