@@ -1222,6 +1222,17 @@ static void importer_release(struct importer *im)
     free(im->flat_cells);
 }
 
+/* Rows in the file, roughly, before reading it: lines of a CSV; an XLSX's size / 100. */
+static size_t estimate_rows(enum io_format fmt, const void *data, size_t len)
+{
+    if (fmt == IO_FORMAT_XLSX)
+        return len / 100;
+    size_t n = 0;
+    for (const char *p = data, *end = p + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        n++;
+    return n;
+}
+
 static char *audit_json(const struct importer *im)
 {
     json_t *j = json_pack("{s:s, s:s, s:s, s:I, s:s, s:s}", "what", io_entity_name(im->o->what),
@@ -1271,7 +1282,8 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     }
     r->format = fmt;
     if (!opts->dry_run) {
-        if ((rc = store_bulk_begin(st, &im.bulk, &err))) {
+        if ((rc = store_bulk_begin(st, estimate_rows(fmt, data, len), opts->indexes, &im.bulk,
+                                   &err))) {
             io_report_add(r, 0, "", "", rc, "%s", err.msg);
             im.fatal = rc;
             goto done;

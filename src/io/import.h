@@ -32,6 +32,7 @@
 
 #include "io/table.h"
 #include "store/store.h"
+#include "store/store_bulk.h"
 #include "util/buf.h"
 
 enum io_entity { IO_ORGS, IO_MEMBERS, IO_ENTITY__MAX };
@@ -79,12 +80,13 @@ void io_issue_format(const struct io_report *r, const struct io_issue *i, struct
 
 struct io_import_opts {
     enum io_entity what;
-    enum io_format format;   /* IO_FORMAT_AUTO: by magic bytes and name */
-    const char *name;        /* file name: detection and the audit record (may be NULL) */
-    bool dry_run;            /* validate only */
-    bool per_row;            /* members: write through store_member_admit (slow; for tests) */
-    size_t max_errors;       /* stop validating after this many issues; 0 = no limit */
-    io_progress_fn progress; /* told bytes consumed (may be NULL) */
+    enum io_format format; /* IO_FORMAT_AUTO: by magic bytes and name */
+    const char *name;      /* file name: detection and the audit record (may be NULL) */
+    bool dry_run;          /* validate only */
+    bool per_row;          /* members: write through store_member_admit (slow; for tests) */
+    size_t max_errors;     /* stop validating after this many issues; 0 = no limit */
+    enum store_bulk_indexes indexes; /* members: index handling of the bulk load (auto) */
+    io_progress_fn progress;         /* told bytes consumed (may be NULL) */
     void *progress_ctx;
 };
 void io_import_opts_init(struct io_import_opts *o);

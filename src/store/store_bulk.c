@@ -8,6 +8,7 @@
  */
 #include "store/store_bulk.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +16,21 @@
 #include "text/text.h"
 #include "util/xmalloc.h"
 
+struct saved_index {
+    char *name, *sql;
+};
+
 struct store_bulk {
     struct store *st;
     size_t n;
     tcxd_date today;
     struct buf fold, key, given;
     struct member_derived d;
+    bool fk_off;                 /* foreign key checks were turned off for the load */
+    bool journal_switched;       /* WAL was switched to a rollback journal for the load */
+    struct saved_index *indexes; /* dropped for the load, made again at commit */
+    size_t nindexes, indexes_cap;
+    char dates[12][DATE_ISO_LEN]; /* text of the dates bound to the current member's rows */
 };
 
 enum tcxd_err store_bulk_org_by_code(struct store *st, const char *code, struct store_bulk_org *out,
@@ -44,24 +54,135 @@ enum tcxd_err store_bulk_org_by_code(struct store *st, const char *code, struct 
     return TCXD_OK;
 }
 
-enum tcxd_err store_bulk_begin(struct store *st, struct store_bulk **out, struct tcxd_error *e)
+/* Sets the journal mode; true when the database now uses it. */
+static bool set_journal(struct store *st, const char *mode)
 {
-    enum tcxd_err rc = store_begin(st, e);
-    if (rc)
-        return rc;
+    char sql[64];
+    snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
+    sqlite3_stmt *s;
+    bool ok = false;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK) {
+        if (sqlite3_step(s) == SQLITE_ROW)
+            ok = !strcmp((const char *)sqlite3_column_text(s, 0), mode);
+        sqlite3_finalize(s);
+    }
+    return ok;
+}
+
+static int64_t member_rows(struct store *st)
+{
+    sqlite3_stmt *s;
+    int64_t n = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT COUNT(*) FROM member", -1, &s, NULL) == SQLITE_OK) {
+        if (sqlite3_step(s) == SQLITE_ROW)
+            n = sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+    }
+    return n;
+}
+
+/* Drops the secondary (non-unique) indexes of the member tables, remembering how to make them
+   again: building an index once from sorted rows is much cheaper than updating it row by row.
+   Unique indexes stay: they check as rows arrive (and national IDs are looked up). */
+static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(
+            b->st->db,
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
+            "NULL AND tbl_name IN ('member', 'member_event', 'member_stint', "
+            "'member_gap') AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+            -1, &s, NULL) != SQLITE_OK)
+        return store_db_error(b->st, e, "reading the schema");
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        ALLOC_GROW(b->indexes, b->nindexes + 1, b->indexes_cap);
+        b->indexes[b->nindexes].name = xstrdup((const char *)sqlite3_column_text(s, 0));
+        b->indexes[b->nindexes].sql = xstrdup((const char *)sqlite3_column_text(s, 1));
+        b->nindexes++;
+    }
+    sqlite3_finalize(s);
+    for (size_t i = 0; i < b->nindexes; i++) {
+        char sql[256];
+        snprintf(sql, sizeof(sql), "DROP INDEX \"%s\"", b->indexes[i].name);
+        if (sqlite3_exec(b->st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            return store_db_error(b->st, e, "preparing the bulk load");
+    }
+    return TCXD_OK;
+}
+
+static enum tcxd_err make_indexes(struct store_bulk *b, struct tcxd_error *e)
+{
+    if (!b->nindexes)
+        return TCXD_OK;
+    /* let SQLite's sorter use a helper thread while building them */
+    sqlite3_exec(b->st->db, "PRAGMA threads = 2", NULL, NULL, NULL);
+    enum tcxd_err rc = TCXD_OK;
+    for (size_t i = 0; i < b->nindexes && !rc; i++)
+        if (sqlite3_exec(b->st->db, b->indexes[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+            rc = store_db_error(b->st, e, "indexing the loaded members");
+    sqlite3_exec(b->st->db, "PRAGMA threads = 0", NULL, NULL, NULL);
+    return rc;
+}
+
+enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
+                               enum store_bulk_indexes indexes, struct store_bulk **out,
+                               struct tcxd_error *e)
+{
     struct store_bulk *b = xcalloc(1, sizeof(*b));
     b->st = st;
+    /* the load makes its own references (new member ids, chi bộ ids the importer looked up):
+       foreign key checks cost a lookup per reference, and can only be switched outside a
+       transaction */
+    bool outermost = st->tx_depth == 0;
+    bool rebuild = indexes == STORE_BULK_REBUILD_INDEXES ||
+                   (indexes == STORE_BULK_INDEXES_AUTO && expected_rows >= STORE_BULK_REBUILD_MIN &&
+                    (int64_t)expected_rows >= member_rows(st));
+    if (outermost) {
+        sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+        b->fk_off = true;
+    }
+    /* A big load in WAL mode writes every new page twice (WAL, then the checkpoint); with a
+       rollback journal new pages are written once and only the few old pages it changes are
+       journaled. Possible only with no other connection open: else the load stays in WAL. */
+    if (outermost && rebuild)
+        b->journal_switched = set_journal(st, "delete");
+    enum tcxd_err rc = store_begin(st, e);
+    if (rc) {
+        if (b->fk_off)
+            sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+        free(b);
+        return rc;
+    }
+    /* keep the whole load's pages in memory until COMMIT instead of spilling them to the WAL
+       mid-transaction (each page would then be written twice) */
+    sqlite3_exec(st->db, "PRAGMA cache_spill = OFF; PRAGMA cache_size = -2000000", NULL, NULL,
+                 NULL);
     b->today = date_today();
     buf_init(&b->fold, 64);
     buf_init(&b->key, 128);
     buf_init(&b->given, 64);
     member_derived_init(&b->d);
+    if (rebuild && (rc = drop_indexes(b, e))) {
+        store_bulk_abort(b);
+        return rc;
+    }
     *out = b;
     return TCXD_OK;
 }
 
 static void bulk_free(struct store_bulk *b)
 {
+    sqlite3_exec(b->st->db, "PRAGMA cache_spill = ON; PRAGMA cache_size = -65536", NULL, NULL,
+                 NULL);
+    if (b->fk_off)
+        sqlite3_exec(b->st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    if (b->journal_switched)
+        set_journal(b->st, "wal");
+    for (size_t i = 0; i < b->nindexes; i++) {
+        free(b->indexes[i].name);
+        free(b->indexes[i].sql);
+    }
+    free(b->indexes);
     buf_release(&b->fold);
     buf_release(&b->key);
     buf_release(&b->given);
@@ -82,6 +203,17 @@ size_t store_bulk_count(const struct store_bulk *b)
     return b->n;
 }
 
+/* Binds a date whose text lives in b->dates[slot] until the statement has run. */
+static void bind_date(struct store_bulk *b, sqlite3_stmt *s, int i, int slot, tcxd_date d)
+{
+    if (d == DATE_NONE) {
+        sqlite3_bind_null(s, i);
+        return;
+    }
+    date_format_iso(d, b->dates[slot]);
+    sqlite3_bind_text(s, i, b->dates[slot], 10, SQLITE_STATIC);
+}
+
 static void bind_str(sqlite3_stmt *s, int i, const struct buf *b, bool null_if_empty)
 {
     if (null_if_empty && !b->len)
@@ -90,22 +222,22 @@ static void bind_str(sqlite3_stmt *s, int i, const struct buf *b, bool null_if_e
         sqlite3_bind_text(s, i, b->ptr, (int)b->len, SQLITE_STATIC);
 }
 
-static enum tcxd_err insert_event(struct store *st, int64_t member_id,
+static enum tcxd_err insert_event(struct store_bulk *b, int64_t member_id,
                                   const struct member_event *ev, const char *decision_no,
                                   struct tcxd_error *e)
 {
-    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_EVENT_INSERT);
+    sqlite3_stmt *s = store_stmt(b->st, STMT_MEMBER_EVENT_INSERT);
     sqlite3_bind_int64(s, 1, member_id);
     sqlite3_bind_int(s, 2, ev->kind);
-    store_bind_date(s, 3, ev->date);
+    bind_date(b, s, 3, 0, ev->date);
     sqlite3_bind_text(s, 4, decision_no ? decision_no : "", -1, SQLITE_STATIC);
-    store_bind_date(s, 5, ev->decision_date);
+    bind_date(b, s, 5, 1, ev->decision_date);
     if (ev->org_id)
         sqlite3_bind_int64(s, 6, ev->org_id);
     sqlite3_bind_int(s, 7, ev->form);
-    store_bind_date(s, 8, ev->until);
+    bind_date(b, s, 8, 2, ev->until);
     sqlite3_bind_text(s, 9, "", 0, SQLITE_STATIC);
-    return store_step_done(st, s, e, "recording the member event");
+    return store_step_done(b->st, s, e, "recording the member event");
 }
 
 enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
@@ -149,7 +281,7 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     bind_str(s, 2, &b->fold, false);
     sqlite3_bind_blob(s, 3, b->key.ptr, (int)b->key.len, SQLITE_STATIC);
     sqlite3_bind_int(s, 4, f->gender);
-    store_bind_date(s, 5, f->birth_date);
+    bind_date(b, s, 5, 0, f->birth_date);
     bind_str(s, 6, &f->ethnicity, false);
     bind_str(s, 7, &f->religion, false);
     bind_str(s, 8, &f->hometown, false);
@@ -161,26 +293,26 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     sqlite3_bind_int(s, 14, now == MEMBER_NONE ? (int)d->status : (int)now);
     sqlite3_bind_int(s, 15, d->exempt);
     sqlite3_bind_int64(s, 16, d->org_id);
-    store_bind_date(s, 17, d->first_decision);
-    store_bind_date(s, 18, d->ceremony);
-    store_bind_date(s, 19, d->official);
-    store_bind_date(s, 20, d->died);
+    bind_date(b, s, 17, 1, d->first_decision);
+    bind_date(b, s, 18, 2, d->ceremony);
+    bind_date(b, s, 19, 3, d->official);
+    bind_date(b, s, 20, 4, d->died);
     buf_reset(&b->given);
     store_fold_given_first(f->full_name.ptr, &b->given);
     bind_str(s, 21, &b->given, false);
     if ((rc = store_step_done(st, s, e, "recording the member")))
         return rc;
     int64_t id = sqlite3_last_insert_rowid(st->db);
-    if ((rc = insert_event(st, id, &ev[0], m->decision_no, e)) ||
-        (nev == 2 && (rc = insert_event(st, id, &ev[1], m->official_decision_no, e))))
+    if ((rc = insert_event(b, id, &ev[0], m->decision_no, e)) ||
+        (nev == 2 && (rc = insert_event(b, id, &ev[1], m->official_decision_no, e))))
         return rc;
     for (size_t i = 0; i < d->nstints; i++) {
         const struct member_stint *x = &d->stints[i];
         s = store_stmt(st, STMT_STINT_INSERT);
         sqlite3_bind_int64(s, 1, id);
         sqlite3_bind_int64(s, 2, x->org_id);
-        store_bind_date(s, 3, x->from);
-        store_bind_date(s, 4, x->to);
+        bind_date(b, s, 3, 0, x->from);
+        bind_date(b, s, 4, 1, x->to);
         sqlite3_bind_int(s, 5, x->kind);
         sqlite3_bind_int(s, 6, x->status);
         if ((rc = store_step_done(st, s, e, "updating member history")))
@@ -189,8 +321,8 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     for (size_t i = 0; i < d->ngaps; i++) {
         s = store_stmt(st, STMT_GAP_INSERT);
         sqlite3_bind_int64(s, 1, id);
-        store_bind_date(s, 2, d->gaps[i].from);
-        store_bind_date(s, 3, d->gaps[i].to);
+        bind_date(b, s, 2, 0, d->gaps[i].from);
+        bind_date(b, s, 3, 1, d->gaps[i].to);
         sqlite3_bind_int(s, 4, d->gaps[i].kind);
         if ((rc = store_step_done(st, s, e, "updating member history")))
             return rc;
@@ -205,7 +337,9 @@ enum tcxd_err store_bulk_commit(struct store_bulk *b, const struct store_actor *
                                 const char *action, const char *after_json, struct tcxd_error *e)
 {
     struct store *st = b->st;
-    enum tcxd_err rc = store_audit(st, who, action, "import", 0, 0, NULL, after_json, e);
+    enum tcxd_err rc = make_indexes(b, e);
+    if (!rc)
+        rc = store_audit(st, who, action, "import", 0, 0, NULL, after_json, e);
     if (rc)
         store_rollback(st);
     else

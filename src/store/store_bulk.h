@@ -43,7 +43,22 @@ struct store_bulk_member {
     const char *official_decision_no;   /* clean text ("" when none) */
 };
 
-enum tcxd_err store_bulk_begin(struct store *st, struct store_bulk **out,
+/*
+ * Indexes: updating the member tables' secondary indexes row by row costs more than building
+ * them once at the end, so a big load into a small database drops them (in the transaction)
+ * and makes them again at commit. AUTO does so when expected_rows (an estimate; 0 if unknown)
+ * is at least STORE_BULK_REBUILD_MIN and at least the members already there. Unique indexes
+ * always stay. Foreign key checks are off during a load that opens the outermost transaction.
+ */
+enum store_bulk_indexes {
+    STORE_BULK_INDEXES_AUTO,
+    STORE_BULK_KEEP_INDEXES,
+    STORE_BULK_REBUILD_INDEXES,
+    STORE_BULK_INDEXES__MAX
+};
+#define STORE_BULK_REBUILD_MIN 20000
+enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
+                               enum store_bulk_indexes indexes, struct store_bulk **out,
                                struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
                                     int64_t *id_out, struct tcxd_error *e) TCXD_WUR;
