@@ -242,6 +242,7 @@ struct gap {
 struct snap {
     tcxd_date as_of;
     bool exists;
+    bool whole; /* the organization is a root: its tree is the whole tree */
     struct org_tree tree;
     uint32_t root;
     struct node_counts own;
@@ -337,7 +338,7 @@ static enum tcxd_err snap_breakdowns(struct store *st, struct snap *s, struct tc
     if (s->ngaps)
         qsort(s->gaps, s->ngaps, sizeof(*s->gaps), cmp_gap);
     const struct org_tree *t = &s->tree;
-    if (t->nodes[s->root].parent == TREE_NONE)
+    if (s->whole)
         return store_member_facts(st, s->as_of, NULL, 0, on_fact, s, e);
     size_t k = 0, cap = 0;
     int64_t *ids = NULL;
@@ -357,7 +358,18 @@ static enum tcxd_err snap_load(struct store *st, int64_t org_id, tcxd_date as_of
 {
     memset(s, 0, sizeof(*s));
     s->as_of = as_of;
-    enum tcxd_err rc = store_tree_load(st, as_of, &s->tree, e);
+    struct org_info o;
+    enum tcxd_err rc = store_org_get(st, org_id, as_of, &o, e);
+    if (rc == TCXD_ENOTFOUND) {
+        tcxd_error_clear(e); /* did not exist on that date */
+        return TCXD_OK;
+    }
+    if (rc)
+        return rc;
+    /* an organization below the top needs only its subtree */
+    s->whole = o.parent_id == 0;
+    rc = s->whole ? store_tree_load(st, as_of, &s->tree, e)
+                  : store_tree_load_subtree(st, as_of, org_id, &s->tree, e);
     if (rc)
         return rc;
     s->exists = true;

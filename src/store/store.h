@@ -123,6 +123,10 @@ enum tcxd_err store_org_history(struct store *st, int64_t id,
 /* Loads every organization that existed on as_of, with that day's names and parents. */
 enum tcxd_err store_tree_load(struct store *st, tcxd_date as_of, struct org_tree *t,
                               struct tcxd_error *e) TCXD_WUR;
+/* Loads only root's subtree on as_of (root becomes the tree's root; an empty tree when root did
+   not exist on that date): what a report on one organization needs, without the whole tree. */
+enum tcxd_err store_tree_load_subtree(struct store *st, tcxd_date as_of, int64_t root,
+                                      struct org_tree *t, struct tcxd_error *e) TCXD_WUR;
 
 /* Folded-name search among organizations alive on as_of; fn gets ids, at most limit. */
 enum tcxd_err store_org_search(struct store *st, const char *query, tcxd_date as_of, int limit,
@@ -256,8 +260,9 @@ enum tcxd_err store_member_due(struct store *st, const struct org_tree *tree, in
 /* ---- counting --------------------------------------------------------------------------- */
 
 /* Per organization counts of registered members on as_of by status (probationary/official);
-   fn is called once per (org, status) with a non-zero count. orgs == NULL: every organization;
-   else only those norgs ids (a subtree). */
+   fn is called once per (org, status) with a non-zero count. orgs == NULL: every organization
+   (from the open-registration counters: time grows with what changed after as_of, not with the
+   number of members); else only those norgs ids, one indexed lookup each (a small subtree). */
 enum tcxd_err
 store_member_counts(struct store *st, tcxd_date as_of, const int64_t *orgs, size_t norgs,
                     void (*fn)(void *ctx, int64_t org_id, enum member_status s, int64_t count),

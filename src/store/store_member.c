@@ -905,20 +905,88 @@ enum tcxd_err store_member_due(struct store *st, const struct org_tree *tree, in
 
 /* ---- counting --------------------------------------------------------------------------- */
 
+/* Per-organization sums of (org, status) counts that come in several parts. */
+struct count_map {
+    struct count_slot {
+        int64_t org_id; /* 0: empty */
+        int64_t n[MEMBER_STATUS__MAX];
+    } * slots;
+    size_t cap, used;
+};
+
+static struct count_slot *count_slot(struct count_map *m, int64_t org_id)
+{
+    if (2 * (m->used + 1) > m->cap) {
+        struct count_map g = {xcalloc(m->cap ? 2 * m->cap : 4096, sizeof(struct count_slot)),
+                              m->cap ? 2 * m->cap : 4096, 0};
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->slots[i].org_id)
+                *count_slot(&g, m->slots[i].org_id) = m->slots[i];
+        free(m->slots);
+        *m = g;
+    }
+    size_t i = ((uint64_t)org_id * 0x9E3779B97F4A7C15ull >> 20) & (m->cap - 1);
+    while (m->slots[i].org_id && m->slots[i].org_id != org_id)
+        i = (i + 1) & (m->cap - 1);
+    if (!m->slots[i].org_id) {
+        m->slots[i].org_id = org_id;
+        m->used++;
+    }
+    return &m->slots[i];
+}
+
+/* Adds each row (org_id, status, count) of s, times sign. */
+static enum tcxd_err count_rows(struct store *st, sqlite3_stmt *s, int sign, struct count_map *m,
+                                struct tcxd_error *e)
+{
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int status = sqlite3_column_int(s, 1);
+        if (status >= 0 && status < MEMBER_STATUS__MAX)
+            count_slot(m, sqlite3_column_int64(s, 0))->n[status] +=
+                sign * sqlite3_column_int64(s, 2);
+    }
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "counting members");
+}
+
+/*
+ * Every organization: the open registrations (member_count_open, kept by triggers), minus those
+ * that opened after as_of, plus the closed ones that spanned it (migration 0005).
+ */
+static enum tcxd_err counts_all(struct store *st, tcxd_date as_of,
+                                void (*fn)(void *ctx, int64_t org_id, enum member_status s,
+                                           int64_t count),
+                                void *ctx, struct tcxd_error *e)
+{
+    struct count_map m = {0};
+    sqlite3_stmt *s = store_stmt(st, STMT_COUNT_OPEN_ALL);
+    enum tcxd_err rc = count_rows(st, s, 1, &m, e);
+    if (!rc) {
+        s = store_stmt(st, STMT_COUNT_OPENED_AFTER);
+        store_bind_date(s, 1, as_of);
+        rc = count_rows(st, s, -1, &m, e);
+    }
+    if (!rc) {
+        s = store_stmt(st, STMT_COUNT_CLOSED_SPANNING);
+        store_bind_date(s, 1, as_of);
+        rc = count_rows(st, s, 1, &m, e);
+    }
+    for (size_t i = 0; i < m.cap && !rc; i++)
+        for (int k = 0; k < MEMBER_STATUS__MAX && m.slots[i].org_id; k++)
+            if (m.slots[i].n[k])
+                fn(ctx, m.slots[i].org_id, (enum member_status)k, m.slots[i].n[k]);
+    free(m.slots);
+    return rc;
+}
+
 enum tcxd_err
 store_member_counts(struct store *st, tcxd_date as_of, const int64_t *orgs, size_t norgs,
                     void (*fn)(void *ctx, int64_t org_id, enum member_status s, int64_t count),
                     void *ctx, struct tcxd_error *e)
 {
     int rc;
-    if (!orgs) {
-        sqlite3_stmt *s = store_stmt(st, STMT_COUNT_ALL);
-        store_bind_date(s, 1, as_of);
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-            fn(ctx, sqlite3_column_int64(s, 0), (enum member_status)sqlite3_column_int(s, 1),
-               sqlite3_column_int64(s, 2));
-        return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "counting members");
-    }
+    if (!orgs)
+        return counts_all(st, as_of, fn, ctx, e);
     for (size_t i = 0; i < norgs; i++) {
         sqlite3_stmt *s = store_stmt(st, STMT_COUNT_ORG);
         sqlite3_bind_int64(s, 1, orgs[i]);
@@ -974,7 +1042,8 @@ enum tcxd_err store_member_facts(struct store *st, tcxd_date as_of, const int64_
 }
 
 enum tcxd_err store_member_gaps(struct store *st, tcxd_date before,
-                                void (*fn)(void *ctx, int64_t member_id, const struct member_gap *g),
+                                void (*fn)(void *ctx, int64_t member_id,
+                                           const struct member_gap *g),
                                 void *ctx, struct tcxd_error *e)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_GAPS_BEFORE);

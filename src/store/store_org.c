@@ -598,12 +598,14 @@ enum tcxd_err store_org_history(struct store *st, int64_t id,
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading organization history");
 }
 
-enum tcxd_err store_tree_load(struct store *st, tcxd_date as_of, struct org_tree *t,
-                              struct tcxd_error *e)
+static enum tcxd_err tree_load(struct store *st, tcxd_date as_of, int64_t root, struct org_tree *t,
+                               struct tcxd_error *e)
 {
     org_tree_init(t, as_of);
-    sqlite3_stmt *s = store_stmt(st, STMT_ORG_TREE_ASOF);
+    sqlite3_stmt *s = store_stmt(st, root ? STMT_ORG_SUBTREE_ASOF : STMT_ORG_TREE_ASOF);
     store_bind_date(s, 1, as_of);
+    if (root)
+        sqlite3_bind_int64(s, 2, root);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         org_tree_add(
@@ -618,6 +620,18 @@ enum tcxd_err store_tree_load(struct store *st, tcxd_date as_of, struct org_tree
     }
     org_tree_link(t);
     return TCXD_OK;
+}
+
+enum tcxd_err store_tree_load(struct store *st, tcxd_date as_of, struct org_tree *t,
+                              struct tcxd_error *e)
+{
+    return tree_load(st, as_of, 0, t, e);
+}
+
+enum tcxd_err store_tree_load_subtree(struct store *st, tcxd_date as_of, int64_t root,
+                                      struct org_tree *t, struct tcxd_error *e)
+{
+    return tree_load(st, as_of, root, t, e);
 }
 
 enum tcxd_err store_org_search(struct store *st, const char *query, tcxd_date as_of, int limit,

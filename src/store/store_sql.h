@@ -83,9 +83,6 @@
       "AND valid_to > ?2")                                                                         \
     X(STMT_STINT_STARTED_AFTER,                                                                    \
       "SELECT COUNT(*) FROM member_stint WHERE org_id = ?1 AND valid_from > ?2")                   \
-    X(STMT_COUNT_ALL,                                                                              \
-      "SELECT org_id, status, COUNT(*) FROM member_stint WHERE kind = 0 AND valid_from <= ?1 "     \
-      "AND valid_to > ?1 GROUP BY org_id, status")                                                 \
     X(STMT_COUNT_ORG,                                                                              \
       "SELECT status, COUNT(*) FROM member_stint WHERE org_id = ?1 AND valid_from <= ?2 "          \
       "AND valid_to > ?2 AND kind = 0 GROUP BY status")                                            \
@@ -93,7 +90,7 @@
       "SELECT s.org_id, s.status, m.gender, m.birth_date, m.admission_decision_date, "             \
       "m.theory_level, m.ethnicity, m.religion, m.education, s.member_id FROM member_stint s "     \
       "JOIN member m ON m.id = s.member_id WHERE s.kind = 0 AND s.valid_from <= ?1 "               \
-      "AND s.valid_to > ?1")                                                                       \
+      "AND +s.valid_to > ?1") /* + keeps member_stint_end out: in member order, not date order */  \
     X(STMT_FACTS_ORG,                                                                              \
       "SELECT s.org_id, s.status, m.gender, m.birth_date, m.admission_decision_date, "             \
       "m.theory_level, m.ethnicity, m.religion, m.education, s.member_id FROM member_stint s "     \
@@ -102,6 +99,22 @@
     /* structure report (src/report) */                                                            \
     X(STMT_GAPS_BEFORE,                                                                            \
       "SELECT member_id, valid_from, valid_to, kind FROM member_gap WHERE valid_from < ?1")        \
+    X(STMT_COUNT_OPEN_ALL,                                                                         \
+      "SELECT org_id, status, n FROM member_count_open WHERE n != 0")                              \
+    X(STMT_COUNT_OPENED_AFTER,                                                                     \
+      "SELECT org_id, status, COUNT(*) FROM member_stint WHERE kind = 0 "                          \
+      "AND valid_to = '9999-12-31' AND valid_from > ?1 GROUP BY org_id, status")                   \
+    X(STMT_COUNT_CLOSED_SPANNING,                                                                  \
+      "SELECT org_id, status, COUNT(*) FROM member_stint WHERE kind = 0 AND valid_to > ?1 "        \
+      "AND valid_to < '9999-12-31' AND valid_from <= ?1 GROUP BY org_id, status")                  \
+    X(STMT_ORG_SUBTREE_ASOF,                                                                       \
+      "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION ALL SELECT v.org_id "                            \
+      "FROM org_version v JOIN sub ON v.parent_id = sub.id JOIN org c ON c.id = v.org_id "         \
+      "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND c.created_on <= ?1 AND c.ended_on > ?1) "  \
+      "SELECT o.id, v.parent_id, o.tier, o.form, o.base_type, o.code, v.name FROM sub "            \
+      "JOIN org o ON o.id = sub.id JOIN org_version v ON v.org_id = o.id "                         \
+      "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND o.created_on <= ?1 AND o.ended_on > ?1 "   \
+      "ORDER BY o.code")                                                                           \
     X(STMT_LIST_ORG,                                                                               \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, s.status, s.org_id, s.kind, "             \
       "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity FROM member_stint s "    \

@@ -27,6 +27,7 @@
 
 #include "report/structure.h"
 #include "store/store.h"
+#include "store/store_bulk.h"
 #include "util/vnfmt.h"
 #include "util/xmalloc.h"
 
@@ -222,6 +223,35 @@ static void build_city(void)
                 must(store_member_readmit(st, &actor, id, org[at], again, again + 3, "QĐ-KNL", &e),
                      &e);
         }
+    }
+    /* a few members through the import's bulk path, which writes member_stint itself */
+    for (int pass = 0; pass < 2; pass++) {
+        struct store_bulk *bulk;
+        must(store_bulk_begin(st, 4, pass ? STORE_BULK_REBUILD_INDEXES : STORE_BULK_KEEP_INDEXES,
+                              &bulk, &e),
+             &e);
+        for (int i = 0; i < 4; i++) {
+            char name[64];
+            snprintf(name, sizeof(name), "Hoàng Văn Nạp %d", pass * 4 + i);
+            struct member_strings s = {.full_name = name,
+                                       .gender = i % 2 ? "nam" : "nữ",
+                                       .birth_date = "1985-07-07",
+                                       .ethnicity = i == 3 ? "Mường" : "Kinh"};
+            struct member_fields f;
+            member_fields_init(&f);
+            must(member_fields_parse(&s, &f, &e), &e);
+            struct store_bulk_member m = {&f,
+                                          org[pass ? CB2 : CB4],
+                                          D(2018 + i, 4, 1),
+                                          D(2018 + i, 4, 8),
+                                          i < 3 ? D(2019 + i, 4, 20) : DATE_NONE,
+                                          "QĐ-KN",
+                                          "QĐ-CT"};
+            int64_t id;
+            must(store_bulk_member_add(bulk, &m, &id, &e), &e);
+            member_fields_release(&f);
+        }
+        must(store_bulk_commit(bulk, &actor, "test.bulk", "{}", &e), &e);
     }
     /* between the two report dates: a move, a dissolution, a rename (CB5 was created above) */
     must(store_org_move(st, &actor, org[X1], org[Q2], D(2020, 5, 1), "QĐ-CG", &e), &e);
@@ -987,6 +1017,121 @@ static void test_xlsx(void **state)
     }
 }
 
+/* The open-registration counters (migration 0005, kept by triggers) equal a recount, whichever
+   path wrote the stints (store_member.c, store_bulk.c, organization merges and dissolutions). */
+static void check_open_counters(void)
+{
+    assert_int_equal(q("SELECT COUNT(*) FROM (SELECT org_id, status, COUNT(*) AS n FROM "
+                       "member_stint WHERE kind = 0 AND valid_to = '9999-12-31' "
+                       "GROUP BY org_id, status) a FULL JOIN (SELECT * FROM member_count_open "
+                       "WHERE n != 0) b USING (org_id, status) WHERE a.n IS NOT b.n",
+                       0, 0),
+                     0);
+    assert_true(q("SELECT SUM(n) FROM member_count_open", 0, 0) > 100);
+}
+
+static void test_open_counters(void **state)
+{
+    check_open_counters();
+}
+
+struct org_counts {
+    int64_t org_id;
+    int64_t n[MEMBER_STATUS__MAX];
+    int calls[MEMBER_STATUS__MAX];
+};
+
+static void on_count(void *ctx, int64_t org_id, enum member_status s, int64_t n)
+{
+    struct org_counts *c = ctx;
+    for (; c->org_id; c++)
+        if (c->org_id == org_id) {
+            c->n[s] += n;
+            c->calls[s]++;
+            return;
+        }
+    fail_msg("count for unknown organization #%lld", (long long)org_id);
+}
+
+/* store_member_counts for every organization (the counters minus the changes after the date)
+   and report_node_counts' whole-table path, against a plain GROUP BY, on many dates. */
+static void test_counts_any_date(void **state)
+{
+    tcxd_date days[40] = {D(1960, 1, 1),   D(1990, 6, 30), D(2005, 1, 1),  D(2019, 12, 31),
+                          D(2020, 4, 30),  D(2020, 5, 1),  D(2020, 6, 30), D(2021, 3, 1),
+                          D(2021, 12, 31), D(2030, 1, 1)};
+    size_t ndays = 10;
+    /* and the days registrations begin and end, where off-by-one errors show */
+    sqlite3_stmt *s;
+    sqlite3_prepare_v2(db,
+                       "SELECT d FROM (SELECT valid_from AS d FROM member_stint WHERE kind = 0 "
+                       "UNION SELECT valid_to FROM member_stint WHERE kind = 0 "
+                       "AND valid_to < '9999-12-31') WHERE d > '2005-01-01' ORDER BY d",
+                       -1, &s, NULL);
+    for (int i = 0; sqlite3_step(s) == SQLITE_ROW && ndays < ARRAY_SIZE(days); i++)
+        if (i % 3 == 0) {
+            struct tcxd_error e;
+            must(date_parse((const char *)sqlite3_column_text(s, 0), &days[ndays++], "d", &e), &e);
+        }
+    sqlite3_finalize(s);
+    assert_true(ndays > 20);
+    struct org_counts *c = xcalloc(NORG + 1, sizeof(*c));
+    for (size_t k = 0; k < ndays; k++) {
+        for (int i = 0; i < NORG; i++)
+            c[i] = (struct org_counts){.org_id = org[i]};
+        struct tcxd_error e;
+        must(store_member_counts(st, days[k], NULL, 0, on_count, c, &e), &e);
+        for (int i = 0; i < NORG; i++)
+            for (int status = MEMBER_PROBATIONARY; status <= MEMBER_OFFICIAL; status++) {
+                int64_t want = q("SELECT COUNT(*) FROM member_stint WHERE kind = 0 AND "
+                                 "valid_from <= ?1 AND valid_to > ?1 AND org_id = ?2 "
+                                 "AND status = ?3",
+                                 days[k], 2, org[i], (int64_t)status);
+                assert_int_equal(c[i].n[status], want);
+                assert_true(c[i].calls[status] == (want != 0)); /* once, when not zero */
+            }
+        /* the whole-table path of report_node_counts gives the subtree totals too */
+        struct org_tree tree;
+        must(store_tree_load(st, days[k], &tree, &e), &e);
+        uint32_t root = org_tree_find(&tree, org[TP]);
+        if (root != TREE_NONE) {
+            struct node_counts nc;
+            must(report_node_counts(st, &tree, TREE_NONE, &nc, &e), &e);
+            struct structure_counts sc;
+            report_structure_counts(&tree, root, &nc, &sc);
+            load_subtree("r", org[TP], days[k]);
+            struct figures f = subtree_figures("r", org[TP], false);
+            assert_int_equal(sc.official, f.official);
+            assert_int_equal(sc.probationary, f.probationary);
+            report_node_counts_free(&nc);
+        }
+        org_tree_release(&tree);
+    }
+    free(c);
+}
+
+/* A database from before migration 0005 gets its counters filled when it is opened. */
+static void test_upgrade(void **state)
+{
+    struct report_structure *before = build(TP, D2, D1, 0);
+    store_close(st);
+    exec_sql("DROP TRIGGER member_count_open_insert; DROP TRIGGER member_count_open_delete;"
+             "DROP TRIGGER member_count_open_update; DROP INDEX member_stint_end;"
+             "DROP TABLE member_count_open; DELETE FROM meta WHERE key = 'migration:0005';"
+             "UPDATE meta SET value = '4' WHERE key = 'schema_version';");
+    struct tcxd_error e;
+    assert_int_equal(store_open(dbpath, 0, &st, &e), TCXD_OK);
+    assert_true(store_schema_version(st) >= 5);
+    check_open_counters();
+    struct report_structure *after = build(TP, D2, D1, 0);
+    check_report(after, org[TP]);
+    assert_string_equal(after->sentence, before->sentence);
+    assert_int_equal(after->now.members, before->now.members);
+    assert_int_equal(after->then.members, before->then.members);
+    report_structure_free(before);
+    report_structure_free(after);
+}
+
 static void test_formats(void **state)
 {
     enum report_format f;
@@ -1010,6 +1155,9 @@ int main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_xlsx),
+        cmocka_unit_test(test_open_counters),
+        cmocka_unit_test(test_counts_any_date),
+        cmocka_unit_test(test_upgrade),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
