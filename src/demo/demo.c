@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "demo/demo_internal.h"
+#include "store/store_bulk.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -73,7 +74,8 @@ static double seconds_since(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* ---- writing ----------------------------------------------------------------------------------- */
+/* ---- writing -----------------------------------------------------------------------------------
+ */
 
 struct writer {
     struct store *st;
@@ -84,6 +86,7 @@ struct writer {
     struct rng r;
     int64_t done, total;
     const char *phase;
+    struct store_bulk *bulk; /* national: people with no history but admission and recognition */
 };
 
 static void progress(struct writer *w)
@@ -186,6 +189,68 @@ static enum tcxd_err write_admission(struct writer *w, struct demo_person *x, st
     return rc;
 }
 
+/* A person whose whole history is the admission and maybe the recognition. */
+static bool simple_person(const struct demo_plan *p, const struct demo_person *x)
+{
+    return !x->merge_block &&
+           (x->nev == 1 || (x->nev == 2 && p->evs[x->ev0 + 1].kind == MEV_OFFICIAL));
+}
+
+/* The same rows as the admission and recognition through the bulk path (no audit each). */
+static enum tcxd_err write_bulk(struct writer *w, struct demo_person *x, struct buf *name,
+                                struct tcxd_error *e)
+{
+    const struct demo_data *d = w->p->data;
+    const struct demo_ev *ev = &w->p->evs[x->ev0];
+    char birth[DATE_ISO_LEN], nid[16], card[16], home[400], dec[48], odec[48];
+    const struct demo_unit *u = &d->units[x->home];
+    full_name(d, x, name);
+    date_format_iso(x->birth, birth);
+    snprintf(nid, sizeof(nid), "%012llu", (unsigned long long)x->nid);
+    if (x->card)
+        snprintf(card, sizeof(card), "%08u",
+                 (unsigned)(((uint64_t)x->card * 7919u + 1234567u) % 100000000u));
+    else
+        card[0] = '\0';
+    snprintf(home, sizeof(home), "%s, %s, %s", u->ward, u->district, u->province);
+    struct member_strings s = {
+        .full_name = name->ptr,
+        .gender = gender_name((enum gender)x->gender),
+        .birth_date = birth,
+        .ethnicity = demo_ethnicities[x->eth],
+        .religion = demo_religions[x->rel],
+        .hometown = home,
+        .national_id = nid,
+        .education = demo_education[x->edu],
+        .professional_level = demo_professional[x->prof],
+        .theory_level = theory_level_name((enum theory_level)x->theory),
+        .party_card_no = card,
+    };
+    struct member_fields f;
+    member_fields_init(&f);
+    enum tcxd_err rc = member_fields_parse(&s, &f, e);
+    if (!rc) {
+        decision_no(w, ev->org, ev->decision, dec, sizeof(dec));
+        decision_no(w, ev->org, ev->decision, odec, sizeof(odec));
+        struct store_bulk_member m = {
+            .fields = &f,
+            .org_id = w->p->orgs[ev->org].id,
+            .decision_date = ev->decision,
+            .ceremony_date = ev->date,
+            .official_decision_date = x->nev == 2 ? w->p->evs[x->ev0 + 1].decision : DATE_NONE,
+            .decision_no = dec,
+            .official_decision_no = x->nev == 2 ? odec : "",
+        };
+        rc = store_bulk_member_add(w->bulk, &m, &x->id, e);
+    }
+    member_fields_release(&f);
+    if (!rc) {
+        w->res->members++;
+        w->res->member_events += x->nev - 1;
+    }
+    return rc;
+}
+
 /* Writes the person's events with index in [from, to) (0 = the admission). */
 static enum tcxd_err write_events(struct writer *w, struct demo_person *x, uint32_t from,
                                   uint32_t to, struct buf *name, struct tcxd_error *e)
@@ -222,9 +287,8 @@ static enum tcxd_err write_events(struct writer *w, struct demo_person *x, uint3
             char msg[sizeof(e->msg)], field[sizeof(e->field)];
             snprintf(msg, sizeof(msg), "%s", e ? e->msg : "");
             snprintf(field, sizeof(field), "%s", e ? e->field : "");
-            return tcxd_fail(e, rc, field, "demo member '%s', %s on %s: %s",
-                             name->ptr, member_event_kind_name((enum member_event_kind)ev->kind),
-                             d, msg);
+            return tcxd_fail(e, rc, field, "demo member '%s', %s on %s: %s", name->ptr,
+                             member_event_kind_name((enum member_event_kind)ev->kind), d, msg);
         }
         w->res->member_events++;
     }
@@ -262,7 +326,10 @@ static enum tcxd_err write_people(struct writer *w, struct tcxd_error *e)
         struct demo_person *x = &p->people[i];
         if (x->merge_block)
             continue;
-        rc = write_events(w, x, 0, x->nev, &name, e);
+        if (w->bulk && simple_person(p, x))
+            rc = write_bulk(w, x, &name, e);
+        else
+            rc = write_events(w, x, 0, x->nev, &name, e);
         w->done++;
         progress(w);
     }
@@ -295,7 +362,8 @@ static enum tcxd_err write_people(struct writer *w, struct tcxd_error *e)
     return rc;
 }
 
-/* ---- profiles ---------------------------------------------------------------------------------- */
+/* ---- profiles ----------------------------------------------------------------------------------
+ */
 
 static enum tcxd_err build_province(struct writer *w, const struct demo_spec *spec,
                                     struct tcxd_error *e)
@@ -372,9 +440,7 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
     for (size_t i = 0; !rc && i < np; i++) {
         int n = prov[i].wards + prov[i].communes;
         char rootcode[16];
-        struct demo_spec spec = {.province_code = prov[i].code,
-                                 .root_code = "",
-                                 .nblocs = 4};
+        struct demo_spec spec = {.province_code = prov[i].code, .root_code = "", .nblocs = 4};
         /* the code: initials of the bare name, numbered when taken ("Tỉnh Hà Nam" -> HN2) */
         const char *bare = prov[i].name;
         if (!strncmp(bare, "Thành phố ", strlen("Thành phố ")))
@@ -397,8 +463,25 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
             spec.base = n + n * 3 / 2 + 20;
             spec.partial = spec.base / 20;
         }
-        rc = build_province(w, &spec, e);
+        /* one transaction per province (memory stays bounded), the bulk path for people with
+           no history beyond their admission and recognition */
+        size_t expected = (size_t)spec.members;
+        if (!(rc = store_bulk_begin(w->st, expected, STORE_BULK_KEEP_INDEXES, &w->bulk, e))) {
+            rc = build_province(w, &spec, e);
+            if (rc) {
+                store_bulk_abort(w->bulk);
+            } else {
+                char after[256];
+                snprintf(after, sizeof(after),
+                         "{\"profile\":\"national\",\"province\":\"%.3s\",\"members\":%lld}",
+                         prov[i].code, (long long)spec.members);
+                rc = store_bulk_commit(w->bulk, w->who, "demo.national", after, e);
+            }
+            w->bulk = NULL;
+        }
         demo_plan_reset(w->p);
+        if (w->o->progress)
+            w->o->progress(w->o->ctx, "provinces", (int64_t)i + 1, (int64_t)np);
     }
     free(wt);
     free(lo);
@@ -432,23 +515,21 @@ enum tcxd_err demo_generate(struct store *st, const struct store_actor *who,
     plan.national_home = o->profile == DEMO_NATIONAL;
     struct writer w = {.st = st, .who = who, .p = &plan, .o = o, .res = out};
     store_bulk_mode(st, true);
-    if (!(rc = store_begin(st, e))) {
-        if (o->profile == DEMO_NATIONAL) {
-            rc = build_national(&w, e);
+    if (o->profile == DEMO_NATIONAL) {
+        rc = build_national(&w, e);
+    } else if (!(rc = store_begin(st, e))) {
+        struct demo_spec spec = {.province_code = "01", .root_code = "HN"};
+        spec.base = out->figures.base;
+        spec.partial = out->figures.partial;
+        spec.branches = out->figures.branches;
+        spec.members = out->figures.members;
+        if (o->profile == DEMO_SMALL) {
+            spec.district_codes = small_districts;
+            spec.communes_per_district = 3;
         } else {
-            struct demo_spec spec = {.province_code = "01", .root_code = "HN"};
-            spec.base = out->figures.base;
-            spec.partial = out->figures.partial;
-            spec.branches = out->figures.branches;
-            spec.members = out->figures.members;
-            if (o->profile == DEMO_SMALL) {
-                spec.district_codes = small_districts;
-                spec.communes_per_district = 3;
-            } else {
-                spec.hanoi_blocs = true;
-            }
-            rc = build_province(&w, &spec, e);
+            spec.hanoi_blocs = true;
         }
+        rc = build_province(&w, &spec, e);
         if (rc)
             store_rollback(st);
         else

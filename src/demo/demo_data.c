@@ -1,7 +1,7 @@
 /*
- * demo_data.c - the data files compiled into tcxd for the demo generator (the name files in data/names and
- * data/admin_units/units_pre2025_flat.csv, see data/SOURCES.md): name parts with gender
- * weights, and the pre-2025 administrative units.
+ * demo_data.c - the data files compiled into tcxd for the demo generator (the name files in
+ * data/names and data/admin_units/units_pre2025_flat.csv, see data/SOURCES.md): name parts with
+ * gender weights, and the pre-2025 administrative units.
  *
  * The files are plain comma-separated text without quoting; a quote in a field is refused so
  * that a changed file cannot be misread silently.
@@ -29,8 +29,7 @@ static const struct embedded_file *find_file(const char *name)
 
 /* Splits a copy of the file into lines and fields in place. Calls fn per data row. */
 static enum tcxd_err each_row(const char *file, char **blob, size_t ncols,
-                              void (*fn)(void *ctx, char **fields), void *ctx,
-                              struct tcxd_error *e)
+                              void (*fn)(void *ctx, char **fields), void *ctx, struct tcxd_error *e)
 {
     const struct embedded_file *f = find_file(file);
     if (!f)
@@ -100,8 +99,8 @@ static bool vn_letter(utf8proc_int32_t cp)
 bool demo_name_part_ok(const char *s)
 {
     struct buf clean = BUF_INIT;
-    bool ok = text_clean(s, strlen(s), 50, false, NULL, &clean, NULL) == TCXD_OK &&
-              !strcmp(clean.ptr, s);
+    bool ok =
+        text_clean(s, strlen(s), 50, false, NULL, &clean, NULL) == TCXD_OK && !strcmp(clean.ptr, s);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)clean.ptr;
     bool word_start = true;
     while (ok && *p) {
@@ -142,9 +141,9 @@ static bool starts_word(const char *s, const char *w)
 /* Middle names that mark a man in practice (the file carries no gender column for them). */
 static bool male_middle(const char *s)
 {
-    static const char *const male[] = {"Văn", "Đức", "Công", "Quang", "Mạnh", "Trọng", "Hữu",
-                                       "Tiến", "Đình", "Bá", "Quốc", "Tuấn", "Huy", "Duy",
-                                       "Thế", "Trung", "Xuân Văn", "Khắc", "Viết", "Chí"};
+    static const char *const male[] = {"Văn",  "Đức",   "Công",     "Quang", "Mạnh", "Trọng", "Hữu",
+                                       "Tiến", "Đình",  "Bá",       "Quốc",  "Tuấn", "Huy",   "Duy",
+                                       "Thế",  "Trung", "Xuân Văn", "Khắc",  "Viết", "Chí"};
     for (size_t i = 0; i < ARRAY_SIZE(male); i++)
         if (starts_word(s, male[i]))
             return true;

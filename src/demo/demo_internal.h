@@ -98,13 +98,13 @@ struct demo_org {
     enum org_tier tier;
     enum org_form form;
     enum org_base_type base_type;
-    int32_t parent;  /* index, -1 for a root */
-    int32_t above;   /* index of the nearest above-base ancestor (itself if above-base) */
-    int32_t nkids;   /* planning: child count so far (names and codes of chi bộ) */
-    uint8_t cat;     /* enum demo_cat of a chi bộ (of a base org: its main category) */
-    bool merged;     /* merged into another chi bộ before the as-of date */
-    int32_t target;  /* chi bộ: registered members on the as-of date */
-    double weight;   /* planning: expected size */
+    int32_t parent; /* index, -1 for a root */
+    int32_t above;  /* index of the nearest above-base ancestor (itself if above-base) */
+    int32_t nkids;  /* planning: child count so far (names and codes of chi bộ) */
+    uint8_t cat;    /* enum demo_cat of a chi bộ (of a base org: its main category) */
+    bool merged;    /* merged into another chi bộ before the as-of date */
+    int32_t target; /* chi bộ: registered members on the as-of date */
+    double weight;  /* planning: expected size */
     tcxd_date created;
     int64_t id;      /* the store's id once written */
     const char *dec; /* decision-number suffix of the committee above ("QU", "HU", "ĐU") */
@@ -136,8 +136,8 @@ extern const char *const demo_professional[7];
 struct demo_person {
     tcxd_date birth;
     uint32_t surname, middle, given;
-    uint32_t home;    /* index into data->units */
-    uint32_t ev0;     /* first event in plan->evs */
+    uint32_t home; /* index into data->units */
+    uint32_t ev0;  /* first event in plan->evs */
     uint16_t nev;
     uint8_t gender, eth, rel, edu, prof, theory;
     bool merge_block; /* admitted into a chi bộ that is merged away later */
@@ -149,10 +149,10 @@ struct demo_person {
 struct demo_plan {
     const struct demo_data *data;
     uint64_t seed;
-    tcxd_date as_of, end; /* figures date; history ends at end (today) */
-    bool national_home;   /* hometowns spread over the whole country */
-    int nmerges;          /* chi bộ merges to plan per province */
-    double overdue_rate;  /* share of recent admissions left without recognition */
+    tcxd_date as_of, end;   /* figures date; history ends at end (today) */
+    bool national_home;     /* hometowns spread over the whole country */
+    int nmerges;            /* chi bộ merges to plan per province */
+    double overdue_rate;    /* share of recent admissions left without recognition */
     int64_t root_parent_id; /* store id of the parent of the province committee, 0 none */
     struct demo_org *orgs;
     size_t norgs, orgs_cap;
@@ -172,8 +172,8 @@ struct demo_plan {
 
 /* Province-level description of what to build under one root. */
 struct demo_spec {
-    const char *province_code; /* "01" */
-    const char *root_code;     /* "HN" */
+    const char *province_code;         /* "01" */
+    const char *root_code;             /* "HN" */
     const char *const *district_codes; /* NULL: all districts of the province */
     int communes_per_district;         /* 0: all */
     int nblocs;                        /* bloc committees: the Hà Nội table, or 4 generic */
@@ -181,8 +181,8 @@ struct demo_spec {
     int64_t base, partial, branches, members; /* exact totals under the root */
 };
 
-void demo_plan_init(struct demo_plan *p, const struct demo_data *d, uint64_t seed,
-                    tcxd_date as_of, tcxd_date end);
+void demo_plan_init(struct demo_plan *p, const struct demo_data *d, uint64_t seed, tcxd_date as_of,
+                    tcxd_date end);
 void demo_plan_release(struct demo_plan *p);
 /* Drops people, events and organizations (a province is done); keeps serials and codes. */
 void demo_plan_reset(struct demo_plan *p);

@@ -16,126 +16,280 @@
 
 /* ---- word lists ------------------------------------------------------------------------------ */
 
-static const char *const sectors[] = {
-    "Đầu tư và Xây dựng", "Thương mại và Dịch vụ", "Công nghệ thông tin", "May mặc",
-    "Dược phẩm",          "Vận tải",               "Cơ khí",              "Xây lắp điện",
-    "Bất động sản",       "Thực phẩm",             "Điện tử",             "In và Bao bì",
-    "Du lịch",            "Tư vấn Thiết kế",       "Vật liệu xây dựng",   "Môi trường",
-    "Kiến trúc",          "Xuất nhập khẩu",        "Truyền thông",        "Giáo dục"};
+static const char *const sectors[] = {"Đầu tư và Xây dựng",
+                                      "Thương mại và Dịch vụ",
+                                      "Công nghệ thông tin",
+                                      "May mặc",
+                                      "Dược phẩm",
+                                      "Vận tải",
+                                      "Cơ khí",
+                                      "Xây lắp điện",
+                                      "Bất động sản",
+                                      "Thực phẩm",
+                                      "Điện tử",
+                                      "In và Bao bì",
+                                      "Du lịch",
+                                      "Tư vấn Thiết kế",
+                                      "Vật liệu xây dựng",
+                                      "Môi trường",
+                                      "Kiến trúc",
+                                      "Xuất nhập khẩu",
+                                      "Truyền thông",
+                                      "Giáo dục"};
 
 static const char *const brands[] = {
-    "Thăng Long", "Hồng Hà",     "Sông Hồng",  "Đông Đô",    "Tràng An",   "Hà Thành",
-    "Hoàng Long", "Việt Hưng",   "Phú Thịnh",  "An Phát",    "Minh Phát",  "Hòa Bình",
-    "Hưng Thịnh", "Đại Việt",    "Bình Minh",  "Phương Nam", "Kinh Bắc",   "Sao Mai",
-    "Ánh Dương",  "Thành Công",  "Đức Long",   "Việt Á",     "Tiến Phát",  "Nam Hải",
-    "Thái Sơn",   "Đông Á",      "Vạn Xuân",   "Hưng Long",  "Trường Sơn", "Quang Minh",
-    "Nhật Minh",  "Hoàng Gia",   "Đất Việt",   "Tân Á",      "Phúc Lộc",   "Hồng Phát",
-    "Bắc Hà",     "Sơn Hà",      "Tân Phát",   "Việt Tiến",  "Hải Đăng",   "Thành Đạt",
-    "Gia Phát",   "Toàn Cầu",    "Thiên Long", "Việt Nhật",  "Ngọc Khánh", "Bảo Minh",
-    "Phú Gia",    "Long Giang"};
+    "Thăng Long", "Hồng Hà",    "Sông Hồng",  "Đông Đô",   "Tràng An",   "Hà Thành",   "Hoàng Long",
+    "Việt Hưng",  "Phú Thịnh",  "An Phát",    "Minh Phát", "Hòa Bình",   "Hưng Thịnh", "Đại Việt",
+    "Bình Minh",  "Phương Nam", "Kinh Bắc",   "Sao Mai",   "Ánh Dương",  "Thành Công", "Đức Long",
+    "Việt Á",     "Tiến Phát",  "Nam Hải",    "Thái Sơn",  "Đông Á",     "Vạn Xuân",   "Hưng Long",
+    "Trường Sơn", "Quang Minh", "Nhật Minh",  "Hoàng Gia", "Đất Việt",   "Tân Á",      "Phúc Lộc",
+    "Hồng Phát",  "Bắc Hà",     "Sơn Hà",     "Tân Phát",  "Việt Tiến",  "Hải Đăng",   "Thành Đạt",
+    "Gia Phát",   "Toàn Cầu",   "Thiên Long", "Việt Nhật", "Ngọc Khánh", "Bảo Minh",   "Phú Gia",
+    "Long Giang"};
 
-static const char *const disciplines[] = {
-    "Toán - Tin",         "Vật lý",          "Hóa học",           "Sinh học",
-    "Địa lý",             "Ngữ văn",         "Lịch sử",           "Ngoại ngữ",
-    "Công nghệ thông tin", "Điện",           "Điện tử - Viễn thông", "Cơ khí",
-    "Xây dựng",           "Kinh tế",         "Quản trị kinh doanh", "Kế toán",
-    "Tài chính - Ngân hàng", "Luật",         "Môi trường",        "Nông học",
-    "Chăn nuôi",          "Thú y",           "Kỹ thuật tài nguyên nước", "Công trình",
-    "Kiến trúc",          "Lý luận chính trị", "Tâm lý - Giáo dục", "Giáo dục thể chất",
-    "Địa chất",           "Trắc địa - Bản đồ", "Dầu khí",         "Vận tải - Kinh tế",
-    "Cầu đường",          "Khoa học máy tính", "Quốc tế",         "Đào tạo sau đại học"};
+static const char *const disciplines[] = {"Toán - Tin",
+                                          "Vật lý",
+                                          "Hóa học",
+                                          "Sinh học",
+                                          "Địa lý",
+                                          "Ngữ văn",
+                                          "Lịch sử",
+                                          "Ngoại ngữ",
+                                          "Công nghệ thông tin",
+                                          "Điện",
+                                          "Điện tử - Viễn thông",
+                                          "Cơ khí",
+                                          "Xây dựng",
+                                          "Kinh tế",
+                                          "Quản trị kinh doanh",
+                                          "Kế toán",
+                                          "Tài chính - Ngân hàng",
+                                          "Luật",
+                                          "Môi trường",
+                                          "Nông học",
+                                          "Chăn nuôi",
+                                          "Thú y",
+                                          "Kỹ thuật tài nguyên nước",
+                                          "Công trình",
+                                          "Kiến trúc",
+                                          "Lý luận chính trị",
+                                          "Tâm lý - Giáo dục",
+                                          "Giáo dục thể chất",
+                                          "Địa chất",
+                                          "Trắc địa - Bản đồ",
+                                          "Dầu khí",
+                                          "Vận tải - Kinh tế",
+                                          "Cầu đường",
+                                          "Khoa học máy tính",
+                                          "Quốc tế",
+                                          "Đào tạo sau đại học"};
 
-static const char *const offices[] = {
-    "Tổ chức cán bộ",  "Tài chính - Kế hoạch",     "Tư pháp",   "Nội vụ",
-    "Văn hóa và Thông tin", "Quản lý đô thị",      "Tài nguyên và Môi trường", "Kinh tế",
-    "Y tế",            "Giáo dục và Đào tạo",      "Lao động - Thương binh và Xã hội",
-    "Thanh tra",       "Hành chính - Tổng hợp",    "Pháp chế",  "Kế toán",
-    "Kỹ thuật",        "Kế hoạch - Kinh doanh",    "Vật tư",    "Đào tạo",
-    "Công tác sinh viên", "Khoa học công nghệ"};
+static const char *const offices[] = {"Tổ chức cán bộ",
+                                      "Tài chính - Kế hoạch",
+                                      "Tư pháp",
+                                      "Nội vụ",
+                                      "Văn hóa và Thông tin",
+                                      "Quản lý đô thị",
+                                      "Tài nguyên và Môi trường",
+                                      "Kinh tế",
+                                      "Y tế",
+                                      "Giáo dục và Đào tạo",
+                                      "Lao động - Thương binh và Xã hội",
+                                      "Thanh tra",
+                                      "Hành chính - Tổng hợp",
+                                      "Pháp chế",
+                                      "Kế toán",
+                                      "Kỹ thuật",
+                                      "Kế hoạch - Kinh doanh",
+                                      "Vật tư",
+                                      "Đào tạo",
+                                      "Công tác sinh viên",
+                                      "Khoa học công nghệ"};
 
-static const char *const wards_hospital[] = {
-    "Nội",          "Ngoại",        "Sản",           "Nhi",
-    "Cấp cứu",      "Xét nghiệm",   "Dược",          "Chẩn đoán hình ảnh",
-    "Hồi sức tích cực", "Truyền nhiễm", "Y học cổ truyền", "Răng Hàm Mặt",
-    "Tai Mũi Họng", "Mắt",          "Kiểm soát nhiễm khuẩn", "Dinh dưỡng",
-    "Phục hồi chức năng", "Gây mê hồi sức", "Thận nhân tạo", "Ung bướu"};
+static const char *const wards_hospital[] = {"Nội",
+                                             "Ngoại",
+                                             "Sản",
+                                             "Nhi",
+                                             "Cấp cứu",
+                                             "Xét nghiệm",
+                                             "Dược",
+                                             "Chẩn đoán hình ảnh",
+                                             "Hồi sức tích cực",
+                                             "Truyền nhiễm",
+                                             "Y học cổ truyền",
+                                             "Răng Hàm Mặt",
+                                             "Tai Mũi Họng",
+                                             "Mắt",
+                                             "Kiểm soát nhiễm khuẩn",
+                                             "Dinh dưỡng",
+                                             "Phục hồi chức năng",
+                                             "Gây mê hồi sức",
+                                             "Thận nhân tạo",
+                                             "Ung bướu"};
 
-static const char *const police_units[] = {
-    "Cảnh sát giao thông", "Cảnh sát hình sự", "Cảnh sát kinh tế",
-    "Cảnh sát điều tra tội phạm về ma túy", "Tham mưu", "An ninh",
-    "Quản lý hành chính về trật tự xã hội", "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
-    "Cảnh sát thi hành án hình sự và hỗ trợ tư pháp", "Cảnh sát trật tự", "Cảnh sát cơ động",
-    "Hậu cần"};
+static const char *const police_units[] = {"Cảnh sát giao thông",
+                                           "Cảnh sát hình sự",
+                                           "Cảnh sát kinh tế",
+                                           "Cảnh sát điều tra tội phạm về ma túy",
+                                           "Tham mưu",
+                                           "An ninh",
+                                           "Quản lý hành chính về trật tự xã hội",
+                                           "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+                                           "Cảnh sát thi hành án hình sự và hỗ trợ tư pháp",
+                                           "Cảnh sát trật tự",
+                                           "Cảnh sát cơ động",
+                                           "Hậu cần"};
 
-static const char *const village_a[] = {"Đông", "Đoài",  "Thượng", "Hạ",  "Trung", "Nam", "Bắc",
-                                        "Tiền", "Hậu",   "Yên",    "Phú", "An",    "Tân", "Vân",
-                                        "Lạc",  "Đại",   "Cổ",     "Phúc", "Thanh", "Hòa"};
-static const char *const village_b[] = {"Xá",  "Thôn", "Hòa",  "Lộc",  "Lâm", "Trì", "Đình", "Sơn",
-                                        "Phú", "Vĩnh", "Khê",  "Mỹ",   "Lạc", "Bình", "Hưng",
-                                        "Thịnh"};
+static const char *const village_a[] = {"Đông", "Đoài", "Thượng", "Hạ",   "Trung", "Nam", "Bắc",
+                                        "Tiền", "Hậu",  "Yên",    "Phú",  "An",    "Tân", "Vân",
+                                        "Lạc",  "Đại",  "Cổ",     "Phúc", "Thanh", "Hòa"};
+static const char *const village_b[] = {"Xá",   "Thôn", "Hòa",  "Lộc",  "Lâm", "Trì",
+                                        "Đình", "Sơn",  "Phú",  "Vĩnh", "Khê", "Mỹ",
+                                        "Lạc",  "Bình", "Hưng", "Thịnh"};
 
 /* City-level units of Hà Nội's bloc committees (real kinds of units, names as used locally). */
 static const char *const hn_agencies[] = {
-    "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng", "Sở Giao thông vận tải",
-    "Sở Tài nguyên và Môi trường", "Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn",
-    "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa và Thể thao", "Sở Du lịch",
-    "Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông", "Sở Tư pháp", "Sở Nội vụ",
-    "Sở Quy hoạch - Kiến trúc", "Sở Ngoại vụ", "Sở Giáo dục và Đào tạo", "Sở Y tế",
-    "Thanh tra Thành phố", "Văn phòng Ủy ban nhân dân Thành phố",
-    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân Thành phố", "Cơ quan Thành ủy",
-    "Cục Thuế Thành phố", "Cục Hải quan Thành phố", "Kho bạc Nhà nước Thành phố",
-    "Bảo hiểm xã hội Thành phố", "Tòa án nhân dân Thành phố", "Viện Kiểm sát nhân dân Thành phố",
-    "Cục Thi hành án dân sự Thành phố", "Cục Thống kê Thành phố", "Liên đoàn Lao động Thành phố",
-    "Thành đoàn", "Hội Liên hiệp Phụ nữ Thành phố", "Hội Nông dân Thành phố",
-    "Hội Cựu chiến binh Thành phố", "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố",
-    "Bệnh viện Đa khoa Xanh Pôn", "Bệnh viện Thanh Nhàn", "Bệnh viện Đa khoa Đức Giang",
-    "Bệnh viện Đa khoa Đống Đa", "Bệnh viện Tim Hà Nội", "Bệnh viện Ung bướu Hà Nội",
-    "Bệnh viện Phụ sản Hà Nội", "Bệnh viện Nhi Hà Nội", "Bệnh viện Mắt Hà Nội",
-    "Bệnh viện Thận Hà Nội", "Bệnh viện Đa khoa Hà Đông", "Bệnh viện Đa khoa Sơn Tây",
-    "Bệnh viện Bắc Thăng Long", "Bệnh viện Tâm thần Hà Nội", "Bệnh viện Phổi Hà Nội",
-    "Bệnh viện Y học cổ truyền Hà Nội", "Bệnh viện Da liễu Hà Nội", "Bệnh viện Đa khoa Vân Đình",
-    "Bệnh viện Đa khoa Ba Vì", "Bệnh viện Đa khoa Mê Linh", "Trung tâm Cấp cứu 115 Hà Nội",
-    "Báo Hànộimới", "Báo Kinh tế và Đô thị", "Đài Phát thanh và Truyền hình Hà Nội",
-    "Trường Đào tạo cán bộ Lê Hồng Phong", "Viện Nghiên cứu phát triển kinh tế - xã hội Hà Nội",
+    "Sở Tài chính",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Xây dựng",
+    "Sở Giao thông vận tải",
+    "Sở Tài nguyên và Môi trường",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Sở Văn hóa và Thể thao",
+    "Sở Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Sở Thông tin và Truyền thông",
+    "Sở Tư pháp",
+    "Sở Nội vụ",
+    "Sở Quy hoạch - Kiến trúc",
+    "Sở Ngoại vụ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Thanh tra Thành phố",
+    "Văn phòng Ủy ban nhân dân Thành phố",
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân Thành phố",
+    "Cơ quan Thành ủy",
+    "Cục Thuế Thành phố",
+    "Cục Hải quan Thành phố",
+    "Kho bạc Nhà nước Thành phố",
+    "Bảo hiểm xã hội Thành phố",
+    "Tòa án nhân dân Thành phố",
+    "Viện Kiểm sát nhân dân Thành phố",
+    "Cục Thi hành án dân sự Thành phố",
+    "Cục Thống kê Thành phố",
+    "Liên đoàn Lao động Thành phố",
+    "Thành đoàn",
+    "Hội Liên hiệp Phụ nữ Thành phố",
+    "Hội Nông dân Thành phố",
+    "Hội Cựu chiến binh Thành phố",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố",
+    "Bệnh viện Đa khoa Xanh Pôn",
+    "Bệnh viện Thanh Nhàn",
+    "Bệnh viện Đa khoa Đức Giang",
+    "Bệnh viện Đa khoa Đống Đa",
+    "Bệnh viện Tim Hà Nội",
+    "Bệnh viện Ung bướu Hà Nội",
+    "Bệnh viện Phụ sản Hà Nội",
+    "Bệnh viện Nhi Hà Nội",
+    "Bệnh viện Mắt Hà Nội",
+    "Bệnh viện Thận Hà Nội",
+    "Bệnh viện Đa khoa Hà Đông",
+    "Bệnh viện Đa khoa Sơn Tây",
+    "Bệnh viện Bắc Thăng Long",
+    "Bệnh viện Tâm thần Hà Nội",
+    "Bệnh viện Phổi Hà Nội",
+    "Bệnh viện Y học cổ truyền Hà Nội",
+    "Bệnh viện Da liễu Hà Nội",
+    "Bệnh viện Đa khoa Vân Đình",
+    "Bệnh viện Đa khoa Ba Vì",
+    "Bệnh viện Đa khoa Mê Linh",
+    "Trung tâm Cấp cứu 115 Hà Nội",
+    "Báo Hànộimới",
+    "Báo Kinh tế và Đô thị",
+    "Đài Phát thanh và Truyền hình Hà Nội",
+    "Trường Đào tạo cán bộ Lê Hồng Phong",
+    "Viện Nghiên cứu phát triển kinh tế - xã hội Hà Nội",
     "Ban Quản lý dự án đầu tư xây dựng công trình giao thông Thành phố",
     "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp Thành phố",
     "Ban Quản lý dự án đầu tư xây dựng công trình văn hóa - xã hội Thành phố",
     "Ban Quản lý dự án đầu tư xây dựng công trình cấp nước, thoát nước và môi trường Thành phố",
     "Ban Quản lý dự án đầu tư xây dựng công trình hạ tầng kỹ thuật và nông nghiệp Thành phố",
-    "Ban Quản lý đường sắt đô thị Hà Nội", "Quỹ Đầu tư phát triển Thành phố",
-    "Trường Trung học phổ thông Chu Văn An", "Trường Trung học phổ thông chuyên Hà Nội - Amsterdam",
-    "Trường Trung học phổ thông chuyên Nguyễn Huệ", "Trường Trung học phổ thông Sơn Tây",
-    "Chi cục Kiểm lâm", "Chi cục Thủy lợi", "Chi cục Chăn nuôi và Thú y",
-    "Chi cục Trồng trọt và Bảo vệ thực vật", "Cục Quản lý thị trường Thành phố",
-    "Chi cục Dân số - Kế hoạch hóa gia đình", "Chi cục An toàn vệ sinh thực phẩm",
-    "Chi cục Phát triển nông thôn", "Chi cục Văn thư - Lưu trữ",
-    "Chi cục Tiêu chuẩn Đo lường Chất lượng", "Chi cục Bảo vệ môi trường", "Chi cục Thủy sản",
-    "Trung tâm Kiểm soát bệnh tật Thành phố", "Trung tâm Xúc tiến Đầu tư, Thương mại, Du lịch",
-    "Thư viện Hà Nội", "Bảo tàng Hà Nội", "Nhà hát Chèo Hà Nội", "Nhà hát Múa rối Thăng Long",
-    "Trung tâm Bảo trợ xã hội số 1", "Trung tâm Bảo trợ xã hội số 2", "Làng trẻ em SOS Hà Nội"};
+    "Ban Quản lý đường sắt đô thị Hà Nội",
+    "Quỹ Đầu tư phát triển Thành phố",
+    "Trường Trung học phổ thông Chu Văn An",
+    "Trường Trung học phổ thông chuyên Hà Nội - Amsterdam",
+    "Trường Trung học phổ thông chuyên Nguyễn Huệ",
+    "Trường Trung học phổ thông Sơn Tây",
+    "Chi cục Kiểm lâm",
+    "Chi cục Thủy lợi",
+    "Chi cục Chăn nuôi và Thú y",
+    "Chi cục Trồng trọt và Bảo vệ thực vật",
+    "Cục Quản lý thị trường Thành phố",
+    "Chi cục Dân số - Kế hoạch hóa gia đình",
+    "Chi cục An toàn vệ sinh thực phẩm",
+    "Chi cục Phát triển nông thôn",
+    "Chi cục Văn thư - Lưu trữ",
+    "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+    "Chi cục Bảo vệ môi trường",
+    "Chi cục Thủy sản",
+    "Trung tâm Kiểm soát bệnh tật Thành phố",
+    "Trung tâm Xúc tiến Đầu tư, Thương mại, Du lịch",
+    "Thư viện Hà Nội",
+    "Bảo tàng Hà Nội",
+    "Nhà hát Chèo Hà Nội",
+    "Nhà hát Múa rối Thăng Long",
+    "Trung tâm Bảo trợ xã hội số 1",
+    "Trung tâm Bảo trợ xã hội số 2",
+    "Làng trẻ em SOS Hà Nội"};
 
-static const char *const hn_colleges[] = {
-    "Trường Đại học Thủ đô Hà Nội", "Trường Cao đẳng Sư phạm Hà Tây",
-    "Trường Cao đẳng Y tế Hà Nội", "Trường Cao đẳng Nghệ thuật Hà Nội",
-    "Trường Cao đẳng Thương mại và Du lịch Hà Nội", "Trường Cao đẳng Cộng đồng Hà Tây",
-    "Trường Cao đẳng Điện tử - Điện lạnh Hà Nội", "Trường Cao đẳng Công nghệ và Môi trường Hà Nội",
-    "Trường Cao đẳng nghề Công nghiệp Hà Nội", "Trường Cao đẳng Y tế Hà Đông",
-    "Trường Đại học Thăng Long", "Trường Đại học Đại Nam", "Trường Đại học Phương Đông",
-    "Trường Đại học Hòa Bình", "Trường Đại học Kinh doanh và Công nghệ Hà Nội",
-    "Trường Đại học Thành Đô", "Trường Đại học Nguyễn Trãi", "Trường Cao đẳng Xây dựng số 1",
-    "Trường Cao đẳng Cơ điện Hà Nội", "Trường Cao đẳng Kinh tế - Kỹ thuật Hà Nội",
-    "Trường Cao đẳng nghề Việt Nam - Hàn Quốc", "Trường Cao đẳng nghề Kỹ thuật - Mỹ nghệ Việt Nam",
-    "Trường Cao đẳng Sư phạm Trung ương", "Trường Cao đẳng Du lịch Hà Nội",
-    "Trường Cao đẳng Truyền hình", "Trường Cao đẳng Văn hóa Nghệ thuật Du lịch Hà Nội"};
+static const char *const hn_colleges[] = {"Trường Đại học Thủ đô Hà Nội",
+                                          "Trường Cao đẳng Sư phạm Hà Tây",
+                                          "Trường Cao đẳng Y tế Hà Nội",
+                                          "Trường Cao đẳng Nghệ thuật Hà Nội",
+                                          "Trường Cao đẳng Thương mại và Du lịch Hà Nội",
+                                          "Trường Cao đẳng Cộng đồng Hà Tây",
+                                          "Trường Cao đẳng Điện tử - Điện lạnh Hà Nội",
+                                          "Trường Cao đẳng Công nghệ và Môi trường Hà Nội",
+                                          "Trường Cao đẳng nghề Công nghiệp Hà Nội",
+                                          "Trường Cao đẳng Y tế Hà Đông",
+                                          "Trường Đại học Thăng Long",
+                                          "Trường Đại học Đại Nam",
+                                          "Trường Đại học Phương Đông",
+                                          "Trường Đại học Hòa Bình",
+                                          "Trường Đại học Kinh doanh và Công nghệ Hà Nội",
+                                          "Trường Đại học Thành Đô",
+                                          "Trường Đại học Nguyễn Trãi",
+                                          "Trường Cao đẳng Xây dựng số 1",
+                                          "Trường Cao đẳng Cơ điện Hà Nội",
+                                          "Trường Cao đẳng Kinh tế - Kỹ thuật Hà Nội",
+                                          "Trường Cao đẳng nghề Việt Nam - Hàn Quốc",
+                                          "Trường Cao đẳng nghề Kỹ thuật - Mỹ nghệ Việt Nam",
+                                          "Trường Cao đẳng Sư phạm Trung ương",
+                                          "Trường Cao đẳng Du lịch Hà Nội",
+                                          "Trường Cao đẳng Truyền hình",
+                                          "Trường Cao đẳng Văn hóa Nghệ thuật Du lịch Hà Nội"};
 
-static const char *const vnu_schools[] = {
-    "Trường Đại học Khoa học Tự nhiên", "Trường Đại học Khoa học Xã hội và Nhân văn",
-    "Trường Đại học Ngoại ngữ", "Trường Đại học Công nghệ", "Trường Đại học Kinh tế",
-    "Trường Đại học Giáo dục", "Trường Đại học Việt Nhật", "Trường Đại học Y Dược",
-    "Trường Đại học Luật", "Trường Quốc tế", "Trường Quản trị và Kinh doanh", "Khoa Các khoa học liên ngành",
-    "Viện Trần Nhân Tông", "Viện Vi sinh vật và Công nghệ sinh học", "Viện Việt Nam học và Khoa học phát triển",
-    "Trung tâm Giáo dục Quốc phòng và An ninh", "Trung tâm Thư viện và Tri thức số",
-    "Nhà xuất bản Đại học Quốc gia Hà Nội", "Cơ quan Đại học Quốc gia Hà Nội"};
+static const char *const vnu_schools[] = {"Trường Đại học Khoa học Tự nhiên",
+                                          "Trường Đại học Khoa học Xã hội và Nhân văn",
+                                          "Trường Đại học Ngoại ngữ",
+                                          "Trường Đại học Công nghệ",
+                                          "Trường Đại học Kinh tế",
+                                          "Trường Đại học Giáo dục",
+                                          "Trường Đại học Việt Nhật",
+                                          "Trường Đại học Y Dược",
+                                          "Trường Đại học Luật",
+                                          "Trường Quốc tế",
+                                          "Trường Quản trị và Kinh doanh",
+                                          "Khoa Các khoa học liên ngành",
+                                          "Viện Trần Nhân Tông",
+                                          "Viện Vi sinh vật và Công nghệ sinh học",
+                                          "Viện Việt Nam học và Khoa học phát triển",
+                                          "Trung tâm Giáo dục Quốc phòng và An ninh",
+                                          "Trung tâm Thư viện và Tri thức số",
+                                          "Nhà xuất bản Đại học Quốc gia Hà Nội",
+                                          "Cơ quan Đại học Quốc gia Hà Nội"};
 
 /* ---- bloc committees ------------------------------------------------------------------------- */
 
@@ -154,7 +308,7 @@ enum bloc_kind {
 struct bloc_def {
     const char *code, *name;
     enum bloc_kind kind;
-    int nbase; /* base organizations under it (Hà Nội) */
+    int nbase;       /* base organizations under it (Hà Nội) */
     const char *sub; /* corporation: kind of subsidiary ("Xí nghiệp Xe buýt") */
 };
 
@@ -187,12 +341,12 @@ static const struct bloc_def hn_blocs[] = {
 
 struct cand {
     int32_t parent;
-    char unit[240];  /* name without "Đảng bộ"/"Chi bộ" */
-    char seg[16];    /* wanted code segment */
+    char unit[240]; /* name without "Đảng bộ"/"Chi bộ" */
+    char seg[16];   /* wanted code segment */
     enum org_base_type bt;
     uint8_t cat;
-    double size;     /* expected members */
-    bool commune;    /* always a đảng bộ cơ sở */
+    double size;      /* expected members */
+    bool commune;     /* always a đảng bộ cơ sở */
     const char *ward; /* commune: the bare place name, for chi bộ names */
     enum org_form form;
     int32_t nbranch, npartial;
@@ -223,7 +377,8 @@ struct place {
     const char *lower; /* "quận", "huyện", "thị xã", "thành phố", "phường", "xã", ... */
     const char *bare;
     char letter; /* code letter for numeric names: 'P', 'Q', 'X', 'T', 'H' */
-    int kind;    /* 0 urban (quận, phường, thành phố), 1 rural (huyện, xã), 2 town (thị xã, thị trấn) */
+    int kind; /* 0 urban (quận, phường, thành phố), 1 rural (huyện, xã), 2 town (thị xã, thị trấn)
+               */
 };
 
 static struct place split_place(const char *full)
@@ -232,10 +387,14 @@ static struct place split_place(const char *full)
         const char *prefix, *lower;
         char letter;
         int kind;
-    } types[] = {{"Thành phố ", "thành phố", 'T', 0}, {"Tỉnh ", "tỉnh", 'T', 1},
-                 {"Quận ", "quận", 'Q', 0},          {"Huyện ", "huyện", 'H', 1},
-                 {"Thị xã ", "thị xã", 'T', 2},      {"Phường ", "phường", 'P', 0},
-                 {"Xã ", "xã", 'X', 1},              {"Thị trấn ", "thị trấn", 'T', 2},
+    } types[] = {{"Thành phố ", "thành phố", 'T', 0},
+                 {"Tỉnh ", "tỉnh", 'T', 1},
+                 {"Quận ", "quận", 'Q', 0},
+                 {"Huyện ", "huyện", 'H', 1},
+                 {"Thị xã ", "thị xã", 'T', 2},
+                 {"Phường ", "phường", 'P', 0},
+                 {"Xã ", "xã", 'X', 1},
+                 {"Thị trấn ", "thị trấn", 'T', 2},
                  {"Đặc khu ", "đặc khu", 'D', 1}};
     struct place pl = {"", full, 'X', 1};
     for (size_t i = 0; i < ARRAY_SIZE(types); i++) {
@@ -330,8 +489,7 @@ static void district_units(struct demo_plan *p, struct rng *r, struct cands *c, 
          CAT_AGENCY, 16, false},
         {"Tòa án nhân dân %s", "CQ", ORG_BASE_CO_QUAN_HANH_CHINH, CAT_AGENCY, 18, false},
         {"Viện Kiểm sát nhân dân %s", "CQ", ORG_BASE_CO_QUAN_HANH_CHINH, CAT_AGENCY, 16, false},
-        {"Chi cục Thi hành án dân sự %s", "CQ", ORG_BASE_CO_QUAN_HANH_CHINH, CAT_AGENCY, 14,
-         false},
+        {"Chi cục Thi hành án dân sự %s", "CQ", ORG_BASE_CO_QUAN_HANH_CHINH, CAT_AGENCY, 14, false},
         {"Chi cục Thuế %s", "CQ", ORG_BASE_CO_QUAN_HANH_CHINH, CAT_AGENCY, 40, false},
         {"Kho bạc Nhà nước %s", "CQ", ORG_BASE_CO_QUAN_HANH_CHINH, CAT_AGENCY, 12, false},
         {"Bảo hiểm xã hội %s", "CQ", ORG_BASE_CO_QUAN_HANH_CHINH, CAT_AGENCY, 14, false},
@@ -366,11 +524,14 @@ static void district_units(struct demo_plan *p, struct rng *r, struct cands *c, 
         } else if (u < 0.50) {
             static const char *const banks[] = {
                 "Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam",
-                "Ngân hàng TMCP Ngoại thương Việt Nam", "Ngân hàng TMCP Công thương Việt Nam",
-                "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam", "Ngân hàng Chính sách xã hội",
-                "Bưu điện", "Viễn thông", "Công ty Điện lực"};
-            snprintf(name, sizeof(name), "%s chi nhánh %s", banks[k % ARRAY_SIZE(banks)],
-                     dp->bare);
+                "Ngân hàng TMCP Ngoại thương Việt Nam",
+                "Ngân hàng TMCP Công thương Việt Nam",
+                "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam",
+                "Ngân hàng Chính sách xã hội",
+                "Bưu điện",
+                "Viễn thông",
+                "Công ty Điện lực"};
+            snprintf(name, sizeof(name), "%s chi nhánh %s", banks[k % ARRAY_SIZE(banks)], dp->bare);
             cand_add(c, d, name, "DN", ORG_BASE_DNNN, CAT_SOE, 22);
         } else if (u < 0.56) {
             snprintf(name, sizeof(name), "Trường Trung cấp %s %s",
@@ -403,19 +564,32 @@ static void bloc_units(struct rng *r, struct cands *c, int32_t b, const struct b
                                  strstr(n, "Thanh tra") || strstr(n, "Chi cục")
                              ? ORG_BASE_CO_QUAN_HANH_CHINH
                              : ORG_BASE_DON_VI_SU_NGHIEP,
-                         hosp ? CAT_HEALTH : school ? CAT_SCHOOL : CAT_AGENCY,
-                         hosp ? 160 : school ? 30 : 45);
+                         hosp     ? CAT_HEALTH
+                         : school ? CAT_SCHOOL
+                                  : CAT_AGENCY,
+                         hosp     ? 160
+                         : school ? 30
+                                  : 45);
                 if (!strncmp(n, "Sở", 3) || strstr(n, "Cục") || strstr(n, "Thanh tra"))
                     snprintf(c->v[c->n - 1].seg, 16, "CQ");
             } else {
                 static const char *const kinds[] = {"Sở %s", "Chi cục %s", "Trung tâm %s",
                                                     "Ban Quản lý dự án %s"};
-                static const char *const areas[] = {
-                    "Tài chính", "Kế hoạch và Đầu tư", "Xây dựng", "Giao thông vận tải",
-                    "Tài nguyên và Môi trường", "Công Thương", "Nông nghiệp và Phát triển nông thôn",
-                    "Lao động - Thương binh và Xã hội", "Văn hóa, Thể thao và Du lịch",
-                    "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Tư pháp", "Nội vụ",
-                    "Giáo dục và Đào tạo", "Y tế"};
+                static const char *const areas[] = {"Tài chính",
+                                                    "Kế hoạch và Đầu tư",
+                                                    "Xây dựng",
+                                                    "Giao thông vận tải",
+                                                    "Tài nguyên và Môi trường",
+                                                    "Công Thương",
+                                                    "Nông nghiệp và Phát triển nông thôn",
+                                                    "Lao động - Thương binh và Xã hội",
+                                                    "Văn hóa, Thể thao và Du lịch",
+                                                    "Khoa học và Công nghệ",
+                                                    "Thông tin và Truyền thông",
+                                                    "Tư pháp",
+                                                    "Nội vụ",
+                                                    "Giáo dục và Đào tạo",
+                                                    "Y tế"};
                 int kk = k / (int)ARRAY_SIZE(areas) % 4;
                 char inner[160];
                 snprintf(inner, sizeof(inner), kinds[kk], areas[k % ARRAY_SIZE(areas)]);
@@ -449,9 +623,9 @@ static void bloc_units(struct rng *r, struct cands *c, int32_t b, const struct b
             cand_add(c, b, name, "CA", ORG_BASE_CONG_AN, CAT_POLICE, 70);
             break;
         case BLOC_MILITARY: {
-            static const char *const mil[] = {"Phòng Tham mưu", "Phòng Chính trị",
-                                              "Phòng Hậu cần", "Phòng Kỹ thuật",
-                                              "Trường Quân sự", "Tiểu đoàn Trinh sát",
+            static const char *const mil[] = {"Phòng Tham mưu",      "Phòng Chính trị",
+                                              "Phòng Hậu cần",       "Phòng Kỹ thuật",
+                                              "Trường Quân sự",      "Tiểu đoàn Trinh sát",
                                               "Tiểu đoàn Thông tin", "Tiểu đoàn Công binh"};
             if ((size_t)k < ARRAY_SIZE(mil))
                 snprintf(name, sizeof(name), "%s", mil[k]);
@@ -585,8 +759,8 @@ static void branch_name(struct rng *r, const struct cand *b, int k, int n, char 
             snprintf(out, len, "Chi bộ Sinh viên %d", k / 3 + 1);
             *cat = CAT_STUDENT;
         } else if ((size_t)k < ARRAY_SIZE(disciplines)) {
-            snprintf(out, len, "Chi bộ Bộ môn %s", disciplines[(k + (int)(b->unit[2] & 15)) %
-                                                                ARRAY_SIZE(disciplines)]);
+            snprintf(out, len, "Chi bộ Bộ môn %s",
+                     disciplines[(k + (int)(b->unit[2] & 15)) % ARRAY_SIZE(disciplines)]);
         } else {
             snprintf(out, len, "Chi bộ Cán bộ số %d", k + 1);
         }
@@ -596,8 +770,7 @@ static void branch_name(struct rng *r, const struct cand *b, int k, int n, char 
         if (k < 4)
             snprintf(out, len, "Chi bộ Phòng %s", offices[12 + k]);
         else
-            snprintf(out, len, "Chi bộ %s số %d", rng_chance(r, 0.5) ? "Xí nghiệp" : "Đội",
-                     k - 3);
+            snprintf(out, len, "Chi bộ %s số %d", rng_chance(r, 0.5) ? "Xí nghiệp" : "Đội", k - 3);
         break;
     case CAT_SCHOOL:
         snprintf(out, len, "Chi bộ Tổ chuyên môn số %d", k + 1);
@@ -613,7 +786,7 @@ static void branch_name(struct rng *r, const struct cand *b, int k, int n, char 
 
 /* Typical registered members of a chi bộ of each category (before scaling to the total). */
 static const double cat_branch_size[CAT__MAX] = {
-    [CAT_RES_URBAN] = 34, [CAT_RES_RURAL] = 36, [CAT_AGENCY] = 13, [CAT_SCHOOL] = 14,
+    [CAT_RES_URBAN] = 34, [CAT_RES_RURAL] = 36, [CAT_AGENCY] = 13,  [CAT_SCHOOL] = 14,
     [CAT_HEALTH] = 14,    [CAT_SOE] = 16,       [CAT_PRIVATE] = 10, [CAT_UNI] = 16,
     [CAT_STUDENT] = 9,    [CAT_POLICE] = 16,    [CAT_MILITARY] = 9};
 
@@ -733,7 +906,9 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
                                       : wp.kind == 1 ? ORG_BASE_XA
                                                      : ORG_BASE_THI_TRAN,
                                       wp.kind == 1 ? CAT_RES_RURAL : CAT_RES_URBAN,
-                                      wp.kind == 0 ? 620 : wp.kind == 1 ? 330 : 450);
+                                      wp.kind == 0   ? 620
+                                      : wp.kind == 1 ? 330
+                                                     : 450);
             x->commune = true;
             x->ward = units[i].ward;
             x->size *= 0.7 + 0.6 * rng_unit(&r);
@@ -744,8 +919,8 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
     int64_t bloc_total = 0;
     int32_t bloc_n[ARRAY_SIZE(hn_blocs)];
     for (size_t i = 0; i < nblocs; i++) {
-        bloc_n[i] = spec->hanoi_blocs ? blocs[i].nbase
-                                      : (int32_t)fmax(2, others * (i == 1 ? 0.08 : 0.04));
+        bloc_n[i] =
+            spec->hanoi_blocs ? blocs[i].nbase : (int32_t)fmax(2, others * (i == 1 ? 0.08 : 0.04));
         bloc_total += bloc_n[i];
     }
     if (others - bloc_total < 2 * (int64_t)nd) {
@@ -761,10 +936,10 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
     }
     demo_allocate(others - bloc_total, w, lo, NULL, nd, cnt);
     for (size_t k = 0; k < nd; k++) {
-        const char *committee = !strcmp(dist[k].pl.lower, "quận")    ? "Quận ủy"
-                                : !strcmp(dist[k].pl.lower, "huyện") ? "Huyện ủy"
+        const char *committee = !strcmp(dist[k].pl.lower, "quận")     ? "Quận ủy"
+                                : !strcmp(dist[k].pl.lower, "huyện")  ? "Huyện ủy"
                                 : !strcmp(dist[k].pl.lower, "thị xã") ? "Thị ủy"
-                                                                     : "Thành ủy";
+                                                                      : "Thành ủy";
         district_units(p, &r, &c, dist[k].org, &dist[k].pl, committee, cnt[k], &units[dist[k].u0],
                        dist[k].u1 - dist[k].u0);
     }
@@ -886,13 +1061,13 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
             char pcode[33], want[16];
             snprintf(want, sizeof(want), "BP%02d", j + 1);
             demo_plan_unique_code(p, bcode, want, pcode);
-            const char *unit = x->commune                ? "Khu dân cư số %d"
-                               : x->cat == CAT_UNI       ? "Khoa số %d"
-                               : x->cat == CAT_POLICE    ? "Phòng số %d"
-                               : x->cat == CAT_MILITARY  ? "Tiểu đoàn %d"
-                               : x->cat == CAT_HEALTH    ? "Khối lâm sàng số %d"
-                               : x->cat == CAT_AGENCY    ? "Khối văn phòng số %d"
-                                                         : "Xí nghiệp thành viên số %d";
+            const char *unit = x->commune               ? "Khu dân cư số %d"
+                               : x->cat == CAT_UNI      ? "Khoa số %d"
+                               : x->cat == CAT_POLICE   ? "Phòng số %d"
+                               : x->cat == CAT_MILITARY ? "Tiểu đoàn %d"
+                               : x->cat == CAT_HEALTH   ? "Khối lâm sàng số %d"
+                               : x->cat == CAT_AGENCY   ? "Khối văn phòng số %d"
+                                                        : "Xí nghiệp thành viên số %d";
             char u[64];
             snprintf(u, sizeof(u), unit, j + 1);
             snprintf(name, sizeof(name), "Đảng bộ bộ phận %s", u);
@@ -905,8 +1080,8 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
                 snprintf(want, sizeof(want), x->nbranch >= 100 ? "%03d" : "%02d", k + 1);
                 char ccode[33];
                 demo_plan_unique_code(p, pcode, want, ccode);
-                int32_t cb = demo_plan_add_org(p, ccode, name, ORG_TIER_BELOW_BASE,
-                                               ORG_FORM_CHI_BO, ORG_BASE_NONE, bp);
+                int32_t cb = demo_plan_add_org(p, ccode, name, ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO,
+                                               ORG_BASE_NONE, bp);
                 p->orgs[cb].cat = cat;
                 p->orgs[cb].weight = cat_branch_size[cat] * (0.5 + rng_unit(&r));
             }

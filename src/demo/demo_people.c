@@ -31,51 +31,119 @@ const char *const demo_professional[7] = {"",        "Sơ cấp",  "Trung cấp"
                                           "Đại học", "Thạc sĩ", "Tiến sĩ"};
 const char *const demo_education[4] = {"12/12", "10/10", "9/12", "7/10"};
 
+/* Per category: age bands, share of women, yearly rates (official transfer within the province,
+ * transfer out, temporary transfer, admissions per member, exemption of members over 68),
+ * theory levels and professional levels (weights). */
 static const struct cat_profile profiles[CAT__MAX] = {
-    [CAT_RES_URBAN] = {{0.5, 1, 2, 3, 4, 5, 6, 8, 12, 14, 13, 11, 9, 6, 3},
-                       0.38, 0.006, 0.004, 0.002, 0.012, 0.05,
-                       {0.30, 0.45, 0.18, 0.05, 0.02}, {27, 5, 20, 8, 35, 4, 1}},
-    [CAT_RES_RURAL] = {{2, 4, 5, 6, 7, 8, 9, 10, 10, 10, 9, 7, 5, 3, 1.5},
-                       0.28, 0.004, 0.003, 0.002, 0.02, 0.05,
-                       {0.35, 0.50, 0.12, 0.02, 0.01}, {50, 10, 20, 6, 13, 1, 0}},
-    [CAT_AGENCY] = {{1, 8, 14, 15, 14, 13, 12, 10, 0.3, 0, 0, 0, 0, 0, 0},
-                    0.40, 0.03, 0.008, 0.01, 0.03, 0,
-                    {0.10, 0.30, 0.40, 0.15, 0.05}, {0, 0, 3, 3, 60, 30, 4}},
-    [CAT_SCHOOL] = {{1, 8, 13, 14, 14, 14, 13, 10, 0.5, 0, 0, 0, 0, 0, 0},
-                    0.75, 0.015, 0.005, 0.004, 0.03, 0,
-                    {0.25, 0.55, 0.17, 0.02, 0.01}, {0, 0, 3, 12, 70, 15, 0}},
-    [CAT_HEALTH] = {{1, 9, 14, 14, 13, 13, 12, 10, 0.5, 0, 0, 0, 0, 0, 0},
-                    0.65, 0.015, 0.006, 0.006, 0.03, 0,
-                    {0.30, 0.50, 0.16, 0.03, 0.01}, {0, 0, 20, 20, 40, 17, 3}},
-    [CAT_SOE] = {{1, 7, 13, 15, 15, 14, 13, 10, 0.5, 0, 0, 0, 0, 0, 0},
-                 0.30, 0.015, 0.012, 0.004, 0.025, 0,
-                 {0.25, 0.50, 0.20, 0.04, 0.01}, {10, 10, 20, 10, 45, 5, 0}},
-    [CAT_PRIVATE] = {{3, 14, 18, 17, 14, 11, 9, 6, 1, 0, 0, 0, 0, 0, 0},
-                     0.35, 0.01, 0.02, 0.003, 0.035, 0,
-                     {0.45, 0.45, 0.08, 0.015, 0.005}, {12, 8, 20, 12, 44, 4, 0}},
-    [CAT_UNI] = {{0.3, 6, 12, 14, 14, 13, 12, 11, 7, 3, 1, 0, 0, 0, 0},
-                 0.50, 0.01, 0.006, 0.01, 0.03, 0.02,
-                 {0.25, 0.45, 0.22, 0.06, 0.02}, {0, 0, 0, 2, 13, 45, 40}},
-    [CAT_STUDENT] = {{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
-                     0.60, 0.002, 0.02, 0.002, 0.25, 0,
-                     {0.90, 0.10, 0, 0, 0}, {100, 0, 0, 0, 0, 0, 0}},
-    [CAT_POLICE] = {{8, 16, 18, 16, 13, 11, 9, 5, 0, 0, 0, 0, 0, 0, 0},
-                    0.12, 0.04, 0.01, 0.01, 0.035, 0,
-                    {0.10, 0.40, 0.40, 0.08, 0.02}, {0, 0, 30, 0, 60, 10, 0}},
-    [CAT_MILITARY] = {{10, 17, 18, 15, 12, 11, 9, 6, 0, 0, 0, 0, 0, 0, 0},
-                      0.06, 0.05, 0.02, 0.01, 0.04, 0,
-                      {0.10, 0.45, 0.38, 0.05, 0.02}, {10, 0, 35, 15, 40, 0, 0}},
+    [CAT_RES_URBAN] = {.age = {0.5, 1, 2, 3, 4, 5, 6, 8, 12, 14, 13, 11, 9, 6, 3},
+                       .female = 0.38,
+                       .transfer = 0.006,
+                       .move_out = 0.004,
+                       .temp = 0.002,
+                       .admit = 0.012,
+                       .exempt = 0.035,
+                       .theory = {0.30, 0.45, 0.18, 0.05, 0.02},
+                       .prof = {27, 5, 20, 8, 35, 4, 1}},
+    [CAT_RES_RURAL] = {.age = {2, 4, 5, 6, 7, 8, 9, 10, 10, 10, 9, 7, 5, 3, 1.5},
+                       .female = 0.28,
+                       .transfer = 0.004,
+                       .move_out = 0.003,
+                       .temp = 0.002,
+                       .admit = 0.02,
+                       .exempt = 0.035,
+                       .theory = {0.35, 0.50, 0.12, 0.02, 0.01},
+                       .prof = {50, 10, 20, 6, 13, 1, 0}},
+    [CAT_AGENCY] = {.age = {1, 8, 14, 15, 14, 13, 12, 10, 0.3, 0, 0, 0, 0, 0, 0},
+                    .female = 0.40,
+                    .transfer = 0.03,
+                    .move_out = 0.008,
+                    .temp = 0.01,
+                    .admit = 0.03,
+                    .exempt = 0,
+                    .theory = {0.10, 0.30, 0.40, 0.15, 0.05},
+                    .prof = {0, 0, 3, 3, 60, 30, 4}},
+    [CAT_SCHOOL] = {.age = {1, 8, 13, 14, 14, 14, 13, 10, 0.5, 0, 0, 0, 0, 0, 0},
+                    .female = 0.75,
+                    .transfer = 0.015,
+                    .move_out = 0.005,
+                    .temp = 0.004,
+                    .admit = 0.03,
+                    .exempt = 0,
+                    .theory = {0.25, 0.55, 0.17, 0.02, 0.01},
+                    .prof = {0, 0, 3, 12, 70, 15, 0}},
+    [CAT_HEALTH] = {.age = {1, 9, 14, 14, 13, 13, 12, 10, 0.5, 0, 0, 0, 0, 0, 0},
+                    .female = 0.65,
+                    .transfer = 0.015,
+                    .move_out = 0.006,
+                    .temp = 0.006,
+                    .admit = 0.03,
+                    .exempt = 0,
+                    .theory = {0.30, 0.50, 0.16, 0.03, 0.01},
+                    .prof = {0, 0, 20, 20, 40, 17, 3}},
+    [CAT_SOE] = {.age = {1, 7, 13, 15, 15, 14, 13, 10, 0.5, 0, 0, 0, 0, 0, 0},
+                 .female = 0.30,
+                 .transfer = 0.015,
+                 .move_out = 0.012,
+                 .temp = 0.004,
+                 .admit = 0.025,
+                 .exempt = 0,
+                 .theory = {0.25, 0.50, 0.20, 0.04, 0.01},
+                 .prof = {10, 10, 20, 10, 45, 5, 0}},
+    [CAT_PRIVATE] = {.age = {3, 14, 18, 17, 14, 11, 9, 6, 1, 0, 0, 0, 0, 0, 0},
+                     .female = 0.35,
+                     .transfer = 0.01,
+                     .move_out = 0.02,
+                     .temp = 0.003,
+                     .admit = 0.035,
+                     .exempt = 0,
+                     .theory = {0.45, 0.45, 0.08, 0.015, 0.005},
+                     .prof = {12, 8, 20, 12, 44, 4, 0}},
+    [CAT_UNI] = {.age = {0.3, 6, 12, 14, 14, 13, 12, 11, 7, 3, 1, 0, 0, 0, 0},
+                 .female = 0.50,
+                 .transfer = 0.01,
+                 .move_out = 0.006,
+                 .temp = 0.01,
+                 .admit = 0.03,
+                 .exempt = 0.02,
+                 .theory = {0.25, 0.45, 0.22, 0.06, 0.02},
+                 .prof = {0, 0, 0, 2, 13, 45, 40}},
+    [CAT_STUDENT] = {.age = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+                     .female = 0.60,
+                     .transfer = 0.002,
+                     .move_out = 0.02,
+                     .temp = 0.002,
+                     .admit = 0.25,
+                     .exempt = 0,
+                     .theory = {0.90, 0.10, 0, 0, 0},
+                     .prof = {100, 0, 0, 0, 0, 0, 0}},
+    [CAT_POLICE] = {.age = {8, 16, 18, 16, 13, 11, 9, 5, 0, 0, 0, 0, 0, 0, 0},
+                    .female = 0.12,
+                    .transfer = 0.04,
+                    .move_out = 0.01,
+                    .temp = 0.01,
+                    .admit = 0.035,
+                    .exempt = 0,
+                    .theory = {0.10, 0.40, 0.40, 0.08, 0.02},
+                    .prof = {0, 0, 30, 0, 60, 10, 0}},
+    [CAT_MILITARY] = {.age = {10, 17, 18, 15, 12, 11, 9, 6, 0, 0, 0, 0, 0, 0, 0},
+                      .female = 0.06,
+                      .transfer = 0.05,
+                      .move_out = 0.02,
+                      .temp = 0.01,
+                      .admit = 0.04,
+                      .exempt = 0,
+                      .theory = {0.10, 0.45, 0.38, 0.05, 0.02},
+                      .prof = {10, 0, 35, 15, 40, 0, 0}},
 };
 
-const char *const demo_ethnicities[15] = {"Kinh", "Mường",  "Tày",     "Thái",   "Nùng",
-                                          "Dao",  "Hoa",    "H'Mông",  "Sán Dìu", "Sán Chay",
-                                          "Khmer", "Ê Đê",  "Gia Rai", "Ba Na",  "Chăm"};
-static const double eth_hanoi[] = {988, 5.5, 2.5, 1.2, 1.0, 0.8, 0.5, 0.3, 0.2, 0.2,
-                                   0.1, 0.1, 0.05, 0.05, 0.05};
-static const double eth_national[] = {870, 20, 25, 22, 12, 8, 4, 6, 2, 2,
-                                      13, 4, 5, 3, 2};
-const char *const demo_religions[6] = {"Không", "Phật giáo", "Công giáo", "Tin lành", "Cao Đài",
-                                        "Phật giáo Hòa Hảo"};
+const char *const demo_ethnicities[15] = {"Kinh",  "Mường", "Tày",     "Thái",    "Nùng",
+                                          "Dao",   "Hoa",   "H'Mông",  "Sán Dìu", "Sán Chay",
+                                          "Khmer", "Ê Đê",  "Gia Rai", "Ba Na",   "Chăm"};
+static const double eth_hanoi[] = {988, 5.5, 2.5, 1.2, 1.0,  0.8,  0.5, 0.3,
+                                   0.2, 0.2, 0.1, 0.1, 0.05, 0.05, 0.05};
+static const double eth_national[] = {870, 20, 25, 22, 12, 8, 4, 6, 2, 2, 13, 4, 5, 3, 2};
+const char *const demo_religions[6] = {"Không",    "Phật giáo", "Công giáo",
+                                       "Tin lành", "Cao Đài",   "Phật giáo Hòa Hảo"};
 static const double rel_weights[] = {975, 18, 6, 0.7, 0.3, 0.2};
 
 /* Provinces Hà Nội's members most often come from (GSO codes), besides Hà Nội itself. */
@@ -83,8 +151,8 @@ static const struct {
     int code;
     double w;
 } hn_origins[] = {{35, 8}, {36, 10}, {34, 10}, {30, 8}, {33, 7}, {27, 6}, {26, 5}, {25, 5},
-                  {38, 9}, {40, 9}, {42, 5}, {37, 5}, {17, 3}, {24, 4}, {19, 3}, {31, 3},
-                  {22, 2}, {44, 2}, {45, 1}, {46, 1}, {15, 1}, {8, 1}, {20, 1}, {79, 1}};
+                  {38, 9}, {40, 9},  {42, 5},  {37, 5}, {17, 3}, {24, 4}, {19, 3}, {31, 3},
+                  {22, 2}, {44, 2},  {45, 1},  {46, 1}, {15, 1}, {8, 1},  {20, 1}, {79, 1}};
 
 struct gen {
     struct demo_plan *p;
@@ -93,7 +161,7 @@ struct gen {
     uint8_t cat;
     const struct cat_profile *cp;
     struct demo_person *cur;
-    tcxd_date win0; /* history window start (01/01/2016) */
+    tcxd_date win0;      /* history window start (01/01/2016) */
     const int32_t *pool; /* chi bộ to transfer to (not merged away) */
     size_t npool;
     struct wtable eth, rel, theory[CAT__MAX], prof[CAT__MAX], age[CAT__MAX], origin;
@@ -137,8 +205,8 @@ static tcxd_date birth_for(struct gen *g, int a, tcxd_date on)
 }
 
 /* Admission decision between lo and hi with a realistic age (mostly 22-35, at most 60). */
-static bool pick_decision(struct gen *g, tcxd_date birth, tcxd_date lo, tcxd_date hi,
-                          bool student, tcxd_date *out)
+static bool pick_decision(struct gen *g, tcxd_date birth, tcxd_date lo, tcxd_date hi, bool student,
+                          tcxd_date *out)
 {
     tcxd_date a18 = date_add_years(birth, 18), a60 = date_add_years(birth, 60) - 1;
     if (lo < a18)
@@ -181,11 +249,11 @@ static void add_ev(struct gen *g, uint8_t kind, tcxd_date date, tcxd_date decisi
     g->cur->nev++;
 }
 
-static int32_t other_chi(struct gen *g, int32_t not)
+static int32_t other_chi(struct gen *g, int32_t not )
 {
     for (int tries = 0; tries < 8; tries++) {
         int32_t c = g->pool[rng_below(&g->r, (uint32_t)g->npool)];
-        if (c != not)
+        if (c != not )
             return c;
     }
     return -1;
@@ -227,7 +295,8 @@ static void new_person(struct gen *g, int gender, tcxd_date birth, uint8_t cat)
         prov = hn_origins[wtable_pick(&g->origin, &g->r)].code;
     if (prov < 0 || prov >= 100 || !g->prov_count[prov])
         prov = own_code;
-    x->home = (uint32_t)(g->prov_first[prov] + (int32_t)rng_below(&g->r, (uint32_t)g->prov_count[prov]));
+    x->home =
+        (uint32_t)(g->prov_first[prov] + (int32_t)rng_below(&g->r, (uint32_t)g->prov_count[prov]));
     /* CCCD: province of birth, century/gender digit, 2-digit year, 6 digits unique per bucket */
     int cg = (b.y >= 2000 ? 2 : 0) + (gender == GENDER_FEMALE);
     int yy = b.y % 100;
@@ -238,7 +307,9 @@ static void new_person(struct gen *g, int gender, tcxd_date birth, uint8_t cat)
              (uint64_t)yy * 1000000ull + six;
     x->eth = (uint8_t)wtable_pick(&g->eth, &g->r);
     x->rel = (uint8_t)wtable_pick(&g->rel, &g->r);
-    x->edu = b.y < 1965 ? (rng_chance(&g->r, 0.7) ? 1 : rng_chance(&g->r, 0.6) ? 3 : 0)
+    x->edu = b.y < 1965   ? (rng_chance(&g->r, 0.7)   ? 1
+                             : rng_chance(&g->r, 0.6) ? 3
+                                                      : 0)
              : b.y < 1976 ? (rng_chance(&g->r, 0.4) ? 1 : 0)
                           : (rng_chance(&g->r, cat == CAT_RES_RURAL ? 0.12 : 0.04) ? 2 : 0);
     x->prof = (uint8_t)wtable_pick(&g->prof[cat], &g->r);
@@ -306,7 +377,7 @@ static tcxd_date life_after(struct gen *g, int age_asof, int32_t reg, tcxd_date 
             continue;
         }
         if ((u -= 0.0012 * share) < 0) {
-            int form = rng_chance(&g->r, 0.65) ? DISCIPLINE_KHIEN_TRACH
+            int form = rng_chance(&g->r, 0.65)                     ? DISCIPLINE_KHIEN_TRACH
                        : (!is_official || rng_chance(&g->r, 0.75)) ? DISCIPLINE_CANH_CAO
                                                                    : DISCIPLINE_CACH_CHUC;
             add_ev(g, MEV_DISCIPLINE, when, when, -1, form, DATE_NONE);
@@ -442,14 +513,15 @@ static void core_person(struct gen *g, int32_t via, tcxd_date via_date)
     }
     if (via < 0 && busy <= p->as_of && rng_chance(&g->r, 0.0015 * 5)) {
         tcxd_date when = rand_date(&g->r, busy, p->as_of);
-        int form = when < o ? (rng_chance(&g->r, 0.7) ? DISCIPLINE_KHIEN_TRACH : DISCIPLINE_CANH_CAO)
-                            : (rng_chance(&g->r, 0.6)   ? DISCIPLINE_KHIEN_TRACH
-                               : rng_chance(&g->r, 0.75) ? DISCIPLINE_CANH_CAO
-                                                         : DISCIPLINE_CACH_CHUC);
+        int form = when < o
+                       ? (rng_chance(&g->r, 0.7) ? DISCIPLINE_KHIEN_TRACH : DISCIPLINE_CANH_CAO)
+                       : (rng_chance(&g->r, 0.6)    ? DISCIPLINE_KHIEN_TRACH
+                          : rng_chance(&g->r, 0.75) ? DISCIPLINE_CANH_CAO
+                                                    : DISCIPLINE_CACH_CHUC);
         add_ev(g, MEV_DISCIPLINE, when, when, -1, form, DATE_NONE);
     }
     bool exempt = false;
-    if (via < 0 && age >= 70 && rng_chance(&g->r, cp->exempt * 5 + 0.05)) {
+    if (via < 0 && age >= 70 && rng_chance(&g->r, cp->exempt * 4)) {
         tcxd_date at65 = date_add_years(birth, 65);
         tcxd_date lo = at65 > busy ? at65 : busy;
         if (lo < cer + 365)
@@ -735,8 +807,8 @@ void demo_plan_people(struct demo_plan *p)
             const struct demo_ev *ev = &p->evs[x->ev0 + k];
             if (ev->org < 0)
                 continue;
-            tcxd_date t = ev->decision != DATE_NONE && ev->decision < ev->date ? ev->decision
-                                                                               : ev->date;
+            tcxd_date t =
+                ev->decision != DATE_NONE && ev->decision < ev->date ? ev->decision : ev->date;
             if (t < p->orgs[ev->org].created)
                 p->orgs[ev->org].created = t;
         }

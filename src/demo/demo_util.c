@@ -275,8 +275,8 @@ void demo_plan_unique_code(struct demo_plan *p, const char *parent_code, const c
 
 #define NID_BUCKETS (100 * 4 * 100)
 
-void demo_plan_init(struct demo_plan *p, const struct demo_data *d, uint64_t seed,
-                    tcxd_date as_of, tcxd_date end)
+void demo_plan_init(struct demo_plan *p, const struct demo_data *d, uint64_t seed, tcxd_date as_of,
+                    tcxd_date end)
 {
     memset(p, 0, sizeof(*p));
     p->data = d;

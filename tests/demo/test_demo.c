@@ -75,8 +75,8 @@ struct figures {
 
 /* The subtree of `code` as it stood on `day`, walked from org_version rows. */
 #define SUBTREE                                                                                    \
-    "WITH RECURSIVE v AS (SELECT ov.org_id, ov.parent_id FROM org_version ov "                    \
-    "JOIN org o ON o.id = ov.org_id WHERE ov.valid_from <= ?1 AND ov.valid_to > ?1 "              \
+    "WITH RECURSIVE v AS (SELECT ov.org_id, ov.parent_id FROM org_version ov "                     \
+    "JOIN org o ON o.id = ov.org_id WHERE ov.valid_from <= ?1 AND ov.valid_to > ?1 "               \
     "AND o.created_on <= ?1 AND o.ended_on > ?1), "                                                \
     "sub(id, depth) AS (SELECT id, 0 FROM org WHERE code = ?2 UNION ALL "                          \
     "SELECT v.org_id, sub.depth + 1 FROM v JOIN sub ON v.parent_id = sub.id) "
@@ -103,9 +103,8 @@ static void count_figures(sqlite3 *db, const char *code, const char *day, struct
         SUBTREE "SELECT count(*) FROM member_stint s JOIN sub ON sub.id = s.org_id "
                 "WHERE s.kind = 0 AND s.valid_from <= ?1 AND s.valid_to > ?1 AND s.status = 1",
     };
-    int64_t *out[] = {&f->direct,   &f->base,     &f->dang_bo_co_so, &f->chi_bo_co_so,
-                      &f->partial,  &f->branches, &f->members,       &f->official,
-                      &f->probationary};
+    int64_t *out[] = {&f->direct,   &f->base,    &f->dang_bo_co_so, &f->chi_bo_co_so, &f->partial,
+                      &f->branches, &f->members, &f->official,      &f->probationary};
     for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
         sqlite3_stmt *s;
         if (sqlite3_prepare_v2(db, sql[i], -1, &s, NULL) != SQLITE_OK)
@@ -161,8 +160,7 @@ static void check_people(sqlite3 *db, const char *day, int64_t members)
                             "OR full_name GLOB '*[.,0-9-]*'"),
                      0);
     /* most Hà Nội members of the Hà Nội profiles come from Hà Nội (CCCD 001) */
-    snprintf(sql, sizeof(sql), "SELECT count(*) %s AND substr(m.national_id, 1, 3) = '001'",
-             base);
+    snprintf(sql, sizeof(sql), "SELECT count(*) %s AND substr(m.national_id, 1, 3) = '001'", base);
     int64_t hn = q1(db, sql);
     assert_true(hn * 100 >= members * 55 && hn * 100 <= members * 90);
 }
@@ -208,7 +206,8 @@ static void check_history(sqlite3 *db, bool big)
     }
 }
 
-/* ---- small -------------------------------------------------------------------------------------- */
+/* ---- small --------------------------------------------------------------------------------------
+ */
 
 static void test_small_figures(void **state)
 {
@@ -231,9 +230,9 @@ static void test_small_figures(void **state)
     static const struct {
         const char *code;
         int tier, form;
-    } codes[] = {{"HN", 0, 0},       {"HN.BD", 0, 0},    {"HN.HK", 0, 0},    {"HN.BD.PX", 1, 0},
-                 {"HN.BD.TB", 1, 0}, {"HN.BD.VP", 1, 0}, {"HN.HK.PT", 1, 0}, {"HN.HK.DX", 1, 0},
-                 {"HN.HK.HM", 1, 0}, {"HN.BD.CA", 1, 0}, {"HN.HK.CA", 1, 0}, {"HN.BD.CQ", 1, 1},
+    } codes[] = {{"HN", 0, 0},       {"HN.BD", 0, 0},      {"HN.HK", 0, 0},    {"HN.BD.PX", 1, 0},
+                 {"HN.BD.TB", 1, 0}, {"HN.BD.VP", 1, 0},   {"HN.HK.PT", 1, 0}, {"HN.HK.DX", 1, 0},
+                 {"HN.HK.HM", 1, 0}, {"HN.BD.CA", 1, 0},   {"HN.HK.CA", 1, 0}, {"HN.BD.CQ", 1, 1},
                  {"HN.HK.CQ", 1, 1}, {"HN.BD.PX.01", 2, 1}};
     for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
         char sql[200];
@@ -353,11 +352,11 @@ static void test_refusals(void **state)
 
 static void test_name_filter(void **state)
 {
-    static const char *const good[] = {"Nguyễn", "Đỗ",  "Thị Như", "Hoà", "Hòa",
+    static const char *const good[] = {"Nguyễn", "Đỗ",  "Thị Như", "Hoà",  "Hòa",
                                        "Ánh",    "Ưng", "Văn",     "Quỳnh"};
     /* rows of the kinds found in data/names: mojibake, typos, punctuation, lowercase */
-    static const char *const bad[] = {"Ñoã",  "Döông", "BĂši", "Buøi",   "Y-",     "Thanh.",
-                                      "nguyễn", "",    " An",  "Thị  Như", "Anh1", "Hùng\x85"};
+    static const char *const bad[] = {"Ñoã",    "Döông", "BĂši", "Buøi",     "Y-",   "Thanh.",
+                                      "nguyễn", "",      " An",  "Thị  Như", "Anh1", "Hùng\x85"};
     for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
         assert_true(demo_name_part_ok(good[i]));
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -412,7 +411,8 @@ static void test_allocate(void **state)
     assert_int_equal(sum, 457397);
 }
 
-/* ---- hanoi-2020 (suite slow) ------------------------------------------------------------------ */
+/* ---- hanoi-2020 (suite slow) ------------------------------------------------------------------
+ */
 
 static void test_hanoi_2020(void **state)
 {
@@ -464,10 +464,8 @@ int main(int argc, char **argv)
 {
     setenv("TCXD_TODAY", TODAY, 1);
     const struct CMUnitTest small[] = {
-        cmocka_unit_test(test_name_filter),
-        cmocka_unit_test(test_allocate),
-        cmocka_unit_test(test_small_figures),
-        cmocka_unit_test(test_small_deterministic),
+        cmocka_unit_test(test_name_filter),   cmocka_unit_test(test_allocate),
+        cmocka_unit_test(test_small_figures), cmocka_unit_test(test_small_deterministic),
         cmocka_unit_test(test_refusals),
     };
     const struct CMUnitTest hanoi[] = {
