@@ -394,15 +394,20 @@ static tcxd_date life_after(struct gen *g, int age_asof, int32_t reg, tcxd_date 
     return DATE_OPEN_END;
 }
 
-static void add_official(struct gen *g, tcxd_date ceremony, tcxd_date exit, bool overdue_ok)
+/* A few recent probationers are left overdue for recognition (decided before their life after
+   admission is planned, so that nothing counts them as official). */
+static bool left_overdue(struct gen *g, tcxd_date ceremony)
+{
+    struct demo_plan *p = g->p;
+    return ceremony >= date_add_months(p->end, -24) && ceremony <= date_add_months(p->end, -14) &&
+           rng_chance(&g->r, p->overdue_rate);
+}
+
+static void add_official(struct gen *g, tcxd_date ceremony, tcxd_date exit)
 {
     struct demo_plan *p = g->p;
     tcxd_date o = member_official_date(ceremony);
     if (o > p->end || o >= exit)
-        return;
-    /* a few recent probationers are left overdue for recognition */
-    if (overdue_ok && ceremony >= date_add_months(p->end, -24) &&
-        ceremony <= date_add_months(p->end, -14) && rng_chance(&g->r, p->overdue_rate))
         return;
     tcxd_date dec = o + rng_range(&g->r, 0, 40);
     if (dec > p->end)
@@ -475,7 +480,7 @@ static void core_person(struct gen *g, int32_t via, tcxd_date via_date)
                 add_ev(g, MEV_ADMIT, cer, dec, g->chi, 0, DATE_NONE);
                 tcxd_date exit =
                     life_after(g, age, g->chi, p->as_of + 1, member_official_date(cer), false);
-                add_official(g, cer, exit, false);
+                add_official(g, cer, exit);
                 x->card = ++p->card_serial;
                 sort_events(g);
                 return;
@@ -534,7 +539,7 @@ static void core_person(struct gen *g, int32_t via, tcxd_date via_date)
     g->death_expect += 5 * mortality(age - 2);
     tcxd_date start = p->as_of + 1 > busy ? p->as_of + 1 : busy;
     tcxd_date exit = life_after(g, age, g->chi, start, o, exempt);
-    add_official(g, cer, exit, false);
+    add_official(g, cer, exit);
     if (o <= p->end && o < exit)
         x->card = ++p->card_serial;
     sort_events(g);
@@ -565,7 +570,7 @@ static void leaver(struct gen *g, int32_t org, tcxd_date lo, tcxd_date hi, int k
     new_person(g, gender, birth, g->cat);
     g->cur->merge_block = p->orgs[org].merged;
     add_ev(g, MEV_ADMIT, cer, dec, org, 0, DATE_NONE);
-    add_official(g, cer, when, false);
+    add_official(g, cer, when);
     bool official = member_official_date(cer) < when;
     if (official)
         g->cur->card = ++p->card_serial;
@@ -596,9 +601,12 @@ static void newcomer(struct gen *g, int y)
     new_person(g, gender, birth, g->cat);
     add_ev(g, MEV_ADMIT, cer, dec, g->chi, 0, DATE_NONE);
     tcxd_date o = member_official_date(cer);
-    tcxd_date exit = life_after(g, date_age_years(birth, p->as_of), g->chi, cer + 30, o, false);
-    add_official(g, cer, exit, true);
-    if (o <= p->end && o < exit)
+    bool overdue = left_overdue(g, cer);
+    tcxd_date exit = life_after(g, date_age_years(birth, p->as_of), g->chi, cer + 30,
+                                overdue ? DATE_OPEN_END : o, false);
+    if (!overdue)
+        add_official(g, cer, exit);
+    if (!overdue && o <= p->end && o < exit)
         g->cur->card = ++p->card_serial;
     sort_events(g);
 }
