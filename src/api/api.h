@@ -65,6 +65,11 @@ extern const struct http_field api_member_list_query[], api_member_admit_body[],
     api_member_discipline_body[], api_member_exempt_body[], api_member_exit_body[],
     api_member_due_query[];
 
+/* io.c */
+enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_export_members(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_import_query[], api_export_query[];
+
 /* audit.c */
 enum tcxd_err api_audit_list(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_audit_query[];

@@ -85,6 +85,11 @@ const struct http_route api_routes[] = {
      api_review_weak_add_body, NULL, "flag an organization for consolidation"},
     {HTTP_PUT, "/api/reviews/weak/{id}", api_review_weak_update, ROLE_STAFF, MUT,
      api_review_weak_update_body, NULL, "update a consolidation plan or its status"},
+    /* files */
+    {HTTP_POST, "/api/import/members", api_import_members, ROLE_STAFF, MUT | ROUTE_RAW_BODY, NULL,
+     api_import_query, "import members from CSV or XLSX bytes (all or nothing)"},
+    {HTTP_GET, "/api/export/members", api_export_members, ROLE_STAFF, 0, NULL, api_export_query,
+     "export a subtree's members as CSV or XLSX"},
     /* audit */
     {HTTP_GET, "/api/audit", api_audit_list, ROLE_ADMIN, 0, NULL, api_audit_query,
      "the audit log within the scope (admin)"},

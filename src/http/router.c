@@ -604,7 +604,8 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
             return tcxd_fail(e, TCXD_EFORBIDDEN, "", "%s",
                              http_msg(c, "tài khoản không có quyền thực hiện thao tác này",
                                       "your role does not allow this"));
-        if ((route->flags & ROUTE_MUTATES) && !(route->flags & ROUTE_NO_CSRF)) {
+        bool writes = (route->flags & ROUTE_MUTATES) || route->method != HTTP_GET;
+        if (writes && !(route->flags & ROUTE_NO_CSRF)) {
             const char *t = r->csrf;
             size_t n = strlen(c->sess.csrf);
             if (!t || strlen(t) != n || sodium_memcmp(t, c->sess.csrf, n))

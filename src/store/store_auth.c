@@ -370,3 +370,24 @@ int64_t store_data_version(struct store *st)
     sqlite3_reset(s);
     return v;
 }
+
+int64_t store_member_max_id(struct store *st)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_MAX_ID);
+    int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return v;
+}
+
+enum tcxd_err store_members_after(struct store *st, int64_t after_id,
+                                  void (*fn)(void *ctx, int64_t member_id, int64_t org_id),
+                                  void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBERS_AFTER);
+    sqlite3_bind_int64(s, 1, after_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading new members");
+}

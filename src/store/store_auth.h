@@ -97,9 +97,17 @@ enum tcxd_err store_login_failures(struct store *st, const char *username, const
                                    struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err store_login_failure_add(struct store *st, const char *username, const char *address,
                                       int64_t now, struct tcxd_error *e) TCXD_WUR;
-/* A successful login forgets the account's failures (the address keeps its own). */
+/* A successful login forgets the account's failures; the address keeps counting them (the
+   rows stay, without the account name). */
 enum tcxd_err store_login_failures_clear(struct store *st, const char *username,
                                          struct tcxd_error *e) TCXD_WUR;
+
+/* For scope checks of bulk changes (imports): the highest member id so far, and every member
+   added after a given id with its chi bộ. */
+int64_t store_member_max_id(struct store *st);
+enum tcxd_err store_members_after(struct store *st, int64_t after_id,
+                                  void (*fn)(void *ctx, int64_t member_id, int64_t org_id),
+                                  void *ctx, struct tcxd_error *e) TCXD_WUR;
 
 /* Changes whenever another connection committed a write since the last call on this one
    (SQLite's data_version): lets a server thread keep caches until someone else writes. */

@@ -275,9 +275,12 @@
       "SELECT COUNT(*) FROM login_failure WHERE username = ?1 AND at >= ?2")                       \
     X(STMT_LOGIN_FAILURE_COUNT_ADDR,                                                               \
       "SELECT COUNT(*) FROM login_failure WHERE address = ?1 AND at >= ?2")                        \
-    X(STMT_LOGIN_FAILURE_CLEAR_USER, "DELETE FROM login_failure WHERE username = ?1")              \
+    X(STMT_LOGIN_FAILURE_CLEAR_USER,                                                               \
+      "UPDATE login_failure SET username = '' WHERE username = ?1")                                \
     X(STMT_LOGIN_FAILURE_PRUNE, "DELETE FROM login_failure WHERE at < ?1")                         \
-    X(STMT_DATA_VERSION, "PRAGMA data_version")
+    X(STMT_DATA_VERSION, "PRAGMA data_version")                                                    \
+    X(STMT_MEMBER_MAX_ID, "SELECT COALESCE(MAX(id), 0) FROM member")                               \
+    X(STMT_MEMBERS_AFTER, "SELECT id, org_id FROM member WHERE id > ?1 ORDER BY id")
 
 enum stmt_id {
 #define X(id, sql) id,

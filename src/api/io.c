@@ -1,0 +1,138 @@
+/*
+ * io.c - members in and out as files: POST /api/import/members (CSV or XLSX bytes, all or
+ * nothing, every problem reported) and GET /api/export/members, both within the caller's scope.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "io/export.h"
+#include "io/import.h"
+
+enum { I_DRY_RUN };
+const struct http_field api_import_query[] = {
+    {"dry_run", HF_BOOL, 0, 0, 0, "1: validate only, write nothing"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { X_ORG, X_AS_OF, X_FORMAT, X_ASCII };
+const struct http_field api_export_query[] = {
+    {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
+    {"as_of", HF_DATE, 0, 0, 0, "members registered on this date (default today)"},
+    {"format", HF_STRING, 0, 0, 8, "csv (default) or xlsx"},
+    {"ascii", HF_BOOL, 0, 0, 0, "1: ASCII headers and values, ISO dates"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+#define XLSX_MIME "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+struct scope_check {
+    struct http_ctx *c;
+    int64_t outside; /* first member placed outside the scope, 0 if none */
+};
+
+static void check_member(void *vctx, int64_t member_id, int64_t org_id)
+{
+    struct scope_check *x = vctx;
+    if (!x->outside && !http_org_in_scope(x->c, org_id))
+        x->outside = member_id;
+}
+
+enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct io_import_opts o;
+    io_import_opts_init(&o);
+    o.what = IO_MEMBERS;
+    o.format = IO_FORMAT_AUTO;
+    o.dry_run = c->q[I_DRY_RUN].present && c->q[I_DRY_RUN].b;
+    o.max_errors = 1000;
+    o.indexes = STORE_BULK_KEEP_INDEXES; /* other connections read while this one writes */
+    const char *ct = c->req->content_type ? c->req->content_type : "";
+    if (!strncmp(ct, "text/csv", 8) || !strncmp(ct, "text/plain", 10))
+        o.name = "upload.csv";
+    else if (!strncmp(ct, XLSX_MIME, strlen(XLSX_MIME)))
+        o.name = "upload.xlsx";
+    if (!c->req->body_len)
+        return tcxd_fail(e, TCXD_EINVAL, "file", "%s",
+                         http_msg(c, "tệp rỗng", "the file is empty"));
+    /* one outer transaction: the import's own nests inside it, so rows placed outside the
+       caller's scope can still be refused before anything is committed */
+    enum tcxd_err rc = store_begin(c->st, e);
+    if (rc)
+        return rc;
+    int64_t last = store_member_max_id(c->st);
+    struct io_report rep;
+    io_report_init(&rep);
+    struct tcxd_error ie;
+    tcxd_error_clear(&ie);
+    rc = io_import_buffer(c->st, &c->actor, c->req->body, c->req->body_len, &o, &rep, &ie);
+    if (!rc && !o.dry_run) {
+        struct scope_check x = {c, 0};
+        if ((rc = store_members_after(c->st, last, check_member, &x, e))) {
+            store_rollback(c->st);
+            io_report_release(&rep);
+            return rc;
+        }
+        if (x.outside) {
+            store_rollback(c->st);
+            io_report_release(&rep);
+            return tcxd_fail(e, TCXD_ENOTFOUND, "org", "%s",
+                             http_msg(c, "tệp có đảng viên thuộc tổ chức ngoài phạm vi của tài "
+                                         "khoản; không ghi gì",
+                                      "the file places members in organizations outside your "
+                                      "scope; nothing was written"));
+        }
+    }
+    if (rc == TCXD_OK || rc == TCXD_EINVAL) {
+        enum tcxd_err crc = TCXD_OK;
+        if (rc == TCXD_OK)
+            crc = store_commit(c->st, e);
+        else
+            store_rollback(c->st);
+        if (crc) {
+            io_report_release(&rep);
+            return crc;
+        }
+        json_t *j = io_report_json(&rep);
+        json_object_set_new(j, "ok", json_boolean(rc == TCXD_OK));
+        if (!json_object_get(j, "errors"))
+            json_object_set_new(j, "errors", io_report_errors_json(&rep));
+        io_report_release(&rep);
+        http_json(c, 200, j);
+        return TCXD_OK;
+    }
+    store_rollback(c->st);
+    io_report_release(&rep);
+    *e = ie;
+    return rc;
+}
+
+enum tcxd_err api_export_members(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct io_export_opts o;
+    memset(&o, 0, sizeof(o));
+    o.what = IO_MEMBERS;
+    o.format = IO_FORMAT_CSV;
+    o.as_of = c->q[X_AS_OF].present ? c->q[X_AS_OF].d : c->tree->as_of;
+    o.ascii = c->q[X_ASCII].present && c->q[X_ASCII].b;
+    enum tcxd_err rc;
+    if (c->q[X_FORMAT].present && (rc = io_format_parse(c->q[X_FORMAT].s, &o.format, e)))
+        return rc;
+    if (o.format == IO_FORMAT_AUTO)
+        o.format = IO_FORMAT_CSV;
+    int64_t id = c->q[X_ORG].present ? c->q[X_ORG].i : c->sess.scope_org_id;
+    struct org_info org;
+    if ((rc = http_org_get(c, id, o.as_of, "org", &org, e)))
+        return rc;
+    o.org_id = org.id;
+    struct buf out = BUF_INIT;
+    if (!(rc = io_export(c->st, &o, &out, NULL, e))) {
+        char name[96], d[DATE_ISO_LEN];
+        date_format_iso(o.as_of, d);
+        bool xlsx = o.format == IO_FORMAT_XLSX;
+        snprintf(name, sizeof(name), "dang-vien-%s-%s.%s", org.code, d, xlsx ? "xlsx" : "csv");
+        http_file(c, xlsx ? XLSX_MIME : "text/csv; charset=utf-8", name, out.ptr, out.len);
+    }
+    buf_release(&out);
+    return rc;
+}

@@ -1,0 +1,68 @@
+/*
+ * client.h - what the API tests need: run the real tcxd binary (seed commands, `tcxd serve` on
+ * a free loopback port) and talk HTTP/1.1 to it over a plain socket.
+ *
+ * The binary is $TCXD_BIN (set by tests/api/meson.build). Responses own their memory: release
+ * with resp_release().
+ */
+#ifndef TCXD_TESTS_API_CLIENT_H
+#define TCXD_TESTS_API_CLIENT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct server {
+    pid_t pid;
+    int port;
+    char dir[256];
+    char db[300];
+    char log[300];
+};
+
+/* Runs `tcxd --db DB args...` (NULL-terminated), with TCXD_PASSWORD=password when not NULL;
+   returns the exit status; stdout goes to out (when not NULL, at most n bytes). */
+int tcxd_run(const char *db, const char *password, char *out, size_t n, const char *arg, ...);
+
+/* Starts `tcxd serve` on DB with extra args (NULL-terminated); waits until it listens. */
+bool server_start(struct server *s, const char *db, const char *arg, ...);
+/* SIGTERM and wait; returns the exit status. */
+int server_stop(struct server *s);
+/* SIGKILL for any server still running (test teardown). */
+void server_kill_all(void);
+
+struct resp {
+    int status;
+    char *headers; /* raw header block */
+    char *body;
+    size_t body_len;
+    json_t *json; /* parsed body or NULL */
+    char cookie[128]; /* "tcxd_session=..." from Set-Cookie, or "" */
+};
+void resp_release(struct resp *r);
+/* Value of a response header (case-insensitive name) into out; false if absent. */
+bool resp_header(const struct resp *r, const char *name, char *out, size_t n);
+
+struct session {
+    int port;
+    char cookie[128];
+    char csrf[80];
+};
+
+/* One request. body may be NULL; raw_len 0 means strlen(body). content_type NULL: JSON when
+   there is a body. Extra headers: the session's cookie and CSRF token when set. */
+bool http_request(const struct session *s, const char *method, const char *path,
+                  const char *content_type, const char *body, size_t body_len, struct resp *r);
+/* Sends bytes as they are (for malformed requests) and reads the answer. */
+bool http_raw(int port, const char *bytes, size_t len, struct resp *r);
+
+/* POST /api/login; fills s->cookie and s->csrf; returns the status. */
+int login(struct session *s, int port, const char *user, const char *password);
+
+/* Shorthands: status of a request, the parsed JSON kept in *j when j != NULL (caller
+   json_decref's it). */
+int get(const struct session *s, const char *path, json_t **j);
+int post(const struct session *s, const char *path, const char *json_body, json_t **j);
+
+#endif

@@ -1,0 +1,892 @@
+/*
+ * test_api.c - the real `tcxd serve` on loopback over a database seeded through the CLI:
+ * access by role and scope, CSRF, sessions, masking, audit (one record per mutating route, none
+ * for a failure), malformed input, concurrent writers, login throttling, and a log free of
+ * secrets and personal data.
+ *
+ * Tree: HN (city) > Q1, Q2 (districts) > Q1P, Q2P (base đảng bộ, phường) > Q1C, Q1C2, Q2C (chi bộ).
+ * Accounts: admin (HN), staff1 and viewer1 (Q1), staff2 (Q2).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "client.h"
+#include "store/store.h"
+#include "util/date.h"
+
+static const char PW_ADMIN[] = "Quantri-test-2024", PW_STAFF[] = "Canbo-test-2024",
+                  PW_VIEWER[] = "Chixem-test-2024";
+static const char NID_A[] = "001080001234"; /* member A (Q1) */
+
+static char dir[256], db[300];
+static struct server srv;
+static int64_t id_hn, id_q1, id_q2, id_q1p, id_q1c, id_q1c2, id_q2c, id_q2p;
+static int64_t member_a, member_b;
+
+static int64_t json_id(const char *out)
+{
+    json_t *j = json_loads(out, 0, NULL);
+    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
+    json_decref(j);
+    return id;
+}
+
+static int64_t add_org(const char *code, const char *name, const char *tier, const char *form,
+                       const char *parent, const char *type)
+{
+    char out[8192];
+    int rc = parent ? (type ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code,
+                                       name, "--tier", tier, "--form", form, "--parent", parent,
+                                       "--type", type, "--date", "2000-01-01", NULL)
+                            : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code,
+                                       name, "--tier", tier, "--form", form, "--parent", parent,
+                                       "--date", "2000-01-01", NULL))
+                    : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
+                               "--tier", tier, "--form", form, "--date", "2000-01-01", NULL);
+    assert_int_equal(rc, 0);
+    int64_t id = json_id(out);
+    assert_true(id > 0);
+    return id;
+}
+
+static int64_t add_member(const char *org, const char *name, const char *gender, const char *nid)
+{
+    char out[16384];
+    int rc = nid ? tcxd_run(db, NULL, out, sizeof(out), "--json", "member", "admit", "--org", org,
+                            "--name", name, "--gender", gender, "--birth", "1980-05-01",
+                            "--decision-date", "2010-01-01", "--ceremony-date", "2010-01-15",
+                            "--national-id", nid, NULL)
+                 : tcxd_run(db, NULL, out, sizeof(out), "--json", "member", "admit", "--org", org,
+                            "--name", name, "--gender", gender, "--birth", "1980-05-01",
+                            "--decision-date", "2010-01-01", "--ceremony-date", "2010-01-15",
+                            NULL);
+    assert_int_equal(rc, 0);
+    int64_t id = json_id(out);
+    assert_true(id > 0);
+    return id;
+}
+
+static void add_user(const char *name, const char *role, const char *scope, const char *pw)
+{
+    assert_int_equal(tcxd_run(db, pw, NULL, 0, "user", "add", name, "--role", role, "--scope",
+                              scope, "--full-name", name, NULL),
+                     0);
+}
+
+static int64_t audit_count(void)
+{
+    struct store *st;
+    struct tcxd_error e;
+    assert_int_equal(store_open(db, STORE_READONLY, &st, &e), TCXD_OK);
+    int64_t n = store_audit_count(st);
+    store_close(st);
+    return n;
+}
+
+static int setup(void **state)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof(dir), "%s/tcxd-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(db, sizeof(db), "%s/t.db", dir);
+    setenv("TCXD_PWHASH_FAST", "1", 1);
+    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+        return -1;
+    id_hn = add_org("HN", "Đảng bộ Thành phố", "above_base", "dang_bo", NULL, NULL);
+    id_q1 = add_org("Q1", "Đảng bộ Quận Một", "above_base", "dang_bo", "HN", NULL);
+    id_q2 = add_org("Q2", "Đảng bộ Quận Hai", "above_base", "dang_bo", "HN", NULL);
+    id_q1p = add_org("Q1P", "Đảng bộ Phường Một", "base", "dang_bo", "Q1", "phuong");
+    id_q2p = add_org("Q2P", "Đảng bộ Phường Hai", "base", "dang_bo", "Q2", "phuong");
+    id_q1c = add_org("Q1C", "Chi bộ Khu Một", "below_base", "chi_bo", "Q1P", NULL);
+    id_q1c2 = add_org("Q1C2", "Chi bộ Khu Ba", "below_base", "chi_bo", "Q1P", NULL);
+    id_q2c = add_org("Q2C", "Chi bộ Khu Hai", "below_base", "chi_bo", "Q2P", NULL);
+    member_a = add_member("Q1C", "Nguyễn Văn An", "nam", NID_A);
+    member_b = add_member("Q2C", "Trần Thị Bình", "nu", "001080005678");
+    add_user("admin", "admin", "HN", PW_ADMIN);
+    add_user("staff1", "staff", "Q1", PW_STAFF);
+    add_user("viewer1", "viewer", "Q1", PW_VIEWER);
+    add_user("staff2", "staff", "Q2", PW_STAFF);
+    if (!server_start(&srv, db, "--threads", "4", NULL))
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    int st = server_stop(&srv);
+    server_kill_all();
+    /* the access log must carry no secret and no personal data */
+    FILE *f = fopen(srv.log, "r");
+    char line[4096];
+    bool leak = false;
+    while (f && fgets(line, sizeof(line), f)) {
+        if (strstr(line, NID_A) || strstr(line, PW_STAFF) || strstr(line, PW_ADMIN) ||
+            strstr(line, "tcxd_session") || strstr(line, "Binh") || strstr(line, "B%C3%ACnh")) {
+            fprintf(stderr, "leak in log: %s", line);
+            leak = true;
+        }
+    }
+    if (f)
+        fclose(f);
+    char cmd[600];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    if (system(cmd)) {
+    }
+    return st != 0 || leak ? -1 : 0;
+}
+
+static const char *path(const char *fmt, ...)
+{
+    static _Thread_local char b[4][512];
+    static _Thread_local int k;
+    char *out = b[k++ & 3];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(out, 512, fmt, ap);
+    va_end(ap);
+    return out;
+}
+
+static const char *err_code(json_t *j)
+{
+    return json_string_value(json_object_get(json_object_get(j, "error"), "code"));
+}
+static const char *err_field(json_t *j)
+{
+    return json_string_value(json_object_get(json_object_get(j, "error"), "field"));
+}
+
+/* ---- access -------------------------------------------------------------------------------- */
+
+static void test_login_and_me(void **state)
+{
+    struct session s;
+    assert_int_equal(login(&s, srv.port, "staff1", PW_STAFF), 200);
+    assert_true(strlen(s.csrf) == 64);
+    assert_true(!strncmp(s.cookie, "tcxd_session=", 13));
+    json_t *j;
+    assert_int_equal(get(&s, "/api/me", &j), 200);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "user"), "role")),
+                        "staff");
+    json_t *scope = json_object_get(json_object_get(j, "user"), "scope");
+    assert_int_equal(json_integer_value(json_object_get(scope, "id")), id_q1);
+    assert_string_equal(json_string_value(json_object_get(j, "csrf")), s.csrf);
+    json_decref(j);
+    /* the cookie's attributes */
+    struct session anon = {srv.port, "", ""};
+    struct resp r;
+    assert_true(http_request(&anon, "POST", "/api/login", NULL,
+                             "{\"username\":\"staff1\",\"password\":\"Canbo-test-2024\"}", 0, &r));
+    char sc[512];
+    assert_true(resp_header(&r, "Set-Cookie", sc, sizeof(sc)));
+    assert_non_null(strstr(sc, "HttpOnly"));
+    assert_non_null(strstr(sc, "SameSite=Strict"));
+    assert_non_null(strstr(sc, "Path=/"));
+    char h[512];
+    assert_true(resp_header(&r, "X-Content-Type-Options", h, sizeof(h)));
+    assert_string_equal(h, "nosniff");
+    assert_true(resp_header(&r, "X-Frame-Options", h, sizeof(h)));
+    assert_string_equal(h, "DENY");
+    assert_true(resp_header(&r, "Content-Security-Policy", h, sizeof(h)));
+    assert_non_null(strstr(h, "frame-ancestors 'none'"));
+    resp_release(&r);
+    /* wrong password, unknown account: 401 with the error body */
+    struct session bad;
+    assert_int_equal(login(&bad, srv.port, "staff1", "not-the-password"), 401);
+    assert_int_equal(login(&bad, srv.port, "nobody", "whatever-123"), 401);
+    /* no session */
+    assert_int_equal(get(&anon, "/api/me", &j), 401);
+    assert_string_equal(err_code(j), "unauthorized");
+    json_decref(j);
+    assert_int_equal(get(&anon, path("/api/members/%lld", (long long)member_a), NULL), 401);
+    /* a forged cookie */
+    struct session forged = {srv.port, "tcxd_session=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", ""};
+    assert_int_equal(get(&forged, "/api/me", NULL), 401);
+    /* logout revokes the session */
+    struct session t;
+    assert_int_equal(login(&t, srv.port, "viewer1", PW_VIEWER), 200);
+    assert_int_equal(post(&t, "/api/logout", "{}", NULL), 200);
+    assert_int_equal(get(&t, "/api/me", NULL), 401);
+}
+
+static void test_scope(void **state)
+{
+    struct session s1, s2, adm;
+    json_t *j;
+    assert_int_equal(login(&s1, srv.port, "staff1", PW_STAFF), 200);
+    assert_int_equal(login(&s2, srv.port, "staff2", PW_STAFF), 200);
+    assert_int_equal(login(&adm, srv.port, "admin", PW_ADMIN), 200);
+    /* read: own member 200, the other district's member 404 as if it did not exist */
+    assert_int_equal(get(&s1, path("/api/members/%lld", (long long)member_a), NULL), 200);
+    assert_int_equal(get(&s1, path("/api/members/%lld", (long long)member_b), &j), 404);
+    assert_string_equal(err_code(j), "not_found");
+    json_decref(j);
+    assert_int_equal(get(&s1, "/api/members/999999", &j), 404);
+    json_decref(j);
+    assert_int_equal(get(&s2, path("/api/members/%lld", (long long)member_a), NULL), 404);
+    /* organizations */
+    assert_int_equal(get(&s1, path("/api/orgs/%lld", (long long)id_q2), NULL), 404);
+    assert_int_equal(get(&s1, path("/api/orgs/%lld/children", (long long)id_q2), NULL), 404);
+    assert_int_equal(get(&s1, path("/api/orgs/%lld/history", (long long)id_q2), NULL), 404);
+    assert_int_equal(get(&s1, path("/api/orgs/%lld", (long long)id_hn), NULL), 404);
+    assert_int_equal(get(&s1, "/api/orgs/root", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "id")), id_q1);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "counts"), "members")),
+                     1);
+    json_decref(j);
+    /* search: the other district's member is not found, by name or by listing its org */
+    assert_int_equal(get(&s1, "/api/members?q=binh", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+    json_decref(j);
+    assert_int_equal(get(&adm, "/api/members?q=binh", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+    json_decref(j);
+    assert_int_equal(get(&s1, path("/api/members?org=%lld", (long long)id_q2), NULL), 404);
+    assert_int_equal(get(&s1, "/api/members", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id")),
+        member_a);
+    json_decref(j);
+    assert_int_equal(get(&s1, "/api/orgs?q=hai", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+    json_decref(j);
+    assert_int_equal(get(&adm, "/api/orgs?q=hai", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 3);
+    json_decref(j);
+    /* reports */
+    assert_int_equal(get(&s1, path("/api/reports/structure?org=%lld", (long long)id_q2), NULL),
+                     404);
+    assert_int_equal(get(&s1, path("/api/reports/structure.csv?org=%lld", (long long)id_q2), NULL),
+                     404);
+    assert_int_equal(get(&s1, "/api/reports/structure", &j), 200);
+    assert_non_null(json_object_get(j, "sentence"));
+    json_decref(j);
+    /* changes across the boundary: 404 for the far end */
+    assert_int_equal(post(&s1, path("/api/members/%lld/transfer", (long long)member_a),
+                          path("{\"to_org_id\":%lld,\"date\":\"2020-01-01\"}", (long long)id_q2c),
+                          &j),
+                     404);
+    assert_string_equal(err_field(j), "to_org_id");
+    json_decref(j);
+    assert_int_equal(post(&s2, path("/api/members/%lld/discipline", (long long)member_a),
+                          "{\"form\":\"khien_trach\",\"date\":\"2020-01-01\"}", NULL),
+                     404);
+    assert_int_equal(post(&s1, path("/api/orgs/%lld/move", (long long)id_q1p),
+                          path("{\"parent_id\":%lld}", (long long)id_q2), NULL),
+                     404);
+    /* due list and audit are scoped too */
+    assert_int_equal(get(&s1, path("/api/members/due?org=%lld", (long long)id_q2), NULL), 404);
+    assert_int_equal(get(&s1, "/api/audit", NULL), 403);
+}
+
+static void test_roles_and_csrf(void **state)
+{
+    struct session v, s;
+    json_t *j;
+    assert_int_equal(login(&v, srv.port, "viewer1", PW_VIEWER), 200);
+    assert_int_equal(login(&s, srv.port, "staff1", PW_STAFF), 200);
+    int64_t before = audit_count();
+    /* a viewer reads but cannot change anything */
+    assert_int_equal(get(&v, path("/api/members/%lld", (long long)member_a), &j), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "national_id")), "0010******34");
+    json_decref(j);
+    assert_int_equal(get(&s, path("/api/members/%lld", (long long)member_a), &j), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "national_id")), NID_A);
+    json_decref(j);
+    assert_int_equal(post(&v, path("/api/members/%lld/discipline", (long long)member_a),
+                          "{\"form\":\"khien_trach\",\"date\":\"2020-01-01\"}", &j),
+                     403);
+    assert_string_equal(err_code(j), "forbidden");
+    json_decref(j);
+    assert_int_equal(post(&v, "/api/orgs",
+                          path("{\"parent_id\":%lld,\"code\":\"VX\",\"name\":\"Chi bộ X\","
+                               "\"tier\":\"below_base\",\"form\":\"chi_bo\"}",
+                               (long long)id_q1p),
+                          NULL),
+                     403);
+    /* staff without the CSRF token, or with a wrong one */
+    struct session nocsrf = s;
+    nocsrf.csrf[0] = '\0';
+    assert_int_equal(post(&nocsrf, path("/api/members/%lld/discipline", (long long)member_a),
+                          "{\"form\":\"khien_trach\",\"date\":\"2020-01-01\"}", &j),
+                     403);
+    assert_string_equal(err_code(j), "forbidden");
+    json_decref(j);
+    struct session wrong = s;
+    wrong.csrf[0] = wrong.csrf[0] == 'a' ? 'b' : 'a';
+    assert_int_equal(post(&wrong, "/api/logout", "{}", NULL), 403);
+    /* another user's CSRF token does not fit this session */
+    struct session mixed = s;
+    snprintf(mixed.csrf, sizeof(mixed.csrf), "%s", v.csrf);
+    assert_int_equal(post(&mixed, "/api/logout", "{}", NULL), 403);
+    assert_int_equal(audit_count(), before);
+    /* only admins read the audit log */
+    assert_int_equal(get(&v, "/api/audit", NULL), 403);
+}
+
+static void test_session_expiry(void **state)
+{
+    struct server s2;
+    assert_true(server_start(&s2, db, "--session-timeout", "1", "--quiet", NULL));
+    struct session s;
+    assert_int_equal(login(&s, s2.port, "staff1", PW_STAFF), 200);
+    assert_int_equal(get(&s, "/api/me", NULL), 200);
+    sleep(3);
+    json_t *j;
+    assert_int_equal(get(&s, "/api/me", &j), 401);
+    assert_string_equal(err_code(j), "unauthorized");
+    json_decref(j);
+    assert_int_equal(server_stop(&s2), 0);
+}
+
+/* ---- audit --------------------------------------------------------------------------------- */
+
+static const char *done_routes[64];
+static size_t ndone;
+
+/* A mutating request that must succeed with exactly one new audit record. */
+static json_t *mutate(struct session *s, const char *route, const char *p, const char *body,
+                      int want)
+{
+    int64_t before = audit_count();
+    json_t *j = NULL;
+    int st = post(s, p, body, &j);
+    if (st != want) {
+        char *d = j ? json_dumps(j, 0) : NULL;
+        fail_msg("%s: status %d, wanted %d: %s", p, st, want, d ? d : "");
+    }
+    assert_int_equal(audit_count(), before + 1);
+    done_routes[ndone++] = route;
+    return j;
+}
+
+/* A failing mutation: the status it gets, and no audit record. */
+static void refused(struct session *s, const char *p, const char *body, int want,
+                    const char *field)
+{
+    int64_t before = audit_count();
+    json_t *j = NULL;
+    int st = post(s, p, body, &j);
+    if (st != want) {
+        char *d = j ? json_dumps(j, 0) : NULL;
+        fail_msg("%s: status %d, wanted %d: %s", p, st, want, d ? d : "");
+    }
+    if (field)
+        assert_string_equal(err_field(j), field);
+    json_decref(j);
+    assert_int_equal(audit_count(), before);
+}
+
+static void test_audit_every_mutation(void **state)
+{
+    struct session a;
+    int64_t before = audit_count();
+    assert_int_equal(login(&a, srv.port, "admin", PW_ADMIN), 200);
+    assert_int_equal(audit_count(), before + 1);
+    done_routes[ndone++] = "/api/login";
+    char today[DATE_ISO_LEN], ceremony[DATE_ISO_LEN], birth[DATE_ISO_LEN];
+    tcxd_date t = date_today();
+    date_format_iso(t, today);
+    date_format_iso(date_add_years(t, -2), ceremony);
+    date_format_iso(date_add_years(t, -30), birth);
+
+    json_t *j = mutate(&a, "/api/orgs", "/api/orgs",
+                       path("{\"parent_id\":%lld,\"code\":\"Q1C3\",\"name\":\"Chi bộ Khu Bốn\","
+                            "\"tier\":\"below_base\",\"form\":\"chi_bo\",\"date\":\"2001-01-01\","
+                            "\"decision_no\":\"1-QĐ\"}",
+                            (long long)id_q1p),
+                       201);
+    int64_t c3 = json_integer_value(json_object_get(j, "id"));
+    assert_true(c3 > 0);
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "chi_bo_truc_thuoc");
+    json_decref(j);
+    refused(&a, "/api/orgs",
+            path("{\"parent_id\":%lld,\"code\":\"Q1C3\",\"name\":\"Trùng mã\","
+                 "\"tier\":\"below_base\",\"form\":\"chi_bo\"}",
+                 (long long)id_q1p),
+            409, NULL);
+    json_decref(mutate(&a, "/api/orgs/{id}/rename", path("/api/orgs/%lld/rename", (long long)c3),
+                       "{\"name\":\"Chi bộ Khu Năm\",\"date\":\"2002-01-01\"}", 200));
+    j = mutate(&a, "/api/orgs", "/api/orgs",
+               path("{\"parent_id\":%lld,\"code\":\"Q1P2\",\"name\":\"Đảng bộ Cơ quan\","
+                    "\"tier\":\"base\",\"form\":\"dang_bo\",\"base_type\":\"co_quan_hanh_chinh\","
+                    "\"date\":\"2001-01-01\"}",
+                    (long long)id_q1),
+               201);
+    int64_t p2 = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    json_decref(mutate(&a, "/api/orgs/{id}/move", path("/api/orgs/%lld/move", (long long)c3),
+                       path("{\"parent_id\":%lld,\"date\":\"2003-01-01\"}", (long long)p2), 200));
+    refused(&a, path("/api/orgs/%lld/move", (long long)c3),
+            path("{\"parent_id\":%lld,\"date\":\"2003-01-01\"}", (long long)id_q1c), 422, NULL);
+
+    /* members: admit, then each lifecycle event */
+    refused(&a, "/api/members",
+            path("{\"full_name\":\"Lê Văn Nhỏ\",\"gender\":\"nam\",\"birth_date\":\"%s\","
+                 "\"org_id\":%lld,\"decision_date\":\"%s\"}",
+                 ceremony, (long long)c3, today),
+            422, "birth_date");
+    j = mutate(&a, "/api/members", "/api/members",
+               path("{\"full_name\":\"Lê Văn Cường\",\"gender\":\"nam\",\"birth_date\":\"%s\","
+                    "\"org_id\":%lld,\"decision_no\":\"12-QĐ/ĐU\",\"decision_date\":\"%s\","
+                    "\"ceremony_date\":\"%s\",\"national_id\":\"001094009999\"}",
+                    birth, (long long)c3, ceremony, ceremony),
+               201);
+    int64_t m = json_integer_value(json_object_get(j, "id"));
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "probationary");
+    json_decref(j);
+    refused(&a, "/api/members",
+            path("{\"full_name\":\"Lê Văn Trùng\",\"gender\":\"nam\",\"birth_date\":\"%s\","
+                 "\"org_id\":%lld,\"decision_date\":\"%s\",\"national_id\":\"001094009999\"}",
+                 birth, (long long)c3, ceremony),
+            409, NULL);
+    j = mutate(&a, "/api/members/{id}/official", path("/api/members/%lld/official", (long long)m),
+               path("{\"decision_date\":\"%s\",\"decision_no\":\"20-QĐ\"}", today), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "official");
+    json_decref(j);
+    refused(&a, path("/api/members/%lld/official", (long long)m),
+            path("{\"decision_date\":\"%s\"}", today), 422, NULL);
+    j = mutate(&a, "/api/members/{id}/transfer", path("/api/members/%lld/transfer", (long long)m),
+               path("{\"to_org_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c, today), 200);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "org"), "id")), id_q1c);
+    json_decref(j);
+    json_decref(mutate(&a, "/api/members/{id}/transfer",
+                       path("/api/members/%lld/transfer", (long long)m),
+                       path("{\"to_org_id\":%lld,\"kind\":\"temporary\",\"date\":\"%s\"}",
+                            (long long)id_q1c2, today),
+                       200));
+    json_decref(mutate(&a, "/api/members/{id}/return", path("/api/members/%lld/return", (long long)m),
+                       path("{\"date\":\"%s\"}", today), 200));
+    refused(&a, path("/api/members/%lld/return", (long long)m), path("{\"date\":\"%s\"}", today),
+            422, NULL);
+    json_decref(mutate(&a, "/api/members/{id}/discipline",
+                       path("/api/members/%lld/discipline", (long long)m),
+                       path("{\"form\":\"khien_trach\",\"date\":\"%s\",\"reason\":\"vắng họp\"}",
+                            today),
+                       200));
+    json_decref(mutate(&a, "/api/members/{id}/exempt", path("/api/members/%lld/exempt", (long long)m),
+                       path("{\"date\":\"%s\"}", today), 200));
+    j = mutate(&a, "/api/members/{id}/exit", path("/api/members/%lld/exit", (long long)m),
+               path("{\"kind\":\"xin_ra\",\"date\":\"%s\"}", today), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "removed");
+    assert_int_equal(json_array_size(json_object_get(j, "events")), 8);
+    json_decref(j);
+    refused(&a, path("/api/members/%lld/exit", (long long)m),
+            path("{\"kind\":\"xin_ra\",\"date\":\"%s\"}", today), 422, NULL);
+
+    /* merge an emptied chi bộ into another, dissolve an empty one */
+    json_decref(mutate(&a, "/api/orgs/{id}/merge", path("/api/orgs/%lld/merge", (long long)c3),
+                       path("{\"into_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c2, today),
+                       200));
+    assert_int_equal(get(&a, path("/api/orgs/%lld/history", (long long)c3), &j), 200);
+    assert_true(json_array_size(json_object_get(j, "items")) >= 4);
+    json_decref(j);
+    json_decref(mutate(&a, "/api/orgs/{id}/dissolve", path("/api/orgs/%lld/dissolve", (long long)p2),
+                       path("{\"date\":\"%s\"}", today), 200));
+    refused(&a, path("/api/orgs/%lld/dissolve", (long long)p2), path("{\"date\":\"%s\"}", today),
+            404, "id");
+
+    /* the account */
+    refused(&a, "/api/me/password",
+            "{\"old_password\":\"wrong-password\",\"new_password\":\"Moi-mat-khau-1\"}", 400,
+            "old_password");
+    json_decref(mutate(&a, "/api/me/password", "/api/me/password",
+                       "{\"old_password\":\"Quantri-test-2024\",\"new_password\":"
+                       "\"Quantri-test-2024\"}",
+                       200));
+    assert_int_equal(get(&a, "/api/me", NULL), 200); /* this session survives */
+
+    /* the audit route shows them, newest first */
+    assert_int_equal(get(&a, "/api/audit?page_size=5", &j), 200);
+    json_t *first = json_array_get(json_object_get(j, "items"), 0);
+    assert_string_equal(json_string_value(json_object_get(first, "action")), "user.passwd");
+    assert_string_equal(json_string_value(json_object_get(first, "username")), "admin");
+    assert_string_equal(json_string_value(json_object_get(first, "address")), "127.0.0.1");
+    json_decref(j);
+    assert_int_equal(get(&a, "/api/audit?user=staff2&page_size=200", &j), 200);
+    json_t *it;
+    size_t k;
+    json_array_foreach(json_object_get(j, "items"), k, it)
+        assert_string_equal(json_string_value(json_object_get(it, "username")), "staff2");
+    json_decref(j);
+    json_decref(mutate(&a, "/api/logout", "/api/logout", "{}", 200));
+
+    /* every mutating route in the table was exercised above */
+    for (const struct http_route *r = api_routes; r->pattern; r++) {
+        /* the review routes' audit tests live with the review module; the import's are in
+           test_import_export */
+        if (!(r->flags & ROUTE_MUTATES) || !strcmp(r->pattern, "/api/import/members") ||
+            !strncmp(r->pattern, "/api/reviews/", 13))
+            continue;
+        bool seen = false;
+        for (size_t i = 0; i < ndone; i++)
+            seen = seen || !strcmp(done_routes[i], r->pattern);
+        if (!seen)
+            fail_msg("mutating route %s has no audit test", r->pattern);
+    }
+}
+
+/* ---- robustness ---------------------------------------------------------------------------- */
+
+static void bad(struct session *s, const char *method, const char *p, const char *body,
+                size_t len, int want, const char *field)
+{
+    struct resp r;
+    assert_true(http_request(s, method, p, NULL, body, len, &r));
+    if (r.status != want)
+        fail_msg("%s %s: status %d, wanted %d: %s", method, p, r.status, want, r.body);
+    if (want >= 400) {
+        assert_non_null(r.json);
+        assert_non_null(err_code(r.json));
+        assert_non_null(json_string_value(
+            json_object_get(json_object_get(r.json, "error"), "message")));
+        if (field)
+            assert_string_equal(err_field(r.json), field);
+    }
+    resp_release(&r);
+}
+
+static void test_malformed(void **state)
+{
+    struct session s;
+    assert_int_equal(login(&s, srv.port, "staff1", PW_STAFF), 200);
+    int64_t before = audit_count();
+    const char *adm = "/api/members";
+    bad(&s, "POST", adm, "{", 0, 400, "");
+    bad(&s, "POST", adm, "[1,2]", 0, 400, "");
+    bad(&s, "POST", adm, "\"x\"", 0, 400, "");
+    bad(&s, "POST", adm, "{\"full_name\":\"A\xff\"}", 0, 400, NULL);
+    bad(&s, "POST", adm, "{\"full_name\":\"\xc3\x28\"}", 0, 400, NULL);
+    bad(&s, "POST", adm, "{\"full_name\":\"a\",\"full_name\":\"b\"}", 0, 400, NULL);
+    bad(&s, "POST", adm, "{\"nonsense\":1}", 0, 400, "nonsense");
+    bad(&s, "POST", adm, "{\"org_id\":\"5\"}", 0, 400, "org_id");
+    bad(&s, "POST", adm, "{\"org_id\":1.5}", 0, 400, "org_id");
+    bad(&s, "POST", adm, "{\"org_id\":-3}", 0, 400, "org_id");
+    bad(&s, "POST", adm, "{\"org_id\":99999999999999999999999}", 0, 400, NULL);
+    bad(&s, "POST", adm, "{\"full_name\":[\"x\"]}", 0, 400, "full_name");
+    bad(&s, "POST", adm, "{\"birth_date\":\"31/12/1980\"}", 0, 400, "birth_date");
+    bad(&s, "POST", adm, "{\"birth_date\":\"1980-02-30\"}", 0, 400, "birth_date");
+    bad(&s, "POST", adm, "{\"full_name\":\"x\"}", 0, 400, "gender"); /* required */
+    char *big = malloc(4000);
+    memset(big, 'a', 3999);
+    big[3999] = '\0';
+    char *body = malloc(4100);
+    snprintf(body, 4100, "{\"full_name\":\"%s\"}", big);
+    bad(&s, "POST", adm, body, 0, 400, "full_name");
+    free(body);
+    free(big);
+    /* nesting far beyond any field */
+    size_t depth = 100000;
+    char *deep = malloc(2 * depth + 1);
+    memset(deep, '[', depth);
+    memset(deep + depth, ']', depth);
+    deep[2 * depth] = '\0';
+    bad(&s, "POST", adm, deep, 0, 400, NULL);
+    free(deep);
+    /* a body over the limit */
+    size_t n = (1u << 20) + 10;
+    char *huge = malloc(n + 1);
+    memset(huge, ' ', n);
+    huge[0] = '{';
+    huge[n - 1] = '}';
+    huge[n] = '\0';
+    bad(&s, "POST", adm, huge, n, 413, NULL);
+    free(huge);
+    /* query strings */
+    bad(&s, "GET", "/api/members?page_size=500", NULL, 0, 400, "page_size");
+    bad(&s, "GET", "/api/members?page_size=0", NULL, 0, 400, "page_size");
+    bad(&s, "GET", "/api/members?page=abc", NULL, 0, 400, "page");
+    bad(&s, "GET", "/api/members?as_of=2020-13-45", NULL, 0, 400, "as_of");
+    bad(&s, "GET", "/api/members?unknown=1", NULL, 0, 400, "unknown");
+    bad(&s, "GET", "/api/members?q=%FF%FE", NULL, 0, 400, "q");
+    bad(&s, "GET", "/api/members?status=zzz", NULL, 0, 400, "status");
+    bad(&s, "GET", "/api/members?sort=zzz", NULL, 0, 400, "sort");
+    bad(&s, "GET", "/api/members?org=0", NULL, 0, 400, "org");
+    bad(&s, "GET", "/api/members?q=%00", NULL, 0, 200, NULL);
+    bad(&s, "GET", "/api/members?q=Nguy%E1%BB%85n&page_size=200", NULL, 0, 200, NULL);
+    /* routes */
+    bad(&s, "GET", "/api/members/abc", NULL, 0, 404, NULL);
+    bad(&s, "GET", "/api/members/0", NULL, 0, 404, NULL);
+    bad(&s, "GET", "/api/members/99999999999999999999", NULL, 0, 404, NULL);
+    bad(&s, "GET", "/api/nothing", NULL, 0, 404, NULL);
+    bad(&s, "DELETE", "/api/members", NULL, 0, 405, NULL);
+    bad(&s, "PUT", "/api/orgs/1", "{}", 0, 405, NULL);
+    bad(&s, "POST", "/api/me/password", "{\"old_password\":1}", 0, 400, "old_password");
+    /* a CSV body where JSON is expected */
+    struct resp r;
+    assert_true(http_request(&s, "POST", "/api/members", "text/csv", "a,b\n1,2\n", 0, &r));
+    assert_int_equal(r.status, 400);
+    resp_release(&r);
+    /* garbage on the wire */
+    const char *raw[] = {"GARBAGE\r\n\r\n", "GET /api/me HTTP/1.1\r\nHost: x\r\nCookie: " "tcxd_session=\xff\xfe\r\n\r\n",
+                         "GET / HTTP/9.9\r\n\r\n", "\r\n\r\n\r\n"};
+    for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++) {
+        if (http_raw(srv.port, raw[i], strlen(raw[i]), &r))
+            resp_release(&r);
+    }
+    /* still alive, and nothing was written */
+    assert_int_equal(get(&s, "/api/me", NULL), 200);
+    assert_int_equal(audit_count(), before);
+}
+
+/* ---- files --------------------------------------------------------------------------------- */
+
+static int upload(struct session *s, const char *p, const char *csv, json_t **j)
+{
+    struct resp r;
+    if (!http_request(s, "POST", p, "text/csv", csv, 0, &r))
+        return -1;
+    int st = r.status;
+    *j = r.json;
+    r.json = NULL;
+    resp_release(&r);
+    return st;
+}
+
+static void test_import_export(void **state)
+{
+    struct session s1, v;
+    json_t *j;
+    assert_int_equal(login(&s1, srv.port, "staff1", PW_STAFF), 200);
+    assert_int_equal(login(&v, srv.port, "viewer1", PW_VIEWER), 200);
+    const char *hdr = "full_name,gender,birth_date,admission_decision_date,ceremony_date,org\n";
+    char csv[1024];
+    /* a row in another district: refused whole, nothing written */
+    snprintf(csv, sizeof(csv), "%sHoàng Văn Nhập,nam,1990-02-02,2015-01-01,2015-01-20,Q1C\n"
+             "Hoàng Văn Ngoài,nam,1990-02-02,2015-01-01,2015-01-20,Q2C\n", hdr);
+    int64_t before = audit_count();
+    assert_int_equal(upload(&s1, "/api/import/members", csv, &j), 404);
+    json_decref(j);
+    assert_int_equal(audit_count(), before);
+    assert_int_equal(get(&s1, "/api/members?q=nhap", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+    json_decref(j);
+    /* problems are listed with their line, nothing written */
+    snprintf(csv, sizeof(csv), "%sHoàng Văn Nhập,nam,31/02/1990,2015-01-01,2015-01-20,Q1C\n", hdr);
+    assert_int_equal(upload(&s1, "/api/import/members", csv, &j), 200);
+    assert_false(json_is_true(json_object_get(j, "ok")));
+    json_t *err0 = json_array_get(json_object_get(j, "errors"), 0);
+    assert_int_equal(json_integer_value(json_object_get(err0, "line")), 2);
+    json_decref(j);
+    assert_int_equal(audit_count(), before);
+    /* a dry run writes nothing; the real one writes the rows and one audit record */
+    snprintf(csv, sizeof(csv), "%sHoàng Văn Nhập,nam,1990-02-02,2015-01-01,2015-01-20,Q1C\n"
+             "Hoàng Thị Nhập,nu,1991-02-02,2015-01-01,2015-01-20,Q1C2\n", hdr);
+    assert_int_equal(upload(&s1, "/api/import/members?dry_run=1", csv, &j), 200);
+    assert_true(json_is_true(json_object_get(j, "ok")));
+    assert_int_equal(json_integer_value(json_object_get(j, "rows")), 2);
+    json_decref(j);
+    assert_int_equal(audit_count(), before);
+    assert_int_equal(upload(&v, "/api/import/members", csv, &j), 403);
+    json_decref(j);
+    assert_int_equal(upload(&s1, "/api/import/members", csv, &j), 200);
+    assert_true(json_is_true(json_object_get(j, "ok")));
+    json_decref(j);
+    assert_int_equal(audit_count(), before + 1);
+    assert_int_equal(get(&s1, "/api/members?q=nhap", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
+    json_decref(j);
+    /* export: own subtree only; viewers (masked IDs) cannot export */
+    struct resp r;
+    assert_true(http_request(&s1, "GET", "/api/export/members?ascii=1", NULL, NULL, 0, &r));
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "Nguyễn Văn An"));
+    assert_non_null(strstr(r.body, "Hoàng Thị Nhập"));
+    assert_null(strstr(r.body, "Trần Thị Bình"));
+    char h[256];
+    assert_true(resp_header(&r, "Content-Disposition", h, sizeof(h)));
+    assert_non_null(strstr(h, "attachment"));
+    resp_release(&r);
+    assert_int_equal(get(&s1, path("/api/export/members?org=%lld", (long long)id_q2), NULL), 404);
+    assert_int_equal(get(&v, "/api/export/members", NULL), 403);
+    assert_true(http_request(&s1, "GET", "/api/export/members?format=xlsx", NULL, NULL, 0, &r));
+    assert_int_equal(r.status, 200);
+    assert_true(r.body_len > 4 && !memcmp(r.body, "PK", 2));
+    resp_release(&r);
+}
+
+/* ---- static files -------------------------------------------------------------------------- */
+
+static void test_static(void **state)
+{
+    struct session anon = {srv.port, "", ""};
+    struct resp r;
+    assert_true(http_request(&anon, "GET", "/../../etc/passwd", NULL, NULL, 0, &r));
+    assert_null(strstr(r.body, "root:"));
+    char h[256];
+    assert_true(resp_header(&r, "X-Frame-Options", h, sizeof(h)));
+    resp_release(&r);
+    assert_true(http_request(&anon, "GET", "/org/12", NULL, NULL, 0, &r));
+    assert_true(r.status == 200 || r.status == 404);
+    assert_true(resp_header(&r, "Content-Security-Policy", h, sizeof(h)));
+    resp_release(&r);
+}
+
+/* ---- concurrency --------------------------------------------------------------------------- */
+
+#define WRITERS   4
+#define PER_WRITER 10
+
+struct writer {
+    int n;
+    int ok;
+    struct session s;
+};
+
+static void *writer_main(void *arg)
+{
+    struct writer *w = arg;
+    char body[512];
+    for (int i = 0; i < PER_WRITER; i++) {
+        snprintf(body, sizeof(body),
+                 "{\"full_name\":\"Phạm Văn Luồng %c%c\",\"gender\":\"nam\",\"birth_date\":"
+                 "\"1985-03-03\",\"org_id\":%lld,\"decision_date\":\"2015-01-01\"}",
+                 'A' + w->n, 'A' + i, (long long)id_q2c);
+        if (post(&w->s, "/api/members", body, NULL) == 201)
+            w->ok++;
+    }
+    return NULL;
+}
+
+static void test_concurrent_writers(void **state)
+{
+    struct session s;
+    json_t *j;
+    assert_int_equal(login(&s, srv.port, "staff2", PW_STAFF), 200);
+    assert_int_equal(get(&s, path("/api/members?org=%lld", (long long)id_q2c), &j), 200);
+    int64_t before = json_integer_value(json_object_get(j, "total"));
+    json_decref(j);
+    int64_t audit_before = audit_count();
+    pthread_t th[WRITERS];
+    struct writer w[WRITERS];
+    for (int i = 0; i < WRITERS; i++) {
+        memset(&w[i], 0, sizeof(w[i]));
+        w[i].n = i;
+        w[i].s = s;
+        pthread_create(&th[i], NULL, writer_main, &w[i]);
+    }
+    int ok = 0;
+    for (int i = 0; i < WRITERS; i++) {
+        pthread_join(th[i], NULL);
+        ok += w[i].ok;
+    }
+    assert_int_equal(ok, WRITERS * PER_WRITER);
+    assert_int_equal(get(&s, path("/api/members?org=%lld&page_size=200", (long long)id_q2c), &j),
+                     200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")),
+                     before + WRITERS * PER_WRITER);
+    json_decref(j);
+    assert_int_equal(audit_count(), audit_before + WRITERS * PER_WRITER);
+    /* the counts the API serves follow (another thread's cache sees the writes) */
+    for (int i = 0; i < 8; i++) {
+        assert_int_equal(get(&s, path("/api/orgs/%lld", (long long)id_q2c), &j), 200);
+        assert_int_equal(
+            json_integer_value(json_object_get(json_object_get(j, "counts"), "members")),
+            before + WRITERS * PER_WRITER);
+        json_decref(j);
+    }
+}
+
+/* ---- throttling (its own server: it blocks the loopback address) --------------------------- */
+
+static void test_login_throttle(void **state)
+{
+    /* a database of its own: failures are counted per account and per address (127.0.0.1) */
+    char tdb[400];
+    snprintf(tdb, sizeof(tdb), "%s/throttle.db", dir);
+    assert_int_equal(tcxd_run(tdb, NULL, NULL, 0, "init", NULL), 0);
+    assert_int_equal(tcxd_run(tdb, NULL, NULL, 0, "org", "add", "T", "Đảng bộ Thử", "--tier",
+                              "above_base", "--form", "dang_bo", NULL),
+                     0);
+    assert_int_equal(tcxd_run(tdb, PW_VIEWER, NULL, 0, "user", "add", "v", "--role", "viewer",
+                              "--scope", "T", NULL),
+                     0);
+    assert_int_equal(tcxd_run(tdb, PW_STAFF, NULL, 0, "user", "add", "s", "--role", "staff",
+                              "--scope", "T", NULL),
+                     0);
+    struct server s2;
+    assert_true(server_start(&s2, tdb, "--quiet", NULL));
+    struct session s;
+    /* a success forgets the account's earlier failures */
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(login(&s, s2.port, "v", "wrong-password"), 401);
+    assert_int_equal(login(&s, s2.port, "v", PW_VIEWER), 200);
+    assert_int_equal(login(&s, s2.port, "v", "wrong-password"), 401);
+    /* the address has 5 failures now: everyone from it waits, even with the right password */
+    assert_int_equal(login(&s, s2.port, "s", PW_STAFF), 429);
+    assert_int_equal(login(&s, s2.port, "v", PW_VIEWER), 429);
+    json_t *j = NULL;
+    struct session anon = {s2.port, "", ""};
+    assert_int_equal(post(&anon, "/api/login", "{\"username\":\"s\",\"password\":\"x\"}", &j),
+                     429);
+    assert_string_equal(err_code(j), "too_many");
+    json_decref(j);
+    assert_int_equal(server_stop(&s2), 0);
+}
+
+/* ---- the CLI's side ------------------------------------------------------------------------ */
+
+static void test_cli_user_audit(void **state)
+{
+    char out[65536];
+    assert_int_equal(tcxd_run(db, NULL, out, sizeof(out), "--json", "user", "list", NULL), 0);
+    json_t *j = json_loads(out, 0, NULL);
+    assert_int_equal(json_array_size(j), 4);
+    json_decref(j);
+    assert_int_equal(tcxd_run(db, "short", NULL, 0, "user", "add", "x1", "--role", "staff",
+                              "--scope", "Q1", NULL),
+                     2);
+    assert_int_equal(tcxd_run(db, "long-enough-1", NULL, 0, "user", "add", "x1", "--role", "boss",
+                              "--scope", "Q1", NULL),
+                     2);
+    assert_int_equal(tcxd_run(db, "long-enough-1", NULL, 0, "user", "add", "admin", "--role",
+                              "staff", "--scope", "Q1", NULL),
+                     2);
+    assert_int_equal(tcxd_run(db, NULL, NULL, 0, "user", "disable", "staff2", NULL), 0);
+    struct session s;
+    assert_int_equal(login(&s, srv.port, "staff2", PW_STAFF), 401);
+    assert_int_equal(tcxd_run(db, NULL, NULL, 0, "user", "enable", "staff2", NULL), 0);
+    assert_int_equal(tcxd_run(db, NULL, out, sizeof(out), "--json", "audit", "--org", "Q2",
+                              "--limit", "1000", NULL),
+                     0);
+    j = json_loads(out, 0, NULL);
+    assert_true(json_array_size(j) >= WRITERS * PER_WRITER);
+    json_t *it;
+    size_t k;
+    json_array_foreach(j, k, it)
+    {
+        int64_t org = json_integer_value(json_object_get(it, "org_id"));
+        assert_true(org == id_q2 || org == id_q2p || org == id_q2c);
+    }
+    json_decref(j);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_login_and_me),
+        cmocka_unit_test(test_scope),
+        cmocka_unit_test(test_roles_and_csrf),
+        cmocka_unit_test(test_session_expiry),
+        cmocka_unit_test(test_audit_every_mutation),
+        cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_static),
+        cmocka_unit_test(test_import_export),
+        cmocka_unit_test(test_concurrent_writers),
+        cmocka_unit_test(test_cli_user_audit),
+        cmocka_unit_test(test_login_throttle),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
