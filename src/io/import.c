@@ -13,6 +13,7 @@
 #include "io/import.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -255,6 +256,48 @@ struct org_row {
     int64_t id;
 };
 
+/* A validated member on its way to the database. */
+struct slot {
+    long line;
+    struct member_fields f;
+    struct buf dec, odec, fold, key, given;
+    int64_t org_id;
+    tcxd_date decision, ceremony, official;
+};
+
+#define BATCH_ROWS 256
+#define NBATCHES   8
+
+struct batch {
+    struct slot s[BATCH_ROWS];
+    size_t n;
+};
+
+/*
+ * The writer thread: while this thread reads and checks rows, another writes the good ones
+ * (SQLite work is most of an import). Batches go round between a free queue and a full queue.
+ * The reading thread never touches the database while the writer runs: organizations and
+ * national IDs are looked up in caches loaded before it starts. The first problem found stops
+ * the writer (pipe_finish) before anything else happens.
+ */
+struct pipe {
+    bool running;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t full_cv, free_cv;
+    struct batch *batches[NBATCHES];
+    struct batch *fullq[NBATCHES], *freeq[NBATCHES];
+    size_t nfull, nfree, full_head;
+    struct batch *cur; /* being filled by the reader */
+    bool closing;
+    /* the writer's results, read after the join */
+    size_t written;
+    bool failed;
+    long fail_line;
+    enum tcxd_err fail_rc;
+    struct tcxd_error err;
+};
+
 struct importer {
     struct store *st;
     const struct store_actor *who;
@@ -284,8 +327,11 @@ struct importer {
     struct org_cache *orgs;
     size_t norgs, orgs_cap;
     struct store_bulk *bulk;
-    struct member_fields f;
-    struct buf dec, odec, tmp;
+    struct slot solo; /* the row being checked when there is no writer thread */
+    struct pipe pipe;
+    bool preloaded; /* organizations and national IDs are in the caches */
+    struct text_collator *coll;
+    struct buf tmp;
     struct buf flat; /* a row with line breaks made spaces */
     struct io_cell *flat_cells;
     size_t flat_cap;
@@ -305,6 +351,7 @@ static const char *column_text(const struct importer *im, int col)
     return col >= 0 ? im->cols[col].label : "";
 }
 
+static void pipe_finish(struct importer *im);
 static void issue(struct importer *im, long line, int col, const char *field, enum tcxd_err code,
                   const char *fmt, ...) TCXD_PRINTF(6, 7);
 static void issue(struct importer *im, long line, int col, const char *field, enum tcxd_err code,
@@ -318,6 +365,8 @@ static void issue(struct importer *im, long line, int col, const char *field, en
     if (!field)
         field = col >= 0 ? im->cols[col].name : "";
     io_report_add(im->r, line, column_text(im, col), field, code, "%s", msg);
+    if (im->r->n == 1)
+        pipe_finish(im); /* nothing more will be written */
     if (!im->row_bad) {
         im->row_bad = true;
         im->r->bad_rows++;
@@ -524,6 +573,177 @@ static const char *text_of(const struct io_cell *cl, int col, struct buf *tmp)
     return tmp->ptr;
 }
 
+/* ---- the writer thread ----------------------------------------------------------------- */
+
+static void slot_init(struct slot *sl)
+{
+    memset(sl, 0, sizeof(*sl));
+    member_fields_init(&sl->f);
+    buf_init(&sl->dec, 0);
+    buf_init(&sl->odec, 0);
+    buf_init(&sl->fold, 0);
+    buf_init(&sl->key, 0);
+    buf_init(&sl->given, 0);
+}
+
+static void slot_release(struct slot *sl)
+{
+    member_fields_release(&sl->f);
+    buf_release(&sl->dec);
+    buf_release(&sl->odec);
+    buf_release(&sl->fold);
+    buf_release(&sl->key);
+    buf_release(&sl->given);
+}
+
+static void *writer_main(void *arg)
+{
+    struct importer *im = arg;
+    struct pipe *p = &im->pipe;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->nfull && !p->closing)
+            pthread_cond_wait(&p->full_cv, &p->mu);
+        if (!p->nfull) {
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        struct batch *b = p->fullq[p->full_head];
+        p->full_head = (p->full_head + 1) % NBATCHES;
+        p->nfull--;
+        bool failed = p->failed;
+        pthread_mutex_unlock(&p->mu);
+        size_t written = 0;
+        for (size_t i = 0; i < b->n && !failed; i++) {
+            const struct slot *sl = &b->s[i];
+            struct store_bulk_member bm = {.fields = &sl->f,
+                                           .org_id = sl->org_id,
+                                           .decision_date = sl->decision,
+                                           .ceremony_date = sl->ceremony,
+                                           .official_decision_date = sl->official,
+                                           .decision_no = sl->dec.ptr,
+                                           .official_decision_no = sl->odec.ptr,
+                                           .name_fold = &sl->fold,
+                                           .name_key = &sl->key,
+                                           .name_fold_given = &sl->given};
+            enum tcxd_err rc = store_bulk_member_add(im->bulk, &bm, NULL, &p->err);
+            if (rc) {
+                failed = true;
+                p->fail_line = sl->line;
+                p->fail_rc = rc;
+            } else {
+                written++;
+            }
+        }
+        pthread_mutex_lock(&p->mu);
+        p->written += written;
+        p->failed = p->failed || failed;
+        b->n = 0;
+        p->freeq[p->nfree++] = b;
+        pthread_cond_signal(&p->free_cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+    return NULL;
+}
+
+static bool pipe_start(struct importer *im)
+{
+    struct pipe *p = &im->pipe;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->full_cv, NULL);
+    pthread_cond_init(&p->free_cv, NULL);
+    for (int i = 0; i < NBATCHES; i++) {
+        p->batches[i] = xcalloc(1, sizeof(struct batch));
+        for (int k = 0; k < BATCH_ROWS; k++)
+            slot_init(&p->batches[i]->s[k]);
+        p->freeq[p->nfree++] = p->batches[i];
+    }
+    if (pthread_create(&p->thread, NULL, writer_main, im) != 0)
+        return false;
+    p->running = true;
+    return true;
+}
+
+/* Hands the batch being filled to the writer. Called with the lock held. */
+static void pipe_push_locked(struct pipe *p)
+{
+    if (!p->cur)
+        return;
+    if (p->cur->n) {
+        p->fullq[(p->full_head + p->nfull) % NBATCHES] = p->cur;
+        p->nfull++;
+        pthread_cond_signal(&p->full_cv);
+    } else {
+        p->freeq[p->nfree++] = p->cur;
+    }
+    p->cur = NULL;
+}
+
+/* Lets the writer finish what it was given and waits for it. */
+static void pipe_finish(struct importer *im)
+{
+    struct pipe *p = &im->pipe;
+    if (!p->running)
+        return;
+    pthread_mutex_lock(&p->mu);
+    pipe_push_locked(p);
+    p->closing = true;
+    pthread_cond_signal(&p->full_cv);
+    pthread_mutex_unlock(&p->mu);
+    pthread_join(p->thread, NULL);
+    p->running = false;
+    im->r->written += p->written;
+    p->written = 0;
+}
+
+static void pipe_release(struct pipe *p)
+{
+    if (!p->batches[0])
+        return;
+    for (int i = 0; i < NBATCHES; i++) {
+        for (int k = 0; k < BATCH_ROWS; k++)
+            slot_release(&p->batches[i]->s[k]);
+        free(p->batches[i]);
+    }
+    pthread_mutex_destroy(&p->mu);
+    pthread_cond_destroy(&p->full_cv);
+    pthread_cond_destroy(&p->free_cv);
+}
+
+/* The slot the next row is checked into: the next free one of the writer's batch, or solo. */
+static struct slot *row_slot(struct importer *im)
+{
+    struct pipe *p = &im->pipe;
+    if (!p->running)
+        return &im->solo;
+    if (p->cur && p->cur->n < BATCH_ROWS)
+        return &p->cur->s[p->cur->n];
+    pthread_mutex_lock(&p->mu);
+    pipe_push_locked(p);
+    while (!p->nfree)
+        pthread_cond_wait(&p->free_cv, &p->mu);
+    p->cur = p->freeq[--p->nfree];
+    pthread_mutex_unlock(&p->mu);
+    return &p->cur->s[0];
+}
+
+static void preload_org(void *ctx, const char *code, const struct store_bulk_org *o)
+{
+    struct importer *im = ctx;
+    ALLOC_GROW(im->orgs, im->norgs + 1, im->orgs_cap);
+    struct org_cache *c = &im->orgs[im->norgs];
+    memset(c, 0, sizeof(*c));
+    c->found = true;
+    c->o = *o;
+    strmap_put(&im->org_index, code, (long)im->norgs++);
+}
+
+static void preload_nid(void *ctx, const char *nid, int64_t member_id)
+{
+    struct importer *im = ctx;
+    strmap_put(&im->nids, nid, -(long)member_id); /* negative: a member in the database */
+}
+
 /* ---- members ---------------------------------------------------------------------------- */
 
 static int member_col_of_field(const char *field)
@@ -578,10 +798,12 @@ static struct org_cache *org_lookup(struct importer *im, const char *code, struc
     long *idx = strmap_find(&im->org_index, code);
     if (idx)
         return &im->orgs[*idx];
+    pipe_finish(im); /* an unknown code: the database is needed for a suggestion */
     ALLOC_GROW(im->orgs, im->norgs + 1, im->orgs_cap);
     struct org_cache *c = &im->orgs[im->norgs];
     memset(c, 0, sizeof(*c));
-    enum tcxd_err rc = store_bulk_org_by_code(im->st, code, &c->o, err);
+    enum tcxd_err rc =
+        im->preloaded ? TCXD_ENOTFOUND : store_bulk_org_by_code(im->st, code, &c->o, err);
     if (rc == TCXD_OK) {
         c->found = true;
     } else if (rc == TCXD_ENOTFOUND) {
@@ -612,6 +834,8 @@ static void member_row(struct importer *im, const struct io_table_info *info,
     struct mrow m;
     memset(&m, 0, sizeof(m));
     m.decision = m.ceremony = m.official = DATE_NONE;
+    struct slot *sl = row_slot(im);
+    sl->line = row->line;
 
     check_utf8(im, row, bad);
     for (int c = 0; c < MC__MAX; c++)
@@ -655,7 +879,7 @@ static void member_row(struct importer *im, const struct io_table_info *info,
     };
     for (int tries = 0; tries <= MC__MAX; tries++) {
         tcxd_error_clear(&err);
-        if (!member_fields_parse(&in, &im->f, &err))
+        if (!member_fields_parse(&in, &sl->f, &err))
             break;
         m.fields_ok = false;
         int c = member_col_of_field(err.field);
@@ -739,7 +963,7 @@ static void member_row(struct importer *im, const struct io_table_info *info,
 
     const char *dec[2] = {bad[MC_DECISION_NO] ? NULL : v[MC_DECISION_NO],
                           bad[MC_OFFICIAL_NO] ? NULL : v[MC_OFFICIAL_NO]};
-    struct buf *decb[2] = {&im->dec, &im->odec};
+    struct buf *decb[2] = {&sl->dec, &sl->odec};
     static const int dec_cols[2] = {MC_DECISION_NO, MC_OFFICIAL_NO};
     for (int k = 0; k < 2; k++) {
         const char *s = dec[k] ? dec[k] : "";
@@ -788,7 +1012,7 @@ static void member_row(struct importer *im, const struct io_table_info *info,
 
     /* rules across fields, once the fields themselves are right */
     if (m.fields_ok && dates_ok && m.decision != DATE_NONE) {
-        if (member_check_admission(im->f.birth_date, m.decision, m.ceremony, im->today, &err)) {
+        if (member_check_admission(sl->f.birth_date, m.decision, m.ceremony, im->today, &err)) {
             int c = !strcmp(err.field, "ceremony_date") && im->col_cell[MC_CEREMONY_DATE] >= 0
                         ? MC_CEREMONY_DATE
                     : !strcmp(err.field, "birth_date") ? MC_BIRTH_DATE
@@ -817,46 +1041,56 @@ static void member_row(struct importer *im, const struct io_table_info *info,
     }
 
     /* national ID: unique in the file and among living members */
-    if (m.fields_ok && im->f.national_id.len && !bad[MC_NATIONAL_ID]) {
-        long *seen = strmap_find(&im->nids, im->f.national_id.ptr);
-        int64_t other;
-        if (seen) {
+    if (m.fields_ok && sl->f.national_id.len && !bad[MC_NATIONAL_ID]) {
+        long *seen = strmap_find(&im->nids, sl->f.national_id.ptr);
+        int64_t other = 0;
+        if (seen && *seen > 0) {
             issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT,
                   "the same national ID is on line %ld", *seen);
+        } else if (seen || (!im->preloaded && !store_member_by_national_id(
+                                                  im->st, sl->f.national_id.ptr, &other, NULL))) {
+            issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT,
+                  "the national ID already belongs to member #%lld",
+                  seen ? -(long long)*seen : (long long)other);
         } else {
-            strmap_put(&im->nids, im->f.national_id.ptr, cl[MC_NATIONAL_ID]->line);
-            if (!store_member_by_national_id(im->st, im->f.national_id.ptr, &other, NULL))
-                issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT,
-                      "the national ID already belongs to member #%lld", (long long)other);
+            strmap_put(&im->nids, sl->f.national_id.ptr, cl[MC_NATIONAL_ID]->line);
         }
     }
 
-    /* write at once while the whole file is still good */
+    /* write (or hand to the writer) at once while the whole file is still good */
     if (!im->row_bad && !im->r->n && im->bulk && !im->fatal) {
+        sl->org_id = m.org->o.id;
+        sl->decision = m.decision;
+        sl->ceremony = m.ceremony;
+        sl->official = m.official;
+        struct pipe *p = &im->pipe;
         int64_t id = 0;
-        enum tcxd_err rc;
-        if (im->o->per_row) {
-            struct member_admit_req req = {.fields = &im->f,
-                                           .org_id = m.org->o.id,
+        enum tcxd_err rc = TCXD_OK;
+        if (p->running) {
+            store_bulk_name_keys(im->coll, sl->f.full_name.ptr, &sl->fold, &sl->key, &sl->given);
+            p->cur->n++;
+        } else if (im->o->per_row) {
+            struct member_admit_req req = {.fields = &sl->f,
+                                           .org_id = sl->org_id,
                                            .decision_date = m.decision,
                                            .ceremony_date = m.ceremony,
-                                           .decision_no = im->dec.ptr};
+                                           .decision_no = sl->dec.ptr};
             rc = store_member_admit(im->st, im->who, &req, &id, &err);
             if (!rc && m.official != DATE_NONE) {
                 struct member_event ev = {.kind = MEV_OFFICIAL,
                                           .date = DATE_NONE,
                                           .decision_date = m.official,
                                           .until = DATE_NONE};
-                rc = store_member_event(im->st, im->who, id, &ev, im->odec.ptr, "", &err);
+                rc = store_member_event(im->st, im->who, id, &ev, sl->odec.ptr, "", &err);
             }
         } else {
-            struct store_bulk_member bm = {.fields = &im->f,
-                                           .org_id = m.org->o.id,
+            struct store_bulk_member bm = {.fields = &sl->f,
+                                           .org_id = sl->org_id,
                                            .decision_date = m.decision,
                                            .ceremony_date = m.ceremony,
                                            .official_decision_date = m.official,
-                                           .decision_no = im->dec.ptr,
-                                           .official_decision_no = im->odec.ptr};
+                                           .decision_no = sl->dec.ptr,
+                                           .official_decision_no = sl->odec.ptr};
             rc = store_bulk_member_add(im->bulk, &bm, &id, &err);
         }
         if (rc) {
@@ -865,7 +1099,7 @@ static void member_row(struct importer *im, const struct io_table_info *info,
                 im->fatal = rc;
                 im->stop = true;
             }
-        } else {
+        } else if (!p->running) {
             im->r->written++;
         }
     }
@@ -1214,9 +1448,10 @@ static void importer_release(struct importer *im)
     for (size_t i = 0; i < im->nrows; i++)
         org_row_release(&im->rows[i]);
     free(im->rows);
-    member_fields_release(&im->f);
-    buf_release(&im->dec);
-    buf_release(&im->odec);
+    slot_release(&im->solo);
+    pipe_release(&im->pipe);
+    if (im->coll)
+        text_collator_free(im->coll);
     buf_release(&im->tmp);
     buf_release(&im->flat);
     free(im->flat_cells);
@@ -1258,9 +1493,7 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     im.today = date_today();
     im.cols = opts->what == IO_MEMBERS ? io_member_columns : io_org_columns;
     im.ncols = opts->what == IO_MEMBERS ? MC__MAX : OC__MAX;
-    member_fields_init(&im.f);
-    buf_init(&im.dec, 0);
-    buf_init(&im.odec, 0);
+    slot_init(&im.solo);
     buf_init(&im.tmp, 0);
     buf_init(&im.flat, 0);
     r->what = opts->what;
@@ -1288,9 +1521,31 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
             im.fatal = rc;
             goto done;
         }
-        store_bulk_mode(st, true);
+    }
+    if (opts->what == IO_MEMBERS) {
+        /* caches first: with them the rows are checked without the database */
+        if ((rc = store_bulk_orgs(st, preload_org, &im, &err)) ||
+            (rc = store_bulk_national_ids(st, preload_nid, &im, &err))) {
+            io_report_add(r, 0, "", "", rc, "%s", err.msg);
+            im.fatal = rc;
+            goto finish;
+        }
+        im.preloaded = true;
+        if (im.bulk && !opts->per_row) {
+            im.coll = text_collator_new();
+            if (!pipe_start(&im))
+                BUG("cannot start the writer thread");
+        }
     }
     rc = io_table_read(fmt, data, len, on_row, &im, opts->progress, opts->progress_ctx, &err);
+    pipe_finish(&im);
+    if (im.pipe.failed) {
+        io_report_add(r, im.pipe.fail_line, "", im.pipe.err.field, im.pipe.fail_rc, "%s",
+                      im.pipe.err.msg);
+        if (im.pipe.fail_rc == TCXD_EDB || im.pipe.fail_rc == TCXD_EIO ||
+            im.pipe.fail_rc == TCXD_EINTERNAL)
+            im.fatal = im.pipe.fail_rc;
+    }
     if (rc) {
         /* the reader stopped: name the line its message gives, as the issue's line */
         long line = 0;
@@ -1304,6 +1559,7 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
         io_report_add(r, 0, "", "file", TCXD_EINVAL, "the file has no header row (it is empty)");
     }
 
+finish:
     if (opts->what == IO_ORGS && im.have_header && !im.stop) {
         for (size_t k = 0; k < im.nrows; k++) {
             im.row_bad = false;
@@ -1331,7 +1587,6 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
             }
         }
         im.bulk = NULL;
-        store_bulk_mode(st, false);
     }
 done:
     if (r->n) {

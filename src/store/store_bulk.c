@@ -82,16 +82,18 @@ static int64_t member_rows(struct store *st)
 }
 
 /* Drops the secondary (non-unique) indexes of the member tables, remembering how to make them
-   again: building an index once from sorted rows is much cheaper than updating it row by row.
-   Unique indexes stay: they check as rows arrive (and national IDs are looked up). */
+   again: building an index once from sorted rows is much cheaper than updating it row by row
+   at random places. Unique indexes stay: they check as rows arrive. So do the indexes led by
+   member_id: new members get ever larger ids, so those only grow at their end. */
 static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(
             b->st->db,
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
-            "NULL AND tbl_name IN ('member', 'member_event', 'member_stint', "
-            "'member_gap') AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+            "SELECT m.name, m.sql FROM sqlite_master m WHERE m.type = 'index' AND "
+            "m.sql IS NOT NULL AND m.tbl_name IN ('member', 'member_event', 'member_stint', "
+            "'member_gap') AND m.sql NOT LIKE 'CREATE UNIQUE%' AND (SELECT i.name FROM "
+            "pragma_index_info(m.name) i WHERE i.seqno = 0) IS NOT 'member_id' ORDER BY m.name",
             -1, &s, NULL) != SQLITE_OK)
         return store_db_error(b->st, e, "reading the schema");
     while (sqlite3_step(s) == SQLITE_ROW) {
@@ -122,6 +124,48 @@ static enum tcxd_err make_indexes(struct store_bulk *b, struct tcxd_error *e)
             rc = store_db_error(b->st, e, "indexing the loaded members");
     sqlite3_exec(b->st->db, "PRAGMA threads = 0", NULL, NULL, NULL);
     return rc;
+}
+
+void store_bulk_name_keys(struct text_collator *c, const char *full_name, struct buf *fold,
+                          struct buf *key, struct buf *given)
+{
+    buf_reset(fold);
+    buf_reset(key);
+    buf_reset(given);
+    text_fold(full_name, fold);
+    text_name_sort_key(c, full_name, key);
+    store_fold_given_first(full_name, given);
+}
+
+enum tcxd_err store_bulk_orgs(struct store *st,
+                              void (*fn)(void *ctx, const char *code,
+                                         const struct store_bulk_org *o),
+                              void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_ORGS_ALL);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct store_bulk_org o = {
+            .id = sqlite3_column_int64(s, 1),
+            .tier = (enum org_tier)sqlite3_column_int(s, 2),
+            .form = (enum org_form)sqlite3_column_int(s, 3),
+            .created_on = store_column_date(s, 4),
+            .ended_on = store_column_date(s, 5),
+        };
+        fn(ctx, (const char *)sqlite3_column_text(s, 0), &o);
+    }
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading organizations");
+}
+
+enum tcxd_err store_bulk_national_ids(struct store *st,
+                                      void (*fn)(void *ctx, const char *nid, int64_t member_id),
+                                      void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_NIDS);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading national IDs");
 }
 
 enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
@@ -271,15 +315,18 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     if ((rc = member_replay(sorted, nev, d, e)))
         return rc;
 
-    buf_reset(&b->fold);
-    buf_reset(&b->key);
-    text_fold(f->full_name.ptr, &b->fold);
-    text_name_sort_key(store_collator(st), f->full_name.ptr, &b->key);
+    const struct buf *fold = m->name_fold, *key = m->name_key, *given = m->name_fold_given;
+    if (!fold || !key || !given) {
+        store_bulk_name_keys(store_collator(st), f->full_name.ptr, &b->fold, &b->key, &b->given);
+        fold = &b->fold;
+        key = &b->key;
+        given = &b->given;
+    }
     enum member_status now = member_status_on(d, b->today);
     sqlite3_stmt *s = store_stmt(st, STMT_BULK_MEMBER_INSERT);
     bind_str(s, 1, &f->full_name, false);
-    bind_str(s, 2, &b->fold, false);
-    sqlite3_bind_blob(s, 3, b->key.ptr, (int)b->key.len, SQLITE_STATIC);
+    bind_str(s, 2, fold, false);
+    sqlite3_bind_blob(s, 3, key->ptr, (int)key->len, SQLITE_STATIC);
     sqlite3_bind_int(s, 4, f->gender);
     bind_date(b, s, 5, 0, f->birth_date);
     bind_str(s, 6, &f->ethnicity, false);
@@ -297,9 +344,7 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     bind_date(b, s, 18, 2, d->ceremony);
     bind_date(b, s, 19, 3, d->official);
     bind_date(b, s, 20, 4, d->died);
-    buf_reset(&b->given);
-    store_fold_given_first(f->full_name.ptr, &b->given);
-    bind_str(s, 21, &b->given, false);
+    bind_str(s, 21, given, false);
     if ((rc = store_step_done(st, s, e, "recording the member")))
         return rc;
     int64_t id = sqlite3_last_insert_rowid(st->db);

@@ -18,6 +18,7 @@
 #define TCXD_STORE_STORE_BULK_H
 
 #include "store/store.h"
+#include "text/text.h"
 
 struct store_bulk;
 
@@ -32,6 +33,22 @@ struct store_bulk_org {
 enum tcxd_err store_bulk_org_by_code(struct store *st, const char *code, struct store_bulk_org *out,
                                      struct tcxd_error *e) TCXD_WUR;
 
+/* Every organization ever created, for a cache (the importer looks codes up in it from another
+   thread than the one writing). */
+enum tcxd_err store_bulk_orgs(struct store *st,
+                              void (*fn)(void *ctx, const char *code,
+                                         const struct store_bulk_org *o),
+                              void *ctx, struct tcxd_error *e) TCXD_WUR;
+/* The national IDs of living members, with their member ids. */
+enum tcxd_err store_bulk_national_ids(struct store *st,
+                                      void (*fn)(void *ctx, const char *nid, int64_t member_id),
+                                      void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* The search and sort keys of a full name, exactly as the store makes them (member.name_fold,
+   name_key, name_fold_given); bufs are reset first. Any thread, with its own collator. */
+void store_bulk_name_keys(struct text_collator *c, const char *full_name, struct buf *fold,
+                          struct buf *key, struct buf *given);
+
 /* One member as an import row gives it: admitted into org_id, optionally recognised official. */
 struct store_bulk_member {
     const struct member_fields *fields; /* validated, clean */
@@ -41,6 +58,8 @@ struct store_bulk_member {
     tcxd_date official_decision_date;   /* DATE_NONE: no official recognition */
     const char *decision_no;            /* clean text ("" when none) */
     const char *official_decision_no;   /* clean text ("" when none) */
+    /* made by store_bulk_name_keys beforehand (another thread can), or all NULL */
+    const struct buf *name_fold, *name_key, *name_fold_given;
 };
 
 /*

@@ -231,6 +231,9 @@
       "WHERE x.member_id = m.id AND x.kind = ?4 AND x.date <= ?2 ORDER BY x.date DESC, x.id DESC " \
       "LIMIT 1) WHERE s.org_id = ?1 AND s.valid_from <= ?2 AND s.valid_to > ?2 AND s.kind = 0 "    \
       "ORDER BY m.name_key, m.id")                                                                 \
+    X(STMT_BULK_ORGS_ALL, "SELECT code, id, tier, form, created_on, ended_on FROM org")           \
+    X(STMT_BULK_NIDS,                                                                              \
+      "SELECT national_id, id FROM member WHERE national_id IS NOT NULL AND died_on IS NULL")      \
     X(STMT_BULK_ORG_DECISION,                                                                      \
       "SELECT decision_no FROM org_event WHERE org_id = ?1 AND kind = 'create' "                   \
       "ORDER BY date, id LIMIT 1")                                                                 \
