@@ -29,10 +29,10 @@ static void set_cookie(struct http_ctx *c, const char *token)
              c->req->tls ? "; Secure" : "", token[0] ? "" : "; Max-Age=0");
 }
 
-static void slow_down(int64_t failures)
+static void slow_down(int64_t failures, int step_ms)
 {
     /* each failure costs the client more time: 0.2 s, 0.4 s ... up to 2 s */
-    int64_t ms = 200 * (failures + 1);
+    int64_t ms = (int64_t)step_ms * (failures + 1);
     if (ms > 2000)
         ms = 2000;
     struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
@@ -58,7 +58,7 @@ enum tcxd_err api_login(struct http_ctx *c, struct tcxd_error *e)
     if (!ok) {
         if ((rc = store_login_failure_add(c->st, username, addr, c->now, e)))
             return rc;
-        slow_down(by_user > by_addr ? by_user : by_addr);
+        slow_down(by_user > by_addr ? by_user : by_addr, c->cfg->login_delay_ms);
         return tcxd_fail(e, TCXD_EUNAUTH, "", "%s",
                          http_msg(c, "sai tên đăng nhập hoặc mật khẩu",
                                   "wrong username or password"));

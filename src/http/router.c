@@ -48,6 +48,7 @@ void http_config_defaults(struct http_config *cfg)
     cfg->session_timeout = 30 * 60;
     cfg->login_max_failures = 5;
     cfg->login_window = 15 * 60;
+    cfg->login_delay_ms = 200;
     cfg->max_json_body = 1 << 20;
     cfg->max_file_body = 32 << 20;
 }
