@@ -61,6 +61,78 @@ export interface ImportReport {
   errors: { line: number; column?: string | number | null; field?: string | null; message: string }[];
 }
 
+// ---- Quality review (docs/api-contract.md, "Quality review") ----
+
+export type ReviewLevel = 'htxsnv' | 'httnv' | 'htnv' | 'khtnv';
+export type ReviewStepKind = 'self_assess' | 'verify' | 'decide' | 'amend';
+export type ReviewState = 'self_assessed' | 'verified' | 'decided' | 'amended';
+
+export interface RubricCriterion { code: string; name: string; max: number }
+export interface RubricGroup { code: string; name: string; max: number; criteria: RubricCriterion[] }
+export interface Rubric {
+  id: number; name: string; subject: string; subject_label?: string; year_from: number; year_to: number;
+  version: number; builtin: boolean; graded: boolean; groups?: RubricGroup[];
+}
+
+export interface LevelRef { level: ReviewLevel; code: string; label: string }
+export interface ReviewProposal extends Partial<LevelRef> {
+  level: ReviewLevel; score_level?: ReviewLevel | string; forced: boolean; reasons: string[];
+}
+export interface ReviewStep {
+  id: number; step: ReviewStepKind; step_label?: string; level: ReviewLevel; level_label?: string;
+  total: number | null; text?: string; decision_no?: string; decision_date?: string | null;
+  cap_exception?: string; by?: string; at?: string; scores?: Record<string, number | string>;
+  proposal?: ReviewProposal | null; facts?: unknown;
+}
+export interface ReviewCap {
+  group: string; level: ReviewLevel; share_pct: number; excellent: number; good: number; allowed: number; exceeded: boolean;
+}
+export interface Review {
+  id: number; year: number; subject: string; subject_label?: string; member_id: number | null; org_id: number;
+  org_code?: string; name: string;
+  ruleset: { name: string; legal_basis?: string; scoring: 'points' | 'grades'; legacy_levels: boolean };
+  rubric: { id: number; name: string };
+  review_date?: string | null; state: ReviewState; state_label?: string; locked: boolean;
+  self: (LevelRef & { total: number | null }) | null;
+  verified: (LevelRef & { total: number | null }) | null;
+  final: (LevelRef & { decision_no?: string; decision_date?: string | null }) | null;
+  steps: ReviewStep[];
+  proposal?: ReviewProposal | null;
+  cap?: ReviewCap;
+  cap_exception_allowed?: boolean;
+  registry_facts?: string[];
+}
+
+export interface ReviewLevelRow {
+  level: ReviewLevel; code: string; label: string; count: number; share: number;
+  prev_count: number; prev_total: number; prev_share: number; change_pp: number | null; sentence: string;
+}
+export type LevelCounts = Partial<Record<ReviewLevel, number>> & { total?: number };
+export interface ReviewGroupReport {
+  group: 'base' | 'committee' | 'branch' | 'member' | string; noun: string; total: number; undecided: number;
+  levels: ReviewLevelRow[]; self?: LevelCounts; verified?: LevelCounts;
+}
+export interface ReviewItem {
+  review_id: number; group: string; name: string; code: string; unit_id: number; unit_code: string; unit_name: string;
+  state: ReviewState; member_id: number | null; org_id: number; self_level: ReviewLevel | null; self_total: number | null;
+  verified_level: ReviewLevel | null; verified_total: number | null; final_level: ReviewLevel | null; difference?: number;
+}
+export interface ReviewReport { year: number; org_id: number; org?: Org; groups: ReviewGroupReport[]; items?: ReviewItem[] }
+export interface LeniencyReport {
+  year: number; org_id: number; org?: Org; threshold: number; subjects: ReviewItem[];
+  by_org: { org_id: number; code: string; name: string; compared: number; lenient: number; share: number; mean_excess: number }[];
+  distribution: { level: ReviewLevel; label: string; self: number; verified: number; final: number }[];
+}
+export interface WeakOrg {
+  id: number; org_id: number; code: string; name: string; year: number; source: 'decided' | 'flagged' | string;
+  plan: string; responsible: string; deadline: string | null; status: 'open' | 'in_progress' | 'consolidated';
+  status_label?: string; consolidated_on: string | null;
+}
+export interface WeakList {
+  org?: Org; year_from: number; year_to: number; items: WeakOrg[]; consolidated: number; total: number; share: number; sentence: string;
+}
+export type ReviewSubjectKind = 'members' | 'orgs';
+
 export class ApiError extends Error {
   status: number;
   code: string;
@@ -152,4 +224,14 @@ export const api = {
   structure: (q: Query) => request<StructureReport>('GET', withQuery('/api/reports/structure', q)),
   importMembers: (bytes: ArrayBuffer, contentType: string, dryRun: boolean) =>
     request<ImportReport>('POST', `/api/import/members?dry_run=${dryRun ? 1 : 0}`, bytes, contentType),
+  reviewRubric: (q: Query) => request<Rubric>('GET', withQuery('/api/reviews/rubric', q)),
+  review: (kind: ReviewSubjectKind, id: number, year: number, level?: string) =>
+    request<Review>('GET', withQuery(`/api/reviews/${kind}/${id}`, { year, level })),
+  reviewStep: (kind: ReviewSubjectKind, id: number, body: unknown) =>
+    request<Review>('POST', `/api/reviews/${kind}/${id}/steps`, body),
+  reviewReport: (q: Query) => request<ReviewReport>('GET', withQuery('/api/reviews/report', q)),
+  reviewLeniency: (q: Query) => request<LeniencyReport>('GET', withQuery('/api/reviews/leniency', q)),
+  weakList: (q: Query) => request<WeakList>('GET', withQuery('/api/reviews/weak', q)),
+  weakAdd: (body: unknown) => request<WeakOrg>('POST', '/api/reviews/weak', body),
+  weakUpdate: (id: number, body: unknown) => request<WeakOrg>('PUT', `/api/reviews/weak/${id}`, body),
 };

@@ -14,6 +14,8 @@ import { AdmitPage, MemberActionPage, ACTIONS } from './pages/MemberForms';
 import { DuePage } from './pages/Due';
 import { ReportsPage } from './pages/Reports';
 import { ImportPage } from './pages/Import';
+import { ReviewPage } from './pages/Review';
+import { ReviewLeniencyPage, ReviewLevelsPage, ReviewWeakPage } from './pages/ReviewReports';
 
 function LangSwitch() {
   const other = getLang() === 'vi' ? 'en' : 'vi';
@@ -31,6 +33,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/members', t('nav.members')],
     ['/due', t('nav.due')],
     ['/reports', t('nav.reports')],
+    ['/reviews', t('nav.reviews')],
   ];
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
   return (
@@ -74,6 +77,12 @@ function Routes({ user }: { user: User }) {
   }
   if (path === '/due') return <DuePage query={query} />;
   if (path === '/reports') return <ReportsPage query={query} />;
+  if (path === '/reviews') return <ReviewLevelsPage query={query} />;
+  if (path === '/reviews/leniency') return <ReviewLeniencyPage query={query} />;
+  if (path === '/reviews/weak') return <ReviewWeakPage query={query} />;
+  if ((m = match('/reviews/:kind/:id', path)) && (m.kind === 'members' || m.kind === 'orgs') && Number(m.id) > 0) {
+    return <ReviewPage kind={m.kind} id={Number(m.id)} query={query} />;
+  }
   if (path === '/import' && canEdit(user)) return <ImportPage />;
   if (path === '/password') return <PasswordPage />;
   return <div class="notice notice-warn" role="alert" data-testid="not-found"><p>{t('app.notFound')}</p></div>;

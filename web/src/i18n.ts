@@ -1,5 +1,6 @@
 // Vietnamese by default, English on request; the choice is kept in localStorage.
 import type { Lang } from './format';
+import { reviewEn, reviewVi } from './i18n-review';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -282,6 +283,7 @@ const vi = {
   'import.done': 'Đã nhập {n} dòng.',
   'import.badType': 'Chỉ nhận tệp .csv hoặc .xlsx.',
   'import.noFile': 'Hãy chọn một tệp.',
+  ...reviewVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -567,6 +569,7 @@ const en: Record<MessageKey, string> = {
   'import.done': 'Imported {n} rows.',
   'import.badType': 'Only .csv or .xlsx files are accepted.',
   'import.noFile': 'Choose a file.',
+  ...reviewEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -39,8 +39,9 @@ export function BarChart(props: {
           tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(Number(c.raw), lang)}` } },
         },
         scales: {
-          x: { stacked: props.stacked, ticks: props.horizontal ? { callback: (v) => formatNumber(Number(v), lang) } : {} },
-          y: { stacked: props.stacked, beginAtZero: true, ticks: props.horizontal ? {} : { callback: (v) => formatNumber(Number(v), lang) } },
+          // Whole-number steps: the tick labels are formatted without decimals.
+          x: { stacked: props.stacked, ticks: props.horizontal ? { precision: 0, callback: (v) => formatNumber(Number(v), lang) } : {} },
+          y: { stacked: props.stacked, beginAtZero: true, ticks: props.horizontal ? {} : { precision: 0, callback: (v) => formatNumber(Number(v), lang) } },
         },
       },
     });

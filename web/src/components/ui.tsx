@@ -142,7 +142,8 @@ export function SelectField(props: {
 }
 
 /** Modal confirmation built on <dialog>: focus moves into it, Escape cancels. */
-export function ConfirmDialog(props: { open: boolean; title: string; message: string; onConfirm: () => void; onCancel: () => void; busy?: boolean }) {
+export function ConfirmDialog(props: { open: boolean; title: string; message: string; onConfirm: () => void; onCancel: () => void; busy?: boolean; id?: string }) {
+  const titleId = props.id ?? 'confirm-title';
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -151,8 +152,8 @@ export function ConfirmDialog(props: { open: boolean; title: string; message: st
     if (!props.open && d.open) d.close();
   }, [props.open]);
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); props.onCancel(); }}>
-      <h2 id="confirm-title">{props.title}</h2>
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); props.onCancel(); }}>
+      <h2 id={titleId}>{props.title}</h2>
       <p>{props.message}</p>
       <div class="actions">
         <button type="button" class="primary" disabled={props.busy} onClick={props.onConfirm} data-testid="confirm-yes">{t('confirm.yes')}</button>

@@ -38,6 +38,9 @@ export function MemberPage({ id }: { id: number }) {
         {temporary && <> · <span class="badge badge-warn">{t('member.temporary')}</span></>}
         {m.party_age_years != null && <> · {t('member.partyAge')}: <strong data-testid="party-age">{t('member.partyAgeYears', { n: formatNumber(m.party_age_years, lang) })}</strong></>}
       </p>
+      <div class="toolbar toolbar-links">
+        <Link class="button" href={`/reviews/members/${m.id}`} data-testid="member-review">{t('member.review')}</Link>
+      </div>
       {actions.length > 0 && (
         <nav class="toolbar" aria-label={t('member.actions')}>
           {actions.map(([a, text]) => <Link key={a} class="button" href={`/members/${m.id}/${a}`}>{text}</Link>)}

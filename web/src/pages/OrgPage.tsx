@@ -40,6 +40,8 @@ export function OrgPage({ id }: { id: number }) {
       <div class="toolbar">
         <Link class="button" href={`/members?org=${o.id}`}>{t('org.allMembers')}</Link>
         <Link class="button" href={`/reports?org=${o.id}`}>{t('org.report')}</Link>
+        <Link class="button" href={`/reviews/orgs/${o.id}`} data-testid="org-review">{t('org.review')}</Link>
+        <Link class="button" href={`/reviews?org=${o.id}`}>{t('org.reviewReport')}</Link>
         {canEdit(user) && <Link class="button primary" href={`/members/new?org=${o.id}`}>{t('org.admit')}</Link>}
       </div>
       <div class="grid2">
