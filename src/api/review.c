@@ -24,8 +24,9 @@ const struct http_field api_review_rubric_query[] = {
 enum { SQ_YEAR, SQ_LEVEL };
 const struct http_field api_review_show_query[] = {
     {"year", HF_INT, HF_REQUIRED, 1900, 9999, "review year"},
-    {"level", HF_STRING, 0, 0, 40, "level to check against the excellent cap (default: the "
-                                   "proposed one)"},
+    {"level", HF_STRING, 0, 0, 40,
+     "level to check against the excellent cap (default: the "
+     "proposed one)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -59,8 +60,9 @@ const struct http_field api_review_step_body[] = {
     {"decision_no", HF_STRING, 0, 0, 100, "decision number (decide: required)"},
     {"decision_date", HF_DATE, 0, 0, 0, "decision date (decide: required)"},
     {"cap_exception", HF_STRING, 0, 0, 1000, "reason for exceeding the excellent cap"},
-    {"subject", HF_STRING, 0, 0, 16, "first self_assess: member or leader; chi_bo, dang_bo or "
-                                     "leadership"},
+    {"subject", HF_STRING, 0, 0, 16,
+     "first self_assess: member or leader; chi_bo, dang_bo or "
+     "leadership"},
     {"review_date", HF_DATE, 0, 0, 0, "first self_assess: review date (default 31/12)"},
     {"votes_returned", HF_INT, 0, 1, 1000000, "verify, leaders: confidence-vote ballots returned"},
     {"votes_low", HF_INT, 0, 0, 1000000, "verify, leaders: 'tín nhiệm thấp' ballots"},
@@ -136,8 +138,7 @@ static enum tcxd_err subject_key(struct http_ctx *c, bool member, int year, stru
     }
     if (!http_org_in_scope(c, c->ids[0]))
         return tcxd_fail(e, TCXD_ENOTFOUND, "id", "%s #%lld",
-                         http_msg(c, "không có tổ chức", "no organization"),
-                         (long long)c->ids[0]);
+                         http_msg(c, "không có tổ chức", "no organization"), (long long)c->ids[0]);
     k->org_id = c->ids[0];
     return TCXD_OK;
 }
@@ -409,8 +410,8 @@ enum tcxd_err api_review_weak_list(struct http_ctx *c, struct tcxd_error *e)
               json_pack("{s:o, s:i, s:i, s:o, s:i, s:i, s:o, s:s}", "org", api_org_json(&o),
                         "year_from", from, "year_to", to, "items", l.items, "consolidated",
                         l.consolidated, "total", l.total, "share",
-                        json_real(review_share_tenths(l.consolidated, l.total) / 10.0),
-                        "sentence", s.ptr));
+                        json_real(review_share_tenths(l.consolidated, l.total) / 10.0), "sentence",
+                        s.ptr));
     buf_release(&s);
     return TCXD_OK;
 }

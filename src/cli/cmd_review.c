@@ -129,8 +129,8 @@ static enum tcxd_err int_arg(const char *s, int lo, int hi, const char *field, i
     errno = 0;
     long v = s ? strtol(s, &end, 10) : 0;
     if (!s || !*s || *end || errno || v < lo || v > hi)
-        return tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (%d to %d)", field, s ? s : "",
-                         lo, hi);
+        return tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (%d to %d)", field, s ? s : "", lo,
+                         hi);
     *out = (int)v;
     return TCXD_OK;
 }
@@ -323,8 +323,8 @@ static enum tcxd_err scores_file(const char *path, struct score_args *s, struct 
         if (i == 0 && !strcmp(c.rows[i][0], "criterion"))
             continue;
         if (c.ncols[i] < 2) {
-            rc = tcxd_fail(e, TCXD_EINVAL, "scores", "%s line %zu: expected criterion,value",
-                           path, i + 1);
+            rc = tcxd_fail(e, TCXD_EINVAL, "scores", "%s line %zu: expected criterion,value", path,
+                           i + 1);
             break;
         }
         ALLOC_GROW(s->v, s->n + 1, s->cap);
@@ -432,8 +432,8 @@ static void rubric_row(void *ctx, const struct store_rubric *r)
     else
         snprintf(yr, sizeof(yr), "%d-", r->r.year_from);
     snprintf(ver, sizeof(ver), "%d", r->version);
-    const char *cells[] = {id, r->r.name, review_subject_name(r->r.subject), yr, ver,
-                           r->created_by};
+    const char *cells[] = {id, r->r.name, review_subject_name(r->r.subject),
+                           yr, ver,       r->created_by};
     cli_table_row(t, cells);
 }
 
@@ -706,8 +706,7 @@ static void print_review(const struct store_review *rv, const struct review_prev
     printf("Quy định: %s\n", rv->rs->legal_basis);
     printf("Thang điểm: %s; ngày đánh giá %s\n", rv->rubric_name, dmy(rv->review_date, d));
     printf("Trạng thái: %s%s\n", review_state_label(rv->state),
-           review_state_locked(rv->state) ? " (đã khóa, chỉ điều chỉnh bằng bước điều chỉnh)"
-                                          : "");
+           review_state_locked(rv->state) ? " (đã khóa, chỉ điều chỉnh bằng bước điều chỉnh)" : "");
     for (size_t i = 0; i < rv->n_steps; i++) {
         const struct review_step_row *s = &rv->steps[i];
         printf("  %-20s %s  %-14s %s", review_step_label(s->step), s->at,
@@ -793,14 +792,13 @@ static int show_review(struct cli *cli, const struct review_key *k, enum review_
     review_preview_init(&pv);
     store_rubric_init(&rub);
     int status = 0;
-    if (store_review_get(cli->st, k, &rv, &e) ||
-        store_review_preview(cli->st, k, level, &pv, &e)) {
+    if (store_review_get(cli->st, k, &rv, &e) || store_review_preview(cli->st, k, level, &pv, &e)) {
         status = cli_fail(cli, &e);
     } else {
         struct tcxd_error ig;
-        bool has_rub = (rv.rubric_id ? store_rubric_get(cli->st, rv.rubric_id, &rub, &ig)
-                                     : store_rubric_for(cli->st, rv.subject, rv.year, &rub, &ig)) ==
-                       TCXD_OK;
+        bool has_rub =
+            (rv.rubric_id ? store_rubric_get(cli->st, rv.rubric_id, &rub, &ig)
+                          : store_rubric_for(cli->st, rv.subject, rv.year, &rub, &ig)) == TCXD_OK;
         if (cli->json)
             cli_print_json(review_json(&rv, &pv));
         else
@@ -837,11 +835,12 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         int opt;
         unsigned steps; /* bit per step */
     } owners[] = {
-        {O_SCORES, 3},   {O_COMMENTS, 1},      {O_AS, 1},         {O_REVIEW_DATE, 1},
-        {O_NOTES, 2},    {O_VOTES, 2},         {O_LOW_CONF, 2},   {O_SELF_REMEDIED, 2},
-        {O_NOT_DUTY, 2}, {O_DEGRADATION, 2},   {O_DISUNITY, 2},   {O_SUB_DISC, 2},
-        {O_SUB_UNREM, 2}, {O_DECISION, 12},    {O_DECISION_DATE, 12}, {O_CAP_EXC, 12},
-        {O_REASON, 8},
+        {O_SCORES, 3},      {O_COMMENTS, 1},      {O_AS, 1},
+        {O_REVIEW_DATE, 1}, {O_NOTES, 2},         {O_VOTES, 2},
+        {O_LOW_CONF, 2},    {O_SELF_REMEDIED, 2}, {O_NOT_DUTY, 2},
+        {O_DEGRADATION, 2}, {O_DISUNITY, 2},      {O_SUB_DISC, 2},
+        {O_SUB_UNREM, 2},   {O_DECISION, 12},     {O_DECISION_DATE, 12},
+        {O_CAP_EXC, 12},    {O_REASON, 8},
     };
     for (size_t i = 0; i < ARRAY_SIZE(owners); i++)
         if (o[owners[i].opt].value && !(owners[i].steps & (1u << step)))
@@ -980,8 +979,8 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
         json_object_set_new(j, "org", cli_json_org(&org));
         cli_print_json(j);
     } else if (csv) {
-        const char *hdr[] = {"group", "level", "count", "total", "share_pct", "prev_count",
-                             "prev_total", "change_pp"};
+        const char *hdr[] = {"group",     "level",      "count",      "total",
+                             "share_pct", "prev_count", "prev_total", "change_pp"};
         print_csv_row(hdr, 8);
         for (int g = 0; g < REVIEW_GROUP__MAX; g++)
             for (int l = 0; l < REVIEW_LEVEL__MAX; l++) {
@@ -995,11 +994,15 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
                 snprintf(pt, sizeof(pt), "%d", p->total);
                 if (p->total > 0) {
                     int d = review_change_tenths(c->n[l], c->total, p->n[l], p->total);
-                    snprintf(ch, sizeof(ch), "%s%d.%d", d < 0 ? "-" : "", abs(d) / 10,
-                             abs(d) % 10);
+                    snprintf(ch, sizeof(ch), "%s%d.%d", d < 0 ? "-" : "", abs(d) / 10, abs(d) % 10);
                 }
                 const char *cells[] = {review_group_name((enum review_group)g),
-                                       review_level_name((enum review_level)l), n, t, sh, pn, pt,
+                                       review_level_name((enum review_level)l),
+                                       n,
+                                       t,
+                                       sh,
+                                       pn,
+                                       pt,
                                        ch};
                 print_csv_row(cells, 8);
             }
@@ -1016,8 +1019,8 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
             printf("\n%s:\n", titles[g]);
             for (int l = 0; l < REVIEW_LEVEL__MAX; l++) {
                 struct buf b = BUF_INIT;
-                review_sentence(&b, review_group_noun((enum review_group)g),
-                                (enum review_level)l, c, &r.prev[g]);
+                review_sentence(&b, review_group_noun((enum review_group)g), (enum review_level)l,
+                                c, &r.prev[g]);
                 printf("  - %s\n", b.ptr);
                 buf_release(&b);
             }
@@ -1068,8 +1071,8 @@ static int cmd_leniency(struct cli *cli, struct cli_opt *o, const char **pos, si
     json_t *subs = json_object_get(j, "subjects"), *by = json_object_get(j, "by_org");
     struct buf b = BUF_INIT, b2 = BUF_INIT, b3 = BUF_INIT;
     if (csv) {
-        const char *hdr[] = {"unit_code", "unit_name", "group", "code", "name", "self_total",
-                             "verified_total", "difference"};
+        const char *hdr[] = {"unit_code", "unit_name",  "group",          "code",
+                             "name",      "self_total", "verified_total", "difference"};
         print_csv_row(hdr, 8);
     } else {
         printf("Tự đánh giá cao hơn kết quả thẩm định trên %s điểm, năm %d — %s\n",
@@ -1077,9 +1080,8 @@ static int cmd_leniency(struct cli *cli, struct cli_opt *o, const char **pos, si
     }
     for (size_t i = 0; i < json_array_size(subs); i++) {
         json_t *s = json_array_get(subs, i);
-        review_points self = (review_points)(json_real_value(json_object_get(s, "self_total")) *
-                                                 100 +
-                                             0.5);
+        review_points self =
+            (review_points)(json_real_value(json_object_get(s, "self_total")) * 100 + 0.5);
         review_points ver =
             (review_points)(json_real_value(json_object_get(s, "verified_total")) * 100 + 0.5);
         const char *cells[] = {json_string_value(json_object_get(s, "unit_code")),
@@ -1093,8 +1095,8 @@ static int cmd_leniency(struct cli *cli, struct cli_opt *o, const char **pos, si
         if (csv)
             print_csv_row(cells, 8);
         else
-            printf("  %s — %s: tự chấm %s, thẩm định %s (chênh %s)\n", cells[1], cells[4],
-                   cells[5], cells[6], cells[7]);
+            printf("  %s — %s: tự chấm %s, thẩm định %s (chênh %s)\n", cells[1], cells[4], cells[5],
+                   cells[6], cells[7]);
     }
     if (!csv) {
         printf("Theo tổ chức:\n");
@@ -1152,9 +1154,8 @@ static enum tcxd_err weak_req(const struct cli_opt *o, struct weak_org_req *r, b
     if (o[O_DEADLINE].value &&
         (rc = cli_date(o[O_DEADLINE].value, DATE_NONE, "deadline", &r->deadline, e)))
         return rc;
-    if (o[O_CONSOLIDATED_ON].value &&
-        (rc = cli_date(o[O_CONSOLIDATED_ON].value, DATE_NONE, "consolidated_on",
-                       &r->consolidated_on, e)))
+    if (o[O_CONSOLIDATED_ON].value && (rc = cli_date(o[O_CONSOLIDATED_ON].value, DATE_NONE,
+                                                     "consolidated_on", &r->consolidated_on, e)))
         return rc;
     if (o[O_STATUS].value) {
         enum weak_status s;
@@ -1175,8 +1176,8 @@ static int print_weak(struct cli *cli, const struct weak_org_row *w)
     }
     char d[DATE_ISO_LEN];
     printf("#%lld %s (%s) năm %d: %s%s\n", (long long)w->id, w->name, w->code, w->year,
-           weak_status_label(w->status), strcmp(w->source, "decided") ? ", đưa vào diện củng cố"
-                                                                      : ", xếp loại KHTNV");
+           weak_status_label(w->status),
+           strcmp(w->source, "decided") ? ", đưa vào diện củng cố" : ", xếp loại KHTNV");
     if (w->plan[0])
         printf("  Kế hoạch: %s\n", w->plan);
     if (w->responsible[0])
@@ -1233,9 +1234,8 @@ static int cmd_weak(struct cli *cli, struct cli_opt *o, const char **pos, size_t
                                      c.items, "consolidated", c.consolidated, "total", c.total,
                                      "sentence", s.ptr));
         } else if (csv) {
-            const char *hdr[] = {"id",       "year",   "code",     "name",
-                                 "source",   "status", "plan",     "responsible",
-                                 "deadline", "consolidated_on"};
+            const char *hdr[] = {"id",     "year", "code",        "name",     "source",
+                                 "status", "plan", "responsible", "deadline", "consolidated_on"};
             print_csv_row(hdr, 10);
             for (size_t i = 0; i < json_array_size(c.items); i++) {
                 json_t *w = json_array_get(c.items, i);
@@ -1260,8 +1260,8 @@ static int cmd_weak(struct cli *cli, struct cli_opt *o, const char **pos, size_t
         } else {
             printf("Tổ chức đảng yếu kém, cần củng cố (%d-%d) — %s: %s\n", from, to, org.name,
                    s.ptr);
-            const char *hdr[] = {"Id", "Năm", "Mã", "Tổ chức", "Trạng thái", "Phụ trách",
-                                 "Thời hạn"};
+            const char *hdr[] = {"Id",         "Năm",       "Mã",      "Tổ chức",
+                                 "Trạng thái", "Phụ trách", "Thời hạn"};
             struct cli_table t;
             cli_table_init(&t, 7, hdr, NULL);
             for (size_t i = 0; i < json_array_size(c.items); i++) {
@@ -1357,7 +1357,7 @@ int cmd_review(struct cli *cli, int argc, char **argv)
         rc = cmd_step(cli, REVIEW_STEP_SELF_ASSESS, o, pos, npos, &sc);
     else if (!strcmp(sub, "verify") || !strcmp(sub, "decide") || !strcmp(sub, "amend"))
         rc = review_step_parse(sub, &step, &e) ? cli_fail(cli, &e)
-                                                : cmd_step(cli, step, o, pos, npos, &sc);
+                                               : cmd_step(cli, step, o, pos, npos, &sc);
     else if (sc.n)
         rc = cli_usage(cli, "review", "option '--score' does not apply to review %s", sub);
     else if (!strcmp(sub, "rubric"))

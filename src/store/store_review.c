@@ -754,7 +754,8 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
         if (node != TREE_NONE && !(rc = load_year(st, rv->year, &rows, e))) {
             bool chi_bo = rv->subject == REVIEW_SUBJECT_CHI_BO;
             composition(&t, node, &rows, chi_bo, f);
-            buf_addf(&out->registry, "%d %s đã có quyết định xếp loại: %d từ %s trở lên, %d từ %s trở lên\n",
+            buf_addf(&out->registry,
+                     "%d %s đã có quyết định xếp loại: %d từ %s trở lên, %d từ %s trở lên\n",
                      f->composition_total, chi_bo ? "đảng viên" : "tổ chức đảng trực thuộc",
                      f->composition_htnv_plus, review_level_label(REVIEW_HTNV),
                      f->composition_httnv_plus, review_level_label(REVIEW_HTTNV));
@@ -1110,13 +1111,12 @@ enum tcxd_err store_review_preview(struct store *st, const struct review_key *k,
     store_review_init(&rv);
     enum tcxd_err rc = store_review_get(st, k, &rv, e);
     if (!rc)
-        rc = propose_from_verification(st, &rv, &out->proposal, &out->has_proposal, &out->facts,
-                                       e);
+        rc = propose_from_verification(st, &rv, &out->proposal, &out->has_proposal, &out->facts, e);
     if (!rc) {
         out->level = level != REVIEW_LEVEL__MAX ? level
-                     : out->has_proposal         ? out->proposal.level
-                     : rv.has_final              ? rv.final_level
-                                                 : REVIEW_HTNV;
+                     : out->has_proposal        ? out->proposal.level
+                     : rv.has_final             ? rv.final_level
+                                                : REVIEW_HTNV;
         struct tcxd_error ig;
         enum tcxd_err c = cap_check(st, &rv, out->level, NULL, &out->cap, out->cap_group, &ig);
         if (c && c != TCXD_ERULE) {
@@ -1139,13 +1139,14 @@ static json_t *review_summary_json(const struct store_review *rv)
         json_object_set_new(j, "member_id", json_integer(rv->member_id));
     json_object_set_new(j, "org_id", json_integer(rv->org_id));
     json_object_set_new(j, "self_level",
-                        rv->has_self ? json_string(review_level_name(rv->self_level)) : json_null());
+                        rv->has_self ? json_string(review_level_name(rv->self_level))
+                                     : json_null());
     json_object_set_new(j, "verified_level",
                         rv->has_verified ? json_string(review_level_name(rv->verified_level))
                                          : json_null());
-    json_object_set_new(j, "final_level", rv->has_final
-                                              ? json_string(review_level_name(rv->final_level))
-                                              : json_null());
+    json_object_set_new(j, "final_level",
+                        rv->has_final ? json_string(review_level_name(rv->final_level))
+                                      : json_null());
     return j;
 }
 
@@ -1157,8 +1158,8 @@ static enum tcxd_err review_create(struct store *st, const struct review_key *k,
 {
     enum tcxd_err rc;
     char d[DATE_ISO_LEN];
-    tcxd_date date = req->review_date != DATE_NONE ? req->review_date
-                                                   : date_from_ymd(k->year, 12, 31);
+    tcxd_date date =
+        req->review_date != DATE_NONE ? req->review_date : date_from_ymd(k->year, 12, 31);
     if (date_to_ymd(date).y != k->year && date_to_ymd(date).y != k->year + 1)
         return tcxd_fail(e, TCXD_EINVAL, "review_date",
                          "review date %s is not in %d or early the next year",
@@ -1246,8 +1247,8 @@ static enum tcxd_err check_decision_date(tcxd_date d, int year, struct tcxd_erro
 
 static enum tcxd_err check_entered(const struct review_entered *in, struct tcxd_error *e)
 {
-    if (in->has_votes && (in->votes_returned <= 0 || in->votes_low < 0 ||
-                          in->votes_low > in->votes_returned))
+    if (in->has_votes &&
+        (in->votes_returned <= 0 || in->votes_low < 0 || in->votes_low > in->votes_returned))
         return tcxd_fail(e, TCXD_EINVAL, "votes",
                          "invalid confidence vote: %d low of %d returned ballots", in->votes_low,
                          in->votes_returned);
@@ -1357,8 +1358,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
             goto fail;
         has_prop = true;
         level = req->has_level ? req->level : prop.level;
-        facts = json_pack("{s:o, s:s}", "entered", entered_json(in), "registry",
-                          fo.registry.ptr);
+        facts = json_pack("{s:o, s:s}", "entered", entered_json(in), "registry", fo.registry.ptr);
     } else {
         if (!req->has_level) {
             rc = tcxd_fail(e, TCXD_EINVAL, "level", "the %s level is required",
@@ -1513,8 +1513,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
                 json_object_set_new(sc, ps.rows[i].criterion,
                                     json_string(review_grade_name(ps.rows[i].grade)));
             else
-                json_object_set_new(sc, ps.rows[i].criterion,
-                                    json_real(ps.rows[i].points / 100.0));
+                json_object_set_new(sc, ps.rows[i].criterion, json_real(ps.rows[i].points / 100.0));
         }
         json_object_set_new(sj, "scores", sc);
     }
@@ -1659,8 +1658,8 @@ enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
         rc = tcxd_fail(e, TCXD_ENOTFOUND, "org", "organization #%lld did not exist on %s",
                        (long long)root, d);
     } else if (!(rc = load_year(st, year, &rows, e))) {
-        classify(&t, r, &rows, out->counts, out->undecided, out->self_counts,
-                 out->verified_counts, out);
+        classify(&t, r, &rows, out->counts, out->undecided, out->self_counts, out->verified_counts,
+                 out);
     }
     org_tree_release(&t);
     free(rows.v);
@@ -1885,8 +1884,7 @@ enum tcxd_err store_weak_update(struct store *st, const struct store_actor *who,
     rc = store_step_done(st, s, e, "updating the weak organization");
     char *after = json_text(weak_json(&w));
     if (!rc)
-        rc = store_audit(st, who, "review.weak_update", "weak_org", id, w.org_id, before, after,
-                         e);
+        rc = store_audit(st, who, "review.weak_update", "weak_org", id, w.org_id, before, after, e);
     free(before);
     free(after);
     if (rc || (rc = store_commit(st, e)))

@@ -24,10 +24,10 @@
  * count. Entered at verification: confidence votes for leaders, degradation, disunity,
  * sub-units disciplined.
  *
- * The excellent cap (when decide or amend gives HTXSNV): for a member, the decided members of the same base
- * organization (tổ chức cơ sở đảng) that year; for an organization, the decided organizations of
- * the same kind under the same parent that year (on the review date). An exception reason is
- * accepted where the rule set allows one.
+ * The excellent cap (when decide or amend gives HTXSNV): for a member, the decided members of the
+ * same base organization (tổ chức cơ sở đảng) that year; for an organization, the decided
+ * organizations of the same kind under the same parent that year (on the review date). An exception
+ * reason is accepted where the rule set allows one.
  *
  * Ownership: out-structs say how they are released; strings passed in are borrowed.
  */
@@ -108,7 +108,7 @@ struct review_step_req {
     /* self_assess (first time): the kind of subject; REVIEW_SUBJECT__MAX: member for a member,
        chi_bo / dang_bo by the organization's form. */
     enum review_subject subject;
-    tcxd_date review_date; /* self_assess (first time): DATE_NONE: 31/12 of the year */
+    tcxd_date review_date;             /* self_assess (first time): DATE_NONE: 31/12 of the year */
     const struct review_entry *scores; /* self_assess, verify: every criterion once */
     size_t n_scores;
     bool has_level;
@@ -247,7 +247,7 @@ enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
 /* ---- weak organizations ------------------------------------------------------------------- */
 
 enum weak_status { WEAK_OPEN, WEAK_IN_PROGRESS, WEAK_CONSOLIDATED, WEAK_STATUS__MAX };
-const char *weak_status_name(enum weak_status s);  /* "open", "in_progress", "consolidated" */
+const char *weak_status_name(enum weak_status s); /* "open", "in_progress", "consolidated" */
 const char *weak_status_label(enum weak_status s); /* "Chưa củng cố", "Đang củng cố", ... */
 enum tcxd_err weak_status_parse(const char *s, enum weak_status *out,
                                 struct tcxd_error *e) TCXD_WUR;

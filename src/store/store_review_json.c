@@ -49,21 +49,18 @@ json_t *review_rubric_json(const struct store_rubric *r)
         json_t *crit = json_array();
         for (size_t i = 0; i < r->r.n_criteria; i++)
             if (r->r.criteria[i].group == g)
-                json_array_append_new(crit, json_pack("{s:s, s:s, s:o}", "code",
-                                                      r->r.criteria[i].code, "name",
-                                                      r->r.criteria[i].name, "max",
-                                                      points(r->r.criteria[i].max)));
-        json_array_append_new(groups, json_pack("{s:s, s:s, s:o, s:o}", "code",
-                                                r->r.groups[g].code, "name", r->r.groups[g].name,
-                                                "max", points(r->r.groups[g].max), "criteria",
-                                                crit));
+                json_array_append_new(
+                    crit, json_pack("{s:s, s:s, s:o}", "code", r->r.criteria[i].code, "name",
+                                    r->r.criteria[i].name, "max", points(r->r.criteria[i].max)));
+        json_array_append_new(groups, json_pack("{s:s, s:s, s:o, s:o}", "code", r->r.groups[g].code,
+                                                "name", r->r.groups[g].name, "max",
+                                                points(r->r.groups[g].max), "criteria", crit));
     }
-    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:i, s:i, s:i, s:b, s:b}", "id",
-                          (json_int_t)r->id, "name", r->r.name ? r->r.name : "", "subject",
-                          review_subject_name(r->r.subject), "subject_label",
-                          review_subject_label(r->r.subject), "year_from", r->r.year_from,
-                          "year_to", r->r.year_to, "version", r->version, "builtin", r->id == 0,
-                          "graded", store_rubric_graded(&r->r));
+    json_t *j = json_pack(
+        "{s:I, s:s, s:s, s:s, s:i, s:i, s:i, s:b, s:b}", "id", (json_int_t)r->id, "name",
+        r->r.name ? r->r.name : "", "subject", review_subject_name(r->r.subject), "subject_label",
+        review_subject_label(r->r.subject), "year_from", r->r.year_from, "year_to", r->r.year_to,
+        "version", r->version, "builtin", r->id == 0, "graded", store_rubric_graded(&r->r));
     if (r->id) {
         json_object_set_new(j, "created_at", json_string(r->created_at));
         json_object_set_new(j, "created_by", json_string(r->created_by));
@@ -77,9 +74,8 @@ json_t *review_rubric_json(const struct store_rubric *r)
 
 static json_t *level_json(const struct store_review *rv, enum review_level l)
 {
-    return json_pack("{s:s, s:s, s:s}", "level", review_level_name(l), "code",
-                     review_level_code(l), "label",
-                     review_level_label_for(rv->rs, rv->subject, l));
+    return json_pack("{s:s, s:s, s:s}", "level", review_level_name(l), "code", review_level_code(l),
+                     "label", review_level_label_for(rv->rs, rv->subject, l));
 }
 
 static json_t *proposal_to_json(const struct store_review *rv, const struct review_proposal *p)
@@ -147,13 +143,13 @@ json_t *review_json(const struct store_review *rv, const struct review_preview *
     json_t *steps = json_array();
     for (size_t i = 0; i < rv->n_steps; i++) {
         const struct review_step_row *s = &rv->steps[i];
-        json_t *sj = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
-                               (json_int_t)s->id, "step", review_step_name(s->step), "step_label",
-                               review_step_label(s->step), "level", review_level_name(s->level),
-                               "level_label", review_level_label_for(rv->rs, rv->subject, s->level),
-                               "text", s->text ? s->text : "", "decision_no",
-                               s->decision_no ? s->decision_no : "", "by",
-                               s->username ? s->username : "", "at", s->at);
+        json_t *sj =
+            json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)s->id,
+                      "step", review_step_name(s->step), "step_label", review_step_label(s->step),
+                      "level", review_level_name(s->level), "level_label",
+                      review_level_label_for(rv->rs, rv->subject, s->level), "text",
+                      s->text ? s->text : "", "decision_no", s->decision_no ? s->decision_no : "",
+                      "by", s->username ? s->username : "", "at", s->at);
         json_object_set_new(sj, "total", s->has_total ? points(s->total) : json_null());
         json_object_set_new(sj, "decision_date", date_json(s->decision_date));
         json_object_set_new(sj, "cap_exception",
@@ -174,14 +170,14 @@ json_t *review_json(const struct store_review *rv, const struct review_preview *
     json_object_set_new(j, "steps", steps);
 
     if (pv) {
-        json_object_set_new(j, "proposal", pv->has_proposal ? proposal_to_json(rv, &pv->proposal)
-                                                            : json_null());
-        json_object_set_new(
-            j, "cap",
-            json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:b}", "group", pv->cap_group, "level",
-                      review_level_name(pv->level), "share_pct", pv->cap.share_pct, "excellent",
-                      pv->cap.n_excellent, "good", pv->cap.n_good, "allowed", pv->cap.allowed,
-                      "exceeded", pv->cap.exceeded));
+        json_object_set_new(j, "proposal",
+                            pv->has_proposal ? proposal_to_json(rv, &pv->proposal) : json_null());
+        json_object_set_new(j, "cap",
+                            json_pack("{s:s, s:s, s:i, s:i, s:i, s:i, s:b}", "group", pv->cap_group,
+                                      "level", review_level_name(pv->level), "share_pct",
+                                      pv->cap.share_pct, "excellent", pv->cap.n_excellent, "good",
+                                      pv->cap.n_good, "allowed", pv->cap.allowed, "exceeded",
+                                      pv->cap.exceeded));
         json_object_set_new(j, "cap_exception_allowed", json_boolean(rv->rs->cap_exception));
         json_object_set_new(j, "registry_facts", lines_json(pv->facts.ptr));
     }
@@ -199,24 +195,25 @@ static json_t *counts_json(const struct review_counts *c)
 
 static json_t *item_json(const struct review_report_item *it)
 {
-    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:s, s:s}", "review_id",
-                          (json_int_t)it->review_id, "group", review_group_name(it->group), "name",
-                          it->name, "code", it->code, "unit_id", (json_int_t)it->unit_id,
-                          "unit_code", it->unit_code, "unit_name", it->unit_name, "state",
-                          review_state_name(it->state));
+    json_t *j =
+        json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:s, s:s}", "review_id",
+                  (json_int_t)it->review_id, "group", review_group_name(it->group), "name",
+                  it->name, "code", it->code, "unit_id", (json_int_t)it->unit_id, "unit_code",
+                  it->unit_code, "unit_name", it->unit_name, "state", review_state_name(it->state));
     json_object_set_new(j, "member_id", it->member_id ? json_integer(it->member_id) : json_null());
     json_object_set_new(j, "org_id", json_integer(it->org_id));
     json_object_set_new(j, "self_level",
-                        it->has_self ? json_string(review_level_name(it->self_level)) : json_null());
+                        it->has_self ? json_string(review_level_name(it->self_level))
+                                     : json_null());
     json_object_set_new(j, "self_total", it->has_self_total ? points(it->self_total) : json_null());
     json_object_set_new(j, "verified_level",
                         it->has_verified ? json_string(review_level_name(it->verified_level))
                                          : json_null());
     json_object_set_new(j, "verified_total",
                         it->has_verified_total ? points(it->verified_total) : json_null());
-    json_object_set_new(j, "final_level", it->has_final
-                                              ? json_string(review_level_name(it->final_level))
-                                              : json_null());
+    json_object_set_new(j, "final_level",
+                        it->has_final ? json_string(review_level_name(it->final_level))
+                                      : json_null());
     return j;
 }
 
@@ -230,28 +227,27 @@ json_t *review_report_json(const struct review_report *r, bool with_items)
             struct buf b = BUF_INIT;
             review_sentence(&b, review_group_noun((enum review_group)g), (enum review_level)l, c,
                             p);
-            json_t *lj = json_pack("{s:s, s:s, s:s, s:i, s:o, s:i, s:i, s:o, s:s}", "level",
-                                   review_level_name((enum review_level)l), "code",
-                                   review_level_code((enum review_level)l), "label",
-                                   review_level_label((enum review_level)l), "count", c->n[l],
-                                   "share", share(c->n[l], c->total), "prev_count", p->n[l],
-                                   "prev_total", p->total, "prev_share",
-                                   share(p->n[l], p->total), "sentence", b.ptr);
-            json_object_set_new(lj, "change_pp",
-                                p->total > 0 ? json_real(review_change_tenths(c->n[l], c->total,
-                                                                              p->n[l], p->total) /
-                                                         10.0)
-                                             : json_null());
+            json_t *lj =
+                json_pack("{s:s, s:s, s:s, s:i, s:o, s:i, s:i, s:o, s:s}", "level",
+                          review_level_name((enum review_level)l), "code",
+                          review_level_code((enum review_level)l), "label",
+                          review_level_label((enum review_level)l), "count", c->n[l], "share",
+                          share(c->n[l], c->total), "prev_count", p->n[l], "prev_total", p->total,
+                          "prev_share", share(p->n[l], p->total), "sentence", b.ptr);
+            json_object_set_new(
+                lj, "change_pp",
+                p->total > 0
+                    ? json_real(review_change_tenths(c->n[l], c->total, p->n[l], p->total) / 10.0)
+                    : json_null());
             buf_release(&b);
             json_array_append_new(levels, lj);
         }
-        json_array_append_new(
-            groups, json_pack("{s:s, s:s, s:i, s:i, s:o, s:o, s:o}", "group",
-                              review_group_name((enum review_group)g), "noun",
-                              review_group_noun((enum review_group)g), "total", c->total,
-                              "undecided", r->undecided[g], "levels", levels, "self",
-                              counts_json(&r->self_counts[g]), "verified",
-                              counts_json(&r->verified_counts[g])));
+        json_array_append_new(groups, json_pack("{s:s, s:s, s:i, s:i, s:o, s:o, s:o}", "group",
+                                                review_group_name((enum review_group)g), "noun",
+                                                review_group_noun((enum review_group)g), "total",
+                                                c->total, "undecided", r->undecided[g], "levels",
+                                                levels, "self", counts_json(&r->self_counts[g]),
+                                                "verified", counts_json(&r->verified_counts[g])));
     }
     json_t *j = json_pack("{s:i, s:I, s:o}", "year", r->year, "org_id", (json_int_t)r->root_id,
                           "groups", groups);
@@ -296,12 +292,11 @@ json_t *review_leniency_json(const struct review_report *r, review_points thresh
     }
     for (size_t k = 0; k < nu; k++)
         json_array_append_new(
-            orgs, json_pack("{s:I, s:s, s:s, s:i, s:i, s:o, s:o}", "org_id", (json_int_t)u[k].id,
-                            "code", u[k].code, "name", u[k].name, "compared", u[k].compared,
-                            "lenient", u[k].lenient, "share", share(u[k].lenient, u[k].compared),
-                            "mean_excess",
-                            u[k].lenient ? json_real(u[k].excess / 100.0 / u[k].lenient)
-                                         : json_real(0)));
+            orgs,
+            json_pack("{s:I, s:s, s:s, s:i, s:i, s:o, s:o}", "org_id", (json_int_t)u[k].id, "code",
+                      u[k].code, "name", u[k].name, "compared", u[k].compared, "lenient",
+                      u[k].lenient, "share", share(u[k].lenient, u[k].compared), "mean_excess",
+                      u[k].lenient ? json_real(u[k].excess / 100.0 / u[k].lenient) : json_real(0)));
     free(u);
 
     /* distribution of self vs verified vs final levels, every group together */

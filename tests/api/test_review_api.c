@@ -41,9 +41,9 @@ static int64_t add_org(const char *code, const char *tier, const char *form, con
                        const char *type)
 {
     char out[8192];
-    int rc = type ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code,
-                             "--tier", tier, "--form", form, "--parent", parent, "--type", type,
-                             "--date", "2000-01-01", NULL)
+    int rc = type     ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code,
+                                 "--tier", tier, "--form", form, "--parent", parent, "--type", type,
+                                 "--date", "2000-01-01", NULL)
              : parent ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code,
                                  "--tier", tier, "--form", form, "--parent", parent, "--date",
                                  "2000-01-01", NULL)
@@ -95,8 +95,8 @@ static int setup(void **state)
     m1 = add_member("Q1C", "Nguyễn Văn An");
     m2 = add_member("Q1C", "Lê Văn Bảo");
     m_out = add_member("Q2C", "Trần Văn Cư");
-    if (tcxd_run(db, PW_STAFF, NULL, 0, "user", "add", "staff1", "--role", "staff", "--scope",
-                 "Q1", NULL) ||
+    if (tcxd_run(db, PW_STAFF, NULL, 0, "user", "add", "staff1", "--role", "staff", "--scope", "Q1",
+                 NULL) ||
         tcxd_run(db, PW_VIEWER, NULL, 0, "user", "add", "viewer1", "--role", "viewer", "--scope",
                  "Q1", NULL))
         return -1;
@@ -198,8 +198,8 @@ static void test_member_review(void **state)
                   "định\"}",
                   SCORES_85),
              201, NULL);
-    assert_string_equal(
-        json_string_value(json_object_get(json_object_get(j, "proposal"), "level")), "httnv");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "proposal"), "level")),
+                        "httnv");
     assert_true(json_array_size(json_object_get(json_object_get(j, "proposal"), "reasons")) >= 1);
     json_decref(j);
     /* one member of a base organization with no HTTNV yet: HTXSNV is over the cap */
@@ -235,13 +235,11 @@ static void test_member_review(void **state)
                      404);
     json_decref(j);
     json_decref(call(&s, "POST", path("/api/reviews/members/%lld/steps", (long long)m_out),
-                     path("{\"year\":2025,\"step\":\"self_assess\",\"scores\":\"%s\"}",
-                          SCORES_85),
+                     path("{\"year\":2025,\"step\":\"self_assess\",\"scores\":\"%s\"}", SCORES_85),
                      404, NULL));
     json_decref(call(&s, "POST", path("/api/reviews/orgs/%lld/steps", (long long)id_q2c),
                      "{\"year\":2025,\"step\":\"self_assess\"}", 404, NULL));
-    assert_int_equal(get(&s, path("/api/reviews/report?year=2025&org=%lld", (long long)id_q2c),
-                         &j),
+    assert_int_equal(get(&s, path("/api/reviews/report?year=2025&org=%lld", (long long)id_q2c), &j),
                      404);
     json_decref(j);
 }
@@ -251,17 +249,16 @@ static void test_org_review_and_reports(void **state)
     struct session s;
     assert_int_equal(login(&s, srv.port, "staff1", PW_STAFF), 200);
     json_t *j;
-    const char *org_scores =
-        "1.1=8; 1.2=6; 1.3=6; 1.4=5; 1.5=5; 2.1=0; 2.2=0; 2.3=0; 2.4=5; 2.5=5";
+    const char *org_scores = "1.1=8; 1.2=6; 1.3=6; 1.4=5; 1.5=5; 2.1=0; 2.2=0; 2.3=0; 2.4=5; 2.5=5";
     char steps[128];
     snprintf(steps, sizeof(steps), "/api/reviews/orgs/%lld/steps", (long long)id_q1c2);
     json_decref(call(&s, "POST", steps,
                      path("{\"year\":2025,\"step\":\"self_assess\",\"scores\":\"%s\"}", org_scores),
                      201, NULL));
-    json_decref(call(&s, "POST", steps,
-                     path("{\"year\":2025,\"step\":\"verify\",\"scores\":\"%s\",\"disunity\":true}",
-                          org_scores),
-                     201, NULL));
+    json_decref(call(
+        &s, "POST", steps,
+        path("{\"year\":2025,\"step\":\"verify\",\"scores\":\"%s\",\"disunity\":true}", org_scores),
+        201, NULL));
     j = call(&s, "POST", steps,
              "{\"year\":2025,\"step\":\"decide\",\"level\":\"khtnv\",\"decision_no\":\"9-QĐ\","
              "\"decision_date\":\"2026-01-12\"}",
@@ -282,10 +279,10 @@ static void test_org_review_and_reports(void **state)
                      200, NULL));
     json_decref(call(&s, "PUT", path("/api/reviews/weak/%lld", (long long)wid),
                      "{\"status\":\"done\"}", 400, "status"));
-    json_decref(call(&s, "POST", "/api/reviews/weak",
-                     path("{\"org_id\":%lld,\"year\":2025,\"plan\":\"Củng cố\"}",
-                          (long long)id_q1c),
-                     201, NULL));
+    json_decref(
+        call(&s, "POST", "/api/reviews/weak",
+             path("{\"org_id\":%lld,\"year\":2025,\"plan\":\"Củng cố\"}", (long long)id_q1c), 201,
+             NULL));
     json_decref(call(&s, "POST", "/api/reviews/weak",
                      path("{\"org_id\":%lld,\"year\":2025}", (long long)id_q1c), 409, NULL));
     json_decref(call(&s, "POST", "/api/reviews/weak",
@@ -293,11 +290,9 @@ static void test_org_review_and_reports(void **state)
     json_decref(call(&s, "PUT", path("/api/reviews/weak/%lld", (long long)wid),
                      "{\"status\":\"consolidated\",\"consolidated_on\":\"2026-03-01\"}", 200,
                      NULL));
-    assert_int_equal(get(&s, path("/api/reviews/weak?year_from=2025&org=%lld", (long long)id_q1p),
-                         &j),
-                     200);
-    assert_string_equal(json_string_value(json_object_get(j, "sentence")),
-                        "đã củng cố 1/2 (50%)");
+    assert_int_equal(
+        get(&s, path("/api/reviews/weak?year_from=2025&org=%lld", (long long)id_q1p), &j), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "sentence")), "đã củng cố 1/2 (50%)");
     json_decref(j);
 
     /* reports over Q1P: members decided in the first test (one HTNV after the amendment) */
@@ -307,16 +302,15 @@ static void test_org_review_and_reports(void **state)
     json_t *members = json_array_get(json_object_get(j, "groups"), 3);
     assert_int_equal(json_integer_value(json_object_get(members, "total")), 1);
     json_t *branch = json_array_get(json_object_get(j, "groups"), 2);
-    assert_int_equal(
-        json_integer_value(json_object_get(json_array_get(json_object_get(branch, "levels"), 3),
-                                           "count")),
-        1);
+    assert_int_equal(json_integer_value(json_object_get(
+                         json_array_get(json_object_get(branch, "levels"), 3), "count")),
+                     1);
     assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
     json_decref(j);
-    assert_int_equal(get(&s, path("/api/reviews/leniency?year=2025&org=%lld&threshold=9,5",
-                                  (long long)id_q1p),
-                         &j),
-                     200);
+    assert_int_equal(
+        get(&s, path("/api/reviews/leniency?year=2025&org=%lld&threshold=9,5", (long long)id_q1p),
+            &j),
+        200);
     assert_int_equal(json_array_size(json_object_get(j, "subjects")), 1); /* 95 against 85 */
     json_decref(j);
     assert_int_equal(get(&s, "/api/reviews/leniency?year=2025&threshold=x", &j), 400);

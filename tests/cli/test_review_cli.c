@@ -116,8 +116,10 @@ static char *fingerprint(void)
 {
     sqlite3 *h;
     assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    const char *tables[] = {"review_rubric", "review_rubric_criterion", "review", "review_step",
-                            "review_score",  "weak_org",                "audit"};
+    const char *tables[] = {"review_rubric", "review_rubric_criterion",
+                            "review",        "review_step",
+                            "review_score",  "weak_org",
+                            "audit"};
     struct buf out = BUF_INIT;
     for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
         char sql[128];
@@ -175,22 +177,21 @@ static void teardown_db(void)
 
 /* The member rubric of 2025 (1.1 8, 1.2 8, 1.3 7, 1.4 7, 2.1 40, 2.2 20, 2.3 10) with 2.1 set
    so that the total is `total`. */
-static struct result step_scores(const char *step, const char *member, int total,
-                                 const char *extra)
+static struct result step_scores(const char *step, const char *member, int total, const char *extra)
 {
     char s21[32];
     snprintf(s21, sizeof(s21), "2.1=%d", 40 - (100 - total));
-    const char *args[] = {"review", step,      member,    "--year",  "2025",    "--score",
-                          "1.1=8",  "--score", "1.2=8",   "--score", "1.3=7",   "--score",
-                          "1.4=7",  "--score", s21,       "--score", "2.2=20",  "--score",
+    const char *args[] = {"review", step,      member,  "--year",  "2025",   "--score",
+                          "1.1=8",  "--score", "1.2=8", "--score", "1.3=7",  "--score",
+                          "1.4=7",  "--score", s21,     "--score", "2.2=20", "--score",
                           "2.3=10", extra,     NULL};
     return runv(args);
 }
 
 static void decide(const char *member, const char *level)
 {
-    ok(RUN("review", "decide", member, "--year", "2025", "--level", level, "--decision",
-           "12-QĐ/ĐU", "--decision-date", "15/01/2026"));
+    ok(RUN("review", "decide", member, "--year", "2025", "--level", level, "--decision", "12-QĐ/ĐU",
+           "--decision-date", "15/01/2026"));
 }
 
 static void test_workflow_and_reports(void **state)
@@ -209,16 +210,15 @@ static void test_workflow_and_reports(void **state)
     json_t *j = json_of(RUN("--json", "review", "show", "#1", "--year", "2025"));
     assert_string_equal(json_string_value(json_object_get(j, "state")), "verified");
     assert_true(json_real_value(json_object_get(json_object_get(j, "self"), "total")) == 97.5);
-    assert_true(json_real_value(json_object_get(json_object_get(j, "verified"), "total")) ==
-                84.0);
-    assert_string_equal(
-        json_string_value(json_object_get(json_object_get(j, "proposal"), "level")), "httnv");
+    assert_true(json_real_value(json_object_get(json_object_get(j, "verified"), "total")) == 84.0);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "proposal"), "level")),
+                        "httnv");
     json_t *steps = json_object_get(j, "steps");
     assert_int_equal(json_array_size(steps), 2);
     assert_string_equal(json_string_value(json_object_get(json_array_get(steps, 0), "by")),
                         "cli:tester");
-    assert_true(json_real_value(json_object_get(
-                    json_object_get(json_array_get(steps, 0), "scores"), "1.2")) == 7.5);
+    assert_true(json_real_value(json_object_get(json_object_get(json_array_get(steps, 0), "scores"),
+                                                "1.2")) == 7.5);
     json_decref(j);
     decide("1", "httnv");
 
@@ -244,8 +244,8 @@ static void test_workflow_and_reports(void **state)
     ok(RUN("review", "self", "CB1", "--year", "2025", "--score", "1.1=8", "--score", "1.2=6",
            "--score", "1.3=6", "--score", "1.4=5", "--score", "1.5=5", "--score", "2.1=0",
            "--score", "2.2=0", "--score", "2.3=0", "--score", "2.4=10", "--score", "2.5=5"));
-    ok(RUN("review", "verify", "org:CB1", "--year", "2025", "--score", "1.1=8", "--score",
-           "1.2=6", "--score", "1.3=6", "--score", "1.4=5", "--score", "1.5=5", "--score", "2.1=0",
+    ok(RUN("review", "verify", "org:CB1", "--year", "2025", "--score", "1.1=8", "--score", "1.2=6",
+           "--score", "1.3=6", "--score", "1.4=5", "--score", "1.5=5", "--score", "2.1=0",
            "--score", "2.2=0", "--score", "2.3=0", "--score", "2.4=0", "--score", "2.5=5"));
     decide("CB1", "khtnv");
 
@@ -273,15 +273,13 @@ static void test_workflow_and_reports(void **state)
     j = json_of(RUN("--json", "review", "leniency", "DB1", "--year", "2025", "--threshold", "4"));
     assert_int_equal(json_array_size(json_object_get(j, "subjects")), 3); /* 13,5 5 10 */
     json_decref(j);
-    j = json_of(RUN("--json", "review", "leniency", "DB1", "--year", "2025", "--threshold",
-                    "5,5"));
+    j = json_of(RUN("--json", "review", "leniency", "DB1", "--year", "2025", "--threshold", "5,5"));
     assert_int_equal(json_array_size(json_object_get(j, "subjects")), 2);
     json_decref(j);
 
     /* weak organizations: CB1 (decided) and CB2 (flagged), one consolidated */
     j = json_of(RUN("--json", "review", "weak", "add", "CB2", "--year", "2025", "--plan",
-                    "Kiện toàn chi ủy", "--responsible", "Đ/c Bí thư", "--deadline",
-                    "30/06/2026"));
+                    "Kiện toàn chi ủy", "--responsible", "Đ/c Bí thư", "--deadline", "30/06/2026"));
     long long cb2 = json_integer_value(json_object_get(j, "id"));
     json_decref(j);
     char id[24];
@@ -290,8 +288,7 @@ static void test_workflow_and_reports(void **state)
            "01/10/2026"));
     j = json_of(RUN("--json", "review", "weak", "list", "TU", "--year", "2025"));
     assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
-    assert_string_equal(json_string_value(json_object_get(j, "sentence")),
-                        "đã củng cố 1/2 (50%)");
+    assert_string_equal(json_string_value(json_object_get(j, "sentence")), "đã củng cố 1/2 (50%)");
     json_decref(j);
 
     /* locked after the decision */
@@ -321,8 +318,8 @@ static void test_bad_input_changes_nothing(void **state)
             "1.1");
     refused(RUN("review", "verify", "1", "--year", "2025", "--score", "9.9=1"), "9.9");
     refused(RUN("review", "verify", "1", "--year", "2025", "--score", "1.1=8"), "missing");
-    refused(RUN("review", "decide", "1", "--year", "2025", "--level", "httnv", "--decision",
-                "1", "--decision-date", "01/01/2026"),
+    refused(RUN("review", "decide", "1", "--year", "2025", "--level", "httnv", "--decision", "1",
+                "--decision-date", "01/01/2026"),
             "step");
     refused(step_scores("self", "2", 80, "--year=2010"), "year");
     refused(RUN("review", "decide", "1", "--year", "2025", "--level", "gioi", "--decision", "1",
@@ -335,8 +332,7 @@ static void test_bad_input_changes_nothing(void **state)
     assert_non_null(f);
     fputs("group,criterion,title,max\nI,,Chung,30\nI,1,A,20\nII,,Kết quả,70\nII,2,B,70\n", f);
     fclose(f);
-    refused(RUN("review", "rubric", "import", path, "--subject", "member", "--from", "2025"),
-            "I");
+    refused(RUN("review", "rubric", "import", path, "--subject", "member", "--from", "2025"), "I");
     unlink(path);
     refused(RUN("review", "weak", "update", "1", "--status", "xong"), "status");
     char *after = fingerprint();
@@ -355,10 +351,10 @@ static void test_bad_input_changes_nothing(void **state)
     ok(RUN("review", "rubric", "import", path, "--subject", "member", "--from", "2026", "--name",
            "dv-2026"));
     unlink(path);
-    json_t *a = json_of(RUN("--json", "review", "rubric", "show", "--subject", "member", "--year",
-                            "2025"));
-    json_t *b = json_of(RUN("--json", "review", "rubric", "show", "--subject", "member", "--year",
-                            "2026"));
+    json_t *a =
+        json_of(RUN("--json", "review", "rubric", "show", "--subject", "member", "--year", "2025"));
+    json_t *b =
+        json_of(RUN("--json", "review", "rubric", "show", "--subject", "member", "--year", "2026"));
     assert_int_equal(json_integer_value(json_object_get(b, "version")), 1);
     assert_string_equal(json_string_value(json_object_get(b, "name")), "dv-2026");
     assert_true(json_equal(json_object_get(a, "groups"), json_object_get(b, "groups")));

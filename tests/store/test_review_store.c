@@ -590,8 +590,7 @@ static void test_report_against_sql(void **state)
     };
     int64_t chis[4] = {w.cb1, w.cb2, w.cb3, w.cbx};
     for (size_t i = 0; i < ARRAY_SIZE(plan); i++)
-        full_member(st, member(st, chis[plan[i].chi]), 2025, plan[i].self, plan[i].ver,
-                    plan[i].l);
+        full_member(st, member(st, chis[plan[i].chi]), 2025, plan[i].self, plan[i].ver, plan[i].l);
     /* one member only self-assessed: undecided */
     int64_t u = member(st, w.cb1);
     struct scoreset s;
