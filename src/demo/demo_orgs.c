@@ -127,18 +127,37 @@ static const char *const wards_hospital[] = {"Nội",
                                              "Thận nhân tạo",
                                              "Ung bướu"};
 
-static const char *const police_units[] = {"Cảnh sát giao thông",
-                                           "Cảnh sát hình sự",
-                                           "Cảnh sát kinh tế",
-                                           "Cảnh sát điều tra tội phạm về ma túy",
-                                           "Tham mưu",
-                                           "An ninh",
-                                           "Quản lý hành chính về trật tự xã hội",
-                                           "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
-                                           "Cảnh sát thi hành án hình sự và hỗ trợ tư pháp",
-                                           "Cảnh sát trật tự",
-                                           "Cảnh sát cơ động",
-                                           "Hậu cần"};
+static const char *const police_units[] = {
+    "Cảnh sát giao thông",
+    "Cảnh sát hình sự",
+    "Cảnh sát kinh tế",
+    "Cảnh sát điều tra tội phạm về ma túy",
+    "Tham mưu",
+    "An ninh",
+    "Quản lý hành chính về trật tự xã hội",
+    "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "Cảnh sát thi hành án hình sự và hỗ trợ tư pháp",
+    "Cảnh sát trật tự",
+    "Cảnh sát cơ động",
+    "Hậu cần",
+    "An ninh chính trị nội bộ",
+    "An ninh kinh tế",
+    "An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+    "An ninh điều tra",
+    "Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
+    "Cảnh sát môi trường",
+    "Cảnh sát đường thủy",
+    "Cảnh sát bảo vệ",
+    "Tổ chức cán bộ",
+    "Công tác Đảng và công tác chính trị",
+    "Hồ sơ nghiệp vụ",
+    "Kỹ thuật hình sự",
+    "Quản lý xuất nhập cảnh",
+    "Thanh tra",
+    "Pháp chế",
+    "Tài chính",
+    "Cảnh sát quản lý trại tạm giam",
+    "Cảnh sát truy nã tội phạm"};
 
 static const char *const village_a[] = {"Đông", "Đoài", "Thượng", "Hạ",   "Trung", "Nam", "Bắc",
                                         "Tiền", "Hậu",  "Yên",    "Phú",  "An",    "Tân", "Vân",
@@ -309,7 +328,8 @@ struct bloc_def {
     const char *code, *name;
     enum bloc_kind kind;
     int nbase;       /* base organizations under it (Hà Nội) */
-    const char *sub; /* corporation: kind of subsidiary ("Xí nghiệp Xe buýt") */
+    const char *sub; /* corporation: kind of subsidiary ("Xí nghiệp Xe buýt"); university: its
+                        fields of study, separated by ';' */
 };
 
 static const struct bloc_def hn_blocs[] = {
@@ -319,14 +339,38 @@ static const struct bloc_def hn_blocs[] = {
     {"QS", "Đảng bộ Quân sự Thành phố", BLOC_MILITARY, 24, NULL},
     {"KDH", "Đảng bộ Khối các trường đại học, cao đẳng Hà Nội", BLOC_COLLEGES, 38, NULL},
     {"DHQG", "Đảng bộ Đại học Quốc gia Hà Nội", BLOC_VNU, 30, NULL},
-    {"BK", "Đảng bộ Đại học Bách khoa Hà Nội", BLOC_UNIVERSITY, 22, NULL},
-    {"KTQD", "Đảng bộ Trường Đại học Kinh tế Quốc dân", BLOC_UNIVERSITY, 16, NULL},
-    {"SP", "Đảng bộ Trường Đại học Sư phạm Hà Nội", BLOC_UNIVERSITY, 16, NULL},
-    {"HVNN", "Đảng bộ Học viện Nông nghiệp Việt Nam", BLOC_UNIVERSITY, 17, NULL},
-    {"XD", "Đảng bộ Trường Đại học Xây dựng Hà Nội", BLOC_UNIVERSITY, 10, NULL},
-    {"TL", "Đảng bộ Trường Đại học Thủy lợi", BLOC_UNIVERSITY, 10, NULL},
-    {"GTVT", "Đảng bộ Trường Đại học Giao thông vận tải", BLOC_UNIVERSITY, 12, NULL},
-    {"MDC", "Đảng bộ Trường Đại học Mỏ - Địa chất", BLOC_UNIVERSITY, 9, NULL},
+    {"BK", "Đảng bộ Đại học Bách khoa Hà Nội", BLOC_UNIVERSITY, 22,
+     "Cơ khí;Điện;Điện tử - Viễn thông;Công nghệ thông tin và Truyền thông;Kỹ thuật Hóa học;Vật lý "
+     "kỹ thuật;Toán - Tin;Khoa học và Kỹ thuật Vật liệu;Cơ khí động lực;Dệt may - Da giày và Thời "
+     "trang;Công nghệ sinh học và Công nghệ thực phẩm;Kinh tế và Quản lý;Ngoại ngữ;Khoa học và "
+     "Công nghệ Môi trường;Sư phạm kỹ thuật;Nhiệt lạnh;Lý luận chính trị"},
+    {"KTQD", "Đảng bộ Trường Đại học Kinh tế Quốc dân", BLOC_UNIVERSITY, 16,
+     "Kế toán - Kiểm toán;Ngân hàng - Tài chính;Quản trị kinh doanh;Kinh tế học;Kinh tế quốc "
+     "tế;Thương mại;Marketing;Bất động sản và Kinh tế tài nguyên;Thống kê;Toán kinh tế;Hệ thống "
+     "thông tin quản lý;Luật;Du lịch và Khách sạn;Khoa học quản lý;Kinh tế phát triển;Lý luận "
+     "chính trị"},
+    {"SP", "Đảng bộ Trường Đại học Sư phạm Hà Nội", BLOC_UNIVERSITY, 16,
+     "Toán - Tin;Vật lý;Hóa học;Sinh học;Ngữ văn;Lịch sử;Địa lý;Tâm lý - Giáo dục;Giáo dục Tiểu "
+     "học;Giáo dục Mầm non;Tiếng Anh;Tiếng Pháp;Giáo dục thể chất;Nghệ thuật;Công nghệ thông "
+     "tin;Triết học;Việt Nam học"},
+    {"HVNN", "Đảng bộ Học viện Nông nghiệp Việt Nam", BLOC_UNIVERSITY, 17,
+     "Nông học;Chăn nuôi;Thú y;Thủy sản;Công nghệ sinh học;Công nghệ thực phẩm;Cơ điện;Tài nguyên "
+     "và Môi trường;Kinh tế và Phát triển nông thôn;Kế toán và Quản trị kinh doanh;Công nghệ thông "
+     "tin;Du lịch và Ngoại ngữ;Khoa học xã hội;Giáo dục quốc phòng;Quản lý đất đai"},
+    {"XD", "Đảng bộ Trường Đại học Xây dựng Hà Nội", BLOC_UNIVERSITY, 10,
+     "Xây dựng dân dụng và công nghiệp;Cầu đường;Kiến trúc và Quy hoạch;Công trình thủy;Kỹ thuật "
+     "môi trường;Cơ khí xây dựng;Công nghệ thông tin;Kinh tế và Quản lý xây dựng;Vật liệu xây "
+     "dựng;Đào tạo sau đại học"},
+    {"TL", "Đảng bộ Trường Đại học Thủy lợi", BLOC_UNIVERSITY, 10,
+     "Công trình;Kỹ thuật tài nguyên nước;Thủy văn và Tài nguyên nước;Cơ khí;Điện - Điện tử;Kinh "
+     "tế và Quản lý;Công nghệ thông tin;Môi trường;Hóa và Môi trường;Luật và Lý luận chính trị"},
+    {"GTVT", "Đảng bộ Trường Đại học Giao thông vận tải", BLOC_UNIVERSITY, 12,
+     "Công trình;Cơ khí;Điện - Điện tử;Vận tải - Kinh tế;Công nghệ thông tin;Quản lý xây dựng;Môi "
+     "trường và An toàn giao thông;Khoa học cơ bản;Lý luận chính trị;Đào tạo quốc tế;Kỹ thuật xây "
+     "dựng;Đường sắt"},
+    {"MDC", "Đảng bộ Trường Đại học Mỏ - Địa chất", BLOC_UNIVERSITY, 9,
+     "Mỏ;Địa chất;Dầu khí;Trắc địa - Bản đồ và Quản lý đất đai;Công nghệ thông tin;Cơ điện;Kinh tế "
+     "- Quản trị kinh doanh;Môi trường;Khoa học cơ bản;Xây dựng"},
     {"EVN", "Đảng bộ Tổng công ty Điện lực Thành phố Hà Nội", BLOC_POWER, 32, NULL},
     {"VT", "Đảng bộ Tổng công ty Vận tải Hà Nội", BLOC_CORP, 18, "Xí nghiệp Xe buýt"},
     {"TM", "Đảng bộ Tổng công ty Thương mại Hà Nội", BLOC_CORP, 16, "Công ty Cổ phần Thương mại"},
@@ -508,7 +552,8 @@ static void district_units(struct demo_plan *p, struct rng *r, struct cands *c, 
         cand_add(c, d, name, fixed[i].seg, fixed[i].bt, fixed[i].cat, fixed[i].size);
         made++;
     }
-    size_t school = 0;
+    size_t school = 0, coop = 0;
+    int bank = 0, vocational = 0;
     for (int k = 0; made < count; k++) {
         double u = rng_unit(r);
         bool rural = dp->kind != 0;
@@ -517,11 +562,11 @@ static void district_units(struct demo_plan *p, struct rng *r, struct cands *c, 
             school++;
             snprintf(name, sizeof(name), "Trường Trung học phổ thông %s", wp.bare);
             cand_add(c, d, name, "SN", ORG_BASE_DON_VI_SU_NGHIEP, CAT_SCHOOL, 20);
-        } else if (rural && u < 0.40) {
-            struct place wp = split_place(wards[rng_below(r, (uint32_t)nwards)].ward);
+        } else if (rural && u < 0.40 && coop < nwards) {
+            struct place wp = split_place(wards[(coop++ * 7 + 3) % nwards].ward);
             snprintf(name, sizeof(name), "Hợp tác xã nông nghiệp %s", wp.bare);
             cand_add(c, d, name, "K", ORG_BASE_KHAC, CAT_RES_RURAL, 8);
-        } else if (u < 0.50) {
+        } else if (u < 0.50 && bank < 8) {
             static const char *const banks[] = {
                 "Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam",
                 "Ngân hàng TMCP Ngoại thương Việt Nam",
@@ -533,9 +578,10 @@ static void district_units(struct demo_plan *p, struct rng *r, struct cands *c, 
                 "Công ty Điện lực"};
             snprintf(name, sizeof(name), "%s chi nhánh %s", banks[k % ARRAY_SIZE(banks)], dp->bare);
             cand_add(c, d, name, "DN", ORG_BASE_DNNN, CAT_SOE, 22);
-        } else if (u < 0.56) {
-            snprintf(name, sizeof(name), "Trường Trung cấp %s %s",
-                     sectors[rng_below(r, ARRAY_SIZE(sectors))], dp->bare);
+        } else if (u < 0.56 && vocational < 4) {
+            static const char *const trades[] = {"Kinh tế - Kỹ thuật", "Y tế", "Nghề",
+                                                 "Văn hóa - Nghệ thuật"};
+            snprintf(name, sizeof(name), "Trường Trung cấp %s %s", trades[vocational++], dp->bare);
             cand_add(c, d, name, "SN", ORG_BASE_DON_VI_SU_NGHIEP, CAT_SCHOOL, 16);
         } else {
             bool jsc = rng_chance(r, 0.55);
@@ -615,11 +661,13 @@ static void bloc_units(struct rng *r, struct cands *c, int32_t b, const struct b
         case BLOC_POLICE:
             if ((size_t)k < ARRAY_SIZE(police_units))
                 snprintf(name, sizeof(name), "Phòng %s", police_units[k]);
-            else if (k % 3 == 0)
-                snprintf(name, sizeof(name), "Trại tạm giam số %d", k / 3);
+            else if ((size_t)k < ARRAY_SIZE(police_units) + 2)
+                snprintf(name, sizeof(name), "Trại tạm giam số %d",
+                         k - (int)ARRAY_SIZE(police_units) + 1);
             else
                 snprintf(name, sizeof(name),
-                         "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực %d", k);
+                         "Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực %d",
+                         k - (int)ARRAY_SIZE(police_units) - 1);
             cand_add(c, b, name, "CA", ORG_BASE_CONG_AN, CAT_POLICE, 70);
             break;
         case BLOC_MILITARY: {
@@ -652,14 +700,30 @@ static void bloc_units(struct rng *r, struct cands *c, int32_t b, const struct b
             cand_add(c, b, name, "SN", ORG_BASE_DON_VI_SU_NGHIEP, CAT_UNI,
                      (size_t)k < 11 ? 180 : 40);
             break;
-        case BLOC_UNIVERSITY:
-            if (k == 0)
+        case BLOC_UNIVERSITY: {
+            /* the university's fields in turn: Khoa first, then Viện, then Trung tâm */
+            const char *fields[32];
+            size_t lens[32];
+            int nf = 0;
+            for (const char *f = def->sub; f && *f && nf < 32; nf++) {
+                const char *semi = strchr(f, ';');
+                fields[nf] = f;
+                lens[nf] = semi ? (size_t)(semi - f) : strlen(f);
+                f = semi ? semi + 1 : f + lens[nf];
+            }
+            if (k == 0 || !nf) {
                 snprintf(name, sizeof(name), "Các phòng, ban chức năng");
-            else
-                snprintf(name, sizeof(name), "%s %s", k % 5 == 0 ? "Viện" : "Khoa",
-                         disciplines[(k * 5 + (int)rng_below(r, 3)) % ARRAY_SIZE(disciplines)]);
+            } else {
+                int round = (k - 1) / nf, idx = (k - 1) % nf;
+                snprintf(name, sizeof(name), "%s %.*s",
+                         round == 0   ? "Khoa"
+                         : round == 1 ? "Viện"
+                                      : "Trung tâm",
+                         (int)lens[idx], fields[idx]);
+            }
             cand_add(c, b, name, "SN", ORG_BASE_DON_VI_SU_NGHIEP, CAT_UNI, 70);
             break;
+        }
         case BLOC_POWER: {
             const struct demo_unit *u = &units[(size_t)k * 17 % nunits];
             struct place dp = split_place(u->district);
@@ -949,6 +1013,17 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
     free(lo);
     free(cnt);
 
+    /* names unique among siblings: a repeated one gets a number */
+    for (size_t i = 0; i < c.n; i++) {
+        int same = 1;
+        for (size_t j = 0; j < i; j++)
+            if (c.v[j].parent == c.v[i].parent && !strcmp(c.v[j].unit, c.v[i].unit))
+                same++;
+        if (same > 1) {
+            size_t len = strlen(c.v[i].unit);
+            snprintf(c.v[i].unit + len, sizeof(c.v[i].unit) - len, " số %d", same);
+        }
+    }
     /* forms: communes and units of 30 or more expected members are đảng bộ cơ sở */
     for (size_t i = 0; i < c.n; i++) {
         struct cand *x = &c.v[i];
@@ -1025,7 +1100,9 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
             sibling_code(p, p->orgs[x->parent].code, &wp, bcode);
         } else {
             /* numbered per parent and prefix: SN01, SN02 ...; CA, QS, CQ first unnumbered */
-            bool numbered = strcmp(x->seg, "CA") && strcmp(x->seg, "QS") && strcmp(x->seg, "CQ");
+            bool numbered =
+                (strcmp(x->seg, "CA") && strcmp(x->seg, "QS") && strcmp(x->seg, "CQ")) ||
+                !strcmp(p->orgs[x->parent].dec, "ĐU");
             for (int k = numbered ? 1 : 0;; k++) {
                 char want[32], full[80];
                 if (k == 0)
