@@ -5,7 +5,8 @@
  *   bench_report DB ORG DATE [--runs N] [--search TEXT]... [--full]
  *
  * Each measurement runs N times (default 9) on one open store and prints the median, minimum
- * and maximum in milliseconds:
+ * and maximum wall time in milliseconds, and the median CPU time of the process (user + system:
+ * steadier than wall time on a shared machine):
  *   open      store_open + store_close
  *   tree      store_tree_load of DATE
  *   counts    report_node_counts for ORG (tree already loaded)
@@ -22,12 +23,26 @@
 #include "report/structure.h"
 #include "util/xmalloc.h"
 
-static double now_ms(void)
+static double clock_ms(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
+
+/* the CPU times of the current measurement's runs, beside the wall times in t[] */
+static double *cpu;
+static double cpu0;
+static double now_ms(void)
+{
+    cpu0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+    return clock_ms(CLOCK_MONOTONIC);
+}
+#define LAP(i, t0)                                                                                 \
+    do {                                                                                           \
+        t[i] = clock_ms(CLOCK_MONOTONIC) - (t0);                                                   \
+        cpu[i] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu0;                                        \
+    } while (0)
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -35,12 +50,17 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof(double), cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 static void report(const char *name, const char *what, double *t, int n)
 {
-    qsort(t, (size_t)n, sizeof(double), cmp_double);
-    double med = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
-    printf("%-9s %-40s median %9.3f ms  min %9.3f  max %9.3f  (n=%d)\n", name, what, med, t[0],
-           t[n - 1], n);
+    double med = median(t, n), cmed = median(cpu, n);
+    printf("%-9s %-44s median %9.3f ms  min %9.3f  max %9.3f  cpu %9.3f ms  (n=%d)\n", name, what,
+           med, t[0], t[n - 1], cmed, n);
     fflush(stdout);
 }
 
@@ -82,6 +102,7 @@ int main(int argc, char **argv)
     if (date_parse(argv[3], &as_of, "date", &e))
         die("date", &e);
     double *t = xcalloc((size_t)runs, sizeof(double));
+    cpu = xcalloc((size_t)runs, sizeof(double));
     struct store *st;
 
     for (int i = 0; i < runs; i++) {
@@ -89,7 +110,7 @@ int main(int argc, char **argv)
         if (store_open(path, STORE_READONLY, &st, &e))
             die("open", &e);
         store_close(st);
-        t[i] = now_ms() - t0;
+        LAP(i, t0);
     }
     report("open", "store_open + store_close", t, runs);
 
@@ -105,7 +126,7 @@ int main(int argc, char **argv)
         double t0 = now_ms();
         if (store_tree_load(st, as_of, &tree, &e))
             die("tree", &e);
-        t[i] = now_ms() - t0;
+        LAP(i, t0);
         if (i + 1 < runs)
             org_tree_release(&tree);
     }
@@ -120,7 +141,7 @@ int main(int argc, char **argv)
         double t0 = now_ms();
         if (report_node_counts(st, &tree, root, &nc, &e))
             die("counts", &e);
-        t[i] = now_ms() - t0;
+        LAP(i, t0);
         report_structure_counts(&tree, root, &nc, &sc);
         report_node_counts_free(&nc);
     }
@@ -134,7 +155,7 @@ int main(int argc, char **argv)
         double t0 = now_ms();
         if (report_structure_build(st, org.id, &o, &r, &e))
             die("report", &e);
-        t[i] = now_ms() - t0;
+        LAP(i, t0);
         if (!sentence)
             sentence = xstrdup(r->sentence);
         report_structure_free(r);
@@ -150,7 +171,7 @@ int main(int argc, char **argv)
             double t0 = now_ms();
             if (report_structure_build(st, org.id, &o, &r, &e))
                 die("report", &e);
-            t[i] = now_ms() - t0;
+            LAP(i, t0);
             report_structure_free(r);
         }
         report("full", "report_structure_build, every breakdown", t, runs);
@@ -170,7 +191,7 @@ int main(int argc, char **argv)
             double t0 = now_ms();
             if (store_member_list(st, &tree, &q, count_row, &rows, &total, &e))
                 die("search", &e);
-            t[i] = now_ms() - t0;
+            LAP(i, t0);
         }
         snprintf(what, sizeof(what), "store_member_list '%s' (%lld found)", searches[k],
                  (long long)total);
@@ -179,5 +200,6 @@ int main(int argc, char **argv)
     org_tree_release(&tree);
     store_close(st);
     free(t);
+    free(cpu);
     return 0;
 }

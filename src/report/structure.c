@@ -679,9 +679,9 @@ static void build_member_tables(struct report_structure *r, const struct snap *a
 
 /* ---- build / free ------------------------------------------------------------------------- */
 
-enum tcxd_err report_structure_build(struct store *st, int64_t org_id,
-                                     const struct report_structure_opts *o,
-                                     struct report_structure **out, struct tcxd_error *e)
+static enum tcxd_err read_report(struct store *st, int64_t org_id,
+                                 const struct report_structure_opts *o,
+                                 struct report_structure **out, struct tcxd_error *e)
 {
     struct snap now, then;
     memset(&then, 0, sizeof(then));
@@ -752,6 +752,19 @@ enum tcxd_err report_structure_build(struct store *st, int64_t org_id,
     snap_release(&then);
     *out = r;
     return TCXD_OK;
+}
+
+enum tcxd_err report_structure_build(struct store *st, int64_t org_id,
+                                     const struct report_structure_opts *o,
+                                     struct report_structure **out, struct tcxd_error *e)
+{
+    /* one snapshot for both dates: the figures agree with each other under concurrent writes */
+    enum tcxd_err rc = store_read_begin(st, e);
+    if (rc)
+        return rc;
+    rc = read_report(st, org_id, o, out, e);
+    store_read_end(st);
+    return rc;
 }
 
 void report_structure_free(struct report_structure *r)

@@ -51,6 +51,12 @@ int store_schema_version(struct store *st);
 enum tcxd_err store_begin(struct store *st, struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err store_commit(struct store *st, struct tcxd_error *e) TCXD_WUR;
 void store_rollback(struct store *st);
+/* One consistent snapshot for several reads (a report reads the tree, then counts, then member
+   rows): between store_read_begin() and store_read_end() every read sees the database as it was
+   at the first one, and SQLite takes its read lock once instead of once per statement. Nests
+   like store_begin (inside a transaction both are no-ops). No writes in between. */
+enum tcxd_err store_read_begin(struct store *st, struct tcxd_error *e) TCXD_WUR;
+void store_read_end(struct store *st);
 /* Faster bulk loading for imports/demo: relaxes fsync until store_close (WAL stays safe). */
 void store_bulk_mode(struct store *st, bool on);
 

@@ -906,10 +906,11 @@ enum tcxd_err store_member_due(struct store *st, const struct org_tree *tree, in
 /* ---- counting --------------------------------------------------------------------------- */
 
 /* Per-organization sums of (org, status) counts that come in several parts. */
+/* 16 bytes a slot: the rows come in date order, not by organization, so lookups jump around */
 struct count_map {
     struct count_slot {
         int64_t org_id; /* 0: empty */
-        int64_t n[MEMBER_STATUS__MAX];
+        int32_t n[2];   /* probationary, official: registrations hold no other status */
     } * slots;
     size_t cap, used;
 };
@@ -925,7 +926,9 @@ static struct count_slot *count_slot(struct count_map *m, int64_t org_id)
         free(m->slots);
         *m = g;
     }
-    size_t i = ((uint64_t)org_id * 0x9E3779B97F4A7C15ull >> 20) & (m->cap - 1);
+    /* Fibonacci hashing: the top bits of the product (cap is a power of two) */
+    size_t i = (size_t)(((uint64_t)org_id * 0x9E3779B97F4A7C15ull) >>
+                        (64 - __builtin_ctzll((unsigned long long)m->cap)));
     while (m->slots[i].org_id && m->slots[i].org_id != org_id)
         i = (i + 1) & (m->cap - 1);
     if (!m->slots[i].org_id) {
@@ -942,9 +945,9 @@ static enum tcxd_err count_rows(struct store *st, sqlite3_stmt *s, int sign, str
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int status = sqlite3_column_int(s, 1);
-        if (status >= 0 && status < MEMBER_STATUS__MAX)
-            count_slot(m, sqlite3_column_int64(s, 0))->n[status] +=
-                sign * sqlite3_column_int64(s, 2);
+        if (status == MEMBER_PROBATIONARY || status == MEMBER_OFFICIAL)
+            count_slot(m, sqlite3_column_int64(s, 0))->n[status == MEMBER_OFFICIAL] +=
+                sign * sqlite3_column_int(s, 2);
     }
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "counting members");
 }
@@ -972,9 +975,10 @@ static enum tcxd_err counts_all(struct store *st, tcxd_date as_of,
         rc = count_rows(st, s, 1, &m, e);
     }
     for (size_t i = 0; i < m.cap && !rc; i++)
-        for (int k = 0; k < MEMBER_STATUS__MAX && m.slots[i].org_id; k++)
+        for (int k = 0; k < 2 && m.slots[i].org_id; k++)
             if (m.slots[i].n[k])
-                fn(ctx, m.slots[i].org_id, (enum member_status)k, m.slots[i].n[k]);
+                fn(ctx, m.slots[i].org_id, k ? MEMBER_OFFICIAL : MEMBER_PROBATIONARY,
+                   m.slots[i].n[k]);
     free(m.slots);
     return rc;
 }

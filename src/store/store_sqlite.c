@@ -248,6 +248,25 @@ enum tcxd_err store_commit(struct store *st, struct tcxd_error *e)
     return rc;
 }
 
+enum tcxd_err store_read_begin(struct store *st, struct tcxd_error *e)
+{
+    if (st->tx_depth++ > 0)
+        return TCXD_OK;
+    enum tcxd_err rc = exec(st, "BEGIN", e); /* deferred: a read snapshot, no write lock */
+    if (rc)
+        st->tx_depth = 0;
+    return rc;
+}
+
+void store_read_end(struct store *st)
+{
+    if (st->tx_depth <= 0)
+        BUG("store_read_end without store_read_begin");
+    if (--st->tx_depth > 0)
+        return;
+    exec(st, "COMMIT", NULL);
+}
+
 void store_rollback(struct store *st)
 {
     if (st->tx_depth <= 0)

@@ -240,13 +240,15 @@ static void build_city(void)
             struct member_fields f;
             member_fields_init(&f);
             must(member_fields_parse(&s, &f, &e), &e);
-            struct store_bulk_member m = {&f,
-                                          org[pass ? CB2 : CB4],
-                                          D(2018 + i, 4, 1),
-                                          D(2018 + i, 4, 8),
-                                          i < 3 ? D(2019 + i, 4, 20) : DATE_NONE,
-                                          "QĐ-KN",
-                                          "QĐ-CT"};
+            struct store_bulk_member m = {
+                .fields = &f,
+                .org_id = org[pass ? CB2 : CB4],
+                .decision_date = D(2018 + i, 4, 1),
+                .ceremony_date = D(2018 + i, 4, 8),
+                .official_decision_date = i < 3 ? D(2019 + i, 4, 20) : DATE_NONE,
+                .decision_no = "QĐ-KN",
+                .official_decision_no = "QĐ-CT",
+            };
             int64_t id;
             must(store_bulk_member_add(bulk, &m, &id, &e), &e);
             member_fields_release(&f);
