@@ -161,6 +161,20 @@ export function levelLabel(level: string | null | undefined, lang?: Lang): strin
   return label('level', level, lang);
 }
 
+/**
+ * The name a level is shown by: the server's label when it is not the standard Vietnamese one (the
+ * legacy levels of years up to 2017, "Trong sạch, vững mạnh" …), else the dictionary's in `lang`.
+ */
+export function levelText(level: string | null | undefined, serverLabel?: string, lang?: Lang): string {
+  return serverLabel && serverLabel !== levelLabel(level, 'vi') ? serverLabel : levelLabel(level, lang);
+}
+
+/** An enum value named by the UI's dictionary (in its language), else by the server's label, else raw. */
+export function enumText(prefix: string, value: string | null | undefined, serverLabel?: string, lang?: Lang): string {
+  const own = label(prefix, value, lang);
+  return own === value && serverLabel ? serverLabel : own;
+}
+
 export function levelCode(level: string | null | undefined): string {
   return level ? level.toUpperCase() : '—';
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Review, ReviewItem, ReviewStep, Rubric } from '../src/api';
 import { t } from '../src/i18n';
 import {
-  allowedSteps, capAllowed, capView, checkDecision, checkScoredStep, checkScores, checkWeak, codeId, defaultEditing,
+  allowedSteps, enumText, capAllowed, capView, checkDecision, checkScoredStep, checkScores, checkWeak, codeId, defaultEditing,
   defaultReviewYear, factsFor, formatPoints, formatPointsDelta, formatPp, isLocked, itemsByLevel, latestStep, levelClass,
-  levelLabel, parsePoints, parseYear, problemText, reviewHref, rulesetOf, scoreBand, scoreInput, scoreTotals, stepValues,
+  levelLabel, levelText, parsePoints, parseYear, problemText, reviewHref, rulesetOf, scoreBand, scoreInput, scoreTotals, stepValues,
   subjectsFor,
 } from '../src/review';
 
@@ -173,6 +173,18 @@ describe('levels', () => {
     expect(levelLabel(null)).toBe('—');
     expect(levelClass('htnv')).toBe('level level-htnv');
     expect(levelClass('something')).toBe('level');
+  });
+  it('keeps the server’s legacy labels and translates the standard ones', () => {
+    expect(levelText('httnv', 'Hoàn thành tốt nhiệm vụ', 'en')).toBe('Good completion of duties');
+    expect(levelText('httnv', 'Hoàn thành tốt nhiệm vụ', 'vi')).toBe('Hoàn thành tốt nhiệm vụ');
+    expect(levelText('htxsnv', 'Trong sạch, vững mạnh', 'en')).toBe('Trong sạch, vững mạnh');
+    expect(levelText('khtnv', undefined, 'vi')).toBe('Không hoàn thành nhiệm vụ');
+  });
+  it('names states, subjects and steps in the UI language, the server’s label for unknown ones', () => {
+    expect(enumText('reviewstate', 'self_assessed', 'Đã tự đánh giá', 'en')).toBe('Self-assessed');
+    expect(enumText('reviewsubject', 'leader', 'Đảng viên là lãnh đạo', 'vi')).toBe('Đảng viên giữ chức vụ lãnh đạo, quản lý');
+    expect(enumText('reviewstep', 'new_step', 'Bước mới', 'en')).toBe('Bước mới');
+    expect(enumText('reviewstep', 'new_step', undefined, 'en')).toBe('new_step');
   });
 });
 

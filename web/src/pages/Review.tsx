@@ -11,8 +11,8 @@ import { formatDate, formatNumber, todayIso } from '../format';
 import { getLang, label, t } from '../i18n';
 import { navigate } from '../router';
 import {
-  GRADES, LEVELS, allowedSteps, capView, checkDecision, checkScoredStep, codeId, defaultEditing, defaultReviewYear,
-  factsFor, formatPoints, formatPointsDelta, formatTimestamp, latestStep, levelClass, levelLabel, parsePoints, parseYear,
+  GRADES, LEVELS, allowedSteps, enumText, capView, checkDecision, checkScoredStep, codeId, defaultEditing, defaultReviewYear,
+  factsFor, formatPoints, formatPointsDelta, formatTimestamp, latestStep, levelClass, levelLabel, levelText, parsePoints, parseYear,
   problemText, rubricCriteria, rulesetOf, scoreBand, scoreTotals, stepValues, subjectsFor,
   type Problems,
 } from '../review';
@@ -30,8 +30,20 @@ function loadReview(kind: Kind, id: number, year: number): Promise<Review | null
   });
 }
 
+/**
+ * A level with its colour. The server's label is kept when it differs from the standard Vietnamese
+ * one (the legacy levels of years up to 2017); otherwise the dictionary names it in the UI's language.
+ */
 export function LevelBadge({ level, text }: { level: string | null | undefined; text?: string }) {
-  return <span class={levelClass(level)} data-level={level ?? ''}>{text || levelLabel(level)}</span>;
+  return <span class={levelClass(level)} data-level={level ?? ''}>{levelText(level, text)}</span>;
+}
+
+/** A rubric that cannot be had (no rule set for the year, no imported rubric): the server says why. */
+function RubricError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  if (error instanceof ApiError && (error.field === 'rubric' || error.field === 'year') && error.message) {
+    return <p class="notice notice-warn" role="alert" data-testid="rubric-error">{error.message}</p>;
+  }
+  return <ErrorBox error={error} onRetry={onRetry} />;
 }
 
 /** Focuses the first invalid control (or the form's general error) after the errors render. */
@@ -112,7 +124,7 @@ function ReviewBody({ kind, id, year, initial, form }: { kind: Kind; id: number;
     <>
       <ReviewSummary review={review} year={year} kind={kind} subject={rubricSubject} rubric={rubric.data} />
       {notice && <p class="notice notice-ok" role="status" data-testid="review-notice">{notice}</p>}
-      {rubric.error ? <ErrorBox error={rubric.error} onRetry={rubric.reload} /> : !rubric.data ? <Loading /> : (
+      {rubric.error ? <RubricError error={rubric.error} onRetry={rubric.reload} /> : !rubric.data ? <Loading /> : (
         <ScoreForm
           key={`${editing ?? 'view'}-${review?.steps.length ?? 0}-${rubric.data.id}-${rubric.data.subject}`}
           kind={kind} id={id} year={year} rubric={rubric.data} ruleset={ruleset} review={review} editing={editing}
@@ -156,12 +168,12 @@ function ReviewSummary({ review, year, kind, subject, rubric }: { review: Review
       <Progress review={review} />
       <p class="lead" data-testid="review-state">
         {review
-          ? <><span class={review.locked ? 'badge badge-locked' : 'badge badge-warn'}>{review.state_label || label('reviewstate', review.state)}</span>
+          ? <><span class={review.locked ? 'badge badge-locked' : 'badge badge-warn'}>{enumText('reviewstate', review.state, review.state_label)}</span>
             {review.locked && <> <span class="badge badge-locked" data-testid="locked">{t('review.locked')}</span></>}</>
           : <span class="badge badge-warn">{t('review.none', { y: year })}</span>}
       </p>
       <dl class="details">
-        <dt>{t('review.subject')}</dt><dd>{review?.subject_label || label('reviewsubject', subject)}</dd>
+        <dt>{t('review.subject')}</dt><dd>{enumText('reviewsubject', review?.subject ?? subject, review?.subject_label)}</dd>
         {kind === 'members' && review?.org_code && <><dt>{t('review.branch')}</dt><dd><Link href={`/orgs/${review.org_id}`}>{review.org_code}</Link></dd></>}
         {review && <><dt>{t('review.ruleset')}</dt><dd data-testid="ruleset">{review.ruleset.legal_basis || review.ruleset.name}</dd></>}
         {(review || rubric) && <><dt>{t('review.rubric')}</dt><dd>{review?.rubric.name || rubric?.name}{rubric && !rubric.builtin && ` (${t('review.version', { n: rubric.version })})`}</dd></>}
@@ -294,6 +306,7 @@ function ScoreForm(props: {
     return <td data-label={colLabel} data-saved-level={col}>{saved ? <LevelBadge level={saved.level} text={saved.level_label} /> : '—'}</td>;
   };
   const facts = factsFor(props.subject);
+  const span = rubric.graded ? 1 : 2;
 
   return (
     <form ref={formRef} class="card rubric-form" onSubmit={submit} noValidate data-testid="rubric-form" aria-labelledby="rubric-h">
@@ -313,7 +326,7 @@ function ScoreForm(props: {
           <thead>
             <tr>
               <th scope="col">{t('review.criterion')}</th>
-              <th scope="col" class="num">{t('review.max')}</th>
+              {!rubric.graded && <th scope="col" class="num">{t('review.max')}</th>}
               <th scope="col" class={editing === 'self' ? 'col-edit' : ''}>{colSelf}</th>
               <th scope="col" class={editing === 'verify' ? 'col-edit' : ''}>{colVerify}</th>
               {showDiff && <th scope="col" class="num">{t('review.diff')}</th>}
@@ -322,7 +335,7 @@ function ScoreForm(props: {
           {(rubric.groups ?? []).map((g, gi) => (
             <tbody key={g.code}>
               <tr class="rubric-group">
-                <th scope="rowgroup" colSpan={2}>{g.code}. {g.name}{!rubric.graded && <span class="muted"> ({t('review.maxPoints', { n: formatPoints(g.max, lang) })})</span>}</th>
+                <th scope="rowgroup" colSpan={span}>{g.code}. {g.name}{!rubric.graded && <span class="muted"> ({t('review.maxPoints', { n: formatPoints(g.max, lang) })})</span>}</th>
                 <td class="num" data-label={colSelf}>{selfTotals && hasSelf ? formatPoints(selfTotals.groups[gi]?.total, lang) : ''}</td>
                 <td class="num" data-label={colVerify}>{verifyTotals && hasVerify ? formatPoints(verifyTotals.groups[gi]?.total, lang) : ''}</td>
                 {showDiff && <td class="num" data-label={t('review.diff')}>{selfTotals && verifyTotals ? formatPointsDelta(verifyTotals.groups[gi].total - selfTotals.groups[gi].total, lang) : ''}</td>}
@@ -333,7 +346,7 @@ function ScoreForm(props: {
                 return (
                   <tr key={c.code} data-criterion={c.code}>
                     <th scope="row" class="crit-name"><span class="crit-code">{c.code}</span> {c.name}</th>
-                    <td class="num" data-label={t('review.max')}>{rubric.graded ? '' : formatPoints(c.max, lang)}</td>
+                    {!rubric.graded && <td class="num" data-label={t('review.max')}>{formatPoints(c.max, lang)}</td>}
                     <ScoreCell col="self" c={c} rubric={rubric} value={selfVals[c.code] ?? ''} edit={editing === 'self'} error={colErr('self', c.code)} onInput={set(c.code)} colLabel={colSelf} />
                     <ScoreCell col="verify" c={c} rubric={rubric} value={verifyVals[c.code] ?? ''} edit={editing === 'verify'} error={colErr('verify', c.code)} onInput={set(c.code)} colLabel={colVerify} />
                     {showDiff && <td class={a !== null && b !== null && b < a ? 'num diff-down' : 'num'} data-label={t('review.diff')}>{a !== null && b !== null ? formatPointsDelta((b - a) / 100, lang) : ''}</td>}
@@ -352,7 +365,7 @@ function ScoreForm(props: {
               </tr>
             )}
             <tr class="rubric-level">
-              <th scope="row" colSpan={2}>{t('review.proposedLevel')}</th>
+              <th scope="row" colSpan={span}>{t('review.proposedLevel')}</th>
               {levelCell('self', selfStep, selfTotals, colSelf)}
               {levelCell('verify', verifyStep, verifyTotals, colVerify)}
               {showDiff && <td />}
@@ -417,11 +430,12 @@ function ScoreForm(props: {
 
 // ---- the committee's decision ----
 
-function CapBox({ cap, exceptionAllowed, chosen }: { cap: ReviewCap | undefined; exceptionAllowed: boolean; chosen: string }) {
+function CapBox({ cap, exceptionAllowed, loading }: { cap: ReviewCap | undefined; exceptionAllowed: boolean; loading: boolean }) {
   const lang = getLang();
   const v = capView(cap);
+  const cls = ['cap', v.state === 'exceeded' ? 'cap-exceeded' : '', loading ? 'loading-dim' : ''].filter(Boolean).join(' ');
   return (
-    <section class={v.state === 'exceeded' ? 'cap cap-exceeded' : 'cap'} aria-labelledby="cap-h" data-testid="cap" aria-live="polite">
+    <section class={cls} aria-labelledby="cap-h" data-testid="cap" aria-live="polite" aria-busy={loading ? 'true' : undefined}>
       <h3 id="cap-h">{t('review.capTitle')}</h3>
       {v.state === 'none' ? <p data-testid="cap-none">{t('review.capNone')}</p> : (
         <>
@@ -431,7 +445,7 @@ function CapBox({ cap, exceptionAllowed, chosen }: { cap: ReviewCap | undefined;
             <dt>{t('review.capAllowed', { p: v.share })}</dt><dd data-testid="cap-allowed">{formatNumber(v.allowed, lang)}</dd>
             <dt>{t('review.capUsed')}</dt><dd data-testid="cap-used">{formatNumber(v.used, lang)}</dd>
           </dl>
-          <p class="hint">{t('review.capCounted', { level: levelLabel(chosen || cap?.level) })}</p>
+          <p class="hint">{t('review.capCounted', { level: levelLabel(cap?.level) })}</p>
           {v.state === 'exceeded' && (
             <p class={exceptionAllowed ? 'notice notice-warn' : 'notice notice-error'} data-testid="cap-exceeded">
               {exceptionAllowed ? t('review.capExceeded') : t('review.capExceededNoException')}
@@ -456,6 +470,7 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [cap, setCap] = useState<{ cap?: ReviewCap; allowed: boolean }>({ cap: review.cap, allowed: !!review.cap_exception_allowed });
+  const [capFailed, setCapFailed] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
   const set = (k: string) => (v: string) => setValues((old) => ({ ...old, [k]: v }));
   const shownLevel = (mode && values.level) || (review.locked ? review.final?.level : review.proposal?.level) || '';
@@ -466,13 +481,14 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
     let live = true;
     api.review(kind, id, year, shownLevel).then(
       (r) => { if (live) setCap({ cap: r.cap, allowed: !!r.cap_exception_allowed }); },
-      () => {},
+      () => { if (live) setCapFailed(shownLevel); },
     );
     return () => { live = false; };
   }, [shownLevel]);
 
-  const capFresh = cap.cap?.level === shownLevel;
-  const exceeded = capFresh && !!cap.cap?.exceeded;
+  // When the figures cannot be had, the server still checks the cap on submit.
+  const capFresh = cap.cap?.level === shownLevel || capFailed === shownLevel;
+  const exceeded = cap.cap?.level === shownLevel && !!cap.cap?.exceeded;
   const check = () => checkDecision(values, { step: mode ?? 'decide', year, capExceeded: exceeded, exceptionAllowed: cap.allowed });
   const err = (k: string) => problemText(errors[k]) ?? (apiErr && (apiErr.field === k || (k === 'text' && apiErr.field === 'reason')) ? apiErr.text : undefined);
   const general = apiErr && !DECISION_FIELDS.includes(apiErr.field) && apiErr.field !== 'reason' ? apiErr.text : '';
@@ -526,7 +542,7 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
             </ul>
           )}
         </section>
-        <CapBox cap={cap.cap} exceptionAllowed={cap.allowed} chosen={shownLevel} />
+        <CapBox cap={cap.cap} exceptionAllowed={cap.allowed} loading={!capFresh} />
       </div>
 
       {review.locked && (
@@ -570,7 +586,7 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
           )}
           {general && <p class="notice notice-error" role="alert" tabIndex={-1} data-testid="decision-error">{general}</p>}
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy} data-testid={`${mode}-submit`}>{mode === 'decide' ? t('review.decide') : t('review.amend')}</button>
+            <button type="submit" class="primary" disabled={busy || (!!values.level && !capFresh)} data-testid={`${mode}-submit`}>{mode === 'decide' ? t('review.decide') : t('review.amend')}</button>
             {mode === 'amend' && <button type="button" onClick={() => { setAmending(false); setErrors({}); setApiErr(null); }}>{t('form.cancel')}</button>}
           </div>
           <ConfirmDialog id="decision-confirm-title" open={confirming} busy={busy} title={t('confirm.title')}
@@ -607,7 +623,7 @@ function StepsHistory({ review }: { review: Review }) {
           <tbody>
             {review.steps.map((s) => (
               <tr key={s.id} data-step={s.step}>
-                <td>{s.step_label || label('reviewstep', s.step)}</td>
+                <td>{enumText('reviewstep', s.step, s.step_label)}</td>
                 <td><LevelBadge level={s.level} text={s.level_label} /></td>
                 <td class="num">{s.total === null || s.total === undefined ? '—' : formatPoints(s.total, lang)}</td>
                 <td>{s.by || '—'}</td>

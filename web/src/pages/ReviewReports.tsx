@@ -10,7 +10,7 @@ import { formatDate, formatNumber, formatPercentValue, todayIso } from '../forma
 import { getLang, label, t } from '../i18n';
 import { navigate, useLocation } from '../router';
 import {
-  WEAK_STATUSES, checkWeak, defaultReviewYear, formatPoints, formatPointsDelta, formatPp, itemsByLevel, levelCode,
+  WEAK_STATUSES, checkWeak, enumText, defaultReviewYear, formatPoints, formatPointsDelta, formatPp, itemsByLevel, levelCode,
   parsePoints, parseYear, problemText, reviewHref, type Problems,
 } from '../review';
 import { canEdit, useUser } from '../session';
@@ -405,7 +405,7 @@ export function ReviewWeakPage({ query }: { query: URLSearchParams }) {
                       <td>{w.responsible || '—'}</td>
                       <td>{formatDate(w.deadline)}</td>
                       <td data-status={w.status}>
-                        <span class={`badge weak-${w.status}`}>{w.status_label || label('weakstatus', w.status)}</span>
+                        <span class={`badge weak-${w.status}`}>{enumText('weakstatus', w.status, w.status_label)}</span>
                         {w.consolidated_on && <div class="muted">{formatDate(w.consolidated_on)}</div>}
                       </td>
                       {canEdit(user) && <td><button type="button" onClick={() => open(w.id)} aria-label={t('weak.editFor', { name: w.name })} data-testid="weak-edit">{t('weak.edit')}</button></td>}
