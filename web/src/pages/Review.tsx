@@ -120,10 +120,14 @@ function ReviewBody({ kind, id, year, initial, form }: { kind: Kind; id: number;
     setNotice(msg);
   };
   const ruleset = rulesetOf(review, rubric.data, year);
+  // After a step is saved the form re-renders: put the focus on the confirmation, where reading resumes.
+  useEffect(() => {
+    if (notice) document.querySelector<HTMLElement>('[data-testid=review-notice]')?.focus();
+  }, [notice]);
   return (
     <>
       <ReviewSummary review={review} year={year} kind={kind} subject={rubricSubject} rubric={rubric.data} />
-      {notice && <p class="notice notice-ok" role="status" data-testid="review-notice">{notice}</p>}
+      {notice && <p class="notice notice-ok" role="status" tabIndex={-1} data-testid="review-notice">{notice}</p>}
       {rubric.error ? <RubricError error={rubric.error} onRetry={rubric.reload} /> : !rubric.data ? <Loading /> : (
         <ScoreForm
           key={`${editing ?? 'view'}-${review?.steps.length ?? 0}-${rubric.data.id}-${rubric.data.subject}`}
@@ -516,6 +520,10 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
       setBusy(false);
     }
   };
+  // Opening the amendment moves the keyboard focus into its form.
+  useEffect(() => {
+    if (mode === 'amend') formRef.current?.querySelector<HTMLElement>('h3')?.focus();
+  }, [mode]);
   const p = review.proposal;
   const lastAmend = latestStep(review, 'amend');
   return (
@@ -556,7 +564,7 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
 
       {mode && (
         <form ref={formRef} class="form decision-form" onSubmit={submit} noValidate data-testid={`${mode}-form`}>
-          <h3>{mode === 'decide' ? t('review.decideTitle') : t('review.amendTitle')}</h3>
+          <h3 tabIndex={-1}>{mode === 'decide' ? t('review.decideTitle') : t('review.amendTitle')}</h3>
           <fieldset class={err('level') ? 'field segmented field-invalid levels' : 'field segmented levels'} aria-describedby={err('level') ? 'level-error' : undefined}>
             <legend>{t('review.finalLevel')}<span class="req" aria-hidden="true"> *</span></legend>
             {LEVELS.map((l) => (
