@@ -268,7 +268,10 @@ enum tcxd_err store_member_due(struct store *st, const struct org_tree *tree, in
 /* Per organization counts of registered members on as_of by status (probationary/official);
    fn is called once per (org, status) with a non-zero count. orgs == NULL: every organization
    (from the open-registration counters: time grows with what changed after as_of, not with the
-   number of members); else only those norgs ids, one indexed lookup each (a small subtree). */
+   number of members); else only those norgs ids, one indexed lookup each (a small subtree).
+   The counts of every organization on the last day of a past month are kept as that day's
+   snapshot when the connection can write (migration 0006; dropped by triggers whenever a
+   registration covering the day changes), and later counts of that day read the snapshot. */
 enum tcxd_err
 store_member_counts(struct store *st, tcxd_date as_of, const int64_t *orgs, size_t norgs,
                     void (*fn)(void *ctx, int64_t org_id, enum member_status s, int64_t count),

@@ -14,6 +14,9 @@
 #include "store/store.h"
 #include "store/store_sql.h"
 
+/* How long a statement waits for another connection's write lock before failing busy. */
+#define STORE_BUSY_TIMEOUT_MS 10000
+
 struct store {
     sqlite3 *db;
     sqlite3_stmt *stmts[STMT__MAX];

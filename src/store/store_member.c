@@ -952,17 +952,74 @@ static enum tcxd_err count_rows(struct store *st, sqlite3_stmt *s, int sign, str
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "counting members");
 }
 
+/* A snapshot is kept for the last day of a past month (migration 0006): the days boards close
+   their figures on, a bounded number of them. */
+static bool snapshot_worth(tcxd_date as_of)
+{
+    return as_of < date_today() && date_to_ymd(as_of + 1).d == 1;
+}
+
+static bool snapshot_stored(struct store *st, tcxd_date as_of)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_COUNT_DAY_GET);
+    store_bind_date(s, 1, as_of);
+    return sqlite3_step(s) == SQLITE_ROW;
+}
+
+/* Stores the counts of as_of when the connection may write, without waiting for a lock: a
+   snapshot that cannot be written now is simply not kept (it is only an accelerator). Inside a
+   read snapshot (store_read_begin) SQLite refuses the write when another connection committed
+   since, so a stored snapshot always matches the data it was counted from. */
+static void snapshot_save(struct store *st, tcxd_date as_of, const struct count_map *m)
+{
+    if (!snapshot_worth(as_of) || sqlite3_db_readonly(st->db, "main"))
+        return;
+    sqlite3_busy_timeout(st->db, 0);
+    bool ok = sqlite3_exec(st->db, "SAVEPOINT count_snapshot", NULL, NULL, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_stmt *s = store_stmt(st, STMT_COUNT_DAY_INSERT);
+        store_bind_date(s, 1, as_of);
+        ok = sqlite3_step(s) == SQLITE_DONE;
+        for (size_t i = 0; i < m->cap && ok; i++)
+            for (int k = 0; k < 2 && m->slots[i].org_id && ok; k++) {
+                if (!m->slots[i].n[k])
+                    continue;
+                s = store_stmt(st, STMT_COUNT_AT_INSERT);
+                store_bind_date(s, 1, as_of);
+                sqlite3_bind_int64(s, 2, m->slots[i].org_id);
+                sqlite3_bind_int(s, 3, k ? MEMBER_OFFICIAL : MEMBER_PROBATIONARY);
+                sqlite3_bind_int(s, 4, m->slots[i].n[k]);
+                ok = sqlite3_step(s) == SQLITE_DONE;
+            }
+        if (!ok)
+            sqlite3_exec(st->db, "ROLLBACK TO count_snapshot", NULL, NULL, NULL);
+        sqlite3_exec(st->db, "RELEASE count_snapshot", NULL, NULL, NULL);
+    }
+    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+}
+
 /*
- * Every organization: the open registrations (member_count_open, kept by triggers), minus those
- * that opened after as_of, plus the closed ones that spanned it (migration 0005).
+ * Every organization: the day's snapshot when there is one; else the open registrations
+ * (member_count_open, kept by triggers), minus those that opened after as_of, plus the closed
+ * ones that spanned it (migration 0005), and the result kept as the day's snapshot.
  */
 static enum tcxd_err counts_all(struct store *st, tcxd_date as_of,
                                 void (*fn)(void *ctx, int64_t org_id, enum member_status s,
                                            int64_t count),
                                 void *ctx, struct tcxd_error *e)
 {
+    sqlite3_stmt *s;
+    int step;
+    if (snapshot_stored(st, as_of)) {
+        s = store_stmt(st, STMT_COUNT_AT_ALL);
+        store_bind_date(s, 1, as_of);
+        while ((step = sqlite3_step(s)) == SQLITE_ROW)
+            fn(ctx, sqlite3_column_int64(s, 0), (enum member_status)sqlite3_column_int(s, 1),
+               sqlite3_column_int64(s, 2));
+        return step == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "counting members");
+    }
     struct count_map m = {0};
-    sqlite3_stmt *s = store_stmt(st, STMT_COUNT_OPEN_ALL);
+    s = store_stmt(st, STMT_COUNT_OPEN_ALL);
     enum tcxd_err rc = count_rows(st, s, 1, &m, e);
     if (!rc) {
         s = store_stmt(st, STMT_COUNT_OPENED_AFTER);
@@ -979,6 +1036,8 @@ static enum tcxd_err counts_all(struct store *st, tcxd_date as_of,
             if (m.slots[i].n[k])
                 fn(ctx, m.slots[i].org_id, k ? MEMBER_OFFICIAL : MEMBER_PROBATIONARY,
                    m.slots[i].n[k]);
+    if (!rc)
+        snapshot_save(st, as_of, &m);
     free(m.slots);
     return rc;
 }
@@ -991,10 +1050,16 @@ store_member_counts(struct store *st, tcxd_date as_of, const int64_t *orgs, size
     int rc;
     if (!orgs)
         return counts_all(st, as_of, fn, ctx, e);
+    bool snap = snapshot_stored(st, as_of);
     for (size_t i = 0; i < norgs; i++) {
-        sqlite3_stmt *s = store_stmt(st, STMT_COUNT_ORG);
-        sqlite3_bind_int64(s, 1, orgs[i]);
-        store_bind_date(s, 2, as_of);
+        sqlite3_stmt *s = store_stmt(st, snap ? STMT_COUNT_AT_ORG : STMT_COUNT_ORG);
+        if (snap) {
+            store_bind_date(s, 1, as_of);
+            sqlite3_bind_int64(s, 2, orgs[i]);
+        } else {
+            sqlite3_bind_int64(s, 1, orgs[i]);
+            store_bind_date(s, 2, as_of);
+        }
         while ((rc = sqlite3_step(s)) == SQLITE_ROW)
             fn(ctx, orgs[i], (enum member_status)sqlite3_column_int(s, 0),
                sqlite3_column_int64(s, 1));

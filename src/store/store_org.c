@@ -598,6 +598,33 @@ enum tcxd_err store_org_history(struct store *st, int64_t id,
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading organization history");
 }
 
+static int cmp_node_code(const void *a, const void *b)
+{
+    return strcmp((*(const struct org_node *const *)a)->code,
+                  (*(const struct org_node *const *)b)->code);
+}
+
+/* Puts the nodes in code order (before org_tree_link): rows come in table order, which is
+   usually close to it, so check first; sort pointers rather than the nodes themselves. */
+static void sort_by_code(struct org_tree *t)
+{
+    size_t i = 1;
+    while (i < t->n && strcmp(t->nodes[i - 1].code, t->nodes[i].code) <= 0)
+        i++;
+    if (i >= t->n)
+        return;
+    struct org_node **p = xmalloc(t->n * sizeof(*p));
+    for (i = 0; i < t->n; i++)
+        p[i] = &t->nodes[i];
+    qsort(p, t->n, sizeof(*p), cmp_node_code);
+    struct org_node *sorted = xmalloc(t->cap * sizeof(*sorted));
+    for (i = 0; i < t->n; i++)
+        sorted[i] = *p[i];
+    free(p);
+    free(t->nodes);
+    t->nodes = sorted;
+}
+
 static enum tcxd_err tree_load(struct store *st, tcxd_date as_of, int64_t root, struct org_tree *t,
                                struct tcxd_error *e)
 {
@@ -618,6 +645,9 @@ static enum tcxd_err tree_load(struct store *st, tcxd_date as_of, int64_t root, 
         org_tree_release(t);
         return store_db_error(st, e, "loading the organization tree");
     }
+    /* children are linked in node order, which is code order (the subtree query sorts) */
+    if (!root)
+        sort_by_code(t);
     org_tree_link(t);
     return TCXD_OK;
 }

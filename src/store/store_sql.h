@@ -35,11 +35,11 @@
       "WHERE o.id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 AND o.created_on <= ?2 "         \
       "AND o.ended_on > ?2")                                                                       \
     X(STMT_ORG_ID_BY_CODE, "SELECT id, created_on, ended_on FROM org WHERE code = ?1")             \
+    /* in table order: tree_load sorts by code (cheaper than walking the code index) */          \
     X(STMT_ORG_TREE_ASOF,                                                                          \
       "SELECT o.id, v.parent_id, o.tier, o.form, o.base_type, o.code, v.name "                     \
-      "FROM org_version v JOIN org o ON o.id = v.org_id "                                          \
-      "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND o.created_on <= ?1 AND o.ended_on > ?1 "   \
-      "ORDER BY o.code")                                                                           \
+      "FROM org o JOIN org_version v ON v.org_id = o.id "                                          \
+      "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND o.created_on <= ?1 AND o.ended_on > ?1")   \
     X(STMT_ORG_CHILDREN_ASOF, "SELECT v.org_id FROM org_version v JOIN org o ON o.id = v.org_id "  \
                               "WHERE v.parent_id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 " \
                               "AND o.created_on <= ?2 AND o.ended_on > ?2")                        \
@@ -108,6 +108,16 @@
     X(STMT_COUNT_CLOSED_SPANNING,                                                                  \
       "SELECT org_id, status, 1 FROM member_stint WHERE kind = 0 AND valid_to > ?1 "               \
       "AND valid_to < '9999-12-31' AND valid_from <= ?1")                                          \
+    X(STMT_COUNT_DAY_GET,                                                                          \
+      "SELECT 1 FROM member_count_day WHERE as_of = ?1")                                           \
+    X(STMT_COUNT_DAY_INSERT,                                                                       \
+      "INSERT INTO member_count_day(as_of) VALUES(?1)")                                            \
+    X(STMT_COUNT_AT_ALL,                                                                           \
+      "SELECT org_id, status, n FROM member_count_at WHERE as_of = ?1")                            \
+    X(STMT_COUNT_AT_ORG,                                                                           \
+      "SELECT status, n FROM member_count_at WHERE as_of = ?1 AND org_id = ?2")                    \
+    X(STMT_COUNT_AT_INSERT,                                                                        \
+      "INSERT INTO member_count_at(as_of, org_id, status, n) VALUES(?1, ?2, ?3, ?4)")              \
     X(STMT_ORG_SUBTREE_ASOF,                                                                       \
       "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION ALL SELECT v.org_id "                            \
       "FROM org_version v JOIN sub ON v.parent_id = sub.id JOIN org c ON c.id = v.org_id "         \

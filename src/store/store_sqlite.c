@@ -193,12 +193,14 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
         free(st);
         return rc;
     }
-    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
     if ((rc = exec(st, "PRAGMA foreign_keys = ON", e)) ||
         (!(flags & STORE_READONLY) && (rc = exec(st, "PRAGMA journal_mode = WAL", e))) ||
         (rc = exec(st,
                    "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
-                   "PRAGMA temp_store = MEMORY",
+                   /* reads map the file instead of copying pages into the cache: a report
+                      over a city touches tens of MB once per process (bench/RESULTS.md) */
+                   "PRAGMA mmap_size = 2147418112; PRAGMA temp_store = MEMORY",
                    e)) ||
         (rc = migrate(st, flags & STORE_READONLY, e)) ||
         (!(flags & STORE_READONLY) && (rc = store_backfill_given(st, e)))) {

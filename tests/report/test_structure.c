@@ -1112,6 +1112,97 @@ static void test_counts_any_date(void **state)
     free(c);
 }
 
+static int64_t total_counted(struct store *from, tcxd_date d)
+{
+    struct org_counts *c = xcalloc(NORG + 1, sizeof(*c));
+    for (int i = 0; i < NORG; i++)
+        c[i].org_id = org[i];
+    struct tcxd_error e;
+    must(store_member_counts(from, d, NULL, 0, on_count, c, &e), &e);
+    int64_t n = 0;
+    for (int i = 0; i < NORG; i++)
+        n += c[i].n[MEMBER_PROBATIONARY] + c[i].n[MEMBER_OFFICIAL];
+    free(c);
+    return n;
+}
+
+static int64_t sql_total(tcxd_date d)
+{
+    return q("SELECT COUNT(*) FROM member_stint WHERE kind = 0 AND valid_from <= ?1 "
+             "AND valid_to > ?1",
+             d, 0);
+}
+
+static int64_t day_stored(tcxd_date d)
+{
+    return q("SELECT COUNT(*) FROM member_count_day WHERE as_of = ?1", d, 0);
+}
+
+/* Month-end snapshots (migration 0006): kept for past month ends only, by a connection that
+   can write; read back; dropped by a back-dated change that covers the day, and only then. */
+static void test_snapshots(void **state)
+{
+    const tcxd_date d1 = D1, d2 = D2, mid = D(2020, 6, 15), next = D(2099, 12, 31);
+    for (int k = 0; k < 2; k++) { /* counted, then read from the snapshot */
+        assert_int_equal(total_counted(st, d1), sql_total(d1));
+        assert_int_equal(total_counted(st, d2), sql_total(d2));
+        assert_int_equal(total_counted(st, mid), sql_total(mid));
+        assert_int_equal(total_counted(st, next), sql_total(next));
+    }
+    assert_int_equal(day_stored(d1), 1);
+    assert_int_equal(day_stored(d2), 1);
+    assert_int_equal(day_stored(mid), 0);  /* not a month end */
+    assert_int_equal(day_stored(next), 0); /* not past */
+    assert_int_equal(q("SELECT SUM(n) FROM member_count_at WHERE as_of = ?1", d2, 0),
+                     sql_total(d2));
+    /* a read-only connection counts without keeping anything */
+    struct store *ro;
+    struct tcxd_error e;
+    must(store_open(dbpath, STORE_READONLY, &ro, &e), &e);
+    const tcxd_date d0 = D(2016, 8, 31);
+    assert_int_equal(total_counted(ro, d0), sql_total(d0));
+    assert_int_equal(day_stored(d0), 0);
+    store_close(ro);
+    /* a member admitted in May 2021 changes 31/12/2021, not 31/12/2019 */
+    int64_t before = sql_total(d2);
+    struct member_strings ms = {
+        .full_name = "Đỗ Thị Muộn", .gender = "nữ", .birth_date = "1995-09-09"};
+    struct member_fields f;
+    member_fields_init(&f);
+    must(member_fields_parse(&ms, &f, &e), &e);
+    struct member_admit_req r = {&f, org[CB1], D(2021, 4, 25), D(2021, 5, 1), "QĐ-KN"};
+    int64_t id;
+    must(store_member_admit(st, &actor, &r, &id, &e), &e);
+    member_fields_release(&f);
+    assert_int_equal(day_stored(d2), 0);
+    assert_int_equal(q("SELECT COUNT(*) FROM member_count_at WHERE as_of = ?1", d2, 0), 0);
+    assert_int_equal(day_stored(d1), 1);
+    assert_int_equal(sql_total(d2), before + 1);
+    assert_int_equal(total_counted(st, d2), before + 1);
+    assert_int_equal(day_stored(d2), 1);
+    assert_int_equal(total_counted(st, d2), before + 1);
+    /* and the reports read the snapshots right, through both counting paths */
+    struct report_structure *rep = build(TP, D2, D1, 0);
+    check_report(rep, org[TP]);
+    report_structure_free(rep);
+    struct org_tree tree;
+    must(store_tree_load(st, d2, &tree, &e), &e);
+    struct node_counts nc;
+    must(report_node_counts(st, &tree, TREE_NONE, &nc, &e), &e);
+    struct structure_counts sc;
+    report_structure_counts(&tree, org_tree_find(&tree, org[TP]), &nc, &sc);
+    load_subtree("r", org[TP], d2);
+    assert_int_equal(sc.members, subtree_figures("r", org[TP], false).members);
+    report_node_counts_free(&nc);
+    org_tree_release(&tree);
+    /* an exit on 01/09/2021: the registration that covered 31/12/2021 is replaced by a shorter one
+     */
+    event(id, MEV_EXIT, D(2021, 9, 1), 0, EXIT_XIN_RA, DATE_NONE);
+    assert_int_equal(day_stored(d2), 0);
+    assert_int_equal(total_counted(st, d2), before);
+    check_open_counters();
+}
+
 /* A database from before migration 0005 gets its counters filled when it is opened. */
 static void test_upgrade(void **state)
 {
@@ -1159,6 +1250,7 @@ int main(void)
         cmocka_unit_test(test_xlsx),
         cmocka_unit_test(test_open_counters),
         cmocka_unit_test(test_counts_any_date),
+        cmocka_unit_test(test_snapshots),
         cmocka_unit_test(test_upgrade),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
