@@ -140,7 +140,9 @@ static enum tcxd_err org_detail(struct http_ctx *c, int64_t id, tcxd_date as_of,
     uint32_t chain[128];
     size_t n = 0;
     for (uint32_t k = i; k != TREE_NONE && n < ARRAY_SIZE(chain); k = t->nodes[k].parent) {
-        chain[n++] = k;
+        /* another day's tree may have ancestors outside today's scope: they are left out */
+        if (t == c->tree || http_org_in_scope(c, t->nodes[k].id))
+            chain[n++] = k;
         if (t->nodes[k].id == c->sess.scope_org_id)
             break;
     }
@@ -199,6 +201,8 @@ enum tcxd_err api_org_children(struct http_ctx *c, struct tcxd_error *e)
     struct child *kids = NULL;
     size_t n = 0, cap = 0;
     for (uint32_t k = t->nodes[i].first_child; k != TREE_NONE; k = t->nodes[k].next_sibling) {
+        if (t != c->tree && !http_org_in_scope(c, t->nodes[k].id))
+            continue;
         ALLOC_GROW(kids, n + 1, cap);
         kids[n].idx = k;
         kids[n].name = t->nodes[k].name;
