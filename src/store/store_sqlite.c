@@ -198,9 +198,7 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
         (!(flags & STORE_READONLY) && (rc = exec(st, "PRAGMA journal_mode = WAL", e))) ||
         (rc = exec(st,
                    "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
-                   /* reads map the file instead of copying pages into the cache: a report
-                      over a city touches tens of MB once per process (bench/RESULTS.md) */
-                   "PRAGMA mmap_size = 2147418112; PRAGMA temp_store = MEMORY",
+                   "PRAGMA temp_store = MEMORY",
                    e)) ||
         (rc = migrate(st, flags & STORE_READONLY, e)) ||
         (!(flags & STORE_READONLY) && (rc = store_backfill_given(st, e)))) {
