@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "api/api.h"
@@ -836,6 +837,59 @@ static void test_login_throttle(void **state)
     assert_int_equal(server_stop(&s2), 0);
 }
 
+/* ---- graceful shutdown --------------------------------------------------------------------- */
+
+struct slow_ctx {
+    int port;
+    int status;
+};
+
+static void *slow_login(void *arg)
+{
+    struct slow_ctx *x = arg;
+    struct session s;
+    /* a failed login is answered after a pause (0.2 s here): in flight when SIGTERM comes */
+    x->status = login(&s, x->port, "u", "wrong-password");
+    return NULL;
+}
+
+static void test_graceful_shutdown(void **state)
+{
+    char sdb[400];
+    snprintf(sdb, sizeof(sdb), "%s/shutdown.db", dir);
+    assert_int_equal(tcxd_run(sdb, NULL, NULL, 0, "init", NULL), 0);
+    assert_int_equal(tcxd_run(sdb, NULL, NULL, 0, "org", "add", "S", "Đảng bộ Thử", "--tier",
+                              "above_base", "--form", "dang_bo", NULL),
+                     0);
+    assert_int_equal(tcxd_run(sdb, PW_VIEWER, NULL, 0, "user", "add", "u", "--role", "viewer",
+                              "--scope", "S", NULL),
+                     0);
+    struct server s2;
+    assert_true(server_start(&s2, sdb, NULL));
+    struct slow_ctx x = {s2.port, 0};
+    pthread_t th;
+    pthread_create(&th, NULL, slow_login, &x);
+    struct timespec ts = {0, 80 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    int st = server_stop(&s2);
+    pthread_join(th, NULL);
+    /* the request in flight got its answer, the server stopped cleanly */
+    assert_int_equal(x.status, 401);
+    assert_int_equal(st, 0);
+    /* and said so in its log */
+    FILE *f = fopen(s2.log, "r");
+    assert_non_null(f);
+    char line[1024];
+    bool stopped = false, logged = false;
+    while (fgets(line, sizeof(line), f)) {
+        stopped = stopped || strstr(line, "tcxd: stopped");
+        logged = logged || strstr(line, " - POST /api/login 401 ");
+    }
+    fclose(f);
+    assert_true(stopped);
+    assert_true(logged);
+}
+
 /* ---- the CLI's side ------------------------------------------------------------------------ */
 
 static void test_cli_user_audit(void **state)
@@ -887,6 +941,7 @@ int main(void)
         cmocka_unit_test(test_concurrent_writers),
         cmocka_unit_test(test_cli_user_audit),
         cmocka_unit_test(test_login_throttle),
+        cmocka_unit_test(test_graceful_shutdown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
