@@ -58,9 +58,11 @@ root=${2:-$(sqlite3 "$db" "SELECT code FROM org WHERE parent_id IS NULL ORDER BY
 part=${3:-$(sqlite3 "$db" "SELECT o.code FROM org o JOIN org_version v ON v.org_id = o.id
     WHERE v.parent_id = (SELECT id FROM org WHERE code = '$root') AND v.valid_from <= '$iso'
     AND v.valid_to > '$iso' ORDER BY (v.name NOT LIKE 'Đảng bộ quận%'), o.code LIMIT 1")}
-# name prefixes to search: the start of two real full names (family + middle + part of given)
-prefixes=$(sqlite3 "$db" "SELECT substr(full_name, 1, length(full_name) - 1) FROM member
-    WHERE id IN ((SELECT MAX(id) / 3 FROM member), (SELECT MAX(id) * 2 / 3 FROM member))")
+# names to search, typed without tone marks: family and middle name and the first two letters
+# of the given name of two members ("nguyen van th"), and one family name alone
+prefixes=$(sqlite3 "$db" "SELECT name_fold FROM member
+    WHERE id IN ((SELECT MAX(id) / 3 FROM member), (SELECT MAX(id) * 2 / 3 FROM member))" |
+    awk '{ print $1 " " $2 " " substr($3, 1, 2) } END { print $1 }')
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tcxd-bench-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -100,6 +102,7 @@ naive_part=$(naive "$part")
 
 echo "## Structure report and search: $(basename "$db") ($profile), on $date"
 echo
+echo "Load average when started: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: wall times vary)."
 echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
     "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
     "SQLite $(sqlite3 --version | cut -d' ' -f1); tcxd $(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo ?)" \
@@ -132,6 +135,16 @@ row "report $root" "tcxd report structure $root --as-of $date" \
 t_root=$last_ms
 row "naive $root" "sqlite3 DB < naive.sql ($root)" sh -c "sqlite3 '$db' < '$naive_root'"
 n_root=$last_ms
+# the same day counted afresh each time: its month-end snapshot dropped before every run
+# (the run counts, then stores the snapshot again)
+drop="sqlite3 '$db' \"DELETE FROM member_count_day WHERE as_of = '$iso'; DELETE FROM member_count_at WHERE as_of = '$iso'\""
+row "report $root, no snapshot" "tcxd report structure $root (snapshot dropped first)" \
+    sh -c "$drop && '$tcxd' --db '$db' report structure '$root' --as-of '$date'"
+row "  the drop alone" "sqlite3 DB 'DELETE ... snapshot'" sh -c "$drop"
+# a day that is not a month end: counted afresh, nothing kept
+prev=$(echo "$iso" | awk -F- '{ d = $3 - 1; if (d < 1) d = 28; printf "%02d/%02d/%04d", d, $2, $1 }')
+row "report $root, $prev" "tcxd report structure $root --as-of $prev" \
+    "$tcxd" --db "$db" report structure "$root" --as-of "$prev"
 row "report $part" "tcxd report structure $part --as-of $date" \
     "$tcxd" --db "$db" report structure "$part" --as-of "$date"
 t_part=$last_ms
@@ -160,5 +173,6 @@ IFS='
 for p in $prefixes; do set -- "$@" --search "$p"; done
 IFS=$old_ifs
 "$bench" "$db" "$root" "$date" --runs "$runs" --full "$@" | grep -v '^#'
-"$bench" "$db" "$part" "$date" --runs "$runs" --full | grep -v '^#'
+"$bench" "$db" "$root" "$prev" --runs "$runs" | grep -v '^#' | grep -v '^open'
+"$bench" "$db" "$part" "$date" --runs "$runs" --full | grep -v '^#' | grep -v '^open'
 echo '```'
