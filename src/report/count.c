@@ -22,12 +22,13 @@ static void add_count(void *vctx, int64_t org_id, enum member_status s, int64_t 
         ctx->out->probationary[i] += n;
 }
 
-/* Up to this many chi bộ, a subtree is counted with one indexed lookup per chi bộ; above it,
-   counting every organization from the store's open-registration counters is cheaper (the
-   counts of organizations outside the subtree land on their own nodes, or nowhere when the tree
-   holds only the subtree). Measured on the hanoi-2020 demo: see bench/RESULTS.md. */
-#define COUNT_PER_ORG_MAX 1000
-
+/*
+ * A root organization (the whole tree under it) is counted from the store's open-registration
+ * counters or the day's snapshot, whose cost does not grow with the number of members; any other
+ * subtree with one indexed lookup per chi bộ, whose cost grows with the subtree only (a province of
+ * the national demo would otherwise pay for the changes of the whole country). A tree loaded for
+ * a subtree alone has that subtree's root as its root, hence the test on parent_id.
+ */
 enum tcxd_err report_node_counts(struct store *st, const struct org_tree *tree, uint32_t root,
                                  struct node_counts *out, struct tcxd_error *e)
 {
@@ -35,7 +36,7 @@ enum tcxd_err report_node_counts(struct store *st, const struct org_tree *tree, 
     out->official = xcalloc(n, sizeof(int64_t));
     out->probationary = xcalloc(n, sizeof(int64_t));
     struct count_ctx ctx = {tree, out};
-    if (root == TREE_NONE)
+    if (root == TREE_NONE || tree->nodes[root].parent_id == 0)
         return store_member_counts(st, tree->as_of, NULL, 0, add_count, &ctx, e);
     size_t cap = 0, k = 0;
     int64_t *ids = NULL;
@@ -46,9 +47,7 @@ enum tcxd_err report_node_counts(struct store *st, const struct org_tree *tree, 
         ids[k++] = tree->nodes[i].id;
     }
     enum tcxd_err rc = TCXD_OK;
-    if (k > COUNT_PER_ORG_MAX)
-        rc = store_member_counts(st, tree->as_of, NULL, 0, add_count, &ctx, e);
-    else if (k)
+    if (k)
         rc = store_member_counts(st, tree->as_of, ids, k, add_count, &ctx, e);
     free(ids);
     return rc;
