@@ -44,7 +44,8 @@ enum report_format {
     REPORT_FMT_TEXT,  /* the sentence (and, compared, one line of changes) */
     REPORT_FMT_TABLE, /* aligned tables for a terminal */
     REPORT_FMT_JSON,
-    REPORT_FMT_CSV,  /* UTF-8, RFC 4180, one header row, one row per figure (long format) */
+    REPORT_FMT_CSV,  /* UTF-8 with a BOM (for Excel), RFC 4180, one header row, one row per
+                        figure (long format) */
     REPORT_FMT_XLSX, /* one sheet per table, Vietnamese headers and a title */
     REPORT_FMT__MAX
 };

@@ -333,6 +333,7 @@ static void render_csv(const struct report_structure *r, struct buf *out)
         "Chênh lệch", "Thay đổi"};
     bool cmp = compared(r);
     size_t n = cmp ? 12 : 8;
+    buf_adds(out, "\xEF\xBB\xBF"); /* UTF-8 BOM: Excel then reads the Vietnamese right */
     csv_fields(out, hdr, n);
     char d[DATE_ISO_LEN], dc[DATE_ISO_LEN];
     date_format_vn(r->as_of, d);
