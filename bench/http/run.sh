@@ -67,7 +67,7 @@ DISTRICT=$(q "SELECT v.org_id FROM org_version v JOIN org o ON o.id = v.org_id
               AND v.valid_to = '9999-12-31' AND o.ended_on = '9999-12-31'
               ORDER BY (SELECT COUNT(*) FROM org_version c WHERE c.parent_id = v.org_id
                         AND c.valid_to = '9999-12-31') DESC LIMIT 1")
-SEARCH="/api/members?org=$DISTRICT&q=nguyen%20van%20h&page_size=20"
+SEARCH="/api/members?org=$DISTRICT&q=nguyen%20van%20hung&page_size=20"
 URL_MEMBER="$BASE/api/members/$MEMBER"
 URL_CHILDREN="$BASE/api/orgs/$DISTRICT/children"
 URL_SEARCH="$BASE$SEARCH"
@@ -104,7 +104,7 @@ sleep 0.5
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000; else print v }'; }
 bench() { # name url [header]
     local name=$1 url=$2 hdr=${3:-}
-    local log="$OUT/wrk-$name.txt"
+    local log="$OUT/wrk-$(echo "$name" | tr -c 'A-Za-z0-9\n' '_' | cut -c1-40).txt"
     if [ -n "$hdr" ]; then
         wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency -H "$hdr" "$url" >"$log"
     else

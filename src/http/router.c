@@ -565,6 +565,8 @@ static enum tcxd_err check_body(struct http_ctx *c, struct tcxd_error *e)
     return TCXD_OK;
 }
 
+static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e);
+
 static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
 {
     const struct http_request *r = c->req;
@@ -614,6 +616,28 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
                                  http_msg(c, "thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)",
                                           "missing or wrong X-CSRF-Token"));
         }
+    }
+    /* a read-only route reads one snapshot: consistent, and SQLite locks once per request
+       instead of once per statement */
+    bool snapshot = route->method == HTTP_GET && !(route->flags & ROUTE_MUTATES);
+    if (snapshot && (rc = store_read_begin(c->st, e)))
+        return rc;
+    rc = run_route(c, e);
+    if (snapshot)
+        store_read_end(c->st);
+    if (route->flags & ROUTE_MUTATES)
+        http_cache_invalidate();
+    return rc;
+}
+
+/* After the session checks: scope, inputs, the handler. */
+static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e)
+{
+    const struct http_request *r = c->req;
+    const struct http_route *route = c->route;
+    enum tcxd_err rc;
+    c->scope = TREE_NONE;
+    if (!(route->flags & ROUTE_PUBLIC)) {
         if ((rc = today_tree(c, e)))
             return rc;
         c->scope = org_tree_find(c->tree, c->sess.scope_org_id);
@@ -621,8 +645,6 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
             return tcxd_fail(e, TCXD_EFORBIDDEN, "", "%s",
                              http_msg(c, "tổ chức phạm vi của tài khoản không còn tồn tại",
                                       "the account's scope organization no longer exists"));
-    } else {
-        c->scope = TREE_NONE;
     }
     if ((rc = check_query(c, e)))
         return rc;
@@ -636,10 +658,7 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
         return tcxd_fail(e, TCXD_ETOOBIG, "", "%s",
                          http_msg(c, "tệp quá lớn", "the file is too large"));
     }
-    rc = route->handler(c, e);
-    if (route->flags & ROUTE_MUTATES)
-        http_cache_invalidate();
-    return rc;
+    return route->handler(c, e);
 }
 
 void http_dispatch(struct store *st, const struct http_config *cfg, const struct http_request *req,
