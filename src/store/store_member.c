@@ -977,9 +977,12 @@ static void snapshot_save(struct store *st, tcxd_date as_of, const struct count_
     sqlite3_busy_timeout(st->db, 0);
     bool ok = sqlite3_exec(st->db, "SAVEPOINT count_snapshot", NULL, NULL, NULL) == SQLITE_OK;
     if (ok) {
-        sqlite3_stmt *s = store_stmt(st, STMT_COUNT_DAY_INSERT);
+        sqlite3_stmt *s = store_stmt(st, STMT_COUNT_AT_CLEAR); /* rows left by a dropped mark */
         store_bind_date(s, 1, as_of);
         ok = sqlite3_step(s) == SQLITE_DONE;
+        s = store_stmt(st, STMT_COUNT_DAY_INSERT);
+        store_bind_date(s, 1, as_of);
+        ok = ok && sqlite3_step(s) == SQLITE_DONE;
         for (size_t i = 0; i < m->cap && ok; i++)
             for (int k = 0; k < 2 && m->slots[i].org_id && ok; k++) {
                 if (!m->slots[i].n[k])

@@ -116,6 +116,7 @@
       "SELECT org_id, status, n FROM member_count_at WHERE as_of = ?1")                            \
     X(STMT_COUNT_AT_ORG,                                                                           \
       "SELECT status, n FROM member_count_at WHERE as_of = ?1 AND org_id = ?2")                    \
+    X(STMT_COUNT_AT_CLEAR, "DELETE FROM member_count_at WHERE as_of = ?1")                         \
     X(STMT_COUNT_AT_INSERT,                                                                        \
       "INSERT INTO member_count_at(as_of, org_id, status, n) VALUES(?1, ?2, ?3, ?4)")              \
     X(STMT_ORG_SUBTREE_ASOF,                                                                       \
