@@ -302,7 +302,7 @@ static int party_age_years(const struct snap *s, const struct member_fact *f)
             else
                 hi = mid;
         }
-        struct member_gap local[8];
+        struct member_gap local[8]; /* one gap per re-admission, and there is at most one */
         size_t k = 0;
         for (; lo < s->ngaps && s->gaps[lo].member_id == f->member_id && k < 8; lo++)
             local[k++] = s->gaps[lo].g;
@@ -380,6 +380,7 @@ static enum tcxd_err snap_load(struct store *st, int64_t org_id, tcxd_date as_of
         return TCXD_OK;
     }
     if ((rc = report_node_counts(st, &s->tree, s->root, &s->own, e))) {
+        report_node_counts_free(&s->own);
         org_tree_release(&s->tree);
         s->exists = false;
         return rc;
