@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - benchmarks of the structure report and the name search on a demo database.
 #
-#   bench/report/run.sh [-b BUILD_DIR] [-r RUNS] [-p PROFILE] [-d DATE] DB [ROOT [PART]]
+#   bench/report/run.sh [-b BUILD_DIR] [-r RUNS] [-p PROFILE] [-d DATE] [-F] DB [ROOT [PART]]
 #
 # DB is made with `tcxd demo --profile PROFILE --db DB` when it does not exist (profile
 # hanoi-2020 by default). ROOT is the organization of the city-wide (or national) report
@@ -14,6 +14,7 @@
 #   - the naive baseline: naive.sql (one statement, a recursive CTE over the tree of the date
 #     joined to member_stint) with the sqlite3 shell, for ROOT and PART;
 #   - `tcxd member find PREFIX` (diacritic-insensitive prefix of a full name), whole process;
+#     also a bare family name (a third of all members match) unless -F is given;
 #   - in process (bench_report): tree load, counts, sentence, every breakdown, and
 #     store_member_list for the same prefixes, so process start-up is not counted;
 #   - peak memory (maximum resident set, /usr/bin/time) of each command.
@@ -27,17 +28,19 @@ build="$top/build"
 runs=10
 profile=hanoi-2020
 date=31/12/2020
-while getopts b:r:p:d: o; do
+family=1
+while getopts b:r:p:d:F o; do
     case $o in
     b) build=$OPTARG ;;
     r) runs=$OPTARG ;;
     p) profile=$OPTARG ;;
     d) date=$OPTARG ;;
-    *) echo "usage: $0 [-b BUILD_DIR] [-r RUNS] [-p PROFILE] [-d DATE] DB [ROOT [PART]]" >&2; exit 2 ;;
+    F) family=0 ;;
+    *) echo "usage: $0 [-b BUILD_DIR] [-r RUNS] [-p PROFILE] [-d DATE] [-F] DB [ROOT [PART]]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || { echo "usage: $0 [-b BUILD_DIR] [-r RUNS] [-p PROFILE] [-d DATE] DB [ROOT [PART]]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 [-b BUILD_DIR] [-r RUNS] [-p PROFILE] [-d DATE] [-F] DB [ROOT [PART]]" >&2; exit 2; }
 db=$1
 tcxd="$build/src/cli/tcxd"
 bench="$build/tests/report/bench_report"
@@ -62,7 +65,7 @@ part=${3:-$(sqlite3 "$db" "SELECT o.code FROM org o JOIN org_version v ON v.org_
 # of the given name of two members ("nguyen van th"), and one family name alone
 prefixes=$(sqlite3 "$db" "SELECT name_fold FROM member
     WHERE id IN ((SELECT MAX(id) / 3 FROM member), (SELECT MAX(id) * 2 / 3 FROM member))" |
-    awk '{ print $1 " " $2 " " substr($3, 1, 2) } END { print $1 }')
+    awk -v family=$family '{ print $1 " " $2 " " substr($3, 1, 2) } END { if (family) print $1 }')
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tcxd-bench-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
