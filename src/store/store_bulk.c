@@ -404,7 +404,6 @@ enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
     store_bind_date(s, 2, as_of);
     sqlite3_bind_int(s, 3, MEV_ADMIT);
     sqlite3_bind_int(s, 4, MEV_OFFICIAL);
-    sqlite3_bind_int(s, 5, MEMBER_OFFICIAL);
     int rc;
     struct member_info m;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -430,11 +429,13 @@ enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
         m.org_id = sqlite3_column_int64(s, 18);
         const char *dec = (const char *)sqlite3_column_text(s, 19);
         const char *odec = (const char *)sqlite3_column_text(s, 21);
+        /* the recognition in force: only while the registration is an official one */
+        bool official = m.status == MEMBER_OFFICIAL;
         struct store_roll_member r = {
             .m = &m,
             .decision_no = dec ? dec : "",
-            .official_decision_date = store_column_date(s, 20),
-            .official_decision_no = odec ? odec : "",
+            .official_decision_date = official ? store_column_date(s, 20) : DATE_NONE,
+            .official_decision_no = official && odec ? odec : "",
         };
         fn(ctx, &r);
     }

@@ -237,11 +237,12 @@
       "m.national_id, m.education, m.professional_level, m.theory_level, m.party_card_no, "        \
       "m.admission_decision_date, m.ceremony_date, m.official_date, m.died_on, s.status, "         \
       "m.exempt, m.org_id, (SELECT a.decision_no FROM member_event a WHERE a.member_id = m.id "    \
-      "AND a.kind = ?3 ORDER BY a.date, a.id LIMIT 1), o.decision_date, o.decision_no "            \
-      "FROM member_stint s JOIN member m ON m.id = s.member_id "                                   \
-      "LEFT JOIN member_event o ON s.status = ?5 AND o.id = (SELECT x.id FROM member_event x "     \
-      "WHERE x.member_id = m.id AND x.kind = ?4 AND x.date <= ?2 ORDER BY x.date DESC, x.id DESC " \
-      "LIMIT 1) WHERE s.org_id = ?1 AND s.valid_from <= ?2 AND s.valid_to > ?2 AND s.kind = 0 "    \
+      "AND +a.kind = ?3 ORDER BY a.date, a.id LIMIT 1), (SELECT x.decision_date FROM "             \
+      "member_event x WHERE x.member_id = m.id AND +x.kind = ?4 AND x.date <= ?2 "                 \
+      "ORDER BY x.date DESC, x.id DESC LIMIT 1), (SELECT x.decision_no FROM member_event x "       \
+      "WHERE x.member_id = m.id AND +x.kind = ?4 AND x.date <= ?2 ORDER BY x.date DESC, "          \
+      "x.id DESC LIMIT 1) FROM member_stint s JOIN member m ON m.id = s.member_id "                \
+      "WHERE s.org_id = ?1 AND s.valid_from <= ?2 AND s.valid_to > ?2 AND s.kind = 0 "             \
       "ORDER BY m.name_key, m.id")                                                                 \
     X(STMT_BULK_ORGS_ALL, "SELECT code, id, tier, form, created_on, ended_on FROM org")           \
     X(STMT_BULK_NIDS,                                                                              \
