@@ -26,7 +26,7 @@ static void set_cookie(struct http_ctx *c, const char *token)
 {
     snprintf(c->res->set_cookie, sizeof(c->res->set_cookie),
              "tcxd_session=%s; HttpOnly; SameSite=Strict; Path=/%s%s", token,
-             c->req->tls ? "; Secure" : "", token[0] ? "" : "; Max-Age=0");
+             c->req->tls || c->cfg->secure_cookies ? "; Secure" : "", token[0] ? "" : "; Max-Age=0");
 }
 
 static void slow_down(int64_t failures, int step_ms)

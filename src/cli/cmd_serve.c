@@ -11,7 +11,7 @@
 static const char serve_help[] =
     "usage: tcxd serve [--listen ADDRESS:PORT] [--web-root DIR] [--threads N]\n"
     "           [--session-timeout SECONDS] [--max-connections N] [--timeout SECONDS]\n"
-    "           [--port-file PATH] [--quiet]\n"
+    "           [--port-file PATH] [--quiet] [--secure-cookies]\n"
     "  --listen           where to listen (default 127.0.0.1:8080; port 0: any free port)\n"
     "  --web-root         the built UI (default web/dist of the source tree, else\n"
     "                     /usr/share/tcxd/web)\n"
@@ -21,6 +21,7 @@ static const char serve_help[] =
     "  --timeout          idle connection timeout in seconds (default 30)\n"
     "  --port-file        write the port once listening (for scripts and tests)\n"
     "  --quiet            no access log\n"
+    "  --secure-cookies   mark the session cookie Secure (behind a TLS-terminating proxy)\n"
     "Stops on SIGTERM or SIGINT after finishing the requests in flight.\n";
 
 static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, const char *name,
@@ -41,11 +42,12 @@ static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, con
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
     enum { O_LISTEN, O_WEB, O_THREADS, O_TIMEOUT_S, O_MAXCONN, O_CTIMEOUT, O_PORTFILE, O_QUIET,
-           O_HELP, O__MAX };
+           O_SECURE, O_HELP, O__MAX };
     struct cli_opt o[O__MAX] = {
         {"listen", true, NULL},    {"web-root", true, NULL},        {"threads", true, NULL},
         {"session-timeout", true, NULL}, {"max-connections", true, NULL}, {"timeout", true, NULL},
-        {"port-file", true, NULL}, {"quiet", false, NULL},          {"help", false, NULL},
+        {"port-file", true, NULL}, {"quiet", false, NULL},          {"secure-cookies", false, NULL},
+        {"help", false, NULL},
     };
     const char *pos[1];
     size_t npos;
@@ -65,6 +67,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     so.web_root = o[O_WEB].value;
     so.port_file = o[O_PORTFILE].value;
     so.quiet = o[O_QUIET].value != NULL;
+    so.cfg.secure_cookies = o[O_SECURE].value != NULL;
     if ((rc = int_opt(cli, o[O_THREADS].value, 0, 256, 0, "threads", &so.threads)) ||
         (rc = int_opt(cli, o[O_TIMEOUT_S].value, 1, 7 * 24 * 3600, 30 * 60, "session-timeout",
                       &so.cfg.session_timeout)) ||

@@ -128,6 +128,7 @@ struct http_config {
     int login_max_failures;   /* failures within login_window before 429 */
     int login_window;         /* seconds */
     int login_delay_ms;       /* pause per earlier failure after a failed login (slows guessing) */
+    bool secure_cookies;      /* mark the session cookie Secure (TLS terminated by a proxy) */
     size_t max_json_body;     /* bytes */
     size_t max_file_body;     /* bytes (ROUTE_RAW_BODY) */
     const struct http_route *routes; /* ends with a NULL pattern */

@@ -194,6 +194,7 @@ static void test_login_and_me(void **state)
     assert_non_null(strstr(sc, "HttpOnly"));
     assert_non_null(strstr(sc, "SameSite=Strict"));
     assert_non_null(strstr(sc, "Path=/"));
+    assert_null(strstr(sc, "Secure")); /* plain HTTP without --secure-cookies */
     char h[512];
     assert_true(resp_header(&r, "X-Content-Type-Options", h, sizeof(h)));
     assert_string_equal(h, "nosniff");
@@ -340,8 +341,18 @@ static void test_roles_and_csrf(void **state)
 static void test_session_expiry(void **state)
 {
     struct server s2;
-    assert_true(server_start(&s2, db, "--session-timeout", "1", "--quiet", NULL));
+    assert_true(server_start(&s2, db, "--session-timeout", "1", "--quiet", "--secure-cookies",
+                             NULL));
     struct session s;
+    /* behind a TLS proxy the cookie is marked Secure */
+    struct session anon = {s2.port, "", ""};
+    struct resp r;
+    char sc[512];
+    assert_true(http_request(&anon, "POST", "/api/login", NULL,
+                             "{\"username\":\"staff1\",\"password\":\"Canbo-test-2024\"}", 0, &r));
+    assert_true(resp_header(&r, "Set-Cookie", sc, sizeof(sc)));
+    assert_non_null(strstr(sc, "; Secure"));
+    resp_release(&r);
     assert_int_equal(login(&s, s2.port, "staff1", PW_STAFF), 200);
     assert_int_equal(get(&s, "/api/me", NULL), 200);
     sleep(3);
