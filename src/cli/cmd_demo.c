@@ -67,15 +67,16 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
         return cli_fail(cli, &e);
     if (cli->json) {
         json_t *j = json_pack(
-            "{s:s, s:I, s:i, s:o, s:{s:I, s:I, s:I, s:I, s:I}, s:I, s:I, s:I, s:I, s:f, s:f}",
+            "{s:s, s:I, s:i, s:o, s:{s:I, s:I, s:I, s:I, s:I}, s:I, s:I, s:I, s:I, s:I, s:f, s:f}",
             "profile", demo_profile_name(o.profile), "seed", (json_int_t)o.seed, "version",
             DEMO_VERSION, "as_of", cli_json_date(res.figures.as_of), "figures", "direct_above_base",
             (json_int_t)res.figures.direct_above_base, "base", (json_int_t)res.figures.base,
             "partial", (json_int_t)res.figures.partial, "branches",
             (json_int_t)res.figures.branches, "members", (json_int_t)res.figures.members, "orgs",
             (json_int_t)res.orgs, "member_records", (json_int_t)res.members, "member_events",
-            (json_int_t)res.member_events, "org_ops", (json_int_t)res.org_ops, "plan_seconds",
-            res.plan_seconds, "write_seconds", res.write_seconds);
+            (json_int_t)res.member_events, "org_ops", (json_int_t)res.org_ops, "dropped_events",
+            (json_int_t)res.dropped, "plan_seconds", res.plan_seconds, "write_seconds",
+            res.write_seconds);
         cli_print_json(j);
         return 0;
     }

@@ -374,6 +374,8 @@ static enum tcxd_err build_province(struct writer *w, const struct demo_spec *sp
     if (rc)
         return rc;
     demo_plan_people(w->p);
+    w->res->dropped += w->p->dropped;
+    w->p->dropped = 0;
     w->res->plan_seconds += seconds_since(&t0);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     rng_seed(&w->r, w->p->seed, 0xdec15 + (uint64_t)strtoul(spec->province_code, NULL, 10));

@@ -69,6 +69,7 @@ struct demo_result {
     int64_t members;       /* member records created (every person ever admitted) */
     int64_t member_events; /* lifecycle events after admission */
     int64_t org_ops;       /* merges and moves */
+    int64_t dropped;       /* planned events the lifecycle rules refused (left out) */
     double plan_seconds, write_seconds;
 };
 

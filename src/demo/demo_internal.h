@@ -165,6 +165,7 @@ struct demo_plan {
     /* national-ID serials per (province, century/gender digit, 2-digit year) */
     uint32_t *nid_serial;
     uint32_t card_serial;
+    int64_t dropped; /* planned events after the as-of date the rules refused (dropped) */
     /* codes in use (open addressing over code strings) */
     char **codes;
     size_t codes_cap, ncodes;

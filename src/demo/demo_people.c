@@ -417,7 +417,37 @@ static void add_official(struct gen *g, tcxd_date ceremony, tcxd_date exit)
     add_ev(g, MEV_OFFICIAL, o, dec, -1, 0, DATE_NONE);
 }
 
-/* Sorts the current person's events by date (stable: insertion order on the same day). */
+/* Order of events on the same day: recognition first (a discipline on the day probation ends
+   is given to an official member), then in the order planned. */
+static bool ev_before(const struct demo_ev *a, const struct demo_ev *b)
+{
+    if (a->date != b->date)
+        return a->date < b->date;
+    return a->kind == MEV_OFFICIAL && b->kind != MEV_OFFICIAL;
+}
+
+/* Replays the first n planned events with the core rules; true when they are accepted. */
+static bool replays(const struct demo_ev *v, size_t n, struct member_event *buf,
+                    struct member_derived *d)
+{
+    for (size_t i = 0; i < n; i++) {
+        buf[i].seq = (int64_t)i + 1;
+        buf[i].kind = (enum member_event_kind)v[i].kind;
+        buf[i].date = v[i].date;
+        buf[i].decision_date =
+            v[i].kind == MEV_ADMIT || v[i].kind == MEV_OFFICIAL ? v[i].decision : DATE_NONE;
+        buf[i].org_id = v[i].org >= 0 ? v[i].org + 1 : 0;
+        buf[i].form = v[i].form;
+        buf[i].until = v[i].until;
+    }
+    return member_replay(buf, n, d, NULL) == TCXD_OK;
+}
+
+/*
+ * Sorts the current person's events by date, then checks them with member_replay, the rules
+ * the store applies. An event after the as-of date that the rules refuse is dropped (the
+ * history stays plausible and the figures are untouched); anything else refused is a bug.
+ */
 static void sort_events(struct gen *g)
 {
     struct demo_ev *v = &g->p->evs[g->cur->ev0];
@@ -426,12 +456,33 @@ static void sort_events(struct gen *g)
         struct demo_ev x = v[i];
         size_t j = i;
         /* the admission stays first */
-        while (j > 1 && v[j - 1].date > x.date) {
+        while (j > 1 && ev_before(&x, &v[j - 1])) {
             v[j] = v[j - 1];
             j--;
         }
         v[j] = x;
     }
+    struct member_event buf[64];
+    struct member_derived d;
+    member_derived_init(&d);
+    if (n > 64)
+        BUG("demo: %zu events planned for one person", n);
+    if (!replays(v, n, buf, &d)) {
+        for (size_t k = 2; k <= n; k++) {
+            if (replays(v, k, buf, &d))
+                continue;
+            if (v[k - 1].date <= g->p->as_of || v[k - 1].kind == MEV_ADMIT)
+                BUG("demo: planned event %zu of %zu (kind %d on day %d) refused", k, n,
+                    v[k - 1].kind, (int)v[k - 1].date);
+            memmove(&v[k - 1], &v[k], (n - k) * sizeof(*v));
+            n--;
+            g->cur->nev--;
+            g->p->nevs--;
+            g->p->dropped++;
+            k--;
+        }
+    }
+    member_derived_release(&d);
 }
 
 /* A person registered in chi (active) on the as-of date. via: merged-away chi bộ they came from
