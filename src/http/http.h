@@ -152,6 +152,7 @@ struct http_ctx {
     bool logged_in;
     struct session_info sess;
     char token_hash[65];
+    enum { SESSION_KEEP, SESSION_TOUCH, SESSION_DROP } session_write; /* after the request */
     struct store_actor actor;
     /* scope: today's tree (cached per thread) and the index of the scope root in it */
     const struct org_tree *tree;

@@ -67,16 +67,19 @@ json_t *http_json_date(tcxd_date d)
     return json_string(s);
 }
 
+static int dump_to_buf(const char *s, size_t n, void *data)
+{
+    buf_add(data, s, n);
+    return 0;
+}
+
 void http_json(struct http_ctx *c, int status, json_t *j)
 {
     c->res->status = status;
     c->res->content_type = "application/json; charset=utf-8";
     buf_reset(&c->res->body);
-    char *s = json_dumps(j, JSON_COMPACT);
-    if (s) {
-        buf_adds(&c->res->body, s);
-        free(s);
-    }
+    if (json_dump_callback(j, dump_to_buf, &c->res->body, JSON_COMPACT))
+        buf_reset(&c->res->body);
     json_decref(j);
 }
 
@@ -306,7 +309,9 @@ static bool is_hex(const char *s, size_t n)
     return true;
 }
 
-/* Finds and checks the session; EUNAUTH when there is none or it expired. */
+/* Finds and checks the session (reads only: the last-seen update or the removal of an expired
+   session is left in c->session_write for after the request's snapshot); EUNAUTH when there is
+   none or it expired. */
 static enum tcxd_err load_session(struct http_ctx *c, struct tcxd_error *e)
 {
     size_t n = 0;
@@ -328,8 +333,7 @@ static enum tcxd_err load_session(struct http_ctx *c, struct tcxd_error *e)
         return rc;
     }
     if (c->sess.disabled || c->now - c->sess.last_seen > c->cfg->session_timeout) {
-        if (store_session_drop(c->st, c->token_hash, e))
-            return TCXD_EDB;
+        c->session_write = SESSION_DROP;
         return tcxd_fail(e, TCXD_EUNAUTH, "", "%s",
                          http_msg(c, "phiên làm việc đã hết hạn, vui lòng đăng nhập lại",
                                   "the session has expired, please log in again"));
@@ -338,9 +342,8 @@ static enum tcxd_err load_session(struct http_ctx *c, struct tcxd_error *e)
     int64_t refresh = c->cfg->session_timeout / 4;
     if (refresh > 60)
         refresh = 60;
-    if (c->now - c->sess.last_seen >= refresh &&
-        (rc = store_session_touch(c->st, c->token_hash, c->now, e)))
-        return rc;
+    if (c->now - c->sess.last_seen >= refresh)
+        c->session_write = SESSION_TOUCH;
     c->logged_in = true;
     c->actor.username = c->sess.username;
     snprintf(c->res->username, sizeof(c->res->username), "%s", c->sess.username);
@@ -566,6 +569,7 @@ static enum tcxd_err check_body(struct http_ctx *c, struct tcxd_error *e)
 }
 
 static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e);
+static enum tcxd_err check_and_run(struct http_ctx *c, struct tcxd_error *e);
 
 static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
 {
@@ -599,6 +603,31 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
         return tcxd_fail(e, TCXD_ENOTFOUND, "", "%s",
                          http_msg(c, "không tìm thấy", "not found"));
     c->route = route;
+    /* a read-only route reads one snapshot, the session included: consistent, and SQLite locks
+       once per request instead of once per statement */
+    bool snapshot = route->method == HTTP_GET && !(route->flags & ROUTE_MUTATES);
+    enum tcxd_err rc;
+    if (snapshot && (rc = store_read_begin(c->st, e)))
+        return rc;
+    rc = check_and_run(c, e);
+    if (snapshot)
+        store_read_end(c->st);
+    if (route->flags & ROUTE_MUTATES)
+        http_cache_invalidate();
+    struct tcxd_error we;
+    if (c->session_write == SESSION_TOUCH &&
+        store_session_touch(c->st, c->token_hash, c->now, &we))
+        fprintf(stderr, "tcxd: %s\n", we.msg);
+    if (c->session_write == SESSION_DROP && store_session_drop(c->st, c->token_hash, &we))
+        fprintf(stderr, "tcxd: %s\n", we.msg);
+    return rc;
+}
+
+/* Session, role and CSRF checks, then the route. */
+static enum tcxd_err check_and_run(struct http_ctx *c, struct tcxd_error *e)
+{
+    const struct http_request *r = c->req;
+    const struct http_route *route = c->route;
     enum tcxd_err rc;
     if (!(route->flags & ROUTE_PUBLIC)) {
         if ((rc = load_session(c, e)))
@@ -617,17 +646,7 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
                                           "missing or wrong X-CSRF-Token"));
         }
     }
-    /* a read-only route reads one snapshot: consistent, and SQLite locks once per request
-       instead of once per statement */
-    bool snapshot = route->method == HTTP_GET && !(route->flags & ROUTE_MUTATES);
-    if (snapshot && (rc = store_read_begin(c->st, e)))
-        return rc;
-    rc = run_route(c, e);
-    if (snapshot)
-        store_read_end(c->st);
-    if (route->flags & ROUTE_MUTATES)
-        http_cache_invalidate();
-    return rc;
+    return run_route(c, e);
 }
 
 /* After the session checks: scope, inputs, the handler. */

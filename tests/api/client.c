@@ -329,9 +329,11 @@ bool http_request(const struct session *s, const char *method, const char *path,
         free(req);
         return false;
     }
-    bool ok = send_all(fd, req, (size_t)n);
+    /* a server refusing a body too large may answer and close before it is all sent: the
+       answer is what counts */
+    send_all(fd, req, (size_t)n);
     free(req);
-    ok = read_response(fd, r) && ok;
+    bool ok = read_response(fd, r);
     close(fd);
     return ok;
 }
