@@ -34,12 +34,13 @@ mkdir -p "$ROOT/demo"
 if [[ ! -f "$DB" || ! -f "$STAMP_FILE" || "$(cat "$STAMP_FILE")" != "$stamp" ]]; then
     echo "Building the hanoi-2020 demo database (generator version $version, seed $SEED);"
     echo "this takes a few minutes and is done once."
+    # built beside the old one, which stays usable until the new one replaces it
     tmp="$DB.building"
-    rm -f "$tmp" "$tmp-wal" "$tmp-shm" "$DB" "$DB-wal" "$DB-shm" "$STAMP_FILE"
+    rm -f "$tmp" "$tmp-wal" "$tmp-shm"
     start=$(date +%s)
     "$TCXD" --db "$tmp" demo --profile hanoi-2020 --seed "$SEED"
+    rm -f "$tmp-wal" "$tmp-shm" "$DB-wal" "$DB-shm"
     mv "$tmp" "$DB"
-    rm -f "$tmp-wal" "$tmp-shm"
     echo "$stamp" > "$STAMP_FILE"
     echo "Built $DB in $(( $(date +%s) - start )) s ($(du -h "$DB" | cut -f1))."
 else
