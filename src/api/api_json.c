@@ -10,10 +10,10 @@
 json_t *api_org_json(const struct org_info *o)
 {
     enum org_kind k = org_kind_of(o->tier, o->form);
-    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)o->id, "code",
-                          o->code, "name", o->name, "tier", org_tier_name(o->tier), "form",
-                          org_form_name(o->form), "kind", org_kind_name(k), "kind_label",
-                          org_kind_label(k));
+    json_t *j =
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)o->id, "code", o->code,
+                  "name", o->name, "tier", org_tier_name(o->tier), "form", org_form_name(o->form),
+                  "kind", org_kind_name(k), "kind_label", org_kind_label(k));
     json_object_set_new(j, "base_type",
                         o->base_type ? json_string(org_base_type_name(o->base_type)) : json_null());
     json_object_set_new(j, "parent_id", o->parent_id ? json_integer(o->parent_id) : json_null());
@@ -46,7 +46,8 @@ json_t *api_me_json(struct http_ctx *c)
     struct org_info o;
     json_t *scope;
     if (!store_org_get(c->st, c->sess.scope_org_id, date_today(), &o, NULL))
-        scope = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o.id, "code", o.code, "name", o.name);
+        scope =
+            json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o.id, "code", o.code, "name", o.name);
     else
         scope = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)c->sess.scope_org_id, "code", "",
                           "name", "");

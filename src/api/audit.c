@@ -86,8 +86,8 @@ enum tcxd_err api_audit_list(struct http_ctx *c, struct tcxd_error *e)
         json_decref(a.items);
         return rc;
     }
-    http_json(c, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", a.items, "total",
-                                (json_int_t)a.total, "page", (json_int_t)page, "page_size",
-                                (json_int_t)size));
+    http_json(c, 200,
+              json_pack("{s:o, s:I, s:I, s:I}", "items", a.items, "total", (json_int_t)a.total,
+                        "page", (json_int_t)page, "page_size", (json_int_t)size));
     return TCXD_OK;
 }

@@ -77,8 +77,9 @@ enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e)
             store_rollback(c->st);
             io_report_release(&rep);
             return tcxd_fail(e, TCXD_ENOTFOUND, "org", "%s",
-                             http_msg(c, "tệp có đảng viên thuộc tổ chức ngoài phạm vi của tài "
-                                         "khoản; không ghi gì",
+                             http_msg(c,
+                                      "tệp có đảng viên thuộc tổ chức ngoài phạm vi của tài "
+                                      "khoản; không ghi gì",
                                       "the file places members in organizations outside your "
                                       "scope; nothing was written"));
         }

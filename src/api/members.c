@@ -11,13 +11,27 @@
 
 /* ---- input declarations ---- */
 
-enum { L_ORG, L_Q, L_STATUS, L_GENDER, L_AGE_MIN, L_AGE_MAX, L_THEORY, L_ETHNICITY, L_SORT,
-       L_AS_OF, L_PAGE, L_PAGE_SIZE, L_TEMPORARY };
+enum {
+    L_ORG,
+    L_Q,
+    L_STATUS,
+    L_GENDER,
+    L_AGE_MIN,
+    L_AGE_MAX,
+    L_THEORY,
+    L_ETHNICITY,
+    L_SORT,
+    L_AS_OF,
+    L_PAGE,
+    L_PAGE_SIZE,
+    L_TEMPORARY
+};
 const struct http_field api_member_list_query[] = {
     {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
     {"q", HF_STRING, 0, 0, 200, "name search, any case and diacritics"},
-    {"status", HF_STRING, 0, 0, 32, "probationary, official, removed, deceased, transferred_out"
-                                     " (default: probationary and official)"},
+    {"status", HF_STRING, 0, 0, 32,
+     "probationary, official, removed, deceased, transferred_out"
+     " (default: probationary and official)"},
     {"gender", HF_STRING, 0, 0, 8, "nam or nu"},
     {"age_min", HF_INT, 0, 0, 150, "minimum age in years"},
     {"age_max", HF_INT, 0, 0, 150, "maximum age in years"},
@@ -31,8 +45,23 @@ const struct http_field api_member_list_query[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { A_FULL_NAME, A_GENDER, A_BIRTH, A_ETHNICITY, A_RELIGION, A_HOMETOWN, A_NID, A_EDUCATION,
-       A_PROFESSIONAL, A_THEORY, A_CARD, A_ORG, A_DECISION_NO, A_DECISION_DATE, A_CEREMONY };
+enum {
+    A_FULL_NAME,
+    A_GENDER,
+    A_BIRTH,
+    A_ETHNICITY,
+    A_RELIGION,
+    A_HOMETOWN,
+    A_NID,
+    A_EDUCATION,
+    A_PROFESSIONAL,
+    A_THEORY,
+    A_CARD,
+    A_ORG,
+    A_DECISION_NO,
+    A_DECISION_DATE,
+    A_CEREMONY
+};
 const struct http_field api_member_admit_body[] = {
     {"full_name", HF_STRING, HF_REQUIRED, 0, 200, "full name"},
     {"gender", HF_STRING, HF_REQUIRED, 0, 8, "nam or nu"},
@@ -178,19 +207,19 @@ static void event_row(void *vctx, const struct member_event_info *ev)
     default:
         break;
     }
-    json_t *j = json_pack("{s:I, s:o, s:s, s:s, s:s, s:o, s:s}", "id", (json_int_t)ev->id, "date",
-                          http_json_date(ev->ev.date), "kind", member_event_kind_name(ev->ev.kind),
-                          "label", member_event_kind_label(ev->ev.kind), "decision_no",
-                          ev->decision_no, "decision_date", http_json_date(ev->ev.decision_date),
-                          "detail", ev->detail);
+    json_t *j =
+        json_pack("{s:I, s:o, s:s, s:s, s:s, s:o, s:s}", "id", (json_int_t)ev->id, "date",
+                  http_json_date(ev->ev.date), "kind", member_event_kind_name(ev->ev.kind), "label",
+                  member_event_kind_label(ev->ev.kind), "decision_no", ev->decision_no,
+                  "decision_date", http_json_date(ev->ev.decision_date), "detail", ev->detail);
     if (!j)
         return;
     json_object_set_new(j, "form", form ? json_string(form) : json_null());
     json_object_set_new(j, "until", http_json_date(ev->ev.until));
-    json_object_set_new(j, "org",
-                        ev->ev.org_id ? api_org_ref(ev->ev.org_id,
-                                                    org_name(x->c, ev->ev.org_id, ev->ev.date, &ob))
-                                      : json_null());
+    json_object_set_new(
+        j, "org",
+        ev->ev.org_id ? api_org_ref(ev->ev.org_id, org_name(x->c, ev->ev.org_id, ev->ev.date, &ob))
+                      : json_null());
     json_array_append_new(x->arr, j);
 }
 
@@ -208,8 +237,7 @@ static enum tcxd_err member_load(struct http_ctx *c, int64_t id, struct member_i
     return TCXD_OK;
 }
 
-static enum tcxd_err member_answer(struct http_ctx *c, int status, int64_t id,
-                                   struct tcxd_error *e)
+static enum tcxd_err member_answer(struct http_ctx *c, int status, int64_t id, struct tcxd_error *e)
 {
     struct member_info m;
     struct member_derived d;
@@ -225,11 +253,11 @@ static enum tcxd_err member_answer(struct http_ctx *c, int status, int64_t id,
         return rc;
     }
     struct org_info ob;
-    json_t *j = json_pack(
-        "{s:I, s:s, s:s, s:o, s:s, s:o, s:i}", "id", (json_int_t)m.id, "full_name", m.full_name,
-        "gender", gender_name(m.gender), "birth_date", http_json_date(m.birth_date), "status",
-        member_status_name(m.status), "org", api_org_ref(m.org_id, org_name(c, m.org_id, today, &ob)),
-        "party_age_years", member_party_age_years(&d, today));
+    json_t *j = json_pack("{s:I, s:s, s:s, s:o, s:s, s:o, s:i}", "id", (json_int_t)m.id,
+                          "full_name", m.full_name, "gender", gender_name(m.gender), "birth_date",
+                          http_json_date(m.birth_date), "status", member_status_name(m.status),
+                          "org", api_org_ref(m.org_id, org_name(c, m.org_id, today, &ob)),
+                          "party_age_years", member_party_age_years(&d, today));
     member_derived_release(&d);
     json_object_set_new(j, "ethnicity", json_string(m.ethnicity));
     json_object_set_new(j, "religion", json_string(m.religion));
@@ -350,8 +378,9 @@ enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e)
             json_array_append_new(items, summary_json(c, &rs.v[i], q.as_of));
     }
     free(rs.v);
-    http_json(c, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)total,
-                                "page", (json_int_t)page, "page_size", (json_int_t)size));
+    http_json(c, 200,
+              json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)total, "page",
+                        (json_int_t)page, "page_size", (json_int_t)size));
     return TCXD_OK;
 }
 
@@ -421,9 +450,10 @@ enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e)
         json_object_set_new(j, "working_days_late", json_integer(d.v[i].due.working_days_late));
         json_array_append_new(items, j);
     }
-    http_json(c, 200, json_pack("{s:o, s:I, s:I, s:I, s:i, s:I}", "items", items, "total",
-                                (json_int_t)d.n, "page", (json_int_t)page, "page_size",
-                                (json_int_t)size, "days", days, "overdue", (json_int_t)overdue));
+    http_json(c, 200,
+              json_pack("{s:o, s:I, s:I, s:I, s:i, s:I}", "items", items, "total", (json_int_t)d.n,
+                        "page", (json_int_t)page, "page_size", (json_int_t)size, "days", days,
+                        "overdue", (json_int_t)overdue));
     free(d.v);
     return TCXD_OK;
 }
@@ -451,12 +481,11 @@ enum tcxd_err api_member_admit(struct http_ctx *c, struct tcxd_error *e)
     ms.birth_date = birth;
     struct member_fields f;
     member_fields_init(&f);
-    struct member_admit_req req = {.fields = &f,
-                                   .decision_date = in[A_DECISION_DATE].d,
-                                   .ceremony_date = in[A_CEREMONY].present ? in[A_CEREMONY].d
-                                                                           : in[A_DECISION_DATE].d,
-                                   .decision_no = in[A_DECISION_NO].present ? in[A_DECISION_NO].s
-                                                                            : NULL};
+    struct member_admit_req req = {
+        .fields = &f,
+        .decision_date = in[A_DECISION_DATE].d,
+        .ceremony_date = in[A_CEREMONY].present ? in[A_CEREMONY].d : in[A_DECISION_DATE].d,
+        .decision_no = in[A_DECISION_NO].present ? in[A_DECISION_NO].s : NULL};
     struct org_info o;
     int64_t id = 0;
     enum tcxd_err rc;
@@ -473,13 +502,16 @@ static enum tcxd_err apply_event(struct http_ctx *c, const struct member_event *
                                  const struct http_value *decision_no, const char *detail,
                                  struct tcxd_error *e)
 {
-    enum tcxd_err rc = store_member_event(c->st, &c->actor, c->ids[0], ev,
-                                          decision_no->present ? decision_no->s : NULL,
-                                          detail ? detail : "", e);
+    enum tcxd_err rc =
+        store_member_event(c->st, &c->actor, c->ids[0], ev,
+                           decision_no->present ? decision_no->s : NULL, detail ? detail : "", e);
     return rc ? rc : member_answer(c, 200, c->ids[0], e);
 }
 
-#define EVENT_INIT {.date = DATE_NONE, .decision_date = DATE_NONE, .until = DATE_NONE}
+#define EVENT_INIT                                                                                 \
+    {                                                                                              \
+        .date = DATE_NONE, .decision_date = DATE_NONE, .until = DATE_NONE                          \
+    }
 
 enum tcxd_err api_member_official(struct http_ctx *c, struct tcxd_error *e)
 {

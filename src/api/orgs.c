@@ -96,8 +96,8 @@ static json_t *counts_json(const struct org_tree *t, uint32_t root, const struct
                      "official", (json_int_t)sc.official, "probationary",
                      (json_int_t)sc.probationary, "children", (json_int_t)nchildren, "base_orgs",
                      (json_int_t)(sc.base_dang_bo + sc.base_chi_bo), "partial_committees",
-                     (json_int_t)sc.partial, "branches", (json_int_t)sc.branches,
-                     "above_base", (json_int_t)sc.above_base);
+                     (json_int_t)sc.partial, "branches", (json_int_t)sc.branches, "above_base",
+                     (json_int_t)sc.above_base);
 }
 
 /* Member counts of the tree of as_of: the cached ones for today, else counted for root's
@@ -312,8 +312,9 @@ enum tcxd_err api_org_search(struct http_ctx *c, struct tcxd_error *e)
             json_array_append_new(items, api_org_json(&o));
     }
     free(s.ids);
-    http_json(c, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)s.n,
-                                "page", (json_int_t)page, "page_size", (json_int_t)size));
+    http_json(c, 200,
+              json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)s.n, "page",
+                        (json_int_t)page, "page_size", (json_int_t)size));
     return TCXD_OK;
 }
 
@@ -373,8 +374,8 @@ enum tcxd_err api_org_rename(struct http_ctx *c, struct tcxd_error *e)
     struct org_info o;
     enum tcxd_err rc;
     if ((rc = target_org(c, date, true, &o, e)) ||
-        (rc = store_org_rename(c->st, &c->actor, o.id, c->in[R_NAME].s, date,
-                               c->in[R_DECISION].s, e)))
+        (rc = store_org_rename(c->st, &c->actor, o.id, c->in[R_NAME].s, date, c->in[R_DECISION].s,
+                               e)))
         return rc;
     return answer_org(c, 200, o.id, date, e);
 }

@@ -26,7 +26,8 @@ static void set_cookie(struct http_ctx *c, const char *token)
 {
     snprintf(c->res->set_cookie, sizeof(c->res->set_cookie),
              "tcxd_session=%s; HttpOnly; SameSite=Strict; Path=/%s%s", token,
-             c->req->tls || c->cfg->secure_cookies ? "; Secure" : "", token[0] ? "" : "; Max-Age=0");
+             c->req->tls || c->cfg->secure_cookies ? "; Secure" : "",
+             token[0] ? "" : "; Max-Age=0");
 }
 
 static void slow_down(int64_t failures, int step_ms)
@@ -59,9 +60,9 @@ enum tcxd_err api_login(struct http_ctx *c, struct tcxd_error *e)
         if ((rc = store_login_failure_add(c->st, username, addr, c->now, e)))
             return rc;
         slow_down(by_user > by_addr ? by_user : by_addr, c->cfg->login_delay_ms);
-        return tcxd_fail(e, TCXD_EUNAUTH, "", "%s",
-                         http_msg(c, "sai tên đăng nhập hoặc mật khẩu",
-                                  "wrong username or password"));
+        return tcxd_fail(
+            e, TCXD_EUNAUTH, "", "%s",
+            http_msg(c, "sai tên đăng nhập hoặc mật khẩu", "wrong username or password"));
     }
     sodium_memzero(u.pw_hash, sizeof(u.pw_hash));
     if ((rc = store_login_failures_clear(c->st, username, e)))
@@ -90,7 +91,8 @@ enum tcxd_err api_login(struct http_ctx *c, struct tcxd_error *e)
 
 enum tcxd_err api_logout(struct http_ctx *c, struct tcxd_error *e)
 {
-    enum tcxd_err rc = store_session_delete(c->st, &c->actor, c->token_hash, c->sess.scope_org_id, e);
+    enum tcxd_err rc =
+        store_session_delete(c->st, &c->actor, c->token_hash, c->sess.scope_org_id, e);
     if (rc)
         return rc;
     set_cookie(c, "");
@@ -111,13 +113,14 @@ enum tcxd_err api_me_password(struct http_ctx *c, struct tcxd_error *e)
     if ((rc = store_user_get(c->st, c->sess.username, &u, e)))
         return rc;
     if (!http_password_verify(u.pw_hash, c->in[P_OLD].s))
-        return tcxd_fail(e, TCXD_EINVAL, "old_password", "%s",
-                         http_msg(c, "mật khẩu hiện tại không đúng",
-                                  "the current password is wrong"));
+        return tcxd_fail(
+            e, TCXD_EINVAL, "old_password", "%s",
+            http_msg(c, "mật khẩu hiện tại không đúng", "the current password is wrong"));
     char hash[USER_PWHASH_MAX];
     if ((rc = http_password_hash(c->in[P_NEW].s, "new_password", hash, e)))
         return rc;
-    rc = store_user_set_password(c->st, &c->actor, c->sess.username, hash, c->token_hash, c->now, e);
+    rc =
+        store_user_set_password(c->st, &c->actor, c->sess.username, hash, c->token_hash, c->now, e);
     if (rc)
         return rc;
     http_json(c, 200, json_object());

@@ -31,8 +31,8 @@ static void audit_row(void *vctx, const struct audit_row *r)
         return;
     if (x->root_id) {
         uint32_t i = r->org_id ? org_tree_find(x->tree, r->org_id) : TREE_NONE;
-        bool ok = i != TREE_NONE ? org_tree_in_subtree(x->tree, x->root, i)
-                                 : r->org_id == x->root_id;
+        bool ok =
+            i != TREE_NONE ? org_tree_in_subtree(x->tree, x->root, i) : r->org_id == x->root_id;
         if (!ok)
             return;
     }
@@ -41,7 +41,8 @@ static void audit_row(void *vctx, const struct audit_row *r)
         json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)r->id, "at",
                               r->at, "username", r->username, "address", r->address, "action",
                               r->action, "entity", r->entity);
-        json_object_set_new(j, "entity_id", r->entity_id ? json_integer(r->entity_id) : json_null());
+        json_object_set_new(j, "entity_id",
+                            r->entity_id ? json_integer(r->entity_id) : json_null());
         json_object_set_new(j, "org_id", r->org_id ? json_integer(r->org_id) : json_null());
         json_t *b = r->before ? json_loads(r->before, 0, NULL) : json_null();
         json_t *a = r->after ? json_loads(r->after, 0, NULL) : json_null();
@@ -66,7 +67,7 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 {
     enum { O_ORG, O_USER, O_SINCE, O_LIMIT, O_HELP, O__MAX };
     struct cli_opt o[O__MAX] = {
-        {"org", true, NULL},   {"user", true, NULL}, {"since", true, NULL},
+        {"org", true, NULL},   {"user", true, NULL},  {"since", true, NULL},
         {"limit", true, NULL}, {"help", false, NULL},
     };
     const char *pos[1];
@@ -113,8 +114,8 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
         x.tree = &tree;
     }
     struct cli_table t;
-    const char *hdr[] = {"#", "Thời điểm (UTC)", "Người thực hiện", "Địa chỉ", "Thao tác",
-                         "Đối tượng", "Tổ chức"};
+    const char *hdr[] = {"#",        "Thời điểm (UTC)", "Người thực hiện", "Địa chỉ",
+                         "Thao tác", "Đối tượng",       "Tổ chức"};
     cli_table_init(&t, 7, hdr, NULL);
     x.t = &t;
     x.arr = cli->json ? json_array() : NULL;

@@ -41,13 +41,25 @@ static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, con
 
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
-    enum { O_LISTEN, O_WEB, O_THREADS, O_TIMEOUT_S, O_MAXCONN, O_CTIMEOUT, O_PORTFILE, O_QUIET,
-           O_SECURE, O_HELP, O__MAX };
+    enum {
+        O_LISTEN,
+        O_WEB,
+        O_THREADS,
+        O_TIMEOUT_S,
+        O_MAXCONN,
+        O_CTIMEOUT,
+        O_PORTFILE,
+        O_QUIET,
+        O_SECURE,
+        O_HELP,
+        O__MAX
+    };
     struct cli_opt o[O__MAX] = {
-        {"listen", true, NULL},    {"web-root", true, NULL},        {"threads", true, NULL},
-        {"session-timeout", true, NULL}, {"max-connections", true, NULL}, {"timeout", true, NULL},
-        {"port-file", true, NULL}, {"quiet", false, NULL},          {"secure-cookies", false, NULL},
-        {"help", false, NULL},
+        {"listen", true, NULL},          {"web-root", true, NULL},
+        {"threads", true, NULL},         {"session-timeout", true, NULL},
+        {"max-connections", true, NULL}, {"timeout", true, NULL},
+        {"port-file", true, NULL},       {"quiet", false, NULL},
+        {"secure-cookies", false, NULL}, {"help", false, NULL},
     };
     const char *pos[1];
     size_t npos;

@@ -67,8 +67,8 @@ static void list_row(void *vctx, const struct user_info *u)
         json_array_append_new(
             x->arr, json_pack("{s:s, s:s, s:s, s:{s:I, s:s, s:s}, s:b}", "username", u->username,
                               "full_name", u->full_name, "role", user_role_name(u->role), "scope",
-                              "id", (json_int_t)u->scope_org_id, "code", has ? o.code : "",
-                              "name", has ? o.name : "", "disabled", u->disabled));
+                              "id", (json_int_t)u->scope_org_id, "code", has ? o.code : "", "name",
+                              has ? o.name : "", "disabled", u->disabled));
         return;
     }
     const char *row[] = {u->username, u->full_name, user_role_name(u->role), has ? o.code : "?",
@@ -85,8 +85,9 @@ int cmd_user(struct cli *cli, int argc, char **argv)
     const char *verb = argv[1];
     enum { O_ROLE, O_SCOPE, O_FULL, O_STDIN, O_HELP, O__MAX };
     struct cli_opt o[O__MAX] = {
-        {"role", true, NULL},           {"scope", true, NULL}, {"full-name", true, NULL},
-        {"password-stdin", false, NULL}, {"help", false, NULL},
+        {"role", true, NULL},      {"scope", true, NULL},
+        {"full-name", true, NULL}, {"password-stdin", false, NULL},
+        {"help", false, NULL},
     };
     const char *pos[2];
     size_t npos;

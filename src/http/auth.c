@@ -21,12 +21,14 @@ enum tcxd_err http_password_hash(const char *password, const char *field, char o
     sodium_ready();
     size_t n = strlen(password);
     if (n < 8)
-        return tcxd_fail(e, TCXD_EINVAL, field, "the password is too short (at least 8 characters)");
+        return tcxd_fail(e, TCXD_EINVAL, field,
+                         "the password is too short (at least 8 characters)");
     if (n > 256)
         return tcxd_fail(e, TCXD_EINVAL, field, "the password is too long (at most 256 bytes)");
     const char *fast = getenv("TCXD_PWHASH_FAST");
     bool quick = fast && !strcmp(fast, "1");
-    unsigned long long ops = quick ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    unsigned long long ops =
+        quick ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
     size_t mem = quick ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     char h[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(h, password, n, ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0)

@@ -30,7 +30,15 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-enum http_method { HTTP_GET, HTTP_POST, HTTP_PUT, HTTP_DELETE, HTTP_HEAD, HTTP_OTHER, HTTP_METHOD__MAX };
+enum http_method {
+    HTTP_GET,
+    HTTP_POST,
+    HTTP_PUT,
+    HTTP_DELETE,
+    HTTP_HEAD,
+    HTTP_OTHER,
+    HTTP_METHOD__MAX
+};
 const char *http_method_name(enum http_method m);
 enum http_method http_method_parse(const char *s);
 
@@ -46,9 +54,9 @@ struct http_request {
     const char *path; /* percent-decoded path without the query string */
     struct http_param query[HTTP_MAX_QUERY];
     size_t nquery;
-    bool query_overflow;   /* more than HTTP_MAX_QUERY parameters were sent */
-    const char *cookie;    /* the whole Cookie header or NULL */
-    const char *csrf;      /* X-CSRF-Token or NULL */
+    bool query_overflow; /* more than HTTP_MAX_QUERY parameters were sent */
+    const char *cookie;  /* the whole Cookie header or NULL */
+    const char *csrf;    /* X-CSRF-Token or NULL */
     const char *content_type;
     const char *accept_language;
     const char *body;
@@ -124,13 +132,13 @@ struct http_route {
 
 /* Server settings every request can see. */
 struct http_config {
-    int session_timeout;      /* seconds of inactivity before a session ends */
-    int login_max_failures;   /* failures within login_window before 429 */
-    int login_window;         /* seconds */
-    int login_delay_ms;       /* pause per earlier failure after a failed login (slows guessing) */
-    bool secure_cookies;      /* mark the session cookie Secure (TLS terminated by a proxy) */
-    size_t max_json_body;     /* bytes */
-    size_t max_file_body;     /* bytes (ROUTE_RAW_BODY) */
+    int session_timeout;    /* seconds of inactivity before a session ends */
+    int login_max_failures; /* failures within login_window before 429 */
+    int login_window;       /* seconds */
+    int login_delay_ms;     /* pause per earlier failure after a failed login (slows guessing) */
+    bool secure_cookies;    /* mark the session cookie Secure (TLS terminated by a proxy) */
+    size_t max_json_body;   /* bytes */
+    size_t max_file_body;   /* bytes (ROUTE_RAW_BODY) */
     const struct http_route *routes; /* ends with a NULL pattern */
 };
 void http_config_defaults(struct http_config *cfg);
@@ -142,12 +150,12 @@ struct http_ctx {
     const struct http_request *req;
     struct http_response *res;
     const struct http_route *route;
-    int64_t ids[2];  /* the {id} parts of the path, in order */
+    int64_t ids[2];                        /* the {id} parts of the path, in order */
     struct http_value in[HTTP_MAX_FIELDS]; /* body fields, indexed like route->body */
     struct http_value q[HTTP_MAX_FIELDS];  /* query parameters, indexed like route->query */
-    json_t *json;    /* the parsed body (owned by the dispatcher) */
-    bool en;         /* Accept-Language: en */
-    int64_t now;     /* Unix seconds */
+    json_t *json;                          /* the parsed body (owned by the dispatcher) */
+    bool en;                               /* Accept-Language: en */
+    int64_t now;                           /* Unix seconds */
     /* the session (all zero for public routes without one) */
     bool logged_in;
     struct session_info sess;
@@ -179,8 +187,8 @@ void http_cache_invalidate(void);
 /* Sets a JSON answer (takes the reference). */
 void http_json(struct http_ctx *c, int status, json_t *j);
 /* Sets a file answer (copies data). */
-void http_file(struct http_ctx *c, const char *content_type, const char *filename,
-               const void *data, size_t len);
+void http_file(struct http_ctx *c, const char *content_type, const char *filename, const void *data,
+               size_t len);
 /* Writes the standard error body for e. */
 void http_error(struct http_response *res, const struct tcxd_error *e, bool en);
 

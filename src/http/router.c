@@ -83,8 +83,8 @@ void http_json(struct http_ctx *c, int status, json_t *j)
     json_decref(j);
 }
 
-void http_file(struct http_ctx *c, const char *content_type, const char *filename,
-               const void *data, size_t len)
+void http_file(struct http_ctx *c, const char *content_type, const char *filename, const void *data,
+               size_t len)
 {
     c->res->status = 200;
     c->res->content_type = content_type;
@@ -505,14 +505,14 @@ static enum tcxd_err check_body(struct http_ctx *c, struct tcxd_error *e)
         json_error_t je;
         c->json = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
         if (!c->json)
-            return tcxd_fail(e, TCXD_EINVAL, "", c->en ? "malformed JSON at byte %d"
-                                                       : "JSON không hợp lệ tại byte %d",
+            return tcxd_fail(e, TCXD_EINVAL, "",
+                             c->en ? "malformed JSON at byte %d" : "JSON không hợp lệ tại byte %d",
                              je.position);
     }
     if (!json_is_object(c->json))
-        return tcxd_fail(e, TCXD_EINVAL, "", "%s",
-                         http_msg(c, "nội dung phải là một đối tượng JSON",
-                                  "the body must be a JSON object"));
+        return tcxd_fail(
+            e, TCXD_EINVAL, "", "%s",
+            http_msg(c, "nội dung phải là một đối tượng JSON", "the body must be a JSON object"));
     const char *key;
     json_t *v;
     json_object_foreach(c->json, key, v)
@@ -600,8 +600,7 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
         return TCXD_EINVAL;
     }
     if (!route)
-        return tcxd_fail(e, TCXD_ENOTFOUND, "", "%s",
-                         http_msg(c, "không tìm thấy", "not found"));
+        return tcxd_fail(e, TCXD_ENOTFOUND, "", "%s", http_msg(c, "không tìm thấy", "not found"));
     c->route = route;
     /* a read-only route reads one snapshot, the session included: consistent, and SQLite locks
        once per request instead of once per statement */
@@ -615,8 +614,7 @@ static enum tcxd_err run(struct http_ctx *c, struct tcxd_error *e)
     if (route->flags & ROUTE_MUTATES)
         http_cache_invalidate();
     struct tcxd_error we;
-    if (c->session_write == SESSION_TOUCH &&
-        store_session_touch(c->st, c->token_hash, c->now, &we))
+    if (c->session_write == SESSION_TOUCH && store_session_touch(c->st, c->token_hash, c->now, &we))
         fprintf(stderr, "tcxd: %s\n", we.msg);
     if (c->session_write == SESSION_DROP && store_session_drop(c->st, c->token_hash, &we))
         fprintf(stderr, "tcxd: %s\n", we.msg);

@@ -237,8 +237,9 @@ static enum MHD_Result serve_static(struct server *sv, struct MHD_Connection *co
     }
     add_common_headers(r, false);
     MHD_add_response_header(r, "Content-Type", mime_type(path));
-    MHD_add_response_header(r, "Cache-Control", strstr(path, "/assets/") ? "public, max-age=31536000, immutable"
-                                                                         : "no-cache");
+    MHD_add_response_header(r, "Cache-Control",
+                            strstr(path, "/assets/") ? "public, max-age=31536000, immutable"
+                                                     : "no-cache");
     enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, r);
     MHD_destroy_response(r);
     cs->answered = true;
@@ -279,8 +280,8 @@ static void peer_address(struct MHD_Connection *conn, char *out, size_t n)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_size, void **con_cls)
 {
     struct server *sv = cls;
     struct conn_state *cs = *con_cls;
@@ -290,7 +291,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         clock_gettime(CLOCK_MONOTONIC, &cs->start);
         buf_init(&cs->body, 0);
         cs->limit = api && !strncmp(url, "/api/import/", 12) ? sv->o->cfg.max_file_body
-                                                              : sv->o->cfg.max_json_body;
+                                                             : sv->o->cfg.max_json_body;
         *con_cls = cs;
         atomic_fetch_add(&sv->inflight, 1);
         const char *cl =

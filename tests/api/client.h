@@ -37,7 +37,7 @@ struct resp {
     char *headers; /* raw header block */
     char *body;
     size_t body_len;
-    json_t *json; /* parsed body or NULL */
+    json_t *json;     /* parsed body or NULL */
     char cookie[128]; /* "tcxd_session=..." from Set-Cookie, or "" */
 };
 void resp_release(struct resp *r);

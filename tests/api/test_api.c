@@ -70,8 +70,7 @@ static int64_t add_member(const char *org, const char *name, const char *gender,
                             "--national-id", nid, NULL)
                  : tcxd_run(db, NULL, out, sizeof(out), "--json", "member", "admit", "--org", org,
                             "--name", name, "--gender", gender, "--birth", "1980-05-01",
-                            "--decision-date", "2010-01-01", "--ceremony-date", "2010-01-15",
-                            NULL);
+                            "--decision-date", "2010-01-01", "--ceremony-date", "2010-01-15", NULL);
     assert_int_equal(rc, 0);
     int64_t id = json_id(out);
     assert_true(id > 0);
@@ -214,7 +213,9 @@ static void test_login_and_me(void **state)
     json_decref(j);
     assert_int_equal(get(&anon, path("/api/members/%lld", (long long)member_a), NULL), 401);
     /* a forged cookie */
-    struct session forged = {srv.port, "tcxd_session=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", ""};
+    struct session forged = {
+        srv.port, "tcxd_session=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+        ""};
     assert_int_equal(get(&forged, "/api/me", NULL), 401);
     /* logout revokes the session */
     struct session t;
@@ -342,8 +343,8 @@ static void test_roles_and_csrf(void **state)
 static void test_session_expiry(void **state)
 {
     struct server s2;
-    assert_true(server_start(&s2, db, "--session-timeout", "1", "--quiet", "--secure-cookies",
-                             NULL));
+    assert_true(
+        server_start(&s2, db, "--session-timeout", "1", "--quiet", "--secure-cookies", NULL));
     struct session s;
     /* behind a TLS proxy the cookie is marked Secure */
     struct session anon = {s2.port, "", ""};
@@ -386,8 +387,7 @@ static json_t *mutate(struct session *s, const char *route, const char *p, const
 }
 
 /* A failing mutation: the status it gets, and no audit record. */
-static void refused(struct session *s, const char *p, const char *body, int want,
-                    const char *field)
+static void refused(struct session *s, const char *p, const char *body, int want, const char *field)
 {
     int64_t before = audit_count();
     json_t *j = NULL;
@@ -480,16 +480,16 @@ static void test_audit_every_mutation(void **state)
                        path("{\"to_org_id\":%lld,\"kind\":\"temporary\",\"date\":\"%s\"}",
                             (long long)id_q1c2, today),
                        200));
-    json_decref(mutate(&a, "/api/members/{id}/return", path("/api/members/%lld/return", (long long)m),
+    json_decref(mutate(&a, "/api/members/{id}/return",
+                       path("/api/members/%lld/return", (long long)m),
                        path("{\"date\":\"%s\"}", today), 200));
     refused(&a, path("/api/members/%lld/return", (long long)m), path("{\"date\":\"%s\"}", today),
             422, NULL);
-    json_decref(mutate(&a, "/api/members/{id}/discipline",
-                       path("/api/members/%lld/discipline", (long long)m),
-                       path("{\"form\":\"khien_trach\",\"date\":\"%s\",\"reason\":\"vắng họp\"}",
-                            today),
-                       200));
-    json_decref(mutate(&a, "/api/members/{id}/exempt", path("/api/members/%lld/exempt", (long long)m),
+    json_decref(mutate(
+        &a, "/api/members/{id}/discipline", path("/api/members/%lld/discipline", (long long)m),
+        path("{\"form\":\"khien_trach\",\"date\":\"%s\",\"reason\":\"vắng họp\"}", today), 200));
+    json_decref(mutate(&a, "/api/members/{id}/exempt",
+                       path("/api/members/%lld/exempt", (long long)m),
                        path("{\"date\":\"%s\"}", today), 200));
     j = mutate(&a, "/api/members/{id}/exit", path("/api/members/%lld/exit", (long long)m),
                path("{\"kind\":\"xin_ra\",\"date\":\"%s\"}", today), 200);
@@ -501,12 +501,12 @@ static void test_audit_every_mutation(void **state)
 
     /* merge an emptied chi bộ into another, dissolve an empty one */
     json_decref(mutate(&a, "/api/orgs/{id}/merge", path("/api/orgs/%lld/merge", (long long)c3),
-                       path("{\"into_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c2, today),
-                       200));
+                       path("{\"into_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c2, today), 200));
     assert_int_equal(get(&a, path("/api/orgs/%lld/history", (long long)c3), &j), 200);
     assert_true(json_array_size(json_object_get(j, "items")) >= 4);
     json_decref(j);
-    json_decref(mutate(&a, "/api/orgs/{id}/dissolve", path("/api/orgs/%lld/dissolve", (long long)p2),
+    json_decref(mutate(&a, "/api/orgs/{id}/dissolve",
+                       path("/api/orgs/%lld/dissolve", (long long)p2),
                        path("{\"date\":\"%s\"}", today), 200));
     refused(&a, path("/api/orgs/%lld/dissolve", (long long)p2), path("{\"date\":\"%s\"}", today),
             404, "id");
@@ -553,8 +553,8 @@ static void test_audit_every_mutation(void **state)
 
 /* ---- robustness ---------------------------------------------------------------------------- */
 
-static void bad(struct session *s, const char *method, const char *p, const char *body,
-                size_t len, int want, const char *field)
+static void bad(struct session *s, const char *method, const char *p, const char *body, size_t len,
+                int want, const char *field)
 {
     struct resp r;
     assert_true(http_request(s, method, p, NULL, body, len, &r));
@@ -563,8 +563,8 @@ static void bad(struct session *s, const char *method, const char *p, const char
     if (want >= 400) {
         assert_non_null(r.json);
         assert_non_null(err_code(r.json));
-        assert_non_null(json_string_value(
-            json_object_get(json_object_get(r.json, "error"), "message")));
+        assert_non_null(
+            json_string_value(json_object_get(json_object_get(r.json, "error"), "message")));
         if (field)
             assert_string_equal(err_field(r.json), field);
     }
@@ -625,8 +625,9 @@ static void test_malformed(void **state)
     /* and one sent in chunks without a length is cut off at the limit */
     {
         struct buf b = BUF_INIT;
-        buf_addf(&b, "POST /api/members HTTP/1.1\r\nHost: x\r\nCookie: %s\r\nX-CSRF-Token: %s\r\n"
-                     "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        buf_addf(&b,
+                 "POST /api/members HTTP/1.1\r\nHost: x\r\nCookie: %s\r\nX-CSRF-Token: %s\r\n"
+                 "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
                  s.cookie, s.csrf);
         char chunk[4096];
         memset(chunk, ' ', sizeof(chunk));
@@ -668,7 +669,9 @@ static void test_malformed(void **state)
     assert_int_equal(r.status, 400);
     resp_release(&r);
     /* garbage on the wire */
-    const char *raw[] = {"GARBAGE\r\n\r\n", "GET /api/me HTTP/1.1\r\nHost: x\r\nCookie: " "tcxd_session=\xff\xfe\r\n\r\n",
+    const char *raw[] = {"GARBAGE\r\n\r\n",
+                         "GET /api/me HTTP/1.1\r\nHost: x\r\nCookie: "
+                         "tcxd_session=\xff\xfe\r\n\r\n",
                          "GET / HTTP/9.9\r\n\r\n", "\r\n\r\n\r\n"};
     for (size_t i = 0; i < sizeof(raw) / sizeof(raw[0]); i++) {
         if (http_raw(srv.port, raw[i], strlen(raw[i]), &r))
@@ -702,8 +705,10 @@ static void test_import_export(void **state)
     const char *hdr = "full_name,gender,birth_date,admission_decision_date,ceremony_date,org\n";
     char csv[1024];
     /* a row in another district: refused whole, nothing written */
-    snprintf(csv, sizeof(csv), "%sHoàng Văn Nhập,nam,1990-02-02,2015-01-01,2015-01-20,Q1C\n"
-             "Hoàng Văn Ngoài,nam,1990-02-02,2015-01-01,2015-01-20,Q2C\n", hdr);
+    snprintf(csv, sizeof(csv),
+             "%sHoàng Văn Nhập,nam,1990-02-02,2015-01-01,2015-01-20,Q1C\n"
+             "Hoàng Văn Ngoài,nam,1990-02-02,2015-01-01,2015-01-20,Q2C\n",
+             hdr);
     int64_t before = audit_count();
     assert_int_equal(upload(&s1, "/api/import/members", csv, &j), 404);
     json_decref(j);
@@ -720,8 +725,10 @@ static void test_import_export(void **state)
     json_decref(j);
     assert_int_equal(audit_count(), before);
     /* a dry run writes nothing; the real one writes the rows and one audit record */
-    snprintf(csv, sizeof(csv), "%sHoàng Văn Nhập,nam,1990-02-02,2015-01-01,2015-01-20,Q1C\n"
-             "Hoàng Thị Nhập,nu,1991-02-02,2015-01-01,2015-01-20,Q1C2\n", hdr);
+    snprintf(csv, sizeof(csv),
+             "%sHoàng Văn Nhập,nam,1990-02-02,2015-01-01,2015-01-20,Q1C\n"
+             "Hoàng Thị Nhập,nu,1991-02-02,2015-01-01,2015-01-20,Q1C2\n",
+             hdr);
     assert_int_equal(upload(&s1, "/api/import/members?dry_run=1", csv, &j), 200);
     assert_true(json_is_true(json_object_get(j, "ok")));
     assert_int_equal(json_integer_value(json_object_get(j, "rows")), 2);
@@ -774,7 +781,7 @@ static void test_static(void **state)
 
 /* ---- concurrency --------------------------------------------------------------------------- */
 
-#define WRITERS   4
+#define WRITERS    4
 #define PER_WRITER 10
 
 struct writer {
@@ -867,8 +874,7 @@ static void test_login_throttle(void **state)
     assert_int_equal(login(&s, s2.port, "v", PW_VIEWER), 429);
     json_t *j = NULL;
     struct session anon = {s2.port, "", ""};
-    assert_int_equal(post(&anon, "/api/login", "{\"username\":\"s\",\"password\":\"x\"}", &j),
-                     429);
+    assert_int_equal(post(&anon, "/api/login", "{\"username\":\"s\",\"password\":\"x\"}", &j), 429);
     assert_string_equal(err_code(j), "too_many");
     json_decref(j);
     assert_int_equal(server_stop(&s2), 0);
