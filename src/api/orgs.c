@@ -214,7 +214,8 @@ enum tcxd_err api_org_children(struct http_ctx *c, struct tcxd_error *e)
     for (size_t k = 0; k < n; k++) {
         const struct org_node *nd = &t->nodes[kids[k].idx];
         struct org_info ci;
-        if (store_org_get(c->st, nd->id, as_of, &ci, e)) {
+        if (!(t == c->tree && http_org_today(c, nd->id, &ci)) &&
+            store_org_get(c->st, nd->id, as_of, &ci, e)) {
             rc = e->code;
             break;
         }

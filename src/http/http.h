@@ -199,6 +199,9 @@ bool http_org_in_scope(struct http_ctx *c, int64_t org_id);
    then or is outside the scope. */
 enum tcxd_err http_org_get(struct http_ctx *c, int64_t id, tcxd_date as_of, const char *field,
                            struct org_info *out, struct tcxd_error *e) TCXD_WUR;
+/* An organization alive today, from today's cached tree (and its cached creation and end dates)
+   without a query; false when it is not in today's tree. */
+bool http_org_today(struct http_ctx *c, int64_t id, struct org_info *out);
 /* The tree of a date: today's cached one, or a fresh one loaded into *own (released by the
    caller with org_tree_release when *own was used: check *tree == own). */
 enum tcxd_err http_tree(struct http_ctx *c, tcxd_date as_of, struct org_tree *own,

@@ -130,6 +130,7 @@ struct tree_cache {
     struct org_tree tree;
     bool have_counts;
     struct node_counts counts;
+    tcxd_date *created, *ended; /* [tree.n], loaded on first use; NULL until then */
 };
 static _Thread_local struct tree_cache tcache;
 
@@ -140,8 +141,52 @@ void http_cache_invalidate(void)
         if (tcache.have_counts)
             report_node_counts_free(&tcache.counts);
     }
+    free(tcache.created);
+    free(tcache.ended);
+    tcache.created = tcache.ended = NULL;
     tcache.valid = false;
     tcache.have_counts = false;
+}
+
+static void lifespan(void *ctx, int64_t id, tcxd_date created, tcxd_date ended)
+{
+    uint32_t i = org_tree_find(&tcache.tree, id);
+    if (i != TREE_NONE) {
+        tcache.created[i] = created;
+        tcache.ended[i] = ended;
+    }
+}
+
+bool http_org_today(struct http_ctx *c, int64_t id, struct org_info *out)
+{
+    if (!tcache.valid || c->tree != &tcache.tree)
+        return false;
+    uint32_t i = org_tree_find(&tcache.tree, id);
+    if (i == TREE_NONE)
+        return false;
+    if (!tcache.created) {
+        size_t n = tcache.tree.n ? tcache.tree.n : 1;
+        tcache.created = xcalloc(n, sizeof(tcxd_date));
+        tcache.ended = xcalloc(n, sizeof(tcxd_date));
+        if (store_org_lifespans(c->st, lifespan, NULL, NULL)) {
+            free(tcache.created);
+            free(tcache.ended);
+            tcache.created = tcache.ended = NULL;
+            return false;
+        }
+    }
+    const struct org_node *nd = &tcache.tree.nodes[i];
+    memset(out, 0, sizeof(*out));
+    out->id = nd->id;
+    snprintf(out->code, sizeof(out->code), "%s", nd->code);
+    snprintf(out->name, sizeof(out->name), "%s", nd->name);
+    out->tier = nd->tier;
+    out->form = nd->form;
+    out->base_type = nd->base_type;
+    out->parent_id = nd->parent_id;
+    out->created_on = tcache.created[i];
+    out->ended_on = tcache.ended[i];
+    return true;
 }
 
 static _Thread_local struct text_collator *collator;
@@ -246,7 +291,9 @@ bool http_org_in_scope(struct http_ctx *c, int64_t org_id)
 enum tcxd_err http_org_get(struct http_ctx *c, int64_t id, tcxd_date as_of, const char *field,
                            struct org_info *out, struct tcxd_error *e)
 {
-    if (http_org_in_scope(c, id) && !store_org_get(c->st, id, as_of, out, NULL))
+    if (http_org_in_scope(c, id) &&
+        ((as_of == c->tree->as_of && http_org_today(c, id, out)) ||
+         !store_org_get(c->st, id, as_of, out, NULL)))
         return TCXD_OK;
     char d[DATE_ISO_LEN];
     date_format_iso(as_of, d);

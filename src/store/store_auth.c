@@ -391,3 +391,16 @@ enum tcxd_err store_members_after(struct store *st, int64_t after_id,
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading new members");
 }
+
+enum tcxd_err store_org_lifespans(struct store *st,
+                                  void (*fn)(void *ctx, int64_t id, tcxd_date created,
+                                             tcxd_date ended),
+                                  void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_ORG_LIFESPANS);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ctx, sqlite3_column_int64(s, 0), store_column_date(s, 1), store_column_date(s, 2));
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading organizations");
+}

@@ -109,6 +109,13 @@ enum tcxd_err store_members_after(struct store *st, int64_t after_id,
                                   void (*fn)(void *ctx, int64_t member_id, int64_t org_id),
                                   void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* Every organization's creation and end dates (ended_on DATE_OPEN_END while alive): the server
+   keeps them beside its cached tree, which has names and parents only. */
+enum tcxd_err store_org_lifespans(struct store *st,
+                                  void (*fn)(void *ctx, int64_t id, tcxd_date created,
+                                             tcxd_date ended),
+                                  void *ctx, struct tcxd_error *e) TCXD_WUR;
+
 /* Changes whenever another connection committed a write since the last call on this one
    (SQLite's data_version): lets a server thread keep caches until someone else writes. */
 int64_t store_data_version(struct store *st);

@@ -296,7 +296,8 @@
     X(STMT_LOGIN_FAILURE_PRUNE, "DELETE FROM login_failure WHERE at < ?1")                         \
     X(STMT_DATA_VERSION, "PRAGMA data_version")                                                    \
     X(STMT_MEMBER_MAX_ID, "SELECT COALESCE(MAX(id), 0) FROM member")                               \
-    X(STMT_MEMBERS_AFTER, "SELECT id, org_id FROM member WHERE id > ?1 ORDER BY id")
+    X(STMT_MEMBERS_AFTER, "SELECT id, org_id FROM member WHERE id > ?1 ORDER BY id")              \
+    X(STMT_ORG_LIFESPANS, "SELECT id, created_on, ended_on FROM org")
 
 enum stmt_id {
 #define X(id, sql) id,
