@@ -12,8 +12,10 @@
  * request and are valid until the handler returns.
  *
  * Threads: http_dispatch may run on many threads at once, each with its own struct store (a
- * store is never shared). Per-thread caches (today's organization tree and member counts) are
- * kept in thread-local storage and released by http_thread_cleanup().
+ * store is never shared). Per-thread caches are kept in thread-local storage and released by
+ * http_thread_cleanup(): today's organization tree (with the organizations' dates), valid while
+ * store_org_generation() stays the same, and its member counts, valid while data_version stays
+ * the same and this thread made no change.
  */
 #ifndef TCXD_HTTP_HTTP_H
 #define TCXD_HTTP_HTTP_H
@@ -179,7 +181,8 @@ void http_dispatch(struct store *st, const struct http_config *cfg, const struct
 
 /* Frees this thread's caches (the server calls it as a worker thread ends). */
 void http_thread_cleanup(void);
-/* Forget this thread's cached tree (after this thread wrote organizations). */
+/* Forget this thread's cached member counts (after a change made on this thread; the cached tree
+   follows the organization generation by itself). */
 void http_cache_invalidate(void);
 
 /* ---- helpers for handlers ---- */

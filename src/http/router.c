@@ -11,6 +11,7 @@
 
 #include "http/http.h"
 #include "text/text.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 static const char *const method_names[HTTP_METHOD__MAX] = {"GET",    "POST", "PUT",
@@ -125,27 +126,39 @@ void http_error(struct http_response *res, const struct tcxd_error *e, bool en)
 struct tree_cache {
     bool valid;
     tcxd_date date;
-    int64_t version;
+    int64_t generation; /* store_org_generation() when the tree was loaded */
     struct store *st;
     struct org_tree tree;
     bool have_counts;
+    int64_t counts_version; /* store_data_version() when the counts were made */
     struct node_counts counts;
     tcxd_date *created, *ended; /* [tree.n], loaded on first use; NULL until then */
 };
 static _Thread_local struct tree_cache tcache;
 
-void http_cache_invalidate(void)
+static void drop_counts(void)
 {
-    if (tcache.valid) {
+    if (tcache.have_counts)
+        report_node_counts_free(&tcache.counts);
+    tcache.have_counts = false;
+}
+
+static void drop_tree(void)
+{
+    drop_counts();
+    if (tcache.valid)
         org_tree_release(&tcache.tree);
-        if (tcache.have_counts)
-            report_node_counts_free(&tcache.counts);
-    }
     free(tcache.created);
     free(tcache.ended);
     tcache.created = tcache.ended = NULL;
     tcache.valid = false;
-    tcache.have_counts = false;
+}
+
+/* The tree follows the organization generation, which sees this thread's own writes too; the
+   counts follow data_version, which does not: after a change made here they are dropped. */
+void http_cache_invalidate(void)
+{
+    drop_counts();
 }
 
 static void lifespan(void *ctx, int64_t id, tcxd_date created, tcxd_date ended)
@@ -200,7 +213,7 @@ int http_collate(const char *a, const char *b)
 
 void http_thread_cleanup(void)
 {
-    http_cache_invalidate();
+    drop_tree();
     if (collator)
         text_collator_free(collator);
     collator = NULL;
@@ -209,15 +222,16 @@ void http_thread_cleanup(void)
 static enum tcxd_err today_tree(struct http_ctx *c, struct tcxd_error *e)
 {
     tcxd_date today = date_today();
-    int64_t v = store_data_version(c->st);
-    if (!tcache.valid || tcache.date != today || tcache.version != v || tcache.st != c->st) {
-        http_cache_invalidate();
+    int64_t gen = store_org_generation(c->st);
+    if (!tcache.valid || tcache.date != today || tcache.generation != gen ||
+        tcache.st != c->st) {
+        drop_tree();
         enum tcxd_err rc = store_tree_load(c->st, today, &tcache.tree, e);
         if (rc)
             return rc;
         tcache.valid = true;
         tcache.date = today;
-        tcache.version = v;
+        tcache.generation = gen;
         tcache.st = c->st;
     }
     c->tree = &tcache.tree;
@@ -228,7 +242,11 @@ const struct node_counts *http_today_counts(struct http_ctx *c, struct tcxd_erro
 {
     if (!tcache.valid)
         BUG("http_today_counts before the tree");
+    int64_t v = store_data_version(c->st);
+    if (tcache.have_counts && tcache.counts_version != v)
+        drop_counts();
     if (!tcache.have_counts) {
+        tcache.counts_version = v;
         if (report_node_counts(c->st, &tcache.tree, TREE_NONE, &tcache.counts, e)) {
             report_node_counts_free(&tcache.counts);
             return NULL;
@@ -736,6 +754,7 @@ void http_dispatch(struct store *st, const struct http_config *cfg, const struct
     c.res = res;
     c.now = (int64_t)time(NULL);
     c.en = req->accept_language && !strncmp(req->accept_language, "en", 2);
+    msg_set_lang(c.en ? MSG_EN : MSG_VI); /* the messages of tcxd_fail below this call */
     c.actor.username = "";
     c.actor.address = req->address ? req->address : "";
     c.scope = TREE_NONE;

@@ -404,3 +404,11 @@ enum tcxd_err store_org_lifespans(struct store *st,
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading organizations");
 }
+
+int64_t store_org_generation(struct store *st)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_ORG_GENERATION);
+    int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    return v;
+}

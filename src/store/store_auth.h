@@ -116,6 +116,10 @@ enum tcxd_err store_org_lifespans(struct store *st,
                                              tcxd_date ended),
                                   void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* Grows with every change to the organization tree (each one records an organization event):
+   a cached tree stays valid while this stays the same. */
+int64_t store_org_generation(struct store *st);
+
 /* Changes whenever another connection committed a write since the last call on this one
    (SQLite's data_version): lets a server thread keep caches until someone else writes. */
 int64_t store_data_version(struct store *st);

@@ -955,6 +955,20 @@ static void test_cli_user_audit(void **state)
     struct session s;
     assert_int_equal(login(&s, srv.port, "staff2", PW_STAFF), 401);
     assert_int_equal(tcxd_run(db, NULL, NULL, 0, "user", "enable", "staff2", NULL), 0);
+    /* an organization added by the CLI while the server runs shows on every worker thread */
+    assert_int_equal(login(&s, srv.port, "staff2", PW_STAFF), 200);
+    json_t *kids;
+    for (int i = 0; i < 4; i++) { /* warm every thread's cached tree */
+        assert_int_equal(get(&s, path("/api/orgs/%lld/children", (long long)id_q2p), &kids), 200);
+        assert_int_equal(json_integer_value(json_object_get(kids, "total")), 1);
+        json_decref(kids);
+    }
+    add_org("Q2C9", "Chi bộ Khu Chín", "below_base", "chi_bo", "Q2P", NULL);
+    for (int i = 0; i < 8; i++) {
+        assert_int_equal(get(&s, path("/api/orgs/%lld/children", (long long)id_q2p), &kids), 200);
+        assert_int_equal(json_integer_value(json_object_get(kids, "total")), 2);
+        json_decref(kids);
+    }
     assert_int_equal(tcxd_run(db, NULL, out, sizeof(out), "--json", "audit", "--org", "Q2",
                               "--limit", "1000", NULL),
                      0);
