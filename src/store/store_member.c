@@ -673,19 +673,24 @@ enum tcxd_err store_member_events(struct store *st, int64_t member_id,
 
 /* ---- lists ------------------------------------------------------------------------------ */
 
-struct row_vec {
-    struct member_row *v;
-    struct buf *keys;
-    size_t n, cap, kcap;
+/*
+ * A match is kept compact (no name copy): ids, what the filters and the page need, and the
+ * roll-order key in one shared arena. Full rows are read only for the page shown, so a broad
+ * search ("nguyen": a third of a city) costs a scan and a sort, not a copy of every record.
+ */
+struct hit {
+    int64_t id, org_id;
+    size_t key_off;
+    uint32_t key_len;
+    tcxd_date birth;
+    uint8_t status, temporary;
 };
 
-static void row_vec_release(struct row_vec *rv)
-{
-    for (size_t i = 0; i < rv->n; i++)
-        buf_release(&rv->keys[i]);
-    free(rv->keys);
-    free(rv->v);
-}
+struct hit_vec {
+    struct hit *v;
+    size_t n, cap;
+    struct buf keys;
+};
 
 static bool row_matches(const struct member_query *q, sqlite3_stmt *s)
 {
@@ -710,49 +715,49 @@ static bool row_matches(const struct member_query *q, sqlite3_stmt *s)
     return true;
 }
 
-static void collect_row(struct row_vec *rv, sqlite3_stmt *s)
+static void collect_hit(struct hit_vec *hv, sqlite3_stmt *s)
 {
-    ALLOC_GROW(rv->v, rv->n + 1, rv->cap);
-    ALLOC_GROW(rv->keys, rv->n + 1, rv->kcap);
-    struct member_row *r = &rv->v[rv->n];
-    r->id = sqlite3_column_int64(s, 0);
-    store_column_copy(s, 1, r->full_name, sizeof(r->full_name));
-    r->gender = (enum gender)sqlite3_column_int(s, 2);
-    r->birth_date = store_column_date(s, 3);
-    r->status = (enum member_status)sqlite3_column_int(s, 4);
-    r->org_id = sqlite3_column_int64(s, 5);
-    r->temporary = sqlite3_column_int(s, 6) == STINT_TEMPORARY;
-    r->admission_decision_date = store_column_date(s, 7);
-    buf_init(&rv->keys[rv->n], 0);
-    buf_add(&rv->keys[rv->n], sqlite3_column_blob(s, 8), (size_t)sqlite3_column_bytes(s, 8));
-    rv->n++;
+    ALLOC_GROW(hv->v, hv->n + 1, hv->cap);
+    struct hit *h = &hv->v[hv->n++];
+    h->id = sqlite3_column_int64(s, 0);
+    h->org_id = sqlite3_column_int64(s, 5);
+    h->birth = store_column_date(s, 3);
+    h->status = (uint8_t)sqlite3_column_int(s, 4);
+    h->temporary = sqlite3_column_int(s, 6) == STINT_TEMPORARY;
+    h->key_off = hv->keys.len;
+    h->key_len = (uint32_t)sqlite3_column_bytes(s, 8);
+    buf_add(&hv->keys, sqlite3_column_blob(s, 8), h->key_len);
 }
 
-static const struct row_vec *sort_ctx;
+/* qsort has no context argument in C11: the vector being sorted, per thread. */
+static _Thread_local const struct hit_vec *sort_ctx;
+
 static int cmp_name(const void *a, const void *b)
 {
-    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
-    const struct buf *ka = &sort_ctx->keys[ia], *kb = &sort_ctx->keys[ib];
-    size_t n = ka->len < kb->len ? ka->len : kb->len;
-    int c = memcmp(ka->ptr, kb->ptr, n);
+    const struct hit *x = a, *y = b;
+    const char *kx = sort_ctx->keys.ptr + x->key_off, *ky = sort_ctx->keys.ptr + y->key_off;
+    size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
+    int c = memcmp(kx, ky, n);
     if (c)
         return c;
-    if (ka->len != kb->len)
-        return ka->len < kb->len ? -1 : 1;
-    return sort_ctx->v[ia].id < sort_ctx->v[ib].id ? -1 : 1;
+    if (x->key_len != y->key_len)
+        return x->key_len < y->key_len ? -1 : 1;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    return (int)x->temporary - (int)y->temporary;
 }
+
 static int cmp_birth(const void *a, const void *b)
 {
-    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
-    tcxd_date da = sort_ctx->v[ia].birth_date, db = sort_ctx->v[ib].birth_date;
-    if (da != db)
-        return da < db ? -1 : 1;
+    const struct hit *x = a, *y = b;
+    if (x->birth != y->birth)
+        return x->birth < y->birth ? -1 : 1;
     return cmp_name(a, b);
 }
 
 /* Rows of one organization on the query date that pass the filters and the name prefix. */
 static enum tcxd_err collect_org(struct store *st, int64_t org_id, const struct member_query *q,
-                                 const char *prefix, size_t plen, struct row_vec *rv,
+                                 const char *prefix, size_t plen, struct hit_vec *hv,
                                  struct tcxd_error *e)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_LIST_ORG);
@@ -760,20 +765,19 @@ static enum tcxd_err collect_org(struct store *st, int64_t org_id, const struct 
     store_bind_date(s, 2, q->as_of);
     sqlite3_bind_int(s, 3, q->include_temporary);
     int rc;
+    struct buf f = BUF_INIT;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (!row_matches(q, s))
             continue;
         if (plen) {
-            /* the prefix test needs the folded name: compare against a fold of the name */
-            struct buf f = BUF_INIT;
+            buf_reset(&f);
             text_fold((const char *)sqlite3_column_text(s, 1), &f);
-            bool ok = f.len >= plen && !memcmp(f.ptr, prefix, plen);
-            buf_release(&f);
-            if (!ok)
+            if (f.len < plen || memcmp(f.ptr, prefix, plen))
                 continue;
         }
-        collect_row(rv, s);
+        collect_hit(hv, s);
     }
+    buf_release(&f);
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "listing members");
 }
 
@@ -781,11 +785,11 @@ static enum tcxd_err collect_org(struct store *st, int64_t org_id, const struct 
  * With a name prefix: two range scans, on the folded full name ("nguyen van ph...") and on the
  * folded given-name-first key ("phong ..."), each joined to where the member was on the date;
  * members outside the subtree are dropped in memory. A member matching both appears twice and is
- * removed after sorting (equal ids sort together).
+ * removed after sorting (equal keys and ids sort together).
  */
 static enum tcxd_err collect_prefix(struct store *st, const struct org_tree *tree, uint32_t root,
                                     const struct member_query *q, const struct buf *fold,
-                                    struct row_vec *rv, struct tcxd_error *e)
+                                    struct hit_vec *hv, struct tcxd_error *e)
 {
     struct buf hi = BUF_INIT;
     buf_add(&hi, fold->ptr, fold->len);
@@ -804,7 +808,7 @@ static enum tcxd_err collect_prefix(struct store *st, const struct org_tree *tre
                 !org_tree_in_subtree(tree, root, org_tree_find(tree, sqlite3_column_int64(s, 5))))
                 continue;
             if (row_matches(q, s))
-                collect_row(rv, s);
+                collect_hit(hv, s);
         }
         if (rc != SQLITE_DONE)
             r = store_db_error(st, e, "searching members");
@@ -813,12 +817,32 @@ static enum tcxd_err collect_prefix(struct store *st, const struct org_tree *tre
     return r;
 }
 
+/* The full row of a hit on the page. */
+static enum tcxd_err hit_row(struct store *st, const struct hit *h, struct member_row *r,
+                             struct tcxd_error *e)
+{
+    struct member_info m;
+    enum tcxd_err rc = store_member_get(st, h->id, &m, e);
+    if (rc)
+        return rc;
+    memset(r, 0, sizeof(*r));
+    r->id = h->id;
+    memcpy(r->full_name, m.full_name, sizeof(r->full_name));
+    r->gender = m.gender;
+    r->birth_date = m.birth_date;
+    r->status = (enum member_status)h->status;
+    r->org_id = h->org_id;
+    r->temporary = h->temporary;
+    r->admission_decision_date = m.admission_decision_date;
+    return TCXD_OK;
+}
+
 enum tcxd_err store_member_list(struct store *st, const struct org_tree *tree,
                                 const struct member_query *q,
                                 void (*fn)(void *ctx, const struct member_row *r), void *ctx,
                                 int64_t *total, struct tcxd_error *e)
 {
-    struct row_vec rv = {0};
+    struct hit_vec hv = {NULL, 0, 0, BUF_INIT};
     struct buf fold = BUF_INIT;
     enum tcxd_err rc = TCXD_OK;
     uint32_t root = TREE_NONE;
@@ -831,36 +855,35 @@ enum tcxd_err store_member_list(struct store *st, const struct org_tree *tree,
     if (q->q && *q->q)
         text_fold(q->q, &fold);
     if (fold.len >= 2 || !tree) {
-        rc = collect_prefix(st, tree, root, q, &fold, &rv, e);
-    } else if (tree) {
-        for (size_t i = 0; i < tree->n && !rc; i++) {
-            if (root != TREE_NONE && !org_tree_in_subtree(tree, root, (uint32_t)i))
-                continue;
+        rc = collect_prefix(st, tree, root, q, &fold, &hv, e);
+    } else {
+        for (uint32_t i = root != TREE_NONE ? root : 0; i < tree->n && !rc;
+             i = root != TREE_NONE ? org_tree_next(tree, root, i) : i + 1) {
             if (!org_holds_members(tree->nodes[i].tier, tree->nodes[i].form))
                 continue;
-            rc = collect_org(st, tree->nodes[i].id, q, fold.ptr, fold.len, &rv, e);
+            rc = collect_org(st, tree->nodes[i].id, q, fold.ptr, fold.len, &hv, e);
         }
     }
     if (!rc) {
-        size_t *idx = xmalloc((rv.n ? rv.n : 1) * sizeof(*idx));
-        for (size_t i = 0; i < rv.n; i++)
-            idx[i] = i;
-        sort_ctx = &rv;
-        qsort(idx, rv.n, sizeof(*idx), q->sort == MQ_SORT_BIRTH ? cmp_birth : cmp_name);
-        size_t n = 0; /* drop a member found by both keys (adjacent: same key, same id) */
-        for (size_t i = 0; i < rv.n; i++)
-            if (!n || rv.v[idx[n - 1]].id != rv.v[idx[i]].id ||
-                rv.v[idx[n - 1]].temporary != rv.v[idx[i]].temporary)
-                idx[n++] = idx[i];
+        sort_ctx = &hv;
+        qsort(hv.v, hv.n, sizeof(*hv.v), q->sort == MQ_SORT_BIRTH ? cmp_birth : cmp_name);
+        sort_ctx = NULL;
+        size_t n = 0; /* drop a member found by both keys (adjacent after sorting) */
+        for (size_t i = 0; i < hv.n; i++)
+            if (!n || hv.v[n - 1].id != hv.v[i].id || hv.v[n - 1].temporary != hv.v[i].temporary)
+                hv.v[n++] = hv.v[i];
         size_t from = q->offset > 0 ? (size_t)q->offset : 0;
         size_t lim = q->limit > 0 ? (size_t)q->limit : n;
-        for (size_t i = from; i < n && i < from + lim; i++)
-            fn(ctx, &rv.v[idx[i]]);
+        for (size_t i = from; i < n && i < from + lim && !rc; i++) {
+            struct member_row r;
+            if (!(rc = hit_row(st, &hv.v[i], &r, e)))
+                fn(ctx, &r);
+        }
         if (total)
             *total = (int64_t)n;
-        free(idx);
     }
-    row_vec_release(&rv);
+    free(hv.v);
+    buf_release(&hv.keys);
     buf_release(&fold);
     return rc;
 }
