@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "text/text.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 struct store *cli_store(struct cli *cli, bool create)
@@ -28,7 +29,7 @@ int cli_fail(struct cli *cli, const struct tcxd_error *e)
 {
     /* the message names the field; add it when the text does not already */
     if (e->field[0] && !strstr(e->msg, e->field))
-        fprintf(stderr, "tcxd: %s (field %s)\n", e->msg[0] ? e->msg : tcxd_err_name(e->code),
+        fprintf(stderr, MSG_T("tcxd: %s (field %s)\n"), e->msg[0] ? e->msg : tcxd_err_name(e->code),
                 e->field);
     else
         fprintf(stderr, "tcxd: %s\n", e->msg[0] ? e->msg : tcxd_err_name(e->code));

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/msg.h"
 
 /* The command table (git's builtin table). docs/tcxd.1 lists every entry; a test checks it. */
 const struct cli_command cli_commands[] = {
@@ -120,6 +121,9 @@ int main(int argc, char **argv)
     snprintf(cli.username, sizeof(cli.username), "cli:%s", user && *user ? user : "unknown");
     cli.actor.username = cli.username;
     cli.actor.address = "cli";
+    /* the language of error messages: TCXD_LANG=vi|en, else the locale */
+    msg_set_lang(msg_lang_choose(getenv("TCXD_LANG"), getenv("LC_ALL"), getenv("LC_MESSAGES"),
+                                 getenv("LANG")));
 
     argc = take_globals(&cli, argc - 1, argv + 1);
     argv++;

@@ -7,6 +7,7 @@
 
 #include "text/text.h"
 #include "util/buf.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 #include "util/banned.h"
@@ -54,13 +55,13 @@ static const struct enum_text event_kinds[MEV__MAX] = {
 
 /* How error messages name an event: lowercase, English. */
 static const char *const event_words[MEV__MAX] = {
-    [MEV_ADMIT] = "admission",
-    [MEV_OFFICIAL] = "official recognition",
-    [MEV_TRANSFER] = "transfer",
-    [MEV_RETURN] = "return from temporary transfer",
-    [MEV_DISCIPLINE] = "discipline",
-    [MEV_EXEMPT] = "exemption",
-    [MEV_EXIT] = "exit",
+    [MEV_ADMIT] = MSG_N("admission"),
+    [MEV_OFFICIAL] = MSG_N("official recognition"),
+    [MEV_TRANSFER] = MSG_N("transfer"),
+    [MEV_RETURN] = MSG_N("return from temporary transfer"),
+    [MEV_DISCIPLINE] = MSG_N("discipline"),
+    [MEV_EXEMPT] = MSG_N("exemption"),
+    [MEV_EXIT] = MSG_N("exit"),
 };
 
 static const struct enum_text transfer_kinds[TRANSFER__MAX] = {
@@ -180,7 +181,7 @@ static void table_names(const struct enum_text *tab, int n, struct buf *out)
 {
     for (int i = 0; i < n; i++) {
         if (i)
-            buf_adds(out, i == n - 1 ? " or " : ", ");
+            buf_adds(out, i == n - 1 ? MSG_T(" or ") : ", ");
         buf_adds(out, tab[i].name);
     }
 }
@@ -195,8 +196,8 @@ static enum tcxd_err table_parse(const struct enum_text *tab, int n, const char 
     }
     struct buf names = BUF_INIT;
     table_names(tab, n, &names);
-    enum tcxd_err rc =
-        tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (expected %s)", what, s, names.ptr);
+    enum tcxd_err rc = tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (expected %s)",
+                                 msg_tr(what), s, names.ptr);
     buf_release(&names);
     return rc;
 }
@@ -204,7 +205,7 @@ static enum tcxd_err table_parse(const struct enum_text *tab, int n, const char 
 enum tcxd_err gender_parse(const char *s, enum gender *out, struct tcxd_error *e)
 {
     int v;
-    enum tcxd_err rc = table_parse(genders, GENDER__MAX, s, &v, "gender", "gender", e);
+    enum tcxd_err rc = table_parse(genders, GENDER__MAX, s, &v, "gender", MSG_N("gender"), e);
     if (!rc)
         *out = (enum gender)v;
     return rc;
@@ -217,8 +218,8 @@ enum tcxd_err theory_level_parse(const char *s, enum theory_level *out, struct t
         *out = THEORY_NONE;
         return TCXD_OK;
     }
-    enum tcxd_err rc =
-        table_parse(theory_levels, THEORY__MAX, s, &v, "theory_level", "political theory level", e);
+    enum tcxd_err rc = table_parse(theory_levels, THEORY__MAX, s, &v, "theory_level",
+                                   MSG_N("political theory level"), e);
     if (!rc)
         *out = (enum theory_level)v;
     return rc;
@@ -228,7 +229,7 @@ enum tcxd_err member_status_parse(const char *s, enum member_status *out, struct
 {
     int v;
     enum tcxd_err rc =
-        table_parse(statuses, MEMBER_STATUS__MAX, s, &v, "status", "member status", e);
+        table_parse(statuses, MEMBER_STATUS__MAX, s, &v, "status", MSG_N("member status"), e);
     if (!rc)
         *out = (enum member_status)v;
     return rc;
@@ -238,7 +239,7 @@ enum tcxd_err transfer_kind_parse(const char *s, enum transfer_kind *out, struct
 {
     int v;
     enum tcxd_err rc =
-        table_parse(transfer_kinds, TRANSFER__MAX, s, &v, "kind", "transfer kind", e);
+        table_parse(transfer_kinds, TRANSFER__MAX, s, &v, "kind", MSG_N("transfer kind"), e);
     if (!rc)
         *out = (enum transfer_kind)v;
     return rc;
@@ -248,7 +249,7 @@ enum tcxd_err discipline_form_parse(const char *s, enum discipline_form *out, st
 {
     int v;
     enum tcxd_err rc =
-        table_parse(discipline_forms, DISCIPLINE__MAX, s, &v, "form", "discipline form", e);
+        table_parse(discipline_forms, DISCIPLINE__MAX, s, &v, "form", MSG_N("discipline form"), e);
     if (!rc)
         *out = (enum discipline_form)v;
     return rc;
@@ -257,7 +258,7 @@ enum tcxd_err discipline_form_parse(const char *s, enum discipline_form *out, st
 enum tcxd_err exit_kind_parse(const char *s, enum exit_kind *out, struct tcxd_error *e)
 {
     int v;
-    enum tcxd_err rc = table_parse(exit_kinds, EXIT__MAX, s, &v, "kind", "exit kind", e);
+    enum tcxd_err rc = table_parse(exit_kinds, EXIT__MAX, s, &v, "kind", MSG_N("exit kind"), e);
     if (!rc)
         *out = (enum exit_kind)v;
     return rc;
@@ -309,17 +310,18 @@ enum tcxd_err member_check_admission(tcxd_date birth, tcxd_date decision, tcxd_d
     static const struct {
         const char *field, *what;
     } fields[3] = {
-        {"birth_date", "birth date"},
-        {"decision_date", "admission decision date"},
-        {"ceremony_date", "admission ceremony date"},
+        {"birth_date", MSG_N("birth date")},
+        {"decision_date", MSG_N("admission decision date")},
+        {"ceremony_date", MSG_N("admission ceremony date")},
     };
     const tcxd_date dates[3] = {birth, decision, ceremony};
     for (int i = 0; i < 3; i++) {
         if (dates[i] == DATE_NONE)
-            return tcxd_fail(e, TCXD_EINVAL, fields[i].field, "the %s is required", fields[i].what);
+            return tcxd_fail(e, TCXD_EINVAL, fields[i].field, "the %s is required",
+                             msg_tr(fields[i].what));
         if (dates[i] > today)
             return tcxd_fail(e, TCXD_EINVAL, fields[i].field, "%s %s is after today (%s)",
-                             fields[i].what, vn(dates[i]).s, vn(today).s);
+                             msg_tr(fields[i].what), vn(dates[i]).s, vn(today).s);
     }
     if (ceremony < decision)
         return tcxd_fail(e, TCXD_EINVAL, "ceremony_date",
@@ -450,9 +452,10 @@ static enum tcxd_err TCXD_PRINTF(5, 6)
     char reason[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof(reason), fmt, ap);
+    vsnprintf(reason, sizeof(reason), msg_tr(fmt), ap);
     va_end(ap);
-    return tcxd_fail(e, code, field, "%s on %s: %s", event_words[ev->kind], vn(ev->date).s, reason);
+    return tcxd_fail(e, code, field, "%s on %s: %s", msg_tr(event_words[ev->kind]), vn(ev->date).s,
+                     reason);
 }
 
 static enum tcxd_err need_active(const struct member_derived *d, const struct member_event *ev,
@@ -690,7 +693,7 @@ enum tcxd_err member_replay(struct member_event *ev, size_t n, struct member_der
             return tcxd_fail(e, TCXD_EINVAL, "kind", "invalid member event kind %d", (int)x->kind);
         if (x->date == DATE_NONE || x->date >= DATE_OPEN_END)
             return tcxd_fail(e, TCXD_EINVAL, "date", "%s without a valid date",
-                             event_words[x->kind]);
+                             msg_tr(event_words[x->kind]));
         if (d->admissions == 0 && x->kind != MEV_ADMIT)
             return ev_fail(e, TCXD_ERULE, "date", x, "the person has not been admitted yet");
         switch (x->kind) {

@@ -4,6 +4,7 @@
 
 #include "text/text.h"
 #include "util/buf.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 static const char *const tier_names[ORG_TIER__MAX] = {"above_base", "base", "below_base"};
@@ -167,8 +168,9 @@ enum tcxd_err org_check_nesting(bool has_parent, enum org_tier pt, enum org_form
     }
     if (!ok)
         return tcxd_fail(e, TCXD_ERULE, "parent", "%s cannot be placed under %s", child,
-                         pf == ORG_FORM_CHI_BO ? "a chi bộ (a chi bộ has no child organizations)"
-                                               : parent);
+                         pf == ORG_FORM_CHI_BO
+                             ? MSG_T("a chi bộ (a chi bộ has no child organizations)")
+                             : parent);
     return TCXD_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/msg.h"
 #include "util/vnfmt.h"
 #include "util/banned.h"
 
@@ -368,8 +369,8 @@ enum tcxd_err review_cap_check(const struct review_ruleset *rs, int share_pct,
     return tcxd_fail(e, TCXD_ERULE, "level",
                      "%d rated HTXSNV exceed the cap of %d (%d%% of %d rated HTTNV)%s",
                      c.n_excellent, c.allowed, share, c.n_good,
-                     has_reason          ? "; this rule set allows no exception"
-                     : rs->cap_exception ? "; an exception needs a reason"
+                     has_reason          ? MSG_T("; this rule set allows no exception")
+                     : rs->cap_exception ? MSG_T("; an exception needs a reason")
                                          : "");
 }
 
@@ -496,15 +497,15 @@ enum tcxd_err review_step_apply(enum review_state from, enum review_step step,
     }
     const char *why;
     if (review_state_locked(from))
-        why = "the review is decided and locked; change it by an amendment";
+        why = MSG_T("the review is decided and locked; change it by an amendment");
     else if (step == REVIEW_STEP_AMEND)
-        why = "only a decided review can be amended";
+        why = MSG_T("only a decided review can be amended");
     else if (step == REVIEW_STEP_SELF_ASSESS)
-        why = "the self-assessment cannot be redone after verification";
+        why = MSG_T("the self-assessment cannot be redone after verification");
     else if (step == REVIEW_STEP_VERIFY)
-        why = "the self-assessment comes first";
+        why = MSG_T("the self-assessment comes first");
     else
-        why = "the verification comes first";
+        why = MSG_T("the verification comes first");
     return tcxd_fail(e, TCXD_ERULE, "step", "cannot %s a review in state '%s': %s",
                      review_step_name(step), review_state_name(from), why);
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/msg.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -123,7 +124,7 @@ enum tcxd_err review_rubric_validate(const struct review_rubric *r, const struct
 {
     if (r->n_groups == 0 || r->n_criteria == 0)
         return tcxd_fail(e, TCXD_EINVAL, "rubric", "rubric '%s' has no %s", r->name ? r->name : "",
-                         r->n_groups == 0 ? "groups" : "criteria");
+                         r->n_groups == 0 ? MSG_T("groups") : MSG_T("criteria"));
     if (r->year_to != 0 && r->year_to < r->year_from)
         return tcxd_fail(e, TCXD_EINVAL, "year_to", "rubric years %d..%d are reversed",
                          r->year_from, r->year_to);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/msg.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -312,7 +313,8 @@ static enum tcxd_err check_part(int part, int whole, const char *field, const ch
                                 struct tcxd_error *e)
 {
     if (part < 0 || whole < 0 || part > whole)
-        return tcxd_fail(e, TCXD_EINVAL, field, "inconsistent %s: %d of %d", what, part, whole);
+        return tcxd_fail(e, TCXD_EINVAL, field, "inconsistent %s: %d of %d", msg_tr(what), part,
+                         whole);
     return TCXD_OK;
 }
 
@@ -337,7 +339,7 @@ static enum tcxd_err check_disciplines(const struct review_discipline *d, size_t
         if (!form_applies(d[i].form, to_collective))
             return tcxd_fail(e, TCXD_EINVAL, field, "discipline form '%s' does not apply to %s",
                              review_discipline_name(d[i].form),
-                             to_collective ? "an organization" : "a person");
+                             to_collective ? MSG_T("an organization") : MSG_T("a person"));
         if (d[i].date == DATE_NONE)
             return tcxd_fail(e, TCXD_EINVAL, field, "discipline without a date");
     }
@@ -379,18 +381,19 @@ static enum tcxd_err check_facts(const struct review_ruleset *rs, int year,
     if ((rc = check_targets(&f->targets, "targets", e)) ||
         (rc = check_targets(&f->unit_targets, "unit_targets", e)) ||
         (rc = check_part(f->shortcomings_remedied, f->shortcomings_total, "shortcomings",
-                         "remedied shortcomings", e)) ||
-        (rc = check_part(f->votes_low, f->votes_returned, "votes", "low-confidence votes", e)) ||
+                         MSG_N("remedied shortcomings"), e)) ||
+        (rc = check_part(f->votes_low, f->votes_returned, "votes", MSG_N("low-confidence votes"),
+                         e)) ||
         (rc = check_part(f->units_in_charge_khtnv, f->units_in_charge, "units_in_charge",
-                         "units rated KHTNV", e)) ||
+                         MSG_N("units rated KHTNV"), e)) ||
         (rc = check_part(f->sub_units_disciplined, f->sub_units, "sub_units",
-                         "disciplined sub-units", e)) ||
+                         MSG_N("disciplined sub-units"), e)) ||
         (rc = check_part(f->sub_units_unremedied, f->sub_units_disciplined, "sub_units",
-                         "unremedied sub-units", e)) ||
+                         MSG_N("unremedied sub-units"), e)) ||
         (rc = check_part(f->composition_htnv_plus, f->composition_total, "composition",
-                         "HTNV-or-better", e)) ||
+                         MSG_N("HTNV-or-better"), e)) ||
         (rc = check_part(f->composition_httnv_plus, f->composition_htnv_plus, "composition",
-                         "HTTNV-or-better", e)) ||
+                         MSG_N("HTTNV-or-better"), e)) ||
         (rc = check_disciplines(f->disciplines, f->n_disciplines,
                                 review_subject_is_collective(f->subject), "disciplines", e)) ||
         (rc = check_disciplines(f->leader_disciplines, f->n_leader_disciplines, false,

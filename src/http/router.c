@@ -11,6 +11,7 @@
 
 #include "http/http.h"
 #include "text/text.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 static const char *const method_names[HTTP_METHOD__MAX] = {"GET",    "POST", "PUT",
@@ -753,6 +754,7 @@ void http_dispatch(struct store *st, const struct http_config *cfg, const struct
     c.res = res;
     c.now = (int64_t)time(NULL);
     c.en = req->accept_language && !strncmp(req->accept_language, "en", 2);
+    msg_set_lang(c.en ? MSG_EN : MSG_VI); /* the messages of tcxd_fail below this call */
     c.actor.username = "";
     c.actor.address = req->address ? req->address : "";
     c.scope = TREE_NONE;

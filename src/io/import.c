@@ -23,6 +23,7 @@
 #include "io/columns.h"
 #include "store/store_bulk.h"
 #include "text/text.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 /* ---- small string map (code -> value), open addressing ---------------------------------- */
@@ -157,7 +158,7 @@ void io_report_add(struct io_report *r, long line, const char *column, const cha
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    vsnprintf(msg, sizeof(msg), msg_tr(fmt), ap);
     va_end(ap);
     ALLOC_GROW(r->issues, r->n + 1, r->cap);
     struct io_issue *i = &r->issues[r->n++];
@@ -212,11 +213,12 @@ void io_report_errors_csv(const struct io_report *r, struct buf *out)
 void io_issue_format(const struct io_report *r, const struct io_issue *i, struct buf *out)
 {
     if (i->line)
-        buf_addf(out, "%s %ld", r->format == IO_FORMAT_XLSX ? "row" : "line", i->line);
+        buf_addf(out, "%s %ld", r->format == IO_FORMAT_XLSX ? MSG_T("row") : MSG_T("line"),
+                 i->line);
     else
-        buf_adds(out, "file");
+        buf_adds(out, MSG_T("file"));
     if (i->column[0])
-        buf_addf(out, ", column '%s'", i->column);
+        buf_addf(out, MSG_T(", column '%s'"), i->column);
     buf_addf(out, ": %s", i->message);
 }
 
@@ -296,6 +298,7 @@ struct pipe {
     long fail_line;
     enum tcxd_err fail_rc;
     struct tcxd_error err;
+    enum msg_lang lang; /* the reader's language, for the writer's messages */
 };
 
 struct importer {
@@ -360,7 +363,7 @@ static void issue(struct importer *im, long line, int col, const char *field, en
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    vsnprintf(msg, sizeof(msg), msg_tr(fmt), ap);
     va_end(ap);
     if (!field)
         field = col >= 0 ? im->cols[col].name : "";
@@ -600,6 +603,7 @@ static void *writer_main(void *arg)
 {
     struct importer *im = arg;
     struct pipe *p = &im->pipe;
+    msg_set_lang(p->lang);
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (!p->nfull && !p->closing)
@@ -658,6 +662,7 @@ static bool pipe_start(struct importer *im)
             slot_init(&p->batches[i]->s[k]);
         p->freeq[p->nfree++] = p->batches[i];
     }
+    p->lang = msg_lang();
     if (pthread_create(&p->thread, NULL, writer_main, im) != 0)
         return false;
     p->running = true;
@@ -786,7 +791,7 @@ static void suggest_code(struct importer *im, const char *text, char *out, size_
         buf_reset(&got);
         text_fold(oi.name, &got);
         if (!strcmp(got.ptr, want.ptr))
-            snprintf(out, n, "; did you mean '%s' (%.150s)?", oi.code, oi.name);
+            snprintf(out, n, MSG_T("; did you mean '%s' (%.150s)?"), oi.code, oi.name);
     }
     buf_release(&want);
     buf_release(&got);
@@ -1595,10 +1600,10 @@ done:
             rc = tcxd_fail(e, im.fatal, "file", "import failed: %s; nothing was written",
                            r->issues[r->n - 1].message);
         else
-            rc = tcxd_fail(e, TCXD_EINVAL, "file",
-                           "%zu problem%s in %s%zu of %zu rows%s; nothing was written", r->n,
-                           r->n == 1 ? "" : "s", r->truncated ? "at least " : "", r->bad_rows,
-                           r->rows, r->bad_rows || !r->rows ? "" : " (in the header)");
+            rc = tcxd_fail(
+                e, TCXD_EINVAL, "file", "%zu problem%s in %s%zu of %zu rows%s; nothing was written",
+                r->n, r->n == 1 ? "" : "s", r->truncated ? MSG_T("at least ") : "", r->bad_rows,
+                r->rows, r->bad_rows || !r->rows ? "" : MSG_T(" (in the header)"));
     } else {
         rc = TCXD_OK;
     }
@@ -1630,7 +1635,7 @@ enum tcxd_err io_import_file(struct store *st, const struct store_actor *who, co
     struct buf data = BUF_INIT;
     enum tcxd_err rc = io_read_file(path, &data, e);
     if (rc) {
-        io_report_add(r, 0, "", "file", rc, "%s", e ? e->msg : "cannot read the file");
+        io_report_add(r, 0, "", "file", rc, "%s", e ? e->msg : MSG_T("cannot read the file"));
         r->what = opts->what;
         buf_release(&data);
         return rc;

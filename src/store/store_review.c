@@ -13,6 +13,7 @@
 
 #include "store/store_internal.h"
 #include "text/text.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 #include "util/banned.h"
 
@@ -568,7 +569,7 @@ enum tcxd_err store_review_get(struct store *st, const struct review_key *k,
         return rc;
     if (!id)
         return tcxd_fail(e, TCXD_ENOTFOUND, "review", "no review of %s #%lld for %d",
-                         k->member_id ? "member" : "organization",
+                         k->member_id ? MSG_T("member") : MSG_T("organization"),
                          (long long)(k->member_id ? k->member_id : k->org_id), k->year);
     return review_load(st, id, out, e);
 }
@@ -1362,7 +1363,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     } else {
         if (!req->has_level) {
             rc = tcxd_fail(e, TCXD_EINVAL, "level", "the %s level is required",
-                           req->step == REVIEW_STEP_DECIDE ? "decided" : "amended");
+                           req->step == REVIEW_STEP_DECIDE ? MSG_T("decided") : MSG_T("amended"));
             goto fail;
         }
         level = req->level;

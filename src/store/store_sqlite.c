@@ -11,6 +11,7 @@
 
 #include "text/text.h"
 #include "util/embedded.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 extern const struct embedded_file store_migrations[];
@@ -187,8 +188,8 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
     enum tcxd_err rc;
     if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
         rc = tcxd_fail(e, TCXD_EIO, "db", "cannot open database '%s': %s%s", path,
-                       st->db ? sqlite3_errmsg(st->db) : "out of memory",
-                       (flags & STORE_CREATE) ? "" : " (run 'tcxd init' first)");
+                       st->db ? sqlite3_errmsg(st->db) : MSG_T("out of memory"),
+                       (flags & STORE_CREATE) ? "" : MSG_T(" (run 'tcxd init' first)"));
         sqlite3_close(st->db);
         free(st);
         return rc;

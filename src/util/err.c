@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/msg.h"
+
 static const struct {
     const char *name;
     int http;
@@ -45,7 +47,8 @@ enum tcxd_err tcxd_vfail(struct tcxd_error *e, enum tcxd_err code, const char *f
         return code;
     e->code = code;
     snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
-    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    /* in the thread's language: the catalog's Vietnamese format when there is one */
+    vsnprintf(e->msg, sizeof(e->msg), msg_tr(fmt), ap);
     return code;
 }
 
