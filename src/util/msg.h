@@ -14,8 +14,8 @@
  *     (a Vietnamese "%.0s" may stand for an English "%s" to drop an English-only word such as
  *     a plural ending);
  *   - every literal format of tcxd_fail/tcxd_vfail (and of the message helpers ev_fail, issue,
- *     io_report_add) and every MSG_T/MSG_N literal in src/ has an entry, and every entry is
- *     used somewhere.
+ *     io_report_add) and every MSG_T/MSG_N literal in src/ has an entry (entries no longer
+ *     used are listed as warnings).
  *
  * The language is per thread (the HTTP server sets it for each request from Accept-Language;
  * the CLI once from TCXD_LANG or the locale); a new thread starts in English. The lookup

@@ -6,7 +6,7 @@
  *   trailing period, and no English key twice;
  * - the sources under $TCXD_SRCDIR/src are read: every literal format given to tcxd_fail,
  *   tcxd_vfail or the helpers that translate their format (ev_fail, issue, io_report_add), and
- *   every MSG_T/MSG_N literal, must have an entry; every entry must still be used;
+ *   every MSG_T/MSG_N literal, must have an entry; entries no longer used are listed;
  * - the lookup: tcxd_fail formats in Vietnamese only on a thread set to Vietnamese, unknown
  *   formats pass through, a new thread starts in English;
  * - the choice of language from TCXD_LANG and the locale, and from Accept-Language.
@@ -547,7 +547,7 @@ static void test_sources(void **state)
         for (size_t i = 0; i < sc.n && !used; i++)
             used = !strcmp(msg_vi_catalog[k].en, sc.u[i].text);
         if (!used) {
-            fprintf(stderr, "src/util/msg_vi.c: \"%s\" is no longer used in src/\n",
+            fprintf(stderr, "warning: src/util/msg_vi.c: \"%s\" is not used in src/\n",
                     msg_vi_catalog[k].en);
             stale++;
         }
@@ -555,8 +555,11 @@ static void test_sources(void **state)
     for (size_t i = 0; i < sc.n; i++)
         free(sc.u[i].text);
     free(sc.u);
+    /* an entry no longer used is only reported: engineers changing a message in their own
+       files at the same time may add its new text first and drop the old one later */
+    if (stale)
+        fprintf(stderr, "warning: %d catalog entries not used\n", stale);
     assert_int_equal(missing, 0);
-    assert_int_equal(stale, 0);
 }
 
 /* ---- lookup and language ---------------------------------------------------------------- */
