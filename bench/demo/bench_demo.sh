@@ -29,7 +29,8 @@ done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
 size=$(stat -c %s "$DB")
 rows() { sqlite3 "$DB" "SELECT count(*) FROM $1"; }
-printf '| %s | %d | %.1f s | %s | %.0f MiB | %.2f GB | %s | %s | %s | %s |\n' \
-    "$PROFILE" "$RUNS" "$median" "$(printf '%s ' "${times[@]}")" "$(echo "$rss / 1024" | bc -l)" \
-    "$(echo "$size / 1000000000" | bc -l)" "$(rows org)" "$(rows member)" "$(rows member_event)" \
+runs=$(printf '%.1f ' "${times[@]}")
+printf '| %s | %d | %.1f s | %s| %.0f MiB | %.0f MiB | %s | %s | %s | %s |\n' \
+    "$PROFILE" "$RUNS" "$median" "$runs" "$(echo "$rss / 1024" | bc -l)" \
+    "$(echo "$size / 1048576" | bc -l)" "$(rows org)" "$(rows member)" "$(rows member_event)" \
     "$(rows audit)"
