@@ -65,6 +65,10 @@ if has_command user && ! "$TCXD" --db "$DB" user list 2>/dev/null | grep -qw "$D
     printf '%s\n' "$DEMO_PASSWORD" | "$TCXD" --db "$DB" user add "$DEMO_USER" --role admin \
         --scope HN --full-name "Tài khoản trình diễn" --password-stdin >/dev/null
 fi
+# the web UI the server serves at /
+if [[ -x "$ROOT/scripts/web.sh" ]]; then
+    "$ROOT/scripts/web.sh" build || die "building the web UI failed"
+fi
 echo
 echo "Serving the demo at http://$LISTEN/  (Ctrl-C stops)"
 if has_command user; then
