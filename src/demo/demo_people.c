@@ -282,6 +282,14 @@ static void new_person(struct gen *g, int gender, tcxd_date birth, uint8_t cat)
         x->middle = (uint32_t)wtable_pick(&d->middle.male, &g->r);
         x->given = (uint32_t)wtable_pick(&d->given.male, &g->r);
     }
+    /* no "Thị Hiền Hiền": the given name differs from the last middle word */
+    for (int tries = 0; tries < 8 && x->middle != DEMO_MIDDLE_THI; tries++) {
+        const char *mid = d->middle.parts[x->middle], *last = strrchr(mid, ' ');
+        if (strcmp(last ? last + 1 : mid, d->given.parts[x->given]))
+            break;
+        x->given = (uint32_t)wtable_pick(
+            gender == GENDER_FEMALE ? &d->given.female : &d->given.male, &g->r);
+    }
     /* hometown: mostly the province itself */
     int prov;
     bool own = rng_chance(&g->r, p->national_home ? 0.85 : 0.72);

@@ -159,6 +159,20 @@ static void check_people(sqlite3 *db, const char *day, int64_t members)
     assert_int_equal(q1(db, "SELECT count(*) FROM member WHERE full_name NOT LIKE '% % %' "
                             "OR full_name GLOB '*[.,0-9-]*'"),
                      0);
+    /* no doubled last word ("Nguyễn Thị Hiền Hiền") */
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT full_name FROM member", -1, &st, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *n = (const char *)sqlite3_column_text(st, 0);
+        const char *last = strrchr(n, ' ');
+        assert_non_null(last);
+        size_t len = strlen(last + 1);
+        const char *before = last - len - 1;
+        if (before >= n && (before == n || before[-1] == ' ') && !strncmp(before, last + 1, len))
+            fail_msg("doubled name '%s'", n);
+    }
+    sqlite3_finalize(st);
     /* most Hà Nội members of the Hà Nội profiles come from Hà Nội (CCCD 001) */
     snprintf(sql, sizeof(sql), "SELECT count(*) %s AND substr(m.national_id, 1, 3) = '001'", base);
     int64_t hn = q1(db, sql);
