@@ -39,7 +39,7 @@
 #include "util/err.h"
 
 /* Bumped whenever the data generated for a given seed changes (scripts/demo.sh caches on it). */
-#define DEMO_VERSION      2
+#define DEMO_VERSION      3
 #define DEMO_DEFAULT_SEED 2020
 
 enum demo_profile { DEMO_SMALL, DEMO_HANOI_2020, DEMO_NATIONAL, DEMO__MAX };
