@@ -97,10 +97,10 @@ static void progress(struct writer *w)
         w->o->progress(w->o->ctx, w->phase, w->done, w->total);
 }
 
-static void decision_no(struct writer *w, int32_t org, tcxd_date d, char *out, size_t n)
+/* "123-QĐ/HU": a decision of the committee above org (numbers are random, not sequential) */
+static void decision_no(struct writer *w, int32_t org, char *out, size_t n)
 {
     const char *suffix = org >= 0 ? w->p->orgs[org].dec : "TU";
-    (void)d;
     snprintf(out, n, "%u-QĐ/%s", 1 + rng_below(&w->r, 1500), suffix ? suffix : "TU");
 }
 
@@ -113,7 +113,7 @@ static enum tcxd_err write_orgs(struct writer *w, struct tcxd_error *e)
     for (size_t i = 0; i < p->norgs; i++) {
         struct demo_org *o = &p->orgs[i];
         char dec[48];
-        decision_no(w, o->parent >= 0 ? o->parent : (int32_t)i, o->created, dec, sizeof(dec));
+        decision_no(w, o->parent >= 0 ? o->parent : (int32_t)i, dec, sizeof(dec));
         struct org_create_req req = {
             .code = o->code,
             .name = o->name,
@@ -177,7 +177,7 @@ static enum tcxd_err write_admission(struct writer *w, struct demo_person *x, st
     member_fields_init(&f);
     enum tcxd_err rc = member_fields_parse(&s, &f, e);
     if (!rc) {
-        decision_no(w, ev->org, ev->decision, dec, sizeof(dec));
+        decision_no(w, ev->org, dec, sizeof(dec));
         struct member_admit_req req = {.fields = &f,
                                        .org_id = w->p->orgs[ev->org].id,
                                        .decision_date = ev->decision,
@@ -230,8 +230,8 @@ static enum tcxd_err write_bulk(struct writer *w, struct demo_person *x, struct 
     member_fields_init(&f);
     enum tcxd_err rc = member_fields_parse(&s, &f, e);
     if (!rc) {
-        decision_no(w, ev->org, ev->decision, dec, sizeof(dec));
-        decision_no(w, ev->org, ev->decision, odec, sizeof(odec));
+        decision_no(w, ev->org, dec, sizeof(dec));
+        decision_no(w, ev->org, odec, sizeof(odec));
         struct store_bulk_member m = {
             .fields = &f,
             .org_id = w->p->orgs[ev->org].id,
@@ -266,7 +266,7 @@ static enum tcxd_err write_events(struct writer *w, struct demo_person *x, uint3
         }
         char dec[48];
         int32_t reg = w->p->evs[x->ev0].org;
-        decision_no(w, ev->org >= 0 ? ev->org : reg, ev->date, dec, sizeof(dec));
+        decision_no(w, ev->org >= 0 ? ev->org : reg, dec, sizeof(dec));
         if (ev->kind == MEV_ADMIT) {
             rc = store_member_readmit(w->st, w->who, x->id, w->p->orgs[ev->org].id, ev->decision,
                                       ev->date, dec, e);
@@ -317,7 +317,7 @@ static enum tcxd_err write_people(struct writer *w, struct tcxd_error *e)
         if (op->kind != DEMO_OP_MOVE)
             continue;
         char dec[48];
-        decision_no(w, op->other, op->date, dec, sizeof(dec));
+        decision_no(w, op->other, dec, sizeof(dec));
         rc = store_org_move(w->st, w->who, p->orgs[op->org].id, p->orgs[op->other].id, op->date,
                             dec, e);
         w->res->org_ops += !rc;
@@ -344,7 +344,7 @@ static enum tcxd_err write_people(struct writer *w, struct tcxd_error *e)
                 rc = write_events(w, x, 0, first_at_or_after(p, x, op->date), &name, e);
         }
         char dec[48];
-        decision_no(w, op->other, op->date, dec, sizeof(dec));
+        decision_no(w, op->other, dec, sizeof(dec));
         if (!rc)
             rc = store_org_merge(w->st, w->who, p->orgs[op->org].id, p->orgs[op->other].id,
                                  op->date, dec, e);

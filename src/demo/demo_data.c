@@ -128,7 +128,7 @@ struct names_ctx {
     struct demo_names *n;
     size_t cap;
     double *wm, *wf;
-    size_t wcap;
+    size_t wmcap, wfcap;
     int kind; /* 0 surname, 1 middle, 2 given */
 };
 
@@ -174,8 +174,8 @@ static void add_name(void *ctx, char **f)
         wf = count * pf;
     }
     ALLOC_GROW(c->n->parts, c->n->n + 1, c->cap);
-    ALLOC_GROW(c->wm, c->n->n + 1, c->wcap);
-    c->wf = xreallocarray(c->wf, c->wcap, sizeof(*c->wf));
+    ALLOC_GROW(c->wm, c->n->n + 1, c->wmcap);
+    ALLOC_GROW(c->wf, c->n->n + 1, c->wfcap);
     c->n->parts[c->n->n] = f[0];
     c->wm[c->n->n] = wm;
     c->wf[c->n->n] = wf;
