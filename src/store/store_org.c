@@ -617,12 +617,27 @@ static void sort_by_code(struct org_tree *t)
     for (i = 0; i < t->n; i++)
         p[i] = &t->nodes[i];
     qsort(p, t->n, sizeof(*p), cmp_node_code);
-    struct org_node *sorted = xmalloc(t->cap * sizeof(*sorted));
+    /* position i takes the node at src[i]: apply the permutation in place, cycle by cycle
+       (src[j] = j marks a place done), rather than copying every node to a new array */
+    size_t *src = xmalloc(t->n * sizeof(*src));
     for (i = 0; i < t->n; i++)
-        sorted[i] = *p[i];
+        src[i] = (size_t)(p[i] - t->nodes);
     free(p);
-    free(t->nodes);
-    t->nodes = sorted;
+    for (i = 0; i < t->n; i++) {
+        if (src[i] == i)
+            continue;
+        struct org_node tmp = t->nodes[i];
+        size_t j = i;
+        while (src[j] != i) {
+            size_t k = src[j];
+            t->nodes[j] = t->nodes[k];
+            src[j] = j;
+            j = k;
+        }
+        t->nodes[j] = tmp;
+        src[j] = j;
+    }
+    free(src);
 }
 
 static enum tcxd_err tree_load(struct store *st, tcxd_date as_of, int64_t root, struct org_tree *t,

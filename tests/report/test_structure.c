@@ -720,6 +720,10 @@ static void test_children_across_dates(void **state)
     r = build(TP, D2, D1, 0);
     t = &r->tables[RT_CHILDREN];
     assert_int_equal(t->nrows, 3);
+    /* in code order, though TP.K was created after TP.Q1 and TP.Q2 */
+    assert_string_equal(t->rows[0].key, "TP.K");
+    assert_string_equal(t->rows[1].key, "TP.Q1");
+    assert_string_equal(t->rows[2].key, "TP.Q2");
     const struct report_row *q2 = NULL;
     for (size_t i = 0; i < t->nrows; i++)
         if (!strcmp(t->rows[i].key, "TP.Q2"))
