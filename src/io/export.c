@@ -139,8 +139,12 @@ static void sink_header(struct sink *s, const struct io_column *cols, size_t n)
 /* ---- members ---------------------------------------------------------------------------- */
 
 struct roll_ctx {
+    struct store *st;
+    const struct org_tree *t;
     struct sink *s;
     const char *org_code;
+    enum tcxd_err rc; /* the first failure looking up an admission chi bộ */
+    struct tcxd_error *e;
 };
 
 static void member_out(void *ctx, const struct store_roll_member *r)
@@ -168,6 +172,17 @@ static void member_out(void *ctx, const struct store_roll_member *r)
     sink_text(s, c->org_code);
     sink_text(s, r->decision_no);
     sink_text(s, r->official_decision_date != DATE_NONE ? r->official_decision_no : "");
+    /* a member who moved: where they were admitted, and since when they are here */
+    char code[64] = "";
+    if (r->admission_org_id) {
+        uint32_t k = org_tree_find(c->t, r->admission_org_id);
+        if (k != TREE_NONE)
+            snprintf(code, sizeof(code), "%s", c->t->nodes[k].code);
+        else if (!c->rc)
+            c->rc = store_bulk_org_code(c->st, r->admission_org_id, code, sizeof(code), c->e);
+    }
+    sink_text(s, code);
+    sink_date(s, r->admission_org_id ? r->arrived_on : DATE_NONE);
     sink_end_row(s);
 }
 
@@ -179,9 +194,9 @@ static enum tcxd_err export_members(struct store *st, const struct org_tree *t, 
         const struct org_node *nd = &t->nodes[i];
         if (!org_holds_members(nd->tier, nd->form))
             continue;
-        struct roll_ctx c = {s, nd->code};
+        struct roll_ctx c = {st, t, s, nd->code, TCXD_OK, e};
         enum tcxd_err rc = store_bulk_roll(st, nd->id, t->as_of, member_out, &c, e);
-        if (rc)
+        if (rc || (rc = c.rc))
             return rc;
     }
     return TCXD_OK;

@@ -98,6 +98,229 @@ static void strmap_put(struct strmap *m, const char *key, long val)
     m->n++;
 }
 
+/* ---- caches of cleaned cells ------------------------------------------------------------ */
+
+/*
+ * Cells repeat a lot in a roll (ethnicity, religion, hometown, education, dates, chi bộ codes,
+ * and full names: 457,397 members of hanoi-2020 have 205,856 distinct names), and cleaning a
+ * cell (UTF-8 check, NFC, spaces) or parsing a date costs far more than finding it again. So a
+ * cell's text is cleaned or parsed once per column and the result kept, keyed by the exact
+ * bytes: a hit gives what the cleaning gave (only successes are kept; a bad cell is checked,
+ * and reported, every time). The strings live in an arena that never moves them, so the writer
+ * thread may read a cached name's keys while the reader adds more.
+ */
+
+struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    char data[];
+};
+
+struct arena {
+    struct arena_block *head;
+};
+
+static char *arena_alloc(struct arena *a, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (!a->head || a->head->cap - a->head->used < n) {
+        size_t cap = n > (1u << 20) ? n : (1u << 20);
+        struct arena_block *b = xmalloc(sizeof(*b) + cap);
+        b->next = a->head;
+        b->used = 0;
+        b->cap = cap;
+        a->head = b;
+    }
+    char *p = a->head->data + a->head->used;
+    a->head->used += n;
+    return p;
+}
+
+static const char *arena_copy(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+static void arena_release(struct arena *a)
+{
+    while (a->head) {
+        struct arena_block *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+}
+
+struct centry {
+    uint64_t h;
+    const char *raw; /* NULL: a free slot */
+    size_t raw_len;
+    struct slice val; /* the cleaned text */
+    int64_t num;      /* a date, an enum value or an index */
+    bool keyed;       /* names: the keys below are made */
+    struct slice fold, key, given;
+};
+
+struct ccache {
+    struct centry *tab;
+    size_t cap, n;
+    size_t lookups, hits;
+    bool off; /* values hardly repeat in this column: no more caching */
+};
+
+/* Past this many values a column's cache stops growing (a file of all-different values). */
+#define CACHE_MAX (1u << 21)
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    return h ^ (h >> 29);
+}
+
+static struct centry *cache_find(struct ccache *c, uint64_t h, const char *s, size_t n)
+{
+    if (!c->cap)
+        return NULL;
+    c->lookups++;
+    for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+        struct centry *x = &c->tab[i];
+        if (!x->raw)
+            return NULL;
+        if (x->h == h && x->raw_len == n && !memcmp(x->raw, s, n)) {
+            c->hits++;
+            return x;
+        }
+    }
+}
+
+/* A new entry for s (not in c), or NULL when the cache is full. */
+static struct centry *cache_add(struct ccache *c, struct arena *a, uint64_t h, const char *s,
+                                size_t n)
+{
+    if (c->n >= CACHE_MAX)
+        return NULL;
+    /* a column of (nearly) all different values, like national IDs: checking it afresh is
+       cheaper than keeping it */
+    if (c->lookups >= 4096 && c->hits < c->lookups / 4) {
+        c->off = true;
+        return NULL;
+    }
+    if ((c->n + 1) * 2 > c->cap) {
+        struct ccache old = *c;
+        c->cap = old.cap ? old.cap * 2 : 256;
+        c->tab = xcalloc(c->cap, sizeof(*c->tab));
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.tab[i].raw) {
+                size_t j = old.tab[i].h & (c->cap - 1);
+                while (c->tab[j].raw)
+                    j = (j + 1) & (c->cap - 1);
+                c->tab[j] = old.tab[i];
+            }
+        free(old.tab);
+    }
+    size_t j = h & (c->cap - 1);
+    while (c->tab[j].raw)
+        j = (j + 1) & (c->cap - 1);
+    struct centry *x = &c->tab[j];
+    memset(x, 0, sizeof(*x));
+    x->h = h;
+    x->raw = arena_copy(a, s, n);
+    x->raw_len = n;
+    c->n++;
+    return x;
+}
+
+static void cache_release(struct ccache *c)
+{
+    free(c->tab);
+    memset(c, 0, sizeof(*c));
+}
+
+/* National IDs (12 digits) as numbers: the line in the file (> 0) or -member id (a member
+   already in the database). */
+struct nidmap {
+    uint64_t *keys; /* the number + 1; 0: a free slot */
+    long *vals;
+    size_t cap, n;
+};
+
+/* The 12 digits as a number; false for anything else. */
+static bool nid_number(const char *s, size_t n, uint64_t *out)
+{
+    if (n != 12)
+        return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static size_t nid_slot(const struct nidmap *m, uint64_t k)
+{
+    uint64_t h = (k + 1) * 0x9E3779B97F4A7C15ULL;
+    size_t i = (size_t)(h ^ (h >> 31)) & (m->cap - 1);
+    while (m->keys[i] && m->keys[i] != k + 1)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static long *nid_find(struct nidmap *m, uint64_t k)
+{
+    if (!m->cap)
+        return NULL;
+    size_t i = nid_slot(m, k);
+    return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+static void nid_put(struct nidmap *m, uint64_t k, long val)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        struct nidmap old = *m;
+        m->cap = old.cap ? old.cap * 2 : 1024;
+        m->keys = xcalloc(m->cap, sizeof(*m->keys));
+        m->vals = xcalloc(m->cap, sizeof(*m->vals));
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i]) {
+                size_t j = nid_slot(m, old.keys[i] - 1);
+                m->keys[j] = old.keys[i];
+                m->vals[j] = old.vals[i];
+            }
+        free(old.keys);
+        free(old.vals);
+    }
+    size_t i = nid_slot(m, k);
+    if (!m->keys[i])
+        m->n++;
+    m->keys[i] = k + 1;
+    m->vals[i] = val;
+}
+
+static void nid_release(struct nidmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof(*m));
+}
+
 /* ---- the report ------------------------------------------------------------------------- */
 
 static const char *const entity_names[IO_ENTITY__MAX] = {"orgs", "members"};
@@ -262,9 +485,12 @@ struct org_row {
 struct slot {
     long line;
     struct member_fields f;
-    struct buf dec, odec, fold, key, given;
-    int64_t org_id;
-    tcxd_date decision, ceremony, official;
+    struct buf dec, odec;
+    struct buf fold, key, given; /* the name's keys when the cache could not keep them */
+    struct slice kfold, kkey, kgiven;
+    int64_t org_id; /* the chi bộ of the admission */
+    int64_t moved_to;
+    tcxd_date decision, ceremony, official, moved_on;
 };
 
 #define BATCH_ROWS 256
@@ -325,8 +551,12 @@ struct importer {
     enum tcxd_err fatal; /* a system error while writing */
 
     /* members */
-    struct strmap nids;
-    struct strmap org_index; /* code -> index into orgs */
+    struct nidmap nids;
+    struct strmap org_index;      /* code -> index into orgs */
+    struct ccache cache[MC__MAX]; /* cleaned cells per column (MC_ORG: both chi bộ columns) */
+    struct ccache names;          /* clean full names -> their search and sort keys */
+    struct ccache parts;          /* name parts -> their piece of the sort key */
+    struct arena arena;
     struct org_cache *orgs;
     size_t norgs, orgs_cap;
     struct store_bulk *bulk;
@@ -627,9 +857,11 @@ static void *writer_main(void *arg)
                                            .official_decision_date = sl->official,
                                            .decision_no = sl->dec.ptr,
                                            .official_decision_no = sl->odec.ptr,
-                                           .name_fold = &sl->fold,
-                                           .name_key = &sl->key,
-                                           .name_fold_given = &sl->given};
+                                           .moved_to = sl->moved_to,
+                                           .moved_on = sl->moved_on,
+                                           .name_fold = sl->kfold,
+                                           .name_key = sl->kkey,
+                                           .name_fold_given = sl->kgiven};
             enum tcxd_err rc = store_bulk_member_add(im->bulk, &bm, NULL, &p->err);
             if (rc) {
                 failed = true;
@@ -746,20 +978,13 @@ static void preload_org(void *ctx, const char *code, const struct store_bulk_org
 static void preload_nid(void *ctx, const char *nid, int64_t member_id)
 {
     struct importer *im = ctx;
-    strmap_put(&im->nids, nid, -(long)member_id); /* negative: a member in the database */
+    uint64_t k;
+    /* the store keeps only 12-digit IDs; anything else could not equal a row's anyway */
+    if (nid_number(nid, strlen(nid), &k))
+        nid_put(&im->nids, k, -(long)member_id); /* negative: a member in the database */
 }
 
 /* ---- members ---------------------------------------------------------------------------- */
-
-static int member_col_of_field(const char *field)
-{
-    for (int c = 0; c < MC__MAX; c++)
-        if (!strcmp(io_member_columns[c].name, field))
-            return c;
-    if (!strcmp(field, "decision_date"))
-        return MC_DECISION_DATE;
-    return -1;
-}
 
 struct hits {
     int64_t id[5];
@@ -820,130 +1045,343 @@ static struct org_cache *org_lookup(struct importer *im, const char *code, struc
     return &im->orgs[im->norgs++];
 }
 
-struct mrow {
-    struct member_strings in;
-    tcxd_date decision, ceremony, official;
-    const struct org_cache *org;
-    long org_line;
-    bool fields_ok;
-};
+/* ---- a member row's cells ---------------------------------------------------------------- */
 
+/* "invalid UTF-8 ..." for a cell with bad bytes; true when the cell is valid. */
+static bool cell_utf8(struct importer *im, const struct io_cell *cl, int col)
+{
+    size_t at = text_utf8_invalid_at(cl->ptr, cl->len);
+    if (at == cl->len)
+        return true;
+    issue(im, cl->line, col, NULL, TCXD_EINVAL,
+          "invalid UTF-8 at byte %zu of the value: the file is not UTF-8 (save it as "
+          "'CSV UTF-8' or XLSX)",
+          at + 1);
+    return false;
+}
+
+/* Does a text column of member_fields_parse (clean_opt in store_member.c: an empty cell is
+   the default; text_clean with the field's limit), through the column's cache. */
+static bool text_cell(struct importer *im, int col, const struct io_cell *cl, const char *text,
+                      size_t max, bool allow_empty, const char *dflt, struct slice *out)
+{
+    struct tcxd_error err;
+    size_t len = text == cl->ptr ? cl->len : strlen(text);
+    if (!len && dflt) {
+        *out = slice_from(dflt, strlen(dflt));
+        return true;
+    }
+    struct ccache *c = &im->cache[col];
+    uint64_t h = c->off ? 0 : hash_bytes(text, len);
+    struct centry *x = c->off ? NULL : cache_find(c, h, text, len);
+    if (x) {
+        *out = x->val;
+        return true;
+    }
+    if (text == cl->ptr && !cell_utf8(im, cl, col))
+        return false;
+    buf_reset(&im->tmp);
+    if (text_clean(text, len, max, allow_empty, io_member_columns[col].name, &im->tmp, &err)) {
+        issue_err(im, cl->line, col, &err);
+        return false;
+    }
+    if (c->off || !(x = cache_add(c, &im->arena, h, text, len))) {
+        *out = slice_from(im->tmp.ptr, im->tmp.len); /* valid until the next cleaning */
+        return true;
+    }
+    x->val = slice_from(arena_copy(&im->arena, im->tmp.ptr, im->tmp.len), im->tmp.len);
+    *out = x->val;
+    return true;
+}
+
+static void buf_set(struct buf *b, struct slice s)
+{
+    buf_reset(b);
+    buf_add(b, s.ptr, s.len);
+}
+
+/* A date cell (dd/mm/yyyy, ISO, or an XLSX date number). Not cached: parsing one is about as
+   cheap as finding it again. */
+static bool date_of(struct importer *im, const struct io_table_info *info, int col,
+                    const struct io_cell *cl, tcxd_date *out)
+{
+    struct tcxd_error err;
+    if (!date_cell(info, cl, io_member_columns[col].name, out, &err))
+        return true;
+    if (cl->number || cell_utf8(im, cl, col))
+        issue_err(im, cl->line, col, &err);
+    return false;
+}
+
+/* An enum cell (gender, theory level) through the column's cache. */
+static bool enum_cell(struct importer *im, int col, const struct io_cell *cl,
+                      enum tcxd_err (*parse)(const char *, int *, struct tcxd_error *), int *out)
+{
+    struct tcxd_error err;
+    uint64_t h = hash_bytes(cl->ptr, cl->len);
+    struct centry *x = cache_find(&im->cache[col], h, cl->ptr, cl->len);
+    if (x) {
+        *out = (int)x->num;
+        return true;
+    }
+    if (!cell_utf8(im, cl, col))
+        return false;
+    if (parse(cl->ptr, out, &err)) {
+        issue_err(im, cl->line, col, &err);
+        return false;
+    }
+    if ((x = cache_add(&im->cache[col], &im->arena, h, cl->ptr, cl->len)))
+        x->num = *out;
+    return true;
+}
+
+static enum tcxd_err parse_gender(const char *s, int *out, struct tcxd_error *e)
+{
+    enum gender g;
+    enum tcxd_err rc = gender_parse(s, &g, e);
+    *out = (int)g;
+    return rc;
+}
+
+static enum tcxd_err parse_theory(const char *s, int *out, struct tcxd_error *e)
+{
+    enum theory_level t;
+    enum tcxd_err rc = theory_level_parse(s, &t, e);
+    *out = (int)t;
+    return rc;
+}
+
+/* A chi bộ code cell (either chi bộ column): the organization, or NULL with an issue. */
+static const struct org_cache *org_cell(struct importer *im, int col, const struct io_cell *cl,
+                                        const char **code)
+{
+    struct tcxd_error err;
+    uint64_t h = hash_bytes(cl->ptr, cl->len);
+    struct ccache *c = &im->cache[MC_ORG];
+    struct centry *x = cache_find(c, h, cl->ptr, cl->len);
+    if (x) {
+        *code = x->val.ptr;
+        return &im->orgs[x->num];
+    }
+    if (!cell_utf8(im, cl, col))
+        return NULL;
+    buf_reset(&im->tmp);
+    if (text_clean(cl->ptr, cl->len, 64, true, io_member_columns[col].name, &im->tmp, &err)) {
+        issue_err(im, cl->line, col, &err);
+        return NULL;
+    }
+    if (!im->tmp.len) {
+        issue(im, cl->line, col, NULL, TCXD_EINVAL, "the chi bộ code is required");
+        return NULL;
+    }
+    const struct org_cache *oc = org_lookup(im, im->tmp.ptr, &err);
+    if (!oc) {
+        issue_err(im, cl->line, col, &err);
+        im->fatal = err.code;
+        im->stop = true;
+        return NULL;
+    }
+    *code = arena_copy(&im->arena, im->tmp.ptr, im->tmp.len);
+    if ((x = cache_add(c, &im->arena, h, cl->ptr, cl->len))) {
+        x->val = slice_from(*code, im->tmp.len);
+        x->num = oc - im->orgs;
+    }
+    return oc;
+}
+
+/* A chi bộ that holds members and exists on date (what: "admission", "arrival"). */
+static bool org_alive(struct importer *im, int col, const struct io_cell *cl,
+                      const struct org_cache *oc, const char *code, tcxd_date date,
+                      const char *what)
+{
+    if (!oc->found) {
+        issue(im, cl->line, col, NULL, TCXD_ENOTFOUND, "unknown chi bộ '%s'%s", code,
+              oc->suggestion);
+        return false;
+    }
+    if (!org_holds_members(oc->o.tier, oc->o.form)) {
+        issue(im, cl->line, col, NULL, TCXD_ERULE,
+              "'%s' is a %s, not a chi bộ: members are registered in a chi bộ", code,
+              org_kind_label(org_kind_of(oc->o.tier, oc->o.form)));
+        return false;
+    }
+    if (date != DATE_NONE && (date < oc->o.created_on || date >= oc->o.ended_on)) {
+        char d[DATE_ISO_LEN], x[DATE_ISO_LEN];
+        bool before = date < oc->o.created_on;
+        date_format_vn(date, d);
+        date_format_vn(before ? oc->o.created_on : oc->o.ended_on, x);
+        issue(im, cl->line, col, NULL, TCXD_ENOTFOUND,
+              before ? "chi bộ '%s' did not exist yet on the %s date %s (created %s)"
+                     : "chi bộ '%s' no longer existed on the %s date %s (ended %s)",
+              code, what, d, x);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * A name part's piece of the roll-order key. text_name_sort_key lays a full name's key out as
+ * key(given) 00 key(family) 00 key(middle) 00, each piece made from its part alone (text.h), so
+ * a piece is cached per part: a city's names are made of a few thousand parts, but hundreds of
+ * thousands of combinations, and an ICU key costs far more than a lookup. A part's piece is
+ * the third one of the key of "a PART b" (PART as the middle name).
+ */
+static struct slice part_key(struct importer *im, struct slice part)
+{
+    uint64_t h = hash_bytes(part.ptr, part.len);
+    struct centry *x = cache_find(&im->parts, h, part.ptr, part.len);
+    if (x)
+        return x->val;
+    buf_reset(&im->flat);
+    buf_adds(&im->flat, "a ");
+    buf_add(&im->flat, part.ptr, part.len);
+    buf_adds(&im->flat, " b");
+    buf_reset(&im->tmp);
+    text_name_sort_key(im->coll, im->flat.ptr, &im->tmp);
+    const char *p = im->tmp.ptr, *end = p + im->tmp.len;
+    for (int k = 0; k < 2 && p < end; k++)
+        p = (const char *)memchr(p, '\0', (size_t)(end - p)) + 1;
+    const char *z = memchr(p, '\0', (size_t)(end - p));
+    if (!z)
+        BUG("name sort key without three parts");
+    struct slice piece =
+        slice_from(arena_copy(&im->arena, p, (size_t)(z - p) + 1), (size_t)(z - p) + 1);
+    if ((x = cache_add(&im->parts, &im->arena, h, part.ptr, part.len)))
+        x->val = piece;
+    return piece;
+}
+
+/* The search and sort keys of a clean full name, made once per distinct name. */
+static void name_keys(struct importer *im, struct slot *sl, struct slice name)
+{
+    uint64_t h = hash_bytes(name.ptr, name.len);
+    struct ccache *c = &im->names;
+    struct centry *x = cache_find(c, h, name.ptr, name.len);
+    if (!x) {
+        buf_reset(&sl->fold);
+        buf_reset(&sl->key);
+        buf_reset(&sl->given);
+        store_bulk_name_folds(sl->f.full_name.ptr, &sl->fold, &sl->given);
+        struct name_parts np;
+        text_name_split(sl->f.full_name.ptr, &np);
+        const struct slice parts[3] = {np.given, np.family, np.middle};
+        for (int k = 0; k < 3; k++) {
+            struct slice piece = part_key(im, parts[k]);
+            buf_add(&sl->key, piece.ptr, piece.len);
+        }
+        if ((x = cache_add(c, &im->arena, h, name.ptr, name.len))) {
+            x->fold = slice_from(arena_copy(&im->arena, sl->fold.ptr, sl->fold.len), sl->fold.len);
+            x->key = slice_from(arena_copy(&im->arena, sl->key.ptr, sl->key.len), sl->key.len);
+            x->given =
+                slice_from(arena_copy(&im->arena, sl->given.ptr, sl->given.len), sl->given.len);
+        }
+    }
+    if (x) {
+        sl->kfold = x->fold;
+        sl->kkey = x->key;
+        sl->kgiven = x->given;
+        return;
+    }
+    sl->kfold = slice_from(sl->fold.ptr, sl->fold.len);
+    sl->kkey = slice_from(sl->key.ptr, sl->key.len);
+    sl->kgiven = slice_from(sl->given.ptr, sl->given.len);
+}
+
+/*
+ * One member row: the checks of `tcxd member admit` (member_fields_parse's field by field, with
+ * every failing field reported), then those of the official recognition and the transfer, then
+ * the national ID's uniqueness; a good row goes to the writer while the file is still good.
+ */
 static void member_row(struct importer *im, const struct io_table_info *info,
                        const struct io_row *row)
 {
-    bool bad[MC__MAX];
     struct io_cell tmpc[MC__MAX];
     const struct io_cell *cl[MC__MAX];
     struct tcxd_error err;
-    struct buf dates[3] = {BUF_INIT, BUF_INIT, BUF_INIT}, numtmp = BUF_INIT, nidtmp = BUF_INIT;
-    struct mrow m;
-    memset(&m, 0, sizeof(m));
-    m.decision = m.ceremony = m.official = DATE_NONE;
+    struct buf numtmp = BUF_INIT, nidtmp = BUF_INIT;
     struct slot *sl = row_slot(im);
     sl->line = row->line;
-
-    check_utf8(im, row, bad);
     for (int c = 0; c < MC__MAX; c++)
         cl[c] = cell_of(im, row, c, &tmpc[c]);
+        /* a column that is absent reads as an empty cell */
+#define GIVEN(c) (cl[c]->len > 0)
 
-    /* personal fields: member_fields_parse reports one problem at a time, so each failing
-       field is reported, replaced by a harmless value, and the parse repeated */
-    const char *v[MC__MAX];
-    for (int c = 0; c < MC__MAX; c++)
-        v[c] = bad[c] || im->col_cell[c] == NO_CELL ? NULL : cl[c]->ptr;
-    if (v[MC_NATIONAL_ID])
-        v[MC_NATIONAL_ID] = text_of(cl[MC_NATIONAL_ID], MC_NATIONAL_ID, &nidtmp);
-    if (v[MC_PARTY_CARD])
-        v[MC_PARTY_CARD] = text_of(cl[MC_PARTY_CARD], MC_PARTY_CARD, &numtmp);
-    if (v[MC_BIRTH_DATE] && cl[MC_BIRTH_DATE]->number) {
-        tcxd_date bd;
-        if (date_cell(info, cl[MC_BIRTH_DATE], "birth_date", &bd, &err)) {
-            issue_err(im, cl[MC_BIRTH_DATE]->line, MC_BIRTH_DATE, &err);
-            bad[MC_BIRTH_DATE] = true;
-            v[MC_BIRTH_DATE] = NULL;
-        } else {
-            char iso[DATE_ISO_LEN];
-            date_format_iso(bd, iso);
-            buf_adds(&dates[0], iso);
-            v[MC_BIRTH_DATE] = dates[0].ptr;
-        }
+    /* personal fields, in member_fields_parse's order */
+    bool fields_ok = true;
+    struct slice v;
+    if (text_cell(im, MC_FULL_NAME, cl[MC_FULL_NAME], cl[MC_FULL_NAME]->ptr, 100, false, NULL, &v))
+        buf_set(&sl->f.full_name, v);
+    else
+        fields_ok = false;
+    int en = 0;
+    if (!GIVEN(MC_GENDER)) {
+        issue(im, cl[MC_GENDER]->line, MC_GENDER, NULL, TCXD_EINVAL, "field gender is required");
+        fields_ok = false;
+    } else if (enum_cell(im, MC_GENDER, cl[MC_GENDER], parse_gender, &en)) {
+        sl->f.gender = (enum gender)en;
+    } else {
+        fields_ok = false;
     }
-    m.fields_ok = !bad[MC_FULL_NAME] && !bad[MC_GENDER] && !bad[MC_BIRTH_DATE];
-    struct member_strings in = {
-        .full_name = bad[MC_FULL_NAME] ? "x" : v[MC_FULL_NAME],
-        .gender = bad[MC_GENDER] ? "nam" : v[MC_GENDER],
-        .birth_date = bad[MC_BIRTH_DATE] ? "2000-01-01" : v[MC_BIRTH_DATE],
-        .ethnicity = v[MC_ETHNICITY],
-        .religion = v[MC_RELIGION],
-        .hometown = v[MC_HOMETOWN],
-        .national_id = v[MC_NATIONAL_ID],
-        .education = v[MC_EDUCATION],
-        .professional_level = v[MC_PROFESSIONAL],
-        .theory_level = v[MC_THEORY],
-        .party_card_no = v[MC_PARTY_CARD],
+    if (!GIVEN(MC_BIRTH_DATE)) {
+        issue(im, cl[MC_BIRTH_DATE]->line, MC_BIRTH_DATE, NULL, TCXD_EINVAL,
+              "field birth_date is required");
+        fields_ok = false;
+    } else if (!date_of(im, info, MC_BIRTH_DATE, cl[MC_BIRTH_DATE], &sl->f.birth_date)) {
+        fields_ok = false;
+    } else if (sl->f.birth_date > im->today) {
+        char d[DATE_ISO_LEN];
+        date_format_vn(sl->f.birth_date, d);
+        issue(im, cl[MC_BIRTH_DATE]->line, MC_BIRTH_DATE, NULL, TCXD_EINVAL,
+              "birth date %s is in the future", d);
+        fields_ok = false;
+    }
+    sl->f.theory = THEORY_NONE;
+    if (GIVEN(MC_THEORY)) {
+        if (enum_cell(im, MC_THEORY, cl[MC_THEORY], parse_theory, &en))
+            sl->f.theory = (enum theory_level)en;
+        else
+            fields_ok = false;
+    }
+    static const struct {
+        int col;
+        size_t max;
+        const char *dflt;
+    } texts[] = {
+        {MC_ETHNICITY, 50, "Kinh"}, {MC_RELIGION, 50, "Không"}, {MC_HOMETOWN, 200, ""},
+        {MC_EDUCATION, 50, ""},     {MC_PROFESSIONAL, 100, ""}, {MC_PARTY_CARD, 20, ""},
+        {MC_NATIONAL_ID, 12, ""},
     };
-    for (int tries = 0; tries <= MC__MAX; tries++) {
-        tcxd_error_clear(&err);
-        if (!member_fields_parse(&in, &sl->f, &err))
-            break;
-        m.fields_ok = false;
-        int c = member_col_of_field(err.field);
-        if (c < 0 || tries == MC__MAX) {
-            issue(im, row->line, -1, err.field, err.code, "%s", err.msg);
-            break;
-        }
-        issue_err(im, cl[c]->line, c, &err);
-        switch (c) {
-        case MC_FULL_NAME:
-            in.full_name = "x";
-            break;
-        case MC_GENDER:
-            in.gender = "nam";
-            break;
-        case MC_BIRTH_DATE:
-            in.birth_date = "2000-01-01";
-            break;
-        case MC_ETHNICITY:
-            in.ethnicity = NULL;
-            break;
-        case MC_RELIGION:
-            in.religion = NULL;
-            break;
-        case MC_HOMETOWN:
-            in.hometown = NULL;
-            break;
-        case MC_NATIONAL_ID:
-            in.national_id = NULL;
-            break;
-        case MC_EDUCATION:
-            in.education = NULL;
-            break;
-        case MC_PROFESSIONAL:
-            in.professional_level = NULL;
-            break;
-        case MC_THEORY:
-            in.theory_level = NULL;
-            break;
-        case MC_PARTY_CARD:
-            in.party_card_no = NULL;
-            break;
-        default:
-            tries = MC__MAX;
-            break;
-        }
+    struct buf *dest[] = {&sl->f.ethnicity,  &sl->f.religion,           &sl->f.hometown,
+                          &sl->f.education,  &sl->f.professional_level, &sl->f.party_card_no,
+                          &sl->f.national_id};
+    for (size_t k = 0; k < ARRAY_SIZE(texts); k++) {
+        int c = texts[k].col;
+        const char *t = cl[c]->ptr;
+        if (c == MC_NATIONAL_ID)
+            t = text_of(cl[c], c, &nidtmp);
+        else if (c == MC_PARTY_CARD)
+            t = text_of(cl[c], c, &numtmp);
+        if (text_cell(im, c, cl[c], t, texts[k].max, true, texts[k].dflt, &v))
+            buf_set(dest[k], v);
+        else if (c == MC_NATIONAL_ID)
+            fields_ok = false, buf_reset(dest[k]);
+        else
+            buf_reset(dest[k]);
+    }
+    bool nid_ok = true;
+    if (sl->f.national_id.len && member_check_national_id(sl->f.national_id.ptr, &err)) {
+        issue_err(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, &err);
+        nid_ok = false;
     }
 
-    /* admission and official recognition */
+    /* admission, official recognition, arrival */
     bool dates_ok = true;
-    static const int date_cols[3] = {MC_DECISION_DATE, MC_CEREMONY_DATE, MC_OFFICIAL_DATE};
-    tcxd_date *date_out[3] = {&m.decision, &m.ceremony, &m.official};
-    for (int k = 0; k < 3; k++) {
+    static const int date_cols[4] = {MC_DECISION_DATE, MC_CEREMONY_DATE, MC_OFFICIAL_DATE,
+                                     MC_ARRIVAL_DATE};
+    tcxd_date dt[4] = {DATE_NONE, DATE_NONE, DATE_NONE, DATE_NONE};
+    for (int k = 0; k < 4; k++) {
         int c = date_cols[k];
-        if (bad[c]) {
-            dates_ok = false;
-            continue;
-        }
-        if (!cl[c]->len || !v[c]) {
+        if (!GIVEN(c)) {
             if (c == MC_DECISION_DATE) {
                 issue(im, cl[c]->line, c, NULL, TCXD_EINVAL,
                       "the admission decision date is required");
@@ -951,103 +1389,118 @@ static void member_row(struct importer *im, const struct io_table_info *info,
             }
             continue;
         }
-        if (date_cell(info, cl[c], io_member_columns[c].name, date_out[k], &err)) {
-            issue_err(im, cl[c]->line, c, &err);
+        if (!date_of(im, info, c, cl[c], &dt[k]))
+            dates_ok = false;
+    }
+    sl->decision = dt[0];
+    sl->ceremony = dt[1] != DATE_NONE ? dt[1] : dt[0];
+    sl->official = dt[2];
+    sl->moved_on = dt[3];
+    for (int k = 2; k < 4; k++)
+        if (dt[k] != DATE_NONE && dt[k] > im->today) {
+            char d[DATE_ISO_LEN];
+            date_format_vn(dt[k], d);
+            issue(im, cl[date_cols[k]]->line, date_cols[k], NULL, TCXD_EINVAL,
+                  "date %s is in the future", d);
             dates_ok = false;
         }
-    }
-    if (m.ceremony == DATE_NONE)
-        m.ceremony = m.decision;
-    if (m.official != DATE_NONE && m.official > im->today) {
-        char d[DATE_ISO_LEN];
-        date_format_vn(m.official, d);
-        issue(im, cl[MC_OFFICIAL_DATE]->line, MC_OFFICIAL_DATE, NULL, TCXD_EINVAL,
-              "date %s is in the future", d);
-        dates_ok = false;
-    }
 
-    const char *dec[2] = {bad[MC_DECISION_NO] ? NULL : v[MC_DECISION_NO],
-                          bad[MC_OFFICIAL_NO] ? NULL : v[MC_OFFICIAL_NO]};
-    struct buf *decb[2] = {&sl->dec, &sl->odec};
     static const int dec_cols[2] = {MC_DECISION_NO, MC_OFFICIAL_NO};
+    struct buf *decb[2] = {&sl->dec, &sl->odec};
     for (int k = 0; k < 2; k++) {
-        const char *s = dec[k] ? dec[k] : "";
-        if (text_clean(s, strlen(s), 100, true, io_member_columns[dec_cols[k]].name, decb[k], &err))
-            issue_err(im, cl[dec_cols[k]]->line, dec_cols[k], &err);
+        int c = dec_cols[k];
+        if (text_cell(im, c, cl[c], cl[c]->ptr, 100, true, "", &v))
+            buf_set(decb[k], v);
+        else
+            buf_reset(decb[k]);
     }
 
-    /* the chi bộ */
-    if (!bad[MC_ORG]) {
-        const struct io_cell *oc = cl[MC_ORG];
-        buf_reset(&im->tmp);
-        if (text_clean(oc->ptr, oc->len, 64, true, "org", &im->tmp, &err)) {
-            issue_err(im, oc->line, MC_ORG, &err);
-        } else if (!im->tmp.len) {
-            issue(im, oc->line, MC_ORG, NULL, TCXD_EINVAL, "the chi bộ code is required");
-        } else {
-            const struct org_cache *oc2 = org_lookup(im, im->tmp.ptr, &err);
-            if (!oc2) {
-                issue_err(im, oc->line, MC_ORG, &err);
-                im->fatal = err.code;
-                im->stop = true;
-            } else if (!oc2->found) {
-                issue(im, oc->line, MC_ORG, NULL, TCXD_ENOTFOUND, "unknown chi bộ '%s'%s",
-                      im->tmp.ptr, oc2->suggestion);
-            } else if (!org_holds_members(oc2->o.tier, oc2->o.form)) {
-                issue(im, oc->line, MC_ORG, NULL, TCXD_ERULE,
-                      "'%s' is a %s, not a chi bộ: members are registered in a chi bộ", im->tmp.ptr,
-                      org_kind_label(org_kind_of(oc2->o.tier, oc2->o.form)));
-            } else if (m.ceremony != DATE_NONE &&
-                       (m.ceremony < oc2->o.created_on || m.ceremony >= oc2->o.ended_on)) {
-                char d[DATE_ISO_LEN], x[DATE_ISO_LEN];
-                date_format_vn(m.ceremony, d);
-                bool before = m.ceremony < oc2->o.created_on;
-                date_format_vn(before ? oc2->o.created_on : oc2->o.ended_on, x);
-                issue(im, oc->line, MC_ORG, NULL, TCXD_ENOTFOUND,
-                      before ? "chi bộ '%s' did not exist yet on the admission date %s "
-                               "(created %s)"
-                             : "chi bộ '%s' no longer existed on the admission date %s "
-                               "(ended %s)",
-                      im->tmp.ptr, d, x);
-            } else {
-                m.org = oc2;
-            }
-        }
+    /* the chi bộ, and the chi bộ of the admission when the member moved since */
+    const struct org_cache *org = NULL, *adm = NULL;
+    const char *org_code = "", *adm_code = "";
+    bool orgs_ok = true;
+    if (!(org = org_cell(im, MC_ORG, cl[MC_ORG], &org_code)))
+        orgs_ok = false;
+    if (GIVEN(MC_ADMISSION_ORG) &&
+        !(adm = org_cell(im, MC_ADMISSION_ORG, cl[MC_ADMISSION_ORG], &adm_code)))
+        orgs_ok = false;
+    if (adm == org)
+        adm = NULL; /* admitted in the chi bộ itself: no move */
+    sl->moved_to = 0;
+    if (orgs_ok && !adm && sl->moved_on != DATE_NONE) {
+        issue(im, cl[MC_ARRIVAL_DATE]->line, MC_ARRIVAL_DATE, NULL, TCXD_EINVAL,
+              "an arrival date needs the chi bộ of the admission (column '%s') to be another "
+              "chi bộ",
+              io_member_columns[MC_ADMISSION_ORG].label);
+        orgs_ok = false;
+    } else if (orgs_ok && adm && sl->moved_on == DATE_NONE && !(GIVEN(MC_ARRIVAL_DATE))) {
+        issue(im, cl[MC_ARRIVAL_DATE]->line, MC_ARRIVAL_DATE, NULL, TCXD_EINVAL,
+              "the arrival date in chi bộ '%s' is required when the member was admitted in "
+              "another chi bộ ('%s')",
+              org_code, adm_code);
+        orgs_ok = false;
+    }
+    if (orgs_ok && adm) {
+        orgs_ok = org_alive(im, MC_ADMISSION_ORG, cl[MC_ADMISSION_ORG], adm, adm_code, sl->ceremony,
+                            "admission");
+        orgs_ok =
+            org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->moved_on, "arrival") && orgs_ok;
+    } else if (orgs_ok) {
+        orgs_ok = org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->ceremony, "admission");
     }
 
     /* rules across fields, once the fields themselves are right */
-    if (m.fields_ok && dates_ok && m.decision != DATE_NONE) {
-        if (member_check_admission(sl->f.birth_date, m.decision, m.ceremony, im->today, &err)) {
+    if (fields_ok && dates_ok && sl->decision != DATE_NONE) {
+        if (member_check_admission(sl->f.birth_date, sl->decision, sl->ceremony, im->today, &err)) {
             int c = !strcmp(err.field, "ceremony_date") && im->col_cell[MC_CEREMONY_DATE] >= 0
                         ? MC_CEREMONY_DATE
                     : !strcmp(err.field, "birth_date") ? MC_BIRTH_DATE
                                                        : MC_DECISION_DATE;
             issue_err(im, cl[c]->line, c, &err);
-        } else if (m.official != DATE_NONE) {
-            struct member_event ev[2] = {
-                {.seq = 1,
-                 .kind = MEV_ADMIT,
-                 .date = m.ceremony,
-                 .decision_date = m.decision,
-                 .org_id = 1,
-                 .until = DATE_NONE},
-                {.seq = 2,
-                 .kind = MEV_OFFICIAL,
-                 .date = member_official_date(m.ceremony),
-                 .decision_date = m.official,
-                 .until = DATE_NONE},
-            };
+        } else if (sl->official != DATE_NONE || (adm && orgs_ok)) {
+            /* replayed as the store will: the recognition first, then with the transfer, so
+               that a problem is reported on the column that causes it */
+            struct member_event ev[3];
+            size_t n = 0;
+            ev[n++] = (struct member_event){.seq = 1,
+                                            .kind = MEV_ADMIT,
+                                            .date = sl->ceremony,
+                                            .decision_date = sl->decision,
+                                            .org_id = 1,
+                                            .until = DATE_NONE};
+            if (sl->official != DATE_NONE)
+                ev[n++] = (struct member_event){.seq = 2,
+                                                .kind = MEV_OFFICIAL,
+                                                .date = member_official_date(sl->ceremony),
+                                                .decision_date = sl->official,
+                                                .until = DATE_NONE};
+            struct member_event tr = {.seq = 3,
+                                      .kind = MEV_TRANSFER,
+                                      .date = sl->moved_on,
+                                      .decision_date = sl->moved_on,
+                                      .org_id = 2,
+                                      .form = TRANSFER_OFFICIAL,
+                                      .until = DATE_NONE};
             struct member_derived d;
             member_derived_init(&d);
-            if (member_replay(ev, 2, &d, &err))
+            struct member_event sorted[3];
+            memcpy(sorted, ev, sizeof(ev[0]) * n);
+            if (member_replay(sorted, n, &d, &err)) {
                 issue_err(im, cl[MC_OFFICIAL_DATE]->line, MC_OFFICIAL_DATE, &err);
+            } else if (adm && orgs_ok) {
+                ev[n++] = tr;
+                if (member_replay(ev, n, &d, &err))
+                    issue_err(im, cl[MC_ARRIVAL_DATE]->line, MC_ARRIVAL_DATE, &err);
+            }
             member_derived_release(&d);
         }
     }
 
     /* national ID: unique in the file and among living members */
-    if (m.fields_ok && sl->f.national_id.len && !bad[MC_NATIONAL_ID]) {
-        long *seen = strmap_find(&im->nids, sl->f.national_id.ptr);
+    uint64_t nk;
+    if (fields_ok && nid_ok && sl->f.national_id.len &&
+        nid_number(sl->f.national_id.ptr, sl->f.national_id.len, &nk)) {
+        long *seen = nid_find(&im->nids, nk);
         int64_t other = 0;
         if (seen && *seen > 0) {
             issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT,
@@ -1058,44 +1511,54 @@ static void member_row(struct importer *im, const struct io_table_info *info,
                   "the national ID already belongs to member #%lld",
                   seen ? -(long long)*seen : (long long)other);
         } else {
-            strmap_put(&im->nids, sl->f.national_id.ptr, cl[MC_NATIONAL_ID]->line);
+            nid_put(&im->nids, nk, cl[MC_NATIONAL_ID]->line);
         }
     }
+#undef GIVEN
 
     /* write (or hand to the writer) at once while the whole file is still good */
     if (!im->row_bad && !im->r->n && im->bulk && !im->fatal) {
-        sl->org_id = m.org->o.id;
-        sl->decision = m.decision;
-        sl->ceremony = m.ceremony;
-        sl->official = m.official;
+        sl->org_id = adm ? adm->o.id : org->o.id;
+        sl->moved_to = adm ? org->o.id : 0;
         struct pipe *p = &im->pipe;
         int64_t id = 0;
         enum tcxd_err rc = TCXD_OK;
         if (p->running) {
-            store_bulk_name_keys(im->coll, sl->f.full_name.ptr, &sl->fold, &sl->key, &sl->given);
+            name_keys(im, sl, slice_from(sl->f.full_name.ptr, sl->f.full_name.len));
             p->cur->n++;
         } else if (im->o->per_row) {
             struct member_admit_req req = {.fields = &sl->f,
                                            .org_id = sl->org_id,
-                                           .decision_date = m.decision,
-                                           .ceremony_date = m.ceremony,
+                                           .decision_date = sl->decision,
+                                           .ceremony_date = sl->ceremony,
                                            .decision_no = sl->dec.ptr};
             rc = store_member_admit(im->st, im->who, &req, &id, &err);
-            if (!rc && m.official != DATE_NONE) {
+            if (!rc && sl->official != DATE_NONE) {
                 struct member_event ev = {.kind = MEV_OFFICIAL,
                                           .date = DATE_NONE,
-                                          .decision_date = m.official,
+                                          .decision_date = sl->official,
                                           .until = DATE_NONE};
                 rc = store_member_event(im->st, im->who, id, &ev, sl->odec.ptr, "", &err);
+            }
+            if (!rc && sl->moved_to) {
+                struct member_event ev = {.kind = MEV_TRANSFER,
+                                          .date = sl->moved_on,
+                                          .decision_date = sl->moved_on,
+                                          .org_id = sl->moved_to,
+                                          .form = TRANSFER_OFFICIAL,
+                                          .until = DATE_NONE};
+                rc = store_member_event(im->st, im->who, id, &ev, "", "", &err);
             }
         } else {
             struct store_bulk_member bm = {.fields = &sl->f,
                                            .org_id = sl->org_id,
-                                           .decision_date = m.decision,
-                                           .ceremony_date = m.ceremony,
-                                           .official_decision_date = m.official,
+                                           .decision_date = sl->decision,
+                                           .ceremony_date = sl->ceremony,
+                                           .official_decision_date = sl->official,
                                            .decision_no = sl->dec.ptr,
-                                           .official_decision_no = sl->odec.ptr};
+                                           .official_decision_no = sl->odec.ptr,
+                                           .moved_to = sl->moved_to,
+                                           .moved_on = sl->moved_on};
             rc = store_bulk_member_add(im->bulk, &bm, &id, &err);
         }
         if (rc) {
@@ -1108,8 +1571,6 @@ static void member_row(struct importer *im, const struct io_table_info *info,
             im->r->written++;
         }
     }
-    for (int k = 0; k < 3; k++)
-        buf_release(&dates[k]);
     buf_release(&numtmp);
     buf_release(&nidtmp);
 }
@@ -1446,7 +1907,12 @@ static void importer_release(struct importer *im)
         free(im->head[i]);
     free(im->head);
     free(im->map);
-    strmap_release(&im->nids);
+    nid_release(&im->nids);
+    for (int c = 0; c < MC__MAX; c++)
+        cache_release(&im->cache[c]);
+    cache_release(&im->names);
+    cache_release(&im->parts);
+    arena_release(&im->arena);
     strmap_release(&im->org_index);
     strmap_release(&im->codes);
     free(im->orgs);
@@ -1471,6 +1937,52 @@ static size_t estimate_rows(enum io_format fmt, const void *data, size_t len)
     for (const char *p = data, *end = p + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         n++;
     return n;
+}
+
+/* The SHA-256 of the input, on a thread of its own: it runs while SQLite builds the indexes. */
+struct hasher {
+    pthread_t thread;
+    bool running, done;
+    const void *data;
+    size_t len;
+    char *hex; /* 65 bytes */
+};
+
+static void hash_now(struct hasher *h)
+{
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(hash, h->data, h->len);
+    sodium_bin2hex(h->hex, 65, hash, sizeof(hash));
+}
+
+static void *hash_main(void *arg)
+{
+    hash_now(arg);
+    return NULL;
+}
+
+static void hash_start(struct hasher *h)
+{
+    if (h->running || h->done)
+        return;
+    h->running = pthread_create(&h->thread, NULL, hash_main, h) == 0;
+    if (!h->running) {
+        hash_now(h);
+        h->done = true;
+    }
+}
+
+static void hash_finish(struct hasher *h)
+{
+    if (h->running) {
+        pthread_join(h->thread, NULL);
+        h->running = false;
+        h->done = true;
+    }
+    if (!h->done) {
+        hash_now(h);
+        h->done = true;
+    }
 }
 
 static char *audit_json(const struct importer *im)
@@ -1504,11 +2016,9 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     r->what = opts->what;
     r->dry_run = opts->dry_run;
 
-    unsigned char hash[crypto_hash_sha256_BYTES];
     if (sodium_init() < 0)
         BUG("libsodium cannot start");
-    crypto_hash_sha256(hash, data, len);
-    sodium_bin2hex(r->sha256, sizeof(r->sha256), hash, sizeof(hash));
+    struct hasher hasher = {.data = data, .len = len, .hex = r->sha256};
 
     enum tcxd_err rc;
     struct tcxd_error err;
@@ -1520,8 +2030,11 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     }
     r->format = fmt;
     if (!opts->dry_run) {
-        if ((rc = store_bulk_begin(st, estimate_rows(fmt, data, len), opts->indexes, &im.bulk,
-                                   &err))) {
+        /* members through the bulk path: nothing else writes them until the commit */
+        struct store_bulk_opts bo = {.expected_rows = estimate_rows(fmt, data, len),
+                                     .indexes = opts->indexes,
+                                     .sole_writer = opts->what == IO_MEMBERS && !opts->per_row};
+        if ((rc = store_bulk_begin_opts(st, &bo, &im.bulk, &err))) {
             io_report_add(r, 0, "", "", rc, "%s", err.msg);
             im.fatal = rc;
             goto done;
@@ -1544,6 +2057,7 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     }
     rc = io_table_read(fmt, data, len, on_row, &im, opts->progress, opts->progress_ctx, &err);
     pipe_finish(&im);
+    hash_start(&hasher);
     if (im.pipe.failed) {
         io_report_add(r, im.pipe.fail_line, "", im.pipe.err.field, im.pipe.fail_rc, "%s",
                       im.pipe.err.msg);
@@ -1579,7 +2093,13 @@ finish:
         if (r->n) {
             store_bulk_abort(im.bulk);
             r->written = 0;
+        } else if ((rc = store_bulk_prepare(im.bulk, &err))) {
+            store_bulk_abort(im.bulk);
+            io_report_add(r, 0, "", "", rc, "%s", err.msg);
+            im.fatal = rc;
+            r->written = 0;
         } else {
+            hash_finish(&hasher);
             char *after = audit_json(&im);
             rc = store_bulk_commit(im.bulk, who,
                                    opts->what == IO_MEMBERS ? "import.members" : "import.orgs",
@@ -1594,6 +2114,7 @@ finish:
         im.bulk = NULL;
     }
 done:
+    hash_finish(&hasher);
     if (r->n) {
         r->written = 0;
         if (im.fatal)

@@ -1,10 +1,16 @@
 /*
  * store_bulk.c - loading many members in one transaction, and reading rolls for export.
  *
- * store_bulk_member_add() writes what store_member_admit() + store_member_event(OFFICIAL) write
- * (see store_member.c): the member row with its derived columns already final (one INSERT
- * instead of INSERT + UPDATE), the ADMIT event, the OFFICIAL event, the stints and gaps of the
- * replay, in that order, so ids come out the same. tests/io/test_import.c compares both paths.
+ * store_bulk_member_add() writes what store_member_admit() + store_member_event(OFFICIAL) +
+ * store_member_event(TRANSFER) write (see store_member.c): the member row with its derived
+ * columns already final (one INSERT instead of INSERT + UPDATE), the ADMIT event, the OFFICIAL
+ * event, the TRANSFER event, the stints and gaps of the replay, in that order per table, so ids
+ * come out the same. tests/io/test_import.c compares both paths.
+ *
+ * Rows wait in one queue per table and are written STORE_BULK_BATCH at a time by one multi-row
+ * INSERT OR FAIL (FAIL: a failing row does not need a statement journal to undo the rows before
+ * it - the whole load is rolled back anyway). Member ids are given explicitly (the largest id
+ * + 1, as SQLite would), so events and stints can name their member before it is written.
  */
 #include "store/store_bulk.h"
 
@@ -16,8 +22,33 @@
 #include "text/text.h"
 #include "util/xmalloc.h"
 
-struct saved_index {
+struct saved_sql {
     char *name, *sql;
+};
+
+/* A value waiting in a queue: text and blobs live in the queue's buffer. */
+enum qtype { QV_NULL, QV_INT, QV_TEXT, QV_BLOB };
+struct qval {
+    enum qtype type;
+    int64_t i;
+    size_t off, len;
+};
+
+#define QCOLS_MAX 22
+
+struct queue {
+    enum stmt_id one, many; /* one row; STORE_BULK_BATCH rows */
+    int ncols;
+    size_t nrows;
+    struct qval v[STORE_BULK_BATCH * QCOLS_MAX];
+    struct buf text;
+};
+
+/* Open registrations added per (chi bộ, status): what member_count_open_insert would add. */
+struct open_count {
+    int64_t org_id; /* 0: free slot */
+    int status;
+    int64_t n;
 };
 
 struct store_bulk {
@@ -26,12 +57,27 @@ struct store_bulk {
     tcxd_date today;
     struct buf fold, key, given;
     struct member_derived d;
-    bool fk_off;                 /* foreign key checks were turned off for the load */
-    bool journal_switched;       /* WAL was switched to a rollback journal for the load */
-    struct saved_index *indexes; /* dropped for the load, made again at commit */
+    bool fk_off;               /* foreign key checks were turned off for the load */
+    bool journal_switched;     /* WAL was switched to a rollback journal for the load */
+    struct saved_sql *indexes; /* dropped for the load, made again at commit */
     size_t nindexes, indexes_cap;
-    char dates[12][DATE_ISO_LEN]; /* text of the dates bound to the current member's rows */
+
+    /* sole writer */
+    bool sole;
+    int64_t next_id;              /* the next member's id */
+    struct saved_sql triggers[2]; /* dropped for the load, made again at commit */
+    struct open_count *open;      /* open addressing, cap a power of two */
+    size_t nopen, open_cap;
+    tcxd_date *days; /* member_count_day, ascending */
+    bool *day_hit;   /* a registration written covers the day */
+    size_t ndays;
+
+    struct queue members, events, stints, gaps;
+    bool prepared; /* store_bulk_prepare done */
 };
+
+/* The insert triggers of 0005 and 0006 that a sole writer replaces (see store_bulk.h). */
+static const char *const count_triggers[2] = {"member_count_open_insert", "member_count_at_insert"};
 
 enum tcxd_err store_bulk_org_by_code(struct store *st, const char *code, struct store_bulk_org *out,
                                      struct tcxd_error *e)
@@ -69,15 +115,11 @@ static bool set_journal(struct store *st, const char *mode)
     return ok;
 }
 
-static int64_t member_rows(struct store *st)
+static int64_t max_member_id(struct store *st)
 {
-    sqlite3_stmt *s;
-    int64_t n = 0;
-    if (sqlite3_prepare_v2(st->db, "SELECT COUNT(*) FROM member", -1, &s, NULL) == SQLITE_OK) {
-        if (sqlite3_step(s) == SQLITE_ROW)
-            n = sqlite3_column_int64(s, 0);
-        sqlite3_finalize(s);
-    }
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_MAX_ID);
+    int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
     return n;
 }
 
@@ -137,6 +179,12 @@ void store_bulk_name_keys(struct text_collator *c, const char *full_name, struct
     store_fold_given_first(full_name, given);
 }
 
+void store_bulk_name_folds(const char *full_name, struct buf *fold, struct buf *given)
+{
+    text_fold(full_name, fold);
+    store_fold_given_first(full_name, given);
+}
+
 enum tcxd_err store_bulk_orgs(struct store *st,
                               void (*fn)(void *ctx, const char *code,
                                          const struct store_bulk_org *o),
@@ -168,9 +216,237 @@ enum tcxd_err store_bulk_national_ids(struct store *st,
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading national IDs");
 }
 
-enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
-                               enum store_bulk_indexes indexes, struct store_bulk **out,
-                               struct tcxd_error *e)
+/* ---- queues ----------------------------------------------------------------------------- */
+
+static void queue_init(struct queue *q, enum stmt_id one, enum stmt_id many, int ncols)
+{
+    q->one = one;
+    q->many = many;
+    q->ncols = ncols;
+    q->nrows = 0;
+    buf_init(&q->text, 0);
+}
+
+/* The values of the next row, all NULL. */
+static struct qval *q_row(struct queue *q)
+{
+    struct qval *v = &q->v[q->nrows * (size_t)q->ncols];
+    memset(v, 0, sizeof(*v) * (size_t)q->ncols);
+    return v;
+}
+
+static void q_int(struct qval *v, int64_t i)
+{
+    v->type = QV_INT;
+    v->i = i;
+}
+
+static void q_text(struct queue *q, struct qval *v, const char *s, size_t len)
+{
+    v->type = QV_TEXT;
+    v->off = q->text.len;
+    v->len = len;
+    buf_add(&q->text, s, len);
+}
+
+static void q_str(struct queue *q, struct qval *v, const struct buf *s, bool null_if_empty)
+{
+    if (!null_if_empty || s->len)
+        q_text(q, v, s->ptr, s->len);
+}
+
+static void q_date(struct queue *q, struct qval *v, tcxd_date d)
+{
+    if (d == DATE_NONE)
+        return;
+    char iso[DATE_ISO_LEN];
+    date_format_iso(d, iso);
+    q_text(q, v, iso, 10);
+}
+
+static void q_bind(struct queue *q, sqlite3_stmt *s, int first, const struct qval *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        int i = first + (int)k;
+        switch (v[k].type) {
+        case QV_NULL:
+            sqlite3_bind_null(s, i);
+            break;
+        case QV_INT:
+            sqlite3_bind_int64(s, i, v[k].i);
+            break;
+        case QV_TEXT:
+            sqlite3_bind_text(s, i, q->text.ptr + v[k].off, (int)v[k].len, SQLITE_STATIC);
+            break;
+        case QV_BLOB:
+            sqlite3_bind_blob(s, i, q->text.ptr + v[k].off, (int)v[k].len, SQLITE_STATIC);
+            break;
+        }
+    }
+}
+
+/* Writes the waiting rows: a full batch with one statement, fewer one by one. */
+static enum tcxd_err q_flush(struct store_bulk *b, struct queue *q, struct tcxd_error *e)
+{
+    enum tcxd_err rc = TCXD_OK;
+    size_t nc = (size_t)q->ncols;
+    if (q->nrows == STORE_BULK_BATCH) {
+        sqlite3_stmt *s = store_stmt(b->st, q->many);
+        q_bind(q, s, 1, q->v, STORE_BULK_BATCH * nc);
+        rc = store_step_done(b->st, s, e, "writing the members");
+    } else {
+        for (size_t r = 0; r < q->nrows && !rc; r++) {
+            sqlite3_stmt *s = store_stmt(b->st, q->one);
+            q_bind(q, s, 1, &q->v[r * nc], nc);
+            rc = store_step_done(b->st, s, e, "writing the members");
+        }
+    }
+    q->nrows = 0;
+    buf_reset(&q->text);
+    return rc;
+}
+
+/* The row from q_row is complete: written now (not a sole writer) or when the batch is full. */
+static enum tcxd_err q_done(struct store_bulk *b, struct queue *q, struct tcxd_error *e)
+{
+    q->nrows++;
+    if (!b->sole || q->nrows == STORE_BULK_BATCH)
+        return q_flush(b, q, e);
+    return TCXD_OK;
+}
+
+static enum tcxd_err flush_all(struct store_bulk *b, struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    if ((rc = q_flush(b, &b->members, e)) || (rc = q_flush(b, &b->events, e)) ||
+        (rc = q_flush(b, &b->stints, e)) || (rc = q_flush(b, &b->gaps, e)))
+        return rc;
+    return TCXD_OK;
+}
+
+/* ---- the counts a sole writer keeps ------------------------------------------------------ */
+
+static void open_add(struct store_bulk *b, int64_t org_id, int status)
+{
+    if ((b->nopen + 1) * 2 > b->open_cap) {
+        struct open_count *old = b->open;
+        size_t old_cap = b->open_cap;
+        b->open_cap = old_cap ? old_cap * 2 : 1024;
+        b->open = xcalloc(b->open_cap, sizeof(*b->open));
+        b->nopen = 0;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].org_id) {
+                size_t j =
+                    ((uint64_t)old[i].org_id * 31 + (uint64_t)old[i].status) & (b->open_cap - 1);
+                while (b->open[j].org_id)
+                    j = (j + 1) & (b->open_cap - 1);
+                b->open[j] = old[i];
+                b->nopen++;
+            }
+        free(old);
+    }
+    size_t j = ((uint64_t)org_id * 31 + (uint64_t)status) & (b->open_cap - 1);
+    while (b->open[j].org_id && (b->open[j].org_id != org_id || b->open[j].status != status))
+        j = (j + 1) & (b->open_cap - 1);
+    if (!b->open[j].org_id) {
+        b->open[j].org_id = org_id;
+        b->open[j].status = status;
+        b->nopen++;
+    }
+    b->open[j].n++;
+}
+
+/* What the insert triggers do for one registration written: member_count_open_insert adds an
+   open registration (kind 0, valid_to 9999-12-31) to its chi bộ's count, and
+   member_count_at_insert drops the mark of every snapshot day in [from, to) (kind 0). */
+static void count_stint(struct store_bulk *b, const struct member_stint *x)
+{
+    if (x->kind != STINT_REGISTERED)
+        return;
+    if (x->to == DATE_OPEN_END)
+        open_add(b, x->org_id, (int)x->status);
+    size_t lo = 0, hi = b->ndays;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->days[mid] < x->from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < b->ndays && b->days[i] < x->to; i++)
+        b->day_hit[i] = true;
+}
+
+static enum tcxd_err counts_begin(struct store_bulk *b, struct tcxd_error *e)
+{
+    struct store *st = b->st;
+    size_t cap = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_COUNT_DAYS);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        ALLOC_GROW(b->days, b->ndays + 1, cap);
+        b->days[b->ndays++] = store_column_date(s, 0);
+    }
+    if (rc != SQLITE_DONE)
+        return store_db_error(st, e, "reading the count snapshots");
+    b->day_hit = xcalloc(b->ndays ? b->ndays : 1, sizeof(*b->day_hit));
+    for (size_t i = 0; i < 2; i++) {
+        s = store_stmt(st, STMT_BULK_TRIGGER_SQL);
+        sqlite3_bind_text(s, 1, count_triggers[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            b->triggers[i].name = xstrdup(count_triggers[i]);
+            b->triggers[i].sql = xstrdup((const char *)sqlite3_column_text(s, 0));
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return store_db_error(st, e, "reading the schema");
+        if (!b->triggers[i].name)
+            continue;
+        char sql[128];
+        snprintf(sql, sizeof(sql), "DROP TRIGGER \"%s\"", count_triggers[i]);
+        if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+            return store_db_error(st, e, "preparing the bulk load");
+    }
+    return TCXD_OK;
+}
+
+/* At commit: the counts the triggers would have kept, then the triggers again. */
+static enum tcxd_err counts_end(struct store_bulk *b, struct tcxd_error *e)
+{
+    struct store *st = b->st;
+    enum tcxd_err rc;
+    for (size_t i = 0; i < b->open_cap; i++) {
+        if (!b->open[i].org_id)
+            continue;
+        sqlite3_stmt *s = store_stmt(st, STMT_BULK_COUNT_OPEN_ADD);
+        sqlite3_bind_int64(s, 1, b->open[i].org_id);
+        sqlite3_bind_int(s, 2, b->open[i].status);
+        sqlite3_bind_int64(s, 3, b->open[i].n);
+        if ((rc = store_step_done(st, s, e, "updating the member counts")))
+            return rc;
+    }
+    for (size_t i = 0; i < b->ndays; i++) {
+        if (!b->day_hit[i])
+            continue;
+        sqlite3_stmt *s = store_stmt(st, STMT_BULK_COUNT_DAY_DELETE);
+        store_bind_date(s, 1, b->days[i]);
+        if ((rc = store_step_done(st, s, e, "updating the count snapshots")))
+            return rc;
+    }
+    for (size_t i = 0; i < 2; i++)
+        if (b->triggers[i].sql &&
+            sqlite3_exec(st->db, b->triggers[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+            return store_db_error(st, e, "restoring the count triggers");
+    return TCXD_OK;
+}
+
+/* ---- the load --------------------------------------------------------------------------- */
+
+static void bulk_free(struct store_bulk *b);
+
+enum tcxd_err store_bulk_begin_opts(struct store *st, const struct store_bulk_opts *o,
+                                    struct store_bulk **out, struct tcxd_error *e)
 {
     struct store_bulk *b = xcalloc(1, sizeof(*b));
     b->st = st;
@@ -178,9 +454,10 @@ enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
        foreign key checks cost a lookup per reference, and can only be switched outside a
        transaction */
     bool outermost = st->tx_depth == 0;
-    bool rebuild = indexes == STORE_BULK_REBUILD_INDEXES ||
-                   (indexes == STORE_BULK_INDEXES_AUTO && expected_rows >= STORE_BULK_REBUILD_MIN &&
-                    (int64_t)expected_rows >= member_rows(st));
+    bool rebuild =
+        o->indexes == STORE_BULK_REBUILD_INDEXES ||
+        (o->indexes == STORE_BULK_INDEXES_AUTO && o->expected_rows >= STORE_BULK_REBUILD_MIN &&
+         (int64_t)o->expected_rows >= max_member_id(st));
     if (outermost) {
         sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
         b->fk_off = true;
@@ -190,28 +467,52 @@ enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
        journaled. Possible only with no other connection open: else the load stays in WAL. */
     if (outermost && rebuild)
         b->journal_switched = set_journal(st, "delete");
+    b->today = date_today();
+    buf_init(&b->fold, 64);
+    buf_init(&b->key, 128);
+    buf_init(&b->given, 64);
+    member_derived_init(&b->d);
+    b->sole = o->sole_writer;
+    queue_init(&b->members, b->sole ? STMT_BULK_MEMBER_INSERT_ID : STMT_BULK_MEMBER_INSERT,
+               STMT_BULK_MEMBER_INSERT_N, b->sole ? 22 : 21);
+    queue_init(&b->events, STMT_MEMBER_EVENT_INSERT, STMT_BULK_EVENT_INSERT_N, 9);
+    queue_init(&b->stints, STMT_STINT_INSERT, STMT_BULK_STINT_INSERT_N, 6);
+    queue_init(&b->gaps, STMT_GAP_INSERT, STMT_GAP_INSERT, 4);
     enum tcxd_err rc = store_begin(st, e);
     if (rc) {
         if (b->fk_off)
             sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-        free(b);
+        if (b->journal_switched)
+            set_journal(st, "wal");
+        b->fk_off = b->journal_switched = false;
+        bulk_free(b);
         return rc;
     }
     /* keep the whole load's pages in memory until COMMIT instead of spilling them to the WAL
        mid-transaction (each page would then be written twice) */
     sqlite3_exec(st->db, "PRAGMA cache_spill = OFF; PRAGMA cache_size = -2000000", NULL, NULL,
                  NULL);
-    b->today = date_today();
-    buf_init(&b->fold, 64);
-    buf_init(&b->key, 128);
-    buf_init(&b->given, 64);
-    member_derived_init(&b->d);
+    if (b->sole) {
+        b->next_id = max_member_id(st) + 1;
+        if ((rc = counts_begin(b, e))) {
+            store_bulk_abort(b);
+            return rc;
+        }
+    }
     if (rebuild && (rc = drop_indexes(b, e))) {
         store_bulk_abort(b);
         return rc;
     }
     *out = b;
     return TCXD_OK;
+}
+
+enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
+                               enum store_bulk_indexes indexes, struct store_bulk **out,
+                               struct tcxd_error *e)
+{
+    struct store_bulk_opts o = {.expected_rows = expected_rows, .indexes = indexes};
+    return store_bulk_begin_opts(st, &o, out, e);
 }
 
 static void bulk_free(struct store_bulk *b)
@@ -227,6 +528,16 @@ static void bulk_free(struct store_bulk *b)
         free(b->indexes[i].sql);
     }
     free(b->indexes);
+    for (size_t i = 0; i < 2; i++) {
+        free(b->triggers[i].name);
+        free(b->triggers[i].sql);
+    }
+    free(b->open);
+    free(b->days);
+    free(b->day_hit);
+    struct queue *qs[] = {&b->members, &b->events, &b->stints, &b->gaps};
+    for (size_t i = 0; i < ARRAY_SIZE(qs); i++)
+        buf_release(&qs[i]->text);
     buf_release(&b->fold);
     buf_release(&b->key);
     buf_release(&b->given);
@@ -247,41 +558,23 @@ size_t store_bulk_count(const struct store_bulk *b)
     return b->n;
 }
 
-/* Binds a date whose text lives in b->dates[slot] until the statement has run. */
-static void bind_date(struct store_bulk *b, sqlite3_stmt *s, int i, int slot, tcxd_date d)
+static enum tcxd_err queue_event(struct store_bulk *b, int64_t member_id,
+                                 const struct member_event *ev, const char *decision_no,
+                                 struct tcxd_error *e)
 {
-    if (d == DATE_NONE) {
-        sqlite3_bind_null(s, i);
-        return;
-    }
-    date_format_iso(d, b->dates[slot]);
-    sqlite3_bind_text(s, i, b->dates[slot], 10, SQLITE_STATIC);
-}
-
-static void bind_str(sqlite3_stmt *s, int i, const struct buf *b, bool null_if_empty)
-{
-    if (null_if_empty && !b->len)
-        sqlite3_bind_null(s, i);
-    else
-        sqlite3_bind_text(s, i, b->ptr, (int)b->len, SQLITE_STATIC);
-}
-
-static enum tcxd_err insert_event(struct store_bulk *b, int64_t member_id,
-                                  const struct member_event *ev, const char *decision_no,
-                                  struct tcxd_error *e)
-{
-    sqlite3_stmt *s = store_stmt(b->st, STMT_MEMBER_EVENT_INSERT);
-    sqlite3_bind_int64(s, 1, member_id);
-    sqlite3_bind_int(s, 2, ev->kind);
-    bind_date(b, s, 3, 0, ev->date);
-    sqlite3_bind_text(s, 4, decision_no ? decision_no : "", -1, SQLITE_STATIC);
-    bind_date(b, s, 5, 1, ev->decision_date);
+    struct queue *q = &b->events;
+    struct qval *v = q_row(q);
+    q_int(&v[0], member_id);
+    q_int(&v[1], ev->kind);
+    q_date(q, &v[2], ev->date);
+    q_text(q, &v[3], decision_no ? decision_no : "", decision_no ? strlen(decision_no) : 0);
+    q_date(q, &v[4], ev->decision_date);
     if (ev->org_id)
-        sqlite3_bind_int64(s, 6, ev->org_id);
-    sqlite3_bind_int(s, 7, ev->form);
-    bind_date(b, s, 8, 2, ev->until);
-    sqlite3_bind_text(s, 9, "", 0, SQLITE_STATIC);
-    return store_step_done(b->st, s, e, "recording the member event");
+        q_int(&v[5], ev->org_id);
+    q_int(&v[6], ev->form);
+    q_date(q, &v[7], ev->until);
+    q_text(q, &v[8], "", 0);
+    return q_done(b, q, e);
 }
 
 enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
@@ -291,85 +584,116 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     const struct member_fields *f = m->fields;
     struct member_derived *d = &b->d;
     enum tcxd_err rc;
-    struct member_event ev[2] = {
-        {.seq = 1,
-         .kind = MEV_ADMIT,
-         .date = m->ceremony_date,
-         .decision_date = m->decision_date,
-         .org_id = m->org_id,
-         .until = DATE_NONE},
-        {.seq = 2,
-         .kind = MEV_OFFICIAL,
-         .date = member_official_date(m->ceremony_date),
-         .decision_date = m->official_decision_date,
-         .until = DATE_NONE},
-    };
-    size_t nev = m->official_decision_date != DATE_NONE ? 2 : 1;
+    /* in the order the per-member path appends them: admission, recognition, transfer */
+    struct member_event ev[3];
+    size_t nev = 0;
+    ev[nev++] = (struct member_event){.seq = 1,
+                                      .kind = MEV_ADMIT,
+                                      .date = m->ceremony_date,
+                                      .decision_date = m->decision_date,
+                                      .org_id = m->org_id,
+                                      .until = DATE_NONE};
+    if (m->official_decision_date != DATE_NONE)
+        ev[nev++] = (struct member_event){.seq = 2,
+                                          .kind = MEV_OFFICIAL,
+                                          .date = member_official_date(m->ceremony_date),
+                                          .decision_date = m->official_decision_date,
+                                          .until = DATE_NONE};
+    if (m->moved_to)
+        ev[nev++] = (struct member_event){.seq = 3,
+                                          .kind = MEV_TRANSFER,
+                                          .date = m->moved_on,
+                                          .decision_date = m->moved_on,
+                                          .org_id = m->moved_to,
+                                          .form = TRANSFER_OFFICIAL,
+                                          .until = DATE_NONE};
     if ((rc = member_check_admission(f->birth_date, m->decision_date, m->ceremony_date, b->today,
                                      e)))
         return rc;
-    if (nev == 2 && m->official_decision_date > b->today)
+    if (m->official_decision_date != DATE_NONE && m->official_decision_date > b->today)
         return tcxd_fail(e, TCXD_EINVAL, "date", "official recognition decided in the future");
+    if (m->moved_to && (m->moved_on == DATE_NONE || m->moved_on > b->today))
+        return tcxd_fail(e, TCXD_EINVAL, "date", "a transfer needs a date, not in the future");
     /* member_replay sorts its input: pass a copy so ev keeps the insertion order */
-    struct member_event sorted[2] = {ev[0], ev[1]};
+    struct member_event sorted[3];
+    memcpy(sorted, ev, sizeof(ev[0]) * nev);
     if ((rc = member_replay(sorted, nev, d, e)))
         return rc;
 
-    const struct buf *fold = m->name_fold, *key = m->name_key, *given = m->name_fold_given;
-    if (!fold || !key || !given) {
+    struct slice fold = m->name_fold, key = m->name_key, given = m->name_fold_given;
+    if (!fold.ptr || !key.ptr || !given.ptr) {
         store_bulk_name_keys(store_collator(st), f->full_name.ptr, &b->fold, &b->key, &b->given);
-        fold = &b->fold;
-        key = &b->key;
-        given = &b->given;
+        fold = (struct slice){b->fold.ptr, b->fold.len};
+        key = (struct slice){b->key.ptr, b->key.len};
+        given = (struct slice){b->given.ptr, b->given.len};
     }
     enum member_status now = member_status_on(d, b->today);
-    sqlite3_stmt *s = store_stmt(st, STMT_BULK_MEMBER_INSERT);
-    bind_str(s, 1, &f->full_name, false);
-    bind_str(s, 2, fold, false);
-    sqlite3_bind_blob(s, 3, key->ptr, (int)key->len, SQLITE_STATIC);
-    sqlite3_bind_int(s, 4, f->gender);
-    bind_date(b, s, 5, 0, f->birth_date);
-    bind_str(s, 6, &f->ethnicity, false);
-    bind_str(s, 7, &f->religion, false);
-    bind_str(s, 8, &f->hometown, false);
-    bind_str(s, 9, &f->national_id, true);
-    bind_str(s, 10, &f->education, false);
-    bind_str(s, 11, &f->professional_level, false);
-    sqlite3_bind_int(s, 12, f->theory);
-    bind_str(s, 13, &f->party_card_no, true);
-    sqlite3_bind_int(s, 14, now == MEMBER_NONE ? (int)d->status : (int)now);
-    sqlite3_bind_int(s, 15, d->exempt);
-    sqlite3_bind_int64(s, 16, d->org_id);
-    bind_date(b, s, 17, 1, d->first_decision);
-    bind_date(b, s, 18, 2, d->ceremony);
-    bind_date(b, s, 19, 3, d->official);
-    bind_date(b, s, 20, 4, d->died);
-    bind_str(s, 21, given, false);
-    if ((rc = store_step_done(st, s, e, "recording the member")))
+    struct queue *q = &b->members;
+    struct qval *v = q_row(q);
+    q_str(q, &v[0], &f->full_name, false);
+    q_text(q, &v[1], fold.ptr, fold.len);
+    q_text(q, &v[2], key.ptr, key.len);
+    v[2].type = QV_BLOB;
+    q_int(&v[3], f->gender);
+    q_date(q, &v[4], f->birth_date);
+    q_str(q, &v[5], &f->ethnicity, false);
+    q_str(q, &v[6], &f->religion, false);
+    q_str(q, &v[7], &f->hometown, false);
+    q_str(q, &v[8], &f->national_id, true);
+    q_str(q, &v[9], &f->education, false);
+    q_str(q, &v[10], &f->professional_level, false);
+    q_int(&v[11], f->theory);
+    q_str(q, &v[12], &f->party_card_no, true);
+    q_int(&v[13], now == MEMBER_NONE ? (int)d->status : (int)now);
+    q_int(&v[14], d->exempt);
+    q_int(&v[15], d->org_id);
+    q_date(q, &v[16], d->first_decision);
+    q_date(q, &v[17], d->ceremony);
+    q_date(q, &v[18], d->official);
+    q_date(q, &v[19], d->died);
+    q_text(q, &v[20], given.ptr, given.len);
+    int64_t id;
+    if (b->sole) {
+        id = b->next_id++;
+        q_int(&v[21], id);
+        if ((rc = q_done(b, q, e)))
+            return rc;
+    } else {
+        if ((rc = q_done(b, q, e)))
+            return rc;
+        id = sqlite3_last_insert_rowid(st->db);
+    }
+    if ((rc = queue_event(b, id, &ev[0], m->decision_no, e)))
         return rc;
-    int64_t id = sqlite3_last_insert_rowid(st->db);
-    if ((rc = insert_event(b, id, &ev[0], m->decision_no, e)) ||
-        (nev == 2 && (rc = insert_event(b, id, &ev[1], m->official_decision_no, e))))
-        return rc;
+    for (size_t i = 1; i < nev; i++)
+        if ((rc = queue_event(b, id, &ev[i],
+                              ev[i].kind == MEV_OFFICIAL ? m->official_decision_no : "", e)))
+            return rc;
     for (size_t i = 0; i < d->nstints; i++) {
         const struct member_stint *x = &d->stints[i];
-        s = store_stmt(st, STMT_STINT_INSERT);
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int64(s, 2, x->org_id);
-        bind_date(b, s, 3, 0, x->from);
-        bind_date(b, s, 4, 1, x->to);
-        sqlite3_bind_int(s, 5, x->kind);
-        sqlite3_bind_int(s, 6, x->status);
-        if ((rc = store_step_done(st, s, e, "updating member history")))
+        q = &b->stints;
+        v = q_row(q);
+        q_int(&v[0], id);
+        q_int(&v[1], x->org_id);
+        q_date(q, &v[2], x->from);
+        q_date(q, &v[3], x->to);
+        q_int(&v[4], x->kind);
+        q_int(&v[5], x->status);
+        if (b->sole)
+            count_stint(b, x);
+        if ((rc = q_done(b, q, e)))
             return rc;
     }
     for (size_t i = 0; i < d->ngaps; i++) {
-        s = store_stmt(st, STMT_GAP_INSERT);
-        sqlite3_bind_int64(s, 1, id);
-        bind_date(b, s, 2, 0, d->gaps[i].from);
-        bind_date(b, s, 3, 1, d->gaps[i].to);
-        sqlite3_bind_int(s, 4, d->gaps[i].kind);
-        if ((rc = store_step_done(st, s, e, "updating member history")))
+        q = &b->gaps;
+        v = q_row(q);
+        q_int(&v[0], id);
+        q_date(q, &v[1], d->gaps[i].from);
+        q_date(q, &v[2], d->gaps[i].to);
+        q_int(&v[3], d->gaps[i].kind);
+        /* one by one: gaps are rare (the single-row statement is also its "many") */
+        q->nrows++;
+        if ((rc = q_flush(b, q, e)))
             return rc;
     }
     b->n++;
@@ -378,11 +702,24 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     return TCXD_OK;
 }
 
+enum tcxd_err store_bulk_prepare(struct store_bulk *b, struct tcxd_error *e)
+{
+    if (b->prepared)
+        return TCXD_OK;
+    enum tcxd_err rc = flush_all(b, e);
+    if (!rc && b->sole)
+        rc = counts_end(b, e);
+    if (!rc)
+        rc = make_indexes(b, e);
+    b->prepared = !rc;
+    return rc;
+}
+
 enum tcxd_err store_bulk_commit(struct store_bulk *b, const struct store_actor *who,
                                 const char *action, const char *after_json, struct tcxd_error *e)
 {
     struct store *st = b->st;
-    enum tcxd_err rc = make_indexes(b, e);
+    enum tcxd_err rc = store_bulk_prepare(b, e);
     if (!rc)
         rc = store_audit(st, who, action, "import", 0, 0, NULL, after_json, e);
     if (rc)
@@ -404,6 +741,9 @@ enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
     store_bind_date(s, 2, as_of);
     sqlite3_bind_int(s, 3, MEV_ADMIT);
     sqlite3_bind_int(s, 4, MEV_OFFICIAL);
+    sqlite3_bind_int(s, 5, MEV_TRANSFER);
+    sqlite3_bind_int(s, 6, TRANSFER_OFFICIAL);
+    sqlite3_bind_int(s, 7, TRANSFER_ORG_CHANGE);
     int rc;
     struct member_info m;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -436,11 +776,35 @@ enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
             .decision_no = dec ? dec : "",
             .official_decision_date = official ? store_column_date(s, 20) : DATE_NONE,
             .official_decision_no = official && odec ? odec : "",
+            .arrived_on = DATE_NONE,
         };
+        /* admitted elsewhere and moved in since */
+        int64_t admitted_in = sqlite3_column_int64(s, 22), here = sqlite3_column_int64(s, 24);
+        tcxd_date arrived = store_column_date(s, 23);
+        if (admitted_in && admitted_in != here && arrived != DATE_NONE) {
+            r.admission_org_id = admitted_in;
+            r.arrived_on = arrived;
+        }
         fn(ctx, &r);
     }
     if (rc != SQLITE_DONE)
         return store_db_error(st, e, "reading the roll");
+    return TCXD_OK;
+}
+
+enum tcxd_err store_bulk_org_code(struct store *st, int64_t org_id, char *out, size_t n,
+                                  struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_ORG_CODE);
+    sqlite3_bind_int64(s, 1, org_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        store_column_copy(s, 0, out, n);
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE)
+        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld", (long long)org_id);
+    if (rc != SQLITE_ROW)
+        return store_db_error(st, e, "reading organization");
     return TCXD_OK;
 }
 

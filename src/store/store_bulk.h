@@ -3,12 +3,23 @@
  * transaction, and reading a subtree's roll with every field for export.
  *
  * A bulk load writes exactly the rows store_member_admit() followed by store_member_event()
- * (official recognition) would write for each member - member, member_event, member_stint,
- * member_gap, with the same values and in the same order - but with prepared statements and no
- * per-member read-back or audit record. Instead store_bulk_commit() appends ONE audit record for
- * the load as a whole. The caller validates every member first (the import does, with the same
- * rules the per-member path applies); store_bulk_member_add() still replays the events and
- * refuses what the replay refuses.
+ * (official recognition, then an official transfer) would write for each member - member,
+ * member_event, member_stint, member_gap, with the same values, the same ids and in the same
+ * order per table - but with prepared statements and no per-member read-back or audit record.
+ * Instead store_bulk_commit() appends ONE audit record for the load as a whole. The caller
+ * validates every member first (the import does, with the same rules the per-member path
+ * applies); store_bulk_member_add() still replays the events and refuses what the replay
+ * refuses.
+ *
+ * Sole writer (opts.sole_writer): the caller promises that nothing but this handle writes the
+ * member tables until commit. The handle then writes STORE_BULK_BATCH rows per statement (rows
+ * wait in the handle: a write error may surface at a later add or at commit), and the count
+ * triggers on member_stint that fire on insert (0005 member_count_open_insert, 0006
+ * member_count_at_insert) are dropped for the load: the handle adds the open registrations to
+ * member_count_open itself and drops the marks of the snapshot days (member_count_day) that a
+ * registration it wrote covers - exactly what the triggers would have done row by row - then
+ * makes the triggers again, all before COMMIT. Without it (the demo mixes the per-member path
+ * into its loads) every member is written at once and the triggers stay.
  *
  * Lifecycle: store_bulk_begin() opens a transaction (nesting like store_begin) and returns a
  * handle; store_bulk_commit() or store_bulk_abort() ends it and frees the handle. On an error
@@ -48,18 +59,23 @@ enum tcxd_err store_bulk_national_ids(struct store *st,
    name_key, name_fold_given); bufs are reset first. Any thread, with its own collator. */
 void store_bulk_name_keys(struct text_collator *c, const char *full_name, struct buf *fold,
                           struct buf *key, struct buf *given);
+/* Only the two search keys (name_fold, name_fold_given), appended; no collator needed. */
+void store_bulk_name_folds(const char *full_name, struct buf *fold, struct buf *given);
 
-/* One member as an import row gives it: admitted into org_id, optionally recognised official. */
+/* One member as an import row gives it: admitted into org_id, optionally recognised official,
+   optionally moved since by an official transfer (chuyển sinh hoạt chính thức). */
 struct store_bulk_member {
     const struct member_fields *fields; /* validated, clean */
-    int64_t org_id;                     /* a chi bộ alive on ceremony_date */
+    int64_t org_id;                     /* the chi bộ of the admission, alive on ceremony_date */
     tcxd_date decision_date;            /* admission decision */
     tcxd_date ceremony_date;            /* admission ceremony */
     tcxd_date official_decision_date;   /* DATE_NONE: no official recognition */
     const char *decision_no;            /* clean text ("" when none) */
     const char *official_decision_no;   /* clean text ("" when none) */
-    /* made by store_bulk_name_keys beforehand (another thread can), or all NULL */
-    const struct buf *name_fold, *name_key, *name_fold_given;
+    int64_t moved_to;                   /* 0, or the chi bộ the member moved to on moved_on */
+    tcxd_date moved_on;                 /* the transfer's date (and decision date) */
+    /* made by store_bulk_name_keys beforehand (another thread can), or all {NULL, 0} */
+    struct slice name_fold, name_key, name_fold_given;
 };
 
 /*
@@ -76,11 +92,23 @@ enum store_bulk_indexes {
     STORE_BULK_INDEXES__MAX
 };
 #define STORE_BULK_REBUILD_MIN 20000
+struct store_bulk_opts {
+    size_t expected_rows; /* an estimate; 0 if unknown */
+    enum store_bulk_indexes indexes;
+    bool sole_writer; /* see above */
+};
+enum tcxd_err store_bulk_begin_opts(struct store *st, const struct store_bulk_opts *o,
+                                    struct store_bulk **out, struct tcxd_error *e) TCXD_WUR;
+/* store_bulk_begin_opts without sole_writer. */
 enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
                                enum store_bulk_indexes indexes, struct store_bulk **out,
                                struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
                                     int64_t *id_out, struct tcxd_error *e) TCXD_WUR;
+/* The commit's work before its audit record: the waiting rows, the counts, the indexes (the
+   longest part of a big load). Optional: store_bulk_commit does it when not done. On failure
+   the caller aborts. */
+enum tcxd_err store_bulk_prepare(struct store_bulk *b, struct tcxd_error *e) TCXD_WUR;
 /* Appends the one audit record (action e.g. "import.members", after = JSON text describing the
    load) and commits. The handle is freed whatever the result; on failure all is rolled back. */
 enum tcxd_err store_bulk_commit(struct store_bulk *b, const struct store_actor *who,
@@ -99,6 +127,11 @@ struct store_roll_member {
     tcxd_date official_decision_date; /* of the official recognition in force on the date, or
                                          DATE_NONE when the member was probationary then */
     const char *official_decision_no;
+    /* when the member was admitted (the latest admission up to the date) in another chi bộ than
+       the roll's: that chi bộ, and the day the registration in the roll's chi bộ began (the
+       latest official transfer or organization change into it); else 0 and DATE_NONE */
+    int64_t admission_org_id;
+    tcxd_date arrived_on;
 };
 /*
  * Calls fn for each member registered (counted) in the chi bộ org_id on as_of, in Vietnamese
@@ -107,6 +140,10 @@ struct store_roll_member {
 enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
                               void (*fn)(void *ctx, const struct store_roll_member *r), void *ctx,
                               struct tcxd_error *e) TCXD_WUR;
+
+/* An organization's code, whatever the date. */
+enum tcxd_err store_bulk_org_code(struct store *st, int64_t org_id, char *out, size_t n,
+                                  struct tcxd_error *e) TCXD_WUR;
 
 /* The decision number of an organization's creation ("" when none). */
 enum tcxd_err store_bulk_org_decision(struct store *st, int64_t org_id, char *out, size_t n,

@@ -6,6 +6,17 @@
 #ifndef TCXD_STORE_SQL_H
 #define TCXD_STORE_SQL_H
 
+/* The bulk load (store_bulk.c) writes rows STORE_BULK_BATCH at a time with one multi-row INSERT:
+   one statement run instead of 32 (the per-statement cost is most of a small INSERT's). */
+#define STORE_BULK_BATCH 32
+#define BULK_TIMES2(r)   r "," r
+#define BULK_TIMES32(r)  BULK_TIMES2(BULK_TIMES2(BULK_TIMES2(BULK_TIMES2(BULK_TIMES2(r)))))
+#define BULK_MEMBER_COLS                                                                           \
+    "full_name, name_fold, name_key, gender, birth_date, ethnicity, religion, hometown, "          \
+    "national_id, education, professional_level, theory_level, party_card_no, status, exempt, "    \
+    "org_id, admission_decision_date, ceremony_date, official_date, died_on, name_fold_given"
+#define BULK_MEMBER_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
 #define STORE_STATEMENTS(X)                                                                        \
     /* organizations */                                                                            \
     X(STMT_ORG_INSERT,                                                                             \
@@ -223,15 +234,31 @@
       "SELECT w.id, w.org_id, w.year, w.source, w.plan, w.responsible, w.deadline, w.status, "     \
       "w.consolidated_on, o.code, o.name FROM weak_org w JOIN org o ON o.id = w.org_id "           \
       "WHERE w.year >= ?1 AND w.year <= ?2 ORDER BY w.year, o.code")                               \
-    /* bulk import and export (store_bulk.c) */                                                 \
+    /* bulk import and export (store_bulk.c); the _N statements write STORE_BULK_BATCH rows */  \
     X(STMT_BULK_ORG_BY_CODE,                                                                       \
       "SELECT id, tier, form, created_on, ended_on FROM org WHERE code = ?1")                      \
     X(STMT_BULK_MEMBER_INSERT,                                                                     \
-      "INSERT INTO member(full_name, name_fold, name_key, gender, birth_date, ethnicity, "         \
-      "religion, hometown, national_id, education, professional_level, theory_level, "             \
-      "party_card_no, status, exempt, org_id, admission_decision_date, ceremony_date, "            \
-      "official_date, died_on, name_fold_given) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "  \
+      "INSERT INTO member(" BULK_MEMBER_COLS ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "  \
       "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)")                                    \
+    X(STMT_BULK_MEMBER_INSERT_ID,                                                                  \
+      "INSERT INTO member(" BULK_MEMBER_COLS ", id) VALUES" BULK_MEMBER_ROW)                        \
+    X(STMT_BULK_MEMBER_INSERT_N,                                                                   \
+      "INSERT OR FAIL INTO member(" BULK_MEMBER_COLS ", id) VALUES"                                \
+      BULK_TIMES32(BULK_MEMBER_ROW))                                                               \
+    X(STMT_BULK_EVENT_INSERT_N,                                                                    \
+      "INSERT OR FAIL INTO member_event(member_id, kind, date, decision_no, decision_date, "       \
+      "org_id, form, until_date, detail) VALUES" BULK_TIMES32("(?,?,?,?,?,?,?,?,?)"))              \
+    X(STMT_BULK_STINT_INSERT_N,                                                                    \
+      "INSERT OR FAIL INTO member_stint(member_id, org_id, valid_from, valid_to, kind, status) "   \
+      "VALUES" BULK_TIMES32("(?,?,?,?,?,?)"))                                                      \
+    X(STMT_BULK_COUNT_DAYS, "SELECT as_of FROM member_count_day ORDER BY as_of")                   \
+    X(STMT_BULK_COUNT_DAY_DELETE, "DELETE FROM member_count_day WHERE as_of = ?1")                 \
+    X(STMT_BULK_COUNT_OPEN_ADD,                                                                    \
+      "INSERT INTO member_count_open(org_id, status, n) VALUES(?1, ?2, ?3) "                       \
+      "ON CONFLICT(org_id, status) DO UPDATE SET n = n + excluded.n")                              \
+    X(STMT_BULK_TRIGGER_SQL, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1") \
+    /* ?3 admission, ?4 official recognition, ?5 transfer, ?6 and ?7 the transfer kinds that      \
+       move a registration (official, organization change) */                                   \
     X(STMT_BULK_ROLL,                                                                              \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, "    \
       "m.national_id, m.education, m.professional_level, m.theory_level, m.party_card_no, "        \
@@ -241,7 +268,12 @@
       "member_event x WHERE x.member_id = m.id AND +x.kind = ?4 AND x.date <= ?2 "                 \
       "ORDER BY x.date DESC, x.id DESC LIMIT 1), (SELECT x.decision_no FROM member_event x "       \
       "WHERE x.member_id = m.id AND +x.kind = ?4 AND x.date <= ?2 ORDER BY x.date DESC, "          \
-      "x.id DESC LIMIT 1) FROM member_stint s JOIN member m ON m.id = s.member_id "                \
+      "x.id DESC LIMIT 1), (SELECT a.org_id FROM member_event a WHERE a.member_id = m.id "         \
+      "AND +a.kind = ?3 AND a.date <= ?2 ORDER BY a.date DESC, a.id DESC LIMIT 1), "               \
+      "(SELECT t.date FROM member_event t WHERE t.member_id = m.id AND +t.kind = ?5 "              \
+      "AND t.form IN (?6, ?7) AND t.org_id = s.org_id AND t.date <= ?2 "                           \
+      "ORDER BY t.date DESC, t.id DESC LIMIT 1), s.org_id "                                        \
+      "FROM member_stint s JOIN member m ON m.id = s.member_id "                                   \
       "WHERE s.org_id = ?1 AND s.valid_from <= ?2 AND s.valid_to > ?2 AND s.kind = 0 "             \
       "ORDER BY m.name_key, m.id")                                                                 \
     X(STMT_BULK_ORGS_ALL, "SELECT code, id, tier, form, created_on, ended_on FROM org")           \
@@ -250,6 +282,7 @@
     X(STMT_BULK_ORG_DECISION,                                                                      \
       "SELECT decision_no FROM org_event WHERE org_id = ?1 AND kind = 'create' "                   \
       "ORDER BY date, id LIMIT 1")                                                                 \
+    X(STMT_BULK_ORG_CODE, "SELECT code FROM org WHERE id = ?1")                                    \
     /* audit */                                                                                    \
     X(STMT_AUDIT_INSERT,                                                                           \
       "INSERT INTO audit(at, username, address, action, entity, entity_id, org_id, before, "       \
