@@ -1622,7 +1622,7 @@ static void classify(const struct org_tree *t, uint32_t root, struct item_vec *r
     }
 }
 
-static struct text_collator *sort_coll;
+static _Thread_local struct text_collator *sort_coll; /* qsort has no context argument */
 
 static int item_cmp(const void *a, const void *b)
 {
