@@ -168,8 +168,8 @@ static void check_people(sqlite3 *db, const char *day, int64_t members)
         const char *last = strrchr(n, ' ');
         assert_non_null(last);
         size_t len = strlen(last + 1);
-        const char *before = last - len - 1;
-        if (before >= n && (before == n || before[-1] == ' ') && !strncmp(before, last + 1, len))
+        const char *before = last - len; /* where the word before would start */
+        if (before > n && before[-1] == ' ' && !strncmp(before, last + 1, len))
             fail_msg("doubled name '%s'", n);
     }
     sqlite3_finalize(st);
