@@ -2,7 +2,6 @@
  * members.c - party members: list and search, detail with the event timeline, admission, the
  * lifecycle events, and the list of members due for official recognition.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,10 +134,6 @@ const struct http_field api_member_due_query[] = {
     {"page_size", HF_INT, 0, 1, 200, "rows per page (default 50)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
-
-/* store_member_list sorts through a file-level pointer in store_member.c, so two threads must
-   not list at the same time. */
-static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ---- JSON ---- */
 
@@ -353,9 +348,7 @@ enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e)
     q.limit = filter ? 0 : (int)size;
     struct rows rs = {NULL, 0, 0};
     int64_t total = 0;
-    pthread_mutex_lock(&list_lock);
     rc = store_member_list(c->st, t, &q, collect, &rs, &total, e);
-    pthread_mutex_unlock(&list_lock);
     if (t == &own)
         org_tree_release(&own);
     if (rc) {
