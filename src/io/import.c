@@ -251,6 +251,26 @@ static void cache_release(struct ccache *c)
     memset(c, 0, sizeof(*c));
 }
 
+/* The writer thread's: the search and sort keys of full names, cached per name and per part. */
+struct namer {
+    struct text_collator *coll;
+    struct ccache names; /* clean full names -> their search and sort keys */
+    struct ccache parts; /* name parts -> their piece of the sort key */
+    struct arena arena;
+    struct buf tmp, text;
+};
+
+static void namer_release(struct namer *n)
+{
+    if (n->coll)
+        text_collator_free(n->coll);
+    cache_release(&n->names);
+    cache_release(&n->parts);
+    arena_release(&n->arena);
+    buf_release(&n->tmp);
+    buf_release(&n->text);
+}
+
 /* National IDs (12 digits) as numbers: the line in the file (> 0) or -member id (a member
    already in the database). */
 struct nidmap {
@@ -554,8 +574,7 @@ struct importer {
     struct nidmap nids;
     struct strmap org_index;      /* code -> index into orgs */
     struct ccache cache[MC__MAX]; /* cleaned cells per column (MC_ORG: both chi bộ columns) */
-    struct ccache names;          /* clean full names -> their search and sort keys */
-    struct ccache parts;          /* name parts -> their piece of the sort key */
+    struct namer namer;           /* the writer thread's */
     struct arena arena;
     struct org_cache *orgs;
     size_t norgs, orgs_cap;
@@ -563,7 +582,6 @@ struct importer {
     struct slot solo; /* the row being checked when there is no writer thread */
     struct pipe pipe;
     bool preloaded; /* organizations and national IDs are in the caches */
-    struct text_collator *coll;
     struct buf tmp;
     struct buf flat; /* a row with line breaks made spaces */
     struct io_cell *flat_cells;
@@ -829,6 +847,75 @@ static void slot_release(struct slot *sl)
     buf_release(&sl->given);
 }
 
+/*
+ * A name part's piece of the roll-order key. text_name_sort_key lays a full name's key out as
+ * key(given) 00 key(family) 00 key(middle) 00, each piece made from its part alone (text.h), so
+ * a piece is cached per part: a city's names are made of a few thousand parts, but hundreds of
+ * thousands of combinations, and an ICU key costs far more than a lookup. A part's piece is
+ * the third one of the key of "a PART b" (PART as the middle name).
+ */
+static struct slice part_key(struct namer *nm, struct slice part)
+{
+    uint64_t h = hash_bytes(part.ptr, part.len);
+    struct centry *x = cache_find(&nm->parts, h, part.ptr, part.len);
+    if (x)
+        return x->val;
+    buf_reset(&nm->text);
+    buf_adds(&nm->text, "a ");
+    buf_add(&nm->text, part.ptr, part.len);
+    buf_adds(&nm->text, " b");
+    buf_reset(&nm->tmp);
+    text_name_sort_key(nm->coll, nm->text.ptr, &nm->tmp);
+    const char *p = nm->tmp.ptr, *end = p + nm->tmp.len;
+    for (int k = 0; k < 2 && p < end; k++)
+        p = (const char *)memchr(p, '\0', (size_t)(end - p)) + 1;
+    const char *z = memchr(p, '\0', (size_t)(end - p));
+    if (!z)
+        BUG("name sort key without three parts");
+    struct slice piece =
+        slice_from(arena_copy(&nm->arena, p, (size_t)(z - p) + 1), (size_t)(z - p) + 1);
+    if ((x = cache_add(&nm->parts, &nm->arena, h, part.ptr, part.len)))
+        x->val = piece;
+    return piece;
+}
+
+/* The search and sort keys of a member's clean full name, made once per distinct name (on the
+   writer thread). */
+static void name_keys(struct namer *nm, struct slot *sl)
+{
+    struct slice name = slice_from(sl->f.full_name.ptr, sl->f.full_name.len);
+    uint64_t h = hash_bytes(name.ptr, name.len);
+    struct centry *x = cache_find(&nm->names, h, name.ptr, name.len);
+    if (!x) {
+        buf_reset(&sl->fold);
+        buf_reset(&sl->key);
+        buf_reset(&sl->given);
+        store_bulk_name_folds(name.ptr, &sl->fold, &sl->given);
+        struct name_parts np;
+        text_name_split(name.ptr, &np);
+        const struct slice parts[3] = {np.given, np.family, np.middle};
+        for (int k = 0; k < 3; k++) {
+            struct slice piece = part_key(nm, parts[k]);
+            buf_add(&sl->key, piece.ptr, piece.len);
+        }
+        if ((x = cache_add(&nm->names, &nm->arena, h, name.ptr, name.len))) {
+            x->fold = slice_from(arena_copy(&nm->arena, sl->fold.ptr, sl->fold.len), sl->fold.len);
+            x->key = slice_from(arena_copy(&nm->arena, sl->key.ptr, sl->key.len), sl->key.len);
+            x->given =
+                slice_from(arena_copy(&nm->arena, sl->given.ptr, sl->given.len), sl->given.len);
+        }
+    }
+    if (x) {
+        sl->kfold = x->fold;
+        sl->kkey = x->key;
+        sl->kgiven = x->given;
+        return;
+    }
+    sl->kfold = slice_from(sl->fold.ptr, sl->fold.len);
+    sl->kkey = slice_from(sl->key.ptr, sl->key.len);
+    sl->kgiven = slice_from(sl->given.ptr, sl->given.len);
+}
+
 static void *writer_main(void *arg)
 {
     struct importer *im = arg;
@@ -849,7 +936,8 @@ static void *writer_main(void *arg)
         pthread_mutex_unlock(&p->mu);
         size_t written = 0;
         for (size_t i = 0; i < b->n && !failed; i++) {
-            const struct slot *sl = &b->s[i];
+            struct slot *sl = &b->s[i];
+            name_keys(&im->namer, sl);
             struct store_bulk_member bm = {.fields = &sl->f,
                                            .org_id = sl->org_id,
                                            .decision_date = sl->decision,
@@ -1189,10 +1277,10 @@ static const struct org_cache *org_cell(struct importer *im, int col, const stru
     return oc;
 }
 
-/* A chi bộ that holds members and exists on date (what: "admission", "arrival"). */
+/* A chi bộ that holds members and exists on date: the admission's (arrival false) or the
+   arrival's. */
 static bool org_alive(struct importer *im, int col, const struct io_cell *cl,
-                      const struct org_cache *oc, const char *code, tcxd_date date,
-                      const char *what)
+                      const struct org_cache *oc, const char *code, tcxd_date date, bool arrival)
 {
     if (!oc->found) {
         issue(im, cl->line, col, NULL, TCXD_ENOTFOUND, "unknown chi bộ '%s'%s", code,
@@ -1205,86 +1293,17 @@ static bool org_alive(struct importer *im, int col, const struct io_cell *cl,
               org_kind_label(org_kind_of(oc->o.tier, oc->o.form)));
         return false;
     }
-    if (date != DATE_NONE && (date < oc->o.created_on || date >= oc->o.ended_on)) {
-        char d[DATE_ISO_LEN], x[DATE_ISO_LEN];
-        bool before = date < oc->o.created_on;
-        date_format_vn(date, d);
-        date_format_vn(before ? oc->o.created_on : oc->o.ended_on, x);
-        issue(im, cl->line, col, NULL, TCXD_ENOTFOUND,
-              before ? "chi bộ '%s' did not exist yet on the %s date %s (created %s)"
-                     : "chi bộ '%s' no longer existed on the %s date %s (ended %s)",
-              code, what, d, x);
-        return false;
-    }
-    return true;
-}
-
-/*
- * A name part's piece of the roll-order key. text_name_sort_key lays a full name's key out as
- * key(given) 00 key(family) 00 key(middle) 00, each piece made from its part alone (text.h), so
- * a piece is cached per part: a city's names are made of a few thousand parts, but hundreds of
- * thousands of combinations, and an ICU key costs far more than a lookup. A part's piece is
- * the third one of the key of "a PART b" (PART as the middle name).
- */
-static struct slice part_key(struct importer *im, struct slice part)
-{
-    uint64_t h = hash_bytes(part.ptr, part.len);
-    struct centry *x = cache_find(&im->parts, h, part.ptr, part.len);
-    if (x)
-        return x->val;
-    buf_reset(&im->flat);
-    buf_adds(&im->flat, "a ");
-    buf_add(&im->flat, part.ptr, part.len);
-    buf_adds(&im->flat, " b");
-    buf_reset(&im->tmp);
-    text_name_sort_key(im->coll, im->flat.ptr, &im->tmp);
-    const char *p = im->tmp.ptr, *end = p + im->tmp.len;
-    for (int k = 0; k < 2 && p < end; k++)
-        p = (const char *)memchr(p, '\0', (size_t)(end - p)) + 1;
-    const char *z = memchr(p, '\0', (size_t)(end - p));
-    if (!z)
-        BUG("name sort key without three parts");
-    struct slice piece =
-        slice_from(arena_copy(&im->arena, p, (size_t)(z - p) + 1), (size_t)(z - p) + 1);
-    if ((x = cache_add(&im->parts, &im->arena, h, part.ptr, part.len)))
-        x->val = piece;
-    return piece;
-}
-
-/* The search and sort keys of a clean full name, made once per distinct name. */
-static void name_keys(struct importer *im, struct slot *sl, struct slice name)
-{
-    uint64_t h = hash_bytes(name.ptr, name.len);
-    struct ccache *c = &im->names;
-    struct centry *x = cache_find(c, h, name.ptr, name.len);
-    if (!x) {
-        buf_reset(&sl->fold);
-        buf_reset(&sl->key);
-        buf_reset(&sl->given);
-        store_bulk_name_folds(sl->f.full_name.ptr, &sl->fold, &sl->given);
-        struct name_parts np;
-        text_name_split(sl->f.full_name.ptr, &np);
-        const struct slice parts[3] = {np.given, np.family, np.middle};
-        for (int k = 0; k < 3; k++) {
-            struct slice piece = part_key(im, parts[k]);
-            buf_add(&sl->key, piece.ptr, piece.len);
-        }
-        if ((x = cache_add(c, &im->arena, h, name.ptr, name.len))) {
-            x->fold = slice_from(arena_copy(&im->arena, sl->fold.ptr, sl->fold.len), sl->fold.len);
-            x->key = slice_from(arena_copy(&im->arena, sl->key.ptr, sl->key.len), sl->key.len);
-            x->given =
-                slice_from(arena_copy(&im->arena, sl->given.ptr, sl->given.len), sl->given.len);
-        }
-    }
-    if (x) {
-        sl->kfold = x->fold;
-        sl->kkey = x->key;
-        sl->kgiven = x->given;
-        return;
-    }
-    sl->kfold = slice_from(sl->fold.ptr, sl->fold.len);
-    sl->kkey = slice_from(sl->key.ptr, sl->key.len);
-    sl->kgiven = slice_from(sl->given.ptr, sl->given.len);
+    if (date == DATE_NONE || (date >= oc->o.created_on && date < oc->o.ended_on))
+        return true;
+    char d[DATE_ISO_LEN], x[DATE_ISO_LEN];
+    bool before = date < oc->o.created_on;
+    date_format_vn(date, d);
+    date_format_vn(before ? oc->o.created_on : oc->o.ended_on, x);
+    issue(im, cl->line, col, NULL, TCXD_ENOTFOUND,
+          before ? "chi bộ '%s' did not exist yet on the %s date %s (created %s)"
+                 : "chi bộ '%s' no longer existed on the %s date %s (ended %s)",
+          code, arrival ? "arrival" : "admission", d, x);
+    return false;
 }
 
 /*
@@ -1442,11 +1461,10 @@ static void member_row(struct importer *im, const struct io_table_info *info,
     }
     if (orgs_ok && adm) {
         orgs_ok = org_alive(im, MC_ADMISSION_ORG, cl[MC_ADMISSION_ORG], adm, adm_code, sl->ceremony,
-                            "admission");
-        orgs_ok =
-            org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->moved_on, "arrival") && orgs_ok;
+                            false);
+        orgs_ok = org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->moved_on, true) && orgs_ok;
     } else if (orgs_ok) {
-        orgs_ok = org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->ceremony, "admission");
+        orgs_ok = org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->ceremony, false);
     }
 
     /* rules across fields, once the fields themselves are right */
@@ -1524,7 +1542,6 @@ static void member_row(struct importer *im, const struct io_table_info *info,
         int64_t id = 0;
         enum tcxd_err rc = TCXD_OK;
         if (p->running) {
-            name_keys(im, sl, slice_from(sl->f.full_name.ptr, sl->f.full_name.len));
             p->cur->n++;
         } else if (im->o->per_row) {
             struct member_admit_req req = {.fields = &sl->f,
@@ -1910,8 +1927,7 @@ static void importer_release(struct importer *im)
     nid_release(&im->nids);
     for (int c = 0; c < MC__MAX; c++)
         cache_release(&im->cache[c]);
-    cache_release(&im->names);
-    cache_release(&im->parts);
+    namer_release(&im->namer);
     arena_release(&im->arena);
     strmap_release(&im->org_index);
     strmap_release(&im->codes);
@@ -1921,8 +1937,6 @@ static void importer_release(struct importer *im)
     free(im->rows);
     slot_release(&im->solo);
     pipe_release(&im->pipe);
-    if (im->coll)
-        text_collator_free(im->coll);
     buf_release(&im->tmp);
     buf_release(&im->flat);
     free(im->flat_cells);
@@ -2013,6 +2027,8 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     slot_init(&im.solo);
     buf_init(&im.tmp, 0);
     buf_init(&im.flat, 0);
+    buf_init(&im.namer.tmp, 0);
+    buf_init(&im.namer.text, 0);
     r->what = opts->what;
     r->dry_run = opts->dry_run;
 
@@ -2050,7 +2066,7 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
         }
         im.preloaded = true;
         if (im.bulk && !opts->per_row) {
-            im.coll = text_collator_new();
+            im.namer.coll = text_collator_new();
             if (!pipe_start(&im))
                 BUG("cannot start the writer thread");
         }

@@ -123,10 +123,12 @@ static int64_t max_member_id(struct store *st)
     return n;
 }
 
-/* Drops the secondary (non-unique) indexes of the member tables, remembering how to make them
-   again: building an index once from sorted rows is much cheaper than updating it row by row
-   at random places. Unique indexes stay: they check as rows arrive. So do the indexes led by
-   member_id: new members get ever larger ids, so those only grow at their end. */
+/* Drops the secondary indexes of the member tables, remembering how to make them again:
+   building an index once from sorted rows is much cheaper than updating it row by row at random
+   places. The indexes led by member_id stay: new members get ever larger ids, so those only grow
+   at their end. Unique indexes (national IDs) stay unless the handle is the sole writer: then
+   the caller has checked the values (the importer does, against the file and the database),
+   and making the index again at commit checks them once more - a duplicate fails the load. */
 static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
 {
     sqlite3_stmt *s;
@@ -134,10 +136,11 @@ static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
             b->st->db,
             "SELECT m.name, m.sql FROM sqlite_master m WHERE m.type = 'index' AND "
             "m.sql IS NOT NULL AND m.tbl_name IN ('member', 'member_event', 'member_stint', "
-            "'member_gap') AND m.sql NOT LIKE 'CREATE UNIQUE%' AND (SELECT i.name FROM "
+            "'member_gap') AND (?1 OR m.sql NOT LIKE 'CREATE UNIQUE%') AND (SELECT i.name FROM "
             "pragma_index_info(m.name) i WHERE i.seqno = 0) IS NOT 'member_id' ORDER BY m.name",
             -1, &s, NULL) != SQLITE_OK)
         return store_db_error(b->st, e, "reading the schema");
+    sqlite3_bind_int(s, 1, b->sole);
     while (sqlite3_step(s) == SQLITE_ROW) {
         ALLOC_GROW(b->indexes, b->nindexes + 1, b->indexes_cap);
         b->indexes[b->nindexes].name = xstrdup((const char *)sqlite3_column_text(s, 0));

@@ -89,6 +89,14 @@ static void close_db(struct db *db)
     db->st = NULL;
 }
 
+/* Opens db->path again. */
+static void open_db_at(struct db *db)
+{
+    struct tcxd_error e;
+    if (store_open(db->path, 0, &db->st, &e))
+        fail_msg("%s", e.msg);
+}
+
 static enum tcxd_err import_text(struct db *db, enum io_entity what, const char *text, size_t len,
                                  const char *name, bool dry_run, bool per_row, struct io_report *r)
 {
@@ -153,6 +161,79 @@ static long sql_long(const char *path, const char *sql)
     sqlite3_finalize(s);
     sqlite3_close(db);
     return v;
+}
+
+/* ---- counts ----------------------------------------------------------------------------- */
+
+static tcxd_date D(const char *iso)
+{
+    tcxd_date d;
+    struct tcxd_error e;
+    if (date_parse(iso, &d, "date", &e))
+        fail_msg("%s", e.msg);
+    return d;
+}
+
+struct count_lines {
+    struct store *st;
+    tcxd_date as_of;
+    char lines[64][64];
+    size_t n;
+};
+
+static void count_line(void *ctx, int64_t org_id, enum member_status s, int64_t n)
+{
+    struct count_lines *c = ctx;
+    struct org_info o;
+    struct tcxd_error e;
+    if (store_org_get(c->st, org_id, c->as_of, &o, &e))
+        fail_msg("%s", e.msg);
+    assert_true(c->n < 64);
+    snprintf(c->lines[c->n++], 64, "%s:%s:%lld", o.code, member_status_name(s), (long long)n);
+}
+
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* The members registered on a date per chi bộ code and status, as "CB01:official:3\n" lines in
+   code order: comparable between databases whose organization ids differ. */
+static void counts_on(struct store *st, const char *iso, struct buf *out)
+{
+    struct count_lines c = {.st = st, .as_of = D(iso)};
+    struct tcxd_error e;
+    if (store_member_counts(st, c.as_of, NULL, 0, count_line, &c, &e))
+        fail_msg("%s", e.msg);
+    qsort(c.lines, c.n, sizeof(c.lines[0]), cmp_line);
+    buf_reset(out);
+    for (size_t i = 0; i < c.n; i++)
+        buf_addf(out, "%s\n", c.lines[i]);
+}
+
+/* Every table's rows in both databases, compared with SQL both ways. */
+static void same_tables(const char *a, const char *b, const char *const *tables, size_t n)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(a, &db), SQLITE_OK);
+    char sql[1200];
+    snprintf(sql, sizeof(sql), "ATTACH '%s' AS b", b);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(sql, sizeof(sql),
+                 "SELECT (SELECT COUNT(*) FROM (SELECT * FROM main.%s EXCEPT SELECT * FROM "
+                 "b.%s)) + (SELECT COUNT(*) FROM (SELECT * FROM b.%s EXCEPT SELECT * FROM "
+                 "main.%s)), (SELECT COUNT(*) FROM main.%s), (SELECT COUNT(*) FROM b.%s)",
+                 tables[i], tables[i], tables[i], tables[i], tables[i], tables[i]);
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+        if (sqlite3_column_int(s, 0) != 0 || sqlite3_column_int(s, 1) != sqlite3_column_int(s, 2))
+            fail_msg("table %s differs: %d rows not in both, %d vs %d rows", tables[i],
+                     sqlite3_column_int(s, 0), sqlite3_column_int(s, 1), sqlite3_column_int(s, 2));
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
 }
 
 static const struct io_issue *find_issue(const struct io_report *r, long line, const char *column)
@@ -508,14 +589,68 @@ static void make_members(struct buf *csv, int n)
     }
 }
 
+/* make_members with the two columns of members who moved, and four of them after the others:
+   admitted in a chi bộ of 1990 and moved to CBNEW (2015) later, official before or after the
+   move; a probationary member who moved within the probation; one moved on CBNEW's first day. */
+static void make_members_moved(struct buf *csv, int n)
+{
+    struct buf plain = BUF_INIT;
+    make_members(&plain, n);
+    const char *p = plain.ptr, *end = plain.ptr + plain.len;
+    for (bool header = true; p < end; header = false) {
+        const char *eol = strstr(p, "\r\n");
+        buf_add(csv, p, (size_t)(eol - p));
+        buf_adds(csv, header ? ",Chi bộ khi kết nạp,Ngày chuyển đến\r\n" : ",,\r\n");
+        p = eol + 2;
+    }
+    buf_adds(csv,
+             "901,Trần Thị Chuyển,Nữ,05/05/1975,Kinh,Không,Hà Nội,001175000901,12/12,Kỹ sư,,"
+             "01/03/2010,10/03/2010,15/03/2011,,CBNEW,QĐ 901,CB01,01/02/2016\r\n"
+             "902,Lê Văn Đến,Nam,06/06/1980,Kinh,Không,Hà Nội,001080000902,12/12,,,01/08/2014,"
+             "01/08/2014,10/08/2015,,CBNEW,QĐ 902,CB02,01/06/2015\r\n"
+             "903,Phạm Văn Dự,Nam,07/07/1995,Kinh,Không,,,12/12,,,01/05/2020,01/05/2020,,,CB01,"
+             "QĐ 903,CS1,01/10/2020\r\n"
+             "904,Đỗ Thị Ngày Đầu,Nữ,08/08/1985,Kinh,Không,,,12/12,,,01/02/2014,03/02/2014,"
+             "04/02/2015,,CBNEW,QĐ 904,CB02,01/05/2015\r\n");
+    buf_release(&plain);
+}
+
+/* Month-end snapshots kept before a load: one before every registration of the file (it must
+   stay), the others covered by registrations the load writes (their marks must go). */
+static void take_snapshots(struct store *st)
+{
+    static const char *const days[] = {"1985-12-31", "2000-12-31", "2016-01-31", "2021-01-31"};
+    struct buf tmp = BUF_INIT;
+    for (size_t i = 0; i < ARRAY_SIZE(days); i++)
+        counts_on(st, days[i], &tmp);
+    buf_release(&tmp);
+}
+
 static void test_bulk_equals_per_row(void **state)
 {
     struct db a, b;
     open_db(&a, true);
     open_db(&b, true);
-    struct buf csv = BUF_INIT;
-    make_members(&csv, 120);
+    /* a member already there in both: counted in the snapshots taken below */
+    const char *pre = "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ\n"
+                      "Đã Có Sẵn,Nam,01/01/1960,01/01/1991,CB01\n";
     struct io_report r;
+    assert_int_equal(import_text(&a, IO_MEMBERS, pre, 0, "pre.csv", false, false, &r), TCXD_OK);
+    io_report_release(&r);
+    assert_int_equal(import_text(&b, IO_MEMBERS, pre, 0, "pre.csv", false, true, &r), TCXD_OK);
+    io_report_release(&r);
+    take_snapshots(a.st);
+    take_snapshots(b.st);
+    assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM member_count_day"), 4);
+
+    struct buf csv = BUF_INIT;
+    make_members_moved(&csv, 120);
+    /* names whose sort keys the bulk path makes from cached pieces per part */
+    buf_adds(&csv, "911,Hòa,Nữ,01/01/1980,,,,,,,,01/01/2010,,,,CB01,,,\r\n"
+                   "912,Nguyễn Hoà,Nam,01/01/1981,,,,,,,,01/01/2010,,,,CB01,,,\r\n"
+                   "913,Tôn Nữ Thị Ngọc Thuỷ,Nữ,01/01/1982,,,,,,,,01/01/2010,,,,CB02,,,\r\n"
+                   "914,Tôn Nữ Thị Ngọc Thủy,Nữ,01/01/1982,,,,,,,,01/01/2010,,,,CB02,,,\r\n"
+                   "915,Âu Dương Phong,Nam,01/01/1983,,,,,,,,01/01/2010,,,,CB02,,,\r\n");
     struct io_import_opts o;
     io_import_opts_init(&o);
     o.name = "f.csv";
@@ -527,49 +662,100 @@ static void test_bulk_equals_per_row(void **state)
         fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
                 r.issues[k].message);
     assert_int_equal(rc, TCXD_OK);
-    assert_int_equal(r.written, 120);
+    assert_int_equal(r.written, 129);
     io_report_release(&r);
     assert_int_equal(import_text(&b, IO_MEMBERS, csv.ptr, csv.len, "f.csv", false, true, &r),
                      TCXD_OK);
-    assert_int_equal(r.written, 120);
+    assert_int_equal(r.written, 129);
     io_report_release(&r);
+
+    /* the snapshot days the load covered are dropped, the one before it stays: as the
+       triggers of the per-member path left them */
+    static const char *const marks = "SELECT group_concat(as_of) FROM (SELECT as_of FROM "
+                                     "member_count_day WHERE as_of IN ('1985-12-31', "
+                                     "'2000-12-31', '2016-01-31', '2021-01-31') ORDER BY as_of)";
+    sqlite3 *db;
+    char *sa = NULL, *sb = NULL;
+    assert_int_equal(sqlite3_open(a.path, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, marks, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    sa = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_int_equal(sqlite3_open(b.path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, marks, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    sb = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_string_equal(sa, "1985-12-31");
+    assert_string_equal(sa, sb);
+    free(sa);
+    free(sb);
+    /* the counts both ways: from the counters and snapshots, on days before, between and after
+       the moves */
+    static const char *const days[] = {"1985-12-31", "2000-12-31", "2015-01-01",
+                                       "2015-05-01", "2015-07-01", "2016-01-31",
+                                       "2020-09-30", "2021-01-31", "2021-06-30"};
+    struct buf ca = BUF_INIT, cb = BUF_INIT;
+    for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
+        counts_on(a.st, days[i], &ca);
+        counts_on(b.st, days[i], &cb);
+        if (strcmp(ca.ptr, cb.ptr))
+            fail_msg("counts on %s differ:\nbulk:\n%sper member:\n%s", days[i], ca.ptr, cb.ptr);
+    }
+    /* the moved members are counted where they were on each side of their move: on 1/7/2015
+       CBNEW holds Lê Văn Đến (probationary, moved 1/6) and Đỗ Thị Ngày Đầu (official, moved
+       1/5); on 31/1/2016 Trần Thị Chuyển (moved 1/2/2016) is still in CB01 */
+    counts_on(a.st, "2015-07-01", &ca);
+    assert_non_null(strstr(ca.ptr, "CBNEW:official:1\nCBNEW:probationary:1\n"));
+    buf_release(&ca);
+    buf_release(&cb);
     close_db(&a);
     close_db(&b);
 
     /* compare the tables both ways with SQL */
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(a.path, &db), SQLITE_OK);
-    char sql[1200];
-    snprintf(sql, sizeof(sql), "ATTACH '%s' AS b", b.path);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    static const char *const tables[] = {"member", "member_event", "member_stint", "member_gap"};
-    for (size_t i = 0; i < 4; i++) {
-        snprintf(sql, sizeof(sql),
-                 "SELECT (SELECT COUNT(*) FROM (SELECT * FROM main.%s EXCEPT SELECT * FROM "
-                 "b.%s)) + (SELECT COUNT(*) FROM (SELECT * FROM b.%s EXCEPT SELECT * FROM "
-                 "main.%s)), (SELECT COUNT(*) FROM main.%s), (SELECT COUNT(*) FROM b.%s)",
-                 tables[i], tables[i], tables[i], tables[i], tables[i], tables[i]);
-        sqlite3_stmt *s;
-        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-        assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-        if (sqlite3_column_int(s, 0) != 0 || sqlite3_column_int(s, 1) != sqlite3_column_int(s, 2))
-            fail_msg("table %s differs: %d rows not in both, %d vs %d rows", tables[i],
-                     sqlite3_column_int(s, 0), sqlite3_column_int(s, 1), sqlite3_column_int(s, 2));
-        if (i == 0)
-            assert_int_equal(sqlite3_column_int(s, 1), 120);
-        sqlite3_finalize(s);
-    }
-    sqlite3_close(db);
-    /* the indexes dropped for the load are all back */
+    static const char *const tables[] = {"member", "member_event", "member_stint", "member_gap",
+                                         "member_count_open"};
+    same_tables(a.path, b.path, tables, ARRAY_SIZE(tables));
+    assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM member"), 130);
+    /* the open counters equal a count of the open registrations */
+    assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM (SELECT org_id, status, n FROM "
+                                      "member_count_open WHERE n != 0 EXCEPT SELECT org_id, "
+                                      "status, COUNT(*) FROM member_stint WHERE kind = 0 AND "
+                                      "valid_to = '9999-12-31' GROUP BY org_id, status)"),
+                     0);
+    assert_int_equal(sql_long(a.path, "SELECT SUM(n) FROM member_count_open"),
+                     sql_long(a.path, "SELECT COUNT(*) FROM member_stint WHERE kind = 0 AND "
+                                      "valid_to = '9999-12-31'"));
+    /* the indexes dropped for the load are all back, and so are the count triggers */
     assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"),
                      sql_long(b.path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"));
     assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM pragma_index_list('member_stint')"),
                      sql_long(b.path, "SELECT COUNT(*) FROM pragma_index_list('member_stint')"));
+    assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name IN ('member_count_open_insert', "
+                                      "'member_count_at_insert')"),
+                     2);
     /* the per-member path audits each member; the bulk path once */
     assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM audit WHERE action LIKE 'member.%'"),
                      0);
     assert_int_equal(sql_long(b.path, "SELECT COUNT(*) FROM audit WHERE action = 'member.admit'"),
-                     120);
+                     130);
+    assert_int_equal(
+        sql_long(b.path, "SELECT COUNT(*) FROM audit WHERE action = 'member.transfer'"), 4);
+
+    /* after the load the triggers count again: a member admitted the usual way */
+    open_db_at(&a);
+    const char *one = "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ\n"
+                      "Sau Cùng,Nữ,01/01/1990,01/01/2020,CB01\n";
+    assert_int_equal(import_text(&a, IO_MEMBERS, one, 0, "one.csv", false, true, &r), TCXD_OK);
+    io_report_release(&r);
+    close_db(&a);
+    assert_int_equal(sql_long(a.path, "SELECT SUM(n) FROM member_count_open"),
+                     sql_long(a.path, "SELECT COUNT(*) FROM member_stint WHERE kind = 0 AND "
+                                      "valid_to = '9999-12-31'"));
     buf_release(&csv);
 }
 
@@ -637,6 +823,168 @@ static void test_roundtrip_csv(void **state)
     buf_release(&m2);
     close_db(&a);
     close_db(&b);
+}
+
+/* Members who moved, recorded the usual way (admission, recognition, official transfer) in the
+   source: the export names the chi bộ of the admission and the arrival date; the file loads into
+   a database that has only the organizations, by either path, and exports the same bytes; the
+   counts on every side of the moves match the source's. */
+static void admit(struct db *db, const char *name, const char *org, const char *decision,
+                  const char *ceremony, const char *official, const char *to, const char *on,
+                  int64_t *id)
+{
+    struct tcxd_error e;
+    struct member_strings ms = {.full_name = name, .gender = "nam", .birth_date = "1980-01-01"};
+    struct member_fields f;
+    member_fields_init(&f);
+    assert_int_equal(member_fields_parse(&ms, &f, &e), TCXD_OK);
+    struct org_info o;
+    assert_int_equal(store_org_by_code(db->st, org, D(ceremony), &o, &e), TCXD_OK);
+    struct member_admit_req req = {&f, o.id, D(decision), D(ceremony), "QĐ-KN"};
+    if (store_member_admit(db->st, &actor, &req, id, &e))
+        fail_msg("%s: %s", name, e.msg);
+    member_fields_release(&f);
+    if (official) {
+        struct member_event ev = {.kind = MEV_OFFICIAL,
+                                  .date = DATE_NONE,
+                                  .decision_date = D(official),
+                                  .until = DATE_NONE};
+        if (store_member_event(db->st, &actor, *id, &ev, "QĐ-CT", "", &e))
+            fail_msg("%s: %s", name, e.msg);
+    }
+    if (to) {
+        struct org_info t;
+        assert_int_equal(store_org_by_code(db->st, to, D(on), &t, &e), TCXD_OK);
+        struct member_event ev = {.kind = MEV_TRANSFER,
+                                  .date = D(on),
+                                  .decision_date = D(on),
+                                  .org_id = t.id,
+                                  .form = TRANSFER_OFFICIAL,
+                                  .until = DATE_NONE};
+        if (store_member_event(db->st, &actor, *id, &ev, "QĐ-CS", "", &e))
+            fail_msg("%s: %s", name, e.msg);
+    }
+}
+
+static void test_roundtrip_moved(void **state)
+{
+    struct db a;
+    open_db(&a, true);
+    int64_t id;
+    /* admitted in CB01 in 2010, official 2011, moved to CBNEW (created 2015) on 1/2/2016 */
+    admit(&a, "Trần Văn Chuyển", "CB01", "2010-03-01", "2010-03-10", "2011-03-15", "CBNEW",
+          "2016-02-01", &id);
+    /* admitted in CB02 in 2014, moved to CBNEW on 1/6/2015 while probationary, official after */
+    admit(&a, "Lê Văn Đến", "CB02", "2014-08-01", "2014-08-01", NULL, "CBNEW", "2015-06-01", &id);
+    struct tcxd_error e;
+    struct member_event ev = {.kind = MEV_OFFICIAL,
+                              .date = DATE_NONE,
+                              .decision_date = D("2015-08-10"),
+                              .until = DATE_NONE};
+    assert_int_equal(store_member_event(a.st, &actor, id, &ev, "QĐ-CT", "", &e), TCXD_OK);
+    /* moved from one old chi bộ to another: admitted elsewhere, so the columns are filled too */
+    admit(&a, "Phạm Văn Sang", "CB01", "2012-01-05", "2012-01-05", "2013-01-10", "CB02",
+          "2014-03-01", &id);
+    /* never moved */
+    admit(&a, "Nguyễn Văn Ở", "CB01", "2009-05-05", "2009-05-05", "2010-05-06", NULL, NULL, &id);
+
+    struct buf orgs = BUF_INIT, m1 = BUF_INIT, m2 = BUF_INIT;
+    export_to(&a, IO_ORGS, IO_FORMAT_CSV, false, &orgs);
+    export_to(&a, IO_MEMBERS, IO_FORMAT_CSV, false, &m1);
+    /* the moved ones name their chi bộ of admission and the arrival date, the other none */
+    assert_non_null(strstr(m1.ptr, ",CBNEW,QĐ-KN,QĐ-CT,CB01,01/02/2016\r\n"));
+    assert_non_null(strstr(m1.ptr, ",CBNEW,QĐ-KN,QĐ-CT,CB02,01/06/2015\r\n"));
+    assert_non_null(strstr(m1.ptr, ",CB02,QĐ-KN,QĐ-CT,CB01,01/03/2014\r\n"));
+    assert_non_null(strstr(m1.ptr, ",CB01,QĐ-KN,QĐ-CT,,\r\n"));
+    assert_non_null(strstr(m1.ptr, "Chi bộ khi kết nạp,Ngày chuyển đến\r\n"));
+    static const char *const days[] = {"2012-12-31", "2014-01-15", "2014-12-31",
+                                       "2015-05-15", "2015-07-01", "2015-08-15",
+                                       "2016-01-31", "2016-02-01", "2021-06-30"};
+    struct buf ca = BUF_INIT, cb = BUF_INIT;
+    for (int per_row = 0; per_row < 2; per_row++) {
+        struct db b;
+        open_db(&b, false);
+        reimport(&b, IO_ORGS, &orgs);
+        struct io_report r;
+        enum tcxd_err rc =
+            import_text(&b, IO_MEMBERS, m1.ptr, m1.len, "moved.csv", false, per_row, &r);
+        for (size_t k = 0; k < r.n && k < 5; k++)
+            fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
+                    r.issues[k].message);
+        assert_int_equal(rc, TCXD_OK);
+        assert_int_equal(r.written, 4);
+        io_report_release(&r);
+        export_to(&b, IO_MEMBERS, IO_FORMAT_CSV, false, &m2);
+        assert_int_equal(m1.len, m2.len);
+        assert_memory_equal(m1.ptr, m2.ptr, m1.len);
+        for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
+            counts_on(a.st, days[i], &ca);
+            counts_on(b.st, days[i], &cb);
+            if (strcmp(ca.ptr, cb.ptr))
+                fail_msg("counts on %s differ:\nsource:\n%simported:\n%s", days[i], ca.ptr, cb.ptr);
+        }
+        close_db(&b);
+    }
+    /* and the counts are where the moves put them, counted here without the store */
+    counts_on(a.st, "2014-01-15", &ca);
+    assert_string_equal(ca.ptr, "CB01:official:3\n");
+    counts_on(a.st, "2015-05-15", &ca);
+    assert_string_equal(ca.ptr, "CB01:official:2\nCB02:official:1\nCB02:probationary:1\n");
+    counts_on(a.st, "2015-07-01", &ca);
+    assert_string_equal(ca.ptr, "CB01:official:2\nCB02:official:1\nCBNEW:probationary:1\n");
+    counts_on(a.st, "2016-02-01", &ca);
+    assert_string_equal(ca.ptr, "CB01:official:1\nCB02:official:1\nCBNEW:official:2\n");
+    buf_release(&ca);
+    buf_release(&cb);
+    buf_release(&orgs);
+    buf_release(&m1);
+    buf_release(&m2);
+    close_db(&a);
+}
+
+/* The two columns of a move: each way to get them wrong. */
+static void test_moved_errors(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    db_fingerprint(db.path, &before);
+    const char *csv =
+        "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Ngày chính thức,Chi bộ,"
+        "Chi bộ khi kết nạp,Ngày chuyển đến\n"
+        "Một,Nam,01/01/1980,01/01/2010,,CBNEW,CB01,01/06/2016\n" /* 2: good */
+        "Hai,Nam,01/01/1980,01/01/2010,,CBNEW,CB01,\n"           /* 3: no arrival date */
+        "Ba,Nam,01/01/1980,01/01/2010,,CB01,,01/06/2016\n" /* 4: arrival, no admission chi bộ */
+        "Bốn,Nam,01/01/1980,01/01/2010,,CB01,CB01,01/06/2016\n"   /* 5: admitted in the same */
+        "Năm,Nam,01/01/1980,01/01/2010,,CBNEW,CB01,01/06/2014\n"  /* 6: CBNEW not yet there */
+        "Sáu,Nam,01/01/1980,01/01/2010,,CB01,CBNEW,01/06/2016\n"  /* 7: CBNEW not there in 2010 */
+        "Bảy,Nam,01/01/1980,01/01/2010,,CB01,CB99,01/06/2016\n"   /* 8: unknown */
+        "Tám,Nam,01/01/1980,01/01/2010,,CB01,P1,01/06/2016\n"     /* 9: not a chi bộ */
+        "Chín,Nam,01/01/1980,01/01/2010,,CB02,CB01,01/06/2009\n"  /* 10: before the admission */
+        "Mười,Nam,01/01/1980,01/01/2010,,CBNEW,CB01,01/06/2030\n" /* 11: in the future */
+        "Mười Một,Nam,01/01/1980,01/01/2010,,CB02,CB01,31/02/2016\n"; /* 12: no such day */
+    struct io_report r;
+    assert_int_equal(import_text(&db, IO_MEMBERS, csv, 0, "m.csv", false, false, &r), TCXD_EINVAL);
+    assert_null(find_issue(&r, 2, "Ngày chuyển đến"));
+    assert_null(find_issue(&r, 2, "Chi bộ"));
+    expect_issue(&r, 3, "Ngày chuyển đến", "arrival_date", "required");
+    expect_issue(&r, 4, "Ngày chuyển đến", "arrival_date", "Chi bộ khi kết nạp");
+    expect_issue(&r, 5, "Ngày chuyển đến", "arrival_date", "another");
+    expect_issue(&r, 6, "Chi bộ", "org", "did not exist yet on the arrival date");
+    expect_issue(&r, 7, "Chi bộ khi kết nạp", "admission_org",
+                 "did not exist yet on the admission date");
+    expect_issue(&r, 8, "Chi bộ khi kết nạp", "admission_org", "unknown chi bộ 'CB99'");
+    expect_issue(&r, 9, "Chi bộ khi kết nạp", "admission_org", "not a chi bộ");
+    expect_issue(&r, 10, "Ngày chuyển đến", "arrival_date", NULL);
+    expect_issue(&r, 11, "Ngày chuyển đến", "arrival_date", "future");
+    expect_issue(&r, 12, "Ngày chuyển đến", "arrival_date", "invalid date");
+    assert_int_equal(r.bad_rows, 10);
+    io_report_release(&r);
+    db_fingerprint(db.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+    buf_release(&before);
+    buf_release(&after);
+    close_db(&db);
 }
 
 struct cells {
@@ -799,6 +1147,8 @@ int main(void)
         cmocka_unit_test(test_bulk_equals_per_row),
         cmocka_unit_test(test_roundtrip_csv),
         cmocka_unit_test(test_roundtrip_xlsx),
+        cmocka_unit_test(test_roundtrip_moved),
+        cmocka_unit_test(test_moved_errors),
         cmocka_unit_test(test_orgs_import),
     };
     int rc = cmocka_run_group_tests(tests, setup_env, NULL);
