@@ -1,7 +1,7 @@
 // Starts a real `tcxd serve` on loopback over a small seeded database, and Debian's chromium through
 // playwright-core (never a downloaded browser). Used by the *.test.mjs files in this folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -35,9 +35,7 @@ function freePort() {
 function rootCode(db) {
   const r = spawnSync('sqlite3', [db, 'SELECT code FROM org WHERE parent_id IS NULL ORDER BY id LIMIT 1;'], { encoding: 'utf8' });
   if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  // The development stand-in (e2e/mock/tcxd-mock.mjs) keeps its data as JSON.
-  const data = JSON.parse(readFileSync(db, 'utf8'));
-  return data.orgs.find((o) => o.parent_id === null).code;
+  throw new Error(`cannot read the root organization from ${db}: ${r.stderr}`);
 }
 
 export class Api {
