@@ -139,13 +139,21 @@ static void sink_header(struct sink *s, const struct io_column *cols, size_t n)
 /* ---- members ---------------------------------------------------------------------------- */
 
 struct roll_ctx {
-    struct store *st;
     const struct org_tree *t;
+    uint32_t root;
     struct sink *s;
     const char *org_code;
-    enum tcxd_err rc; /* the first failure looking up an admission chi bộ */
-    struct tcxd_error *e;
 };
+
+/* The node of org_id when it is in root's subtree on the tree's date, else TREE_NONE. */
+static uint32_t subtree_node(const struct org_tree *t, uint32_t root, int64_t org_id)
+{
+    uint32_t k = org_tree_find(t, org_id);
+    for (uint32_t i = k; i != TREE_NONE; i = t->nodes[i].parent)
+        if (i == root)
+            return k;
+    return TREE_NONE;
+}
 
 static void member_out(void *ctx, const struct store_roll_member *r)
 {
@@ -172,17 +180,14 @@ static void member_out(void *ctx, const struct store_roll_member *r)
     sink_text(s, c->org_code);
     sink_text(s, r->decision_no);
     sink_text(s, r->official_decision_date != DATE_NONE ? r->official_decision_no : "");
-    /* a member who moved: where they were admitted, and since when they are here */
-    char code[64] = "";
-    if (r->admission_org_id) {
-        uint32_t k = org_tree_find(c->t, r->admission_org_id);
-        if (k != TREE_NONE)
-            snprintf(code, sizeof(code), "%s", c->t->nodes[k].code);
-        else if (!c->rc)
-            c->rc = store_bulk_org_code(c->st, r->admission_org_id, code, sizeof(code), c->e);
-    }
-    sink_text(s, code);
-    sink_date(s, r->admission_org_id ? r->arrived_on : DATE_NONE);
+    /* a member who moved: where they were admitted, and since when they are here - when that
+       chi bộ is one of the file's organizations (alive on the date, in the subtree); one that
+       has since merged away or lies outside is not, and the member is written as admitted in
+       the chi bộ of the date, as the format had it before the two columns */
+    uint32_t k = r->admission_org_id ? subtree_node(c->t, c->root, r->admission_org_id)
+                                     : TREE_NONE;
+    sink_text(s, k != TREE_NONE ? c->t->nodes[k].code : "");
+    sink_date(s, k != TREE_NONE ? r->arrived_on : DATE_NONE);
     sink_end_row(s);
 }
 
@@ -194,9 +199,9 @@ static enum tcxd_err export_members(struct store *st, const struct org_tree *t, 
         const struct org_node *nd = &t->nodes[i];
         if (!org_holds_members(nd->tier, nd->form))
             continue;
-        struct roll_ctx c = {st, t, s, nd->code, TCXD_OK, e};
+        struct roll_ctx c = {t, root, s, nd->code};
         enum tcxd_err rc = store_bulk_roll(st, nd->id, t->as_of, member_out, &c, e);
-        if (rc || (rc = c.rc))
+        if (rc)
             return rc;
     }
     return TCXD_OK;

@@ -795,22 +795,6 @@ enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
     return TCXD_OK;
 }
 
-enum tcxd_err store_bulk_org_code(struct store *st, int64_t org_id, char *out, size_t n,
-                                  struct tcxd_error *e)
-{
-    sqlite3_stmt *s = store_stmt(st, STMT_BULK_ORG_CODE);
-    sqlite3_bind_int64(s, 1, org_id);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        store_column_copy(s, 0, out, n);
-    sqlite3_reset(s);
-    if (rc == SQLITE_DONE)
-        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld", (long long)org_id);
-    if (rc != SQLITE_ROW)
-        return store_db_error(st, e, "reading organization");
-    return TCXD_OK;
-}
-
 enum tcxd_err store_bulk_org_decision(struct store *st, int64_t org_id, char *out, size_t n,
                                       struct tcxd_error *e)
 {

@@ -141,10 +141,6 @@ enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
                               void (*fn)(void *ctx, const struct store_roll_member *r), void *ctx,
                               struct tcxd_error *e) TCXD_WUR;
 
-/* An organization's code, whatever the date. */
-enum tcxd_err store_bulk_org_code(struct store *st, int64_t org_id, char *out, size_t n,
-                                  struct tcxd_error *e) TCXD_WUR;
-
 /* The decision number of an organization's creation ("" when none). */
 enum tcxd_err store_bulk_org_decision(struct store *st, int64_t org_id, char *out, size_t n,
                                       struct tcxd_error *e) TCXD_WUR;

@@ -282,7 +282,6 @@
     X(STMT_BULK_ORG_DECISION,                                                                      \
       "SELECT decision_no FROM org_event WHERE org_id = ?1 AND kind = 'create' "                   \
       "ORDER BY date, id LIMIT 1")                                                                 \
-    X(STMT_BULK_ORG_CODE, "SELECT code FROM org WHERE id = ?1")                                    \
     /* audit */                                                                                    \
     X(STMT_AUDIT_INSERT,                                                                           \
       "INSERT INTO audit(at, username, address, action, entity, entity_id, org_id, before, "       \

@@ -942,6 +942,65 @@ static void test_roundtrip_moved(void **state)
     close_db(&a);
 }
 
+/* A member whose chi bộ of admission merged into another since: that chi bộ is not among the
+   organizations exported on the date, so the member is written as admitted in the chi bộ of the
+   date (which existed at the admission) and still loads and exports the same. One who had also
+   moved to a chi bộ created after the admission cannot be written so: that row is refused on
+   import, saying why. */
+static void test_roundtrip_merged_away(void **state)
+{
+    struct db a;
+    open_db(&a, true);
+    int64_t old = add_org(a.st, "CBOLD", "Chi bộ cũ", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO,
+                          ORG_BASE_NONE, "P1", "1991-01-01");
+    int64_t id;
+    admit(&a, "Vũ Văn Nhập", "CBOLD", "2000-04-01", "2000-04-01", "2001-04-05", NULL, NULL, &id);
+    struct org_info cb02;
+    struct tcxd_error e;
+    assert_int_equal(store_org_by_code(a.st, "CB02", D("2018-01-01"), &cb02, &e), TCXD_OK);
+    if (store_org_merge(a.st, &actor, old, cb02.id, D("2018-01-01"), "QĐ-SN", &e))
+        fail_msg("%s", e.msg);
+    struct buf orgs = BUF_INIT, m1 = BUF_INIT, m2 = BUF_INIT;
+    export_to(&a, IO_ORGS, IO_FORMAT_CSV, false, &orgs);
+    export_to(&a, IO_MEMBERS, IO_FORMAT_CSV, false, &m1);
+    assert_null(strstr(orgs.ptr, "CBOLD"));
+    assert_null(strstr(m1.ptr, "CBOLD"));
+    assert_non_null(strstr(m1.ptr, "Vũ Văn Nhập,"));
+    assert_non_null(strstr(m1.ptr, ",CB02,QĐ-KN,QĐ-CT,,\r\n"));
+    struct db b;
+    open_db(&b, false);
+    reimport(&b, IO_ORGS, &orgs);
+    reimport(&b, IO_MEMBERS, &m1);
+    export_to(&b, IO_MEMBERS, IO_FORMAT_CSV, false, &m2);
+    assert_int_equal(m1.len, m2.len);
+    assert_memory_equal(m1.ptr, m2.ptr, m1.len);
+    close_db(&b);
+
+    /* admitted in CB01, moved to CBNEW: CB01 merges away after */
+    admit(&a, "Hồ Văn Sang", "CB01", "2001-04-01", "2001-04-01", "2002-04-05", "CBNEW",
+          "2016-01-01", &id);
+    struct org_info cb01;
+    assert_int_equal(store_org_by_code(a.st, "CB01", D("2019-01-01"), &cb01, &e), TCXD_OK);
+    if (store_org_merge(a.st, &actor, cb01.id, cb02.id, D("2019-01-01"), "QĐ-SN", &e))
+        fail_msg("%s", e.msg);
+    export_to(&a, IO_ORGS, IO_FORMAT_CSV, false, &orgs);
+    export_to(&a, IO_MEMBERS, IO_FORMAT_CSV, false, &m1);
+    assert_non_null(strstr(m1.ptr, ",CBNEW,QĐ-KN,QĐ-CT,,\r\n"));
+    open_db(&b, false);
+    reimport(&b, IO_ORGS, &orgs);
+    struct io_report r;
+    assert_int_equal(import_text(&b, IO_MEMBERS, m1.ptr, m1.len, "m.csv", false, false, &r),
+                     TCXD_EINVAL);
+    assert_int_equal(r.bad_rows, 1);
+    expect_issue(&r, r.issues[0].line, "Chi bộ", "org", "did not exist yet on the admission date");
+    io_report_release(&r);
+    buf_release(&orgs);
+    buf_release(&m1);
+    buf_release(&m2);
+    close_db(&a);
+    close_db(&b);
+}
+
 /* The two columns of a move: each way to get them wrong. */
 static void test_moved_errors(void **state)
 {
@@ -1148,6 +1207,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_csv),
         cmocka_unit_test(test_roundtrip_xlsx),
         cmocka_unit_test(test_roundtrip_moved),
+        cmocka_unit_test(test_roundtrip_merged_away),
         cmocka_unit_test(test_moved_errors),
         cmocka_unit_test(test_orgs_import),
     };
