@@ -223,8 +223,7 @@ static enum tcxd_err today_tree(struct http_ctx *c, struct tcxd_error *e)
 {
     tcxd_date today = date_today();
     int64_t gen = store_org_generation(c->st);
-    if (!tcache.valid || tcache.date != today || tcache.generation != gen ||
-        tcache.st != c->st) {
+    if (!tcache.valid || tcache.date != today || tcache.generation != gen || tcache.st != c->st) {
         drop_tree();
         enum tcxd_err rc = store_tree_load(c->st, today, &tcache.tree, e);
         if (rc)
@@ -309,9 +308,8 @@ bool http_org_in_scope(struct http_ctx *c, int64_t org_id)
 enum tcxd_err http_org_get(struct http_ctx *c, int64_t id, tcxd_date as_of, const char *field,
                            struct org_info *out, struct tcxd_error *e)
 {
-    if (http_org_in_scope(c, id) &&
-        ((as_of == c->tree->as_of && http_org_today(c, id, out)) ||
-         !store_org_get(c->st, id, as_of, out, NULL)))
+    if (http_org_in_scope(c, id) && ((as_of == c->tree->as_of && http_org_today(c, id, out)) ||
+                                     !store_org_get(c->st, id, as_of, out, NULL)))
         return TCXD_OK;
     char d[DATE_ISO_LEN];
     date_format_iso(as_of, d);

@@ -184,8 +184,7 @@ static void member_out(void *ctx, const struct store_roll_member *r)
        chi bộ is one of the file's organizations (alive on the date, in the subtree); one that
        has since merged away or lies outside is not, and the member is written as admitted in
        the chi bộ of the date, as the format had it before the two columns */
-    uint32_t k = r->admission_org_id ? subtree_node(c->t, c->root, r->admission_org_id)
-                                     : TREE_NONE;
+    uint32_t k = r->admission_org_id ? subtree_node(c->t, c->root, r->admission_org_id) : TREE_NONE;
     sink_text(s, k != TREE_NONE ? c->t->nodes[k].code : "");
     sink_date(s, k != TREE_NONE ? r->arrived_on : DATE_NONE);
     sink_end_row(s);

@@ -295,7 +295,8 @@ enum tcxd_err store_member_facts(struct store *st, tcxd_date as_of, const int64_
 /* Every interval outside the party (member_gap) that starts before `before`, in no particular
    order: with member_fact.first_decision it gives exact party ages (member_party_age_years). */
 enum tcxd_err store_member_gaps(struct store *st, tcxd_date before,
-                                void (*fn)(void *ctx, int64_t member_id, const struct member_gap *g),
+                                void (*fn)(void *ctx, int64_t member_id,
+                                           const struct member_gap *g),
                                 void *ctx, struct tcxd_error *e) TCXD_WUR;
 
 /* ---- audit ------------------------------------------------------------------------------ */

@@ -46,7 +46,7 @@
       "WHERE o.id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 AND o.created_on <= ?2 "         \
       "AND o.ended_on > ?2")                                                                       \
     X(STMT_ORG_ID_BY_CODE, "SELECT id, created_on, ended_on FROM org WHERE code = ?1")             \
-    /* in table order: tree_load sorts by code (cheaper than walking the code index) */          \
+    /* in table order: tree_load sorts by code (cheaper than walking the code index) */            \
     X(STMT_ORG_TREE_ASOF,                                                                          \
       "SELECT o.id, v.parent_id, o.tier, o.form, o.base_type, o.code, v.name "                     \
       "FROM org o JOIN org_version v ON v.org_id = o.id "                                          \
@@ -110,23 +110,17 @@
     /* structure report (src/report) */                                                            \
     X(STMT_GAPS_BEFORE,                                                                            \
       "SELECT member_id, valid_from, valid_to, kind FROM member_gap WHERE valid_from < ?1")        \
-    X(STMT_COUNT_OPEN_ALL,                                                                         \
-      "SELECT org_id, status, n FROM member_count_open WHERE n != 0")                              \
-    /* one row per registration (summed in C: cheaper than sorting them for a GROUP BY) */     \
-    X(STMT_COUNT_OPENED_AFTER,                                                                     \
-      "SELECT org_id, status, 1 FROM member_stint WHERE kind = 0 "                                 \
-      "AND valid_to = '9999-12-31' AND valid_from > ?1")                                           \
+    X(STMT_COUNT_OPEN_ALL, "SELECT org_id, status, n FROM member_count_open WHERE n != 0")         \
+    /* one row per registration (summed in C: cheaper than sorting them for a GROUP BY) */         \
+    X(STMT_COUNT_OPENED_AFTER, "SELECT org_id, status, 1 FROM member_stint WHERE kind = 0 "        \
+                               "AND valid_to = '9999-12-31' AND valid_from > ?1")                  \
     X(STMT_COUNT_CLOSED_SPANNING,                                                                  \
       "SELECT org_id, status, 1 FROM member_stint WHERE kind = 0 AND valid_to > ?1 "               \
       "AND valid_to < '9999-12-31' AND valid_from <= ?1")                                          \
-    X(STMT_COUNT_DAY_GET,                                                                          \
-      "SELECT 1 FROM member_count_day WHERE as_of = ?1")                                           \
-    X(STMT_COUNT_DAY_INSERT,                                                                       \
-      "INSERT INTO member_count_day(as_of) VALUES(?1)")                                            \
-    X(STMT_COUNT_AT_ALL,                                                                           \
-      "SELECT org_id, status, n FROM member_count_at WHERE as_of = ?1")                            \
-    X(STMT_COUNT_AT_ORG,                                                                           \
-      "SELECT status, n FROM member_count_at WHERE as_of = ?1 AND org_id = ?2")                    \
+    X(STMT_COUNT_DAY_GET, "SELECT 1 FROM member_count_day WHERE as_of = ?1")                       \
+    X(STMT_COUNT_DAY_INSERT, "INSERT INTO member_count_day(as_of) VALUES(?1)")                     \
+    X(STMT_COUNT_AT_ALL, "SELECT org_id, status, n FROM member_count_at WHERE as_of = ?1")         \
+    X(STMT_COUNT_AT_ORG, "SELECT status, n FROM member_count_at WHERE as_of = ?1 AND org_id = ?2") \
     X(STMT_COUNT_AT_CLEAR, "DELETE FROM member_count_at WHERE as_of = ?1")                         \
     X(STMT_COUNT_AT_INSERT,                                                                        \
       "INSERT INTO member_count_at(as_of, org_id, status, n) VALUES(?1, ?2, ?3, ?4)")              \
@@ -234,17 +228,16 @@
       "SELECT w.id, w.org_id, w.year, w.source, w.plan, w.responsible, w.deadline, w.status, "     \
       "w.consolidated_on, o.code, o.name FROM weak_org w JOIN org o ON o.id = w.org_id "           \
       "WHERE w.year >= ?1 AND w.year <= ?2 ORDER BY w.year, o.code")                               \
-    /* bulk import and export (store_bulk.c); the _N statements write STORE_BULK_BATCH rows */  \
+    /* bulk import and export (store_bulk.c); the _N statements write STORE_BULK_BATCH rows */     \
     X(STMT_BULK_ORG_BY_CODE,                                                                       \
       "SELECT id, tier, form, created_on, ended_on FROM org WHERE code = ?1")                      \
     X(STMT_BULK_MEMBER_INSERT,                                                                     \
       "INSERT INTO member(" BULK_MEMBER_COLS ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "  \
       "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)")                                    \
     X(STMT_BULK_MEMBER_INSERT_ID,                                                                  \
-      "INSERT INTO member(" BULK_MEMBER_COLS ", id) VALUES" BULK_MEMBER_ROW)                        \
+      "INSERT INTO member(" BULK_MEMBER_COLS ", id) VALUES" BULK_MEMBER_ROW)                       \
     X(STMT_BULK_MEMBER_INSERT_N,                                                                   \
-      "INSERT OR FAIL INTO member(" BULK_MEMBER_COLS ", id) VALUES"                                \
-      BULK_TIMES32(BULK_MEMBER_ROW))                                                               \
+      "INSERT OR FAIL INTO member(" BULK_MEMBER_COLS ", id) VALUES" BULK_TIMES32(BULK_MEMBER_ROW)) \
     X(STMT_BULK_EVENT_INSERT_N,                                                                    \
       "INSERT OR FAIL INTO member_event(member_id, kind, date, decision_no, decision_date, "       \
       "org_id, form, until_date, detail) VALUES" BULK_TIMES32("(?,?,?,?,?,?,?,?,?)"))              \
@@ -257,8 +250,8 @@
       "INSERT INTO member_count_open(org_id, status, n) VALUES(?1, ?2, ?3) "                       \
       "ON CONFLICT(org_id, status) DO UPDATE SET n = n + excluded.n")                              \
     X(STMT_BULK_TRIGGER_SQL, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1") \
-    /* ?3 admission, ?4 official recognition, ?5 transfer, ?6 and ?7 the transfer kinds that      \
-       move a registration (official, organization change) */                                   \
+    /* ?3 admission, ?4 official recognition, ?5 transfer, ?6 and ?7 the transfer kinds that       \
+       move a registration (official, organization change) */                                      \
     X(STMT_BULK_ROLL,                                                                              \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, "    \
       "m.national_id, m.education, m.professional_level, m.theory_level, m.party_card_no, "        \
@@ -276,7 +269,7 @@
       "FROM member_stint s JOIN member m ON m.id = s.member_id "                                   \
       "WHERE s.org_id = ?1 AND s.valid_from <= ?2 AND s.valid_to > ?2 AND s.kind = 0 "             \
       "ORDER BY m.name_key, m.id")                                                                 \
-    X(STMT_BULK_ORGS_ALL, "SELECT code, id, tier, form, created_on, ended_on FROM org")           \
+    X(STMT_BULK_ORGS_ALL, "SELECT code, id, tier, form, created_on, ended_on FROM org")            \
     X(STMT_BULK_NIDS,                                                                              \
       "SELECT national_id, id FROM member WHERE national_id IS NOT NULL AND died_on IS NULL")      \
     X(STMT_BULK_ORG_DECISION,                                                                      \
@@ -290,7 +283,7 @@
       "SELECT id, at, username, address, action, entity, entity_id, org_id, before, after "        \
       "FROM audit WHERE (?1 = 0 OR org_id = ?1) AND (?2 IS NULL OR username = ?2) "                \
       "AND at >= ?3 ORDER BY id DESC LIMIT ?4")                                                    \
-    X(STMT_AUDIT_COUNT, "SELECT COUNT(*) FROM audit")                                             \
+    X(STMT_AUDIT_COUNT, "SELECT COUNT(*) FROM audit")                                              \
     /* accounts, sessions, login throttling (store_auth.c) */                                      \
     X(STMT_USER_INSERT,                                                                            \
       "INSERT INTO app_user(username, full_name, role, scope_org_id, pw_hash, disabled, "          \
@@ -315,7 +308,7 @@
     X(STMT_SESSION_TOUCH, "UPDATE user_session SET last_seen = ?2 WHERE token_hash = ?1")          \
     X(STMT_SESSION_DELETE, "DELETE FROM user_session WHERE token_hash = ?1")                       \
     X(STMT_SESSION_DELETE_USER,                                                                    \
-      "DELETE FROM user_session WHERE username = ?1 AND token_hash <> COALESCE(?2, '')")          \
+      "DELETE FROM user_session WHERE username = ?1 AND token_hash <> COALESCE(?2, '')")           \
     X(STMT_SESSION_DELETE_IDLE, "DELETE FROM user_session WHERE last_seen < ?1")                   \
     X(STMT_LOGIN_FAILURE_INSERT,                                                                   \
       "INSERT INTO login_failure(username, address, at) VALUES(?1, ?2, ?3)")                       \
@@ -323,12 +316,11 @@
       "SELECT COUNT(*) FROM login_failure WHERE username = ?1 AND at >= ?2")                       \
     X(STMT_LOGIN_FAILURE_COUNT_ADDR,                                                               \
       "SELECT COUNT(*) FROM login_failure WHERE address = ?1 AND at >= ?2")                        \
-    X(STMT_LOGIN_FAILURE_CLEAR_USER,                                                               \
-      "UPDATE login_failure SET username = '' WHERE username = ?1")                                \
+    X(STMT_LOGIN_FAILURE_CLEAR_USER, "UPDATE login_failure SET username = '' WHERE username = ?1") \
     X(STMT_LOGIN_FAILURE_PRUNE, "DELETE FROM login_failure WHERE at < ?1")                         \
     X(STMT_DATA_VERSION, "PRAGMA data_version")                                                    \
     X(STMT_MEMBER_MAX_ID, "SELECT COALESCE(MAX(id), 0) FROM member")                               \
-    X(STMT_MEMBERS_AFTER, "SELECT id, org_id FROM member WHERE id > ?1 ORDER BY id")              \
+    X(STMT_MEMBERS_AFTER, "SELECT id, org_id FROM member WHERE id > ?1 ORDER BY id")               \
     X(STMT_ORG_LIFESPANS, "SELECT id, created_on, ended_on FROM org")                              \
     X(STMT_ORG_GENERATION, "SELECT COALESCE(MAX(id), 0) FROM org_event")
 
