@@ -62,7 +62,8 @@ const struct io_column io_org_columns[OC__MAX] = {
     [OC_BASE_TYPE] = {"base_type", "Loại hình", "loại hình cơ sở|loại hình tổ chức cơ sở đảng", 0},
     [OC_DATE] = {"date", "Ngày thành lập", "ngày|created on|founded",
                  IO_COL_REQUIRED | IO_COL_DATE},
-    [OC_DECISION_NO] = {"decision_no", "Số quyết định", "số qđ|số quyết định thành lập", 0},
+    [OC_DECISION_NO] = {"decision_no", "Số quyết định",
+                        "số qđ|số qđ thành lập|số quyết định thành lập", 0},
     [OC_TIER] = {"tier", "Cấp", "cấp tổ chức", IO_COL_NOEXPORT},
     [OC_FORM] = {"form", "Hình thức", "đảng bộ chi bộ", IO_COL_NOEXPORT},
 };

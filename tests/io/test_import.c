@@ -23,6 +23,7 @@
 
 #include <xlsxwriter.h>
 
+#include "io/columns.h"
 #include "io/export.h"
 #include "io/import.h"
 #include "util/xmalloc.h"
@@ -1185,6 +1186,77 @@ static void test_orgs_import(void **state)
     close_db(&db);
 }
 
+/* ---- the documented columns ------------------------------------------------------------- */
+
+/* Every header docs/import-format.md lists in its two column tables (Vietnamese, ASCII and the
+   "also" ones) is recognised as that table's column, and every column is listed: the docs
+   cannot drift from src/io/columns.c. */
+static void check_doc_table(const char *doc, const char *title, const struct io_column *cols,
+                            size_t ncols)
+{
+    const char *p = strstr(doc, title);
+    if (!p)
+        fail_msg("no section '%s' in docs/import-format.md", title);
+    p = strstr(p, "\n|---");
+    assert_non_null(p);
+    p = strchr(p + 1, '\n') + 1;
+    bool listed[32] = {false};
+    assert_true(ncols <= 32);
+    while (*p == '|') {
+        const char *eol = strchr(p, '\n');
+        char line[1024];
+        snprintf(line, sizeof(line), "%.*s", (int)(eol - p), p);
+        char *cell[6] = {NULL};
+        int n = 0;
+        for (char *c = line + 1; n < 6 && *c;) {
+            char *bar = strchr(c, '|');
+            if (!bar)
+                break;
+            *bar = '\0';
+            while (*c == ' ')
+                c++;
+            for (char *e = bar - 1; e >= c && *e == ' '; e--)
+                *e = '\0';
+            cell[n++] = c;
+            c = bar + 1;
+        }
+        assert_true(n >= 5);
+        int col = io_column_match(cols, ncols, cell[1], strlen(cell[1]));
+        if (col < 0 || strcmp(cols[col].name, cell[1]))
+            fail_msg("%s: '%s' is not a column's ASCII name", title, cell[1]);
+        listed[col] = true;
+        if (io_column_match(cols, ncols, cell[0], strlen(cell[0])) != col)
+            fail_msg("%s: header '%s' is not column %s", title, cell[0], cell[1]);
+        for (char *a = cell[4]; a && *a;) {
+            char *comma = strstr(a, ", ");
+            size_t len = comma ? (size_t)(comma - a) : strlen(a);
+            if (io_column_match(cols, ncols, a, len) != col)
+                fail_msg("%s: header '%.*s' is not column %s", title, (int)len, a, cell[1]);
+            a = comma ? comma + 2 : a + len;
+        }
+        p = eol + 1;
+    }
+    for (size_t c = 0; c < ncols; c++)
+        if (!listed[c])
+            fail_msg("%s: column %s is not in the table", title, cols[c].name);
+}
+
+static void test_documented_columns(void **state)
+{
+    const char *src = getenv("TCXD_SRCDIR");
+    if (!src)
+        skip();
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/docs/import-format.md", src);
+    struct buf doc = BUF_INIT;
+    struct tcxd_error e;
+    if (io_read_file(path, &doc, &e))
+        fail_msg("%s", e.msg);
+    check_doc_table(doc.ptr, "## Member columns", io_member_columns, MC__MAX);
+    check_doc_table(doc.ptr, "## Organization columns", io_org_columns, OC__MAX);
+    buf_release(&doc);
+}
+
 static int setup_env(void **state)
 {
     setenv("TCXD_TODAY", "2021-06-30", 1);
@@ -1210,6 +1282,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_merged_away),
         cmocka_unit_test(test_moved_errors),
         cmocka_unit_test(test_orgs_import),
+        cmocka_unit_test(test_documented_columns),
     };
     int rc = cmocka_run_group_tests(tests, setup_env, NULL);
     char cmd[600];
