@@ -14,6 +14,7 @@
  */
 #include "store/store_bulk.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@
 #include "util/xmalloc.h"
 
 struct saved_sql {
-    char *name, *sql;
+    char *name, *sql, *table;
 };
 
 /* A value waiting in a queue: text and blobs live in the queue's buffer. */
@@ -51,6 +52,29 @@ struct open_count {
     int64_t n;
 };
 
+/* A registration (member_stint row) waiting for the separate build (see "apart" below). */
+struct pstint {
+    int64_t member_id, org_id;
+    tcxd_date from, to;
+    int kind, status;
+};
+
+/* member_stint built apart: on a second connection, on a second thread, while this one builds
+   the other tables' indexes; then copied in. */
+struct apart {
+    bool on;
+    struct pstint *v;
+    size_t n, cap;
+    char *table_sql; /* member_stint's CREATE TABLE */
+    struct saved_sql *indexes;
+    size_t nindexes;
+    bool attached, running;
+    pthread_t thread;
+    unsigned char *image; /* the built database (sqlite3_serialize), handed to deserialize */
+    sqlite3_int64 size;
+    char err[256]; /* the thread's failure, "" when none */
+};
+
 struct store_bulk {
     struct store *st;
     size_t n;
@@ -64,9 +88,11 @@ struct store_bulk {
 
     /* sole writer */
     bool sole;
-    int64_t next_id;              /* the next member's id */
-    struct saved_sql triggers[2]; /* dropped for the load, made again at commit */
-    struct open_count *open;      /* open addressing, cap a power of two */
+    int64_t next_id;            /* the next member's id */
+    struct saved_sql *triggers; /* dropped for the load, made again at commit */
+    size_t ntriggers;
+    struct apart apart;
+    struct open_count *open; /* open addressing, cap a power of two */
     size_t nopen, open_cap;
     tcxd_date *days; /* member_count_day, ascending */
     bool *day_hit;   /* a registration written covers the day */
@@ -76,8 +102,12 @@ struct store_bulk {
     bool prepared; /* store_bulk_prepare done */
 };
 
-/* The insert triggers of 0005 and 0006 that a sole writer replaces (see store_bulk.h). */
-static const char *const count_triggers[2] = {"member_count_open_insert", "member_count_at_insert"};
+/* The count triggers of 0005 and 0006 on member_stint: the two insert ones, which a sole
+   writer replaces (see store_bulk.h), first; the others never fire during a load (it only
+   inserts), but a table with triggers cannot be copied in whole (see "apart"). */
+static const char *const count_triggers[6] = {
+    "member_count_open_insert", "member_count_at_insert", "member_count_open_delete",
+    "member_count_open_update", "member_count_at_delete", "member_count_at_update"};
 
 enum tcxd_err store_bulk_org_by_code(struct store *st, const char *code, struct store_bulk_org *out,
                                      struct tcxd_error *e)
@@ -134,7 +164,7 @@ static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(
             b->st->db,
-            "SELECT m.name, m.sql FROM sqlite_master m WHERE m.type = 'index' AND "
+            "SELECT m.name, m.sql, m.tbl_name FROM sqlite_master m WHERE m.type = 'index' AND "
             "m.sql IS NOT NULL AND m.tbl_name IN ('member', 'member_event', 'member_stint', "
             "'member_gap') AND (?1 OR m.sql NOT LIKE 'CREATE UNIQUE%') AND (SELECT i.name FROM "
             "pragma_index_info(m.name) i WHERE i.seqno = 0) IS NOT 'member_id' ORDER BY m.name",
@@ -145,6 +175,7 @@ static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
         ALLOC_GROW(b->indexes, b->nindexes + 1, b->indexes_cap);
         b->indexes[b->nindexes].name = xstrdup((const char *)sqlite3_column_text(s, 0));
         b->indexes[b->nindexes].sql = xstrdup((const char *)sqlite3_column_text(s, 1));
+        b->indexes[b->nindexes].table = xstrdup((const char *)sqlite3_column_text(s, 2));
         b->nindexes++;
     }
     sqlite3_finalize(s);
@@ -159,16 +190,13 @@ static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
 
 static enum tcxd_err make_indexes(struct store_bulk *b, struct tcxd_error *e)
 {
-    if (!b->nindexes)
-        return TCXD_OK;
-    /* let SQLite's sorter use a helper thread while building them */
-    sqlite3_exec(b->st->db, "PRAGMA threads = 2", NULL, NULL, NULL);
-    enum tcxd_err rc = TCXD_OK;
-    for (size_t i = 0; i < b->nindexes && !rc; i++)
+    for (size_t i = 0; i < b->nindexes; i++) {
+        if (b->apart.on && !strcmp(b->indexes[i].table, "member_stint"))
+            continue; /* made with the table, apart */
         if (sqlite3_exec(b->st->db, b->indexes[i].sql, NULL, NULL, NULL) != SQLITE_OK)
-            rc = store_db_error(b->st, e, "indexing the loaded members");
-    sqlite3_exec(b->st->db, "PRAGMA threads = 0", NULL, NULL, NULL);
-    return rc;
+            return store_db_error(b->st, e, "indexing the loaded members");
+    }
+    return TCXD_OK;
 }
 
 void store_bulk_name_keys(struct text_collator *c, const char *full_name, struct buf *fold,
@@ -393,18 +421,21 @@ static enum tcxd_err counts_begin(struct store_bulk *b, struct tcxd_error *e)
     if (rc != SQLITE_DONE)
         return store_db_error(st, e, "reading the count snapshots");
     b->day_hit = xcalloc(b->ndays ? b->ndays : 1, sizeof(*b->day_hit));
-    for (size_t i = 0; i < 2; i++) {
+    size_t ndrop = b->apart.on ? ARRAY_SIZE(count_triggers) : 2;
+    b->triggers = xcalloc(ndrop, sizeof(*b->triggers));
+    for (size_t i = 0; i < ndrop; i++) {
         s = store_stmt(st, STMT_BULK_TRIGGER_SQL);
         sqlite3_bind_text(s, 1, count_triggers[i], -1, SQLITE_STATIC);
         rc = sqlite3_step(s);
         if (rc == SQLITE_ROW) {
-            b->triggers[i].name = xstrdup(count_triggers[i]);
-            b->triggers[i].sql = xstrdup((const char *)sqlite3_column_text(s, 0));
+            struct saved_sql *t = &b->triggers[b->ntriggers++];
+            t->name = xstrdup(count_triggers[i]);
+            t->sql = xstrdup((const char *)sqlite3_column_text(s, 0));
         }
         sqlite3_reset(s);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return store_db_error(st, e, "reading the schema");
-        if (!b->triggers[i].name)
+        if (rc != SQLITE_ROW)
             continue;
         char sql[128];
         snprintf(sql, sizeof(sql), "DROP TRIGGER \"%s\"", count_triggers[i]);
@@ -414,7 +445,7 @@ static enum tcxd_err counts_begin(struct store_bulk *b, struct tcxd_error *e)
     return TCXD_OK;
 }
 
-/* At commit: the counts the triggers would have kept, then the triggers again. */
+/* At commit: the counts the triggers would have kept. */
 static enum tcxd_err counts_end(struct store_bulk *b, struct tcxd_error *e)
 {
     struct store *st = b->st;
@@ -437,10 +468,225 @@ static enum tcxd_err counts_end(struct store_bulk *b, struct tcxd_error *e)
         if ((rc = store_step_done(st, s, e, "updating the count snapshots")))
             return rc;
     }
-    for (size_t i = 0; i < 2; i++)
-        if (b->triggers[i].sql &&
-            sqlite3_exec(st->db, b->triggers[i].sql, NULL, NULL, NULL) != SQLITE_OK)
-            return store_db_error(st, e, "restoring the count triggers");
+    return TCXD_OK;
+}
+
+static enum tcxd_err triggers_restore(struct store_bulk *b, struct tcxd_error *e)
+{
+    for (size_t i = 0; i < b->ntriggers; i++)
+        if (sqlite3_exec(b->st->db, b->triggers[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+            return store_db_error(b->st, e, "restoring the count triggers");
+    return TCXD_OK;
+}
+
+/* ---- member_stint built apart ---------------------------------------------------------- */
+
+/*
+ * A sole-writer load that rebuilds indexes into a database without registrations builds
+ * member_stint on a second connection (an in-memory database) on a second thread, while this
+ * connection builds the other tables' indexes: the registrations are sorted in the order of
+ * member_stint_end (whose SQLite sort is the slowest of all), written, indexed, and the whole
+ * table with its indexes is copied into the empty member_stint by one INSERT ... SELECT *, which
+ * SQLite does as a transfer of the ordered rows and index entries (no sort). For the transfer
+ * the table needs no triggers: all six count triggers are dropped for the load (the delete and
+ * update ones never fire in it) and made again after. Any other trigger, or registrations
+ * already there, and the registrations are written the usual way.
+ */
+static const char apart_insert_one[] =
+    "INSERT INTO member_stint(member_id, org_id, valid_from, valid_to, kind, status) "
+    "VALUES(?, ?, ?, ?, ?, ?)";
+static const char apart_insert_many[] =
+    "INSERT INTO member_stint(member_id, org_id, valid_from, valid_to, kind, status) "
+    "VALUES" BULK_TIMES32("(?,?,?,?,?,?)");
+
+static bool known_trigger(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(count_triggers); i++)
+        if (!strcmp(name, count_triggers[i]))
+            return true;
+    return false;
+}
+
+/* Before the transaction: whether member_stint can be built apart, and then the schema it
+   needs and the attached database it will arrive in. */
+static void apart_begin(struct store_bulk *b)
+{
+    sqlite3 *db = b->st->db;
+    sqlite3_stmt *s;
+    bool ok = true;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM member_stint LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+        return;
+    ok = sqlite3_step(s) == SQLITE_DONE;
+    sqlite3_finalize(s);
+    if (!ok || sqlite3_prepare_v2(db,
+                                  "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = "
+                                  "'member_stint' AND sql IS NOT NULL",
+                                  -1, &s, NULL) != SQLITE_OK)
+        return;
+    struct apart *a = &b->apart;
+    size_t cap = 0;
+    while (ok && sqlite3_step(s) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(s, 0);
+        const char *name = (const char *)sqlite3_column_text(s, 1);
+        const char *sql = (const char *)sqlite3_column_text(s, 2);
+        if (!strcmp(type, "table")) {
+            a->table_sql = xstrdup(sql);
+        } else if (!strcmp(type, "index")) {
+            ALLOC_GROW(a->indexes, a->nindexes + 1, cap);
+            a->indexes[a->nindexes].name = xstrdup(name);
+            a->indexes[a->nindexes].sql = xstrdup(sql);
+            a->indexes[a->nindexes].table = xstrdup("member_stint");
+            a->nindexes++;
+        } else {
+            ok = !strcmp(type, "trigger") && known_trigger(name);
+        }
+    }
+    sqlite3_finalize(s);
+    a->on = ok && a->table_sql &&
+            sqlite3_exec(db, "ATTACH ':memory:' AS bulk_apart", NULL, NULL, NULL) == SQLITE_OK;
+    a->attached = a->on;
+}
+
+static void apart_add(struct store_bulk *b, int64_t member_id, const struct member_stint *x)
+{
+    struct apart *a = &b->apart;
+    ALLOC_GROW(a->v, a->n + 1, a->cap);
+    a->v[a->n++] = (struct pstint){member_id, x->org_id, x->from, x->to, x->kind, x->status};
+}
+
+/* member_stint_end's order: valid_to, kind, valid_from, org_id, status (then the member). */
+static int pstint_cmp(const void *pa, const void *pb)
+{
+    const struct pstint *x = pa, *y = pb;
+    if (x->to != y->to)
+        return x->to < y->to ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    if (x->org_id != y->org_id)
+        return x->org_id < y->org_id ? -1 : 1;
+    if (x->status != y->status)
+        return x->status < y->status ? -1 : 1;
+    return x->member_id < y->member_id ? -1 : x->member_id > y->member_id;
+}
+
+static bool apart_exec(struct apart *a, sqlite3 *db, const char *sql)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+        return true;
+    snprintf(a->err, sizeof(a->err), "%s", sqlite3_errmsg(db));
+    return false;
+}
+
+static void apart_bind(sqlite3_stmt *s, int first, const struct pstint *x,
+                       char iso[2][DATE_ISO_LEN])
+{
+    date_format_iso(x->from, iso[0]);
+    date_format_iso(x->to, iso[1]);
+    sqlite3_bind_int64(s, first, x->member_id);
+    sqlite3_bind_int64(s, first + 1, x->org_id);
+    sqlite3_bind_text(s, first + 2, iso[0], 10, SQLITE_STATIC);
+    sqlite3_bind_text(s, first + 3, iso[1], 10, SQLITE_STATIC);
+    sqlite3_bind_int(s, first + 4, x->kind);
+    sqlite3_bind_int(s, first + 5, x->status);
+}
+
+static void *apart_main(void *arg)
+{
+    struct apart *a = arg;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *one = NULL, *many = NULL;
+    char iso[STORE_BULK_BATCH][2][DATE_ISO_LEN];
+    qsort(a->v, a->n, sizeof(*a->v), pstint_cmp);
+    if (sqlite3_open_v2(":memory:", &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        snprintf(a->err, sizeof(a->err), "cannot open an in-memory database");
+        goto out;
+    }
+    if (!apart_exec(a, db,
+                    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                    "PRAGMA cache_size = -2000000") ||
+        !apart_exec(a, db, a->table_sql) || !apart_exec(a, db, "BEGIN"))
+        goto out;
+    if (sqlite3_prepare_v2(db, apart_insert_one, -1, &one, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, apart_insert_many, -1, &many, NULL) != SQLITE_OK) {
+        snprintf(a->err, sizeof(a->err), "%s", sqlite3_errmsg(db));
+        goto out;
+    }
+    size_t i = 0;
+    for (; i + STORE_BULK_BATCH <= a->n; i += STORE_BULK_BATCH) {
+        for (int r = 0; r < STORE_BULK_BATCH; r++)
+            apart_bind(many, 1 + 6 * r, &a->v[i + (size_t)r], iso[r]);
+        if (sqlite3_step(many) != SQLITE_DONE) {
+            snprintf(a->err, sizeof(a->err), "%s", sqlite3_errmsg(db));
+            goto out;
+        }
+        sqlite3_reset(many);
+    }
+    for (; i < a->n; i++) {
+        apart_bind(one, 1, &a->v[i], iso[0]);
+        if (sqlite3_step(one) != SQLITE_DONE) {
+            snprintf(a->err, sizeof(a->err), "%s", sqlite3_errmsg(db));
+            goto out;
+        }
+        sqlite3_reset(one);
+    }
+    if (!apart_exec(a, db, "COMMIT"))
+        goto out;
+    /* the index whose order the rows are in sorts fast; the others sort here, not there */
+    for (size_t k = 0; k < a->nindexes; k++)
+        if (!apart_exec(a, db, a->indexes[k].sql))
+            goto out;
+    a->image = sqlite3_serialize(db, "main", &a->size, 0);
+    if (!a->image)
+        snprintf(a->err, sizeof(a->err), "cannot copy the registrations out");
+out:
+    sqlite3_finalize(one);
+    sqlite3_finalize(many);
+    sqlite3_close(db);
+    return NULL;
+}
+
+static void apart_start(struct store_bulk *b)
+{
+    struct apart *a = &b->apart;
+    a->running = pthread_create(&a->thread, NULL, apart_main, a) == 0;
+    if (!a->running)
+        apart_main(a);
+}
+
+static void apart_join(struct apart *a)
+{
+    if (a->running)
+        pthread_join(a->thread, NULL);
+    a->running = false;
+}
+
+/* Copies the registrations built apart into member_stint, with its indexes, and makes the
+   triggers again. */
+static enum tcxd_err apart_finish(struct store_bulk *b, struct tcxd_error *e)
+{
+    struct apart *a = &b->apart;
+    sqlite3 *db = b->st->db;
+    apart_join(a);
+    if (a->err[0])
+        return tcxd_fail(e, TCXD_EDB, "", "building the registrations: %s", a->err);
+    unsigned char *image = a->image;
+    a->image = NULL; /* the attached database owns it now */
+    if (sqlite3_deserialize(db, "bulk_apart", image, a->size, a->size,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
+        SQLITE_OK)
+        return store_db_error(b->st, e, "copying the registrations");
+    /* the empty table gets the indexes dropped for the load back, so the copy brings them */
+    for (size_t i = 0; i < b->nindexes; i++)
+        if (!strcmp(b->indexes[i].table, "member_stint") &&
+            sqlite3_exec(db, b->indexes[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+            return store_db_error(b->st, e, "indexing the registrations");
+    if (sqlite3_exec(db, "INSERT INTO main.member_stint SELECT * FROM bulk_apart.member_stint",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return store_db_error(b->st, e, "copying the registrations");
     return TCXD_OK;
 }
 
@@ -470,12 +716,14 @@ enum tcxd_err store_bulk_begin_opts(struct store *st, const struct store_bulk_op
        journaled. Possible only with no other connection open: else the load stays in WAL. */
     if (outermost && rebuild)
         b->journal_switched = set_journal(st, "delete");
+    b->sole = o->sole_writer;
+    if (outermost && rebuild && b->sole)
+        apart_begin(b);
     b->today = date_today();
     buf_init(&b->fold, 64);
     buf_init(&b->key, 128);
     buf_init(&b->given, 64);
     member_derived_init(&b->d);
-    b->sole = o->sole_writer;
     queue_init(&b->members, b->sole ? STMT_BULK_MEMBER_INSERT_ID : STMT_BULK_MEMBER_INSERT,
                STMT_BULK_MEMBER_INSERT_N, b->sole ? 22 : 21);
     queue_init(&b->events, STMT_MEMBER_EVENT_INSERT, STMT_BULK_EVENT_INSERT_N, 9);
@@ -520,6 +768,19 @@ enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
 
 static void bulk_free(struct store_bulk *b)
 {
+    struct apart *a = &b->apart;
+    apart_join(a);
+    if (a->attached)
+        sqlite3_exec(b->st->db, "DETACH DATABASE bulk_apart", NULL, NULL, NULL);
+    sqlite3_free(a->image);
+    free(a->v);
+    free(a->table_sql);
+    for (size_t i = 0; i < a->nindexes; i++) {
+        free(a->indexes[i].name);
+        free(a->indexes[i].sql);
+        free(a->indexes[i].table);
+    }
+    free(a->indexes);
     sqlite3_exec(b->st->db, "PRAGMA cache_spill = ON; PRAGMA cache_size = -65536", NULL, NULL,
                  NULL);
     if (b->fk_off)
@@ -529,12 +790,14 @@ static void bulk_free(struct store_bulk *b)
     for (size_t i = 0; i < b->nindexes; i++) {
         free(b->indexes[i].name);
         free(b->indexes[i].sql);
+        free(b->indexes[i].table);
     }
     free(b->indexes);
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < b->ntriggers; i++) {
         free(b->triggers[i].name);
         free(b->triggers[i].sql);
     }
+    free(b->triggers);
     free(b->open);
     free(b->days);
     free(b->day_hit);
@@ -674,6 +937,11 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
             return rc;
     for (size_t i = 0; i < d->nstints; i++) {
         const struct member_stint *x = &d->stints[i];
+        if (b->apart.on) {
+            count_stint(b, x);
+            apart_add(b, id, x);
+            continue;
+        }
         q = &b->stints;
         v = q_row(q);
         q_int(&v[0], id);
@@ -709,11 +977,17 @@ enum tcxd_err store_bulk_prepare(struct store_bulk *b, struct tcxd_error *e)
 {
     if (b->prepared)
         return TCXD_OK;
+    if (b->apart.on)
+        apart_start(b);
     enum tcxd_err rc = flush_all(b, e);
     if (!rc && b->sole)
         rc = counts_end(b, e);
     if (!rc)
         rc = make_indexes(b, e);
+    if (!rc && b->apart.on)
+        rc = apart_finish(b, e);
+    if (!rc && b->sole)
+        rc = triggers_restore(b, e);
     b->prepared = !rc;
     return rc;
 }
