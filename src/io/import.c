@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1278,7 +1279,7 @@ static const struct org_cache *org_cell(struct importer *im, int col, const stru
 }
 
 /* A chi bộ that holds members and exists on date: the admission's (arrival false) or the
-   arrival's. */
+   arrival's (the transfer's). */
 static bool org_alive(struct importer *im, int col, const struct io_cell *cl,
                       const struct org_cache *oc, const char *code, tcxd_date date, bool arrival)
 {
@@ -1302,7 +1303,7 @@ static bool org_alive(struct importer *im, int col, const struct io_cell *cl,
     issue(im, cl->line, col, NULL, TCXD_ENOTFOUND,
           before ? "chi bộ '%s' did not exist yet on the %s date %s (created %s)"
                  : "chi bộ '%s' no longer existed on the %s date %s (ended %s)",
-          code, arrival ? "arrival" : "admission", d, x);
+          code, arrival ? MSG_T("transfer") : MSG_T("admission"), d, x);
     return false;
 }
 
@@ -1953,7 +1954,13 @@ static size_t estimate_rows(enum io_format fmt, const void *data, size_t len)
     return n;
 }
 
-/* The SHA-256 of the input, on a thread of its own: it runs while SQLite builds the indexes. */
+#if defined(__linux__) && !defined(SCHED_IDLE)
+#define SCHED_IDLE 5 /* Linux's; <sched.h> names it only with _GNU_SOURCE */
+#endif
+
+/* The SHA-256 of the input, on a thread of its own that runs while SQLite builds the indexes,
+   at idle priority: on a core the load's threads leave free (when they wait for each other),
+   not in their way. */
 struct hasher {
     pthread_t thread;
     bool running, done;
@@ -1971,6 +1978,10 @@ static void hash_now(struct hasher *h)
 
 static void *hash_main(void *arg)
 {
+#ifdef SCHED_IDLE
+    struct sched_param sp = {.sched_priority = 0};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp);
+#endif
     hash_now(arg);
     return NULL;
 }

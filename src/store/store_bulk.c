@@ -672,7 +672,7 @@ static enum tcxd_err apart_finish(struct store_bulk *b, struct tcxd_error *e)
     sqlite3 *db = b->st->db;
     apart_join(a);
     if (a->err[0])
-        return tcxd_fail(e, TCXD_EDB, "", "building the registrations: %s", a->err);
+        return tcxd_fail(e, TCXD_EDB, "", "%s: %s", "building the registrations", a->err);
     unsigned char *image = a->image;
     a->image = NULL; /* the attached database owns it now */
     if (sqlite3_deserialize(db, "bulk_apart", image, a->size, a->size,

@@ -1045,7 +1045,7 @@ static void test_moved_errors(void **state)
     expect_issue(&r, 3, "Ngày chuyển đến", "arrival_date", "required");
     expect_issue(&r, 4, "Ngày chuyển đến", "arrival_date", "Chi bộ khi kết nạp");
     expect_issue(&r, 5, "Ngày chuyển đến", "arrival_date", "another");
-    expect_issue(&r, 6, "Chi bộ", "org", "did not exist yet on the arrival date");
+    expect_issue(&r, 6, "Chi bộ", "org", "did not exist yet on the transfer date");
     expect_issue(&r, 7, "Chi bộ khi kết nạp", "admission_org",
                  "did not exist yet on the admission date");
     expect_issue(&r, 8, "Chi bộ khi kết nạp", "admission_org", "unknown chi bộ 'CB99'");
