@@ -18,8 +18,10 @@
  * member_count_at_insert) are dropped for the load: the handle adds the open registrations to
  * member_count_open itself and drops the marks of the snapshot days (member_count_day) that a
  * registration it wrote covers - exactly what the triggers would have done row by row - then
- * makes the triggers again, all before COMMIT. Without it (the demo mixes the per-member path
- * into its loads) every member is written at once and the triggers stay.
+ * makes the triggers again, all before COMMIT. A sole writer that rebuilds indexes (see below)
+ * into a database without registrations also builds member_stint apart, on a second connection
+ * and thread, and copies it in at commit (store_bulk.c). Without sole_writer (the demo mixes
+ * the per-member path into its loads) every member is written at once and the triggers stay.
  *
  * Lifecycle: store_bulk_begin() opens a transaction (nesting like store_begin) and returns a
  * handle; store_bulk_commit() or store_bulk_abort() ends it and frees the handle. On an error
