@@ -598,7 +598,8 @@ static void *apart_main(void *arg)
     sqlite3 *db = NULL;
     sqlite3_stmt *one = NULL, *many = NULL;
     char iso[STORE_BULK_BATCH][2][DATE_ISO_LEN];
-    qsort(a->v, a->n, sizeof(*a->v), pstint_cmp);
+    if (a->n > 1)
+        qsort(a->v, a->n, sizeof(*a->v), pstint_cmp);
     if (sqlite3_open_v2(":memory:", &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {

@@ -866,7 +866,8 @@ enum tcxd_err store_member_list(struct store *st, const struct org_tree *tree,
     }
     if (!rc) {
         sort_ctx = &hv;
-        qsort(hv.v, hv.n, sizeof(*hv.v), q->sort == MQ_SORT_BIRTH ? cmp_birth : cmp_name);
+        if (hv.n > 1) /* qsort's array may not be NULL, even for no elements */
+            qsort(hv.v, hv.n, sizeof(*hv.v), q->sort == MQ_SORT_BIRTH ? cmp_birth : cmp_name);
         sort_ctx = NULL;
         size_t n = 0; /* drop a member found by both keys (adjacent after sorting) */
         for (size_t i = 0; i < hv.n; i++)

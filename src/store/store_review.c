@@ -1667,7 +1667,8 @@ enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
     if (rc)
         return rc;
     sort_coll = store_collator(st);
-    qsort(out->items, out->n_items, sizeof(*out->items), item_cmp);
+    if (out->n_items > 1)
+        qsort(out->items, out->n_items, sizeof(*out->items), item_cmp);
 
     memset(&rows, 0, sizeof(rows));
     if ((rc = store_tree_load(st, review_report_date(year - 1), &t, e)))
