@@ -144,12 +144,13 @@ static void full_name(const struct demo_data *d, const struct demo_person *x, st
     buf_adds(out, d->given.parts[x->given]);
 }
 
-static enum tcxd_err write_admission(struct writer *w, struct demo_person *x, struct buf *name,
-                                     struct tcxd_error *e)
+/* The person's record as the text a form or a file would give, cleaned and checked. The caller
+   releases f with member_fields_release whatever the result. */
+static enum tcxd_err person_fields(struct writer *w, struct demo_person *x, struct buf *name,
+                                   struct member_fields *f, struct tcxd_error *e)
 {
     const struct demo_data *d = w->p->data;
-    const struct demo_ev *ev = &w->p->evs[x->ev0];
-    char birth[DATE_ISO_LEN], nid[16], card[16], home[400], dec[48];
+    char birth[DATE_ISO_LEN], nid[16], card[16], home[400];
     const struct demo_unit *u = &d->units[x->home];
     full_name(d, x, name);
     date_format_iso(x->birth, birth);
@@ -173,9 +174,17 @@ static enum tcxd_err write_admission(struct writer *w, struct demo_person *x, st
         .theory_level = theory_level_name((enum theory_level)x->theory),
         .party_card_no = card,
     };
+    member_fields_init(f);
+    return member_fields_parse(&s, f, e);
+}
+
+static enum tcxd_err write_admission(struct writer *w, struct demo_person *x, struct buf *name,
+                                     struct tcxd_error *e)
+{
+    const struct demo_ev *ev = &w->p->evs[x->ev0];
+    char dec[48];
     struct member_fields f;
-    member_fields_init(&f);
-    enum tcxd_err rc = member_fields_parse(&s, &f, e);
+    enum tcxd_err rc = person_fields(w, x, name, &f, e);
     if (!rc) {
         decision_no(w, ev->org, dec, sizeof(dec));
         struct member_admit_req req = {.fields = &f,
@@ -200,35 +209,10 @@ static bool simple_person(const struct demo_plan *p, const struct demo_person *x
 static enum tcxd_err write_bulk(struct writer *w, struct demo_person *x, struct buf *name,
                                 struct tcxd_error *e)
 {
-    const struct demo_data *d = w->p->data;
     const struct demo_ev *ev = &w->p->evs[x->ev0];
-    char birth[DATE_ISO_LEN], nid[16], card[16], home[400], dec[48], odec[48];
-    const struct demo_unit *u = &d->units[x->home];
-    full_name(d, x, name);
-    date_format_iso(x->birth, birth);
-    snprintf(nid, sizeof(nid), "%012llu", (unsigned long long)x->nid);
-    if (x->card)
-        snprintf(card, sizeof(card), "%08u",
-                 (unsigned)(((uint64_t)x->card * 7919u + 1234567u) % 100000000u));
-    else
-        card[0] = '\0';
-    snprintf(home, sizeof(home), "%s, %s, %s", u->ward, u->district, u->province);
-    struct member_strings s = {
-        .full_name = name->ptr,
-        .gender = gender_name((enum gender)x->gender),
-        .birth_date = birth,
-        .ethnicity = demo_ethnicities[x->eth],
-        .religion = demo_religions[x->rel],
-        .hometown = home,
-        .national_id = nid,
-        .education = demo_education[x->edu],
-        .professional_level = demo_professional[x->prof],
-        .theory_level = theory_level_name((enum theory_level)x->theory),
-        .party_card_no = card,
-    };
+    char dec[48], odec[48];
     struct member_fields f;
-    member_fields_init(&f);
-    enum tcxd_err rc = member_fields_parse(&s, &f, e);
+    enum tcxd_err rc = person_fields(w, x, name, &f, e);
     if (!rc) {
         decision_no(w, ev->org, dec, sizeof(dec));
         decision_no(w, ev->org, odec, sizeof(odec));
