@@ -57,6 +57,12 @@ void store_rollback(struct store *st);
    like store_begin (inside a transaction both are no-ops). No writes in between. */
 enum tcxd_err store_read_begin(struct store *st, struct tcxd_error *e) TCXD_WUR;
 void store_read_end(struct store *st);
+/* The end of a unit of work (a server request, a CLI command): no statement may still be
+   stepping and no transaction may be open, or the connection would keep reading an old snapshot.
+   Anything left is named on stderr as a bug, with `where` ("after GET /api/..."), and repaired
+   (statements reset, transaction rolled back); returns how many leftovers there were (0 when
+   all is well). With TCXD_STRICT_STORE=1 (the test suites) a leftover aborts the process. */
+int store_idle_check(struct store *st, const char *where);
 /* Faster bulk loading for imports/demo: relaxes fsync until store_close (WAL stays safe). */
 void store_bulk_mode(struct store *st, bool on);
 

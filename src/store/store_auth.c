@@ -367,6 +367,7 @@ int64_t store_data_version(struct store *st)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_DATA_VERSION);
     int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s); /* release the read snapshot (issue 9) */
     sqlite3_reset(s);
     return v;
 }
@@ -375,6 +376,7 @@ int64_t store_member_max_id(struct store *st)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_MAX_ID);
     int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s); /* release the read snapshot (issue 9) */
     sqlite3_reset(s);
     return v;
 }
@@ -409,6 +411,7 @@ int64_t store_org_generation(struct store *st)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_ORG_GENERATION);
     int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s); /* release the read snapshot (issue 9) */
     sqlite3_reset(s);
     return v;
 }

@@ -987,7 +987,9 @@ static bool snapshot_stored(struct store *st, tcxd_date as_of)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_COUNT_DAY_GET);
     store_bind_date(s, 1, as_of);
-    return sqlite3_step(s) == SQLITE_ROW;
+    bool found = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_reset(s); /* a statement left on its row would pin the read snapshot (issue 9) */
+    return found;
 }
 
 /* Stores the counts of as_of when the connection may write, without waiting for a lock: a

@@ -344,6 +344,7 @@ enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *wh
     store_bind_text(s, 1, review_subject_name(r->subject));
     sqlite3_bind_int(s, 2, r->year_from);
     int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 1;
+    sqlite3_reset(s); /* release the read snapshot (issue 9) */
     sqlite3_reset(s);
     char at[32];
     now_iso(at);

@@ -227,14 +227,64 @@ int store_schema_version(struct store *st)
     return st->schema_version;
 }
 
+/* TCXD_STRICT_STORE=1 (the test suites) makes a statement or transaction left open fatal, so
+   that such a bug fails the tests instead of hiding behind the repair. */
+static void strict_stop(void)
+{
+    const char *strict = getenv("TCXD_STRICT_STORE");
+    if (strict && !strcmp(strict, "1"))
+        abort();
+}
+
+/* Resets every statement of the connection that is still stepping. A statement left on a row
+   keeps its read transaction open after COMMIT, in autocommit mode too: the connection then goes
+   on reading the database as it was (issue 9: new sessions unknown, new members missing, writes
+   refused as busy). Names each one on stderr when `report` is set; returns how many there were. */
+static int reset_active(struct store *st, const char *report)
+{
+    int n = 0;
+    for (sqlite3_stmt *s = sqlite3_next_stmt(st->db, NULL); s; s = sqlite3_next_stmt(st->db, s)) {
+        if (!sqlite3_stmt_busy(s))
+            continue;
+        if (report) {
+            fprintf(stderr, "tcxd: BUG: statement left active %s: %.120s\n", report,
+                    sqlite3_sql(s));
+            strict_stop();
+        }
+        sqlite3_reset(s);
+        n++;
+    }
+    return n;
+}
+
+/* Ends the outermost transaction with `sql` (COMMIT or ROLLBACK). Statements still stepping are
+   reset first, so that COMMIT really ends the read snapshot; a COMMIT that fails is rolled back,
+   so that the connection never stays inside a transaction. */
+static enum tcxd_err end_transaction(struct store *st, const char *sql, struct tcxd_error *e)
+{
+    reset_active(st, NULL);
+    enum tcxd_err rc = exec(st, sql, e);
+    if (rc || !sqlite3_get_autocommit(st->db))
+        exec(st, "ROLLBACK", NULL);
+    return rc;
+}
+
+/* Starts the outermost transaction: anything still stepping here was left by a read outside any
+   transaction and would pin the new transaction to its old snapshot. */
+static enum tcxd_err begin_transaction(struct store *st, const char *sql, struct tcxd_error *e)
+{
+    reset_active(st, "before a transaction");
+    enum tcxd_err rc = exec(st, sql, e);
+    if (rc)
+        st->tx_depth = 0;
+    return rc;
+}
+
 enum tcxd_err store_begin(struct store *st, struct tcxd_error *e)
 {
     if (st->tx_depth++ > 0)
         return TCXD_OK;
-    enum tcxd_err rc = exec(st, "BEGIN IMMEDIATE", e);
-    if (rc)
-        st->tx_depth = 0;
-    return rc;
+    return begin_transaction(st, "BEGIN IMMEDIATE", e);
 }
 
 enum tcxd_err store_commit(struct store *st, struct tcxd_error *e)
@@ -243,20 +293,14 @@ enum tcxd_err store_commit(struct store *st, struct tcxd_error *e)
         BUG("store_commit without store_begin");
     if (--st->tx_depth > 0)
         return TCXD_OK;
-    enum tcxd_err rc = exec(st, "COMMIT", e);
-    if (rc)
-        exec(st, "ROLLBACK", NULL);
-    return rc;
+    return end_transaction(st, "COMMIT", e);
 }
 
 enum tcxd_err store_read_begin(struct store *st, struct tcxd_error *e)
 {
     if (st->tx_depth++ > 0)
         return TCXD_OK;
-    enum tcxd_err rc = exec(st, "BEGIN", e); /* deferred: a read snapshot, no write lock */
-    if (rc)
-        st->tx_depth = 0;
-    return rc;
+    return begin_transaction(st, "BEGIN", e); /* deferred: a read snapshot, no write lock */
 }
 
 void store_read_end(struct store *st)
@@ -265,7 +309,9 @@ void store_read_end(struct store *st)
         BUG("store_read_end without store_read_begin");
     if (--st->tx_depth > 0)
         return;
-    exec(st, "COMMIT", NULL);
+    struct tcxd_error e;
+    if (end_transaction(st, "COMMIT", &e))
+        fprintf(stderr, "tcxd: ending a read snapshot: %s\n", e.msg);
 }
 
 void store_rollback(struct store *st)
@@ -275,7 +321,20 @@ void store_rollback(struct store *st)
     /* an inner failure poisons the whole transaction: the outermost caller rolls back */
     if (--st->tx_depth > 0)
         return;
-    exec(st, "ROLLBACK", NULL);
+    end_transaction(st, "ROLLBACK", NULL);
+}
+
+int store_idle_check(struct store *st, const char *where)
+{
+    int n = reset_active(st, where);
+    if (st->tx_depth > 0 || !sqlite3_get_autocommit(st->db)) {
+        fprintf(stderr, "tcxd: BUG: transaction left open %s (depth %d)\n", where, st->tx_depth);
+        strict_stop();
+        st->tx_depth = 0;
+        exec(st, "ROLLBACK", NULL);
+        n++;
+    }
+    return n;
 }
 
 void store_bulk_mode(struct store *st, bool on)
@@ -341,5 +400,7 @@ enum tcxd_err store_audit_list(struct store *st, const struct audit_query *q,
 int64_t store_audit_count(struct store *st)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_AUDIT_COUNT);
-    return sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s); /* release the read snapshot (issue 9) */
+    return n;
 }

@@ -452,12 +452,66 @@ static void test_field_validation(void **state)
     }
 }
 
+static void ignore_count(void *ctx, int64_t org_id, enum member_status s, int64_t n)
+{
+    (void)ctx, (void)org_id, (void)s, (void)n;
+}
+
+static int64_t make_root(struct store *st, const char *code)
+{
+    struct tcxd_error e;
+    struct org_create_req r = {.code = code,
+                               .name = "Đảng bộ thử",
+                               .tier = ORG_TIER_ABOVE_BASE,
+                               .form = ORG_FORM_DANG_BO,
+                               .date = D(2000, 1, 1)};
+    int64_t id = 0;
+    assert_int_equal(store_org_create(st, &actor, &r, &id, &e), TCXD_OK);
+    return id;
+}
+
+/* Issue 9: a read snapshot must end at store_read_end even when one of its statements was left
+   on a row (the stored day snapshot's lookup was): afterwards the connection sees what another
+   connection committed, and it is idle. */
+static void test_read_end_releases_the_snapshot(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/tcxd-store-snap-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/t.db", dir);
+    struct store *a, *b;
+    struct tcxd_error e;
+    assert_int_equal(store_open(path, STORE_CREATE, &a, &e), TCXD_OK);
+    assert_int_equal(store_open(path, 0, &b, &e), TCXD_OK);
+    make_root(a, "A");
+    for (int i = 0; i < 3; i++) { /* the first stores the month-end snapshot, the others read it */
+        assert_int_equal(store_read_begin(a, &e), TCXD_OK);
+        assert_int_equal(store_member_counts(a, D(2020, 12, 31), NULL, 0, ignore_count, NULL, &e),
+                         TCXD_OK);
+        store_read_end(a);
+    }
+    assert_int_equal(store_idle_check(a, "test"), 0);
+    int64_t before = store_audit_count(a);
+    make_root(b, "B");
+    assert_int_equal(store_read_begin(a, &e), TCXD_OK);
+    assert_int_equal(store_audit_count(a), before + 1);
+    store_read_end(a);
+    assert_int_equal(store_idle_check(a, "test"), 0);
+    assert_int_equal(store_idle_check(b, "test"), 0);
+    store_close(a);
+    store_close(b);
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_history_scenario),
         cmocka_unit_test(test_refusals_change_nothing),
         cmocka_unit_test(test_field_validation),
+        cmocka_unit_test(test_read_end_releases_the_snapshot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
