@@ -44,36 +44,14 @@ const struct http_field api_member_list_query[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum {
-    A_FULL_NAME,
-    A_GENDER,
-    A_BIRTH,
-    A_ETHNICITY,
-    A_RELIGION,
-    A_HOMETOWN,
-    A_NID,
-    A_EDUCATION,
-    A_PROFESSIONAL,
-    A_THEORY,
-    A_CARD,
-    A_ORG,
-    A_DECISION_NO,
-    A_DECISION_DATE,
-    A_CEREMONY
-};
+/* The personal fields come from the one field table (core/member_record.h), indexed by
+   enum member_field; the admission's own fields follow. */
+enum { A_ORG = MF__MAX, A_DECISION_NO, A_DECISION_DATE, A_CEREMONY, A_PLACE };
+#define MF_HTTP_FIELD(ID, cname, key, label, option, kind, max, flags, dflt, values, doc)          \
+    {key, kind == MFK_DATE ? HF_DATE : HF_STRING, (flags)&MFF_REQUIRED ? HF_REQUIRED : 0, 0, max,  \
+     doc},
 const struct http_field api_member_admit_body[] = {
-    {"full_name", HF_STRING, HF_REQUIRED, 0, 200, "full name"},
-    {"gender", HF_STRING, HF_REQUIRED, 0, 8, "nam or nu"},
-    {"birth_date", HF_DATE, HF_REQUIRED, 0, 0, "date of birth"},
-    {"ethnicity", HF_STRING, 0, 0, 100, "ethnicity (default Kinh)"},
-    {"religion", HF_STRING, 0, 0, 100, "religion (default Không)"},
-    {"hometown", HF_STRING, 0, 0, 300, "hometown"},
-    {"national_id", HF_STRING, 0, 0, 12, "12-digit citizen ID (CCCD)"},
-    {"education", HF_STRING, 0, 0, 100, "general education"},
-    {"professional_level", HF_STRING, 0, 0, 200, "professional qualification"},
-    {"theory_level", HF_STRING, 0, 0, 32, "none, so_cap, trung_cap, cao_cap, cu_nhan"},
-    {"party_card_no", HF_STRING, 0, 0, 30, "party card number"},
-    {"org_id", HF_ID, HF_REQUIRED, 0, 0, "the chi bộ"},
+    MEMBER_FIELDS(MF_HTTP_FIELD){"org_id", HF_ID, HF_REQUIRED, 0, 0, "the chi bộ"},
     {"decision_no", HF_STRING, 0, 0, 100, "admission decision number"},
     {"decision_date", HF_DATE, HF_REQUIRED, 0, 0, "admission decision date"},
     {"ceremony_date", HF_DATE, 0, 0, 0, "admission ceremony (default: the decision date)"},
@@ -456,22 +434,15 @@ enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e)
 enum tcxd_err api_member_admit(struct http_ctx *c, struct tcxd_error *e)
 {
     const struct http_value *in = c->in;
-#define S(i) (in[i].present ? in[i].s : NULL)
-    struct member_strings ms = {.full_name = S(A_FULL_NAME),
-                                .gender = S(A_GENDER),
-                                .birth_date = S(A_BIRTH),
-                                .ethnicity = S(A_ETHNICITY),
-                                .religion = S(A_RELIGION),
-                                .hometown = S(A_HOMETOWN),
-                                .national_id = S(A_NID),
-                                .education = S(A_EDUCATION),
-                                .professional_level = S(A_PROFESSIONAL),
-                                .theory_level = S(A_THEORY),
-                                .party_card_no = S(A_CARD)};
-#undef S
-    char birth[DATE_ISO_LEN];
-    date_format_iso(in[A_BIRTH].d, birth);
-    ms.birth_date = birth;
+    const char *v[MF__MAX];
+    char dates[MF__MAX][DATE_ISO_LEN];
+    for (int i = 0; i < MF__MAX; i++) {
+        v[i] = in[i].present ? in[i].s : NULL;
+        if (in[i].present && member_field_defs[i].kind == MFK_DATE) {
+            date_format_iso(in[i].d, dates[i]);
+            v[i] = dates[i];
+        }
+    }
     struct member_fields f;
     member_fields_init(&f);
     struct member_admit_req req = {
@@ -482,7 +453,7 @@ enum tcxd_err api_member_admit(struct http_ctx *c, struct tcxd_error *e)
     struct org_info o;
     int64_t id = 0;
     enum tcxd_err rc;
-    if (!(rc = member_fields_parse(&ms, &f, e)) &&
+    if (!(rc = member_record_parse(v, date_today(), &f, NULL, e)) &&
         !(rc = http_org_get(c, in[A_ORG].i, req.ceremony_date, "org_id", &o, e))) {
         req.org_id = o.id;
         rc = store_member_admit(c->st, &c->actor, &req, &id, e);

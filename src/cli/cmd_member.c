@@ -28,24 +28,35 @@ static const char member_help[] =
     "  tcxd member exempt MEMBER --date DATE [--end]\n"
     "  tcxd member exit MEMBER --kind xoa_ten|xin_ra|khai_tru|tu_tran|chuyen_di --date DATE\n"
     "  tcxd member due [ORG] [--days N]\n"
-    "FIELDS: --ethnicity --religion --hometown --national-id (12 digits) --education\n"
-    "  --professional --theory none|so_cap|trung_cap|cao_cap|cu_nhan --card\n"
     "MEMBER is a member id (#12 or 12) or a 12-digit national ID. Every event takes\n"
-    "--decision NO (số quyết định).\n";
+    "--decision NO (số quyết định).\n"
+    "FIELDS (the member record; --name, --gender and --birth are required):\n";
 
+/* The usage, then the record's fields from the field table (core/member_record.h). */
+static void member_print_help(void)
+{
+    fputs(member_help, stdout);
+    for (int i = 0; i < MF__MAX; i++) {
+        const struct member_field_def *d = &member_field_defs[i];
+        printf("  --%-16s %s", d->option, d->label);
+        if (d->kind == MFK_ENUM) {
+            fputs(": ", stdout);
+            for (size_t k = 0; k < d->nvalues; k++)
+                printf("%s%s", k ? "|" : "", d->values[k].name);
+        } else if (d->kind == MFK_DATE) {
+            fputs(" (DATE)", stdout);
+        } else if (d->max) {
+            printf(" (%s %u)", d->kind == MFK_TEXT ? "≤" : "=", d->max);
+        }
+        if (d->dflt)
+            printf(", mặc định %s", d->dflt);
+        putchar('\n');
+    }
+}
+
+/* Options: the record fields first, indexed by enum member_field; then the others. */
 enum {
-    O_ORG,
-    O_NAME,
-    O_GENDER,
-    O_BIRTH,
-    O_ETHNICITY,
-    O_RELIGION,
-    O_HOMETOWN,
-    O_NID,
-    O_EDUCATION,
-    O_PROFESSIONAL,
-    O_THEORY,
-    O_CARD,
+    O_ORG = MF__MAX,
     O_DECISION_DATE,
     O_CEREMONY_DATE,
     O_OFFICIAL_DATE,
@@ -71,18 +82,8 @@ enum {
 };
 
 static const struct cli_opt member_opts[O__MAX] = {
+    /* fields: member_print_help */
     [O_ORG] = {"org", true, NULL},
-    [O_NAME] = {"name", true, NULL},
-    [O_GENDER] = {"gender", true, NULL},
-    [O_BIRTH] = {"birth", true, NULL},
-    [O_ETHNICITY] = {"ethnicity", true, NULL},
-    [O_RELIGION] = {"religion", true, NULL},
-    [O_HOMETOWN] = {"hometown", true, NULL},
-    [O_NID] = {"national-id", true, NULL},
-    [O_EDUCATION] = {"education", true, NULL},
-    [O_PROFESSIONAL] = {"professional", true, NULL},
-    [O_THEORY] = {"theory", true, NULL},
-    [O_CARD] = {"card", true, NULL},
     [O_DECISION_DATE] = {"decision-date", true, NULL},
     [O_CEREMONY_DATE] = {"ceremony-date", true, NULL},
     [O_OFFICIAL_DATE] = {"official-date", true, NULL},
@@ -153,17 +154,9 @@ static int member_admit(struct cli *cli, struct cli_opt *o, bool historical)
 {
     struct tcxd_error e;
     tcxd_error_clear(&e);
-    struct member_strings in = {.full_name = o[O_NAME].value,
-                                .gender = o[O_GENDER].value,
-                                .birth_date = o[O_BIRTH].value,
-                                .ethnicity = o[O_ETHNICITY].value,
-                                .religion = o[O_RELIGION].value,
-                                .hometown = o[O_HOMETOWN].value,
-                                .national_id = o[O_NID].value,
-                                .education = o[O_EDUCATION].value,
-                                .professional_level = o[O_PROFESSIONAL].value,
-                                .theory_level = o[O_THEORY].value,
-                                .party_card_no = o[O_CARD].value};
+    const char *in[MF__MAX];
+    for (int i = 0; i < MF__MAX; i++)
+        in[i] = o[i].value;
     struct member_fields f;
     struct member_admit_req req = {.fields = &f, .decision_no = o[O_DECISION].value};
     struct org_info org;
@@ -171,7 +164,7 @@ static int member_admit(struct cli *cli, struct cli_opt *o, bool historical)
     int64_t id = 0;
     enum tcxd_err rc;
     member_fields_init(&f);
-    if ((rc = member_fields_parse(&in, &f, &e)) ||
+    if ((rc = member_record_parse(in, date_today(), &f, NULL, &e)) ||
         (rc = cli_date(o[O_DECISION_DATE].value, DATE_NONE, "decision_date", &req.decision_date,
                        &e)) ||
         (rc = cli_date(o[O_CEREMONY_DATE].value, req.decision_date, "ceremony_date",
@@ -375,15 +368,15 @@ static int member_list(struct cli *cli, struct cli_opt *o, const char **pos, siz
         int_opt(o[O_AGE_MAX].value, 0, 150, -1, "age_max", &q.age_max, &e))
         return cli_fail(cli, &e);
     q.offset = (page - 1) * q.limit;
-    if (o[O_GENDER].value) {
+    if (o[MF_GENDER].value) {
         enum gender g;
-        if (gender_parse(o[O_GENDER].value, &g, &e))
+        if (gender_parse(o[MF_GENDER].value, &g, &e))
             return cli_fail(cli, &e);
         q.gender = g;
     }
-    if (o[O_THEORY].value) {
+    if (o[MF_THEORY_LEVEL].value) {
         enum theory_level t;
-        if (theory_level_parse(o[O_THEORY].value, &t, &e))
+        if (theory_level_parse(o[MF_THEORY_LEVEL].value, &t, &e))
             return cli_fail(cli, &e);
         q.theory = t;
     }
@@ -393,7 +386,7 @@ static int member_list(struct cli *cli, struct cli_opt *o, const char **pos, siz
             return cli_fail(cli, &e);
         q.status = s;
     }
-    q.ethnicity = o[O_ETHNICITY].value;
+    q.ethnicity = o[MF_ETHNICITY].value;
     if (o[O_SORT].value) {
         if (!strcmp(o[O_SORT].value, "birth"))
             q.sort = MQ_SORT_BIRTH;
@@ -586,19 +579,21 @@ static int member_due(struct cli *cli, struct cli_opt *o, const char **pos, size
 int cmd_member(struct cli *cli, int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(member_help, stdout);
+        member_print_help();
         return argc < 2 ? 2 : 0;
     }
     const char *verb = argv[1];
     struct cli_opt o[O__MAX];
     memcpy(o, member_opts, sizeof(o));
+    for (int i = 0; i < MF__MAX; i++)
+        o[i] = (struct cli_opt){member_field_defs[i].option, true, NULL};
     const char *pos[4];
     size_t npos;
     int rc = cli_parse(cli, "member", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
     if (rc)
         return rc;
     if (o[O_HELP].value) {
-        fputs(member_help, stdout);
+        member_print_help();
         return 0;
     }
     if (!cli_store(cli, false))

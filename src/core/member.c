@@ -1,5 +1,7 @@
 #include "core/member.h"
 
+#include "core/member_record.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,19 +16,12 @@
 
 /* ---- names and labels ------------------------------------------------------------------ */
 
-/* name: stable ASCII id; label: Vietnamese; alias: another accepted spelling (may be NULL). */
-struct enum_text {
-    const char *name;
-    const char *label;
-    const char *alias;
-};
-
-static const struct enum_text genders[GENDER__MAX] = {
+const struct member_enum_value member_gender_values[GENDER__MAX] = {
     [GENDER_MALE] = {"nam", "Nam", "male"},
     [GENDER_FEMALE] = {"nu", "Nữ", "female"},
 };
 
-static const struct enum_text theory_levels[THEORY__MAX] = {
+const struct member_enum_value member_theory_values[THEORY__MAX] = {
     [THEORY_NONE] = {"none", "Chưa có", "khong"},
     [THEORY_SO_CAP] = {"so_cap", "Sơ cấp", NULL},
     [THEORY_TRUNG_CAP] = {"trung_cap", "Trung cấp", NULL},
@@ -34,7 +29,7 @@ static const struct enum_text theory_levels[THEORY__MAX] = {
     [THEORY_CU_NHAN] = {"cu_nhan", "Cử nhân", NULL},
 };
 
-static const struct enum_text statuses[MEMBER_STATUS__MAX] = {
+static const struct member_enum_value statuses[MEMBER_STATUS__MAX] = {
     [MEMBER_NONE] = {"none", "Chưa vào Đảng", NULL},
     [MEMBER_PROBATIONARY] = {"probationary", "Dự bị", NULL},
     [MEMBER_OFFICIAL] = {"official", "Chính thức", NULL},
@@ -43,7 +38,7 @@ static const struct enum_text statuses[MEMBER_STATUS__MAX] = {
     [MEMBER_TRANSFERRED_OUT] = {"transferred_out", "Đã chuyển sinh hoạt đi", NULL},
 };
 
-static const struct enum_text event_kinds[MEV__MAX] = {
+static const struct member_enum_value event_kinds[MEV__MAX] = {
     [MEV_ADMIT] = {"admit", "Kết nạp", NULL},
     [MEV_OFFICIAL] = {"official", "Công nhận đảng viên chính thức", NULL},
     [MEV_TRANSFER] = {"transfer", "Chuyển sinh hoạt đảng", NULL},
@@ -64,20 +59,20 @@ static const char *const event_words[MEV__MAX] = {
     [MEV_EXIT] = MSG_N("exit"),
 };
 
-static const struct enum_text transfer_kinds[TRANSFER__MAX] = {
+static const struct member_enum_value transfer_kinds[TRANSFER__MAX] = {
     [TRANSFER_OFFICIAL] = {"official", "Chính thức", NULL},
     [TRANSFER_TEMPORARY] = {"temporary", "Tạm thời", NULL},
     [TRANSFER_ORG_CHANGE] = {"org_change", "Theo sắp xếp tổ chức", NULL},
 };
 
-static const struct enum_text discipline_forms[DISCIPLINE__MAX] = {
+static const struct member_enum_value discipline_forms[DISCIPLINE__MAX] = {
     [DISCIPLINE_KHIEN_TRACH] = {"khien_trach", "Khiển trách", NULL},
     [DISCIPLINE_CANH_CAO] = {"canh_cao", "Cảnh cáo", NULL},
     [DISCIPLINE_CACH_CHUC] = {"cach_chuc", "Cách chức", NULL},
     [DISCIPLINE_KHAI_TRU] = {"khai_tru", "Khai trừ", NULL},
 };
 
-static const struct enum_text exit_kinds[EXIT__MAX] = {
+static const struct member_enum_value exit_kinds[EXIT__MAX] = {
     [EXIT_XOA_TEN] = {"xoa_ten", "Xóa tên", NULL},
     [EXIT_XIN_RA] = {"xin_ra", "Xin ra khỏi Đảng", NULL},
     [EXIT_KHAI_TRU] = {"khai_tru", "Khai trừ", NULL},
@@ -90,19 +85,19 @@ static const struct enum_text exit_kinds[EXIT__MAX] = {
 
 const char *gender_name(enum gender g)
 {
-    return TABLE_NAME(genders, g);
+    return TABLE_NAME(member_gender_values, g);
 }
 const char *gender_label(enum gender g)
 {
-    return TABLE_LABEL(genders, g);
+    return TABLE_LABEL(member_gender_values, g);
 }
 const char *theory_level_name(enum theory_level t)
 {
-    return TABLE_NAME(theory_levels, t);
+    return TABLE_NAME(member_theory_values, t);
 }
 const char *theory_level_label(enum theory_level t)
 {
-    return TABLE_LABEL(theory_levels, t);
+    return TABLE_LABEL(member_theory_values, t);
 }
 const char *member_status_name(enum member_status s)
 {
@@ -155,20 +150,19 @@ static void fold_key(const char *s, struct buf *out)
             out->ptr[i] = '_';
 }
 
-/* Index of the entry whose name, label or alias folds like s; -1 if none. */
-static int table_find(const struct enum_text *tab, int n, const char *s)
+int member_enum_find(const struct member_enum_value *tab, size_t n, const char *s)
 {
     struct buf in = BUF_INIT, cand = BUF_INIT;
     int found = -1;
     fold_key(s, &in);
-    for (int i = 0; i < n && found < 0 && in.len; i++) {
+    for (size_t i = 0; i < n && found < 0 && in.len; i++) {
         const char *texts[3] = {tab[i].name, tab[i].label, tab[i].alias};
         for (int j = 0; j < 3 && found < 0; j++) {
             if (!texts[j])
                 continue;
             fold_key(texts[j], &cand);
             if (!strcmp(in.ptr, cand.ptr))
-                found = i;
+                found = (int)i;
         }
     }
     buf_release(&in);
@@ -177,7 +171,7 @@ static int table_find(const struct enum_text *tab, int n, const char *s)
 }
 
 /* "a, b or c" listing the names of tab, for error messages. */
-static void table_names(const struct enum_text *tab, int n, struct buf *out)
+static void table_names(const struct member_enum_value *tab, int n, struct buf *out)
 {
     for (int i = 0; i < n; i++) {
         if (i)
@@ -186,10 +180,11 @@ static void table_names(const struct enum_text *tab, int n, struct buf *out)
     }
 }
 
-static enum tcxd_err table_parse(const struct enum_text *tab, int n, const char *s, int *out,
-                                 const char *field, const char *what, struct tcxd_error *e)
+static enum tcxd_err table_parse(const struct member_enum_value *tab, int n, const char *s,
+                                 int *out, const char *field, const char *what,
+                                 struct tcxd_error *e)
 {
-    int i = table_find(tab, n, s);
+    int i = member_enum_find(tab, (size_t)n, s);
     if (i >= 0) {
         *out = i;
         return TCXD_OK;
@@ -205,7 +200,8 @@ static enum tcxd_err table_parse(const struct enum_text *tab, int n, const char 
 enum tcxd_err gender_parse(const char *s, enum gender *out, struct tcxd_error *e)
 {
     int v;
-    enum tcxd_err rc = table_parse(genders, GENDER__MAX, s, &v, "gender", MSG_N("gender"), e);
+    enum tcxd_err rc =
+        table_parse(member_gender_values, GENDER__MAX, s, &v, "gender", MSG_N("gender"), e);
     if (!rc)
         *out = (enum gender)v;
     return rc;
@@ -218,7 +214,7 @@ enum tcxd_err theory_level_parse(const char *s, enum theory_level *out, struct t
         *out = THEORY_NONE;
         return TCXD_OK;
     }
-    enum tcxd_err rc = table_parse(theory_levels, THEORY__MAX, s, &v, "theory_level",
+    enum tcxd_err rc = table_parse(member_theory_values, THEORY__MAX, s, &v, "theory_level",
                                    MSG_N("political theory level"), e);
     if (!rc)
         *out = (enum theory_level)v;

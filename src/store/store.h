@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "core/member.h"
+#include "core/member_record.h"
 #include "core/org.h"
 #include "core/tree.h"
 #include "util/buf.h"
@@ -147,24 +148,14 @@ enum tcxd_err store_org_search(struct store *st, const char *query, tcxd_date as
 
 /* ---- members ---------------------------------------------------------------------------- */
 
-/* A member's personal record, validated and NFC-clean. Release with member_fields_release. */
-struct member_fields {
-    struct buf full_name, ethnicity, religion, hometown, national_id, education, professional_level,
-        party_card_no;
-    enum gender gender;
-    tcxd_date birth_date;
-    enum theory_level theory;
-};
-void member_fields_init(struct member_fields *f);
-void member_fields_release(struct member_fields *f);
-
 /* The same fields as text, as they come from a CLI flag, a JSON body or a CSV cell (NULL or ""
    means absent; gender, full_name and birth_date are required). */
 struct member_strings {
     const char *full_name, *gender, *birth_date, *ethnicity, *religion, *hometown, *national_id,
         *education, *professional_level, *theory_level, *party_card_no;
 };
-/* Cleans and validates every field (text_clean, dates, enums); the error names the field. */
+/* Cleans and validates every field (member_record_parse: the field table of
+   core/member_record.h); the error names the field. */
 enum tcxd_err member_fields_parse(const struct member_strings *in, struct member_fields *out,
                                   struct tcxd_error *e) TCXD_WUR;
 

@@ -18,68 +18,23 @@ struct text_collator *store_collator(struct store *st)
     return st->coll;
 }
 
-void member_fields_init(struct member_fields *f)
-{
-    memset(f, 0, sizeof(*f));
-    struct buf *all[] = {&f->full_name,   &f->ethnicity, &f->religion,           &f->hometown,
-                         &f->national_id, &f->education, &f->professional_level, &f->party_card_no};
-    for (size_t i = 0; i < ARRAY_SIZE(all); i++)
-        buf_init(all[i], 0);
-    f->birth_date = DATE_NONE;
-}
-
-void member_fields_release(struct member_fields *f)
-{
-    struct buf *all[] = {&f->full_name,   &f->ethnicity, &f->religion,           &f->hometown,
-                         &f->national_id, &f->education, &f->professional_level, &f->party_card_no};
-    for (size_t i = 0; i < ARRAY_SIZE(all); i++)
-        buf_release(all[i]);
-}
-
-static enum tcxd_err clean_opt(const char *in, size_t max, const char *field, const char *dflt,
-                               struct buf *out, struct tcxd_error *e)
-{
-    if (!in || !*in)
-        in = dflt;
-    return text_clean(in, strlen(in), max, true, field, out, e);
-}
-
 enum tcxd_err member_fields_parse(const struct member_strings *in, struct member_fields *out,
                                   struct tcxd_error *e)
 {
-    enum tcxd_err rc;
-    const char *name = in->full_name ? in->full_name : "";
-    if ((rc = text_clean(name, strlen(name), 100, false, "full_name", &out->full_name, e)))
-        return rc;
-    if (!in->gender || !*in->gender)
-        return tcxd_fail(e, TCXD_EINVAL, "gender", "field gender is required");
-    if ((rc = gender_parse(in->gender, &out->gender, e)))
-        return rc;
-    if (!in->birth_date || !*in->birth_date)
-        return tcxd_fail(e, TCXD_EINVAL, "birth_date", "field birth_date is required");
-    if ((rc = date_parse(in->birth_date, &out->birth_date, "birth_date", e)))
-        return rc;
-    if (out->birth_date > date_today()) {
-        char d[DATE_ISO_LEN];
-        date_format_vn(out->birth_date, d);
-        return tcxd_fail(e, TCXD_EINVAL, "birth_date", "birth date %s is in the future", d);
-    }
-    out->theory = THEORY_NONE;
-    if (in->theory_level && *in->theory_level &&
-        (rc = theory_level_parse(in->theory_level, &out->theory, e)))
-        return rc;
-    if ((rc = clean_opt(in->ethnicity, 50, "ethnicity", "Kinh", &out->ethnicity, e)) ||
-        (rc = clean_opt(in->religion, 50, "religion", "Không", &out->religion, e)) ||
-        (rc = clean_opt(in->hometown, 200, "hometown", "", &out->hometown, e)) ||
-        (rc = clean_opt(in->education, 50, "education", "", &out->education, e)) ||
-        (rc = clean_opt(in->professional_level, 100, "professional_level", "",
-                        &out->professional_level, e)) ||
-        (rc = clean_opt(in->party_card_no, 20, "party_card_no", "", &out->party_card_no, e)) ||
-        (rc = clean_opt(in->national_id, 12, "national_id", "", &out->national_id, e)))
-        return rc;
-    if (out->national_id.len && (rc = member_check_national_id(out->national_id.ptr, e)))
-        return rc;
-    return TCXD_OK;
+    const char *v[MF__MAX] = {
+        [MF_FULL_NAME] = in->full_name,
+        [MF_GENDER] = in->gender,
+        [MF_BIRTH_DATE] = in->birth_date,
+        [MF_ETHNICITY] = in->ethnicity,
+        [MF_RELIGION] = in->religion,
+        [MF_HOMETOWN] = in->hometown,
+        [MF_NATIONAL_ID] = in->national_id,
+        [MF_EDUCATION] = in->education,
+        [MF_PROFESSIONAL_LEVEL] = in->professional_level,
+        [MF_THEORY_LEVEL] = in->theory_level,
+        [MF_PARTY_CARD_NO] = in->party_card_no,
+    };
+    return member_record_parse(v, date_today(), out, NULL, e);
 }
 
 void member_query_init(struct member_query *q)

@@ -116,6 +116,12 @@ const struct msg_pair msg_vi_catalog[] = {
      "ngày dự kiến kết thúc %s không sau ngày chuyển sinh hoạt"},
     {"the receiving chi bộ is required", "thiếu chi bộ nơi chuyển đến"},
 
+    /* ---- core: the member record (member_record.c) ---- */
+    {"field %s: character %zu is not a digit (%u digits expected)",
+     "trường %s: ký tự thứ %zu không phải chữ số (cần %u chữ số)"},
+    {"field %s: %zu digits (%u digits expected)", "trường %s: %zu chữ số (cần %u chữ số)"},
+    {"field %s: date %s is after today", "trường %s: ngày %s sau ngày hôm nay"},
+
     /* ---- core: quality review ---- */
     {"%d rated HTXSNV exceed the cap of %d (%d%% of %d rated HTTNV)%s",
      "%d xếp loại HTXSNV, vượt mức tối đa %d (%d%% của %d xếp loại HTTNV)%s"},

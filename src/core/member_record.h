@@ -1,0 +1,141 @@
+/*
+ * member_record.h - the one definition of a party member's personal record.
+ *
+ * MEMBER_FIELDS lists every personal field once: its JSON key (also the API body field and the
+ * ASCII import/export header), Vietnamese label, CLI option, kind, maximum length in code points,
+ * flags, default and enumeration table. member_field_defs[] is built from it, the API's admission
+ * body (src/api/members.c) expands it, the CLI builds its options from the table, and tests check
+ * docs/openapi.yaml (maxLength included), docs/tcxd.1 and the import columns against it.
+ *
+ * member_record_parse() is the one check of a record: the CLI and the API stop at the first
+ * problem, the import passes a sink and hears of every one. Pure: no I/O.
+ *
+ * struct member_fields owns its bufs: member_fields_init / member_fields_release.
+ */
+#ifndef TCXD_CORE_MEMBER_RECORD_H
+#define TCXD_CORE_MEMBER_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/member.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/err.h"
+
+enum member_field_kind {
+    MFK_TEXT,        /* free text: text_clean (NFC, trimmed), at most max code points */
+    MFK_DATE,        /* dd/mm/yyyy or yyyy-mm-dd */
+    MFK_ENUM,        /* a name, label or alias of the field's enumeration (case/diacritics-free) */
+    MFK_NATIONAL_ID, /* 12 digits (CCCD) */
+    MFK_DIGITS, /* exactly max ASCII digits, kept as text (leading zeros stay): số lý lịch */
+    MFK__MAX
+};
+
+#define MFF_REQUIRED   1u /* absent or empty is an error */
+#define MFF_NOT_FUTURE 2u /* a date not after today */
+
+/*
+ * X(ID, cname, key, label, option, kind, max, flags, dflt, values, doc)
+ *   cname:  the member of struct member_fields holding the value
+ *   values: the enumeration table (struct member_enum_value[]) of an MFK_ENUM field, else NULL
+ */
+#define MEMBER_FIELDS(X)                                                                           \
+    X(FULL_NAME, full_name, "full_name", "Họ và tên", "name", MFK_TEXT, 100, MFF_REQUIRED, NULL,   \
+      NULL, "full name")                                                                           \
+    X(GENDER, gender, "gender", "Giới tính", "gender", MFK_ENUM, 8, MFF_REQUIRED, NULL,            \
+      member_gender_values, "nam or nu")                                                           \
+    X(BIRTH_DATE, birth_date, "birth_date", "Ngày sinh", "birth", MFK_DATE, 0,                     \
+      MFF_REQUIRED | MFF_NOT_FUTURE, NULL, NULL, "date of birth")                                  \
+    X(ETHNICITY, ethnicity, "ethnicity", "Dân tộc", "ethnicity", MFK_TEXT, 50, 0, "Kinh", NULL,    \
+      "ethnicity (default Kinh)")                                                                  \
+    X(RELIGION, religion, "religion", "Tôn giáo", "religion", MFK_TEXT, 50, 0, "Không", NULL,      \
+      "religion (default Không)")                                                                  \
+    X(HOMETOWN, hometown, "hometown", "Quê quán", "hometown", MFK_TEXT, 200, 0, NULL, NULL,        \
+      "hometown")                                                                                  \
+    X(NATIONAL_ID, national_id, "national_id", "Số CCCD", "national-id", MFK_NATIONAL_ID, 12, 0,   \
+      NULL, NULL, "12-digit citizen ID (CCCD)")                                                    \
+    X(EDUCATION, education, "education", "Trình độ học vấn", "education", MFK_TEXT, 50, 0, NULL,   \
+      NULL, "general education")                                                                   \
+    X(PROFESSIONAL_LEVEL, professional_level, "professional_level", "Chuyên môn", "professional",  \
+      MFK_TEXT, 100, 0, NULL, NULL, "professional qualification")                                  \
+    X(THEORY_LEVEL, theory, "theory_level", "Lý luận chính trị", "theory", MFK_ENUM, 32, 0, NULL,  \
+      member_theory_values, "none, so_cap, trung_cap, cao_cap, cu_nhan")                           \
+    X(PARTY_CARD_NO, party_card_no, "party_card_no", "Số thẻ đảng viên", "card", MFK_TEXT, 20, 0,  \
+      NULL, NULL, "party card number")
+
+#define MF_ENUM_ID(ID, ...) MF_##ID,
+enum member_field { MEMBER_FIELDS(MF_ENUM_ID) MF__MAX };
+#undef MF_ENUM_ID
+
+/* One value of an enumeration: stable ASCII name (JSON/CSV), Vietnamese label, another
+   accepted spelling (may be NULL). */
+struct member_enum_value {
+    const char *name, *label, *alias;
+};
+extern const struct member_enum_value member_gender_values[GENDER__MAX];
+extern const struct member_enum_value member_theory_values[THEORY__MAX];
+
+struct member_field_def {
+    const char *key;    /* JSON key, API field, ASCII header: "full_name" */
+    const char *label;  /* Vietnamese label and header: "Họ và tên" */
+    const char *option; /* CLI option without "--": "name" */
+    enum member_field_kind kind;
+    unsigned max; /* code points; 0 for dates */
+    unsigned flags;
+    const char *dflt; /* stored for an empty value; NULL: empty stays empty */
+    const struct member_enum_value *values;
+    size_t nvalues;
+    size_t offset;   /* of the value in struct member_fields */
+    const char *doc; /* English, one line (API docs) */
+};
+extern const struct member_field_def member_field_defs[MF__MAX];
+
+/* The field with that key, or -1. */
+int member_field_by_key(const char *key);
+
+/* Index of the value whose name, label or alias folds like s (case, diacritics, ' ' '-' '_'
+   alike); -1 if none. */
+int member_enum_find(const struct member_enum_value *tab, size_t n, const char *s);
+
+/* A member's personal record, validated and NFC-clean. Release with member_fields_release. */
+struct member_fields {
+    struct buf full_name, ethnicity, religion, hometown, national_id, education, professional_level,
+        party_card_no;
+    enum gender gender;
+    tcxd_date birth_date;
+    enum theory_level theory;
+};
+void member_fields_init(struct member_fields *f);
+void member_fields_release(struct member_fields *f);
+/* The buf of a text-like field (TEXT, NATIONAL_ID, DIGITS); NULL for dates and enumerations. */
+struct buf *member_fields_text(struct member_fields *f, enum member_field id);
+const struct buf *member_fields_text_c(const struct member_fields *f, enum member_field id);
+/* The value of an enumeration field as an index into its table; the date of a date field. */
+int member_fields_enum(const struct member_fields *f, enum member_field id);
+tcxd_date member_fields_date(const struct member_fields *f, enum member_field id);
+
+/*
+ * Cleans and checks one field's text s[0..len) into out (an empty value takes the default, or
+ * the field's empty/none value). Errors name the field by key (e->field). today: for
+ * MFF_NOT_FUTURE.
+ */
+enum tcxd_err member_field_parse(enum member_field id, const char *s, size_t len, tcxd_date today,
+                                 struct member_fields *out, struct tcxd_error *e) TCXD_WUR;
+
+/* Where member_record_parse reports problems when asked to go on after the first. */
+struct member_issue_sink {
+    void (*fn)(void *ctx, enum member_field f, const struct tcxd_error *e);
+    void *ctx;
+};
+
+/*
+ * Every field, in table order: in[i] is field i's text (NULL or "" when absent). sink NULL:
+ * stops at the first problem, fills e and returns its code. With a sink: each problem goes to
+ * the sink and parsing goes on; returns the first problem's code (e gets it too).
+ */
+enum tcxd_err member_record_parse(const char *const in[MF__MAX], tcxd_date today,
+                                  struct member_fields *out, const struct member_issue_sink *sink,
+                                  struct tcxd_error *e) TCXD_WUR;
+
+#endif
