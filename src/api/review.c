@@ -52,10 +52,13 @@ enum {
 };
 const struct http_field api_review_step_body[] = {
     {"year", HF_INT, HF_REQUIRED, 1900, 9999, "review year"},
-    {"step", HF_STRING, HF_REQUIRED, 0, 16, "self_assess, verify, decide or amend"},
+    {"step", HF_STRING, HF_REQUIRED, 0, 16,
+     "self_assess, verify, decide, amend, or record (a past year's decision entered as history)"},
     {"scores", HF_STRING, 0, 0, 4000,
      "self_assess/verify: CODE=VALUE pairs separated by ';' (points \"8,5\" or grades)"},
-    {"level", HF_STRING, 0, 0, 60, "proposed (self_assess, verify) or decided level"},
+    {"level", HF_STRING, 0, 0, 60,
+     "proposed (self_assess, verify) or decided level; 2014-2017 also in that year's names "
+     "(tsvm_tieu_bieu, tsvm, yeu_kem, dtc_httnv ...)"},
     {"text", HF_STRING, 0, 0, 4000, "comments, verification notes or the amendment's reason"},
     {"decision_no", HF_STRING, 0, 0, 100, "decision number (decide: required)"},
     {"decision_date", HF_DATE, 0, 0, 0, "decision date (decide: required)"},
@@ -293,6 +296,8 @@ static enum tcxd_err step(struct http_ctx *c, bool member, struct tcxd_error *e)
         goto out;
     }
     req.scores = entries;
+    if (!scored && req.has_level) /* read by the year's rule set: its own names kept */
+        req.level_text = in[S_LEVEL].s;
     req.text = in[S_TEXT].present ? in[S_TEXT].s : NULL;
     req.decision_no = in[S_DECISION_NO].present ? in[S_DECISION_NO].s : NULL;
     req.cap_exception = in[S_CAP_EXCEPTION].present ? in[S_CAP_EXCEPTION].s : NULL;

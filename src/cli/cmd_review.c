@@ -29,8 +29,10 @@ static const char review_help[] =
     "           [--cap-exception REASON]\n"
     "  tcxd review amend SUBJECT --year Y --level L --reason TEXT [--decision NO]\n"
     "           [--decision-date DATE] [--cap-exception REASON]\n"
+    "  tcxd review record SUBJECT --year Y --level L [--decision NO] [--decision-date DATE]\n"
+    "           [--notes TEXT] [--as member|leader|leadership] [--review-date DATE]\n"
     "  tcxd review show SUBJECT --year Y [--level L]\n"
-    "  tcxd review report ORG --year Y [--list] [--format text|csv]\n"
+    "  tcxd review report ORG --year Y [--list] [--mapping] [--format text|csv]\n"
     "  tcxd review leniency ORG --year Y [--threshold POINTS] [--format text|csv]\n"
     "  tcxd review weak list ORG (--year Y | --from Y --to Y) [--format text|csv]\n"
     "  tcxd review weak add ORG --year Y [--plan TEXT] [--responsible NAME] [--deadline DATE]\n"
@@ -39,7 +41,12 @@ static const char review_help[] =
     "           [--status S] [--consolidated-on DATE]\n"
     "SUBJECT is a member (#12, 12 or a 12-digit national ID) or an organization code\n"
     "(org:CODE or member:ID when ambiguous). Levels: htxsnv, httnv, htnv, khtnv (or the\n"
-    "Vietnamese label). VALUE is points (\"8,5\") under QĐ 366 (2025 on) and a grade (xuat_sac,\n"
+    "Vietnamese label); for 2014-2017 (HD 27) also the year's own levels: organizations "
+    "tsvm_tieu_bieu,\n"
+    "tsvm, httnv, htnv, yeu_kem; members dtc_htxsnv, dtc_httnv, dtc_htnv, vptc_khtnv. 'record'\n"
+    "enters a past year's decision as history (no self-assessment, verification or scores).\n"
+    "'report --mapping' shows how the pre-2018 levels map onto the current ones. VALUE is points "
+    "(\"8,5\") under QĐ 366 (2025 on) and a grade (xuat_sac,\n"
     "tot, trung_binh, kem) under QĐ 132/124 (2018-2024). Score files are CSV rows\n"
     "criterion,value (a header row 'criterion,...' is skipped). Rubric CSV: group,criterion,\n"
     "title,max; a row with an empty criterion defines the group (its title and maximum).\n"
@@ -73,6 +80,7 @@ enum {
     O_CAP_EXC,
     O_REASON,
     O_LIST,
+    O_MAPPING,
     O_FORMAT,
     O_THRESHOLD,
     O_PLAN,
@@ -110,6 +118,7 @@ static const struct cli_opt review_opts[O__MAX] = {
     [O_CAP_EXC] = {"cap-exception", true, NULL},
     [O_REASON] = {"reason", true, NULL},
     [O_LIST] = {"list", false, NULL},
+    [O_MAPPING] = {"mapping", false, NULL},
     [O_FORMAT] = {"format", true, NULL},
     [O_THRESHOLD] = {"threshold", true, NULL},
     [O_PLAN] = {"plan", true, NULL},
@@ -707,10 +716,14 @@ static void print_review(const struct store_review *rv, const struct review_prev
     printf("Thang điểm: %s; ngày đánh giá %s\n", rv->rubric_name, dmy(rv->review_date, d));
     printf("Trạng thái: %s%s\n", review_state_label(rv->state),
            review_state_locked(rv->state) ? " (đã khóa, chỉ điều chỉnh bằng bước điều chỉnh)" : "");
+    if (rv->historical)
+        printf("Kết quả ghi nhận từ quyết định đã có (số liệu lịch sử, không có điểm tự đánh giá, "
+               "thẩm định)\n");
     for (size_t i = 0; i < rv->n_steps; i++) {
         const struct review_step_row *s = &rv->steps[i];
         printf("  %-20s %s  %-14s %s", review_step_label(s->step), s->at,
-               s->username ? s->username : "", level_label(rv, s->level));
+               s->username ? s->username : "",
+               review_level_label_legacy(rv->rs, rv->subject, s->level, s->legacy));
         if (s->has_total)
             printf(", %s điểm", pts(&b, s->total));
         if (s->decision_no && *s->decision_no)
@@ -835,12 +848,12 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         int opt;
         unsigned steps; /* bit per step */
     } owners[] = {
-        {O_SCORES, 3},      {O_COMMENTS, 1},      {O_AS, 1},
-        {O_REVIEW_DATE, 1}, {O_NOTES, 2},         {O_VOTES, 2},
-        {O_LOW_CONF, 2},    {O_SELF_REMEDIED, 2}, {O_NOT_DUTY, 2},
-        {O_DEGRADATION, 2}, {O_DISUNITY, 2},      {O_SUB_DISC, 2},
-        {O_SUB_UNREM, 2},   {O_DECISION, 12},     {O_DECISION_DATE, 12},
-        {O_CAP_EXC, 12},    {O_REASON, 8},
+        {O_SCORES, 3},       {O_COMMENTS, 1},      {O_AS, 17},
+        {O_REVIEW_DATE, 17}, {O_NOTES, 18},        {O_VOTES, 2},
+        {O_LOW_CONF, 2},     {O_SELF_REMEDIED, 2}, {O_NOT_DUTY, 2},
+        {O_DEGRADATION, 2},  {O_DISUNITY, 2},      {O_SUB_DISC, 2},
+        {O_SUB_UNREM, 2},    {O_DECISION, 28},     {O_DECISION_DATE, 28},
+        {O_CAP_EXC, 12},     {O_REASON, 8},
     };
     for (size_t i = 0; i < ARRAY_SIZE(owners); i++)
         if (o[owners[i].opt].value && !(owners[i].steps & (1u << step)))
@@ -857,6 +870,8 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         if (level_arg(o[O_LEVEL].value, &req.level, &e))
             return cli_fail(cli, &e);
         req.has_level = true;
+        if (!scored) /* read again by the year's rule set: its own names are kept */
+            req.level_text = o[O_LEVEL].value;
     }
     if (o[O_AS].value && review_subject_parse(o[O_AS].value, &req.subject, &e))
         return cli_fail(cli, &e);
@@ -866,10 +881,10 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
     if (o[O_DECISION_DATE].value &&
         cli_date(o[O_DECISION_DATE].value, DATE_NONE, "decision_date", &req.decision_date, &e))
         return cli_fail(cli, &e);
-    req.text = step == REVIEW_STEP_SELF_ASSESS ? o[O_COMMENTS].value
-               : step == REVIEW_STEP_VERIFY    ? o[O_NOTES].value
-               : step == REVIEW_STEP_AMEND     ? o[O_REASON].value
-                                               : NULL;
+    req.text = step == REVIEW_STEP_SELF_ASSESS                            ? o[O_COMMENTS].value
+               : step == REVIEW_STEP_VERIFY || step == REVIEW_STEP_RECORD ? o[O_NOTES].value
+               : step == REVIEW_STEP_AMEND                                ? o[O_REASON].value
+                                                                          : NULL;
     req.decision_no = o[O_DECISION].value;
     req.cap_exception = o[O_CAP_EXC].value;
     struct review_entered *f = &req.facts;
@@ -922,7 +937,7 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         const struct review_step_row *s = &rv.steps[rv.n_steps - 1];
         struct buf b = BUF_INIT;
         printf("%s năm %d: %s — %s", review_step_label(step), rv.year, rv.subject_name,
-               level_label(&rv, s->level));
+               review_level_label_legacy(rv.rs, rv.subject, s->level, s->legacy));
         if (s->has_total)
             printf(" (%s điểm)", pts(&b, s->total));
         printf("; trạng thái: %s\n", review_state_label(rv.state));
@@ -1007,8 +1022,11 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
                 print_csv_row(cells, 8);
             }
     } else {
+        bool legacy = r.rs && r.rs->legacy_levels;
         printf("Kết quả đánh giá, xếp loại chất lượng năm %d — %s (%s)\n", r.year, org.name,
                org.code);
+        if (r.rs)
+            printf("Căn cứ: %s\n", r.rs->legal_basis);
         for (int g = 0; g < REVIEW_GROUP__MAX; g++) {
             const struct review_counts *c = &r.counts[g];
             if (!c->total && !r.undecided[g])
@@ -1017,28 +1035,88 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
                 "Tổ chức cơ sở đảng", "Đảng bộ cấp trên cơ sở trực thuộc",
                 "Tổ chức đảng trực thuộc đảng ủy cơ sở", "Đảng viên"};
             printf("\n%s:\n", titles[g]);
-            for (int l = 0; l < REVIEW_LEVEL__MAX; l++) {
-                struct buf b = BUF_INIT;
-                review_sentence(&b, review_group_noun((enum review_group)g), (enum review_level)l,
-                                c, &r.prev[g]);
-                printf("  - %s\n", b.ptr);
-                buf_release(&b);
+            struct buf b = BUF_INIT;
+            review_report_board_sentence(&b, &r, (enum review_group)g, org.name);
+            printf("  %s.\n", b.ptr);
+            if (legacy) {
+                bool member = g == REVIEW_GROUP_MEMBER;
+                int n = member ? REVIEW_LEGACY_MEMBER__MAX : REVIEW_LEGACY_ORG__MAX;
+                for (int l = 0; l < n; l++) {
+                    buf_reset(&b);
+                    vnfmt_int(&b, r.legacy[g][l]);
+                    buf_addch(&b, '/');
+                    vnfmt_int(&b, c->total);
+                    buf_addf(&b, " %s %s%s (", review_group_noun((enum review_group)g),
+                             !member && l <= REVIEW_LEGACY_ORG_TSVM ? "đạt " : "",
+                             member ? review_legacy_member_phrase((enum review_legacy_member)l)
+                                    : review_legacy_org_phrase((enum review_legacy_org)l));
+                    review_format_tenths_pct(&b, review_share_tenths(r.legacy[g][l], c->total));
+                    buf_addch(&b, ')');
+                    printf("  - %s\n", b.ptr);
+                }
+            } else {
+                for (int l = 0; l < REVIEW_LEVEL__MAX; l++) {
+                    buf_reset(&b);
+                    review_sentence(&b, review_group_noun((enum review_group)g),
+                                    (enum review_level)l, c, &r.prev[g]);
+                    printf("  - %s\n", b.ptr);
+                }
             }
+            buf_release(&b);
+            if (r.historical[g])
+                printf("  (%d kết quả ghi nhận từ quyết định đã có, không qua tự đánh giá và "
+                       "thẩm định trên hệ thống)\n",
+                       r.historical[g]);
             if (r.undecided[g])
                 printf("  (%d chưa có quyết định xếp loại)\n", r.undecided[g]);
         }
+        if (o[O_MAPPING].value && legacy) {
+            printf("\nĐối chiếu với các mức từ năm 2018 (theo thứ tự, không phải quy định chính "
+                   "thức):\n");
+            for (int l = 0; l < REVIEW_LEGACY_ORG__MAX; l++)
+                printf("  %s → %s\n", review_legacy_org_label((enum review_legacy_org)l),
+                       review_level_label(review_legacy_org_level((enum review_legacy_org)l)));
+            for (int l = 0; l < REVIEW_LEGACY_MEMBER__MAX; l++)
+                printf(
+                    "  %s → %s\n", review_legacy_member_label((enum review_legacy_member)l),
+                    review_level_label(review_legacy_member_level((enum review_legacy_member)l)));
+        } else if (o[O_MAPPING].value) {
+            printf("\nNăm %d dùng các mức xếp loại hiện hành; không cần đối chiếu.\n", r.year);
+        }
         if (list) {
-            for (int l = 0; l < REVIEW_LEVEL__MAX; l++) {
-                bool header = false;
-                for (size_t i = 0; i < r.n_items; i++) {
-                    const struct review_report_item *it = &r.items[i];
-                    if (!it->has_final || it->final_level != (enum review_level)l)
-                        continue;
-                    if (!header)
-                        printf("\n%s:\n", review_level_label((enum review_level)l));
-                    header = true;
-                    printf("  %-12s %s (%s)\n", review_group_name(it->group), it->name,
-                           it->member_id ? it->code : it->unit_code);
+            /* by the year's own levels: organizations first, then members */
+            for (int pass = 0; pass < 2; pass++) {
+                int n = !legacy ? (pass ? 0 : REVIEW_LEVEL__MAX)
+                        : pass  ? REVIEW_LEGACY_MEMBER__MAX
+                                : REVIEW_LEGACY_ORG__MAX;
+                for (int l = 0; l < n; l++) {
+                    bool header = false;
+                    for (size_t i = 0; i < r.n_items; i++) {
+                        const struct review_report_item *it = &r.items[i];
+                        if (!it->has_final)
+                            continue;
+                        if (legacy) {
+                            if ((it->member_id != 0) != (pass == 1))
+                                continue;
+                            int lg = it->final_legacy;
+                            if (lg < 0)
+                                lg = it->member_id
+                                         ? (int)review_legacy_member_from_level(it->final_level)
+                                         : (int)review_legacy_org_from_level(it->final_level);
+                            if (lg != l)
+                                continue;
+                        } else if (it->final_level != (enum review_level)l) {
+                            continue;
+                        }
+                        if (!header)
+                            printf("\n%s:\n",
+                                   !legacy ? review_level_label((enum review_level)l)
+                                   : pass ? review_legacy_member_label((enum review_legacy_member)l)
+                                          : review_legacy_org_label((enum review_legacy_org)l));
+                        header = true;
+                        printf("  %-12s %s (%s)%s\n", review_group_name(it->group), it->name,
+                               it->code, it->historical ? " *" : "");
+                    }
                 }
             }
         }
@@ -1355,7 +1433,8 @@ int cmd_review(struct cli *cli, int argc, char **argv)
     struct tcxd_error e;
     if (!strcmp(sub, "self"))
         rc = cmd_step(cli, REVIEW_STEP_SELF_ASSESS, o, pos, npos, &sc);
-    else if (!strcmp(sub, "verify") || !strcmp(sub, "decide") || !strcmp(sub, "amend"))
+    else if (!strcmp(sub, "verify") || !strcmp(sub, "decide") || !strcmp(sub, "amend") ||
+             !strcmp(sub, "record"))
         rc = review_step_parse(sub, &step, &e) ? cli_fail(cli, &e)
                                                : cmd_step(cli, step, o, pos, npos, &sc);
     else if (sc.n)

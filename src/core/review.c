@@ -128,6 +128,33 @@ const char *review_legacy_member_label(enum review_legacy_member l)
     return legacy_member[l].label;
 }
 
+static const char *const legacy_org_phrase[REVIEW_LEGACY_ORG__MAX] = {
+    [REVIEW_LEGACY_ORG_TSVM_TIEU_BIEU] = "trong sạch, vững mạnh tiêu biểu",
+    [REVIEW_LEGACY_ORG_TSVM] = "trong sạch, vững mạnh",
+    [REVIEW_LEGACY_ORG_HTTNV] = "hoàn thành tốt nhiệm vụ",
+    [REVIEW_LEGACY_ORG_HTNV] = "hoàn thành nhiệm vụ",
+    [REVIEW_LEGACY_ORG_YEU_KEM] = "yếu kém",
+};
+
+static const char *const legacy_member_phrase[REVIEW_LEGACY_MEMBER__MAX] = {
+    [REVIEW_LEGACY_MEMBER_HTXSNV] = "đủ tư cách, hoàn thành xuất sắc nhiệm vụ",
+    [REVIEW_LEGACY_MEMBER_HTTNV] = "đủ tư cách, hoàn thành tốt nhiệm vụ",
+    [REVIEW_LEGACY_MEMBER_HTNV] = "đủ tư cách, hoàn thành nhiệm vụ",
+    [REVIEW_LEGACY_MEMBER_VPTC] = "vi phạm tư cách hoặc không hoàn thành nhiệm vụ",
+};
+
+const char *review_legacy_org_phrase(enum review_legacy_org l)
+{
+    assert((unsigned)l < REVIEW_LEGACY_ORG__MAX);
+    return legacy_org_phrase[l];
+}
+
+const char *review_legacy_member_phrase(enum review_legacy_member l)
+{
+    assert((unsigned)l < REVIEW_LEGACY_MEMBER__MAX);
+    return legacy_member_phrase[l];
+}
+
 enum tcxd_err review_legacy_org_parse(const char *s, enum review_legacy_org *out,
                                       struct tcxd_error *e)
 {
@@ -424,18 +451,21 @@ static const struct named steps[REVIEW_STEP__MAX] = {
     [REVIEW_STEP_VERIFY] = {"verify", "Thẩm định"},
     [REVIEW_STEP_DECIDE] = {"decide", "Quyết định xếp loại"},
     [REVIEW_STEP_AMEND] = {"amend", "Điều chỉnh"},
+    [REVIEW_STEP_RECORD] = {"record", "Ghi nhận quyết định đã có"},
 };
 
 #define NO_STATE REVIEW_STATE__MAX
 
 /* next[from][step]: the state after the step, NO_STATE when refused. */
 static const enum review_state next_state[REVIEW_STATE__MAX][REVIEW_STEP__MAX] = {
-    [REVIEW_STATE_NONE] = {REVIEW_STATE_SELF_ASSESSED, NO_STATE, NO_STATE, NO_STATE},
+    [REVIEW_STATE_NONE] = {REVIEW_STATE_SELF_ASSESSED, NO_STATE, NO_STATE, NO_STATE,
+                           REVIEW_STATE_DECIDED},
     [REVIEW_STATE_SELF_ASSESSED] = {REVIEW_STATE_SELF_ASSESSED, REVIEW_STATE_VERIFIED, NO_STATE,
-                                    NO_STATE},
-    [REVIEW_STATE_VERIFIED] = {NO_STATE, REVIEW_STATE_VERIFIED, REVIEW_STATE_DECIDED, NO_STATE},
-    [REVIEW_STATE_DECIDED] = {NO_STATE, NO_STATE, NO_STATE, REVIEW_STATE_AMENDED},
-    [REVIEW_STATE_AMENDED] = {NO_STATE, NO_STATE, NO_STATE, REVIEW_STATE_AMENDED},
+                                    NO_STATE, REVIEW_STATE_DECIDED},
+    [REVIEW_STATE_VERIFIED] = {NO_STATE, REVIEW_STATE_VERIFIED, REVIEW_STATE_DECIDED, NO_STATE,
+                               REVIEW_STATE_DECIDED},
+    [REVIEW_STATE_DECIDED] = {NO_STATE, NO_STATE, NO_STATE, REVIEW_STATE_AMENDED, NO_STATE},
+    [REVIEW_STATE_AMENDED] = {NO_STATE, NO_STATE, NO_STATE, REVIEW_STATE_AMENDED, NO_STATE},
 };
 
 const char *review_state_name(enum review_state s)

@@ -74,6 +74,9 @@ const char *review_legacy_org_name(enum review_legacy_org l);  /* "tsvm_tieu_bie
 const char *review_legacy_org_label(enum review_legacy_org l); /* "Trong sạch, vững mạnh" */
 const char *review_legacy_member_name(enum review_legacy_member l); /* "dtc_htxsnv", ... */
 const char *review_legacy_member_label(enum review_legacy_member l);
+/* As written inside a sentence: "trong sạch, vững mạnh tiêu biểu", "yếu kém" ... */
+const char *review_legacy_org_phrase(enum review_legacy_org l);
+const char *review_legacy_member_phrase(enum review_legacy_member l);
 enum tcxd_err review_legacy_org_parse(const char *s, enum review_legacy_org *out,
                                       struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err review_legacy_member_parse(const char *s, enum review_legacy_member *out,
@@ -375,6 +378,8 @@ enum review_exclusion review_exclusion_check(const struct review_ruleset *rs,
  * One subject's review for one year:
  *   none --self_assess--> self_assessed --verify--> verified --decide--> decided
  *   decided --amend--> amended --amend--> amended
+ *   none | self_assessed | verified --record--> decided   (a decision taken earlier, entered
+ *                                                          as history: no scores invented)
  * A self-assessment may be redone before verification, a verification before the decision.
  * decided and amended are locked: only an amendment (a new, audited step) changes them.
  */
@@ -392,6 +397,8 @@ enum review_step {
     REVIEW_STEP_VERIFY,      /* thẩm định */
     REVIEW_STEP_DECIDE,      /* quyết định xếp loại */
     REVIEW_STEP_AMEND,       /* điều chỉnh sau quyết định */
+    REVIEW_STEP_RECORD,      /* ghi nhận a decision taken earlier (a past year's history),
+                                without the self-assessment and verification */
     REVIEW_STEP__MAX
 };
 
@@ -514,6 +521,27 @@ void review_sentence(struct buf *b, const char *noun, enum review_level l,
  * points (all in hundredths). 75,5 self against 70 verified exceeds a threshold of 5.
  */
 bool review_lenient(review_points self, review_points verified, review_points threshold);
+
+/*
+ * The boards' summary sentence for one group, in the year's own level names:
+ *   "Năm 2017, Đảng bộ quận Tây Hồ có 28 tổ chức cơ sở Đảng, trong đó, có 12 tổ chức cơ sở
+ *    Đảng đạt trong sạch, vững mạnh; 14 tổ chức cơ sở Đảng hoàn thành tốt nhiệm vụ; 2 tổ chức
+ *    cơ sở Đảng hoàn thành nhiệm vụ; không có tổ chức cơ sở Đảng yếu kém"
+ * One tally per level, best first: the first non-zero one is introduced by "có", a zero one
+ * is "không có <noun> <phrase>", `attain` writes "đạt" before the phrase (an adjective such
+ * as "trong sạch, vững mạnh"), and a non-zero sub_n adds "(trong đó có <sub_n> <noun> đạt
+ * <sub_phrase>)". `undecided` (not counted in total) adds "; <n> <noun> chưa có quyết định
+ * xếp loại".
+ */
+struct review_tally {
+    const char *phrase;
+    bool attain;
+    int n;
+    const char *sub_phrase; /* NULL: none */
+    int sub_n;
+};
+void review_board_sentence(struct buf *b, int year, const char *org_name, const char *noun,
+                           int total, const struct review_tally *t, size_t n, int undecided);
 
 /* "đã củng cố 7/39 (17,9%)" */
 void review_consolidation_sentence(struct buf *b, int consolidated, int total);

@@ -112,3 +112,35 @@ bool review_lenient(review_points self, review_points verified, review_points th
 {
     return (int64_t)self - verified > threshold;
 }
+
+void review_board_sentence(struct buf *b, int year, const char *org_name, const char *noun,
+                           int total, const struct review_tally *t, size_t n, int undecided)
+{
+    buf_addf(b, "Năm %d, %s có ", year, org_name);
+    vnfmt_int(b, total);
+    buf_addf(b, " %s, trong đó, ", noun);
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_adds(b, "; ");
+        if (t[i].n <= 0) {
+            buf_addf(b, "không có %s %s%s", noun, t[i].attain ? "đạt " : "", t[i].phrase);
+            continue;
+        }
+        if (first)
+            buf_adds(b, "có ");
+        first = false;
+        vnfmt_int(b, t[i].n);
+        buf_addf(b, " %s %s%s", noun, t[i].attain ? "đạt " : "", t[i].phrase);
+        if (t[i].sub_phrase && t[i].sub_n > 0) {
+            buf_adds(b, " (trong đó có ");
+            vnfmt_int(b, t[i].sub_n);
+            buf_addf(b, " %s đạt %s)", noun, t[i].sub_phrase);
+        }
+    }
+    if (undecided > 0) {
+        buf_adds(b, "; ");
+        vnfmt_int(b, undecided);
+        buf_addf(b, " %s chưa có quyết định xếp loại", noun);
+    }
+}

@@ -407,6 +407,7 @@ out:
 void store_review_init(struct store_review *r)
 {
     memset(r, 0, sizeof(*r));
+    r->final_legacy = -1;
 }
 
 void store_review_release(struct store_review *r)
@@ -423,6 +424,29 @@ void store_review_release(struct store_review *r)
     }
     free(r->steps);
     store_review_init(r);
+}
+
+/* A stored legacy level name: enum review_legacy_org for organizations, _member for members;
+   -1 for none or unknown. */
+static int legacy_from_text(enum review_subject subj, const char *t)
+{
+    struct tcxd_error ig;
+    enum review_legacy_org lo;
+    enum review_legacy_member lm;
+    if (!t || !*t)
+        return -1;
+    if (!review_subject_is_collective(subj))
+        return review_legacy_member_parse(t, &lm, &ig) == TCXD_OK ? (int)lm : -1;
+    return review_legacy_org_parse(t, &lo, &ig) == TCXD_OK ? (int)lo : -1;
+}
+
+static const char *legacy_text(enum review_subject subj, int legacy)
+{
+    if (legacy < 0)
+        return NULL;
+    return review_subject_is_collective(subj)
+               ? review_legacy_org_name((enum review_legacy_org)legacy)
+               : review_legacy_member_name((enum review_legacy_member)legacy);
 }
 
 static enum review_step step_from_text(const char *t)
@@ -456,6 +480,7 @@ static enum tcxd_err load_steps(struct store *st, struct store_review *r, struct
         x->facts = column_dup(s, 9);
         x->username = column_dup(s, 10);
         store_column_copy(s, 11, x->at, sizeof(x->at));
+        x->legacy = legacy_from_text(r->subject, (const char *)sqlite3_column_text(s, 12));
     }
     if (rc != SQLITE_DONE)
         return store_db_error(st, e, "reading review steps");
@@ -518,6 +543,8 @@ static enum tcxd_err review_load(struct store *st, int64_t id, struct store_revi
     r->has_final = column_level(s, 15, &r->final_level);
     store_column_copy(s, 16, r->decision_no, sizeof(r->decision_no));
     r->decision_date = store_column_date(s, 17);
+    r->final_legacy = legacy_from_text(r->subject, (const char *)sqlite3_column_text(s, 18));
+    r->historical = sqlite3_column_int(s, 19) != 0;
     sqlite3_reset(s);
 
     enum tcxd_err err;
@@ -604,6 +631,10 @@ static enum tcxd_err load_year(struct store *st, int year, struct item_vec *out,
         it->verified_total = (review_points)sqlite3_column_int(s, 7);
         it->has_final = column_level(s, 8, &it->final_level);
         store_column_copy(s, 9, it->name, sizeof(it->name));
+        it->final_legacy =
+            legacy_from_text(it->member_id ? REVIEW_SUBJECT_MEMBER : REVIEW_SUBJECT_CHI_BO,
+                             (const char *)sqlite3_column_text(s, 10));
+        it->historical = sqlite3_column_int(s, 11) != 0;
     }
     if (rc != SQLITE_DONE)
         return store_db_error(st, e, "reading the year's reviews");
@@ -1207,10 +1238,14 @@ static enum tcxd_err review_create(struct store *st, const struct review_key *k,
                              o.code, review_subject_name(dflt),
                              review_subject_name(REVIEW_SUBJECT_LEADERSHIP));
     }
-    if ((rc = store_rubric_for(st, rv->subject, k->year, rub, e)))
+    rc = store_rubric_for(st, rv->subject, k->year, rub, e);
+    /* a past decision recorded as history needs no rubric: nothing is scored */
+    if (rc == TCXD_ENOTFOUND && req->step == REVIEW_STEP_RECORD)
+        rc = TCXD_OK;
+    if (rc)
         return rc;
     rv->rubric_id = rub->id;
-    snprintf(rv->rubric_name, sizeof(rv->rubric_name), "%s", rub->r.name);
+    snprintf(rv->rubric_name, sizeof(rv->rubric_name), "%s", rub->r.name ? rub->r.name : "");
     char at[32], iso[DATE_ISO_LEN];
     now_iso(at);
     date_format_iso(date, iso);
@@ -1223,7 +1258,7 @@ static enum tcxd_err review_create(struct store *st, const struct review_key *k,
     store_bind_text(s, 5, rs->name);
     if (rub->id)
         sqlite3_bind_int64(s, 6, rub->id);
-    store_bind_text(s, 7, rub->r.name);
+    store_bind_text(s, 7, rub->r.name ? rub->r.name : "");
     store_bind_text(s, 8, iso);
     store_bind_text(s, 9, at);
     if ((rc = store_step_done(st, s, e, "creating the review")))
@@ -1309,6 +1344,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     json_t *before = NULL, *facts = NULL, *propj = NULL;
     enum review_state to;
     enum review_level level = REVIEW_HTNV;
+    int legacy = -1; /* the level in the year's own names (decide, amend, record) */
     bool has_prop = false;
     int64_t id;
     enum tcxd_err rc;
@@ -1344,11 +1380,12 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     if (!id) {
         if ((rc = review_create(st, k, rs, req, &rv, &rub, e)))
             goto fail;
-    } else if ((rc = review_rubric_of(st, &rv, &rub, e))) {
-        goto fail;
     }
-
     bool scored = req->step == REVIEW_STEP_SELF_ASSESS || req->step == REVIEW_STEP_VERIFY;
+    bool record = req->step == REVIEW_STEP_RECORD;
+    if (id && scored && (rc = review_rubric_of(st, &rv, &rub, e)))
+        goto fail;
+
     const struct review_entered none = {0};
     const struct review_entered *in = req->step == REVIEW_STEP_VERIFY ? &req->facts : &none;
     if (scored) {
@@ -1362,12 +1399,27 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         level = req->has_level ? req->level : prop.level;
         facts = json_pack("{s:o, s:s}", "entered", entered_json(in), "registry", fo.registry.ptr);
     } else {
-        if (!req->has_level) {
+        if (req->level_text) {
+            if ((rc = review_level_resolve(rv.rs, rv.subject, req->level_text, &level, &legacy, e)))
+                goto fail;
+        } else if (!req->has_level) {
             rc = tcxd_fail(e, TCXD_EINVAL, "level", "the %s level is required",
-                           req->step == REVIEW_STEP_DECIDE ? MSG_T("decided") : MSG_T("amended"));
+                           req->step == REVIEW_STEP_AMEND ? MSG_T("amended") : MSG_T("decided"));
+            goto fail;
+        } else {
+            level = req->level;
+            if (rv.rs->legacy_levels && review_subject_is_party_org(rv.subject))
+                legacy = (int)review_legacy_org_from_level(level);
+            else if (rv.rs->legacy_levels && !review_subject_is_collective(rv.subject))
+                legacy = (int)review_legacy_member_from_level(level);
+        }
+        if (record && rv.year >= date_to_ymd(date_today()).y) {
+            rc = tcxd_fail(e, TCXD_ERULE, "year",
+                           "only a past year's decision is recorded as history (year %d); this "
+                           "year's review goes through self-assessment, verification and decision",
+                           rv.year);
             goto fail;
         }
-        level = req->level;
         if (req->step == REVIEW_STEP_DECIDE && !decno.len) {
             rc = tcxd_fail(e, TCXD_EINVAL, "decision_no", "the decision number is required");
             goto fail;
@@ -1381,6 +1433,11 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
             goto fail;
         if ((rc = propose_from_verification(st, &rv, &prop, &has_prop, NULL, e)))
             goto fail;
+        if (record) {
+            /* history is entered as it was decided: the cap of the time is not re-judged */
+            facts = json_pack("{s:b}", "historical", true);
+            goto step;
+        }
         struct review_cap cap;
         char desc[256];
         /* the cap limits who is rated HTXSNV: a decision or amendment to another level is
@@ -1396,6 +1453,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
                           cap.share_pct, "cap_excellent", cap.n_excellent, "cap_good", cap.n_good,
                           "cap_allowed", cap.allowed);
     }
+step:
     if (has_prop)
         propj = proposal_json(&prop);
 
@@ -1417,6 +1475,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     store_bind_text(s, 10, factstext);
     store_bind_text(s, 11, who && who->username ? who->username : "?");
     store_bind_text(s, 12, at);
+    store_bind_text(s, 13, legacy_text(rv.subject, legacy));
     rc = store_step_done(st, s, e, "recording the review step");
     free(proptext);
     free(factstext);
@@ -1453,6 +1512,8 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     default:
         rv.has_final = true;
         rv.final_level = level;
+        rv.final_legacy = legacy;
+        rv.historical = rv.historical || record;
         if (decno.len || req->step == REVIEW_STEP_DECIDE)
             snprintf(rv.decision_no, sizeof(rv.decision_no), "%s", decno.ptr);
         if (req->decision_date != DATE_NONE)
@@ -1489,6 +1550,8 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         }
     }
     store_bind_text(s, 13, at);
+    store_bind_text(s, 14, legacy_text(rv.subject, rv.has_final ? rv.final_legacy : -1));
+    sqlite3_bind_int(s, 15, rv.historical);
     if ((rc = store_step_done(st, s, e, "updating the review")))
         goto fail;
     int64_t weak_id = 0;
@@ -1508,6 +1571,10 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         json_object_set_new(sj, "decision_no", json_string(decno.ptr));
     if (capx.len)
         json_object_set_new(sj, "cap_exception", json_string(capx.ptr));
+    if (legacy >= 0)
+        json_object_set_new(sj, "legacy_level", json_string(legacy_text(rv.subject, legacy)));
+    if (record)
+        json_object_set_new(sj, "historical", json_true());
     if (ps.n) {
         json_t *sc = json_object();
         for (size_t i = 0; i < ps.n; i++) {
@@ -1616,6 +1683,15 @@ static void classify(const struct org_tree *t, uint32_t root, struct item_vec *r
             review_counts_add(&selfc[it->group], it->self_level);
         if (verc && it->has_verified)
             review_counts_add(&verc[it->group], it->verified_level);
+        if (keep && it->has_final) {
+            int lg = it->final_legacy;
+            if (lg < 0)
+                lg = it->member_id ? (int)review_legacy_member_from_level(it->final_level)
+                                   : (int)review_legacy_org_from_level(it->final_level);
+            keep->legacy[it->group][lg]++;
+            if (it->historical)
+                keep->historical[it->group]++;
+        }
         if (keep) {
             ALLOC_GROW(keep->items, keep->n_items + 1, keep->alloc_items);
             keep->items[keep->n_items++] = *it;
@@ -1660,6 +1736,10 @@ enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
         rc = tcxd_fail(e, TCXD_ENOTFOUND, "org", "organization #%lld did not exist on %s",
                        (long long)root, d);
     } else if (!(rc = load_year(st, year, &rows, e))) {
+        snprintf(out->root_name, sizeof(out->root_name), "%s", t.nodes[r].name);
+        struct tcxd_error ig;
+        if (review_ruleset_for_year(year, &out->rs, &ig))
+            out->rs = NULL;
         classify(&t, r, &rows, out->counts, out->undecided, out->self_counts, out->verified_counts,
                  out);
     }

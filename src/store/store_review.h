@@ -119,6 +119,11 @@ struct review_step_req {
     tcxd_date decision_date; /* decide: required; amend: optional */
     const char *cap_exception;
     struct review_entered facts; /* verify */
+    /* decide, amend, record: the level as written, instead of has_level/level. Current names or
+       labels; in a year judged by the pre-2018 guidance also that year's own names
+       ("tsvm_tieu_bieu", "Trong sạch, vững mạnh", "yeu_kem", "dtc_httnv" ...), kept as given
+       (review_level_resolve). */
+    const char *level_text;
 };
 
 struct review_score_row {
@@ -139,6 +144,8 @@ struct review_step_row {
     char at[32];
     char *proposal; /* JSON text or NULL */
     char *facts;    /* JSON text or NULL */
+    int legacy;     /* the level in the year's own (pre-2018) names: enum review_legacy_org or
+                       _member by the subject; -1: none */
     struct review_score_row *scores;
     size_t n_scores;
 };
@@ -162,6 +169,8 @@ struct store_review {
     review_points self_total, verified_total;
     char decision_no[128];
     tcxd_date decision_date;
+    int final_legacy; /* the decided level in the year's own names (see review_step_row) */
+    bool historical;  /* decided by a 'record' step: a past decision entered as history */
     struct review_step_row *steps;
     size_t n_steps;
 };
@@ -226,6 +235,8 @@ struct review_report_item {
     enum review_level self_level, verified_level, final_level;
     bool has_self_total, has_verified_total;
     review_points self_total, verified_total;
+    int final_legacy; /* -1: none */
+    bool historical;
 };
 
 /* One subtree and year. counts: decided (final) levels; prev: the same for year - 1 over the
@@ -233,10 +244,17 @@ struct review_report_item {
 struct review_report {
     int year;
     int64_t root_id;
+    char root_name[256];
     struct review_counts counts[REVIEW_GROUP__MAX], prev[REVIEW_GROUP__MAX];
     int undecided[REVIEW_GROUP__MAX];
     struct review_counts self_counts[REVIEW_GROUP__MAX], verified_counts[REVIEW_GROUP__MAX];
-    struct review_report_item *items; /* this year's reviews in the subtree, by group and name */
+    /* The year's own levels when its rule set names them so (rs->legacy_levels): decided
+       organizations by enum review_legacy_org, members by enum review_legacy_member (a decision
+       stored with a current level counts as its positional legacy level). */
+    const struct review_ruleset *rs; /* NULL when no rule set judges the year */
+    int legacy[REVIEW_GROUP__MAX][REVIEW_LEGACY_ORG__MAX];
+    int historical[REVIEW_GROUP__MAX]; /* decisions entered as history */
+    struct review_report_item *items;  /* this year's reviews in the subtree, by group and name */
     size_t n_items, alloc_items;
 };
 void review_report_release(struct review_report *r);
@@ -294,10 +312,32 @@ tcxd_date review_report_date(int year);
 /* A level's label as the rule set's era wrote it (legacy names before 2018). */
 const char *review_level_label_for(const struct review_ruleset *rs, enum review_subject s,
                                    enum review_level l);
+/* The same with the legacy level as stored (-1: none, the positional one). */
+const char *review_level_label_legacy(const struct review_ruleset *rs, enum review_subject s,
+                                      enum review_level l, int legacy);
+/*
+ * Reads a level as written for a subject reviewed under rs: under a legacy rule set the year's
+ * own names first (organizations: tsvm_tieu_bieu, tsvm, httnv, htnv, yeu_kem; members:
+ * dtc_htxsnv ... vptc_khtnv, or their labels), then the current names, mapped by position; *legacy
+ * gets the legacy level (-1 for a current rule set, where a legacy name maps to its current
+ * level). TCXD_EINVAL (field "level") otherwise.
+ */
+enum tcxd_err review_level_resolve(const struct review_ruleset *rs, enum review_subject s,
+                                   const char *text, enum review_level *level, int *legacy,
+                                   struct tcxd_error *e) TCXD_WUR;
+/* The board's sentence of one report group in the year's own level names (review_board_sentence)
+   with org_name the subtree root's name. */
+void review_report_board_sentence(struct buf *b, const struct review_report *r, enum review_group g,
+                                  const char *org_name);
+/* The board sentence's noun for a group: "tổ chức cơ sở Đảng" ... */
+const char *review_group_board_noun(enum review_group g);
 json_t *review_rubric_json(const struct store_rubric *r);
 /* pv may be NULL (no proposal or cap shown). */
 json_t *review_json(const struct store_review *rv, const struct review_preview *pv);
 json_t *review_report_json(const struct review_report *r, bool with_items);
+/* The positional mapping of the pre-2018 levels onto the current ones (an approximation boards
+   use, not an official equivalence): [{subject, legacy, legacy_label, level, label}]. */
+json_t *review_legacy_mapping_json(void);
 /* Subjects whose self-assessed total exceeds the verified one by more than threshold, and
    the count per organization (members: base organization; organizations: parent). */
 json_t *review_leniency_json(const struct review_report *r, review_points threshold);

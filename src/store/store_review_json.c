@@ -23,6 +23,100 @@ const char *review_level_label_for(const struct review_ruleset *rs, enum review_
     return review_level_label(l);
 }
 
+const char *review_level_label_legacy(const struct review_ruleset *rs, enum review_subject s,
+                                      enum review_level l, int legacy)
+{
+    if (rs && rs->legacy_levels && legacy >= 0) {
+        if (review_subject_is_party_org(s) && legacy < REVIEW_LEGACY_ORG__MAX)
+            return review_legacy_org_label((enum review_legacy_org)legacy);
+        if (!review_subject_is_collective(s) && legacy < REVIEW_LEGACY_MEMBER__MAX)
+            return review_legacy_member_label((enum review_legacy_member)legacy);
+    }
+    return review_level_label_for(rs, s, l);
+}
+
+enum tcxd_err review_level_resolve(const struct review_ruleset *rs, enum review_subject s,
+                                   const char *text, enum review_level *level, int *legacy,
+                                   struct tcxd_error *e)
+{
+    struct tcxd_error ig;
+    enum review_legacy_org lo;
+    enum review_legacy_member lm;
+    bool member = !review_subject_is_collective(s), org = review_subject_is_party_org(s);
+    *legacy = -1;
+    if (!text || !*text)
+        return tcxd_fail(e, TCXD_EINVAL, "level", "the level is required");
+    if (rs && rs->legacy_levels) {
+        if (member && review_legacy_member_parse(text, &lm, &ig) == TCXD_OK) {
+            *level = review_legacy_member_level(lm);
+            *legacy = (int)lm;
+            return TCXD_OK;
+        }
+        if (org && review_legacy_org_parse(text, &lo, &ig) == TCXD_OK) {
+            *level = review_legacy_org_level(lo);
+            *legacy = (int)lo;
+            return TCXD_OK;
+        }
+        if (review_level_parse(text, level, &ig) == TCXD_OK) {
+            *legacy = member ? (int)review_legacy_member_from_level(*level)
+                      : org  ? (int)review_legacy_org_from_level(*level)
+                             : -1;
+            return TCXD_OK;
+        }
+    } else {
+        if (review_level_parse(text, level, &ig) == TCXD_OK)
+            return TCXD_OK;
+        if (review_legacy_org_parse(text, &lo, &ig) == TCXD_OK) {
+            *level = review_legacy_org_level(lo);
+            return TCXD_OK;
+        }
+        if (review_legacy_member_parse(text, &lm, &ig) == TCXD_OK) {
+            *level = review_legacy_member_level(lm);
+            return TCXD_OK;
+        }
+    }
+    return tcxd_fail(e, TCXD_EINVAL, "level", "unknown review level '%s'", text);
+}
+
+const char *review_group_board_noun(enum review_group g)
+{
+    static const char *const nouns[REVIEW_GROUP__MAX] = {
+        [REVIEW_GROUP_BASE] = "tổ chức cơ sở Đảng",
+        [REVIEW_GROUP_COMMITTEE] = "đảng bộ cấp trên cơ sở trực thuộc",
+        [REVIEW_GROUP_BRANCH] = "tổ chức đảng trực thuộc đảng ủy cơ sở",
+        [REVIEW_GROUP_MEMBER] = "đảng viên",
+    };
+    return (unsigned)g < REVIEW_GROUP__MAX ? nouns[g] : "";
+}
+
+void review_report_board_sentence(struct buf *b, const struct review_report *r, enum review_group g,
+                                  const char *org_name)
+{
+    struct review_tally t[REVIEW_LEGACY_ORG__MAX];
+    size_t n = 0;
+    const int *lg = r->legacy[g];
+    if (r->rs && r->rs->legacy_levels && g != REVIEW_GROUP_MEMBER) {
+        t[n++] =
+            (struct review_tally){review_legacy_org_phrase(REVIEW_LEGACY_ORG_TSVM), true,
+                                  lg[REVIEW_LEGACY_ORG_TSVM] + lg[REVIEW_LEGACY_ORG_TSVM_TIEU_BIEU],
+                                  review_legacy_org_phrase(REVIEW_LEGACY_ORG_TSVM_TIEU_BIEU),
+                                  lg[REVIEW_LEGACY_ORG_TSVM_TIEU_BIEU]};
+        for (int l = REVIEW_LEGACY_ORG_HTTNV; l < REVIEW_LEGACY_ORG__MAX; l++)
+            t[n++] = (struct review_tally){review_legacy_org_phrase((enum review_legacy_org)l),
+                                           false, lg[l], NULL, 0};
+    } else if (r->rs && r->rs->legacy_levels) {
+        for (int l = 0; l < REVIEW_LEGACY_MEMBER__MAX; l++)
+            t[n++] = (struct review_tally){
+                review_legacy_member_phrase((enum review_legacy_member)l), false, lg[l], NULL, 0};
+    } else {
+        for (int l = 0; l < REVIEW_LEVEL__MAX; l++)
+            t[n++] = (struct review_tally){review_level_phrase((enum review_level)l), false,
+                                           r->counts[g].n[l], NULL, 0};
+    }
+    review_board_sentence(b, r->year, org_name, review_group_board_noun(g), r->counts[g].total, t,
+                          n, r->undecided[g]);
+}
+
 static json_t *date_json(tcxd_date d)
 {
     if (d == DATE_NONE || d == DATE_OPEN_END)
@@ -104,6 +198,13 @@ static json_t *lines_json(const char *text)
     return a;
 }
 
+static const char *legacy_name(const struct store_review *rv, int legacy)
+{
+    return review_subject_is_collective(rv->subject)
+               ? review_legacy_org_name((enum review_legacy_org)legacy)
+               : review_legacy_member_name((enum review_legacy_member)legacy);
+}
+
 json_t *review_json(const struct store_review *rv, const struct review_preview *pv)
 {
     json_t *j = json_pack(
@@ -135,6 +236,13 @@ json_t *review_json(const struct store_review *rv, const struct review_preview *
     x = json_null();
     if (rv->has_final) {
         x = level_json(rv, rv->final_level);
+        if (rv->rs->legacy_levels && rv->final_legacy >= 0) {
+            json_object_set_new(x, "label",
+                                json_string(review_level_label_legacy(
+                                    rv->rs, rv->subject, rv->final_level, rv->final_legacy)));
+            json_object_set_new(x, "legacy_level", json_string(legacy_name(rv, rv->final_legacy)));
+        }
+        json_object_set_new(x, "historical", json_boolean(rv->historical));
         json_object_set_new(x, "decision_no", json_string(rv->decision_no));
         json_object_set_new(x, "decision_date", date_json(rv->decision_date));
     }
@@ -147,7 +255,7 @@ json_t *review_json(const struct store_review *rv, const struct review_preview *
             json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)s->id,
                       "step", review_step_name(s->step), "step_label", review_step_label(s->step),
                       "level", review_level_name(s->level), "level_label",
-                      review_level_label_for(rv->rs, rv->subject, s->level), "text",
+                      review_level_label_legacy(rv->rs, rv->subject, s->level, s->legacy), "text",
                       s->text ? s->text : "", "decision_no", s->decision_no ? s->decision_no : "",
                       "by", s->username ? s->username : "", "at", s->at);
         json_object_set_new(sj, "total", s->has_total ? points(s->total) : json_null());
@@ -214,11 +322,41 @@ static json_t *item_json(const struct review_report_item *it)
     json_object_set_new(j, "final_level",
                         it->has_final ? json_string(review_level_name(it->final_level))
                                       : json_null());
+    if (it->final_legacy >= 0)
+        json_object_set_new(
+            j, "final_legacy",
+            json_string(it->member_id
+                            ? review_legacy_member_name((enum review_legacy_member)it->final_legacy)
+                            : review_legacy_org_name((enum review_legacy_org)it->final_legacy)));
+    json_object_set_new(j, "historical", json_boolean(it->historical));
     return j;
+}
+
+json_t *review_legacy_mapping_json(void)
+{
+    json_t *a = json_array();
+    for (int l = 0; l < REVIEW_LEGACY_ORG__MAX; l++) {
+        enum review_level to = review_legacy_org_level((enum review_legacy_org)l);
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:s, s:s, s:s}", "subject", "organization", "legacy",
+                         review_legacy_org_name((enum review_legacy_org)l), "legacy_label",
+                         review_legacy_org_label((enum review_legacy_org)l), "level",
+                         review_level_name(to), "label", review_level_label(to)));
+    }
+    for (int l = 0; l < REVIEW_LEGACY_MEMBER__MAX; l++) {
+        enum review_level to = review_legacy_member_level((enum review_legacy_member)l);
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:s, s:s, s:s}", "subject", "member", "legacy",
+                         review_legacy_member_name((enum review_legacy_member)l), "legacy_label",
+                         review_legacy_member_label((enum review_legacy_member)l), "level",
+                         review_level_name(to), "label", review_level_label(to)));
+    }
+    return a;
 }
 
 json_t *review_report_json(const struct review_report *r, bool with_items)
 {
+    bool legacy = r->rs && r->rs->legacy_levels;
     json_t *groups = json_array();
     for (int g = 0; g < REVIEW_GROUP__MAX; g++) {
         const struct review_counts *c = &r->counts[g], *p = &r->prev[g];
@@ -242,15 +380,45 @@ json_t *review_report_json(const struct review_report *r, bool with_items)
             buf_release(&b);
             json_array_append_new(levels, lj);
         }
-        json_array_append_new(groups, json_pack("{s:s, s:s, s:i, s:i, s:o, s:o, s:o}", "group",
-                                                review_group_name((enum review_group)g), "noun",
-                                                review_group_noun((enum review_group)g), "total",
-                                                c->total, "undecided", r->undecided[g], "levels",
-                                                levels, "self", counts_json(&r->self_counts[g]),
-                                                "verified", counts_json(&r->verified_counts[g])));
+        json_t *gj = json_pack(
+            "{s:s, s:s, s:i, s:i, s:o, s:o, s:o}", "group", review_group_name((enum review_group)g),
+            "noun", review_group_noun((enum review_group)g), "total", c->total, "undecided",
+            r->undecided[g], "levels", levels, "self", counts_json(&r->self_counts[g]), "verified",
+            counts_json(&r->verified_counts[g]));
+        struct buf b = BUF_INIT;
+        review_report_board_sentence(&b, r, (enum review_group)g, r->root_name);
+        json_object_set_new(gj, "board_sentence", json_string(b.ptr));
+        buf_release(&b);
+        json_object_set_new(gj, "historical", json_integer(r->historical[g]));
+        if (legacy) {
+            bool member = g == REVIEW_GROUP_MEMBER;
+            json_t *lj = json_array();
+            int n = member ? REVIEW_LEGACY_MEMBER__MAX : REVIEW_LEGACY_ORG__MAX;
+            for (int l = 0; l < n; l++)
+                json_array_append_new(
+                    lj,
+                    json_pack("{s:s, s:s, s:i, s:o, s:s}", "level",
+                              member ? review_legacy_member_name((enum review_legacy_member)l)
+                                     : review_legacy_org_name((enum review_legacy_org)l),
+                              "label",
+                              member ? review_legacy_member_label((enum review_legacy_member)l)
+                                     : review_legacy_org_label((enum review_legacy_org)l),
+                              "count", r->legacy[g][l], "share", share(r->legacy[g][l], c->total),
+                              "maps_to",
+                              review_level_name(
+                                  member ? review_legacy_member_level((enum review_legacy_member)l)
+                                         : review_legacy_org_level((enum review_legacy_org)l))));
+            json_object_set_new(gj, "legacy_levels", lj);
+        }
+        json_array_append_new(groups, gj);
     }
-    json_t *j = json_pack("{s:i, s:I, s:o}", "year", r->year, "org_id", (json_int_t)r->root_id,
-                          "groups", groups);
+    json_t *j = json_pack("{s:i, s:I, s:s, s:o}", "year", r->year, "org_id", (json_int_t)r->root_id,
+                          "org_name", r->root_name, "groups", groups);
+    json_object_set_new(j, "ruleset", r->rs ? json_string(r->rs->name) : json_null());
+    json_object_set_new(j, "legal_basis", r->rs ? json_string(r->rs->legal_basis) : json_null());
+    json_object_set_new(j, "legacy_levels", json_boolean(legacy));
+    if (legacy)
+        json_object_set_new(j, "mapping", review_legacy_mapping_json());
     if (with_items) {
         json_t *items = json_array();
         for (size_t i = 0; i < r->n_items; i++)

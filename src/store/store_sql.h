@@ -189,29 +189,31 @@
       "SELECT id, year, member_id, org_id, subject, ruleset, rubric_id, rubric_name, "             \
       "review_date, "                                                                              \
       "state, self_level, self_total, verified_level, verified_total, proposed_level, "            \
-      "final_level, decision_no, decision_date FROM review WHERE id = ?1")                         \
+      "final_level, decision_no, decision_date, final_legacy, historical FROM review "             \
+      "WHERE id = ?1")                                                                             \
     X(STMT_REVIEW_INSERT,                                                                          \
       "INSERT INTO review(year, member_id, org_id, subject, ruleset, rubric_id, rubric_name, "     \
       "review_date, state, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'none', ?9)")        \
     X(STMT_REVIEW_UPDATE,                                                                          \
       "UPDATE review SET state = ?2, self_level = ?3, self_total = ?4, verified_level = ?5, "      \
       "verified_total = ?6, proposed_level = ?7, final_level = ?8, decision_no = ?9, "             \
-      "decision_date = ?10, votes_returned = ?11, votes_low = ?12, updated_at = ?13 "              \
-      "WHERE id = ?1")                                                                             \
+      "decision_date = ?10, votes_returned = ?11, votes_low = ?12, updated_at = ?13, "             \
+      "final_legacy = ?14, historical = ?15 WHERE id = ?1")                                        \
     X(STMT_REVIEW_STEP_INSERT,                                                                     \
       "INSERT INTO review_step(review_id, step, level, total, text, decision_no, decision_date, "  \
-      "cap_exception, proposal, facts, username, at) "                                             \
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")                                 \
+      "cap_exception, proposal, facts, username, at, legacy_level) "                               \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")                            \
     X(STMT_REVIEW_STEPS,                                                                           \
       "SELECT id, step, level, total, text, decision_no, decision_date, cap_exception, proposal, " \
-      "facts, username, at FROM review_step WHERE review_id = ?1 ORDER BY id")                     \
+      "facts, username, at, legacy_level FROM review_step WHERE review_id = ?1 ORDER BY id")       \
     X(STMT_REVIEW_SCORE_INSERT,                                                                    \
       "INSERT INTO review_score(step_id, criterion, points, grade) VALUES(?1, ?2, ?3, ?4)")        \
     X(STMT_REVIEW_SCORES,                                                                          \
       "SELECT criterion, points, grade FROM review_score WHERE step_id = ?1 ORDER BY rowid")       \
     X(STMT_REVIEW_YEAR,                                                                            \
       "SELECT r.id, r.member_id, r.org_id, r.state, r.self_level, r.self_total, "                  \
-      "r.verified_level, r.verified_total, r.final_level, m.full_name FROM review r "              \
+      "r.verified_level, r.verified_total, r.final_level, m.full_name, r.final_legacy, "           \
+      "r.historical FROM review r "                                                                \
       "LEFT JOIN member m ON m.id = r.member_id WHERE r.year = ?1 ORDER BY r.id")                  \
     X(STMT_WEAK_INSERT,                                                                            \
       "INSERT INTO weak_org(org_id, year, source, plan, responsible, deadline, status, "           \

@@ -146,6 +146,11 @@ const struct msg_pair msg_vi_catalog[] = {
     {"unknown legacy organization level '%s'",
      "mức xếp loại tổ chức theo quy định cũ không xác định '%s'"},
     {"unknown review level '%s'", "mức xếp loại không xác định '%s'"},
+    {"the level is required", "thiếu mức xếp loại"},
+    {"only a past year's decision is recorded as history (year %d); this year's review goes "
+     "through self-assessment, verification and decision",
+     "chỉ ghi nhận quyết định đã có của năm đã qua (năm %d); đánh giá năm nay phải qua tự đánh "
+     "giá, thẩm định và quyết định"},
     {"unknown review state '%s'", "trạng thái đánh giá không xác định '%s'"},
     {"unknown review step '%s'", "bước đánh giá không xác định '%s'"},
     {"unknown review subject '%s'", "đối tượng đánh giá không xác định '%s'"},

@@ -322,12 +322,14 @@ static void test_workflow_table(void **state)
     enum { NO = -1 };
     /* expected[from][step], written out independently of the implementation's table */
     static const int expected[REVIEW_STATE__MAX][REVIEW_STEP__MAX] = {
-        /*                 self_assess                 verify                 decide amend */
-        [REVIEW_STATE_NONE] = {REVIEW_STATE_SELF_ASSESSED, NO, NO, NO},
-        [REVIEW_STATE_SELF_ASSESSED] = {REVIEW_STATE_SELF_ASSESSED, REVIEW_STATE_VERIFIED, NO, NO},
-        [REVIEW_STATE_VERIFIED] = {NO, REVIEW_STATE_VERIFIED, REVIEW_STATE_DECIDED, NO},
-        [REVIEW_STATE_DECIDED] = {NO, NO, NO, REVIEW_STATE_AMENDED},
-        [REVIEW_STATE_AMENDED] = {NO, NO, NO, REVIEW_STATE_AMENDED},
+        /*                 self_assess                 verify                 decide amend record */
+        [REVIEW_STATE_NONE] = {REVIEW_STATE_SELF_ASSESSED, NO, NO, NO, REVIEW_STATE_DECIDED},
+        [REVIEW_STATE_SELF_ASSESSED] = {REVIEW_STATE_SELF_ASSESSED, REVIEW_STATE_VERIFIED, NO, NO,
+                                        REVIEW_STATE_DECIDED},
+        [REVIEW_STATE_VERIFIED] = {NO, REVIEW_STATE_VERIFIED, REVIEW_STATE_DECIDED, NO,
+                                   REVIEW_STATE_DECIDED},
+        [REVIEW_STATE_DECIDED] = {NO, NO, NO, REVIEW_STATE_AMENDED, NO},
+        [REVIEW_STATE_AMENDED] = {NO, NO, NO, REVIEW_STATE_AMENDED, NO},
     };
     for (int s = 0; s < REVIEW_STATE__MAX; s++) {
         for (int st = 0; st < REVIEW_STEP__MAX; st++) {
@@ -667,6 +669,43 @@ static void test_sentences(void **state)
     buf_release(&b);
 }
 
+/* The boards' sentence (seed 000, Tây Hồ 2017), written out here word for word. */
+static void test_board_sentence(void **state)
+{
+    (void)state;
+    struct buf b = BUF_INIT;
+    const char *noun = "tổ chức cơ sở Đảng";
+    struct review_tally t[] = {
+        {review_legacy_org_phrase(REVIEW_LEGACY_ORG_TSVM), true, 12, NULL, 0},
+        {review_legacy_org_phrase(REVIEW_LEGACY_ORG_HTTNV), false, 14, NULL, 0},
+        {review_legacy_org_phrase(REVIEW_LEGACY_ORG_HTNV), false, 2, NULL, 0},
+        {review_legacy_org_phrase(REVIEW_LEGACY_ORG_YEU_KEM), false, 0, NULL, 0},
+    };
+    review_board_sentence(&b, 2017, "Đảng bộ quận", noun, 28, t, 4, 0);
+    assert_string_equal(b.ptr, "Năm 2017, Đảng bộ quận có 28 tổ chức cơ sở Đảng, trong đó, có 12 "
+                               "tổ chức cơ sở Đảng đạt trong sạch, vững mạnh; 14 tổ chức cơ sở "
+                               "Đảng hoàn thành tốt nhiệm vụ; 2 tổ chức cơ sở Đảng hoàn thành "
+                               "nhiệm vụ; không có tổ chức cơ sở Đảng yếu kém");
+    /* a first level at zero, the exemplary subset and the undecided */
+    buf_reset(&b);
+    struct review_tally u[] = {
+        {"trong sạch, vững mạnh", true, 0, "trong sạch, vững mạnh tiêu biểu", 0},
+        {"hoàn thành tốt nhiệm vụ", false, 3, NULL, 0},
+    };
+    review_board_sentence(&b, 2016, "Đảng bộ X", "chi bộ", 3, u, 2, 1);
+    assert_string_equal(b.ptr, "Năm 2016, Đảng bộ X có 3 chi bộ, trong đó, không có chi bộ đạt "
+                               "trong sạch, vững mạnh; có 3 chi bộ hoàn thành tốt nhiệm vụ; 1 chi "
+                               "bộ chưa có quyết định xếp loại");
+    buf_reset(&b);
+    u[0].n = 1234;
+    u[0].sub_n = 4;
+    review_board_sentence(&b, 2016, "Đảng bộ X", "chi bộ", 1237, u, 1, 0);
+    assert_string_equal(b.ptr, "Năm 2016, Đảng bộ X có 1.237 chi bộ, trong đó, có 1.234 chi bộ "
+                               "đạt trong sạch, vững mạnh (trong đó có 4 chi bộ đạt trong sạch, "
+                               "vững mạnh tiêu biểu)");
+    buf_release(&b);
+}
+
 static void test_lenient(void **state)
 {
     (void)state;
@@ -701,6 +740,7 @@ int main(void)
         cmocka_unit_test(test_shares),
         cmocka_unit_test(test_format_pct),
         cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_board_sentence),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_lenient),
     };

@@ -1,0 +1,320 @@
+/*
+ * test_review_history_cli.c - `tcxd review` for years judged by the pre-2018 guidance (HD 27,
+ * 2014-2017), the real binary on a temporary database: a board enters its 2017 decisions as
+ * history (no scores invented), in the year's own level names, and the report speaks them in the
+ * board's sentence (seed 000: Tây Hồ 2017); "tiêu biểu" is kept; the mapping is shown on request.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "util/buf.h"
+
+static const char *tcxd;
+static char db[256];
+
+struct result {
+    int status;
+    struct buf out, err;
+};
+
+static void read_all(int fd, struct buf *b)
+{
+    char tmp[4096];
+    ssize_t n;
+    while ((n = read(fd, tmp, sizeof(tmp))) > 0)
+        buf_add(b, tmp, (size_t)n);
+}
+
+/* Runs tcxd --db DB with argv (NULL-terminated). */
+static struct result runv(const char *const *args)
+{
+    const char *argv[80];
+    int n = 0;
+    argv[n++] = tcxd;
+    argv[n++] = "--db";
+    argv[n++] = db;
+    for (size_t i = 0; args[i] && n < 78; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+    int po[2], pe[2];
+    assert_int_equal(pipe(po), 0);
+    assert_int_equal(pipe(pe), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(po[1], 1);
+        dup2(pe[1], 2);
+        close(po[0]);
+        close(pe[0]);
+        setenv("TCXD_USER", "tester", 1);
+        execv(tcxd, (char *const *)argv);
+        _exit(127);
+    }
+    close(po[1]);
+    close(pe[1]);
+    struct result r = {0, BUF_INIT, BUF_INIT};
+    read_all(po[0], &r.out);
+    read_all(pe[0], &r.err);
+    close(po[0]);
+    close(pe[0]);
+    int st;
+    waitpid(pid, &st, 0);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+    return r;
+}
+
+#define RUN(...) runv((const char *const[]){__VA_ARGS__, NULL})
+
+static void release(struct result *r)
+{
+    buf_release(&r->out);
+    buf_release(&r->err);
+}
+
+static void ok(struct result r)
+{
+    if (r.status != 0)
+        fail_msg("exit %d: %s", r.status, r.err.ptr);
+    release(&r);
+}
+
+static json_t *json_of(struct result r)
+{
+    if (r.status != 0)
+        fail_msg("exit %d: %s", r.status, r.err.ptr);
+    json_error_t je;
+    json_t *j = json_loads(r.out.ptr, 0, &je);
+    if (!j)
+        fail_msg("not JSON (%s): %s", je.text, r.out.ptr);
+    release(&r);
+    return j;
+}
+
+/* Exit 2, a message naming `needle`. */
+static void refused(struct result r, const char *needle)
+{
+    if (r.status != 2)
+        fail_msg("expected exit 2, got %d (stdout %s, stderr %s)", r.status, r.out.ptr, r.err.ptr);
+    if (!strstr(r.err.ptr, needle))
+        fail_msg("message '%s' does not name '%s'", r.err.ptr, needle);
+    release(&r);
+}
+
+static char *fingerprint(void)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    const char *tables[] = {"review_rubric", "review_rubric_criterion",
+                            "review",        "review_step",
+                            "review_score",  "weak_org",
+                            "audit"};
+    struct buf out = BUF_INIT;
+    for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+        char sql[128];
+        snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY rowid", tables[i]);
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            for (int c = 0; c < sqlite3_column_count(s); c++) {
+                const void *b = sqlite3_column_blob(s, c);
+                buf_add(&out, b ? b : "", (size_t)sqlite3_column_bytes(s, c));
+                buf_addch(&out, '|');
+            }
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(h);
+    return buf_detach(&out, NULL);
+}
+
+static void db_paths_unlink(void)
+{
+    char p[300];
+    unlink(db);
+    snprintf(p, sizeof(p), "%s-wal", db);
+    unlink(p);
+    snprintf(p, sizeof(p), "%s-shm", db);
+    unlink(p);
+}
+
+/* Đảng bộ quận Tây Hồ with 28 base organizations C1..C28 (seed 000). */
+static void setup_tay_ho(void)
+{
+    snprintf(db, sizeof(db), "/tmp/tcxd-test-review-hist-%d.db", (int)getpid());
+    db_paths_unlink();
+    ok(RUN("init"));
+    ok(RUN("org", "add", "TH", "Đảng bộ quận Tây Hồ", "--tier", "above_base", "--form", "dang_bo",
+           "--date", "01/01/2010"));
+    for (int i = 1; i <= 28; i++) {
+        char code[8], name[32];
+        snprintf(code, sizeof(code), "C%d", i);
+        snprintf(name, sizeof(name), "Chi bộ số %d", i);
+        ok(RUN("org", "add", code, name, "--tier", "base", "--form", "chi_bo", "--type", "phuong",
+               "--parent", "TH", "--date", "01/01/2010"));
+    }
+}
+
+/* The 2017 decisions of seed 000: 12 TSVM, 14 HTTNV, 2 HTNV, none Yếu kém. The TSVM ones are
+   written in the three ways a board types them. */
+static void record_2017(void)
+{
+    for (int i = 1; i <= 28; i++) {
+        char code[8];
+        snprintf(code, sizeof(code), "C%d", i);
+        const char *level = i <= 4    ? "tsvm"
+                            : i <= 8  ? "Trong sạch, vững mạnh"
+                            : i <= 12 ? "TSVM"
+                            : i <= 26 ? "httnv"
+                                      : "Hoàn thành nhiệm vụ";
+        ok(RUN("review", "record", code, "--year", "2017", "--level", level, "--decision",
+               "125-QĐ/QU", "--decision-date", "20/01/2018", "--notes",
+               "Báo cáo tổng kết công tác xây dựng Đảng năm 2017"));
+    }
+}
+
+static const char seed_sentence[] =
+    "Năm 2017, Đảng bộ quận Tây Hồ có 28 tổ chức cơ sở Đảng, trong đó, có 12 tổ chức cơ sở Đảng "
+    "đạt trong sạch, vững mạnh; 14 tổ chức cơ sở Đảng hoàn thành tốt nhiệm vụ; 2 tổ chức cơ sở "
+    "Đảng hoàn thành nhiệm vụ; không có tổ chức cơ sở Đảng yếu kém";
+
+static void test_report_in_the_years_words(void **state)
+{
+    (void)state;
+    setup_tay_ho();
+    record_2017();
+
+    struct result r = RUN("review", "report", "TH", "--year", "2017");
+    assert_int_equal(r.status, 0);
+    if (!strstr(r.out.ptr, seed_sentence))
+        fail_msg("the board's sentence is missing from:\n%s", r.out.ptr);
+    /* no post-2018 names for a 2017 result */
+    assert_null(strstr(r.out.ptr, "xuất sắc"));
+    assert_non_null(strstr(r.out.ptr, "Hướng dẫn 27-HD/BTCTW"));
+    assert_null(strstr(r.out.ptr, "Đối chiếu"));
+    release(&r);
+
+    json_t *j = json_of(RUN("--json", "review", "report", "TH", "--year", "2017"));
+    assert_true(json_is_true(json_object_get(j, "legacy_levels")));
+    json_t *base = json_array_get(json_object_get(j, "groups"), 0);
+    assert_string_equal(json_string_value(json_object_get(base, "group")), "base");
+    assert_string_equal(json_string_value(json_object_get(base, "board_sentence")), seed_sentence);
+    assert_int_equal(json_integer_value(json_object_get(base, "historical")), 28);
+    json_t *lv = json_object_get(base, "legacy_levels");
+    static const struct {
+        const char *level, *maps_to;
+        int count;
+    } want[] = {{"tsvm_tieu_bieu", "htxsnv", 0},
+                {"tsvm", "htxsnv", 12},
+                {"httnv", "httnv", 14},
+                {"htnv", "htnv", 2},
+                {"yeu_kem", "khtnv", 0}};
+    assert_int_equal(json_array_size(lv), 5);
+    for (size_t i = 0; i < 5; i++) {
+        json_t *x = json_array_get(lv, i);
+        assert_string_equal(json_string_value(json_object_get(x, "level")), want[i].level);
+        assert_string_equal(json_string_value(json_object_get(x, "maps_to")), want[i].maps_to);
+        assert_int_equal(json_integer_value(json_object_get(x, "count")), want[i].count);
+    }
+    assert_int_equal(json_array_size(json_object_get(j, "mapping")), 9);
+    json_decref(j);
+
+    /* the mapping on request */
+    r = RUN("review", "report", "TH", "--year", "2017", "--mapping");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out.ptr, "Trong sạch, vững mạnh tiêu biểu → Hoàn thành xuất sắc "
+                                      "nhiệm vụ"));
+    assert_non_null(strstr(r.out.ptr, "Yếu kém → Không hoàn thành nhiệm vụ"));
+    release(&r);
+
+    /* "tiêu biểu" is stored as such: an amendment to it, then the show and the report */
+    ok(RUN("review", "amend", "C1", "--year", "2017", "--level", "tsvm_tieu_bieu", "--reason",
+           "Quyết định khen thưởng tổ chức cơ sở đảng trong sạch, vững mạnh tiêu biểu"));
+    j = json_of(RUN("--json", "review", "show", "C1", "--year", "2017"));
+    json_t *fin = json_object_get(j, "final");
+    assert_string_equal(json_string_value(json_object_get(fin, "label")),
+                        "Trong sạch, vững mạnh tiêu biểu");
+    assert_string_equal(json_string_value(json_object_get(fin, "legacy_level")), "tsvm_tieu_bieu");
+    assert_string_equal(json_string_value(json_object_get(fin, "level")), "htxsnv");
+    assert_true(json_is_true(json_object_get(fin, "historical")));
+    json_decref(j);
+    r = RUN("review", "report", "TH", "--year", "2017", "--list");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out.ptr, "có 12 tổ chức cơ sở Đảng đạt trong sạch, vững mạnh (trong "
+                                      "đó có 1 tổ chức cơ sở Đảng đạt trong sạch, vững mạnh tiêu "
+                                      "biểu); 14"));
+    /* the list names each organization by its own code (not its parent's) */
+    assert_non_null(strstr(r.out.ptr, "Chi bộ số 1 (C1)"));
+    release(&r);
+    db_paths_unlink();
+}
+
+static void test_history_recorded_directly(void **state)
+{
+    (void)state;
+    setup_tay_ho();
+    /* before: a 2017 decision needed a self-assessment and a verification with scores */
+    refused(RUN("review", "decide", "C5", "--year", "2017", "--level", "tsvm", "--decision", "1",
+                "--decision-date", "20/01/2018"),
+            "step");
+    char *before = fingerprint();
+    /* history is for past years only; an unknown level names the field */
+    refused(RUN("review", "record", "C5", "--year", "2026", "--level", "httnv"), "year");
+    refused(RUN("review", "record", "C5", "--year", "2017", "--level", "gioi"), "level");
+    refused(RUN("review", "record", "C5", "--year", "2017"), "level");
+    refused(RUN("review", "record", "C5", "--year", "2017", "--level", "httnv", "--score", "1=8"),
+            "--score");
+    char *after = fingerprint();
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+
+    ok(RUN("review", "record", "C5", "--year", "2017", "--level", "yeu_kem", "--decision",
+           "125-QĐ/QU", "--decision-date", "20/01/2018"));
+    json_t *j = json_of(RUN("--json", "review", "show", "C5", "--year", "2017"));
+    assert_string_equal(json_string_value(json_object_get(j, "state")), "decided");
+    assert_true(json_is_null(json_object_get(j, "self")));
+    assert_true(json_is_null(json_object_get(j, "verified")));
+    json_t *steps = json_object_get(j, "steps");
+    assert_int_equal(json_array_size(steps), 1);
+    json_t *s0 = json_array_get(steps, 0);
+    assert_string_equal(json_string_value(json_object_get(s0, "step")), "record");
+    assert_string_equal(json_string_value(json_object_get(s0, "level_label")), "Yếu kém");
+    assert_int_equal(json_object_size(json_object_get(s0, "scores")), 0);
+    assert_true(json_is_null(json_object_get(s0, "total")));
+    json_t *fin = json_object_get(j, "final");
+    assert_true(json_is_true(json_object_get(fin, "historical")));
+    assert_string_equal(json_string_value(json_object_get(fin, "decision_no")), "125-QĐ/QU");
+    json_decref(j);
+    /* locked like any decision */
+    refused(RUN("review", "record", "C5", "--year", "2017", "--level", "httnv"), "step");
+    /* text output marks it */
+    struct result r = RUN("review", "show", "C5", "--year", "2017");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out.ptr, "số liệu lịch sử"));
+    release(&r);
+    db_paths_unlink();
+}
+
+int main(int argc, char **argv)
+{
+    tcxd = argc > 1 ? argv[1] : getenv("TCXD_BIN");
+    if (!tcxd) {
+        fprintf(stderr, "usage: test_review_history_cli PATH_TO_TCXD\n");
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_in_the_years_words),
+        cmocka_unit_test(test_history_recorded_directly),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
