@@ -324,7 +324,31 @@
     X(STMT_MEMBER_MAX_ID, "SELECT COALESCE(MAX(id), 0) FROM member")                               \
     X(STMT_MEMBERS_AFTER, "SELECT id, org_id FROM member WHERE id > ?1 ORDER BY id")               \
     X(STMT_ORG_LIFESPANS, "SELECT id, created_on, ended_on FROM org")                              \
-    X(STMT_ORG_GENERATION, "SELECT COALESCE(MAX(id), 0) FROM org_event")
+    X(STMT_ORG_GENERATION, "SELECT COALESCE(MAX(id), 0) FROM org_event") \
+    /* the analytics engine's bulk reads (store_engine.c) */                                       \
+    X(STMT_ENGINE_TOKEN,                                                                           \
+      "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM org), "                                        \
+      "(SELECT COALESCE(MAX(rowid), 0) FROM org_version), "                                       \
+      "(SELECT COALESCE(MAX(rowid), 0) FROM org_event), "                                         \
+      "(SELECT COALESCE(MAX(rowid), 0) FROM member), "                                            \
+      "(SELECT COALESCE(MAX(rowid), 0) FROM member_event), "                                      \
+      "(SELECT COALESCE(MAX(rowid), 0) FROM member_stint), "                                      \
+      "(SELECT COALESCE(MAX(rowid), 0) FROM member_gap), "                                        \
+      "(SELECT COALESCE(MAX(rowid), 0) FROM audit)")                                              \
+    X(STMT_ENGINE_ORGS,                                                                            \
+      "SELECT id, code, tier, form, base_type, created_on, ended_on FROM org")                    \
+    X(STMT_ENGINE_ORG_VERSIONS,                                                                    \
+      "SELECT org_id, parent_id, valid_from, valid_to, name FROM org_version")                    \
+    X(STMT_ENGINE_MEMBERS,                                                                         \
+      "SELECT id, full_name, gender, birth_date, ethnicity, religion, education, theory_level, "  \
+      "admission_decision_date, ceremony_date, official_date, died_on, status, org_id, "          \
+      "national_id, party_card_no FROM member")                                                   \
+    X(STMT_ENGINE_STINTS,                                                                          \
+      "SELECT member_id, org_id, valid_from, valid_to, kind, status FROM member_stint")           \
+    X(STMT_ENGINE_GAPS, "SELECT member_id, valid_from, valid_to, kind FROM member_gap")            \
+    X(STMT_ENGINE_EVENTS,                                                                          \
+      "SELECT id, member_id, kind, date, decision_date, org_id, form, until_date "                \
+      "FROM member_event")
 
 enum stmt_id {
 #define X(id, sql) id,

@@ -1,0 +1,1137 @@
+/*
+ * engine.c - building the engine from the store, the tree versions, members on a date,
+ * breakdowns and event counts (engine.h).
+ */
+#include "engine/engine_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "util/xmalloc.h"
+
+bool engine_enabled(void)
+{
+    const char *v = getenv("TCXD_ENGINE");
+    return !(v && !strcmp(v, "0"));
+}
+
+/* ---- small helpers ------------------------------------------------------------------------ */
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static size_t id_slot(int64_t id, size_t cap)
+{
+    uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 21) & (cap - 1);
+}
+
+void idmap_init(struct idmap *m, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2 + 2)
+        cap *= 2;
+    m->cap = cap;
+    m->keys = xmalloc(cap * sizeof(*m->keys));
+    m->vals = xmalloc(cap * sizeof(*m->vals));
+    for (size_t i = 0; i < cap; i++)
+        m->vals[i] = UINT32_MAX;
+}
+
+void idmap_put(struct idmap *m, int64_t id, uint32_t v)
+{
+    size_t i = id_slot(id, m->cap);
+    while (m->vals[i] != UINT32_MAX && m->keys[i] != id)
+        i = (i + 1) & (m->cap - 1);
+    m->keys[i] = id;
+    m->vals[i] = v;
+}
+
+uint32_t idmap_get(const struct idmap *m, int64_t id)
+{
+    if (!m->cap)
+        return UINT32_MAX;
+    size_t i = id_slot(id, m->cap);
+    while (m->vals[i] != UINT32_MAX) {
+        if (m->keys[i] == id)
+            return m->vals[i];
+        i = (i + 1) & (m->cap - 1);
+    }
+    return UINT32_MAX;
+}
+
+void idmap_release(struct idmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof(*m));
+}
+
+static char *pool_strdup(struct engine *eng, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (eng->pool_used + n > eng->pool_cap || !eng->npool) {
+        size_t cap = n > 1u << 20 ? n : 1u << 20;
+        ALLOC_GROW(eng->pool, eng->npool + 1, eng->pool_blocks_cap);
+        eng->pool[eng->npool++] = xmalloc(cap);
+        eng->pool_cap = cap;
+        eng->pool_used = 0;
+        eng->bytes += cap;
+    }
+    char *p = eng->pool[eng->npool - 1] + eng->pool_used;
+    memcpy(p, s, n);
+    eng->pool_used += n;
+    return p;
+}
+
+/* Dictionary of an attribute's values: string -> code. */
+static uint32_t str_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static uint32_t dict_slot(const struct engine_dict *d, const char *s)
+{
+    uint32_t i = str_hash(s) & (uint32_t)(d->nslots - 1);
+    while (d->slots[i] && strcmp(d->values[d->slots[i] - 1], s))
+        i = (i + 1) & (uint32_t)(d->nslots - 1);
+    return i;
+}
+
+static uint16_t dict_code(struct engine *eng, struct engine_dict *d, const char *s)
+{
+    if (d->n * 2 >= d->nslots) {
+        size_t ns = d->nslots ? d->nslots * 2 : 64;
+        free(d->slots);
+        d->slots = xcalloc(ns, sizeof(uint32_t));
+        d->nslots = ns;
+        for (size_t k = 0; k < d->n; k++)
+            d->slots[dict_slot(d, d->values[k])] = (uint32_t)k + 1;
+    }
+    uint32_t i = dict_slot(d, s);
+    if (!d->slots[i]) {
+        if (d->n >= ENGINE_DICT_MAX)
+            return ENGINE_DICT_MAX - 1; /* never with real data: values are a few hundred */
+        ALLOC_GROW(d->values, d->n + 1, d->cap);
+        d->values[d->n] = pool_strdup(eng, s);
+        d->slots[i] = (uint32_t)++d->n;
+    }
+    return (uint16_t)(d->slots[i] - 1);
+}
+
+/* ---- reading the store -------------------------------------------------------------------- */
+
+struct raw_stint {
+    uint32_t member, slot;
+    tcxd_date from, to;
+    uint8_t kind, status;
+};
+
+struct build {
+    struct engine *eng;
+    struct raw_stint *st;
+    size_t nst, st_cap;
+    struct {
+        uint32_t member;
+        struct member_gap g;
+    } * gaps;
+    size_t ngaps, gaps_cap;
+    struct {
+        uint32_t member;
+        struct member_event ev;
+    } * evs;
+    size_t nevs, evs_cap;
+    struct org_version_raw *vers;
+    size_t nvers, vers_cap;
+};
+
+static void on_org(void *ctx, const struct store_engine_org *o)
+{
+    struct build *b = ctx;
+    struct engine *eng = b->eng;
+    ALLOC_GROW(eng->orgs, eng->norgs + 1, eng->orgs_cap);
+    struct engine_org_row *r = &eng->orgs[eng->norgs++];
+    r->id = o->id;
+    r->code = pool_strdup(eng, o->code);
+    r->tier = o->tier;
+    r->form = o->form;
+    r->base_type = o->base_type;
+    r->created_on = o->created_on;
+    r->ended_on = o->ended_on == DATE_NONE ? DATE_OPEN_END : o->ended_on;
+}
+
+static void on_version(void *ctx, const struct store_engine_org_version *v)
+{
+    struct build *b = ctx;
+    ALLOC_GROW(b->vers, b->nvers + 1, b->vers_cap);
+    struct org_version_raw *r = &b->vers[b->nvers++];
+    r->org_id = v->org_id;
+    r->parent_id = v->parent_id;
+    r->from = v->from;
+    r->to = v->to;
+    r->name = pool_strdup(b->eng, v->name);
+}
+
+static void on_member(void *ctx, const struct store_engine_member *m)
+{
+    struct build *b = ctx;
+    struct engine *eng = b->eng;
+    size_t i = eng->nmembers;
+    if (i >= eng->members_cap) {
+        size_t cap = eng->members_cap ? eng->members_cap * 2 : 1024;
+        eng->m = xreallocarray(eng->m, cap, sizeof(*eng->m));
+        eng->members_cap = cap;
+    }
+    struct engine_member_row *r = &eng->m[i];
+    memset(r, 0, sizeof(*r));
+    r->id = m->id;
+    r->birth = m->birth_date;
+    r->first_decision = m->first_decision;
+    r->ceremony = m->ceremony_date;
+    r->official = m->official_date;
+    r->died = m->died_on;
+    r->gender = (uint8_t)((unsigned)m->gender < GENDER__MAX ? m->gender : 0);
+    r->theory = (uint8_t)((unsigned)m->theory < THEORY__MAX ? m->theory : 0);
+    r->status = (uint8_t)m->status;
+    r->org_id = m->org_id;
+    r->attr[ENGINE_ATTR_ETHNICITY] =
+        dict_code(eng, &eng->dict[ENGINE_ATTR_ETHNICITY], m->ethnicity);
+    r->attr[ENGINE_ATTR_RELIGION] = dict_code(eng, &eng->dict[ENGINE_ATTR_RELIGION], m->religion);
+    r->attr[ENGINE_ATTR_EDUCATION] =
+        dict_code(eng, &eng->dict[ENGINE_ATTR_EDUCATION], m->education);
+    eng->nmembers++;
+}
+
+static void on_stint(void *ctx, int64_t member_id, const struct member_stint *s)
+{
+    struct build *b = ctx;
+    uint32_t mi = idmap_get(&b->eng->member_idx, member_id);
+    uint32_t slot = idmap_get(&b->eng->org_slot, s->org_id);
+    if (mi == UINT32_MAX || slot == UINT32_MAX || s->to <= s->from)
+        return;
+    ALLOC_GROW(b->st, b->nst + 1, b->st_cap);
+    struct raw_stint *r = &b->st[b->nst++];
+    r->member = mi;
+    r->slot = slot;
+    r->from = s->from;
+    r->to = s->to;
+    r->kind = (uint8_t)s->kind;
+    r->status = (uint8_t)s->status;
+}
+
+static void on_gap(void *ctx, int64_t member_id, const struct member_gap *g)
+{
+    struct build *b = ctx;
+    uint32_t mi = idmap_get(&b->eng->member_idx, member_id);
+    if (mi == UINT32_MAX)
+        return;
+    ALLOC_GROW(b->gaps, b->ngaps + 1, b->gaps_cap);
+    b->gaps[b->ngaps].member = mi;
+    b->gaps[b->ngaps].g = *g;
+    b->ngaps++;
+}
+
+static void on_event(void *ctx, int64_t member_id, const struct member_event *ev)
+{
+    struct build *b = ctx;
+    uint32_t mi = idmap_get(&b->eng->member_idx, member_id);
+    if (mi == UINT32_MAX || ev->date == DATE_NONE)
+        return;
+    ALLOC_GROW(b->evs, b->nevs + 1, b->evs_cap);
+    b->evs[b->nevs].member = mi;
+    b->evs[b->nevs].ev = *ev;
+    b->nevs++;
+}
+
+/* ---- organizations and versions ----------------------------------------------------------- */
+
+static int cmp_org_code(const void *a, const void *b)
+{
+    const struct engine_org_row *x = a, *y = b;
+    return strcmp(x->code, y->code);
+}
+
+static int cmp_version(const void *a, const void *b)
+{
+    const struct org_version_raw *x = a, *y = b;
+    if (x->slot != y->slot)
+        return x->slot < y->slot ? -1 : 1;
+    return (x->from > y->from) - (x->from < y->from);
+}
+
+static int cmp_date(const void *a, const void *b)
+{
+    tcxd_date x = *(const tcxd_date *)a, y = *(const tcxd_date *)b;
+    return (x > y) - (x < y);
+}
+
+static void build_orgs(struct build *b)
+{
+    struct engine *eng = b->eng;
+    /* slots in code order: a version's children are then linked in code order, as the store's
+       tree loads link them */
+    if (eng->norgs)
+        qsort(eng->orgs, eng->norgs, sizeof(*eng->orgs), cmp_org_code);
+    idmap_init(&eng->org_slot, eng->norgs);
+    for (size_t i = 0; i < eng->norgs; i++)
+        idmap_put(&eng->org_slot, eng->orgs[i].id, (uint32_t)i);
+    size_t k = 0;
+    for (size_t i = 0; i < b->nvers; i++) {
+        uint32_t slot = idmap_get(&eng->org_slot, b->vers[i].org_id);
+        if (slot == UINT32_MAX || b->vers[i].to <= b->vers[i].from)
+            continue;
+        b->vers[k] = b->vers[i];
+        b->vers[k++].slot = slot;
+    }
+    b->nvers = k;
+    if (k)
+        qsort(b->vers, k, sizeof(*b->vers), cmp_version);
+    eng->vers = b->vers;
+    eng->nvers = k;
+    b->vers = NULL;
+    eng->ver_off = xcalloc(eng->norgs + 1, sizeof(uint32_t));
+    for (size_t i = 0; i < k; i++)
+        eng->ver_off[eng->vers[i].slot + 1]++;
+    for (size_t i = 0; i < eng->norgs; i++)
+        eng->ver_off[i + 1] += eng->ver_off[i];
+    /* the tree changes only on these dates */
+    size_t nb = 0;
+    tcxd_date *bd = xmalloc((2 * eng->norgs + 2 * k + 1) * sizeof(*bd));
+    for (size_t i = 0; i < eng->norgs; i++) {
+        bd[nb++] = eng->orgs[i].created_on;
+        bd[nb++] = eng->orgs[i].ended_on;
+    }
+    for (size_t i = 0; i < k; i++) {
+        bd[nb++] = eng->vers[i].from;
+        bd[nb++] = eng->vers[i].to;
+    }
+    if (nb)
+        qsort(bd, nb, sizeof(*bd), cmp_date);
+    size_t u = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (bd[i] != DATE_NONE && (!u || bd[u - 1] != bd[i]))
+            bd[u++] = bd[i];
+    eng->bounds = bd;
+    eng->nbounds = u;
+    eng->versions = xcalloc(u + 1, sizeof(*eng->versions));
+    eng->bytes += eng->norgs * sizeof(*eng->orgs) + k * sizeof(*eng->vers) +
+                  (u + 1) * (sizeof(*bd) + sizeof(*eng->versions));
+}
+
+/* The version holding date d: the number of boundaries <= d. */
+static uint32_t version_index(const struct engine *eng, tcxd_date d)
+{
+    size_t lo = 0, hi = eng->nbounds;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (eng->bounds[mid] <= d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static struct engine_version *version_make(const struct engine *eng, uint32_t k)
+{
+    struct engine_version *v = xcalloc(1, sizeof(*v));
+    tcxd_date d = k == 0 ? (eng->nbounds ? eng->bounds[0] - 1 : 0) : eng->bounds[k - 1];
+    size_t n = eng->norgs;
+    v->pos_of_slot = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    /* each alive organization's version of that day */
+    const struct org_version_raw **ver = xcalloc(n ? n : 1, sizeof(*ver));
+    uint32_t *parent = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    uint32_t *first = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    uint32_t *last = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    uint32_t *next = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    size_t alive = 0;
+    for (size_t s = 0; s < n; s++) {
+        v->pos_of_slot[s] = TREE_NONE;
+        first[s] = last[s] = next[s] = parent[s] = TREE_NONE;
+        const struct engine_org_row *o = &eng->orgs[s];
+        if (!(o->created_on <= d && d < o->ended_on))
+            continue;
+        for (uint32_t j = eng->ver_off[s]; j < eng->ver_off[s + 1]; j++)
+            if (eng->vers[j].from <= d && d < eng->vers[j].to) {
+                ver[s] = &eng->vers[j];
+                break;
+            }
+        if (ver[s])
+            alive++;
+    }
+    /* children in slot (code) order; an organization whose parent is absent is a root */
+    uint32_t root_first = TREE_NONE, root_last = TREE_NONE;
+    for (size_t s = 0; s < n; s++) {
+        if (!ver[s])
+            continue;
+        uint32_t p = ver[s]->parent_id ? idmap_get(&eng->org_slot, ver[s]->parent_id) : TREE_NONE;
+        if (p != TREE_NONE && (!ver[p] || p == s))
+            p = TREE_NONE;
+        parent[s] = p;
+        uint32_t *f = p == TREE_NONE ? &root_first : &first[p];
+        uint32_t *l = p == TREE_NONE ? &root_last : &last[p];
+        if (*l == TREE_NONE)
+            *f = (uint32_t)s;
+        else
+            next[*l] = (uint32_t)s;
+        *l = (uint32_t)s;
+    }
+    /* pre-order, iteratively */
+    org_tree_init(&v->tree, d);
+    v->orgs = xmalloc((alive ? alive : 1) * sizeof(*v->orgs));
+    v->slot_of_pos = xmalloc((alive ? alive : 1) * sizeof(uint32_t));
+    uint32_t *stack = xmalloc((alive + 1) * sizeof(uint32_t));
+    size_t np = 0;
+    for (uint32_t r = root_first; r != TREE_NONE; r = next[r]) {
+        size_t sp = 0;
+        uint32_t cur = r;
+        for (;;) {
+            /* visit cur */
+            const struct engine_org_row *o = &eng->orgs[cur];
+            uint32_t pos = (uint32_t)np++;
+            v->pos_of_slot[cur] = pos;
+            v->slot_of_pos[pos] = cur;
+            struct engine_org *eo = &v->orgs[pos];
+            eo->id = o->id;
+            eo->code = o->code;
+            eo->name = ver[cur]->name;
+            eo->tier = o->tier;
+            eo->form = o->form;
+            eo->base_type = o->base_type;
+            eo->parent = parent[cur] == TREE_NONE ? TREE_NONE : v->pos_of_slot[parent[cur]];
+            eo->depth = (uint32_t)sp;
+            eo->end = 0;
+            org_tree_add(&v->tree, o->id, ver[cur]->parent_id, o->tier, o->form, o->base_type,
+                         o->code, ver[cur]->name);
+            if (first[cur] != TREE_NONE) {
+                stack[sp++] = cur;
+                cur = first[cur];
+                continue;
+            }
+            /* close finished subtrees */
+            for (;;) {
+                v->orgs[v->pos_of_slot[cur]].end = (uint32_t)np;
+                if (next[cur] != TREE_NONE && sp > 0) {
+                    cur = next[cur];
+                    break;
+                }
+                if (sp == 0) {
+                    cur = TREE_NONE;
+                    break;
+                }
+                cur = stack[--sp];
+            }
+            if (cur == TREE_NONE)
+                break;
+        }
+    }
+    /* organizations in a parent cycle are never reached from a root: absent */
+    v->n = np;
+    free(stack);
+    free(ver);
+    free(parent);
+    free(first);
+    free(last);
+    free(next);
+    org_tree_link(&v->tree);
+    return v;
+}
+
+static void version_free(struct engine_version *v)
+{
+    if (!v)
+        return;
+    org_tree_release(&v->tree);
+    free(v->orgs);
+    free(v->slot_of_pos);
+    free(v->pos_of_slot);
+    free(v);
+}
+
+const struct engine_version *engine_version_get(const struct engine *ceng, uint32_t k)
+{
+    struct engine *eng = (struct engine *)ceng; /* the version cache is behind the mutex */
+    pthread_mutex_lock(&eng->lock);
+    struct engine_version *v = eng->versions[k];
+    if (!v) {
+        v = version_make(eng, k);
+        eng->versions[k] = v;
+        eng->bytes += v->n * (sizeof(struct engine_org) + sizeof(uint32_t) + 64) +
+                      eng->norgs * sizeof(uint32_t);
+    }
+    pthread_mutex_unlock(&eng->lock);
+    return v;
+}
+
+/* ---- registrations ------------------------------------------------------------------------ */
+
+static int cmp_raw_slot(const void *a, const void *b)
+{
+    const struct raw_stint *x = a, *y = b;
+    if (x->slot != y->slot)
+        return x->slot < y->slot ? -1 : 1;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    return (x->member > y->member) - (x->member < y->member);
+}
+
+static void build_stints(struct build *b)
+{
+    struct engine *eng = b->eng;
+    if (b->nst)
+        qsort(b->st, b->nst, sizeof(*b->st), cmp_raw_slot);
+    eng->st = xmalloc((b->nst ? b->nst : 1) * sizeof(*eng->st));
+    eng->nst = b->nst;
+    eng->st_off = xcalloc(eng->norgs + 1, sizeof(uint32_t));
+    for (size_t i = 0; i < b->nst; i++) {
+        const struct raw_stint *r = &b->st[i];
+        const struct engine_member_row *m = &eng->m[r->member];
+        struct engine_stint *s = &eng->st[i];
+        s->from = r->from;
+        s->to = r->to;
+        s->member = r->member;
+        s->birth = m->birth;
+        s->first_decision = m->first_decision == DATE_NONE ? INT32_MAX : m->first_decision;
+        memcpy(s->attr, m->attr, sizeof(s->attr));
+        s->status = r->status;
+        s->kind = r->kind;
+        s->gender = m->gender;
+        s->theory = m->theory;
+        s->flags = eng->gap_off[r->member] != eng->gap_off[r->member + 1] ? ENGINE_ST_GAPS : 0;
+        eng->st_off[r->slot + 1]++;
+    }
+    for (size_t i = 0; i < eng->norgs; i++)
+        eng->st_off[i + 1] += eng->st_off[i];
+    eng->bytes += eng->nst * sizeof(*eng->st) + (eng->norgs + 1) * sizeof(uint32_t);
+}
+
+static int cmp_gap_member(const void *a, const void *b)
+{
+    const uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void build_gaps(struct build *b)
+{
+    struct engine *eng = b->eng;
+    /* member first in the record: sorting by it groups a member's gaps */
+    if (b->ngaps)
+        qsort(b->gaps, b->ngaps, sizeof(*b->gaps), cmp_gap_member);
+    eng->gap_off = xcalloc(eng->nmembers + 1, sizeof(uint32_t));
+    eng->gaps = xmalloc((b->ngaps ? b->ngaps : 1) * sizeof(*eng->gaps));
+    eng->ngaps = b->ngaps;
+    for (size_t i = 0; i < b->ngaps; i++) {
+        eng->gaps[i] = b->gaps[i].g;
+        eng->gap_off[b->gaps[i].member + 1]++;
+    }
+    for (size_t i = 0; i < eng->nmembers; i++)
+        eng->gap_off[i + 1] += eng->gap_off[i];
+    eng->bytes += (eng->nmembers + 1) * sizeof(uint32_t) + eng->ngaps * sizeof(*eng->gaps);
+}
+
+/* The registered chi bộ (slot) of member mi on day d, from the raw stints sorted by member. */
+static uint32_t registered_slot(const struct raw_stint *st, const uint32_t *off, uint32_t mi,
+                                tcxd_date d)
+{
+    for (uint32_t i = off[mi]; i < off[mi + 1]; i++)
+        if (st[i].kind == STINT_REGISTERED && st[i].from <= d && d < st[i].to)
+            return st[i].slot;
+    return TREE_NONE;
+}
+
+static int cmp_raw_member(const void *a, const void *b)
+{
+    const struct raw_stint *x = a, *y = b;
+    return (x->member > y->member) - (x->member < y->member);
+}
+
+static int cmp_event(const void *a, const void *b)
+{
+    const struct engine_event *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void build_events(struct build *b)
+{
+    struct engine *eng = b->eng;
+    /* a copy of the registrations by member, to place each event */
+    struct raw_stint *bym = xmalloc((b->nst ? b->nst : 1) * sizeof(*bym));
+    if (b->nst)
+        memcpy(bym, b->st, b->nst * sizeof(*bym));
+    if (b->nst)
+        qsort(bym, b->nst, sizeof(*bym), cmp_raw_member);
+    uint32_t *off = xcalloc(eng->nmembers + 1, sizeof(uint32_t));
+    for (size_t i = 0; i < b->nst; i++)
+        off[bym[i].member + 1]++;
+    for (size_t i = 0; i < eng->nmembers; i++)
+        off[i + 1] += off[i];
+    eng->ev = xmalloc((b->nevs ? b->nevs : 1) * sizeof(*eng->ev));
+    eng->nev = b->nevs;
+    for (size_t i = 0; i < b->nevs; i++) {
+        const struct member_event *ev = &b->evs[i].ev;
+        uint32_t mi = b->evs[i].member;
+        struct engine_event *x = &eng->ev[i];
+        x->date = ev->date;
+        x->seq = ev->seq;
+        x->member = mi;
+        x->kind = (uint8_t)ev->kind;
+        x->form = (int8_t)ev->form;
+        uint32_t at = ev->org_id ? idmap_get(&eng->org_slot, ev->org_id) : TREE_NONE;
+        if (ev->kind == MEV_ADMIT) {
+            x->from_slot = at;
+            x->to_slot = TREE_NONE;
+        } else {
+            x->from_slot = registered_slot(bym, off, mi, ev->date - 1);
+            if (x->from_slot == TREE_NONE)
+                x->from_slot = registered_slot(bym, off, mi, ev->date);
+            x->to_slot = ev->kind == MEV_TRANSFER ? at : TREE_NONE;
+        }
+    }
+    if (eng->nev)
+        qsort(eng->ev, eng->nev, sizeof(*eng->ev), cmp_event);
+    free(bym);
+    free(off);
+    eng->bytes += eng->nev * sizeof(*eng->ev);
+}
+
+/* ---- build / free ------------------------------------------------------------------------- */
+
+static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_error *e)
+{
+    struct engine *eng = b->eng;
+    enum tcxd_err rc;
+    if ((rc = store_change_token(st, &eng->token, e)) ||
+        (rc = store_engine_orgs(st, on_org, b, e)) ||
+        (rc = store_engine_org_versions(st, on_version, b, e)))
+        return rc;
+    build_orgs(b);
+    if ((rc = store_engine_members(st, on_member, b, e)))
+        return rc;
+    idmap_init(&eng->member_idx, eng->nmembers);
+    for (size_t i = 0; i < eng->nmembers; i++)
+        idmap_put(&eng->member_idx, eng->m[i].id, (uint32_t)i);
+    eng->bytes += eng->nmembers * sizeof(*eng->m) + eng->member_idx.cap * 12;
+    if ((rc = store_engine_gaps(st, on_gap, b, e)))
+        return rc;
+    build_gaps(b);
+    if ((rc = store_engine_stints(st, on_stint, b, e)))
+        return rc;
+    if ((rc = store_engine_events(st, on_event, b, e)))
+        return rc;
+    build_events(b);
+    build_stints(b);
+    return TCXD_OK;
+}
+
+enum tcxd_err engine_build(struct store *st, struct engine **out, struct tcxd_error *e)
+{
+    double t0 = now_ms();
+    struct engine *eng = xcalloc(1, sizeof(*eng));
+    pthread_mutex_init(&eng->lock, NULL);
+    atomic_init(&eng->refs, 1);
+    struct build b;
+    memset(&b, 0, sizeof(b));
+    b.eng = eng;
+    enum tcxd_err rc = store_read_begin(st, e);
+    if (!rc) {
+        rc = read_all(st, &b, e);
+        store_read_end(st);
+    }
+    free(b.st);
+    free(b.gaps);
+    free(b.evs);
+    free(b.vers);
+    if (rc) {
+        engine_free(eng);
+        return rc;
+    }
+    eng->build_ms = now_ms() - t0;
+    *out = eng;
+    return TCXD_OK;
+}
+
+void engine_free(struct engine *eng)
+{
+    if (!eng)
+        return;
+    if (eng->versions)
+        for (size_t k = 0; k <= eng->nbounds; k++)
+            version_free(eng->versions[k]);
+    free(eng->versions);
+    free(eng->bounds);
+    free(eng->orgs);
+    free(eng->vers);
+    free(eng->ver_off);
+    idmap_release(&eng->org_slot);
+    idmap_release(&eng->member_idx);
+    free(eng->m);
+    free(eng->st);
+    free(eng->st_off);
+    free(eng->gaps);
+    free(eng->gap_off);
+    free(eng->ev);
+    for (int a = 0; a < ENGINE_ATTR__MAX; a++) {
+        free(eng->dict[a].values);
+        free(eng->dict[a].slots);
+    }
+    for (size_t i = 0; i < eng->npool; i++)
+        free(eng->pool[i]);
+    free(eng->pool);
+    pthread_mutex_destroy(&eng->lock);
+    free(eng);
+}
+
+void engine_stats(const struct engine *eng, struct engine_stats *out)
+{
+    out->orgs = eng->norgs;
+    out->versions = eng->nbounds + 1;
+    out->members = eng->nmembers;
+    out->stints = eng->nst;
+    out->events = eng->nev;
+    out->bytes = eng->bytes;
+    out->build_ms = eng->build_ms;
+}
+
+/* ---- the process's engines ---------------------------------------------------------------- */
+
+#define ENGINE_CACHE_MAX 4
+
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    char path[1024];
+    dev_t dev;
+    ino_t ino;
+    struct engine *eng; /* holds one reference */
+    uint64_t used;
+} cache[ENGINE_CACHE_MAX];
+static uint64_t cache_clock;
+
+void engine_release(struct engine *eng)
+{
+    if (eng && atomic_fetch_sub(&eng->refs, 1) == 1)
+        engine_free(eng);
+}
+
+/* The cached engine of (path, file) when its token is tok; a new reference or NULL. */
+static struct engine *cache_find(const char *path, const struct stat *sb,
+                                 const struct store_change_token *tok)
+{
+    struct engine *found = NULL;
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < ENGINE_CACHE_MAX; i++)
+        if (cache[i].eng && !strcmp(cache[i].path, path) && cache[i].dev == sb->st_dev &&
+            cache[i].ino == sb->st_ino && store_change_token_equal(&cache[i].eng->token, tok)) {
+            found = cache[i].eng;
+            atomic_fetch_add(&found->refs, 1);
+            cache[i].used = ++cache_clock;
+            break;
+        }
+    pthread_mutex_unlock(&cache_lock);
+    return found;
+}
+
+static void cache_put(const char *path, const struct stat *sb, struct engine *eng)
+{
+    struct engine *old = NULL;
+    pthread_mutex_lock(&cache_lock);
+    int slot = -1;
+    for (int i = 0; i < ENGINE_CACHE_MAX && slot < 0; i++)
+        if (cache[i].eng && !strcmp(cache[i].path, path))
+            slot = i;
+    for (int i = 0; i < ENGINE_CACHE_MAX && slot < 0; i++)
+        if (!cache[i].eng)
+            slot = i;
+    if (slot < 0) {
+        slot = 0;
+        for (int i = 1; i < ENGINE_CACHE_MAX; i++)
+            if (cache[i].used < cache[slot].used)
+                slot = i;
+    }
+    old = cache[slot].eng;
+    snprintf(cache[slot].path, sizeof(cache[slot].path), "%s", path);
+    cache[slot].dev = sb->st_dev;
+    cache[slot].ino = sb->st_ino;
+    atomic_fetch_add(&eng->refs, 1);
+    cache[slot].eng = eng;
+    cache[slot].used = ++cache_clock;
+    pthread_mutex_unlock(&cache_lock);
+    engine_release(old);
+}
+
+enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_error *e)
+{
+    const char *path = store_path(st);
+    struct stat sb;
+    memset(&sb, 0, sizeof(sb));
+    bool cacheable = path[0] && strcmp(path, ":memory:") && stat(path, &sb) == 0;
+    struct store_change_token tok;
+    enum tcxd_err rc;
+    if (cacheable) {
+        if ((rc = store_change_token(st, &tok, e)))
+            return rc;
+        if ((*out = cache_find(path, &sb, &tok)))
+            return TCXD_OK;
+    }
+    /* one build at a time: threads asking meanwhile wait for it rather than build their own */
+    pthread_mutex_lock(&build_lock);
+    if (cacheable) {
+        if ((rc = store_change_token(st, &tok, e))) {
+            pthread_mutex_unlock(&build_lock);
+            return rc;
+        }
+        if ((*out = cache_find(path, &sb, &tok))) {
+            pthread_mutex_unlock(&build_lock);
+            return TCXD_OK;
+        }
+    }
+    struct engine *eng = NULL;
+    rc = engine_build(st, &eng, e);
+    if (!rc && cacheable)
+        cache_put(path, &sb, eng);
+    pthread_mutex_unlock(&build_lock);
+    if (rc)
+        return rc;
+    *out = eng;
+    return TCXD_OK;
+}
+
+void engine_forget(void)
+{
+    pthread_mutex_lock(&cache_lock);
+    struct engine *old[ENGINE_CACHE_MAX];
+    for (int i = 0; i < ENGINE_CACHE_MAX; i++) {
+        old[i] = cache[i].eng;
+        memset(&cache[i], 0, sizeof(cache[i]));
+    }
+    pthread_mutex_unlock(&cache_lock);
+    for (int i = 0; i < ENGINE_CACHE_MAX; i++)
+        engine_release(old[i]);
+}
+
+/* ---- the tree on a date ------------------------------------------------------------------- */
+
+enum tcxd_err engine_subtree(const struct engine *eng, int64_t org_id, tcxd_date on,
+                             struct engine_range *out, struct tcxd_error *e)
+{
+    uint32_t k = version_index(eng, on);
+    const struct engine_version *v = engine_version_get(eng, k);
+    out->on = on;
+    out->version = k;
+    if (!org_id) {
+        out->lo = 0;
+        out->hi = (uint32_t)v->n;
+        return TCXD_OK;
+    }
+    uint32_t slot = idmap_get(&eng->org_slot, org_id);
+    uint32_t pos = slot == UINT32_MAX ? TREE_NONE : v->pos_of_slot[slot];
+    if (pos == TREE_NONE) {
+        char d[DATE_ISO_LEN];
+        date_format_vn(on, d);
+        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld on %s", (long long)org_id,
+                         d);
+    }
+    out->lo = pos;
+    out->hi = v->orgs[pos].end;
+    return TCXD_OK;
+}
+
+static const struct engine_version *range_version(const struct engine *eng,
+                                                  const struct engine_range *r)
+{
+    return engine_version_get(eng, r->version);
+}
+
+const struct engine_org *engine_org_at(const struct engine *eng, const struct engine_range *r,
+                                       uint32_t pos)
+{
+    const struct engine_version *v = range_version(eng, r);
+    return pos < v->n ? &v->orgs[pos] : NULL;
+}
+
+uint32_t engine_org_pos(const struct engine *eng, const struct engine_range *r, int64_t org_id)
+{
+    const struct engine_version *v = range_version(eng, r);
+    uint32_t slot = idmap_get(&eng->org_slot, org_id);
+    uint32_t pos = slot == UINT32_MAX ? TREE_NONE : v->pos_of_slot[slot];
+    return pos != TREE_NONE && pos >= r->lo && pos < r->hi ? pos : TREE_NONE;
+}
+
+const struct org_tree *engine_version_tree(const struct engine *eng, const struct engine_range *r)
+{
+    return &range_version(eng, r)->tree;
+}
+
+/* ---- members on a date -------------------------------------------------------------------- */
+
+size_t engine_attr_count(const struct engine *eng, enum engine_attr a)
+{
+    return (unsigned)a < ENGINE_ATTR__MAX ? eng->dict[a].n : 0;
+}
+
+const char *engine_attr_value(const struct engine *eng, enum engine_attr a, uint32_t code)
+{
+    if ((unsigned)a >= ENGINE_ATTR__MAX || code >= eng->dict[a].n)
+        return "";
+    return eng->dict[a].values[code];
+}
+
+int engine_attr_code(const struct engine *eng, enum engine_attr a, const char *value)
+{
+    if ((unsigned)a >= ENGINE_ATTR__MAX || !eng->dict[a].nslots || !value)
+        return -1;
+    uint32_t i = dict_slot(&eng->dict[a], value);
+    return eng->dict[a].slots[i] ? (int)eng->dict[a].slots[i] - 1 : -1;
+}
+
+static bool active(uint8_t status)
+{
+    return status == MEMBER_PROBATIONARY || status == MEMBER_OFFICIAL;
+}
+
+void engine_members(const struct engine *eng, const struct engine_range *r, bool with_temporary,
+                    void (*fn)(void *ctx, const struct engine_member *m), void *ctx)
+{
+    const struct engine_version *v = range_version(eng, r);
+    tcxd_date on = r->on;
+    for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
+        const struct engine_org *o = &v->orgs[pos];
+        if (!org_holds_members(o->tier, o->form))
+            continue;
+        uint32_t slot = v->slot_of_pos[pos];
+        for (uint32_t i = eng->st_off[slot]; i < eng->st_off[slot + 1]; i++) {
+            const struct engine_stint *s = &eng->st[i];
+            if (s->from > on)
+                break;
+            if (s->to <= on || !active(s->status))
+                continue;
+            if (s->kind != STINT_REGISTERED && !with_temporary)
+                continue;
+            struct engine_member m;
+            m.idx = s->member;
+            m.member_id = eng->m[s->member].id;
+            m.pos = pos;
+            m.status = (enum member_status)s->status;
+            m.temporary = s->kind != STINT_REGISTERED;
+            m.gender = (enum gender)s->gender;
+            m.theory = (enum theory_level)s->theory;
+            for (int a = 0; a < ENGINE_ATTR__MAX; a++)
+                m.attr[a] = s->attr[a];
+            m.birth_date = s->birth;
+            m.first_decision = s->first_decision == INT32_MAX ? DATE_NONE : s->first_decision;
+            fn(ctx, &m);
+        }
+    }
+}
+
+int engine_party_age_years(const struct engine *eng, uint32_t idx, tcxd_date on)
+{
+    if (idx >= eng->nmembers)
+        return 0;
+    struct member_derived d;
+    member_derived_init(&d);
+    d.first_decision = eng->m[idx].first_decision;
+    /* the gaps are borrowed for the computation (nothing is released) */
+    d.gaps = &eng->gaps[eng->gap_off[idx]];
+    d.ngaps = eng->gap_off[idx + 1] - eng->gap_off[idx];
+    return member_party_age_years(&d, on);
+}
+
+void engine_node_counts(const struct engine *eng, const struct engine_range *r, int64_t *official,
+                        int64_t *probationary)
+{
+    const struct engine_version *v = range_version(eng, r);
+    tcxd_date on = r->on;
+    size_t n = r->hi > r->lo ? r->hi - r->lo : 0;
+    memset(official, 0, n * sizeof(int64_t));
+    memset(probationary, 0, n * sizeof(int64_t));
+    for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
+        const struct engine_org *o = &v->orgs[pos];
+        if (!org_holds_members(o->tier, o->form))
+            continue;
+        uint32_t slot = v->slot_of_pos[pos];
+        int64_t a = 0, b = 0;
+        for (uint32_t i = eng->st_off[slot]; i < eng->st_off[slot + 1]; i++) {
+            const struct engine_stint *s = &eng->st[i];
+            if (s->from > on)
+                break;
+            if (s->to <= on || s->kind != STINT_REGISTERED)
+                continue;
+            a += s->status == MEMBER_OFFICIAL;
+            b += s->status == MEMBER_PROBATIONARY;
+        }
+        official[pos - r->lo] = a;
+        probationary[pos - r->lo] = b;
+    }
+}
+
+/* The largest date x in [lo, hi] with f(x) >= k, f nonincreasing; lo - 1 when none. */
+static tcxd_date last_at_least(int (*f)(tcxd_date, tcxd_date), tcxd_date on, int k, tcxd_date lo,
+                               tcxd_date hi)
+{
+    if (f(lo, on) < k)
+        return lo - 1;
+    while (lo < hi) {
+        tcxd_date mid = lo + (hi - lo + 1) / 2;
+        if (f(mid, on) >= k)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+static int age_of(tcxd_date birth, tcxd_date on)
+{
+    return date_age_years(birth, on);
+}
+
+static int party_age_plain(tcxd_date fd, tcxd_date on)
+{
+    return on <= fd ? 0 : date_age_years(fd, on);
+}
+
+/* The smallest whole number of years in band j or above (band nondecreasing in years). */
+static int band_start(int (*band)(int), int j)
+{
+    for (int y = 0; y <= 300; y++)
+        if (band(y) >= j)
+            return y;
+    return 301;
+}
+
+void engine_breakdown(const struct engine *eng, const struct engine_range *r,
+                      int (*age_band)(int years), int (*party_age_band)(int years),
+                      struct engine_breakdown *out)
+{
+    memset(out, 0, sizeof(*out));
+    for (int a = 0; a < ENGINE_ATTR__MAX; a++)
+        out->attr[a] = xcalloc(eng->dict[a].n ? eng->dict[a].n : 1, sizeof(int64_t));
+    const struct engine_version *v = range_version(eng, r);
+    tcxd_date on = r->on;
+    /* band edges as dates: a member is in age band >= j + 1 when born on or before
+       age_cut[j]; with no gaps, in party-age band >= j + 1 when first admitted on or before
+       pa_cut[j] */
+    tcxd_date lo = on - 320 * 366, age_cut[ENGINE_AGE_BANDS - 1], pa_cut[ENGINE_AGE_BANDS - 1];
+    for (int j = 0; j < ENGINE_AGE_BANDS - 1; j++) {
+        age_cut[j] = last_at_least(age_of, on, band_start(age_band, j + 1), lo, on);
+        pa_cut[j] = last_at_least(party_age_plain, on, band_start(party_age_band, j + 1), lo, on);
+    }
+    int64_t gender[GENDER__MAX] = {0}, status[MEMBER_STATUS__MAX] = {0};
+    int64_t age[ENGINE_AGE_BANDS][GENDER__MAX], pa[ENGINE_AGE_BANDS], th[THEORY__MAX];
+    memset(age, 0, sizeof(age));
+    memset(pa, 0, sizeof(pa));
+    memset(th, 0, sizeof(th));
+    int64_t *eth = out->attr[0], *rel = out->attr[1], *edu = out->attr[2];
+    for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
+        const struct engine_org *o = &v->orgs[pos];
+        if (!org_holds_members(o->tier, o->form))
+            continue;
+        uint32_t slot = v->slot_of_pos[pos];
+        const struct engine_stint *s = &eng->st[eng->st_off[slot]];
+        const struct engine_stint *end = &eng->st[eng->st_off[slot + 1]];
+        for (; s < end; s++) {
+            if (s->from > on)
+                break;
+            if (s->to <= on || s->kind != STINT_REGISTERED || !active(s->status))
+                continue;
+            unsigned g = s->gender;
+            gender[g]++;
+            status[s->status]++;
+            int ab = (s->birth <= age_cut[0]) + (s->birth <= age_cut[1]) +
+                     (s->birth <= age_cut[2]) + (s->birth <= age_cut[3]) + (s->birth <= age_cut[4]);
+            age[ab][g]++;
+            int pb;
+            if (s->flags & ENGINE_ST_GAPS)
+                pb = party_age_band(engine_party_age_years(eng, s->member, on));
+            else
+                pb = (s->first_decision <= pa_cut[0]) + (s->first_decision <= pa_cut[1]) +
+                     (s->first_decision <= pa_cut[2]) + (s->first_decision <= pa_cut[3]) +
+                     (s->first_decision <= pa_cut[4]);
+            pa[pb]++;
+            th[s->theory]++;
+            eth[s->attr[0]]++;
+            rel[s->attr[1]]++;
+            edu[s->attr[2]]++;
+        }
+    }
+    memcpy(out->gender, gender, sizeof(gender));
+    memcpy(out->status, status, sizeof(status));
+    memcpy(out->age, age, sizeof(age));
+    memcpy(out->party_age, pa, sizeof(pa));
+    memcpy(out->theory, th, sizeof(th));
+    out->members = status[MEMBER_OFFICIAL] + status[MEMBER_PROBATIONARY];
+}
+
+void engine_breakdown_release(struct engine_breakdown *b)
+{
+    for (int a = 0; a < ENGINE_ATTR__MAX; a++)
+        free(b->attr[a]);
+    memset(b, 0, sizeof(*b));
+}
+
+/* ---- events over a period ----------------------------------------------------------------- */
+
+int64_t engine_count_events(const struct engine *eng, int64_t org_id,
+                            const struct engine_event_query *q)
+{
+    size_t lo = 0, hi = eng->nev;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (eng->ev[mid].date < q->from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t slot = org_id ? idmap_get(&eng->org_slot, org_id) : UINT32_MAX;
+    if (org_id && slot == UINT32_MAX)
+        return 0;
+    int64_t n = 0;
+    uint32_t k = UINT32_MAX;
+    const struct engine_version *v = NULL;
+    uint32_t rlo = 0, rhi = 0;
+    for (size_t i = lo; i < eng->nev && eng->ev[i].date < q->to; i++) {
+        const struct engine_event *x = &eng->ev[i];
+        if (x->kind != q->kind || (q->form >= 0 && x->form != q->form))
+            continue;
+        uint32_t here = q->side == ENGINE_AT_TO ? x->to_slot : x->from_slot;
+        uint32_t other = q->side == ENGINE_AT_TO ? x->from_slot : x->to_slot;
+        if (here == TREE_NONE)
+            continue;
+        uint32_t vk = version_index(eng, x->date);
+        if (vk != k) {
+            k = vk;
+            v = engine_version_get(eng, k);
+            if (org_id) {
+                uint32_t p = v->pos_of_slot[slot];
+                rlo = p;
+                rhi = p == TREE_NONE ? 0 : v->orgs[p].end;
+            } else {
+                rlo = 0;
+                rhi = (uint32_t)v->n;
+            }
+        }
+        uint32_t hp = v->pos_of_slot[here];
+        if (hp == TREE_NONE || hp < rlo || hp >= rhi)
+            continue;
+        if (q->crossing) {
+            uint32_t op = other == TREE_NONE ? TREE_NONE : v->pos_of_slot[other];
+            if (op != TREE_NONE && op >= rlo && op < rhi)
+                continue;
+        }
+        n++;
+    }
+    return n;
+}

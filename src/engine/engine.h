@@ -1,0 +1,186 @@
+/*
+ * engine.h - the read-side analytics engine: every figure of any subtree on any date from
+ * columns in memory, built from the store (SQLite stays the source of truth).
+ *
+ * Layer: store -> engine -> report / api / cli. The engine reads the store only through bulk
+ * reads (store_engine.h) and holds:
+ *   - the organizations and every version of the tree: the tree changes only on the dates of
+ *     organization events, so between two such dates it is one "version"; each version numbers
+ *     its organizations in pre-order, so the subtree of any organization on any date is the
+ *     contiguous range of positions [lo, hi) of that date's version (struct engine_range);
+ *   - the registrations (member_stint, kind 0 and 1) as columns grouped by organization, the
+ *     organizations in the pre-order of the newest version: on the newest tree a subtree's
+ *     registrations are one contiguous slice; on an older date the range's organizations each
+ *     map to their own slice;
+ *   - the members' coded attributes as columns indexed by member (gender, birth date, first
+ *     admission decision, theory level, and ethnicity / religion / education as codes into
+ *     per-attribute dictionaries), the party-age gaps;
+ *   - the member events as columns sorted by date (kind, form, member, the chi bộ where it
+ *     happened and, for a transfer, the receiving one) for counts over a period.
+ *
+ * Freshness: the engine remembers the store's change token (struct store_change_token: the
+ * highest row ids of the tables it reads, the audit log's last id and the schema version; a
+ * few index lookups). engine_acquire() compares it with the store's on every call and builds
+ * a new engine when they differ, so a change committed by any connection is visible to the
+ * next request; a writer never waits for the engine. An engine is immutable once built: any
+ * number of threads may read one at once.
+ *
+ * Ownership: engine_acquire() hands out a counted reference; engine_release() drops it (the
+ * engine is freed when the last reference goes and a newer one has replaced it). Strings
+ * returned (names, codes, attribute values) live as long as the engine.
+ *
+ * TCXD_ENGINE=0 in the environment turns the engine off: the callers take the SQL path
+ * (engine_enabled()). Results equal the SQL path exactly (tests/engine compare both).
+ */
+#ifndef TCXD_ENGINE_ENGINE_H
+#define TCXD_ENGINE_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/member.h"
+#include "core/org.h"
+#include "core/tree.h"
+#include "store/store.h"
+#include "util/date.h"
+#include "util/err.h"
+
+struct engine;
+
+/* ---- building, freshness, references ----------------------------------------------------- */
+
+/* false when TCXD_ENGINE=0: callers use the SQL path. */
+bool engine_enabled(void);
+
+/* Builds an engine from st (one read snapshot). Free with engine_release (refcount 1). */
+enum tcxd_err engine_build(struct store *st, struct engine **out, struct tcxd_error *e) TCXD_WUR;
+
+/* The process's engine for st's database, current with it: builds it on first use, rebuilds
+   it when the store's change token differs from the one it was built from. Thread-safe; each
+   thread passes its own store. *out is a reference: engine_release() it when done. */
+enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_error *e) TCXD_WUR;
+void engine_release(struct engine *eng);
+/* Drops the process's cached engine (tests; a server shutting down). */
+void engine_forget(void);
+
+struct engine_stats {
+    size_t orgs, versions, members, stints, events;
+    size_t bytes;    /* heap held by the engine */
+    double build_ms; /* wall time of the build */
+};
+void engine_stats(const struct engine *eng, struct engine_stats *out);
+
+/* ---- the tree on a date ------------------------------------------------------------------ */
+
+/* An organization at a position of a version's pre-order. */
+struct engine_org {
+    int64_t id;
+    const char *code, *name; /* name of that version */
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
+    uint32_t parent; /* position of the parent, TREE_NONE for a root */
+    uint32_t end;    /* the subtree is [position, end) */
+    uint32_t depth;
+};
+
+/* A subtree on a date: positions [lo, hi) of the version holding `on`; lo is the root. */
+struct engine_range {
+    tcxd_date on;
+    uint32_t version;
+    uint32_t lo, hi;
+};
+
+/* org_id's subtree on `on`: ENOTFOUND (naming the id and date) when it did not exist then.
+   org_id 0: the whole tree on that date (every root; lo = 0). */
+enum tcxd_err engine_subtree(const struct engine *eng, int64_t org_id, tcxd_date on,
+                             struct engine_range *out, struct tcxd_error *e) TCXD_WUR;
+/* The organization at position pos (lo <= pos < hi) of the range's version. */
+const struct engine_org *engine_org_at(const struct engine *eng, const struct engine_range *r,
+                                       uint32_t pos);
+/* The position of org_id in the range's version, TREE_NONE when it is not inside the range. */
+uint32_t engine_org_pos(const struct engine *eng, const struct engine_range *r, int64_t org_id);
+/* The whole tree of the range's version as a struct org_tree (what core and report code walk):
+   node i is position i, children in code order as the store's tree loads link them. Borrowed:
+   it lives as long as the engine. */
+const struct org_tree *engine_version_tree(const struct engine *eng, const struct engine_range *r);
+
+/* ---- members registered on a date --------------------------------------------------------- */
+
+/* Coded attributes: each value is a small integer into that attribute's dictionary. */
+enum engine_attr {
+    ENGINE_ATTR_ETHNICITY,
+    ENGINE_ATTR_RELIGION,
+    ENGINE_ATTR_EDUCATION,
+    ENGINE_ATTR__MAX
+};
+/* Number of distinct values; the text of a code ("" is a value: "Không rõ" in reports); the
+   code of a text (-1 when no member has it). Matching is exact (texts are NFC-clean). */
+size_t engine_attr_count(const struct engine *eng, enum engine_attr a);
+const char *engine_attr_value(const struct engine *eng, enum engine_attr a, uint32_t code);
+int engine_attr_code(const struct engine *eng, enum engine_attr a, const char *value);
+
+/* One registered member on the date, decoded. */
+struct engine_member {
+    uint32_t idx; /* the engine's member index (engine_member_id) */
+    int64_t member_id;
+    uint32_t pos;              /* the chi bộ's position in the range's version */
+    enum member_status status; /* PROBATIONARY or OFFICIAL on that date */
+    bool temporary;            /* here on a temporary transfer (not counted) */
+    enum gender gender;
+    enum theory_level theory;
+    uint32_t attr[ENGINE_ATTR__MAX];
+    tcxd_date birth_date, first_decision;
+};
+
+/* Calls fn for each member registered in the range's subtree on r->on (temporary stays only
+   when with_temporary), chi bộ by chi bộ in pre-order. What the structure report counts is
+   the members with temporary == false. */
+void engine_members(const struct engine *eng, const struct engine_range *r, bool with_temporary,
+                    void (*fn)(void *ctx, const struct engine_member *m), void *ctx);
+/* Party age in whole years on `on` (member_party_age_years with the member's gaps). */
+int engine_party_age_years(const struct engine *eng, uint32_t idx, tcxd_date on);
+
+/* Counted members (not temporary) per position of the range, by status: own[pos - lo]
+   for pos in [lo, hi); arrays of hi - lo entries, zeroed by the call. */
+void engine_node_counts(const struct engine *eng, const struct engine_range *r, int64_t *official,
+                        int64_t *probationary);
+
+/* Every breakdown of the structure report at once (one pass over the range). Ages and party
+   ages go into ENGINE_AGE_BANDS bands by the caller's rules (report_age_band,
+   report_party_age_band: band numbers 0..5 nondecreasing with the years). */
+#define ENGINE_AGE_BANDS 6
+struct engine_breakdown {
+    int64_t members;
+    int64_t status[MEMBER_STATUS__MAX];
+    int64_t gender[GENDER__MAX];
+    int64_t age[ENGINE_AGE_BANDS][GENDER__MAX]; /* age_band(date_age_years) x gender */
+    int64_t party_age[ENGINE_AGE_BANDS];        /* party_age_band(engine_party_age_years) */
+    int64_t theory[THEORY__MAX];
+    int64_t *attr[ENGINE_ATTR__MAX]; /* [engine_attr_count] each; owned */
+};
+void engine_breakdown(const struct engine *eng, const struct engine_range *r,
+                      int (*age_band)(int years), int (*party_age_band)(int years),
+                      struct engine_breakdown *out);
+void engine_breakdown_release(struct engine_breakdown *b);
+
+/* ---- events over a period ---------------------------------------------------------------- */
+
+/* Where an event is placed: the chi bộ the member was registered in just before it (ADMIT:
+   the admitting chi bộ; TRANSFER: the one left), or the receiving chi bộ of a transfer. */
+enum engine_event_side { ENGINE_AT_FROM, ENGINE_AT_TO };
+
+struct engine_event_query {
+    enum member_event_kind kind;
+    int form;           /* -1: any form (transfer kind, exit kind, discipline form) */
+    tcxd_date from, to; /* [from, to) by the event's effective date */
+    enum engine_event_side side;
+    bool crossing; /* transfers only: the other side is outside the subtree that day */
+};
+/* Events of the query placed in org_id's subtree (0: everywhere), the subtree taken on each
+   event's own date (so an organization that moved counts where it was then). */
+int64_t engine_count_events(const struct engine *eng, int64_t org_id,
+                            const struct engine_event_query *q);
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * engine_internal.h - the engine's columns, private to src/engine.
+ */
+#ifndef TCXD_ENGINE_ENGINE_INTERNAL_H
+#define TCXD_ENGINE_ENGINE_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "engine/engine.h"
+#include "store/store_engine.h"
+
+/* id -> index, open addressing */
+struct idmap {
+    int64_t *keys;
+    uint32_t *vals; /* UINT32_MAX empty */
+    size_t cap;
+};
+void idmap_init(struct idmap *m, size_t n);
+void idmap_put(struct idmap *m, int64_t id, uint32_t v);
+uint32_t idmap_get(const struct idmap *m, int64_t id);
+void idmap_release(struct idmap *m);
+
+struct engine_org_row {
+    int64_t id;
+    const char *code;
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
+    tcxd_date created_on, ended_on;
+};
+
+struct org_version_raw {
+    int64_t org_id, parent_id;
+    uint32_t slot;
+    tcxd_date from, to;
+    const char *name;
+};
+
+/* One version of the tree: positions in pre-order. */
+struct engine_version {
+    size_t n;
+    struct engine_org *orgs; /* [n] */
+    uint32_t *slot_of_pos;   /* [n] */
+    uint32_t *pos_of_slot;   /* [norgs], TREE_NONE when absent that day */
+    struct org_tree tree;    /* node i = position i */
+};
+
+#define ENGINE_DICT_MAX 65535
+struct engine_dict {
+    const char **values;
+    size_t n, cap;
+    uint32_t *slots;
+    size_t nslots;
+};
+
+struct engine_member_row {
+    int64_t id;
+    int64_t org_id;
+    tcxd_date birth, first_decision, ceremony, official, died;
+    uint16_t attr[ENGINE_ATTR__MAX];
+    uint8_t gender, theory, status;
+};
+
+#define ENGINE_ST_GAPS 1
+/* A registration with its member's coded attributes beside it: one sequential pass counts. */
+struct engine_stint {
+    tcxd_date from, to;
+    uint32_t member;
+    tcxd_date birth;
+    tcxd_date first_decision; /* INT32_MAX when none */
+    uint16_t attr[ENGINE_ATTR__MAX];
+    uint8_t status, kind, gender, theory, flags;
+};
+
+struct engine_event {
+    tcxd_date date;
+    uint32_t member;
+    int64_t seq;
+    uint32_t from_slot, to_slot;
+    uint8_t kind;
+    int8_t form;
+};
+
+struct engine_search;
+
+struct engine {
+    atomic_int refs;
+    pthread_mutex_t lock; /* the version cache */
+    struct store_change_token token;
+    double build_ms;
+    size_t bytes;
+    /* organizations, by slot (code order) */
+    struct engine_org_row *orgs;
+    size_t norgs, orgs_cap;
+    struct idmap org_slot;
+    struct org_version_raw *vers; /* sorted by (slot, from) */
+    size_t nvers;
+    uint32_t *ver_off; /* [norgs + 1] */
+    tcxd_date *bounds; /* sorted dates where the tree may change */
+    size_t nbounds;
+    struct engine_version **versions; /* [nbounds + 1], made on first use */
+    /* members */
+    struct engine_member_row *m;
+    size_t nmembers, members_cap;
+    struct idmap member_idx;
+    struct engine_dict dict[ENGINE_ATTR__MAX];
+    struct member_gap *gaps;
+    size_t ngaps;
+    uint32_t *gap_off; /* [nmembers + 1] */
+    /* registrations by slot, then from */
+    struct engine_stint *st;
+    size_t nst;
+    uint32_t *st_off; /* [norgs + 1] */
+    /* events by date */
+    struct engine_event *ev;
+    size_t nev;
+    struct engine_search *search;
+    /* string storage */
+    char **pool;
+    size_t npool, pool_blocks_cap, pool_used, pool_cap;
+};
+
+const struct engine_version *engine_version_get(const struct engine *eng, uint32_t k);
+void engine_free(struct engine *eng);
+
+#endif
