@@ -148,7 +148,7 @@ int main(int argc, char **argv)
     snprintf(what, sizeof(what), "report_node_counts (%lld members)", (long long)sc.members);
     report("counts", what, t, runs);
 
-    struct report_structure_opts o = {as_of, DATE_NONE, false, 0};
+    struct report_structure_opts o = {as_of, DATE_NONE, false, 0, false};
     char *sentence = NULL;
     for (int i = 0; i < runs; i++) {
         struct report_structure *r;

@@ -19,8 +19,7 @@ const struct http_field api_report_query[] = {
 static enum tcxd_err build(struct http_ctx *c, struct report_structure **r, struct tcxd_error *e)
 {
     struct report_structure_opts o;
-    memset(&o, 0, sizeof(o));
-    o.as_of = c->q[Q_AS_OF].present ? c->q[Q_AS_OF].d : c->tree->as_of;
+    report_structure_opts_init(&o, c->q[Q_AS_OF].present ? c->q[Q_AS_OF].d : c->tree->as_of);
     o.compare = c->q[Q_COMPARE].present ? c->q[Q_COMPARE].d : DATE_NONE;
     o.breakdowns = true;
     o.top = c->q[Q_TOP].present ? (int)c->q[Q_TOP].i : 0;

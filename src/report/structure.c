@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/engine.h"
 #include "text/text.h"
 #include "util/vnfmt.h"
 #include "util/xmalloc.h"
@@ -242,8 +243,9 @@ struct gap {
 struct snap {
     tcxd_date as_of;
     bool exists;
-    bool whole; /* the organization is a root: its tree is the whole tree */
-    struct org_tree tree;
+    bool whole;                  /* the organization is a root: its tree is the whole tree */
+    const struct org_tree *tree; /* tree_own, or the engine's tree of that day */
+    struct org_tree tree_own;
     uint32_t root;
     struct node_counts own;
     struct structure_counts totals;
@@ -262,7 +264,8 @@ struct snap {
 static void snap_release(struct snap *s)
 {
     if (s->exists) {
-        org_tree_release(&s->tree);
+        if (s->tree == &s->tree_own)
+            org_tree_release(&s->tree_own);
         report_node_counts_free(&s->own);
     }
     free(s->in_sub);
@@ -316,7 +319,7 @@ static int party_age_years(const struct snap *s, const struct member_fact *f)
 static void on_fact(void *ctx, const struct member_fact *f)
 {
     struct snap *s = ctx;
-    uint32_t i = org_tree_find(&s->tree, f->org_id);
+    uint32_t i = org_tree_find(s->tree, f->org_id);
     if (i == TREE_NONE || !s->in_sub[i] || !member_status_active(f->status))
         return;
     unsigned g = (unsigned)f->gender < GENDER__MAX ? (unsigned)f->gender : 0;
@@ -337,7 +340,7 @@ static enum tcxd_err snap_breakdowns(struct store *st, struct snap *s, struct tc
         return rc;
     if (s->ngaps)
         qsort(s->gaps, s->ngaps, sizeof(*s->gaps), cmp_gap);
-    const struct org_tree *t = &s->tree;
+    const struct org_tree *t = s->tree;
     if (s->whole)
         return store_member_facts(st, s->as_of, NULL, 0, on_fact, s, e);
     size_t k = 0, cap = 0;
@@ -368,30 +371,80 @@ static enum tcxd_err snap_load(struct store *st, int64_t org_id, tcxd_date as_of
         return rc;
     /* an organization below the top needs only its subtree */
     s->whole = o.parent_id == 0;
-    rc = s->whole ? store_tree_load(st, as_of, &s->tree, e)
-                  : store_tree_load_subtree(st, as_of, org_id, &s->tree, e);
+    rc = s->whole ? store_tree_load(st, as_of, &s->tree_own, e)
+                  : store_tree_load_subtree(st, as_of, org_id, &s->tree_own, e);
     if (rc)
         return rc;
+    s->tree = &s->tree_own;
     s->exists = true;
-    s->root = org_tree_find(&s->tree, org_id);
+    s->root = org_tree_find(s->tree, org_id);
     if (s->root == TREE_NONE) {
-        org_tree_release(&s->tree);
+        org_tree_release(&s->tree_own);
         s->exists = false;
         return TCXD_OK;
     }
-    if ((rc = report_node_counts(st, &s->tree, s->root, &s->own, e))) {
+    if ((rc = report_node_counts(st, s->tree, s->root, &s->own, e))) {
         report_node_counts_free(&s->own);
-        org_tree_release(&s->tree);
+        org_tree_release(&s->tree_own);
         s->exists = false;
         return rc;
     }
-    report_structure_counts(&s->tree, s->root, &s->own, &s->totals);
-    s->in_sub = xcalloc(s->tree.n ? s->tree.n : 1, 1);
-    for (uint32_t i = s->root; i != TREE_NONE; i = org_tree_next(&s->tree, s->root, i))
+    report_structure_counts(s->tree, s->root, &s->own, &s->totals);
+    s->in_sub = xcalloc(s->tree->n ? s->tree->n : 1, 1);
+    for (uint32_t i = s->root; i != TREE_NONE; i = org_tree_next(s->tree, s->root, i))
         s->in_sub[i] = 1;
     if (breakdowns)
         rc = snap_breakdowns(st, s, e);
     return rc;
+}
+
+/* The same snapshot from the engine: the day's tree is the engine's (node i = position i), the
+   subtree the range [lo, hi), counts and breakdowns one pass over its registrations. */
+static void strmap_from_codes(struct strmap *m, const struct engine *eng, enum engine_attr a,
+                              const int64_t *counts)
+{
+    for (size_t c = 0; c < engine_attr_count(eng, a); c++)
+        if (counts[c])
+            strmap_add(m, engine_attr_value(eng, a, (uint32_t)c), counts[c]);
+}
+
+static enum tcxd_err snap_engine(const struct engine *eng, int64_t org_id, tcxd_date as_of,
+                                 bool breakdowns, struct snap *s, struct tcxd_error *e)
+{
+    memset(s, 0, sizeof(*s));
+    s->as_of = as_of;
+    struct engine_range r;
+    enum tcxd_err rc = engine_subtree(eng, org_id, as_of, &r, e);
+    if (rc == TCXD_ENOTFOUND) {
+        tcxd_error_clear(e); /* did not exist on that date */
+        return TCXD_OK;
+    }
+    if (rc)
+        return rc;
+    s->exists = true;
+    s->tree = engine_version_tree(eng, &r);
+    s->root = r.lo;
+    size_t n = s->tree->n ? s->tree->n : 1;
+    s->own.official = xcalloc(n, sizeof(int64_t));
+    s->own.probationary = xcalloc(n, sizeof(int64_t));
+    engine_node_counts(eng, &r, s->own.official + r.lo, s->own.probationary + r.lo);
+    report_structure_counts(s->tree, s->root, &s->own, &s->totals);
+    if (!breakdowns)
+        return TCXD_OK;
+    struct engine_breakdown b;
+    engine_breakdown(eng, &r, report_age_band, report_party_age_band, &b);
+    memcpy(s->gender, b.gender, sizeof(s->gender));
+    for (int k = 0; k < REPORT_AGE_BANDS; k++)
+        for (int g = 0; g < GENDER__MAX; g++)
+            s->age[k][g] = b.age[k][g];
+    memcpy(s->party_age, b.party_age, sizeof(s->party_age));
+    memcpy(s->theory, b.theory, sizeof(s->theory));
+    memcpy(s->status, b.status, sizeof(s->status));
+    strmap_from_codes(&s->ethnicity, eng, ENGINE_ATTR_ETHNICITY, b.attr[ENGINE_ATTR_ETHNICITY]);
+    strmap_from_codes(&s->religion, eng, ENGINE_ATTR_RELIGION, b.attr[ENGINE_ATTR_RELIGION]);
+    strmap_from_codes(&s->education, eng, ENGINE_ATTR_EDUCATION, b.attr[ENGINE_ATTR_EDUCATION]);
+    engine_breakdown_release(&b);
+    return TCXD_OK;
 }
 
 /* ---- tables ------------------------------------------------------------------------------- */
@@ -545,7 +598,7 @@ static void add_children(struct report_table *t, const struct snap *s, bool prev
 {
     if (!s->exists)
         return;
-    const struct org_tree *tr = &s->tree;
+    const struct org_tree *tr = s->tree;
     for (uint32_t c = tr->nodes[s->root].first_child; c != TREE_NONE;
          c = tr->nodes[c].next_sibling) {
         const struct org_node *nd = &tr->nodes[c];
@@ -566,7 +619,7 @@ static void base_type_values(const struct snap *s, int64_t v[ORG_BASE__MAX][4])
     memset(v, 0, sizeof(int64_t) * ORG_BASE__MAX * 4);
     if (!s->exists)
         return;
-    const struct org_tree *tr = &s->tree;
+    const struct org_tree *tr = s->tree;
     for (uint32_t i = s->root; i != TREE_NONE; i = org_tree_next(tr, s->root, i)) {
         const struct org_node *nd = &tr->nodes[i];
         if (i == s->root || nd->tier != ORG_TIER_BASE)
@@ -680,13 +733,21 @@ static void build_member_tables(struct report_structure *r, const struct snap *a
 
 /* ---- build / free ------------------------------------------------------------------------- */
 
-static enum tcxd_err read_report(struct store *st, int64_t org_id,
+static enum tcxd_err snap_get(struct store *st, const struct engine *eng, int64_t org_id,
+                              tcxd_date as_of, bool breakdowns, struct snap *s,
+                              struct tcxd_error *e)
+{
+    return eng ? snap_engine(eng, org_id, as_of, breakdowns, s, e)
+               : snap_load(st, org_id, as_of, breakdowns, s, e);
+}
+
+static enum tcxd_err read_report(struct store *st, const struct engine *eng, int64_t org_id,
                                  const struct report_structure_opts *o,
                                  struct report_structure **out, struct tcxd_error *e)
 {
     struct snap now, then;
     memset(&then, 0, sizeof(then));
-    enum tcxd_err rc = snap_load(st, org_id, o->as_of, o->breakdowns, &now, e);
+    enum tcxd_err rc = snap_get(st, eng, org_id, o->as_of, o->breakdowns, &now, e);
     if (rc)
         return rc;
     if (!now.exists) {
@@ -697,7 +758,7 @@ static enum tcxd_err read_report(struct store *st, int64_t org_id,
                          d);
     }
     bool compared = o->compare != DATE_NONE;
-    if (compared && (rc = snap_load(st, org_id, o->compare, o->breakdowns, &then, e))) {
+    if (compared && (rc = snap_get(st, eng, org_id, o->compare, o->breakdowns, &then, e))) {
         snap_release(&now);
         snap_release(&then);
         return rc;
@@ -737,7 +798,7 @@ static enum tcxd_err read_report(struct store *st, int64_t org_id,
     report_sentence(r->org.name, &r->now, &b);
     r->sentence = buf_detach(&b, NULL);
     if (r->existed_then) {
-        const char *name = then.tree.nodes[then.root].name;
+        const char *name = then.tree->nodes[then.root].name;
         report_sentence(name, &r->then, &b);
         r->sentence_then = buf_detach(&b, NULL);
     }
@@ -763,7 +824,13 @@ enum tcxd_err report_structure_build(struct store *st, int64_t org_id,
     enum tcxd_err rc = store_read_begin(st, e);
     if (rc)
         return rc;
-    rc = read_report(st, org_id, o, out, e);
+    struct engine *eng = NULL;
+    if (o->engine && (rc = engine_acquire(st, &eng, e))) {
+        store_read_end(st);
+        return rc;
+    }
+    rc = read_report(st, eng, org_id, o, out, e);
+    engine_release(eng);
     store_read_end(st);
     return rc;
 }
@@ -784,4 +851,12 @@ void report_structure_free(struct report_structure *r)
     free(r->sentence);
     free(r->sentence_then);
     free(r);
+}
+
+void report_structure_opts_init(struct report_structure_opts *o, tcxd_date as_of)
+{
+    memset(o, 0, sizeof(*o));
+    o->as_of = as_of;
+    o->compare = DATE_NONE;
+    o->engine = engine_enabled();
 }

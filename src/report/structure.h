@@ -104,7 +104,11 @@ struct report_structure_opts {
     tcxd_date compare; /* DATE_NONE: no comparison */
     bool breakdowns;   /* false: totals and sentence only (what the text format needs) */
     int top;           /* rows kept for ethnicity, religion, education; <= 0: REPORT_TOP_DEFAULT */
+    bool engine;       /* read the analytics engine (src/engine) rather than SQL; the figures are
+                          the same (report_structure_opts_init sets it from engine_enabled()) */
 };
+/* Zeroes o, no comparison, the engine when enabled. */
+void report_structure_opts_init(struct report_structure_opts *o, tcxd_date as_of);
 #define REPORT_TOP_DEFAULT 5
 
 struct report_structure {
