@@ -19,13 +19,15 @@ static const char org_help[] =
     "  tcxd org tree [ORG] [--as-of DATE] [--depth N]\n"
     "  tcxd org rename ORG NAME [--date DATE] [--decision NO]\n"
     "  tcxd org move ORG NEW_PARENT [--date DATE] [--decision NO]\n"
+    "           [--tier T --form F [--type BASE_TYPE]]   (re-tier on the move, keeping history)\n"
     "  tcxd org merge FROM INTO [--date DATE] [--decision NO]\n"
     "  tcxd org dissolve ORG [--members-to CHI_BO] [--date DATE] [--decision NO]\n"
     "  tcxd org history ORG\n"
     "  tcxd org find TEXT [--as-of DATE]\n"
     "ORG is a code or #id. DATE is dd/mm/yyyy or yyyy-mm-dd (default today).\n"
     "BASE_TYPE (base organizations): xa, phuong, thi_tran, co_quan_hanh_chinh, don_vi_su_nghiep,\n"
-    "  dnnn, dn_ngoai_nha_nuoc, quan_doi, cong_an, khac.\n";
+    "  dnnn, dn_ngoai_nha_nuoc, quan_doi, cong_an, khac, dac_khu; from 01/07/2025 a commune-level\n"
+    "  committee (above_base) carries xa, phuong or dac_khu.\n";
 
 /* Options shared by the dated operations. */
 enum {
@@ -271,8 +273,18 @@ static int org_dated(struct cli *cli, const char *verb, struct cli_opt *o, const
     } else {
         if (cli_org(cli, pos[1], date, &other, &e))
             return cli_fail(cli, &e);
+        struct org_shape sh = {org.tier, org.form, ORG_BASE_NONE};
+        bool retier = o[O_TIER].value || o[O_FORM].value || o[O_TYPE].value;
+        if (retier &&
+            (!strcmp(verb, "merge") ||
+             (o[O_TIER].value && org_tier_parse(o[O_TIER].value, &sh.tier, &e)) ||
+             (o[O_FORM].value && org_form_parse(o[O_FORM].value, &sh.form, &e)) ||
+             org_base_type_parse(o[O_TYPE].value ? o[O_TYPE].value : "", &sh.base_type, &e)))
+            return e.code ? cli_fail(cli, &e)
+                          : cli_usage(cli, "org", "--tier/--form/--type go with org move");
         rc = !strcmp(verb, "move")
-                 ? store_org_move(cli->st, &cli->actor, org.id, other.id, date, dec, &e)
+                 ? store_org_move_retier(cli->st, &cli->actor, org.id, other.id,
+                                         retier ? &sh : NULL, date, dec, &e)
                  : store_org_merge(cli->st, &cli->actor, org.id, other.id, date, dec, &e);
     }
     if (rc)

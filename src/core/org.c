@@ -38,6 +38,7 @@ static const struct {
     [ORG_BASE_QUAN_DOI] = {"quan_doi", "Quân đội"},
     [ORG_BASE_CONG_AN] = {"cong_an", "Công an"},
     [ORG_BASE_KHAC] = {"khac", "Khác"},
+    [ORG_BASE_DAC_KHU] = {"dac_khu", "Đặc khu"},
 };
 
 const char *org_tier_name(enum org_tier t)
@@ -164,6 +165,9 @@ enum tcxd_err org_check_nesting(bool has_parent, enum org_tier pt, enum org_form
         break;
     default:
         ok = pf == ORG_FORM_DANG_BO && (pt == ORG_TIER_BASE || pt == ORG_TIER_BELOW_BASE);
+        if (ok && pt == ORG_TIER_BELOW_BASE && cf == ORG_FORM_DANG_BO)
+            return tcxd_fail(e, TCXD_ERULE, "parent",
+                             "a đảng bộ bộ phận cannot be placed inside another đảng bộ bộ phận");
         break;
     }
     if (!ok)
@@ -182,6 +186,8 @@ enum tcxd_err org_check_base_type(enum org_tier t, enum org_base_type bt, struct
         return tcxd_fail(e, TCXD_EINVAL, "base_type",
                          "a base organization needs a type (loại hình), e.g. phuong or "
                          "co_quan_hanh_chinh");
+    if (t == ORG_TIER_ABOVE_BASE && org_base_type_is_commune(bt))
+        return TCXD_OK; /* a commune-level committee; org_check_type_on dates it */
     if (t != ORG_TIER_BASE && bt != ORG_BASE_NONE)
         return tcxd_fail(e, TCXD_EINVAL, "base_type",
                          "only base organizations carry a type (loại hình)");
@@ -204,4 +210,91 @@ enum tcxd_err org_check_code(const char *code, struct tcxd_error *e)
                              code);
     }
     return TCXD_OK;
+}
+
+tcxd_date org_rules_2025(void)
+{
+    return date_from_ymd(ORG_RULES_2025_Y, ORG_RULES_2025_M, ORG_RULES_2025_D);
+}
+
+bool org_base_type_is_commune(enum org_base_type bt)
+{
+    return bt == ORG_BASE_XA || bt == ORG_BASE_PHUONG || bt == ORG_BASE_DAC_KHU;
+}
+
+bool org_shape_is_commune(const struct org_shape *s)
+{
+    return s->tier == ORG_TIER_ABOVE_BASE && org_base_type_is_commune(s->base_type);
+}
+
+enum tcxd_err org_check_type_on(tcxd_date on, enum org_tier t, enum org_base_type bt,
+                                struct tcxd_error *e)
+{
+    bool rules2025 = on >= org_rules_2025();
+    if ((unsigned)bt >= ORG_BASE__MAX)
+        return tcxd_fail(e, TCXD_EINVAL, "base_type", "invalid base organization type");
+    if (t == ORG_TIER_ABOVE_BASE && bt != ORG_BASE_NONE) {
+        if (!org_base_type_is_commune(bt))
+            return tcxd_fail(e, TCXD_EINVAL, "base_type",
+                             "an above-base organization carries only a commune-level type "
+                             "(xa, phuong or dac_khu)");
+        if (!rules2025)
+            return tcxd_fail(e, TCXD_ERULE, "base_type",
+                             "commune-level committees (xã, phường, đặc khu) are above-base "
+                             "only from 01/07/2025");
+        return TCXD_OK;
+    }
+    if (t == ORG_TIER_BASE && bt == ORG_BASE_DAC_KHU && !rules2025)
+        return tcxd_fail(e, TCXD_ERULE, "base_type", "đặc khu exist only from 01/07/2025");
+    return org_check_base_type(t, bt, e);
+}
+
+enum tcxd_err org_check_placement(tcxd_date on, const struct org_shape *parent,
+                                  const struct org_shape *child, struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    if ((rc = org_check_type_on(on, child->tier, child->base_type, e)))
+        return rc;
+    if (!parent)
+        return org_shape_is_commune(child)
+                   ? tcxd_fail(e, TCXD_ERULE, "parent",
+                               "a commune-level committee sits directly under a provincial "
+                               "committee")
+                   : org_check_nesting(false, 0, 0, child->tier, child->form, e);
+    if ((rc = org_check_nesting(true, parent->tier, parent->form, child->tier, child->form, e)))
+        return rc;
+    if (org_shape_is_commune(child) && parent->tier == ORG_TIER_ABOVE_BASE &&
+        org_shape_is_commune(parent))
+        return tcxd_fail(e, TCXD_ERULE, "parent",
+                         "a commune-level committee sits directly under a provincial "
+                         "committee");
+    if (org_shape_is_commune(parent) && child->tier != ORG_TIER_BASE)
+        return tcxd_fail(e, TCXD_ERULE, "parent",
+                         "under a commune-level committee only base organizations are placed");
+    return TCXD_OK;
+}
+
+int org_size_warnings(const struct org_shape *s, int64_t official, int64_t total,
+                      enum org_size_warning out[2])
+{
+    int n = 0;
+    if (!org_holds_members(s->tier, s->form))
+        return 0;
+    if (official < 3)
+        out[n++] = ORG_SIZE_CHI_BO_UNDER_3;
+    if (s->tier == ORG_TIER_BASE && total >= 30)
+        out[n++] = ORG_SIZE_CHI_BO_CO_SO_OVER_30;
+    return n;
+}
+
+const char *org_size_warning_text(enum org_size_warning w)
+{
+    switch (w) {
+    case ORG_SIZE_CHI_BO_UNDER_3:
+        return MSG_N("a chi bộ needs at least 3 official members");
+    case ORG_SIZE_CHI_BO_CO_SO_OVER_30:
+        return MSG_N("a chi bộ cơ sở of 30 members or more should become a đảng bộ cơ sở");
+    default:
+        return "";
+    }
 }

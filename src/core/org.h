@@ -43,6 +43,7 @@ enum org_base_type {
     ORG_BASE_QUAN_DOI,
     ORG_BASE_CONG_AN,
     ORG_BASE_KHAC,
+    ORG_BASE_DAC_KHU, /* đặc khu (special zone, from 01/07/2025) */
     ORG_BASE__MAX
 };
 
@@ -72,9 +73,62 @@ bool org_holds_members(enum org_tier t, enum org_form f);
 enum tcxd_err org_check_nesting(bool has_parent, enum org_tier pt, enum org_form pf,
                                 enum org_tier ct, enum org_form cf, struct tcxd_error *e) TCXD_WUR;
 
-/* A base organization needs a base type; others must not have one. */
+/* A base organization needs a base type; below-base ones must not have one; an above-base one
+   only a commune-level type (undated: org_check_type_on adds the date). */
 enum tcxd_err org_check_base_type(enum org_tier t, enum org_base_type bt,
                                   struct tcxd_error *e) TCXD_WUR;
+
+/*
+ * The 2025 rules (QĐ 294-QĐ/TW, two-level local government), in force from ORG_RULES_2025
+ * (01/07/2025). Before it the old nesting holds. From it:
+ *   - a commune-level committee (đảng bộ xã, phường, đặc khu) is an above-base organization
+ *     carrying the type xa, phuong or dac_khu, placed directly under a provincial committee (an
+ *     above-base organization without a commune type); under it sit base organizations;
+ *   - a special zone (dac_khu) is either such a committee or itself a base organization, as the
+ *     province decides;
+ *   - before that date only base organizations carry a type.
+ * At any date a đảng bộ bộ phận cannot sit inside a đảng bộ bộ phận (Điều lệ Đảng: đảng bộ bộ
+ * phận are parts of a đảng bộ cơ sở).
+ */
+#define ORG_RULES_2025_Y 2025
+#define ORG_RULES_2025_M 7
+#define ORG_RULES_2025_D 1
+tcxd_date org_rules_2025(void); /* 01/07/2025 */
+
+/* The attributes nesting depends on. */
+struct org_shape {
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
+};
+
+/* Is bt a commune-level type (xa, phuong, dac_khu)? */
+bool org_base_type_is_commune(enum org_base_type bt);
+/* Is this a commune-level committee (above-base with a commune type)? */
+bool org_shape_is_commune(const struct org_shape *s);
+
+/*
+ * The dated rules: may `child` sit under `parent` (NULL: a root) on `on`, and may it carry its
+ * type on that date? Includes org_check_nesting and org_check_base_type's rules.
+ */
+enum tcxd_err org_check_placement(tcxd_date on, const struct org_shape *parent,
+                                  const struct org_shape *child, struct tcxd_error *e) TCXD_WUR;
+/* The type rule alone, dated: base needs a type; from 01/07/2025 an above-base organization may
+   carry xa, phuong or dac_khu; below-base never. */
+enum tcxd_err org_check_type_on(tcxd_date on, enum org_tier t, enum org_base_type bt,
+                                struct tcxd_error *e) TCXD_WUR;
+
+/* Size rules (Điều lệ Đảng; domain.md §3.1): warnings, not refusals (a superior may consent). */
+enum org_size_warning {
+    ORG_SIZE_OK = 0,
+    ORG_SIZE_CHI_BO_UNDER_3,      /* a chi bộ with fewer than 3 official members */
+    ORG_SIZE_CHI_BO_CO_SO_OVER_30 /* a chi bộ cơ sở with 30 members or more */
+};
+/* Up to 2 warnings into out[]; returns how many. official/total: members on the date. */
+int org_size_warnings(const struct org_shape *s, int64_t official, int64_t total,
+                      enum org_size_warning out[2]);
+/* The English message of a warning (translate with msg_tr). */
+const char *org_size_warning_text(enum org_size_warning w);
 
 /* Validates an organization code: 1..32 chars of [A-Za-z0-9._-]. */
 enum tcxd_err org_check_code(const char *code, struct tcxd_error *e) TCXD_WUR;

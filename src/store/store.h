@@ -101,6 +101,15 @@ enum tcxd_err store_org_rename(struct store *st, const struct store_actor *who, 
 enum tcxd_err store_org_move(struct store *st, const struct store_actor *who, int64_t id,
                              int64_t new_parent_id, tcxd_date date, const char *decision_no,
                              struct tcxd_error *e) TCXD_WUR;
+/* Moves and/or re-tiers (2025: a chi bộ trực thuộc of a ward committee becomes a chi bộ cơ sở
+   under the new commune committee): the organization keeps its id, code, members and history;
+   from `date` it has `shape` (NULL: unchanged) under new_parent_id. Checks the dated nesting
+   rules for it and its children; a chi bộ with members stays a chi bộ. Events "move" and/or
+   "retier"; audited as org.move or org.retier. */
+enum tcxd_err store_org_move_retier(struct store *st, const struct store_actor *who, int64_t id,
+                                    int64_t new_parent_id, const struct org_shape *shape,
+                                    tcxd_date date, const char *decision_no,
+                                    struct tcxd_error *e) TCXD_WUR;
 /* Merge: from's members and child organizations move to into; from ends on date. */
 enum tcxd_err store_org_merge(struct store *st, const struct store_actor *who, int64_t from_id,
                               int64_t into_id, tcxd_date date, const char *decision_no,

@@ -141,9 +141,9 @@ enum tcxd_err store_org_create(struct store *st, const struct store_actor *who,
         goto out;
     if (req->parent_id && (rc = store_org_get(st, req->parent_id, req->date, &parent, e)))
         goto out;
-    if ((rc = org_check_nesting(req->parent_id != 0, parent.tier, parent.form, req->tier, req->form,
-                                e)) ||
-        (rc = org_check_base_type(req->tier, req->base_type, e)))
+    struct org_shape ps = {parent.tier, parent.form, parent.base_type},
+                     cs = {req->tier, req->form, req->base_type};
+    if ((rc = org_check_placement(req->date, req->parent_id ? &ps : NULL, &cs, e)))
         goto out;
     text_fold(name.ptr, &fold);
 
@@ -161,7 +161,7 @@ enum tcxd_err store_org_create(struct store *st, const struct store_actor *who,
     store_bind_text(s, 1, req->code);
     sqlite3_bind_int(s, 2, req->tier);
     sqlite3_bind_int(s, 3, req->form);
-    if (req->tier == ORG_TIER_BASE)
+    if (req->base_type != ORG_BASE_NONE)
         sqlite3_bind_int(s, 4, req->base_type);
     store_bind_text(s, 5, name.ptr);
     store_bind_text(s, 6, fold.ptr);
@@ -177,6 +177,9 @@ enum tcxd_err store_org_create(struct store *st, const struct store_actor *who,
     if (req->parent_id)
         sqlite3_bind_int64(s, 3, req->parent_id);
     store_bind_text(s, 4, name.ptr);
+    sqlite3_bind_int(s, 5, req->tier);
+    sqlite3_bind_int(s, 6, req->form);
+    sqlite3_bind_int(s, 7, req->base_type);
     if ((rc = store_step_done(st, s, e, "creating the organization")) ||
         (rc = add_event(st, id, "create", req->date, dec.ptr, req->parent_id, "", e)))
         goto fail;
@@ -208,7 +211,8 @@ out:
  * latest version are refused so that history stays a simple sequence.
  */
 static enum tcxd_err new_version(struct store *st, int64_t id, tcxd_date date, int64_t parent,
-                                 const char *name, struct tcxd_error *e)
+                                 const char *name, const struct org_shape *shape,
+                                 struct tcxd_error *e)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_ORG_VERSION_LAST);
     sqlite3_bind_int64(s, 1, id);
@@ -237,6 +241,9 @@ static enum tcxd_err new_version(struct store *st, int64_t id, tcxd_date date, i
     if (parent)
         sqlite3_bind_int64(s, 3, parent);
     store_bind_text(s, 4, name);
+    sqlite3_bind_int(s, 5, shape->tier);
+    sqlite3_bind_int(s, 6, shape->form);
+    sqlite3_bind_int(s, 7, shape->base_type);
     if ((rc = store_step_done(st, s, e, "updating organization history")))
         return rc;
     struct buf fold = BUF_INIT;
@@ -334,7 +341,8 @@ enum tcxd_err store_org_rename(struct store *st, const struct store_actor *who, 
         goto out;
     char detail[2200];
     snprintf(detail, sizeof(detail), "%s → %s", o.name, clean.ptr);
-    if ((rc = new_version(st, id, date, o.parent_id, clean.ptr, e)) ||
+    struct org_shape sh = {o.tier, o.form, o.base_type};
+    if ((rc = new_version(st, id, date, o.parent_id, clean.ptr, &sh, e)) ||
         (rc = add_event(st, id, "rename", date, dec.ptr, 0, detail, e)) ||
         (rc = op_finish(st, who, "org.rename", id, &o, date, e)))
         store_rollback(st);
@@ -359,41 +367,6 @@ static enum tcxd_err check_no_cycle(struct store *st, int64_t id, int64_t parent
         parent = p.parent_id;
     }
     return TCXD_OK;
-}
-
-enum tcxd_err store_org_move(struct store *st, const struct store_actor *who, int64_t id,
-                             int64_t new_parent_id, tcxd_date date, const char *decision_no,
-                             struct tcxd_error *e)
-{
-    struct buf dec = BUF_INIT;
-    struct org_info o, np, op;
-    enum tcxd_err rc;
-    memset(&op, 0, sizeof(op));
-    if ((rc = store_org_get(st, new_parent_id, date, &np, e)))
-        goto out;
-    if ((rc = op_begin(st, id, date, decision_no, &o, &dec, e)))
-        goto out;
-    if (o.parent_id == new_parent_id) {
-        rc = tcxd_fail(e, TCXD_ERULE, "parent_id", "'%s' is already under '%s'", o.code, np.code);
-        goto fail;
-    }
-    if (o.parent_id && (rc = store_org_get(st, o.parent_id, date, &op, e)))
-        goto fail;
-    if ((rc = org_check_nesting(true, np.tier, np.form, o.tier, o.form, e)) ||
-        (rc = check_no_cycle(st, id, new_parent_id, date, e)))
-        goto fail;
-    char detail[2200];
-    snprintf(detail, sizeof(detail), "%s → %s", op.name, np.name);
-    if ((rc = new_version(st, id, date, new_parent_id, o.name, e)) ||
-        (rc = add_event(st, id, "move", date, dec.ptr, new_parent_id, detail, e)) ||
-        (rc = op_finish(st, who, "org.move", id, &o, date, e)))
-        goto fail;
-    goto out;
-fail:
-    store_rollback(st);
-out:
-    buf_release(&dec);
-    return rc;
 }
 
 struct id_list {
@@ -452,6 +425,113 @@ static enum tcxd_err members_at(struct store *st, int64_t id, tcxd_date date, st
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading members");
 }
 
+enum tcxd_err store_org_move(struct store *st, const struct store_actor *who, int64_t id,
+                             int64_t new_parent_id, tcxd_date date, const char *decision_no,
+                             struct tcxd_error *e)
+{
+    return store_org_move_retier(st, who, id, new_parent_id, NULL, date, decision_no, e);
+}
+
+/* Pins the versions that follow org's values (NULL columns) to the current values, then makes
+   `to` the organization's current shape: the history before a re-tier keeps the old tier. */
+static enum tcxd_err set_shape(struct store *st, int64_t id, const struct org_shape *from,
+                               const struct org_shape *to, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_ORG_VERSION_PIN);
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, from->tier);
+    sqlite3_bind_int(s, 3, from->form);
+    sqlite3_bind_int(s, 4, from->base_type);
+    enum tcxd_err rc = store_step_done(st, s, e, "updating organization history");
+    if (rc)
+        return rc;
+    s = store_stmt(st, STMT_ORG_SET_SHAPE);
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, to->tier);
+    sqlite3_bind_int(s, 3, to->form);
+    if (to->base_type != ORG_BASE_NONE)
+        sqlite3_bind_int(s, 4, to->base_type);
+    return store_step_done(st, s, e, "updating organization");
+}
+
+static bool shape_eq(const struct org_shape *a, const struct org_shape *b)
+{
+    return a->tier == b->tier && a->form == b->form && a->base_type == b->base_type;
+}
+
+enum tcxd_err store_org_move_retier(struct store *st, const struct store_actor *who, int64_t id,
+                                    int64_t new_parent_id, const struct org_shape *shape,
+                                    tcxd_date date, const char *decision_no, struct tcxd_error *e)
+{
+    struct buf dec = BUF_INIT;
+    struct org_info o, np, op;
+    struct id_list kids = {0}, mem = {0};
+    enum tcxd_err rc;
+    memset(&op, 0, sizeof(op));
+    if ((rc = store_org_get(st, new_parent_id, date, &np, e)))
+        goto out;
+    if ((rc = op_begin(st, id, date, decision_no, &o, &dec, e)))
+        goto out;
+    struct org_shape old = {o.tier, o.form, o.base_type};
+    struct org_shape now = shape ? *shape : old;
+    struct org_shape ps = {np.tier, np.form, np.base_type};
+    bool retier = !shape_eq(&old, &now);
+    if (o.parent_id == new_parent_id && !retier) {
+        rc = tcxd_fail(e, TCXD_ERULE, "parent_id", "'%s' is already under '%s'", o.code, np.code);
+        goto fail;
+    }
+    if (o.parent_id && (rc = store_org_get(st, o.parent_id, date, &op, e)))
+        goto fail;
+    if ((rc = org_check_placement(date, &ps, &now, e)) ||
+        (rc = check_no_cycle(st, id, new_parent_id, date, e)))
+        goto fail;
+    if (retier) {
+        if ((rc = children_at(st, id, date, &kids, e)))
+            goto fail;
+        for (size_t i = 0; i < kids.n; i++) {
+            struct org_info k;
+            if ((rc = store_org_get(st, kids.v[i], date, &k, e)))
+                goto fail;
+            struct org_shape ks = {k.tier, k.form, k.base_type};
+            if ((rc = org_check_placement(date, &now, &ks, e)))
+                goto fail;
+        }
+        if (org_holds_members(old.tier, old.form) && !org_holds_members(now.tier, now.form)) {
+            if ((rc = members_at(st, id, date, &mem, e)))
+                goto fail;
+            if (mem.n) {
+                rc = tcxd_fail(e, TCXD_ERULE, "form",
+                               "'%s' has %zu members: only a chi bộ holds members", o.code, mem.n);
+                goto fail;
+            }
+        }
+    }
+    char detail[2200];
+    snprintf(detail, sizeof(detail), "%s → %s", op.name, np.name);
+    if ((rc = new_version(st, id, date, new_parent_id, o.name, &now, e)))
+        goto fail;
+    if (o.parent_id != new_parent_id &&
+        (rc = add_event(st, id, "move", date, dec.ptr, new_parent_id, detail, e)))
+        goto fail;
+    if (retier) {
+        snprintf(detail, sizeof(detail), "%s → %s", org_kind_label(org_kind_of(old.tier, old.form)),
+                 org_kind_label(org_kind_of(now.tier, now.form)));
+        if ((rc = set_shape(st, id, &old, &now, e)) ||
+            (rc = add_event(st, id, "retier", date, dec.ptr, 0, detail, e)))
+            goto fail;
+    }
+    if ((rc = op_finish(st, who, retier ? "org.retier" : "org.move", id, &o, date, e)))
+        goto fail;
+    goto out;
+fail:
+    store_rollback(st);
+out:
+    id_list_release(&kids);
+    id_list_release(&mem);
+    buf_release(&dec);
+    return rc;
+}
+
 /* Moves every member registered (or temporarily active) in `from` on date to `to`. */
 static enum tcxd_err move_members(struct store *st, const struct id_list *m, int64_t to,
                                   tcxd_date date, const char *decision_no, const char *detail,
@@ -505,9 +585,12 @@ enum tcxd_err store_org_merge(struct store *st, const struct store_actor *who, i
     snprintf(detail, sizeof(detail), "%s → %s", from.name, into.name);
     for (size_t i = 0; i < kids.n; i++) {
         struct org_info k;
-        if ((rc = store_org_get(st, kids.v[i], date, &k, e)) ||
-            (rc = org_check_nesting(true, into.tier, into.form, k.tier, k.form, e)) ||
-            (rc = new_version(st, k.id, date, into_id, k.name, e)) ||
+        struct org_shape is = {into.tier, into.form, into.base_type}, ks;
+        if ((rc = store_org_get(st, kids.v[i], date, &k, e)))
+            goto fail;
+        ks = (struct org_shape){k.tier, k.form, k.base_type};
+        if ((rc = org_check_placement(date, &is, &ks, e)) ||
+            (rc = new_version(st, k.id, date, into_id, k.name, &ks, e)) ||
             (rc = add_event(st, k.id, "move", date, dec.ptr, into_id, detail, e)))
             goto fail;
     }

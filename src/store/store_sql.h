@@ -23,8 +23,12 @@
       "INSERT INTO org(code, tier, form, base_type, name, name_fold, parent_id, created_on) "      \
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                                    \
     X(STMT_ORG_VERSION_INSERT,                                                                     \
-      "INSERT INTO org_version(org_id, valid_from, valid_to, parent_id, name) "                    \
-      "VALUES(?1, ?2, '9999-12-31', ?3, ?4)")                                                      \
+      "INSERT INTO org_version(org_id, valid_from, valid_to, parent_id, name, tier, form, "        \
+      "base_type) VALUES(?1, ?2, '9999-12-31', ?3, ?4, ?5, ?6, ?7)")                               \
+    X(STMT_ORG_VERSION_PIN,                                                                        \
+      "UPDATE org_version SET tier = ?2, form = ?3, base_type = ?4 WHERE org_id = ?1 "             \
+      "AND tier IS NULL")                                                                          \
+    X(STMT_ORG_SET_SHAPE, "UPDATE org SET tier = ?2, form = ?3, base_type = ?4 WHERE id = ?1")     \
     X(STMT_ORG_VERSION_LAST,                                                                       \
       "SELECT valid_from, parent_id, name FROM org_version WHERE org_id = ?1 "                     \
       "ORDER BY valid_from DESC LIMIT 1")                                                          \
@@ -41,14 +45,16 @@
       "SELECT date, kind, decision_no, other_org_id, detail FROM org_event WHERE org_id = ?1 "     \
       "ORDER BY date, id")                                                                         \
     X(STMT_ORG_GET_ASOF,                                                                           \
-      "SELECT o.id, o.code, v.name, o.tier, o.form, o.base_type, v.parent_id, o.created_on, "      \
+      "SELECT o.id, o.code, v.name, COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), "          \
+      "COALESCE(v.base_type, o.base_type), v.parent_id, o.created_on, "                            \
       "o.ended_on FROM org o JOIN org_version v ON v.org_id = o.id "                               \
       "WHERE o.id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 AND o.created_on <= ?2 "         \
       "AND o.ended_on > ?2")                                                                       \
     X(STMT_ORG_ID_BY_CODE, "SELECT id, created_on, ended_on FROM org WHERE code = ?1")             \
     /* in table order: tree_load sorts by code (cheaper than walking the code index) */            \
     X(STMT_ORG_TREE_ASOF,                                                                          \
-      "SELECT o.id, v.parent_id, o.tier, o.form, o.base_type, o.code, v.name "                     \
+      "SELECT o.id, v.parent_id, COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), "             \
+      "COALESCE(v.base_type, o.base_type), o.code, v.name "                                        \
       "FROM org o JOIN org_version v ON v.org_id = o.id "                                          \
       "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND o.created_on <= ?1 AND o.ended_on > ?1")   \
     X(STMT_ORG_CHILDREN_ASOF, "SELECT v.org_id FROM org_version v JOIN org o ON o.id = v.org_id "  \
@@ -128,7 +134,8 @@
       "WITH RECURSIVE sub(id) AS (SELECT ?2 UNION ALL SELECT v.org_id "                            \
       "FROM org_version v JOIN sub ON v.parent_id = sub.id JOIN org c ON c.id = v.org_id "         \
       "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND c.created_on <= ?1 AND c.ended_on > ?1) "  \
-      "SELECT o.id, v.parent_id, o.tier, o.form, o.base_type, o.code, v.name FROM sub "            \
+      "SELECT o.id, v.parent_id, COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), "             \
+      "COALESCE(v.base_type, o.base_type), o.code, v.name FROM sub "                               \
       "JOIN org o ON o.id = sub.id JOIN org_version v ON v.org_id = o.id "                         \
       "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND o.created_on <= ?1 AND o.ended_on > ?1 "   \
       "ORDER BY o.code")                                                                           \

@@ -509,6 +509,24 @@ const struct msg_pair msg_vi_catalog[] = {
      "bộ dữ liệu mẫu %s lấy số liệu tại ngày %s: hôm nay (%s) phải muộn hơn ngày đó"},
     {"unknown profile '%s' (small, hanoi-2020 or national)",
      "bộ dữ liệu mẫu không xác định '%s' (small, hanoi-2020 hoặc national)"},
+
+    /* ---- restructure (#18): 2025 rules, plans, transfers, merger analysis ---- */
+    {"'%s' has %zu members: only a chi bộ holds members",
+     "'%s' có %zu đảng viên: chỉ chi bộ mới có đảng viên sinh hoạt"},
+    {"a đảng bộ bộ phận cannot be placed inside another đảng bộ bộ phận",
+     "đảng bộ bộ phận không thể trực thuộc một đảng bộ bộ phận khác"},
+    {"an above-base organization carries only a commune-level type (xa, phuong or dac_khu)",
+     "tổ chức cấp trên cơ sở chỉ mang loại hình cấp xã (xa, phuong hoặc dac_khu)"},
+    {"commune-level committees (xã, phường, đặc khu) are above-base only from 01/07/2025",
+     "đảng bộ xã, phường, đặc khu là cấp trên cơ sở chỉ từ ngày 01/07/2025"},
+    {"đặc khu exist only from 01/07/2025", "đặc khu chỉ có từ ngày 01/07/2025"},
+    {"a commune-level committee sits directly under a provincial committee",
+     "đảng bộ cấp xã trực thuộc trực tiếp tỉnh ủy, thành ủy"},
+    {"under a commune-level committee only base organizations are placed",
+     "trực thuộc đảng bộ cấp xã chỉ có tổ chức cơ sở đảng"},
+    {"a chi bộ needs at least 3 official members", "chi bộ phải có ít nhất 3 đảng viên chính thức"},
+    {"a chi bộ cơ sở of 30 members or more should become a đảng bộ cơ sở",
+     "chi bộ cơ sở có từ 30 đảng viên trở lên nên thành lập đảng bộ cơ sở"},
 };
 
 const size_t msg_vi_catalog_len = sizeof(msg_vi_catalog) / sizeof(msg_vi_catalog[0]);
