@@ -41,13 +41,15 @@ enum tcxd_err api_org_show(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_children(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_history(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_search(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_paths(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_create(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_rename(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_move(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_merge(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_org_dissolve(struct http_ctx *c, struct tcxd_error *e);
-extern const struct http_field api_asof_query[], api_org_search_query[], api_org_create_body[],
-    api_org_rename_body[], api_org_move_body[], api_org_merge_body[], api_org_dissolve_body[];
+extern const struct http_field api_asof_query[], api_org_search_query[], api_org_paths_query[],
+    api_org_create_body[], api_org_rename_body[], api_org_move_body[], api_org_merge_body[],
+    api_org_dissolve_body[];
 
 /* members.c */
 enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e);

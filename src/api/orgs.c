@@ -3,6 +3,7 @@
  * counts, history, search, and the dated operations (create, rename, move, merge, dissolve).
  */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -14,12 +15,20 @@ const struct http_field api_asof_query[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { S_Q, S_AS_OF, S_PAGE, S_PAGE_SIZE };
+enum { S_Q, S_AS_OF, S_PAGE, S_PAGE_SIZE, S_FORM };
 const struct http_field api_org_search_query[] = {
-    {"q", HF_STRING, 0, 0, 200, "part of the name, any case and diacritics"},
+    {"q", HF_STRING, 0, 0, 200,
+     "words of the name, code, parent or ward in any order, any case and diacritics"},
     {"as_of", HF_DATE, 0, 0, 0, "date (default today)"},
     {"page", HF_INT, 0, 1, 1000000, "page from 1"},
     {"page_size", HF_INT, 0, 1, 200, "rows per page (default 50)"},
+    {"form", HF_STRING, 0, 0, 16, "only dang_bo or only chi_bo"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { P_IDS };
+const struct http_field api_org_paths_query[] = {
+    {"ids", HF_STRING, HF_REQUIRED, 0, 4000, "organization ids separated by commas (at most 200)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -279,19 +288,30 @@ enum tcxd_err api_org_history(struct http_ctx *c, struct tcxd_error *e)
     return TCXD_OK;
 }
 
-struct search_ctx {
-    struct http_ctx *c;
-    int64_t *ids;
-    size_t n, cap;
+/* The ancestors of node i, nearest first, up to (without) the caller's scope root. */
+static json_t *parents_json(struct http_ctx *c, const struct org_tree *t, uint32_t i)
+{
+    json_t *a = json_array();
+    if (t->nodes[i].id == c->sess.scope_org_id)
+        return a;
+    for (uint32_t k = t->nodes[i].parent; k != TREE_NONE && json_array_size(a) < 64;
+         k = t->nodes[k].parent) {
+        if (t->nodes[k].id == c->sess.scope_org_id)
+            break;
+        json_array_append_new(a, api_org_ref(t->nodes[k].id, t->nodes[k].name));
+    }
+    return a;
+}
+
+struct search_filter {
+    bool form_set;
+    enum org_form form;
 };
 
-static void search_row(void *vctx, int64_t id)
+static bool search_keep(void *ctx, const struct org_node *n)
 {
-    struct search_ctx *s = vctx;
-    if (!http_org_in_scope(s->c, id))
-        return;
-    ALLOC_GROW(s->ids, s->n + 1, s->cap);
-    s->ids[s->n++] = id;
+    const struct search_filter *f = ctx;
+    return !f->form_set || n->form == f->form;
 }
 
 enum tcxd_err api_org_search(struct http_ctx *c, struct tcxd_error *e)
@@ -299,23 +319,170 @@ enum tcxd_err api_org_search(struct http_ctx *c, struct tcxd_error *e)
     tcxd_date as_of = date_or_today(&c->q[S_AS_OF]);
     int64_t page = c->q[S_PAGE].present ? c->q[S_PAGE].i : 1;
     int64_t size = c->q[S_PAGE_SIZE].present ? c->q[S_PAGE_SIZE].i : 50;
-    struct search_ctx s = {c, NULL, 0, 0};
     const char *q = c->q[S_Q].present ? c->q[S_Q].s : "";
-    enum tcxd_err rc = store_org_search(c->st, q, as_of, 1000000, search_row, &s, e);
-    if (rc) {
-        free(s.ids);
+    struct search_filter f = {false, ORG_FORM_DANG_BO};
+    enum tcxd_err rc;
+    if (c->q[S_FORM].present) {
+        if ((rc = org_form_parse(c->q[S_FORM].s, &f.form, e))) {
+            snprintf(e->field, sizeof(e->field), "form");
+            return rc;
+        }
+        f.form_set = true;
+    }
+    struct org_tree own;
+    const struct org_tree *t;
+    if ((rc = http_tree(c, as_of, &own, &t, e)))
         return rc;
+    struct org_search_index fresh;
+    const struct org_search_index *ix;
+    if (t == c->tree) {
+        ix = http_today_search(c);
+    } else {
+        org_search_index_build(&fresh, t);
+        ix = &fresh;
+    }
+    /* the scope root in this tree: today's scope, or (another day) the scope root if it
+       existed then, else the whole tree filtered by scope */
+    uint32_t root = t == c->tree ? c->scope : org_tree_find(t, c->sess.scope_org_id);
+    struct org_search_hit *hits = NULL;
+    size_t n = 0;
+    if (root != TREE_NONE || t != c->tree)
+        n = org_search_run(ix, root, q, search_keep, &f, &hits);
+    size_t kept = n;
+    if (root == TREE_NONE && t != c->tree) {
+        kept = 0;
+        for (size_t k = 0; k < n; k++)
+            if (http_org_in_scope(c, t->nodes[hits[k].node].id))
+                hits[kept++] = hits[k];
     }
     json_t *items = json_array();
-    for (size_t k = (size_t)((page - 1) * size); k < s.n && k < (size_t)(page * size); k++) {
+    for (size_t k = (size_t)((page - 1) * size); k < kept && k < (size_t)(page * size); k++) {
+        const struct org_node *nd = &t->nodes[hits[k].node];
         struct org_info o;
-        if (!store_org_get(c->st, s.ids[k], as_of, &o, NULL))
-            json_array_append_new(items, api_org_json(&o));
+        if (!(t == c->tree && http_org_today(c, nd->id, &o)) &&
+            store_org_get(c->st, nd->id, as_of, &o, NULL))
+            continue;
+        json_t *j = api_org_json(&o);
+        json_object_set_new(j, "parents", parents_json(c, t, hits[k].node));
+        json_object_set_new(j, "child_count",
+                            json_integer((json_int_t)(nd->first_child != TREE_NONE)));
+        json_array_append_new(items, j);
     }
-    free(s.ids);
+    free(hits);
+    if (t != c->tree) {
+        org_search_index_release(&fresh);
+        org_tree_release(&own);
+    }
     http_json(c, 200,
-              json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)s.n, "page",
+              json_pack("{s:o, s:I, s:I, s:I}", "items", items, "total", (json_int_t)kept, "page",
                         (json_int_t)page, "page_size", (json_int_t)size));
+    return TCXD_OK;
+}
+
+struct end_info {
+    tcxd_date created, ended;
+    char kind[16];
+    int64_t other;
+};
+
+static void end_row(void *vctx, const struct org_event_info *ev)
+{
+    struct end_info *x = vctx;
+    if (!strcmp(ev->kind, "create")) {
+        x->created = ev->date;
+    } else if (!strcmp(ev->kind, "dissolve") || !strcmp(ev->kind, "merged_into")) {
+        x->ended = ev->date;
+        snprintf(x->kind, sizeof(x->kind), "%s", ev->kind);
+        x->other = ev->other_org_id;
+    }
+}
+
+/* One organization's name and path as the UI shows it wherever it is named: alive today from
+   today's tree; ended from its last day, with how and when it ended (and into what). NULL when
+   it is outside the scope or unknown. */
+static json_t *org_path_json(struct http_ctx *c, int64_t id)
+{
+    const struct org_tree *t = c->tree;
+    uint32_t i = org_tree_find(t, id);
+    if (i != TREE_NONE) {
+        if (!org_tree_in_subtree(t, c->scope, i))
+            return NULL;
+        json_t *j = json_pack("{s:I, s:s, s:s, s:b}", "id", (json_int_t)id, "name",
+                              t->nodes[i].name, "code", t->nodes[i].code, "alive", 1);
+        json_object_set_new(j, "parents", parents_json(c, t, i));
+        return j;
+    }
+    if (!http_org_in_scope(c, id))
+        return NULL;
+    struct end_info x = {DATE_NONE, DATE_NONE, "", 0};
+    struct org_info o;
+    if (store_org_history(c->st, id, end_row, &x, NULL) || x.ended == DATE_NONE ||
+        store_org_get(c->st, id, x.ended - 1, &o, NULL))
+        return NULL;
+    json_t *j = json_pack("{s:I, s:s, s:s, s:b}", "id", (json_int_t)id, "name", o.name, "code",
+                          o.code, "alive", 0);
+    json_object_set_new(j, "ended_on", http_json_date(x.ended));
+    json_object_set_new(j, "last_day", http_json_date(x.ended - 1));
+    json_object_set_new(j, "end_kind",
+                        json_string(!strcmp(x.kind, "merged_into") ? "merge" : "dissolve"));
+    if (x.other) {
+        uint32_t k = org_tree_find(t, x.other);
+        struct org_info into;
+        if (k != TREE_NONE && org_tree_in_subtree(t, c->scope, k))
+            json_object_set_new(j, "into", api_org_ref(x.other, t->nodes[k].name));
+        else if (http_org_in_scope(c, x.other) &&
+                 !store_org_get(c->st, x.other, x.ended, &into, NULL))
+            json_object_set_new(j, "into", api_org_ref(into.id, into.name));
+    }
+    /* the parents of its last day, as they are named today when still alive */
+    json_t *parents = json_array();
+    int64_t p = o.parent_id;
+    for (int hops = 0; p && hops < 64 && p != c->sess.scope_org_id; hops++) {
+        uint32_t k = org_tree_find(t, p);
+        if (k != TREE_NONE) {
+            json_array_append_new(parents, api_org_ref(p, t->nodes[k].name));
+            json_t *rest = parents_json(c, t, k);
+            size_t m;
+            json_t *v;
+            json_array_foreach(rest, m, v) json_array_append(parents, v);
+            json_decref(rest);
+            break;
+        }
+        struct org_info po;
+        if (store_org_get(c->st, p, x.ended - 1, &po, NULL))
+            break;
+        json_array_append_new(parents, api_org_ref(p, po.name));
+        p = po.parent_id;
+    }
+    json_object_set_new(j, "parents", parents);
+    return j;
+}
+
+enum tcxd_err api_org_paths(struct http_ctx *c, struct tcxd_error *e)
+{
+    const char *s = c->q[P_IDS].s;
+    json_t *items = json_array();
+    size_t n = 0;
+    while (*s) {
+        char *end;
+        long long id = strtoll(s, &end, 10);
+        if (end == s || id <= 0 || (*end && *end != ',')) {
+            json_decref(items);
+            return tcxd_fail(e, TCXD_EINVAL, "ids", "%s",
+                             http_msg(c, "ids phải là các số tổ chức cách nhau bởi dấu phẩy",
+                                      "ids must be organization ids separated by commas"));
+        }
+        if (++n > 200) {
+            json_decref(items);
+            return tcxd_fail(e, TCXD_EINVAL, "ids", "%s",
+                             http_msg(c, "tối đa 200 tổ chức mỗi lần", "at most 200 ids at once"));
+        }
+        json_t *j = org_path_json(c, (int64_t)id);
+        if (j)
+            json_array_append_new(items, j);
+        s = *end ? end + 1 : end;
+    }
+    http_json(c, 200, json_pack("{s:o}", "items", items));
     return TCXD_OK;
 }
 

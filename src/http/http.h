@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/org_search.h"
 #include "core/tree.h"
 #include "report/count.h"
 #include "store/store.h"
@@ -209,6 +210,8 @@ bool http_org_today(struct http_ctx *c, int64_t id, struct org_info *out);
    caller with org_tree_release when *own was used: check *tree == own). */
 enum tcxd_err http_tree(struct http_ctx *c, tcxd_date as_of, struct org_tree *own,
                         const struct org_tree **tree, struct tcxd_error *e) TCXD_WUR;
+/* The search index of today's tree (built on first use, cached with the tree). */
+const struct org_search_index *http_today_search(struct http_ctx *c);
 /* Each organization's own member counts in today's tree (not rolled up; cached per thread with
    the tree); NULL on error. */
 const struct node_counts *http_today_counts(struct http_ctx *c, struct tcxd_error *e);

@@ -133,6 +133,8 @@ struct tree_cache {
     int64_t counts_version; /* store_data_version() when the counts were made */
     struct node_counts counts;
     tcxd_date *created, *ended; /* [tree.n], loaded on first use; NULL until then */
+    bool have_search;
+    struct org_search_index search; /* built on first use */
 };
 static _Thread_local struct tree_cache tcache;
 
@@ -146,6 +148,9 @@ static void drop_counts(void)
 static void drop_tree(void)
 {
     drop_counts();
+    if (tcache.have_search)
+        org_search_index_release(&tcache.search);
+    tcache.have_search = false;
     if (tcache.valid)
         org_tree_release(&tcache.tree);
     free(tcache.created);
@@ -253,6 +258,17 @@ const struct node_counts *http_today_counts(struct http_ctx *c, struct tcxd_erro
         tcache.have_counts = true;
     }
     return &tcache.counts;
+}
+
+const struct org_search_index *http_today_search(struct http_ctx *c)
+{
+    if (!tcache.valid || c->tree != &tcache.tree)
+        BUG("http_today_search before the tree");
+    if (!tcache.have_search) {
+        org_search_index_build(&tcache.search, &tcache.tree);
+        tcache.have_search = true;
+    }
+    return &tcache.search;
 }
 
 enum tcxd_err http_tree(struct http_ctx *c, tcxd_date as_of, struct org_tree *own,

@@ -269,6 +269,36 @@ static void test_scope(void **state)
     assert_int_equal(get(&adm, "/api/orgs?q=hai", &j), 200);
     assert_int_equal(json_integer_value(json_object_get(j, "total")), 3);
     json_decref(j);
+    /* ranked search with parents: "khu mot" is Q1C's own name (first), and Q1C2 ("Khu Ba") in
+       Phường Một; for staff1 (scope Q1) the parents stop below the scope root; a ward's name
+       finds its chi bộ */
+    assert_int_equal(get(&s1, "/api/orgs?q=khu%20mot", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
+    {
+        json_t *it = json_array_get(json_object_get(j, "items"), 0);
+        assert_int_equal(json_integer_value(json_object_get(it, "id")), id_q1c);
+        json_t *par = json_object_get(it, "parents");
+        assert_int_equal(json_array_size(par), 1);
+        assert_int_equal(json_integer_value(json_object_get(json_array_get(par, 0), "id")), id_q1p);
+    }
+    json_decref(j);
+    assert_int_equal(get(&adm, "/api/orgs?q=khu%20phuong%20hai&form=chi_bo", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id")),
+        id_q2c);
+    json_decref(j);
+    assert_int_equal(get(&adm, "/api/orgs?q=khu&form=nhom", NULL), 400);
+    /* paths by id: what lies outside the scope is left out */
+    assert_int_equal(
+        get(&s1, path("/api/orgs/paths?ids=%lld,%lld", (long long)id_q1c, (long long)id_q2c), &j),
+        200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id")),
+        id_q1c);
+    json_decref(j);
+    assert_int_equal(get(&s1, "/api/orgs/paths?ids=1,,2", NULL), 400);
     /* reports */
     assert_int_equal(get(&s1, path("/api/reports/structure?org=%lld", (long long)id_q2), NULL),
                      404);

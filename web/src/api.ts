@@ -17,7 +17,7 @@ export interface Org {
   id: number; code: string; name: string;
   tier: string; form: string; kind: string; kind_label?: string; base_type?: string | null;
   parent_id?: number | null; valid_from?: string | null; valid_to?: string | null;
-  path?: OrgRef[]; counts?: Counts; member_count?: number; child_count?: number;
+  path?: OrgRef[]; parents?: OrgRef[]; counts?: Counts; member_count?: number; child_count?: number;
 }
 
 export interface List<T> { items: T[]; total?: number; page?: number; page_size?: number }
@@ -164,7 +164,7 @@ export function withQuery(path: string, q?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
   let payload: BodyInit | undefined;
   if (body !== undefined) {
@@ -212,7 +212,8 @@ export const api = {
   orgChildren: (id: number) => request<List<Org>>('GET', `/api/orgs/${id}/children`),
   orgHistory: (id: number) =>
     request<List<{ date: string; kind: string; decision_no?: string; detail?: string }>>('GET', `/api/orgs/${id}/history`),
-  searchOrgs: (q: string, page = 1) => request<List<Org>>('GET', withQuery('/api/orgs', { q, page })),
+  searchOrgs: (q: string, page = 1, pageSize = 50, form?: string) =>
+    request<List<Org>>('GET', withQuery('/api/orgs', { q, page, page_size: pageSize, form })),
 
   members: (q: Query) => request<List<MemberSummary>>('GET', withQuery('/api/members', q)),
   member: (id: number) => request<MemberDetail>('GET', `/api/members/${id}`),

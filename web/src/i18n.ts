@@ -1,6 +1,7 @@
 // Vietnamese by default, English on request; the choice is kept in localStorage.
 import type { Lang } from './format';
 import { reviewEn, reviewVi } from './i18n-review';
+import { uiEn, uiVi } from './i18n-ui';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -284,6 +285,7 @@ const vi = {
   'import.badType': 'Chỉ nhận tệp .csv hoặc .xlsx.',
   'import.noFile': 'Hãy chọn một tệp.',
   ...reviewVi,
+  ...uiVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -570,6 +572,7 @@ const en: Record<MessageKey, string> = {
   'import.badType': 'Only .csv or .xlsx files are accepted.',
   'import.noFile': 'Choose a file.',
   ...reviewEn,
+  ...uiEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

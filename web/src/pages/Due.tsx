@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import { OrgName } from '../components/OrgName';
 import { ErrorBox, Link, Loading, Pager, useAsync, useDebounced } from '../components/ui';
 import { formatDate, formatNumber } from '../format';
 import { getLang, t } from '../i18n';
@@ -57,7 +58,7 @@ export function DuePage({ query }: { query: URLSearchParams }) {
               {items.map((m) => (
                 <tr key={m.id} class={m.overdue ? 'row-overdue' : ''}>
                   <td><Link href={`/members/${m.id}`}>{m.full_name}</Link></td>
-                  <td class="hide-narrow">{m.org ? <Link href={`/orgs/${m.org.id}`}>{m.org.name}</Link> : '—'}</td>
+                  <td class="hide-narrow"><OrgName org={m.org} /></td>
                   <td>{formatDate(m.due_date)}</td>
                   <td class="hide-narrow">{formatDate(m.deadline)}</td>
                   <td>{m.overdue

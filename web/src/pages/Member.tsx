@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { OrgName } from '../components/OrgName';
 import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber, todayIso, yearsBetween } from '../format';
 import { getLang, label, t } from '../i18n';
@@ -29,7 +30,7 @@ export function MemberPage({ id }: { id: number }) {
   return (
     <div data-testid="member-page">
       <p class="breadcrumb-back">
-        {m.org && <Link href={`/orgs/${m.org.id}`}>{m.org.name}</Link>}
+        {m.org && <OrgName org={m.org} />}
       </p>
       <h1>{m.full_name}</h1>
       <p class="lead">
@@ -59,7 +60,7 @@ export function MemberPage({ id }: { id: number }) {
             {row(t('member.education'), m.education)}
             {row(t('member.professional'), m.professional_level)}
             {row(t('member.theory'), label('theory', m.theory_level))}
-            {row(t('member.org'), m.org?.name)}
+            <dt>{t('member.org')}</dt><dd data-testid="member-org"><OrgName org={m.org} /></dd>
           </dl>
         </section>
         <section class="card" aria-labelledby="m-party">
@@ -83,7 +84,7 @@ export function MemberPage({ id }: { id: number }) {
                 <time dateTime={e.date}>{formatDate(e.date)}</time>
                 <div>
                   <strong>{eventTitle(e)}</strong>
-                  {e.org && <> — <Link href={`/orgs/${e.org.id}`}>{e.org.name}</Link></>}
+                  {e.org && <> — <OrgName org={e.org} /></>}
                   {e.decision_no && <div class="muted">{t('col.decision')}: {e.decision_no}</div>}
                   {e.detail && <div>{e.detail}</div>}
                 </div>

@@ -123,7 +123,7 @@ function AdmitForm({ org }: { org: OrgRef | null }) {
       </fieldset>
       <fieldset>
         <legend>{t('form.admission')}</legend>
-        <OrgPicker id="org_id" label={t('form.org')} value={picked} required error={f.err('org_id')}
+        <OrgPicker id="org_id" form="chi_bo" label={t('form.org')} value={picked} required error={f.err('org_id')}
           onChange={(o) => { setPicked(o); f.setValue('org_id', o ? String(o.id) : ''); }} />
         <TextField id="decision_no" label={t('form.decisionNo')} value={v.decision_no} onInput={f.set('decision_no')} error={f.err('decision_no')} required />
         <DateField id="decision_date" label={t('form.decisionDate')} value={v.decision_date} onInput={f.set('decision_date')} error={f.err('decision_date')} required />
@@ -168,7 +168,7 @@ function ActionForm({ id, action, memberName, exempt }: { id: number; action: Ac
       <p class="lead"><Link href={`/members/${id}`}>{memberName}</Link></p>
       {action === 'transfer' && (
         <>
-          <OrgPicker id="to_org_id" label={t('form.toOrg')} value={to} required error={f.err('to_org_id')}
+          <OrgPicker id="to_org_id" form="chi_bo" label={t('form.toOrg')} value={to} required error={f.err('to_org_id')}
             onChange={(o) => { setTo(o); f.setValue('to_org_id', o ? String(o.id) : ''); }} />
           <SelectField id="kind" label={t('form.transferKind')} value={v.kind} onChange={f.set('kind')} error={f.err('kind')} required
             options={[['official', t('form.transferOfficial')], ['temporary', t('form.transferTemporary')]]} />

@@ -6,6 +6,7 @@ import { getLang, label, t } from '../i18n';
 import { navigate } from '../router';
 import { checkAgeRange } from '../validate';
 import { Breadcrumb } from '../components/Breadcrumb';
+import { OrgName } from '../components/OrgName';
 
 export function MemberTable({ items, showOrg = true }: { items: MemberSummary[]; showOrg?: boolean }) {
   const lang = getLang();
@@ -30,7 +31,7 @@ export function MemberTable({ items, showOrg = true }: { items: MemberSummary[];
               <td>{label('gender', m.gender)}</td>
               <td>{formatDate(m.birth_date)}</td>
               <td><span class={`status status-${m.status}`}>{label('status', m.status)}</span></td>
-              {showOrg && <td class="hide-narrow">{m.org ? <Link href={`/orgs/${m.org.id}`}>{m.org.name}</Link> : '—'}</td>}
+              {showOrg && <td class="hide-narrow"><OrgName org={m.org} /></td>}
               <td class="num hide-narrow">{m.party_age_years == null ? '—' : formatNumber(m.party_age_years, lang)}</td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Org } from '../api';
-import { ErrorBox, Link, Loading, useAsync, useDebounced } from '../components/ui';
+import { ErrorBox, Link, Loading, Pager, useAsync, useDebounced } from '../components/ui';
+import { parentsLabel, shortOrgName } from '../orgpath';
 import { formatNumber } from '../format';
 import { getLang, t } from '../i18n';
 
@@ -57,20 +58,29 @@ function TreeNode({ org, memberCount, childCount, depth, startOpen }: { org: Org
 export function OrgSearch() {
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 300);
-  const res = useAsync(() => (dq ? api.searchOrgs(dq) : Promise.resolve(null)), [dq]);
+  const [page, setPage] = useState(1);
+  const res = useAsync(() => (dq ? api.searchOrgs(dq, page, 20) : Promise.resolve(null)), [dq, page]);
   return (
     <section class="org-search" aria-labelledby="org-search-h">
       <h2 id="org-search-h" class="sr-only">{t('org.search')}</h2>
       <label for="org-q">{t('org.search')}</label>
-      <input id="org-q" type="search" value={q} autoComplete="off" onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
+      <input id="org-q" type="search" value={q} autoComplete="off" aria-describedby="org-q-hint"
+        onInput={(e) => { setQ((e.currentTarget as HTMLInputElement).value); setPage(1); }} />
+      <p class="hint" id="org-q-hint">{t('orgpick.hint')}</p>
       {dq && (res.error ? <ErrorBox error={res.error} /> : res.data ? (
         <div aria-live="polite">
           {res.data.items.length === 0 ? <p>{t('org.noResults')}</p> : (
-            <ul class="plain-list" aria-label={t('org.searchResults')} data-testid="org-results">
-              {res.data.items.map((o) => (
-                <li key={o.id}><Link href={`/orgs/${o.id}`}>{o.name}</Link> <span class="muted">{o.code}</span></li>
-              ))}
-            </ul>
+            <>
+              <p class="hint" data-testid="org-results-total">{t('orgpick.total', { n: formatNumber(res.data.total ?? 0, getLang()) })}</p>
+              <ul class="plain-list" aria-label={t('org.searchResults')} data-testid="org-results">
+                {res.data.items.map((o) => (
+                  <li key={o.id}><Link href={`/orgs/${o.id}`}>{shortOrgName(o.name)}</Link>
+                    {o.parents && o.parents.length > 0 && <span class="org-path"> — {parentsLabel(o.parents)}</span>}
+                    {' '}<span class="muted">{o.code}</span></li>
+                ))}
+              </ul>
+              {(res.data.total ?? 0) > 20 && <Pager page={page} pageSize={20} total={res.data.total ?? 0} onPage={setPage} />}
+            </>
           )}
         </div>
       ) : <Loading />)}

@@ -1,0 +1,143 @@
+// End-to-end: office work at city scale on the small demo: the organization search that finds a
+// chi bộ by words of its name and its ward in any order, paths wherever an organization is named,
+// a transfer through the picker, and the tree browser. Run with scripts/web.sh e2e.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
+
+const pad = (n) => String(n).padStart(2, '0');
+function daysAgo(n) {
+  const d = new Date();
+  d.setDate(d.getDate() - n);
+  return { iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, dmy: `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}` };
+}
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+let server, browser, page, api;
+let target, ward, district, mover;
+const consoleErrors = [];
+
+async function login(username, password) {
+  await page.goto(server.base + '/');
+  await page.locator('#username').waitFor();
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=who]').waitFor();
+}
+
+describe('office work: organizations found and named with their path', { timeout: 300_000 }, () => {
+  before(async () => {
+    server = await startServer();
+    api = new Api(server.base);
+    await api.login('e2e-admin', PASSWORDS.admin);
+    // The target: a "Chi bộ Tổ dân phố số 1" whose ward is not the first one of its kind; its ward
+    // and district are read from the tree through the children routes (not from the search).
+    const root = (await api.call('GET', '/api/orgs/root')).body;
+    const tdp1 = [];
+    const walk = async (org, parents) => {
+      const kids = (await api.call('GET', `/api/orgs/${org.id}/children`)).body.items;
+      for (const k of kids) {
+        if (k.name === 'Chi bộ Tổ dân phố số 1') tdp1.push({ org: k, parents });
+        if ((k.child_count ?? 0) > 0) await walk(k, [k, ...parents]);
+      }
+    };
+    await walk(root, []);
+    assert.ok(tdp1.length >= 2, 'the small demo has several "Chi bộ Tổ dân phố số 1"');
+    ({ org: target, parents: [ward, district] } = tdp1[1]);
+    // A member of another chi bộ of the first such ward moves to the target.
+    const members = (await api.call('GET', `/api/members?org=${tdp1[0].org.id}&page_size=5`)).body.items;
+    mover = members.find((m) => m.status === 'official') ?? members[0];
+    assert.ok(mover, 'a member to transfer');
+    browser = await startBrowser();
+    page = await browser.context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await login('e2e-admin', PASSWORDS.admin);
+    consoleErrors.length = 0; // the 401 of /api/me before the login is expected
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('searches by words of the name and the ward in any order, ranked, with parents', async () => {
+    const wardWords = fold(ward.name).replace(/^dang bo (phuong|xa|thi tran) /, '');
+    for (const q of [`tdp 1 ${wardWords}`, `${wardWords} to dan pho so 1`, `${wardWords.toUpperCase()} TDP 01`]) {
+      const r = await api.call('GET', `/api/orgs?q=${encodeURIComponent(q)}`);
+      assert.equal(r.status, 200);
+      assert.equal(r.body.items[0]?.id, target.id, `"${q}" finds the chi bộ first`);
+      assert.deepEqual(r.body.items[0].parents.slice(0, 2).map((p) => p.id), [ward.id, district.id]);
+    }
+    // "1" is a number: no "số 10", "số 11" among the hits of "tdp 1"
+    const all = await api.call('GET', '/api/orgs?q=tdp%201&page_size=200');
+    assert.ok(all.body.total >= 2);
+    assert.ok(all.body.items.every((o) => /số 1$/.test(o.name)), all.body.items.map((o) => o.name).join(', '));
+    // the code finds it too, and paths are given by id
+    const byCode = await api.call('GET', `/api/orgs?q=${encodeURIComponent(target.code)}`);
+    assert.equal(byCode.body.items[0].id, target.id);
+    const paths = await api.call('GET', `/api/orgs/paths?ids=${target.id},${ward.id}`);
+    assert.equal(paths.status, 200);
+    assert.deepEqual(paths.body.items.map((p) => p.id), [target.id, ward.id]);
+    assert.equal(paths.body.items[0].parents[0].name, ward.name);
+    assert.equal((await api.call('GET', '/api/orgs/paths?ids=1,x')).status, 400);
+  });
+
+  it('shows the path in the organization search page', async () => {
+    const wardWords = fold(ward.name).replace(/^dang bo (phuong|xa|thi tran) /, '');
+    await page.goto(server.base + '/orgs');
+    await page.fill('#org-q', `tdp 1 ${wardWords}`);
+    const first = page.locator('[data-testid=org-results] li').first();
+    await first.waitFor();
+    const text = await first.innerText();
+    const wardShort = ward.name.replace(/^Đảng bộ phường /, 'P. ').replace(/^Đảng bộ xã /, 'X. ');
+    const districtShort = district.name.replace(/^Đảng bộ quận /, 'Q. ').replace(/^Đảng bộ huyện /, 'H. ');
+    assert.ok(text.startsWith(`Chi bộ TDP số 1 — ${wardShort} — ${districtShort}`), text);
+    await shoot(page, 'org-search');
+  });
+
+  it('transfers a member to the chi bộ found by typing "tdp 1 <ward>"', async () => {
+    const wardWords = fold(ward.name).replace(/^dang bo (phuong|xa|thi tran) /, '');
+    await page.goto(`${server.base}/members/${mover.id}/transfer`);
+    await page.locator('[data-testid=transfer-form]').waitFor();
+    await page.locator('#to_org_id').pressSequentially(`tdp 1 ${wardWords}`, { delay: 20 });
+    const hit = page.locator(`[data-testid=orgpick-results] button[data-org-id="${target.id}"]`);
+    await hit.waitFor();
+    assert.equal(await page.locator('[data-testid=orgpick-results] button[data-org-id]').first().getAttribute('data-org-id'), String(target.id));
+    assert.match(await hit.innerText(), new RegExp(`Chi bộ TDP số 1 — P\\. ${ward.name.replace(/^Đảng bộ phường /, '')}`));
+    await shoot(page, 'transfer-picker');
+    await hit.click();
+    assert.equal(await page.locator('output#to_org_id').getAttribute('data-org-id'), String(target.id));
+    await page.fill('#date', daysAgo(1).dmy);
+    await page.fill('#decision_no', '15-QĐ/ĐU');
+    await page.click('button[type=submit]');
+    await page.locator('[data-testid=confirm-yes]').click();
+    await page.locator('[data-testid=member-page]').waitFor();
+    const org = page.locator('[data-testid=member-org]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=member-org]')?.textContent ?? '').includes(' — '));
+    assert.match(await org.innerText(), new RegExp(`^Chi bộ TDP số 1 — P\\. ${ward.name.replace(/^Đảng bộ phường /, '')}`));
+    const r = await api.call('GET', `/api/members/${mover.id}`);
+    assert.equal(r.body.org.id, target.id);
+    await shoot(page, 'member-after-transfer');
+  });
+
+  it('browses the tree inside the picker and picks a chi bộ', async () => {
+    await page.goto(`${server.base}/members/new?org=`);
+    await page.locator('[data-testid=admit-form]').waitFor();
+    await page.getByRole('button', { name: 'Chọn theo cây tổ chức' }).click();
+    const tree = page.locator('[data-testid=orgpick-tree]');
+    await tree.locator('.tree-row').first().waitFor();
+    // district, then ward, then the target chi bộ
+    for (const o of [district, ward]) {
+      await tree.locator('.tree-row', { hasText: o.name.replace(/Tổ dân phố/g, 'TDP') }).first().getByRole('button', { name: 'Xem trực thuộc' }).click();
+      await tree.locator('.tree-here strong', { hasText: o.name }).waitFor();
+    }
+    await tree.locator(`button[data-org-id="${target.id}"]`).click();
+    assert.equal(await page.locator('output#org_id').getAttribute('data-org-id'), String(target.id));
+  });
+
+  it('runs without console errors', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});
