@@ -46,7 +46,16 @@ const struct http_field api_member_list_query[] = {
 
 /* The personal fields come from the one field table (core/member_record.h), indexed by
    enum member_field; the admission's own fields follow. */
-enum { A_ORG = MF__MAX, A_DECISION_NO, A_DECISION_DATE, A_CEREMONY, A_PLACE };
+enum {
+    A_ORG = MF__MAX,
+    A_DECISION_NO,
+    A_DECISION_DATE,
+    A_CEREMONY,
+    A_OFFICIAL_DATE,
+    A_OFFICIAL_NO,
+    A_PLACE,
+    A_ARRIVAL
+};
 #define MF_HTTP_FIELD(ID, cname, key, label, option, kind, max, flags, dflt, values, doc)          \
     {key, kind == MFK_DATE ? HF_DATE : HF_STRING, (flags)&MFF_REQUIRED ? HF_REQUIRED : 0, 0, max,  \
      doc},
@@ -55,6 +64,13 @@ const struct http_field api_member_admit_body[] = {
     {"decision_no", HF_STRING, 0, 0, 100, "admission decision number"},
     {"decision_date", HF_DATE, HF_REQUIRED, 0, 0, "admission decision date"},
     {"ceremony_date", HF_DATE, 0, 0, 0, "admission ceremony (default: the decision date)"},
+    {"official_decision_date", HF_DATE, 0, 0, 0,
+     "an existing member: the decision recognising official status"},
+    {"official_decision_no", HF_STRING, 0, 0, 100, "its number"},
+    {"admission_place", HF_STRING, 0, 0, 300,
+     "admitted outside the database: where (text); then registered in org_id from arrival_date"},
+    {"arrival_date", HF_DATE, 0, 0, 0,
+     "with admission_place: the arrival in org_id (default: its creation, or the ceremony)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -445,17 +461,34 @@ enum tcxd_err api_member_admit(struct http_ctx *c, struct tcxd_error *e)
     }
     struct member_fields f;
     member_fields_init(&f);
+    bool outside = in[A_PLACE].present;
+    struct member_admit_history hist = {
+        .admission_place = outside ? in[A_PLACE].s : NULL,
+        .arrival_date = in[A_ARRIVAL].present ? in[A_ARRIVAL].d : DATE_NONE,
+        .official_decision_date = in[A_OFFICIAL_DATE].present ? in[A_OFFICIAL_DATE].d : DATE_NONE,
+        .official_decision_no = in[A_OFFICIAL_NO].present ? in[A_OFFICIAL_NO].s : NULL};
     struct member_admit_req req = {
         .fields = &f,
         .decision_date = in[A_DECISION_DATE].d,
         .ceremony_date = in[A_CEREMONY].present ? in[A_CEREMONY].d : in[A_DECISION_DATE].d,
-        .decision_no = in[A_DECISION_NO].present ? in[A_DECISION_NO].s : NULL};
+        .decision_no = in[A_DECISION_NO].present ? in[A_DECISION_NO].s : NULL,
+        .history = &hist};
     struct org_info o;
     int64_t id = 0;
     enum tcxd_err rc;
-    if (!(rc = member_record_parse(v, date_today(), &f, NULL, e)) &&
-        !(rc = http_org_get(c, in[A_ORG].i, req.ceremony_date, "org_id", &o, e))) {
+    /* admitted outside: the chi bộ as it is on the arrival (today when not given) */
+    tcxd_date org_on = !outside ? req.ceremony_date
+                       : hist.arrival_date != DATE_NONE && hist.arrival_date >= req.ceremony_date
+                           ? hist.arrival_date
+                           : c->tree->as_of;
+    if (!outside && in[A_ARRIVAL].present)
+        rc = tcxd_fail(e, TCXD_EINVAL, "arrival_date",
+                       "arrival_date goes with admission_place (admitted outside the database)");
+    else if (!(rc = member_record_parse(v, date_today(), &f, NULL, e)) &&
+             !(rc = http_org_get(c, in[A_ORG].i, org_on, "org_id", &o, e))) {
         req.org_id = o.id;
+        if (outside && hist.arrival_date == DATE_NONE)
+            hist.arrival_date = o.created_on > req.ceremony_date ? o.created_on : req.ceremony_date;
         rc = store_member_admit(c->st, &c->actor, &req, &id, e);
     }
     member_fields_release(&f);

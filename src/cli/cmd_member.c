@@ -15,7 +15,10 @@ static const char member_help[] =
     "  tcxd member admit --org CHI_BO --name NAME --gender nam|nu --birth DATE\n"
     "           --decision-date DATE --ceremony-date DATE [--decision NO] [FIELDS]\n"
     "  tcxd member add   (same as admit, for entering existing members; also\n"
-    "           --official-date DATE: the decision recognising official status)\n"
+    "           --official-date DATE [--official-decision NO]: the decision recognising\n"
+    "           official status; --admission-place TEXT [--arrival-date DATE]: admitted\n"
+    "           outside the database (\"Chi bộ Đội 3, xã Thanh Liệt, huyện Thanh Trì\"),\n"
+    "           registered in --org from the arrival (default: the chi bộ's creation))\n"
     "  tcxd member show MEMBER\n"
     "  tcxd member find TEXT [--org ORG] [--limit N]\n"
     "  tcxd member list ORG [--as-of DATE] [--status S] [--gender G] [--theory T]\n"
@@ -60,6 +63,9 @@ enum {
     O_DECISION_DATE,
     O_CEREMONY_DATE,
     O_OFFICIAL_DATE,
+    O_OFFICIAL_NO,
+    O_PLACE,
+    O_ARRIVAL,
     O_DECISION,
     O_DATE,
     O_TO,
@@ -87,6 +93,9 @@ static const struct cli_opt member_opts[O__MAX] = {
     [O_DECISION_DATE] = {"decision-date", true, NULL},
     [O_CEREMONY_DATE] = {"ceremony-date", true, NULL},
     [O_OFFICIAL_DATE] = {"official-date", true, NULL},
+    [O_OFFICIAL_NO] = {"official-decision", true, NULL},
+    [O_PLACE] = {"admission-place", true, NULL},
+    [O_ARRIVAL] = {"arrival-date", true, NULL},
     [O_DECISION] = {"decision", true, NULL},
     [O_DATE] = {"date", true, NULL},
     [O_TO] = {"to", true, NULL},
@@ -158,39 +167,56 @@ static int member_admit(struct cli *cli, struct cli_opt *o, bool historical)
     for (int i = 0; i < MF__MAX; i++)
         in[i] = o[i].value;
     struct member_fields f;
-    struct member_admit_req req = {.fields = &f, .decision_no = o[O_DECISION].value};
+    struct member_admit_history hist = {.admission_place = o[O_PLACE].value,
+                                        .arrival_date = DATE_NONE,
+                                        .official_decision_date = DATE_NONE,
+                                        .official_decision_no = o[O_OFFICIAL_NO].value
+                                                                    ? o[O_OFFICIAL_NO].value
+                                                                    : o[O_DECISION].value};
+    struct member_admit_req req = {
+        .fields = &f, .decision_no = o[O_DECISION].value, .history = historical ? &hist : NULL};
     struct org_info org;
-    tcxd_date official_decision = DATE_NONE;
+    bool outside = o[O_PLACE].value && *o[O_PLACE].value;
     int64_t id = 0;
     enum tcxd_err rc;
     member_fields_init(&f);
+    if (!historical && (outside || o[O_ARRIVAL].value || o[O_OFFICIAL_DATE].value)) {
+        rc = tcxd_fail(&e, TCXD_EINVAL, outside ? "admission_place" : "official_date",
+                       "--admission-place, --arrival-date and --official-date are for entering "
+                       "an existing member: use member add");
+        goto out;
+    }
     if ((rc = member_record_parse(in, date_today(), &f, NULL, &e)) ||
         (rc = cli_date(o[O_DECISION_DATE].value, DATE_NONE, "decision_date", &req.decision_date,
                        &e)) ||
         (rc = cli_date(o[O_CEREMONY_DATE].value, req.decision_date, "ceremony_date",
                        &req.ceremony_date, &e)) ||
-        (historical && o[O_OFFICIAL_DATE].value &&
-         (rc = date_parse(o[O_OFFICIAL_DATE].value, &official_decision, "official_date", &e))) ||
-        (rc = cli_org(cli, o[O_ORG].value, req.ceremony_date, &org, &e)))
+        (o[O_OFFICIAL_DATE].value &&
+         (rc = date_parse(o[O_OFFICIAL_DATE].value, &hist.official_decision_date, "official_date",
+                          &e))) ||
+        (o[O_ARRIVAL].value &&
+         (rc = date_parse(o[O_ARRIVAL].value, &hist.arrival_date, "arrival_date", &e))))
         goto out;
-    req.org_id = org.id;
-    if ((rc = store_begin(cli->st, &e)))
-        goto out;
-    if ((rc = store_member_admit(cli->st, &cli->actor, &req, &id, &e))) {
-        store_rollback(cli->st);
-        goto out;
-    }
-    if (official_decision != DATE_NONE) {
-        struct member_event ev = {.kind = MEV_OFFICIAL,
-                                  .date = DATE_NONE,
-                                  .decision_date = official_decision,
-                                  .until = DATE_NONE};
-        if ((rc = store_member_event(cli->st, &cli->actor, id, &ev, o[O_DECISION].value, "", &e))) {
-            store_rollback(cli->st);
+    if (outside) {
+        /* the chi bộ of registration as it is on the arrival (today when not given); arriving
+           by default when it was created, or at the admission when it already existed */
+        bool on_arrival = hist.arrival_date != DATE_NONE && hist.arrival_date >= req.ceremony_date;
+        if ((rc = cli_org(cli, o[O_ORG].value, on_arrival ? hist.arrival_date : date_today(), &org,
+                          &e)))
             goto out;
-        }
+        if (hist.arrival_date == DATE_NONE)
+            hist.arrival_date =
+                org.created_on > req.ceremony_date ? org.created_on : req.ceremony_date;
+    } else if (o[O_ARRIVAL].value) {
+        rc = tcxd_fail(&e, TCXD_EINVAL, "arrival_date",
+                       "--arrival-date goes with --admission-place (admitted outside the "
+                       "database)");
+        goto out;
+    } else if ((rc = cli_org(cli, o[O_ORG].value, req.ceremony_date, &org, &e))) {
+        goto out;
     }
-    if ((rc = store_commit(cli->st, &e)))
+    req.org_id = org.id;
+    if ((rc = store_member_admit(cli->st, &cli->actor, &req, &id, &e)))
         goto out;
     struct member_info m;
     if ((rc = store_member_get(cli->st, id, &m, &e)))

@@ -475,7 +475,7 @@ static enum tcxd_err replay_admit(struct replay *r, const struct member_event *e
         return ev_fail(e, TCXD_EINVAL, "ceremony_date", ev,
                        "the ceremony is before the admission decision of %s",
                        vn(ev->decision_date).s);
-    if (ev->org_id <= 0)
+    if (ev->org_id < 0)
         return ev_fail(e, TCXD_EINVAL, "org_id", ev, "a chi bộ is required");
     if (d->admissions > 0) {
         if (member_status_active(d->status))
@@ -506,7 +506,8 @@ static enum tcxd_err replay_admit(struct replay *r, const struct member_event *e
     d->status = MEMBER_PROBATIONARY;
     d->org_id = ev->org_id;
     d->exempt = false;
-    r->reg = stint_open(r, ev->org_id, ev->date, STINT_REGISTERED, d->status, DATE_OPEN_END);
+    r->reg = stint_open(r, ev->org_id, ev->date, ev->org_id ? STINT_REGISTERED : STINT_OUTSIDE,
+                        d->status, DATE_OPEN_END);
     return TCXD_OK;
 }
 
@@ -535,7 +536,7 @@ static enum tcxd_err replay_official(struct replay *r, const struct member_event
     /* Split the open stints so each carries the status it had. */
     struct member_stint reg = d->stints[r->reg];
     stint_close(r, &r->reg, ev->date);
-    r->reg = stint_open(r, reg.org_id, ev->date, STINT_REGISTERED, d->status, DATE_OPEN_END);
+    r->reg = stint_open(r, reg.org_id, ev->date, reg.kind, d->status, DATE_OPEN_END);
     if (r->tmp >= 0 && d->stints[r->tmp].to > ev->date) {
         struct member_stint tmp = d->stints[r->tmp];
         stint_close(r, &r->tmp, ev->date);
@@ -560,6 +561,10 @@ static enum tcxd_err replay_transfer(struct replay *r, const struct member_event
                        "the member is already registered in that chi bộ");
 
     if (ev->form == TRANSFER_TEMPORARY) {
+        if (!d->org_id)
+            return ev_fail(e, TCXD_ERULE, "kind", ev,
+                           "the member was admitted outside the database and has not arrived in "
+                           "a chi bộ yet; record the arrival (an official transfer) first");
         if (ev->until != DATE_NONE && ev->until <= ev->date)
             return ev_fail(e, TCXD_EINVAL, "until", ev,
                            "the planned end %s is not after the "
@@ -724,19 +729,31 @@ enum tcxd_err member_replay(struct member_event *ev, size_t n, struct member_der
 
 /* ---- queries ---------------------------------------------------------------------------- */
 
-static const struct member_stint *registered_on(const struct member_derived *d, tcxd_date on)
+/* A stint of the membership itself: registered in a chi bộ, or outside the database. */
+static bool stint_own(const struct member_stint *s)
+{
+    return s->kind == STINT_REGISTERED || s->kind == STINT_OUTSIDE;
+}
+
+static const struct member_stint *own_on(const struct member_derived *d, tcxd_date on)
 {
     for (size_t i = 0; i < d->nstints; i++) {
         const struct member_stint *s = &d->stints[i];
-        if (s->kind == STINT_REGISTERED && s->from <= on && on < s->to)
+        if (stint_own(s) && s->from <= on && on < s->to)
             return s;
     }
     return NULL;
 }
 
+static const struct member_stint *registered_on(const struct member_derived *d, tcxd_date on)
+{
+    const struct member_stint *s = own_on(d, on);
+    return s && s->kind == STINT_REGISTERED ? s : NULL;
+}
+
 enum member_status member_status_on(const struct member_derived *d, tcxd_date on)
 {
-    const struct member_stint *s = registered_on(d, on);
+    const struct member_stint *s = own_on(d, on);
     if (s)
         return s->status;
     if (d->died != DATE_NONE && on >= d->died)
@@ -752,7 +769,7 @@ enum member_status member_status_on(const struct member_derived *d, tcxd_date on
         /* Terminal: from the end of the last registered stint (or the last ceremony). */
         tcxd_date since = d->ceremony;
         for (size_t i = 0; i < d->nstints; i++)
-            if (d->stints[i].kind == STINT_REGISTERED && d->stints[i].to > since)
+            if (stint_own(&d->stints[i]) && d->stints[i].to > since)
                 since = d->stints[i].to;
         if (since != DATE_NONE && on >= since)
             return MEMBER_TRANSFERRED_OUT;
@@ -760,7 +777,7 @@ enum member_status member_status_on(const struct member_derived *d, tcxd_date on
     /* Between a re-admission decision and its ceremony the person is still out of the party:
        a gap ended before `on`, or (when the gap was empty) a registered stint did. */
     for (size_t i = 0; i < d->nstints && !gap_before; i++)
-        if (d->stints[i].kind == STINT_REGISTERED && d->stints[i].to <= on)
+        if (stint_own(&d->stints[i]) && d->stints[i].to <= on)
             gap_before = true;
     return gap_before ? MEMBER_REMOVED : MEMBER_NONE;
 }

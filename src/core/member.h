@@ -5,7 +5,9 @@
  *
  * Event dates are effective dates:
  *   ADMIT     date = admission ceremony (ngày vào Đảng; probation starts), decision_date =
- *             admission decision (party age counts from the first one); org_id = the chi bộ.
+ *             admission decision (party age counts from the first one); org_id = the chi bộ,
+ *             or 0 when the admission was outside the database (the store keeps the place as
+ *             text): the member is then outside the tree (STINT_OUTSIDE) until a transfer.
  *   OFFICIAL  date = ceremony + 12 months (whatever day it was decided), decision_date = decision;
  *             refused when decided before the 12 months end.
  *   TRANSFER  form = enum transfer_kind; org_id = receiving chi bộ; until = planned end
@@ -81,7 +83,10 @@ enum exit_kind {
     EXIT__MAX
 };
 
-enum stint_kind { STINT_REGISTERED, STINT_TEMPORARY, STINT__MAX };
+/* STINT_OUTSIDE: a member admitted outside the database (admission ADMIT with org_id 0, the
+   place as text) until the arrival in a chi bộ of the database: a member, not counted in the
+   tree. Such stints have org_id 0 and are not stored (member_stint holds the other kinds). */
+enum stint_kind { STINT_REGISTERED, STINT_TEMPORARY, STINT_OUTSIDE, STINT__MAX };
 enum gap_kind { GAP_OUT_OF_PARTY, GAP__MAX };
 
 /* name: stable ASCII id used in JSON/CSV ("nam", "cao_cap", "khien_trach" ...);
@@ -195,7 +200,8 @@ void member_derived_release(struct member_derived *d);
  * re-admission, a discipline form not allowed for a probationary member.
  *
  * What each event does (every event but ADMIT needs an earlier ADMIT, ERULE otherwise):
- *   ADMIT      needs decision_date <= date and org_id. The first sets first_decision. Again
+ *   ADMIT      needs decision_date <= date; org_id 0 (admitted outside the database) opens an
+ *              OUTSIDE stint instead of a REGISTERED one. The first sets first_decision. Again
  *              only after a removal (status REMOVED), and only once (admissions <= 2): the open
  *              gap closes at the new decision_date (ERULE if that is before the exit). Opens a
  *              REGISTERED stint [date, open) in org_id, PROBATIONARY; clears exempt.
@@ -206,7 +212,8 @@ void member_derived_release(struct member_derived *d);
  *              official / org_change: the registered stint ends at date and one opens in
  *              org_id, same status; an open temporary stint ends too.
  *              temporary: a TEMPORARY stint [date, until or open) in org_id; the registered
- *              stint stays. Refused while another temporary stint is still running.
+ *              stint stays. Refused while another temporary stint is still running, and while
+ *              the member is outside the database (the arrival comes first).
  *   RETURN     ends the temporary stint at date (also after its planned end: the return is
  *              the actual end). ERULE when there is none.
  *   DISCIPLINE active; a probationary member only khiển trách / cảnh cáo (ERULE, field
@@ -228,10 +235,11 @@ enum tcxd_err member_replay(struct member_event *ev, size_t n, struct member_der
  * from the store's member_stint / member_gap rows answers the same): the status of the
  * registered stint holding the day; else DECEASED from died on; REMOVED inside a gap and
  * between a re-admission decision and its ceremony; TRANSFERRED_OUT after the last stint when
- * that is how membership ended; NONE before the first ceremony.
+ * that is how membership ended; NONE before the first ceremony. An OUTSIDE stint counts like a
+ * registered one here (its status), though member_org_on gives 0 for it.
  */
 enum member_status member_status_on(const struct member_derived *d, tcxd_date on);
-/* Registered (counted) chi bộ on a day, 0 if none. */
+/* Registered (counted) chi bộ on a day, 0 if none (also while outside the database). */
 int64_t member_org_on(const struct member_derived *d, tcxd_date on);
 /*
  * Party age on a day: days from the first admission decision to `on` (stopping at died),

@@ -243,3 +243,30 @@ enum tcxd_err member_record_parse(const char *const in[MF__MAX], tcxd_date today
     }
     return first;
 }
+
+size_t member_entry_events(const struct member_entry *m,
+                           struct member_event ev[MEMBER_ENTRY_EVENTS])
+{
+    size_t n = 0;
+    ev[n++] = (struct member_event){.seq = 1,
+                                    .kind = MEV_ADMIT,
+                                    .date = m->ceremony_date,
+                                    .decision_date = m->decision_date,
+                                    .org_id = m->admission_org_id,
+                                    .until = DATE_NONE};
+    if (m->official_decision_date != DATE_NONE)
+        ev[n++] = (struct member_event){.seq = 2,
+                                        .kind = MEV_OFFICIAL,
+                                        .date = member_official_date(m->ceremony_date),
+                                        .decision_date = m->official_decision_date,
+                                        .until = DATE_NONE};
+    if (m->moved_to)
+        ev[n++] = (struct member_event){.seq = 3,
+                                        .kind = MEV_TRANSFER,
+                                        .date = m->moved_on,
+                                        .decision_date = m->moved_on,
+                                        .org_id = m->moved_to,
+                                        .form = TRANSFER_OFFICIAL,
+                                        .until = DATE_NONE};
+    return n;
+}

@@ -138,4 +138,23 @@ enum tcxd_err member_record_parse(const char *const in[MF__MAX], tcxd_date today
                                   struct member_fields *out, const struct member_issue_sink *sink,
                                   struct tcxd_error *e) TCXD_WUR;
 
+/*
+ * A member as entered (member add, the API's admission, an import row, the demo): admitted into
+ * a chi bộ of the database, or outside it (admission_org_id 0: the store keeps the place as
+ * text); maybe recognised official; maybe moved since, or arrived from outside, by an official
+ * transfer into moved_to on moved_on. member_entry_events() is the one place that turns it into
+ * events, for both the per-member and the bulk write path: admission, recognition, transfer, in
+ * that order, with seq 1, 2, 3 and the recognition on ceremony + 12 months. Returns how many.
+ */
+#define MEMBER_ENTRY_EVENTS 3
+struct member_entry {
+    int64_t admission_org_id; /* 0: admitted outside the database */
+    tcxd_date decision_date, ceremony_date;
+    tcxd_date official_decision_date; /* DATE_NONE: not recognised */
+    int64_t moved_to;                 /* 0: no transfer */
+    tcxd_date moved_on;
+};
+size_t member_entry_events(const struct member_entry *m,
+                           struct member_event ev[MEMBER_ENTRY_EVENTS]);
+
 #endif

@@ -168,14 +168,30 @@ struct member_strings {
 enum tcxd_err member_fields_parse(const struct member_strings *in, struct member_fields *out,
                                   struct tcxd_error *e) TCXD_WUR;
 
+/* What entering an existing member adds to an admission (tcxd member add). Dates DATE_NONE and
+   strings NULL or "" when absent. */
+struct member_admit_history {
+    /* admitted outside the database, at this place (text: "Chi bộ Đội 3, xã Thanh Liệt, huyện
+       Thanh Trì"); the member is registered in the request's org_id from arrival_date (an
+       official transfer: required, on or after the ceremony) and counted there from then */
+    const char *admission_place;
+    tcxd_date arrival_date;
+    /* recognised official: the decision's date (official from ceremony + 12 months) */
+    tcxd_date official_decision_date;
+    const char *official_decision_no;
+};
+
 struct member_admit_req {
     const struct member_fields *fields;
-    int64_t org_id;          /* the chi bộ */
+    int64_t org_id;          /* the chi bộ (of the admission, or of the arrival) */
     tcxd_date decision_date; /* admission decision */
     tcxd_date ceremony_date; /* admission ceremony; probation starts */
     const char *decision_no;
+    const struct member_admit_history *history; /* NULL: a new admission into org_id */
 };
-/* Records a new member (dự bị). Refuses a duplicate national ID among living members. */
+/* Records a new member (dự bị), or an existing one with its history (req->history: the events
+   of member_entry_events, one audit record). Refuses a duplicate national ID among living
+   members, and what member_replay refuses. */
 enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who,
                                  const struct member_admit_req *req, int64_t *id_out,
                                  struct tcxd_error *e) TCXD_WUR;

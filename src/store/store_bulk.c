@@ -827,7 +827,7 @@ size_t store_bulk_count(const struct store_bulk *b)
 
 static enum tcxd_err queue_event(struct store_bulk *b, int64_t member_id,
                                  const struct member_event *ev, const char *decision_no,
-                                 struct tcxd_error *e)
+                                 const char *detail, struct tcxd_error *e)
 {
     struct queue *q = &b->events;
     struct qval *v = q_row(q);
@@ -840,7 +840,7 @@ static enum tcxd_err queue_event(struct store_bulk *b, int64_t member_id,
         q_int(&v[5], ev->org_id);
     q_int(&v[6], ev->form);
     q_date(q, &v[7], ev->until);
-    q_text(q, &v[8], "", 0);
+    q_text(q, &v[8], detail ? detail : "", detail ? strlen(detail) : 0);
     return q_done(b, q, e);
 }
 
@@ -852,37 +852,27 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     struct member_derived *d = &b->d;
     enum tcxd_err rc;
     /* in the order the per-member path appends them: admission, recognition, transfer */
-    struct member_event ev[3];
-    size_t nev = 0;
-    ev[nev++] = (struct member_event){.seq = 1,
-                                      .kind = MEV_ADMIT,
-                                      .date = m->ceremony_date,
-                                      .decision_date = m->decision_date,
-                                      .org_id = m->org_id,
-                                      .until = DATE_NONE};
-    if (m->official_decision_date != DATE_NONE)
-        ev[nev++] = (struct member_event){.seq = 2,
-                                          .kind = MEV_OFFICIAL,
-                                          .date = member_official_date(m->ceremony_date),
-                                          .decision_date = m->official_decision_date,
-                                          .until = DATE_NONE};
-    if (m->moved_to)
-        ev[nev++] = (struct member_event){.seq = 3,
-                                          .kind = MEV_TRANSFER,
-                                          .date = m->moved_on,
-                                          .decision_date = m->moved_on,
-                                          .org_id = m->moved_to,
-                                          .form = TRANSFER_OFFICIAL,
-                                          .until = DATE_NONE};
+    struct member_event ev[MEMBER_ENTRY_EVENTS];
+    const struct member_entry entry = {.admission_org_id = m->org_id,
+                                       .decision_date = m->decision_date,
+                                       .ceremony_date = m->ceremony_date,
+                                       .official_decision_date = m->official_decision_date,
+                                       .moved_to = m->moved_to,
+                                       .moved_on = m->moved_on};
+    size_t nev = member_entry_events(&entry, ev);
     if ((rc = member_check_admission(f->birth_date, m->decision_date, m->ceremony_date, b->today,
                                      e)))
         return rc;
     if (m->official_decision_date != DATE_NONE && m->official_decision_date > b->today)
         return tcxd_fail(e, TCXD_EINVAL, "date", "official recognition decided in the future");
+    if (!m->org_id && (!m->moved_to || !m->admission_place || !*m->admission_place))
+        return tcxd_fail(e, TCXD_EINVAL, "admission_place",
+                         "a member admitted outside the database needs the place of admission and "
+                         "the chi bộ of registration");
     if (m->moved_to && (m->moved_on == DATE_NONE || m->moved_on > b->today))
         return tcxd_fail(e, TCXD_EINVAL, "date", "a transfer needs a date, not in the future");
     /* member_replay sorts its input: pass a copy so ev keeps the insertion order */
-    struct member_event sorted[3];
+    struct member_event sorted[MEMBER_ENTRY_EVENTS];
     memcpy(sorted, ev, sizeof(ev[0]) * nev);
     if ((rc = member_replay(sorted, nev, d, e)))
         return rc;
@@ -930,14 +920,16 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
             return rc;
         id = sqlite3_last_insert_rowid(st->db);
     }
-    if ((rc = queue_event(b, id, &ev[0], m->decision_no, e)))
+    if ((rc = queue_event(b, id, &ev[0], m->decision_no, m->org_id ? "" : m->admission_place, e)))
         return rc;
     for (size_t i = 1; i < nev; i++)
         if ((rc = queue_event(b, id, &ev[i],
-                              ev[i].kind == MEV_OFFICIAL ? m->official_decision_no : "", e)))
+                              ev[i].kind == MEV_OFFICIAL ? m->official_decision_no : "", "", e)))
             return rc;
     for (size_t i = 0; i < d->nstints; i++) {
         const struct member_stint *x = &d->stints[i];
+        if (x->kind == STINT_OUTSIDE) /* not in the tree: not stored */
+            continue;
         if (b->apart.on) {
             count_stint(b, x);
             apart_add(b, id, x);

@@ -68,7 +68,10 @@ void store_bulk_name_folds(const char *full_name, struct buf *fold, struct buf *
    optionally moved since by an official transfer (chuyển sinh hoạt chính thức). */
 struct store_bulk_member {
     const struct member_fields *fields; /* validated, clean */
-    int64_t org_id;                     /* the chi bộ of the admission, alive on ceremony_date */
+    int64_t org_id;                     /* the chi bộ of the admission, alive on ceremony_date;
+                                           0: admitted outside the database (then moved_to is
+                                           the chi bộ of registration, from moved_on) */
+    const char *admission_place;        /* clean text: where, when org_id is 0 (else unused) */
     tcxd_date decision_date;            /* admission decision */
     tcxd_date ceremony_date;            /* admission ceremony */
     tcxd_date official_decision_date;   /* DATE_NONE: no official recognition */

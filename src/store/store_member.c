@@ -111,6 +111,8 @@ static enum tcxd_err write_derived(struct store *st, int64_t member_id,
     }
     for (size_t i = 0; i < d->nstints; i++) {
         const struct member_stint *x = &d->stints[i];
+        if (x->kind == STINT_OUTSIDE) /* not in the tree: not stored */
+            continue;
         s = store_stmt(st, STMT_STINT_INSERT);
         sqlite3_bind_int64(s, 1, member_id);
         sqlite3_bind_int64(s, 2, x->org_id);
@@ -416,39 +418,68 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
                                  struct tcxd_error *e)
 {
     const struct member_fields *f = req->fields;
-    struct buf dec = BUF_INIT, fold = BUF_INIT, key = BUF_INIT;
+    const struct member_admit_history *h = req->history;
+    struct buf dec = BUF_INIT, odec = BUF_INIT, place = BUF_INIT, fold = BUF_INIT, key = BUF_INIT;
     struct member_derived d;
     enum tcxd_err rc;
     member_derived_init(&d);
-    struct member_event ev = {.seq = 1,
-                              .kind = MEV_ADMIT,
-                              .date = req->ceremony_date,
-                              .decision_date = req->decision_date,
-                              .org_id = req->org_id,
-                              .form = 0,
-                              .until = DATE_NONE};
+    bool outside = h && h->admission_place && *h->admission_place;
+    struct member_entry entry = {.admission_org_id = outside ? 0 : req->org_id,
+                                 .decision_date = req->decision_date,
+                                 .ceremony_date = req->ceremony_date,
+                                 .official_decision_date =
+                                     h ? h->official_decision_date : DATE_NONE,
+                                 .moved_to = outside ? req->org_id : 0,
+                                 .moved_on = outside ? h->arrival_date : DATE_NONE};
+    struct member_event ev[MEMBER_ENTRY_EVENTS], sorted[MEMBER_ENTRY_EVENTS];
+    size_t nev = member_entry_events(&entry, ev);
+    const char *odn = h && h->official_decision_no ? h->official_decision_no : "";
+    const char *pl = outside ? h->admission_place : "";
     if ((rc = text_clean(req->decision_no ? req->decision_no : "",
                          req->decision_no ? strlen(req->decision_no) : 0, 100, true, "decision_no",
                          &dec, e)) ||
+        (rc = text_clean(odn, strlen(odn), 100, true, "official_decision_no", &odec, e)) ||
+        (rc = text_clean(pl, strlen(pl), 300, true, "admission_place", &place, e)) ||
         (rc = member_check_admission(f->birth_date, req->decision_date, req->ceremony_date,
                                      date_today(), e)) ||
-        (rc = check_chi_bo(st, req->org_id, req->ceremony_date, "org", e)) ||
-        (rc = member_replay(&ev, 1, &d, e)) || (rc = store_begin(st, e)))
+        (rc = check_not_future(entry.official_decision_date, "official_decision_date", e)))
+        goto out;
+    if (outside) {
+        if (h->arrival_date == DATE_NONE)
+            rc = tcxd_fail(e, TCXD_EINVAL, "arrival_date",
+                           "a member admitted outside the database needs the date of arrival in "
+                           "the chi bộ");
+        else if (h->arrival_date < req->ceremony_date)
+            rc = tcxd_fail(e, TCXD_EINVAL, "arrival_date",
+                           "the arrival in the chi bộ is before the admission ceremony");
+        if (rc || (rc = check_not_future(h->arrival_date, "arrival_date", e)) ||
+            (rc = check_chi_bo(st, req->org_id, h->arrival_date, "org", e)))
+            goto out;
+    } else if ((rc = check_chi_bo(st, req->org_id, req->ceremony_date, "org", e))) {
+        goto out;
+    }
+    memcpy(sorted, ev, sizeof(ev[0]) * nev); /* member_replay sorts: ev keeps the order */
+    if ((rc = member_replay(sorted, nev, &d, e)) || (rc = store_begin(st, e)))
         goto out;
     if ((rc = check_nid_free(st, f, 0, e)))
         goto fail;
     sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_INSERT);
     bind_fields(st, s, 1, f, &fold, &key);
     sqlite3_bind_int(s, 14, d.status);
-    sqlite3_bind_int64(s, 15, req->org_id);
+    sqlite3_bind_int64(s, 15, d.org_id);
     buf_reset(&fold);
     store_fold_given_first(f->full_name.ptr, &fold);
     store_bind_text(s, 16, fold.ptr);
     if ((rc = store_step_done(st, s, e, "recording the member")))
         goto fail;
     int64_t id = sqlite3_last_insert_rowid(st->db);
-    if ((rc = insert_event(st, id, &ev, dec.ptr, "", e)) ||
-        (rc = write_derived(st, id, &d, true, e)))
+    for (size_t i = 0; i < nev && !rc; i++)
+        rc = insert_event(st, id, &ev[i],
+                          ev[i].kind == MEV_ADMIT      ? dec.ptr
+                          : ev[i].kind == MEV_OFFICIAL ? odec.ptr
+                                                       : "",
+                          ev[i].kind == MEV_ADMIT ? place.ptr : "", e);
+    if (rc || (rc = write_derived(st, id, &d, true, e)))
         goto fail;
     char *after = member_json_text(st, id);
     rc = store_audit(st, who, "member.admit", "member", id, req->org_id, NULL, after, e);
@@ -463,6 +494,8 @@ fail:
 out:
     member_derived_release(&d);
     buf_release(&dec);
+    buf_release(&odec);
+    buf_release(&place);
     buf_release(&fold);
     buf_release(&key);
     return rc;

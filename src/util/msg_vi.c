@@ -122,6 +122,28 @@ const struct msg_pair msg_vi_catalog[] = {
     {"field %s: %zu digits (%u digits expected)", "trường %s: %zu chữ số (cần %u chữ số)"},
     {"field %s: date %s is after today", "trường %s: ngày %s sau ngày hôm nay"},
 
+    {"the member was admitted outside the database and has not arrived in a chi bộ yet; record "
+     "the arrival (an official transfer) first",
+     "đảng viên được kết nạp ngoài cơ sở dữ liệu và chưa chuyển đến chi bộ nào; hãy ghi việc "
+     "chuyển đến (chuyển sinh hoạt chính thức) trước"},
+
+    /* ---- admission outside the database (store, CLI, API) ---- */
+    {"a member admitted outside the database needs the date of arrival in the chi bộ",
+     "đảng viên kết nạp ngoài cơ sở dữ liệu cần ngày chuyển đến chi bộ"},
+    {"the arrival in the chi bộ is before the admission ceremony",
+     "ngày chuyển đến chi bộ trước ngày lễ kết nạp"},
+    {"a member admitted outside the database needs the place of admission and the chi bộ of "
+     "registration",
+     "đảng viên kết nạp ngoài cơ sở dữ liệu cần nơi kết nạp và chi bộ sinh hoạt"},
+    {"--admission-place, --arrival-date and --official-date are for entering an existing "
+     "member: use member add",
+     "--admission-place, --arrival-date và --official-date dùng khi nhập đảng viên đã có: dùng "
+     "member add"},
+    {"--arrival-date goes with --admission-place (admitted outside the database)",
+     "--arrival-date đi cùng --admission-place (kết nạp ngoài cơ sở dữ liệu)"},
+    {"arrival_date goes with admission_place (admitted outside the database)",
+     "arrival_date đi cùng admission_place (kết nạp ngoài cơ sở dữ liệu)"},
+
     /* ---- core: quality review ---- */
     {"%d rated HTXSNV exceed the cap of %d (%d%% of %d rated HTTNV)%s",
      "%d xếp loại HTXSNV, vượt mức tối đa %d (%d%% của %d xếp loại HTTNV)%s"},

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -315,6 +316,86 @@ static void test_search_variants(void **state)
     }
 }
 
+/* Whole years from y/m/d to today (the local calendar, as tcxd's date_today). */
+static int years_since(int y, int m, int d)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    int ty = tm.tm_year + 1900, tmo = tm.tm_mon + 1, td = tm.tm_mday;
+    return ty - y - ((tmo < m || (tmo == m && td < d)) ? 1 : 0);
+}
+
+/* A member admitted in 1990 outside the database enters a chi bộ created on 01/07/2025: the
+   admission place is text, party age and history are right, and the member is counted in the
+   tree from the arrival only. */
+static void test_admitted_outside(void **state)
+{
+    ok(run("org", "add", "T.N", "Đảng bộ xã Mới", "--tier", "base", "--form", "dang_bo", "--type",
+           "xa", "--parent", "T.A", "--date", "01/07/2025", (const char *)NULL));
+    ok(run("org", "add", "T.N.1", "Chi bộ thôn Mới", "--tier", "below_base", "--form", "chi_bo",
+           "--parent", "T.N", "--date", "01/07/2025", (const char *)NULL));
+    long long before_t = member_total("T", "30/06/2025"), after_t = member_total("T", "01/07/2025");
+    const char *place = "Chi bộ Đội 3, xã Thanh Liệt, huyện Thanh Trì";
+    /* without the place the chi bộ did not exist yet */
+    struct result r = run("member", "add", "--org", "T.N.1", "--name", "Đỗ Văn Cả", "--gender",
+                          "nam", "--birth", "01/01/1960", "--decision-date", "05/01/1990",
+                          "--ceremony-date", "10/01/1990", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "T.N.1"));
+    release(&r);
+    /* a new admission (member admit) cannot be outside */
+    r = run("member", "admit", "--org", "T.N.1", "--name", "Đỗ Văn Cả", "--gender", "nam",
+            "--birth", "01/01/1960", "--decision-date", "05/01/1990", "--admission-place", place,
+            (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    release(&r);
+    /* an arrival before the ceremony is refused */
+    r = run("member", "add", "--org", "T.N.1", "--name", "Đỗ Văn Cả", "--gender", "nam", "--birth",
+            "01/01/1960", "--decision-date", "05/01/1990", "--admission-place", place,
+            "--arrival-date", "01/01/1989", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "arrival"));
+    release(&r);
+    assert_int_equal(member_total("T", "01/07/2025"), after_t);
+
+    r = run("--json", "member", "add", "--org", "T.N.1", "--name", "Đỗ Văn Cả", "--gender", "nam",
+            "--birth", "01/01/1960", "--decision-date", "05/01/1990", "--ceremony-date",
+            "10/01/1990", "--official-date", "15/01/1991", "--admission-place", place,
+            "--national-id", "001060099999", (const char *)NULL);
+    if (r.status)
+        fail_msg("exit %d: %s", r.status, r.err.ptr);
+    json_t *j = json_loads(r.out.ptr, 0, NULL);
+    char id[32];
+    snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(j, "id")));
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "official");
+    json_decref(j);
+    release(&r);
+    /* counted from the arrival on (01/07/2025), not before; the chi bộ holds it then */
+    assert_int_equal(member_total("T", "30/06/2025"), before_t);
+    assert_int_equal(member_total("T", "01/07/2025"), after_t + 1);
+    assert_int_equal(member_total("T.N.1", "01/07/2025"), 1);
+
+    j = run_json("member", "show", id, NULL);
+    assert_int_equal(json_integer_value(json_object_get(j, "party_age_years")),
+                     years_since(1990, 1, 5));
+    assert_string_equal(json_string_value(json_object_get(j, "admission_decision_date")),
+                        "1990-01-05");
+    assert_string_equal(json_string_value(json_object_get(j, "official_date")), "1991-01-10");
+    json_t *ev = json_object_get(j, "events");
+    assert_int_equal(json_array_size(ev), 3);
+    json_t *adm = json_array_get(ev, 0);
+    assert_string_equal(json_string_value(json_object_get(adm, "kind")), "admit");
+    assert_true(json_is_null(json_object_get(adm, "org_id")));
+    assert_non_null(strstr(json_string_value(json_object_get(adm, "detail")), place));
+    assert_string_equal(json_string_value(json_object_get(json_array_get(ev, 1), "kind")),
+                        "official");
+    json_t *arr = json_array_get(ev, 2);
+    assert_string_equal(json_string_value(json_object_get(arr, "kind")), "transfer");
+    assert_string_equal(json_string_value(json_object_get(arr, "date")), "2025-07-01");
+    json_decref(j);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -326,6 +407,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_counts_through_operations),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_search_variants),
+        cmocka_unit_test(test_admitted_outside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -556,6 +556,10 @@ static size_t load_events(const struct tev *t, struct member_event *ev)
     {                                                                                              \
         org, from, to, STINT_TEMPORARY, MEMBER_##st                                                \
     }
+#define OUT(from, to, st)                                                                          \
+    {                                                                                              \
+        0, from, to, STINT_OUTSIDE, MEMBER_##st                                                    \
+    }
 #define P(on, st, org)                                                                             \
     {                                                                                              \
         on, MEMBER_##st, org                                                                       \
@@ -909,6 +913,36 @@ static const struct scenario scenarios[] = {
         .ceremony = "10/03/2020",
         .probes = {P("09/03/2020", NONE, 0), P("10/03/2020", TRANSFERRED_OUT, 0)},
     },
+    {
+        /* admitted in 1990 outside the database, official in 1991, arrived on 01/07/2025 in a
+           chi bộ created that day: a member all along, in the tree from the arrival only */
+        .name = "admitted outside the database, arrived later",
+        .ev = {ADMIT("10/01/1990", "05/01/1990", 0), OFFICIAL("10/01/1991", "15/01/1991"),
+               TRANSFER("01/07/2025", 9, TRANSFER_OFFICIAL)},
+        .status = MEMBER_OFFICIAL,
+        .org_id = 9,
+        .admissions = 1,
+        .first_decision = "05/01/1990",
+        .ceremony = "10/01/1990",
+        .official = "10/01/1991",
+        .stints = {OUT("10/01/1990", "10/01/1991", PROBATIONARY),
+                   OUT("10/01/1991", "01/07/2025", OFFICIAL), REG(9, "01/07/2025", "", OFFICIAL)},
+        .probes = {P("09/01/1990", NONE, 0), P("10/01/1990", PROBATIONARY, 0),
+                   P("10/01/1991", OFFICIAL, 0), P("30/06/2025", OFFICIAL, 0),
+                   P("01/07/2025", OFFICIAL, 9)},
+    },
+    {
+        .name = "admitted outside, died before arriving",
+        .ev = {ADMIT("10/01/1990", "05/01/1990", 0), EXIT("01/02/1990", EXIT_TU_TRAN)},
+        .status = MEMBER_DECEASED,
+        .org_id = 0,
+        .admissions = 1,
+        .first_decision = "05/01/1990",
+        .ceremony = "10/01/1990",
+        .died = "01/02/1990",
+        .stints = {OUT("10/01/1990", "01/02/1990", PROBATIONARY)},
+        .probes = {P("31/01/1990", PROBATIONARY, 0), P("01/02/1990", DECEASED, 0)},
+    },
 };
 
 static void check_scenario(const struct scenario *s)
@@ -1088,6 +1122,11 @@ struct refusal {
 #define OFFICIALLY OFFICIAL("10/03/2021", "15/03/2021")
 
 static const struct refusal refusals[] = {
+    {"temporary transfer while admitted outside the database",
+     {ADMIT("10/01/1990", "05/01/1990", 0), TEMP("01/01/1995", 3, NULL)},
+     TCXD_ERULE,
+     "kind",
+     "has not arrived in a chi bộ yet"},
     {"official before admission",
      {OFFICIAL("10/03/2021", "15/03/2021")},
      TCXD_ERULE,
@@ -1129,8 +1168,8 @@ static const struct refusal refusals[] = {
      "ceremony_date",
      "admission on 10/03/2020: the ceremony is before the admission decision "
      "of 11/03/2020"},
-    {"admission without chi bo",
-     {ADMIT("10/03/2020", "01/03/2020", 0)},
+    {"admission with a bad chi bo (0 is outside the database, allowed)",
+     {ADMIT("10/03/2020", "01/03/2020", -1)},
      TCXD_EINVAL,
      "org_id",
      "admission on 10/03/2020"},

@@ -78,7 +78,7 @@ static void setup(void)
         if (member_fields_parse(&s, &f, &e))
             die(&e);
         struct member_admit_req req = {&f, i < 3 ? cb : ocb, date_from_ymd(2010, 1, 1),
-                                       date_from_ymd(2010, 1, 15), "1-QĐ"};
+                                       date_from_ymd(2010, 1, 15), "1-QĐ", NULL};
         if (store_member_admit(st, &who, &req, &id, &e))
             die(&e);
         member_fields_release(&f);

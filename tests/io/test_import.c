@@ -856,7 +856,7 @@ static void admit(struct db *db, const char *name, const char *org, const char *
     assert_int_equal(member_fields_parse(&ms, &f, &e), TCXD_OK);
     struct org_info o;
     assert_int_equal(store_org_by_code(db->st, org, D(ceremony), &o, &e), TCXD_OK);
-    struct member_admit_req req = {&f, o.id, D(decision), D(ceremony), "QĐ-KN"};
+    struct member_admit_req req = {&f, o.id, D(decision), D(ceremony), "QĐ-KN", NULL};
     if (store_member_admit(db->st, &actor, &req, id, &e))
         fail_msg("%s: %s", name, e.msg);
     member_fields_release(&f);

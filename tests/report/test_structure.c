@@ -144,7 +144,7 @@ static void build_city(void)
         struct member_fields f;
         member_fields_init(&f);
         must(member_fields_parse(&s, &f, &e), &e);
-        struct member_admit_req r = {&f, org[CB7], D(2010, 3, 3), D(2010, 3, 9), "QĐ-KN"};
+        struct member_admit_req r = {&f, org[CB7], D(2010, 3, 3), D(2010, 3, 9), "QĐ-KN", NULL};
         int64_t id;
         must(store_member_admit(st, &actor, &r, &id, &e), &e);
         member_fields_release(&f);
@@ -179,7 +179,7 @@ static void build_city(void)
         struct member_fields f;
         member_fields_init(&f);
         must(member_fields_parse(&s, &f, &e), &e);
-        struct member_admit_req r = {&f, org[home], dec, cer, "QĐ-KN"};
+        struct member_admit_req r = {&f, org[home], dec, cer, "QĐ-KN", NULL};
         int64_t id;
         must(store_member_admit(st, &actor, &r, &id, &e), &e);
         member_fields_release(&f);
@@ -1209,7 +1209,7 @@ static void test_snapshots(void **state)
     struct member_fields f;
     member_fields_init(&f);
     must(member_fields_parse(&ms, &f, &e), &e);
-    struct member_admit_req r = {&f, org[CB1], D(2021, 4, 25), D(2021, 5, 1), "QĐ-KN"};
+    struct member_admit_req r = {&f, org[CB1], D(2021, 4, 25), D(2021, 5, 1), "QĐ-KN", NULL};
     int64_t id;
     must(store_member_admit(st, &actor, &r, &id, &e), &e);
     member_fields_release(&f);

@@ -145,7 +145,7 @@ static int64_t member_at(struct store *st, int64_t chi, tcxd_date admitted)
     struct member_fields f;
     member_fields_init(&f);
     must(member_fields_parse(&s, &f, &e), &e);
-    struct member_admit_req r = {&f, chi, admitted, admitted + 10, "QĐ-KN"};
+    struct member_admit_req r = {&f, chi, admitted, admitted + 10, "QĐ-KN", NULL};
     int64_t id;
     must(store_member_admit(st, &actor, &r, &id, &e), &e);
     member_fields_release(&f);

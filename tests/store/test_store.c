@@ -218,7 +218,7 @@ static void test_history_scenario(void **state)
         must(member_fields_parse(&s, &f, &e), &e);
         int chi = (int)rnd(NCHI);
         tcxd_date dec = D(2015, 1, 1) + (tcxd_date)rnd(4 * 365);
-        struct member_admit_req r = {&f, t->chi[chi], dec, dec + 10, "QĐ"};
+        struct member_admit_req r = {&f, t->chi[chi], dec, dec + 10, "QĐ", NULL};
         must(store_member_admit(st, &actor, &r, &m->id, &e), &e);
         member_fields_release(&f);
         m->ceremony = dec + 10;
@@ -344,7 +344,7 @@ static void test_refusals_change_nothing(void **state)
     struct member_fields f;
     member_fields_init(&f);
     must(member_fields_parse(&s, &f, &e), &e);
-    struct member_admit_req r = {&f, t->chi[0], D(2020, 1, 10), D(2020, 1, 20), "QĐ"};
+    struct member_admit_req r = {&f, t->chi[0], D(2020, 1, 10), D(2020, 1, 20), "QĐ", NULL};
     int64_t id;
     must(store_member_admit(st, &actor, &r, &id, &e), &e);
     char *before = db_fingerprint();
