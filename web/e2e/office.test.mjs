@@ -97,6 +97,48 @@ describe('office work: organizations found and named with their path', { timeout
     await shoot(page, 'org-search');
   });
 
+  it('compares two dates: "giảm 10 (…%)" for the district and per child, labelled columns, print format', async () => {
+    // Ten members of one ward leave two days ago; the test computes the expected words itself.
+    const then = daysAgo(3), left = daysAgo(2), now = daysAgo(0);
+    const before = (await api.call('GET', `/api/reports/structure?org=${district.id}&as_of=${then.iso}`)).body;
+    const wardBefore = (await api.call('GET', `/api/reports/structure?org=${ward.id}&as_of=${then.iso}`)).body.counts.members;
+    const leaving = (await api.call('GET', `/api/members?org=${ward.id}&page_size=40`)).body.items
+      .filter((m) => m.id !== mover.id && (m.status === 'official' || m.status === 'probationary')).slice(0, 10);
+    assert.equal(leaving.length, 10);
+    for (const m of leaving) {
+      const r = await api.call('POST', `/api/members/${m.id}/exit`, { kind: 'chuyen_di', date: left.iso, decision_no: '20-QĐ/ĐU', reason: 'Chuyển sinh hoạt ra ngoài Đảng bộ' });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+    }
+    const pct = (n, of) => (Math.round((n * 1000) / of) / 10).toFixed(1).replace('.', ',');
+    const words = (b, a) => (a < b ? `giảm ${b - a} (${pct(b - a, b)}%)` : a > b ? `tăng ${a - b} (${pct(a - b, b)}%)` : 'không đổi');
+    const B = before.counts.members;
+    await page.goto(`${server.base}/reports?org=${district.id}&as_of=${now.iso}&compare=${then.iso}`);
+    const cell = page.locator('[data-testid=report-counts] [data-change=members]');
+    await cell.waitFor();
+    assert.equal(await cell.innerText(), words(B, B - 10));
+    assert.equal(await page.locator('[data-testid=col-then]').innerText(), `Ngày ${then.dmy}`);
+    assert.equal(await page.locator('[data-testid=col-now]').innerText(), `Ngày ${now.dmy}`);
+    assert.match(await page.locator('[data-testid=report-as-of]').innerText(), new RegExp(`Số liệu tính đến ngày ${now.dmy} · so sánh với ngày ${then.dmy}`));
+    const row = page.locator(`[data-testid=children-compare] tr[data-child="${ward.id}"]`);
+    assert.equal(await row.locator('td').nth(2).innerText(), words(wardBefore, wardBefore - 10));
+    // one scale per chart: members and organizations apart
+    await page.locator('[data-testid=chart-change-members]').waitFor();
+    await page.locator('[data-testid=chart-change-orgs]').waitFor();
+    // the number of directly subordinate organizations is what the breakdown lists
+    await shoot(page, 'report-compare');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('[data-testid=doc-header]').isVisible(), true);
+    assert.match(await page.locator('[data-testid=doc-header]').innerText(), /ĐẢNG CỘNG SẢN VIỆT NAM[\s\S]*Hà Nội, ngày \d{2} tháng \d{2} năm \d{4}/);
+    assert.match(await page.locator('[data-testid=doc-signature]').innerText(), /T\/M BAN THƯỜNG VỤ/);
+    await page.screenshot({ path: `${process.env.BUILD_DIR ?? 'build'}/screenshots/report-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    const direct = (await api.call('GET', `/api/orgs/${district.id}/children`)).body.total;
+    await page.goto(`${server.base}/reports?org=${district.id}`);
+    const d = page.locator('[data-testid=report-counts] tr[data-count=direct] td');
+    await d.waitFor();
+    assert.equal(Number(await d.getAttribute('data-value')), direct);
+  });
+
   it('transfers a member to the chi bộ found by typing "tdp 1 <ward>"', async () => {
     const wardWords = fold(ward.name).replace(/^dang bo (phuong|xa|thi tran) /, '');
     await page.goto(`${server.base}/members/${mover.id}/transfer`);

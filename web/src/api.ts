@@ -48,12 +48,22 @@ export interface BreakdownItem {
   by_gender?: Record<string, number>; nam?: number; nu?: number; male?: number; female?: number;
 }
 
+export interface ChildRow extends BreakdownItem {
+  org_id?: number; kind_label?: string; members?: number; official?: number; probationary?: number;
+  previous?: { count: number; members?: number; official?: number; probationary?: number } | null; change?: string;
+}
+
 export interface StructureReport {
   sentence: string;
   counts: Counts;
+  totals?: Counts;
   breakdowns: Record<string, BreakdownItem[]>;
-  compare?: { as_of: string; counts: Counts; sentence?: string } | null;
+  compare?: {
+    as_of: string; counts: Counts; sentence?: string; existed?: boolean; change_sentence?: string;
+    changes?: Record<string, string>;
+  } | null;
   as_of?: string;
+  org?: Org;
 }
 
 export interface ImportReport {

@@ -99,3 +99,20 @@ export function yearsBetween(fromIso: string | null | undefined, asOfIso: string
   if (mdB < mdA) years -= 1;
   return years;
 }
+
+/** A change between two dates as the Party's reports write it: "tăng 12 (2,5%)", "giảm 10 (5,2%)",
+ *  "không đổi"; the percent is of the earlier value (none when that was 0). */
+export function formatChange(before: number, after: number, lang: Lang = 'vi'): string {
+  const d = after - before;
+  if (d === 0) return lang === 'vi' ? 'không đổi' : 'no change';
+  const word = d > 0 ? (lang === 'vi' ? 'tăng' : 'up') : (lang === 'vi' ? 'giảm' : 'down');
+  const pct = before ? ` (${formatPercentValue((Math.abs(d) * 100) / before, lang)})` : '';
+  return `${word} ${formatNumber(Math.abs(d), lang)}${pct}`;
+}
+
+/** "ngày 04 tháng 12 năm 2026" of an ISO date (the place-and-date line of a Party document). */
+export function formatDateWords(iso: string, lang: Lang = 'vi'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return lang === 'vi' ? `ngày ${m[3]} tháng ${m[2]} năm ${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
+}

@@ -95,3 +95,22 @@ describe('dates', () => {
     expect(todayIso(new Date(2025, 0, 5))).toBe('2025-01-05');
   });
 });
+
+import { formatChange, formatDateWords } from '../src/format';
+
+describe('formatChange', () => {
+  it('writes a fall with its share of the earlier value', () => {
+    // 10 of 192 is 5.208…% → 5,2%
+    expect(formatChange(192, 182)).toBe('giảm 10 (5,2%)');
+    expect(formatChange(19068, 18910)).toBe('giảm 158 (0,8%)');
+  });
+  it('writes a rise, no change, and a rise from zero', () => {
+    expect(formatChange(226, 254)).toBe('tăng 28 (12,4%)');
+    expect(formatChange(5, 5)).toBe('không đổi');
+    expect(formatChange(0, 3)).toBe('tăng 3');
+    expect(formatChange(1000, 2500, 'en')).toBe('up 1,500 (150.0%)');
+  });
+  it('writes the date of a document in words', () => {
+    expect(formatDateWords('2026-12-04')).toBe('ngày 04 tháng 12 năm 2026');
+  });
+});

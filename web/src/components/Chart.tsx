@@ -16,8 +16,10 @@ const PALETTE = ['#b71c1c', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f
  */
 export function BarChart(props: {
   title: string; labels: string[]; series: { label: string; data: number[] }[]; stacked?: boolean; horizontal?: boolean;
+  testid?: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -26,6 +28,9 @@ export function BarChart(props: {
       label: s.label, data: s.data, backgroundColor: PALETTE[i % PALETTE.length],
     }));
     chart.current?.destroy();
+    // A horizontal chart gets a row per label (no squeezed or skipped names); set through the
+    // CSSOM, which the CSP allows (no style attribute is written).
+    if (box.current) box.current.style.height = props.horizontal ? `${Math.max(160, 26 * props.labels.length * Math.max(1, props.stacked ? 1 : props.series.length) + 60)}px` : '';
     chart.current = new Chart(canvas.current, {
       type: 'bar',
       data: { labels: props.labels, datasets },
@@ -40,17 +45,17 @@ export function BarChart(props: {
         },
         scales: {
           // Whole-number steps: the tick labels are formatted without decimals.
-          x: { stacked: props.stacked, ticks: props.horizontal ? { precision: 0, callback: (v) => formatNumber(Number(v), lang) } : {} },
-          y: { stacked: props.stacked, beginAtZero: true, ticks: props.horizontal ? {} : { precision: 0, callback: (v) => formatNumber(Number(v), lang) } },
+          x: { stacked: props.stacked, ticks: props.horizontal ? { precision: 0, callback: (v) => formatNumber(Number(v), lang) } : { autoSkip: false, maxRotation: 60, minRotation: 0 } },
+          y: { stacked: props.stacked, beginAtZero: true, ticks: props.horizontal ? { autoSkip: false } : { precision: 0, callback: (v) => formatNumber(Number(v), lang) } },
         },
       },
     });
     return () => { chart.current?.destroy(); chart.current = null; };
   }, [JSON.stringify(props)]);
   return (
-    <figure class="chart">
+    <figure class={props.horizontal && props.labels.length > 3 ? 'chart chart-wide' : 'chart'} data-testid={props.testid}>
       <figcaption>{props.title}</figcaption>
-      <div class="chart-box">
+      <div class="chart-box" ref={box}>
         <canvas ref={canvas} role="img" aria-label={props.title} />
       </div>
     </figure>

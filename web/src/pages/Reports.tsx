@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { api, withQuery, type BreakdownItem, type Counts, type OrgRef } from '../api';
+import { api, withQuery, type BreakdownItem, type ChildRow, type Counts, type OrgRef, type StructureReport } from '../api';
 import { breakdownNames, genderSplit, itemLabel } from '../report';
 import { BarChart } from '../components/Chart';
 import { OrgPicker } from '../components/OrgPicker';
-import { DateField, ErrorBox, Loading, useAsync } from '../components/ui';
-import { formatDate, formatDelta, formatNumber, formatPercent, parseDate, todayIso } from '../format';
+import { DateField, ErrorBox, Link, Loading, useAsync } from '../components/ui';
+import { shortOrgName } from '../orgpath';
+import { formatChange, formatDate, formatDateWords, formatNumber, formatPercent, parseDate, todayIso } from '../format';
 import { getLang, label, t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 
@@ -35,32 +36,124 @@ function BreakdownTable({ name, items }: { name: string; items: BreakdownItem[] 
   );
 }
 
-function CountsTable({ counts, compare }: { counts: Counts; compare?: { as_of: string; counts: Counts } | null; asOf: string }) {
+const COUNT_ORDER = ['members', 'official', 'probationary', 'base_orgs', 'partial_committees', 'branches', 'children'];
+
+/** The summary: one column per date (both labelled), and the change as "giảm 10 (5,2%)". The number
+ *  of directly subordinate organizations is the children breakdown's length. */
+function CountsTable({ counts, compare, asOf, direct }: {
+  counts: Counts; compare?: StructureReport['compare']; asOf: string; direct: number | null;
+}) {
   const lang = getLang();
-  const keys = Object.keys(counts);
+  const keys = [...COUNT_ORDER.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !COUNT_ORDER.includes(k))];
   return (
     <div class="table-wrap">
       <table data-testid="report-counts">
         <thead>
           <tr>
             <th scope="col">{t('report.item')}</th>
-            {compare && <th scope="col" class="num">{t('report.then', { d: formatDate(compare.as_of) })}</th>}
-            <th scope="col" class="num">{t('col.count')}</th>
+            {compare && <th scope="col" class="num" data-testid="col-then">{t('report.then', { d: formatDate(compare.as_of) })}</th>}
+            <th scope="col" class="num" data-testid="col-now">{compare ? t('report.now', { d: formatDate(asOf) }) : t('col.count')}</th>
             {compare && <th scope="col" class="num">{t('report.delta')}</th>}
           </tr>
         </thead>
         <tbody>
-          {keys.map((k) => (
-            <tr key={k} data-count={k}>
-              <th scope="row">{label('count', k)}</th>
-              {compare && <td class="num">{formatNumber(compare.counts[k] ?? 0, lang)}</td>}
-              <td class="num" data-value={counts[k] ?? 0}>{formatNumber(counts[k] ?? 0, lang)}</td>
-              {compare && <td class="num">{formatDelta((counts[k] ?? 0) - (compare.counts[k] ?? 0), lang)}</td>}
+          {direct !== null && !compare && (
+            <tr data-count="direct">
+              <th scope="row">{t('report.direct')}</th>
+              <td class="num" data-value={direct}>{formatNumber(direct, lang)}</td>
             </tr>
-          ))}
+          )}
+          {keys.map((k) => {
+            const now = counts[k] ?? 0;
+            const then = compare?.counts[k] ?? 0;
+            return (
+              <tr key={k} data-count={k}>
+                <th scope="row">{label('count', k)}</th>
+                {compare && <td class="num" data-then={then}>{formatNumber(then, lang)}</td>}
+                <td class="num" data-value={now}>{formatNumber(now, lang)}</td>
+                {compare && <td class="num change" data-change={k}>{formatChange(then, now, lang)}</td>}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Each directly subordinate organization on both dates, with its change. */
+function ChildrenCompare({ rows, compare, asOf }: { rows: ChildRow[]; compare: NonNullable<StructureReport['compare']>; asOf: string }) {
+  const lang = getLang();
+  return (
+    <section class="card" aria-labelledby="rep-children-cmp">
+      <h2 id="rep-children-cmp">{t('report.childrenChange')}</h2>
+      <div class="table-wrap">
+        <table data-testid="children-compare">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.org')}</th>
+              <th scope="col" class="num">{t('report.then', { d: formatDate(compare.as_of) })}</th>
+              <th scope="col" class="num">{t('report.now', { d: formatDate(asOf) })}</th>
+              <th scope="col" class="num">{t('report.delta')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => {
+              const now = c.members ?? c.count ?? 0;
+              const then = c.previous ? (c.previous.members ?? c.previous.count ?? 0) : 0;
+              return (
+                <tr key={c.key} data-child={c.org_id ?? c.key}>
+                  <th scope="row">{c.org_id ? <Link href={`/orgs/${c.org_id}`}>{shortOrgName(c.label || c.key)}</Link> : c.label || c.key}</th>
+                  <td class="num">{formatNumber(then, lang)}</td>
+                  <td class="num">{formatNumber(now, lang)}</td>
+                  <td class={now < then ? 'num change change-down' : now > then ? 'num change change-up' : 'num change'}>{formatChange(then, now, lang)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Where a document of this organization is dated: its place name ("Hà Nội", "Đống Đa"). */
+function placeOf(name: string): string {
+  return name.replace(/^(Đảng bộ|Chi bộ)\s+/iu, '').replace(/^(thành phố|tỉnh|quận|huyện|thị xã|phường|xã|thị trấn)\s+/iu, '');
+}
+
+/** The Party's document header (Hướng dẫn 36-HD/VPTW): the superior and issuing committees on the left,
+ *  "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, then the place and date. Print only. */
+function PrintHeader({ org, parent, place, date }: { org: string; parent: string | null; place: string; date: string }) {
+  return (
+    <header class="print-only doc-header" data-testid="doc-header">
+      <div class="doc-issuer">
+        {parent && <div>{parent.toUpperCase()}</div>}
+        <div class="doc-org"><strong>{org.toUpperCase()}</strong></div>
+        <div>*</div>
+        <div>{t('report.docNo')}</div>
+      </div>
+      <div class="doc-party">
+        <div class="doc-party-name"><strong>ĐẢNG CỘNG SẢN VIỆT NAM</strong></div>
+        <div class="doc-date"><em>{place}, {formatDateWords(date, getLang())}</em></div>
+      </div>
+    </header>
+  );
+}
+
+function PrintSignature() {
+  return (
+    <footer class="print-only doc-signature" data-testid="doc-signature">
+      <div class="doc-recipients">
+        <div><strong><em>{t('report.recipients')}</em></strong></div>
+        <div>- {t('report.recipientsUp')}</div>
+        <div>- {t('report.recipientsFile')}</div>
+      </div>
+      <div class="doc-sign">
+        <div><strong>{t('report.signFor')}</strong></div>
+        <div><em>{t('report.signHint')}</em></div>
+      </div>
+    </footer>
   );
 }
 
@@ -94,9 +187,10 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
   const ages = bd.age_band ?? [];
   const split = ages.map(genderSplit);
   const hasSplit = ages.length > 0 && split.every((s) => s !== null);
+  const shownAsOf = asOf || r?.as_of || todayIso();
   return (
     <div class="report">
-      <h1>{t('report.title')}{root.data ? ` — ${root.data.name}` : ''}</h1>
+      <h1 class="no-print">{t('report.title')}{root.data ? ` — ${root.data.name}` : ''}</h1>
       <form class="filters card no-print" onSubmit={apply} noValidate>
         <OrgPicker key={shownOrg?.id ?? 0} id="report-org" label={t('report.org')} value={shownOrg} onChange={setOrg} />
         <DateField id="as_of" label={t('report.asOf')} value={asOfText} onInput={setAsOfText} error={errs.as_of && t(errs.as_of)} />
@@ -112,12 +206,18 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
       </div>
       {rep.error ? <ErrorBox error={rep.error} onRetry={rep.reload} /> : !r ? <Loading /> : (
         <>
-          <p class="print-only">{t('report.asOf')}: {formatDate(asOf || r.as_of || todayIso())}</p>
+          {root.data && <PrintHeader org={root.data.name} parent={root.data.path && root.data.path.length > 1 ? root.data.path[root.data.path.length - 2].name : null}
+            place={placeOf((root.data.path && root.data.path[0]?.name) || root.data.name)} date={todayIso()} />}
+          <h2 class="print-only doc-title">{t('report.docTitle')}</h2>
+          <p class="as-of" data-testid="report-as-of">{t('report.asOfLine', { d: formatDate(shownAsOf) })}
+            {r.compare && <> · {t('report.comparedWith', { d: formatDate(r.compare.as_of) })}</>}</p>
           <p class="sentence" data-testid="sentence">{r.sentence}</p>
+          {r.compare?.change_sentence && <p class="sentence" data-testid="change-sentence">{r.compare.change_sentence}</p>}
           <section aria-labelledby="rep-counts" class="card">
             <h2 id="rep-counts">{compare && r.compare ? t('report.change', { d: formatDate(r.compare.as_of) }) : t('report.counts')}</h2>
-            <CountsTable counts={r.counts} compare={r.compare} asOf={asOf} />
+            <CountsTable counts={r.counts} compare={r.compare} asOf={shownAsOf} direct={(bd.children ?? []).length} />
           </section>
+          {r.compare && (bd.children ?? []).length > 0 && <ChildrenCompare rows={bd.children as ChildRow[]} compare={r.compare} asOf={shownAsOf} />}
           <div class="charts">
             {ages.length > 0 && (
               <BarChart title={t('report.ageGender')} labels={ages.map((a) => a.label || a.key)} stacked
@@ -133,12 +233,23 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
               <BarChart title={t('report.baseType')} horizontal labels={bd.base_type.map((a) => itemLabel('base_type', a))}
                 series={[{ label: t('col.count'), data: bd.base_type.map((a) => a.count) }]} />
             )}
-            {r.compare && (
-              <BarChart title={t('report.changeChart')} labels={Object.keys(r.counts).map((k) => label('count', k))}
-                series={[
-                  { label: formatDate(r.compare.as_of), data: Object.keys(r.counts).map((k) => r.compare!.counts[k] ?? 0) },
-                  { label: formatDate(asOf || r.as_of || todayIso()), data: Object.keys(r.counts).map((k) => r.counts[k] ?? 0) },
-                ]} />
+            {r.compare && (['members', 'orgs'] as const).map((g) => {
+              // one scale per chart: members in one, organizations (tens, hundreds) in the other
+              const ks = (g === 'members' ? ['members', 'official', 'probationary'] : ['base_orgs', 'partial_committees', 'branches']).filter((k) => k in r.counts);
+              return (
+                <BarChart key={g} testid={`chart-change-${g}`} title={t(g === 'members' ? 'report.changeMembers' : 'report.changeOrgs')} labels={ks.map((k) => label('count', k))}
+                  series={[
+                    { label: formatDate(r.compare!.as_of), data: ks.map((k) => r.compare!.counts[k] ?? 0) },
+                    { label: formatDate(shownAsOf), data: ks.map((k) => r.counts[k] ?? 0) },
+                  ]} />
+              );
+            })}
+            {(bd.children ?? []).length > 1 && (
+              <BarChart testid="chart-children" title={t('report.childrenChart')} horizontal labels={bd.children.map((c) => shortOrgName(c.label || c.key, true))}
+                series={r.compare
+                  ? [{ label: formatDate(r.compare.as_of), data: (bd.children as ChildRow[]).map((c) => c.previous ? (c.previous.members ?? c.previous.count ?? 0) : 0) },
+                    { label: formatDate(shownAsOf), data: (bd.children as ChildRow[]).map((c) => c.members ?? c.count ?? 0) }]
+                  : [{ label: t('count.members'), data: (bd.children as ChildRow[]).map((c) => c.members ?? c.count ?? 0) }]} />
             )}
           </div>
           {hasSplit && (
@@ -159,6 +270,7 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
           <div class="breakdowns">
             {breakdownNames(bd).map((k) => <BreakdownTable key={k} name={k} items={bd[k]} />)}
           </div>
+          <PrintSignature />
         </>
       )}
     </div>
