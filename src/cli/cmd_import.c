@@ -9,11 +9,12 @@
 
 #include "cli/cli.h"
 #include "io/import.h"
+#include "util/msg.h"
 
 static const char import_help[] =
     "usage:\n"
     "  tcxd import members FILE [--dry-run] [--errors OUT.csv] [--format csv|xlsx]\n"
-    "           [--max-errors N]\n"
+    "           [--max-errors N] [--encoding utf-8|tcvn3|cp1258|cp1252] [--org CODE]\n"
     "  tcxd import orgs FILE    (same options)\n"
     "FILE is CSV (UTF-8; ',' ';' or tab) or XLSX (first sheet). The first row names the\n"
     "columns, in Vietnamese or ASCII, any case, with or without diacritics:\n"
@@ -29,15 +30,23 @@ static const char import_help[] =
     "  orgs: Mã* (code), Tên* (name), Loại tổ chức* (kind; or tier and form), Cấp trên\n"
     "    (parent code), Loại hình (base_type), Ngày thành lập* (date), Số quyết định\n"
     "    (decision_no)\n"
-    "  (* required). Dates dd/mm/yyyy or yyyy-mm-dd; STT columns and title rows are skipped.\n"
+    "  (* required; members need Ngày quyết định kết nạp or Ngày kết nạp / Ngày vào Đảng).\n"
+    "Dates dd/mm/yyyy or yyyy-mm-dd. The header is the first row that names two columns: the\n"
+    "Party's header rows and titles above it, a row of column numbers under it, STT columns\n"
+    "and note or signature lines are skipped; other columns (Ghi chú, Chức vụ) are ignored\n"
+    "with a warning.\n"
     "Every row is checked and every problem listed (line, column, reason); only a file with\n"
     "no problem is written, in one transaction. Exit status 2 when the file has problems.\n"
     "  --dry-run      check only, write nothing\n"
-    "  --errors OUT   write the problems as CSV (line,column,field,message)\n"
+    "  --errors OUT   write the problems as CSV for Excel (UTF-8 with BOM; under TCXD_LANG=vi\n"
+    "                 Vietnamese headers and ';' between fields, as Excel vi-VN reads)\n"
+    "  --encoding E   the file's encoding: utf-8 (default); tcvn3 (.VnTime fonts; also for an\n"
+    "                 XLSX typed in them), cp1258 or cp1252 (a CSV saved by Excel as plain CSV)\n"
+    "  --org CODE     members: the chi bộ of every row of a file without a Chi bộ column\n"
     "  --max-errors N stop checking after N problems (default: find them all)\n"
     "See docs/import-format.md.\n";
 
-enum { O_DRY_RUN, O_ERRORS, O_FORMAT, O_MAX_ERRORS, O_PER_ROW, O_HELP, O__MAX };
+enum { O_DRY_RUN, O_ERRORS, O_FORMAT, O_MAX_ERRORS, O_PER_ROW, O_ENCODING, O_ORG, O_HELP, O__MAX };
 
 /* A progress bar on stderr for a terminal, redrawn at most 10 times a second. */
 struct progress {
@@ -97,7 +106,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
     struct cli_opt o[O__MAX] = {
         [O_DRY_RUN] = {"dry-run", false, NULL}, [O_ERRORS] = {"errors", true, NULL},
         [O_FORMAT] = {"format", true, NULL},    [O_MAX_ERRORS] = {"max-errors", true, NULL},
-        [O_PER_ROW] = {"per-row", false, NULL}, [O_HELP] = {"help", false, NULL},
+        [O_PER_ROW] = {"per-row", false, NULL}, [O_ENCODING] = {"encoding", true, NULL},
+        [O_ORG] = {"org", true, NULL},          [O_HELP] = {"help", false, NULL},
     };
     const char *pos[2];
     size_t npos;
@@ -115,8 +125,10 @@ int cmd_import(struct cli *cli, int argc, char **argv)
     struct io_import_opts opts;
     io_import_opts_init(&opts);
     if (io_entity_parse(pos[0], &opts.what, &e) ||
-        (o[O_FORMAT].value && io_format_parse(o[O_FORMAT].value, &opts.format, &e)))
+        (o[O_FORMAT].value && io_format_parse(o[O_FORMAT].value, &opts.format, &e)) ||
+        (o[O_ENCODING].value && io_encoding_parse(o[O_ENCODING].value, &opts.encoding, &e)))
         return cli_fail(cli, &e);
+    opts.default_org = o[O_ORG].value;
     if (o[O_MAX_ERRORS].value) {
         char *end;
         long n = strtol(o[O_MAX_ERRORS].value, &end, 10);
@@ -154,6 +166,15 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         json_object_set_new(j, "ok", json_boolean(rc == TCXD_OK));
         json_object_set_new(j, "seconds", json_real(seconds_between(&prog.start, &end)));
         cli_print_json(j);
+    }
+    if (!cli->json) {
+        struct buf line = BUF_INIT;
+        for (size_t i = 0; i < r.nwarn && i < 50; i++) {
+            buf_reset(&line);
+            io_issue_format(&r, &r.warnings[i], &line);
+            fprintf(stderr, "%s: %s: %s\n", pos[1], MSG_T("warning"), line.ptr);
+        }
+        buf_release(&line);
     }
     if (rc) {
         const size_t show = 50;

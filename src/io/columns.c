@@ -31,7 +31,7 @@ const struct io_column io_member_columns[MC__MAX] = {
                    "trình độ lý luận chính trị|lý luận|llct|theory", 0},
     [MC_DECISION_DATE] = {"admission_decision_date", "Ngày quyết định kết nạp",
                           "ngày qđ kết nạp|ngày quyết định|decision date|admission date",
-                          IO_COL_REQUIRED | IO_COL_DATE},
+                          IO_COL_DATE}, /* or the ceremony's date alone */
     [MC_CEREMONY_DATE] = {"ceremony_date", "Ngày kết nạp",
                           "ngày vào đảng|ngày kết nạp đảng|ngày lễ kết nạp", IO_COL_DATE},
     [MC_OFFICIAL_DATE] = {"official_decision_date", "Ngày chính thức",

@@ -61,15 +61,15 @@ static void on_field(void *data, size_t len, void *vst)
     }
     st->last_line = st->cur_line;
     if (len > IO_CELL_MAX) {
-        tcxd_fail(st->e, TCXD_ETOOBIG, "file",
-                  "line %ld: a field of %zu bytes is too long (at most %d bytes in one field)",
-                  start, len, IO_CELL_MAX);
+        tcxd_fail_at(st->e, TCXD_ETOOBIG, "file", start,
+                     "line %ld: a field of %zu bytes is too long (at most %d bytes in one field)",
+                     start, len, IO_CELL_MAX);
         st->failed = true;
         return;
     }
     if (st->npos >= IO_COLS_MAX) {
-        tcxd_fail(st->e, TCXD_ETOOBIG, "file", "line %ld: more than %d fields in one row",
-                  st->row_line, IO_COLS_MAX);
+        tcxd_fail_at(st->e, TCXD_ETOOBIG, "file", st->row_line,
+                     "line %ld: more than %d fields in one row", st->row_line, IO_COLS_MAX);
         st->failed = true;
         return;
     }
@@ -172,11 +172,12 @@ enum tcxd_err io_csv_read(const void *data, size_t len, io_row_fn fn, void *ctx,
             for (size_t i = 0; i < done && i < n; i++)
                 if (((unsigned char)line[i] & 0xC0) != 0x80)
                     col++;
-            rc = tcxd_fail(e, TCXD_EINVAL, "file",
-                           "line %ld, character %ld: malformed quoting (a '\"' inside an unquoted "
-                           "field, or text after a closing '\"'; write a quote inside a quoted "
-                           "field as \"\")",
-                           st.cur_line, col);
+            rc = tcxd_fail_at(
+                e, TCXD_EINVAL, "file", st.cur_line,
+                "line %ld, character %ld: malformed quoting (a '\"' inside an unquoted "
+                "field, or text after a closing '\"'; write a quote inside a quoted "
+                "field as \"\")",
+                st.cur_line, col);
             goto out;
         }
         line += n;
@@ -202,10 +203,11 @@ enum tcxd_err io_csv_read(const void *data, size_t len, io_row_fn fn, void *ctx,
         for (; quote && q < quote; q++)
             if (*q == nl)
                 l++;
-        rc = tcxd_fail(e, TCXD_EINVAL, "file",
-                       "line %ld: a quoted field is never closed (missing '\"' before the end of "
-                       "the file)",
-                       quote ? l : from);
+        rc =
+            tcxd_fail_at(e, TCXD_EINVAL, "file", quote ? l : from,
+                         "line %ld: a quoted field is never closed (missing '\"' before the end of "
+                         "the file)",
+                         quote ? l : from);
         goto out;
     }
     if (st.failed)

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "io/columns.h"
+#include "io/encoding.h"
 #include "store/store_bulk.h"
 #include "text/text.h"
 #include "util/msg.h"
@@ -366,14 +367,20 @@ void io_report_init(struct io_report *r)
     memset(r, 0, sizeof(*r));
 }
 
+static void issues_free(struct io_issue *is, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(is[i].column);
+        free(is[i].field);
+        free(is[i].message);
+    }
+    free(is);
+}
+
 void io_report_release(struct io_report *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->issues[i].column);
-        free(r->issues[i].field);
-        free(r->issues[i].message);
-    }
-    free(r->issues);
+    issues_free(r->issues, r->n);
+    issues_free(r->warnings, r->nwarn);
     io_report_init(r);
 }
 
@@ -396,16 +403,9 @@ static char *utf8_copy(const char *s)
     return buf_detach(&b, NULL);
 }
 
-void io_report_add(struct io_report *r, long line, const char *column, const char *field,
-                   enum tcxd_err code, const char *fmt, ...)
+static void issue_fill(struct io_issue *i, long line, const char *column, const char *field,
+                       enum tcxd_err code, char *msg)
 {
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), msg_tr(fmt), ap);
-    va_end(ap);
-    ALLOC_GROW(r->issues, r->n + 1, r->cap);
-    struct io_issue *i = &r->issues[r->n++];
     i->line = line;
     i->column = utf8_copy(column ? column : "");
     i->field = utf8_copy(field ? field : "");
@@ -416,16 +416,46 @@ void io_report_add(struct io_report *r, long line, const char *column, const cha
     i->code = code;
 }
 
-json_t *io_report_errors_json(const struct io_report *r)
+void io_report_add(struct io_report *r, long line, const char *column, const char *field,
+                   enum tcxd_err code, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), msg_tr(fmt), ap);
+    va_end(ap);
+    ALLOC_GROW(r->issues, r->n + 1, r->cap);
+    issue_fill(&r->issues[r->n++], line, column, field, code, msg);
+}
+
+void io_report_warn(struct io_report *r, long line, const char *column, const char *field,
+                    const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), msg_tr(fmt), ap);
+    va_end(ap);
+    ALLOC_GROW(r->warnings, r->nwarn + 1, r->warn_cap);
+    issue_fill(&r->warnings[r->nwarn++], line, column, field, TCXD_OK, msg);
+}
+
+static json_t *issues_json(const struct io_issue *is, size_t n)
 {
     json_t *a = json_array();
-    for (size_t k = 0; k < r->n; k++) {
-        const struct io_issue *i = &r->issues[k];
+    for (size_t k = 0; k < n; k++) {
+        const struct io_issue *i = &is[k];
         json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s}", "line", (json_int_t)i->line,
                                            "column", i->column, "field", i->field, "code",
-                                           tcxd_err_name(i->code), "message", i->message));
+                                           i->code ? tcxd_err_name(i->code) : "warning", "message",
+                                           i->message));
     }
     return a;
+}
+
+json_t *io_report_errors_json(const struct io_report *r)
+{
+    return issues_json(r->issues, r->n);
 }
 
 json_t *io_report_json(const struct io_report *r)
@@ -436,20 +466,43 @@ json_t *io_report_json(const struct io_report *r)
                   (json_int_t)r->bad_rows, "written", (json_int_t)r->written, "dry_run", r->dry_run,
                   "truncated", r->truncated, "sha256", r->sha256);
     json_object_set_new(j, "errors", io_report_errors_json(r));
+    json_object_set_new(j, "warnings", issues_json(r->warnings, r->nwarn));
     return j;
+}
+
+/* One CSV field, quoted when it holds the separator, a quote or a line break. */
+static void csv_field(struct buf *out, const char *s, char sep)
+{
+    bool quote = strchr(s, sep) || strpbrk(s, "\"\r\n");
+    if (!quote) {
+        buf_adds(out, s);
+        return;
+    }
+    buf_addch(out, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            buf_addch(out, '"');
+        buf_addch(out, *s);
+    }
+    buf_addch(out, '"');
 }
 
 void io_report_errors_csv(const struct io_report *r, struct buf *out)
 {
-    buf_adds(out, "line,column,field,message\r\n");
+    bool vi = msg_lang() == MSG_VI;
+    char sep = vi ? ';' : ',';
+    buf_adds(out, "\xEF\xBB\xBF");
+    /* the header in the language of the messages below it */
+    buf_adds(out, vi ? "Dòng;Cột;Trường;Lỗi" : "line,column,field,message");
+    buf_adds(out, "\r\n");
     for (size_t k = 0; k < r->n; k++) {
         const struct io_issue *i = &r->issues[k];
-        buf_addf(out, "%ld,", i->line);
-        buf_add_csv_field(out, i->column);
-        buf_addch(out, ',');
-        buf_add_csv_field(out, i->field);
-        buf_addch(out, ',');
-        buf_add_csv_field(out, i->message);
+        buf_addf(out, "%ld%c", i->line, sep);
+        csv_field(out, i->column, sep);
+        buf_addch(out, sep);
+        csv_field(out, i->field, sep);
+        buf_addch(out, sep);
+        csv_field(out, i->message, sep);
         buf_adds(out, "\r\n");
     }
 }
@@ -562,6 +615,11 @@ struct importer {
     bool have_header;
     long header_line;
     int titles_skipped;
+    bool have_cand; /* the first row with two cells filled, kept until the header is found */
+    struct io_row cand_row;
+    struct io_cell *cand_cells;
+    struct buf cand_text;
+    bool after_header; /* the next row is the first after the header */
     size_t nhead;
     int *map;    /* header cell -> column index, IO_COLUMN_UNKNOWN/IGNORED, EMPTY_HEADER */
     char **head; /* header cell texts */
@@ -588,11 +646,18 @@ struct importer {
     struct io_cell *flat_cells;
     size_t flat_cap;
     struct io_row flat_row;
+    struct buf conv; /* a row's cells converted from a legacy encoding */
+    struct io_cell *conv_cells;
+    size_t conv_cap;
+    struct io_row conv_row;
 
     /* organizations */
     struct org_row *rows;
     size_t nrows, rows_cap;
     struct strmap codes; /* code -> row index */
+
+    size_t nid_restored; /* national IDs in number cells given back their leading zeros */
+    long nid_restored_line;
 };
 
 static const char *column_text(const struct importer *im, int col)
@@ -660,8 +725,40 @@ static bool row_blank(const struct io_row *row)
     return true;
 }
 
-/* Returns false when the row was a title row to skip. */
-static bool take_header(struct importer *im, const struct io_row *row)
+/* The rows looked at for the header: the Party's header block (the committee above, "ĐẢNG CỘNG
+   SẢN VIỆT NAM" and its motto, the place and date, the title) takes up to a dozen. */
+#define HEADER_SCAN 30
+
+/* Keeps a copy of row as the header candidate (cells and texts owned by im). */
+static void keep_candidate(struct importer *im, const struct io_row *row)
+{
+    buf_reset(&im->cand_text);
+    size_t *off = xmalloc((row->n ? row->n : 1) * sizeof(*off));
+    for (size_t i = 0; i < row->n; i++) {
+        off[i] = im->cand_text.len;
+        buf_add(&im->cand_text, row->cells[i].ptr, row->cells[i].len);
+        buf_addch(&im->cand_text, '\0');
+    }
+    free(im->cand_cells);
+    im->cand_cells = xcalloc(row->n ? row->n : 1, sizeof(*im->cand_cells));
+    for (size_t i = 0; i < row->n; i++) {
+        im->cand_cells[i] = row->cells[i];
+        im->cand_cells[i].ptr = im->cand_text.ptr + off[i];
+    }
+    free(off);
+    im->cand_row = *row;
+    im->cand_row.cells = im->cand_cells;
+    im->have_cand = true;
+}
+
+/*
+ * Finds the header: the first row that names at least two of the columns. Rows above it - the
+ * Party's header block ("ĐẢNG BỘ QUẬN ..." left, "ĐẢNG CỘNG SẢN VIỆT NAM" right), the title,
+ * the date - are skipped. Returns false while the row is not the header. When no row of the
+ * first HEADER_SCAN is one (or the file ends first), force takes the first row with two cells
+ * filled as the header anyway, so that its unknown and missing columns are reported.
+ */
+static bool take_header(struct importer *im, const struct io_row *row, bool force)
 {
     size_t recognised = 0, filled = 0;
     for (size_t i = 0; i < row->n; i++) {
@@ -671,9 +768,13 @@ static bool take_header(struct importer *im, const struct io_row *row)
         if (io_column_match(im->cols, im->ncols, row->cells[i].ptr, row->cells[i].len) >= 0)
             recognised++;
     }
-    if (recognised < 2 && filled <= 1 && im->titles_skipped < 10) {
-        im->titles_skipped++;
-        return false;
+    if (!force && recognised < 2) {
+        if (!im->have_cand && filled >= 2)
+            keep_candidate(im, row);
+        if (++im->titles_skipped < HEADER_SCAN)
+            return false;
+        if (im->have_cand)
+            row = &im->cand_row;
     }
     im->have_header = true;
     im->header_line = row->line;
@@ -704,9 +805,11 @@ static bool take_header(struct importer *im, const struct io_row *row)
         int m = io_column_match(im->cols, im->ncols, cl->ptr, cl->len);
         im->map[i] = m;
         if (m == IO_COLUMN_UNKNOWN) {
-            io_report_add(im->r, cl->line, im->head[i], "", TCXD_EINVAL,
-                          "unknown column '%s' (see 'tcxd help import' for the columns of %s)",
-                          im->head[i], io_entity_name(im->o->what));
+            /* "Ghi chú", "Chức vụ": a board's own columns, not ours */
+            io_report_warn(im->r, cl->line, im->head[i], "",
+                           "column '%s' is not one of the columns of %s: its values are ignored "
+                           "(see 'tcxd help import')",
+                           im->head[i], io_entity_name(im->o->what));
         } else if (m >= 0) {
             if (im->col_cell[m] != NO_CELL) {
                 io_report_add(im->r, cl->line, im->head[i], im->cols[m].name, TCXD_EINVAL,
@@ -718,13 +821,31 @@ static bool take_header(struct importer *im, const struct io_row *row)
             }
         }
     }
-    for (size_t c = 0; c < im->ncols; c++)
-        if ((im->cols[c].flags & IO_COL_REQUIRED) && im->col_cell[c] == NO_CELL) {
+    for (size_t c = 0; c < im->ncols; c++) {
+        if (!(im->cols[c].flags & IO_COL_REQUIRED) || im->col_cell[c] != NO_CELL)
+            continue;
+        if (im->o->what == IO_MEMBERS && c == MC_ORG && im->o->default_org)
+            continue; /* a chi bộ's own roll: every row is in the chi bộ given */
+        if (im->o->what == IO_MEMBERS && c == MC_ORG)
+            io_report_add(im->r, row->line, im->cols[c].label, im->cols[c].name, TCXD_EINVAL,
+                          "missing required column '%s' (or '%s'; for a sheet of one chi bộ, "
+                          "give its code with --org)",
+                          im->cols[c].label, im->cols[c].name);
+        else
             io_report_add(im->r, row->line, im->cols[c].label, im->cols[c].name, TCXD_EINVAL,
                           "missing required column '%s' (or '%s')", im->cols[c].label,
                           im->cols[c].name);
-            im->stop = true;
-        }
+        im->stop = true;
+    }
+    if (im->o->what == IO_MEMBERS && im->col_cell[MC_DECISION_DATE] == NO_CELL &&
+        im->col_cell[MC_CEREMONY_DATE] == NO_CELL) {
+        io_report_add(im->r, row->line, io_member_columns[MC_DECISION_DATE].label,
+                      io_member_columns[MC_DECISION_DATE].name, TCXD_EINVAL,
+                      "missing required column '%s' or '%s' (the date of the admission)",
+                      io_member_columns[MC_DECISION_DATE].label,
+                      io_member_columns[MC_CEREMONY_DATE].label);
+        im->stop = true;
+    }
     if (im->o->what == IO_ORGS && im->col_cell[OC_KIND] == NO_CELL &&
         (im->col_cell[OC_TIER] == NO_CELL || im->col_cell[OC_FORM] == NO_CELL)) {
         io_report_add(im->r, row->line, io_org_columns[OC_KIND].label, "kind", TCXD_EINVAL,
@@ -737,6 +858,51 @@ static bool take_header(struct importer *im, const struct io_row *row)
         im->stop = true;
     }
     return true;
+}
+
+/* The row of column numbers under a form's header: "1, 2, 3 ..." or "(1), (2), (3) ...". */
+static bool numbering_row(const struct io_row *row)
+{
+    size_t filled = 0;
+    for (size_t i = 0; i < row->n; i++) {
+        const char *p = row->cells[i].ptr, *end = p + row->cells[i].len;
+        while (p < end && *p == ' ')
+            p++;
+        while (end > p && end[-1] == ' ')
+            end--;
+        if (p == end)
+            continue;
+        filled++;
+        bool paren = *p == '(';
+        if (paren && (end - p < 3 || end[-1] != ')'))
+            return false;
+        for (const char *q = p + paren; q < end - paren; q++)
+            if (*q < '0' || *q > '9')
+                return false;
+    }
+    return filled >= 2;
+}
+
+/* A line after the header with values only in columns that are not the import's (unknown, STT
+   or without a header): a note, a total or the signature block under a roll ("T/M CHI ỦY",
+   "BÍ THƯ", the name), often in merged cells. *at: the first such value's cell. */
+static bool note_row(const struct importer *im, const struct io_row *row, size_t *at)
+{
+    bool any = false;
+    for (size_t i = 0; i < row->n; i++) {
+        const char *p = row->cells[i].ptr;
+        size_t k = 0;
+        while (k < row->cells[i].len && (p[k] == ' ' || p[k] == '\t'))
+            k++;
+        if (k == row->cells[i].len)
+            continue;
+        if (i < im->nhead && im->map[i] >= 0)
+            return false;
+        if (!any)
+            *at = i;
+        any = true;
+    }
+    return any;
 }
 
 /* Row shape: the number of cells and cells beyond or without a header. false: skip the row. */
@@ -808,8 +974,9 @@ static enum tcxd_err date_cell(const struct io_table_info *info, const struct io
     return date_parse(cl->ptr, out, field, err);
 }
 
-/* An XLSX number in a text column (a national ID typed as a number lost its leading zeros). */
-static const char *text_of(const struct io_cell *cl, int col, struct buf *tmp)
+/* An XLSX number in a text column (a party card number): its digits. (A cell formatted to
+   show leading zeros, "00000000", arrives as the text it shows: xlsx_read.c.) */
+static const char *text_of(const struct io_cell *cl, struct buf *tmp)
 {
     if (!cl->number)
         return cl->ptr;
@@ -818,11 +985,62 @@ static const char *text_of(const struct io_cell *cl, int col, struct buf *tmp)
     double v = strtod(cl->ptr, &end);
     if (*end || v < 0 || v >= 1e15 || v != (double)(long long)v)
         return cl->ptr;
-    if (col == MC_NATIONAL_ID)
-        buf_addf(tmp, "%012lld", (long long)v);
-    else
-        buf_addf(tmp, "%lld", (long long)v);
+    buf_addf(tmp, "%lld", (long long)v);
     return tmp->ptr;
+}
+
+/* The provinces' codes, the first three digits of a CCCD (the province of the birth
+   registration; "0" and the province's code): docs/import-format.md. */
+static bool cccd_province(int code)
+{
+    static const unsigned char codes[] = {
+        1,  2,  4,  6,  8,  10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33,
+        34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66,
+        67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96};
+    for (size_t i = 0; i < sizeof(codes); i++)
+        if (codes[i] == code)
+            return true;
+    return false;
+}
+
+/*
+ * The national ID of an XLSX number cell. A number loses a CCCD's leading zeros (every CCCD
+ * starts with 0: "0" and the province's code), so 10 or 11 digits are given back their zeros
+ * when that makes the code of a province - the only reading of the number as a CCCD (counted
+ * for one warning). Any other number (8 or 9 digits, an old 9-digit CMND, a province code that
+ * does not exist) is refused: NULL, with an issue that never shows the number.
+ */
+static const char *nid_of(struct importer *im, const struct io_cell *cl, struct buf *tmp)
+{
+    if (!cl->number)
+        return cl->ptr;
+    char *end;
+    double v = strtod(cl->ptr, &end);
+    if (*end || v < 0 || v >= 1e12 || v != (double)(long long)v) {
+        issue(im, cl->line, MC_NATIONAL_ID, NULL, TCXD_EINVAL,
+              "the national ID cell is a number that is not a whole number of up to 12 digits: "
+              "format the column as Text and type the 12 digits");
+        return NULL;
+    }
+    buf_reset(tmp);
+    buf_addf(tmp, "%lld", (long long)v);
+    size_t digits = tmp->len;
+    if (digits == 12)
+        return tmp->ptr;
+    buf_reset(tmp);
+    buf_addf(tmp, "%012lld", (long long)v);
+    int province = (tmp->ptr[0] - '0') * 100 + (tmp->ptr[1] - '0') * 10 + (tmp->ptr[2] - '0');
+    if ((digits == 10 || digits == 11) && cccd_province(province)) {
+        if (!im->nid_restored++)
+            im->nid_restored_line = cl->line;
+        return tmp->ptr;
+    }
+    issue(im, cl->line, MC_NATIONAL_ID, NULL, TCXD_EINVAL,
+          "the national ID cell is a number of %zu digits, not the 12 digits of a CCCD (a number "
+          "cell drops leading zeros, and no province code makes it 12): format the column as "
+          "Text and type the 12 digits",
+          digits);
+    return NULL;
 }
 
 /* ---- the writer thread ----------------------------------------------------------------- */
@@ -1371,6 +1589,7 @@ static void member_row(struct importer *im, const struct io_table_info *info,
         {MC_EDUCATION, 50, ""},     {MC_PROFESSIONAL, 100, ""}, {MC_PARTY_CARD, 20, ""},
         {MC_NATIONAL_ID, 12, ""},
     };
+    bool nid_bad = false;
     struct buf *dest[] = {&sl->f.ethnicity,  &sl->f.religion,           &sl->f.hometown,
                           &sl->f.education,  &sl->f.professional_level, &sl->f.party_card_no,
                           &sl->f.national_id};
@@ -1378,18 +1597,20 @@ static void member_row(struct importer *im, const struct io_table_info *info,
         int c = texts[k].col;
         const char *t = cl[c]->ptr;
         if (c == MC_NATIONAL_ID)
-            t = text_of(cl[c], c, &nidtmp);
+            t = nid_of(im, cl[c], &nidtmp);
         else if (c == MC_PARTY_CARD)
-            t = text_of(cl[c], c, &numtmp);
-        if (text_cell(im, c, cl[c], t, texts[k].max, true, texts[k].dflt, &v))
+            t = text_of(cl[c], &numtmp);
+        if (!t)
+            fields_ok = false, nid_bad = true, buf_reset(dest[k]);
+        else if (text_cell(im, c, cl[c], t, texts[k].max, true, texts[k].dflt, &v))
             buf_set(dest[k], v);
         else if (c == MC_NATIONAL_ID)
             fields_ok = false, buf_reset(dest[k]);
         else
             buf_reset(dest[k]);
     }
-    bool nid_ok = true;
-    if (sl->f.national_id.len && member_check_national_id(sl->f.national_id.ptr, &err)) {
+    bool nid_ok = !nid_bad;
+    if (nid_ok && sl->f.national_id.len && member_check_national_id(sl->f.national_id.ptr, &err)) {
         issue_err(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, &err);
         nid_ok = false;
     }
@@ -1402,8 +1623,11 @@ static void member_row(struct importer *im, const struct io_table_info *info,
     for (int k = 0; k < 4; k++) {
         int c = date_cols[k];
         if (!GIVEN(c)) {
-            if (c == MC_DECISION_DATE) {
-                issue(im, cl[c]->line, c, NULL, TCXD_EINVAL,
+            if (c == MC_DECISION_DATE && !GIVEN(MC_CEREMONY_DATE)) {
+                /* a sheet of "Ngày vào Đảng" only: that date is the admission's */
+                int at =
+                    im->col_cell[MC_DECISION_DATE] != NO_CELL ? MC_DECISION_DATE : MC_CEREMONY_DATE;
+                issue(im, cl[at]->line, at, NULL, TCXD_EINVAL,
                       "the admission decision date is required");
                 dates_ok = false;
             }
@@ -1412,7 +1636,9 @@ static void member_row(struct importer *im, const struct io_table_info *info,
         if (!date_of(im, info, c, cl[c], &dt[k]))
             dates_ok = false;
     }
-    sl->decision = dt[0];
+    /* one of the two dates is enough: the decision defaults to the ceremony's day and the
+       ceremony to the decision's */
+    sl->decision = dt[0] != DATE_NONE ? dt[0] : dt[1];
     sl->ceremony = dt[1] != DATE_NONE ? dt[1] : dt[0];
     sl->official = dt[2];
     sl->moved_on = dt[3];
@@ -1439,7 +1665,16 @@ static void member_row(struct importer *im, const struct io_table_info *info,
     const struct org_cache *org = NULL, *adm = NULL;
     const char *org_code = "", *adm_code = "";
     bool orgs_ok = true;
-    if (!(org = org_cell(im, MC_ORG, cl[MC_ORG], &org_code)))
+    struct io_cell dflt_org;
+    const struct io_cell *org_cl = cl[MC_ORG];
+    if (!GIVEN(MC_ORG) && im->o->default_org) {
+        dflt_org = *cl[MC_ORG];
+        dflt_org.ptr = im->o->default_org;
+        dflt_org.len = strlen(im->o->default_org);
+        dflt_org.number = false;
+        org_cl = &dflt_org;
+    }
+    if (!(org = org_cell(im, MC_ORG, org_cl, &org_code)))
         orgs_ok = false;
     if (GIVEN(MC_ADMISSION_ORG) &&
         !(adm = org_cell(im, MC_ADMISSION_ORG, cl[MC_ADMISSION_ORG], &adm_code)))
@@ -1516,8 +1751,9 @@ static void member_row(struct importer *im, const struct io_table_info *info,
     }
 
     /* national ID: unique in the file and among living members */
+    /* (whatever else is wrong with the row: a duplicate is a problem of both rows) */
     uint64_t nk;
-    if (fields_ok && nid_ok && sl->f.national_id.len &&
+    if (nid_ok && sl->f.national_id.len &&
         nid_number(sl->f.national_id.ptr, sl->f.national_id.len, &nk)) {
         long *seen = nid_find(&im->nids, nk);
         int64_t other = 0;
@@ -1896,6 +2132,43 @@ static const struct io_row *flatten_breaks(struct importer *im, const struct io_
     return &im->flat_row;
 }
 
+/* An XLSX sheet typed in a .VnTime font, read with --encoding tcvn3: its cells converted.
+   Returns row itself when nothing changes. */
+static const struct io_row *legacy_text(struct importer *im, const struct io_row *row)
+{
+    if (im->o->encoding != IO_ENC_TCVN3 || im->r->format != IO_FORMAT_XLSX)
+        return row;
+    bool any = false;
+    buf_reset(&im->conv);
+    size_t *off = xmalloc((row->n ? row->n : 1) * sizeof(*off));
+    size_t *len = xmalloc((row->n ? row->n : 1) * sizeof(*len));
+    for (size_t i = 0; i < row->n; i++) {
+        off[i] = im->conv.len;
+        if (io_tcvn3_cell(row->cells[i].ptr, row->cells[i].len, &im->tmp)) {
+            buf_add(&im->conv, im->tmp.ptr, im->tmp.len);
+            any = true;
+        } else {
+            buf_add(&im->conv, row->cells[i].ptr, row->cells[i].len);
+        }
+        len[i] = im->conv.len - off[i];
+        buf_addch(&im->conv, '\0');
+    }
+    if (any) {
+        ALLOC_GROW(im->conv_cells, row->n ? row->n : 1, im->conv_cap);
+        for (size_t i = 0; i < row->n; i++) {
+            im->conv_cells[i] = row->cells[i];
+            im->conv_cells[i].ptr = im->conv.ptr + off[i];
+            im->conv_cells[i].len = len[i];
+        }
+        im->conv_row = *row;
+        im->conv_row.cells = im->conv_cells;
+        row = &im->conv_row;
+    }
+    free(off);
+    free(len);
+    return row;
+}
+
 static int on_row(void *ctx, const struct io_table_info *info, const struct io_row *row)
 {
     struct importer *im = ctx;
@@ -1903,9 +2176,22 @@ static int on_row(void *ctx, const struct io_table_info *info, const struct io_r
         return 1;
     if (row_blank(row))
         return 0;
+    row = legacy_text(im, row);
     if (!im->have_header) {
-        take_header(im, row);
+        im->after_header = take_header(im, row, false);
         return im->stop;
+    }
+    if (im->after_header) {
+        im->after_header = false;
+        if (numbering_row(row))
+            return 0; /* the form's column numbers under the header */
+    }
+    size_t at = 0;
+    if ((info->format != IO_FORMAT_CSV || row->n == im->nhead) && note_row(im, row, &at)) {
+        io_report_warn(im->r, row->cells[at].line, at < im->nhead ? im->head[at] : "", "",
+                       "a line with values only in columns that are not imported is skipped (a "
+                       "note or a signature)");
+        return 0;
     }
     im->r->rows++;
     im->row_bad = false;
@@ -1941,6 +2227,10 @@ static void importer_release(struct importer *im)
     buf_release(&im->tmp);
     buf_release(&im->flat);
     free(im->flat_cells);
+    buf_release(&im->conv);
+    free(im->conv_cells);
+    buf_release(&im->cand_text);
+    free(im->cand_cells);
 }
 
 /* Rows in the file, roughly, before reading it: lines of a CSV; an XLSX's size / 100. */
@@ -2038,6 +2328,8 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     slot_init(&im.solo);
     buf_init(&im.tmp, 0);
     buf_init(&im.flat, 0);
+    buf_init(&im.conv, 0);
+    buf_init(&im.cand_text, 0);
     buf_init(&im.namer.tmp, 0);
     buf_init(&im.namer.text, 0);
     r->what = opts->what;
@@ -2046,6 +2338,8 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     if (sodium_init() < 0)
         BUG("libsodium cannot start");
     struct hasher hasher = {.data = data, .len = len, .hex = r->sha256};
+    const char *text = data; /* what the reader reads: data, or data converted to UTF-8 */
+    size_t text_len = len;
 
     enum tcxd_err rc;
     struct tcxd_error err;
@@ -2056,6 +2350,28 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
         goto done;
     }
     r->format = fmt;
+    /* the text: UTF-8, or converted from the legacy encoding asked for */
+    if (fmt == IO_FORMAT_CSV) {
+        const char *t = data;
+        size_t n = len, bom = len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        if (opts->encoding != IO_ENC_UTF8)
+            rc = io_convert_to_utf8(opts->encoding, t, n, &im.conv, &err);
+        else
+            rc = io_check_utf8(t + bom, n - bom, &err);
+        if (rc) {
+            io_report_add(r, err.line, "", "file", rc, "%s", err.msg);
+            goto done;
+        }
+        if (opts->encoding != IO_ENC_UTF8) {
+            text = buf_detach(&im.conv, &text_len);
+        }
+    } else if (opts->encoding == IO_ENC_CP1258 || opts->encoding == IO_ENC_CP1252) {
+        io_report_add(r, 0, "", "encoding", TCXD_EINVAL,
+                      "--encoding %s is for CSV files: the text of an XLSX file is Unicode "
+                      "(--encoding tcvn3 converts a sheet typed in a .VnTime font)",
+                      io_encoding_name(opts->encoding));
+        goto done;
+    }
     if (!opts->dry_run) {
         /* members through the bulk path: nothing else writes them until the commit */
         struct store_bulk_opts bo = {.expected_rows = estimate_rows(fmt, data, len),
@@ -2082,7 +2398,15 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
                 BUG("cannot start the writer thread");
         }
     }
-    rc = io_table_read(fmt, data, len, on_row, &im, opts->progress, opts->progress_ctx, &err);
+    rc = io_table_read(fmt, text, text_len, on_row, &im, opts->progress, opts->progress_ctx, &err);
+    if (im.nid_restored)
+        io_report_warn(r, im.nid_restored_line, column_text(&im, MC_NATIONAL_ID), "national_id",
+                       "%zu national IDs were number cells without their leading zeros (first on "
+                       "row %ld): each was read as the 12 digits that start with its province's "
+                       "code; format the column as Text",
+                       im.nid_restored, im.nid_restored_line);
+    if (!rc && !im.have_header && im.have_cand && !im.stop)
+        take_header(&im, &im.cand_row, true); /* no header found: report the likeliest */
     pipe_finish(&im);
     hash_start(&hasher);
     if (im.pipe.failed) {
@@ -2093,12 +2417,8 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
             im.fatal = im.pipe.fail_rc;
     }
     if (rc) {
-        /* the reader stopped: name the line its message gives, as the issue's line */
-        long line = 0;
-        const char *m = err.msg;
-        if (!strncmp(m, "line ", 5) || !strncmp(m, "row ", 4))
-            line = strtol(m + (m[0] == 'l' ? 5 : 4), NULL, 10);
-        io_report_add(r, line, "", "file", rc, "%s", err.msg);
+        /* the reader stopped: the line it names */
+        io_report_add(r, err.line, "", "file", rc, "%s", err.msg);
         if (rc != TCXD_EINVAL && rc != TCXD_ETOOBIG)
             im.fatal = rc;
     } else if (!im.have_header && !r->n) {
@@ -2156,6 +2476,8 @@ done:
         rc = TCXD_OK;
     }
     importer_release(&im);
+    if (text != data)
+        free((char *)text);
     return rc;
 }
 

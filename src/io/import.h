@@ -51,6 +51,9 @@ struct io_issue {
 struct io_report {
     struct io_issue *issues;
     size_t n, cap;
+    struct io_issue *warnings; /* not problems: an unknown column ignored, a number cell's
+                                  zeros restored; they never stop an import */
+    size_t nwarn, warn_cap;
     enum io_entity what;
     enum io_format format;
     size_t rows;     /* data rows read (blank rows and the header not counted) */
@@ -67,16 +70,40 @@ void io_report_release(struct io_report *r);
 void io_report_add(struct io_report *r, long line, const char *column, const char *field,
                    enum tcxd_err code, const char *fmt, ...) TCXD_PRINTF(6, 7);
 
-/* {"what","format","rows","bad_rows","written","dry_run","truncated","sha256","errors":[...]};
-   each error {"line","column","field","code","message"}. New reference. */
+/* Appends a warning (as io_report_add). */
+void io_report_warn(struct io_report *r, long line, const char *column, const char *field,
+                    const char *fmt, ...) TCXD_PRINTF(5, 6);
+
+/* {"what","format","rows","bad_rows","written","dry_run","truncated","sha256","errors":[...],
+   "warnings":[...]}; each error or warning {"line","column","field","code","message"}. New
+   reference. */
 json_t *io_report_json(const struct io_report *r);
 /* Just the errors array, as above. New reference. */
 json_t *io_report_errors_json(const struct io_report *r);
-/* The errors as CSV with header line,column,field,message (UTF-8, CRLF line ends). */
+/*
+ * The errors as CSV for Excel: a UTF-8 byte order mark (Excel reads UTF-8 only with it), CRLF
+ * line ends, and in the thread's language: in English the header line,column,field,message
+ * and ',' between fields; in Vietnamese the header Dòng;Cột;Trường;Lỗi and ';' between fields,
+ * the list separator of Windows' vi-VN regional format (decimal ',', so lists use ';'), which
+ * Excel uses to split a .csv it opens. (A "sep=;" first line would also set the separator,
+ * but Excel then ignores the byte order mark and garbles the Vietnamese.)
+ */
 void io_report_errors_csv(const struct io_report *r, struct buf *out);
 /* "line 17, column 'Ngày sinh': invalid date '31/02/1980' (field birth_date)"; an XLSX
    file's issues say "row 17". */
 void io_issue_format(const struct io_report *r, const struct io_issue *i, struct buf *out);
+
+/*
+ * The text's encoding. UTF-8 is the format's; the others are converted on request (iconv):
+ * a CSV file's bytes in Windows-1258 or Windows-1252 (Excel's plain "CSV" on Windows), or in
+ * TCVN3 (ABC, the .VnTime fonts; iconv's TCVN5712-1); an XLSX sheet's text typed in a .VnTime
+ * font (its characters are the TCVN3 bytes read as Windows-1252) with IO_ENC_TCVN3. A CSV file
+ * that is not UTF-8 and is not converted is refused with one error naming the first bad byte
+ * (line, character, value) and the encoding it looks like.
+ */
+enum io_encoding { IO_ENC_UTF8, IO_ENC_TCVN3, IO_ENC_CP1258, IO_ENC_CP1252, IO_ENC__MAX };
+const char *io_encoding_name(enum io_encoding x); /* "utf-8", "tcvn3", "cp1258", "cp1252" */
+enum tcxd_err io_encoding_parse(const char *s, enum io_encoding *out, struct tcxd_error *e) TCXD_WUR;
 
 struct io_import_opts {
     enum io_entity what;
@@ -86,6 +113,9 @@ struct io_import_opts {
     bool per_row;          /* members: write through store_member_admit (slow; for tests) */
     size_t max_errors;     /* stop validating after this many issues; 0 = no limit */
     enum store_bulk_indexes indexes; /* members: index handling of the bulk load (auto) */
+    enum io_encoding encoding;       /* of a CSV file's bytes, or of an XLSX's legacy-font text */
+    const char *default_org; /* members: the chi bộ code for a file without a Chi bộ column (a
+                                chi bộ's own roll); NULL: the column is required */
     io_progress_fn progress;         /* told bytes consumed (may be NULL) */
     void *progress_ctx;
 };

@@ -150,6 +150,7 @@ struct rels_state {
     struct xml_head h;
     const char *want_id;
     char sheet_target[512];
+    char styles_target[512];
     char sst_target[512];
 };
 
@@ -166,15 +167,17 @@ static void XMLCALL rels_start(void *ud, const XML_Char *name, const XML_Char **
         snprintf(r->sheet_target, sizeof(r->sheet_target), "%s", target);
     else if (tl >= 14 && !strcmp(type + tl - 14, "/sharedStrings"))
         snprintf(r->sst_target, sizeof(r->sst_target), "%s", target);
+    else if (tl >= 7 && !strcmp(type + tl - 7, "/styles"))
+        snprintf(r->styles_target, sizeof(r->styles_target), "%s", target);
 }
 
 /* A relationship target is relative to xl/ unless it starts with '/'. */
 static void part_path(const char *target, char *out, size_t n)
 {
     if (target[0] == '/')
-        snprintf(out, n, "%s", target + 1);
+        snprintf(out, n, "%.1000s", target + 1);
     else
-        snprintf(out, n, "xl/%s", target);
+        snprintf(out, n, "xl/%.1000s", target);
 }
 
 /* ---- shared strings --------------------------------------------------------------------- */
@@ -225,6 +228,71 @@ static void XMLCALL sst_text(void *ud, const XML_Char *t, int len)
         buf_add(&s->text, t, (size_t)len);
 }
 
+/* ---- styles: the number formats that show leading zeros ------------------------------------ */
+
+/*
+ * A number typed into a cell formatted "000000000000" (the usual way to show a CCCD's or a
+ * party card's leading zeros without making the column Text) is stored as the bare number;
+ * what the sheet shows - and what the user means - is the zero-padded text. So the widths of
+ * such formats are read from xl/styles.xml: cell style i (cellXfs) -> numFmtId -> formatCode,
+ * and a formatCode whose first section is only '0's pads to its length.
+ */
+struct styles_state {
+    struct xml_head h;
+    struct fmt_pad {
+        long id;
+        int width;
+    } * fmts;
+    size_t nfmts, fmts_cap;
+    int in_xfs;
+    unsigned char *pad; /* cell style -> width to pad to (0: none) */
+    size_t npad, pad_cap;
+};
+
+static int zeros_width(const char *code)
+{
+    int n = 0;
+    for (; *code && *code != ';'; code++) {
+        if (*code != '0')
+            return 0;
+        n++;
+    }
+    return n >= 2 && n <= 30 ? n : 0;
+}
+
+static void XMLCALL styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    struct styles_state *s = ud;
+    const char *ln = local(name);
+    if (!strcmp(ln, "numFmt")) {
+        const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
+        int w = code ? zeros_width(code) : 0;
+        if (id && w) {
+            ALLOC_GROW(s->fmts, s->nfmts + 1, s->fmts_cap);
+            s->fmts[s->nfmts].id = strtol(id, NULL, 10);
+            s->fmts[s->nfmts++].width = w;
+        }
+    } else if (!strcmp(ln, "cellXfs")) {
+        s->in_xfs = 1;
+    } else if (!strcmp(ln, "xf") && s->in_xfs) {
+        const char *id = attr(atts, "numFmtId");
+        long fid = id ? strtol(id, NULL, 10) : 0;
+        int w = 0;
+        for (size_t i = 0; i < s->nfmts; i++)
+            if (s->fmts[i].id == fid)
+                w = s->fmts[i].width;
+        ALLOC_GROW(s->pad, s->npad + 1, s->pad_cap);
+        s->pad[s->npad++] = (unsigned char)w;
+    }
+}
+
+static void XMLCALL styles_end(void *ud, const XML_Char *name)
+{
+    struct styles_state *s = ud;
+    if (!strcmp(local(name), "cellXfs"))
+        s->in_xfs = 0;
+}
+
 /* ---- the sheet -------------------------------------------------------------------------- */
 
 enum cell_type { CT_NUMBER, CT_SHARED, CT_INLINE, CT_STR, CT_BOOL, CT_ERROR, CT_DATE };
@@ -233,6 +301,8 @@ struct sheet_state {
     struct xml_head h;
     struct xlsx *x;
     const struct sst_state *sst;
+    const struct styles_state *styles;
+    int pad; /* the current cell's zero-padding width (its style's number format) */
     io_row_fn fn;
     void *ctx;
     struct io_table_info info;
@@ -242,8 +312,9 @@ struct sheet_state {
     long col;      /* current cell's 0-based column */
     long last_col; /* previous cell's column in this row */
     enum cell_type type;
-    struct buf val; /* current cell's text */
-    struct buf row; /* row cell texts, NUL-terminated */
+    struct buf val;    /* current cell's text */
+    struct buf padded; /* a number cell's text with its format's leading zeros */
+    struct buf row;    /* row cell texts, NUL-terminated */
     struct cell_slot {
         size_t off, len;
         bool number, set;
@@ -283,9 +354,9 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
         const char *r = attr(atts, "r");
         long n = r ? strtol(r, NULL, 10) : s->last_row + 1;
         if (n <= s->last_row || n > 1048576) {
-            sheet_fail(s, tcxd_fail(s->x->e, TCXD_EINVAL, "file",
-                                    "damaged XLSX sheet: row number %ld after row %ld", n,
-                                    s->last_row));
+            sheet_fail(s, tcxd_fail_at(s->x->e, TCXD_EINVAL, "file", s->last_row + 1,
+                                       "damaged XLSX sheet: row number %ld after row %ld", n,
+                                       s->last_row));
             return;
         }
         s->row_no = n;
@@ -297,21 +368,24 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
         const char *r = attr(atts, "r"), *t = attr(atts, "t");
         long c = r ? ref_col(r) : s->last_col + 1;
         if (c < 0 || c <= s->last_col) {
-            sheet_fail(s, tcxd_fail(s->x->e, TCXD_EINVAL, "file",
-                                    "damaged XLSX sheet: bad cell reference '%s' in row %ld",
-                                    r ? r : "", s->row_no));
+            sheet_fail(s, tcxd_fail_at(s->x->e, TCXD_EINVAL, "file", s->row_no,
+                                       "damaged XLSX sheet: bad cell reference '%s' in row %ld",
+                                       r ? r : "", s->row_no));
             return;
         }
         if (c >= IO_COLS_MAX) {
-            sheet_fail(s, tcxd_fail(s->x->e, TCXD_ETOOBIG, "file",
-                                    "row %ld: a cell in column %ld, past the %d columns read",
-                                    s->row_no, c + 1, IO_COLS_MAX));
+            sheet_fail(s, tcxd_fail_at(s->x->e, TCXD_ETOOBIG, "file", s->row_no,
+                                       "row %ld: a cell in column %ld, past the %d columns read",
+                                       s->row_no, c + 1, IO_COLS_MAX));
             return;
         }
         s->col = c;
         s->in_c = 1;
         buf_reset(&s->val);
         s->type = CT_NUMBER;
+        const char *st = attr(atts, "s");
+        long si = st ? strtol(st, NULL, 10) : -1;
+        s->pad = si >= 0 && (size_t)si < s->styles->npad ? s->styles->pad[si] : 0;
         if (t) {
             if (!strcmp(t, "s"))
                 s->type = CT_SHARED;
@@ -346,25 +420,35 @@ static void finish_cell(struct sheet_state *s)
         char *end;
         long i = strtol(v, &end, 10);
         if (!len || *end || i < 0 || (size_t)i >= s->sst->n) {
-            sheet_fail(s, tcxd_fail(s->x->e, TCXD_EINVAL, "file",
-                                    "damaged XLSX sheet: row %ld refers to shared string '%s' "
-                                    "that does not exist",
-                                    s->row_no, v));
+            sheet_fail(s, tcxd_fail_at(s->x->e, TCXD_EINVAL, "file", s->row_no,
+                                       "damaged XLSX sheet: row %ld refers to shared string '%s' "
+                                       "that does not exist",
+                                       s->row_no, v));
             return;
         }
         v = s->sst->text.ptr + s->sst->off[i];
         len = strlen(v);
     } else if (s->type == CT_NUMBER) {
         number = len > 0;
+        /* a whole number shown with leading zeros: the text shown */
+        if (number && s->pad && len < (size_t)s->pad && strspn(v, "0123456789") == len) {
+            buf_reset(&s->padded);
+            for (size_t k = len; k < (size_t)s->pad; k++)
+                buf_addch(&s->padded, '0');
+            buf_add(&s->padded, v, len);
+            v = s->padded.ptr;
+            len = s->padded.len;
+            number = false;
+        }
     } else if (s->type == CT_DATE) {
         const char *tpos = memchr(v, 'T', len);
         if (tpos)
             len = (size_t)(tpos - v);
     }
     if (len > IO_CELL_MAX) {
-        sheet_fail(s, tcxd_fail(s->x->e, TCXD_ETOOBIG, "file",
-                                "row %ld: a cell of %zu bytes is too long (at most %d bytes)",
-                                s->row_no, len, IO_CELL_MAX));
+        sheet_fail(s, tcxd_fail_at(s->x->e, TCXD_ETOOBIG, "file", s->row_no,
+                                   "row %ld: a cell of %zu bytes is too long (at most %d bytes)",
+                                   s->row_no, len, IO_CELL_MAX));
         return;
     }
     ALLOC_GROW(s->slots, (size_t)s->col + 1, s->slots_cap);
@@ -446,9 +530,9 @@ static void XMLCALL sheet_text(void *ud, const XML_Char *t, int len)
         return;
     if (s->in_v || (s->in_is && s->in_t)) {
         if (s->val.len + (size_t)len > IO_CELL_MAX + 1) {
-            sheet_fail(s, tcxd_fail(s->x->e, TCXD_ETOOBIG, "file",
-                                    "row %ld: a cell is too long (at most %d bytes)", s->row_no,
-                                    IO_CELL_MAX));
+            sheet_fail(s, tcxd_fail_at(s->x->e, TCXD_ETOOBIG, "file", s->row_no,
+                                       "row %ld: a cell is too long (at most %d bytes)", s->row_no,
+                                       IO_CELL_MAX));
             return;
         }
         buf_add(&s->val, t, (size_t)len);
@@ -497,9 +581,13 @@ enum tcxd_err io_xlsx_read(const void *data, size_t len, io_row_fn fn, void *ctx
     struct sst_state sst;
     memset(&sst, 0, sizeof(sst));
     buf_init(&sst.text, 0);
+    struct styles_state styles;
+    memset(&styles, 0, sizeof(styles));
+    char styles_path[1100] = "xl/styles.xml";
     struct sheet_state sh;
     memset(&sh, 0, sizeof(sh));
     buf_init(&sh.val, 0);
+    buf_init(&sh.padded, 0);
     buf_init(&sh.row, 0);
     char sheet_path[1100] = "xl/worksheets/sheet1.xml", sst_path[1100] = "xl/sharedStrings.xml";
 
@@ -534,8 +622,19 @@ enum tcxd_err io_xlsx_read(const void *data, size_t len, io_row_fn fn, void *ctx
     if (rc && rc != TCXD_ENOTFOUND)
         goto out;
 
+    p = styles.h.p = XML_ParserCreateNS(NULL, NS_SEP);
+    XML_SetUserData(p, &styles);
+    XML_SetElementHandler(p, styles_start, styles_end);
+    if (rels.styles_target[0])
+        part_path(rels.styles_target, styles_path, sizeof(styles_path));
+    rc = parse_part(&x, styles_path, true, &styles.h, NULL, NULL);
+    XML_ParserFree(p);
+    if (rc && rc != TCXD_ENOTFOUND)
+        goto out;
+
     p = sh.h.p = XML_ParserCreateNS(NULL, NS_SEP);
     sh.x = &x;
+    sh.styles = &styles;
     sh.sst = &sst;
     sh.fn = fn;
     sh.ctx = ctx;
@@ -554,7 +653,10 @@ out:
     buf_release(&sst.text);
     free(sst.off);
     buf_release(&sh.val);
+    buf_release(&sh.padded);
     buf_release(&sh.row);
+    free(styles.fmts);
+    free(styles.pad);
     free(sh.slots);
     free(sh.cells);
     return rc;

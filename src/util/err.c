@@ -46,6 +46,7 @@ enum tcxd_err tcxd_vfail(struct tcxd_error *e, enum tcxd_err code, const char *f
     if (!e)
         return code;
     e->code = code;
+    e->line = 0;
     snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
     /* in the thread's language: the catalog's Vietnamese format when there is one */
     vsnprintf(e->msg, sizeof(e->msg), msg_tr(fmt), ap);
@@ -59,6 +60,18 @@ enum tcxd_err tcxd_fail(struct tcxd_error *e, enum tcxd_err code, const char *fi
     va_start(ap, fmt);
     tcxd_vfail(e, code, field, fmt, ap);
     va_end(ap);
+    return code;
+}
+
+enum tcxd_err tcxd_fail_at(struct tcxd_error *e, enum tcxd_err code, const char *field, long line,
+                           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    tcxd_vfail(e, code, field, fmt, ap);
+    va_end(ap);
+    if (e)
+        e->line = line;
     return code;
 }
 

@@ -38,6 +38,9 @@ struct tcxd_error {
     enum tcxd_err code;
     char field[64]; /* "" when not about one field */
     char msg[512];
+    long line; /* the input's 1-based line (CSV) or row (XLSX) the error is about; 0: none.
+                  Readers set it (tcxd_fail_at) so that callers never parse it out of msg,
+                  which is in the thread's language */
 };
 
 const char *tcxd_err_name(enum tcxd_err e); /* stable JSON code: "invalid", "not_found" ... */
@@ -52,6 +55,9 @@ enum tcxd_err tcxd_fail(struct tcxd_error *e, enum tcxd_err code, const char *fi
                         const char *fmt, ...) TCXD_PRINTF(4, 5);
 enum tcxd_err tcxd_vfail(struct tcxd_error *e, enum tcxd_err code, const char *field,
                          const char *fmt, va_list ap);
+/* tcxd_fail that also records the input line the error is about (e->line). */
+enum tcxd_err tcxd_fail_at(struct tcxd_error *e, enum tcxd_err code, const char *field, long line,
+                           const char *fmt, ...) TCXD_PRINTF(5, 6);
 void tcxd_error_clear(struct tcxd_error *e);
 
 /* Programmer errors: never an error code. */

@@ -448,12 +448,53 @@ const struct msg_pair msg_vi_catalog[] = {
     {"the same national ID is on line %ld", "số định danh cá nhân này cũng có ở dòng %ld"},
     {"unknown chi bộ '%s'%s", "không có chi bộ '%s'%s"},
     {"; did you mean '%s' (%.150s)?", "; có phải là '%s' (%.150s)?"},
-    {"unknown column '%s' (see 'tcxd help import' for the columns of %s)",
-     "cột không xác định '%s' (xem 'tcxd help import' để biết các cột của %s)"},
+    {"column '%s' is not one of the columns of %s: its values are ignored (see 'tcxd help "
+     "import')",
+     "cột '%s' không thuộc các cột của %s: bỏ qua giá trị của cột này (xem 'tcxd help import')"},
+    {"missing required column '%s' (or '%s'; for a sheet of one chi bộ, give its code with --org)",
+     "thiếu cột bắt buộc '%s' (hoặc '%s'; với danh sách của một chi bộ, hãy cho mã chi bộ bằng "
+     "--org)"},
+    {"missing required column '%s' or '%s' (the date of the admission)",
+     "thiếu cột bắt buộc '%s' hoặc '%s' (ngày kết nạp)"},
+    {"the national ID cell is a number that is not a whole number of up to 12 digits: format the "
+     "column as Text and type the 12 digits",
+     "ô số định danh cá nhân là một số không phải số nguyên tối đa 12 chữ số: hãy định dạng cột "
+     "là Text (văn bản) và gõ đủ 12 chữ số"},
+    {"the national ID cell is a number of %zu digits, not the 12 digits of a CCCD (a number cell "
+     "drops leading zeros, and no province code makes it 12): format the column as Text and type "
+     "the 12 digits",
+     "ô số định danh cá nhân là một số có %zu chữ số, không phải 12 chữ số của CCCD (ô kiểu số "
+     "làm mất các số 0 ở đầu, và không mã tỉnh nào cho đủ 12 chữ số): hãy định dạng cột là Text "
+     "(văn bản) và gõ đủ 12 chữ số"},
+    {"a line with values only in columns that are not imported is skipped (a note or a signature)",
+     "bỏ qua dòng chỉ có giá trị ở các cột không được nhập (ghi chú hoặc chữ ký)"},
+    {"--encoding %s is for CSV files: the text of an XLSX file is Unicode (--encoding tcvn3 "
+     "converts a sheet typed in a .VnTime font)",
+     "--encoding %s chỉ dùng cho tệp CSV: chữ trong tệp XLSX là Unicode (--encoding tcvn3 chuyển "
+     "đổi bảng tính gõ bằng phông .VnTime)"},
+    {"%zu national IDs were number cells without their leading zeros (first on row %ld): each "
+     "was read as the 12 digits that start with its province's code; format the column as Text",
+     "%zu số định danh cá nhân là ô kiểu số đã mất các số 0 ở đầu (ô đầu tiên ở dòng %ld): mỗi "
+     "số được đọc thành 12 chữ số bắt đầu bằng mã tỉnh; hãy định dạng cột là Text (văn bản)"},
+    {"invalid encoding '%s' (expected utf-8, tcvn3, cp1258 or cp1252)",
+     "bảng mã không hợp lệ '%s' (cần utf-8, tcvn3, cp1258 hoặc cp1252)"},
+    {"line %ld, character %ld: byte 0x%02X is not %s text",
+     "dòng %ld, ký tự %ld: byte 0x%02X không phải chữ %s"},
+    {"the file is not UTF-8: line %ld, character %ld is the byte 0x%02X; it looks like %s text: "
+     "import it with --encoding %s, or save it as 'CSV UTF-8' in Excel",
+     "tệp không phải UTF-8: dòng %ld, ký tự %ld là byte 0x%02X; có vẻ là chữ %s: hãy nhập với "
+     "--encoding %s, hoặc lưu lại trong Excel dạng 'CSV UTF-8'"},
+    {"the file is not UTF-8: line %ld, character %ld is the byte 0x%02X (a Windows code page such "
+     "as Windows-1258 or TCVN3): save it as 'CSV UTF-8' in Excel, or import it with --encoding "
+     "cp1258, tcvn3 or cp1252",
+     "tệp không phải UTF-8: dòng %ld, ký tự %ld là byte 0x%02X (bảng mã Windows như Windows-1258 "
+     "hoặc TCVN3): hãy lưu lại trong Excel dạng 'CSV UTF-8', hoặc nhập với --encoding cp1258, "
+     "tcvn3 hoặc cp1252"},
     {"unknown parent organization '%s' (neither in the file nor in the database)",
      "không có tổ chức cấp trên '%s' (không có trong tệp lẫn trong cơ sở dữ liệu)"},
     {"writing the XLSX file failed: %s", "ghi tệp XLSX thất bại: %s"},
     {"line", "dòng"},
+    {"warning", "cảnh báo"},
     {"row", "dòng"},
     {"file", "tệp"},
     {", column '%s'", ", cột '%s'"},

@@ -26,6 +26,7 @@
 #include "io/columns.h"
 #include "io/export.h"
 #include "io/import.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 static char tmpdir[256];
@@ -399,8 +400,8 @@ static void test_member_errors_each_class(void **state)
     buf_adds(&csv, vn_header); /* line 1 */
     /* line 2: good */
     buf_adds(&csv, "1,Good One,Nam,01/01/1980,,,,001080000001,,,,01/01/2010,,,,CB01,\r\n");
-    /* line 3: impossible birth date */
-    buf_adds(&csv, "2,Bad Date,Nam,31/02/1980,,,,,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 3: impossible birth date (and a national ID that line 8 repeats) */
+    buf_adds(&csv, "2,Bad Date,Nam,31/02/1980,,,,001080000003,,,,01/01/2010,,,,CB01,\r\n");
     /* line 4: unknown chi bộ */
     buf_adds(&csv, "3,No Branch,Nữ,01/01/1980,,,,,,,,01/01/2010,,,,CB99,\r\n");
     /* lines 5-6: a quoted newline in the hometown: valid data */
@@ -408,8 +409,8 @@ static void test_member_errors_each_class(void **state)
                    "CB02,\r\n");
     /* line 7: duplicate of line 2's national ID */
     buf_adds(&csv, "5,Same Id,Nam,01/01/1982,,,,001080000001,,,,01/01/2010,,,,CB01,\r\n");
-    /* line 8: invalid UTF-8 in the name (a Windows-1258 byte) */
-    buf_adds(&csv, "6,Ng\xD2yen,Nam,01/01/1983,,,,,,,,01/01/2010,,,,CB01,\r\n");
+    /* line 8: the national ID of line 3, whose birth date is wrong: a duplicate all the same */
+    buf_adds(&csv, "6,Same As Bad,Nam,01/01/1983,,,,001080000003,,,,01/01/2010,,,,CB01,\r\n");
     /* line 9: a field missing */
     buf_adds(&csv, "7,Short Row,Nam,01/01/1983,,,,,,,01/01/2010,,,,CB01,\r\n");
     /* line 10: national ID of the member already in the database */
@@ -444,7 +445,7 @@ static void test_member_errors_each_class(void **state)
     assert_null(find_issue(&r, 5, "Quê quán"));
     assert_null(find_issue(&r, 6, "Quê quán"));
     expect_issue(&r, 7, "Số CCCD", "national_id", "same national ID is on line 2");
-    expect_issue(&r, 8, "Họ và tên", "full_name", "invalid UTF-8 at byte 3");
+    expect_issue(&r, 8, "Số CCCD", "national_id", "same national ID is on line 3");
     expect_issue(&r, 9, "", "", "the row has 16 fields but the header has 17");
     expect_issue(&r, 10, "Số CCCD", "national_id", "already belongs to member #1");
     expect_issue(&r, 11, "Họ và tên", "full_name", "too long");
@@ -470,7 +471,8 @@ static void test_member_errors_each_class(void **state)
     json_decref(j);
     struct buf ecsv = BUF_INIT;
     io_report_errors_csv(&r, &ecsv);
-    assert_memory_equal(ecsv.ptr, "line,column,field,message\r\n3,Ngày sinh,birth_date,", 50);
+    assert_memory_equal(ecsv.ptr,
+                        "\xEF\xBB\xBFline,column,field,message\r\n3,Ngày sinh,birth_date,", 53);
     buf_release(&ecsv);
     io_report_release(&r);
 
@@ -513,9 +515,13 @@ static void test_header_problems(void **state)
                         "A B,Nam,01/01/1980,note,01/01/2010,CB01,\n";
     assert_int_equal(import_text(&db, IO_MEMBERS, extra, 0, "x.csv", false, false, &r),
                      TCXD_EINVAL);
-    expect_issue(&r, 1, "Ghi chú", "", "unknown column 'Ghi chú'");
+    assert_null(find_issue(&r, 1, "Ghi chú")); /* a warning, not a problem */
+    assert_int_equal(r.nwarn, 1);
+    assert_int_equal(r.warnings[0].line, 1);
+    assert_string_equal(r.warnings[0].column, "Ghi chú");
+    assert_non_null(strstr(r.warnings[0].message, "ignored"));
     expect_issue(&r, 1, "ho va ten", "full_name", "repeats column 1");
-    assert_int_equal(r.n, 2);
+    assert_int_equal(r.n, 1);
     io_report_release(&r);
     /* an empty file and a file of blank lines */
     assert_int_equal(import_text(&db, IO_MEMBERS, "\n\n", 2, "e.csv", false, false, &r),
@@ -1272,6 +1278,432 @@ static void test_documented_columns(void **state)
     buf_release(&doc);
 }
 
+/* ---- the sheets boards keep ------------------------------------------------------------- */
+
+static enum tcxd_err import_opts(struct db *db, const void *data, size_t len,
+                                 const struct io_import_opts *o, struct io_report *r)
+{
+    io_report_init(r);
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    return io_import_buffer(db->st, &actor, data, len ? len : strlen(data), o, r, &e);
+}
+
+static void dump(const struct io_report *r)
+{
+    for (size_t k = 0; k < r->n; k++)
+        fprintf(stderr, "  error %ld '%s': %s\n", r->issues[k].line, r->issues[k].column,
+                r->issues[k].message);
+    for (size_t k = 0; k < r->nwarn; k++)
+        fprintf(stderr, "  warning %ld '%s': %s\n", r->warnings[k].line, r->warnings[k].column,
+                r->warnings[k].message);
+}
+
+static const struct io_issue *find_warning(const struct io_report *r, long line, const char *column)
+{
+    for (size_t i = 0; i < r->nwarn; i++)
+        if (r->warnings[i].line == line && !strcmp(r->warnings[i].column, column))
+            return &r->warnings[i];
+    return NULL;
+}
+
+/* The Party's header block, a title, the header with the board's own columns, the row of
+   column numbers, two members and the signature block: as a board's roll is laid out. */
+static void test_party_header_rows(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    const char *csv =
+        "ĐẢNG BỘ QUẬN BA ĐÌNH,,,,,ĐẢNG CỘNG SẢN VIỆT NAM,,\r\n"                      /* 1 */
+        "ĐẢNG ỦY PHƯỜNG PHÚC XÁ,,,,,,,\r\n"                                          /* 2 */
+        "*,,,,,\"Ba Đình, ngày 15 tháng 3 năm 2021\",,\r\n"                          /* 3 */
+        ",,,,,,,\r\n"                                                                /* 4 */
+        "DANH SÁCH ĐẢNG VIÊN CHI BỘ 1,,,,,,,\r\n"                                    /* 5 */
+        "STT,Họ và tên,Giới tính,Ngày sinh,Ngày vào Đảng,Chức vụ,Chi bộ,Ghi chú\r\n" /* 6 */
+        "(1),(2),(3),(4),(5),(6),(7),(8)\r\n"                                        /* 7 */
+        "1,Nguyễn Văn An,Nam,15/03/1980,03/02/2005,Bí thư,CB01,\r\n"                 /* 8 */
+        "2,Trần Thị Bình,Nữ,28/02/1985,01/06/2010,,CB01,chuyển đến\r\n"              /* 9 */
+        ",,,,,T/M CHI ỦY,,\r\n"                                                      /* 10 */
+        ",,,,,BÍ THƯ,,\r\n";                                                         /* 11 */
+    struct io_report r;
+    enum tcxd_err rc = import_text(&db, IO_MEMBERS, csv, 0, "roll.csv", false, false, &r);
+    dump(&r);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.rows, 2);
+    assert_int_equal(r.written, 2);
+    /* the board's columns and the signature lines: warnings */
+    assert_non_null(find_warning(&r, 6, "Chức vụ"));
+    assert_non_null(find_warning(&r, 6, "Ghi chú"));
+    assert_non_null(find_warning(&r, 10, "Chức vụ"));
+    assert_non_null(find_warning(&r, 11, "Chức vụ"));
+    assert_int_equal(r.nwarn, 4);
+    io_report_release(&r);
+    close_db(&db);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member WHERE full_name = 'Nguyễn "
+                                       "Văn An' AND ceremony_date = '2005-02-03' AND "
+                                       "admission_decision_date = '2005-02-03'"),
+                     1);
+
+    /* the same roll as XLSX, the header on row 6 */
+    open_db(&db, true);
+    char path[512];
+    snprintf(path, sizeof(path), "%s/roll.xlsx", tmpdir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+    worksheet_write_string(ws, 0, 0, "ĐẢNG BỘ QUẬN BA ĐÌNH", NULL);
+    worksheet_write_string(ws, 0, 5, "ĐẢNG CỘNG SẢN VIỆT NAM", NULL);
+    worksheet_write_string(ws, 1, 0, "ĐẢNG ỦY PHƯỜNG PHÚC XÁ", NULL);
+    worksheet_write_string(ws, 1, 5, "Ba Đình, ngày 15 tháng 3 năm 2021", NULL);
+    worksheet_write_string(ws, 3, 0, "DANH SÁCH ĐẢNG VIÊN", NULL);
+    const char *h[] = {"STT",           "Họ và tên", "Giới tính", "Ngày sinh",
+                       "Ngày vào Đảng", "Chức vụ",   "Chi bộ"};
+    for (int i = 0; i < 7; i++) {
+        worksheet_write_string(ws, 5, (lxw_col_t)i, h[i], NULL);
+        worksheet_write_number(ws, 6, (lxw_col_t)i, i + 1, NULL);
+    }
+    worksheet_write_number(ws, 7, 0, 1, NULL);
+    worksheet_write_string(ws, 7, 1, "Lê Văn Cường", NULL);
+    worksheet_write_string(ws, 7, 2, "Nam", NULL);
+    worksheet_write_string(ws, 7, 3, "01/01/1970", NULL);
+    worksheet_write_string(ws, 7, 4, "19/05/2000", NULL);
+    worksheet_write_string(ws, 7, 6, "CB02", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    struct buf data = BUF_INIT;
+    struct tcxd_error e;
+    assert_int_equal(io_read_file(path, &data, &e), TCXD_OK);
+    rc = import_text(&db, IO_MEMBERS, data.ptr, data.len, "roll.xlsx", false, false, &r);
+    dump(&r);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.written, 1);
+    assert_non_null(find_warning(&r, 6, "Chức vụ"));
+    io_report_release(&r);
+    buf_release(&data);
+
+    /* a file with no header at all: its likeliest row is reported */
+    const char *none = "ĐẢNG CỘNG SẢN VIỆT NAM,,\r\nTên người,Năm,Nơi ở\r\nA,1980,HN\r\n";
+    assert_int_equal(import_text(&db, IO_MEMBERS, none, 0, "none.csv", false, false, &r),
+                     TCXD_EINVAL);
+    expect_issue(&r, 2, "Họ và tên", "full_name", "missing required column");
+    io_report_release(&r);
+    close_db(&db);
+}
+
+/* A roll with only the dates of admission and recognition, and no chi bộ column (a chi bộ's
+   own roll, given --org). */
+static void test_minimal_columns(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    const char *csv = "Họ và tên,Giới tính,Ngày sinh,Ngày vào Đảng,Ngày chính thức\r\n"
+                      "Phạm Văn Dũng,Nam,10/10/1960,05/01/1990,05/01/1991\r\n"
+                      "Đỗ Thị Én,Nữ,01/02/1990,20/03/2020,\r\n";
+    struct io_import_opts o;
+    io_import_opts_init(&o);
+    struct io_report r;
+    /* without --org: the missing column says how */
+    assert_int_equal(import_opts(&db, csv, 0, &o, &r), TCXD_EINVAL);
+    expect_issue(&r, 1, "Chi bộ", "org", "--org");
+    assert_int_equal(r.n, 1);
+    io_report_release(&r);
+    o.default_org = "CB01";
+    enum tcxd_err rc = import_opts(&db, csv, 0, &o, &r);
+    dump(&r);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.written, 2);
+    io_report_release(&r);
+    /* neither admission date column: refused */
+    const char *nodate = "Họ và tên,Giới tính,Ngày sinh,Ngày chính thức\r\nA B,Nam,01/01/1980,"
+                         "01/01/2011\r\n";
+    assert_int_equal(import_opts(&db, nodate, 0, &o, &r), TCXD_EINVAL);
+    expect_issue(&r, 1, "Ngày quyết định kết nạp", "admission_decision_date", "Ngày kết nạp");
+    io_report_release(&r);
+    close_db(&db);
+    assert_int_equal(sql_long(db.path,
+                              "SELECT COUNT(*) FROM member WHERE full_name = 'Phạm Văn Dũng' AND "
+                              "admission_decision_date = '1990-01-05' AND ceremony_date = "
+                              "'1990-01-05' AND status = 2 AND org_id = (SELECT id FROM org "
+                              "WHERE code = 'CB01')"),
+                     1);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member WHERE full_name = 'Đỗ Thị "
+                                       "Én' AND status = 1"),
+                     1);
+}
+
+/* National IDs and party cards typed as numbers in XLSX. */
+static void test_numeric_cells_xlsx(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    char path[512];
+    snprintf(path, sizeof(path), "%s/numbers.xlsx", tmpdir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+    lxw_format *z12 = workbook_add_format(wb), *z8 = workbook_add_format(wb);
+    format_set_num_format(z12, "000000000000");
+    format_set_num_format(z8, "00000000");
+    const char *h[] = {"Họ và tên", "Giới tính", "Ngày sinh",       "Ngày quyết định kết nạp",
+                       "Chi bộ",    "Số CCCD",   "Số thẻ đảng viên"};
+    for (int i = 0; i < 7; i++)
+        worksheet_write_string(ws, 0, (lxw_col_t)i, h[i], NULL);
+    for (int row = 1; row <= 4; row++) {
+        char name[32];
+        snprintf(name, sizeof(name), "Người Số %d", row);
+        worksheet_write_string(ws, (lxw_row_t)row, 0, name, NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 1, "Nam", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 2, "01/01/1980", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 3, "01/01/2010", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 4, "CB01", NULL);
+    }
+    /* row 2: formatted to show its zeros - the text shown; its card too */
+    worksheet_write_number(ws, 1, 5, 1080000002, z12);
+    worksheet_write_number(ws, 1, 6, 123456, z8);
+    /* row 3: a bare number of 10 digits: "001" is Hà Nội's code, so given back its zeros */
+    worksheet_write_number(ws, 2, 5, 1080000003, NULL);
+    /* row 4: 11 digits whose "079" is Hồ Chí Minh City's */
+    worksheet_write_number(ws, 3, 5, 79080000004, NULL);
+    worksheet_write_number(ws, 3, 6, 2345, NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    struct buf data = BUF_INIT;
+    struct tcxd_error e;
+    assert_int_equal(io_read_file(path, &data, &e), TCXD_OK);
+    struct io_report r;
+    enum tcxd_err rc =
+        import_text(&db, IO_MEMBERS, data.ptr, data.len, "numbers.xlsx", false, false, &r);
+    dump(&r);
+    assert_int_equal(rc, TCXD_OK);
+    /* one warning for the two numbers given back their zeros, none for the formatted one */
+    assert_int_equal(r.nwarn, 1);
+    assert_int_equal(r.warnings[0].line, 3);
+    assert_non_null(strstr(r.warnings[0].message, "2 national IDs"));
+    io_report_release(&r);
+    buf_release(&data);
+    close_db(&db);
+    assert_int_equal(
+        sql_long(db.path, "SELECT COUNT(*) FROM member WHERE (full_name, national_id, "
+                          "IFNULL(party_card_no, '')) IN (VALUES ('Người Số 1', '001080000002', "
+                          "'00123456'), ('Người Số 2', '001080000003', ''), ('Người "
+                          "Số 3', '079080000004', '2345'))"),
+        3);
+
+    /* numbers that cannot be a CCCD: 8 digits, 9 (an old CMND), a province that does not exist */
+    open_db(&db, true);
+    wb = workbook_new(path);
+    ws = workbook_add_worksheet(wb, NULL);
+    for (int i = 0; i < 6; i++)
+        worksheet_write_string(ws, 0, (lxw_col_t)i, h[i], NULL);
+    const double bad[3] = {12345678, 123456789, 3080000001};
+    for (int row = 1; row <= 3; row++) {
+        worksheet_write_string(ws, (lxw_row_t)row, 0, "Sai Số", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 1, "Nam", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 2, "01/01/1980", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 3, "01/01/2010", NULL);
+        worksheet_write_string(ws, (lxw_row_t)row, 4, "CB01", NULL);
+        worksheet_write_number(ws, (lxw_row_t)row, 5, bad[row - 1], NULL);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    assert_int_equal(io_read_file(path, &data, &e), TCXD_OK);
+    assert_int_equal(import_text(&db, IO_MEMBERS, data.ptr, data.len, "bad.xlsx", false, false, &r),
+                     TCXD_EINVAL);
+    expect_issue(&r, 2, "Số CCCD", "national_id", "number of 8 digits");
+    expect_issue(&r, 3, "Số CCCD", "national_id", "number of 9 digits");
+    expect_issue(&r, 4, "Số CCCD", "national_id", "number of 10 digits");
+    assert_int_equal(r.n, 3);
+    for (size_t i = 0; i < r.n; i++) /* never the number itself */
+        assert_null(strstr(r.issues[i].message, "12345678"));
+    io_report_release(&r);
+    buf_release(&data);
+    close_db(&db);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member"), 0);
+}
+
+/* Bytes the test makes itself with iconv: s in encoding `to`. */
+static void iconv_text(const char *to, const char *s, struct buf *out)
+{
+    char cmd[1400];
+    char in[600];
+    snprintf(in, sizeof(in), "%s/iconv-in.txt", tmpdir);
+    FILE *f = fopen(in, "wb");
+    assert_non_null(f);
+    fputs(s, f);
+    fclose(f);
+    snprintf(cmd, sizeof(cmd), "iconv -f UTF-8 -t %s '%s'", to, in);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    buf_reset(out);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+        buf_add(out, chunk, n);
+    assert_int_equal(pclose(p), 0);
+}
+
+static void test_legacy_encodings(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    const char *utf8 = "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ\r\n"
+                       "Nguyễn Văn An,Nam,15/03/1980,01/02/2005,CB01\r\n"
+                       "Trần Thị Bình,Nữ,28/02/1985,01/06/2010,CB02\r\n";
+    struct buf bytes = BUF_INIT;
+    struct io_import_opts o;
+    io_import_opts_init(&o);
+    struct io_report r;
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    db_fingerprint(db.path, &before);
+
+    /* Windows-1258 (Excel's "CSV" on a Vietnamese Windows): ONE error, the first bad byte */
+    iconv_text("CP1258", utf8, &bytes);
+    /* where it is, found here independently: the first byte >= 0x80 */
+    size_t at = 0;
+    while ((unsigned char)bytes.ptr[at] < 0x80)
+        at++;
+    long chr = (long)at + 1; /* all ASCII before it, on line 1 */
+    char want[64];
+    snprintf(want, sizeof(want), "line 1, character %ld is the byte 0x%02X", chr,
+             (unsigned)(unsigned char)bytes.ptr[at]);
+    assert_int_equal(import_opts(&db, bytes.ptr, bytes.len, &o, &r), TCXD_EINVAL);
+    dump(&r);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.issues[0].line, 1);
+    assert_non_null(strstr(r.issues[0].message, want));
+    assert_non_null(strstr(r.issues[0].message, "Windows-1258"));
+    assert_non_null(strstr(r.issues[0].message, "--encoding cp1258"));
+    io_report_release(&r);
+    /* converted on request */
+    o.encoding = IO_ENC_CP1258;
+    o.dry_run = true;
+    assert_int_equal(import_opts(&db, bytes.ptr, bytes.len, &o, &r), TCXD_OK);
+    assert_int_equal(r.rows, 2);
+    io_report_release(&r);
+
+    /* TCVN3 (.VnTime): detected, and converted with --encoding tcvn3 */
+    iconv_text("TCVN5712-1", utf8, &bytes);
+    o.encoding = IO_ENC_UTF8;
+    o.dry_run = false;
+    assert_int_equal(import_opts(&db, bytes.ptr, bytes.len, &o, &r), TCXD_EINVAL);
+    assert_int_equal(r.n, 1);
+    assert_non_null(strstr(r.issues[0].message, "TCVN3"));
+    assert_non_null(strstr(r.issues[0].message, "--encoding tcvn3"));
+    io_report_release(&r);
+    db_fingerprint(db.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+    o.encoding = IO_ENC_TCVN3;
+    enum tcxd_err rc = import_opts(&db, bytes.ptr, bytes.len, &o, &r);
+    dump(&r);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.written, 2);
+    io_report_release(&r);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member WHERE full_name IN ('Nguyễn "
+                                       "Văn An', 'Trần Thị Bình')"),
+                     2);
+
+    /* an XLSX typed in .VnTime: its characters are the TCVN3 bytes read as Windows-1252 */
+    char path[512];
+    snprintf(path, sizeof(path), "%s/vntime.xlsx", tmpdir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+    const char *cells[2][5] = {
+        {"Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng", "Chi bộ"},
+        {"Hoàng Thị Giang", "Nữ", "01/01/1975", "01/01/2000", "CB02"},
+    };
+    struct buf shown = BUF_INIT, tcvn = BUF_INIT;
+    for (int row = 0; row < 2; row++)
+        for (int c = 0; c < 5; c++) {
+            iconv_text("TCVN5712-1", cells[row][c], &tcvn);
+            /* the bytes as Windows-1252 characters, in UTF-8 (all of them here are >= 0xA0,
+               where Windows-1252 is Latin-1) */
+            buf_reset(&shown);
+            for (size_t k = 0; k < tcvn.len; k++) {
+                unsigned char b = (unsigned char)tcvn.ptr[k];
+                assert_true(b < 0x80 || b >= 0xA0);
+                if (b < 0x80) {
+                    buf_addch(&shown, b);
+                } else {
+                    buf_addch(&shown, 0xC0 | (b >> 6));
+                    buf_addch(&shown, 0x80 | (b & 0x3F));
+                }
+            }
+            worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c, shown.ptr, NULL);
+        }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    struct tcxd_error e;
+    assert_int_equal(io_read_file(path, &bytes, &e), TCXD_OK);
+    o.encoding = IO_ENC_TCVN3;
+    rc = import_opts(&db, bytes.ptr, bytes.len, &o, &r);
+    dump(&r);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.written, 1);
+    io_report_release(&r);
+    /* Windows-1258 means nothing for XLSX */
+    o.encoding = IO_ENC_CP1258;
+    assert_int_equal(import_opts(&db, bytes.ptr, bytes.len, &o, &r), TCXD_EINVAL);
+    expect_issue(&r, 0, "", "encoding", "is for CSV files");
+    io_report_release(&r);
+    close_db(&db);
+    assert_int_equal(sql_long(db.path, "SELECT COUNT(*) FROM member WHERE full_name = 'Hoàng Thị "
+                                       "Giang' AND gender = 1"),
+                     1);
+    buf_release(&shown);
+    buf_release(&tcvn);
+    buf_release(&bytes);
+    buf_release(&before);
+    buf_release(&after);
+}
+
+/* Under Vietnamese: the errors file for Excel vi-VN, and the reader's lines kept. */
+static void test_errors_vietnamese(void **state)
+{
+    struct db db;
+    open_db(&db, true);
+    msg_set_lang(MSG_VI);
+    const char *broken = "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ\n"
+                         "A B,Nam,01/01/1980,01/01/2010,CB01\n"
+                         "A C,Nam,01/01/1980,01/01/2010,CB01\n"
+                         "C \"D\" E,Nam,01/01/1980,01/01/2010,CB01\n";
+    struct io_report r;
+    assert_int_equal(import_text(&db, IO_MEMBERS, broken, 0, "b.csv", false, false, &r),
+                     TCXD_EINVAL);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.issues[0].line, 4); /* not parsed out of "dòng 4 ..." */
+    io_report_release(&r);
+    const char *bad = "Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ\n"
+                      "A B,Nam,31/02/1980,01/01/2010,CB01\n"
+                      "\"Lê; Văn\",Nam,01/01/1980,01/01/2010,CB99\n";
+    assert_int_equal(import_text(&db, IO_MEMBERS, bad, 0, "b.csv", false, false, &r), TCXD_EINVAL);
+    struct buf csv = BUF_INIT;
+    io_report_errors_csv(&r, &csv);
+    msg_set_lang(MSG_EN);
+    /* a byte order mark, the Vietnamese header, ';' between fields */
+    const char *want0 = "\xEF\xBB\xBF"
+                        "Dòng;Cột;Trường;Lỗi\r\n"
+                        "2;Ngày sinh;birth_date;";
+    assert_memory_equal(csv.ptr, want0, strlen(want0));
+    assert_non_null(strstr(csv.ptr, "\r\n3;Chi bộ;org;"));
+    assert_non_null(strstr(csv.ptr, "CB99"));
+    assert_null(strstr(csv.ptr, "invalid")); /* the messages are Vietnamese */
+    /* read back as CSV with ';' (what Excel vi-VN does): 4 fields a line */
+    size_t lines = 0;
+    for (const char *p = csv.ptr; *p;) {
+        const char *eol = strstr(p, "\r\n");
+        assert_non_null(eol);
+        int fields = 1;
+        bool q = false;
+        for (const char *c = p; c < eol; c++) {
+            if (*c == '"')
+                q = !q;
+            else if (*c == ';' && !q)
+                fields++;
+        }
+        assert_int_equal(fields, 4);
+        lines++;
+        p = eol + 2;
+    }
+    assert_int_equal(lines, 3);
+    buf_release(&csv);
+    io_report_release(&r);
+    close_db(&db);
+}
+
 static int setup_env(void **state)
 {
     setenv("TCXD_TODAY", "2021-06-30", 1);
@@ -1298,6 +1730,11 @@ int main(void)
         cmocka_unit_test(test_moved_errors),
         cmocka_unit_test(test_orgs_import),
         cmocka_unit_test(test_documented_columns),
+        cmocka_unit_test(test_party_header_rows),
+        cmocka_unit_test(test_minimal_columns),
+        cmocka_unit_test(test_numeric_cells_xlsx),
+        cmocka_unit_test(test_legacy_encodings),
+        cmocka_unit_test(test_errors_vietnamese),
     };
     int rc = cmocka_run_group_tests(tests, setup_env, NULL);
     char cmd[600];
