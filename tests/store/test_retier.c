@@ -50,7 +50,11 @@ static void admit(struct store *st, int64_t chi, int i)
     struct tcxd_error e;
     member_fields_init(&f);
     must(member_fields_parse(&s, &f, &e), &e);
-    struct member_admit_req r = {&f, chi, D(2018, 1, 1), D(2018, 1, 10), "QĐ 2"};
+    struct member_admit_req r = {.fields = &f,
+                                 .org_id = chi,
+                                 .decision_date = D(2018, 1, 1),
+                                 .ceremony_date = D(2018, 1, 10),
+                                 .decision_no = "QĐ 2"};
     int64_t id;
     must(store_member_admit(st, &actor, &r, &id, &e), &e);
     member_fields_release(&f);
