@@ -49,6 +49,24 @@ enum {
     S_DISUNITY,
     S_SUB_DISC,
     S_SUB_UNREM,
+    S_SUB_REM,
+    S_OVERRIDE,
+    S_T_TOTAL,
+    S_T_DONE,
+    S_T_ON_TIME,
+    S_T_EXCEEDED,
+    S_T_KEY,
+    S_FORCE_MAJEURE,
+    S_U_TOTAL,
+    S_U_DONE,
+    S_U_ON_TIME,
+    S_U_EXCEEDED,
+    S_U_KEY,
+    S_SE_MISSED,
+    S_UNITS,
+    S_UNITS_KHTNV,
+    S_SHORT_TOTAL,
+    S_SHORT_REM,
 };
 const struct http_field api_review_step_body[] = {
     {"year", HF_INT, HF_REQUIRED, 1900, 9999, "review year"},
@@ -74,7 +92,28 @@ const struct http_field api_review_step_body[] = {
     {"degradation", HF_BOOL, 0, 0, 0, "verify: concluded degradation"},
     {"disunity", HF_BOOL, 0, 0, 0, "verify, collectives: concluded internal disunity"},
     {"sub_disciplined", HF_INT, 0, 0, 100000, "verify, collectives: sub-units disciplined"},
-    {"sub_unremedied", HF_INT, 0, 0, 100000, "verify: of them, not self-detected and remedied"},
+    {"sub_unremedied", HF_INT, 0, 0, 100000,
+     "verify: of them, not self-detected and remedied (default: all but sub_remedied)"},
+    {"sub_remedied", HF_INT, 0, 0, 100000, "verify: of them, self-detected and remedied"},
+    {"override_reason", HF_STRING, 0, 0, 1000,
+     "decide: the reason for deciding better than a level forced to KHTNV by a rule"},
+    {"targets_total", HF_INT, 0, 1, 100000, "verify: targets (chỉ tiêu, nhiệm vụ) of the year"},
+    {"targets_done", HF_INT, 0, 0, 100000, "verify: of them, done (with targets_total)"},
+    {"targets_on_time", HF_INT, 0, 0, 100000, "verify: of them, on time (default: done)"},
+    {"targets_exceeded", HF_INT, 0, 0, 100000, "verify: of them, exceeded (default 0)"},
+    {"key_target_missed", HF_BOOL, 0, 0, 0, "verify: a key target (chỉ tiêu chủ yếu) missed"},
+    {"force_majeure", HF_BOOL, 0, 0, 0, "verify: the shortfall is due to force majeure"},
+    {"unit_targets_total", HF_INT, 0, 1, 100000, "verify, leaders: targets of the unit led"},
+    {"unit_targets_done", HF_INT, 0, 0, 100000, "verify, leaders: of them, done"},
+    {"unit_targets_on_time", HF_INT, 0, 0, 100000, "verify, leaders: on time (default: done)"},
+    {"unit_targets_exceeded", HF_INT, 0, 0, 100000, "verify, leaders: exceeded (default 0)"},
+    {"unit_key_target_missed", HF_BOOL, 0, 0, 0, "verify, leaders: the unit missed a key target"},
+    {"se_targets_missed", HF_BOOL, 0, 0, 0,
+     "verify, leaders (QĐ 366): the 5 basic socio-economic targets missed"},
+    {"units_in_charge", HF_INT, 0, 1, 100000, "verify, leaders (QĐ 366): units in charge of"},
+    {"units_in_charge_khtnv", HF_INT, 0, 0, 100000, "verify, leaders: of them, rated KHTNV"},
+    {"shortcomings_total", HF_INT, 0, 1, 100000, "verify: shortcomings pointed out earlier"},
+    {"shortcomings_remedied", HF_INT, 0, 0, 100000, "verify: of them, remedied"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -167,6 +206,24 @@ static enum tcxd_err level_in(const struct http_value *v, enum review_level *out
     }
     return tcxd_fail(e, TCXD_EINVAL, "level",
                      "unknown review level '%s' (htxsnv, httnv, htnv, khtnv)", v->s);
+}
+
+/* targets_total, _done, _on_time, _exceeded from field index base on (0 total: none given). */
+static enum tcxd_err targets_in(const struct http_value *in, int base, const char *field,
+                                struct review_targets *t, struct tcxd_error *e)
+{
+    memset(t, 0, sizeof(*t));
+    bool any =
+        in[base].present || in[base + 1].present || in[base + 2].present || in[base + 3].present;
+    if (!any)
+        return TCXD_OK;
+    if (!in[base].present || !in[base + 1].present)
+        return tcxd_fail(e, TCXD_EINVAL, field, "give %s_total and %s_done together", field, field);
+    t->total = (int)in[base].i;
+    t->done = (int)in[base + 1].i;
+    t->on_time = in[base + 2].present ? (int)in[base + 2].i : t->done;
+    t->exceeded = in[base + 3].present ? (int)in[base + 3].i : 0;
+    return TCXD_OK;
 }
 
 /* The review with its proposal and cap figures as the answer. */
@@ -310,10 +367,38 @@ static enum tcxd_err step(struct http_ctx *c, bool member, struct tcxd_error *e)
     req.facts.disunity = in[S_DISUNITY].present && in[S_DISUNITY].b;
     req.facts.sub_disciplined = (int)in[S_SUB_DISC].i;
     req.facts.sub_unremedied = (int)in[S_SUB_UNREM].i;
+    req.facts.has_sub_unremedied = in[S_SUB_UNREM].present;
+    req.facts.sub_remedied = (int)in[S_SUB_REM].i;
+    req.override_reason = in[S_OVERRIDE].present ? in[S_OVERRIDE].s : NULL;
+    if ((rc = targets_in(in, S_T_TOTAL, "targets", &req.facts.targets, e)) ||
+        (rc = targets_in(in, S_U_TOTAL, "unit_targets", &req.facts.unit_targets, e)))
+        goto out;
+    req.facts.targets.key_missed = in[S_T_KEY].present && in[S_T_KEY].b;
+    req.facts.targets.force_majeure = in[S_FORCE_MAJEURE].present && in[S_FORCE_MAJEURE].b;
+    req.facts.unit_targets.key_missed = in[S_U_KEY].present && in[S_U_KEY].b;
+    req.facts.unit_targets.force_majeure = req.facts.targets.force_majeure;
+    req.facts.se_targets_missed = in[S_SE_MISSED].present && in[S_SE_MISSED].b;
+    if (in[S_UNITS].present != in[S_UNITS_KHTNV].present ||
+        in[S_SHORT_TOTAL].present != in[S_SHORT_REM].present) {
+        rc = tcxd_fail(e, TCXD_EINVAL,
+                       in[S_UNITS].present != in[S_UNITS_KHTNV].present ? "units_in_charge_khtnv"
+                                                                        : "shortcomings_remedied",
+                       "give %s with its total",
+                       in[S_UNITS].present != in[S_UNITS_KHTNV].present ? "units_in_charge_khtnv"
+                                                                        : "shortcomings_remedied");
+        goto out;
+    }
+    req.facts.units_in_charge = (int)in[S_UNITS].i;
+    req.facts.units_in_charge_khtnv = (int)in[S_UNITS_KHTNV].i;
+    req.facts.shortcomings_total = (int)in[S_SHORT_TOTAL].i;
+    req.facts.shortcomings_remedied = (int)in[S_SHORT_REM].i;
+    bool targets_given = false;
+    for (int f = S_T_TOTAL; f <= S_SHORT_REM; f++)
+        targets_given = targets_given || in[f].present;
     if (req.step != REVIEW_STEP_VERIFY &&
         (req.facts.has_votes || req.facts.self_remedied || req.facts.not_duty_related ||
          req.facts.degradation || req.facts.disunity || req.facts.sub_disciplined ||
-         req.facts.sub_unremedied)) {
+         req.facts.sub_unremedied || req.facts.sub_remedied || targets_given)) {
         rc = tcxd_fail(e, TCXD_EINVAL, "step", "the entered facts belong to verify");
         goto out;
     }

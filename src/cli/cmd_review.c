@@ -24,9 +24,13 @@ static const char review_help[] =
     "  tcxd review verify SUBJECT --year Y (--score ... | --scores FILE.csv) [--level L]\n"
     "           [--notes TEXT] [--votes LOW/RETURNED | --low-confidence PCT] [--self-remedied]\n"
     "           [--not-duty-related] [--degradation] [--disunity] [--sub-disciplined N]\n"
-    "           [--sub-unremedied N]\n"
+    "           [--sub-unremedied N | --sub-remedied N] [--targets DONE/TOTAL [--on-time N]\n"
+    "           [--exceeded N] [--key-target-missed]] [--force-majeure]\n"
+    "           [--unit-targets DONE/TOTAL [--unit-on-time N] [--unit-exceeded N]\n"
+    "           [--unit-key-target-missed]] [--se-targets-missed] [--units-khtnv N/TOTAL]\n"
+    "           [--shortcomings REMEDIED/TOTAL]\n"
     "  tcxd review decide SUBJECT --year Y --level L --decision NO --decision-date DATE\n"
-    "           [--cap-exception REASON]\n"
+    "           [--cap-exception REASON] [--override-reason TEXT]\n"
     "  tcxd review amend SUBJECT --year Y --level L --reason TEXT [--decision NO]\n"
     "           [--decision-date DATE] [--cap-exception REASON]\n"
     "  tcxd review record SUBJECT --year Y --level L [--decision NO] [--decision-date DATE]\n"
@@ -75,6 +79,20 @@ enum {
     O_DISUNITY,
     O_SUB_DISC,
     O_SUB_UNREM,
+    O_TARGETS,
+    O_ON_TIME,
+    O_EXCEEDED,
+    O_KEY_MISSED,
+    O_FORCE_MAJEURE,
+    O_UNIT_TARGETS,
+    O_UNIT_ON_TIME,
+    O_UNIT_EXCEEDED,
+    O_UNIT_KEY_MISSED,
+    O_SE_MISSED,
+    O_UNITS_KHTNV,
+    O_SHORTCOMINGS,
+    O_SUB_REM,
+    O_OVERRIDE,
     O_DECISION,
     O_DECISION_DATE,
     O_CAP_EXC,
@@ -113,6 +131,20 @@ static const struct cli_opt review_opts[O__MAX] = {
     [O_DISUNITY] = {"disunity", false, NULL},
     [O_SUB_DISC] = {"sub-disciplined", true, NULL},
     [O_SUB_UNREM] = {"sub-unremedied", true, NULL},
+    [O_TARGETS] = {"targets", true, NULL},
+    [O_ON_TIME] = {"on-time", true, NULL},
+    [O_EXCEEDED] = {"exceeded", true, NULL},
+    [O_KEY_MISSED] = {"key-target-missed", false, NULL},
+    [O_FORCE_MAJEURE] = {"force-majeure", false, NULL},
+    [O_UNIT_TARGETS] = {"unit-targets", true, NULL},
+    [O_UNIT_ON_TIME] = {"unit-on-time", true, NULL},
+    [O_UNIT_EXCEEDED] = {"unit-exceeded", true, NULL},
+    [O_UNIT_KEY_MISSED] = {"unit-key-target-missed", false, NULL},
+    [O_SE_MISSED] = {"se-targets-missed", false, NULL},
+    [O_UNITS_KHTNV] = {"units-khtnv", true, NULL},
+    [O_SHORTCOMINGS] = {"shortcomings", true, NULL},
+    [O_SUB_REM] = {"sub-remedied", true, NULL},
+    [O_OVERRIDE] = {"override-reason", true, NULL},
     [O_DECISION] = {"decision", true, NULL},
     [O_DECISION_DATE] = {"decision-date", true, NULL},
     [O_CAP_EXC] = {"cap-exception", true, NULL},
@@ -141,6 +173,40 @@ static enum tcxd_err int_arg(const char *s, int lo, int hi, const char *field, i
         return tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (%d to %d)", field, s ? s : "", lo,
                          hi);
     *out = (int)v;
+    return TCXD_OK;
+}
+
+/* "PART/WHOLE" with 0 <= PART <= WHOLE <= 100000 and WHOLE > 0. */
+static enum tcxd_err fraction_arg(const char *s, const char *field, int *part, int *whole,
+                                  struct tcxd_error *e)
+{
+    char *end, *end2 = NULL;
+    errno = 0;
+    long a = strtol(s, &end, 10);
+    long b = *end == '/' ? strtol(end + 1, &end2, 10) : -1;
+    if (end == s || *end != '/' || !end2 || end2 == end + 1 || *end2 || errno || a < 0 || b <= 0 ||
+        b > 100000 || a > b)
+        return tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (PART/WHOLE, e.g. 9/10)", field,
+                         s);
+    *part = (int)a;
+    *whole = (int)b;
+    return TCXD_OK;
+}
+
+/* --targets DONE/TOTAL [--on-time N (default DONE)] [--exceeded N (default 0)]. */
+static enum tcxd_err targets_args(const char *frac, const char *on_time, const char *exceeded,
+                                  const char *field, struct review_targets *t, struct tcxd_error *e)
+{
+    memset(t, 0, sizeof(*t));
+    if (!frac)
+        return TCXD_OK;
+    enum tcxd_err rc;
+    if ((rc = fraction_arg(frac, field, &t->done, &t->total, e)))
+        return rc;
+    t->on_time = t->done;
+    if ((on_time && (rc = int_arg(on_time, 0, t->done, "on_time", &t->on_time, e))) ||
+        (exceeded && (rc = int_arg(exceeded, 0, t->done, "exceeded", &t->exceeded, e))))
+        return rc;
     return TCXD_OK;
 }
 
@@ -700,6 +766,19 @@ static const char *level_label(const struct store_review *rv, enum review_level 
     return review_level_label_for(rv->rs, rv->subject, l);
 }
 
+/* A decision's forcing rules and the reason recorded for departing from them (step facts). */
+static void print_forcing(const char *facts, const char *sep)
+{
+    json_t *fj = facts ? json_loads(facts, 0, NULL) : NULL;
+    json_t *fb = json_object_get(fj, "forced_by");
+    for (size_t i = 0; i < json_array_size(fb); i++)
+        printf("%squy tắc buộc: %s", sep, json_string_value(json_array_get(fb, i)));
+    const char *why = json_string_value(json_object_get(fj, "override_reason"));
+    if (why)
+        printf("%slý do không theo mức buộc: %s", sep, why);
+    json_decref(fj);
+}
+
 static void print_review(const struct store_review *rv, const struct review_preview *pv,
                          const struct store_rubric *rub)
 {
@@ -734,6 +813,7 @@ static void print_review(const struct store_review *rv, const struct review_prev
             printf("\n      %s", s->text);
         if (s->cap_exception && *s->cap_exception)
             printf("\n      vượt tỷ lệ: %s", s->cap_exception);
+        print_forcing(s->facts, "\n      ");
         printf("\n");
     }
     const struct review_step_row *self = NULL, *ver = NULL;
@@ -848,12 +928,17 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         int opt;
         unsigned steps; /* bit per step */
     } owners[] = {
-        {O_SCORES, 3},       {O_COMMENTS, 1},      {O_AS, 17},
-        {O_REVIEW_DATE, 17}, {O_NOTES, 18},        {O_VOTES, 2},
-        {O_LOW_CONF, 2},     {O_SELF_REMEDIED, 2}, {O_NOT_DUTY, 2},
-        {O_DEGRADATION, 2},  {O_DISUNITY, 2},      {O_SUB_DISC, 2},
-        {O_SUB_UNREM, 2},    {O_DECISION, 28},     {O_DECISION_DATE, 28},
-        {O_CAP_EXC, 12},     {O_REASON, 8},
+        {O_SCORES, 3},        {O_COMMENTS, 1},        {O_AS, 17},
+        {O_REVIEW_DATE, 17},  {O_NOTES, 18},          {O_VOTES, 2},
+        {O_LOW_CONF, 2},      {O_SELF_REMEDIED, 2},   {O_NOT_DUTY, 2},
+        {O_DEGRADATION, 2},   {O_DISUNITY, 2},        {O_SUB_DISC, 2},
+        {O_SUB_UNREM, 2},     {O_DECISION, 28},       {O_DECISION_DATE, 28},
+        {O_CAP_EXC, 12},      {O_REASON, 8},          {O_TARGETS, 2},
+        {O_ON_TIME, 2},       {O_EXCEEDED, 2},        {O_KEY_MISSED, 2},
+        {O_FORCE_MAJEURE, 2}, {O_UNIT_TARGETS, 2},    {O_UNIT_ON_TIME, 2},
+        {O_UNIT_EXCEEDED, 2}, {O_UNIT_KEY_MISSED, 2}, {O_SE_MISSED, 2},
+        {O_UNITS_KHTNV, 2},   {O_SHORTCOMINGS, 2},    {O_SUB_REM, 2},
+        {O_OVERRIDE, 4},
     };
     for (size_t i = 0; i < ARRAY_SIZE(owners); i++)
         if (o[owners[i].opt].value && !(owners[i].steps & (1u << step)))
@@ -887,6 +972,7 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
                                                                           : NULL;
     req.decision_no = o[O_DECISION].value;
     req.cap_exception = o[O_CAP_EXC].value;
+    req.override_reason = o[O_OVERRIDE].value;
     struct review_entered *f = &req.facts;
     if (o[O_VOTES].value && o[O_LOW_CONF].value)
         return cli_usage(cli, "review", "give --votes or --low-confidence, not both");
@@ -927,6 +1013,36 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
          int_arg(o[O_SUB_UNREM].value, 0, 100000, "sub_unremedied", &f->sub_unremedied, &e)))
         return cli_fail(cli, &e);
 
+    if (o[O_SUB_REM].value &&
+        int_arg(o[O_SUB_REM].value, 0, 100000, "sub_remedied", &f->sub_remedied, &e))
+        return cli_fail(cli, &e);
+    f->has_sub_unremedied = o[O_SUB_UNREM].value != NULL;
+    if (targets_args(o[O_TARGETS].value, o[O_ON_TIME].value, o[O_EXCEEDED].value, "targets",
+                     &f->targets, &e) ||
+        targets_args(o[O_UNIT_TARGETS].value, o[O_UNIT_ON_TIME].value, o[O_UNIT_EXCEEDED].value,
+                     "unit_targets", &f->unit_targets, &e) ||
+        (o[O_UNITS_KHTNV].value &&
+         fraction_arg(o[O_UNITS_KHTNV].value, "units_khtnv", &f->units_in_charge_khtnv,
+                      &f->units_in_charge, &e)) ||
+        (o[O_SHORTCOMINGS].value &&
+         fraction_arg(o[O_SHORTCOMINGS].value, "shortcomings", &f->shortcomings_remedied,
+                      &f->shortcomings_total, &e)))
+        return cli_fail(cli, &e);
+    f->targets.key_missed = o[O_KEY_MISSED].value != NULL;
+    f->targets.force_majeure = o[O_FORCE_MAJEURE].value != NULL;
+    f->unit_targets.key_missed = o[O_UNIT_KEY_MISSED].value != NULL;
+    f->unit_targets.force_majeure = o[O_FORCE_MAJEURE].value != NULL;
+    f->se_targets_missed = o[O_SE_MISSED].value != NULL;
+    if ((o[O_ON_TIME].value || o[O_EXCEEDED].value || o[O_KEY_MISSED].value) && !o[O_TARGETS].value)
+        return cli_usage(cli, "review",
+                         "--on-time, --exceeded and --key-target-missed need "
+                         "--targets DONE/TOTAL");
+    if ((o[O_UNIT_ON_TIME].value || o[O_UNIT_EXCEEDED].value || o[O_UNIT_KEY_MISSED].value) &&
+        !o[O_UNIT_TARGETS].value)
+        return cli_usage(cli, "review",
+                         "--unit-on-time, --unit-exceeded and "
+                         "--unit-key-target-missed need --unit-targets DONE/TOTAL");
+
     struct store_review rv;
     store_review_init(&rv);
     if (store_review_step(cli->st, &cli->actor, &k, &req, &rv, &e)) {
@@ -954,6 +1070,10 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
                 printf("  - %s\n", json_string_value(json_array_get(rs, i)));
         }
         json_decref(pj);
+        if (!scored)
+            print_forcing(s->facts, "\n  - ");
+        if (!scored && s->facts && strstr(s->facts, "forced_by"))
+            printf("\n");
         store_review_release(&rv);
         return 0;
     }

@@ -294,6 +294,7 @@ struct review_proposal {
     enum review_level score_level; /* from the score or grades alone */
     bool forced;                   /* a forcing rule made it KHTNV */
     char **reasons;                /* Vietnamese explanations, in the order applied */
+    bool *forcing;                 /* forcing[i]: reasons[i] is a forcing rule that fired */
     size_t n_reasons, alloc_reasons;
 };
 

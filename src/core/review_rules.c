@@ -208,6 +208,7 @@ void review_proposal_release(struct review_proposal *p)
     for (size_t i = 0; i < p->n_reasons; i++)
         free(p->reasons[i]);
     free(p->reasons);
+    free(p->forcing);
     review_proposal_init(p);
 }
 
@@ -219,6 +220,8 @@ TCXD_PRINTF(2, 3) static void add_reason(struct review_proposal *p, const char *
     buf_vaddf(&b, fmt, ap);
     va_end(ap);
     ALLOC_GROW(p->reasons, p->n_reasons + 1, p->alloc_reasons);
+    p->forcing = xreallocarray(p->forcing, p->alloc_reasons, sizeof(*p->forcing));
+    p->forcing[p->n_reasons] = false;
     p->reasons[p->n_reasons++] = buf_detach(&b, NULL);
 }
 
@@ -273,6 +276,7 @@ TCXD_PRINTF(2, 3) static void force(struct proposer *pr, const char *fmt, ...)
     add_reason(pr->p, "%s → %s", b.ptr, label_of(pr, REVIEW_KHTNV));
     buf_release(&b);
     pr->p->forced = true;
+    pr->p->forcing[pr->p->n_reasons - 1] = true;
 }
 
 /* The level can be no better than max. */

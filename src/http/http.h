@@ -109,7 +109,7 @@ struct http_value {
     bool b;
 };
 
-#define HTTP_MAX_FIELDS 24
+#define HTTP_MAX_FIELDS 48
 
 /* ---- routes ---- */
 

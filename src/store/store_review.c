@@ -807,6 +807,15 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
         }
         f->degradation = in->degradation;
         f->disunity = in->disunity;
+        f->targets = in->targets;
+        f->shortcomings_total = in->shortcomings_total;
+        f->shortcomings_remedied = in->shortcomings_remedied;
+        if (rv->subject == REVIEW_SUBJECT_LEADER) {
+            f->unit_targets = in->unit_targets;
+            f->se_targets_missed = in->se_targets_missed;
+            f->units_in_charge = in->units_in_charge;
+            f->units_in_charge_khtnv = in->units_in_charge_khtnv;
+        }
         if (review_subject_is_collective(rv->subject)) {
             f->sub_units_disciplined = in->sub_disciplined;
             f->sub_units_unremedied = in->sub_unremedied;
@@ -818,6 +827,26 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
 }
 
 /* The entered facts of the latest verification step (stored as JSON). */
+static void targets_from_json(const json_t *j, struct review_targets *t)
+{
+    memset(t, 0, sizeof(*t));
+    if (!j)
+        return;
+    t->total = (int)json_integer_value(json_object_get(j, "total"));
+    t->done = (int)json_integer_value(json_object_get(j, "done"));
+    t->on_time = (int)json_integer_value(json_object_get(j, "on_time"));
+    t->exceeded = (int)json_integer_value(json_object_get(j, "exceeded"));
+    t->key_missed = json_is_true(json_object_get(j, "key_missed"));
+    t->force_majeure = json_is_true(json_object_get(j, "force_majeure"));
+}
+
+static json_t *targets_json(const struct review_targets *t)
+{
+    return json_pack("{s:i, s:i, s:i, s:i, s:b, s:b}", "total", t->total, "done", t->done,
+                     "on_time", t->on_time, "exceeded", t->exceeded, "key_missed", t->key_missed,
+                     "force_majeure", t->force_majeure);
+}
+
 static void entered_from_json(const char *text, struct review_entered *in)
 {
     memset(in, 0, sizeof(*in));
@@ -836,6 +865,16 @@ static void entered_from_json(const char *text, struct review_entered *in)
         in->disunity = json_is_true(json_object_get(x, "disunity"));
         in->sub_disciplined = (int)json_integer_value(json_object_get(x, "sub_disciplined"));
         in->sub_unremedied = (int)json_integer_value(json_object_get(x, "sub_unremedied"));
+        in->has_sub_unremedied = true;
+        targets_from_json(json_object_get(x, "targets"), &in->targets);
+        targets_from_json(json_object_get(x, "unit_targets"), &in->unit_targets);
+        in->se_targets_missed = json_is_true(json_object_get(x, "se_targets_missed"));
+        in->units_in_charge = (int)json_integer_value(json_object_get(x, "units_in_charge"));
+        in->units_in_charge_khtnv =
+            (int)json_integer_value(json_object_get(x, "units_in_charge_khtnv"));
+        in->shortcomings_total = (int)json_integer_value(json_object_get(x, "shortcomings_total"));
+        in->shortcomings_remedied =
+            (int)json_integer_value(json_object_get(x, "shortcomings_remedied"));
     }
     json_decref(j);
 }
@@ -853,6 +892,20 @@ static json_t *entered_json(const struct review_entered *in)
     json_object_set_new(j, "disunity", json_boolean(in->disunity));
     json_object_set_new(j, "sub_disciplined", json_integer(in->sub_disciplined));
     json_object_set_new(j, "sub_unremedied", json_integer(in->sub_unremedied));
+    if (in->targets.total)
+        json_object_set_new(j, "targets", targets_json(&in->targets));
+    if (in->unit_targets.total)
+        json_object_set_new(j, "unit_targets", targets_json(&in->unit_targets));
+    if (in->se_targets_missed)
+        json_object_set_new(j, "se_targets_missed", json_true());
+    if (in->units_in_charge) {
+        json_object_set_new(j, "units_in_charge", json_integer(in->units_in_charge));
+        json_object_set_new(j, "units_in_charge_khtnv", json_integer(in->units_in_charge_khtnv));
+    }
+    if (in->shortcomings_total) {
+        json_object_set_new(j, "shortcomings_total", json_integer(in->shortcomings_total));
+        json_object_set_new(j, "shortcomings_remedied", json_integer(in->shortcomings_remedied));
+    }
     return j;
 }
 
@@ -1289,6 +1342,12 @@ static enum tcxd_err check_entered(const struct review_entered *in, struct tcxd_
         return tcxd_fail(e, TCXD_EINVAL, "votes",
                          "invalid confidence vote: %d low of %d returned ballots", in->votes_low,
                          in->votes_returned);
+    if (in->sub_remedied < 0 || in->sub_remedied > in->sub_disciplined ||
+        (in->has_sub_unremedied && in->sub_remedied &&
+         in->sub_unremedied + in->sub_remedied != in->sub_disciplined))
+        return tcxd_fail(e, TCXD_EINVAL, "sub_remedied",
+                         "invalid remedied sub-units: %d of %d disciplined", in->sub_remedied,
+                         in->sub_disciplined);
     if (in->sub_disciplined < 0 || in->sub_unremedied < 0 ||
         in->sub_unremedied > in->sub_disciplined)
         return tcxd_fail(e, TCXD_EINVAL, "sub_disciplined",
@@ -1340,7 +1399,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     struct parsed_scores ps;
     struct review_facts_owned fo;
     struct review_proposal prop;
-    struct buf text = BUF_INIT, decno = BUF_INIT, capx = BUF_INIT;
+    struct buf text = BUF_INIT, decno = BUF_INIT, capx = BUF_INIT, over = BUF_INIT;
     json_t *before = NULL, *facts = NULL, *propj = NULL;
     enum review_state to;
     enum review_level level = REVIEW_HTNV;
@@ -1356,12 +1415,16 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     memset(&fo, 0, sizeof(fo));
     if ((unsigned)req->step >= REVIEW_STEP__MAX)
         BUG("review step %d", (int)req->step);
+    struct review_entered entered = req->facts;
+    if (!entered.has_sub_unremedied)
+        entered.sub_unremedied = entered.sub_disciplined - entered.sub_remedied;
     if ((rc = check_key(k, e)) || (rc = review_ruleset_for_year(k->year, &rs, e)) ||
         (rc = clean(req->text, 4000, req->step == REVIEW_STEP_AMEND ? "reason" : "text", &text,
                     e)) ||
         (rc = clean(req->decision_no, 100, "decision_no", &decno, e)) ||
         (rc = clean(req->cap_exception, 1000, "cap_exception", &capx, e)) ||
-        (rc = check_entered(&req->facts, e)))
+        (rc = clean(req->override_reason, 1000, "override_reason", &over, e)) ||
+        (rc = check_entered(&entered, e)))
         goto out;
     if (req->has_level && (unsigned)req->level >= REVIEW_LEVEL__MAX)
         BUG("review level %d", (int)req->level);
@@ -1387,7 +1450,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         goto fail;
 
     const struct review_entered none = {0};
-    const struct review_entered *in = req->step == REVIEW_STEP_VERIFY ? &req->facts : &none;
+    const struct review_entered *in = req->step == REVIEW_STEP_VERIFY ? &entered : &none;
     if (scored) {
         if ((rc = parse_scores(rv.rs, &rub.r, req->scores, req->n_scores, &ps, e)) ||
             (rc = facts_load(st, &rv, in, &fo, e)))
@@ -1438,20 +1501,59 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
             facts = json_pack("{s:b}", "historical", true);
             goto step;
         }
+        /* a forcing rule fired: departing from it needs a recorded reason */
+        json_t *forced_by = json_array();
+        for (size_t i = 0; has_prop && prop.forced && i < prop.n_reasons; i++)
+            if (prop.forcing[i])
+                json_array_append_new(forced_by, json_string(prop.reasons[i]));
+        bool departs = has_prop && prop.forced && level != REVIEW_KHTNV;
+        if (departs && req->step == REVIEW_STEP_DECIDE && !over.len) {
+            const char *first = json_string_value(json_array_get(forced_by, 0));
+            json_decref(forced_by);
+            rc = tcxd_fail(e, TCXD_ERULE, "override_reason",
+                           "the proposal is forced to %s by a rule (%s); deciding %s needs a "
+                           "recorded reason",
+                           review_level_code(REVIEW_KHTNV), first ? first : "",
+                           review_level_code(level));
+            goto fail;
+        }
+        if (!departs)
+            buf_reset(&over);
         struct review_cap cap;
         char desc[256];
         /* the cap limits who is rated HTXSNV: a decision or amendment to another level is
            never refused for it (lowering a level must stay possible) */
         rc = cap_check(st, &rv, level, capx.ptr, &cap, desc, e);
-        if (rc == TCXD_ERULE && level != REVIEW_HTXSNV)
-            rc = TCXD_OK;
-        if (rc)
+        if (rc == TCXD_ERULE && level != REVIEW_HTXSNV) {
+            /* lowering a level stays possible, except an amendment of an HTTNV that leaves the
+               group over the cap it was within (fewer HTTNV allow fewer HTXSNV) */
+            bool breaks = false;
+            if (req->step == REVIEW_STEP_AMEND && rv.has_final && rv.final_level == REVIEW_HTTNV) {
+                struct review_cap was;
+                char d2[256];
+                struct tcxd_error ig;
+                breaks = cap_check(st, &rv, rv.final_level, NULL, &was, d2, &ig) == TCXD_OK;
+            }
+            if (!breaks)
+                rc = TCXD_OK;
+        }
+        if (rc) {
+            json_decref(forced_by);
             goto fail;
+        }
         if (!cap.exceeded)
             buf_reset(&capx);
         facts = json_pack("{s:s, s:i, s:i, s:i, s:i}", "cap_group", desc, "cap_share",
                           cap.share_pct, "cap_excellent", cap.n_excellent, "cap_good", cap.n_good,
                           "cap_allowed", cap.allowed);
+        if (json_array_size(forced_by))
+            json_object_set_new(facts, "forced_by", forced_by);
+        else
+            json_decref(forced_by);
+        if (departs)
+            json_object_set_new(facts, "departs_from_forced", json_true());
+        if (over.len)
+            json_object_set_new(facts, "override_reason", json_string(over.ptr));
     }
 step:
     if (has_prop)
@@ -1615,6 +1717,7 @@ out:
     buf_release(&text);
     buf_release(&decno);
     buf_release(&capx);
+    buf_release(&over);
     return rc;
 }
 

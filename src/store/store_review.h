@@ -100,7 +100,17 @@ struct review_entered {
     bool self_remedied;            /* the member's disciplines were self-detected and remedied */
     bool not_duty_related;         /* ... were not for violations in performing duties */
     bool degradation, disunity;
-    int sub_disciplined, sub_unremedied; /* collectives: sub-units disciplined that year */
+    /* collectives: sub-units disciplined that year. As for a person, a discipline counts as not
+       self-detected and remedied unless said so: sub_unremedied is sub_disciplined - sub_remedied
+       unless has_sub_unremedied gives it. */
+    int sub_disciplined, sub_unremedied, sub_remedied;
+    bool has_sub_unremedied;
+    /* targets (chỉ tiêu, nhiệm vụ) of the year: the subject's own, and for leaders the unit they
+       directly lead (total 0: no figures, the target rules are not applied) */
+    struct review_targets targets, unit_targets;
+    bool se_targets_missed; /* leaders (QĐ 366): the 5 socio-economic targets */
+    int units_in_charge, units_in_charge_khtnv;    /* leaders (QĐ 366): units in charge, KHTNV */
+    int shortcomings_total, shortcomings_remedied; /* earlier shortcomings (HTXSNV) */
 };
 
 struct review_step_req {
@@ -124,6 +134,9 @@ struct review_step_req {
        ("tsvm_tieu_bieu", "Trong sạch, vững mạnh", "yeu_kem", "dtc_httnv" ...), kept as given
        (review_level_resolve). */
     const char *level_text;
+    /* decide: the reason for deciding better than a proposal forced to KHTNV by a rule
+       (required then; recorded with the step's facts as "override_reason" beside "forced_by") */
+    const char *override_reason;
 };
 
 struct review_score_row {

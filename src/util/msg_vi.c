@@ -169,6 +169,13 @@ const struct msg_pair msg_vi_catalog[] = {
      "mức xếp loại tổ chức theo quy định cũ không xác định '%s'"},
     {"unknown review level '%s'", "mức xếp loại không xác định '%s'"},
     {"the level is required", "thiếu mức xếp loại"},
+    {"give %s_total and %s_done together", "phải nhập cùng lúc %s_total và %s_done"},
+    {"give %s with its total", "phải nhập %s cùng với tổng số"},
+    {"invalid %s '%s' (PART/WHOLE, e.g. 9/10)", "%s không hợp lệ '%s' (SỐ/TỔNG, ví dụ 9/10)"},
+    {"invalid remedied sub-units: %d of %d disciplined",
+     "số tổ chức trực thuộc đã khắc phục không hợp lệ: %d trên %d bị kỷ luật"},
+    {"the proposal is forced to %s by a rule (%s); deciding %s needs a recorded reason",
+     "mức đề xuất bắt buộc là %s theo quy định (%s); quyết định mức %s phải ghi rõ lý do"},
     {"only a past year's decision is recorded as history (year %d); this year's review goes "
      "through self-assessment, verification and decision",
      "chỉ ghi nhận quyết định đã có của năm đã qua (năm %d); đánh giá năm nay phải qua tự đánh "

@@ -202,6 +202,28 @@ static void test_member_review(void **state)
                         "httnv");
     assert_true(json_array_size(json_object_get(json_object_get(j, "proposal"), "reasons")) >= 1);
     json_decref(j);
+    /* the target rules are reached from the API: QĐ 366 HTTNV needs every target on time */
+    j = call(&s, "POST", steps,
+             path("{\"year\":2025,\"step\":\"verify\",\"scores\":\"%s\",\"targets_total\":10,"
+                  "\"targets_done\":10,\"targets_on_time\":8}",
+                  SCORES_85),
+             201, NULL);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "proposal"), "level")),
+                        "htnv");
+    json_decref(j);
+    json_decref(call(&s, "POST", steps,
+                     path("{\"year\":2025,\"step\":\"verify\",\"scores\":\"%s\","
+                          "\"targets_done\":3}",
+                          SCORES_85),
+                     400, "targets"));
+    json_decref(call(&s, "POST", steps,
+                     path("{\"year\":2025,\"step\":\"verify\",\"scores\":\"%s\","
+                          "\"targets_total\":10,\"targets_done\":11}",
+                          SCORES_85),
+                     400, "targets"));
+    json_decref(call(&s, "POST", steps,
+                     path("{\"year\":2025,\"step\":\"verify\",\"scores\":\"%s\"}", SCORES_85), 201,
+                     NULL));
     /* one member of a base organization with no HTTNV yet: HTXSNV is over the cap */
     assert_int_equal(
         get(&v, path("/api/reviews/members/%lld?year=2025&level=htxsnv", (long long)m1), &j), 200);
@@ -227,7 +249,7 @@ static void test_member_review(void **state)
              201, NULL);
     assert_string_equal(json_string_value(json_object_get(json_object_get(j, "final"), "level")),
                         "htnv");
-    assert_int_equal(json_array_size(json_object_get(j, "steps")), 4);
+    assert_int_equal(json_array_size(json_object_get(j, "steps")), 6); /* 3 verifications */
     json_decref(j);
 
     /* outside the scope: as if it did not exist */

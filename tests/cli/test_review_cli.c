@@ -299,8 +299,24 @@ static void test_workflow_and_reports(void **state)
     assert_string_equal(before, after);
     free(before);
     free(after);
+    /* lowering one of the 5 HTTNV leaves 4, which allow no HTXSNV: the amendment would break
+       the cap silently, so it is refused (naming the group) unless an exception is recorded */
+    before = fingerprint();
+    refused(RUN("review", "amend", "2", "--year", "2025", "--level", "htnv", "--reason",
+                "kết luận kiểm tra"),
+            "level");
+    after = fingerprint();
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
     ok(RUN("review", "amend", "2", "--year", "2025", "--level", "htnv", "--reason",
-           "kết luận kiểm tra"));
+           "kết luận kiểm tra", "--cap-exception", "giữ kết quả HTXSNV đã công bố"));
+    json_t *am = json_of(RUN("--json", "review", "show", "2", "--year", "2025"));
+    json_t *last = json_array_get(json_object_get(am, "steps"), 3);
+    assert_string_equal(json_string_value(json_object_get(last, "step")), "amend");
+    assert_string_equal(json_string_value(json_object_get(last, "cap_exception")),
+                        "giữ kết quả HTXSNV đã công bố");
+    json_decref(am);
     teardown_db();
 }
 

@@ -3,8 +3,12 @@
  * 2014-2017), the real binary on a temporary database: a board enters its 2017 decisions as
  * history (no scores invented), in the year's own level names, and the report speaks them in the
  * board's sentence (seed 000: Tây Hồ 2017); "tiêu biểu" is kept; the mapping is shown on request.
+ * And the rules a verification reaches from the command line: the target rules of QĐ 124 and
+ * QĐ 366, a disciplined sub-unit counted as not remedied unless said so (as for a person), and a
+ * decision departing from a forced KHTNV only with a recorded reason.
  */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -305,6 +309,199 @@ static void test_history_recorded_directly(void **state)
     db_paths_unlink();
 }
 
+/* TU > DB1 (đảng bộ cơ sở, phường) > CB1..CB6; members 1..3 in CB1, admitted 2010. */
+static void setup_branch(void)
+{
+    snprintf(db, sizeof(db), "/tmp/tcxd-test-review-rules-%d.db", (int)getpid());
+    db_paths_unlink();
+    ok(RUN("init"));
+    ok(RUN("org", "add", "TU", "Đảng bộ quận", "--tier", "above_base", "--form", "dang_bo",
+           "--date", "01/01/2010"));
+    ok(RUN("org", "add", "DB1", "Đảng bộ phường Một", "--tier", "base", "--form", "dang_bo",
+           "--type", "phuong", "--parent", "TU", "--date", "01/01/2010"));
+    for (int i = 1; i <= 6; i++) {
+        char code[8], name[32];
+        snprintf(code, sizeof(code), "CB%d", i);
+        snprintf(name, sizeof(name), "Chi bộ khu phố %d", i);
+        ok(RUN("org", "add", code, name, "--tier", "below_base", "--form", "chi_bo", "--parent",
+               "DB1", "--date", "01/01/2010"));
+    }
+    for (int i = 1; i <= 3; i++) {
+        char name[64];
+        snprintf(name, sizeof(name), "Nguyễn Văn Thử %d", i);
+        ok(RUN("member", "add", "--org", "CB1", "--name", name, "--gender", "nam", "--birth",
+               "02/02/1975", "--decision-date", "01/03/2010", "--ceremony-date", "15/03/2010",
+               "--official-date", "20/03/2011"));
+    }
+}
+
+/* The proposal of a review as `review show --json` gives it (level; forced; reasons joined). */
+static void proposal_of(const char *subject, const char *year, char level[16], bool *forced,
+                        struct buf *reasons)
+{
+    json_t *j = json_of(RUN("--json", "review", "show", subject, "--year", year));
+    json_t *p = json_object_get(j, "proposal");
+    assert_true(json_is_object(p));
+    snprintf(level, 16, "%s", json_string_value(json_object_get(p, "level")));
+    *forced = json_is_true(json_object_get(p, "forced"));
+    buf_reset(reasons);
+    json_t *rs = json_object_get(p, "reasons");
+    for (size_t i = 0; i < json_array_size(rs); i++) {
+        buf_adds(reasons, json_string_value(json_array_get(rs, i)));
+        buf_adds(reasons, "\n");
+    }
+    json_decref(j);
+}
+
+#define GRADES_124(g)                                                                              \
+    "--score", "1=" g, "--score", "2=" g, "--score", "3=" g, "--score", "4=" g, "--score", "5=" g
+
+static void test_targets_qd124_and_forced_decision(void **state)
+{
+    (void)state;
+    setup_branch();
+    char level[16];
+    bool forced;
+    struct buf why = BUF_INIT;
+
+    /* QĐ 124, a chi bộ: < 50% of its targets with a key target missed forces KHTNV */
+    ok(RUN("review", "self", "CB2", "--year", "2023", GRADES_124("tot")));
+    ok(RUN("review", "verify", "CB2", "--year", "2023", GRADES_124("tot"), "--targets", "4/10"));
+    proposal_of("CB2", "2023", level, &forced, &why);
+    assert_string_equal(level, "httnv"); /* no key target missed: the rule does not fire */
+    assert_false(forced);
+    ok(RUN("review", "verify", "CB2", "--year", "2023", GRADES_124("tot"), "--targets", "4/10",
+           "--key-target-missed"));
+    proposal_of("CB2", "2023", level, &forced, &why);
+    assert_string_equal(level, "khtnv");
+    assert_true(forced);
+    assert_non_null(strstr(why.ptr, "hoàn thành 4/10 chỉ tiêu"));
+    /* 5/10 is not below 50% */
+    ok(RUN("review", "verify", "CB2", "--year", "2023", GRADES_124("tot"), "--targets", "5/10",
+           "--key-target-missed"));
+    proposal_of("CB2", "2023", level, &forced, &why);
+    assert_false(forced);
+    ok(RUN("review", "verify", "CB2", "--year", "2023", GRADES_124("tot"), "--targets", "4/10",
+           "--key-target-missed"));
+
+    /* departing from the forced level needs a recorded reason */
+    char *before = fingerprint();
+    refused(RUN("review", "decide", "CB2", "--year", "2023", "--level", "httnv", "--decision",
+                "15-QĐ/ĐU", "--decision-date", "10/01/2024"),
+            "override_reason");
+    refused(
+        RUN("review", "verify", "CB2", "--year", "2023", GRADES_124("tot"), "--targets", "11/10"),
+        "targets");
+    refused(RUN("review", "verify", "CB2", "--year", "2023", GRADES_124("tot"), "--on-time", "3"),
+            "--targets");
+    char *after = fingerprint();
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    ok(RUN("review", "decide", "CB2", "--year", "2023", "--level", "httnv", "--decision",
+           "15-QĐ/ĐU", "--decision-date", "10/01/2024", "--override-reason",
+           "chỉ tiêu chủ yếu không đạt do địa giới thay đổi giữa năm"));
+    json_t *j = json_of(RUN("--json", "review", "show", "CB2", "--year", "2023"));
+    json_t *steps = json_object_get(j, "steps");
+    json_t *dec = json_array_get(steps, json_array_size(steps) - 1);
+    json_t *facts = json_object_get(dec, "facts");
+    assert_string_equal(json_string_value(json_object_get(facts, "override_reason")),
+                        "chỉ tiêu chủ yếu không đạt do địa giới thay đổi giữa năm");
+    assert_true(json_is_true(json_object_get(facts, "departs_from_forced")));
+    assert_non_null(
+        strstr(json_string_value(json_array_get(json_object_get(facts, "forced_by"), 0)), "4/10"));
+    json_decref(j);
+    /* the text of the decision shows the forcing rule and the reason */
+    struct result r = RUN("review", "show", "CB2", "--year", "2023");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out.ptr, "hoàn thành 4/10 chỉ tiêu"));
+    assert_non_null(strstr(r.out.ptr, "địa giới thay đổi"));
+    release(&r);
+
+    /* a decision that follows the forced level needs no reason */
+    ok(RUN("review", "self", "CB3", "--year", "2023", GRADES_124("tot")));
+    ok(RUN("review", "verify", "CB3", "--year", "2023", GRADES_124("tot"), "--targets", "1/10",
+           "--key-target-missed"));
+    ok(RUN("review", "decide", "CB3", "--year", "2023", "--level", "khtnv", "--decision",
+           "15-QĐ/ĐU", "--decision-date", "10/01/2024"));
+
+    /* QĐ 124, a đảng bộ: 1 of 6 sub-units disciplined (under 20%) counts as not self-remedied
+       unless said so, as for a person: KHTNV; remedied, it only bars HTXSNV */
+    ok(RUN("review", "self", "DB1", "--year", "2023", GRADES_124("xuat_sac")));
+    ok(RUN("review", "verify", "DB1", "--year", "2023", GRADES_124("xuat_sac"), "--sub-disciplined",
+           "1"));
+    proposal_of("DB1", "2023", level, &forced, &why);
+    assert_string_equal(level, "khtnv");
+    assert_true(forced);
+    ok(RUN("review", "verify", "DB1", "--year", "2023", GRADES_124("xuat_sac"), "--sub-disciplined",
+           "1", "--sub-remedied", "1"));
+    proposal_of("DB1", "2023", level, &forced, &why);
+    assert_string_equal(level, "httnv");
+    assert_false(forced);
+    refused(RUN("review", "verify", "DB1", "--year", "2023", GRADES_124("xuat_sac"),
+                "--sub-disciplined", "1", "--sub-remedied", "2"),
+            "sub_remedied");
+    buf_release(&why);
+    db_paths_unlink();
+}
+
+/* member 1 as a leader in 2025 (QĐ 366): 1.1 8, 1.2 8, 1.3 7, 1.4 7, 2.1 25 of 30, 2.2 20,
+   2.3 10, 2.4 10 = 95 */
+#define LEADER_95                                                                                  \
+    "--score", "1.1=8", "--score", "1.2=8", "--score", "1.3=7", "--score", "1.4=7", "--score",     \
+        "2.1=25", "--score", "2.2=20", "--score", "2.3=10", "--score", "2.4=10"
+
+static void test_targets_qd366_leader(void **state)
+{
+    (void)state;
+    setup_branch();
+    char level[16];
+    bool forced;
+    struct buf why = BUF_INIT;
+    ok(RUN("review", "self", "1", "--year", "2025", "--as", "leader", LEADER_95));
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_string_equal(level, "htxsnv");
+
+    /* the unit led did < 70% of its targets */
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--unit-targets", "6/10"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_string_equal(level, "khtnv");
+    assert_true(forced);
+    assert_non_null(strstr(why.ptr, "6/10"));
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--unit-targets", "7/10"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_false(forced);
+    /* the 5 socio-economic targets */
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--se-targets-missed"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_true(forced);
+    assert_non_null(strstr(why.ptr, "kinh tế - xã hội"));
+    /* more than half the units in charge KHTNV: 3/5 forces, 2/4 does not */
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--units-khtnv", "3/5"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_true(forced);
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--units-khtnv", "2/4"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_false(forced);
+    /* HTXSNV needs 100% on time and >= 30% exceeded */
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--targets", "10/10", "--exceeded",
+           "2"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_string_equal(level, "httnv");
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--targets", "10/10", "--exceeded",
+           "3", "--on-time", "9"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_string_equal(level, "htnv"); /* not all on time: neither HTXSNV nor HTTNV (QĐ 366) */
+    assert_non_null(strstr(why.ptr, "đúng hạn 9/10"));
+    ok(RUN("review", "verify", "1", "--year", "2025", LEADER_95, "--targets", "10/10", "--exceeded",
+           "3"));
+    proposal_of("1", "2025", level, &forced, &why);
+    assert_string_equal(level, "htxsnv");
+    buf_release(&why);
+    db_paths_unlink();
+}
+
 int main(int argc, char **argv)
 {
     tcxd = argc > 1 ? argv[1] : getenv("TCXD_BIN");
@@ -315,6 +512,8 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_in_the_years_words),
         cmocka_unit_test(test_history_recorded_directly),
+        cmocka_unit_test(test_targets_qd124_and_forced_decision),
+        cmocka_unit_test(test_targets_qd366_leader),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -450,13 +450,23 @@ static void test_cap_boundary(void **state)
     int64_t fifth = member(st, w.cb3);
     full_member(st, fifth, 2025, 85, 85, REVIEW_HTTNV);
     must(decide(st, &ky, REVIEW_HTXSNV, NULL, &e), &e);
-    /* lowering a level is never refused for the cap, though 1 HTXSNV now stands against 4 */
+    /* lowering one of the 5 HTTNV would leave 1 HTXSNV against 4: refused unless an exception
+       is recorded (it used to pass silently) */
     struct review_step_req am = req_of(REVIEW_STEP_AMEND);
     am.has_level = true;
     am.level = REVIEW_HTNV;
     am.text = "kết luận kiểm tra";
     struct review_key kf = mkey(fifth, 2025);
+    before = fingerprint();
+    assert_int_equal(store_review_step(st, &actor, &kf, &am, NULL, &e), TCXD_ERULE);
+    assert_string_equal(e.field, "level");
+    after = fingerprint();
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    am.cap_exception = "giữ kết quả đã công bố";
     must(store_review_step(st, &actor, &kf, &am, NULL, &e), &e);
+    am.cap_exception = NULL;
     /* but raising another to HTXSNV now is */
     am.level = REVIEW_HTXSNV;
     assert_int_equal(store_review_step(st, &actor, &kf, &am, NULL, &e), TCXD_ERULE);
