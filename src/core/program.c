@@ -15,10 +15,8 @@ struct named {
 };
 
 static const struct named item_kinds[PITEM_KIND__MAX] = {
-    [PITEM_DE_TAI] = {"de_tai", "Đề tài"},
-    [PITEM_DE_AN] = {"de_an", "Đề án"},
-    [PITEM_CHUYEN_DE] = {"chuyen_de", "Chuyên đề"},
-    [PITEM_KE_HOACH] = {"ke_hoach", "Kế hoạch"},
+    [PITEM_DE_TAI] = {"de_tai", "Đề tài"},          [PITEM_DE_AN] = {"de_an", "Đề án"},
+    [PITEM_CHUYEN_DE] = {"chuyen_de", "Chuyên đề"}, [PITEM_KE_HOACH] = {"ke_hoach", "Kế hoạch"},
     [PITEM_KHAC] = {"khac", "Nội dung khác"},
 };
 
@@ -201,8 +199,7 @@ enum tcxd_err meeting_kind_parse(const char *s, enum meeting_kind *out, struct t
 
 /* ---- items ---- */
 
-enum program_status program_status_on(const struct program_status_change *h, size_t n,
-                                      tcxd_date on)
+enum program_status program_status_on(const struct program_status_change *h, size_t n, tcxd_date on)
 {
     enum program_status s = PSTATUS_NOT_STARTED;
     for (size_t i = 0; i < n && h[i].date <= on; i++)
@@ -236,15 +233,15 @@ enum tcxd_err program_status_change_check(tcxd_date start, const struct program_
         return tcxd_fail(e, TCXD_EINVAL, "status", "invalid status");
     if (next.date < start) {
         date_format_vn(start, o);
-        return tcxd_fail(e, TCXD_EINVAL, "date", "status date %s is before the item's start %s",
-                         d, o);
+        return tcxd_fail(e, TCXD_EINVAL, "date", "status date %s is before the item's start %s", d,
+                         o);
     }
     if (next.date > today)
         return tcxd_fail(e, TCXD_EINVAL, "date", "status date %s is in the future", d);
     if (n && next.date <= h[n - 1].date) {
         date_format_vn(h[n - 1].date, o);
-        return tcxd_fail(e, TCXD_ERULE, "date",
-                         "status date %s is not after the last change (%s)", d, o);
+        return tcxd_fail(e, TCXD_ERULE, "date", "status date %s is not after the last change (%s)",
+                         d, o);
     }
     enum program_status now = program_status_on(h, n, next.date);
     if (now == next.status)
@@ -292,7 +289,7 @@ void program_progress_sentence(const struct program_progress *p, struct buf *out
         buf_adds(out, "; ");
         report_count(out, p->by_status[PSTATUS_DRAFT_SUBMITTED]);
         buf_adds(out, " nội dung đã hoàn thành dự thảo, đang trình cấp có thẩm quyền xem xét "
-                        "phê duyệt");
+                      "phê duyệt");
     }
     buf_adds(out, ".");
     if (p->by_status[PSTATUS_IN_PROGRESS]) {

@@ -126,7 +126,7 @@ enum indicator_unit {
     INDICATOR_UNIT__MAX
 };
 
-const char *indicator_source_name(enum indicator_source s);  /* "admissions" ... */
+const char *indicator_source_name(enum indicator_source s); /* "admissions" ... */
 const char *indicator_source_label(enum indicator_source s); /* "Số đảng viên kết nạp" ... */
 enum tcxd_err indicator_source_parse(const char *s, enum indicator_source *out,
                                      struct tcxd_error *e) TCXD_WUR;

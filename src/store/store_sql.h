@@ -357,9 +357,12 @@
       "SELECT id, member_id, kind, date, decision_date, org_id, form, until_date "                \
       "FROM member_event")
 
+#include "store/store_sql_program.h"
+
 enum stmt_id {
 #define X(id, sql) id,
     STORE_STATEMENTS(X)
+    PROGRAM_STATEMENTS(X)
 #undef X
         STMT__MAX
 };

@@ -19,6 +19,7 @@ extern const struct embedded_file store_migrations[];
 static const char *const stmt_sql[STMT__MAX] = {
 #define X(id, sql) [id] = sql,
     STORE_STATEMENTS(X)
+    PROGRAM_STATEMENTS(X)
 #undef X
 };
 

@@ -55,13 +55,11 @@ static void test_refusals(void **state)
     assert_int_not_equal(
         program_status_change_check(D(2021, 1, 1), h, 1, future, D(2022, 1, 1), &e), TCXD_OK);
     struct program_status_change same_day = {D(2021, 3, 1), PSTATUS_DONE};
-    assert_int_equal(
-        program_status_change_check(D(2021, 1, 1), h, 1, same_day, D(2022, 1, 1), &e),
-        TCXD_ERULE);
+    assert_int_equal(program_status_change_check(D(2021, 1, 1), h, 1, same_day, D(2022, 1, 1), &e),
+                     TCXD_ERULE);
     struct program_status_change unchanged = {D(2021, 4, 1), PSTATUS_IN_PROGRESS};
-    assert_int_equal(
-        program_status_change_check(D(2021, 1, 1), h, 1, unchanged, D(2022, 1, 1), &e),
-        TCXD_ERULE);
+    assert_int_equal(program_status_change_check(D(2021, 1, 1), h, 1, unchanged, D(2022, 1, 1), &e),
+                     TCXD_ERULE);
     assert_string_equal(e.field, "status");
     struct program_status_change ok = {D(2021, 4, 1), PSTATUS_DONE};
     assert_int_equal(program_status_change_check(D(2021, 1, 1), h, 1, ok, D(2022, 1, 1), &e),
@@ -118,18 +116,23 @@ static void test_indicator_sentences(void **state)
     (void)state;
     struct buf b = BUF_INIT;
     /* seed 004: 56 of 68 planned organizations, 82,4% */
-    struct indicator_progress plan = {.unit = INDICATOR_COUNT, .has_actual = true, .actual = 56,
-                                      .has_target = true, .target = 68};
+    struct indicator_progress plan = {.unit = INDICATOR_COUNT,
+                                      .has_actual = true,
+                                      .actual = 56,
+                                      .has_target = true,
+                                      .target = 68};
     indicator_sentence(&plan, 0, &b);
     assert_string_equal(b.ptr, "56/68, đạt 82,4% kế hoạch");
     /* seed 004: 5.030 admissions against 4.688 the year before, 107,3% */
-    struct indicator_progress same = {.unit = INDICATOR_COUNT, .has_actual = true,
-                                      .actual = 5030, .has_same_period = true,
+    struct indicator_progress same = {.unit = INDICATOR_COUNT,
+                                      .has_actual = true,
+                                      .actual = 5030,
+                                      .has_same_period = true,
                                       .same_period = 4688};
     buf_reset(&b);
     indicator_sentence(&same, 2021, &b);
     assert_string_equal(b.ptr, "5.030, bằng 107,3% so với cùng kỳ năm 2021");
-    assert_int_equal(indicator_permille(56, 68), 824);   /* 823,53... */
+    assert_int_equal(indicator_permille(56, 68), 824);      /* 823,53... */
     assert_int_equal(indicator_permille(5030, 4688), 1073); /* 1072,95... */
     assert_int_equal(indicator_permille(1, 8), 125);        /* exactly 12,5% */
     assert_int_equal(indicator_permille(1, 0), -1);
@@ -137,8 +140,11 @@ static void test_indicator_sentences(void **state)
     buf_reset(&b);
     indicator_sentence(&none, 0, &b);
     assert_string_equal(b.ptr, "chưa có số liệu");
-    struct indicator_progress share = {.unit = INDICATOR_PERMILLE, .has_actual = true,
-                                       .actual = 925, .has_target = true, .target = 1000};
+    struct indicator_progress share = {.unit = INDICATOR_PERMILLE,
+                                       .has_actual = true,
+                                       .actual = 925,
+                                       .has_target = true,
+                                       .target = 1000};
     buf_reset(&b);
     indicator_sentence(&share, 0, &b);
     assert_string_equal(b.ptr, "92,5%, đạt 92,5% kế hoạch (chỉ tiêu 100,0%)");
@@ -189,10 +195,8 @@ static void test_attendance_quarters(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_status_on_a_day),
-        cmocka_unit_test(test_refusals),
-        cmocka_unit_test(test_seed_sentence),
-        cmocka_unit_test(test_indicator_sentences),
+        cmocka_unit_test(test_status_on_a_day),     cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_seed_sentence),       cmocka_unit_test(test_indicator_sentences),
         cmocka_unit_test(test_attendance_quarters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
