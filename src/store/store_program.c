@@ -630,19 +630,23 @@ enum tcxd_err store_indicator_actual(struct store *st, const struct indicator_in
     if (ind->source == IND_ADMISSIONS) {
         s = store_stmt(st, STMT_INDICATOR_ADMISSIONS);
         sqlite3_bind_int(s, 1, MEV_ADMIT);
+        store_bind_date(s, 2, from);
+        store_bind_date(s, 3, to);
     } else {
-        s = store_stmt(st, STMT_INDICATOR_NEW_BASE_ORGS);
-        sqlite3_bind_int(s, 1, ORG_TIER_BASE);
+        s = store_stmt(st, STMT_INDICATOR_NEW_ORGS);
+        store_bind_date(s, 1, from);
+        store_bind_date(s, 2, to);
     }
-    store_bind_date(s, 2, from);
-    store_bind_date(s, 3, to);
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         uint32_t node = org_tree_find(&t, sqlite3_column_int64(s, 0));
         if (node == TREE_NONE || !org_tree_in_subtree(&t, root, node))
             continue;
-        if (ind->source == IND_NEW_ORGS_NON_STATE &&
-            sqlite3_column_int(s, 1) != ORG_BASE_DN_NGOAI_NHA_NUOC)
+        /* tier and type as the tree has them on the period's last day (they are dated) */
+        const struct org_node *n = &t.nodes[node];
+        if (ind->source != IND_ADMISSIONS &&
+            (n->tier != ORG_TIER_BASE ||
+             (ind->source == IND_NEW_ORGS_NON_STATE && n->base_type != ORG_BASE_DN_NGOAI_NHA_NUOC)))
             continue;
         (*value)++;
     }

@@ -53,8 +53,7 @@
     X(STMT_INDICATOR_ADMISSIONS,                                                                   \
       "SELECT org_id FROM member_event WHERE kind = ?1 AND COALESCE(decision_date, date) >= ?2 "   \
       "AND COALESCE(decision_date, date) <= ?3 AND org_id IS NOT NULL")                            \
-    X(STMT_INDICATOR_NEW_BASE_ORGS,                                                                \
-      "SELECT id, base_type FROM org WHERE tier = ?1 AND created_on >= ?2 AND created_on <= ?3")   \
+    X(STMT_INDICATOR_NEW_ORGS, "SELECT id FROM org WHERE created_on >= ?1 AND created_on <= ?2")   \
     X(STMT_MEETING_INSERT,                                                                         \
       "INSERT INTO meeting(org_id, date, kind, topic) VALUES(?1, ?2, ?3, ?4)")                     \
     X(STMT_MEETING_ATTENDEE_INSERT,                                                                \
