@@ -435,6 +435,11 @@ enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e)
         json_object_set_new(j, "overdue", json_boolean(d.v[i].due.overdue));
         json_object_set_new(j, "days_left", json_integer(d.v[i].due.days_left));
         json_object_set_new(j, "working_days_late", json_integer(d.v[i].due.working_days_late));
+        /* lateness against the deadline (the "Hạn xét" the list shows), not the due date */
+        json_object_set_new(j, "working_days_overdue",
+                            json_integer(d.v[i].due.overdue
+                                             ? date_working_days_between(d.v[i].due.deadline, today)
+                                             : 0));
         json_array_append_new(items, j);
     }
     http_json(c, 200,

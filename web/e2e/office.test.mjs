@@ -11,6 +11,7 @@ function daysAgo(n) {
   d.setDate(d.getDate() - n);
   return { iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, dmy: `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}` };
 }
+const shortWard = (n) => n.replace(/^Đảng bộ phường /, 'P. ').replace(/^Đảng bộ xã /, 'X. ');
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 let server, browser, page, api;
@@ -177,6 +178,111 @@ describe('office work: organizations found and named with their path', { timeout
     }
     await tree.locator(`button[data-org-id="${target.id}"]`).click();
     assert.equal(await page.locator('output#org_id').getAttribute('data-org-id'), String(target.id));
+  });
+
+  it('lists members with page jumps, column sorting, an organization filter and export of the filtered list', async () => {
+    await page.goto(`${server.base}/members`);
+    await page.locator('[data-testid=member-table]').waitFor();
+    const total = (await api.call('GET', '/api/members?page_size=1')).body.total;
+    const pages = Math.ceil(total / 50);
+    assert.ok(pages >= 3, `the small demo has at least 3 pages of members (${pages})`);
+    assert.equal(await page.locator('[data-testid=pager-of]').innerText(), `/ ${pages}`);
+    await page.fill('[data-testid=pager-input]', '3');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/page=3/);
+    const third = (await api.call('GET', '/api/members?page=3&page_size=50&sort=name')).body.items[0];
+    await page.locator('.member-name').first().filter({ hasText: third.full_name }).waitFor();
+    // sort by birth date: the header's button; dates then ascend
+    await page.click('button[data-sort=birth_date]');
+    await page.waitForURL(/sort=birth_date/);
+    await page.waitForFunction(() => document.querySelector('th[aria-sort=ascending] button[data-sort=birth_date]'));
+    await page.waitForFunction(() => {
+      const iso = [...document.querySelectorAll('[data-testid=member-table] tbody tr td:nth-child(3)')].map((td) => td.textContent.split('/').reverse().join('-'));
+      return iso.length > 5 && iso.every((d, i) => i === 0 || iso[i - 1] <= d);
+    });
+    // the organization filter through the picker: the ward's members only
+    const wardWords = fold(ward.name).replace(/^dang bo (phuong|xa|thi tran) /, '');
+    await page.locator('#member-org').pressSequentially(wardWords, { delay: 20 });
+    await page.locator(`[data-testid=orgpick-results] button[data-org-id="${ward.id}"]`).click();
+    await page.waitForURL(new RegExp(`org=${ward.id}`));
+    const inWard = (await api.call('GET', `/api/members?org=${ward.id}&page_size=1`)).body.total;
+    await page.locator('[data-testid=member-total]', { hasText: String(inWard) }).waitFor();
+    // the export writes every filtered row (the CSV is caught as the browser makes it)
+    await page.evaluate(() => {
+      const orig = URL.createObjectURL;
+      URL.createObjectURL = (b) => { b.text().then((x) => { window.__csv = x; }); return orig.call(URL, b); };
+    });
+    await page.click('[data-testid=export-filtered]');
+    await page.waitForFunction(() => typeof window.__csv === 'string');
+    const csv = await page.evaluate(() => window.__csv);
+    const lines = csv.replace(/^\ufeff/, '').trim().split(/\r\n/);
+    assert.equal(lines.length, inWard + 1, 'a header and one line per member of the ward');
+    assert.match(lines[0], /^Họ và tên,/);
+    assert.ok(lines.slice(1).every((l) => l.includes(shortWard(ward.name))), lines[1]);
+    await shoot(page, 'members-filtered');
+  });
+
+  it('due list: urgency colours, lateness from the deadline, filter, export, and one decision for several members', async () => {
+    // Three probationary members whose 12 months ended: 40 days ago... (past the 30 working days),
+    // 5 days ago (within them), and one due in 3 days.
+    const branches = (await api.call('GET', `/api/orgs/${ward.id}/children`)).body.items.filter((k) => k.form === 'chi_bo');
+    const ids = [];
+    for (const [name, ceremonyDaysAgo] of [['Đỗ Văn Quáhạn', 365 + 70], ['Đỗ Thị Đếnhạn', 365 + 5], ['Đỗ Văn Sắpđến', 365 - 3]]) {
+      const c = daysAgo(ceremonyDaysAgo);
+      const r = await api.call('POST', '/api/members', {
+        full_name: name, gender: name.includes('Thị') ? 'nu' : 'nam', birth_date: '1990-03-03', org_id: branches[0].id,
+        decision_no: '7-QĐ/ĐU', decision_date: daysAgo(ceremonyDaysAgo + 10).iso, ceremony_date: c.iso,
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      ids.push(r.body.id);
+    }
+    await page.goto(`${server.base}/due?org=${ward.id}`);
+    await page.locator('[data-testid=due-table]').waitFor();
+    const urg = async (id) => page.locator(`tr[data-member="${id}"]`).getAttribute('data-urgency');
+    assert.equal(await urg(ids[0]), 'overdue');
+    assert.equal(await urg(ids[1]), 'pending');
+    assert.equal(await urg(ids[2]), 'soon');
+    // lateness: working days (Mon–Fri; no holiday falls in these weeks of the year) after the
+    // deadline, which is the due date plus 30 working days
+    const due = (await api.call('GET', `/api/members/due?org=${ward.id}`)).body.items.find((m) => m.id === ids[0]);
+    let n = 0;
+    for (let d = new Date(due.deadline + 'T12:00:00Z'); ;) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      if (d.toISOString().slice(0, 10) > daysAgo(0).iso) break;
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) n++;
+    }
+    assert.equal(await page.locator(`tr[data-member="${ids[0]}"] [data-testid=due-state]`).innerText(), `Quá hạn xét ${n} ngày làm việc`);
+    // name filter
+    await page.fill('#due-name', 'do van');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=due-table] tbody tr').length === 2);
+    await page.fill('#due-name', '');
+    await shoot(page, 'due-list');
+    // one decision for two members
+    await page.check(`input[data-pick="${ids[0]}"]`);
+    await page.check(`input[data-pick="${ids[1]}"]`);
+    await page.locator('[data-testid=bulk-official]').waitFor();
+    await page.fill('#bulk_decision_no', '31-QĐ/ĐU');
+    await page.fill('#bulk_decision_date', daysAgo(0).dmy);
+    await page.click('[data-testid=bulk-official] button[type=submit]');
+    const dlg = page.locator('dialog[open]');
+    await dlg.waitFor();
+    assert.match(await dlg.innerText(), /2 đảng viên theo quyết định số 31-QĐ\/ĐU/);
+    await page.locator('[data-testid=confirm-yes]').click();
+    await page.locator('[data-testid=bulk-notice]', { hasText: '2 đảng viên' }).waitFor();
+    for (const id of ids.slice(0, 2)) assert.equal((await api.call('GET', `/api/members/${id}`)).body.status, 'official');
+    assert.equal((await api.call('GET', `/api/members/${ids[2]}`)).body.status, 'probationary');
+  });
+
+  it('shows a viewer no export that would fail', async () => {
+    server.addUser('e2e-viewer', 'viewer', server.root);
+    await page.click('[data-testid=logout]');
+    await login('e2e-viewer', PASSWORDS.viewer);
+    await page.goto(`${server.base}/reports`);
+    await page.locator('[data-testid=sentence]').waitFor();
+    assert.equal(await page.locator('[data-testid=export-members]').count(), 0);
+    await page.click('[data-testid=logout]');
+    await login('e2e-admin', PASSWORDS.admin);
+    consoleErrors.length = 0;
   });
 
   it('runs without console errors', () => {

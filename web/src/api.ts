@@ -40,7 +40,7 @@ export interface MemberDetail extends MemberSummary {
 }
 
 export interface DueMember extends MemberSummary {
-  due_date: string; overdue: boolean; working_days_late?: number; deadline?: string | null; days_left?: number;
+  due_date: string; overdue: boolean; working_days_late?: number; working_days_overdue?: number; deadline?: string | null; days_left?: number;
 }
 
 export interface BreakdownItem {

@@ -81,3 +81,17 @@ export function useOrgPath(id: number | null | undefined): OrgPath | null {
 
 /** Forget cached paths (after an organization changed). */
 export function forgetOrgPaths(): void { cache.clear(); }
+
+/** Paths of many organizations at once (for exports), through the same cache. */
+export async function orgPaths(ids: number[]): Promise<Map<number, OrgPath>> {
+  const want = [...new Set(ids)].filter((id) => !cache.has(id));
+  for (let i = 0; i < want.length; i += 200) {
+    const chunk = want.slice(i, i + 200);
+    const r = await request<{ items: OrgPath[] }>('GET', `/api/orgs/paths?ids=${chunk.join(',')}`);
+    const got = new Map(r.items.map((p) => [p.id, p]));
+    for (const id of chunk) cache.set(id, got.get(id) ?? null);
+  }
+  const out = new Map<number, OrgPath>();
+  for (const id of ids) { const p = cache.get(id); if (p) out.set(id, p); }
+  return out;
+}

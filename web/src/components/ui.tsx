@@ -163,15 +163,46 @@ export function ConfirmDialog(props: { open: boolean; title: string; message: st
   );
 }
 
+/** Paging for long lists: first, previous, a page number to jump to, next, last. */
 export function Pager(props: { page: number; pageSize: number; total: number; onPage: (p: number) => void }) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const [jump, setJump] = useState(String(props.page));
+  useEffect(() => setJump(String(props.page)), [props.page]);
+  const n = Number(jump);
+  const ok = /^\d+$/.test(jump.trim()) && n >= 1 && n <= pages;
+  const go = (e: Event) => { e.preventDefault(); if (ok && n !== props.page) props.onPage(n); };
   return (
     <nav class="pager" aria-label={t('member.paging')}>
+      <button type="button" disabled={props.page <= 1} onClick={() => props.onPage(1)} aria-label={t('pager.first')}>«</button>
       <button type="button" disabled={props.page <= 1} onClick={() => props.onPage(props.page - 1)}>‹ {t('member.prev')}</button>
-      <span aria-live="polite">{t('member.page', { p: props.page, n: pages })}</span>
+      <form class="pager-jump" onSubmit={go}>
+        <label for="pager-page">{t('pager.page')}</label>
+        <input id="pager-page" inputMode="numeric" size={5} value={jump} aria-invalid={ok ? undefined : 'true'} data-testid="pager-input"
+          onInput={(e) => setJump((e.currentTarget as HTMLInputElement).value)} />
+        <span aria-live="polite" data-testid="pager-of">/ {pages.toLocaleString('vi-VN')}</span>
+        <button type="submit" disabled={!ok}>{t('pager.go')}</button>
+      </form>
       <button type="button" disabled={props.page >= pages} onClick={() => props.onPage(props.page + 1)}>{t('member.next')} ›</button>
+      <button type="button" disabled={props.page >= pages} onClick={() => props.onPage(pages)} aria-label={t('pager.last')}>»</button>
     </nav>
   );
+}
+
+/** Downloads rows as a CSV file made in the browser (UTF-8 with BOM, for Excel). */
+export function downloadCsv(filename: string, header: string[], rows: (string | number | null | undefined)[][]): void {
+  const cell = (v: string | number | null | undefined) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const text = '\ufeff' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function msg(key: MessageKey | undefined): string | undefined {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type MemberSummary } from '../api';
-import { ErrorBox, Link, Loading, Pager, useAsync, useDebounced } from '../components/ui';
+import { downloadCsv, ErrorBox, errorText, Link, Loading, Pager, useAsync, useDebounced } from '../components/ui';
+import { OrgPicker } from '../components/OrgPicker';
+import { orgPaths, parentsLabel } from '../orgpath';
 import { formatDate, formatNumber } from '../format';
 import { getLang, label, t } from '../i18n';
 import { navigate } from '../router';
@@ -8,7 +10,19 @@ import { checkAgeRange } from '../validate';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { OrgName } from '../components/OrgName';
 
-export function MemberTable({ items, showOrg = true }: { items: MemberSummary[]; showOrg?: boolean }) {
+function SortHeader({ k, text, sort, onSort }: { k: string; text: string; sort?: string; onSort?: (k: string) => void }) {
+  if (!onSort) return <th scope="col">{text}</th>;
+  const active = (sort || 'name') === k;
+  return (
+    <th scope="col" aria-sort={active ? 'ascending' : undefined}>
+      <button type="button" class="sort-button" data-sort={k} onClick={() => onSort(k)}>{text}{active ? ' ▲' : ''}</button>
+    </th>
+  );
+}
+
+export function MemberTable({ items, showOrg = true, sort, onSort }: {
+  items: MemberSummary[]; showOrg?: boolean; sort?: string; onSort?: (k: string) => void;
+}) {
   const lang = getLang();
   if (items.length === 0) return <p data-testid="no-members">{t('member.none')}</p>;
   return (
@@ -16,9 +30,9 @@ export function MemberTable({ items, showOrg = true }: { items: MemberSummary[];
       <table class="members" data-testid="member-table">
         <thead>
           <tr>
-            <th scope="col">{t('member.fullName')}</th>
+            <SortHeader k="name" text={t('member.fullName')} sort={sort} onSort={onSort} />
             <th scope="col">{t('member.gender')}</th>
-            <th scope="col">{t('member.birthDate')}</th>
+            <SortHeader k="birth_date" text={t('member.birthDate')} sort={sort} onSort={onSort} />
             <th scope="col">{t('member.status')}</th>
             {showOrg && <th scope="col" class="hide-narrow">{t('member.org')}</th>}
             <th scope="col" class="num hide-narrow">{t('member.partyAge')}</th>
@@ -37,6 +51,46 @@ export function MemberTable({ items, showOrg = true }: { items: MemberSummary[];
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+const EXPORT_MAX = 10000;
+
+/** Exports what the filters show (every page) as CSV, made in the browser from the list API, which
+ *  every role may read; up to EXPORT_MAX rows (the full export of a subtree is on the report page). */
+function ExportFiltered({ total, query }: { total: number; query: Record<string, string | number | undefined> }) {
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState('');
+  if (total === 0) return null;
+  const run = async () => {
+    setBusy(true);
+    setErr('');
+    try {
+      const rows: MemberSummary[] = [];
+      for (let p = 1; rows.length < Math.min(total, EXPORT_MAX); p++) {
+        const r = await api.members({ ...query, page: p, page_size: 200 });
+        rows.push(...r.items);
+        if (r.items.length < 200) break;
+      }
+      const paths = await orgPaths(rows.map((m) => m.org?.id).filter((x): x is number => !!x));
+      downloadCsv('danh-sach-dang-vien.csv',
+        [t('member.fullName'), t('member.gender'), t('member.birthDate'), t('member.status'), t('member.org'), t('list.orgPath'), t('member.partyAge')],
+        rows.map((m) => [m.full_name, label('gender', m.gender), formatDate(m.birth_date), label('status', m.status), m.org?.name ?? '',
+          m.org ? parentsLabel(paths.get(m.org.id)?.parents) : '', m.party_age_years ?? '']));
+    } catch (e) {
+      setErr(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="export-filtered">
+      <button type="button" onClick={run} disabled={busy || total > EXPORT_MAX} data-testid="export-filtered">
+        {busy ? t('list.exporting') : t('list.exportFiltered', { n: formatNumber(total, getLang()) })}
+      </button>
+      {total > EXPORT_MAX && <p class="hint">{t('list.exportTooMany', { n: formatNumber(EXPORT_MAX, getLang()) })}</p>}
+      {err && <p class="field-error" role="alert">{err}</p>}
     </div>
   );
 }
@@ -103,6 +157,8 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
       {orgInfo.data && <Breadcrumb org={orgInfo.data} />}
       <h1>{t('member.list')}{orgName ? ` — ${orgName}` : ''}</h1>
       <form class="filters card" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('member.filters')}>
+        <OrgPicker key={orgInfo.data?.id ?? 0} id="member-org" label={t('list.org')} value={orgInfo.data ? { id: orgInfo.data.id, name: orgInfo.data.name } : null}
+          onChange={(o) => { const sp = new URLSearchParams(window.location.search); if (o) sp.set('org', String(o.id)); else sp.delete('org'); sp.delete('page'); navigate(`/members?${sp.toString()}`); }} />
         <div class="field field-wide">
           <label for="q">{t('member.search')}</label>
           <input id="q" type="search" value={f.q} onInput={set('q')} autoComplete="off" aria-describedby="q-hint" data-testid="member-search" />
@@ -162,8 +218,15 @@ export function MembersPage({ query }: { query: URLSearchParams }) {
       </form>
       {list.error ? <ErrorBox error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : (
         <div class={list.loading ? 'results loading-dim' : 'results'} aria-busy={list.loading}>
-          <p class="total" role="status" data-testid="member-total">{t('member.total', { n: formatNumber(list.data.total ?? list.data.items.length, lang) })}</p>
-          <MemberTable items={list.data.items} showOrg />
+          <div class="list-head">
+            <p class="total" role="status" data-testid="member-total">{t('member.total', { n: formatNumber(list.data.total ?? list.data.items.length, lang) })}</p>
+            <ExportFiltered total={list.data.total ?? 0} query={{
+              org: org || undefined, q: dq.trim() || undefined, status: f.status, gender: f.gender,
+              age_min: valid ? dAgeMin : undefined, age_max: valid ? dAgeMax : undefined, theory: f.theory,
+              ethnicity: f.ethnicity.trim() || undefined, sort: f.sort || 'name',
+            }} />
+          </div>
+          <MemberTable items={list.data.items} showOrg sort={f.sort} onSort={(k) => setF({ ...f, sort: k })} />
           <Pager page={page} pageSize={list.data.page_size ?? PAGE_SIZE} total={list.data.total ?? 0} onPage={goPage} />
         </div>
       )}

@@ -8,6 +8,7 @@ import { shortOrgName } from '../orgpath';
 import { formatChange, formatDate, formatDateWords, formatNumber, formatPercent, parseDate, todayIso } from '../format';
 import { getLang, label, t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
+import { canEdit, useUser } from '../session';
 
 function BreakdownTable({ name, items }: { name: string; items: BreakdownItem[] }) {
   const lang = getLang();
@@ -158,6 +159,7 @@ function PrintSignature() {
 }
 
 export function ReportsPage({ query }: { query: URLSearchParams }) {
+  const user = useUser();
   const orgParam = query.get('org') ?? '';
   const asOf = query.get('as_of') ?? '';
   const compare = query.get('compare') ?? '';
@@ -201,8 +203,10 @@ export function ReportsPage({ query }: { query: URLSearchParams }) {
         <button type="button" onClick={() => window.print()}>{t('report.print')}</button>
         <a class="button" href={withQuery('/api/reports/structure.csv', q)} download>{t('report.exportCsv')}</a>
         <a class="button" href={withQuery('/api/reports/structure.xlsx', q)} download>{t('report.exportXlsx')}</a>
-        <a class="button" href={withQuery('/api/export/members', { org: q.org, as_of: q.as_of, format: 'csv' })} download>{t('report.exportMembersCsv')}</a>
-        <a class="button" href={withQuery('/api/export/members', { org: q.org, as_of: q.as_of, format: 'xlsx' })} download>{t('report.exportMembersXlsx')}</a>
+        {canEdit(user) && <>
+          <a class="button" href={withQuery('/api/export/members', { org: q.org, as_of: q.as_of, format: 'csv' })} download data-testid="export-members">{t('report.exportMembersCsv')}</a>
+          <a class="button" href={withQuery('/api/export/members', { org: q.org, as_of: q.as_of, format: 'xlsx' })} download>{t('report.exportMembersXlsx')}</a>
+        </>}
       </div>
       {rep.error ? <ErrorBox error={rep.error} onRetry={rep.reload} /> : !r ? <Loading /> : (
         <>
