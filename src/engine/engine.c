@@ -491,28 +491,31 @@ static void build_stints(struct build *b)
     if (b->nst)
         qsort(b->st, b->nst, sizeof(*b->st), cmp_raw_slot);
     eng->st = xmalloc((b->nst ? b->nst : 1) * sizeof(*eng->st));
+    eng->st_member = xmalloc((b->nst ? b->nst : 1) * sizeof(uint32_t));
+    eng->span = xmalloc((b->nst ? b->nst : 1) * sizeof(*eng->span));
     eng->nst = b->nst;
     eng->st_off = xcalloc(eng->norgs + 1, sizeof(uint32_t));
     for (size_t i = 0; i < b->nst; i++) {
         const struct raw_stint *r = &b->st[i];
         const struct engine_member_row *m = &eng->m[r->member];
         struct engine_stint *s = &eng->st[i];
-        s->from = r->from;
-        s->to = r->to;
-        s->member = r->member;
+        eng->span[i].from = r->from;
+        eng->span[i].to = r->to;
+        eng->st_member[i] = r->member;
         s->birth = m->birth;
         s->first_decision = m->first_decision == DATE_NONE ? INT32_MAX : m->first_decision;
         memcpy(s->attr, m->attr, sizeof(s->attr));
-        s->status = r->status;
-        s->kind = r->kind;
-        s->gender = m->gender;
-        s->theory = m->theory;
-        s->flags = eng->gap_off[r->member] != eng->gap_off[r->member + 1] ? ENGINE_ST_GAPS : 0;
+        s->status = r->status & 7u;
+        s->kind = r->kind & 1u;
+        s->gender = m->gender & 1u;
+        s->theory = m->theory & 7u;
+        s->gaps = eng->gap_off[r->member] != eng->gap_off[r->member + 1];
         eng->st_off[r->slot + 1]++;
     }
     for (size_t i = 0; i < eng->norgs; i++)
         eng->st_off[i + 1] += eng->st_off[i];
-    eng->bytes += eng->nst * sizeof(*eng->st) + (eng->norgs + 1) * sizeof(uint32_t);
+    eng->bytes += eng->nst * (sizeof(*eng->st) + sizeof(*eng->span) + sizeof(uint32_t)) +
+                  (eng->norgs + 1) * sizeof(uint32_t);
 }
 
 static int cmp_gap_member(const void *a, const void *b)
@@ -678,6 +681,8 @@ void engine_free(struct engine *eng)
     idmap_release(&eng->member_idx);
     free(eng->m);
     free(eng->st);
+    free(eng->st_member);
+    free(eng->span);
     free(eng->st_off);
     free(eng->gaps);
     free(eng->gap_off);
@@ -912,16 +917,16 @@ void engine_members(const struct engine *eng, const struct engine_range *r, bool
             continue;
         uint32_t slot = v->slot_of_pos[pos];
         for (uint32_t i = eng->st_off[slot]; i < eng->st_off[slot + 1]; i++) {
-            const struct engine_stint *s = &eng->st[i];
-            if (s->from > on)
+            if (eng->span[i].from > on)
                 break;
-            if (s->to <= on || !active(s->status))
+            const struct engine_stint *s = &eng->st[i];
+            if (eng->span[i].to <= on || !active(s->status))
                 continue;
             if (s->kind != STINT_REGISTERED && !with_temporary)
                 continue;
             struct engine_member m;
-            m.idx = s->member;
-            m.member_id = eng->m[s->member].id;
+            m.idx = eng->st_member[i];
+            m.member_id = eng->m[m.idx].id;
             m.pos = pos;
             m.status = (enum member_status)s->status;
             m.temporary = s->kind != STINT_REGISTERED;
@@ -964,10 +969,10 @@ void engine_node_counts(const struct engine *eng, const struct engine_range *r, 
         uint32_t slot = v->slot_of_pos[pos];
         int64_t a = 0, b = 0;
         for (uint32_t i = eng->st_off[slot]; i < eng->st_off[slot + 1]; i++) {
-            const struct engine_stint *s = &eng->st[i];
-            if (s->from > on)
+            if (eng->span[i].from > on)
                 break;
-            if (s->to <= on || s->kind != STINT_REGISTERED)
+            const struct engine_stint *s = &eng->st[i];
+            if (eng->span[i].to <= on || s->kind != STINT_REGISTERED)
                 continue;
             a += s->status == MEMBER_OFFICIAL;
             b += s->status == MEMBER_PROBATIONARY;
@@ -1014,7 +1019,7 @@ static int band_start(int (*band)(int), int j)
 
 void engine_breakdown(const struct engine *eng, const struct engine_range *r,
                       int (*age_band)(int years), int (*party_age_band)(int years),
-                      struct engine_breakdown *out)
+                      int64_t *official, int64_t *probationary, struct engine_breakdown *out)
 {
     memset(out, 0, sizeof(*out));
     for (int a = 0; a < ENGINE_ATTR__MAX; a++)
@@ -1040,13 +1045,17 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
         if (!org_holds_members(o->tier, o->form))
             continue;
         uint32_t slot = v->slot_of_pos[pos];
-        const struct engine_stint *s = &eng->st[eng->st_off[slot]];
-        const struct engine_stint *end = &eng->st[eng->st_off[slot + 1]];
-        for (; s < end; s++) {
-            if (s->from > on)
+        int64_t n_off = 0, n_prob = 0;
+        for (uint32_t i = eng->st_off[slot], iend = eng->st_off[slot + 1]; i < iend; i++) {
+            if (eng->span[i].from > on)
                 break;
-            if (s->to <= on || s->kind != STINT_REGISTERED || !active(s->status))
+            if (eng->span[i].to <= on)
                 continue;
+            const struct engine_stint *s = &eng->st[i];
+            if (s->kind != STINT_REGISTERED || !active(s->status))
+                continue;
+            n_off += s->status == MEMBER_OFFICIAL;
+            n_prob += s->status == MEMBER_PROBATIONARY;
             unsigned g = s->gender;
             gender[g]++;
             status[s->status]++;
@@ -1054,8 +1063,8 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
                      (s->birth <= age_cut[2]) + (s->birth <= age_cut[3]) + (s->birth <= age_cut[4]);
             age[ab][g]++;
             int pb;
-            if (s->flags & ENGINE_ST_GAPS)
-                pb = party_age_band(engine_party_age_years(eng, s->member, on));
+            if (s->gaps)
+                pb = party_age_band(engine_party_age_years(eng, eng->st_member[i], on));
             else
                 pb = (s->first_decision <= pa_cut[0]) + (s->first_decision <= pa_cut[1]) +
                      (s->first_decision <= pa_cut[2]) + (s->first_decision <= pa_cut[3]) +
@@ -1066,6 +1075,10 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
             rel[s->attr[1]]++;
             edu[s->attr[2]]++;
         }
+        if (official)
+            official[pos - r->lo] = n_off;
+        if (probationary)
+            probationary[pos - r->lo] = n_prob;
     }
     memcpy(out->gender, gender, sizeof(gender));
     memcpy(out->status, status, sizeof(status));

@@ -149,7 +149,9 @@ void engine_node_counts(const struct engine *eng, const struct engine_range *r, 
 
 /* Every breakdown of the structure report at once (one pass over the range). Ages and party
    ages go into ENGINE_AGE_BANDS bands by the caller's rules (report_age_band,
-   report_party_age_band: band numbers 0..5 nondecreasing with the years). */
+   report_party_age_band: band numbers 0..5 nondecreasing with the years). official and
+   probationary (NULL or hi - lo entries) receive engine_node_counts' figures in the same pass;
+   positions that hold no members are left as they are. */
 #define ENGINE_AGE_BANDS 6
 struct engine_breakdown {
     int64_t members;
@@ -162,7 +164,7 @@ struct engine_breakdown {
 };
 void engine_breakdown(const struct engine *eng, const struct engine_range *r,
                       int (*age_band)(int years), int (*party_age_band)(int years),
-                      struct engine_breakdown *out);
+                      int64_t *official, int64_t *probationary, struct engine_breakdown *out);
 void engine_breakdown_release(struct engine_breakdown *b);
 
 /* ---- events over a period ---------------------------------------------------------------- */

@@ -62,15 +62,18 @@ struct engine_member_row {
     uint8_t gender, theory, status;
 };
 
-#define ENGINE_ST_GAPS 1
-/* A registration with its member's coded attributes beside it: one sequential pass counts. */
-struct engine_stint {
+/* A registration's dates (the column scanned for a date) and, beside it in a parallel column,
+   its status and its member's coded attributes (16 bytes, read only for the registrations that
+   hold the date): one sequential pass counts every breakdown. The member's index is in the
+   parallel column st_member. */
+struct engine_span {
     tcxd_date from, to;
-    uint32_t member;
+};
+struct engine_stint {
     tcxd_date birth;
     tcxd_date first_decision; /* INT32_MAX when none */
     uint16_t attr[ENGINE_ATTR__MAX];
-    uint8_t status, kind, gender, theory, flags;
+    unsigned status : 3, kind : 1, gender : 1, theory : 3, gaps : 1;
 };
 
 struct engine_event {
@@ -109,7 +112,9 @@ struct engine {
     size_t ngaps;
     uint32_t *gap_off; /* [nmembers + 1] */
     /* registrations by slot, then from */
-    struct engine_stint *st;
+    struct engine_span *span; /* [nst] */
+    struct engine_stint *st;  /* [nst] */
+    uint32_t *st_member;      /* [nst] */
     size_t nst;
     uint32_t *st_off; /* [norgs + 1] */
     /* events by date */

@@ -427,12 +427,15 @@ static enum tcxd_err snap_engine(const struct engine *eng, int64_t org_id, tcxd_
     size_t n = s->tree->n ? s->tree->n : 1;
     s->own.official = xcalloc(n, sizeof(int64_t));
     s->own.probationary = xcalloc(n, sizeof(int64_t));
-    engine_node_counts(eng, &r, s->own.official + r.lo, s->own.probationary + r.lo);
-    report_structure_counts(s->tree, s->root, &s->own, &s->totals);
-    if (!breakdowns)
+    if (!breakdowns) {
+        engine_node_counts(eng, &r, s->own.official + r.lo, s->own.probationary + r.lo);
+        report_structure_counts(s->tree, s->root, &s->own, &s->totals);
         return TCXD_OK;
+    }
     struct engine_breakdown b;
-    engine_breakdown(eng, &r, report_age_band, report_party_age_band, &b);
+    engine_breakdown(eng, &r, report_age_band, report_party_age_band, s->own.official + r.lo,
+                     s->own.probationary + r.lo, &b);
+    report_structure_counts(s->tree, s->root, &s->own, &s->totals);
     memcpy(s->gender, b.gender, sizeof(s->gender));
     for (int k = 0; k < REPORT_AGE_BANDS; k++)
         for (int g = 0; g < GENDER__MAX; g++)

@@ -1,0 +1,212 @@
+/*
+ * bench_engine.c - the analytics engine against the SQL path, side by side in one run, on an
+ * existing database (the hanoi-2020 demo: copy it, never generate the national one here).
+ *
+ *   bench_engine DB [--runs N] [--date DD/MM/YYYY]... [--check]
+ *
+ * For each date (default 31/12/2020 and 30/12/2020): the structure report of every root and of
+ * each root's direct children with every breakdown, built by SQL and by the engine (one open
+ * store, as in the server), medians of N runs (default 7) in milliseconds. --check compares the
+ * two reports of every organization of the tree on each date (all of them: slow) and fails on
+ * the first difference. Also: the engine's build time and the memory it holds. --profile N
+ * times only the engine's report of the first root N times (run it under perf).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "engine/engine.h"
+#include "report/structure.h"
+#include "store/store_engine.h"
+#include "util/xmalloc.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof(double), cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void die(const char *what, const struct tcxd_error *e)
+{
+    fprintf(stderr, "bench_engine: %s: %s\n", what, e->msg);
+    exit(1);
+}
+
+static struct store *st;
+
+static struct report_structure *build(int64_t id, tcxd_date d, bool engine)
+{
+    struct report_structure_opts o;
+    report_structure_opts_init(&o, d);
+    o.breakdowns = true;
+    o.engine = engine;
+    struct report_structure *r;
+    struct tcxd_error e;
+    if (report_structure_build(st, id, &o, &r, &e))
+        die("report", &e);
+    return r;
+}
+
+static bool same(const struct report_structure *a, const struct report_structure *b)
+{
+    if (strcmp(a->sentence, b->sentence) || memcmp(&a->now, &b->now, sizeof(a->now)))
+        return false;
+    for (int i = 0; i < RT__MAX; i++) {
+        const struct report_table *x = &a->tables[i], *y = &b->tables[i];
+        if (x->nrows != y->nrows)
+            return false;
+        for (size_t j = 0; j < x->nrows; j++)
+            if (strcmp(x->rows[j].key, y->rows[j].key) ||
+                memcmp(x->rows[j].v, y->rows[j].v, sizeof(x->rows[j].v)))
+                return false;
+    }
+    return true;
+}
+
+static double last_min;
+
+static double time_report(int64_t id, tcxd_date d, bool engine, int runs)
+{
+    double *t = xmalloc((size_t)runs * sizeof(double));
+    for (int i = 0; i < runs; i++) {
+        double t0 = now_ms();
+        struct report_structure *r = build(id, d, engine);
+        t[i] = now_ms() - t0;
+        report_structure_free(r);
+    }
+    double m = median(t, runs);
+    last_min = t[0]; /* sorted by median() */
+    free(t);
+    return m;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_engine DB [--runs N] [--date D]... [--check]\n");
+        return 2;
+    }
+    int runs = 7;
+    bool check = false;
+    int profile = 0; /* --profile N: only the engine's city report, N times (for perf) */
+    tcxd_date dates[8];
+    int ndates = 0;
+    struct tcxd_error e;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--runs") && i + 1 < argc)
+            runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--date") && i + 1 < argc && ndates < 8) {
+            if (date_parse(argv[++i], &dates[ndates++], "date", &e))
+                die("date", &e);
+        } else if (!strcmp(argv[i], "--check"))
+            check = true;
+        else if (!strcmp(argv[i], "--profile") && i + 1 < argc)
+            profile = atoi(argv[++i]);
+    }
+    if (runs < 1)
+        runs = 1;
+    if (!ndates) {
+        dates[ndates++] = date_from_ymd(2020, 12, 31);
+        dates[ndates++] = date_from_ymd(2020, 12, 30);
+    }
+    if (store_open(argv[1], STORE_READONLY, &st, &e))
+        die("open", &e);
+    struct rusage ru0, ru1;
+    getrusage(RUSAGE_SELF, &ru0);
+    double t0 = now_ms();
+    struct engine *eng;
+    if (engine_acquire(st, &eng, &e))
+        die("engine", &e);
+    double build_ms = now_ms() - t0;
+    getrusage(RUSAGE_SELF, &ru1);
+    struct engine_stats es;
+    engine_stats(eng, &es);
+    printf("engine build: %.0f ms; %zu organizations, %zu members, %zu registrations, %zu events; "
+           "%.1f MB held; peak RSS %.1f MB (was %.1f before the build)\n",
+           build_ms, es.orgs, es.members, es.stints, es.events, (double)es.bytes / 1e6,
+           (double)ru1.ru_maxrss / 1024, (double)ru0.ru_maxrss / 1024);
+    t0 = now_ms();
+    struct store_change_token tok;
+    for (int i = 0; i < 100; i++)
+        if (store_change_token(st, &tok, &e))
+            die("token", &e);
+    printf("change token: %.3f ms\n", (now_ms() - t0) / 100);
+    if (profile) {
+        struct engine_range all;
+        if (engine_subtree(eng, 0, dates[0], &all, &e))
+            die("subtree", &e);
+        int64_t root = engine_version_tree(eng, &all)->nodes[0].id;
+        double med = time_report(root, dates[0], true, profile);
+        printf("engine, city, every breakdown: %.2f ms (median of %d; fastest %.2f)\n", med,
+               profile, last_min);
+        return 0;
+    }
+    printf("\n| date | organization | members | SQL ms | engine ms | × "
+           "|\n|---|---|---:|---:|---:|---:|\n");
+    for (int di = 0; di < ndates; di++) {
+        tcxd_date d = dates[di];
+        struct engine_range all;
+        if (engine_subtree(eng, 0, d, &all, &e))
+            die("subtree", &e);
+        const struct org_tree *t = engine_version_tree(eng, &all);
+        char ds[DATE_ISO_LEN];
+        date_format_vn(d, ds);
+        int shown = 0;
+        for (uint32_t i = 0; i < t->n; i++) {
+            const struct org_node *nd = &t->nodes[i];
+            bool big =
+                nd->parent == TREE_NONE || (t->nodes[nd->parent].parent == TREE_NONE && shown < 4);
+            if (!big)
+                continue;
+            if (nd->parent != TREE_NONE)
+                shown++;
+            struct report_structure *a = build(nd->id, d, false), *b = build(nd->id, d, true);
+            if (!same(a, b)) {
+                fprintf(stderr, "DIFFERENT: %s on %s\n", nd->code, ds);
+                return 1;
+            }
+            double ts = time_report(nd->id, d, false, runs);
+            double te = time_report(nd->id, d, true, runs);
+            printf("| %s | %s | %lld | %.1f | %.2f | %.0f |\n", ds, nd->code,
+                   (long long)a->now.members, ts, te, ts / te);
+            report_structure_free(a);
+            report_structure_free(b);
+        }
+        if (check) {
+            size_t n = 0;
+            double t1 = now_ms();
+            for (uint32_t i = 0; i < t->n; i++) {
+                struct report_structure *a = build(t->nodes[i].id, d, false);
+                struct report_structure *b = build(t->nodes[i].id, d, true);
+                if (!same(a, b)) {
+                    fprintf(stderr, "DIFFERENT: %s on %s\n", t->nodes[i].code, ds);
+                    return 1;
+                }
+                report_structure_free(a);
+                report_structure_free(b);
+                n++;
+            }
+            printf("\nchecked %zu organizations on %s: engine = SQL for each (%.0f s)\n", n, ds,
+                   (now_ms() - t1) / 1e3);
+        }
+    }
+    engine_release(eng);
+    engine_forget();
+    store_close(st);
+    return 0;
+}
