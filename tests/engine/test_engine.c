@@ -1,0 +1,714 @@
+/*
+ * test_engine.c - the analytics engine against the SQL path and against counts made here.
+ *
+ *   - the small demo: the structure report of every organization on several dates (month ends
+ *     and other days), built by SQL and by the engine, must be equal row for row;
+ *   - randomized histories built through the store API: organizations created over the years,
+ *     moved, merged and dissolved; members admitted, recognized, transferred (official and
+ *     temporary, with returns), exited every way, re-admitted, with events recorded out of date
+ *     order (back-dated) and personal records corrected afterwards; then the same equality on
+ *     every organization of the tree of many dates, with comparisons;
+ *   - the change token: an admission is seen by the next engine_acquire;
+ *   - subtree ranges, members on a date and event counts against plain SQL on the same file.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "demo/demo.h"
+#include "engine/engine.h"
+#include "report/structure.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+
+static const struct store_actor actor = {"test", "local"};
+
+static tcxd_date D(int y, int m, int d)
+{
+    return date_from_ymd(y, m, d);
+}
+
+static void must(enum tcxd_err rc, const struct tcxd_error *e)
+{
+    if (rc)
+        fail_msg("unexpected error %s: %s", tcxd_err_name(rc), e->msg);
+}
+
+static uint64_t rng_state;
+static uint32_t rnd(uint32_t n)
+{
+    rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)((rng_state >> 33) % n);
+}
+
+static char dir[256];
+
+static struct store *open_new(const char *name, char *path, size_t n)
+{
+    snprintf(path, n, "%s/%s.db", dir, name);
+    struct store *st;
+    struct tcxd_error e;
+    must(store_open(path, STORE_CREATE, &st, &e), &e);
+    return st;
+}
+
+/* ---- equality of the two paths ---------------------------------------------------------- */
+
+static void assert_same_report(const struct report_structure *a, const struct report_structure *b)
+{
+    assert_int_equal(a->org.id, b->org.id);
+    assert_string_equal(a->sentence, b->sentence);
+    assert_int_equal(a->existed_then, b->existed_then);
+    if (a->sentence_then || b->sentence_then)
+        assert_string_equal(a->sentence_then, b->sentence_then);
+    assert_memory_equal(&a->now, &b->now, sizeof(a->now));
+    assert_memory_equal(&a->then, &b->then, sizeof(a->then));
+    for (int i = 0; i < RT__MAX; i++) {
+        const struct report_table *x = &a->tables[i], *y = &b->tables[i];
+        assert_int_equal(x->nrows, y->nrows);
+        for (size_t j = 0; j < x->nrows; j++) {
+            assert_string_equal(x->rows[j].key, y->rows[j].key);
+            assert_string_equal(x->rows[j].label, y->rows[j].label);
+            assert_int_equal(x->rows[j].org_id, y->rows[j].org_id);
+            assert_memory_equal(x->rows[j].v, y->rows[j].v, sizeof(x->rows[j].v));
+            assert_memory_equal(x->rows[j].prev, y->rows[j].prev, sizeof(x->rows[j].prev));
+        }
+    }
+}
+
+static int64_t compared_reports;
+
+/* Both paths for org on as_of (against compare), equal; returns the members counted. */
+static int64_t check_org(struct store *st, int64_t org, tcxd_date as_of, tcxd_date compare)
+{
+    struct report_structure_opts o = {as_of, compare, true, 3, false};
+    struct report_structure *a = NULL, *b = NULL;
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    enum tcxd_err ra = report_structure_build(st, org, &o, &a, &e);
+    o.engine = true;
+    enum tcxd_err rb = report_structure_build(st, org, &o, &b, &e);
+    assert_int_equal(ra, rb);
+    int64_t n = 0;
+    if (!ra) {
+        assert_same_report(a, b);
+        n = a->now.members;
+        compared_reports++;
+    }
+    report_structure_free(a);
+    report_structure_free(b);
+    return n;
+}
+
+/* Every organization of the tree of as_of; returns the members of all roots. */
+static int64_t check_every_org(struct store *st, tcxd_date as_of, tcxd_date compare)
+{
+    struct org_tree t;
+    struct tcxd_error e;
+    must(store_tree_load(st, as_of, &t, &e), &e);
+    int64_t total = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        int64_t n = check_org(st, t.nodes[i].id, as_of, compare);
+        if (t.nodes[i].parent == TREE_NONE)
+            total += n;
+    }
+    org_tree_release(&t);
+    return total;
+}
+
+/* ---- the small demo ------------------------------------------------------------------------ */
+
+static void test_small_demo(void **state)
+{
+    char path[400];
+    struct store *st = open_new("small", path, sizeof(path));
+    struct demo_options o = {DEMO_SMALL, 7, NULL, NULL};
+    struct demo_result res;
+    struct tcxd_error e;
+    must(demo_generate(st, &actor, &o, &res, &e), &e);
+    tcxd_date as_of = res.figures.as_of;
+    const tcxd_date dates[] = {as_of,          as_of - 1,
+                               as_of - 200,    date_add_months(as_of, -37) + 3,
+                               D(2015, 6, 30), D(2001, 1, 1)};
+    int64_t seen = 0;
+    for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
+        seen += check_every_org(st, dates[i], i ? dates[i - 1] : DATE_NONE);
+    assert_true(seen > 0);
+    /* the planned figure on the as-of date, by the engine */
+    struct engine *eng;
+    must(engine_acquire(st, &eng, &e), &e);
+    struct engine_range r;
+    must(engine_subtree(eng, 0, as_of, &r, &e), &e);
+    int64_t *off = xcalloc(r.hi - r.lo + 1, sizeof(int64_t));
+    int64_t *prob = xcalloc(r.hi - r.lo + 1, sizeof(int64_t));
+    engine_node_counts(eng, &r, off, prob);
+    int64_t members = 0;
+    for (uint32_t i = 0; i < r.hi - r.lo; i++)
+        members += off[i] + prob[i];
+    assert_int_equal(members, res.figures.members);
+    free(off);
+    free(prob);
+    engine_release(eng);
+    store_close(st);
+    engine_forget();
+}
+
+/* ---- randomized histories ---------------------------------------------------------------- */
+
+struct city {
+    struct store *st;
+    sqlite3 *db;
+    int64_t branch[40]; /* chi bộ */
+    size_t nbranch;
+    int64_t base[12]; /* đảng bộ cơ sở */
+    int base_district[12];
+    size_t nbase;
+    int64_t district[4];
+    int64_t root;
+    tcxd_date made[40];
+    int64_t members[400];
+    size_t nmembers;
+    tcxd_date cut[8]; /* dates of the organization changes */
+    size_t ncut;
+};
+
+static int64_t mk(struct city *c, const char *code, const char *name, enum org_tier t,
+                  enum org_form f, enum org_base_type bt, int64_t parent, tcxd_date when)
+{
+    struct org_create_req r = {code, name, t, f, bt, parent, when, "1-QĐ"};
+    int64_t id = 0;
+    struct tcxd_error e;
+    must(store_org_create(c->st, &actor, &r, &id, &e), &e);
+    return id;
+}
+
+/* An event the rules may refuse (a random history proposes impossible ones): kept or not. */
+static bool try_event(struct city *c, int64_t id, enum member_event_kind k, tcxd_date date,
+                      int64_t to, int form, tcxd_date until)
+{
+    struct member_event ev = {.kind = k,
+                              .date = date,
+                              .decision_date = date,
+                              .org_id = to,
+                              .form = form,
+                              .until = k == MEV_OFFICIAL ? DATE_NONE : until};
+    if (k == MEV_OFFICIAL) {
+        struct member_info mi;
+        struct tcxd_error e0;
+        if (store_member_get(c->st, id, &mi, &e0) || mi.ceremony_date == DATE_NONE)
+            return false;
+        ev.date = DATE_NONE;
+        ev.decision_date = member_official_date(mi.ceremony_date) + (tcxd_date)rnd(30);
+    }
+    struct tcxd_error e;
+    return store_member_event(c->st, &actor, id, &ev, "QĐ", "", &e) == TCXD_OK;
+}
+
+static tcxd_date rand_date(tcxd_date lo, tcxd_date hi)
+{
+    return hi <= lo ? lo : lo + (tcxd_date)rnd((uint32_t)(hi - lo));
+}
+
+static void build_random_city(struct city *c, uint64_t seed)
+{
+    rng_state = seed;
+    struct tcxd_error e;
+    tcxd_date t0 = D(1980, 1, 1);
+    c->root =
+        mk(c, "R", "Đảng bộ tỉnh Ngẫu Nhiên", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, 0, t0);
+    for (int i = 0; i < 4; i++) {
+        char code[32], name[64];
+        snprintf(code, sizeof(code), "R.H%d", i);
+        snprintf(name, sizeof(name), "Đảng bộ huyện %d", i);
+        c->district[i] = mk(c, code, name, ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, c->root,
+                            i == 3 ? D(1996, 1, 1) : t0);
+    }
+    const enum org_base_type bts[] = {ORG_BASE_XA, ORG_BASE_PHUONG, ORG_BASE_DNNN,
+                                      ORG_BASE_CO_QUAN_HANH_CHINH, ORG_BASE_KHAC};
+    for (size_t i = 0; i < 12; i++) {
+        char code[32], name[64];
+        int d = (int)rnd(4);
+        snprintf(code, sizeof(code), "R.H%d.B%02zu", d, i);
+        snprintf(name, sizeof(name), "Đảng bộ cơ sở %zu", i);
+        c->base_district[c->nbase] = d;
+        c->base[c->nbase++] = mk(c, code, name, ORG_TIER_BASE, ORG_FORM_DANG_BO, bts[rnd(5)],
+                                 c->district[d], d == 3 ? D(1996, 1, 1) : t0);
+    }
+    for (size_t i = 0; i < 36; i++) {
+        char code[48], name[64];
+        tcxd_date when = rnd(3) ? t0 : rand_date(D(1990, 1, 1), D(2018, 1, 1));
+        if (i % 9 == 8) { /* a chi bộ cơ sở straight under a district */
+            int d = (int)rnd(3);
+            snprintf(code, sizeof(code), "R.H%d.C%02zu", d, i);
+            snprintf(name, sizeof(name), "Chi bộ cơ sở %zu", i);
+            c->branch[c->nbranch] = mk(c, code, name, ORG_TIER_BASE, ORG_FORM_CHI_BO, bts[rnd(5)],
+                                       c->district[d], when);
+        } else {
+            size_t b = rnd((uint32_t)c->nbase);
+            snprintf(code, sizeof(code), "R.B%02zu.C%02zu", b, i);
+            snprintf(name, sizeof(name), "Chi bộ %zu", i);
+            c->branch[c->nbranch] = mk(c, code, name, ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, 0,
+                                       c->base[b], when < D(1996, 2, 1) ? D(1996, 2, 1) : when);
+        }
+        struct org_info oi;
+        must(store_org_get(c->st, c->branch[c->nbranch], DATE_OPEN_END - 1, &oi, &e), &e);
+        c->made[c->nbranch++] = oi.created_on;
+    }
+    static const char *const eth[] = {"Kinh", "Kinh", "Kinh", "Tày", "Mường", "Thái", "Hmông"};
+    static const char *const rel[] = {"Không", "Không", "Phật giáo", "Công giáo", ""};
+    static const char *const edu[] = {"12/12", "10/10", "9/12", "12/12", ""};
+    static const char *const theory[] = {"none", "so_cap", "trung_cap", "cao_cap", "cu_nhan"};
+    for (size_t i = 0; i < 320; i++) {
+        size_t home = rnd((uint32_t)c->nbranch);
+        tcxd_date dec = rand_date(c->made[home] + 1, D(2023, 6, 1));
+        if (dec == D(2000, 2, 29))
+            dec++;
+        tcxd_date birth = dec - (tcxd_date)(365 * 18 + 10 + rnd(365 * 40));
+        tcxd_date cer = dec + 1 + (tcxd_date)rnd(25);
+        char name[64], b[DATE_ISO_LEN];
+        snprintf(name, sizeof(name), "Nguyễn Văn Ngẫu %zu", i);
+        date_format_iso(birth, b);
+        struct member_strings s = {.full_name = name,
+                                   .gender = rnd(3) ? "nam" : "nữ",
+                                   .birth_date = b,
+                                   .ethnicity = eth[rnd(7)],
+                                   .religion = rel[rnd(5)],
+                                   .education = edu[rnd(5)],
+                                   .theory_level = theory[rnd(5)]};
+        struct member_fields f;
+        member_fields_init(&f);
+        must(member_fields_parse(&s, &f, &e), &e);
+        struct member_admit_req r = {&f, c->branch[home], dec, cer, "QĐ-KN"};
+        int64_t id;
+        enum tcxd_err rc = store_member_admit(c->st, &actor, &r, &id, &e);
+        member_fields_release(&f);
+        if (rc)
+            continue;
+        c->members[c->nmembers++] = id;
+        if (rnd(10) < 8)
+            try_event(c, id, MEV_OFFICIAL, DATE_NONE, 0, 0, DATE_NONE);
+    }
+    /* lifecycle events in random member order, so that many are recorded after later-dated
+       events of other members, and some before a member's own later events (back-dated) */
+    for (int round = 0; round < 3; round++)
+        for (size_t k = 0; k < c->nmembers; k++) {
+            int64_t id = c->members[rnd((uint32_t)c->nmembers)];
+            struct member_info mi;
+            must(store_member_get(c->st, id, &mi, &e), &e);
+            if (mi.ceremony_date == DATE_NONE)
+                continue;
+            tcxd_date from = mi.ceremony_date + 1;
+            tcxd_date when = rand_date(from, D(2024, 12, 1));
+            switch (rnd(9)) {
+            case 0:
+            case 1:
+            case 2:
+                try_event(c, id, MEV_TRANSFER, when, c->branch[rnd((uint32_t)c->nbranch)],
+                          TRANSFER_OFFICIAL, DATE_NONE);
+                break;
+            case 3: {
+                tcxd_date until = when + 30 + (tcxd_date)rnd(400);
+                if (try_event(c, id, MEV_TRANSFER, when, c->branch[rnd((uint32_t)c->nbranch)],
+                              TRANSFER_TEMPORARY, until) &&
+                    rnd(2))
+                    try_event(c, id, MEV_RETURN, when + 10 + (tcxd_date)rnd(300), 0, 0, DATE_NONE);
+                break;
+            }
+            case 4:
+                try_event(c, id, MEV_EXIT, when, 0, (int)rnd(EXIT__MAX), DATE_NONE);
+                break;
+            case 5:
+                try_event(c, id, MEV_DISCIPLINE, when, 0, (int)rnd(2), DATE_NONE);
+                break;
+            case 6: {
+                /* re-admission after a removal */
+                if (mi.status == MEMBER_REMOVED) {
+                    tcxd_date d2 = rand_date(from + 200, D(2025, 1, 1));
+                    struct tcxd_error e2;
+                    (void)!store_member_readmit(c->st, &actor, id,
+                                                c->branch[rnd((uint32_t)c->nbranch)], d2, d2 + 3,
+                                                "QĐ-KNL", &e2);
+                }
+                break;
+            }
+            case 7: {
+                /* a correction of the personal record */
+                struct member_strings s = {.full_name = mi.full_name,
+                                           .gender = rnd(2) ? "nam" : "nữ",
+                                           .birth_date = NULL,
+                                           .ethnicity = eth[rnd(7)],
+                                           .religion = rel[rnd(5)],
+                                           .education = edu[rnd(5)],
+                                           .theory_level = theory[rnd(5)]};
+                char b[DATE_ISO_LEN];
+                date_format_iso(mi.birth_date - (tcxd_date)rnd(400), b);
+                s.birth_date = b;
+                struct member_fields f;
+                member_fields_init(&f);
+                if (member_fields_parse(&s, &f, &e) == TCXD_OK) {
+                    struct tcxd_error e2;
+                    (void)!store_member_update(c->st, &actor, id, &f, &e2);
+                }
+                member_fields_release(&f);
+                break;
+            }
+            default:
+                try_event(c, id, MEV_EXEMPT, when, 0, 0, DATE_NONE);
+                break;
+            }
+        }
+    /* the tree changes: a base organization moves to another district, two chi bộ merge, a
+       chi bộ is dissolved into another, a district takes a chi bộ cơ sở */
+    struct tcxd_error e2;
+    tcxd_date m1 = D(2012, 7, 1), m2 = D(2025, 6, 1), m3 = D(2025, 3, 1), m4 = D(2021, 5, 20);
+    if (store_org_move(c->st, &actor, c->base[0], c->district[(c->base_district[0] + 1) % 4], m1,
+                       "QĐ-1", &e2) == TCXD_OK)
+        c->cut[c->ncut++] = m1;
+
+    for (size_t i = 1; i < c->nbranch; i++)
+        if (c->made[i] < m2 && c->made[0] < m2 &&
+            store_org_merge(c->st, &actor, c->branch[i], c->branch[0], m2, "QĐ-2", &e2) ==
+                TCXD_OK) {
+            c->cut[c->ncut++] = m2;
+            break;
+        }
+    for (size_t i = c->nbranch - 1; i > 2; i--)
+        if (c->made[i] < m3 && store_org_dissolve(c->st, &actor, c->branch[i], c->branch[2], m3,
+                                                  "QĐ-3", &e2) == TCXD_OK) {
+            c->cut[c->ncut++] = m3;
+            break;
+        }
+    if (store_org_move(c->st, &actor, c->base[1], c->district[(c->base_district[1] + 2) % 4], m4,
+                       "QĐ-4", &e2) == TCXD_OK)
+        c->cut[c->ncut++] = m4;
+    /* back-dated after the tree changed: transfers into the merged-into chi bộ in the past */
+    for (size_t k = 0; k < 20; k++) {
+        int64_t id = c->members[rnd((uint32_t)c->nmembers)];
+        try_event(c, id, MEV_TRANSFER, rand_date(D(2010, 1, 1), D(2015, 1, 1)), c->branch[0],
+                  TRANSFER_OFFICIAL, DATE_NONE);
+    }
+}
+
+static void test_random_histories(void **state)
+{
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        struct city c;
+        memset(&c, 0, sizeof(c));
+        char name[32], path[400];
+        snprintf(name, sizeof(name), "random%llu", (unsigned long long)seed);
+        c.st = open_new(name, path, sizeof(path));
+        build_random_city(&c, seed * 0x9e3779b97f4a7c15ull);
+        assert_true(c.ncut >= 3); /* the tree did change */
+        tcxd_date dates[32];
+        size_t nd = 0;
+        for (size_t i = 0; i < c.ncut; i++) {
+            dates[nd++] = c.cut[i];
+            dates[nd++] = c.cut[i] - 1;
+        }
+        while (nd < 22)
+            dates[nd++] = rand_date(D(1985, 1, 1), D(2026, 1, 1));
+        int64_t seen = 0;
+        compared_reports = 0;
+        for (size_t i = 0; i < nd; i++)
+            seen += check_every_org(c.st, dates[i], i % 3 == 1 ? dates[i - 1] : DATE_NONE);
+        assert_true(seen > 500);             /* members were counted */
+        assert_true(compared_reports > 500); /* on many organizations */
+        store_close(c.st);
+        engine_forget();
+    }
+}
+
+/* ---- freshness ----------------------------------------------------------------------------- */
+
+static int64_t engine_members_on(struct store *st, int64_t org, tcxd_date d)
+{
+    struct engine *eng;
+    struct tcxd_error e;
+    must(engine_acquire(st, &eng, &e), &e);
+    struct engine_range r;
+    must(engine_subtree(eng, org, d, &r, &e), &e);
+    struct engine_breakdown b;
+    engine_breakdown(eng, &r, report_age_band, report_party_age_band, NULL, NULL, &b);
+    int64_t n = b.members;
+    engine_breakdown_release(&b);
+    engine_release(eng);
+    return n;
+}
+
+static void test_admission_is_seen(void **state)
+{
+    struct city c;
+    memset(&c, 0, sizeof(c));
+    char path[400];
+    c.st = open_new("fresh", path, sizeof(path));
+    rng_state = 42;
+    c.root = mk(&c, "F", "Đảng bộ F", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, 0, D(2000, 1, 1));
+    int64_t cb = mk(&c, "F.C", "Chi bộ cơ sở F", ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_KHAC,
+                    c.root, D(2000, 1, 1));
+    tcxd_date d = D(2022, 1, 1);
+    assert_int_equal(engine_members_on(c.st, c.root, d), 0);
+    struct tcxd_error e;
+    for (int i = 1; i <= 3; i++) {
+        struct member_strings s = {
+            .full_name = "Phạm Thị Mới", .gender = "nữ", .birth_date = "1990-01-01"};
+        struct member_fields f;
+        member_fields_init(&f);
+        must(member_fields_parse(&s, &f, &e), &e);
+        struct member_admit_req r = {&f, cb, D(2020, 1, 1), D(2020, 1, 5), "QĐ"};
+        int64_t id;
+        must(store_member_admit(c.st, &actor, &r, &id, &e), &e);
+        member_fields_release(&f);
+        /* the next acquire sees it, without being told */
+        assert_int_equal(engine_members_on(c.st, c.root, d), i);
+        assert_int_equal(engine_members_on(c.st, cb, D(2020, 1, 4)), 0);
+        if (i == 3) {
+            /* a correction (an update in place) is seen as well */
+            struct member_strings s2 = {
+                .full_name = "Phạm Thị Mới", .gender = "nam", .birth_date = "1990-01-01"};
+            member_fields_init(&f);
+            must(member_fields_parse(&s2, &f, &e), &e);
+            must(store_member_update(c.st, &actor, id, &f, &e), &e);
+            member_fields_release(&f);
+            struct engine *eng;
+            must(engine_acquire(c.st, &eng, &e), &e);
+            struct engine_range rr;
+            must(engine_subtree(eng, c.root, d, &rr, &e), &e);
+            struct engine_breakdown b;
+            engine_breakdown(eng, &rr, report_age_band, report_party_age_band, NULL, NULL, &b);
+            assert_int_equal(b.gender[GENDER_MALE], 1);
+            assert_int_equal(b.gender[GENDER_FEMALE], 2);
+            engine_breakdown_release(&b);
+            engine_release(eng);
+        }
+    }
+    store_close(c.st);
+    engine_forget();
+}
+
+/* ---- ranges, members, events against SQL ------------------------------------------------- */
+
+static int64_t sql_int(sqlite3 *db, const char *sql, const char *d1, const char *d2, int64_t id)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    sqlite3_bind_text(s, 1, d1, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, d2, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 3, id);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+struct member_count {
+    int64_t all, temporary, kinh;
+    int kinh_code;
+};
+
+static void count_member(void *ctx, const struct engine_member *m)
+{
+    struct member_count *c = ctx;
+    c->all++;
+    c->temporary += m->temporary;
+    c->kinh += (int)m->attr[ENGINE_ATTR_ETHNICITY] == c->kinh_code;
+}
+
+/* subtree of ?3 on ?1: recursive over org_version; the SQL is written here, not the store's */
+#define SUBTREE_CTE                                                                                \
+    "WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL SELECT v.org_id FROM org_version v "           \
+    "JOIN sub ON v.parent_id = sub.id JOIN org o ON o.id = v.org_id "                              \
+    "WHERE v.valid_from <= ?1 AND v.valid_to > ?1 AND o.created_on <= ?1 AND o.ended_on > ?1) "
+
+static bool in_subtree(sqlite3 *db, const char *d, int64_t root, int64_t id)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(
+        sqlite3_prepare_v2(db, SUBTREE_CTE "SELECT COUNT(*) FROM sub WHERE id = ?2", -1, &s, NULL),
+        SQLITE_OK);
+    sqlite3_bind_text(s, 1, d, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, id);
+    sqlite3_bind_int64(s, 3, root);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    bool in = sqlite3_column_int64(s, 0) > 0;
+    sqlite3_finalize(s);
+    return in;
+}
+
+static void test_ranges_members_events(void **state)
+{
+    struct city c;
+    memset(&c, 0, sizeof(c));
+    char path[400];
+    c.st = open_new("ranges", path, sizeof(path));
+    build_random_city(&c, 77);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    struct engine *eng;
+    struct tcxd_error e;
+    must(engine_acquire(c.st, &eng, &e), &e);
+    const tcxd_date dates[] = {D(2005, 5, 5), D(2012, 7, 1), D(2025, 6, 1), D(2022, 12, 31)};
+    for (size_t di = 0; di < 4; di++) {
+        char d[DATE_ISO_LEN];
+        date_format_iso(dates[di], d);
+        const int64_t orgs[] = {c.root,    c.district[0], c.district[3],
+                                c.base[0], c.base[1],     c.branch[0]};
+        for (size_t k = 0; k < 6; k++) {
+            struct engine_range r;
+            enum tcxd_err rc = engine_subtree(eng, orgs[k], dates[di], &r, &e);
+            int64_t exists = sql_int(db,
+                                     "SELECT COUNT(*) FROM org o JOIN org_version v ON "
+                                     "v.org_id = o.id WHERE o.id = ?3 AND v.valid_from <= ?1 "
+                                     "AND v.valid_to > ?1 AND o.created_on <= ?1 AND "
+                                     "o.ended_on > ?1 AND ?2 = ?2",
+                                     d, d, orgs[k]);
+            assert_int_equal(rc == TCXD_OK, exists == 1);
+            if (rc) {
+                assert_int_equal(rc, TCXD_ENOTFOUND);
+                continue;
+            }
+            /* the range holds exactly the subtree */
+            int64_t n =
+                sql_int(db, SUBTREE_CTE "SELECT COUNT(*) FROM sub WHERE ?2 = ?2", d, d, orgs[k]);
+            assert_int_equal(r.hi - r.lo, n);
+            assert_int_equal(engine_org_at(eng, &r, r.lo)->id, orgs[k]);
+            for (uint32_t p = r.lo; p < r.hi; p++) {
+                const struct engine_org *o = engine_org_at(eng, &r, p);
+                assert_true(o->end <= r.hi && o->end > p);
+                assert_int_equal(engine_org_pos(eng, &r, o->id), p);
+            }
+            /* members on the date, with and without temporary stays */
+            struct member_count mc = {0, 0, 0,
+                                      engine_attr_code(eng, ENGINE_ATTR_ETHNICITY, "Kinh")};
+            assert_true(mc.kinh_code >= 0);
+            assert_string_equal(
+                engine_attr_value(eng, ENGINE_ATTR_ETHNICITY, (uint32_t)mc.kinh_code), "Kinh");
+            assert_int_equal(engine_attr_code(eng, ENGINE_ATTR_ETHNICITY, "Không có"), -1);
+            engine_members(eng, &r, true, count_member, &mc);
+            int64_t reg = sql_int(db,
+                                  SUBTREE_CTE "SELECT COUNT(*) FROM member_stint s JOIN sub ON "
+                                              "sub.id = s.org_id WHERE s.valid_from <= ?1 AND "
+                                              "s.valid_to > ?1 AND s.kind = 0 AND ?2 = ?2",
+                                  d, d, orgs[k]);
+            int64_t tmp = sql_int(db,
+                                  SUBTREE_CTE "SELECT COUNT(*) FROM member_stint s JOIN sub ON "
+                                              "sub.id = s.org_id WHERE s.valid_from <= ?1 AND "
+                                              "s.valid_to > ?1 AND s.kind = 1 AND ?2 = ?2",
+                                  d, d, orgs[k]);
+            int64_t kinh = sql_int(db,
+                                   SUBTREE_CTE "SELECT COUNT(*) FROM member_stint s JOIN sub ON "
+                                               "sub.id = s.org_id JOIN member m ON m.id = "
+                                               "s.member_id WHERE s.valid_from <= ?1 AND "
+                                               "s.valid_to > ?1 AND m.ethnicity = ?2",
+                                   d, "Kinh", orgs[k]);
+            assert_int_equal(mc.all, reg + tmp);
+            assert_int_equal(mc.temporary, tmp);
+            assert_int_equal(mc.kinh, kinh);
+        }
+    }
+    /* admissions over a period placed in the admitting chi bộ, the subtree of the event's day */
+    const tcxd_date from = D(2000, 1, 1), to = D(2020, 1, 1);
+    char df[DATE_ISO_LEN], dt[DATE_ISO_LEN];
+    date_format_iso(from, df);
+    date_format_iso(to, dt);
+    const int64_t orgs[] = {0, c.root, c.district[0], c.district[1], c.base[0]};
+    for (size_t k = 0; k < 5; k++) {
+        struct engine_event_query q = {MEV_ADMIT, -1, from, to, ENGINE_AT_FROM, false};
+        int64_t n = engine_count_events(eng, orgs[k], &q);
+        /* each admission's chi bộ, tested against the subtree of that day (one query per event) */
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(db,
+                                            "SELECT date, org_id FROM member_event WHERE kind = 0 "
+                                            "AND date >= ?1 AND date < ?2",
+                                            -1, &s, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_text(s, 1, df, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 2, dt, -1, SQLITE_TRANSIENT);
+        int64_t want = 0;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            char d[DATE_ISO_LEN];
+            snprintf(d, sizeof(d), "%s", (const char *)sqlite3_column_text(s, 0));
+            int64_t at = sqlite3_column_int64(s, 1);
+            want += !orgs[k] || in_subtree(db, d, orgs[k], at);
+        }
+        sqlite3_finalize(s);
+        assert_int_equal(n, want);
+        if (orgs[k] == c.root || !orgs[k])
+            assert_true(n > 50);
+    }
+    /* official transfers out of a district: left one of its chi bộ for one outside it */
+    for (int k = 0; k < 4; k++) {
+        struct engine_event_query q = {MEV_TRANSFER,  TRANSFER_OFFICIAL, D(1990, 1, 1),
+                                       D(2026, 1, 1), ENGINE_AT_FROM,    true};
+        int64_t n = engine_count_events(eng, c.district[k], &q);
+        q.side = ENGINE_AT_TO;
+        int64_t in = engine_count_events(eng, c.district[k], &q);
+        q.crossing = false;
+        int64_t in_all = engine_count_events(eng, c.district[k], &q);
+        assert_true(in <= in_all);
+        /* against SQL: each official transfer's chi bộ before (the registration ending that day)
+           and after (the event's org), each tested against the district's subtree of that day */
+        sqlite3_stmt *s;
+        assert_int_equal(
+            sqlite3_prepare_v2(db,
+                               "SELECT e.date, e.org_id, (SELECT s.org_id FROM member_stint s "
+                               "WHERE s.member_id = e.member_id AND s.kind = 0 AND "
+                               "s.valid_to = e.date AND s.valid_from < e.date) FROM member_event "
+                               "e WHERE e.kind = 2 AND e.form = 0",
+                               -1, &s, NULL),
+            SQLITE_OK);
+        int64_t out_want = 0, in_want = 0, in_all_want = 0;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            char d[DATE_ISO_LEN];
+            snprintf(d, sizeof(d), "%s", (const char *)sqlite3_column_text(s, 0));
+            int64_t to_org = sqlite3_column_int64(s, 1), from_org = sqlite3_column_int64(s, 2);
+            bool f = from_org && in_subtree(db, d, c.district[k], from_org);
+            bool t = in_subtree(db, d, c.district[k], to_org);
+            out_want += f && !t;
+            in_want += t && !f;
+            in_all_want += t;
+        }
+        sqlite3_finalize(s);
+        assert_int_equal(n, out_want);
+        assert_int_equal(in, in_want);
+        assert_int_equal(in_all, in_all_want);
+    }
+    engine_release(eng);
+    sqlite3_close(db);
+    store_close(c.st);
+    engine_forget();
+}
+
+/* ---- set-up -------------------------------------------------------------------------------- */
+
+static int setup(void **state)
+{
+    snprintf(dir, sizeof(dir), "%s/tcxd-engine-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    char cmd[400];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_admission_is_seen),
+        cmocka_unit_test(test_ranges_members_events),
+        cmocka_unit_test(test_random_histories),
+        cmocka_unit_test(test_small_demo),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
