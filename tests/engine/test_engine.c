@@ -286,7 +286,7 @@ static void build_random_city(struct city *c, uint64_t seed)
         struct member_fields f;
         member_fields_init(&f);
         must(member_fields_parse(&s, &f, &e), &e);
-        struct member_admit_req r = {&f, c->branch[home], dec, cer, "QĐ-KN"};
+        struct member_admit_req r = {&f, c->branch[home], dec, cer, "QĐ-KN", NULL};
         int64_t id;
         enum tcxd_err rc = store_member_admit(c->st, &actor, &r, &id, &e);
         member_fields_release(&f);
@@ -462,7 +462,7 @@ static void test_admission_is_seen(void **state)
         struct member_fields f;
         member_fields_init(&f);
         must(member_fields_parse(&s, &f, &e), &e);
-        struct member_admit_req r = {&f, cb, D(2020, 1, 1), D(2020, 1, 5), "QĐ"};
+        struct member_admit_req r = {&f, cb, D(2020, 1, 1), D(2020, 1, 5), "QĐ", NULL};
         int64_t id;
         must(store_member_admit(c.st, &actor, &r, &id, &e), &e);
         member_fields_release(&f);
