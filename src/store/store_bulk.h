@@ -35,6 +35,18 @@
 
 struct store_bulk;
 
+/* The tables a load writes, and every index and trigger on them with how the load handles it
+   (store_bulk.c; a test keeps the list equal to the schema the migrations make). */
+struct store_bulk_known {
+    const char *type; /* "index" or "trigger" */
+    const char *name;
+    const char *handling;
+};
+extern const char *const store_bulk_tables[];
+extern const size_t store_bulk_ntables;
+extern const struct store_bulk_known store_bulk_known_schema[];
+extern const size_t store_bulk_nknown;
+
 /* An organization by code, whatever the date (the importer checks dates itself). */
 struct store_bulk_org {
     int64_t id;
