@@ -201,7 +201,7 @@ static const struct {
 } calls[] = {
     {"tcxd_fail", 3}, {"tcxd_vfail", 3},    {"tcxd_fail_at", 4},   /* src/util/err.c */
     {"ev_fail", 4},                                                /* src/core/member.c */
-    {"issue", 5},     {"io_report_add", 5}, {"io_report_warn", 4}, /* src/io/import.c */
+    {"im_issue", 5},  {"io_report_add", 5}, {"io_report_warn", 4}, /* src/io/import*.c */
     {"MSG_T", 0},     {"MSG_N", 0},                                /* words passed as arguments */
 };
 
