@@ -72,6 +72,10 @@ enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_export_members(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_import_query[], api_export_query[];
 
+/* dashboard.c */
+enum tcxd_err api_dashboard(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_dashboard_query[];
+
 /* audit.c */
 enum tcxd_err api_audit_list(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_audit_query[];

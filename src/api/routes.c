@@ -93,6 +93,9 @@ const struct http_route api_routes[] = {
      api_import_query, "import members from CSV or XLSX bytes (all or nothing)"},
     {HTTP_GET, "/api/export/members", api_export_members, ROLE_STAFF, 0, NULL, api_export_query,
      "export a subtree's members as CSV or XLSX"},
+    /* landing page */
+    {HTTP_GET, "/api/dashboard", api_dashboard, ROLE_VIEWER, 0, NULL, api_dashboard_query,
+     "the scope's counts, due members, review progress and recent changes"},
     /* audit */
     {HTTP_GET, "/api/audit", api_audit_list, ROLE_ADMIN, 0, NULL, api_audit_query,
      "the audit log within the scope (admin)"},

