@@ -21,6 +21,8 @@ const struct cli_command cli_commands[] = {
      "count organizations of each kind and members by status under ORG"},
     {"report", cmd_report, "report structure ORG [--as-of DATE] [--compare DATE] [--format F]",
      "the structure report: the board's sentence, breakdowns, comparison"},
+    {"form", cmd_form, "form list|show|export|flows FORM ORG --period P [--format F]",
+     "the statistics pack (biểu mẫu thống kê) and the period-flow sentences"},
     {"serve", cmd_serve, "serve [--listen ADDRESS:PORT] [--web-root DIR] [--session-timeout S]",
      "run the HTTP JSON API and the web UI"},
     {"user", cmd_user, "user add|passwd|disable|enable|list ...", "accounts for tcxd serve"},

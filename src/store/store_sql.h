@@ -356,6 +356,26 @@
     X(STMT_ENGINE_EVENTS,                                                                          \
       "SELECT id, member_id, kind, date, decision_date, org_id, form, until_date "                \
       "FROM member_event")
+    /* statistics forms (store_facts.c) */                                                       \
+    X(STMT_SF_ORG_VERSIONS,                                                                        \
+      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, o.created_on, o.ended_on, o.tier, " \
+      "o.form, o.base_type, o.code, v.name FROM org_version v JOIN org o ON o.id = v.org_id "      \
+      "ORDER BY v.org_id, v.valid_from")                                                           \
+    X(STMT_SF_STINT_MEMBERS,                                                                       \
+      "SELECT DISTINCT member_id FROM member_stint WHERE org_id = ?1 AND valid_from <= ?3 "        \
+      "AND valid_to > ?2")                                                                         \
+    X(STMT_SF_MEMBER_ONE,                                                                          \
+      "SELECT id, gender, birth_date, theory_level, ethnicity, religion, education, "              \
+      "professional_level FROM member WHERE id = ?1")                                              \
+    X(STMT_SF_MEMBER_ALL,                                                                          \
+      "SELECT id, gender, birth_date, theory_level, ethnicity, religion, education, "              \
+      "professional_level FROM member ORDER BY id")                                                \
+    X(STMT_SF_EVENTS_ONE,                                                                          \
+      "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date "                 \
+      "FROM member_event WHERE member_id = ?1 ORDER BY date, id")                                  \
+    X(STMT_SF_EVENTS_ALL,                                                                          \
+      "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date "                 \
+      "FROM member_event ORDER BY member_id, date, id")                                            \
 
 #include "store/store_sql_program.h"
 

@@ -1,0 +1,54 @@
+/*
+ * store_facts.h - raw reads for the statistics forms (src/report/facts*): every version of every
+ * organization, and members' personal fields with their whole event history. The forms replay
+ * these with core's rules (member_replay) to know who was where on any day; nothing here is
+ * derived.
+ */
+#ifndef TCXD_STORE_STORE_FACTS_H
+#define TCXD_STORE_STORE_FACTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/member.h"
+#include "core/org.h"
+#include "store/store.h"
+
+/* One row of an organization's history: its parent over [from, to), with the organization's
+   fixed attributes. code and name are valid during the callback only. */
+struct store_org_version {
+    int64_t org_id, parent_id; /* parent 0: a root */
+    tcxd_date from, to;        /* [from, to) */
+    tcxd_date created_on, ended_on;
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
+    const char *code, *name;
+};
+/* Every version of every organization, by organization id then from. */
+enum tcxd_err store_org_versions(struct store *st,
+                                 void (*fn)(void *ctx, const struct store_org_version *v),
+                                 void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* A member's fields (strings valid during the callback) and events (date, id order). */
+struct store_member_history {
+    int64_t id;
+    enum gender gender;
+    tcxd_date birth_date;
+    enum theory_level theory;
+    const char *ethnicity, *religion, *education, *professional_level;
+    struct member_event *ev; /* the callback may reorder them (member_replay sorts) */
+    size_t nev;
+};
+/*
+ * Members who had a stint (registered or temporary) in one of orgs overlapping the days
+ * [from, to] (both included); orgs == NULL: every member. fn once per member, by id.
+ * A non-OK return of fn stops the walk and is returned.
+ */
+enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size_t norgs,
+                                     tcxd_date from, tcxd_date to,
+                                     enum tcxd_err (*fn)(void *ctx, struct store_member_history *h,
+                                                         struct tcxd_error *e),
+                                     void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+#endif
