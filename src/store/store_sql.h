@@ -355,7 +355,7 @@
     X(STMT_ENGINE_GAPS, "SELECT member_id, valid_from, valid_to, kind FROM member_gap")            \
     X(STMT_ENGINE_EVENTS,                                                                          \
       "SELECT id, member_id, kind, date, decision_date, org_id, form, until_date "                \
-      "FROM member_event")
+      "FROM member_event")                                                                         \
     /* statistics forms (store_facts.c) */                                                       \
     X(STMT_SF_ORG_VERSIONS,                                                                        \
       "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, o.created_on, o.ended_on, o.tier, " \
