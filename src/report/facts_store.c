@@ -45,13 +45,13 @@ void facts_close(struct facts *f)
 struct sf_version {
     tcxd_date from, to;
     int64_t parent_id;
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
 };
 
 struct sf_org {
     int64_t id;
-    enum org_tier tier;
-    enum org_form form;
-    enum org_base_type base_type;
     tcxd_date created_on, ended_on;
     char *code, *name;
     struct sf_version *v;
@@ -114,18 +114,23 @@ static bool org_alive(const struct sf_org *o, tcxd_date day)
     return o->created_on <= day && day < o->ended_on;
 }
 
+/* The version holding a day, NULL when the organization did not exist then. */
+static const struct sf_version *org_version_on(const struct sf_org *o, tcxd_date day)
+{
+    if (!org_alive(o, day))
+        return NULL;
+    for (size_t i = 0; i < o->nv; i++)
+        if (o->v[i].from <= day && day < o->v[i].to)
+            return &o->v[i];
+    return NULL;
+}
+
 /* Parent on a day; 0 for a root or when the organization did not exist. */
 static int64_t org_parent_on(const struct sf_org *o, tcxd_date day, bool *alive)
 {
-    *alive = false;
-    if (!org_alive(o, day))
-        return 0;
-    for (size_t i = 0; i < o->nv; i++)
-        if (o->v[i].from <= day && day < o->v[i].to) {
-            *alive = true;
-            return o->v[i].parent_id;
-        }
-    return 0;
+    const struct sf_version *v = org_version_on(o, day);
+    *alive = v != NULL;
+    return v ? v->parent_id : 0;
 }
 
 static bool in_subtree(const struct sf *sf, int64_t root, int64_t org, tcxd_date day)
@@ -145,19 +150,23 @@ static bool in_subtree(const struct sf *sf, int64_t root, int64_t org, tcxd_date
     return false;
 }
 
-/* The base organization above (or at) org on a day, 0 if none. */
-static const struct sf_org *base_of(const struct sf *sf, int64_t org, tcxd_date day)
+/* The base organization above (or at) org on a day and its version then, NULL if none. */
+static const struct sf_org *base_of(const struct sf *sf, int64_t org, tcxd_date day,
+                                    const struct sf_version **bv)
 {
     for (int depth = 0; org && depth < 64; depth++) {
         const struct sf_org *o = org_find(sf, org);
         if (!o)
             return NULL;
-        if (o->tier == ORG_TIER_BASE)
-            return o;
-        bool alive;
-        org = org_parent_on(o, day, &alive);
-        if (!alive)
+        const struct sf_version *v = org_version_on(o, day);
+        if (!v)
             return NULL;
+        if (v->tier == ORG_TIER_BASE) {
+            if (bv)
+                *bv = v;
+            return o;
+        }
+        org = v->parent_id;
     }
     return NULL;
 }
@@ -275,9 +284,6 @@ static void on_version(void *ctx, const struct store_org_version *v)
         o = &sf->orgs[sf->norgs++];
         memset(o, 0, sizeof(*o));
         o->id = v->org_id;
-        o->tier = v->tier;
-        o->form = v->form;
-        o->base_type = v->base_type;
         o->created_on = v->created_on;
         o->ended_on = v->ended_on;
         o->code = xstrdup(v->code ? v->code : "");
@@ -287,7 +293,8 @@ static void on_version(void *ctx, const struct store_org_version *v)
         o->name = xstrdup(v->name ? v->name : "");
     }
     ALLOC_GROW(o->v, o->nv + 1, o->cap);
-    o->v[o->nv++] = (struct sf_version){v->from, v->to, v->parent_id};
+    o->v[o->nv++] =
+        (struct sf_version){v->from, v->to, v->parent_id, v->tier, v->form, v->base_type};
 }
 
 /* ---- members ------------------------------------------------------------------------------ */
@@ -392,7 +399,7 @@ static void fill_member(const struct sf *sf, const struct sf_member *m, const st
 {
     out->id = m->id;
     out->org_id = s->org_id;
-    const struct sf_org *b = base_of(sf, s->org_id, day);
+    const struct sf_org *b = base_of(sf, s->org_id, day, NULL);
     out->base_id = b ? b->id : 0;
     out->status = s->status;
     out->gender = m->gender;
@@ -655,15 +662,15 @@ static enum tcxd_err sf_orgs_on(void *impl, int64_t root, tcxd_date day,
         if (!o->relevant || !in_subtree(sf, root, o->id, day))
             continue;
         struct facts_org fo;
-        bool alive;
+        const struct sf_version *v = org_version_on(o, day), *bv = NULL;
         fo.id = o->id;
-        fo.parent_id = org_parent_on(o, day, &alive);
-        fo.tier = o->tier;
-        fo.form = o->form;
-        fo.base_type = o->base_type;
-        const struct sf_org *b = base_of(sf, o->id, day);
+        fo.parent_id = v->parent_id;
+        fo.tier = v->tier;
+        fo.form = v->form;
+        fo.base_type = v->base_type;
+        const struct sf_org *b = base_of(sf, o->id, day, &bv);
         fo.base_id = b ? b->id : 0;
-        fo.base_org_type = b ? b->base_type : ORG_BASE_NONE;
+        fo.base_org_type = b ? bv->base_type : ORG_BASE_NONE;
         fo.created_on = o->created_on;
         fo.code = o->code;
         fo.name = o->name;

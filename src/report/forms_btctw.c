@@ -253,7 +253,7 @@ static const struct form_row_def rows_5[] = {
     NK("9.b.foreign100", "Trong đó: Doanh nghiệp 100% vốn NN", 3, WHY_CAPITAL),
     NK("9.c", "c) Hợp tác xã", 1, WHY_COOP),
     NK("10", "10. Tổ chức cơ sở đảng ở ngoài nước", 0, WHY_ABROAD),
-    OT("11", "11. Loại hình cơ sở khác*", 0, BT(ORG_BASE_KHAC)),
+    OT("11", "11. Loại hình cơ sở khác*", 0, BT(ORG_BASE_KHAC) | BT(ORG_BASE_DAC_KHU)),
     OT("total", "Cộng (1+….+11)", 0, 0xFFFFFFFEu),
 };
 #undef OT

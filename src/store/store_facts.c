@@ -26,7 +26,7 @@ enum tcxd_err store_org_versions(struct store *st,
         v.ended_on = store_column_date(s, 5);
         v.tier = (enum org_tier)sqlite3_column_int(s, 6);
         v.form = (enum org_form)sqlite3_column_int(s, 7);
-        v.base_type = sqlite3_column_type(s, 8) == SQLITE_NULL
+        v.base_type = sqlite3_column_type(s, 8) == SQLITE_NULL || sqlite3_column_int(s, 8) < 0
                           ? ORG_BASE_NONE
                           : (enum org_base_type)sqlite3_column_int(s, 8);
         v.code = (const char *)sqlite3_column_text(s, 9);

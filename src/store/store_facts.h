@@ -14,8 +14,9 @@
 #include "core/org.h"
 #include "store/store.h"
 
-/* One row of an organization's history: its parent over [from, to), with the organization's
-   fixed attributes. code and name are valid during the callback only. */
+/* One row of an organization's history: its parent, tier, form and base type over [from, to)
+   (migration 0080: they may change), with its life span. code and name are valid during the
+   callback only. */
 struct store_org_version {
     int64_t org_id, parent_id; /* parent 0: a root */
     tcxd_date from, to;        /* [from, to) */

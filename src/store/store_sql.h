@@ -358,8 +358,9 @@
       "FROM member_event")                                                                         \
     /* statistics forms (store_facts.c) */                                                       \
     X(STMT_SF_ORG_VERSIONS,                                                                        \
-      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, o.created_on, o.ended_on, o.tier, " \
-      "o.form, o.base_type, o.code, v.name FROM org_version v JOIN org o ON o.id = v.org_id "      \
+      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, o.created_on, o.ended_on, "        \
+      "COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), COALESCE(v.base_type, o.base_type), "   \
+      "o.code, v.name FROM org_version v JOIN org o ON o.id = v.org_id "                           \
       "ORDER BY v.org_id, v.valid_from")                                                           \
     X(STMT_SF_STINT_MEMBERS,                                                                       \
       "SELECT DISTINCT member_id FROM member_stint WHERE org_id = ?1 AND valid_from <= ?3 "        \

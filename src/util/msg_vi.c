@@ -658,6 +658,25 @@ const struct msg_pair msg_vi_catalog[] = {
     {"a chi bộ needs at least 3 official members", "chi bộ phải có ít nhất 3 đảng viên chính thức"},
     {"a chi bộ cơ sở of 30 members or more should become a đảng bộ cơ sở",
      "chi bộ cơ sở có từ 30 đảng viên trở lên nên thành lập đảng bộ cơ sở"},
+    /* statistics forms (src/report/forms*, facts*) */
+    {"no form '%s' (tcxd form list)", "không có biểu '%s' (xem tcxd form list)"},
+    {"no definition of form '%s' for a period ending %s",
+     "không có định nghĩa biểu '%s' cho kỳ báo cáo kết thúc ngày %s"},
+    {"facts for #%lld were not loaded (not inside the loaded subtree throughout)",
+     "chưa nạp dữ kiện của #%lld (không nằm trong cây đã nạp suốt cả kỳ)"},
+    {"facts asked for %s, outside the loaded %s - %s",
+     "hỏi dữ kiện ngày %s, ngoài khoảng đã nạp %s - %s"},
+    {"unknown format '%s' (text, csv, json, xlsx)",
+     "định dạng '%s' không hợp lệ (text, csv, json, xlsx)"},
+    {"cannot encode the form as JSON", "không ghi được biểu ra JSON"},
+    {"a period is required (2021, 2021-h1, 2021-q2 or FROM..TO)",
+     "cần kỳ báo cáo (2021, 2021-h1, 2021-q2 hoặc TỪ..ĐẾN)"},
+    {"invalid period '%s'", "kỳ báo cáo '%s' không hợp lệ"},
+    {"the period '%s' ends before it starts", "kỳ báo cáo '%s' kết thúc trước khi bắt đầu"},
+    {"invalid period '%s' (2021, 2021-h1, 2021-q2 or FROM..TO)",
+     "kỳ báo cáo '%s' không hợp lệ (2021, 2021-h1, 2021-q2 hoặc TỪ..ĐẾN)"},
+    {"form 6 needs the store (the review)", "biểu 6 cần cơ sở dữ liệu (kết quả kiểm điểm)"},
+    {"unknown facts engine '%s'", "bộ tính '%s' không có"},
 };
 
 const size_t msg_vi_catalog_len = sizeof(msg_vi_catalog) / sizeof(msg_vi_catalog[0]);

@@ -1,0 +1,1479 @@
+/*
+ * test_forms.c - the statistics forms against counts computed here, independently.
+ *
+ * A small city is built through the store API: two districts, base organizations of several
+ * types, and in 2021 a base organization moved between the districts (DN: Q2 -> Q1), two merges
+ * (CB2 into CB1 inside Q1; CB3 of Q2 into CB1 of Q1), a new base organization, and fifteen
+ * members with admissions, a re-admission, official recognitions, an own official transfer, a
+ * temporary transfer, an exemption and exits of every kind. The test keeps its own model of the
+ * same story: where each member is registered over time (written out by hand, merges included)
+ * and which district each organization belongs to on each day. The oracle walks every day of
+ * the periods and classifies each change of "in the list of this subtree" by the model's event of
+ * that day - a different method from the evaluator's replay of dated events. Every cell of forms
+ * 1, 2, 2B, 3, 3B, 5, 6 and 7 is checked against it (or against figures derived by hand from the
+ * story, written next to them), for both columns of "Kỳ này | Cùng kỳ năm trước" where the form
+ * has them; then the checks, the period-flow sentence (4.688 and 5.030 admissions), and the
+ * renderings (CSV, JSON, the XLSX read back: merged header cells, numbering row, footer).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <zip.h>
+
+#include "io/table.h"
+#include "report/facts.h"
+#include "report/forms.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+static const struct store_actor actor = {"test", "local"};
+
+static tcxd_date D(int y, int m, int d)
+{
+    return date_from_ymd(y, m, d);
+}
+
+static void must(enum tcxd_err rc, const struct tcxd_error *e)
+{
+    if (rc)
+        fail_msg("unexpected error %s: %s", tcxd_err_name(rc), e->msg);
+}
+
+static char dir[256], dbpath[300];
+static struct store *st;
+
+enum { TP, Q1, Q2, P1, CB1, CB2, X1, X2, CQ, CB3, CB4, DN, NORG };
+static int64_t org[NORG];
+static const char *const org_code[NORG] = {
+    "TP",       "TP.Q1",    "TP.Q2",    "TP.Q1.P1",     "TP.Q1.P1.CB1", "TP.Q1.P1.CB2",
+    "TP.Q1.X1", "TP.Q1.X2", "TP.Q2.CQ", "TP.Q2.CQ.CB3", "TP.Q2.CQ.CB4", "TP.Q2.DN"};
+
+#define DN_MOVED  D(2021, 5, 1)
+#define CB2_MERGE D(2021, 8, 1)
+#define CB3_MERGE D(2021, 9, 1)
+#define X2_BORN   D(2021, 10, 1)
+#define OPEN      DATE_OPEN_END
+
+/* ---- the model ---------------------------------------------------------------------------- */
+
+/* The district of an organization on a day, as the story says (-1: none / not alive). */
+static int district_of(int o, tcxd_date d)
+{
+    switch (o) {
+    case P1:
+    case CB1:
+    case X1:
+        return Q1;
+    case CB2:
+        return d < CB2_MERGE ? Q1 : -1;
+    case X2:
+        return d >= X2_BORN ? Q1 : -1;
+    case CQ:
+    case CB4:
+        return Q2;
+    case CB3:
+        return d < CB3_MERGE ? Q2 : -1;
+    case DN:
+        return d < DN_MOVED ? Q2 : Q1;
+    default:
+        return -1;
+    }
+}
+
+static int base_of(int o)
+{
+    switch (o) {
+    case CB1:
+    case CB2:
+        return P1;
+    case CB3:
+    case CB4:
+        return CQ;
+    default:
+        return o;
+    }
+}
+
+enum xk { XK_NONE, XK_DEATH, XK_EXPEL, XK_STRIKE, XK_RESIGN, XK_OUT };
+
+struct stay {
+    tcxd_date from, to;
+    int org;
+};
+
+struct mm {
+    const char *name;
+    bool female;
+    tcxd_date birth;
+    const char *eth, *rel, *edu, *prof;
+    const char *theory;
+    int school;           /* expected enum form_school of edu, by hand */
+    int profl;            /* expected enum form_prof of prof, by hand */
+    int theory_row;       /* 0 none, 1 sơ cấp, 2 trung cấp, 3 cao cấp/cử nhân */
+    tcxd_date dec, cer;   /* first admission */
+    tcxd_date rdec, rcer; /* re-admission, or DATE_NONE */
+    tcxd_date official;   /* DATE_NONE: never recognized in the story */
+    struct stay s[4];     /* registrations, by hand (merges included) */
+    tcxd_date exit;
+    enum xk xk;
+    tcxd_date own_transfer; /* the member's own official transfer, or DATE_NONE */
+    int own_to;
+    tcxd_date temp; /* a temporary transfer to temp_to */
+    int temp_to;
+    tcxd_date exempt;
+    int64_t id;
+};
+
+#define N DATE_NONE
+static struct mm M[] = {
+    {"Nguyễn Văn Một",
+     false,
+     0,
+     "Kinh",
+     "Không",
+     "10/10",
+     "Đại học",
+     "cao_cap",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     3,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, OPEN, CB1}},
+     N,
+     XK_NONE,
+     N,
+     0,
+     N,
+     0,
+     0,
+     0},
+    {"Lò Thị Hai",
+     true,
+     0,
+     "Tày",
+     "Không",
+     "12/12",
+     "Đại học",
+     "",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     0,
+     0,
+     0,
+     N,
+     N,
+     N,
+     {{0, OPEN, X1}},
+     N,
+     XK_NONE,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Trần Thị Ba",
+     true,
+     0,
+     "Kinh",
+     "Công giáo",
+     "9/12",
+     "Trung cấp",
+     "so_cap",
+     SCHOOL_LOWER,
+     PROF_SECONDARY,
+     1,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, 0, CB3}, {0, OPEN, CB1}},
+     N,
+     XK_NONE,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Đinh Văn Bốn", false, 0, "Mường", "Không", "12/12", "Thạc sĩ", "trung_cap",     SCHOOL_UPPER,
+     PROF_MASTER,    2,     0, 0,       N,       N,       0,         {{0, OPEN, DN}}, N,
+     XK_NONE,        N,     0, N,       0,       N,       0},
+    {"Lê Văn Năm",
+     false,
+     0,
+     "Kinh",
+     "Phật giáo",
+     "12/12",
+     "Cao đẳng",
+     "so_cap",
+     SCHOOL_UPPER,
+     PROF_COLLEGE,
+     1,
+     0,
+     0,
+     0,
+     0,
+     0,
+     {{0, 0, CB2}, {0, 0, CB2}, {0, OPEN, CB1}},
+     0,
+     XK_STRIKE,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Phạm Văn Sáu",
+     false,
+     0,
+     "Kinh",
+     "Không",
+     "7/10",
+     "",
+     "",
+     SCHOOL_LOWER,
+     PROF_NONE,
+     0,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, 0, CB1}},
+     0,
+     XK_DEATH,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Vũ Thị Bảy", true, 0, "Kinh", "Không", "12/12", "Cao đẳng", "",           SCHOOL_UPPER,
+     PROF_COLLEGE, 0,    0, 0,      N,       N,       N,          {{0, 0, X1}}, 0,
+     XK_STRIKE,    N,    0, N,      0,       N,       0},
+    {"Hoàng Văn Tám",
+     false,
+     0,
+     "Kinh",
+     "Không",
+     "12/12",
+     "Tiến sĩ",
+     "cu_nhan",
+     SCHOOL_UPPER,
+     PROF_DOCTOR,
+     3,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, 0, CB1}, {0, 0, CB3}, {0, OPEN, CB1}},
+     N,
+     XK_NONE,
+     0,
+     CB3,
+     N,
+     0,
+     N,
+     0},
+    {"Bùi Văn Chín",  false, 0, "Kinh", "Không", "12/12", "Sơ cấp", "",           SCHOOL_UPPER,
+     PROF_ELEMENTARY, 0,     0, 0,      N,       N,       0,        {{0, 0, X1}}, 0,
+     XK_OUT,          N,     0, N,      0,       N,       0},
+    {"Đỗ Thị Mười",
+     true,
+     0,
+     "Kinh",
+     "Không",
+     "12/12",
+     "Đại học",
+     "",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     0,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, 0, CB1}},
+     0,
+     XK_RESIGN,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Ngô Văn Mười Một",
+     false,
+     0,
+     "Kinh",
+     "Không",
+     "12/12",
+     "Đại học",
+     "",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     0,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, 0, CB1}},
+     0,
+     XK_EXPEL,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Dương Văn Mười Hai",
+     false,
+     0,
+     "Kinh",
+     "Không",
+     "12/12",
+     "Đại học",
+     "",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     0,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, OPEN, X1}},
+     N,
+     XK_NONE,
+     N,
+     0,
+     0,
+     CB4,
+     N,
+     0},
+    {"Mai Văn Mười Ba",
+     false,
+     0,
+     "Kinh",
+     "Không",
+     "12/12",
+     "Đại học",
+     "",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     0,
+     0,
+     0,
+     N,
+     N,
+     0,
+     {{0, 0, CB1}},
+     0,
+     XK_DEATH,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Hà Thị Mười Bốn",
+     true,
+     0,
+     "Kinh",
+     "Không",
+     "12/12",
+     "Đại học",
+     "",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     0,
+     0,
+     0,
+     N,
+     N,
+     N,
+     {{0, OPEN, CB4}},
+     N,
+     XK_NONE,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+    {"Lý Văn Mười Lăm",
+     false,
+     0,
+     "Kinh",
+     "Không",
+     "12/12",
+     "Đại học",
+     "",
+     SCHOOL_UPPER,
+     PROF_BACHELOR,
+     0,
+     0,
+     0,
+     N,
+     N,
+     N,
+     {{0, OPEN, X2}},
+     N,
+     XK_NONE,
+     N,
+     0,
+     N,
+     0,
+     N,
+     0},
+};
+#undef N
+#define NM (sizeof(M) / sizeof(M[0]))
+
+/* The dates of the story (kept apart from the table above for legibility). */
+static void story_dates(void)
+{
+    struct {
+        int y, m, d;
+    } birth[NM] = {{1950, 5, 5}, {1995, 7, 7}, {1990, 1, 15}, {1980, 2, 2}, {1975, 3, 3},
+                   {1960, 1, 1}, {1998, 8, 8}, {1970, 4, 4},  {1965, 5, 5}, {1968, 6, 6},
+                   {1972, 7, 7}, {1974, 8, 8}, {1966, 9, 9},  {2000, 1, 1}, {2001, 2, 2}};
+    tcxd_date dec[NM] = {D(2010, 3, 1),  D(2021, 3, 10),  D(2020, 4, 1),  D(2015, 6, 1),
+                         D(2012, 1, 10), D(2014, 5, 1),   D(2020, 10, 1), D(2005, 1, 5),
+                         D(2001, 2, 2),  D(2003, 3, 3),   D(2006, 6, 6),  D(2008, 8, 8),
+                         D(2009, 9, 9),  D(2021, 11, 20), D(2021, 10, 10)};
+    for (size_t i = 0; i < NM; i++) {
+        M[i].birth = D(birth[i].y, birth[i].m, birth[i].d);
+        M[i].dec = dec[i];
+        M[i].cer = dec[i] + 2;
+        if (M[i].official == 0)
+            M[i].official = member_official_date(M[i].cer);
+        M[i].s[0].from = M[i].cer;
+    }
+    /* m3: CB3 until the merge, then CB1 */
+    M[2].s[0].to = CB3_MERGE;
+    M[2].s[1].from = CB3_MERGE;
+    /* m5: CB2, struck off 01/06/2019, re-admitted 15/06/2021 in CB2, moved by the merge */
+    M[4].s[0].to = D(2019, 6, 1);
+    M[4].exit = D(2019, 6, 1);
+    M[4].rdec = D(2021, 6, 10);
+    M[4].rcer = D(2021, 6, 15);
+    M[4].s[1] = (struct stay){M[4].rcer, CB2_MERGE, CB2};
+    M[4].s[2] = (struct stay){CB2_MERGE, OPEN, CB1};
+    /* m6 dies 01/02/2021; m7 (probationary) struck off 01/04/2021 */
+    M[5].exit = M[5].s[0].to = D(2021, 2, 1);
+    M[6].exit = M[6].s[0].to = D(2021, 4, 1);
+    /* m8: own transfer to CB3 on 01/07/2021, back to CB1 with the merge */
+    M[7].own_transfer = D(2021, 7, 1);
+    M[7].s[0].to = D(2021, 7, 1);
+    M[7].s[1] = (struct stay){D(2021, 7, 1), CB3_MERGE, CB3};
+    M[7].s[2] = (struct stay){CB3_MERGE, OPEN, CB1};
+    M[8].exit = M[8].s[0].to = D(2021, 11, 1);
+    M[9].exit = M[9].s[0].to = D(2021, 5, 5);
+    M[10].exit = M[10].s[0].to = D(2021, 6, 6);
+    M[11].temp = D(2021, 3, 1);
+    M[12].exit = M[12].s[0].to = D(2020, 5, 5);
+    M[0].exempt = D(2021, 2, 1);
+}
+
+static const struct stay *stay_on(const struct mm *m, tcxd_date d)
+{
+    for (int i = 0; i < 4 && m->s[i].to; i++)
+        if (m->s[i].from <= d && d < m->s[i].to)
+            return &m->s[i];
+    return NULL;
+}
+
+static bool in_sub(int root, int o, tcxd_date d)
+{
+    if (root == TP)
+        return district_of(o, d) >= 0;
+    if (root == Q1 || root == Q2)
+        return district_of(o, d) == root;
+    return base_of(o) == root && district_of(o, d) >= 0;
+}
+
+static bool listed(const struct mm *m, int root, tcxd_date d)
+{
+    const struct stay *s = stay_on(m, d);
+    return s && in_sub(root, s->org, d);
+}
+
+static bool probationary_on(const struct mm *m, tcxd_date d)
+{
+    if (m->rcer != DATE_NONE && d >= m->rcer)
+        return true; /* re-admitted in 2021: probationary through the periods tested */
+    return m->official == DATE_NONE || d < m->official;
+}
+
+/* The oracle's flows: one per day on which "listed" changes, classified by the story. */
+struct oflow {
+    enum facts_flow_kind kind;
+    int m;
+    tcxd_date d;
+    bool prob, own;
+};
+
+static size_t oracle_flows(int root, tcxd_date from, tcxd_date to, struct oflow *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NM; i++) {
+        const struct mm *m = &M[i];
+        bool prev = listed(m, root, from - 1);
+        for (tcxd_date d = from; d <= to; d++) {
+            bool cur = listed(m, root, d);
+            if (cur != prev) {
+                struct oflow f = {0, (int)i, d, false, false};
+                if (cur) {
+                    f.prob = probationary_on(m, d);
+                    if (d == m->cer)
+                        f.kind = FLOW_ADMIT;
+                    else if (d == m->rcer)
+                        f.kind = FLOW_READMIT;
+                    else {
+                        f.kind = stay_on(m, d - 1) ? FLOW_IN_PROVINCE : FLOW_IN_OTHER;
+                        f.own = d == m->own_transfer;
+                    }
+                } else {
+                    f.prob = probationary_on(m, d - 1);
+                    if (d == m->exit) {
+                        static const enum facts_flow_kind k[] = {
+                            0, FLOW_DEATH, FLOW_EXPEL, FLOW_STRIKE, FLOW_RESIGN, FLOW_OUT_OTHER};
+                        f.kind = k[m->xk];
+                        f.own = m->xk == XK_OUT;
+                    } else {
+                        f.kind = stay_on(m, d) ? FLOW_OUT_PROVINCE : FLOW_OUT_OTHER;
+                        f.own = d == m->own_transfer;
+                    }
+                }
+                out[n++] = f;
+            }
+            prev = cur;
+        }
+    }
+    return n;
+}
+
+static int age_on(tcxd_date birth, tcxd_date d)
+{
+    struct ymd b = date_to_ymd(birth), x = date_to_ymd(d);
+    int a = x.y - b.y;
+    if (x.m < b.m || (x.m == b.m && x.d < b.d))
+        a--;
+    return a;
+}
+
+/* ---- building the city through the store --------------------------------------------------- */
+
+static int64_t mk(int i, const char *name, enum org_tier t, enum org_form f, enum org_base_type bt,
+                  int parent, tcxd_date when)
+{
+    struct org_create_req r = {org_code[i], name,  t, f, bt, parent < 0 ? 0 : org[parent],
+                               when,        "1-QĐ"};
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    must(store_org_create(st, &actor, &r, &org[i], &e), &e);
+    return org[i];
+}
+
+static void ev(int64_t id, enum member_event_kind k, tcxd_date date, int64_t to, int form,
+               tcxd_date until, tcxd_date decision)
+{
+    struct member_event x = {.kind = k,
+                             .date = date,
+                             .decision_date = decision,
+                             .org_id = to,
+                             .form = form,
+                             .until = until};
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    must(store_member_event(st, &actor, id, &x, "QĐ", "", &e), &e);
+}
+
+static int64_t admit(const char *name, bool female, tcxd_date birth, const char *eth,
+                     const char *rel, const char *edu, const char *prof, const char *theory,
+                     int64_t org_id, tcxd_date dec, tcxd_date cer)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    char b[DATE_ISO_LEN];
+    date_format_iso(birth, b);
+    struct member_strings s = {.full_name = name,
+                               .gender = female ? "nữ" : "nam",
+                               .birth_date = b,
+                               .ethnicity = eth,
+                               .religion = rel,
+                               .education = edu,
+                               .professional_level = prof,
+                               .theory_level = theory};
+    struct member_fields f;
+    member_fields_init(&f);
+    must(member_fields_parse(&s, &f, &e), &e);
+    struct member_admit_req r = {&f, org_id, dec, cer, "QĐ-KN"};
+    int64_t id = 0;
+    must(store_member_admit(st, &actor, &r, &id, &e), &e);
+    member_fields_release(&f);
+    return id;
+}
+
+static void build_city(void)
+{
+    story_dates();
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    tcxd_date t0 = D(1990, 1, 1);
+    mk(TP, "Đảng bộ thành phố Thử", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, -1, t0);
+    mk(Q1, "Đảng bộ quận Một", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, TP, t0);
+    mk(Q2, "Đảng bộ quận Hai", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, TP, t0);
+    mk(P1, "Đảng bộ phường Một", ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_PHUONG, Q1, t0);
+    mk(CB1, "Chi bộ khu phố 1", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, 0, P1, t0);
+    mk(CB2, "Chi bộ khu phố 2", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, 0, P1, t0);
+    mk(X1, "Chi bộ xã Một", ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_XA, Q1, t0);
+    mk(CQ, "Đảng bộ cơ quan Hai", ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_CO_QUAN_HANH_CHINH, Q2,
+       t0);
+    mk(CB3, "Chi bộ phòng Ba", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, 0, CQ, t0);
+    mk(CB4, "Chi bộ phòng Bốn", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, 0, CQ, t0);
+    mk(DN, "Chi bộ Công ty Một", ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_DNNN, Q2, t0);
+
+    /* members, in date order of what the store must accept */
+    for (size_t i = 0; i < NM; i++) {
+        struct mm *m = &M[i];
+        if (m->s[0].org == X2)
+            continue; /* X2 is created in 2021: admitted after it exists */
+        m->id = admit(m->name, m->female, m->birth, m->eth, m->rel, m->edu, m->prof, m->theory,
+                      org[m->s[0].org], m->dec, m->cer);
+        tcxd_date stop = m->exit != DATE_NONE ? m->exit : D(2021, 12, 31);
+        if (m->official != DATE_NONE && m->official < stop && m->official <= D(2021, 12, 31))
+            ev(m->id, MEV_OFFICIAL, DATE_NONE, 0, 0, DATE_NONE, m->official + 3);
+    }
+    /* 2019: m5 struck off */
+    ev(M[4].id, MEV_EXIT, M[4].exit, 0, EXIT_XOA_TEN, DATE_NONE, M[4].exit);
+    /* 2020: m13 dies */
+    ev(M[12].id, MEV_EXIT, M[12].exit, 0, EXIT_TU_TRAN, DATE_NONE, M[12].exit);
+    /* 2021 */
+    ev(M[0].id, MEV_EXEMPT, M[0].exempt, 0, 0, DATE_NONE, M[0].exempt);
+    ev(M[5].id, MEV_EXIT, M[5].exit, 0, EXIT_TU_TRAN, DATE_NONE, M[5].exit);
+    ev(M[11].id, MEV_TRANSFER, M[11].temp, org[CB4], TRANSFER_TEMPORARY, D(2022, 3, 1), M[11].temp);
+    ev(M[6].id, MEV_EXIT, M[6].exit, 0, EXIT_XOA_TEN, DATE_NONE, M[6].exit);
+    must(store_org_move(st, &actor, org[DN], org[Q1], DN_MOVED, "2-QĐ", &e), &e);
+    ev(M[9].id, MEV_EXIT, M[9].exit, 0, EXIT_XIN_RA, DATE_NONE, M[9].exit);
+    ev(M[10].id, MEV_EXIT, M[10].exit, 0, EXIT_KHAI_TRU, DATE_NONE, M[10].exit);
+    must(store_member_readmit(st, &actor, M[4].id, org[CB2], M[4].rdec, M[4].rcer, "QĐ-KNL", &e),
+         &e);
+    ev(M[7].id, MEV_TRANSFER, M[7].own_transfer, org[CB3], TRANSFER_OFFICIAL, DATE_NONE,
+       M[7].own_transfer);
+    must(store_org_merge(st, &actor, org[CB2], org[CB1], CB2_MERGE, "3-QĐ", &e), &e);
+    must(store_org_merge(st, &actor, org[CB3], org[CB1], CB3_MERGE, "4-QĐ", &e), &e);
+    struct org_create_req x2 = {org_code[X2], "Chi bộ xã Hai", ORG_TIER_BASE, ORG_FORM_CHI_BO,
+                                ORG_BASE_XA,  org[Q1],         X2_BORN,       "5-QĐ"};
+    must(store_org_create(st, &actor, &x2, &org[X2], &e), &e);
+    M[14].id = admit(M[14].name, M[14].female, M[14].birth, M[14].eth, M[14].rel, M[14].edu,
+                     M[14].prof, M[14].theory, org[X2], M[14].dec, M[14].cer);
+    ev(M[8].id, MEV_EXIT, M[8].exit, 0, EXIT_CHUYEN_DI, DATE_NONE, M[8].exit);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof(dir), "%s/tcxd-forms-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(dbpath, sizeof(dbpath), "%s/t.db", dir);
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (store_open(dbpath, STORE_CREATE, &st, &e))
+        return -1;
+    build_city();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    store_close(st);
+    char cmd[400];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        return -1;
+    return 0;
+}
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+static struct form_result *fill(const char *form, int root, const char *period, bool children)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct form_period p;
+    must(form_period_parse(period, &p, &e), &e);
+    const struct form_def *def;
+    must(form_def_find(form, p.to, &def, &e), &e);
+    struct form_opts o = {.children_check = children};
+    struct form_result *r = NULL;
+    must(form_fill(st, def, org[root], &p, &o, &r, &e), &e);
+    return r;
+}
+
+static void expect(const struct form_result *r, const char *key, int col, int64_t want)
+{
+    const struct form_row *row = form_result_row(r, key);
+    if (!row)
+        fail_msg("form %s: no row %s", r->def->number, key);
+    if (row->v[col].kind != FV_COUNT)
+        fail_msg("form %s (%s) row %s col %d: not a count (kind %d), expected %lld", r->def->number,
+                 r->org.code, key, col, row->v[col].kind, (long long)want);
+    if (row->v[col].n != want)
+        fail_msg("form %s (%s, %s) row %s col %d: %lld, expected %lld", r->def->number, r->org.code,
+                 r->period.key, key, col, (long long)row->v[col].n, (long long)want);
+}
+
+static void expect_not_kept(const struct form_result *r, const char *key, int col)
+{
+    const struct form_row *row = form_result_row(r, key);
+    assert_non_null(row);
+    if (row->v[col].kind != FV_NOT_KEPT)
+        fail_msg("form %s row %s col %d: expected 'not kept', kind %d", r->def->number, key, col,
+                 row->v[col].kind);
+}
+
+static void expect_checks_ok(const struct form_result *r)
+{
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (!r->checks[i].ok)
+            fail_msg("form %s (%s): check '%s' failed: %s", r->def->number, r->org.code,
+                     r->checks[i].name, r->checks[i].detail);
+}
+
+static int64_t count_listed(int root, tcxd_date d, bool (*pred)(const struct mm *, tcxd_date, int),
+                            int arg)
+{
+    int64_t n = 0;
+    for (size_t i = 0; i < NM; i++)
+        if (listed(&M[i], root, d) && (!pred || pred(&M[i], d, arg)))
+            n++;
+    return n;
+}
+
+static int64_t count_flows(const struct oflow *f, size_t n, uint32_t kinds, int prob_only)
+{
+    int64_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((kinds & FLOWBIT(f[i].kind)) && (!prob_only || f[i].prob))
+            c++;
+    return c;
+}
+
+static const int roots[] = {TP, Q1, Q2, P1, CQ};
+static const char *const periods[2] = {"2021", "2020"};
+
+/* ---- form 1 ------------------------------------------------------------------------------ */
+
+static void test_form1(void **state)
+{
+    (void)state;
+    /* by hand, from the story: Q1 in 2021 */
+    {
+        struct form_result *r = fill("1", Q1, "2021", false);
+        expect(r, "A", 0, 8);     /* m1 m6 m7 m8 m9 m10 m11 m12 */
+        expect(r, "B.1", 0, 3);   /* m2, m15, m5 re-admitted */
+        expect(r, "B.2.b", 0, 3); /* m4 with DN, m3 and m8 with CB3's merge */
+        expect(r, "C", 0, 6);
+        expect(r, "C.3.p", 0, 1); /* m7 */
+        expect(r, "C.5.a", 0, 1); /* m9 left the database */
+        expect(r, "C.5.b", 0, 1); /* m8 to CB3 */
+        expect(r, "D", 0, 8);
+        expect(r, "A", 1, 8);   /* 2020: m1 m6 m8 m9 m10 m11 m12 m13 */
+        expect(r, "B.1", 1, 1); /* m7 */
+        expect(r, "C.1", 1, 1); /* m13 */
+        expect_not_kept(r, "B.3", 0);
+        expect_not_kept(r, "B.3", 1);
+        expect_checks_ok(r);
+        form_result_free(r);
+    }
+    /* every cell, every root, both columns, against the oracle */
+    static struct oflow fl[256];
+    for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+        struct form_result *r = fill("1", roots[k], "2021", false);
+        for (int col = 0; col < 2; col++) {
+            struct form_period p;
+            struct tcxd_error e;
+            must(form_period_parse(periods[col], &p, &e), &e);
+            size_t n = oracle_flows(roots[k], p.from, p.to, fl);
+            uint32_t in_p = FLOWBIT(FLOW_IN_PROVINCE), in_o = FLOWBIT(FLOW_IN_OTHER);
+            uint32_t adm = FLOWBIT(FLOW_ADMIT) | FLOWBIT(FLOW_READMIT);
+            uint32_t out_p = FLOWBIT(FLOW_OUT_PROVINCE), out_o = FLOWBIT(FLOW_OUT_OTHER);
+            uint32_t exits = FLOWBIT(FLOW_DEATH) | FLOWBIT(FLOW_EXPEL) | FLOWBIT(FLOW_STRIKE) |
+                             FLOWBIT(FLOW_RESIGN);
+            expect(r, "A", col, count_listed(roots[k], p.from - 1, NULL, 0));
+            expect(r, "B", col, count_flows(fl, n, adm | in_p | in_o, 0));
+            expect(r, "B.1", col, count_flows(fl, n, adm, 0));
+            expect(r, "B.2", col, count_flows(fl, n, in_p | in_o, 0));
+            expect(r, "B.2.a", col, count_flows(fl, n, in_o, 0));
+            expect(r, "B.2.b", col, count_flows(fl, n, in_p, 0));
+            expect(r, "C", col, count_flows(fl, n, exits | out_p | out_o, 0));
+            expect(r, "C.1", col, count_flows(fl, n, FLOWBIT(FLOW_DEATH), 0));
+            expect(r, "C.2", col, count_flows(fl, n, FLOWBIT(FLOW_EXPEL), 0));
+            expect(r, "C.3", col, count_flows(fl, n, FLOWBIT(FLOW_STRIKE), 0));
+            expect(r, "C.3.p", col, count_flows(fl, n, FLOWBIT(FLOW_STRIKE), 1));
+            expect(r, "C.4", col, count_flows(fl, n, FLOWBIT(FLOW_RESIGN), 0));
+            expect(r, "C.5", col, count_flows(fl, n, out_p | out_o, 0));
+            expect(r, "C.5.a", col, count_flows(fl, n, out_o, 0));
+            expect(r, "C.5.b", col, count_flows(fl, n, out_p, 0));
+            expect(r, "D", col, count_listed(roots[k], p.to, NULL, 0));
+        }
+        /* (%) = (2) * 100 / (3), one decimal */
+        const struct form_row *a = form_result_row(r, "A");
+        if (a->v[1].n)
+            assert_true(a->v[2].kind == FV_PERCENT &&
+                        (int64_t)(a->v[2].x * 10 + 0.5) == (a->v[0].n * 2000 / a->v[1].n + 1) / 2);
+        expect_checks_ok(r);
+        form_result_free(r);
+    }
+    /* the children's end-of-period figures add up to the city's */
+    struct form_result *r = fill("1", TP, "2021", true);
+    bool seen = false;
+    for (size_t i = 0; i < r->nchecks; i++)
+        if (strstr(r->checks[i].name, "children")) {
+            seen = true;
+            assert_true(r->checks[i].ok);
+        }
+    assert_true(seen);
+    form_result_free(r);
+}
+
+/* ---- forms 2 and 2B ------------------------------------------------------------------------ */
+
+static void test_form2(void **state)
+{
+    (void)state;
+    static struct oflow fl[256];
+    static const struct {
+        const char *key;
+        int lo, hi;
+    } bands[] = {{"18_30", 0, 30},  {"31_35", 31, 35}, {"36_40", 36, 40}, {"41_45", 41, 45},
+                 {"46_50", 46, 50}, {"51_55", 51, 55}, {"56_60", 56, 60}, {"over_60", 61, 999}};
+    static const char *const school[] = {NULL, "literate", "primary", "lower", "upper"};
+    static const char *const prof[] = {NULL,       "elementary", "secondary", "college",
+                                       "bachelor", "master",     "doctor"};
+    for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+        struct form_result *r = fill("2", roots[k], "2021", false);
+        for (int col = 0; col < 2; col++) {
+            struct form_period p;
+            struct tcxd_error e;
+            must(form_period_parse(periods[col], &p, &e), &e);
+            size_t n = oracle_flows(roots[k], p.from, p.to, fl);
+            int64_t total = 0, minority = 0, readmit = 0, band[8] = {0}, sch[5] = {0}, pro[7] = {0},
+                    agesum = 0;
+            bool base_admit[NORG] = {false};
+            for (size_t i = 0; i < n; i++) {
+                if (fl[i].kind != FLOW_ADMIT && fl[i].kind != FLOW_READMIT)
+                    continue;
+                const struct mm *m = &M[fl[i].m];
+                total++;
+                minority += strcmp(m->eth, "Kinh") != 0;
+                readmit += fl[i].kind == FLOW_READMIT;
+                int age = age_on(m->birth, fl[i].d);
+                agesum += age;
+                for (int b = 0; b < 8; b++)
+                    band[b] += age >= bands[b].lo && age <= bands[b].hi;
+                sch[m->school]++;
+                pro[m->profl]++;
+                base_admit[base_of(stay_on(m, fl[i].d)->org)] = true;
+            }
+            expect(r, "I", col, total);
+            expect(r, "I.minority", col, minority);
+            expect(r, "I.readmit", col, readmit);
+            char key[64];
+            for (int b = 0; b < 8; b++) {
+                snprintf(key, sizeof(key), "II.2.%s", bands[b].key);
+                expect(r, key, col, band[b]);
+            }
+            const struct form_row *mean = form_result_row(r, "II.2.mean");
+            if (total)
+                assert_true(mean->v[col].kind == FV_DECIMAL &&
+                            (int64_t)(mean->v[col].x * 100 + 0.5) ==
+                                (agesum * 200 / total + 1) / 2);
+            else
+                assert_int_equal(mean->v[col].kind, FV_EMPTY);
+            for (int s = 1; s < 5; s++) {
+                snprintf(key, sizeof(key), "II.3.%s", school[s]);
+                expect(r, key, col, sch[s]);
+            }
+            for (int s = 1; s < 7; s++) {
+                snprintf(key, sizeof(key), "II.4.%s", prof[s]);
+                expect(r, key, col, pro[s]);
+            }
+            /* III: base organizations at the end of the period */
+            int64_t db = 0, cb = 0, dba = 0, cba = 0;
+            static const int bases[] = {P1, X1, X2, CQ, DN};
+            for (size_t b = 0; b < 5; b++) {
+                int o = bases[b];
+                if (!in_sub(roots[k], o, p.to))
+                    continue;
+                bool dang_bo = o == P1 || o == CQ;
+                db += dang_bo;
+                cb += !dang_bo;
+                dba += dang_bo && base_admit[o];
+                cba += !dang_bo && base_admit[o];
+            }
+            expect(r, "III.1", col, db);
+            expect(r, "III.1.admit", col, dba);
+            expect(r, "III.2", col, cb);
+            expect(r, "III.2.admit", col, cba);
+            expect_not_kept(r, "I.youth", col);
+            expect_not_kept(r, "II.1.student", col);
+            expect_not_kept(r, "III.1.masses", col);
+        }
+        expect_checks_ok(r);
+        form_result_free(r);
+
+        /* 2B: each ethnicity and religion of those admitted in 2021, women among them */
+        r = fill("2b", roots[k], "2021", false);
+        struct form_period p;
+        struct tcxd_error e;
+        must(form_period_parse("2021", &p, &e), &e);
+        size_t n = oracle_flows(roots[k], p.from, p.to, fl);
+        static const char *const eths[] = {"Kinh", "Tày", "Mường"};
+        static const char *const rels[] = {"Công giáo", "Phật giáo"};
+        for (int x = 0; x < 5; x++) {
+            const char *v = x < 3 ? eths[x] : rels[x - 3];
+            int64_t tot = 0, fem = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (fl[i].kind != FLOW_ADMIT && fl[i].kind != FLOW_READMIT)
+                    continue;
+                const struct mm *m = &M[fl[i].m];
+                if (!strcmp(x < 3 ? m->eth : m->rel, v)) {
+                    tot++;
+                    fem += m->female;
+                }
+            }
+            char key[64];
+            snprintf(key, sizeof(key), "%s.%s", x < 3 ? "eth" : "rel", v);
+            if (!tot) {
+                assert_null(form_result_row(r, key));
+                continue;
+            }
+            expect(r, key, 0, tot);
+            expect(r, key, 1, fem);
+        }
+        expect_checks_ok(r);
+        form_result_free(r);
+    }
+}
+
+/* ---- forms 3 and 3B ------------------------------------------------------------------------ */
+
+static bool p_female(const struct mm *m, tcxd_date d, int a)
+{
+    (void)d, (void)a;
+    return m->female;
+}
+static bool p_prob(const struct mm *m, tcxd_date d, int a)
+{
+    (void)a;
+    return probationary_on(m, d);
+}
+static bool p_minority(const struct mm *m, tcxd_date d, int a)
+{
+    (void)d, (void)a;
+    return strcmp(m->eth, "Kinh") != 0;
+}
+static bool p_religious(const struct mm *m, tcxd_date d, int a)
+{
+    (void)d, (void)a;
+    return strcmp(m->rel, "Không") != 0;
+}
+static bool p_exempt(const struct mm *m, tcxd_date d, int a)
+{
+    (void)a;
+    return m->exempt != DATE_NONE && d >= m->exempt;
+}
+static bool p_band(const struct mm *m, tcxd_date d, int a)
+{
+    static const int lo[] = {0, 31, 36, 41, 46, 51, 56, 61},
+                     hi[] = {30, 35, 40, 45, 50, 55, 60, 999};
+    int age = age_on(m->birth, d);
+    return age >= lo[a] && age <= hi[a];
+}
+static bool p_era(const struct mm *m, tcxd_date d, int a)
+{
+    (void)d;
+    tcxd_date b[] = {D(1800, 1, 1), D(1945, 8, 19), D(1954, 7, 21), D(1975, 5, 1), D(9999, 12, 31)};
+    return m->dec >= b[a] && m->dec < b[a + 1];
+}
+static bool p_school(const struct mm *m, tcxd_date d, int a)
+{
+    (void)d;
+    return m->school == a;
+}
+static bool p_prof(const struct mm *m, tcxd_date d, int a)
+{
+    (void)d;
+    return m->profl == a;
+}
+static bool p_theory(const struct mm *m, tcxd_date d, int a)
+{
+    (void)d;
+    return m->theory_row == a;
+}
+
+static void test_form3(void **state)
+{
+    (void)state;
+    static const char *const bands[] = {"18_30", "31_35", "36_40", "41_45",
+                                        "46_50", "51_55", "56_60", "over_60"};
+    static const char *const eras[] = {"before_1945", "1945_1954", "1954_1975", "after_1975"};
+    static const char *const school[] = {NULL, "literate", "primary", "lower", "upper"};
+    static const char *const prof[] = {NULL,       "elementary", "secondary", "college",
+                                       "bachelor", "master",     "doctor"};
+    static const char *const theory[] = {NULL, "so_cap", "trung_cap", "cao_cap"};
+    for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+        int root = roots[k];
+        struct form_result *r = fill("3", root, "2021", false);
+        for (int col = 0; col < 2; col++) {
+            struct form_period p;
+            struct tcxd_error e;
+            must(form_period_parse(periods[col], &p, &e), &e);
+            tcxd_date d = p.to;
+            expect(r, "I", col, count_listed(root, d, NULL, 0));
+            expect(r, "I.female", col, count_listed(root, d, p_female, 0));
+            expect(r, "I.probationary", col, count_listed(root, d, p_prob, 0));
+            expect(r, "I.minority", col, count_listed(root, d, p_minority, 0));
+            expect(r, "I.religious", col, count_listed(root, d, p_religious, 0));
+            expect(r, "II.1.b.exempt", col, count_listed(root, d, p_exempt, 0));
+            char key[64];
+            for (int b = 0; b < 8; b++) {
+                snprintf(key, sizeof(key), "II.2.%s", bands[b]);
+                expect(r, key, col, count_listed(root, d, p_band, b));
+            }
+            for (int b = 0; b < 4; b++) {
+                snprintf(key, sizeof(key), "II.3.%s", eras[b]);
+                expect(r, key, col, count_listed(root, d, p_era, b));
+            }
+            for (int s = 1; s < 5; s++) {
+                snprintf(key, sizeof(key), "II.4.%s", school[s]);
+                expect(r, key, col, count_listed(root, d, p_school, s));
+            }
+            for (int s = 1; s < 7; s++) {
+                snprintf(key, sizeof(key), "II.5.%s", prof[s]);
+                expect(r, key, col, count_listed(root, d, p_prof, s));
+            }
+            for (int s = 1; s < 4; s++) {
+                snprintf(key, sizeof(key), "II.7.%s", theory[s]);
+                expect(r, key, col, count_listed(root, d, p_theory, s));
+            }
+            int64_t sum = 0, nn = 0;
+            for (size_t i = 0; i < NM; i++)
+                if (listed(&M[i], root, d)) {
+                    sum += age_on(M[i].birth, d);
+                    nn++;
+                }
+            const struct form_row *mean = form_result_row(r, "II.2.mean");
+            if (nn)
+                assert_true((int64_t)(mean->v[col].x * 100 + 0.5) == (sum * 200 / nn + 1) / 2);
+            expect_not_kept(r, "I.youth", col);
+            expect_not_kept(r, "II.1.b", col);
+            expect_not_kept(r, "II.6.prof", col);
+        }
+        expect_checks_ok(r);
+        form_result_free(r);
+
+        r = fill("3b", root, "2021", false);
+        static const char *const vals[] = {"Kinh", "Tày", "Mường", "Công giáo", "Phật giáo"};
+        for (int x = 0; x < 5; x++) {
+            int64_t tot = 0, fem = 0;
+            for (size_t i = 0; i < NM; i++)
+                if (listed(&M[i], root, D(2021, 12, 31)) &&
+                    !strcmp(x < 3 ? M[i].eth : M[i].rel, vals[x])) {
+                    tot++;
+                    fem += M[i].female;
+                }
+            char key[64];
+            snprintf(key, sizeof(key), "%s.%s", x < 3 ? "eth" : "rel", vals[x]);
+            if (!tot) {
+                assert_null(form_result_row(r, key));
+                continue;
+            }
+            expect(r, key, 0, tot);
+            expect(r, key, 1, fem);
+        }
+        expect_checks_ok(r);
+        form_result_free(r);
+    }
+}
+
+/* ---- form 5 ------------------------------------------------------------------------------ */
+
+static void expect_row5(const struct form_result *r, const char *key, const int64_t v[6])
+{
+    for (int c = 0; c < 6; c++)
+        expect(r, key, c, v[c]);
+}
+
+static void test_form5(void **state)
+{
+    (void)state;
+    /* by hand, 31/12/2021. Q1: P1 (phường, đảng bộ: CB1; m1 m3 m5 m8), X1 and X2 (xã, chi bộ:
+       m2 m12; m15), DN (DNNN, chi bộ: m4). TP adds CQ (cơ quan, đảng bộ: CB4; m14). */
+    struct form_result *r = fill("5", Q1, "2021", false);
+    expect_row5(r, "1", (const int64_t[]){2, 0, 2, 0, 0, 3});
+    expect_row5(r, "2", (const int64_t[]){1, 1, 0, 0, 1, 4});
+    expect_row5(r, "3", (const int64_t[]){0, 0, 0, 0, 0, 0});
+    expect_row5(r, "9", (const int64_t[]){1, 0, 1, 0, 0, 1});
+    expect_row5(r, "9.a", (const int64_t[]){1, 0, 1, 0, 0, 1});
+    expect_row5(r, "9.b", (const int64_t[]){0, 0, 0, 0, 0, 0});
+    expect_row5(r, "total", (const int64_t[]){4, 1, 3, 0, 1, 8});
+    expect_not_kept(r, "4", 0);
+    expect_not_kept(r, "9.c", 5);
+    expect_checks_ok(r);
+    form_result_free(r);
+    r = fill("5", TP, "2021", true);
+    expect_row5(r, "total", (const int64_t[]){5, 2, 3, 0, 2, 9});
+    expect_row5(r, "6", (const int64_t[]){0, 0, 0, 0, 0, 0});
+    expect_checks_ok(r);
+    assert_true(r->nnotes >= 1); /* the cơ quan hành chính figure, rows 4 and 5 together */
+    form_result_free(r);
+    /* 2020: DN still in Q2, so Q1 has no DNNN */
+    r = fill("5", Q1, "2020", false);
+    expect_row5(r, "9.a", (const int64_t[]){0, 0, 0, 0, 0, 0});
+    form_result_free(r);
+}
+
+/* ---- forms 6 and 7 ------------------------------------------------------------------------ */
+
+static void test_form6(void **state)
+{
+    (void)state;
+    /* by hand, Q1 on 31/12/2021 with no review entered: collectives P1 CB1 X1 X2 DN, of which X2
+       new; members: D of form 1 (8), m15 admitted under 6 months, m1 exempt */
+    struct form_result *r = fill("6", Q1, "2021", false);
+    expect(r, "1", 0, 5);
+    expect(r, "1", 1, 8);
+    expect(r, "2", 0, 0);
+    expect(r, "2", 1, 0);
+    expect(r, "3", 0, 5);
+    expect(r, "3", 1, 8);
+    expect(r, "3.1", 0, 1);
+    expect(r, "3.2", 1, 1);
+    expect(r, "3.2.exempt", 1, 1);
+    expect_not_kept(r, "3.2.suspended", 1);
+    expect_not_kept(r, "4", 0);
+    expect_not_kept(r, "4.3", 1);
+    form_result_free(r);
+}
+
+static void test_form7(void **state)
+{
+    (void)state;
+    static struct oflow fl[256];
+    for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+        struct form_result *r = fill("7", roots[k], "2021", false);
+        for (int col = 0; col < 2; col++) {
+            struct form_period p;
+            struct tcxd_error e;
+            must(form_period_parse(periods[col], &p, &e), &e);
+            size_t n = oracle_flows(roots[k], p.from, p.to, fl);
+            int64_t own_in = 0, own_out = 0, tin = 0, tout = 0;
+            for (size_t i = 0; i < n; i++) {
+                bool in = fl[i].kind == FLOW_IN_PROVINCE || fl[i].kind == FLOW_IN_OTHER;
+                bool out = fl[i].kind == FLOW_OUT_PROVINCE || fl[i].kind == FLOW_OUT_OTHER;
+                own_in += in && fl[i].own;
+                own_out += out && fl[i].own;
+            }
+            for (size_t i = 0; i < NM; i++) {
+                if (M[i].temp == DATE_NONE || M[i].temp < p.from || M[i].temp > p.to)
+                    continue;
+                const struct stay *home = stay_on(&M[i], M[i].temp);
+                bool hin = in_sub(roots[k], home->org, M[i].temp);
+                bool din = in_sub(roots[k], M[i].temp_to, M[i].temp);
+                tin += din && !hin;
+                tout += hin && !din;
+            }
+            expect(r, "IV.1", col, tin + tout);
+            expect(r, "IV.1.out", col, tout);
+            expect(r, "IV.1.in", col, tin);
+            expect(r, "IV.2", col, own_in + own_out);
+            expect(r, "IV.2.out", col, own_out);
+            expect(r, "IV.2.in", col, own_in);
+            expect_not_kept(r, "I.2.merit", col);
+            expect_not_kept(r, "II.50", col);
+            expect_not_kept(r, "III.1", col);
+            expect_not_kept(r, "IV.3.fake", col);
+        }
+        form_result_free(r);
+    }
+    /* by hand: Q1 sent m12 temporarily and m8 (own) and m9 (out of the database) officially */
+    struct form_result *r = fill("7", Q1, "2021", false);
+    expect(r, "IV.1.out", 0, 1);
+    expect(r, "IV.2.out", 0, 2);
+    expect(r, "IV.2.in", 0, 0);
+    form_result_free(r);
+    r = fill("7", Q2, "2021", false);
+    expect(r, "IV.1.in", 0, 1);
+    expect(r, "IV.2.in", 0, 1);
+    form_result_free(r);
+}
+
+/* ---- periods, errors ------------------------------------------------------------------------ */
+
+static void test_periods(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    struct form_period p, q;
+    must(form_period_parse("2022-h1", &p, &e), &e);
+    assert_int_equal(p.from, D(2022, 1, 1));
+    assert_int_equal(p.to, D(2022, 6, 30));
+    assert_string_equal(p.label, "6 tháng đầu năm 2022");
+    form_period_prev_year(&p, &q);
+    assert_int_equal(q.from, D(2021, 1, 1));
+    assert_int_equal(q.to, D(2021, 6, 30));
+    must(form_period_parse("2021-Q2", &p, &e), &e);
+    assert_int_equal(p.to, D(2021, 6, 30));
+    assert_string_equal(p.label, "Quý II năm 2021");
+    must(form_period_parse("2024-q1", &p, &e), &e);
+    assert_int_equal(p.to, D(2024, 3, 31));
+    must(form_period_parse("01/03/2021..15/06/2021", &p, &e), &e);
+    assert_int_equal(p.from, D(2021, 3, 1));
+    assert_int_equal(p.to, D(2021, 6, 15));
+    form_period_prev_year(&p, &q);
+    assert_int_equal(q.from, D(2020, 3, 1));
+    assert_int_equal(q.to, D(2020, 6, 15));
+    assert_int_equal(form_period_parse("2021-h3", &p, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "period");
+    assert_int_equal(form_period_parse("15/06/2021..01/03/2021", &p, &e), TCXD_EINVAL);
+    assert_int_equal(form_period_parse("", &p, &e), TCXD_EINVAL);
+    const struct form_def *d;
+    assert_int_equal(form_def_find("4", D(2021, 1, 1), &d, &e), TCXD_ENOTFOUND);
+    assert_int_equal(form_def_find("1", D(2010, 1, 1), &d, &e), TCXD_ENOTFOUND);
+    must(form_def_find("1-BTCTW", D(2021, 1, 1), &d, &e), &e);
+    assert_string_equal(d->id, "1");
+    assert_int_equal(form_school_level("12/12"), SCHOOL_UPPER);
+    assert_int_equal(form_school_level("9/12"), SCHOOL_LOWER);
+    assert_int_equal(form_school_level("7/10"), SCHOOL_LOWER);
+    assert_int_equal(form_school_level("4/10"), SCHOOL_PRIMARY);
+    assert_int_equal(form_school_level("Trung học phổ thông"), SCHOOL_UPPER);
+    assert_int_equal(form_prof_level("Thạc sĩ"), PROF_MASTER);
+    assert_int_equal(form_prof_level("Cử nhân"), PROF_BACHELOR);
+}
+
+/* ---- the sentence ------------------------------------------------------------------------ */
+
+static void test_sentence(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/s.db", dir);
+    struct store *s2;
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    must(store_open(path, STORE_CREATE, &s2, &e), &e);
+    struct store *keep = st;
+    st = s2;
+    int saved[2] = {org[TP], org[X1]};
+    mk(TP, "Đảng bộ thành phố Một", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, -1, D(1990, 1, 1));
+    mk(Q1, "Đảng bộ quận Một", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, TP, D(1990, 1, 1));
+    mk(X1, "Chi bộ xã Một", ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_XA, Q1, D(1990, 1, 1));
+    must(store_begin(st, &e), &e);
+    const int want[2] = {4688, 5030};
+    for (int y = 0; y < 2; y++)
+        for (int i = 0; i < want[y]; i++) {
+            char name[64];
+            snprintf(name, sizeof(name), "Người Thứ %d %d", y, i);
+            tcxd_date dec = D(2021 + y, 1, 2) + (tcxd_date)(i % 170);
+            admit(name, i % 2, D(1990, 1, 1) + (tcxd_date)(i % 3000), "Kinh", "Không", "12/12",
+                  "Đại học", "", org[X1], dec, dec + 3);
+        }
+    must(store_commit(st, &e), &e);
+    struct form_period p;
+    must(form_period_parse("2022-h1", &p, &e), &e);
+    struct form_flow_counts c;
+    struct buf b = BUF_INIT;
+    must(form_flows(st, org[TP], &p, &c, &b, &e), &e);
+    int tenths = (int)(((int64_t)want[1] * 2000 / want[0] + 1) / 2);
+    char expected[160];
+    snprintf(expected, sizeof(expected),
+             "kết nạp được %d.%03d đảng viên (bằng %d,%d%% so với cùng kỳ năm 2021)",
+             want[1] / 1000, want[1] % 1000, tenths / 10, tenths % 10);
+    if (!strstr(b.ptr, expected))
+        fail_msg("sentence '%s' lacks '%s'", b.ptr, expected);
+    assert_non_null(strstr(expected, "107,3%")); /* the seed's figure */
+    assert_non_null(strstr(b.ptr, "Trong 6 tháng đầu năm 2022, Đảng bộ thành phố Một"));
+    assert_int_equal(c.n[FLOW_ADMIT], want[1]);
+    assert_int_equal(c.prev[FLOW_ADMIT], want[0]);
+    buf_release(&b);
+    store_close(s2);
+    st = keep;
+    org[TP] = saved[0];
+    org[X1] = saved[1];
+    /* the Q1 of the city has its own id again for the other tests */
+    struct org_info oi;
+    must(store_org_by_code(st, org_code[Q1], D(2021, 12, 31), &oi, &e), &e);
+    org[Q1] = oi.id;
+}
+
+/* ---- renderings ---------------------------------------------------------------------------- */
+
+struct cells {
+    char **v;
+    long *row;
+    size_t n, cap;
+};
+
+static int on_row(void *ctx, const struct io_table_info *info, const struct io_row *row)
+{
+    (void)info;
+    struct cells *c = ctx;
+    for (size_t i = 0; i < row->n; i++) {
+        if (!row->cells[i].len)
+            continue;
+        ALLOC_GROW(c->v, c->n + 1, c->cap);
+        c->row = xreallocarray(c->row, c->cap, sizeof(*c->row));
+        c->v[c->n] = xstrndup(row->cells[i].ptr, row->cells[i].len);
+        c->row[c->n++] = row->line;
+    }
+    return 0;
+}
+
+static bool has_cell(const struct cells *c, const char *s)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->v[i], s))
+            return true;
+    return false;
+}
+
+static bool has_cell_with(const struct cells *c, const char *s)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strstr(c->v[i], s))
+            return true;
+    return false;
+}
+
+static void test_xlsx(void **state)
+{
+    (void)state;
+    struct form_result *r = fill("1", Q1, "2021", false);
+    char path[400];
+    snprintf(path, sizeof(path), "%s/f1.xlsx", dir);
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    must(form_write_xlsx(r, path, &e), &e);
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    struct buf data = BUF_INIT;
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+        buf_add(&data, chunk, n);
+    fclose(fp);
+    struct cells c = {0};
+    must(io_xlsx_read(data.ptr, data.len, on_row, &c, NULL, NULL, &e), &e);
+    assert_true(has_cell(&c, "BAN TỔ CHỨC"));
+    assert_true(has_cell(&c, "QUẬN ỦY MỘT"));
+    assert_true(has_cell(&c, "Biểu số 1-BTCTW"));
+    assert_true(has_cell(&c, "THỐNG KÊ"));
+    assert_true(has_cell(&c, "TĂNG, GIẢM ĐẢNG VIÊN"));
+    assert_true(has_cell(&c, "NĂM 2021"));
+    assert_true(has_cell(&c, "Kỳ này"));
+    assert_true(has_cell(&c, "Cùng kỳ năm trước"));
+    assert_true(has_cell(&c, "NGƯỜI LẬP BIỂU"));
+    assert_true(has_cell(&c, "TRƯỞNG BAN"));
+    assert_true(has_cell_with(&c, "Ký, đóng dấu, ghi rõ họ và tên"));
+    for (size_t i = 0; i < r->def->nrows; i++)
+        if (!has_cell_with(&c, r->def->rows[i].label))
+            fail_msg("row label '%s' missing from the XLSX", r->def->rows[i].label);
+    /* the numbering row: 1 | 2 | 3 | 4(=2*100/3) on one line, in that order */
+    bool numbering = false;
+    for (size_t i = 0; i + 3 < c.n; i++)
+        if (!strcmp(c.v[i], "1") && !strcmp(c.v[i + 1], "2") && !strcmp(c.v[i + 2], "3") &&
+            !strcmp(c.v[i + 3], "4(=2*100/3)") && c.row[i] == c.row[i + 3])
+            numbering = true;
+    assert_true(numbering);
+    /* merged cells as on paper */
+    int zerr = 0;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+    assert_non_null(z);
+    zip_file_t *zf = zip_fopen(z, "xl/worksheets/sheet1.xml", 0);
+    assert_non_null(zf);
+    struct buf xml = BUF_INIT;
+    zip_int64_t k;
+    while ((k = zip_fread(zf, chunk, sizeof(chunk))) > 0)
+        buf_add(&xml, chunk, (size_t)k);
+    zip_fclose(zf);
+    zip_close(z);
+    static const char *const merges[] = {"C1:D1", "A4:D4", "A5:D5", "A6:D6",
+                                         "A8:A9", "B8:C8", "D8:D9"};
+    for (size_t i = 0; i < sizeof(merges) / sizeof(merges[0]); i++) {
+        char want[64];
+        snprintf(want, sizeof(want), "<mergeCell ref=\"%s\"/>", merges[i]);
+        if (!strstr(xml.ptr, want))
+            fail_msg("merged cell %s missing", merges[i]);
+    }
+    buf_release(&xml);
+    for (size_t i = 0; i < c.n; i++)
+        free(c.v[i]);
+    free(c.v);
+    free(c.row);
+    buf_release(&data);
+
+    /* CSV and JSON carry the same cells */
+    struct buf csv = BUF_INIT;
+    form_render_csv(r, &csv);
+    char line[160];
+    snprintf(line, sizeof(line), "1-BTCTW,D,D - Đảng viên trong danh sách cuối kỳ báo cáo,%lld,",
+             (long long)form_result_row(r, "D")->v[0].n);
+    assert_non_null(strstr(csv.ptr, line));
+    assert_non_null(strstr(csv.ptr, "chưa theo dõi"));
+    buf_release(&csv);
+    json_t *j = form_json(r);
+    json_t *rows = json_object_get(j, "rows");
+    size_t i;
+    json_t *row;
+    bool found = false;
+    json_array_foreach(rows, i, row)
+    {
+        if (!strcmp(json_string_value(json_object_get(row, "key")), "B.3")) {
+            assert_string_equal(
+                json_string_value(json_array_get(json_object_get(row, "values"), 0)), "not_kept");
+            found = true;
+        }
+        if (!strcmp(json_string_value(json_object_get(row, "key")), "A"))
+            assert_int_equal(json_integer_value(json_array_get(json_object_get(row, "values"), 0)),
+                             8);
+    }
+    assert_true(found);
+    json_decref(j);
+    form_result_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_periods),  cmocka_unit_test(test_form1),
+        cmocka_unit_test(test_form2),    cmocka_unit_test(test_form3),
+        cmocka_unit_test(test_form5),    cmocka_unit_test(test_form6),
+        cmocka_unit_test(test_form7),    cmocka_unit_test(test_xlsx),
+        cmocka_unit_test(test_sentence),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
