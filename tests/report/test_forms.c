@@ -626,7 +626,7 @@ static int64_t admit(const char *name, bool female, tcxd_date birth, const char 
     struct member_fields f;
     member_fields_init(&f);
     must(member_fields_parse(&s, &f, &e), &e);
-    struct member_admit_req r = {&f, org_id, dec, cer, "QĐ-KN"};
+    struct member_admit_req r = {&f, org_id, dec, cer, "QĐ-KN", NULL};
     int64_t id = 0;
     must(store_member_admit(st, &actor, &r, &id, &e), &e);
     member_fields_release(&f);
