@@ -75,6 +75,11 @@ extern const struct http_field api_import_query[], api_export_query[];
 /* dashboard.c */
 enum tcxd_err api_dashboard(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_dashboard_query[];
+/* restructure.c */
+enum tcxd_err api_restructure_check(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_restructure_apply(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_restructure_flows(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_restructure_query[], api_restructure_flows_query[];
 
 /* audit.c */
 enum tcxd_err api_audit_list(struct http_ctx *c, struct tcxd_error *e);

@@ -96,6 +96,16 @@ const struct http_route api_routes[] = {
     /* landing page */
     {HTTP_GET, "/api/dashboard", api_dashboard, ROLE_VIEWER, 0, NULL, api_dashboard_query,
      "the scope's counts, due members, review progress and recent changes"},
+    /* restructuring plans and organization flows (restructure.c) */
+    {HTTP_POST, "/api/restructure/check", api_restructure_check, ROLE_ADMIN, MUT | ROUTE_RAW_BODY,
+     NULL, api_restructure_query,
+     "check a restructuring plan (CSV or XLSX bytes) as a dry run: changes, both days' figures, "
+     "issues; nothing written"},
+    {HTTP_POST, "/api/restructure/apply", api_restructure_apply, ROLE_ADMIN, MUT | ROUTE_RAW_BODY,
+     NULL, api_restructure_query, "apply a restructuring plan in one transaction (or refuse it)"},
+    {HTTP_GET, "/api/restructure/flows", api_restructure_flows, ROLE_ADMIN, 0, NULL,
+     api_restructure_flows_query,
+     "organizations received, handed over, created, merged, dissolved over a period"},
     /* audit */
     {HTTP_GET, "/api/audit", api_audit_list, ROLE_ADMIN, 0, NULL, api_audit_query,
      "the audit log within the scope (admin)"},

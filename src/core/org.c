@@ -298,3 +298,21 @@ const char *org_size_warning_text(enum org_size_warning w)
         return "";
     }
 }
+
+struct org_shape org_default_shape(tcxd_date on, const struct org_shape *parent,
+                                   const struct org_shape *child)
+{
+    struct tcxd_error e;
+    if (org_check_placement(on, parent, child, &e) == TCXD_OK)
+        return *child;
+    struct org_shape s = *child;
+    if (org_shape_is_commune(parent) && child->tier == ORG_TIER_BELOW_BASE) {
+        s.tier = ORG_TIER_BASE;
+        s.base_type = parent->base_type;
+    } else if (parent->tier == ORG_TIER_BASE && parent->form == ORG_FORM_DANG_BO &&
+               child->tier == ORG_TIER_BASE) {
+        s.tier = ORG_TIER_BELOW_BASE;
+        s.base_type = ORG_BASE_NONE;
+    }
+    return s;
+}

@@ -118,6 +118,13 @@ enum tcxd_err org_check_placement(tcxd_date on, const struct org_shape *parent,
 enum tcxd_err org_check_type_on(tcxd_date on, enum org_tier t, enum org_base_type bt,
                                 struct tcxd_error *e) TCXD_WUR;
 
+/* The kind a child takes when moved under parent on `on` without a stated one (the 2025 default
+   rule): unchanged when it fits; under a commune-level committee a chi bộ trực thuộc becomes a
+   chi bộ cơ sở and a đảng bộ bộ phận a đảng bộ cơ sở, with the committee's type; under a base
+   đảng bộ a chi bộ cơ sở becomes a chi bộ trực thuộc. */
+struct org_shape org_default_shape(tcxd_date on, const struct org_shape *parent,
+                                   const struct org_shape *child);
+
 /* Size rules (Điều lệ Đảng; domain.md §3.1): warnings, not refusals (a superior may consent). */
 enum org_size_warning {
     ORG_SIZE_OK = 0,

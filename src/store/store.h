@@ -341,4 +341,26 @@ enum tcxd_err store_audit_list(struct store *st, const struct audit_query *q,
                                struct tcxd_error *e) TCXD_WUR;
 int64_t store_audit_count(struct store *st);
 
+/* ---- restructuring (store_restructure.c) ------------------------------------------------ */
+
+/* Is the code used by any organization, of any date? */
+bool store_org_code_used(struct store *st, const char *code);
+/* Child organizations of id alive on date, in code order (fn gets each id). */
+enum tcxd_err store_org_children(struct store *st, int64_t id, tcxd_date date,
+                                 void (*fn)(void *ctx, int64_t id), void *ctx,
+                                 struct tcxd_error *e) TCXD_WUR;
+/* Appends an audit record for a composite change (a restructuring plan), inside the caller's
+   transaction: the operations it is made of audit themselves as well. */
+enum tcxd_err store_audit_append(struct store *st, const struct store_actor *who,
+                                 const char *action, const char *entity, int64_t entity_id,
+                                 int64_t org_id, const char *before, const char *after,
+                                 struct tcxd_error *e) TCXD_WUR;
+/* Every organization event dated in [from, to), oldest first: kind is create, rename, move,
+   merge_in, merged_into, dissolve or retier; other is the other organization (the new parent of
+   a move, the target of a merge) or 0. */
+enum tcxd_err store_org_events_between(struct store *st, tcxd_date from, tcxd_date to,
+                                       void (*fn)(void *ctx, int64_t org_id, const char *kind,
+                                                  tcxd_date date, int64_t other),
+                                       void *ctx, struct tcxd_error *e) TCXD_WUR;
+
 #endif

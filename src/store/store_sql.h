@@ -63,6 +63,14 @@
     X(STMT_ORG_SEARCH,                                                                             \
       "SELECT id FROM org WHERE name_fold LIKE ?1 ESCAPE '\\' AND created_on <= ?2 "               \
       "AND ended_on > ?2 ORDER BY name_fold LIMIT ?3")                                             \
+    /* restructuring (store_restructure.c) */                                                      \
+    X(STMT_RS_CHILDREN_ASOF,                                                                       \
+      "SELECT v.org_id FROM org_version v JOIN org o ON o.id = v.org_id "                          \
+      "WHERE v.parent_id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 "                         \
+      "AND o.created_on <= ?2 AND o.ended_on > ?2 ORDER BY o.code")                                \
+    X(STMT_RS_EVENTS_BETWEEN,                                                                      \
+      "SELECT e.org_id, e.kind, e.date, COALESCE(e.other_org_id, 0) FROM org_event e "             \
+      "WHERE e.date >= ?1 AND e.date < ?2 ORDER BY e.date, e.id")                                  \
     /* members */                                                                                  \
     X(STMT_MEMBER_INSERT,                                                                          \
       "INSERT INTO member(full_name, name_fold, name_key, gender, birth_date, ethnicity, "         \

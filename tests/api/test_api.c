@@ -571,7 +571,8 @@ static void test_audit_every_mutation(void **state)
         /* the review routes' audit tests live with the review module; the import's are in
            test_import_export */
         if (!(r->flags & ROUTE_MUTATES) || !strcmp(r->pattern, "/api/import/members") ||
-            !strncmp(r->pattern, "/api/reviews/", 13))
+            !strncmp(r->pattern, "/api/reviews/", 13) ||
+            !strncmp(r->pattern, "/api/restructure/", 17)) /* test_restructure_api.c */
             continue;
         bool seen = false;
         for (size_t i = 0; i < ndone; i++)

@@ -1,0 +1,154 @@
+/*
+ * cmd_restructure.c - `tcxd restructure check|apply PLAN`: restructuring plans (2025 two-level
+ * reorganisation), checked as a whole, shown as a dry run, applied as one transaction; and
+ * `tcxd restructure flows ORG`: organizations received, handed over, created, merged, dissolved.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "plan/flows.h"
+#include "plan/restructure.h"
+#include "util/msg.h"
+#include "util/xmalloc.h"
+
+static const char restructure_help[] =
+    "usage:\n"
+    "  tcxd restructure check PLAN [--scope ORG] [--verbose]\n"
+    "  tcxd restructure apply PLAN [--dry-run] [--scope ORG] [--verbose]\n"
+    "  tcxd restructure flows ORG --from DATE --to DATE\n"
+    "PLAN is CSV or XLSX with a header row; columns action (create|merge|move|end), code,\n"
+    "name, tier, form, type, parent, into, part (whole|part), decision_no, date (the plan's\n"
+    "date, the same on every row). create makes the new committees; move puts an\n"
+    "organization under a new parent (re-tiered by tier/form/type, or by the default rule);\n"
+    "merge ends an old unit into a new one (its remaining children and, for a chi bộ, its\n"
+    "members move into it); end ends an old committee (remaining children go to into).\n"
+    "check validates the whole plan and shows what would change, with both days' figures;\n"
+    "apply writes it in one transaction (--dry-run: as check). Every base xã/phường/thị trấn\n"
+    "committee under the scope (default: the root above the old units) must be in the plan.\n"
+    "flows counts, over [from, to] and ORG's subtree, base organizations received from outside\n"
+    "it, handed over within it, created, merged and dissolved.\n";
+
+enum { O_DRY_RUN, O_SCOPE, O_VERBOSE, O_FROM, O_TO, O_HELP, O__MAX };
+
+static int read_all(const char *path, struct buf *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+        buf_add(out, tmp, n);
+    int bad = ferror(f);
+    fclose(f);
+    return bad ? -1 : 0;
+}
+
+static int plan_cmd(struct cli *cli, bool apply, struct cli_opt *o, const char *path)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct buf data = BUF_INIT;
+    if (read_all(path, &data)) {
+        buf_release(&data);
+        tcxd_fail(&e, TCXD_EIO, "file", "cannot read '%s'", path);
+        return cli_fail(cli, &e);
+    }
+    if (!cli_store(cli, false)) {
+        buf_release(&data);
+        return 1;
+    }
+    struct restructure_plan p;
+    struct restructure_result r;
+    restructure_plan_init(&p);
+    restructure_result_init(&r);
+    struct restructure_opts opts = {apply && !o[O_DRY_RUN].value, 0};
+    enum tcxd_err rc = restructure_plan_read(data.ptr, data.len, path, &p, &r, &e);
+    if (!rc && o[O_SCOPE].value) {
+        struct org_info s;
+        if ((rc = cli_org(cli, o[O_SCOPE].value, p.date - 1, &s, &e)) == TCXD_OK)
+            opts.scope = s.id;
+    }
+    if (!rc)
+        rc = restructure_run(cli->st, &cli->actor, &p, &opts, &r, &e);
+    if (cli->json) {
+        cli_print_json(restructure_result_json(&r, p.date));
+    } else if (!rc || r.nissues) {
+        struct buf out = BUF_INIT;
+        restructure_result_text(&r, p.date, o[O_VERBOSE].value != NULL, &out);
+        fputs(out.ptr, rc ? stderr : stdout);
+        buf_release(&out);
+    }
+    int status = 0;
+    if (rc) {
+        if (!cli->json)
+            fprintf(stderr, "tcxd: %s\n", e.msg);
+        status = tcxd_err_exit_status(rc);
+        if (!status)
+            status = 1;
+    }
+    restructure_result_release(&r);
+    restructure_plan_release(&p);
+    buf_release(&data);
+    return status;
+}
+
+static int flows_cmd(struct cli *cli, struct cli_opt *o, const char *ref)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    tcxd_date from, to;
+    if (!o[O_FROM].value || !o[O_TO].value)
+        return cli_usage(cli, "restructure", "flows needs --from and --to");
+    if (cli_date(o[O_FROM].value, date_today(), "from", &from, &e) ||
+        cli_date(o[O_TO].value, date_today(), "to", &to, &e))
+        return cli_fail(cli, &e);
+    if (!cli_store(cli, false))
+        return 1;
+    struct org_info org;
+    if (cli_org(cli, ref, to, &org, &e))
+        return cli_fail(cli, &e);
+    struct org_flows f;
+    if (org_flows_count(cli->st, org.id, from, to, &f, &e))
+        return cli_fail(cli, &e);
+    if (cli->json) {
+        cli_print_json(org_flows_json(&f));
+        return 0;
+    }
+    struct buf out = BUF_INIT;
+    org_flows_text(&f, &org, from, to, &out);
+    fputs(out.ptr, stdout);
+    buf_release(&out);
+    return 0;
+}
+
+int cmd_restructure(struct cli *cli, int argc, char **argv)
+{
+    struct cli_opt o[O__MAX] = {
+        [O_DRY_RUN] = {"dry-run", false, NULL},
+        [O_SCOPE] = {"scope", true, NULL},
+        [O_VERBOSE] = {"verbose", false, NULL},
+        [O_FROM] = {"from", true, NULL},
+        [O_TO] = {"to", true, NULL},
+        [O_HELP] = {"help", false, NULL},
+    };
+    const char *pos[2];
+    size_t npos;
+    int st = cli_parse(cli, "restructure", argc, argv, o, O__MAX, pos, 2, &npos);
+    if (st)
+        return st;
+    if (o[O_HELP].value || !npos) {
+        fputs(restructure_help, stdout);
+        return npos || o[O_HELP].value ? 0 : 2;
+    }
+    if (npos != 2)
+        return cli_usage(cli, "restructure", "restructure %s needs %s", pos[0],
+                         !strcmp(pos[0], "flows") ? "ORG" : "a PLAN file");
+    if (!strcmp(pos[0], "check") || !strcmp(pos[0], "apply"))
+        return plan_cmd(cli, !strcmp(pos[0], "apply"), o, pos[1]);
+    if (!strcmp(pos[0], "flows"))
+        return flows_cmd(cli, o, pos[1]);
+    return cli_usage(cli, "restructure", "unknown restructure command '%s'", pos[0]);
+}
