@@ -719,7 +719,6 @@ const struct msg_pair msg_vi_catalog[] = {
      "kế hoạch sắp xếp ngày %s: thành lập %lld, kết thúc %lld, chuyển %lld tổ chức, đổi cấp "
      "%lld, chuyển %lld đảng viên của chi bộ hợp nhất\n"},
     {"%s: line %ld: %s\n", "%s: dòng %ld: %s\n"},
-    {"warning", "cảnh báo"},
     {"error", "lỗi"},
     {"... %zu warnings in all\n", "... tổng cộng %zu cảnh báo\n"},
     {"applied", "đã thực hiện"},

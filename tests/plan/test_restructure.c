@@ -79,7 +79,7 @@ static void admit_n(struct store *st, int64_t chi, int n, struct model *m)
         struct tcxd_error e;
         member_fields_init(&f);
         must(member_fields_parse(&s, &f, &e), &e);
-        struct member_admit_req r = {&f, chi, D(2019, 1, 1), D(2019, 1, 15), "QĐ"};
+        struct member_admit_req r = {&f, chi, D(2019, 1, 1), D(2019, 1, 15), "QĐ", NULL};
         int64_t id;
         must(store_member_admit(st, &actor, &r, &id, &e), &e);
         member_fields_release(&f);
