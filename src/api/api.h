@@ -91,6 +91,16 @@ enum tcxd_err api_report_structure_csv(struct http_ctx *c, struct tcxd_error *e)
 enum tcxd_err api_report_structure_xlsx(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_report_query[];
 
+/* forms.c */
+enum tcxd_err api_forms_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_form_fill(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_form_fill_csv(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_form_fill_xlsx(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_form_flows(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_forms_list_query[];
+extern const struct http_field api_form_query[];
+extern const struct http_field api_form_flows_query[];
+
 /* review.c */
 enum tcxd_err api_review_rubric(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_review_member_show(struct http_ctx *c, struct tcxd_error *e);

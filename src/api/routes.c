@@ -65,6 +65,17 @@ const struct http_route api_routes[] = {
      api_report_query, "structure report as CSV"},
     {HTTP_GET, "/api/reports/structure.xlsx", api_report_structure_xlsx, ROLE_VIEWER, 0, NULL,
      api_report_query, "structure report as XLSX"},
+    /* the statistics pack */
+    {HTTP_GET, "/api/forms", api_forms_list, ROLE_VIEWER, 0, NULL, api_forms_list_query,
+     "the statistics forms tcxd fills, with the dates their definitions apply"},
+    {HTTP_GET, "/api/forms/fill", api_form_fill, ROLE_VIEWER, 0, NULL, api_form_query,
+     "a statistics form filled for an organization and a period, with its checks"},
+    {HTTP_GET, "/api/forms/fill.csv", api_form_fill_csv, ROLE_VIEWER, 0, NULL, api_form_query,
+     "a statistics form as CSV"},
+    {HTTP_GET, "/api/forms/fill.xlsx", api_form_fill_xlsx, ROLE_VIEWER, 0, NULL, api_form_query,
+     "a statistics form as XLSX in the official grid"},
+    {HTTP_GET, "/api/forms/flows", api_form_flows, ROLE_VIEWER, 0, NULL, api_form_flows_query,
+     "period flows against the same period last year, in the board's sentence"},
     /* annual quality review (review.c) */
     {HTTP_GET, "/api/reviews/rubric", api_review_rubric, ROLE_VIEWER, 0, NULL,
      api_review_rubric_query, "the scoring rubric for a kind of subject and review year"},
