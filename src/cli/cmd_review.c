@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "store/store_review.h"
+#include "util/msg.h"
 #include "util/vnfmt.h"
 #include "util/xmalloc.h"
 
@@ -35,6 +36,8 @@ static const char review_help[] =
     "           [--decision-date DATE] [--cap-exception REASON]\n"
     "  tcxd review record SUBJECT --year Y --level L [--decision NO] [--decision-date DATE]\n"
     "           [--notes TEXT] [--as member|leader|leadership] [--review-date DATE]\n"
+    "  tcxd review batch --year Y --levels FILE.csv --decision NO --decision-date DATE\n"
+    "           [--cap-exception REASON]\n"
     "  tcxd review show SUBJECT --year Y [--level L]\n"
     "  tcxd review report ORG --year Y [--list] [--mapping] [--format text|csv]\n"
     "  tcxd review leniency ORG --year Y [--threshold POINTS] [--format text|csv]\n"
@@ -49,6 +52,12 @@ static const char review_help[] =
     "tsvm_tieu_bieu,\n"
     "tsvm, httnv, htnv, yeu_kem; members dtc_htxsnv, dtc_httnv, dtc_htnv, vptc_khtnv. 'record'\n"
     "enters a past year's decision as history (no self-assessment, verification or scores).\n"
+    "'batch' decides a group at once (rows SUBJECT,LEVEL[,REASON]; header 'subject,...'\n"
+    "skipped), the excellent cap checked on the whole group; nothing is written if one fails.\n"
+    "A chi bộ is decided after its members, a đảng bộ after its sub-organizations\n"
+    "(--override-reason to decide before them); a decision better than a level forced to\n"
+    "KHTNV needs --override-reason too. Targets: --targets DONE/TOTAL (on time defaults to\n"
+    "DONE, exceeded to 0). A disciplined sub-unit counts as not remedied unless --sub-remedied.\n"
     "'report --mapping' shows how the pre-2018 levels map onto the current ones. VALUE is points "
     "(\"8,5\") under QĐ 366 (2025 on) and a grade (xuat_sac,\n"
     "tot, trung_binh, kem) under QĐ 132/124 (2018-2024). Score files are CSV rows\n"
@@ -93,6 +102,7 @@ enum {
     O_SHORTCOMINGS,
     O_SUB_REM,
     O_OVERRIDE,
+    O_LEVELS,
     O_DECISION,
     O_DECISION_DATE,
     O_CAP_EXC,
@@ -145,6 +155,7 @@ static const struct cli_opt review_opts[O__MAX] = {
     [O_SHORTCOMINGS] = {"shortcomings", true, NULL},
     [O_SUB_REM] = {"sub-remedied", true, NULL},
     [O_OVERRIDE] = {"override-reason", true, NULL},
+    [O_LEVELS] = {"levels", true, NULL},
     [O_DECISION] = {"decision", true, NULL},
     [O_DECISION_DATE] = {"decision-date", true, NULL},
     [O_CAP_EXC] = {"cap-exception", true, NULL},
@@ -938,7 +949,7 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         {O_FORCE_MAJEURE, 2}, {O_UNIT_TARGETS, 2},    {O_UNIT_ON_TIME, 2},
         {O_UNIT_EXCEEDED, 2}, {O_UNIT_KEY_MISSED, 2}, {O_SE_MISSED, 2},
         {O_UNITS_KHTNV, 2},   {O_SHORTCOMINGS, 2},    {O_SUB_REM, 2},
-        {O_OVERRIDE, 4},
+        {O_OVERRIDE, 4},      {O_LEVELS, 0},
     };
     for (size_t i = 0; i < ARRAY_SIZE(owners); i++)
         if (o[owners[i].opt].value && !(owners[i].steps & (1u << step)))
@@ -1079,6 +1090,88 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
     }
     store_review_release(&rv);
     return show_review(cli, &k, REVIEW_LEVEL__MAX);
+}
+
+/* `review batch`: one decision for a group, the cap checked on the whole. */
+static int cmd_batch(struct cli *cli, struct cli_opt *o, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "review",
+                         "review batch takes no SUBJECT: the subjects are the rows "
+                         "of --levels FILE.csv");
+    if (!o[O_LEVELS].value)
+        return cli_usage(cli, "review", "review batch needs --levels FILE.csv");
+    if (!cli_store(cli, false))
+        return 1;
+    int year;
+    tcxd_date ddate = DATE_NONE;
+    struct csv_rows rows;
+    if (year_arg(o[O_YEAR].value, &year, &e) ||
+        (o[O_DECISION_DATE].value &&
+         cli_date(o[O_DECISION_DATE].value, DATE_NONE, "decision_date", &ddate, &e)) ||
+        csv_read(o[O_LEVELS].value, &rows, &e))
+        return cli_fail(cli, &e);
+    struct review_batch_item *items = xcalloc(rows.n ? rows.n : 1, sizeof(*items));
+    size_t *line = xcalloc(rows.n ? rows.n : 1, sizeof(*line));
+    size_t n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < rows.n && !rc; i++) {
+        if (blank_row(&rows, i) || (i == 0 && !strcasecmp(rows.rows[i][0], "subject")))
+            continue;
+        if (rows.ncols[i] < 2 || !*rows.rows[i][1]) {
+            tcxd_fail(&e, TCXD_EINVAL, "levels", "line %zu: SUBJECT,LEVEL[,REASON] expected",
+                      i + 1);
+            rc = cli_fail(cli, &e);
+            break;
+        }
+        struct review_batch_item *it = &items[n];
+        if (subject_arg(cli, rows.rows[i][0], year, &it->key, &e)) {
+            rc = cli_fail(cli, &e);
+            break;
+        }
+        enum review_level l;
+        if (level_arg(rows.rows[i][1], &l, &e)) {
+            rc = cli_fail(cli, &e);
+            break;
+        }
+        it->level = rows.rows[i][1];
+        it->override_reason = rows.ncols[i] > 2 && *rows.rows[i][2] ? rows.rows[i][2] : NULL;
+        line[n++] = i + 1;
+    }
+    size_t failed = 0;
+    if (!rc && store_review_decide_batch(cli->st, &cli->actor, items, n, o[O_DECISION].value, ddate,
+                                         o[O_CAP_EXC].value, &failed, &e)) {
+        if (failed < n) {
+            struct buf mb = BUF_INIT;
+            buf_addf(&mb, "%s %zu (%s): %s", MSG_T("line"), line[failed],
+                     rows.rows[line[failed] - 1][0], e.msg);
+            size_t m = mb.len < sizeof(e.msg) - 1 ? mb.len : sizeof(e.msg) - 1;
+            memcpy(e.msg, mb.ptr, m);
+            e.msg[m] = '\0';
+            buf_release(&mb);
+        }
+        rc = cli_fail(cli, &e);
+    }
+    if (!rc && cli->json) {
+        json_t *a = json_array();
+        for (size_t i = 0; i < n; i++) {
+            struct store_review rv;
+            store_review_init(&rv);
+            if (store_review_get(cli->st, &items[i].key, &rv, &e) == TCXD_OK)
+                json_array_append_new(a, review_json(&rv, NULL));
+            store_review_release(&rv);
+        }
+        cli_print_json(json_pack("{s:i, s:o}", "decided", (int)n, "reviews", a));
+    } else if (!rc) {
+        printf("Đã quyết định xếp loại năm %d cho %zu đối tượng (QĐ %s)\n", year, n,
+               o[O_DECISION].value ? o[O_DECISION].value : "");
+    }
+    free(items);
+    free(line);
+    csv_free(&rows);
+    return rc;
 }
 
 /* ---- reports ------------------------------------------------------------------------------ */
@@ -1561,6 +1654,8 @@ int cmd_review(struct cli *cli, int argc, char **argv)
         rc = cli_usage(cli, "review", "option '--score' does not apply to review %s", sub);
     else if (!strcmp(sub, "rubric"))
         rc = cmd_rubric(cli, o, pos, npos);
+    else if (!strcmp(sub, "batch"))
+        rc = cmd_batch(cli, o, npos);
     else if (!strcmp(sub, "show")) {
         int year;
         struct review_key k;

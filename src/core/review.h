@@ -28,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/org.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -335,6 +336,18 @@ struct review_cap {
     int allowed;     /* floor(share x n_good); -1 when there is no cap */
     bool exceeded;
 };
+
+/*
+ * The group of similar units an organization's excellent cap is counted in, among the
+ * organizations decided by one superior committee (QĐ 124: "trong từng nhóm có vai trò, chức
+ * năng, nhiệm vụ tương đồng"): a base organization by its type (loại hình: xã, phường, cơ quan
+ * hành chính, doanh nghiệp nhà nước ...) whatever its form, so a chi bộ cơ sở and a đảng bộ cơ
+ * sở of phường are one group; other organizations (and a base one without a type) by their kind.
+ * Equal classes: the same group. The label names it: "tổ chức cơ sở đảng loại hình Phường".
+ */
+int review_cap_class(enum org_tier tier, enum org_form form, enum org_base_type bt);
+void review_cap_class_label(struct buf *b, enum org_tier tier, enum org_form form,
+                            enum org_base_type bt);
 
 /* floor(share_pct x n_good / 100): 5 good at 20% allow 1, 4 allow 0. */
 int review_cap_allowed(int share_pct, int n_good);

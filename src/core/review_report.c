@@ -144,3 +144,19 @@ void review_board_sentence(struct buf *b, int year, const char *org_name, const 
         buf_addf(b, " %s chưa có quyết định xếp loại", noun);
     }
 }
+
+int review_cap_class(enum org_tier tier, enum org_form form, enum org_base_type bt)
+{
+    if (tier == ORG_TIER_BASE && bt != ORG_BASE_NONE && (unsigned)bt < ORG_BASE__MAX)
+        return ORG_KIND__MAX + (int)bt;
+    return (int)org_kind_of(tier, form);
+}
+
+void review_cap_class_label(struct buf *b, enum org_tier tier, enum org_form form,
+                            enum org_base_type bt)
+{
+    if (tier == ORG_TIER_BASE && bt != ORG_BASE_NONE && (unsigned)bt < ORG_BASE__MAX)
+        buf_addf(b, "tổ chức cơ sở đảng loại hình %s", org_base_type_label(bt));
+    else
+        buf_adds(b, org_kind_label(org_kind_of(tier, form)));
+}

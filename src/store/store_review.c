@@ -727,6 +727,40 @@ static void member_state_release(struct member_state *ms)
     memset(ms, 0, sizeof(*ms));
 }
 
+struct id_vec {
+    int64_t *v;
+    size_t n, cap;
+};
+
+static void collect_member(void *ctx, const struct member_fact *f)
+{
+    struct id_vec *ids = ctx;
+    ALLOC_GROW(ids->v, ids->n + 1, ids->cap);
+    ids->v[ids->n++] = f->member_id;
+}
+
+/* The members registered in a chi bộ on the review date who are reviewed that year (not
+   exempted, not admitted under 6 months before): the ones its decision follows. */
+static enum tcxd_err chi_bo_reviewed_members(struct store *st, const struct store_review *rv,
+                                             int *count, struct tcxd_error *e)
+{
+    struct id_vec ids = {0};
+    *count = 0;
+    enum tcxd_err rc =
+        store_member_facts(st, rv->review_date, &rv->org_id, 1, collect_member, &ids, e);
+    for (size_t i = 0; !rc && i < ids.n; i++) {
+        struct member_state ms;
+        if ((rc = member_state_load(st, rv->rs, ids.v[i], rv->year, rv->review_date, &ms, e)))
+            break;
+        if (member_status_active(ms.status) && ms.org_id == rv->org_id &&
+            ms.excl == REVIEW_INCLUDED)
+            (*count)++;
+        member_state_release(&ms);
+    }
+    free(ids.v);
+    return rc;
+}
+
 /* Composition of a party organization: its members' (chi bộ) or direct sub-organizations'
    (đảng bộ) decided levels that year, and the count of sub-organizations. */
 static void composition(const struct org_tree *t, uint32_t node, const struct item_vec *rows,
@@ -1132,16 +1166,19 @@ static enum tcxd_err cap_group(struct store *st, const struct store_review *rv,
         }
     } else {
         const struct org_node *me = &t.nodes[node];
-        enum org_kind kind = org_node_kind(me);
-        snprintf(desc, 256, "%s trực thuộc %s", org_kind_label(kind),
+        int cls = review_cap_class(me->tier, me->form, me->base_type);
+        struct buf lb = BUF_INIT;
+        review_cap_class_label(&lb, me->tier, me->form, me->base_type);
+        snprintf(desc, 256, "%s trực thuộc %s", lb.ptr,
                  me->parent != TREE_NONE ? t.nodes[me->parent].name : "(gốc)");
+        buf_release(&lb);
         for (size_t i = 0; i < rows.n; i++) {
             const struct review_report_item *it = &rows.v[i];
             if (it->member_id || !it->has_final || it->review_id == rv->id)
                 continue;
             uint32_t x = org_tree_find(&t, it->org_id);
             if (x == TREE_NONE || t.nodes[x].parent != me->parent ||
-                org_node_kind(&t.nodes[x]) != kind)
+                review_cap_class(t.nodes[x].tier, t.nodes[x].form, t.nodes[x].base_type) != cls)
                 continue;
             ALLOC_GROW(*levels, *n + 1, cap);
             (*levels)[(*n)++] = it->final_level;
@@ -1400,7 +1437,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     struct review_facts_owned fo;
     struct review_proposal prop;
     struct buf text = BUF_INIT, decno = BUF_INIT, capx = BUF_INIT, over = BUF_INIT;
-    json_t *before = NULL, *facts = NULL, *propj = NULL;
+    json_t *before = NULL, *facts = NULL, *propj = NULL, *order_note = NULL;
     enum review_state to;
     enum review_level level = REVIEW_HTNV;
     int legacy = -1; /* the level in the year's own names (decide, amend, record) */
@@ -1501,6 +1538,30 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
             facts = json_pack("{s:b}", "historical", true);
             goto step;
         }
+        /* a party organization is decided after its members (chi bộ) or its sub-organizations
+           (đảng bộ): QĐ 124 Điều 11, HD 43 (its level rests on theirs) */
+        if (req->step == REVIEW_STEP_DECIDE && review_subject_is_party_org(rv.subject)) {
+            struct review_facts_owned parts;
+            bool chi_bo = rv.subject == REVIEW_SUBJECT_CHI_BO;
+            if ((rc = facts_load(st, &rv, NULL, &parts, e)))
+                goto fail;
+            int decided = parts.f.composition_total;
+            int expected = parts.f.sub_units;
+            review_facts_release(&parts);
+            if (chi_bo && (rc = chi_bo_reviewed_members(st, &rv, &expected, e)))
+                goto fail;
+            if (decided < expected && !over.len) {
+                rc = tcxd_fail(e, TCXD_ERULE, "order",
+                               "%d of %d %s of %s have no decided review for %d yet: they are "
+                               "decided first; give a reason to decide before them",
+                               expected - decided, expected,
+                               chi_bo ? MSG_T("members") : MSG_T("sub-organizations"),
+                               rv.subject_name, rv.year);
+                goto fail;
+            }
+            if (decided < expected)
+                order_note = json_pack("{s:i, s:i}", "expected", expected, "decided", decided);
+        }
         /* a forcing rule fired: departing from it needs a recorded reason */
         json_t *forced_by = json_array();
         for (size_t i = 0; has_prop && prop.forced && i < prop.n_reasons; i++)
@@ -1517,13 +1578,15 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
                            review_level_code(level));
             goto fail;
         }
-        if (!departs)
+        if (!departs && !order_note)
             buf_reset(&over);
         struct review_cap cap;
         char desc[256];
         /* the cap limits who is rated HTXSNV: a decision or amendment to another level is
            never refused for it (lowering a level must stay possible) */
         rc = cap_check(st, &rv, level, capx.ptr, &cap, desc, e);
+        if (rc == TCXD_ERULE && req->cap_deferred)
+            rc = TCXD_OK; /* store_review_decide_batch checks the group once all are written */
         if (rc == TCXD_ERULE && level != REVIEW_HTXSNV) {
             /* lowering a level stays possible, except an amendment of an HTTNV that leaves the
                group over the cap it was within (fewer HTTNV allow fewer HTXSNV) */
@@ -1552,6 +1615,10 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
             json_decref(forced_by);
         if (departs)
             json_object_set_new(facts, "departs_from_forced", json_true());
+        if (order_note) {
+            json_object_set_new(facts, "decided_before_parts", order_note);
+            order_note = NULL;
+        }
         if (over.len)
             json_object_set_new(facts, "override_reason", json_string(over.ptr));
     }
@@ -1709,6 +1776,7 @@ out:
     json_decref(before);
     json_decref(facts);
     json_decref(propj);
+    json_decref(order_note);
     review_proposal_release(&prop);
     review_facts_release(&fo);
     parsed_release(&ps);
@@ -1718,6 +1786,66 @@ out:
     buf_release(&decno);
     buf_release(&capx);
     buf_release(&over);
+    return rc;
+}
+
+enum tcxd_err store_review_decide_batch(struct store *st, const struct store_actor *who,
+                                        const struct review_batch_item *items, size_t n,
+                                        const char *decision_no, tcxd_date decision_date,
+                                        const char *cap_exception, size_t *failed,
+                                        struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    size_t i = 0;
+    *failed = n;
+    if (!n)
+        return tcxd_fail(e, TCXD_EINVAL, "levels", "no decision in the batch");
+    if ((rc = store_begin(st, e)))
+        return rc;
+    for (i = 0; i < n; i++) {
+        struct review_step_req req;
+        memset(&req, 0, sizeof(req));
+        req.step = REVIEW_STEP_DECIDE;
+        req.subject = REVIEW_SUBJECT__MAX;
+        req.review_date = DATE_NONE;
+        req.level_text = items[i].level;
+        req.decision_no = decision_no;
+        req.decision_date = decision_date;
+        req.override_reason = items[i].override_reason;
+        req.cap_exception = cap_exception;
+        req.cap_deferred = true;
+        for (size_t j = 0; j < i; j++)
+            if (items[j].key.year == items[i].key.year &&
+                items[j].key.member_id == items[i].key.member_id &&
+                items[j].key.org_id == items[i].key.org_id) {
+                rc = tcxd_fail(e, TCXD_EINVAL, "levels", "the same subject twice in the batch");
+                goto fail;
+            }
+        if ((rc = store_review_step(st, who, &items[i].key, &req, NULL, e)))
+            goto fail;
+    }
+    /* the cap on the whole: every HTXSNV of the batch against its group as it now stands */
+    for (i = 0; i < n; i++) {
+        struct store_review rv;
+        store_review_init(&rv);
+        rc = store_review_get(st, &items[i].key, &rv, e);
+        if (!rc && rv.has_final && rv.final_level == REVIEW_HTXSNV) {
+            struct review_cap cap;
+            char desc[256];
+            rc = cap_check(st, &rv, REVIEW_HTXSNV, cap_exception, &cap, desc, e);
+        }
+        store_review_release(&rv);
+        if (rc)
+            goto fail;
+    }
+    if ((rc = store_commit(st, e))) {
+        i = n;
+        goto fail;
+    }
+    return TCXD_OK;
+fail:
+    *failed = i;
+    store_rollback(st);
     return rc;
 }
 

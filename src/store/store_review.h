@@ -137,6 +137,9 @@ struct review_step_req {
     /* decide: the reason for deciding better than a proposal forced to KHTNV by a rule
        (required then; recorded with the step's facts as "override_reason" beside "forced_by") */
     const char *override_reason;
+    /* decide: the excellent cap is checked by the caller on the whole group
+       (store_review_decide_batch), not for this decision alone */
+    bool cap_deferred;
 };
 
 struct review_score_row {
@@ -195,6 +198,25 @@ void store_review_release(struct store_review *r);
 enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
                                 const struct review_key *k, const struct review_step_req *req,
                                 struct store_review *out, struct tcxd_error *e) TCXD_WUR;
+/*
+ * A decision for a group (e.g. every base organization of a district, or the members of a
+ * chi bộ) in one transaction: each item a decide step (its review verified) with the shared
+ * decision number and date; the excellent cap is checked once all are written, for every
+ * HTXSNV of the batch against its group as it then stands, so the order of the items does not
+ * matter. Any failure writes nothing and sets *failed to the index of the item (n for the
+ * whole batch); cap_exception (may be NULL) is the reason for exceeding the cap, where allowed.
+ */
+struct review_batch_item {
+    struct review_key key;
+    const char *level;           /* as written, read by the year's rule set */
+    const char *override_reason; /* departing from a forced level, or deciding before parts */
+};
+enum tcxd_err store_review_decide_batch(struct store *st, const struct store_actor *who,
+                                        const struct review_batch_item *items, size_t n,
+                                        const char *decision_no, tcxd_date decision_date,
+                                        const char *cap_exception, size_t *failed,
+                                        struct tcxd_error *e) TCXD_WUR;
+
 /* ENOTFOUND when the subject has no review that year. */
 enum tcxd_err store_review_get(struct store *st, const struct review_key *k,
                                struct store_review *out, struct tcxd_error *e) TCXD_WUR;

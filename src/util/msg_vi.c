@@ -230,6 +230,15 @@ const struct msg_pair msg_vi_catalog[] = {
      "mức xếp loại tổ chức theo quy định cũ không xác định '%s'"},
     {"unknown review level '%s'", "mức xếp loại không xác định '%s'"},
     {"the level is required", "thiếu mức xếp loại"},
+    {"%d of %d %s of %s have no decided review for %d yet: they are decided first; give a reason "
+     "to decide before them",
+     "%d/%d %s của %s chưa có quyết định xếp loại năm %d: phải xếp loại trước; muốn quyết định "
+     "trước thì ghi rõ lý do"},
+    {"sub-organizations", "tổ chức đảng trực thuộc"},
+    {"members", "đảng viên"},
+    {"line %zu: SUBJECT,LEVEL[,REASON] expected", "dòng %zu: cần ĐỐI_TƯỢNG,MỨC[,LÝ_DO]"},
+    {"no decision in the batch", "danh sách quyết định trống"},
+    {"the same subject twice in the batch", "một đối tượng xuất hiện hai lần trong danh sách"},
     {"give %s_total and %s_done together", "phải nhập cùng lúc %s_total và %s_done"},
     {"give %s with its total", "phải nhập %s cùng với tổng số"},
     {"invalid %s '%s' (PART/WHOLE, e.g. 9/10)", "%s không hợp lệ '%s' (SỐ/TỔNG, ví dụ 9/10)"},

@@ -502,6 +502,116 @@ static void test_targets_qd366_leader(void **state)
     db_paths_unlink();
 }
 
+/* A chi bộ is decided after its members; before them only with a recorded reason. */
+static void test_party_org_after_its_members(void **state)
+{
+    (void)state;
+    setup_branch();
+    ok(RUN("review", "self", "CB1", "--year", "2023", GRADES_124("tot")));
+    ok(RUN("review", "verify", "CB1", "--year", "2023", GRADES_124("tot")));
+    ok(RUN("review", "self", "DB1", "--year", "2023", GRADES_124("tot")));
+    ok(RUN("review", "verify", "DB1", "--year", "2023", GRADES_124("tot")));
+    char *before = fingerprint();
+    struct result r = RUN("review", "decide", "CB1", "--year", "2023", "--level", "httnv",
+                          "--decision", "15-QĐ/ĐU", "--decision-date", "10/01/2024");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "3 of 3 members"));
+    assert_non_null(strstr(r.err.ptr, "order"));
+    release(&r);
+    /* a đảng bộ after its 6 chi bộ */
+    r = RUN("review", "decide", "DB1", "--year", "2023", "--level", "httnv", "--decision",
+            "15-QĐ/QU", "--decision-date", "10/01/2024");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "6 of 6 sub-organizations"));
+    release(&r);
+    char *after = fingerprint();
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    ok(RUN("review", "decide", "CB1", "--year", "2023", "--level", "httnv", "--decision",
+           "15-QĐ/ĐU", "--decision-date", "10/01/2024", "--override-reason",
+           "đảng viên đang đi công tác dài ngày"));
+    json_t *j = json_of(RUN("--json", "review", "show", "CB1", "--year", "2023"));
+    json_t *steps = json_object_get(j, "steps");
+    json_t *facts = json_object_get(json_array_get(steps, json_array_size(steps) - 1), "facts");
+    json_t *parts = json_object_get(facts, "decided_before_parts");
+    assert_int_equal(json_integer_value(json_object_get(parts, "expected")), 3);
+    assert_int_equal(json_integer_value(json_object_get(parts, "decided")), 0);
+    assert_string_equal(json_string_value(json_object_get(facts, "override_reason")),
+                        "đảng viên đang đi công tác dài ngày");
+    json_decref(j);
+    db_paths_unlink();
+}
+
+/* QĐ 124: the cap among units of similar roles (loại hình), checked on a group decided at
+   once. Under TU: P1..P4 đảng bộ cơ sở phường, P5 a chi bộ cơ sở phường, P6 the candidate for
+   HTXSNV (đảng bộ cơ sở phường), Q1 a chi bộ cơ sở of a cơ quan hành chính. */
+static void test_batch_cap_by_type(void **state)
+{
+    (void)state;
+    snprintf(db, sizeof(db), "/tmp/tcxd-test-review-batch-%d.db", (int)getpid());
+    db_paths_unlink();
+    ok(RUN("init"));
+    ok(RUN("org", "add", "TU", "Đảng bộ quận", "--tier", "above_base", "--form", "dang_bo",
+           "--date", "01/01/2010"));
+    const char *codes[] = {"P1", "P2", "P3", "P4", "P5", "P6", "Q1"};
+    for (int i = 0; i < 7; i++) {
+        char name[40];
+        snprintf(name, sizeof(name), "Tổ chức cơ sở %s", codes[i]);
+        ok(RUN("org", "add", codes[i], name, "--tier", "base", "--form",
+               i == 4 || i == 6 ? "chi_bo" : "dang_bo", "--type",
+               i == 6 ? "co_quan_hanh_chinh" : "phuong", "--parent", "TU", "--date", "01/01/2010"));
+        const char *g = i == 5 ? "xuat_sac" : "tot";
+        char sc[5][16];
+        for (int k = 0; k < 5; k++)
+            snprintf(sc[k], sizeof(sc[k]), "%d=%s", k + 1, g);
+        ok(RUN("review", "self", codes[i], "--year", "2023", "--score", sc[0], "--score", sc[1],
+               "--score", sc[2], "--score", sc[3], "--score", sc[4]));
+        ok(RUN("review", "verify", codes[i], "--year", "2023", "--score", sc[0], "--score", sc[1],
+               "--score", sc[2], "--score", sc[3], "--score", sc[4]));
+    }
+    char csv[300];
+    snprintf(csv, sizeof(csv), "%s.levels.csv", db);
+
+    /* HTXSNV first in the file: one by one it would be refused (no HTTNV yet); P5 HTNV leaves 4
+       HTTNV of type phường (Q1 is another type), which allow none: refused, nothing written */
+    FILE *f = fopen(csv, "w");
+    assert_non_null(f);
+    fputs("subject,level,reason\nP6,htxsnv\nP1,httnv\nP2,httnv\nP3,httnv\nP4,httnv\nP5,htnv\n"
+          "Q1,httnv\n",
+          f);
+    fclose(f);
+    char *before = fingerprint();
+    struct result r = RUN("review", "batch", "--year", "2023", "--levels", csv, "--decision",
+                          "20-QĐ/QU", "--decision-date", "15/01/2024");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "loại hình Phường"));
+    assert_non_null(strstr(r.err.ptr, "line 2 (P6)"));
+    release(&r);
+    char *after = fingerprint();
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+
+    /* P5 (a chi bộ cơ sở) HTTNV: 5 HTTNV of type phường, whatever their form, allow one */
+    f = fopen(csv, "w");
+    assert_non_null(f);
+    fputs("P6,htxsnv\nP1,httnv\nP2,httnv\nP3,httnv\nP4,httnv\nP5,httnv\nQ1,httnv\n", f);
+    fclose(f);
+    json_t *j = json_of(RUN("--json", "review", "batch", "--year", "2023", "--levels", csv,
+                            "--decision", "20-QĐ/QU", "--decision-date", "15/01/2024"));
+    assert_int_equal(json_integer_value(json_object_get(j, "decided")), 7);
+    json_decref(j);
+    j = json_of(RUN("--json", "review", "show", "P6", "--year", "2023"));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "final"), "level")),
+                        "htxsnv");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(j, "final"), "decision_no")), "20-QĐ/QU");
+    json_decref(j);
+    unlink(csv);
+    db_paths_unlink();
+}
+
 int main(int argc, char **argv)
 {
     tcxd = argc > 1 ? argv[1] : getenv("TCXD_BIN");
@@ -514,6 +624,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_history_recorded_directly),
         cmocka_unit_test(test_targets_qd124_and_forced_decision),
         cmocka_unit_test(test_targets_qd366_leader),
+        cmocka_unit_test(test_party_org_after_its_members),
+        cmocka_unit_test(test_batch_cap_by_type),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

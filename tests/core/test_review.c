@@ -706,6 +706,30 @@ static void test_board_sentence(void **state)
     buf_release(&b);
 }
 
+/* QĐ 124: the cap is counted among units of similar roles: base organizations by type. */
+static void test_cap_class(void **state)
+{
+    (void)state;
+    int cb_phuong = review_cap_class(ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_PHUONG);
+    int db_phuong = review_cap_class(ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_PHUONG);
+    int db_xa = review_cap_class(ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_XA);
+    int db_cq = review_cap_class(ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_CO_QUAN_HANH_CHINH);
+    int cb_tt = review_cap_class(ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE);
+    int db_bp = review_cap_class(ORG_TIER_BELOW_BASE, ORG_FORM_DANG_BO, ORG_BASE_NONE);
+    int db_none = review_cap_class(ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_NONE);
+    int cb_none = review_cap_class(ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE);
+    assert_int_equal(cb_phuong, db_phuong);
+    assert_int_not_equal(db_phuong, db_xa);
+    assert_int_not_equal(db_phuong, db_cq);
+    assert_int_not_equal(cb_tt, db_bp);
+    assert_int_not_equal(db_none, cb_none); /* no type: by kind */
+    assert_int_not_equal(db_none, db_phuong);
+    struct buf b = BUF_INIT;
+    review_cap_class_label(&b, ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_PHUONG);
+    assert_string_equal(b.ptr, "tổ chức cơ sở đảng loại hình Phường");
+    buf_release(&b);
+}
+
 static void test_lenient(void **state)
 {
     (void)state;
@@ -741,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_format_pct),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_board_sentence),
+        cmocka_unit_test(test_cap_class),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_lenient),
     };
