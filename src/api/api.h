@@ -116,4 +116,23 @@ extern const struct http_field api_review_rubric_query[], api_review_show_query[
     api_review_step_body[], api_review_report_query[], api_review_leniency_query[],
     api_review_weak_query[], api_review_weak_add_body[], api_review_weak_update_body[];
 
+/* programs.c: programs, items, indicators, meetings, attendance (issue 17) */
+enum tcxd_err api_program_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_program_create(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_program_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_program_item_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_program_item_status(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_indicator_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_indicator_create(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_indicator_figure(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_indicator_report(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_meeting_create(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_meeting_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_attendance_assign(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_attendance_report(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_program_create_body[], api_program_show_query[],
+    api_program_item_body[], api_program_status_body[], api_indicator_create_body[],
+    api_indicator_figure_body[], api_indicator_report_query[], api_meeting_create_body[],
+    api_meeting_list_query[], api_attendance_assign_body[], api_attendance_query[];
+
 #endif

@@ -18,7 +18,7 @@
 
 #include "api/api.h"
 
-#define MAX_OPS 128
+#define MAX_OPS 512
 
 struct op {
     char path[128];
