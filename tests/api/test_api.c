@@ -574,6 +574,13 @@ static void test_audit_every_mutation(void **state)
             !strncmp(r->pattern, "/api/reviews/", 13) ||
             !strncmp(r->pattern, "/api/restructure/", 17)) /* test_restructure_api.c */
             continue;
+        /* programs, indicators, meetings and attendance: tests/api/test_programs_api.c checks
+           one audit record for each of their writes */
+        if (!strncmp(r->pattern, "/api/programs", 13) ||
+            !strncmp(r->pattern, "/api/indicators", 15) ||
+            !strncmp(r->pattern, "/api/meetings", 13) ||
+            !strncmp(r->pattern, "/api/attendance/", 16))
+            continue;
         bool seen = false;
         for (size_t i = 0; i < ndone; i++)
             seen = seen || !strcmp(done_routes[i], r->pattern);

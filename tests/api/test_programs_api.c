@@ -71,6 +71,15 @@ static int64_t audit_count(void)
     return n;
 }
 
+/* An accepted write: the expected status and exactly one new audit record. */
+static void mutated(const struct session *s, const char *path, const char *body, int status,
+                    json_t **j)
+{
+    int64_t before = audit_count();
+    assert_int_equal(post(s, path, body, j), status);
+    assert_int_equal(audit_count(), before + 1);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -153,7 +162,7 @@ static void test_programs_scoped_and_audited(void **state)
                  "\"lead_agency\":\"Cơ quan %d\",\"start\":\"2021-02-01\","
                  "\"deadline\":\"2022-12-31\"}",
                  i + 1, i + 1, i % 2);
-        assert_int_equal(post(&s1, path, body, &j), 201);
+        mutated(&s1, path, body, 201, &j);
         items[i] = json_integer_value(json_object_get(j, "id"));
         json_decref(j);
     }
@@ -163,7 +172,7 @@ static void test_programs_scoped_and_audited(void **state)
         snprintf(path, sizeof(path), "/api/programs/%lld/items/%lld/status", (long long)pid,
                  (long long)items[i]);
         snprintf(body, sizeof(body), "{\"status\":\"%s\",\"date\":\"2022-03-01\"}", statuses[i]);
-        assert_int_equal(post(&s1, path, body, NULL), 200);
+        mutated(&s1, path, body, 200, NULL);
     }
     /* the item of another program is not reachable through this one */
     snprintf(path, sizeof(path), "/api/programs/%lld/items/%lld/status", (long long)pid + 1,
@@ -197,15 +206,13 @@ static void test_indicators_and_meetings(void **state)
              "{\"code\":\"KN-Q1\",\"name\":\"Kết nạp đảng viên\",\"org_id\":%lld,"
              "\"source\":\"admissions\"}",
              (long long)id_q1);
-    assert_int_equal(post(&s1, "/api/indicators", body, &j), 201);
+    mutated(&s1, "/api/indicators", body, 201, &j);
     int64_t ind = json_integer_value(json_object_get(j, "id"));
     json_decref(j);
     snprintf(path, sizeof(path), "/api/indicators/%lld/figures", (long long)ind);
-    assert_int_equal(post(&s1, path,
-                          "{\"what\":\"target\",\"from\":\"2010-01-01\",\"to\":\"2010-12-31\","
-                          "\"value\":2}",
-                          NULL),
-                     200);
+    mutated(&s1, path,
+            "{\"what\":\"target\",\"from\":\"2010-01-01\",\"to\":\"2010-12-31\",\"value\":2}", 200,
+            NULL);
     /* a computed indicator takes no entered value */
     assert_int_equal(post(&s1, path,
                           "{\"what\":\"actual\",\"from\":\"2010-01-01\",\"to\":\"2010-12-31\","
@@ -255,7 +262,7 @@ static void test_indicators_and_meetings(void **state)
     /* attendance: member_q2 assigned to Q1C from 2022; visited in Q1, not in Q2 */
     snprintf(body, sizeof(body), "{\"member_id\":%lld,\"org_id\":%lld,\"from\":\"2022-01-01\"}",
              (long long)member_q2, (long long)id_q1c);
-    assert_int_equal(post(&s1, "/api/attendance/assignments", body, NULL), 201);
+    mutated(&s1, "/api/attendance/assignments", body, 201, NULL);
     assert_int_equal(get(&s1, "/api/attendance?year=2022&quarter=1", &j), 200);
     assert_int_equal(json_integer_value(json_object_get(j, "met")), 1);
     json_decref(j);
