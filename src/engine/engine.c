@@ -180,6 +180,9 @@ static void on_version(void *ctx, const struct store_engine_org_version *v)
     r->from = v->from;
     r->to = v->to;
     r->name = pool_strdup(b->eng, v->name);
+    r->tier = v->tier;
+    r->form = v->form;
+    r->base_type = v->base_type;
 }
 
 static void on_member(void *ctx, const struct store_engine_member *m)
@@ -405,14 +408,14 @@ static struct engine_version *version_make(const struct engine *eng, uint32_t k)
             eo->id = o->id;
             eo->code = o->code;
             eo->name = ver[cur]->name;
-            eo->tier = o->tier;
-            eo->form = o->form;
-            eo->base_type = o->base_type;
+            eo->tier = ver[cur]->tier;
+            eo->form = ver[cur]->form;
+            eo->base_type = ver[cur]->base_type;
             eo->parent = parent[cur] == TREE_NONE ? TREE_NONE : v->pos_of_slot[parent[cur]];
             eo->depth = (uint32_t)sp;
             eo->end = 0;
-            org_tree_add(&v->tree, o->id, ver[cur]->parent_id, o->tier, o->form, o->base_type,
-                         o->code, ver[cur]->name);
+            org_tree_add(&v->tree, o->id, ver[cur]->parent_id, ver[cur]->tier, ver[cur]->form,
+                         ver[cur]->base_type, o->code, ver[cur]->name);
             if (first[cur] != TREE_NONE) {
                 stack[sp++] = cur;
                 cur = first[cur];

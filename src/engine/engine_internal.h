@@ -35,6 +35,9 @@ struct org_version_raw {
     uint32_t slot;
     tcxd_date from, to;
     const char *name;
+    enum org_tier tier; /* this version's kind (re-tiered organizations change it) */
+    enum org_form form;
+    enum org_base_type base_type;
 };
 
 /* One version of the tree: positions in pre-order. */

@@ -83,6 +83,9 @@ enum tcxd_err store_engine_org_versions(struct store *st,
         v.from = store_column_date(s, 2);
         v.to = store_column_date(s, 3);
         v.name = text_or_empty(s, 4);
+        v.tier = (enum org_tier)sqlite3_column_int(s, 5);
+        v.form = (enum org_form)sqlite3_column_int(s, 6);
+        v.base_type = (enum org_base_type)sqlite3_column_int(s, 7);
         fn(ctx, &v);
     }
     return finish(st, s, rc, e, "reading organization versions");

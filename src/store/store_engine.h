@@ -44,6 +44,10 @@ struct store_engine_org_version {
     int64_t org_id, parent_id; /* parent 0: a root */
     tcxd_date from, to;
     const char *name;
+    /* the organization's kind in this version (migration 0080: re-tiered organizations) */
+    enum org_tier tier;
+    enum org_form form;
+    enum org_base_type base_type;
 };
 enum tcxd_err store_engine_org_versions(struct store *st,
                                         void (*fn)(void *ctx,

@@ -353,7 +353,9 @@
     X(STMT_ENGINE_ORGS,                                                                            \
       "SELECT id, code, tier, form, base_type, created_on, ended_on FROM org")                    \
     X(STMT_ENGINE_ORG_VERSIONS,                                                                    \
-      "SELECT org_id, parent_id, valid_from, valid_to, name FROM org_version")                    \
+      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, v.name, "                          \
+      "COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), COALESCE(v.base_type, o.base_type) "   \
+      "FROM org_version v JOIN org o ON o.id = v.org_id")                    \
     X(STMT_ENGINE_MEMBERS,                                                                         \
       "SELECT id, full_name, gender, birth_date, ethnicity, religion, education, theory_level, "  \
       "admission_decision_date, ceremony_date, official_date, died_on, status, org_id, "          \
