@@ -96,6 +96,7 @@ enum tcxd_err api_forms_list(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_form_fill(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_form_fill_csv(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_form_fill_xlsx(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_form_fill_pdf(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_form_flows(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_forms_list_query[];
 extern const struct http_field api_form_query[];

@@ -95,6 +95,11 @@ enum tcxd_err api_form_fill_xlsx(struct http_ctx *c, struct tcxd_error *e)
     return file(c, FORM_FMT_XLSX, "xlsx", e);
 }
 
+enum tcxd_err api_form_fill_pdf(struct http_ctx *c, struct tcxd_error *e)
+{
+    return file(c, FORM_FMT_PDF, "pdf", e);
+}
+
 enum tcxd_err api_form_flows(struct http_ctx *c, struct tcxd_error *e)
 {
     struct form_period p;

@@ -74,6 +74,8 @@ const struct http_route api_routes[] = {
      "a statistics form as CSV"},
     {HTTP_GET, "/api/forms/fill.xlsx", api_form_fill_xlsx, ROLE_VIEWER, 0, NULL, api_form_query,
      "a statistics form as XLSX in the official grid"},
+    {HTTP_GET, "/api/forms/fill.pdf", api_form_fill_pdf, ROLE_VIEWER, 0, NULL, api_form_query,
+     "a statistics form as an A4 PDF for printing and signing"},
     {HTTP_GET, "/api/forms/flows", api_form_flows, ROLE_VIEWER, 0, NULL, api_form_flows_query,
      "period flows against the same period last year, in the board's sentence"},
     /* annual quality review (review.c) */

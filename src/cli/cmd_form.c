@@ -13,8 +13,10 @@
 static const char form_help[] =
     "usage:\n"
     "  tcxd form list\n"
-    "  tcxd form show FORM ORG --period P [--format text|csv|json] [--children]\n"
-    "  tcxd form export FORM ORG --period P --format csv|json|xlsx --output FILE [--children]\n"
+    "  tcxd form show FORM ORG --period P [--format text|csv|json|xlsx|pdf] [--output FILE]\n"
+    "       [--children]\n"
+    "  tcxd form export FORM ORG --period P --format csv|json|xlsx|pdf --output FILE\n"
+    "       [--children]\n"
     "  tcxd form flows ORG --period P\n"
     "FORM is a form of the statistics pack (1, 2, 2b, 3, 3b, 5, 6, 7 or its number, 1-BTCTW);\n"
     "the definition that applies to the period is used. ORG's subtree is taken as it stood on\n"
@@ -91,8 +93,9 @@ static int show(struct cli *cli, struct cli_opt *o, const char **pos, size_t npo
     const char *output = o[O_OUTPUT].value;
     if (export && !output)
         return cli_usage(cli, "form", "form export needs --output FILE");
-    if (f == FORM_FMT_XLSX && !output && isatty(STDOUT_FILENO))
-        return cli_usage(cli, "form", "xlsx is binary: give --output FILE");
+    if ((f == FORM_FMT_XLSX || f == FORM_FMT_PDF) && !output && isatty(STDOUT_FILENO))
+        return cli_usage(cli, "form", "%s is binary: give --output FILE",
+                         f == FORM_FMT_PDF ? "pdf" : "xlsx");
     struct form_period p;
     if (form_period_parse(o[O_PERIOD].value, &p, &e))
         return cli_fail(cli, &e);

@@ -208,7 +208,14 @@ void form_flows_sentence(const struct form_flow_counts *c, const struct form_per
 
 /* ---- rendering ---------------------------------------------------------------------------- */
 
-enum form_format { FORM_FMT_TEXT, FORM_FMT_CSV, FORM_FMT_JSON, FORM_FMT_XLSX, FORM_FMT__MAX };
+enum form_format {
+    FORM_FMT_TEXT,
+    FORM_FMT_CSV,
+    FORM_FMT_JSON,
+    FORM_FMT_XLSX,
+    FORM_FMT_PDF,
+    FORM_FMT__MAX
+};
 enum tcxd_err form_format_parse(const char *s, enum form_format *out,
                                 struct tcxd_error *e) TCXD_WUR;
 const char *form_format_mime(enum form_format f);
@@ -217,6 +224,8 @@ const char *form_format_mime(enum form_format f);
 void form_value_text(const struct form_value *v, struct buf *out);
 /* The header line of the issuing board: "ĐẢNG BỘ QUẬN BA ĐÌNH" style name of the root. */
 void form_issuer(const struct form_result *r, struct buf *out);
+/* The period line of the title, upper case: "6 THÁNG ĐẦU NĂM 2022". */
+void form_period_title(const struct form_result *r, struct buf *out);
 
 void form_render_text(const struct form_result *r, struct buf *out);
 void form_render_csv(const struct form_result *r, struct buf *out);
@@ -224,7 +233,10 @@ json_t *form_json(const struct form_result *r);
 json_t *form_defs_json(void);
 enum tcxd_err form_write_xlsx(const struct form_result *r, const char *path,
                               struct tcxd_error *e) TCXD_WUR;
-/* Any format into out (XLSX through a temporary file). */
+/* A4 PDF for printing and signing (cairo + pango; forms_pdf.c). */
+enum tcxd_err form_write_pdf(const struct form_result *r, const char *path,
+                             struct tcxd_error *e) TCXD_WUR;
+/* Any format into out (XLSX and PDF through a temporary file). */
 enum tcxd_err form_to_buf(const struct form_result *r, enum form_format f, struct buf *out,
                           struct tcxd_error *e) TCXD_WUR;
 

@@ -17,7 +17,7 @@
 #include "util/vnfmt.h"
 #include "util/xmalloc.h"
 
-static const char *const format_names[FORM_FMT__MAX] = {"text", "csv", "json", "xlsx"};
+static const char *const format_names[FORM_FMT__MAX] = {"text", "csv", "json", "xlsx", "pdf"};
 
 enum tcxd_err form_format_parse(const char *s, enum form_format *out, struct tcxd_error *e)
 {
@@ -26,7 +26,7 @@ enum tcxd_err form_format_parse(const char *s, enum form_format *out, struct tcx
             *out = (enum form_format)i;
             return TCXD_OK;
         }
-    return tcxd_fail(e, TCXD_EINVAL, "format", "unknown format '%s' (text, csv, json, xlsx)",
+    return tcxd_fail(e, TCXD_EINVAL, "format", "unknown format '%s' (text, csv, json, xlsx, pdf)",
                      s ? s : "");
 }
 
@@ -39,6 +39,8 @@ const char *form_format_mime(enum form_format f)
         return "application/json";
     case FORM_FMT_XLSX:
         return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    case FORM_FMT_PDF:
+        return "application/pdf";
     default:
         return "text/plain; charset=utf-8";
     }
@@ -104,7 +106,7 @@ void form_issuer(const struct form_result *r, struct buf *out)
     upper(name, out);
 }
 
-static void title_period(const struct form_result *r, struct buf *out)
+void form_period_title(const struct form_result *r, struct buf *out)
 {
     upper(r->period.label, out);
 }
@@ -139,7 +141,7 @@ void form_render_text(const struct form_result *r, struct buf *out)
     if (d->subtitle)
         buf_addf(out, "%s\n", d->subtitle);
     struct buf per = BUF_INIT;
-    title_period(r, &per);
+    form_period_title(r, &per);
     buf_addf(out, "%s\n", per.ptr);
     buf_release(&per);
     char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
@@ -392,7 +394,7 @@ enum tcxd_err form_write_xlsx(const struct form_result *r, const char *path, str
 
     struct buf iss = BUF_INIT, per = BUF_INIT;
     form_issuer(r, &iss);
-    title_period(r, &per);
+    form_period_title(r, &per);
     /* header block: issuer | form number */
     worksheet_write_string(ws, 0, 0, iss.ptr, hn);
     worksheet_write_string(ws, 1, 0, "BAN TỔ CHỨC", hb);
@@ -529,7 +531,8 @@ enum tcxd_err form_to_buf(const struct form_result *r, enum form_format f, struc
         return rc;
     }
     close(fd);
-    enum tcxd_err rc = form_write_xlsx(r, path.ptr, e);
+    enum tcxd_err rc =
+        f == FORM_FMT_PDF ? form_write_pdf(r, path.ptr, e) : form_write_xlsx(r, path.ptr, e);
     if (rc == TCXD_OK)
         rc = slurp(path.ptr, out, e);
     unlink(path.ptr);

@@ -153,6 +153,12 @@ static void test_forms(void **state)
     assert_int_equal(r.status, 200);
     assert_true(r.body_len > 4 && !memcmp(r.body, "PK", 2));
     resp_release(&r);
+    snprintf(path, sizeof(path), "/api/forms/fill.pdf?form=3&org=%lld&period=2021",
+             (long long)id_q1);
+    assert_true(http_request(&v, "GET", path, NULL, NULL, 0, &r));
+    assert_int_equal(r.status, 200);
+    assert_true(r.body_len > 4 && !memcmp(r.body, "%PDF", 4));
+    resp_release(&r);
     snprintf(path, sizeof(path), "/api/forms/fill.csv?form=1&org=%lld&period=2021",
              (long long)id_q1);
     assert_true(http_request(&v, "GET", path, NULL, NULL, 0, &r));

@@ -1466,13 +1466,74 @@ static void test_xlsx(void **state)
     form_result_free(r);
 }
 
+/* whitespace runs become one space (pdftotext breaks long labels over lines) */
+static void squeeze(char *s)
+{
+    char *w = s;
+    bool sp = false;
+    for (char *r = s; *r; r++) {
+        bool ws = *r == ' ' || *r == '\n' || *r == '\t' || *r == '\f' || *r == '\r';
+        if (ws) {
+            if (!sp && w != s)
+                *w++ = ' ';
+            sp = true;
+        } else {
+            *w++ = *r;
+            sp = false;
+        }
+    }
+    *w = 0;
+}
+
+static void test_pdf(void **state)
+{
+    (void)state;
+    static const char *const forms[] = {"1", "2", "3", "5", "7"};
+    for (size_t k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+        struct form_result *r = fill(forms[k], Q1, "2021", false);
+        char pdf[400], cmd[1000];
+        snprintf(pdf, sizeof(pdf), "%s/f%s.pdf", dir, forms[k]);
+        struct tcxd_error e;
+        tcxd_error_clear(&e);
+        must(form_write_pdf(r, pdf, &e), &e);
+        /* it renders */
+        snprintf(cmd, sizeof(cmd), "pdftoppm -r 30 -png '%s' '%s/page' >/dev/null 2>&1", pdf, dir);
+        assert_int_equal(system(cmd), 0);
+        snprintf(cmd, sizeof(cmd), "pdftotext '%s' - 2>/dev/null", pdf);
+        FILE *p = popen(cmd, "r");
+        assert_non_null(p);
+        struct buf t = BUF_INIT;
+        char chunk[4096];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+            buf_add(&t, chunk, n);
+        assert_int_equal(pclose(p), 0);
+        squeeze(t.ptr);
+        char want[1200];
+        for (size_t i = 0; i < r->nrows; i++) {
+            snprintf(want, sizeof(want), "%s", r->rows[i].label);
+            squeeze(want);
+            if (!strstr(t.ptr, want))
+                fail_msg("form %s: row label '%s' not in the PDF text", forms[k], want);
+        }
+        static const char *const fixed[] = {"BAN TỔ CHỨC", "THỐNG KÊ", "NGƯỜI LẬP BIỂU",
+                                            "TRƯỞNG BAN", "NĂM 2021"};
+        for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+            if (!strstr(t.ptr, fixed[i]))
+                fail_msg("form %s: '%s' not in the PDF text", forms[k], fixed[i]);
+        snprintf(want, sizeof(want), "Biểu số %s", r->def->number);
+        assert_non_null(strstr(t.ptr, want));
+        buf_release(&t);
+        form_result_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_periods),  cmocka_unit_test(test_form1),
-        cmocka_unit_test(test_form2),    cmocka_unit_test(test_form3),
-        cmocka_unit_test(test_form5),    cmocka_unit_test(test_form6),
-        cmocka_unit_test(test_form7),    cmocka_unit_test(test_xlsx),
+        cmocka_unit_test(test_periods),  cmocka_unit_test(test_form1), cmocka_unit_test(test_form2),
+        cmocka_unit_test(test_form3),    cmocka_unit_test(test_form5), cmocka_unit_test(test_form6),
+        cmocka_unit_test(test_form7),    cmocka_unit_test(test_xlsx),  cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
