@@ -66,6 +66,13 @@ extern const struct http_field api_member_list_query[], api_member_admit_body[],
     api_member_official_body[], api_member_transfer_body[], api_member_return_body[],
     api_member_discipline_body[], api_member_exempt_body[], api_member_exit_body[],
     api_member_due_query[];
+/* members.c: corrections */
+enum tcxd_err api_member_correct(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_event_correct(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_event_cancel(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_corrections(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_member_correct_body[], api_member_event_correct_body[],
+    api_member_event_cancel_body[];
 
 /* io.c */
 enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e);

@@ -74,6 +74,44 @@ const struct http_field api_member_admit_body[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
+/* PATCH /api/members/{id}: any of the record's fields (a correction) and the reason. */
+#define MF_HTTP_FIELD_OPT(ID, cname, key, label, option, kind, max, flags, dflt, values, doc)      \
+    {key, kind == MFK_DATE ? HF_DATE : HF_STRING, 0, 0, max, doc},
+enum { C_REASON = MF__MAX };
+const struct http_field api_member_correct_body[] = {
+    MEMBER_FIELDS(MF_HTTP_FIELD_OPT){"reason", HF_STRING, HF_REQUIRED, 0, 500,
+                                     "why (a correction is not a life event)"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum {
+    F_DATE,
+    F_CEREMONY,
+    F_DECISION_DATE,
+    F_DECISION_NO,
+    F_ORG,
+    F_UNTIL,
+    F_FORM,
+    F_DETAIL,
+    F_REASON
+};
+const struct http_field api_member_event_correct_body[] = {
+    {"date", HF_DATE, 0, 0, 0, "effective date (not for an official recognition: it follows)"},
+    {"ceremony_date", HF_DATE, 0, 0, 0, "an admission's ceremony (its date)"},
+    {"decision_date", HF_DATE, 0, 0, 0, "decision date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"org_id", HF_ID, 0, 0, 0, "the chi bộ of an admission or transfer"},
+    {"until", HF_DATE, 0, 0, 0, "planned end of a temporary transfer"},
+    {"form", HF_STRING, 0, 0, 16, "transfer kind, discipline form or exit kind"},
+    {"detail", HF_STRING, 0, 0, 500, "note (an admission outside the database: the place)"},
+    {"reason", HF_STRING, HF_REQUIRED, 0, 500, "why"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_member_event_cancel_body[] = {
+    {"reason", HF_STRING, HF_REQUIRED, 0, 500, "why"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
 enum { O_DECISION_NO, O_DECISION_DATE };
 const struct http_field api_member_official_body[] = {
     {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
@@ -606,4 +644,137 @@ enum tcxd_err api_member_exit(struct http_ctx *c, struct tcxd_error *e)
     ev.date = ev.decision_date = c->in[D_DATE].d;
     return apply_event(c, &ev, &c->in[D_DECISION_NO],
                        c->in[D_REASON].present ? c->in[D_REASON].s : NULL, e);
+}
+
+/* ---- corrections ---- */
+
+enum tcxd_err api_member_correct(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_fields f;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    member_fields_init(&f);
+    bool any = false;
+    if (!(rc = store_member_record(c->st, m.id, &f, e)))
+        for (int i = 0; i < MF__MAX && !rc; i++) {
+            const struct http_value *v = &c->in[i];
+            if (!v->present)
+                continue;
+            any = true;
+            char d[DATE_ISO_LEN];
+            const char *s = v->s;
+            if (member_field_defs[i].kind == MFK_DATE) {
+                date_format_iso(v->d, d);
+                s = d;
+            }
+            rc = member_field_parse((enum member_field)i, s, strlen(s), date_today(), &f, e);
+        }
+    if (!rc && !any)
+        rc = tcxd_fail(e, TCXD_EINVAL, "field",
+                       "nothing to correct: give the fields to correct (see tcxd member help)");
+    if (!rc)
+        rc = store_member_correct(c->st, &c->actor, m.id, &f, c->in[C_REASON].s, e);
+    member_fields_release(&f);
+    return rc ? rc : member_answer(c, 200, m.id, e);
+}
+
+static void event_found(void *ctx, const struct member_event_info *ev)
+{
+    struct member_event_info *want = ctx;
+    if (ev->id == want->id)
+        *want = *ev;
+}
+
+enum tcxd_err api_member_event_correct(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event_info x;
+    memset(&x, 0, sizeof(x));
+    x.id = c->ids[1];
+    x.ev.kind = MEV__MAX;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc || (rc = store_member_events(c->st, m.id, event_found, &x, NULL, e)))
+        return rc;
+    if (x.ev.kind == MEV__MAX)
+        return tcxd_fail(e, TCXD_ENOTFOUND, "event", "member #%lld has no event #%lld",
+                         (long long)m.id, (long long)x.id);
+    const struct http_value *in = c->in;
+    struct member_event ev = x.ev;
+    if (in[F_DATE].present) {
+        ev.date = in[F_DATE].d;
+        if (ev.kind != MEV_ADMIT && ev.kind != MEV_OFFICIAL && !in[F_DECISION_DATE].present)
+            ev.decision_date = ev.date;
+    }
+    if (in[F_CEREMONY].present)
+        ev.date = in[F_CEREMONY].d;
+    if (in[F_DECISION_DATE].present)
+        ev.decision_date = in[F_DECISION_DATE].d;
+    if (in[F_UNTIL].present)
+        ev.until = in[F_UNTIL].d;
+    if (in[F_ORG].present) {
+        struct org_info o;
+        if ((rc = http_org_get(c, in[F_ORG].i, ev.date, "org_id", &o, e)))
+            return rc;
+        ev.org_id = o.id;
+    }
+    if (in[F_FORM].present) {
+        if (ev.kind == MEV_TRANSFER) {
+            enum transfer_kind k;
+            rc = transfer_kind_parse(in[F_FORM].s, &k, e);
+            ev.form = (int)k;
+        } else if (ev.kind == MEV_DISCIPLINE) {
+            enum discipline_form k;
+            rc = discipline_form_parse(in[F_FORM].s, &k, e);
+            ev.form = (int)k;
+        } else if (ev.kind == MEV_EXIT) {
+            enum exit_kind k;
+            rc = exit_kind_parse(in[F_FORM].s, &k, e);
+            ev.form = (int)k;
+        } else {
+            rc = tcxd_fail(e, TCXD_EINVAL, "form", "this event has no form or kind");
+        }
+        if (rc)
+            return rc;
+    }
+    rc = store_member_event_correct(c->st, &c->actor, m.id, x.id, &ev,
+                                    in[F_DECISION_NO].present ? in[F_DECISION_NO].s : x.decision_no,
+                                    in[F_DETAIL].present ? in[F_DETAIL].s : x.detail,
+                                    in[F_REASON].s, e);
+    return rc ? rc : member_answer(c, 200, m.id, e);
+}
+
+enum tcxd_err api_member_event_cancel(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc || (rc = store_member_event_cancel(c->st, &c->actor, m.id, c->ids[1], c->in[0].s, e)))
+        return rc;
+    return member_answer(c, 200, m.id, e);
+}
+
+static void correction_row(void *ctx, const struct member_correction_info *x)
+{
+    json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)x->id, "action", x->action,
+                          "reason", x->reason, "by", x->username, "at", x->at);
+    json_object_set_new(j, "event_id", x->event_id ? json_integer(x->event_id) : json_null());
+    json_object_set_new(j, "before", json_loads(x->before, 0, NULL));
+    json_object_set_new(j, "after", json_loads(x->after, 0, NULL));
+    json_array_append_new(ctx, j);
+}
+
+enum tcxd_err api_member_corrections(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    json_t *items = json_array();
+    if ((rc = store_member_corrections(c->st, m.id, correction_row, items, e))) {
+        json_decref(items);
+        return rc;
+    }
+    http_json(c, 200, json_pack("{s:I, s:o}", "member_id", (json_int_t)m.id, "items", items));
+    return TCXD_OK;
 }

@@ -31,6 +31,12 @@ static const char member_help[] =
     "  tcxd member exempt MEMBER --date DATE [--end]\n"
     "  tcxd member exit MEMBER --kind xoa_ten|xin_ra|khai_tru|tu_tran|chuyen_di --date DATE\n"
     "  tcxd member due [ORG] [--days N]\n"
+    "  tcxd member correct MEMBER [FIELDS] --reason TEXT   (a correction, not a life event)\n"
+    "  tcxd member event correct MEMBER EVENT [--date D] [--ceremony-date D]\n"
+    "           [--decision-date D] [--decision NO] [--to CHI_BO | --org CHI_BO] [--until D]\n"
+    "           [--form F | --kind K] [--detail TEXT] --reason TEXT\n"
+    "  tcxd member event cancel MEMBER EVENT --reason TEXT\n"
+    "  tcxd member corrections MEMBER   (what was corrected: before, after, who, why)\n"
     "MEMBER is a member id (#12 or 12) or a 12-digit national ID. Every event takes\n"
     "--decision NO (số quyết định).\n"
     "FIELDS (the member record; --name, --gender and --birth are required):\n";
@@ -64,6 +70,7 @@ enum {
     O_CEREMONY_DATE,
     O_OFFICIAL_DATE,
     O_OFFICIAL_NO,
+    O_DETAIL,
     O_PLACE,
     O_ARRIVAL,
     O_DECISION,
@@ -94,6 +101,7 @@ static const struct cli_opt member_opts[O__MAX] = {
     [O_CEREMONY_DATE] = {"ceremony-date", true, NULL},
     [O_OFFICIAL_DATE] = {"official-date", true, NULL},
     [O_OFFICIAL_NO] = {"official-decision", true, NULL},
+    [O_DETAIL] = {"detail", true, NULL},
     [O_PLACE] = {"admission-place", true, NULL},
     [O_ARRIVAL] = {"arrival-date", true, NULL},
     [O_DECISION] = {"decision", true, NULL},
@@ -278,9 +286,10 @@ static void event_row(void *vctx, const struct member_event_info *ev)
         json_object_set_new(j, "org_id", ev->ev.org_id ? json_integer(ev->ev.org_id) : json_null());
         json_array_append_new(ctx->arr, j);
     } else {
-        char d[DATE_ISO_LEN];
+        char d[DATE_ISO_LEN], id[24];
         date_format_vn(ev->ev.date, d);
-        const char *row[] = {d, member_event_kind_label(ev->ev.kind), ev->decision_no, det.ptr};
+        snprintf(id, sizeof(id), "#%lld", (long long)ev->id);
+        const char *row[] = {id, d, member_event_kind_label(ev->ev.kind), ev->decision_no, det.ptr};
         cli_table_row(ctx->t, row);
     }
     buf_release(&det);
@@ -299,8 +308,8 @@ static int member_show(struct cli *cli, const char **pos, size_t npos)
         return cli_fail(cli, &e);
     member_derived_init(&d);
     struct cli_table t;
-    const char *hdr[] = {"Ngày", "Sự kiện", "Số quyết định", "Nội dung"};
-    cli_table_init(&t, 4, hdr, NULL);
+    const char *hdr[] = {"Mã", "Ngày", "Sự kiện", "Số quyết định", "Nội dung"};
+    cli_table_init(&t, 5, hdr, NULL);
     struct events_ctx ctx = {cli, cli->json ? json_array() : NULL, &t};
     enum tcxd_err rc = store_member_events(cli->st, id, event_row, &ctx, &d, &e);
     tcxd_date today = date_today();
@@ -519,6 +528,191 @@ static int member_event_cmd(struct cli *cli, const char *verb, struct cli_opt *o
     return 0;
 }
 
+/* tcxd member correct MEMBER [FIELDS] --reason TEXT: the given fields replace the stored ones. */
+static int member_correct(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "member", "member correct needs MEMBER");
+    int64_t id;
+    struct member_fields f;
+    member_fields_init(&f);
+    enum tcxd_err rc;
+    bool any = false;
+    if ((rc = cli_member_id(cli, pos[0], &id, &e)) ||
+        (rc = store_member_record(cli->st, id, &f, &e)))
+        goto out;
+    for (int i = 0; i < MF__MAX && !rc; i++)
+        if (o[i].value) {
+            any = true;
+            rc = member_field_parse((enum member_field)i, o[i].value, strlen(o[i].value),
+                                    date_today(), &f, &e);
+        }
+    if (!rc && !any)
+        rc = tcxd_fail(&e, TCXD_EINVAL, "field",
+                       "nothing to correct: give the fields to correct (see tcxd member help)");
+    if (rc || (rc = store_member_correct(cli->st, &cli->actor, id, &f, o[O_REASON].value, &e)))
+        goto out;
+    struct member_info m;
+    if ((rc = store_member_get(cli->st, id, &m, &e)))
+        goto out;
+    if (cli->json)
+        cli_print_json(member_json(cli, &m));
+    else
+        printf("corrected: #%lld %s\n", (long long)id, m.full_name);
+out:
+    member_fields_release(&f);
+    return rc ? cli_fail(cli, &e) : 0;
+}
+
+static void event_found(void *ctx, const struct member_event_info *ev)
+{
+    struct member_event_info *want = ctx;
+    if (ev->id == want->id)
+        *want = *ev;
+}
+
+/* tcxd member event correct|cancel MEMBER EVENT ... --reason TEXT */
+static int member_event_fix(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 3 || (strcmp(pos[0], "correct") && strcmp(pos[0], "cancel")))
+        return cli_usage(cli, "member", "member event correct|cancel MEMBER EVENT --reason TEXT");
+    int64_t id;
+    char *end;
+    const char *ref = pos[2][0] == '#' ? pos[2] + 1 : pos[2];
+    long long evid = strtoll(ref, &end, 10);
+    if (!*ref || *end || evid <= 0)
+        return cli_usage(cli, "member", "invalid event id '%s'", pos[2]);
+    enum tcxd_err rc = cli_member_id(cli, pos[1], &id, &e);
+    if (rc)
+        return cli_fail(cli, &e);
+    if (!strcmp(pos[0], "cancel")) {
+        rc = store_member_event_cancel(cli->st, &cli->actor, id, evid, o[O_REASON].value, &e);
+    } else {
+        struct member_event_info x;
+        memset(&x, 0, sizeof(x));
+        x.id = evid;
+        x.ev.kind = MEV__MAX;
+        if ((rc = store_member_events(cli->st, id, event_found, &x, NULL, &e)))
+            return cli_fail(cli, &e);
+        if (x.ev.kind == MEV__MAX)
+            return cli_fail(cli, (tcxd_fail(&e, TCXD_ENOTFOUND, "event",
+                                            "member #%lld has no event #%lld", (long long)id, evid),
+                                  &e));
+        struct member_event ev = x.ev;
+        const char *dec = o[O_DECISION].value ? o[O_DECISION].value : x.decision_no;
+        const char *detail = o[O_DETAIL].value ? o[O_DETAIL].value : x.detail;
+        if (o[O_DATE].value) {
+            if ((rc = date_parse(o[O_DATE].value, &ev.date, "date", &e)))
+                return cli_fail(cli, &e);
+            /* events other than admission and recognition are decided on their date */
+            if (ev.kind != MEV_ADMIT && ev.kind != MEV_OFFICIAL && !o[O_DECISION_DATE].value)
+                ev.decision_date = ev.date;
+        }
+        if (o[O_CEREMONY_DATE].value &&
+            (rc = date_parse(o[O_CEREMONY_DATE].value, &ev.date, "ceremony_date", &e)))
+            return cli_fail(cli, &e);
+        if (o[O_DECISION_DATE].value &&
+            (rc = date_parse(o[O_DECISION_DATE].value, &ev.decision_date, "decision_date", &e)))
+            return cli_fail(cli, &e);
+        if (o[O_UNTIL].value && (rc = date_parse(o[O_UNTIL].value, &ev.until, "until", &e)))
+            return cli_fail(cli, &e);
+        const char *org_ref = o[O_TO].value ? o[O_TO].value : o[O_ORG].value;
+        if (org_ref) {
+            struct org_info org;
+            if ((rc = cli_org(cli, org_ref, ev.date, &org, &e)))
+                return cli_fail(cli, &e);
+            ev.org_id = org.id;
+        }
+        const char *form = o[O_FORM].value ? o[O_FORM].value : o[O_KIND].value;
+        if (form) {
+            if (ev.kind == MEV_TRANSFER) {
+                enum transfer_kind k;
+                rc = transfer_kind_parse(form, &k, &e);
+                ev.form = (int)k;
+            } else if (ev.kind == MEV_DISCIPLINE) {
+                enum discipline_form k;
+                rc = discipline_form_parse(form, &k, &e);
+                ev.form = (int)k;
+            } else if (ev.kind == MEV_EXIT) {
+                enum exit_kind k;
+                rc = exit_kind_parse(form, &k, &e);
+                ev.form = (int)k;
+            } else {
+                rc = tcxd_fail(&e, TCXD_EINVAL, "form", "this event has no form or kind");
+            }
+            if (rc)
+                return cli_fail(cli, &e);
+        }
+        rc = store_member_event_correct(cli->st, &cli->actor, id, evid, &ev, dec, detail,
+                                        o[O_REASON].value, &e);
+    }
+    if (rc)
+        return cli_fail(cli, &e);
+    struct member_info m;
+    if (store_member_get(cli->st, id, &m, &e))
+        return cli_fail(cli, &e);
+    if (cli->json)
+        cli_print_json(member_json(cli, &m));
+    else
+        printf("%s: #%lld %s, event #%lld\n", !strcmp(pos[0], "cancel") ? "cancelled" : "corrected",
+               (long long)id, m.full_name, evid);
+    return 0;
+}
+
+struct fixes_ctx {
+    json_t *arr;
+    struct cli_table *t;
+};
+
+static void fix_row(void *vctx, const struct member_correction_info *c)
+{
+    struct fixes_ctx *x = vctx;
+    char ev[32] = "";
+    if (c->event_id)
+        snprintf(ev, sizeof(ev), "#%lld", (long long)c->event_id);
+    if (x->arr) {
+        json_t *j =
+            json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)c->id, "action",
+                      c->action, "reason", c->reason, "by", c->username, "at", c->at, "event", ev);
+        json_object_set_new(j, "before", json_loads(c->before, 0, NULL));
+        json_object_set_new(j, "after", json_loads(c->after, 0, NULL));
+        json_array_append_new(x->arr, j);
+    } else {
+        const char *row[] = {c->at, c->action, ev, c->username, c->reason};
+        cli_table_row(x->t, row);
+    }
+}
+
+/* tcxd member corrections MEMBER: the corrections of a member, oldest first. */
+static int member_corrections(struct cli *cli, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "member", "member corrections needs MEMBER");
+    int64_t id;
+    struct member_info m;
+    if (cli_member_id(cli, pos[0], &id, &e) || store_member_get(cli->st, id, &m, &e))
+        return cli_fail(cli, &e);
+    struct cli_table t;
+    const char *hdr[] = {"Lúc", "Loại", "Sự kiện", "Người sửa", "Lý do"};
+    cli_table_init(&t, 5, hdr, NULL);
+    struct fixes_ctx x = {cli->json ? json_array() : NULL, &t};
+    enum tcxd_err rc = store_member_corrections(cli->st, id, fix_row, &x, &e);
+    if (!rc && x.arr)
+        cli_print_json(json_pack("{s:I, s:o}", "member_id", (json_int_t)id, "items", x.arr));
+    else if (!rc)
+        cli_table_print(&t);
+    else
+        json_decref(x.arr);
+    cli_table_release(&t);
+    return rc ? cli_fail(cli, &e) : 0;
+}
+
 struct due_ctx {
     struct cli *cli;
     json_t *arr;
@@ -637,6 +831,12 @@ int cmd_member(struct cli *cli, int argc, char **argv)
         return member_list(cli, o, pos, npos, false);
     if (!strcmp(verb, "due"))
         return member_due(cli, o, pos, npos);
+    if (!strcmp(verb, "correct"))
+        return member_correct(cli, o, pos, npos);
+    if (!strcmp(verb, "event"))
+        return member_event_fix(cli, o, pos, npos);
+    if (!strcmp(verb, "corrections"))
+        return member_corrections(cli, pos, npos);
     static const char *const events[] = {"official",   "transfer", "return",
                                          "discipline", "exempt",   "exit"};
     for (size_t i = 0; i < ARRAY_SIZE(events); i++)

@@ -39,6 +39,7 @@ enum http_method {
     HTTP_PUT,
     HTTP_DELETE,
     HTTP_HEAD,
+    HTTP_PATCH,
     HTTP_OTHER,
     HTTP_METHOD__MAX
 };

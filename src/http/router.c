@@ -14,8 +14,8 @@
 #include "util/msg.h"
 #include "util/xmalloc.h"
 
-static const char *const method_names[HTTP_METHOD__MAX] = {"GET",    "POST", "PUT",
-                                                           "DELETE", "HEAD", "OTHER"};
+static const char *const method_names[HTTP_METHOD__MAX] = {"GET",  "POST",  "PUT",  "DELETE",
+                                                           "HEAD", "PATCH", "OTHER"};
 
 const char *http_method_name(enum http_method m)
 {

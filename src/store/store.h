@@ -216,6 +216,49 @@ enum tcxd_err store_member_update(struct store *st, const struct store_actor *wh
                                   int64_t member_id, const struct member_fields *f,
                                   struct tcxd_error *e) TCXD_WUR;
 
+/*
+ * Corrections (làm sạch dữ liệu). A correction is not a life event: the corrected fact replaces
+ * the old one where replays and reports read it, and member_correction keeps both (before and
+ * after as JSON), who, when and the reason, which is required (field "reason", 1 to 500
+ * characters). Each is one transaction with one audit record (member.correct,
+ * member.event.correct, member.event.cancel) carrying before, after and the reason. Reports of
+ * past dates follow the corrected facts (the derived registrations are rebuilt).
+ */
+/* The personal record as stored (for a correction that changes some fields). Release out. */
+enum tcxd_err store_member_record(struct store *st, int64_t member_id, struct member_fields *out,
+                                  struct tcxd_error *e) TCXD_WUR;
+/* Replaces the personal record by f (every field; the caller changes those it corrects). */
+enum tcxd_err store_member_correct(struct store *st, const struct store_actor *who,
+                                   int64_t member_id, const struct member_fields *f,
+                                   const char *reason, struct tcxd_error *e) TCXD_WUR;
+/*
+ * Replaces the event event_id of the member by ev (its kind stays; date, decision date, org,
+ * form, until), decision_no and detail; an official recognition's date follows the admission
+ * (ceremony + 12 months, also when the admission's ceremony is corrected). Refused (nothing
+ * written) when the member's events with the correction do not replay, a date is in the
+ * future, or an admission/transfer names no chi bộ alive on its date. ENOTFOUND (field
+ * "event") when the member has no such event.
+ */
+enum tcxd_err store_member_event_correct(struct store *st, const struct store_actor *who,
+                                         int64_t member_id, int64_t event_id,
+                                         const struct member_event *ev, const char *decision_no,
+                                         const char *detail, const char *reason,
+                                         struct tcxd_error *e) TCXD_WUR;
+/* Cancels (removes) an event entered by mistake; the first admission cannot be cancelled. */
+enum tcxd_err store_member_event_cancel(struct store *st, const struct store_actor *who,
+                                        int64_t member_id, int64_t event_id, const char *reason,
+                                        struct tcxd_error *e) TCXD_WUR;
+struct member_correction_info {
+    int64_t id, event_id;                /* event_id 0: the record */
+    char action[16];                     /* record | event | cancel */
+    const char *before, *after, *reason; /* JSON, JSON, text: valid during the callback */
+    char username[128], at[32];
+};
+enum tcxd_err store_member_corrections(struct store *st, int64_t member_id,
+                                       void (*fn)(void *ctx,
+                                                  const struct member_correction_info *c),
+                                       void *ctx, struct tcxd_error *e) TCXD_WUR;
+
 struct member_info {
     int64_t id;
     char full_name[1024];

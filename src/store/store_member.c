@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "text/text.h"
 #include "util/xmalloc.h"
@@ -1143,4 +1144,440 @@ enum tcxd_err store_member_gaps(struct store *st, tcxd_date before,
         fn(ctx, sqlite3_column_int64(s, 0), &g);
     }
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading membership gaps");
+}
+
+/* ---- corrections ------------------------------------------------------------------------ */
+
+/* The record as JSON, keys and values from the field table. */
+static json_t *record_json(const struct member_fields *f)
+{
+    json_t *j = json_object();
+    for (int i = 0; i < MF__MAX; i++) {
+        const struct member_field_def *d = &member_field_defs[i];
+        enum member_field id = (enum member_field)i;
+        json_t *v;
+        if (d->kind == MFK_DATE) {
+            tcxd_date t = member_fields_date(f, id);
+            char s[DATE_ISO_LEN];
+            date_format_iso(t, s);
+            v = t == DATE_NONE ? json_null() : json_string(s);
+        } else if (d->kind == MFK_ENUM) {
+            int x = member_fields_enum(f, id);
+            v = x >= 0 && (size_t)x < d->nvalues ? json_string(d->values[x].name) : json_null();
+        } else {
+            v = json_string(member_fields_text_c(f, id)->ptr);
+        }
+        json_object_set_new(j, d->key, v);
+    }
+    return j;
+}
+
+static char *dump_free(json_t *j)
+{
+    char *s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(j);
+    return s;
+}
+
+enum tcxd_err store_member_record(struct store *st, int64_t member_id, struct member_fields *out,
+                                  struct tcxd_error *e)
+{
+    struct member_info m;
+    enum tcxd_err rc = store_member_get(st, member_id, &m, e);
+    if (rc)
+        return rc;
+    char birth[DATE_ISO_LEN];
+    date_format_iso(m.birth_date, birth);
+    const char *v[MF__MAX] = {
+        [MF_FULL_NAME] = m.full_name,
+        [MF_GENDER] = gender_name(m.gender),
+        [MF_BIRTH_DATE] = birth,
+        [MF_ETHNICITY] = m.ethnicity,
+        [MF_RELIGION] = m.religion,
+        [MF_HOMETOWN] = m.hometown,
+        [MF_NATIONAL_ID] = m.national_id,
+        [MF_EDUCATION] = m.education,
+        [MF_PROFESSIONAL_LEVEL] = m.professional_level,
+        [MF_THEORY_LEVEL] = theory_level_name(m.theory),
+        [MF_PARTY_CARD_NO] = m.party_card_no,
+    };
+    /* stored values passed these checks; a future birth date cannot have been stored */
+    return member_record_parse(v, DATE_OPEN_END, out, NULL, e);
+}
+
+static enum tcxd_err clean_reason(const char *reason, struct buf *out, struct tcxd_error *e)
+{
+    const char *r = reason ? reason : "";
+    return text_clean(r, strlen(r), 500, false, "reason", out, e);
+}
+
+static enum tcxd_err correction_insert(struct store *st, const struct store_actor *who,
+                                       int64_t member_id, int64_t event_id, const char *action,
+                                       const char *before, const char *after, const char *reason,
+                                       struct tcxd_error *e)
+{
+    char at[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    sqlite3_stmt *s = store_stmt(st, STMT_CORRECTION_INSERT);
+    sqlite3_bind_int64(s, 1, member_id);
+    if (event_id)
+        sqlite3_bind_int64(s, 2, event_id);
+    store_bind_text(s, 3, action);
+    store_bind_text(s, 4, before);
+    store_bind_text(s, 5, after);
+    store_bind_text(s, 6, reason);
+    store_bind_text(s, 7, who && who->username ? who->username : "?");
+    store_bind_text(s, 8, at);
+    return store_step_done(st, s, e, "recording the correction");
+}
+
+/* Audit text: {"record" or "event": ..., "reason": ...}. */
+static char *audit_text(const char *what, const char *json, const char *reason)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, what, json_loads(json ? json : "{}", 0, NULL));
+    if (reason)
+        json_object_set_new(j, "reason", json_string(reason));
+    return dump_free(j);
+}
+
+enum tcxd_err store_member_correct(struct store *st, const struct store_actor *who,
+                                   int64_t member_id, const struct member_fields *f,
+                                   const char *reason, struct tcxd_error *e)
+{
+    struct buf why = BUF_INIT, fold = BUF_INIT, key = BUF_INIT;
+    struct member_fields old;
+    member_fields_init(&old);
+    char *before = NULL, *after = NULL, *ab = NULL, *aa = NULL;
+    enum tcxd_err rc;
+    if ((rc = clean_reason(reason, &why, e)) ||
+        (rc = store_member_record(st, member_id, &old, e)) || (rc = store_begin(st, e)))
+        goto out;
+    before = dump_free(record_json(&old));
+    after = dump_free(record_json(f));
+    if (!strcmp(before, after)) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "reason", "the correction changes nothing");
+        goto fail;
+    }
+    if ((rc = check_nid_free(st, f, member_id, e)))
+        goto fail;
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_UPDATE_FIELDS);
+    sqlite3_bind_int64(s, 1, member_id);
+    bind_fields(st, s, 2, f, &fold, &key);
+    buf_reset(&fold);
+    store_fold_given_first(f->full_name.ptr, &fold);
+    store_bind_text(s, 15, fold.ptr);
+    struct member_info m;
+    if ((rc = store_step_done(st, s, e, "correcting the member")) ||
+        (rc = store_member_get(st, member_id, &m, e)) ||
+        (rc = correction_insert(st, who, member_id, 0, "record", before, after, why.ptr, e)))
+        goto fail;
+    ab = audit_text("record", before, NULL);
+    aa = audit_text("record", after, why.ptr);
+    if ((rc = store_audit(st, who, "member.correct", "member", member_id, m.org_id, ab, aa, e)) ||
+        (rc = store_commit(st, e)))
+        goto fail;
+    goto out;
+fail:
+    store_rollback(st);
+out:
+    free(before);
+    free(after);
+    free(ab);
+    free(aa);
+    member_fields_release(&old);
+    buf_release(&why);
+    buf_release(&fold);
+    buf_release(&key);
+    return rc;
+}
+
+struct info_vec {
+    struct member_event_info *v;
+    size_t n, cap;
+};
+
+static void collect_info(void *ctx, const struct member_event_info *ev)
+{
+    struct info_vec *iv = ctx;
+    ALLOC_GROW(iv->v, iv->n + 1, iv->cap);
+    iv->v[iv->n++] = *ev;
+}
+
+static json_t *event_info_json(const struct member_event_info *x)
+{
+    char d[DATE_ISO_LEN], dd[DATE_ISO_LEN], u[DATE_ISO_LEN];
+    date_format_iso(x->ev.date, d);
+    date_format_iso(x->ev.decision_date, dd);
+    date_format_iso(x->ev.until, u);
+    json_t *j =
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:s}", "id", (json_int_t)x->id, "kind",
+                  member_event_kind_name(x->ev.kind), "date", d, "decision_no", x->decision_no,
+                  "decision_date", dd, "form", x->ev.form, "detail", x->detail);
+    json_object_set_new(j, "org_id", x->ev.org_id ? json_integer(x->ev.org_id) : json_null());
+    json_object_set_new(j, "until", x->ev.until == DATE_NONE ? json_null() : json_string(u));
+    return j;
+}
+
+static int info_cmp(const void *pa, const void *pb)
+{
+    const struct member_event_info *a = pa, *b = pb;
+    if (a->ev.date != b->ev.date)
+        return a->ev.date < b->ev.date ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/*
+ * The member's events as they would be with the correction (cancel: without event_id; else
+ * event_id replaced by *fix), official recognitions dated from their admission; replayed into d.
+ * changed[i] marks the rows to rewrite. Returns the index of event_id in iv (before removal).
+ */
+static enum tcxd_err fix_replay(struct store *st, int64_t member_id, int64_t event_id,
+                                const struct member_event_info *fix, struct info_vec *iv,
+                                bool **changed, struct member_derived *d, struct tcxd_error *e)
+{
+    enum tcxd_err rc = store_member_events(st, member_id, collect_info, iv, NULL, e);
+    if (rc)
+        return rc;
+    size_t at = iv->n;
+    for (size_t i = 0; i < iv->n; i++)
+        if (iv->v[i].id == event_id)
+            at = i;
+    if (at == iv->n)
+        return tcxd_fail(e, TCXD_ENOTFOUND, "event", "member #%lld has no event #%lld",
+                         (long long)member_id, (long long)event_id);
+    if (fix) {
+        enum member_event_kind kind = iv->v[at].ev.kind; /* the kind stays */
+        iv->v[at].ev = fix->ev;
+        iv->v[at].ev.kind = kind;
+        memcpy(iv->v[at].decision_no, fix->decision_no, sizeof(fix->decision_no));
+        memcpy(iv->v[at].detail, fix->detail, sizeof(fix->detail));
+    } else {
+        memmove(&iv->v[at], &iv->v[at + 1], (iv->n - at - 1) * sizeof(iv->v[0]));
+        iv->n--;
+    }
+    *changed = xcalloc(iv->n + 1, sizeof(bool));
+    qsort(iv->v, iv->n, sizeof(iv->v[0]), info_cmp);
+    /* an official recognition takes effect 12 months after the admission it follows */
+    tcxd_date ceremony = DATE_NONE;
+    for (size_t i = 0; i < iv->n; i++) {
+        struct member_event *x = &iv->v[i].ev;
+        (*changed)[i] = fix && iv->v[i].id == event_id;
+        if (x->kind == MEV_ADMIT) {
+            ceremony = x->date;
+        } else if (x->kind == MEV_OFFICIAL && ceremony != DATE_NONE &&
+                   x->date != member_official_date(ceremony)) {
+            x->date = member_official_date(ceremony);
+            (*changed)[i] = true;
+        }
+    }
+    struct member_event *evs = xcalloc(iv->n + 1, sizeof(*evs));
+    for (size_t i = 0; i < iv->n; i++) {
+        evs[i] = iv->v[i].ev;
+        evs[i].seq = iv->v[i].id;
+    }
+    rc = member_replay(evs, iv->n, d, e);
+    free(evs);
+    return rc;
+}
+
+static enum tcxd_err event_row_update(struct store *st, int64_t member_id,
+                                      const struct member_event_info *x, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_EVENT_UPDATE);
+    sqlite3_bind_int64(s, 1, x->id);
+    sqlite3_bind_int64(s, 2, member_id);
+    store_bind_date(s, 3, x->ev.date);
+    store_bind_text(s, 4, x->decision_no);
+    store_bind_date(s, 5, x->ev.decision_date);
+    if (x->ev.org_id)
+        sqlite3_bind_int64(s, 6, x->ev.org_id);
+    sqlite3_bind_int(s, 7, x->ev.form);
+    store_bind_date(s, 8, x->ev.until);
+    store_bind_text(s, 9, x->detail);
+    return store_step_done(st, s, e, "correcting the event");
+}
+
+enum tcxd_err store_member_event_correct(struct store *st, const struct store_actor *who,
+                                         int64_t member_id, int64_t event_id,
+                                         const struct member_event *ev, const char *decision_no,
+                                         const char *detail, const char *reason,
+                                         struct tcxd_error *e)
+{
+    struct buf why = BUF_INIT, dec = BUF_INIT, det = BUF_INIT;
+    struct info_vec iv = {0}, orig = {0};
+    bool *changed = NULL;
+    struct member_derived d;
+    struct member_info m;
+    char *before = NULL, *after = NULL, *ab = NULL, *aa = NULL;
+    enum tcxd_err rc;
+    member_derived_init(&d);
+    const char *dn = decision_no ? decision_no : "", *dt = detail ? detail : "";
+    if ((rc = clean_reason(reason, &why, e)) ||
+        (rc = text_clean(dn, strlen(dn), 100, true, "decision_no", &dec, e)) ||
+        (rc = text_clean(dt, strlen(dt), 500, true, "detail", &det, e)) ||
+        (rc = store_member_get(st, member_id, &m, e)) ||
+        (rc = store_member_events(st, member_id, collect_info, &orig, NULL, e)))
+        goto out;
+    const struct member_event_info *old = NULL;
+    for (size_t i = 0; i < orig.n; i++)
+        if (orig.v[i].id == event_id)
+            old = &orig.v[i];
+    if (!old) {
+        rc = tcxd_fail(e, TCXD_ENOTFOUND, "event", "member #%lld has no event #%lld",
+                       (long long)member_id, (long long)event_id);
+        goto out;
+    }
+    struct member_event_info fix = *old;
+    fix.ev = *ev;
+    fix.ev.kind = old->ev.kind;
+    fix.ev.seq = event_id;
+    snprintf(fix.decision_no, sizeof(fix.decision_no), "%s", dec.ptr);
+    snprintf(fix.detail, sizeof(fix.detail), "%s", det.ptr);
+    if (fix.ev.kind == MEV_OFFICIAL)
+        fix.ev.date = old->ev.date; /* re-dated from the admission by fix_replay */
+    tcxd_date when = fix.ev.kind == MEV_OFFICIAL ? fix.ev.decision_date : fix.ev.date;
+    if ((rc = check_not_future(when, "date", e)) ||
+        (fix.ev.kind == MEV_ADMIT &&
+         (rc = member_check_admission(m.birth_date, fix.ev.decision_date, fix.ev.date, date_today(),
+                                      e))) ||
+        ((fix.ev.kind == MEV_TRANSFER || (fix.ev.kind == MEV_ADMIT && fix.ev.org_id)) &&
+         (rc = check_chi_bo(st, fix.ev.org_id, fix.ev.date, "org", e))) ||
+        (rc = fix_replay(st, member_id, event_id, &fix, &iv, &changed, &d, e)))
+        goto out;
+    before = dump_free(event_info_json(old));
+    after = dump_free(event_info_json(&fix));
+    if (!strcmp(before, after)) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "reason", "the correction changes nothing");
+        goto out;
+    }
+    if ((rc = store_begin(st, e)))
+        goto out;
+    for (size_t i = 0; i < iv.n && !rc; i++)
+        if (changed[i])
+            rc = event_row_update(st, member_id, &iv.v[i], e);
+    if (rc || (rc = write_derived(st, member_id, &d, false, e)) ||
+        (rc = correction_insert(st, who, member_id, event_id, "event", before, after, why.ptr, e)))
+        goto fail;
+    ab = audit_text("event", before, NULL);
+    aa = audit_text("event", after, why.ptr);
+    if ((rc = store_audit(st, who, "member.event.correct", "member", member_id, m.org_id, ab, aa,
+                          e)) ||
+        (rc = store_commit(st, e)))
+        goto fail;
+    goto out;
+fail:
+    store_rollback(st);
+out:
+    member_derived_release(&d);
+    free(iv.v);
+    free(orig.v);
+    free(changed);
+    free(before);
+    free(after);
+    free(ab);
+    free(aa);
+    buf_release(&why);
+    buf_release(&dec);
+    buf_release(&det);
+    return rc;
+}
+
+enum tcxd_err store_member_event_cancel(struct store *st, const struct store_actor *who,
+                                        int64_t member_id, int64_t event_id, const char *reason,
+                                        struct tcxd_error *e)
+{
+    struct buf why = BUF_INIT;
+    struct info_vec iv = {0}, orig = {0};
+    bool *changed = NULL;
+    struct member_derived d;
+    struct member_info m;
+    char *before = NULL, *ab = NULL, *aa = NULL;
+    enum tcxd_err rc;
+    member_derived_init(&d);
+    if ((rc = clean_reason(reason, &why, e)) || (rc = store_member_get(st, member_id, &m, e)) ||
+        (rc = store_member_events(st, member_id, collect_info, &orig, NULL, e)))
+        goto out;
+    const struct member_event_info *old = NULL;
+    bool first_admit = true;
+    for (size_t i = 0; i < orig.n; i++) {
+        if (orig.v[i].id == event_id) {
+            old = &orig.v[i];
+            break;
+        }
+        if (orig.v[i].ev.kind == MEV_ADMIT)
+            first_admit = false;
+    }
+    if (!old) {
+        rc = tcxd_fail(e, TCXD_ENOTFOUND, "event", "member #%lld has no event #%lld",
+                       (long long)member_id, (long long)event_id);
+        goto out;
+    }
+    if (old->ev.kind == MEV_ADMIT && first_admit) {
+        rc = tcxd_fail(e, TCXD_ERULE, "event",
+                       "the first admission cannot be cancelled (correct it instead)");
+        goto out;
+    }
+    if ((rc = fix_replay(st, member_id, event_id, NULL, &iv, &changed, &d, e)))
+        goto out;
+    before = dump_free(event_info_json(old));
+    if ((rc = store_begin(st, e)))
+        goto out;
+    sqlite3_stmt *s = store_stmt(st, STMT_EVENT_DELETE);
+    sqlite3_bind_int64(s, 1, event_id);
+    sqlite3_bind_int64(s, 2, member_id);
+    if ((rc = store_step_done(st, s, e, "cancelling the event")))
+        goto fail;
+    for (size_t i = 0; i < iv.n && !rc; i++)
+        if (changed[i])
+            rc = event_row_update(st, member_id, &iv.v[i], e);
+    if (rc || (rc = write_derived(st, member_id, &d, false, e)) ||
+        (rc = correction_insert(st, who, member_id, event_id, "cancel", before, "{}", why.ptr, e)))
+        goto fail;
+    ab = audit_text("event", before, NULL);
+    aa = audit_text("event", "{}", why.ptr);
+    if ((rc = store_audit(st, who, "member.event.cancel", "member", member_id, m.org_id, ab, aa,
+                          e)) ||
+        (rc = store_commit(st, e)))
+        goto fail;
+    goto out;
+fail:
+    store_rollback(st);
+out:
+    member_derived_release(&d);
+    free(iv.v);
+    free(orig.v);
+    free(changed);
+    free(before);
+    free(ab);
+    free(aa);
+    buf_release(&why);
+    return rc;
+}
+
+enum tcxd_err store_member_corrections(struct store *st, int64_t member_id,
+                                       void (*fn)(void *ctx,
+                                                  const struct member_correction_info *c),
+                                       void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_CORRECTIONS);
+    sqlite3_bind_int64(s, 1, member_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct member_correction_info c;
+        memset(&c, 0, sizeof(c));
+        c.id = sqlite3_column_int64(s, 0);
+        c.event_id = sqlite3_column_int64(s, 1);
+        store_column_copy(s, 2, c.action, sizeof(c.action));
+        c.before = (const char *)sqlite3_column_text(s, 3);
+        c.after = (const char *)sqlite3_column_text(s, 4);
+        c.reason = (const char *)sqlite3_column_text(s, 5);
+        store_column_copy(s, 6, c.username, sizeof(c.username));
+        store_column_copy(s, 7, c.at, sizeof(c.at));
+        fn(ctx, &c);
+    }
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading corrections");
 }

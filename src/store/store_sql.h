@@ -96,6 +96,17 @@
     X(STMT_MEMBER_EVENTS,                                                                          \
       "SELECT id, kind, date, decision_no, decision_date, org_id, form, until_date, detail "       \
       "FROM member_event WHERE member_id = ?1 ORDER BY date, id")                                  \
+    /* corrections (0010) */                                                                      \
+    X(STMT_EVENT_UPDATE,                                                                           \
+      "UPDATE member_event SET date = ?3, decision_no = ?4, decision_date = ?5, org_id = ?6, "     \
+      "form = ?7, until_date = ?8, detail = ?9 WHERE id = ?1 AND member_id = ?2")                  \
+    X(STMT_EVENT_DELETE, "DELETE FROM member_event WHERE id = ?1 AND member_id = ?2")              \
+    X(STMT_CORRECTION_INSERT,                                                                      \
+      "INSERT INTO member_correction(member_id, event_id, action, before, after, reason, "         \
+      "username, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                      \
+    X(STMT_CORRECTIONS,                                                                            \
+      "SELECT id, event_id, action, before, after, reason, username, at FROM member_correction "   \
+      "WHERE member_id = ?1 ORDER BY id")                                                          \
     X(STMT_STINT_DELETE, "DELETE FROM member_stint WHERE member_id = ?1")                          \
     X(STMT_STINT_INSERT,                                                                           \
       "INSERT INTO member_stint(member_id, org_id, valid_from, valid_to, kind, status) "           \

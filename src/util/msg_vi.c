@@ -205,6 +205,15 @@ const struct msg_pair msg_vi_catalog[] = {
     {"arrival_date goes with admission_place (admitted outside the database)",
      "arrival_date đi cùng admission_place (kết nạp ngoài cơ sở dữ liệu)"},
 
+    /* ---- corrections (store, CLI, API) ---- */
+    {"nothing to correct: give the fields to correct (see tcxd member help)",
+     "không có gì để sửa: hãy nêu các trường cần sửa (xem tcxd member help)"},
+    {"member #%lld has no event #%lld", "đảng viên #%lld không có sự kiện #%lld"},
+    {"this event has no form or kind", "sự kiện này không có hình thức hay loại"},
+    {"the correction changes nothing", "việc sửa không thay đổi gì"},
+    {"the first admission cannot be cancelled (correct it instead)",
+     "không thể hủy lần kết nạp đầu tiên (hãy sửa nó)"},
+
     /* ---- core: quality review ---- */
     {"%d rated HTXSNV exceed the cap of %d (%d%% of %d rated HTTNV)%s",
      "%d xếp loại HTXSNV, vượt mức tối đa %d (%d%% của %d xếp loại HTTNV)%s"},

@@ -94,7 +94,7 @@ static void load(void)
 
 static const char *method_lc(enum http_method m)
 {
-    static const char *const n[] = {"get", "post", "put", "delete", "head", "other"};
+    static const char *const n[] = {"get", "post", "put", "delete", "head", "patch", "other"};
     return n[m];
 }
 

@@ -52,31 +52,44 @@ static bool line_with(const char *s, const char *prefix, char *out, size_t cap)
     return false;
 }
 
-static void test_api_body(void **state)
+static void check_body(const struct http_field *body, bool correction)
 {
     for (int i = 0; i < MF__MAX; i++) {
         const struct member_field_def *d = &member_field_defs[i];
         const struct http_field *f = NULL;
-        for (const struct http_field *x = api_member_admit_body; x->name; x++)
+        for (const struct http_field *x = body; x->name; x++)
             if (!strcmp(x->name, d->key))
                 f = x;
         if (!f)
-            fail_msg("API admission body lacks %s", d->key);
+            fail_msg("API %s body lacks %s", correction ? "correction" : "admission", d->key);
         assert_int_equal(f->type, d->kind == MFK_DATE ? HF_DATE : HF_STRING);
-        assert_int_equal(!!(f->flags & HF_REQUIRED), !!(d->flags & MFF_REQUIRED));
+        /* a correction gives only what it corrects */
+        assert_int_equal(!!(f->flags & HF_REQUIRED), !correction && (d->flags & MFF_REQUIRED));
         if (d->kind != MFK_DATE)
             assert_int_equal(f->max, (int64_t)d->max);
     }
 }
 
-static void test_openapi(void **state)
+static void test_api_body(void **state)
+{
+    check_body(api_member_admit_body, false);
+    check_body(api_member_correct_body, true);
+}
+
+static void check_openapi(const char *path, const char *method, bool correction)
 {
     char *doc = slurp("docs/openapi.yaml");
-    const char *at = strstr(doc, "\n  /api/members:\n");
+    char key[128];
+    snprintf(key, sizeof(key), "\n  %s:\n", path);
+    const char *at = strstr(doc, key);
     assert_non_null(at);
-    at = strstr(at, "\n    post:\n");
+    snprintf(key, sizeof(key), "\n    %s:\n", method);
+    at = strstr(at, key);
     assert_non_null(at);
     const char *end = strstr(at + 1, "\n    get:\n");
+    const char *end3 = strstr(at + 1, "\n    patch:\n");
+    if (end3 && (!end || end3 < end))
+        end = end3;
     const char *end2 = strstr(at + 1, "\n  /api/");
     if (!end || (end2 && end2 < end))
         end = end2;
@@ -107,11 +120,18 @@ static void test_openapi(void **state)
                 listed = true;
             hit = strstr(hit + 1, want);
         }
-        if (listed != !!(d->flags & MFF_REQUIRED))
-            fail_msg("openapi.yaml: %s %s in required", d->key, listed ? "wrongly" : "missing");
+        if (listed != (!correction && (d->flags & MFF_REQUIRED)))
+            fail_msg("openapi.yaml: %s %s %s in required", method, d->key,
+                     listed ? "wrongly" : "missing");
     }
     free(part);
     free(doc);
+}
+
+static void test_openapi(void **state)
+{
+    check_openapi("/api/members", "post", false);
+    check_openapi("/api/members/{id}", "patch", true);
 }
 
 static void test_man_page(void **state)

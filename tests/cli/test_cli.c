@@ -396,6 +396,158 @@ static void test_admitted_outside(void **state)
     json_decref(j);
 }
 
+/* counts.<what> of `report structure ORG --as-of D` */
+static long long structure(const char *org, const char *date, const char *what)
+{
+    struct result r =
+        run("report", "structure", org, "--as-of", date, "--format", "json", (const char *)NULL);
+    if (r.status)
+        fail_msg("exit %d: %s", r.status, r.err.ptr);
+    json_t *j = json_loads(r.out.ptr, 0, NULL);
+    assert_non_null(j);
+    long long n = json_integer_value(json_object_get(json_object_get(j, "counts"), what));
+    json_decref(j);
+    release(&r);
+    return n;
+}
+
+/* The id of the member's event of that kind (the first one). */
+static char *event_id(const char *member, const char *kind, char *out, size_t cap)
+{
+    json_t *j = run_json("member", "show", member, NULL);
+    json_t *ev = json_object_get(j, "events");
+    out[0] = '\0';
+    for (size_t i = 0; i < json_array_size(ev) && !out[0]; i++)
+        if (!strcmp(json_string_value(json_object_get(json_array_get(ev, i), "kind")), kind))
+            snprintf(out, cap, "%lld",
+                     (long long)json_integer_value(json_object_get(json_array_get(ev, i), "id")));
+    json_decref(j);
+    assert_true(out[0]);
+    return out;
+}
+
+/* Corrections are not life events: a back-dated transfer corrected, a ceremony corrected (the
+   recognition follows), a transfer cancelled, a record corrected; the structure report of the
+   days before and after follows the corrected facts (counts worked out here), a refused
+   correction writes nothing, and every correction is listed with before, after and reason. */
+static void test_corrections(void **state)
+{
+    ok(run("org", "add", "T.K", "Đảng bộ xã K", "--tier", "base", "--form", "dang_bo", "--type",
+           "xa", "--parent", "T.B", "--date", "01/01/2010", (const char *)NULL));
+    const char *chi[] = {"T.K.1", "T.K.2"};
+    for (int i = 0; i < 2; i++)
+        ok(run("org", "add", chi[i], "Chi bộ", "--tier", "below_base", "--form", "chi_bo",
+               "--parent", "T.K", "--date", "01/01/2010", (const char *)NULL));
+    const char *nid[] = {"001070000001", "001070000002", "001070000003"};
+    ok(run("member", "add", "--org", "T.K.1", "--name", "Phan Văn Một", "--gender", "nam",
+           "--birth", "01/01/1970", "--decision-date", "01/03/2015", "--national-id", nid[0],
+           (const char *)NULL));
+    ok(run("member", "add", "--org", "T.K.1", "--name", "Phan Văn Hai", "--gender", "nam",
+           "--birth", "01/01/1970", "--decision-date", "01/03/2015", "--official-date",
+           "05/03/2016", "--national-id", nid[1], (const char *)NULL));
+    ok(run("member", "add", "--org", "T.K.1", "--name", "Phan Văn Ba", "--gender", "nam", "--birth",
+           "01/01/1970", "--decision-date", "01/03/2015", "--national-id", nid[2],
+           (const char *)NULL));
+    ok(run("member", "transfer", nid[0], "--to", "T.K.2", "--date", "01/06/2018",
+           (const char *)NULL));
+    /* as entered: 3 in chi 1 until 31/05/2018, then 2 and 1 */
+    assert_int_equal(structure("T.K.1", "31/12/2017", "members"), 3);
+    assert_int_equal(structure("T.K.2", "31/12/2017", "members"), 0);
+    assert_int_equal(structure("T.K", "31/12/2017", "members"), 3);
+    long long t_2017 = member_total("T", "31/12/2017");
+
+    /* the transfer was really on 01/06/2017 */
+    char ev[32];
+    struct result r =
+        run("member", "event", "correct", nid[0], event_id(nid[0], "transfer", ev, 32), "--date",
+            "01/06/2017", (const char *)NULL);
+    assert_int_equal(r.status, 2); /* no reason */
+    assert_non_null(strstr(r.err.ptr, "reason"));
+    release(&r);
+    assert_int_equal(structure("T.K.2", "31/12/2017", "members"), 0);
+    ok(run("member", "event", "correct", nid[0], ev, "--date", "01/06/2017", "--reason",
+           "ngày chuyển ghi nhầm năm", (const char *)NULL));
+    assert_int_equal(structure("T.K.1", "31/05/2017", "members"), 3);
+    assert_int_equal(structure("T.K.2", "31/05/2017", "members"), 0);
+    assert_int_equal(structure("T.K.1", "01/06/2017", "members"), 2);
+    assert_int_equal(structure("T.K.2", "01/06/2017", "members"), 1);
+    assert_int_equal(structure("T.K.1", "31/12/2017", "members"), 2);
+    assert_int_equal(structure("T.K.2", "31/12/2017", "members"), 1);
+    assert_int_equal(structure("T.K", "31/12/2017", "members"), 3);
+    assert_int_equal(member_total("T", "31/12/2017"), t_2017);
+    assert_int_equal(member_total("T.K.2", "31/12/2017"), 1);
+
+    /* member 2: recognised official from 01/03/2016 (ceremony + 12 months) */
+    assert_int_equal(structure("T.K.1", "15/01/2016", "official"), 0);
+    assert_int_equal(structure("T.K.1", "15/03/2016", "official"), 1);
+    /* a ceremony on 01/09/2015 would put the recognition (decided 05/03/2016) before the 12
+       months end: refused, nothing changes */
+    r = run("member", "event", "correct", nid[1], event_id(nid[1], "admit", ev, 32),
+            "--decision-date", "01/09/2015", "--ceremony-date", "01/09/2015", "--reason", "sai",
+            (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    release(&r);
+    assert_int_equal(structure("T.K.1", "15/03/2016", "official"), 1);
+    /* the ceremony was on 01/01/2015 (decision 01/01/2015): official from 01/01/2016 */
+    ok(run("member", "event", "correct", nid[1], ev, "--decision-date", "01/01/2015",
+           "--ceremony-date", "01/01/2015", "--reason", "theo quyết định gốc", (const char *)NULL));
+    assert_int_equal(structure("T.K.1", "31/12/2014", "members"), 0);
+    assert_int_equal(structure("T.K.1", "01/01/2015", "members"), 1);
+    assert_int_equal(structure("T.K.1", "31/12/2015", "official"), 0);
+    assert_int_equal(structure("T.K.1", "15/01/2016", "official"), 1);
+    json_t *j = run_json("member", "show", nid[1], NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "official_date")), "2016-01-01");
+    assert_string_equal(json_string_value(json_object_get(j, "ceremony_date")), "2015-01-01");
+    json_decref(j);
+
+    /* the transfer never happened */
+    ok(run("member", "event", "cancel", nid[0], event_id(nid[0], "transfer", ev, 32), "--reason",
+           "nhập trùng", (const char *)NULL));
+    assert_int_equal(structure("T.K.1", "31/12/2017", "members"), 3);
+    assert_int_equal(structure("T.K.2", "31/12/2017", "members"), 0);
+    assert_int_equal(structure("T.K.2", "01/06/2018", "members"), 0);
+
+    /* the record: name and hometown; the search follows */
+    r = run("member", "correct", nid[2], "--name", "Phan Văn Bảy", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    release(&r);
+    ok(run("member", "correct", nid[2], "--name", "Phan Văn Bảy", "--hometown", "Thanh Trì",
+           "--reason", "sai chính tả", (const char *)NULL));
+    j = run_json("member", "show", nid[2], NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "full_name")), "Phan Văn Bảy");
+    assert_string_equal(json_string_value(json_object_get(j, "hometown")), "Thanh Trì");
+    assert_string_equal(json_string_value(json_object_get(j, "ethnicity")), "Kinh");
+    json_decref(j);
+    r = run("--json", "member", "find", "phan van bay", (const char *)NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out.ptr, "Phan Văn Bảy"));
+    release(&r);
+
+    /* both kept: before, after, reason */
+    j = run_json("member", "corrections", nid[0], NULL);
+    json_t *items = json_object_get(j, "items");
+    assert_int_equal(json_array_size(items), 2);
+    json_t *c0 = json_array_get(items, 0), *c1 = json_array_get(items, 1);
+    assert_string_equal(json_string_value(json_object_get(c0, "action")), "event");
+    assert_string_equal(json_string_value(json_object_get(c0, "reason")),
+                        "ngày chuyển ghi nhầm năm");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(c0, "before"), "date")),
+                        "2018-06-01");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(c0, "after"), "date")),
+                        "2017-06-01");
+    assert_string_equal(json_string_value(json_object_get(c1, "action")), "cancel");
+    json_decref(j);
+    j = run_json("member", "corrections", nid[2], NULL);
+    json_t *rec = json_array_get(json_object_get(j, "items"), 0);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(rec, "before"), "full_name")),
+        "Phan Văn Ba");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(rec, "after"), "full_name")),
+        "Phan Văn Bảy");
+    json_decref(j);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -408,6 +560,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_search_variants),
         cmocka_unit_test(test_admitted_outside),
+        cmocka_unit_test(test_corrections),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
