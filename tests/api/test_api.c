@@ -416,6 +416,30 @@ static json_t *mutate(struct session *s, const char *route, const char *p, const
     return j;
 }
 
+static int patch(const struct session *s, const char *p, const char *json_body, json_t **j)
+{
+    struct resp r;
+    if (!http_request(s, "PATCH", p, NULL, json_body, 0, &r))
+        return -1;
+    int st = r.status;
+    *j = r.json;
+    r.json = NULL;
+    resp_release(&r);
+    return st;
+}
+
+/* The id of the first event of that kind in a member answer. */
+static long long event_of(json_t *member, const char *kind)
+{
+    json_t *ev;
+    size_t i;
+    json_array_foreach(json_object_get(member, "events"), i,
+                       ev) if (!strcmp(json_string_value(json_object_get(ev, "kind")),
+                                       kind)) return json_integer_value(json_object_get(ev, "id"));
+    fail_msg("no %s event", kind);
+    return 0;
+}
+
 /* A failing mutation: the status it gets, and no audit record. */
 static void refused(struct session *s, const char *p, const char *body, int want, const char *field)
 {
@@ -528,6 +552,66 @@ static void test_audit_every_mutation(void **state)
     json_decref(j);
     refused(&a, path("/api/members/%lld/exit", (long long)m),
             path("{\"kind\":\"xin_ra\",\"date\":\"%s\"}", today), 422, NULL);
+
+    /* corrections: the record (PATCH), an event, a cancelled event; reason required */
+    {
+        json_t *pj = NULL;
+        int64_t n0 = audit_count();
+        assert_int_equal(patch(&a, path("/api/members/%lld", (long long)m),
+                               "{\"full_name\":\"Lê Văn Cương\"}", &pj),
+                         400);
+        assert_string_equal(err_field(pj), "reason");
+        json_decref(pj);
+        char longname[400] = "";
+        for (int k = 0; k < 151; k++)
+            strcat(longname, "a");
+        assert_int_equal(patch(&a, path("/api/members/%lld", (long long)m),
+                               path("{\"full_name\":\"%s\",\"reason\":\"x\"}", longname), &pj),
+                         400);
+        assert_string_equal(err_field(pj), "full_name");
+        json_decref(pj);
+        assert_int_equal(audit_count(), n0);
+        assert_int_equal(patch(&a, path("/api/members/%lld", (long long)m),
+                               "{\"full_name\":\"Lê Văn Cương\",\"hometown\":\"Thanh Trì\","
+                               "\"reason\":\"sai dấu\"}",
+                               &pj),
+                         200);
+        assert_string_equal(json_string_value(json_object_get(pj, "full_name")), "Lê Văn Cương");
+        assert_string_equal(json_string_value(json_object_get(pj, "hometown")), "Thanh Trì");
+        long long disc = event_of(pj, "discipline"), ex = event_of(pj, "exit");
+        json_decref(pj);
+        assert_int_equal(audit_count(), n0 + 1);
+        done_routes[ndone++] = "/api/members/{id}";
+        j = mutate(&a, "/api/members/{id}/events/{id}/correct",
+                   path("/api/members/%lld/events/%lld/correct", (long long)m, disc),
+                   "{\"form\":\"canh_cao\",\"reason\":\"quyết định ghi cảnh cáo\"}", 200);
+        json_decref(j);
+        refused(&a, path("/api/members/%lld/events/%lld/cancel", (long long)m, ex), "{}", 400,
+                "reason");
+        j = mutate(&a, "/api/members/{id}/events/{id}/cancel",
+                   path("/api/members/%lld/events/%lld/cancel", (long long)m, ex),
+                   "{\"reason\":\"nhập nhầm người\"}", 200);
+        assert_string_equal(json_string_value(json_object_get(j, "status")), "official");
+        json_decref(j);
+        assert_int_equal(get(&a, path("/api/members/%lld/corrections", (long long)m), &j), 200);
+        json_t *items = json_object_get(j, "items");
+        assert_int_equal(json_array_size(items), 3);
+        assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "action")),
+                            "record");
+        assert_string_equal(json_string_value(json_object_get(
+                                json_object_get(json_array_get(items, 0), "before"), "full_name")),
+                            "Lê Văn Cường");
+        assert_string_equal(json_string_value(json_object_get(
+                                json_object_get(json_array_get(items, 1), "after"), "detail")),
+                            "vắng họp");
+        assert_string_equal(json_string_value(json_object_get(json_array_get(items, 2), "reason")),
+                            "nhập nhầm người");
+        json_decref(j);
+        /* leave the member out of the party again, as the test goes on */
+        json_decref(mutate(&a, "/api/members/{id}/exit",
+                           path("/api/members/%lld/exit", (long long)m),
+                           path("{\"kind\":\"xin_ra\",\"date\":\"%s\"}", today), 200));
+    }
 
     /* merge an emptied chi bộ into another, dissolve an empty one */
     json_decref(mutate(&a, "/api/orgs/{id}/merge", path("/api/orgs/%lld/merge", (long long)c3),
