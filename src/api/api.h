@@ -77,6 +77,8 @@ extern const struct http_field api_member_correct_body[], api_member_event_corre
 /* io.c */
 enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_export_members(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_print_phieu(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_print_so_danh_sach(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_import_query[], api_export_query[];
 
 /* dashboard.c */

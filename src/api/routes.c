@@ -154,6 +154,10 @@ const struct http_route api_routes[] = {
     {HTTP_GET, "/api/restructure/flows", api_restructure_flows, ROLE_ADMIN, 0, NULL,
      api_restructure_flows_query,
      "organizations received, handed over, created, merged, dissolved over a period"},
+    {HTTP_GET, "/api/members/{id}/phieu", api_print_phieu, ROLE_STAFF, 0, NULL, NULL,
+     "the member's Phiếu đảng viên (mẫu 2-HSĐV) as PDF"},
+    {HTTP_GET, "/api/orgs/{id}/so-danh-sach", api_print_so_danh_sach, ROLE_STAFF, 0, NULL,
+     api_asof_query, "a chi bộ's Sổ danh sách đảng viên (mẫu 7-HSĐV) on a date as PDF"},
     /* audit */
     {HTTP_GET, "/api/audit", api_audit_list, ROLE_ADMIN, 0, NULL, api_audit_query,
      "the audit log within the scope (admin)"},

@@ -34,6 +34,8 @@ const struct cli_command cli_commands[] = {
     {"export", cmd_export,
      "export orgs|members ORG [--format csv|xlsx] [--as-of DATE] [--output F]",
      "write a subtree's organizations or members as CSV or XLSX"},
+    {"print", cmd_print, "print phieu MEMBER | so-danh-sach ORG [--as-of DATE] -o FILE.pdf",
+     "print the Phiếu đảng viên (2-HSĐV) or a chi bộ's Sổ danh sách đảng viên (7-HSĐV) as PDF"},
     {"demo", cmd_demo, "demo --profile small|hanoi-2020|national [--seed N]",
      "build the deterministic demo dataset"},
     {"program", cmd_program, "program add|list|item|status|show|report|due ...",

@@ -426,6 +426,11 @@ const struct msg_pair msg_vi_catalog[] = {
     {"use admission for new members", "đảng viên mới phải được ghi nhận bằng sự kiện kết nạp"},
     {"years %d..%d are reversed", "khoảng năm %d..%d bị đảo ngược"},
 
+    /* ---- report: printed forms (PDF) ---- */
+    {"cannot make the PDF: %s", "không tạo được tệp PDF: %s"},
+    {"'%s' is not a chi bộ: the Sổ danh sách đảng viên is a chi bộ's",
+     "'%s' không phải chi bộ: sổ danh sách đảng viên là của chi bộ"},
+
     /* ---- io: import, export, CSV and XLSX readers ---- */
     {"%s (parent '%s')", "%s (tổ chức cấp trên '%s')"},
     {"%zu problem%s in %s%zu of %zu rows%s; nothing was written",

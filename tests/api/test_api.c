@@ -882,6 +882,38 @@ static void test_import_export(void **state)
     assert_int_equal(r.status, 200);
     assert_true(r.body_len > 4 && !memcmp(r.body, "PK", 2));
     resp_release(&r);
+
+    /* the printed forms: PDF, staff, own scope only */
+    assert_int_equal(get(&s1, "/api/members?q=nguyen van an", &j), 200);
+    long long mine =
+        json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+    json_decref(j);
+    struct session s2;
+    assert_int_equal(login(&s2, srv.port, "staff2", PW_STAFF), 200);
+    assert_int_equal(get(&s2, "/api/members?q=tran thi binh", &j), 200);
+    long long theirs =
+        json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+    json_decref(j);
+    assert_true(mine > 0 && theirs > 0);
+    assert_true(http_request(&s1, "GET", path("/api/members/%lld/phieu", mine), NULL, NULL, 0, &r));
+    assert_int_equal(r.status, 200);
+    assert_true(resp_header(&r, "Content-Type", h, sizeof(h)));
+    assert_string_equal(h, "application/pdf");
+    assert_true(r.body_len > 1000 && !memcmp(r.body, "%PDF-", 5));
+    resp_release(&r);
+    assert_true(http_request(
+        &s1, "GET", path("/api/orgs/%lld/so-danh-sach?as_of=2021-01-01", (long long)id_q1c), NULL,
+        NULL, 0, &r));
+    assert_int_equal(r.status, 200);
+    assert_true(resp_header(&r, "Content-Type", h, sizeof(h)));
+    assert_string_equal(h, "application/pdf");
+    assert_true(r.body_len > 1000 && !memcmp(r.body, "%PDF-", 5));
+    resp_release(&r);
+    assert_int_equal(get(&s1, path("/api/members/%lld/phieu", theirs), NULL), 404);
+    assert_int_equal(get(&s1, path("/api/orgs/%lld/so-danh-sach", (long long)id_q2c), NULL), 404);
+    assert_int_equal(get(&s1, path("/api/orgs/%lld/so-danh-sach", (long long)id_q1), NULL), 400);
+    assert_int_equal(get(&v, path("/api/members/%lld/phieu", mine), NULL), 403);
+    assert_int_equal(get(&v, path("/api/orgs/%lld/so-danh-sach", (long long)id_q1c), NULL), 403);
 }
 
 /* ---- static files -------------------------------------------------------------------------- */
