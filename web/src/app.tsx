@@ -17,6 +17,7 @@ import { ReportsPage } from './pages/Reports';
 import { ImportPage } from './pages/Import';
 import { ReviewPage } from './pages/Review';
 import { ReviewLeniencyPage, ReviewLevelsPage, ReviewWeakPage } from './pages/ReviewReports';
+import { AttendancePage, IndicatorsPage, ProgramPage, ProgramsPage } from './pages/Programs';
 
 function LangSwitch() {
   const other = getLang() === 'vi' ? 'en' : 'vi';
@@ -36,6 +37,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/due', t('nav.due')],
     ['/reports', t('nav.reports')],
     ['/reviews', t('nav.reviews')],
+    ['/programs', t('nav.programs')],
   ];
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
   return (
@@ -80,6 +82,10 @@ function Routes({ user }: { user: User }) {
   }
   if (path === '/due') return <DuePage query={query} />;
   if (path === '/reports') return <ReportsPage query={query} />;
+  if (path === '/programs') return <ProgramsPage />;
+  if (path === '/programs/indicators') return <IndicatorsPage />;
+  if (path === '/programs/attendance') return <AttendancePage />;
+  if ((m = match('/programs/:id', path)) && Number(m.id) > 0) return <ProgramPage id={Number(m.id)} asOf={query.get('as_of')} />;
   if (path === '/reviews') return <ReviewLevelsPage query={query} />;
   if (path === '/reviews/leniency') return <ReviewLeniencyPage query={query} />;
   if (path === '/reviews/weak') return <ReviewWeakPage query={query} />;

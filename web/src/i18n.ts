@@ -2,6 +2,7 @@
 import type { Lang } from './format';
 import { reviewEn, reviewVi } from './i18n-review';
 import { uiEn, uiVi } from './i18n-ui';
+import { programsEn, programsVi } from './i18n-programs';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -289,6 +290,7 @@ const vi = {
   'import.noFile': 'Hãy chọn một tệp.',
   ...reviewVi,
   ...uiVi,
+  ...programsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -579,6 +581,7 @@ const en: Record<MessageKey, string> = {
   'import.noFile': 'Choose a file.',
   ...reviewEn,
   ...uiEn,
+  ...programsEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
