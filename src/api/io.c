@@ -26,16 +26,58 @@ const struct http_field api_export_query[] = {
 
 #define XLSX_MIME "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+enum { OUTSIDE_MAX = 50 };
+
 struct scope_check {
     struct http_ctx *c;
     int64_t outside; /* first member placed outside the scope, 0 if none */
+    size_t n;        /* members placed outside */
+    int64_t member[OUTSIDE_MAX], org[OUTSIDE_MAX];
 };
 
 static void check_member(void *vctx, int64_t member_id, int64_t org_id)
 {
     struct scope_check *x = vctx;
-    if (!x->outside && !http_org_in_scope(x->c, org_id))
+    if (http_org_in_scope(x->c, org_id))
+        return;
+    if (!x->outside)
         x->outside = member_id;
+    if (x->n < OUTSIDE_MAX) {
+        x->member[x->n] = member_id;
+        x->org[x->n] = org_id;
+    }
+    x->n++;
+}
+
+/* The errors of a dry run whose rows are placed outside the caller's scope: one per member
+   (at most OUTSIDE_MAX), naming the member and the organization (field "org"). */
+static json_t *outside_errors(struct http_ctx *c, const struct scope_check *x)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; k < x->n && k < OUTSIDE_MAX; k++) {
+        struct member_info m;
+        struct org_info o;
+        const char *name = !store_member_get(c->st, x->member[k], &m, NULL) ? m.full_name : "";
+        bool have_org = !store_org_get(c->st, x->org[k], c->tree->as_of, &o, NULL);
+        char msg[2400];
+        snprintf(msg, sizeof(msg),
+                 c->en ? "%s: %s%s%s%s is outside your account's scope; nothing can be written"
+                       : "%s: %s%s%s%s ngoài phạm vi của tài khoản; không thể ghi",
+                 name, have_org ? o.name : "", have_org ? " (" : "", have_org ? o.code : "",
+                 have_org ? ")" : "");
+        json_array_append_new(a, json_pack("{s:n, s:s, s:s, s:s}", "line", "column", "org", "field",
+                                           "org", "message", msg));
+    }
+    if (x->n > OUTSIDE_MAX) {
+        char msg[160];
+        snprintf(msg, sizeof(msg),
+                 c->en ? "and %zu more members outside the scope"
+                       : "và %zu đảng viên khác ngoài phạm vi",
+                 x->n - OUTSIDE_MAX);
+        json_array_append_new(a, json_pack("{s:n, s:s, s:s, s:s}", "line", "column", "org", "field",
+                                           "org", "message", msg));
+    }
+    return a;
 }
 
 enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e)
@@ -44,7 +86,10 @@ enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e)
     io_import_opts_init(&o);
     o.what = IO_MEMBERS;
     o.format = IO_FORMAT_AUTO;
-    o.dry_run = c->q[I_DRY_RUN].present && c->q[I_DRY_RUN].b;
+    /* a dry run imports for real inside the outer transaction and always rolls back: so it
+       sees what the real one would (rows placed outside the scope included) */
+    bool dry_run = c->q[I_DRY_RUN].present && c->q[I_DRY_RUN].b;
+    o.dry_run = false;
     o.max_errors = 1000;
     o.indexes = STORE_BULK_KEEP_INDEXES; /* other connections read while this one writes */
     const char *ct = c->req->content_type ? c->req->content_type : "";
@@ -66,12 +111,22 @@ enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e)
     struct tcxd_error ie;
     tcxd_error_clear(&ie);
     rc = io_import_buffer(c->st, &c->actor, c->req->body, c->req->body_len, &o, &rep, &ie);
-    if (!rc && !o.dry_run) {
-        struct scope_check x = {c, 0};
+    if (!rc) {
+        struct scope_check x = {c, 0, 0, {0}, {0}};
         if ((rc = store_members_after(c->st, last, check_member, &x, e))) {
             store_rollback(c->st);
             io_report_release(&rep);
             return rc;
+        }
+        if (x.outside && dry_run) {
+            json_t *errs = outside_errors(c, &x);
+            store_rollback(c->st);
+            json_t *j = io_report_json(&rep);
+            io_report_release(&rep);
+            json_object_set_new(j, "ok", json_false());
+            json_object_set_new(j, "errors", errs);
+            http_json(c, 200, j);
+            return TCXD_OK;
         }
         if (x.outside) {
             store_rollback(c->st);
@@ -86,7 +141,7 @@ enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e)
     }
     if (rc == TCXD_OK || rc == TCXD_EINVAL) {
         enum tcxd_err crc = TCXD_OK;
-        if (rc == TCXD_OK)
+        if (rc == TCXD_OK && !dry_run)
             crc = store_commit(c->st, e);
         else
             store_rollback(c->st);

@@ -835,6 +835,20 @@ static void test_import_export(void **state)
     assert_int_equal(upload(&s1, "/api/import/members", csv, &j), 404);
     json_decref(j);
     assert_int_equal(audit_count(), before);
+    /* the dry run says so, row by row: the member and the organization outside the scope */
+    assert_int_equal(upload(&s1, "/api/import/members?dry_run=1", csv, &j), 200);
+    assert_false(json_is_true(json_object_get(j, "ok")));
+    assert_int_equal(json_array_size(json_object_get(j, "errors")), 1);
+    {
+        json_t *oe = json_array_get(json_object_get(j, "errors"), 0);
+        assert_string_equal(json_string_value(json_object_get(oe, "field")), "org");
+        const char *m = json_string_value(json_object_get(oe, "message"));
+        assert_non_null(strstr(m, "Hoàng Văn Ngoài"));
+        assert_non_null(strstr(m, "Chi bộ Khu Hai (Q2C)"));
+        assert_non_null(strstr(m, "outside your account's scope"));
+    }
+    json_decref(j);
+    assert_int_equal(audit_count(), before);
     assert_int_equal(get(&s1, "/api/members?q=nhap", &j), 200);
     assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
     json_decref(j);

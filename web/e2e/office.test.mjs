@@ -313,6 +313,53 @@ describe('office work: organizations found and named with their path', { timeout
     await shoot(page, 'dashboard');
   });
 
+  it('staff import: the dry run refuses a row outside the scope; after an import the file is cleared', async () => {
+    const kids = (await api.call('GET', `/api/orgs/${server.rootId}/children`)).body.items;
+    const other = kids.find((k) => k.id !== district.id);
+    const findBranch = async (id) => {
+      for (const k of (await api.call('GET', `/api/orgs/${id}/children`)).body.items) {
+        if (k.form === 'chi_bo' && (k.child_count ?? 0) === 0) return k;
+        const b = await findBranch(k.id);
+        if (b) return b;
+      }
+      return null;
+    };
+    const inside = target; // a chi bộ of the staff's district
+    const outside = await findBranch(other.id);
+    const districtCode = (await api.call('GET', `/api/orgs/${district.id}`)).body.code;
+    server.addUser('e2e-staff', 'staff', districtCode);
+    await page.click('[data-testid=logout]');
+    await login('e2e-staff', PASSWORDS.staff);
+    const hdr = 'Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Ngày kết nạp,Chi bộ\n';
+    const bad = `${hdr}Hoàng Văn Trong,Nam,02/02/1990,01/01/2015,20/01/2015,${inside.code}\nHoàng Văn Ngoài,Nam,02/02/1990,01/01/2015,20/01/2015,${outside.code}\n`;
+    await page.goto(`${server.base}/import`);
+    await page.setInputFiles('#import-file', { name: 'nhap.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.click('button[type=submit]');
+    const rep = page.locator('[data-testid=import-report]');
+    await rep.waitFor();
+    assert.match(await rep.locator('h2#import-report').innerText(), /^Tệp có 1 lỗi trong 1 dòng/);
+    const row = await rep.locator('tbody tr').first().innerText();
+    assert.match(row, new RegExp(`Chi bộ\\s+Hoàng Văn Ngoài: ${outside.name} \\(${outside.code}\\) ngoài phạm vi`), row);
+    assert.equal(await page.getByRole('button', { name: /Xác nhận nhập/ }).count(), 0, 'no confirm button for a refused file');
+    await page.locator('[data-testid=import-errors-file]').waitFor();
+    await shoot(page, 'import-refused');
+    const none = await api.call('GET', '/api/members?q=hoang%20van%20trong');
+    assert.equal(none.body.total, 0, 'the dry run wrote nothing');
+    // a good file: checked, imported, the file input is then empty
+    const good = `${hdr}Hoàng Văn Trong,Nam,02/02/1990,01/01/2015,20/01/2015,${inside.code}\n`;
+    await page.setInputFiles('#import-file', { name: 'nhap.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.click('button[type=submit]');
+    await rep.locator('.ok-text').waitFor();
+    await page.getByRole('button', { name: 'Xác nhận nhập 1 dòng' }).click();
+    await page.locator('[data-testid=confirm-yes]').click();
+    await page.locator('[data-testid=import-done]').waitFor();
+    assert.equal(await page.locator('#import-file').evaluate((el) => el.value), '');
+    assert.equal((await api.call('GET', '/api/members?q=hoang%20van%20trong')).body.total, 1);
+    await page.click('[data-testid=logout]');
+    await login('e2e-admin', PASSWORDS.admin);
+    consoleErrors.length = 0;
+  });
+
   it('shows a viewer no export that would fail', async () => {
     server.addUser('e2e-viewer', 'viewer', server.root);
     await page.click('[data-testid=logout]');

@@ -68,7 +68,7 @@ export interface StructureReport {
 
 export interface ImportReport {
   ok: boolean; rows: number;
-  errors: { line: number; column?: string | number | null; field?: string | null; message: string }[];
+  errors: { line: number | null; column?: string | number | null; field?: string | null; message: string }[];
 }
 
 // ---- Quality review (docs/api-contract.md, "Quality review") ----

@@ -67,6 +67,8 @@ export const uiVi = {
   'dash.recent': 'Thay đổi gần đây',
   'dash.noRecent': 'Chưa có thay đổi nào.',
   'dash.member': 'đảng viên #{id}',
+  'import.template': 'Tải tệp mẫu (CSV)',
+  'import.errorsFile': 'Tải danh sách lỗi (CSV)',
 };
 
 export const uiEn: Record<keyof typeof uiVi, string> = {
@@ -135,4 +137,6 @@ export const uiEn: Record<keyof typeof uiVi, string> = {
   'dash.recent': 'Recent changes',
   'dash.noRecent': 'No changes yet.',
   'dash.member': 'member #{id}',
+  'import.template': 'Download a template (CSV)',
+  'import.errorsFile': 'Download the errors (CSV)',
 };
