@@ -46,12 +46,13 @@ const struct io_column io_member_columns[MC__MAX] = {
     [MC_OFFICIAL_NO] = {"official_decision_no", "Số quyết định chính thức",
                         "số qđ chính thức|số quyết định công nhận chính thức", 0},
     [MC_ADMISSION_ORG] = {"admission_org", "Chi bộ khi kết nạp",
-                          "chi bộ kết nạp|mã chi bộ khi kết nạp|mã chi bộ kết nạp|nơi kết nạp|"
-                          "admission org",
+                          "chi bộ kết nạp|mã chi bộ khi kết nạp|mã chi bộ kết nạp|admission org",
                           0},
     [MC_ARRIVAL_DATE] = {"arrival_date", "Ngày chuyển đến",
                          "ngày chuyển sinh hoạt đến|ngày chuyển sinh hoạt|ngày đến|arrived on",
                          IO_COL_DATE},
+    [MC_ADMISSION_PLACE] = {"admission_place", "Nơi kết nạp",
+                            "nơi vào đảng|chi bộ kết nạp ngoài|admitted at", IO_COL_NOEXPORT},
 };
 
 const struct io_column io_org_columns[OC__MAX] = {

@@ -31,8 +31,9 @@ enum member_col {
     MC_ORG,
     MC_DECISION_NO,
     MC_OFFICIAL_NO,
-    MC_ADMISSION_ORG, /* a member who moved: the chi bộ of the admission */
-    MC_ARRIVAL_DATE,  /* ... and the day of the move into "Chi bộ" */
+    MC_ADMISSION_ORG,   /* a member who moved: the chi bộ of the admission */
+    MC_ARRIVAL_DATE,    /* ... and the day of the move into "Chi bộ" */
+    MC_ADMISSION_PLACE, /* admitted outside the database: where (text) */
     MC__MAX
 };
 

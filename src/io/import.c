@@ -614,6 +614,14 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
         }
     }
     rc = io_table_read(fmt, text, text_len, on_row, &im, opts->progress, opts->progress_ctx, &err);
+    if (im.outside_before)
+        io_report_warn(r, im.outside_before_line, "", "admission_place",
+                       "%zu members were admitted before their chi bộ was created (first on line "
+                       "%ld): each is entered as admitted outside the database and registered in "
+                       "the chi bộ from its creation (column '%s' records where they were "
+                       "admitted)",
+                       im.outside_before, im.outside_before_line,
+                       io_member_columns[MC_ADMISSION_PLACE].label);
     if (im.nid_restored)
         io_report_warn(r, im.nid_restored_line, column_text(&im, MC_NATIONAL_ID), "national_id",
                        "%zu national IDs were number cells without their leading zeros (first on "

@@ -103,7 +103,8 @@ void io_issue_format(const struct io_report *r, const struct io_issue *i, struct
  */
 enum io_encoding { IO_ENC_UTF8, IO_ENC_TCVN3, IO_ENC_CP1258, IO_ENC_CP1252, IO_ENC__MAX };
 const char *io_encoding_name(enum io_encoding x); /* "utf-8", "tcvn3", "cp1258", "cp1252" */
-enum tcxd_err io_encoding_parse(const char *s, enum io_encoding *out, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err io_encoding_parse(const char *s, enum io_encoding *out,
+                                struct tcxd_error *e) TCXD_WUR;
 
 struct io_import_opts {
     enum io_entity what;
@@ -116,7 +117,7 @@ struct io_import_opts {
     enum io_encoding encoding;       /* of a CSV file's bytes, or of an XLSX's legacy-font text */
     const char *default_org; /* members: the chi bộ code for a file without a Chi bộ column (a
                                 chi bộ's own roll); NULL: the column is required */
-    io_progress_fn progress;         /* told bytes consumed (may be NULL) */
+    io_progress_fn progress; /* told bytes consumed (may be NULL) */
     void *progress_ctx;
 };
 void io_import_opts_init(struct io_import_opts *o);

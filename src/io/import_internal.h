@@ -96,6 +96,7 @@ struct slot {
     long line;
     struct member_fields f;
     struct buf dec, odec;
+    struct buf place;            /* admitted outside the database: where */
     struct buf fold, key, given; /* the name's keys when the cache could not keep them */
     struct slice kfold, kkey, kgiven;
     int64_t org_id; /* the chi bộ of the admission */
@@ -192,6 +193,8 @@ struct importer {
     size_t nrows, rows_cap;
     struct strmap codes; /* code -> row index */
 
+    size_t outside_before; /* members admitted before their chi bộ was created */
+    long outside_before_line;
     size_t nid_restored; /* national IDs in number cells given back their leading zeros */
     long nid_restored_line;
 };

@@ -175,6 +175,7 @@ static void slot_init(struct slot *sl)
     member_fields_init(&sl->f);
     buf_init(&sl->dec, 0);
     buf_init(&sl->odec, 0);
+    buf_init(&sl->place, 0);
     buf_init(&sl->fold, 0);
     buf_init(&sl->key, 0);
     buf_init(&sl->given, 0);
@@ -185,6 +186,7 @@ static void slot_release(struct slot *sl)
     member_fields_release(&sl->f);
     buf_release(&sl->dec);
     buf_release(&sl->odec);
+    buf_release(&sl->place);
     buf_release(&sl->fold);
     buf_release(&sl->key);
     buf_release(&sl->given);
@@ -290,6 +292,7 @@ static void *writer_main(void *arg)
                                            .official_decision_no = sl->odec.ptr,
                                            .moved_to = sl->moved_to,
                                            .moved_on = sl->moved_on,
+                                           .admission_place = sl->place.ptr,
                                            .name_fold = sl->kfold,
                                            .name_key = sl->kkey,
                                            .name_fold_given = sl->kgiven};
@@ -806,7 +809,10 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
     if (adm == org)
         adm = NULL; /* admitted in the chi bộ itself: no move */
     sl->moved_to = 0;
-    if (orgs_ok && !adm && sl->moved_on != DATE_NONE) {
+    bool place_cell = GIVEN(MC_ADMISSION_PLACE);
+    bool before_org =
+        org && org->found && sl->ceremony != DATE_NONE && sl->ceremony < org->o.created_on;
+    if (orgs_ok && !adm && !place_cell && !before_org && sl->moved_on != DATE_NONE) {
         im_issue(im, cl[MC_ARRIVAL_DATE]->line, MC_ARRIVAL_DATE, NULL, TCXD_EINVAL,
                  "an arrival date needs the chi bộ of the admission (column '%s') to be another "
                  "chi bộ",
@@ -819,10 +825,42 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
                  org_code, adm_code);
         orgs_ok = false;
     }
+    /* admitted outside the database: where (the column), or before the chi bộ existed (after
+       the 2025 restructuring every chi bộ is new): registered in it from the arrival date, by
+       default from its creation */
+    bool outside = false;
+    buf_reset(&sl->place);
+    if (orgs_ok && !adm && org->found) {
+        struct slice pv = {"", 0};
+        bool place_given = GIVEN(MC_ADMISSION_PLACE) &&
+                           text_cell(im, MC_ADMISSION_PLACE, cl[MC_ADMISSION_PLACE],
+                                     cl[MC_ADMISSION_PLACE]->ptr, 200, true, "", &pv) &&
+                           pv.len;
+        if (GIVEN(MC_ADMISSION_PLACE) && !place_given && !pv.len)
+            orgs_ok = false; /* the cell's problem is reported */
+        bool before = sl->ceremony != DATE_NONE && sl->ceremony < org->o.created_on;
+        if (orgs_ok && (place_given || before) && org_holds_members(org->o.tier, org->o.form)) {
+            outside = true;
+            if (place_given) {
+                buf_add(&sl->place, pv.ptr, pv.len);
+            } else {
+                char d[DATE_ISO_LEN];
+                date_format_vn(org->o.created_on, d);
+                buf_addf(&sl->place, MSG_T("not recorded (admitted before %s was created on %s)"),
+                         org_code, d);
+                if (!im->outside_before++)
+                    im->outside_before_line = row->line;
+            }
+            if (sl->moved_on == DATE_NONE)
+                sl->moved_on = org->o.created_on > sl->ceremony ? org->o.created_on : sl->ceremony;
+        }
+    }
     if (orgs_ok && adm) {
         orgs_ok = org_alive(im, MC_ADMISSION_ORG, cl[MC_ADMISSION_ORG], adm, adm_code, sl->ceremony,
                             false);
         orgs_ok = org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->moved_on, true) && orgs_ok;
+    } else if (orgs_ok && outside) {
+        orgs_ok = org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->moved_on, true);
     } else if (orgs_ok) {
         orgs_ok = org_alive(im, MC_ORG, cl[MC_ORG], org, org_code, sl->ceremony, false);
     }
@@ -835,7 +873,7 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
                     : !strcmp(err.field, "birth_date") ? MC_BIRTH_DATE
                                                        : MC_DECISION_DATE;
             im_issue_err(im, cl[c]->line, c, &err);
-        } else if (sl->official != DATE_NONE || (adm && orgs_ok)) {
+        } else if (sl->official != DATE_NONE || ((adm || outside) && orgs_ok)) {
             /* replayed as the store will: the recognition first, then with the transfer, so
                that a problem is reported on the column that causes it */
             struct member_event ev[3];
@@ -865,7 +903,7 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
             memcpy(sorted, ev, sizeof(ev[0]) * n);
             if (member_replay(sorted, n, &d, &err)) {
                 im_issue_err(im, cl[MC_OFFICIAL_DATE]->line, MC_OFFICIAL_DATE, &err);
-            } else if (adm && orgs_ok) {
+            } else if ((adm || outside) && orgs_ok) {
                 ev[n++] = tr;
                 if (member_replay(ev, n, &d, &err))
                     im_issue_err(im, cl[MC_ARRIVAL_DATE]->line, MC_ARRIVAL_DATE, &err);
@@ -897,28 +935,33 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
 
     /* write (or hand to the writer) at once while the whole file is still good */
     if (!im->row_bad && !im->r->n && im->bulk && !im->fatal) {
-        sl->org_id = adm ? adm->o.id : org->o.id;
-        sl->moved_to = adm ? org->o.id : 0;
+        sl->org_id = outside ? 0 : adm ? adm->o.id : org->o.id;
+        sl->moved_to = adm || outside ? org->o.id : 0;
         struct pipe *p = &im->pipe;
         int64_t id = 0;
         enum tcxd_err rc = TCXD_OK;
         if (p->running) {
             p->cur->n++;
         } else if (im->o->per_row) {
+            struct member_admit_history hist = {.admission_place = sl->place.ptr,
+                                                .arrival_date = sl->moved_on,
+                                                .official_decision_date = sl->official,
+                                                .official_decision_no = sl->odec.ptr};
             struct member_admit_req req = {.fields = &sl->f,
-                                           .org_id = sl->org_id,
+                                           .org_id = outside ? sl->moved_to : sl->org_id,
                                            .decision_date = sl->decision,
                                            .ceremony_date = sl->ceremony,
-                                           .decision_no = sl->dec.ptr};
+                                           .decision_no = sl->dec.ptr,
+                                           .history = outside ? &hist : NULL};
             rc = store_member_admit(im->st, im->who, &req, &id, &err);
-            if (!rc && sl->official != DATE_NONE) {
+            if (!rc && !outside && sl->official != DATE_NONE) {
                 struct member_event ev = {.kind = MEV_OFFICIAL,
                                           .date = DATE_NONE,
                                           .decision_date = sl->official,
                                           .until = DATE_NONE};
                 rc = store_member_event(im->st, im->who, id, &ev, sl->odec.ptr, "", &err);
             }
-            if (!rc && sl->moved_to) {
+            if (!rc && !outside && sl->moved_to) {
                 struct member_event ev = {.kind = MEV_TRANSFER,
                                           .date = sl->moved_on,
                                           .decision_date = sl->moved_on,
@@ -936,7 +979,8 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
                                            .decision_no = sl->dec.ptr,
                                            .official_decision_no = sl->odec.ptr,
                                            .moved_to = sl->moved_to,
-                                           .moved_on = sl->moved_on};
+                                           .moved_on = sl->moved_on,
+                                           .admission_place = sl->place.ptr};
             rc = store_bulk_member_add(im->bulk, &bm, &id, &err);
         }
         if (rc) {

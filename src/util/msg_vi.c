@@ -426,6 +426,15 @@ const struct msg_pair msg_vi_catalog[] = {
     {"use admission for new members", "đảng viên mới phải được ghi nhận bằng sự kiện kết nạp"},
     {"years %d..%d are reversed", "khoảng năm %d..%d bị đảo ngược"},
 
+    {"not recorded (admitted before %s was created on %s)",
+     "chưa cập nhật (kết nạp trước khi %s thành lập ngày %s)"},
+    {"%zu members were admitted before their chi bộ was created (first on line %ld): each is "
+     "entered as admitted outside the database and registered in the chi bộ from its creation "
+     "(column '%s' records where they were admitted)",
+     "%zu đảng viên được kết nạp trước khi chi bộ của mình thành lập (đầu tiên ở dòng %ld): mỗi "
+     "người được ghi là kết nạp ở nơi ngoài cơ sở dữ liệu và sinh hoạt tại chi bộ từ ngày chi bộ "
+     "thành lập (cột '%s' ghi nơi kết nạp)"},
+
     /* ---- report: printed forms (PDF) ---- */
     {"cannot make the PDF: %s", "không tạo được tệp PDF: %s"},
     {"'%s' is not a chi bộ: the Sổ danh sách đảng viên is a chi bộ's",

@@ -427,7 +427,8 @@ static void test_member_errors_each_class(void **state)
     /* line 14: official recognition decided before the 12 months of probation end */
     buf_adds(&csv, "12,Too Early,Nam,01/01/1980,,,,,,,,01/01/2010,01/01/2010,01/06/2010,,CB01,"
                    "\r\n");
-    /* line 15: chi bộ created in 2015, admission in 2010 */
+    /* line 15: chi bộ created in 2015, admission in 2010: admitted outside the database,
+       registered in it from its creation (no problem) */
     buf_adds(&csv, "13,Before Branch,Nam,01/01/1980,,,,,,,,01/01/2010,,,,CBNEW,\r\n");
     /* line 16: a national ID of 11 digits and an unknown gender */
     buf_adds(&csv, "14,Two Problems,X,01/01/1980,,,,00108000000,,,,01/01/2010,,,,CB01,\r\n");
@@ -452,7 +453,7 @@ static void test_member_errors_each_class(void **state)
     expect_issue(&r, 12, "Chi bộ", "org", "not a chi bộ");
     expect_issue(&r, 13, "Ngày sinh", "birth_date", "17 years");
     expect_issue(&r, 14, "Ngày chính thức", "official_decision_date", NULL);
-    expect_issue(&r, 15, "Chi bộ", "org", "did not exist yet on the admission date 01/01/2010");
+    assert_null(find_issue(&r, 15, "Chi bộ"));
     expect_issue(&r, 16, "Giới tính", "gender", "'X'");
     expect_issue(&r, 16, "Số CCCD", "national_id", "12");
     expect_issue(&r, 17, "Chi bộ", "org", "did you mean 'CB02'");
@@ -460,8 +461,8 @@ static void test_member_errors_each_class(void **state)
     assert_null(find_issue(&r, 2, "Số CCCD"));
     for (size_t i = 0; i < r.n; i++)
         assert_null(strstr(r.issues[i].message, "00108000000"));
-    assert_int_equal(r.n, 14);
-    assert_int_equal(r.bad_rows, 13);
+    assert_int_equal(r.n, 13);
+    assert_int_equal(r.bad_rows, 12);
     /* the report as JSON and CSV */
     json_t *j = io_report_json(&r);
     assert_int_equal(json_array_size(json_object_get(j, "errors")), r.n);
@@ -662,7 +663,10 @@ static void bulk_vs_per_row(bool pre)
                    "912,Nguyễn Hoà,Nam,01/01/1981,,,,,,,,01/01/2010,,,,CB01,,,\r\n"
                    "913,Tôn Nữ Thị Ngọc Thuỷ,Nữ,01/01/1982,,,,,,,,01/01/2010,,,,CB02,,,\r\n"
                    "914,Tôn Nữ Thị Ngọc Thủy,Nữ,01/01/1982,,,,,,,,01/01/2010,,,,CB02,,,\r\n"
-                   "915,Âu Dương Phong,Nam,01/01/1983,,,,,,,,01/01/2010,,,,CB02,,,\r\n");
+                   "915,Âu Dương Phong,Nam,01/01/1983,,,,,,,,01/01/2010,,,,CB02,,,\r\n"
+                   /* admitted decades before their chi bộ (CBNEW, 01/05/2015) existed */
+                   "916,Trước Chi Bộ,Nam,01/01/1950,,,,,,,,01/01/1980,,05/02/1981,,CBNEW,,,\r\n"
+                   "917,Cũng Trước,Nữ,01/01/1952,,,,,,,,01/01/1985,,,,CBNEW,,,01/06/2016\r\n");
     struct io_import_opts o;
     io_import_opts_init(&o);
     o.name = "f.csv";
@@ -674,12 +678,31 @@ static void bulk_vs_per_row(bool pre)
         fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
                 r.issues[k].message);
     assert_int_equal(rc, TCXD_OK);
-    assert_int_equal(r.written, 129);
+    assert_int_equal(r.written, 131);
+    assert_int_equal(r.nwarn, 1); /* the two admitted before their chi bộ, counted */
+    assert_non_null(strstr(r.warnings[0].message, "2 members were admitted before"));
     io_report_release(&r);
     assert_int_equal(import_text(&b, IO_MEMBERS, csv.ptr, csv.len, "f.csv", false, true, &r),
                      TCXD_OK);
-    assert_int_equal(r.written, 129);
+    assert_int_equal(r.written, 131);
     io_report_release(&r);
+    /* registered in CBNEW from its creation (or the arrival given), official since 1981 */
+    for (int k = 0; k < 2; k++) {
+        const char *path = k ? b.path : a.path;
+        assert_int_equal(sql_long(path, "SELECT COUNT(*) FROM member m WHERE full_name = 'Trước "
+                                        "Chi Bộ' AND org_id = (SELECT id FROM org WHERE code = "
+                                        "'CBNEW') AND status = 2 AND ceremony_date = '1980-01-01' "
+                                        "AND official_date = '1981-01-01'"),
+                         1);
+        assert_int_equal(sql_long(path, "SELECT COUNT(*) FROM member_event e JOIN member m ON "
+                                        "m.id = e.member_id WHERE m.full_name = 'Trước Chi Bộ' "
+                                        "AND e.kind = 2 AND e.date = '2015-05-01'"),
+                         1);
+        assert_int_equal(sql_long(path, "SELECT COUNT(*) FROM member_event e JOIN member m ON "
+                                        "m.id = e.member_id WHERE m.full_name = 'Cũng Trước' "
+                                        "AND e.kind = 2 AND e.date = '2016-06-01'"),
+                         1);
+    }
 
     /* the snapshot days the load covered are dropped, the one before it stays: as the
        triggers of the per-member path left them */
@@ -721,7 +744,8 @@ static void bulk_vs_per_row(bool pre)
        CBNEW holds Lê Văn Đến (probationary, moved 1/6) and Đỗ Thị Ngày Đầu (official, moved
        1/5); on 31/1/2016 Trần Thị Chuyển (moved 1/2/2016) is still in CB01 */
     counts_on(a.st, "2015-07-01", &ca);
-    assert_non_null(strstr(ca.ptr, "CBNEW:official:1\nCBNEW:probationary:1\n"));
+    /* ... and Trước Chi Bộ (official, registered from CBNEW's creation on 1/5/2015) */
+    assert_non_null(strstr(ca.ptr, "CBNEW:official:2\nCBNEW:probationary:1\n"));
     buf_release(&ca);
     buf_release(&cb);
     close_db(&a);
@@ -731,7 +755,7 @@ static void bulk_vs_per_row(bool pre)
     static const char *const tables[] = {"member", "member_event", "member_stint", "member_gap",
                                          "member_count_open"};
     same_tables(a.path, b.path, tables, ARRAY_SIZE(tables));
-    assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM member"), pre ? 130 : 129);
+    assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM member"), pre ? 132 : 131);
     /* the registrations and every index agree (member_stint was copied in whole without pre) */
     assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM pragma_integrity_check WHERE "
                                       "integrity_check != 'ok'"),
@@ -758,7 +782,7 @@ static void bulk_vs_per_row(bool pre)
     assert_int_equal(sql_long(a.path, "SELECT COUNT(*) FROM audit WHERE action LIKE 'member.%'"),
                      0);
     assert_int_equal(sql_long(b.path, "SELECT COUNT(*) FROM audit WHERE action = 'member.admit'"),
-                     pre ? 130 : 129);
+                     pre ? 132 : 131);
     assert_int_equal(
         sql_long(b.path, "SELECT COUNT(*) FROM audit WHERE action = 'member.transfer'"), 4);
 
@@ -1011,11 +1035,21 @@ static void test_roundtrip_merged_away(void **state)
     open_db(&b, false);
     reimport(&b, IO_ORGS, &orgs);
     struct io_report r;
+    /* its chi bộ of admission is gone from the file, so the member reads as admitted before
+       CBNEW existed: entered as admitted outside the database, registered in CBNEW from its
+       creation (the move's own date is not in the file), with a warning */
     assert_int_equal(import_text(&b, IO_MEMBERS, m1.ptr, m1.len, "m.csv", false, false, &r),
-                     TCXD_EINVAL);
-    assert_int_equal(r.bad_rows, 1);
-    expect_issue(&r, r.issues[0].line, "Chi bộ", "org", "did not exist yet on the admission date");
+                     TCXD_OK);
+    assert_int_equal(r.nwarn, 1);
+    assert_non_null(strstr(r.warnings[0].message, "1 members were admitted before"));
     io_report_release(&r);
+    close_db(&b);
+    assert_int_equal(sql_long(b.path, "SELECT COUNT(*) FROM member_event e JOIN member m ON m.id "
+                                      "= e.member_id WHERE m.full_name = 'Hồ Văn Sang' AND "
+                                      "e.kind = 2 AND e.date = '2015-05-01' AND e.org_id = "
+                                      "(SELECT id FROM org WHERE code = 'CBNEW')"),
+                     1);
+    open_db_at(&b);
     buf_release(&orgs);
     buf_release(&m1);
     buf_release(&m2);
