@@ -54,6 +54,9 @@ struct facts_member {
     enum theory_level theory;
     bool exempt; /* miễn công tác và sinh hoạt đảng on the day */
     const char *ethnicity, *religion, *education, *professional_level;
+    /* the forms' levels of education and professional_level (form_school_level,
+       form_prof_level of forms.h), worked out once per distinct text */
+    uint8_t school, prof;
 };
 
 enum facts_flow_kind {

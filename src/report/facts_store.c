@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report/facts.h"
+#include "report/forms.h"
 #include "store/store_facts.h"
 #include "util/xmalloc.h"
 
@@ -62,9 +63,14 @@ struct sf_org {
     bool relevant; /* in the subtree at some time in the window */
 };
 
-/* Interned strings: member fields take few distinct values. */
+/* Interned strings: member fields take few distinct values. Each carries the forms' levels
+   of it (education, professional level), worked out once. */
+struct sf_str {
+    uint8_t school, prof;
+    char s[];
+};
 struct sf_intern {
-    char **slot;
+    struct sf_str **slot;
     size_t cap, n;
 };
 
@@ -79,7 +85,7 @@ struct sf_member {
     enum gender gender;
     enum theory_level theory;
     tcxd_date birth_date;
-    const char *ethnicity, *religion, *education, *professional_level;
+    const struct sf_str *ethnicity, *religion, *education, *professional_level;
     struct sf_stint *st; /* registered stints, by from */
     size_t nst;
     struct member_event *ev; /* by (date, seq) */
@@ -307,16 +313,16 @@ static uint64_t str_hash(const char *s)
     return h;
 }
 
-static const char *intern(struct sf_intern *t, const char *s)
+static const struct sf_str *intern(struct sf_intern *t, const char *s)
 {
     if (!s)
         s = "";
     if ((t->n + 1) * 2 > t->cap) {
         size_t ncap = t->cap ? t->cap * 2 : 64;
-        char **ns = xcalloc(ncap, sizeof(*ns));
+        struct sf_str **ns = xcalloc(ncap, sizeof(*ns));
         for (size_t i = 0; i < t->cap; i++)
             if (t->slot[i]) {
-                size_t j = str_hash(t->slot[i]) & (ncap - 1);
+                size_t j = str_hash(t->slot[i]->s) & (ncap - 1);
                 while (ns[j])
                     j = (j + 1) & (ncap - 1);
                 ns[j] = t->slot[i];
@@ -327,13 +333,18 @@ static const char *intern(struct sf_intern *t, const char *s)
     }
     size_t j = str_hash(s) & (t->cap - 1);
     while (t->slot[j]) {
-        if (!strcmp(t->slot[j], s))
+        if (!strcmp(t->slot[j]->s, s))
             return t->slot[j];
         j = (j + 1) & (t->cap - 1);
     }
-    t->slot[j] = xstrdup(s);
+    size_t n = strlen(s);
+    struct sf_str *v = xmalloc(sizeof(*v) + n + 1);
+    memcpy(v->s, s, n + 1);
+    v->school = (uint8_t)form_school_level(s);
+    v->prof = (uint8_t)form_prof_level(s);
+    t->slot[j] = v;
     t->n++;
-    return t->slot[j];
+    return v;
 }
 
 static enum tcxd_err on_member(void *ctx, struct store_member_history *h, struct tcxd_error *e)
@@ -414,10 +425,12 @@ static void fill_member(const struct sf *sf, const struct sf_member *m, const st
         }
     out->theory = m->theory;
     out->exempt = exempt_on(m, day);
-    out->ethnicity = m->ethnicity;
-    out->religion = m->religion;
-    out->education = m->education;
-    out->professional_level = m->professional_level;
+    out->ethnicity = m->ethnicity->s;
+    out->religion = m->religion->s;
+    out->education = m->education->s;
+    out->professional_level = m->professional_level->s;
+    out->school = m->education->school;
+    out->prof = m->professional_level->prof;
 }
 
 /* In the list on a day: registered in a chi bộ of the subtree. */

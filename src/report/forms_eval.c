@@ -182,14 +182,6 @@ static bool is_religious(const char *rel)
     return strcmp(rel, "Không") != 0 && strcasecmp(rel, "khong") != 0;
 }
 
-static tcxd_date ymd_num(int64_t v)
-{
-    int y = (int)(v / 10000), m = (int)(v / 100 % 100), d = (int)(v % 100);
-    if (y > 9999)
-        return DATE_OPEN_END;
-    return date_from_ymd(y, m, d);
-}
-
 /* ---- one period's tallies ---------------------------------------------------------------- */
 
 struct group {
@@ -303,7 +295,22 @@ static void tally_release(struct tally *t)
     groups_free(&t->rel);
 }
 
-static bool pred_member(const struct form_row_def *r, const struct facts_member *m, tcxd_date day,
+/* Whole years from birth to day (date_age_years' result, without its month arithmetic: the
+   forms ask it of every member for every row). */
+static int age_years(tcxd_date birth, tcxd_date day)
+{
+    struct ymd b = date_to_ymd(birth), d = date_to_ymd(day);
+    int a = d.y - b.y;
+    /* born 29/02: the birthday of a common year is 28/02 (date_add_years clamps) */
+    int bm = b.m, bd = b.d;
+    if (bm == 2 && bd == 29 && !date_is_leap_year(d.y))
+        bd = 28;
+    if (d.m < bm || (d.m == bm && d.d < bd))
+        a--;
+    return a;
+}
+
+static bool pred_member(const struct form_row_def *r, const struct facts_member *m, int age,
                         const struct facts_flow *fl)
 {
     switch (r->pred) {
@@ -317,19 +324,19 @@ static bool pred_member(const struct form_row_def *r, const struct facts_member 
         return is_minority(m->ethnicity);
     case FP_RELIGIOUS:
         return is_religious(m->religion);
-    case FP_AGE: {
-        if (m->birth_date == DATE_NONE)
+    case FP_AGE:
+        return m->birth_date != DATE_NONE && age >= r->a && age <= r->b;
+    case FP_ADMITTED: {
+        if (m->first_decision == DATE_NONE)
             return false;
-        int age = date_age_years(m->birth_date, day);
-        return age >= r->a && age <= r->b;
+        struct ymd x = date_to_ymd(m->first_decision);
+        int64_t v = (int64_t)x.y * 10000 + x.m * 100 + x.d;
+        return v >= r->a && v <= r->b;
     }
-    case FP_ADMITTED:
-        return m->first_decision != DATE_NONE && m->first_decision >= ymd_num(r->a) &&
-               m->first_decision <= ymd_num(r->b);
     case FP_SCHOOL:
-        return form_school_level(m->education) == (enum form_school)r->a;
+        return m->school == (uint8_t)r->a;
     case FP_PROFESSIONAL:
-        return form_prof_level(m->professional_level) == (enum form_prof)r->a;
+        return m->prof == (uint8_t)r->a;
     case FP_THEORY:
         return m->theory == (enum theory_level)r->a || m->theory == (enum theory_level)r->b;
     case FP_EXEMPT:
@@ -344,9 +351,10 @@ static bool pred_member(const struct form_row_def *r, const struct facts_member 
 static void on_list_start(void *ctx, const struct facts_member *m)
 {
     struct tally *t = ctx;
+    int age = m->birth_date != DATE_NONE ? age_years(m->birth_date, t->from - 1) : 0;
     for (size_t i = 0; i < t->def->nrows; i++) {
         const struct form_row_def *r = &t->def->rows[i];
-        if (r->src == FSRC_LIST_START && pred_member(r, m, t->from - 1, NULL))
+        if (r->src == FSRC_LIST_START && pred_member(r, m, age, NULL))
             t->count[i * FORM_MAX_COLS]++;
     }
 }
@@ -355,12 +363,13 @@ static void on_list_end(void *ctx, const struct facts_member *m)
 {
     struct tally *t = ctx;
     t->headline++;
+    int age = m->birth_date != DATE_NONE ? age_years(m->birth_date, t->to) : 0;
     for (size_t i = 0; i < t->def->nrows; i++) {
         const struct form_row_def *r = &t->def->rows[i];
-        if (r->src == FSRC_LIST_END && pred_member(r, m, t->to, NULL))
+        if (r->src == FSRC_LIST_END && pred_member(r, m, age, NULL))
             t->count[i * FORM_MAX_COLS]++;
         else if (r->src == FSRC_AVG_AGE && !r->flows && m->birth_date != DATE_NONE) {
-            t->age_sum[i] += date_age_years(m->birth_date, t->to);
+            t->age_sum[i] += age;
             t->age_n[i]++;
         }
     }
@@ -379,14 +388,15 @@ static void on_list_end(void *ctx, const struct facts_member *m)
 static void on_flow(void *ctx, const struct facts_flow *fl)
 {
     struct tally *t = ctx;
+    int age = fl->m.birth_date != DATE_NONE ? age_years(fl->m.birth_date, fl->date) : 0;
     for (size_t i = 0; i < t->def->nrows; i++) {
         const struct form_row_def *r = &t->def->rows[i];
         if (!(r->flows & FLOWBIT(fl->kind)))
             continue;
-        if (r->src == FSRC_FLOW && pred_member(r, &fl->m, fl->date, fl))
+        if (r->src == FSRC_FLOW && pred_member(r, &fl->m, age, fl))
             t->count[i * FORM_MAX_COLS]++;
         else if (r->src == FSRC_AVG_AGE && fl->m.birth_date != DATE_NONE) {
-            t->age_sum[i] += date_age_years(fl->m.birth_date, fl->date);
+            t->age_sum[i] += age;
             t->age_n[i]++;
         }
     }

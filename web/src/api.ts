@@ -233,6 +233,9 @@ export const api = {
   due: (q: Query) => request<List<DueMember> & { overdue?: number }>('GET', withQuery('/api/members/due', q)),
 
   structure: (q: Query) => request<StructureReport>('GET', withQuery('/api/reports/structure', q)),
+  forms: () => request<{ forms: FormDef[] }>('GET', '/api/forms'),
+  formFill: (q: Query) => request<FormResult>('GET', withQuery('/api/forms/fill', q)),
+  formFlows: (q: Query) => request<FormFlows>('GET', withQuery('/api/forms/flows', q)),
   importMembers: (bytes: ArrayBuffer, contentType: string, dryRun: boolean) =>
     request<ImportReport>('POST', `/api/import/members?dry_run=${dryRun ? 1 : 0}`, bytes, contentType),
   reviewRubric: (q: Query) => request<Rubric>('GET', withQuery('/api/reviews/rubric', q)),
@@ -246,3 +249,20 @@ export const api = {
   weakAdd: (body: unknown) => request<WeakOrg>('POST', '/api/reviews/weak', body),
   weakUpdate: (id: number, body: unknown) => request<WeakOrg>('PUT', `/api/reviews/weak/${id}`, body),
 };
+
+/** The statistics pack (GET /api/forms, /api/forms/fill, /api/forms/flows). */
+export interface FormDef {
+  form: string; number: string; title: string; subtitle?: string; valid_from: string; valid_to: string;
+  layout: 'compare' | 'annex' | 'org_types' | 'review'; source: string; rows_computed: number; rows_not_kept: number;
+}
+export type FormValue = number | 'not_kept' | null;
+export interface FormRow { key: string; label: string; level: number; heading: boolean; values: FormValue[]; note?: string }
+export interface FormResult {
+  form: string; number: string; title: string; subtitle?: string; issuer: string;
+  org: { id: number; code: string; name: string };
+  period: { key: string; label: string; from: string; to: string };
+  previous: { key: string; label: string; from: string; to: string };
+  item_header: string; columns: { number: string; label: string }[];
+  rows: FormRow[]; checks: { name: string; ok: boolean; detail: string }[]; notes: string[];
+}
+export interface FormFlows { code: string; period: string; label: string; sentence: string; counts: Record<string, number>; previous_counts: Record<string, number> }

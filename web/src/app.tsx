@@ -14,6 +14,7 @@ import { MemberPage } from './pages/Member';
 import { AdmitPage, MemberActionPage, ACTIONS } from './pages/MemberForms';
 import { DuePage } from './pages/Due';
 import { ReportsPage } from './pages/Reports';
+import { FormsPage } from './pages/Forms';
 import { ImportPage } from './pages/Import';
 import { ReviewPage } from './pages/Review';
 import { ReviewLeniencyPage, ReviewLevelsPage, ReviewWeakPage } from './pages/ReviewReports';
@@ -36,6 +37,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/members', t('nav.members')],
     ['/due', t('nav.due')],
     ['/reports', t('nav.reports')],
+    ['/forms', t('nav.forms')],
     ['/reviews', t('nav.reviews')],
     ['/programs', t('nav.programs')],
   ];
@@ -86,6 +88,7 @@ function Routes({ user }: { user: User }) {
   if (path === '/programs/indicators') return <IndicatorsPage />;
   if (path === '/programs/attendance') return <AttendancePage />;
   if ((m = match('/programs/:id', path)) && Number(m.id) > 0) return <ProgramPage id={Number(m.id)} asOf={query.get('as_of')} />;
+  if (path === '/forms') return <FormsPage query={query} />;
   if (path === '/reviews') return <ReviewLevelsPage query={query} />;
   if (path === '/reviews/leniency') return <ReviewLeniencyPage query={query} />;
   if (path === '/reviews/weak') return <ReviewWeakPage query={query} />;

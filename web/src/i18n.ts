@@ -3,6 +3,7 @@ import type { Lang } from './format';
 import { reviewEn, reviewVi } from './i18n-review';
 import { uiEn, uiVi } from './i18n-ui';
 import { programsEn, programsVi } from './i18n-programs';
+import { formsEn, formsVi } from './i18n-forms';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -291,6 +292,7 @@ const vi = {
   ...reviewVi,
   ...uiVi,
   ...programsVi,
+  ...formsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -582,6 +584,7 @@ const en: Record<MessageKey, string> = {
   ...reviewEn,
   ...uiEn,
   ...programsEn,
+  ...formsEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
