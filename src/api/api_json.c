@@ -19,6 +19,8 @@ json_t *api_org_json(const struct org_info *o)
     json_object_set_new(j, "parent_id", o->parent_id ? json_integer(o->parent_id) : json_null());
     json_object_set_new(j, "valid_from", http_json_date(o->created_on));
     json_object_set_new(j, "valid_to", http_json_date(o->ended_on));
+    json_object_set_new(j, "ended_on",
+                        o->ended_on < DATE_OPEN_END ? http_json_date(o->ended_on) : json_null());
     return j;
 }
 

@@ -174,7 +174,12 @@ enum tcxd_err api_org_root(struct http_ctx *c, struct tcxd_error *e)
 
 enum tcxd_err api_org_show(struct http_ctx *c, struct tcxd_error *e)
 {
-    return org_detail(c, c->ids[0], date_or_today(&c->q[A_AS_OF]), e);
+    /* without as_of: today, or the last day of an organization that has ended */
+    tcxd_date day = c->tree->as_of;
+    if (!c->q[A_AS_OF].present && http_org_in_scope(c, c->ids[0]) &&
+        store_org_latest_day(c->st, c->ids[0], c->tree->as_of, &day, NULL))
+        day = c->tree->as_of;
+    return org_detail(c, c->ids[0], c->q[A_AS_OF].present ? date_or_today(&c->q[A_AS_OF]) : day, e);
 }
 
 struct child {

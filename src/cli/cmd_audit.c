@@ -9,8 +9,8 @@
 
 static const char audit_help[] =
     "usage: tcxd audit [--org ORG] [--user USERNAME] [--since DATE] [--limit N]\n"
-    "  --org    records about ORG's subtree (as of today; records of organizations that have\n"
-    "           ended since are matched by their own id only)\n"
+    "  --org    records about ORG's subtree (as of today, or of its last day when ORG has been\n"
+    "           merged or dissolved; organizations that ended since are matched by their id)\n"
     "  --user   records made by this account (CLI changes are 'cli:USER')\n"
     "  --since  records from this day on (UTC)\n"
     "  --limit  at most N records (default 100)\n";
@@ -30,9 +30,15 @@ static void audit_row(void *vctx, const struct audit_row *r)
     if (x->n >= x->limit)
         return;
     if (x->root_id) {
-        uint32_t i = r->org_id ? org_tree_find(x->tree, r->org_id) : TREE_NONE;
-        bool ok =
-            i != TREE_NONE ? org_tree_in_subtree(x->tree, x->root, i) : r->org_id == x->root_id;
+        /* about an organization of the subtree: by the record's organization, or an
+           organization's own records (their org_id is the parent) */
+        int64_t ids[2] = {r->org_id, !strcmp(r->entity, "org") ? r->entity_id : 0};
+        bool ok = false;
+        for (int k = 0; k < 2 && !ok; k++) {
+            uint32_t i = ids[k] ? org_tree_find(x->tree, ids[k]) : TREE_NONE;
+            ok = i != TREE_NONE ? org_tree_in_subtree(x->tree, x->root, i)
+                                : ids[k] && ids[k] == x->root_id;
+        }
         if (!ok)
             return;
     }
@@ -101,14 +107,13 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
     struct org_tree tree;
     org_tree_init(&tree, date_today());
     if (o[O_ORG].value) {
+        /* an organization that has ended: its subtree as it was on its last day */
         struct org_info org;
-        if (store_tree_load(cli->st, date_today(), &tree, &e))
+        tcxd_date day;
+        if (store_org_resolve_latest(cli->st, o[O_ORG].value, date_today(), &org, &e) ||
+            store_org_latest_day(cli->st, org.id, date_today(), &day, &e) ||
+            store_tree_load(cli->st, day, &tree, &e))
             return cli_fail(cli, &e);
-        if (cli_org(cli, o[O_ORG].value, date_today(), &org, &e) &&
-            store_org_resolve(cli->st, o[O_ORG].value, DATE_OPEN_END - 1, &org, NULL)) {
-            org_tree_release(&tree);
-            return cli_fail(cli, &e);
-        }
         x.root_id = org.id;
         x.root = org_tree_find(&tree, org.id);
         x.tree = &tree;

@@ -119,8 +119,13 @@ static int org_show(struct cli *cli, struct cli_opt *o, const char **pos, size_t
     struct org_info org;
     struct org_tree tree;
     struct node_counts nc = {0};
-    if (cli_date(o[O_ASOF].value, date_today(), "as_of", &as_of, &e) ||
-        cli_org(cli, pos[0], as_of, &org, &e) || store_tree_load(cli->st, as_of, &tree, &e))
+    /* without --as-of: today, or the last day of an organization that has ended */
+    if (o[O_ASOF].value ? (cli_date(o[O_ASOF].value, date_today(), "as_of", &as_of, &e) ||
+                           cli_org(cli, pos[0], as_of, &org, &e))
+                        : (store_org_resolve_latest(cli->st, pos[0], date_today(), &org, &e) ||
+                           store_org_latest_day(cli->st, org.id, date_today(), &as_of, &e)))
+        return cli_fail(cli, &e);
+    if (store_tree_load(cli->st, as_of, &tree, &e))
         return cli_fail(cli, &e);
     uint32_t root = org_tree_find(&tree, org.id);
     if (report_node_counts(cli->st, &tree, root, &nc, &e)) {
@@ -139,6 +144,9 @@ static int org_show(struct cli *cli, struct cli_opt *o, const char **pos, size_t
         path_json(cli, path, org.id, as_of);
         json_object_set_new(j, "path", path);
         json_object_set_new(j, "as_of", cli_json_date(as_of));
+        json_object_set_new(j, "ended_on",
+                            org.ended_on < DATE_OPEN_END ? cli_json_date(org.ended_on)
+                                                         : json_null());
         json_object_set_new(
             j, "counts",
             json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "members", (json_int_t)c.members,
@@ -159,6 +167,11 @@ static int org_show(struct cli *cli, struct cli_opt *o, const char **pos, size_t
     if (org.base_type)
         printf(" — %s", org_base_type_label(org.base_type));
     printf("\n  thành lập: %s\n", cr);
+    if (org.ended_on < DATE_OPEN_END) {
+        char en[DATE_ISO_LEN];
+        date_format_vn(org.ended_on, en);
+        printf("  kết thúc: %s (sáp nhập hoặc giải thể; xem org history)\n", en);
+    }
     if (org.parent_id) {
         struct org_info p;
         if (!store_org_get(cli->st, org.parent_id, as_of, &p, NULL))
@@ -330,12 +343,8 @@ static int org_history(struct cli *cli, const char **pos, size_t npos)
         return cli_usage(cli, "org", "org history needs ORG");
     /* the code may name an organization that has ended: resolve on its last day */
     struct org_info org;
-    if (cli_org(cli, pos[0], date_today(), &org, &e)) {
-        tcxd_error_clear(&e);
-        if (store_org_resolve(cli->st, pos[0], DATE_OPEN_END - 1, &org, NULL) &&
-            cli_org(cli, pos[0], date_today(), &org, &e))
-            return cli_fail(cli, &e);
-    }
+    if (store_org_resolve_latest(cli->st, pos[0], date_today(), &org, &e))
+        return cli_fail(cli, &e);
     struct cli_table t;
     const char *hdr[] = {"Ngày", "Sự kiện", "Số quyết định", "Nội dung"};
     cli_table_init(&t, 4, hdr, NULL);

@@ -129,6 +129,13 @@ enum tcxd_err store_org_by_code(struct store *st, const char *code, tcxd_date as
 /* Resolves "code" or "#id" or a numeric id string. */
 enum tcxd_err store_org_resolve(struct store *st, const char *ref, tcxd_date as_of,
                                 struct org_info *out, struct tcxd_error *e) TCXD_WUR;
+/* The day an organization is shown on when no date is asked: today while it exists, else its
+   last day when it has ended (merged, dissolved), or its first when it is created later. */
+enum tcxd_err store_org_latest_day(struct store *st, int64_t id, tcxd_date today, tcxd_date *day,
+                                   struct tcxd_error *e) TCXD_WUR;
+/* store_org_resolve on that day: also finds an organization that has ended (out->ended_on). */
+enum tcxd_err store_org_resolve_latest(struct store *st, const char *ref, tcxd_date today,
+                                       struct org_info *out, struct tcxd_error *e) TCXD_WUR;
 
 struct org_event_info {
     tcxd_date date;

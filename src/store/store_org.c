@@ -83,6 +83,53 @@ enum tcxd_err store_org_resolve(struct store *st, const char *ref, tcxd_date as_
     return store_org_by_code(st, ref, as_of, out, e);
 }
 
+static tcxd_date latest(tcxd_date today, tcxd_date created, tcxd_date ended)
+{
+    if (today >= ended)
+        return ended - 1;
+    return today < created ? created : today;
+}
+
+enum tcxd_err store_org_latest_day(struct store *st, int64_t id, tcxd_date today, tcxd_date *day,
+                                   struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_ORG_SPAN);
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld", (long long)id);
+    }
+    *day = latest(today, store_column_date(s, 1), store_column_date(s, 2));
+    sqlite3_reset(s);
+    return TCXD_OK;
+}
+
+enum tcxd_err store_org_resolve_latest(struct store *st, const char *ref, tcxd_date today,
+                                       struct org_info *out, struct tcxd_error *e)
+{
+    int64_t id = 0;
+    const char *p = ref[0] == '#' ? ref + 1 : NULL;
+    if (p && *p) {
+        char *end;
+        long long v = strtoll(p, &end, 10);
+        if (*end || v <= 0)
+            return tcxd_fail(e, TCXD_EINVAL, "org", "invalid organization reference '%s'", ref);
+        id = v;
+    } else {
+        sqlite3_stmt *s = store_stmt(st, STMT_ORG_ID_BY_CODE);
+        store_bind_text(s, 1, ref);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            id = sqlite3_column_int64(s, 0);
+        sqlite3_reset(s);
+        if (!id)
+            return tcxd_fail(e, TCXD_ENOTFOUND, "org", "unknown organization '%s'", ref);
+    }
+    tcxd_date day;
+    enum tcxd_err rc = store_org_latest_day(st, id, today, &day, e);
+    return rc ? rc : store_org_get(st, id, day, out, e);
+}
+
 static char *org_json(const struct org_info *o)
 {
     char c[DATE_ISO_LEN];

@@ -51,6 +51,7 @@
       "WHERE o.id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 AND o.created_on <= ?2 "         \
       "AND o.ended_on > ?2")                                                                       \
     X(STMT_ORG_ID_BY_CODE, "SELECT id, created_on, ended_on FROM org WHERE code = ?1")             \
+    X(STMT_ORG_SPAN, "SELECT id, created_on, ended_on FROM org WHERE id = ?1")                     \
     /* in table order: tree_load sorts by code (cheaper than walking the code index) */            \
     X(STMT_ORG_TREE_ASOF,                                                                          \
       "SELECT o.id, v.parent_id, COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), "             \

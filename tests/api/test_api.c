@@ -616,6 +616,10 @@ static void test_audit_every_mutation(void **state)
     /* merge an emptied chi bộ into another, dissolve an empty one */
     json_decref(mutate(&a, "/api/orgs/{id}/merge", path("/api/orgs/%lld/merge", (long long)c3),
                        path("{\"into_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c2, today), 200));
+    /* the ended organization is still shown, on its last day, with its end */
+    assert_int_equal(get(&a, path("/api/orgs/%lld", (long long)c3), &j), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "ended_on")), today);
+    json_decref(j);
     assert_int_equal(get(&a, path("/api/orgs/%lld/history", (long long)c3), &j), 200);
     assert_true(json_array_size(json_object_get(j, "items")) >= 4);
     json_decref(j);
@@ -1147,7 +1151,10 @@ static void test_cli_user_audit(void **state)
     json_array_foreach(j, k, it)
     {
         int64_t org = json_integer_value(json_object_get(it, "org_id"));
-        assert_true(org == id_q2 || org == id_q2p || org == id_q2c);
+        /* records in the subtree, or the organization's own (whose org_id is its parent) */
+        bool own = !strcmp(json_string_value(json_object_get(it, "entity")), "org") &&
+                   json_integer_value(json_object_get(it, "entity_id")) == id_q2;
+        assert_true(own || org == id_q2 || org == id_q2p || org == id_q2c);
     }
     json_decref(j);
 }

@@ -6,6 +6,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -548,6 +549,44 @@ static void test_corrections(void **state)
     json_decref(j);
 }
 
+/* Organizations that have ended (merged 01/01/2019, dissolved 01/01/2020 in
+   test_counts_through_operations) can still be looked at: show (on their last day), history,
+   audit. */
+static void test_ended_orgs(void **state)
+{
+    json_t *j = run_json("org", "show", "T.A.X.1", NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "ended_on")), "2019-01-01");
+    assert_string_equal(json_string_value(json_object_get(j, "as_of")), "2018-12-31");
+    /* 3 admitted, member #1 transferred out on 01/06/2018 */
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "counts"), "members")),
+                     2);
+    json_decref(j);
+    j = run_json("org", "show", "T.A.X.3", NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "ended_on")), "2020-01-01");
+    json_decref(j);
+    j = run_json("org", "history", "T.A.X.1", NULL);
+    bool merged = false;
+    for (size_t i = 0; i < json_array_size(j); i++)
+        merged = merged || !strcmp(json_string_value(json_object_get(json_array_get(j, i), "kind")),
+                                   "merged_into");
+    assert_true(merged);
+    json_decref(j);
+    j = run_json("audit", "--org", "T.A.X.1", NULL);
+    bool create = false, merge = false;
+    for (size_t i = 0; i < json_array_size(j); i++) {
+        const char *a = json_string_value(json_object_get(json_array_get(j, i), "action"));
+        create = create || !strcmp(a, "org.create");
+        merge = merge || !strcmp(a, "org.merge");
+    }
+    assert_true(create && merge);
+    json_decref(j);
+    /* an unknown code is still an error naming it */
+    struct result r = run("org", "history", "T.NOPE", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "T.NOPE"));
+    release(&r);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -561,6 +600,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_search_variants),
         cmocka_unit_test(test_admitted_outside),
         cmocka_unit_test(test_corrections),
+        cmocka_unit_test(test_ended_orgs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
