@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "plan/flows.h"
+#include "plan/merger.h"
 #include "plan/restructure.h"
 #include "util/msg.h"
 #include "util/xmalloc.h"
@@ -18,6 +19,8 @@ static const char restructure_help[] =
     "  tcxd restructure check PLAN [--scope ORG] [--verbose]\n"
     "  tcxd restructure apply PLAN [--dry-run] [--scope ORG] [--verbose]\n"
     "  tcxd restructure flows ORG --from DATE --to DATE\n"
+    "  tcxd restructure units FILE [--as-of DATE] [--source TEXT]\n"
+    "  tcxd restructure merger PROVINCE_CODE [--date DATE] [--org ORG --draft OUT.csv]\n"
     "PLAN is CSV or XLSX with a header row; columns action (create|merge|move|end), code,\n"
     "name, tier, form, type, parent, into, part (whole|part), decision_no, date (the plan's\n"
     "date, the same on every row). create makes the new committees; move puts an\n"
@@ -28,9 +31,27 @@ static const char restructure_help[] =
     "apply writes it in one transaction (--dry-run: as check). Every base xã/phường/thị trấn\n"
     "committee under the scope (default: the root above the old units) must be in the plan.\n"
     "flows counts, over [from, to] and ORG's subtree, base organizations received from outside\n"
-    "it, handed over within it, created, merged and dissolved.\n";
+    "it, handed over within it, created, merged and dissolved.\n"
+    "units imports administrative units' area and population (columns code, name, level,\n"
+    "province_code, type, terrain, area_km2, population, as_of, source). merger lists a\n"
+    "province's communes below 50% of both standards (area and population) in force on the\n"
+    "date (NQ 1211/2016 until 2025, NQ 112/2025 from 2026); --draft writes a plan merging\n"
+    "them by three into new committees, ORG being the province's committee.\n";
 
-enum { O_DRY_RUN, O_SCOPE, O_VERBOSE, O_FROM, O_TO, O_HELP, O__MAX };
+enum {
+    O_DRY_RUN,
+    O_SCOPE,
+    O_VERBOSE,
+    O_FROM,
+    O_TO,
+    O_AS_OF,
+    O_SOURCE,
+    O_DATE,
+    O_ORG,
+    O_DRAFT,
+    O_HELP,
+    O__MAX
+};
 
 static int read_all(const char *path, struct buf *out)
 {
@@ -124,6 +145,90 @@ static int flows_cmd(struct cli *cli, struct cli_opt *o, const char *ref)
     return 0;
 }
 
+static int units_cmd(struct cli *cli, struct cli_opt *o, const char *path)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    tcxd_date as_of = DATE_NONE;
+    if (o[O_AS_OF].value && cli_date(o[O_AS_OF].value, date_today(), "as_of", &as_of, &e))
+        return cli_fail(cli, &e);
+    struct buf data = BUF_INIT;
+    if (read_all(path, &data)) {
+        buf_release(&data);
+        tcxd_fail(&e, TCXD_EIO, "file", "cannot read '%s'", path);
+        return cli_fail(cli, &e);
+    }
+    struct admin_unit *u = NULL;
+    size_t n = 0;
+    enum tcxd_err rc =
+        merger_units_read(data.ptr, data.len, path, as_of, o[O_SOURCE].value, &u, &n, &e);
+    buf_release(&data);
+    if (!rc && !cli_store(cli, false)) {
+        free(u);
+        return 1;
+    }
+    if (!rc)
+        rc = store_admin_units_put(cli->st, &cli->actor, u, n, &e);
+    free(u);
+    if (rc)
+        return cli_fail(cli, &e);
+    if (cli->json)
+        cli_print_json(json_pack("{s:I}", "units", (json_int_t)n));
+    else
+        printf(msg_tr("imported %zu administrative units from %s\n"), n, path);
+    return 0;
+}
+
+static int merger_cmd(struct cli *cli, struct cli_opt *o, const char *province)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    tcxd_date on;
+    if (cli_date(o[O_DATE].value, date_today(), "date", &on, &e))
+        return cli_fail(cli, &e);
+    if (o[O_DRAFT].value && !o[O_ORG].value)
+        return cli_usage(cli, "restructure", "--draft needs --org (the province's committee)");
+    if (!cli_store(cli, false))
+        return 1;
+    struct merger_list l;
+    if (merger_analyse(cli->st, province, on, &l, &e))
+        return cli_fail(cli, &e);
+    if (o[O_DRAFT].value) {
+        struct org_info org;
+        struct buf csv = BUF_INIT;
+        size_t unmatched = 0;
+        if (cli_org(cli, o[O_ORG].value, on - 1, &org, &e) ||
+            merger_draft(cli->st, &l, org.id, on, &csv, &unmatched, &e)) {
+            buf_release(&csv);
+            merger_list_release(&l);
+            return cli_fail(cli, &e);
+        }
+        FILE *f = fopen(o[O_DRAFT].value, "wb");
+        bool ok = f && fwrite(csv.ptr, 1, csv.len, f) == csv.len;
+        if (f && fclose(f))
+            ok = false;
+        buf_release(&csv);
+        if (!ok) {
+            merger_list_release(&l);
+            tcxd_fail(&e, TCXD_EIO, "draft", "cannot write '%s'", o[O_DRAFT].value);
+            return cli_fail(cli, &e);
+        }
+        if (unmatched)
+            fprintf(stderr, msg_tr("%zu units have no party committee of the same name under %s\n"),
+                    unmatched, org.code);
+    }
+    if (cli->json) {
+        cli_print_json(merger_list_json(&l, province, on));
+    } else {
+        struct buf out = BUF_INIT;
+        merger_list_text(&l, province, on, &out);
+        fputs(out.ptr, stdout);
+        buf_release(&out);
+    }
+    merger_list_release(&l);
+    return 0;
+}
+
 int cmd_restructure(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX] = {
@@ -132,6 +237,11 @@ int cmd_restructure(struct cli *cli, int argc, char **argv)
         [O_VERBOSE] = {"verbose", false, NULL},
         [O_FROM] = {"from", true, NULL},
         [O_TO] = {"to", true, NULL},
+        [O_AS_OF] = {"as-of", true, NULL},
+        [O_SOURCE] = {"source", true, NULL},
+        [O_DATE] = {"date", true, NULL},
+        [O_ORG] = {"org", true, NULL},
+        [O_DRAFT] = {"draft", true, NULL},
         [O_HELP] = {"help", false, NULL},
     };
     const char *pos[2];
@@ -145,10 +255,17 @@ int cmd_restructure(struct cli *cli, int argc, char **argv)
     }
     if (npos != 2)
         return cli_usage(cli, "restructure", "restructure %s needs %s", pos[0],
-                         !strcmp(pos[0], "flows") ? "ORG" : "a PLAN file");
+                         !strcmp(pos[0], "flows")    ? "ORG"
+                         : !strcmp(pos[0], "merger") ? "a PROVINCE_CODE"
+                         : !strcmp(pos[0], "units")  ? "a FILE"
+                                                     : "a PLAN file");
     if (!strcmp(pos[0], "check") || !strcmp(pos[0], "apply"))
         return plan_cmd(cli, !strcmp(pos[0], "apply"), o, pos[1]);
     if (!strcmp(pos[0], "flows"))
         return flows_cmd(cli, o, pos[1]);
+    if (!strcmp(pos[0], "units"))
+        return units_cmd(cli, o, pos[1]);
+    if (!strcmp(pos[0], "merger"))
+        return merger_cmd(cli, o, pos[1]);
     return cli_usage(cli, "restructure", "unknown restructure command '%s'", pos[0]);
 }

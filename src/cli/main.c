@@ -45,7 +45,8 @@ const struct cli_command cli_commands[] = {
     {"meeting", cmd_meeting, "meeting add|list|assign|attendance ...",
      "the chi bộ meeting register and committee members' quarterly attendance"},
     {"restructure", cmd_restructure,
-     "restructure check|apply PLAN [--dry-run] [--scope ORG] | flows ORG --from D --to D",
+     "restructure check|apply PLAN [--dry-run] [--scope ORG] | flows ORG --from D --to D | "
+     "units FILE | merger PROVINCE [--date D] [--org ORG --draft OUT]",
      "restructuring plans (2025 two-level reorganisation) and organization transfer counts"},
     {"help", cmd_help, "help [COMMAND]", "show help for tcxd or one command"},
     {"version", cmd_version, "version", "print the version"},

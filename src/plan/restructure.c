@@ -415,7 +415,19 @@ static void static_checks(struct run *x)
     }
 }
 
-/* Every base commune unit (xã, phường, thị trấn) of the scope the day before is in the plan. */
+/* The plan ends (merges or ends) this organization. */
+static bool ended_by_plan(const struct run *x, int64_t id)
+{
+    for (size_t j = 0; j < x->p->n; j++)
+        if ((x->p->rows[j].action == PLAN_MERGE || x->p->rows[j].action == PLAN_END) &&
+            x->row_id[j] == id)
+            return true;
+    return false;
+}
+
+/* Every base commune committee (xã, phường, thị trấn) of the scope whose above-base parent the
+   plan ends (a district committee, 2025) is itself in the plan: the old communes are mapped,
+   not carried along by default. */
 static void accounted_for(struct run *x)
 {
     for (uint32_t i = 0; i < x->tb.n; i++) {
@@ -424,7 +436,10 @@ static void accounted_for(struct run *x)
                        (nd->base_type == ORG_BASE_XA || nd->base_type == ORG_BASE_PHUONG ||
                         nd->base_type == ORG_BASE_THI_TRAN) &&
                        nd->form == ORG_FORM_DANG_BO;
-        if (!commune || nd->id == x->r->scope_id)
+        if (!commune || nd->id == x->r->scope_id || nd->parent == TREE_NONE)
+            continue;
+        const struct org_node *pa = &x->tb.nodes[nd->parent];
+        if (pa->tier != ORG_TIER_ABOVE_BASE || !ended_by_plan(x, pa->id))
             continue;
         bool found = false;
         for (size_t j = 0; j < x->p->n && !found; j++)

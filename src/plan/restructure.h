@@ -27,7 +27,8 @@
  *      ended (dissolved; its members, if any, to `into`).
  * Checked as a whole before anything is written: every row's fields (the error names the line
  * and column), codes (new ones unused, old ones alive the day before), each old unit in one
- * action, every base commune unit (xã, phường, thị trấn) under the scope accounted for; then
+ * action, every base commune unit (xã, phường, thị trấn) whose district (an above-base parent)
+ * the plan ends accounted for by a row of its own; then
  * the plan is applied inside a transaction (the store's nesting rules of the new tree, dated),
  * no member registered the day before may be left without a chi bộ, and the figures of both
  * days and the list of changes are produced. A dry run rolls back; apply commits.

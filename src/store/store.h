@@ -413,4 +413,26 @@ enum tcxd_err store_org_events_between(struct store *st, tcxd_date from, tcxd_da
                                                   tcxd_date date, int64_t other),
                                        void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* Administrative units' area and population (migration 0081), for the merger analysis. */
+struct admin_unit {
+    char code[16];
+    char name[256];
+    int level; /* 0 province, 1 district, 2 commune */
+    char province_code[8];
+    int kind;    /* enum admin_kind (core/adminstd.h) */
+    int terrain; /* enum admin_terrain */
+    double area_km2;     /* < 0: unknown */
+    int64_t population;  /* < 0: unknown */
+    tcxd_date as_of;
+    char source[128];
+};
+/* Adds or replaces (same code and as_of) the rows in one transaction, one audit record. */
+enum tcxd_err store_admin_units_put(struct store *st, const struct store_actor *who,
+                                    const struct admin_unit *u, size_t n,
+                                    struct tcxd_error *e) TCXD_WUR;
+/* The communes (level 2) of a province with each one's latest figures on or before `on`. */
+enum tcxd_err store_admin_units_of(struct store *st, const char *province_code, tcxd_date on,
+                                   void (*fn)(void *ctx, const struct admin_unit *u), void *ctx,
+                                   struct tcxd_error *e) TCXD_WUR;
+
 #endif

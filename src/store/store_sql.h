@@ -69,6 +69,18 @@
       "SELECT v.org_id FROM org_version v JOIN org o ON o.id = v.org_id "                          \
       "WHERE v.parent_id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 "                         \
       "AND o.created_on <= ?2 AND o.ended_on > ?2 ORDER BY o.code")                                \
+    X(STMT_RS_UNIT_PUT,                                                                            \
+      "INSERT INTO admin_unit(code, as_of, name, level, province_code, kind, terrain, area_km2, "  \
+      "population, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "                       \
+      "ON CONFLICT(code, as_of) DO UPDATE SET name = excluded.name, level = excluded.level, "      \
+      "province_code = excluded.province_code, kind = excluded.kind, "                             \
+      "terrain = excluded.terrain, area_km2 = excluded.area_km2, "                                 \
+      "population = excluded.population, source = excluded.source")                                \
+    X(STMT_RS_UNITS_OF_PROVINCE,                                                                   \
+      "SELECT code, name, level, province_code, kind, terrain, area_km2, population, as_of, "      \
+      "source FROM admin_unit a WHERE province_code = ?1 AND level = 2 AND as_of <= ?2 "           \
+      "AND as_of = (SELECT MAX(as_of) FROM admin_unit b WHERE b.code = a.code "                    \
+      "AND b.as_of <= ?2) ORDER BY code")                                                          \
     X(STMT_RS_EVENTS_BETWEEN,                                                                      \
       "SELECT e.org_id, e.kind, e.date, COALESCE(e.other_org_id, 0) FROM org_event e "             \
       "WHERE e.date >= ?1 AND e.date < ?2 ORDER BY e.date, e.id")                                  \

@@ -768,6 +768,21 @@ const struct msg_pair msg_vi_catalog[] = {
      "  thành lập mới %lld, hợp nhất %lld, giải thể %lld tổ chức cơ sở đảng (mọi tổ chức: %lld, "
      "%lld, %lld); đổi cấp %lld\n"},
     {"cannot read '%s'", "không đọc được '%s'"},
+    {"line %ld: the units file needs the columns code and name",
+     "dòng %ld: tệp đơn vị hành chính cần các cột code và name"},
+    {"line %ld: invalid %s", "dòng %ld: %s không hợp lệ"},
+    {"the units file has no rows", "tệp đơn vị hành chính không có dòng nào"},
+    {"imported %zu administrative units from %s\n", "đã nhập %zu đơn vị hành chính từ %s\n"},
+    {"%zu units have no party committee of the same name under %s\n",
+     "%zu đơn vị không có đảng bộ cùng tên trực thuộc %s\n"},
+    {"province %s on %s: %zu of %zu communes below 50%% of both standards (area and "
+     "population); %zu without figures or standard\n",
+     "tỉnh %s ngày %s: %zu trên %zu đơn vị cấp xã chưa đạt 50%% cả 2 tiêu chuẩn diện tích tự "
+     "nhiên và quy mô dân số; %zu đơn vị không có số liệu hoặc tiêu chuẩn\n"},
+    {"  %s %s: %s km² (%s%%), %s people (%s%%) — %s\n",
+     "  %s %s: %s km² (%s%%), %s người (%s%%) — %s\n"},
+    {"--draft needs --org (the province's committee)",
+     "--draft cần --org (đảng bộ tỉnh, thành phố)"},
 };
 
 const size_t msg_vi_catalog_len = sizeof(msg_vi_catalog) / sizeof(msg_vi_catalog[0]);

@@ -369,22 +369,26 @@ static void test_plan_refusals(void **state)
     struct restructure_result r;
     char *fp0 = fingerprint();
 
-    /* a ward left out of the plan */
+    /* a district ended while its wards are left out of the plan */
     const char *missing = "action,code,name,tier,form,type,parent,into,part,decision_no,date\n"
                           "create,N1,Đảng bộ phường Một,above_base,dang_bo,phuong,P,,,,01/07/2025\n"
-                          "merge,P.D1.W1,,,,,,N1,,,\n";
+                          "merge,P.D1.W1,,,,,,N1,,,\n"
+                          "end,P.D2,,,,,,N1,,,\n";
     assert_int_equal(run(st, missing, true, 0, &r, &e), TCXD_EINVAL);
-    bool found = false;
+    int found = 0;
     for (size_t i = 0; i < r.nissues; i++)
-        found = found || strstr(r.issues[i].msg, "P.D2.W3") != NULL;
-    assert_true(found);
+        found += strstr(r.issues[i].msg, "P.D2.W") != NULL;
+    assert_int_equal(found, NWARD);
     restructure_result_release(&r);
 
-    /* scoped to one ward: accepted as a dry run */
+    /* without the end: one ward merged, accepted as a dry run */
+    const char *one = "action,code,name,tier,form,type,parent,into,part,decision_no,date\n"
+                      "create,N1,Đảng bộ phường Một,above_base,dang_bo,phuong,P,,,,01/07/2025\n"
+                      "merge,P.D1.W1,,,,,,N1,,,\n";
+    must(run(st, one, false, 0, &r, &e), &e);
+    restructure_result_release(&r);
     struct org_info w1;
     must(store_org_by_code(st, "P.D1.W1", D(2025, 6, 30), &w1, &e), &e);
-    must(run(st, missing, false, w1.id, &r, &e), &e);
-    restructure_result_release(&r);
 
     /* field errors name the line and the column */
     const char *bad = "action,code,name,tier,form,type,parent,into,part,decision_no,date\n"
