@@ -123,12 +123,18 @@ enum tcxd_err api_form_flows(struct http_ctx *c, struct tcxd_error *e)
         json_object_set_new(prev, facts_flow_kind_name((enum facts_flow_kind)k),
                             json_integer(fc.prev[k]));
     }
+    json_t *orgs = json_object();
+    for (int k = 0; k < ORGCH__MAX; k++)
+        json_object_set_new(orgs, facts_org_change_name((enum facts_org_change_kind)k),
+                            json_pack("{s:I, s:I}", "all", (json_int_t)fc.orgs[k], "base",
+                                      (json_int_t)fc.base_orgs[k]));
     struct form_period q;
     form_period_prev_year(&p, &q);
     http_json(c, 200,
-              json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:s}", "org", (json_int_t)org.id,
+              json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s}", "org", (json_int_t)org.id,
                         "code", org.code, "period", p.key, "label", p.label, "previous", q.key,
-                        "counts", now, "previous_counts", prev, "sentence", s.ptr));
+                        "counts", now, "previous_counts", prev, "organizations", orgs, "sentence",
+                        s.ptr));
     buf_release(&s);
     return TCXD_OK;
 }

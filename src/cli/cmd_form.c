@@ -151,8 +151,14 @@ static int flows(struct cli *cli, struct cli_opt *o, const char **pos, size_t np
             json_object_set_new(prev, facts_flow_kind_name((enum facts_flow_kind)k),
                                 json_integer(c.prev[k]));
         }
-        cli_print_json(json_pack("{s:s, s:s, s:o, s:o, s:s}", "org", org.code, "period", p.key,
-                                 "counts", now, "previous", prev, "sentence", s.ptr));
+        json_t *orgs = json_object();
+        for (int k = 0; k < ORGCH__MAX; k++)
+            json_object_set_new(orgs, facts_org_change_name((enum facts_org_change_kind)k),
+                                json_pack("{s:I, s:I}", "all", (json_int_t)c.orgs[k], "base",
+                                          (json_int_t)c.base_orgs[k]));
+        cli_print_json(json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "org", org.code, "period", p.key,
+                                 "counts", now, "previous", prev, "organizations", orgs, "sentence",
+                                 s.ptr));
     } else {
         printf("%s\n", s.ptr);
     }

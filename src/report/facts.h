@@ -101,6 +101,25 @@ struct facts_org {
     const char *code, *name; /* valid during the callback */
 };
 
+/* What happened to organizations in a period, seen from the subtree. */
+enum facts_org_change_kind {
+    ORGCH_CREATED,      /* thành lập mới inside the subtree */
+    ORGCH_MERGED,       /* hợp nhất, sáp nhập vào tổ chức khác (was inside) */
+    ORGCH_DISSOLVED,    /* giải thể (was inside) */
+    ORGCH_RECEIVED,     /* tiếp nhận from outside the subtree */
+    ORGCH_HANDED_OVER,  /* chuyển giao out of the subtree */
+    ORGCH_MOVED_INSIDE, /* chuyển giao, tiếp nhận between parents inside the subtree */
+    ORGCH__MAX
+};
+const char *facts_org_change_name(enum facts_org_change_kind k); /* "created" ... */
+struct facts_org_change {
+    enum facts_org_change_kind kind;
+    tcxd_date date;
+    int64_t org_id;
+    enum org_tier tier; /* on the day (before the day when it ended) */
+    enum org_form form;
+};
+
 struct facts_ops {
     const char *name; /* "store", "engine" */
     enum tcxd_err (*members_on)(void *impl, int64_t root, tcxd_date day,
@@ -112,6 +131,9 @@ struct facts_ops {
     enum tcxd_err (*orgs_on)(void *impl, int64_t root, tcxd_date day,
                              void (*fn)(void *ctx, const struct facts_org *o), void *ctx,
                              struct tcxd_error *e);
+    enum tcxd_err (*org_changes)(void *impl, int64_t root, tcxd_date from, tcxd_date to,
+                                 void (*fn)(void *ctx, const struct facts_org_change *c), void *ctx,
+                                 struct tcxd_error *e);
     void (*close)(void *impl);
 };
 

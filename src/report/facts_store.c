@@ -93,6 +93,7 @@ struct sf_member {
 };
 
 struct sf {
+    struct store *st; /* organization events are read when asked */
     int64_t root;
     tcxd_date from, to;
     struct sf_org *orgs; /* by id */
@@ -692,6 +693,76 @@ static enum tcxd_err sf_orgs_on(void *impl, int64_t root, tcxd_date day,
     return TCXD_OK;
 }
 
+static const char *const orgch_names[ORGCH__MAX] = {"created",  "merged",      "dissolved",
+                                                    "received", "handed_over", "moved_inside"};
+
+const char *facts_org_change_name(enum facts_org_change_kind k)
+{
+    return (unsigned)k < ORGCH__MAX ? orgch_names[k] : "?";
+}
+
+struct orgch_ctx {
+    struct sf *sf;
+    int64_t root;
+    void (*fn)(void *ctx, const struct facts_org_change *c);
+    void *ctx;
+};
+
+static void on_org_event(void *ctx, int64_t org_id, const char *kind, tcxd_date date, int64_t other)
+{
+    (void)other;
+    struct orgch_ctx *c = ctx;
+    const struct sf_org *o = org_find(c->sf, org_id);
+    if (!o || !kind || org_id == c->root)
+        return;
+    struct {
+        int64_t org_id;
+        const char *kind;
+        tcxd_date date;
+    } evv = {org_id, kind, date}, *ev = &evv;
+    bool before = in_subtree(c->sf, c->root, ev->org_id, ev->date - 1);
+    bool after = in_subtree(c->sf, c->root, ev->org_id, ev->date);
+    struct facts_org_change ch = {.date = ev->date, .org_id = ev->org_id};
+    const struct sf_version *v = org_version_on(o, after ? ev->date : ev->date - 1);
+    if (!v)
+        v = &o->v[o->nv - 1];
+    ch.tier = v->tier;
+    ch.form = v->form;
+    if (!strcmp(ev->kind, "create") && after)
+        ch.kind = ORGCH_CREATED;
+    else if (!strcmp(ev->kind, "merged_into") && before)
+        ch.kind = ORGCH_MERGED;
+    else if (!strcmp(ev->kind, "dissolve") && before)
+        ch.kind = ORGCH_DISSOLVED;
+    else if (!strcmp(ev->kind, "move") && after && !before)
+        ch.kind = ORGCH_RECEIVED;
+    else if (!strcmp(ev->kind, "move") && before && !after)
+        ch.kind = ORGCH_HANDED_OVER;
+    else if (!strcmp(ev->kind, "move") && before && after)
+        ch.kind = ORGCH_MOVED_INSIDE;
+    else
+        return;
+    c->fn(c->ctx, &ch);
+}
+
+static enum tcxd_err sf_org_changes(void *impl, int64_t root, tcxd_date from, tcxd_date to,
+                                    void (*fn)(void *ctx, const struct facts_org_change *c),
+                                    void *ctx, struct tcxd_error *e)
+{
+    struct sf *sf = impl;
+    enum tcxd_err err = check_root(sf, root, e);
+    if (err == TCXD_OK)
+        err = check_day(sf, from - 1, e);
+    if (err == TCXD_OK)
+        err = check_day(sf, to, e);
+    if (err != TCXD_OK)
+        return err;
+    if (!sf->st)
+        return tcxd_fail(e, TCXD_EINVAL, "org", "organization events need the store");
+    struct orgch_ctx c = {sf, root, fn, ctx};
+    return store_org_events_between(sf->st, from, to + 1, on_org_event, &c, e);
+}
+
 static void sf_close(void *impl)
 {
     struct sf *sf = impl;
@@ -720,6 +791,7 @@ static const struct facts_ops store_ops = {
     .members_on = sf_members_on,
     .flows = sf_flows,
     .orgs_on = sf_orgs_on,
+    .org_changes = sf_org_changes,
     .close = sf_close,
 };
 
@@ -728,6 +800,7 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
 {
     memset(out, 0, sizeof(*out));
     struct sf *sf = xcalloc(1, sizeof(*sf));
+    sf->st = st;
     sf->root = root;
     sf->from = from;
     sf->to = to;

@@ -197,9 +197,13 @@ const struct form_row *form_result_row(const struct form_result *r, const char *
 
 struct form_flow_counts {
     int64_t n[FLOW__MAX], prev[FLOW__MAX];
+    int64_t orgs[ORGCH__MAX];      /* organizations of every tier, in the period */
+    int64_t base_orgs[ORGCH__MAX]; /* of which base organizations (tổ chức cơ sở đảng) */
 };
 /* "kết nạp được 5.030 đảng viên (bằng 107,3% so với cùng kỳ năm 2021)" and the like, for the
-   period and the same period a year earlier. */
+   period and the same period a year earlier; then what happened to organizations in the period
+   ("thành lập mới ...; tiếp nhận 10 tổ chức cơ sở đảng từ ngoài về ...; chuyển giao, tiếp nhận 38
+   tổ chức cơ sở đảng trong nội bộ"), left out when nothing did. */
 enum tcxd_err form_flows(struct store *st, int64_t org_id, const struct form_period *p,
                          struct form_flow_counts *out, struct buf *sentence,
                          struct tcxd_error *e) TCXD_WUR;

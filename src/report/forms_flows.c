@@ -8,6 +8,14 @@
 #include "report/forms.h"
 #include "util/vnfmt.h"
 
+static void count_org_change(void *ctx, const struct facts_org_change *ch)
+{
+    struct form_flow_counts *c = ctx;
+    c->orgs[ch->kind]++;
+    if (ch->tier == ORG_TIER_BASE)
+        c->base_orgs[ch->kind]++;
+}
+
 static void count_flow(void *ctx, const struct facts_flow *f)
 {
     int64_t *n = ctx;
@@ -76,6 +84,26 @@ void form_flows_sentence(const struct form_flow_counts *c, const struct form_per
     vnfmt_int(out, c->n[FLOW_DEATH]);
     buf_adds(out, " đảng viên");
     versus(out, c->n[FLOW_DEATH], c->prev[FLOW_DEATH], py);
+    int64_t any = 0;
+    for (int k = 0; k < ORGCH__MAX; k++)
+        any += c->orgs[k];
+    if (any) {
+        buf_adds(out, ". Về tổ chức: thành lập mới ");
+        vnfmt_int(out, c->orgs[ORGCH_CREATED]);
+        buf_adds(out, " tổ chức đảng (");
+        vnfmt_int(out, c->base_orgs[ORGCH_CREATED]);
+        buf_adds(out, " tổ chức cơ sở đảng), hợp nhất, sáp nhập ");
+        vnfmt_int(out, c->orgs[ORGCH_MERGED]);
+        buf_adds(out, ", giải thể ");
+        vnfmt_int(out, c->orgs[ORGCH_DISSOLVED]);
+        buf_adds(out, "; tiếp nhận ");
+        vnfmt_int(out, c->base_orgs[ORGCH_RECEIVED]);
+        buf_adds(out, " tổ chức cơ sở đảng từ ngoài về trực thuộc, chuyển giao ");
+        vnfmt_int(out, c->base_orgs[ORGCH_HANDED_OVER]);
+        buf_adds(out, " tổ chức cơ sở đảng ra ngoài; chuyển giao, tiếp nhận ");
+        vnfmt_int(out, c->base_orgs[ORGCH_MOVED_INSIDE]);
+        buf_adds(out, " tổ chức cơ sở đảng trong nội bộ");
+    }
     buf_addch(out, '.');
     (void)p;
 }
@@ -97,6 +125,8 @@ enum tcxd_err form_flows(struct store *st, int64_t org_id, const struct form_per
     err = f.ops->flows(f.impl, org_id, p->from, p->to, count_flow, out->n, e);
     if (err == TCXD_OK && org.created_on <= prev.from)
         err = f.ops->flows(f.impl, org_id, prev.from, prev.to, count_flow, out->prev, e);
+    if (err == TCXD_OK)
+        err = f.ops->org_changes(f.impl, org_id, p->from, p->to, count_org_change, out, e);
     facts_close(&f);
     if (err != TCXD_OK)
         return err;

@@ -708,6 +708,7 @@ const struct msg_pair msg_vi_catalog[] = {
      "kỳ báo cáo '%s' không hợp lệ (2021, 2021-h1, 2021-q2 hoặc TỪ..ĐẾN)"},
     {"form 6 needs the store (the review)", "biểu 6 cần cơ sở dữ liệu (kết quả kiểm điểm)"},
     {"unknown facts engine '%s'", "bộ tính '%s' không có"},
+    {"organization events need the store", "sự kiện của tổ chức cần cơ sở dữ liệu"},
     {"the period ends before it starts", "khoảng thời gian kết thúc trước khi bắt đầu"},
     {"line %ld: %s", "dòng %ld: %s"},
     {"'%s' cannot be created: its parent '%s' is never created",

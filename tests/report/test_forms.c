@@ -1232,6 +1232,44 @@ static void test_form7(void **state)
     form_result_free(r);
 }
 
+/* ---- organization changes ---------------------------------------------------------------- */
+
+static void test_org_changes(void **state)
+{
+    (void)state;
+    /* by hand, 2021: X2 created in Q1; DN (a base organization) moved Q2 -> Q1; CB2 merged into
+       CB1 (inside Q1), CB3 (Q2) merged into CB1 (Q1) */
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct form_period p;
+    must(form_period_parse("2021", &p, &e), &e);
+    struct form_flow_counts c;
+    struct buf b = BUF_INIT;
+    must(form_flows(st, org[Q1], &p, &c, &b, &e), &e);
+    assert_int_equal(c.orgs[ORGCH_CREATED], 1);
+    assert_int_equal(c.base_orgs[ORGCH_CREATED], 1);
+    assert_int_equal(c.orgs[ORGCH_MERGED], 1);
+    assert_int_equal(c.base_orgs[ORGCH_RECEIVED], 1);
+    assert_int_equal(c.base_orgs[ORGCH_HANDED_OVER], 0);
+    assert_int_equal(c.base_orgs[ORGCH_MOVED_INSIDE], 0);
+    assert_non_null(strstr(b.ptr, "tiếp nhận 1 tổ chức cơ sở đảng từ ngoài về trực thuộc"));
+    /* the flows of the same story: 3 admissions in Q1 in 2021 against 1 in 2020 */
+    assert_non_null(
+        strstr(b.ptr, "kết nạp được 3 đảng viên (bằng 300,0% so với cùng kỳ năm 2020)"));
+    buf_reset(&b);
+    must(form_flows(st, org[Q2], &p, &c, &b, &e), &e);
+    assert_int_equal(c.base_orgs[ORGCH_HANDED_OVER], 1);
+    assert_int_equal(c.orgs[ORGCH_MERGED], 1);
+    assert_int_equal(c.orgs[ORGCH_CREATED], 0);
+    buf_reset(&b);
+    must(form_flows(st, org[TP], &p, &c, &b, &e), &e);
+    assert_int_equal(c.base_orgs[ORGCH_MOVED_INSIDE], 1);
+    assert_int_equal(c.base_orgs[ORGCH_RECEIVED], 0);
+    assert_int_equal(c.orgs[ORGCH_MERGED], 2);
+    assert_non_null(strstr(b.ptr, "chuyển giao, tiếp nhận 1 tổ chức cơ sở đảng trong nội bộ"));
+    buf_release(&b);
+}
+
 /* ---- periods, errors ------------------------------------------------------------------------ */
 
 static void test_periods(void **state)
@@ -1531,9 +1569,11 @@ static void test_pdf(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_periods),  cmocka_unit_test(test_form1), cmocka_unit_test(test_form2),
-        cmocka_unit_test(test_form3),    cmocka_unit_test(test_form5), cmocka_unit_test(test_form6),
-        cmocka_unit_test(test_form7),    cmocka_unit_test(test_xlsx),  cmocka_unit_test(test_pdf),
+        cmocka_unit_test(test_periods),  cmocka_unit_test(test_form1),
+        cmocka_unit_test(test_form2),    cmocka_unit_test(test_form3),
+        cmocka_unit_test(test_form5),    cmocka_unit_test(test_form6),
+        cmocka_unit_test(test_form7),    cmocka_unit_test(test_xlsx),
+        cmocka_unit_test(test_pdf),      cmocka_unit_test(test_org_changes),
         cmocka_unit_test(test_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
