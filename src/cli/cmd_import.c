@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,7 +40,8 @@ static const char import_help[] =
     "no problem is written, in one transaction. Exit status 2 when the file has problems.\n"
     "  --dry-run      check only, write nothing\n"
     "  --errors OUT   write the problems as CSV for Excel (UTF-8 with BOM; under TCXD_LANG=vi\n"
-    "                 Vietnamese headers and ';' between fields, as Excel vi-VN reads)\n"
+    "                 Vietnamese headers and ';' between fields, as Excel vi-VN reads), or\n"
+    "                 as XLSX when OUT ends in .xlsx (right in any regional format)\n"
     "  --encoding E   the file's encoding: utf-8 (default); tcvn3 (.VnTime fonts; also for an\n"
     "                 XLSX typed in them), cp1258 or cp1252 (a CSV saved by Excel as plain CSV)\n"
     "  --org CODE     members: the chi bộ of every row of a file without a Chi bộ column\n"
@@ -89,6 +91,15 @@ static void progress_end(struct progress *p)
 
 static int write_errors(const char *path, const struct io_report *r)
 {
+    size_t n = strlen(path);
+    if (n > 5 && !strcasecmp(path + n - 5, ".xlsx")) {
+        struct tcxd_error e;
+        if (io_report_errors_xlsx(r, path, &e)) {
+            fprintf(stderr, "tcxd: %s\n", e.msg);
+            return 1;
+        }
+        return 0;
+    }
     struct buf b = BUF_INIT;
     io_report_errors_csv(r, &b);
     FILE *f = fopen(path, "wb");

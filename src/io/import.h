@@ -89,6 +89,10 @@ json_t *io_report_errors_json(const struct io_report *r);
  * but Excel then ignores the byte order mark and garbles the Vietnamese.)
  */
 void io_report_errors_csv(const struct io_report *r, struct buf *out);
+/* The same as an XLSX workbook at path (opens right in Excel whatever its regional format):
+   the header in bold, the line as a number. TCXD_EIO naming the path on failure. */
+enum tcxd_err io_report_errors_xlsx(const struct io_report *r, const char *path,
+                                    struct tcxd_error *e) TCXD_WUR;
 /* "line 17, column 'Ngày sinh': invalid date '31/02/1980' (field birth_date)"; an XLSX
    file's issues say "row 17". */
 void io_issue_format(const struct io_report *r, const struct io_issue *i, struct buf *out);

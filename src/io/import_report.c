@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xlsxwriter.h>
+
 #include "io/import_internal.h"
 #include "util/xmalloc.h"
 
@@ -172,6 +174,37 @@ void io_report_errors_csv(const struct io_report *r, struct buf *out)
         csv_field(out, i->message, sep);
         buf_adds(out, "\r\n");
     }
+}
+
+enum tcxd_err io_report_errors_xlsx(const struct io_report *r, const char *path,
+                                    struct tcxd_error *e)
+{
+    bool vi = msg_lang() == MSG_VI;
+    static const char *const head[2][4] = {{"line", "column", "field", "message"},
+                                           {"Dòng", "Cột", "Trường", "Lỗi"}};
+    static const double widths[4] = {8, 28, 24, 100};
+    lxw_workbook *wb = workbook_new(path);
+    if (!wb)
+        return tcxd_fail(e, TCXD_EIO, "errors", "cannot write '%s'", path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, vi ? "Lỗi" : "errors");
+    lxw_format *bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    for (int k = 0; k < 4; k++) {
+        worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, widths[k], NULL);
+        worksheet_write_string(ws, 0, (lxw_col_t)k, head[vi][k], bold);
+    }
+    for (size_t k = 0; k < r->n; k++) {
+        const struct io_issue *i = &r->issues[k];
+        lxw_row_t row = (lxw_row_t)(k + 1);
+        worksheet_write_number(ws, row, 0, (double)i->line, NULL);
+        worksheet_write_string(ws, row, 1, i->column, NULL);
+        worksheet_write_string(ws, row, 2, i->field, NULL);
+        worksheet_write_string(ws, row, 3, i->message, NULL);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    if (workbook_close(wb) != LXW_NO_ERROR)
+        return tcxd_fail(e, TCXD_EIO, "errors", "cannot write '%s'", path);
+    return TCXD_OK;
 }
 
 void io_issue_format(const struct io_report *r, const struct io_issue *i, struct buf *out)

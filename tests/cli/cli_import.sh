@@ -79,4 +79,15 @@ printf '\357\273\277Dòng;Cột;Trường;Lỗi\r\n2;Ngày sinh;birth_date;ngày
 head -c "$(wc -c <"$dir/want")" "$dir/e.csv" | cmp -s - "$dir/want" || fail "errors file:
 $(od -c "$dir/e.csv" | head -5)"
 grep -qF "3;Chi bộ;org;không có chi bộ 'ZZ'" "$dir/e.csv" || fail "errors file: $(cat "$dir/e.csv")"
+# ... or as XLSX, right in any regional format: the same rows in cells
+st=0
+TCXD_LANG=vi "$TCXD" import members "$dir/bad.csv" --errors "$dir/e.xlsx" >/dev/null 2>&1 || st=$?
+[ "$st" = 2 ] || fail "errors xlsx: exit $st"
+[ "$(head -c 2 "$dir/e.xlsx")" = "PK" ] || fail "errors xlsx: not a zip"
+if command -v unzip >/dev/null; then
+    unzip -p "$dir/e.xlsx" xl/sharedStrings.xml >"$dir/sst.xml"
+    for want in "Dòng" "Cột" "Trường" "Lỗi" "Ngày sinh" "không có chi bộ 'ZZ'"; do
+        grep -qF "$want" "$dir/sst.xml" || fail "errors xlsx: no '$want'"
+    done
+fi
 echo ok
