@@ -674,7 +674,8 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
     /* personal fields, in member_fields_parse's order */
     bool fields_ok = true;
     struct slice v;
-    if (text_cell(im, MC_FULL_NAME, cl[MC_FULL_NAME], cl[MC_FULL_NAME]->ptr, 100, false, NULL, &v))
+    if (text_cell(im, MC_FULL_NAME, cl[MC_FULL_NAME], cl[MC_FULL_NAME]->ptr,
+                  member_field_defs[MF_FULL_NAME].max, false, NULL, &v))
         buf_set(&sl->f.full_name, v);
     else
         fields_ok = false;
@@ -709,12 +710,15 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
     }
     static const struct {
         int col;
-        size_t max;
-        const char *dflt;
+        enum member_field f; /* its limit and default: the member field table's */
     } texts[] = {
-        {MC_ETHNICITY, 50, "Kinh"}, {MC_RELIGION, 50, "Không"}, {MC_HOMETOWN, 200, ""},
-        {MC_EDUCATION, 50, ""},     {MC_PROFESSIONAL, 100, ""}, {MC_PARTY_CARD, 20, ""},
-        {MC_NATIONAL_ID, 12, ""},
+        {MC_ETHNICITY, MF_ETHNICITY},
+        {MC_RELIGION, MF_RELIGION},
+        {MC_HOMETOWN, MF_HOMETOWN},
+        {MC_EDUCATION, MF_EDUCATION},
+        {MC_PROFESSIONAL, MF_PROFESSIONAL_LEVEL},
+        {MC_PARTY_CARD, MF_PARTY_CARD_NO},
+        {MC_NATIONAL_ID, MF_NATIONAL_ID},
     };
     bool nid_bad = false;
     struct buf *dest[] = {&sl->f.ethnicity,  &sl->f.religion,           &sl->f.hometown,
@@ -729,7 +733,10 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
             t = text_of(cl[c], &numtmp);
         if (!t)
             fields_ok = false, nid_bad = true, buf_reset(dest[k]);
-        else if (text_cell(im, c, cl[c], t, texts[k].max, true, texts[k].dflt, &v))
+        else if (text_cell(im, c, cl[c], t, member_field_defs[texts[k].f].max, true,
+                           member_field_defs[texts[k].f].dflt ? member_field_defs[texts[k].f].dflt
+                                                              : "",
+                           &v))
             buf_set(dest[k], v);
         else if (c == MC_NATIONAL_ID)
             fields_ok = false, buf_reset(dest[k]);
