@@ -26,9 +26,12 @@ static const char form_help[] =
     "read \"chưa theo dõi\", never 0. The checks (A + B - C = D, annexes, column sums) are\n"
     "printed with the form; --children also fills the form for each direct child and checks\n"
     "that their end-of-period figures add up. flows prints the board's sentences: admissions,\n"
-    "recognitions, transfers, exits and deaths against the same period of the year before.\n";
+    "recognitions, transfers, exits and deaths against the same period of the year before, and\n"
+    "the organizations created, merged, dissolved, received and handed over.\n"
+    "--engine store (default) replays the store's events; --engine engine takes the list and the\n"
+    "organizations of each day from the analytics engine (the same cells; a test checks).\n";
 
-enum { O_PERIOD, O_FORMAT, O_OUTPUT, O_CHILDREN, O_HELP, O__MAX };
+enum { O_PERIOD, O_FORMAT, O_OUTPUT, O_CHILDREN, O_ENGINE, O_HELP, O__MAX };
 
 static int list(struct cli *cli)
 {
@@ -106,7 +109,8 @@ static int show(struct cli *cli, struct cli_opt *o, const char **pos, size_t npo
         return 1;
     struct org_info org;
     struct form_result *r = NULL;
-    struct form_opts fo = {.children_check = o[O_CHILDREN].value != NULL};
+    struct form_opts fo = {.children_check = o[O_CHILDREN].value != NULL,
+                           .engine = o[O_ENGINE].value};
     if (cli_org(cli, pos[1], p.to, &org, &e) || form_fill(cli->st, def, org.id, &p, &fo, &r, &e))
         return cli_fail(cli, &e);
     struct buf b = BUF_INIT;

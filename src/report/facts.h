@@ -151,6 +151,10 @@ struct facts {
  */
 enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, tcxd_date to,
                                struct facts *out, struct tcxd_error *e) TCXD_WUR;
+/* The same with the analytics engine for the list and the organizations of a day (see
+   facts_engine.c for what still comes from the store). */
+enum tcxd_err facts_engine_open(struct store *st, int64_t root, tcxd_date from, tcxd_date to,
+                                struct facts *out, struct tcxd_error *e) TCXD_WUR;
 void facts_close(struct facts *f);
 
 #endif

@@ -1018,9 +1018,11 @@ enum tcxd_err form_fill(struct store *st, const struct form_def *def, int64_t or
     struct form_period prev;
     form_period_prev_year(p, &prev);
     struct facts f;
-    if (o && o->engine && strcmp(o->engine, "store") != 0)
+    bool engine = o && o->engine && !strcmp(o->engine, "engine");
+    if (o && o->engine && !engine && strcmp(o->engine, "store") != 0)
         return tcxd_fail(e, TCXD_EINVAL, "engine", "unknown facts engine '%s'", o->engine);
-    err = facts_store_open(st, org_id, prev.from - 1, p->to, &f, e);
+    err = engine ? facts_engine_open(st, org_id, prev.from - 1, p->to, &f, e)
+                 : facts_store_open(st, org_id, prev.from - 1, p->to, &f, e);
     if (err != TCXD_OK)
         return err;
     err = form_fill_facts(&f, &org, def, p, out, e);

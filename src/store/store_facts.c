@@ -180,3 +180,28 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
     free(ids);
     return err;
 }
+
+enum tcxd_err store_member_prof_levels(struct store *st,
+                                       void (*fn)(void *ctx, int64_t id, const char *prof),
+                                       void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_SF_MEMBER_PROF);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ctx, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading members");
+}
+
+enum tcxd_err store_member_status_events(struct store *st,
+                                         void (*fn)(void *ctx, int64_t member_id,
+                                                    enum member_event_kind kind, tcxd_date date,
+                                                    int form),
+                                         void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_SF_EVENTS_STATUS);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ctx, sqlite3_column_int64(s, 0), (enum member_event_kind)sqlite3_column_int(s, 1),
+           store_column_date(s, 2), sqlite3_column_int(s, 3));
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading member events");
+}

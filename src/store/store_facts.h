@@ -52,4 +52,17 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
                                                          struct tcxd_error *e),
                                      void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* What the analytics engine does not hold, for the forms' engine facts (facts_engine.c): each
+   member's professional level (by id), and the events that make exemption and the latest
+   ceremony (ADMIT, EXEMPT, EXIT: member_id, kind, date, form; by member, date). Strings are
+   valid during the callback only. */
+enum tcxd_err store_member_prof_levels(struct store *st,
+                                       void (*fn)(void *ctx, int64_t id, const char *prof),
+                                       void *ctx, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_member_status_events(struct store *st,
+                                         void (*fn)(void *ctx, int64_t member_id,
+                                                    enum member_event_kind kind, tcxd_date date,
+                                                    int form),
+                                         void *ctx, struct tcxd_error *e) TCXD_WUR;
+
 #endif

@@ -408,6 +408,10 @@
     X(STMT_SF_EVENTS_ONE,                                                                          \
       "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date "                 \
       "FROM member_event WHERE member_id = ?1 ORDER BY date, id")                                  \
+    X(STMT_SF_MEMBER_PROF, "SELECT id, professional_level FROM member ORDER BY id")              \
+    X(STMT_SF_EVENTS_STATUS,                                                                       \
+      "SELECT member_id, kind, date, form FROM member_event WHERE kind IN (0, 5, 6) "              \
+      "ORDER BY member_id, date, id")                                                              \
     X(STMT_SF_EVENTS_ALL,                                                                          \
       "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date "                 \
       "FROM member_event ORDER BY member_id, date, id")                                            \

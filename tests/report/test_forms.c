@@ -1232,6 +1232,57 @@ static void test_form7(void **state)
     form_result_free(r);
 }
 
+/* ---- the engine's facts give the same cells ------------------------------------------------- */
+
+static struct form_result *fill_with(const char *form, int root, const char *period,
+                                     const char *engine)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct form_period p;
+    must(form_period_parse(period, &p, &e), &e);
+    const struct form_def *def;
+    must(form_def_find(form, p.to, &def, &e), &e);
+    struct form_opts o = {.engine = engine};
+    struct form_result *r = NULL;
+    must(form_fill(st, def, org[root], &p, &o, &r, &e), &e);
+    return r;
+}
+
+static void test_engine_same(void **state)
+{
+    (void)state;
+    static const char *const forms[] = {"1", "2", "2b", "3", "3b", "5", "6", "7"};
+    static const char *const pers[] = {"2021", "2020", "2021-h2", "2021-q3"};
+    int compared = 0;
+    for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+        for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++)
+            for (size_t p = 0; p < sizeof(pers) / sizeof(pers[0]); p++) {
+                struct form_result *a = fill_with(forms[f], roots[k], pers[p], "store");
+                struct form_result *b = fill_with(forms[f], roots[k], pers[p], "engine");
+                if (a->nrows != b->nrows)
+                    fail_msg("form %s %s %s: %zu rows (store) vs %zu (engine)", forms[f],
+                             org_code[roots[k]], pers[p], a->nrows, b->nrows);
+                for (size_t i = 0; i < a->nrows; i++) {
+                    assert_string_equal(a->rows[i].key, b->rows[i].key);
+                    for (size_t c = 0; c < a->def->ncols; c++) {
+                        const struct form_value *x = &a->rows[i].v[c], *y = &b->rows[i].v[c];
+                        if (x->kind != y->kind || x->n != y->n ||
+                            (int64_t)(x->x * 1000) != (int64_t)(y->x * 1000))
+                            fail_msg("form %s %s %s row %s col %zu: store %d/%lld/%.3f, engine "
+                                     "%d/%lld/%.3f",
+                                     forms[f], org_code[roots[k]], pers[p], a->rows[i].key, c,
+                                     x->kind, (long long)x->n, x->x, y->kind, (long long)y->n,
+                                     y->x);
+                        compared++;
+                    }
+                }
+                form_result_free(a);
+                form_result_free(b);
+            }
+    assert_true(compared > 1000);
+}
+
 /* ---- organization changes ---------------------------------------------------------------- */
 
 static void test_org_changes(void **state)
@@ -1569,12 +1620,12 @@ static void test_pdf(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_periods),  cmocka_unit_test(test_form1),
-        cmocka_unit_test(test_form2),    cmocka_unit_test(test_form3),
-        cmocka_unit_test(test_form5),    cmocka_unit_test(test_form6),
-        cmocka_unit_test(test_form7),    cmocka_unit_test(test_xlsx),
-        cmocka_unit_test(test_pdf),      cmocka_unit_test(test_org_changes),
-        cmocka_unit_test(test_sentence),
+        cmocka_unit_test(test_periods),     cmocka_unit_test(test_form1),
+        cmocka_unit_test(test_form2),       cmocka_unit_test(test_form3),
+        cmocka_unit_test(test_form5),       cmocka_unit_test(test_form6),
+        cmocka_unit_test(test_form7),       cmocka_unit_test(test_xlsx),
+        cmocka_unit_test(test_pdf),         cmocka_unit_test(test_org_changes),
+        cmocka_unit_test(test_engine_same), cmocka_unit_test(test_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
