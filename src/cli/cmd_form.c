@@ -174,7 +174,7 @@ int cmd_form(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX] = {
         {"period", true, NULL},    {"format", true, NULL}, {"output", true, NULL},
-        {"children", false, NULL}, {"help", false, NULL},
+        {"children", false, NULL}, {"engine", true, NULL}, {"help", false, NULL},
     };
     const char *pos[4];
     size_t npos;
