@@ -42,6 +42,15 @@ static const char indicator_help[] =
     "subtree as it stood on the period's last day; manual (values entered with 'value').\n"
     "A share (permille) is given in tenths of a percent: 825 = 82,5%.\n";
 
+static const char unit_help[] =
+    "usage:\n"
+    "  tcxd unit add CODE NAME --org COMMUNE --kind KIND [--from DATE]\n"
+    "  tcxd unit link CODE CHI_BO [--from DATE] [--decision NO]\n"
+    "  tcxd unit coverage ORG [--as-of DATE]\n"
+    "Residential units (thôn, tổ dân phố) of a commune or ward committee and the chi bộ serving\n"
+    "each from a date; coverage counts, over ORG's subtree on a day, the units with no chi bộ and\n"
+    "those with no member. KIND: thon, to_dan_pho, ban, ap, khu_pho, khac.\n";
+
 static const char meeting_help[] =
     "usage:\n"
     "  tcxd meeting add ORG --date DATE [--kind regular|thematic] [--topic TEXT]\n"
@@ -847,4 +856,132 @@ int cmd_meeting(struct cli *cli, int argc, char **argv)
     if (!strcmp(verb, "attendance"))
         return meeting_attendance(cli, o, pos, npos);
     return cli_usage(cli, "meeting", "unknown meeting command '%s'", verb);
+}
+
+/* ---- residential units ---- */
+
+static int unit_add(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 2 || !o[O_ORG].value || !o[O_KIND].value)
+        return cli_usage(cli, "unit", "unit add needs CODE, NAME, --org and --kind");
+    enum residential_kind k;
+    tcxd_date from;
+    struct org_info org;
+    int64_t id;
+    if (residential_kind_parse(o[O_KIND].value, &k, &e) ||
+        cli_date(o[O_FROM].value, date_today(), "from", &from, &e) ||
+        cli_org(cli, o[O_ORG].value, from, &org, &e) ||
+        store_residential_add(cli->st, &cli->actor, pos[0], pos[1], k, org.id, from, &id, &e))
+        return cli_fail(cli, &e);
+    if (cli->json)
+        cli_print_json(
+            json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "code", pos[0], "org", org.code));
+    else
+        printf("%s: %s %s (#%lld)\n", MSG_T("residential unit added"), pos[0], pos[1],
+               (long long)id);
+    return 0;
+}
+
+static int unit_link(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 2)
+        return cli_usage(cli, "unit", "unit link needs CODE and CHI_BO");
+    struct residential_unit_info u;
+    struct org_info org;
+    tcxd_date from;
+    if (store_residential_get(cli->st, pos[0], &u, &e) ||
+        cli_date(o[O_FROM].value, date_today(), "from", &from, &e) ||
+        cli_org(cli, pos[1], from, &org, &e) ||
+        store_residential_link(cli->st, &cli->actor, u.id, org.id, from, o[O_DECISION].value, &e))
+        return cli_fail(cli, &e);
+    if (cli->json)
+        cli_print_json(
+            json_pack("{s:s, s:s, s:o}", "unit", u.code, "org", org.code, "from", jdate(from)));
+    else
+        printf("%s: %s → %s\n", MSG_T("residential unit linked"), u.code, org.code);
+    return 0;
+}
+
+static int unit_coverage(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "unit", "unit coverage needs ORG");
+    tcxd_date on;
+    struct org_info org;
+    struct org_tree t;
+    struct residential_coverage c;
+    if (cli_date(o[O_ASOF].value, date_today(), "as_of", &on, &e) ||
+        cli_org(cli, pos[0], on, &org, &e) || store_tree_load(cli->st, on, &t, &e))
+        return cli_fail(cli, &e);
+    enum tcxd_err rc =
+        store_residential_coverage(cli->st, &t, org_tree_find(&t, org.id), on, &c, &e);
+    org_tree_release(&t);
+    if (rc)
+        return cli_fail(cli, &e);
+    if (cli->json) {
+        cli_print_json(json_pack("{s:s, s:o, s:I, s:I, s:I}", "org", org.code, "as_of", jdate(on),
+                                 "units", (json_int_t)c.units, "without_chi_bo",
+                                 (json_int_t)c.without_chi_bo, "without_members",
+                                 (json_int_t)c.without_members));
+        return 0;
+    }
+    char d[DATE_ISO_LEN];
+    date_format_vn(on, d);
+    struct buf b = BUF_INIT;
+    buf_addf(&b, "%s, ngày %s: ", org.name, d);
+    vnfmt_int(&b, c.units);
+    buf_adds(&b, " thôn, tổ dân phố; ");
+    if (c.without_chi_bo) {
+        vnfmt_int(&b, c.without_chi_bo);
+        buf_adds(&b, " chưa có chi bộ");
+    } else {
+        buf_adds(&b, "không còn thôn, tổ dân phố chưa có chi bộ");
+    }
+    buf_adds(&b, "; ");
+    if (c.without_members) {
+        vnfmt_int(&b, c.without_members);
+        buf_adds(&b, " chưa có đảng viên (");
+        vnfmt_percent(&b, c.units - c.without_members, c.units, 1);
+        buf_adds(&b, " có đảng viên)");
+    } else {
+        buf_adds(&b, "100% thôn, tổ dân phố có đảng viên");
+    }
+    printf("%s\n", b.ptr);
+    buf_release(&b);
+    return 0;
+}
+
+int cmd_unit(struct cli *cli, int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        fputs(unit_help, stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const char *verb = argv[1];
+    struct cli_opt o[O__MAX];
+    opts_init(o);
+    const char *pos[4];
+    size_t npos;
+    int rc = cli_parse(cli, "unit", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
+    if (rc)
+        return rc;
+    if (o[O_HELP].value) {
+        fputs(unit_help, stdout);
+        return 0;
+    }
+    if (!cli_store(cli, false))
+        return 1;
+    if (!strcmp(verb, "add"))
+        return unit_add(cli, o, pos, npos);
+    if (!strcmp(verb, "link"))
+        return unit_link(cli, o, pos, npos);
+    if (!strcmp(verb, "coverage"))
+        return unit_coverage(cli, o, pos, npos);
+    return cli_usage(cli, "unit", "unknown unit command '%s'", verb);
 }

@@ -44,6 +44,8 @@ const struct cli_command cli_commands[] = {
      "indicators against plan and the same period, computed or entered"},
     {"meeting", cmd_meeting, "meeting add|list|assign|attendance ...",
      "the chi bộ meeting register and committee members' quarterly attendance"},
+    {"unit", cmd_unit, "unit add|link|coverage ...",
+     "residential units (thôn, tổ dân phố), the chi bộ serving each, coverage"},
     {"restructure", cmd_restructure,
      "restructure check|apply PLAN [--dry-run] [--scope ORG] | flows ORG --from D --to D | "
      "units FILE | merger PROVINCE [--date D] [--org ORG --draft OUT]",

@@ -34,6 +34,17 @@ static const struct named sources[IND__MAX] = {
                                 "Tổ chức cơ sở đảng thành lập mới trong doanh nghiệp ngoài khu vực "
                                 "nhà nước"},
     [IND_NEW_ORGS] = {"new_orgs", "Tổ chức cơ sở đảng thành lập mới"},
+    [IND_UNITS_WITHOUT_CHI_BO] = {"units_without_chi_bo", "Thôn, tổ dân phố chưa có chi bộ"},
+    [IND_UNITS_WITHOUT_MEMBERS] = {"units_without_members", "Thôn, tổ dân phố chưa có đảng viên"},
+};
+
+static const struct named residential_kinds[RES_KIND__MAX] = {
+    [RES_THON] = {"thon", "Thôn"},
+    [RES_TO_DAN_PHO] = {"to_dan_pho", "Tổ dân phố"},
+    [RES_BAN] = {"ban", "Bản"},
+    [RES_AP] = {"ap", "Ấp"},
+    [RES_KHU_PHO] = {"khu_pho", "Khu phố"},
+    [RES_KHAC] = {"khac", "Khác"},
 };
 
 static const struct named units[INDICATOR_UNIT__MAX] = {
@@ -122,6 +133,28 @@ const char *indicator_unit_name(enum indicator_unit u)
 {
     return name_of(units, COUNT(units), u);
 }
+const char *residential_kind_name(enum residential_kind k)
+{
+    return name_of(residential_kinds, COUNT(residential_kinds), k);
+}
+const char *residential_kind_label(enum residential_kind k)
+{
+    return label_of(residential_kinds, COUNT(residential_kinds), k);
+}
+
+enum tcxd_err residential_kind_parse(const char *s, enum residential_kind *out,
+                                     struct tcxd_error *e)
+{
+    int i = find(s, residential_kinds, COUNT(residential_kinds));
+    if (i < 0)
+        return tcxd_fail(e, TCXD_EINVAL, "kind",
+                         "invalid residential unit kind '%s' (expected thon, to_dan_pho, ban, ap, "
+                         "khu_pho or khac)",
+                         s ? s : "");
+    *out = (enum residential_kind)i;
+    return TCXD_OK;
+}
+
 const char *meeting_kind_name(enum meeting_kind k)
 {
     return name_of(meeting_kinds, COUNT(meeting_kinds), k);
@@ -171,7 +204,8 @@ enum tcxd_err indicator_source_parse(const char *s, enum indicator_source *out,
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "source",
                          "invalid indicator source '%s' (expected manual, admissions, "
-                         "new_orgs_non_state or new_orgs)",
+                         "new_orgs_non_state, new_orgs, units_without_chi_bo or "
+                         "units_without_members)",
                          s ? s : "");
     *out = (enum indicator_source)i;
     return TCXD_OK;

@@ -113,10 +113,12 @@ void program_progress_summary(const struct program_progress *p, struct buf *out)
 /* ---- indicators -------------------------------------------------------------------------- */
 
 enum indicator_source {
-    IND_MANUAL,             /* entered by hand */
-    IND_ADMISSIONS,         /* members admitted in the period (kết nạp) */
-    IND_NEW_ORGS_NON_STATE, /* base organizations created in non-state enterprises */
-    IND_NEW_ORGS,           /* base organizations created */
+    IND_MANUAL,                /* entered by hand */
+    IND_ADMISSIONS,            /* members admitted in the period (kết nạp) */
+    IND_NEW_ORGS_NON_STATE,    /* base organizations created in non-state enterprises */
+    IND_NEW_ORGS,              /* base organizations created */
+    IND_UNITS_WITHOUT_CHI_BO,  /* residential units served by no chi bộ on the period's end */
+    IND_UNITS_WITHOUT_MEMBERS, /* residential units with no member on the period's end */
     IND__MAX
 };
 
@@ -150,6 +152,29 @@ void indicator_sentence(const struct indicator_progress *p, int same_year, struc
 /* actual / target in tenths of a percent, rounded half up; -1 when there is no target or it is
    0. */
 int64_t indicator_permille(int64_t actual, int64_t target);
+
+/* ---- residential units (thôn, tổ dân phố) ---------------------------------------------------- */
+
+enum residential_kind {
+    RES_THON,       /* Thôn */
+    RES_TO_DAN_PHO, /* Tổ dân phố */
+    RES_BAN,        /* Bản */
+    RES_AP,         /* Ấp */
+    RES_KHU_PHO,    /* Khu phố */
+    RES_KHAC,       /* Khác (làng, buôn, sóc, khối ...) */
+    RES_KIND__MAX
+};
+const char *residential_kind_name(enum residential_kind k);  /* "thon", "to_dan_pho" ... */
+const char *residential_kind_label(enum residential_kind k); /* "Thôn", "Tổ dân phố" ... */
+enum tcxd_err residential_kind_parse(const char *s, enum residential_kind *out,
+                                     struct tcxd_error *e) TCXD_WUR;
+
+/* Coverage of a subtree's residential units on a day: how many there are, how many no chi bộ
+   serves (no link, or the linked chi bộ no longer exists), how many have no member (no chi bộ,
+   or its chi bộ counts no member that day). */
+struct residential_coverage {
+    int64_t units, without_chi_bo, without_members;
+};
 
 /* ---- meetings and attendance ------------------------------------------------------------- */
 

@@ -626,6 +626,13 @@ enum tcxd_err store_indicator_actual(struct store *st, const struct indicator_in
         org_tree_release(&t);
         return TCXD_OK;
     }
+    if (ind->source == IND_UNITS_WITHOUT_CHI_BO || ind->source == IND_UNITS_WITHOUT_MEMBERS) {
+        struct residential_coverage cov;
+        rc = store_residential_coverage(st, &t, root, to, &cov, e);
+        org_tree_release(&t);
+        *value = ind->source == IND_UNITS_WITHOUT_CHI_BO ? cov.without_chi_bo : cov.without_members;
+        return rc;
+    }
     sqlite3_stmt *s;
     if (ind->source == IND_ADMISSIONS) {
         s = store_stmt(st, STMT_INDICATOR_ADMISSIONS);
@@ -886,4 +893,209 @@ enum tcxd_err store_attendance_report(struct store *st, const struct org_tree *t
     }
     free(v);
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading assignments");
+}
+
+/* ---- residential units ---- */
+
+/* A commune-level committee on `on`: a base organization of a xã, phường or thị trấn, or (the
+   2025 rules) an above-base committee of a xã, phường or đặc khu. */
+static bool is_commune(const struct org_info *o)
+{
+    return o->base_type == ORG_BASE_XA || o->base_type == ORG_BASE_PHUONG ||
+           o->base_type == ORG_BASE_THI_TRAN || o->base_type == ORG_BASE_DAC_KHU;
+}
+
+enum tcxd_err store_residential_add(struct store *st, const struct store_actor *who,
+                                    const char *code, const char *name, enum residential_kind kind,
+                                    int64_t commune_org_id, tcxd_date from, int64_t *id_out,
+                                    struct tcxd_error *e)
+{
+    struct buf cb = BUF_INIT, nb = BUF_INIT;
+    struct org_info o;
+    struct residential_unit_info dup;
+    enum tcxd_err rc;
+    char d[DATE_ISO_LEN];
+    date_format_vn(from, d);
+    if ((rc = clean(code, PROGRAM_CODE_MAX, false, "code", &cb, e)) ||
+        (rc = clean(name, PROGRAM_TITLE_MAX, false, "name", &nb, e)))
+        goto out;
+    if ((unsigned)kind >= RES_KIND__MAX || from == DATE_NONE) {
+        rc = tcxd_fail(e, TCXD_EINVAL, from == DATE_NONE ? "from" : "kind", "field %s is required",
+                       from == DATE_NONE ? "from" : "kind");
+        goto out;
+    }
+    if ((rc = check_org(st, commune_org_id, from, &o, e)))
+        goto out;
+    if (!is_commune(&o)) {
+        rc = tcxd_fail(e, TCXD_ERULE, "org_id", "%s is not a commune or ward committee on %s",
+                       o.code, d);
+        goto out;
+    }
+    if ((rc = store_begin(st, e)))
+        goto out;
+    if (!store_residential_get(st, cb.ptr, &dup, NULL)) {
+        rc = tcxd_fail(e, TCXD_ECONFLICT, "code", "residential unit code '%s' is already used",
+                       cb.ptr);
+        store_rollback(st);
+        goto out;
+    }
+    sqlite3_stmt *s = store_stmt(st, STMT_RESIDENTIAL_INSERT);
+    store_bind_text(s, 1, cb.ptr);
+    store_bind_text(s, 2, nb.ptr);
+    sqlite3_bind_int(s, 3, kind);
+    sqlite3_bind_int64(s, 4, commune_org_id);
+    store_bind_date(s, 5, from);
+    if ((rc = store_step_done(st, s, e, "adding the residential unit"))) {
+        store_rollback(st);
+        goto out;
+    }
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    json_t *after = json_pack("{s:s, s:s, s:s, s:I, s:o}", "code", cb.ptr, "name", nb.ptr, "kind",
+                              residential_kind_name(kind), "commune_org_id",
+                              (json_int_t)commune_org_id, "from", json_date(from));
+    if (!(rc = audit_commit(st, who, "residential.add", "residential_unit", id, commune_org_id,
+                            NULL, after, e)) &&
+        id_out)
+        *id_out = id;
+out:
+    buf_release(&cb);
+    buf_release(&nb);
+    return rc;
+}
+
+enum tcxd_err store_residential_get(struct store *st, const char *code,
+                                    struct residential_unit_info *out, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_RESIDENTIAL_BY_CODE);
+    store_bind_text(s, 1, code);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        memset(out, 0, sizeof(*out));
+        out->id = sqlite3_column_int64(s, 0);
+        store_column_copy(s, 1, out->code, sizeof(out->code));
+        store_column_copy(s, 2, out->name, sizeof(out->name));
+        out->kind = (enum residential_kind)sqlite3_column_int(s, 3);
+        out->commune_org_id = sqlite3_column_int64(s, 4);
+        out->from = store_column_date(s, 5);
+        out->to = store_column_date(s, 6);
+    }
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW)
+        return TCXD_OK;
+    if (rc != SQLITE_DONE)
+        return store_db_error(st, e, "reading the residential unit");
+    return tcxd_fail(e, TCXD_ENOTFOUND, "unit", "no residential unit '%s'", code);
+}
+
+enum tcxd_err store_residential_link(struct store *st, const struct store_actor *who,
+                                     int64_t unit_id, int64_t org_id, tcxd_date from,
+                                     const char *decision_no, struct tcxd_error *e)
+{
+    struct buf dec = BUF_INIT;
+    struct org_info o;
+    enum tcxd_err rc;
+    char d[DATE_ISO_LEN];
+    date_format_vn(from, d);
+    if ((rc = clean(decision_no, PROGRAM_DOC_MAX, true, "decision_no", &dec, e)) ||
+        (rc = check_org(st, org_id, from, &o, e)))
+        goto out;
+    if (o.form != ORG_FORM_CHI_BO) {
+        rc = tcxd_fail(e, TCXD_ERULE, "org_id", "%s is not a chi bộ on %s", o.code, d);
+        goto out;
+    }
+    if ((rc = store_begin(st, e)))
+        goto out;
+    sqlite3_stmt *s = store_stmt(st, STMT_RESIDENTIAL_LAST_LINK);
+    sqlite3_bind_int64(s, 1, unit_id);
+    tcxd_date last = sqlite3_step(s) == SQLITE_ROW ? store_column_date(s, 0) : DATE_NONE;
+    sqlite3_reset(s);
+    if (last != DATE_NONE && from <= last) {
+        char l[DATE_ISO_LEN];
+        date_format_vn(last, l);
+        rc =
+            tcxd_fail(e, TCXD_ERULE, "from", "the link starts before the unit's last link (%s)", l);
+        store_rollback(st);
+        goto out;
+    }
+    s = store_stmt(st, STMT_RESIDENTIAL_LINK_CLOSE);
+    sqlite3_bind_int64(s, 1, unit_id);
+    store_bind_date(s, 2, from);
+    if ((rc = store_step_done(st, s, e, "ending the previous link"))) {
+        store_rollback(st);
+        goto out;
+    }
+    s = store_stmt(st, STMT_RESIDENTIAL_LINK_INSERT);
+    sqlite3_bind_int64(s, 1, unit_id);
+    sqlite3_bind_int64(s, 2, org_id);
+    store_bind_date(s, 3, from);
+    store_bind_text(s, 4, dec.ptr);
+    if ((rc = store_step_done(st, s, e, "linking the unit"))) {
+        store_rollback(st);
+        goto out;
+    }
+    json_t *after = json_pack("{s:I, s:I, s:o, s:s}", "unit_id", (json_int_t)unit_id, "org_id",
+                              (json_int_t)org_id, "from", json_date(from), "decision_no", dec.ptr);
+    rc = audit_commit(st, who, "residential.link", "residential_unit", unit_id, org_id, NULL, after,
+                      e);
+out:
+    buf_release(&dec);
+    return rc;
+}
+
+struct count_ctx {
+    const int64_t *ids;
+    int64_t *counts;
+    size_t n;
+};
+
+static void add_count(void *vctx, int64_t org_id, enum member_status s, int64_t count)
+{
+    (void)s;
+    struct count_ctx *c = vctx;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->ids[i] == org_id)
+            c->counts[i] += count;
+}
+
+enum tcxd_err store_residential_coverage(struct store *st, const struct org_tree *t, uint32_t root,
+                                         tcxd_date on, struct residential_coverage *out,
+                                         struct tcxd_error *e)
+{
+    memset(out, 0, sizeof(*out));
+    int64_t *chi = NULL; /* the serving chi bộ of each unit counted, 0 when none */
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_RESIDENTIAL_ALIVE);
+    store_bind_date(s, 1, on);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        uint32_t commune = org_tree_find(t, sqlite3_column_int64(s, 1));
+        if (commune == TREE_NONE || !org_tree_in_subtree(t, root, commune))
+            continue;
+        int64_t org = sqlite3_column_type(s, 2) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 2);
+        uint32_t node = org ? org_tree_find(t, org) : TREE_NONE;
+        if (node == TREE_NONE || t->nodes[node].form != ORG_FORM_CHI_BO)
+            org = 0; /* no chi bộ (or it ended) */
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            chi = xrealloc(chi, cap * sizeof(*chi));
+        }
+        chi[n++] = org;
+    }
+    if (rc != SQLITE_DONE) {
+        free(chi);
+        return store_db_error(st, e, "reading residential units");
+    }
+    int64_t *counts = xcalloc(n + 1, sizeof(*counts));
+    struct count_ctx cc = {chi, counts, n};
+    enum tcxd_err r = n ? store_member_counts(st, on, chi, n, add_count, &cc, e) : TCXD_OK;
+    if (!r) {
+        out->units = (int64_t)n;
+        for (size_t i = 0; i < n; i++) {
+            out->without_chi_bo += chi[i] == 0;
+            out->without_members += chi[i] == 0 || counts[i] == 0;
+        }
+    }
+    free(counts);
+    free(chi);
+    return r;
 }

@@ -15,7 +15,10 @@
  *                           decision's date, the ceremony's when none), in a chi bộ of the
  *                           subtree;
  *   IND_NEW_ORGS            base organizations (tổ chức cơ sở đảng) created in the period;
- *   IND_NEW_ORGS_NON_STATE  of those, base organizations of type dn_ngoai_nha_nuoc.
+ *   IND_NEW_ORGS_NON_STATE  of those, base organizations of type dn_ngoai_nha_nuoc;
+ *   IND_UNITS_WITHOUT_CHI_BO, IND_UNITS_WITHOUT_MEMBERS  residential units of the subtree on the
+ *                           period's last day that no chi bộ serves / where no member is
+ *                           registered in the serving chi bộ (store_residential_coverage).
  * An organization created and ended within the period is not in the tree at its end and is not
  * counted (UNCONFIRMED: how boards count such short-lived organizations).
  *
@@ -166,6 +169,35 @@ enum tcxd_err store_indicator_figure_get(struct store *st, int64_t indicator_id,
 enum tcxd_err store_indicator_actual(struct store *st, const struct indicator_info *ind,
                                      tcxd_date from, tcxd_date to, bool *found, int64_t *value,
                                      struct tcxd_error *e) TCXD_WUR;
+
+/* ---- residential units ---------------------------------------------------------------------- */
+
+struct residential_unit_info {
+    int64_t id;
+    char code[256];
+    char name[1024];
+    enum residential_kind kind;
+    int64_t commune_org_id;
+    tcxd_date from, to;
+};
+
+/* A thôn or tổ dân phố of a commune or ward committee (a base organization of type xã, phường or
+   thị trấn, or from 01/07/2025 a commune-level committee) from `from`. */
+enum tcxd_err store_residential_add(struct store *st, const struct store_actor *who,
+                                    const char *code, const char *name, enum residential_kind kind,
+                                    int64_t commune_org_id, tcxd_date from, int64_t *id_out,
+                                    struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_residential_get(struct store *st, const char *code,
+                                    struct residential_unit_info *out,
+                                    struct tcxd_error *e) TCXD_WUR;
+/* From `from` the unit is served by chi bộ org_id (the previous link ends that day). */
+enum tcxd_err store_residential_link(struct store *st, const struct store_actor *who,
+                                     int64_t unit_id, int64_t org_id, tcxd_date from,
+                                     const char *decision_no, struct tcxd_error *e) TCXD_WUR;
+/* The residential units of the subtree `root` of t (the tree on `on`) on `on`. */
+enum tcxd_err store_residential_coverage(struct store *st, const struct org_tree *t, uint32_t root,
+                                         tcxd_date on, struct residential_coverage *out,
+                                         struct tcxd_error *e) TCXD_WUR;
 
 /* ---- meetings and attendance ------------------------------------------------------------------
  */

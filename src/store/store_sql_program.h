@@ -76,6 +76,24 @@
     X(STMT_ATTENDANCE_VISITS,                                                                      \
       "SELECT a.member_id, m.org_id, m.date FROM meeting_attendee a "                              \
       "JOIN meeting m ON m.id = a.meeting_id WHERE m.date >= ?1 AND m.date < ?2")                  \
+    X(STMT_RESIDENTIAL_INSERT,                                                                     \
+      "INSERT INTO residential_unit(code, name, kind, commune_org_id, valid_from) "                \
+      "VALUES(?1, ?2, ?3, ?4, ?5)")                                                                \
+    X(STMT_RESIDENTIAL_BY_CODE,                                                                    \
+      "SELECT id, code, name, kind, commune_org_id, valid_from, valid_to FROM residential_unit "   \
+      "WHERE code = ?1")                                                                           \
+    X(STMT_RESIDENTIAL_ALIVE,                                                                      \
+      "SELECT u.id, u.commune_org_id, (SELECT l.org_id FROM residential_link l "                   \
+      "WHERE l.unit_id = u.id AND l.valid_from <= ?1 AND l.valid_to > ?1) FROM residential_unit "  \
+      "u "                                                                                         \
+      "WHERE u.valid_from <= ?1 AND u.valid_to > ?1 ORDER BY u.id")                                \
+    X(STMT_RESIDENTIAL_LAST_LINK, "SELECT valid_from FROM residential_link WHERE unit_id = ?1 "    \
+                                  "ORDER BY valid_from DESC LIMIT 1")                              \
+    X(STMT_RESIDENTIAL_LINK_CLOSE,                                                                 \
+      "UPDATE residential_link SET valid_to = ?2 WHERE unit_id = ?1 AND valid_to = '9999-12-31'")  \
+    X(STMT_RESIDENTIAL_LINK_INSERT,                                                                \
+      "INSERT INTO residential_link(unit_id, org_id, valid_from, decision_no) "                    \
+      "VALUES(?1, ?2, ?3, ?4)")                                                                    \
     X(STMT_ATTENDANCE_SAME,                                                                        \
       "SELECT 1 FROM attendance_assignment WHERE member_id = ?1 AND org_id = ?2 "                  \
       "AND valid_from < ?4 AND valid_to > ?3 LIMIT 1")

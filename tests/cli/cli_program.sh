@@ -101,4 +101,16 @@ q meeting add HN.P.01 --date 31/03/2022 --topic "Sinh hoạt tháng 3" --members
 "$TCXD" --json meeting attendance HN --year 2022 --quarter 1 | grep -q '"met": 1' || fail "Q1"
 "$TCXD" --json meeting attendance HN --year 2022 --quarter 2 | grep -q '"missed": 1' || fail "Q2"
 "$TCXD" meeting list HN.P.01 | grep -qF "Sinh hoạt tháng 3" || fail "meeting list"
-echo "program, indicator, meeting: ok"
+# ---- residential units: 3 in ward HN.P; 01 serves TDP1 (members), 02 serves TDP2 from 2023 ----
+q unit add TDP1 "Tổ dân phố 1" --org HN.P --kind to_dan_pho --from 01/01/2010
+q unit add TDP2 "Tổ dân phố 2" --org HN.P --kind "Tổ dân phố" --from 01/01/2010
+q unit add TDP3 "Tổ dân phố 3" --org HN.P --kind to_dan_pho --from 01/01/2010
+q unit link TDP1 HN.P.01 --from 01/01/2011
+q unit link TDP2 HN.P.02 --from 01/01/2023
+st=0; "$TCXD" unit add TDP9 "Sai" --org HN.P.01 --kind thon --from 01/01/2010 2>"$dir/err" || st=$?
+[ "$st" = 2 ] || fail "a unit under a chi bộ: $st"
+"$TCXD" --json unit coverage HN --as-of 31/12/2022 >"$dir/cov"
+grep -q '"without_chi_bo": 2' "$dir/cov" && grep -q '"units": 3' "$dir/cov" || fail "coverage 2022: $(cat "$dir/cov")"
+out=$("$TCXD" unit coverage HN --as-of 30/06/2023)
+echo "$out" | grep -qF "3 thôn, tổ dân phố; 1 chưa có chi bộ; 1 chưa có đảng viên (66,7% có đảng viên)" || fail "coverage: $out"
+echo "program, indicator, meeting, unit: ok"

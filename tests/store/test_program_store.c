@@ -432,6 +432,95 @@ static void test_meetings_and_attendance(void **state)
     assert_int_equal(c.rows, 0);
 }
 
+static void test_residential_coverage(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    /* ward: 6 units. A, B served by chi_bo (with members from test 3 on), C by an empty chi bộ,
+       D by nobody, E by chi_bo2 from 2023 only, F added in 2024 (not there in 2022).
+       Another city's ward has one unit G with no chi bộ: outside the city's subtree. */
+    int64_t empty = org("HN.Q1.P1.03", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE, ward,
+                        D(2000, 1, 1));
+    int64_t hp_ward =
+        org("HP.W", ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_XA, other_city, D(2000, 1, 1));
+    const char *codes[] = {"TDP-A", "TDP-B", "TDP-C", "TDP-D", "TDP-E"};
+    int64_t ids[5];
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(store_residential_add(st, &actor, codes[i], codes[i], RES_TO_DAN_PHO, ward,
+                                               D(2010, 1, 1), &ids[i], &e),
+                         TCXD_OK);
+    int64_t f, g;
+    assert_int_equal(store_residential_add(st, &actor, "TDP-F", "F", RES_TO_DAN_PHO, ward,
+                                           D(2024, 1, 1), &f, &e),
+                     TCXD_OK);
+    assert_int_equal(
+        store_residential_add(st, &actor, "THON-G", "G", RES_THON, hp_ward, D(2010, 1, 1), &g, &e),
+        TCXD_OK);
+    /* a chi bộ is no commune: refused; a duplicate code: refused */
+    int64_t audits = store_audit_count(st);
+    assert_int_equal(
+        store_residential_add(st, &actor, "X", "X", RES_THON, chi_bo, D(2010, 1, 1), NULL, &e),
+        TCXD_ERULE);
+    assert_int_equal(
+        store_residential_add(st, &actor, "TDP-A", "A", RES_THON, ward, D(2010, 1, 1), NULL, &e),
+        TCXD_ECONFLICT);
+    assert_int_equal(store_residential_link(st, &actor, ids[0], ward, D(2011, 1, 1), "", &e),
+                     TCXD_ERULE); /* the ward itself is not a chi bộ */
+    assert_int_equal(store_audit_count(st), audits);
+    assert_int_equal(store_residential_link(st, &actor, ids[0], chi_bo, D(2011, 1, 1), "", &e),
+                     TCXD_OK);
+    assert_int_equal(store_residential_link(st, &actor, ids[1], chi_bo, D(2011, 1, 1), "", &e),
+                     TCXD_OK);
+    assert_int_equal(store_residential_link(st, &actor, ids[2], empty, D(2011, 1, 1), "", &e),
+                     TCXD_OK);
+    assert_int_equal(store_residential_link(st, &actor, ids[4], chi_bo2, D(2023, 1, 1), "", &e),
+                     TCXD_OK);
+    assert_int_equal(store_residential_link(st, &actor, ids[4], chi_bo2, D(2022, 6, 1), "", &e),
+                     TCXD_ERULE); /* before the unit's last link */
+    struct org_tree t;
+    struct residential_coverage c;
+    /* 30/06/2022: units A-E; chi_bo has members (admitted in 2021-22 by test 3), chi_bo2 too */
+    assert_int_equal(store_tree_load(st, D(2022, 6, 30), &t, &e), TCXD_OK);
+    assert_int_equal(
+        store_residential_coverage(st, &t, org_tree_find(&t, city), D(2022, 6, 30), &c, &e),
+        TCXD_OK);
+    assert_int_equal(c.units, 5);
+    assert_int_equal(c.without_chi_bo, 2);  /* D, E */
+    assert_int_equal(c.without_members, 3); /* C (empty chi bộ), D, E */
+    org_tree_release(&t);
+    /* 31/12/2024: F added (no chi bộ), E served by chi_bo2 */
+    assert_int_equal(store_tree_load(st, D(2024, 12, 31), &t, &e), TCXD_OK);
+    assert_int_equal(
+        store_residential_coverage(st, &t, org_tree_find(&t, city), D(2024, 12, 31), &c, &e),
+        TCXD_OK);
+    assert_int_equal(c.units, 6);
+    assert_int_equal(c.without_chi_bo, 2);  /* D, F */
+    assert_int_equal(c.without_members, 3); /* C, D, F */
+    /* the other city's subtree holds only G */
+    assert_int_equal(
+        store_residential_coverage(st, &t, org_tree_find(&t, other_city), D(2024, 12, 31), &c, &e),
+        TCXD_OK);
+    assert_int_equal(c.units, 1);
+    assert_int_equal(c.without_chi_bo, 1);
+    org_tree_release(&t);
+    /* the same figures through an indicator */
+    int64_t id;
+    struct indicator_create_req r = {.code = "THON-CB",
+                                     .name = "Thôn, tổ dân phố chưa có chi bộ",
+                                     .org_id = city,
+                                     .source = IND_UNITS_WITHOUT_CHI_BO,
+                                     .unit = INDICATOR_COUNT};
+    assert_int_equal(store_indicator_create(st, &actor, &r, &id, &e), TCXD_OK);
+    struct indicator_info ind;
+    assert_int_equal(store_indicator_get(st, id, NULL, &ind, &e), TCXD_OK);
+    bool found;
+    int64_t v;
+    assert_int_equal(
+        store_indicator_actual(st, &ind, D(2022, 1, 1), D(2022, 6, 30), &found, &v, &e), TCXD_OK);
+    assert_int_equal(v, 2);
+    (void)f, (void)g;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -439,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_indicators_from_the_tree),
         cmocka_unit_test(test_admissions_against_the_same_period),
         cmocka_unit_test(test_meetings_and_attendance),
+        cmocka_unit_test(test_residential_coverage),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
