@@ -562,9 +562,9 @@ static void test_audit_every_mutation(void **state)
                          400);
         assert_string_equal(err_field(pj), "reason");
         json_decref(pj);
-        char longname[400] = "";
-        for (int k = 0; k < 151; k++)
-            strcat(longname, "a");
+        char longname[400];
+        memset(longname, 'a', 151);
+        longname[151] = '\0';
         assert_int_equal(patch(&a, path("/api/members/%lld", (long long)m),
                                path("{\"full_name\":\"%s\",\"reason\":\"x\"}", longname), &pj),
                          400);
