@@ -306,10 +306,10 @@ void merger_list_text(const struct merger_list *l, const char *province_code, tc
 static uint32_t find_committee(const struct org_tree *t, uint32_t root, const char *unit_name)
 {
     struct buf want = BUF_INIT, f = BUF_INIT;
-    char *tmp = xmalloc(strlen(unit_name) + 16);
-    sprintf(tmp, "Đảng bộ %s", unit_name);
-    text_fold(tmp, &want);
-    free(tmp);
+    struct buf name = BUF_INIT;
+    buf_addf(&name, "Đảng bộ %s", unit_name);
+    text_fold(name.ptr, &want);
+    buf_release(&name);
     uint32_t found = TREE_NONE;
     for (uint32_t i = root; i != TREE_NONE && found == TREE_NONE; i = org_tree_next(t, root, i)) {
         const struct org_node *nd = &t->nodes[i];
