@@ -360,6 +360,47 @@ describe('office work: organizations found and named with their path', { timeout
     consoleErrors.length = 0;
   });
 
+  it('corrects a birth date with a reason, shows before and after, and the report of a past date follows', async () => {
+    const asOf = '2020-12-31';
+    const ageOn = (birth) => { const [y, m, d] = birth.split('-').map(Number); let a = 2020 - y; if (m > 12 || (m === 12 && d > 31)) a--; return a; };
+    const band = (a) => (a <= 30 ? 0 : a <= 40 ? 1 : a <= 50 ? 2 : a <= 60 ? 3 : a <= 70 ? 4 : 5);
+    const members = (await api.call('GET', `/api/members?org=${ward.id}&as_of=${asOf}&page_size=50`)).body.items;
+    const m = members.find((x) => x.birth_date && band(ageOn(x.birth_date)) < 4);
+    assert.ok(m, 'a member under 61 on 31/12/2020');
+    const bands = async () => (await api.call('GET', `/api/reports/structure?org=${ward.id}&as_of=${asOf}`)).body.breakdowns.age_band.map((b) => b.count);
+    const before = await bands();
+    assert.equal(before.length, 6);
+    await page.goto(`${server.base}/members/${m.id}`);
+    await page.click('[data-testid=member-correct]');
+    await page.locator('[data-testid=correct-form]').waitFor();
+    await page.fill('#c_birth_date', '01/01/1945');
+    await page.click('[data-testid=correct-form] button[type=submit]');
+    // the reason is required
+    await page.locator('#c_reason[aria-invalid=true]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'c_reason');
+    await page.fill('#c_reason', 'Nhập nhầm năm sinh theo lý lịch gốc');
+    const row = page.locator('[data-testid=correct-form] > .table-wrap [data-field=birth_date]');
+    assert.equal(await row.innerText(), `Ngày sinh\t${m.birth_date.split('-').reverse().join('/')}\t01/01/1945`);
+    await page.click('[data-testid=correct-form] button[type=submit]');
+    const dlg = page.locator('dialog[open]');
+    await dlg.waitFor();
+    assert.match(await dlg.innerText(), /Nhập nhầm năm sinh/);
+    await dlg.locator('[data-field=birth_date]').waitFor();
+    await shoot(page, 'member-correct');
+    await page.locator('[data-testid=confirm-yes]').click();
+    await page.locator('[data-testid=corrected]').waitFor();
+    const hist = page.locator('[data-testid=corrections] [data-corr-field=birth_date]');
+    await hist.waitFor();
+    assert.equal((await hist.innerText()).replace(/\s+/g, " "), `Ngày sinh: ${m.birth_date.split('-').reverse().join('/')} → 01/01/1945`);
+    // the report of 31/12/2020 follows: one member leaves the old band for "over 70"
+    const want = before.map((c, i) => c - (i === band(ageOn(m.birth_date)) ? 1 : 0) + (i === 5 ? 1 : 0));
+    assert.deepEqual(await bands(), want);
+    await page.goto(`${server.base}/reports?org=${ward.id}&as_of=${asOf}`);
+    const cells = page.locator('[data-breakdown=age_band] tbody tr td:nth-child(2)');
+    await cells.first().waitFor();
+    assert.deepEqual((await cells.allInnerTexts()).map((x) => Number(x.replace(/\./g, ''))), want);
+  });
+
   it('shows a viewer no export that would fail', async () => {
     server.addUser('e2e-viewer', 'viewer', server.root);
     await page.click('[data-testid=logout]');

@@ -8,6 +8,7 @@ import { LoginPage } from './pages/Login';
 import { PasswordPage } from './pages/Password';
 import { OrgTreePage } from './pages/OrgTree';
 import { DashboardPage } from './pages/Dashboard';
+import { CorrectPage, EventCorrectPage } from './pages/Corrections';
 import { OrgPage } from './pages/OrgPage';
 import { MembersPage } from './pages/Members';
 import { MemberPage } from './pages/Member';
@@ -79,6 +80,8 @@ function Routes({ user }: { user: User }) {
   if (path === '/members') return <MembersPage query={query} />;
   if (path === '/members/new' && canEdit(user)) return <AdmitPage orgId={Number(query.get('org')) || null} />;
   if ((m = match('/members/:id', path))) return <MemberPage id={Number(m.id)} />;
+  if ((m = match('/members/:id/correct', path)) && canEdit(user)) return <CorrectPage id={Number(m.id)} />;
+  if ((m = match('/members/:id/events/:eid/correct', path)) && canEdit(user)) return <EventCorrectPage id={Number(m.id)} eventId={Number(m.eid)} />;
   if ((m = match('/members/:id/:action', path)) && canEdit(user) && m.action in ACTIONS) {
     return <MemberActionPage id={Number(m.id)} action={m.action as keyof typeof ACTIONS} />;
   }

@@ -142,7 +142,7 @@ export function SelectField(props: {
 }
 
 /** Modal confirmation built on <dialog>: focus moves into it, Escape cancels. */
-export function ConfirmDialog(props: { open: boolean; title: string; message: string; onConfirm: () => void; onCancel: () => void; busy?: boolean; id?: string }) {
+export function ConfirmDialog(props: { open: boolean; title: string; message: string; onConfirm: () => void; onCancel: () => void; busy?: boolean; id?: string; children?: ComponentChildren }) {
   const titleId = props.id ?? 'confirm-title';
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -155,6 +155,7 @@ export function ConfirmDialog(props: { open: boolean; title: string; message: st
     <dialog ref={ref} class="dialog" aria-labelledby={titleId} onCancel={(e) => { e.preventDefault(); props.onCancel(); }}>
       <h2 id={titleId}>{props.title}</h2>
       <p>{props.message}</p>
+      {props.children}
       <div class="actions">
         <button type="button" class="primary" disabled={props.busy} onClick={props.onConfirm} data-testid="confirm-yes">{t('confirm.yes')}</button>
         <button type="button" autoFocus onClick={props.onCancel}>{t('confirm.no')}</button>

@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { OrgName } from '../components/OrgName';
+import { CorrectionHistory } from './Corrections';
 import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber, todayIso, yearsBetween } from '../format';
 import { getLang, label, t } from '../i18n';
@@ -7,6 +8,7 @@ import { eventTitle, onTemporaryTransfer, sortEvents } from '../member';
 import { canEdit, useUser } from '../session';
 
 export function MemberPage({ id }: { id: number }) {
+  const corrected = new URLSearchParams(window.location.search).get('corrected') === '1';
   const user = useUser();
   const lang = getLang();
   const res = useAsync(() => api.member(id), [id]);
@@ -39,8 +41,10 @@ export function MemberPage({ id }: { id: number }) {
         {temporary && <> · <span class="badge badge-warn">{t('member.temporary')}</span></>}
         {m.party_age_years != null && <> · {t('member.partyAge')}: <strong data-testid="party-age">{t('member.partyAgeYears', { n: formatNumber(m.party_age_years, lang) })}</strong></>}
       </p>
+      {corrected && <p class="notice notice-ok" role="status" data-testid="corrected">{t('corr.done')}</p>}
       <div class="toolbar toolbar-links">
         <Link class="button" href={`/reviews/members/${m.id}`} data-testid="member-review">{t('member.review')}</Link>
+        {canEdit(user) && <Link class="button" href={`/members/${m.id}/correct`} data-testid="member-correct">{t('corr.edit')}</Link>}
       </div>
       {actions.length > 0 && (
         <nav class="toolbar" aria-label={t('member.actions')}>
@@ -87,12 +91,14 @@ export function MemberPage({ id }: { id: number }) {
                   {e.org && <> — <OrgName org={e.org} /></>}
                   {e.decision_no && <div class="muted">{t('col.decision')}: {e.decision_no}</div>}
                   {e.detail && <div>{e.detail}</div>}
+                  {canEdit(user) && <div><Link href={`/members/${m.id}/events/${e.id}/correct`} class="muted" data-event-correct={e.id}>{t('corr.editEvent')}</Link></div>}
                 </div>
               </li>
             ))}
           </ol>
         )}
       </section>
+      <CorrectionHistory id={m.id} key={res.data ? JSON.stringify(res.data).length : 0} />
     </div>
   );
 }
