@@ -677,7 +677,8 @@ static void rows_annex(struct form_result *r, struct tally *t)
     struct groups *g[2] = {&t->eth, &t->rel};
     int64_t base[2] = {t->headline, t->religious};
     for (int k = 0; k < 2; k++) {
-        qsort(g[k]->v, g[k]->n, sizeof(struct group), cmp_group);
+        if (g[k]->n)
+            qsort(g[k]->v, g[k]->n, sizeof(struct group), cmp_group);
         int64_t tot = 0, fem = 0;
         for (size_t i = 0; i < g[k]->n; i++) {
             tot += g[k]->v[i].total;
