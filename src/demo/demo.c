@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "demo/demo_internal.h"
+#include "plan/provinces.h"
+#include "plan/restructure.h"
 #include "store/store_bulk.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -370,6 +372,99 @@ static enum tcxd_err build_province(struct writer *w, const struct demo_spec *sp
 }
 
 /* National: the 63 provinces' member totals by their number of communes (wards weigh more). */
+/* ---- the 2025 restructuring ------------------------------------------------------------------ */
+
+static enum tcxd_err apply_plan(struct writer *w, const struct restructure_plan *p,
+                                struct tcxd_error *e)
+{
+    struct restructure_result r;
+    restructure_result_init(&r);
+    struct restructure_opts o = {true, 0};
+    enum tcxd_err rc = restructure_run(w->st, w->who, p, &o, &r, e);
+    if (!rc) {
+        w->res->orgs += r.created;
+        w->res->org_ops += r.moved + r.ended + r.retiered;
+    }
+    restructure_result_release(&r);
+    return rc;
+}
+
+/* Hà Nội's 126 commune-level committees from 01/07/2025 (data/plans/hanoi-2025.csv, the real
+   mapping of Nghị quyết 1656/NQ-UBTVQH15): moves of organizations this seed did not make are
+   left out. */
+static enum tcxd_err restructure_hanoi(struct writer *w, struct tcxd_error *e)
+{
+    size_t len;
+    const char *csv = demo_file("hanoi-2025.csv", &len);
+    if (!csv)
+        return tcxd_fail(e, TCXD_EINTERNAL, "", "demo data file %s is not built in",
+                         "hanoi-2025.csv");
+    struct restructure_plan p;
+    struct restructure_result r;
+    restructure_plan_init(&p);
+    restructure_result_init(&r);
+    enum tcxd_err rc = restructure_plan_read(csv, len, "hanoi-2025.csv", &p, &r, e);
+    restructure_result_release(&r);
+    if (!rc) {
+        size_t k = 0;
+        for (size_t i = 0; i < p.n; i++) {
+            struct plan_row *x = &p.rows[i];
+            if (x->action == PLAN_MOVE && !store_org_code_used(w->st, x->code)) {
+                free(x->code);
+                free(x->name);
+                free(x->parent);
+                free(x->into);
+                free(x->decision_no);
+                continue;
+            }
+            p.rows[k++] = *x;
+        }
+        p.n = k;
+        rc = apply_plan(w, &p, e);
+    }
+    restructure_plan_release(&p);
+    return rc;
+}
+
+struct province_codes {
+    char gso[100][4];
+    char code[100][16];
+    size_t n;
+};
+
+static const char *province_committee(void *ctx, const char *gso)
+{
+    const struct province_codes *pc = ctx;
+    for (size_t i = 0; i < pc->n; i++)
+        if (!strcmp(pc->gso[i], gso))
+            return pc->code[i];
+    return NULL;
+}
+
+/* The 63 provincial committees become 34 on 01/07/2025 (data/admin_units/
+   province_mapping_2025.csv). */
+static enum tcxd_err restructure_provinces(struct writer *w, const struct province_codes *pc,
+                                           struct tcxd_error *e)
+{
+    size_t len, n;
+    const char *csv = demo_file("province_mapping_2025.csv", &len);
+    if (!csv)
+        return tcxd_fail(e, TCXD_EINTERNAL, "", "demo data file %s is not built in",
+                         "province_mapping_2025.csv");
+    struct province_link *l;
+    enum tcxd_err rc = province_links_read(csv, len, &l, &n, e);
+    if (rc)
+        return rc;
+    struct restructure_plan p;
+    restructure_plan_init(&p);
+    p.date = org_rules_2025();
+    province_plan(l, n, "VN", province_committee, (void *)pc, &p);
+    free(l);
+    rc = apply_plan(w, &p, e);
+    restructure_plan_release(&p);
+    return rc;
+}
+
 static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
 {
     const struct demo_data *d = w->p->data;
@@ -411,6 +506,7 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
     w->p->root_parent_id = root;
     double *wt = xmalloc(np * sizeof(*wt));
     int32_t *lo = xmalloc(np * sizeof(*lo)), *members = xmalloc(np * sizeof(*members));
+    struct province_codes *pc = xcalloc(1, sizeof(*pc));
     size_t hn = np;
     for (size_t i = 0; i < np; i++) {
         wt[i] = prov[i].communes + 2.5 * prov[i].wards;
@@ -437,6 +533,8 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
         if (!strcmp(prov[i].code, "79"))
             snprintf(rootcode, sizeof(rootcode), "HCM");
         spec.root_code = rootcode;
+        memcpy(pc->gso[pc->n], prov[i].code, sizeof(pc->gso[0]));
+        memcpy(pc->code[pc->n++], rootcode, sizeof(pc->code[0]));
         if (i == hn) {
             spec.hanoi_blocs = true;
             spec.base = HN_BASE;
@@ -469,6 +567,9 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
         if (w->o->progress)
             w->o->progress(w->o->ctx, "provinces", (int64_t)i + 1, (int64_t)np);
     }
+    if (!rc && date_today() >= org_rules_2025())
+        rc = restructure_provinces(w, pc, e);
+    free(pc);
     free(wt);
     free(lo);
     free(members);
@@ -520,6 +621,8 @@ enum tcxd_err demo_generate(struct store *st, const struct store_actor *who,
             store_rollback(st);
         else
             rc = store_commit(st, e);
+        if (!rc && o->profile == DEMO_HANOI_2020 && today >= org_rules_2025())
+            rc = restructure_hanoi(&w, e);
     }
     store_bulk_mode(st, false);
     demo_plan_release(&plan);

@@ -21,6 +21,11 @@
  *               17,225 chi bộ trực thuộc and 457,397 members on 31/12/2020.
  *   national    VN "Đảng Cộng sản Việt Nam" over the 63 provincial committees (HN is planned as
  *               in hanoi-2020), about 5.6 million members on 31/12/2020. For benchmarks.
+ * From 01/07/2025 (when today is later) the 2025 restructuring: hanoi-2020 applies the real plan
+ * of Hà Nội (data/plans/hanoi-2025.csv: 126 commune-level committees, 51 phường + 75 xã, the 30
+ * district committees ended, the residential chi bộ re-tiered to chi bộ cơ sở under them);
+ * national merges the provincial committees as the 2025 mapping says (63 until 30/06/2025, 34
+ * from 01/07/2025; data/admin_units/province_mapping_2025.csv).
  * History: admissions every year, official recognitions (store events), official and temporary
  * transfers, exits (xóa tên, xin ra, khai trừ, chuyển đi), deaths, disciplines, exemptions, a few
  * re-admissions, merges of chi bộ and a move of a base organization between districts, from
@@ -39,7 +44,7 @@
 #include "util/err.h"
 
 /* Bumped whenever the data generated for a given seed changes (scripts/demo.sh caches on it). */
-#define DEMO_VERSION      3
+#define DEMO_VERSION      4
 #define DEMO_DEFAULT_SEED 2020
 
 enum demo_profile { DEMO_SMALL, DEMO_HANOI_2020, DEMO_NATIONAL, DEMO__MAX };

@@ -27,6 +27,15 @@ static const struct embedded_file *find_file(const char *name)
     return NULL;
 }
 
+const char *demo_file(const char *name, size_t *len)
+{
+    const struct embedded_file *f = find_file(name);
+    if (!f)
+        return NULL;
+    *len = f->len;
+    return f->data;
+}
+
 /* Splits a copy of the file into lines and fields in place. Calls fn per data row. */
 static enum tcxd_err each_row(const char *file, char **blob, size_t ncols,
                               void (*fn)(void *ctx, char **fields), void *ctx, struct tcxd_error *e)

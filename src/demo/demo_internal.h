@@ -69,6 +69,8 @@ struct demo_data {
 };
 
 enum tcxd_err demo_data_load(struct demo_data *d, struct tcxd_error *e) TCXD_WUR;
+/* A data file compiled in (by its base name), NULL when absent. */
+const char *demo_file(const char *name, size_t *len);
 void demo_data_release(struct demo_data *d);
 /* A name part made of Vietnamese letters only (words separated by single spaces), after
    text_clean: rejects mojibake, typos with foreign letters and punctuation. */

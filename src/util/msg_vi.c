@@ -796,6 +796,7 @@ const struct msg_pair msg_vi_catalog[] = {
      "  %s %s: %s km² (%s%%), %s người (%s%%) — %s\n"},
     {"--draft needs --org (the province's committee)",
      "--draft cần --org (đảng bộ tỉnh, thành phố)"},
+    {"line %ld: invalid province mapping row", "dòng %ld: dòng ánh xạ tỉnh không hợp lệ"},
 };
 
 const size_t msg_vi_catalog_len = sizeof(msg_vi_catalog) / sizeof(msg_vi_catalog[0]);

@@ -8,6 +8,8 @@
 #     day), counted here with SQL on the registrations, not with tcxd;
 #   - tcxd's member totals of both days equal those SQL counts;
 #   - the reports for 31/12/2020 and 30/06/2025 are byte for byte what they were before.
+# (A demo of DEMO_VERSION 4 or later has the plan applied by the generator: then only the outcome is
+# checked.)
 # usage: hanoi_2025.sh TCXD SRCDIR   ($TCXD_HANOI_DB: a hanoi-2020 database to copy, instead of
 # generating one, which takes minutes)
 set -eu
@@ -27,8 +29,13 @@ export TCXD_LANG=vi
 "$TCXD" --db "$db" report structure HN --as-of 30/06/2025 >"$dir/r0630.a"
 grep -q "457.397 đảng viên" "$dir/r2020.a" || fail "the 31/12/2020 figures"
 
-"$TCXD" --db "$db" restructure apply "$SRC/data/plans/hanoi-2025.csv" >"$dir/apply" ||
-    { cat "$dir/apply"; fail "apply"; }
+if [ "$(sqlite3 "$db" "SELECT count(*) FROM org WHERE code = 'HN.X00004'")" = 0 ]; then
+    "$TCXD" --db "$db" restructure apply "$SRC/data/plans/hanoi-2025.csv" >"$dir/apply" ||
+        { cat "$dir/apply"; fail "apply"; }
+else
+    # a demo of DEMO_VERSION 4 or later applied the plan itself: check the outcome only
+    echo "the plan is in the demo already"
+fi
 
 "$TCXD" --db "$db" report structure HN --as-of 31/12/2020 >"$dir/r2020.b"
 "$TCXD" --db "$db" report structure HN --as-of 30/06/2025 >"$dir/r0630.b"

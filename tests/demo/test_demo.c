@@ -75,26 +75,27 @@ struct figures {
 
 /* The subtree of `code` as it stood on `day`, walked from org_version rows. */
 #define SUBTREE                                                                                    \
-    "WITH RECURSIVE v AS (SELECT ov.org_id, ov.parent_id FROM org_version ov "                     \
+    "WITH RECURSIVE v AS (SELECT ov.org_id, ov.parent_id, COALESCE(ov.tier, o.tier) AS tier, "     \
+    "COALESCE(ov.form, o.form) AS form FROM org_version ov "                                       \
     "JOIN org o ON o.id = ov.org_id WHERE ov.valid_from <= ?1 AND ov.valid_to > ?1 "               \
     "AND o.created_on <= ?1 AND o.ended_on > ?1), "                                                \
-    "sub(id, depth) AS (SELECT id, 0 FROM org WHERE code = ?2 UNION ALL "                          \
-    "SELECT v.org_id, sub.depth + 1 FROM v JOIN sub ON v.parent_id = sub.id) "
+    "sub(id, depth, tier, form) AS (SELECT id, 0, tier, form FROM org WHERE code = ?2 UNION ALL "  \
+    "SELECT v.org_id, sub.depth + 1, v.tier, v.form FROM v JOIN sub ON v.parent_id = sub.id) "
 
 static void count_figures(sqlite3 *db, const char *code, const char *day, struct figures *f)
 {
     static const char *const sql[] = {
-        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE sub.depth = 1 "
-                "AND o.tier = 0",
-        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 1",
-        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 1 "
-                "AND o.form = 0",
-        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 1 "
-                "AND o.form = 1",
-        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 2 "
-                "AND o.form = 0",
-        SUBTREE "SELECT count(*) FROM sub JOIN org o ON o.id = sub.id WHERE o.tier = 2 "
-                "AND o.form = 1",
+        SUBTREE "SELECT count(*) FROM sub WHERE sub.depth = 1 "
+                "AND sub.tier = 0",
+        SUBTREE "SELECT count(*) FROM sub WHERE sub.tier = 1",
+        SUBTREE "SELECT count(*) FROM sub WHERE sub.tier = 1 "
+                "AND sub.form = 0",
+        SUBTREE "SELECT count(*) FROM sub WHERE sub.tier = 1 "
+                "AND sub.form = 1",
+        SUBTREE "SELECT count(*) FROM sub WHERE sub.tier = 2 "
+                "AND sub.form = 0",
+        SUBTREE "SELECT count(*) FROM sub WHERE sub.tier = 2 "
+                "AND sub.form = 1",
         SUBTREE "SELECT count(*) FROM member_stint s JOIN sub ON sub.id = s.org_id "
                 "WHERE s.kind = 0 AND s.valid_from <= ?1 AND s.valid_to > ?1 "
                 "AND s.status IN (1, 2)",
@@ -456,8 +457,31 @@ static void test_hanoi_2020(void **state)
     assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE code = 'HN.ST' AND "
                             "name = 'Đảng bộ thị xã Sơn Tây'"),
                      1);
-    assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE tier = 1 AND base_type IN (1, 2, 3)"),
+    assert_int_equal(q1(db, "SELECT count(*) FROM org o JOIN org_version v ON v.org_id = o.id "
+                            "WHERE v.valid_from <= '2020-12-31' AND v.valid_to > '2020-12-31' "
+                            "AND COALESCE(v.tier, o.tier) = 1 "
+                            "AND COALESCE(v.base_type, o.base_type) IN (1, 2, 3)"),
                      526);
+    /* from 01/07/2025 the real 2025 restructuring: 126 commune-level committees (51 phường, 75
+       xã) directly under HN beside the 20 bloc committees, the districts ended */
+    const char *communes = "SELECT count(*) FROM org o JOIN org_version v ON v.org_id = o.id "
+                           "JOIN org p ON p.id = v.parent_id WHERE p.code = 'HN' "
+                           "AND v.valid_from <= '2025-07-01' AND v.valid_to > '2025-07-01' "
+                           "AND o.ended_on > '2025-07-01' AND COALESCE(v.tier, o.tier) = 0 "
+                           "AND COALESCE(v.base_type, o.base_type) = %d";
+    char csql[600];
+    snprintf(csql, sizeof(csql), communes, 2);
+    assert_int_equal(q1(db, csql), 51);
+    snprintf(csql, sizeof(csql), communes, 1);
+    assert_int_equal(q1(db, csql), 75);
+    struct figures f25a, f25b;
+    count_figures(db, "HN", "2025-06-30", &f25b);
+    count_figures(db, "HN", "2025-07-01", &f25a);
+    assert_int_equal(f25b.direct, 50);
+    assert_int_equal(f25a.direct, 126 + 20);
+    assert_true(f25a.branches < f25b.branches); /* residential chi bộ became chi bộ cơ sở */
+    assert_int_equal(f25a.base + f25a.branches + f25a.partial,
+                     f25b.base + f25b.branches + f25b.partial - 526);
     for (int bt = 1; bt <= 9; bt++) {
         char sql[160];
         snprintf(sql, sizeof(sql), "SELECT count(*) FROM org WHERE tier = 1 AND base_type = %d",
