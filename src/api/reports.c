@@ -28,6 +28,11 @@ static enum tcxd_err build(struct http_ctx *c, struct report_structure **r, stru
     enum tcxd_err rc = http_org_get(c, id, o.as_of, "org", &org, e);
     if (rc)
         return rc;
+    /* the comparison counts the subtree of its own date: the organization must be in the
+       scope then too */
+    if (o.compare != DATE_NONE &&
+        (rc = store_scope_check_org(c->st, org.id, o.compare, "compare", e)))
+        return rc;
     return report_structure_build(c->st, org.id, &o, r, e);
 }
 

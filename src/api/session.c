@@ -30,43 +30,22 @@ static void set_cookie(struct http_ctx *c, const char *token)
              token[0] ? "" : "; Max-Age=0");
 }
 
-static void slow_down(int64_t failures, int step_ms)
-{
-    /* each failure costs the client more time: 0.2 s, 0.4 s ... up to 2 s */
-    int64_t ms = (int64_t)step_ms * (failures + 1);
-    if (ms > 2000)
-        ms = 2000;
-    struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
-
 enum tcxd_err api_login(struct http_ctx *c, struct tcxd_error *e)
 {
     const char *username = c->in[L_USERNAME].s, *password = c->in[L_PASSWORD].s;
-    const char *addr = c->req->address ? c->req->address : "";
-    int64_t by_user = 0, by_addr = 0;
+    const char *addr = c->actor.address;
     enum tcxd_err rc;
-    if ((rc = store_login_failures(c->st, username, addr, c->now - c->cfg->login_window, &by_user,
-                                   &by_addr, e)))
+    if ((rc = http_throttle_check(c, username, e)))
         return rc;
-    if (by_user >= c->cfg->login_max_failures || by_addr >= c->cfg->login_max_failures)
-        return tcxd_fail(e, TCXD_ETOOMANY, "", "%s",
-                         http_msg(c, "đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút",
-                                  "too many failed logins, try again in 15 minutes"));
     struct user_info u;
-    bool ok = !user_check_name(username, NULL) && !store_user_get(c->st, username, &u, NULL) &&
-              !u.disabled && http_password_verify(u.pw_hash, password);
-    if (!ok) {
-        if ((rc = store_login_failure_add(c->st, username, addr, c->now, e)))
-            return rc;
-        slow_down(by_user > by_addr ? by_user : by_addr, c->cfg->login_delay_ms);
+    bool known = !user_check_name(username, NULL) && !store_user_get(c->st, username, &u, NULL) &&
+                 !u.disabled;
+    /* an unknown or disabled account costs the same argon2 verification as a known one */
+    if (!http_password_check(c, username, known ? u.pw_hash : NULL, password))
         return tcxd_fail(
             e, TCXD_EUNAUTH, "", "%s",
             http_msg(c, "sai tên đăng nhập hoặc mật khẩu", "wrong username or password"));
-    }
     sodium_memzero(u.pw_hash, sizeof(u.pw_hash));
-    if ((rc = store_login_failures_clear(c->st, username, e)))
-        return rc;
     char token[HTTP_TOKEN_HEX];
     memset(&c->sess, 0, sizeof(c->sess));
     http_random_token(token);
@@ -110,9 +89,10 @@ enum tcxd_err api_me_password(struct http_ctx *c, struct tcxd_error *e)
 {
     struct user_info u;
     enum tcxd_err rc;
-    if ((rc = store_user_get(c->st, c->sess.username, &u, e)))
+    if ((rc = store_user_get(c->st, c->sess.username, &u, e)) ||
+        (rc = http_throttle_check(c, c->sess.username, e)))
         return rc;
-    if (!http_password_verify(u.pw_hash, c->in[P_OLD].s))
+    if (!http_password_check(c, c->sess.username, u.pw_hash, c->in[P_OLD].s))
         return tcxd_fail(
             e, TCXD_EINVAL, "old_password", "%s",
             http_msg(c, "mật khẩu hiện tại không đúng", "the current password is wrong"));

@@ -11,7 +11,7 @@
 static const char serve_help[] =
     "usage: tcxd serve [--listen ADDRESS:PORT] [--web-root DIR] [--threads N]\n"
     "           [--session-timeout SECONDS] [--max-connections N] [--timeout SECONDS]\n"
-    "           [--port-file PATH] [--quiet] [--secure-cookies]\n"
+    "           [--port-file PATH] [--quiet] [--secure-cookies] [--trusted-proxy ADDRESS]\n"
     "  --listen           where to listen (default 127.0.0.1:8080; port 0: any free port)\n"
     "  --web-root         the built UI (default web/dist of the source tree, else\n"
     "                     /usr/share/tcxd/web)\n"
@@ -22,6 +22,9 @@ static const char serve_help[] =
     "  --port-file        write the port once listening (for scripts and tests)\n"
     "  --quiet            no access log\n"
     "  --secure-cookies   mark the session cookie Secure (behind a TLS-terminating proxy)\n"
+    "  --trusted-proxy    the reverse proxy's IP address: requests from it are counted by the\n"
+    "                     client in its X-Forwarded-For (login throttling, audit); from any\n"
+    "                     other peer the header is ignored\n"
     "Stops on SIGTERM or SIGINT after finishing the requests in flight.\n";
 
 static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, const char *name,
@@ -52,6 +55,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         O_QUIET,
         O_SECURE,
         O_HELP,
+        O_PROXY,
         O__MAX
     };
     struct cli_opt o[O__MAX] = {
@@ -60,6 +64,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         {"max-connections", true, NULL}, {"timeout", true, NULL},
         {"port-file", true, NULL},       {"quiet", false, NULL},
         {"secure-cookies", false, NULL}, {"help", false, NULL},
+        {"trusted-proxy", true, NULL},
     };
     const char *pos[1];
     size_t npos;
@@ -80,6 +85,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     so.port_file = o[O_PORTFILE].value;
     so.quiet = o[O_QUIET].value != NULL;
     so.cfg.secure_cookies = o[O_SECURE].value != NULL;
+    so.cfg.trusted_proxy = o[O_PROXY].value;
     if ((rc = int_opt(cli, o[O_THREADS].value, 0, 256, 0, "threads", &so.threads)) ||
         (rc = int_opt(cli, o[O_TIMEOUT_S].value, 1, 7 * 24 * 3600, 30 * 60, "session-timeout",
                       &so.cfg.session_timeout)) ||

@@ -65,7 +65,8 @@ struct http_request {
     const char *accept_language;
     const char *body;
     size_t body_len;
-    const char *address; /* the peer's IP address as text */
+    const char *address;       /* the peer's IP address as text */
+    const char *forwarded_for; /* X-Forwarded-For or NULL (trusted from cfg->trusted_proxy only) */
     bool tls;
 };
 
@@ -76,6 +77,7 @@ struct http_response {
     char set_cookie[256];
     char disposition[256];
     char allow[64];
+    int retry_after;   /* seconds for a Retry-After header (429, 503); 0: none */
     char username[65]; /* for the access log: the session's user, "" if none */
 };
 void http_response_init(struct http_response *r);
@@ -136,13 +138,16 @@ struct http_route {
 
 /* Server settings every request can see. */
 struct http_config {
-    int session_timeout;    /* seconds of inactivity before a session ends */
-    int login_max_failures; /* failures within login_window before 429 */
-    int login_window;       /* seconds */
-    int login_delay_ms;     /* pause per earlier failure after a failed login (slows guessing) */
-    bool secure_cookies;    /* mark the session cookie Secure (TLS terminated by a proxy) */
-    size_t max_json_body;   /* bytes */
-    size_t max_file_body;   /* bytes (ROUTE_RAW_BODY) */
+    int session_timeout;     /* seconds of inactivity before a session ends */
+    int login_max_failures;  /* failures from one client address within login_window before 429 */
+    int login_window;        /* seconds */
+    int login_delay_ms;      /* pause after a failed password check (the same for every failure) */
+    int login_free_failures; /* an account's failures before its growing delays start */
+    int login_max_delay;     /* seconds: an account's longest delay between two checks */
+    const char *trusted_proxy; /* the reverse proxy's address: only its X-Forwarded-For counts */
+    bool secure_cookies;       /* mark the session cookie Secure (TLS terminated by a proxy) */
+    size_t max_json_body;      /* bytes */
+    size_t max_file_body;      /* bytes (ROUTE_RAW_BODY) */
     const struct http_route *routes; /* ends with a NULL pattern */
 };
 void http_config_defaults(struct http_config *cfg);
@@ -166,6 +171,7 @@ struct http_ctx {
     char token_hash[65];
     enum { SESSION_KEEP, SESSION_TOUCH, SESSION_DROP } session_write; /* after the request */
     struct store_actor actor;
+    char client_addr[64]; /* the client's address when it came through the trusted proxy */
     /* scope: today's tree (cached per thread) and the index of the scope root in it */
     const struct org_tree *tree;
     uint32_t scope;
@@ -226,6 +232,24 @@ const char *http_msg(const struct http_ctx *c, const char *vi, const char *en);
 /* Percent-decodes s[0..n) into out (NUL-terminated); '+' becomes ' ' when plus_space. false
    on a malformed escape or an encoded NUL. */
 bool http_url_decode(const char *s, size_t n, bool plus_space, struct buf *out);
+
+/* ---- password checks: throttling and timing (auth.c) ---- */
+
+/*
+ * Every password check (login, changing one's password) goes through these. Per client address
+ * (c->actor.address: the peer, or the last X-Forwarded-For entry when the peer is the trusted
+ * proxy) at most login_max_failures failures per login_window, then 429 until the window moves
+ * on. Per account growing delays, not a lockout: after login_free_failures failures each
+ * further check must wait 1, 2, 4 ... seconds (at most login_max_delay) after the last failure,
+ * else 429 with Retry-After; a success forgets the account's failures.
+ */
+enum tcxd_err http_throttle_check(struct http_ctx *c, const char *username,
+                                  struct tcxd_error *e) TCXD_WUR;
+/* Verifies password against hash - or, when hash is NULL (unknown or disabled account),
+   against a dummy hash of the same cost, so both take the same time - and records a failure
+   (and pauses login_delay_ms) or clears the account's failures. */
+bool http_password_check(struct http_ctx *c, const char *username, const char *hash,
+                         const char *password);
 
 /* ---- passwords and tokens (libsodium) ---- */
 

@@ -47,9 +47,11 @@ void http_config_defaults(struct http_config *cfg)
 {
     memset(cfg, 0, sizeof(*cfg));
     cfg->session_timeout = 30 * 60;
-    cfg->login_max_failures = 5;
+    cfg->login_max_failures = 10;
     cfg->login_window = 15 * 60;
     cfg->login_delay_ms = 200;
+    cfg->login_free_failures = 3;
+    cfg->login_max_delay = 60;
     cfg->max_json_body = 1 << 20;
     cfg->max_file_body = 32 << 20;
 }
@@ -324,8 +326,10 @@ bool http_org_in_scope(struct http_ctx *c, int64_t org_id)
 enum tcxd_err http_org_get(struct http_ctx *c, int64_t id, tcxd_date as_of, const char *field,
                            struct org_info *out, struct tcxd_error *e)
 {
-    if (http_org_in_scope(c, id) && ((as_of == c->tree->as_of && http_org_today(c, id, out)) ||
-                                     !store_org_get(c->st, id, as_of, out, NULL)))
+    /* today: the cached tree; another day: the scope's subtree on that day */
+    if (as_of == c->tree->as_of
+            ? http_org_in_scope(c, id) && http_org_today(c, id, out)
+            : store_scope_org_on(c->st, id, as_of) && !store_org_get(c->st, id, as_of, out, NULL))
         return TCXD_OK;
     char d[DATE_ISO_LEN];
     date_format_iso(as_of, d);
@@ -741,6 +745,9 @@ static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e)
             return tcxd_fail(e, TCXD_EFORBIDDEN, "", "%s",
                              http_msg(c, "tổ chức phạm vi của tài khoản không còn tồn tại",
                                       "the account's scope organization no longer exists"));
+        /* the one place the scope is set: every store read and write of the handler goes
+           through it (store_scope.h); http_dispatch clears it when the request ends */
+        store_scope_set(c->st, c->sess.scope_org_id);
     }
     if ((rc = check_query(c, e)))
         return rc;
@@ -757,6 +764,34 @@ static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e)
     return route->handler(c, e);
 }
 
+/* The client: the peer, or the last X-Forwarded-For entry when the peer is the trusted proxy
+   (entries before it were written by the client and prove nothing). */
+static const char *client_address(const struct http_config *cfg, const struct http_request *req,
+                                  char out[64])
+{
+    const char *peer = req->address ? req->address : "";
+    const char *xff = req->forwarded_for;
+    if (!cfg->trusted_proxy || !*cfg->trusted_proxy || strcmp(peer, cfg->trusted_proxy) || !xff)
+        return peer;
+    const char *last = strrchr(xff, ',');
+    last = last ? last + 1 : xff;
+    while (*last == ' ' || *last == '\t')
+        last++;
+    size_t n = 0;
+    while (last[n] && last[n] != ' ' && last[n] != '\t' && n < 63) {
+        char ch = last[n];
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F') ||
+              ch == '.' || ch == ':'))
+            return peer; /* not an address: the proxy's own */
+        n++;
+    }
+    if (!n)
+        return peer;
+    memcpy(out, last, n);
+    out[n] = '\0';
+    return out;
+}
+
 void http_dispatch(struct store *st, const struct http_config *cfg, const struct http_request *req,
                    struct http_response *res)
 {
@@ -770,11 +805,13 @@ void http_dispatch(struct store *st, const struct http_config *cfg, const struct
     c.en = req->accept_language && !strncmp(req->accept_language, "en", 2);
     msg_set_lang(c.en ? MSG_EN : MSG_VI); /* the messages of tcxd_fail below this call */
     c.actor.username = "";
-    c.actor.address = req->address ? req->address : "";
+    c.actor.address = client_address(cfg, req, c.client_addr);
     c.scope = TREE_NONE;
+    store_scope_set(st, STORE_SCOPE_NOTHING); /* until the session names the scope */
     struct tcxd_error e;
     tcxd_error_clear(&e);
     enum tcxd_err rc = run(&c, &e);
+    store_scope_set(st, 0);
     if (rc) {
         if (!e.code)
             e.code = rc;

@@ -151,6 +151,11 @@ static enum MHD_Result send_response(struct server *sv, struct MHD_Connection *c
         MHD_add_response_header(r, "Content-Disposition", res->disposition);
     if (res->allow[0])
         MHD_add_response_header(r, "Allow", res->allow);
+    if (res->retry_after > 0) {
+        char ra[16];
+        snprintf(ra, sizeof(ra), "%d", res->retry_after);
+        MHD_add_response_header(r, "Retry-After", ra);
+    }
     enum MHD_Result ok = MHD_queue_response(conn, (unsigned)res->status, r);
     MHD_destroy_response(r);
     cs->answered = true;
@@ -344,6 +349,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
     req.cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
     req.csrf = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+    req.forwarded_for = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
     req.content_type =
         MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     req.accept_language =

@@ -931,9 +931,12 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
                      "the same national ID is on line %ld", *seen);
         } else if (seen || (!im->preloaded && !store_member_by_national_id(
                                                   im->st, sl->f.national_id.ptr, &other, NULL))) {
-            im_issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT,
-                     "the national ID already belongs to member #%lld",
-                     seen ? -(long long)*seen : (long long)other);
+            /* already registered: whom to contact, without ids or places outside the scope */
+            struct tcxd_error ce;
+            tcxd_error_clear(&ce);
+            (void)!store_nid_conflict(im->st, seen ? -(int64_t)*seen : other, "national_id", &ce);
+            im_issue(im, cl[MC_NATIONAL_ID]->line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT, "%s",
+                     ce.msg);
         } else {
             u64map_put(&im->nids, nk, cl[MC_NATIONAL_ID]->line);
         }

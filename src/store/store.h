@@ -29,6 +29,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
+#include "store/store_scope.h"
 
 struct store;
 

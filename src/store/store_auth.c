@@ -345,6 +345,16 @@ enum tcxd_err store_login_failures(struct store *st, const char *username, const
     return count_one(st, STMT_LOGIN_FAILURE_COUNT_ADDR, address, since, by_address, e);
 }
 
+int64_t store_login_failure_last(struct store *st, const char *username, int64_t since)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_LOGIN_FAILURE_LAST_USER);
+    store_bind_text(s, 1, username);
+    sqlite3_bind_int64(s, 2, since);
+    int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return v;
+}
+
 enum tcxd_err store_login_failure_add(struct store *st, const char *username, const char *address,
                                       int64_t now, struct tcxd_error *e)
 {

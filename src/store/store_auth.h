@@ -95,6 +95,8 @@ enum tcxd_err store_auth_prune(struct store *st, int64_t idle_before, int64_t fa
 enum tcxd_err store_login_failures(struct store *st, const char *username, const char *address,
                                    int64_t since, int64_t *by_user, int64_t *by_address,
                                    struct tcxd_error *e) TCXD_WUR;
+/* When the account's last failed login since `since` was (0: none). */
+int64_t store_login_failure_last(struct store *st, const char *username, int64_t since);
 enum tcxd_err store_login_failure_add(struct store *st, const char *username, const char *address,
                                       int64_t now, struct tcxd_error *e) TCXD_WUR;
 /* A successful login forgets the account's failures; the address keeps counting them (the

@@ -905,6 +905,11 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
                          "the chi bộ of registration");
     if (m->moved_to && (m->moved_on == DATE_NONE || m->moved_on > b->today))
         return tcxd_fail(e, TCXD_EINVAL, "date", "a transfer needs a date, not in the future");
+    /* a scoped load writes only its own subtree's history: the chi bộ of admission on the
+       ceremony day, the chi bộ moved to on the transfer's day */
+    if ((rc = store_scope_check_write(st, m->org_id, m->ceremony_date, "admission_org", e)) ||
+        (m->moved_to && (rc = store_scope_check_write(st, m->moved_to, m->moved_on, "org", e))))
+        return rc;
     /* member_replay sorts its input: pass a copy so ev keeps the insertion order */
     struct member_event sorted[MEMBER_ENTRY_EVENTS];
     memcpy(sorted, ev, sizeof(ev[0]) * nev);
@@ -1024,8 +1029,10 @@ enum tcxd_err store_bulk_commit(struct store_bulk *b, const struct store_actor *
 {
     struct store *st = b->st;
     enum tcxd_err rc = store_bulk_prepare(b, e);
+    /* the record belongs to the scope that loaded it (a scoped admin sees its imports) */
+    int64_t org = store_scope_root(st) > 0 ? store_scope_root(st) : 0;
     if (!rc)
-        rc = store_audit(st, who, action, "import", 0, 0, NULL, after_json, e);
+        rc = store_audit(st, who, action, "import", 0, org, NULL, after_json, e);
     if (rc)
         store_rollback(st);
     else
@@ -1071,6 +1078,8 @@ enum tcxd_err store_bulk_roll(struct store *st, int64_t org_id, tcxd_date as_of,
         m.status = (enum member_status)sqlite3_column_int(s, 16);
         m.exempt = sqlite3_column_int(s, 17) != 0;
         m.org_id = sqlite3_column_int64(s, 18);
+        if (!store_scope_member_org(st, m.org_id)) /* registered elsewhere today */
+            continue;
         const char *dec = (const char *)sqlite3_column_text(s, 19);
         const char *odec = (const char *)sqlite3_column_text(s, 21);
         /* the recognition in force: only while the registration is an official one */

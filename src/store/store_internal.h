@@ -17,8 +17,25 @@
 /* How long a statement waits for another connection's write lock before failing busy. */
 #define STORE_BUSY_TIMEOUT_MS 10000
 
+/* The handle's scope (store_scope.h) with its caches: today's set of organization ids (sorted)
+   and the answers of store_scope_org_on asked so far. */
+struct store_scope_state {
+    int64_t root; /* 0: none */
+    bool have_today;
+    tcxd_date today;
+    int64_t *set;
+    size_t n, cap;
+    struct scope_memo {
+        int64_t org;
+        tcxd_date date;
+        int8_t in; /* 0 empty slot, 1 inside, -1 outside */
+    } * memo;
+    size_t memo_cap, memo_n;
+};
+
 struct store {
     sqlite3 *db;
+    struct store_scope_state scope;
     sqlite3_stmt *stmts[STMT__MAX];
     int tx_depth;
     int schema_version;
@@ -27,6 +44,8 @@ struct store {
 };
 
 struct text_collator *store_collator(struct store *st);
+/* Frees the scope's caches (store_close). */
+void store_scope_release(struct store *st);
 
 sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id);
 

@@ -177,6 +177,23 @@ static enum tcxd_err check_chi_bo(struct store *st, int64_t org_id, tcxd_date da
     return TCXD_OK;
 }
 
+/* A scoped handle changes only its own history: the member's chi bộ on the event's date and
+   the receiving chi bộ must be in the scope's subtree on that date. */
+static enum tcxd_err scope_check_event(struct store *st, int64_t member_id,
+                                       const struct member_event *ev, struct tcxd_error *e)
+{
+    if (!store_scoped(st))
+        return TCXD_OK;
+    enum tcxd_err rc;
+    int64_t from = ev->kind == MEV_ADMIT ? 0 : store_scope_member_org_on(st, member_id, ev->date);
+    if (from && (rc = store_scope_check_write(st, from, ev->date, "member", e)))
+        return rc;
+    if ((ev->kind == MEV_TRANSFER || ev->kind == MEV_ADMIT) &&
+        (rc = store_scope_check_write(st, ev->org_id, ev->date, "to_org", e)))
+        return rc;
+    return TCXD_OK;
+}
+
 static enum tcxd_err check_not_future(tcxd_date d, const char *field, struct tcxd_error *e)
 {
     if (d != DATE_NONE && d > date_today()) {
@@ -216,6 +233,8 @@ enum tcxd_err store_member_append(struct store *st, int64_t member_id,
         goto out;
     if ((ev.kind == MEV_TRANSFER || ev.kind == MEV_ADMIT) &&
         (rc = check_chi_bo(st, ev.org_id, ev.date, "to_org", e)))
+        goto out;
+    if ((rc = scope_check_event(st, member_id, &ev, e)))
         goto out;
     ev.seq = INT64_MAX;
     ALLOC_GROW(evs.v, evs.n + 1, evs.cap);
@@ -401,16 +420,17 @@ enum tcxd_err store_backfill_given(struct store *st, struct tcxd_error *e)
 }
 
 static enum tcxd_err check_nid_free(struct store *st, const struct member_fields *f, int64_t self,
-                                    struct tcxd_error *e)
+                                    int64_t *other_out, struct tcxd_error *e)
 {
     if (!f->national_id.len)
         return TCXD_OK;
     int64_t other = 0;
     enum tcxd_err rc = store_member_by_national_id(st, f->national_id.ptr, &other, NULL);
-    if (rc == TCXD_OK && other != self)
-        return tcxd_fail(e, TCXD_ECONFLICT, "national_id",
-                         "national ID %s already belongs to member #%lld", f->national_id.ptr,
-                         (long long)other);
+    if (rc == TCXD_OK && other != self) {
+        if (other_out)
+            *other_out = other;
+        return store_nid_conflict(st, other, "national_id", e);
+    }
     return TCXD_OK;
 }
 
@@ -423,6 +443,7 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
     struct buf dec = BUF_INIT, odec = BUF_INIT, place = BUF_INIT, fold = BUF_INIT, key = BUF_INIT;
     struct member_derived d;
     enum tcxd_err rc;
+    int64_t other = 0;
     member_derived_init(&d);
     bool outside = h && h->admission_place && *h->admission_place;
     struct member_entry entry = {.admission_org_id = outside ? 0 : req->org_id,
@@ -459,10 +480,14 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
     } else if ((rc = check_chi_bo(st, req->org_id, req->ceremony_date, "org", e))) {
         goto out;
     }
+    /* a scoped handle admits only into its own chi bộ of that day (and of today) */
+    if ((rc = store_scope_check_write(st, req->org_id, outside ? h->arrival_date : req->ceremony_date,
+                                      "org", e)))
+        goto out;
     memcpy(sorted, ev, sizeof(ev[0]) * nev); /* member_replay sorts: ev keeps the order */
     if ((rc = member_replay(sorted, nev, &d, e)) || (rc = store_begin(st, e)))
         goto out;
-    if ((rc = check_nid_free(st, f, 0, e)))
+    if ((rc = check_nid_free(st, f, 0, &other, e)))
         goto fail;
     sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_INSERT);
     bind_fields(st, s, 1, f, &fold, &key);
@@ -492,6 +517,8 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
     goto out;
 fail:
     store_rollback(st);
+    if (other) /* the check itself is recorded: who tested whose national ID */
+        store_nid_conflict_audit(st, who, other, "admit");
 out:
     member_derived_release(&d);
     buf_release(&dec);
@@ -542,12 +569,13 @@ enum tcxd_err store_member_update(struct store *st, const struct store_actor *wh
 {
     struct buf fold = BUF_INIT, key = BUF_INIT;
     enum tcxd_err rc;
+    int64_t other = 0;
     char *before = member_json_text(st, member_id);
     if (!before)
         return tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)member_id);
     if ((rc = store_begin(st, e)))
         goto out;
-    if ((rc = check_nid_free(st, f, member_id, e)))
+    if ((rc = check_nid_free(st, f, member_id, &other, e)))
         goto fail;
     sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_UPDATE_FIELDS);
     sqlite3_bind_int64(s, 1, member_id);
@@ -568,6 +596,8 @@ enum tcxd_err store_member_update(struct store *st, const struct store_actor *wh
     goto out;
 fail:
     store_rollback(st);
+    if (other)
+        store_nid_conflict_audit(st, who, other, "update");
 out:
     free(before);
     buf_release(&fold);
@@ -609,6 +639,8 @@ enum tcxd_err store_member_get(struct store *st, int64_t id, struct member_info 
     m->exempt = sqlite3_column_int(s, 17) != 0;
     m->org_id = sqlite3_column_int64(s, 18);
     sqlite3_reset(s);
+    if (!store_scope_member_org(st, m->org_id)) /* personal data follows today's scope */
+        return tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)id);
     return TCXD_OK;
 }
 
@@ -681,10 +713,12 @@ struct hit_vec {
     struct buf keys;
 };
 
-static bool row_matches(const struct member_query *q, sqlite3_stmt *s)
+static bool row_matches(struct store *st, const struct member_query *q, sqlite3_stmt *s)
 {
     /* columns: 0 id, 1 name, 2 gender, 3 birth, 4 status, 5 org, 6 kind, 7 adm, 8 key,
-       9 theory, 10 ethnicity */
+       9 theory, 10 ethnicity, 11 the member's current chi bộ */
+    if (store_scoped(st) && !store_scope_member_org(st, sqlite3_column_int64(s, 11)))
+        return false;
     if (q->gender >= 0 && sqlite3_column_int(s, 2) != q->gender)
         return false;
     if (q->status >= 0 && sqlite3_column_int(s, 4) != q->status)
@@ -756,7 +790,7 @@ static enum tcxd_err collect_org(struct store *st, int64_t org_id, const struct 
     int rc;
     struct buf f = BUF_INIT;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!row_matches(q, s))
+        if (!row_matches(st, q, s))
             continue;
         if (plen) {
             buf_reset(&f);
@@ -796,7 +830,7 @@ static enum tcxd_err collect_prefix(struct store *st, const struct org_tree *tre
             if (tree && root != TREE_NONE &&
                 !org_tree_in_subtree(tree, root, org_tree_find(tree, sqlite3_column_int64(s, 5))))
                 continue;
-            if (row_matches(q, s))
+            if (row_matches(st, q, s))
                 collect_hit(hv, s);
         }
         if (rc != SQLITE_DONE)
@@ -902,6 +936,8 @@ enum tcxd_err store_member_due(struct store *st, const struct org_tree *tree, in
             r.gender = (enum gender)sqlite3_column_int(s, 2);
             r.birth_date = store_column_date(s, 3);
             r.org_id = sqlite3_column_int64(s, 4);
+            if (!store_scope_member_org(st, r.org_id))
+                continue;
             r.status = MEMBER_PROBATIONARY;
             r.admission_decision_date = store_column_date(s, 6);
             tcxd_date ceremony = store_column_date(s, 5);

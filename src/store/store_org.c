@@ -188,6 +188,11 @@ enum tcxd_err store_org_create(struct store *st, const struct store_actor *who,
         goto out;
     if (req->parent_id && (rc = store_org_get(st, req->parent_id, req->date, &parent, e)))
         goto out;
+    /* a scoped account creates only inside its subtree (a root needs no scope) */
+    if (store_scoped(st) && !(!req->parent_id && store_scope_is_top(st)) &&
+        (rc = store_scope_check_write(st, req->parent_id, req->date, "parent_id", e)))
+        goto out;
+    store_scope_invalidate(st);
     struct org_shape ps = {parent.tier, parent.form, parent.base_type},
                      cs = {req->tier, req->form, req->base_type};
     if ((rc = org_check_placement(req->date, req->parent_id ? &ps : NULL, &cs, e)))
@@ -342,8 +347,10 @@ static enum tcxd_err op_begin(struct store *st, int64_t id, tcxd_date date, cons
 {
     enum tcxd_err rc;
     if ((rc = clean_decision(decision_no, dec, e)) || (rc = check_not_future(date, e)) ||
-        (rc = store_org_get(st, id, date, o, e)))
+        (rc = store_org_get(st, id, date, o, e)) ||
+        (rc = store_scope_check_write(st, id, date, "org", e)))
         return rc;
+    store_scope_invalidate(st); /* the tree is about to change */
     return store_begin(st, e);
 }
 
@@ -515,7 +522,9 @@ enum tcxd_err store_org_move_retier(struct store *st, const struct store_actor *
     struct id_list kids = {0}, mem = {0};
     enum tcxd_err rc;
     memset(&op, 0, sizeof(op));
-    if ((rc = store_org_get(st, new_parent_id, date, &np, e)))
+    if ((rc = store_org_get(st, new_parent_id, date, &np, e)) ||
+        (rc = store_scope_check_write(st, new_parent_id, date, "parent_id", e)) ||
+        (rc = store_scope_check_not_root(st, id, "org", e)))
         goto out;
     if ((rc = op_begin(st, id, date, decision_no, &o, &dec, e)))
         goto out;
@@ -616,6 +625,8 @@ enum tcxd_err store_org_merge(struct store *st, const struct store_actor *who, i
         goto out;
     }
     if ((rc = store_org_get(st, into_id, date, &into, e)) ||
+        (rc = store_scope_check_write(st, into_id, date, "into", e)) ||
+        (rc = store_scope_check_not_root(st, from_id, "org", e)) ||
         (rc = op_begin(st, from_id, date, decision_no, &from, &dec, e)))
         goto out;
     if ((rc = check_no_cycle(st, from_id, into_id, date, e)) ||
@@ -671,7 +682,9 @@ enum tcxd_err store_org_dissolve(struct store *st, const struct store_actor *who
                        "members must move to another chi bộ, not the one being dissolved");
         goto out;
     }
-    if (members_to && (rc = store_org_get(st, members_to, date, &to, e)))
+    if ((members_to && ((rc = store_org_get(st, members_to, date, &to, e)) ||
+                        (rc = store_scope_check_write(st, members_to, date, "members_to", e)))) ||
+        (rc = store_scope_check_not_root(st, id, "org", e)))
         goto out;
     if ((rc = op_begin(st, id, date, decision_no, &o, &dec, e)))
         goto out;
@@ -826,8 +839,12 @@ enum tcxd_err store_org_search(struct store *st, const char *query, tcxd_date as
     store_bind_date(s, 2, as_of);
     sqlite3_bind_int(s, 3, limit > 0 ? limit : 50);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        fn(ctx, sqlite3_column_int64(s, 0));
+    bool today = as_of == date_today();
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(s, 0); /* alive on as_of: in the scope then? */
+        if (today ? store_scope_org_today(st, id) : store_scope_org_on(st, id, as_of))
+            fn(ctx, id);
+    }
     buf_release(&fold);
     buf_release(&pat);
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "searching organizations");

@@ -1426,6 +1426,22 @@ static enum tcxd_err insert_weak_decided(struct store *st, const struct store_re
     return rc;
 }
 
+/* A scoped handle reviews only its own subjects of that year: the organization, or the
+   member's chi bộ on the review date, in the scope's subtree then and today. */
+static enum tcxd_err scope_check_review(struct store *st, const struct review_key *k,
+                                        struct tcxd_error *e)
+{
+    if (!store_scoped(st))
+        return TCXD_OK;
+    tcxd_date d = review_report_date(k->year);
+    if (k->org_id)
+        return store_scope_check_write(st, k->org_id, d, "id", e);
+    int64_t org = store_scope_member_org_on(st, k->member_id, d);
+    if (!org || !store_scope_member(st, k->member_id))
+        return tcxd_fail(e, TCXD_ENOTFOUND, "id", "no member #%lld", (long long)k->member_id);
+    return store_scope_check_write(st, org, d, "id", e);
+}
+
 enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
                                 const struct review_key *k, const struct review_step_req *req,
                                 struct store_review *out, struct tcxd_error *e)
@@ -1461,7 +1477,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         (rc = clean(req->decision_no, 100, "decision_no", &decno, e)) ||
         (rc = clean(req->cap_exception, 1000, "cap_exception", &capx, e)) ||
         (rc = clean(req->override_reason, 1000, "override_reason", &over, e)) ||
-        (rc = check_entered(&entered, e)))
+        (rc = check_entered(&entered, e)) || (rc = scope_check_review(st, k, e)))
         goto out;
     if (req->has_level && (unsigned)req->level >= REVIEW_LEVEL__MAX)
         BUG("review level %d", (int)req->level);
@@ -1978,6 +1994,13 @@ enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
     free(rows.v);
     if (rc)
         return rc;
+    /* the figures count the subtree of that year; the named list keeps only the members in
+       the reader's scope today (store_scope.h) */
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n_items; i++)
+        if (!out->items[i].member_id || store_scope_member(st, out->items[i].member_id))
+            out->items[kept++] = out->items[i];
+    out->n_items = kept;
     sort_coll = store_collator(st);
     if (out->n_items > 1)
         qsort(out->items, out->n_items, sizeof(*out->items), item_cmp);
@@ -2128,6 +2151,7 @@ enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, in
     w.status = WEAK_OPEN;
     if ((rc = review_ruleset_for_year(year, &rs, e)) ||
         (rc = store_org_get(st, org_id, review_report_date(year), &o, e)) ||
+        (rc = store_scope_check_write(st, org_id, review_report_date(year), "org_id", e)) ||
         (rc = weak_apply(req, &w, e)) || (rc = store_begin(st, e)))
         return rc;
     w.org_id = org_id;

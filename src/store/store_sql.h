@@ -173,17 +173,20 @@
       "ORDER BY o.code")                                                                           \
     X(STMT_LIST_ORG,                                                                               \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, s.status, s.org_id, s.kind, "             \
-      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity FROM member_stint s "    \
+      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity, m.org_id "              \
+      "FROM member_stint s "                                                                       \
       "JOIN member m ON m.id = s.member_id WHERE s.org_id = ?1 AND s.valid_from <= ?2 "            \
       "AND s.valid_to > ?2 AND (s.kind = 0 OR ?3)")                                                \
     X(STMT_LIST_NAME_PREFIX,                                                                       \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, s.status, s.org_id, s.kind, "             \
-      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity FROM member m "          \
+      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity, m.org_id "              \
+      "FROM member m "                                                                             \
       "JOIN member_stint s ON s.member_id = m.id AND s.valid_from <= ?3 AND s.valid_to > ?3 "      \
       "WHERE m.name_fold >= ?1 AND m.name_fold < ?2 AND (s.kind = 0 OR ?4)")                       \
     X(STMT_LIST_GIVEN_PREFIX,                                                                      \
       "SELECT m.id, m.full_name, m.gender, m.birth_date, s.status, s.org_id, s.kind, "             \
-      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity FROM member m "          \
+      "m.admission_decision_date, m.name_key, m.theory_level, m.ethnicity, m.org_id "              \
+      "FROM member m "                                                                             \
       "JOIN member_stint s ON s.member_id = m.id AND s.valid_from <= ?3 AND s.valid_to > ?3 "      \
       "WHERE m.name_fold_given >= ?1 AND m.name_fold_given < ?2 AND (s.kind = 0 OR ?4)")           \
     X(STMT_MEMBER_NEED_GIVEN, "SELECT id, full_name FROM member WHERE name_fold_given = ''")       \
@@ -355,6 +358,8 @@
       "INSERT INTO login_failure(username, address, at) VALUES(?1, ?2, ?3)")                       \
     X(STMT_LOGIN_FAILURE_COUNT_USER,                                                               \
       "SELECT COUNT(*) FROM login_failure WHERE username = ?1 AND at >= ?2")                       \
+    X(STMT_LOGIN_FAILURE_LAST_USER,                                                                \
+      "SELECT COALESCE(MAX(at), 0) FROM login_failure WHERE username = ?1 AND at >= ?2")           \
     X(STMT_LOGIN_FAILURE_COUNT_ADDR,                                                               \
       "SELECT COUNT(*) FROM login_failure WHERE address = ?1 AND at >= ?2")                        \
     X(STMT_LOGIN_FAILURE_CLEAR_USER, "UPDATE login_failure SET username = '' WHERE username = ?1") \
@@ -363,7 +368,30 @@
     X(STMT_MEMBER_MAX_ID, "SELECT COALESCE(MAX(id), 0) FROM member")                               \
     X(STMT_MEMBERS_AFTER, "SELECT id, org_id FROM member WHERE id > ?1 ORDER BY id")               \
     X(STMT_ORG_LIFESPANS, "SELECT id, created_on, ended_on FROM org")                              \
-    X(STMT_ORG_GENERATION, "SELECT COALESCE(MAX(id), 0) FROM org_event") \
+    X(STMT_ORG_GENERATION, "SELECT COALESCE(MAX(id), 0) FROM org_event")                           \
+    /* scope (store_scope.c): ?1 the scope root, ?2 the day. Today's set: organizations alive      \
+       on ?2 under ?1 that day, and ended ones under it on their last day */                       \
+    X(STMT_SCOPE_TODAY_SET,                                                                        \
+      "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT v.org_id FROM sub "                       \
+      "JOIN org_version v ON v.parent_id = sub.id JOIN org o ON o.id = v.org_id "                  \
+      "WHERE (o.ended_on > ?2 AND v.valid_from <= ?2 AND v.valid_to > ?2) OR "                     \
+      "(o.ended_on <= ?2 AND v.valid_from < o.ended_on AND v.valid_to >= o.ended_on)) "            \
+      "SELECT id FROM sub ORDER BY id")                                                            \
+    /* ?1 the organization, ?2 the day, ?3 the scope root: 1 when ?1 exists on ?2 and ?3 is on     \
+       its path to the top that day */                                                             \
+    X(STMT_SCOPE_ORG_ON,                                                                           \
+      "WITH RECURSIVE up(id, n) AS (SELECT o.id, 0 FROM org o WHERE o.id = ?1 "                    \
+      "AND o.created_on <= ?2 AND o.ended_on > ?2 UNION ALL SELECT v.parent_id, up.n + 1 "         \
+      "FROM up JOIN org_version v ON v.org_id = up.id AND v.valid_from <= ?2 "                     \
+      "AND v.valid_to > ?2 WHERE v.parent_id IS NOT NULL AND up.n < 64) "                          \
+      "SELECT COUNT(*) FROM up WHERE id = ?3")                                                     \
+    X(STMT_SCOPE_MEMBER_ORG, "SELECT org_id FROM member WHERE id = ?1")                            \
+    X(STMT_ORG_GET_ENDED, "SELECT ended_on FROM org WHERE id = ?1 AND ended_on < '9999-12-31'")    \
+    X(STMT_SCOPE_MEMBER_ORG_ON,                                                                    \
+      "SELECT org_id FROM member_stint WHERE member_id = ?1 AND kind = 0 AND valid_from <= ?2 "    \
+      "ORDER BY valid_from DESC LIMIT 1")                                                          \
+    X(STMT_SCOPE_ROOT_PARENT,                                                                      \
+      "SELECT COUNT(*) FROM org_version WHERE org_id = ?1 AND parent_id IS NOT NULL")              \
     /* the analytics engine's bulk reads (store_engine.c) */                                       \
     X(STMT_ENGINE_TOKEN,                                                                           \
       "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM org), "                                        \

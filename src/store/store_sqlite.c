@@ -219,6 +219,7 @@ void store_close(struct store *st)
         sqlite3_finalize(st->stmts[i]);
     if (st->coll)
         text_collator_free(st->coll);
+    store_scope_release(st);
     sqlite3_close_v2(st->db);
     free(st);
 }
@@ -378,6 +379,7 @@ enum tcxd_err store_audit_list(struct store *st, const struct audit_query *q,
     store_bind_text(s, 3, q->since ? q->since : "");
     sqlite3_bind_int(s, 4, q->limit > 0 ? q->limit : 1000);
     int rc;
+    bool scoped = store_scoped(st), top = store_scope_is_top(st);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         struct audit_row r;
         memset(&r, 0, sizeof(r));
@@ -391,6 +393,12 @@ enum tcxd_err store_audit_list(struct store *st, const struct audit_query *q,
         r.org_id = sqlite3_column_int64(s, 7);
         r.before = (const char *)sqlite3_column_text(s, 8);
         r.after = (const char *)sqlite3_column_text(s, 9);
+        /* a scoped reader sees a member's records while the member is in its scope today (the
+           images hold personal data), other records by their organization */
+        if (scoped && !(!strcmp(r.entity, "member") ? store_scope_member(st, r.entity_id)
+                        : r.org_id                  ? store_scope_org_today(st, r.org_id)
+                                                    : top))
+            continue;
         fn(ctx, &r);
     }
     if (rc != SQLITE_DONE)

@@ -168,6 +168,13 @@ enum tcxd_err text_clean(const char *in, size_t len, size_t max_chars, bool allo
             return tcxd_fail(e, TCXD_EINVAL, field,
                              "field %s contains a control character (U+%04X at byte %zu)",
                              field_name(field), (unsigned)cp, i);
+        /* bidi controls (U+202E ...), zero-width and other invisible format characters
+           (category Cf) make a text show other than it is: refused */
+        if (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF)
+            return tcxd_fail(e, TCXD_EINVAL, field,
+                             "field %s contains an invisible format character (U+%04X at byte "
+                             "%zu)",
+                             field_name(field), (unsigned)cp, i);
         ascii &= n == 1;
         nonspace += !is_space_sep(cp);
         i += n;

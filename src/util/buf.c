@@ -1,5 +1,6 @@
 #include "util/buf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,8 +152,35 @@ void buf_add_json_string(struct buf *b, const char *s)
     buf_addch(b, '"');
 }
 
+/* A number as the reports write it ("-3", "+1,5", "-17,9%"): no formula, left as it is. */
+static bool csv_number(const char *s)
+{
+    size_t i = s[0] == '-' || s[0] == '+';
+    bool digit = false;
+    for (; s[i]; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digit = true;
+        else if (!(s[i] == ',' || s[i] == '.' || (s[i] == '%' && !s[i + 1])))
+            return false;
+    }
+    return digit;
+}
+
 void buf_add_csv_field(struct buf *b, const char *s)
 {
+    /* formula injection (OWASP "CSV Injection"): a cell a spreadsheet would run as a formula
+       gets a leading apostrophe, inside quotes */
+    bool formula = strchr("=+-@\t\r", s[0]) && s[0] && !csv_number(s);
+    if (formula) {
+        buf_adds(b, "\"'");
+        for (; *s; s++) {
+            if (*s == '"')
+                buf_addch(b, '"');
+            buf_addch(b, *s);
+        }
+        buf_addch(b, '"');
+        return;
+    }
     if (!strpbrk(s, ",\"\r\n")) {
         buf_adds(b, s);
         return;

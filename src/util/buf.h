@@ -53,7 +53,9 @@ void buf_setlen(struct buf *b, size_t len);
 
 /* Appends s as a JSON string literal (with quotes), escaping as RFC 8259 requires. */
 void buf_add_json_string(struct buf *b, const char *s);
-/* Appends s as one CSV field (RFC 4180), quoting when needed. */
+/* Appends s as one CSV field (RFC 4180), quoting when needed. A field starting with =, +, -,
+   @, tab or CR that is not a plain number ("-3", "+1,5", "-17,9%") is written as "'..." so a
+   spreadsheet shows it as text instead of running it as a formula (OWASP CSV injection). */
 void buf_add_csv_field(struct buf *b, const char *s);
 
 static inline struct slice slice_from(const char *s, size_t n)

@@ -19,6 +19,8 @@ const struct msg_pair msg_vi_catalog[] = {
     {"invalid date '%.*s%s' (field %s)", "ngày không hợp lệ '%.*s%s' (trường %s)"},
     {"field %s contains a control character (U+%04X at byte %zu)",
      "trường %s chứa ký tự điều khiển (U+%04X tại byte %zu)"},
+    {"field %s contains an invisible format character (U+%04X at byte %zu)",
+     "trường %s chứa ký tự định dạng ẩn (U+%04X tại byte %zu)"},
     {"field %s is required", "thiếu trường %s"},
     {"field %s is too long (%zu characters, at most %zu)",
      "trường %s quá dài (%zu ký tự, tối đa %zu)"},
@@ -392,8 +394,17 @@ const struct msg_pair msg_vi_catalog[] = {
     {"members must move to another chi bộ, not the one being dissolved",
      "đảng viên phải chuyển đến chi bộ khác, không phải chi bộ đang giải thể"},
     {"missing grade for criterion '%s'", "thiếu mức đánh giá của tiêu chí '%s'"},
-    {"national ID %s already belongs to member #%lld",
-     "số định danh cá nhân %s đã thuộc về đảng viên #%lld"},
+    {"this person is already registered as a party member: member #%lld of %s",
+     "người này đã là đảng viên: đảng viên #%lld của %s"},
+    {"this person is already registered as a party member in another unit: contact the "
+     "superior organization board",
+     "người này đã là đảng viên ở đơn vị khác: đề nghị liên hệ ban tổ chức cấp trên"},
+    {"this person is already registered as a party member in another unit: contact the "
+     "organization board of %s",
+     "người này đã là đảng viên ở đơn vị khác: đề nghị liên hệ ban tổ chức của %s"},
+    {"the place of the account's scope organization #%lld is decided by the superior committee",
+     "việc chuyển, hợp nhất hay giải thể tổ chức #%lld (phạm vi của tài khoản) do cấp ủy cấp "
+     "trên quyết định"},
     {"no account '%.64s'", "không có tài khoản '%.64s'"},
     {"no living member with national ID %s",
      "không có đảng viên còn sống nào có số định danh cá nhân %s"},
@@ -549,8 +560,6 @@ const struct msg_pair msg_vi_catalog[] = {
     {"the chi bộ code is required", "thiếu mã chi bộ"},
     {"the date of creation is required", "thiếu ngày thành lập"},
     {"the file has no header row (it is empty)", "tệp không có dòng tiêu đề (tệp rỗng)"},
-    {"the national ID already belongs to member #%lld",
-     "số định danh cá nhân đã thuộc về đảng viên #%lld"},
     {"the organization kind is required (e.g. dang_bo_co_so or 'Chi bộ trực thuộc')",
      "thiếu loại tổ chức (ví dụ dang_bo_co_so hoặc 'Chi bộ trực thuộc')"},
     {"the row has %zu fields but the header has %zu (a missing or extra '%c', or a value with "

@@ -448,7 +448,8 @@ static void test_member_errors_each_class(void **state)
     expect_issue(&r, 7, "Số CCCD", "national_id", "same national ID is on line 2");
     expect_issue(&r, 8, "Số CCCD", "national_id", "same national ID is on line 3");
     expect_issue(&r, 9, "", "", "the row has 16 fields but the header has 17");
-    expect_issue(&r, 10, "Số CCCD", "national_id", "already belongs to member #1");
+    expect_issue(&r, 10, "Số CCCD", "national_id",
+                 "already registered as a party member: member #1");
     expect_issue(&r, 11, "Họ và tên", "full_name", "too long");
     expect_issue(&r, 12, "Chi bộ", "org", "not a chi bộ");
     expect_issue(&r, 13, "Ngày sinh", "birth_date", "17 years");

