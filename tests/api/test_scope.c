@@ -306,6 +306,7 @@ static int teardown(void **state)
  *            is tried)
  *   {date}   the date tried: 2021-06-01 or today; {year} its year
  *   {a1} {a2} {pa}  the ward's two chi bộ and the ward itself; {n} a fresh number
+ *   {outside_orgs}  every outside organization's id, comma-separated (batch routes)
  * A probe runs for the organization kinds when it has {org}, {code} or {weak}, for the member
  * kinds when it has {member}, and once per date otherwise (then only the answer's content is
  * checked). A body starting with "CSV:" is sent as text/csv. path NULL: the route reads or
@@ -332,6 +333,8 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/orgs/root", "/api/orgs/root?as_of={date}", NULL, NULL},
     {"GET", "/api/orgs", "/api/orgs?q=chi&as_of={date}&page_size=200", NULL, NULL},
     {"GET", "/api/orgs", "/api/orgs?q=ben&as_of={date}", NULL, NULL},
+    /* a batch: what is outside is left out of the answer (checked by content) */
+    {"GET", "/api/orgs/paths", "/api/orgs/paths?ids={a1},{pa},{outside_orgs}", NULL, NULL},
     {"POST", "/api/orgs", "/api/orgs",
      "{\"parent_id\":{org},\"code\":\"X{n}\",\"name\":\"Chi bộ Mới {n}\",\"tier\":\"below_base\","
      "\"form\":\"chi_bo\",\"date\":\"{date}\"}",
@@ -417,6 +420,7 @@ static const struct scope_case scope_cases[] = {
      NULL},
     {"GET", "/api/export/members", "/api/export/members?org={org}&as_of={date}", NULL, NULL},
     {"GET", "/api/export/members", "/api/export/members?as_of={date}", NULL, NULL},
+    {"GET", "/api/dashboard", "/api/dashboard", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?org={org}&page_size=200", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?page_size=200", NULL, NULL},
 };
@@ -460,6 +464,9 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
             buf_addf(out, "%lld", (long long)id_a2);
         else if (IS("{pa}"))
             buf_addf(out, "%lld", (long long)id_pa);
+        else if (IS("{outside_orgs}"))
+            for (int o = 0; o < K_FIRST_MEMBER; o++)
+                buf_addf(out, "%s%lld", o ? "," : "", (long long)subject_id[o]);
         else if (IS("{n}"))
             buf_addf(out, "%d", counter);
         else if (IS("{scores}"))
