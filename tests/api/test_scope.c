@@ -421,6 +421,28 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/export/members", "/api/export/members?org={org}&as_of={date}", NULL, NULL},
     {"GET", "/api/export/members", "/api/export/members?as_of={date}", NULL, NULL},
     {"GET", "/api/dashboard", "/api/dashboard", NULL, NULL},
+    {"GET", "/api/forms", NULL, NULL, "the forms' definitions, the same for everyone"},
+    {"GET", "/api/forms/fill", "/api/forms/fill?form=1&org={org}&period={year}", NULL, NULL},
+    {"GET", "/api/forms/fill", "/api/forms/fill?form=1&period={year}", NULL, NULL},
+    {"GET", "/api/forms/fill.csv", "/api/forms/fill.csv?form=1&org={org}&period={year}", NULL,
+     NULL},
+    {"GET", "/api/forms/fill.xlsx", "/api/forms/fill.xlsx?form=1&org={org}&period={year}", NULL,
+     NULL},
+    {"GET", "/api/forms/flows", "/api/forms/flows?org={org}&period={year}", NULL, NULL},
+    {"POST", "/api/restructure/check", "/api/restructure/check?scope={org}",
+     "CSV:action,code,name,tier,form,type,parent,into,part,decision_no,date\n"
+     "merge,{code},,,,,,A1,,QĐ 1,{date}\n",
+     NULL},
+    {"POST", "/api/restructure/apply", "/api/restructure/apply",
+     "CSV:action,code,name,tier,form,type,parent,into,part,decision_no,date\n"
+     "merge,{code},,,,,,A1,,QĐ 1,{date}\n",
+     NULL},
+    {"POST", "/api/restructure/apply", "/api/restructure/apply",
+     "CSV:action,code,name,tier,form,type,parent,into,part,decision_no,date\n"
+     "merge,A2,,,,,,{code},,QĐ 1,{date}\n",
+     NULL},
+    {"GET", "/api/restructure/flows", "/api/restructure/flows?org={org}&from=2021-01-01&to={date}",
+     NULL, NULL},
     {"GET", "/api/audit", "/api/audit?org={org}&page_size=200", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?page_size=200", NULL, NULL},
 };
