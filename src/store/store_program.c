@@ -68,7 +68,8 @@ static enum tcxd_err check_org(struct store *st, int64_t org_id, tcxd_date on, s
         return tcxd_fail(e, TCXD_ENOTFOUND, "org_id", "organization #%lld did not exist on %s",
                          (long long)org_id, d);
     }
-    return rc;
+    /* every caller writes: a scoped handle writes only for its subtree, then and now */
+    return rc ? rc : store_scope_check_write(st, org_id, on, "org_id", e);
 }
 
 /* ---- programs ---- */
@@ -206,7 +207,8 @@ enum tcxd_err store_program_item_add(struct store *st, const struct store_actor 
         goto out;
     }
     if ((rc = program_item_check(req->start, req->deadline, e)) ||
-        (rc = store_program_get(st, program_id, NULL, &p, e)))
+        (rc = store_program_get(st, program_id, NULL, &p, e)) ||
+        (rc = store_scope_check_write(st, p.org_id, req->start, "id", e)))
         goto out;
     if ((rc = store_begin(st, e)))
         goto out;
@@ -361,7 +363,9 @@ enum tcxd_err store_program_item_status(struct store *st, const struct store_act
     if ((rc = clean(note, PROGRAM_NOTE_MAX, true, "note", &nb, e)) ||
         (rc = clean(document_no, PROGRAM_DOC_MAX, true, "document_no", &db, e)) ||
         (rc = store_program_item_program(st, item_id, &program_id, e)) ||
-        (rc = store_program_get(st, program_id, NULL, &p, e)))
+        (rc = store_program_get(st, program_id, NULL, &p, e)) ||
+        (rc = store_scope_check_write(st, p.org_id, ch.date != DATE_NONE ? ch.date : today, "id",
+                                      e)))
         goto out;
     if ((rc = store_begin(st, e)))
         goto out;
@@ -565,7 +569,8 @@ enum tcxd_err store_indicator_figure_set(struct store *st, const struct store_ac
     enum tcxd_err rc;
     if ((rc = clean(note, PROGRAM_NOTE_MAX, true, "note", &nb, e)) ||
         (rc = check_period(from, to, e)) ||
-        (rc = store_indicator_get(st, indicator_id, NULL, &ind, e)))
+        (rc = store_indicator_get(st, indicator_id, NULL, &ind, e)) ||
+        (rc = store_scope_check_write(st, ind.org_id, from, "id", e)))
         goto out;
     if (value < 0 || (ind.unit == INDICATOR_PERMILLE && value > 1000)) {
         rc = tcxd_fail(e, TCXD_EINVAL, "value", "value %lld is out of range (0 to %s)",
@@ -807,6 +812,14 @@ enum tcxd_err store_attendance_assign(struct store *st, const struct store_actor
         (rc = store_member_get(st, member_id, &mi, e)) ||
         (rc = check_org(st, org_id, from, NULL, e)))
         goto out;
+    /* the member's own chi bộ then must be the scope's too */
+    int64_t home = store_scope_member_org_on(st, member_id, from);
+    if (store_scoped(st) &&
+        (!home || (rc = store_scope_check_write(st, home, from, "member_id", e)))) {
+        if (!rc)
+            rc = tcxd_fail(e, TCXD_ENOTFOUND, "member_id", "no member #%lld", (long long)member_id);
+        goto out;
+    }
     if ((rc = store_begin(st, e)))
         goto out;
     sqlite3_stmt *s = store_stmt(st, STMT_ATTENDANCE_SAME);

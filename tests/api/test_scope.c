@@ -92,7 +92,7 @@ static const bool outside_write[K__MAX][2] = {
 
 static int64_t subject_id[K__MAX];
 static const char *subject_code[K__MAX] = {"HN", "QA", "PB", "B1", "M", "N", "BE"};
-static int64_t weak_id[K__MAX];
+static int64_t weak_id[K__MAX], program_id[K__MAX], item_id[K__MAX], indicator_id[K__MAX];
 /* inside: the ward, two of its chi bộ, a member */
 static int64_t id_pa, id_a1, id_a2, m_inside;
 
@@ -280,6 +280,38 @@ static int setup(void **state)
         if (call_json(&root, "POST", "/api/reviews/weak", b, &j) == 201)
             weak_id[k] = json_integer_value(json_object_get(j, "id"));
         json_decref(j);
+        /* a program with an item, and an indicator, of each organization (where it can have
+           them) */
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"code\":\"%02d-CTr\",\"title\":\"Chương trình %d\",\"org_id\":%lld,"
+                 "\"from\":\"2020-01-01\",\"to\":\"2025-12-31\"}",
+                 k + 1, k, (long long)subject_id[k]);
+        int st = call_json(&root, "POST", "/api/programs", b, &j);
+        if (st == 200 || st == 201)
+            program_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        if (program_id[k]) {
+            j = NULL;
+            snprintf(p, sizeof(p), "/api/programs/%lld/items", (long long)program_id[k]);
+            st = call_json(&root, "POST", p,
+                           "{\"no\":\"1\",\"title\":\"Đề án\",\"kind\":\"khac\","
+                           "\"lead_agency\":\"Ban Tổ chức\",\"start\":\"2021-01-01\","
+                           "\"deadline\":\"2021-12-31\"}",
+                           &j);
+            if (st == 200 || st == 201)
+                item_id[k] = json_integer_value(json_object_get(j, "id"));
+            json_decref(j);
+        }
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"code\":\"CT%d\",\"name\":\"Kết nạp %d\",\"org_id\":%lld,"
+                 "\"source\":\"admissions\"}",
+                 k, k, (long long)subject_id[k]);
+        st = call_json(&root, "POST", "/api/indicators", b, &j);
+        if (st == 200 || st == 201)
+            indicator_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
     }
     return 0;
 }
@@ -301,7 +333,8 @@ static int teardown(void **state)
  * One line per probe of a route (a route may have several). method and pattern are exactly as
  * in api_routes[] (src/api/routes.c). path and body are templates:
  *   {org}    the organization tried (an outside one, or the ward's chi bộ A1 when a member is
- *            tried), {code} its code, {weak} its weak-organization entry of 2021
+ *            tried), {code} its code, {weak} its weak-organization entry of 2021,
+ *            {program} {item} {indicator} its program, the program's item, its indicator
  *   {member} the member tried (an outside one, or the ward's own member when an organization
  *            is tried)
  *   {date}   the date tried: 2021-06-01 or today; {year} its year
@@ -426,6 +459,41 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/forms/fill", "/api/forms/fill?form=1&period={year}", NULL, NULL},
     {"GET", "/api/forms/fill.csv", "/api/forms/fill.csv?form=1&org={org}&period={year}", NULL,
      NULL},
+    {"GET", "/api/forms/fill.pdf", "/api/forms/fill.pdf?form=1&org={org}&period={year}", NULL,
+     NULL},
+    {"GET", "/api/programs", "/api/programs", NULL, NULL},
+    {"POST", "/api/programs", "/api/programs",
+     "{\"code\":\"X{n}\",\"title\":\"Chương trình\",\"org_id\":{org},\"from\":\"{date}\","
+     "\"to\":\"2030-12-31\"}",
+     NULL},
+    /* a program, an indicator, meetings are the organization's records: read by today's scope
+       whatever day they are looked at (like a member's record) */
+    {"GET", "/api/programs/{id}", "/api/programs/{program}?as_of=2021-06-01", NULL, NULL},
+    {"GET", "/api/programs/{id}", "/api/programs/{program}", NULL, NULL},
+    {"POST", "/api/programs/{id}/items", "/api/programs/{program}/items",
+     "{\"no\":\"{n}\",\"title\":\"Việc\",\"kind\":\"khac\",\"lead_agency\":\"Ban\","
+     "\"start\":\"{date}\",\"deadline\":\"2030-01-01\"}",
+     NULL},
+    {"POST", "/api/programs/{id}/items/{id}/status", "/api/programs/{program}/items/{item}/status",
+     "{\"status\":\"done\",\"date\":\"{date}\"}", NULL},
+    {"GET", "/api/indicators", "/api/indicators", NULL, NULL},
+    {"POST", "/api/indicators", "/api/indicators",
+     "{\"code\":\"X{n}\",\"name\":\"Chỉ tiêu\",\"org_id\":{org},\"source\":\"manual\"}", NULL},
+    {"POST", "/api/indicators/{id}/figures", "/api/indicators/{indicator}/figures",
+     "{\"what\":\"target\",\"from\":\"2021-01-01\",\"to\":\"{date}\",\"value\":5}", NULL},
+    {"GET", "/api/indicators/{id}/report",
+     "/api/indicators/{indicator}/report?from=2021-01-01&to=2021-12-31", NULL, NULL},
+    {"GET", "/api/meetings", "/api/meetings?org={org}", NULL, NULL},
+    {"POST", "/api/meetings", "/api/meetings",
+     "{\"org_id\":{org},\"date\":\"{date}\",\"members\":\"{inside}\"}", NULL},
+    {"POST", "/api/meetings", "/api/meetings",
+     "{\"org_id\":{a1},\"date\":\"{date}\",\"members\":\"{member}\"}", NULL},
+    {"POST", "/api/attendance/assignments", "/api/attendance/assignments",
+     "{\"member_id\":{inside},\"org_id\":{org},\"from\":\"{date}\"}", NULL},
+    {"POST", "/api/attendance/assignments", "/api/attendance/assignments",
+     "{\"member_id\":{member},\"org_id\":{a1},\"from\":\"{date}\"}", NULL},
+    {"GET", "/api/attendance", "/api/attendance?org={org}&year=2021&quarter=1", NULL, NULL},
+    {"GET", "/api/attendance", "/api/attendance?year={year}&quarter=1", NULL, NULL},
     {"GET", "/api/forms/fill.xlsx", "/api/forms/fill.xlsx?form=1&org={org}&period={year}", NULL,
      NULL},
     {"GET", "/api/forms/flows", "/api/forms/flows?org={org}&period={year}", NULL, NULL},
@@ -472,6 +540,13 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
             buf_adds(out, is_org ? subject_code[k] : "A1");
         else if (IS("{weak}"))
             buf_addf(out, "%lld", (long long)(is_org && weak_id[k] ? weak_id[k] : 999999));
+        else if (IS("{program}"))
+            buf_addf(out, "%lld", (long long)(is_org && program_id[k] ? program_id[k] : 999999));
+        else if (IS("{item}"))
+            buf_addf(out, "%lld", (long long)(is_org && item_id[k] ? item_id[k] : 999999));
+        else if (IS("{indicator}"))
+            buf_addf(out, "%lld",
+                     (long long)(is_org && indicator_id[k] ? indicator_id[k] : 999999));
         else if (IS("{member}"))
             buf_addf(out, "%lld", (long long)(is_org ? m_inside : subject_id[k]));
         else if (IS("{inside}"))
@@ -636,7 +711,8 @@ static void test_every_route_every_outsider(void **state)
         const struct scope_case *c = &scope_cases[i];
         if (!c->path)
             continue;
-        bool org = has(c, "{org}") || has(c, "{code}") || has(c, "{weak}");
+        bool org = has(c, "{org}") || has(c, "{code}") || has(c, "{weak}") || has(c, "{program}") ||
+                   has(c, "{item}") || has(c, "{indicator}");
         bool mem = has(c, "{member}");
         bool writes = strcmp(c->method, "GET") != 0;
         for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {
