@@ -502,20 +502,20 @@ enum tcxd_err api_meeting_list(struct http_ctx *c, struct tcxd_error *e)
 enum tcxd_err api_attendance_assign(struct http_ctx *c, struct tcxd_error *e)
 {
     struct org_info o;
-    struct member_info m;
-    int64_t id;
+    int64_t id, mid = c->in[AA_MEMBER].i;
     enum tcxd_err rc;
     tcxd_date from = c->in[AA_FROM].d, to = c->in[AA_TO].present ? c->in[AA_TO].d : DATE_NONE;
     if ((rc = scoped_org(c, c->in[AA_ORG].i, from, "org_id", &o, e)))
         return rc;
-    if (store_member_get(c->st, c->in[AA_MEMBER].i, &m, NULL))
+    /* the committee member comes from above the scope: that the member exists is enough */
+    if (!store_member_exists(c->st, mid))
         return tcxd_fail(e, TCXD_ENOTFOUND, "member_id", "%s",
                          http_msg(c, "không tìm thấy đảng viên", "no such member"));
-    if ((rc = store_attendance_assign(c->st, &c->actor, m.id, o.id, from, to, c->in[AA_DECISION].s,
+    if ((rc = store_attendance_assign(c->st, &c->actor, mid, o.id, from, to, c->in[AA_DECISION].s,
                                       &id, e)))
         return rc;
     http_json(c, 201,
-              json_pack("{s:I, s:I, s:I}", "id", (json_int_t)id, "member_id", (json_int_t)m.id,
+              json_pack("{s:I, s:I, s:I}", "id", (json_int_t)id, "member_id", (json_int_t)mid,
                         "org_id", (json_int_t)o.id));
     return TCXD_OK;
 }

@@ -708,9 +708,12 @@ enum tcxd_err store_meeting_add(struct store *st, const struct store_actor *who,
     for (size_t i = 0; i < req->nmembers + req->nguests; i++) {
         bool guest = i >= req->nmembers;
         int64_t m = guest ? req->guests[i - req->nmembers] : req->members[i];
-        struct member_info mi;
-        if ((rc = store_member_get(st, m, &mi, e)))
+        /* guests come from higher committees (outside the scope): only that the member
+           exists is checked, nothing of the record is read */
+        if (!store_member_exists(st, m)) {
+            rc = tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)m);
             goto fail;
+        }
         if (guest)
             continue;
         sqlite3_stmt *s = store_stmt(st, STMT_MEETING_REGISTERED);
@@ -796,7 +799,6 @@ enum tcxd_err store_attendance_assign(struct store *st, const struct store_actor
                                       struct tcxd_error *e)
 {
     struct buf dec = BUF_INIT;
-    struct member_info mi;
     enum tcxd_err rc;
     if (to == DATE_NONE)
         to = DATE_OPEN_END;
@@ -809,15 +811,12 @@ enum tcxd_err store_attendance_assign(struct store *st, const struct store_actor
         goto out;
     }
     if ((rc = clean(decision_no, PROGRAM_DOC_MAX, true, "decision_no", &dec, e)) ||
-        (rc = store_member_get(st, member_id, &mi, e)) ||
         (rc = check_org(st, org_id, from, NULL, e)))
         goto out;
-    /* the member's own chi bộ then must be the scope's too */
-    int64_t home = store_scope_member_org_on(st, member_id, from);
-    if (store_scoped(st) &&
-        (!home || (rc = store_scope_check_write(st, home, from, "member_id", e)))) {
-        if (!rc)
-            rc = tcxd_fail(e, TCXD_ENOTFOUND, "member_id", "no member #%lld", (long long)member_id);
+    /* the committee member attending comes from above (outside the scope): only that the
+       member exists is checked, nothing of the record is read */
+    if (!store_member_exists(st, member_id)) {
+        rc = tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)member_id);
         goto out;
     }
     if ((rc = store_begin(st, e)))

@@ -106,6 +106,15 @@ bool store_scope_member(struct store *st, int64_t member_id)
     return org && store_scope_member_org(st, org);
 }
 
+bool store_member_exists(struct store *st, int64_t member_id)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_SCOPE_MEMBER_ORG);
+    sqlite3_bind_int64(s, 1, member_id);
+    bool found = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_reset(s);
+    return found;
+}
+
 static uint64_t memo_hash(int64_t org, tcxd_date d)
 {
     uint64_t h = (uint64_t)org * UINT64_C(0x9E3779B97F4A7C15) ^ (uint64_t)(uint32_t)d;

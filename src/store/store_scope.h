@@ -47,6 +47,10 @@ bool store_scope_member_org(struct store *st, int64_t member_org_id);
 /* Is the member with this id visible (false when there is no such member)? */
 bool store_scope_member(struct store *st, int64_t member_id);
 
+/* Does a member with this id exist, whatever the scope? For people who come from above the
+   scope (a meeting's guests, a committee member assigned to attend); reads nothing else. */
+bool store_member_exists(struct store *st, int64_t member_id);
+
 /* ENOTFOUND naming field ("no organization #ID on DATE", as if it did not exist) unless the
    organization is in the scope's subtree on date. */
 enum tcxd_err store_scope_check_org(struct store *st, int64_t org_id, tcxd_date date,
