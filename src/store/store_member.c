@@ -661,6 +661,8 @@ enum tcxd_err store_member_events(struct store *st, int64_t member_id,
                                   void (*fn)(void *ctx, const struct member_event_info *ev),
                                   void *ctx, struct member_derived *d, struct tcxd_error *e)
 {
+    if (!store_scope_member(st, member_id)) /* a life's events are personal data too */
+        return tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)member_id);
     sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_EVENTS);
     sqlite3_bind_int64(s, 1, member_id);
     struct event_vec evs = {0};
@@ -1289,6 +1291,7 @@ enum tcxd_err store_member_correct(struct store *st, const struct store_actor *w
     member_fields_init(&old);
     char *before = NULL, *after = NULL, *ab = NULL, *aa = NULL;
     enum tcxd_err rc;
+    int64_t other = 0;
     if ((rc = clean_reason(reason, &why, e)) ||
         (rc = store_member_record(st, member_id, &old, e)) || (rc = store_begin(st, e)))
         goto out;
@@ -1298,7 +1301,7 @@ enum tcxd_err store_member_correct(struct store *st, const struct store_actor *w
         rc = tcxd_fail(e, TCXD_EINVAL, "reason", "the correction changes nothing");
         goto fail;
     }
-    if ((rc = check_nid_free(st, f, member_id, e)))
+    if ((rc = check_nid_free(st, f, member_id, &other, e)))
         goto fail;
     sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_UPDATE_FIELDS);
     sqlite3_bind_int64(s, 1, member_id);
@@ -1319,6 +1322,8 @@ enum tcxd_err store_member_correct(struct store *st, const struct store_actor *w
     goto out;
 fail:
     store_rollback(st);
+    if (other)
+        store_nid_conflict_audit(st, who, other, "correct");
 out:
     free(before);
     free(after);
