@@ -907,9 +907,23 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
         return tcxd_fail(e, TCXD_EINVAL, "date", "a transfer needs a date, not in the future");
     /* a scoped load writes only its own subtree's history: the chi bộ of admission on the
        ceremony day, the chi bộ moved to on the transfer's day */
-    if ((rc = store_scope_check_write(st, m->org_id, m->ceremony_date, "admission_org", e)) ||
-        (m->moved_to && (rc = store_scope_check_write(st, m->moved_to, m->moved_on, "org", e))))
-        return rc;
+    if (store_scoped(st)) {
+        const char *field = m->moved_to ? "admission_org" : "org";
+        int64_t bad = 0;
+        tcxd_date on = DATE_NONE;
+        if (store_scope_check_write(st, m->org_id, m->ceremony_date, field, NULL))
+            bad = m->org_id, on = m->ceremony_date;
+        else if (m->moved_to && store_scope_check_write(st, m->moved_to, m->moved_on, "org", NULL))
+            bad = m->moved_to, on = m->moved_on, field = "org";
+        if (bad) {
+            char day[DATE_ISO_LEN];
+            date_format_vn(on, day);
+            return tcxd_fail(e, TCXD_ENOTFOUND, field,
+                             "%s: organization #%lld is not in your account's scope on %s; nothing "
+                             "can be written",
+                             f->full_name.ptr, (long long)bad, day);
+        }
+    }
     /* member_replay sorts its input: pass a copy so ev keeps the insertion order */
     struct member_event sorted[MEMBER_ENTRY_EVENTS];
     memcpy(sorted, ev, sizeof(ev[0]) * nev);

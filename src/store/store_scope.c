@@ -188,8 +188,10 @@ enum tcxd_err store_scope_check_write(struct store *st, int64_t org_id, tcxd_dat
     if (store_scope_org_today(st, org_id) && store_scope_org_on(st, org_id, date))
         return TCXD_OK;
     char d[DATE_ISO_LEN];
-    date_format_iso(date, d);
-    return tcxd_fail(e, TCXD_ENOTFOUND, field, "no organization #%lld on %s", (long long)org_id, d);
+    date_format_vn(date, d);
+    return tcxd_fail(e, TCXD_ENOTFOUND, field,
+                     "organization #%lld is not in your account's scope on %s (then and today)",
+                     (long long)org_id, d);
 }
 
 enum tcxd_err store_scope_check_not_root(struct store *st, int64_t org_id, const char *field,

@@ -394,6 +394,10 @@ const struct msg_pair msg_vi_catalog[] = {
     {"members must move to another chi bộ, not the one being dissolved",
      "đảng viên phải chuyển đến chi bộ khác, không phải chi bộ đang giải thể"},
     {"missing grade for criterion '%s'", "thiếu mức đánh giá của tiêu chí '%s'"},
+    {"%s: organization #%lld is not in your account's scope on %s; nothing can be written",
+     "%s: tổ chức #%lld không thuộc phạm vi của tài khoản vào ngày %s; không thể ghi"},
+    {"organization #%lld is not in your account's scope on %s (then and today)",
+     "tổ chức #%lld không thuộc phạm vi của tài khoản vào ngày %s (khi đó và hiện nay)"},
     {"this person is already registered as a party member: member #%lld of %s",
      "người này đã là đảng viên: đảng viên #%lld của %s"},
     {"this person is already registered as a party member in another unit: contact the "

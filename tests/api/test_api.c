@@ -845,7 +845,9 @@ static void test_import_export(void **state)
     assert_false(json_is_true(json_object_get(j, "ok")));
     json_t *e3 = json_array_get(json_object_get(j, "errors"), 0);
     assert_int_equal(json_integer_value(json_object_get(e3, "line")), 3);
-    assert_string_equal(json_string_value(json_object_get(e3, "field")), "admission_org");
+    assert_string_equal(json_string_value(json_object_get(e3, "field")), "org");
+    assert_non_null(
+        strstr(json_string_value(json_object_get(e3, "message")), "not in your account's scope"));
     json_decref(j);
     assert_int_equal(audit_count(), before);
     /* the dry run says so, row by row: the member and the organization outside the scope */
@@ -856,9 +858,10 @@ static void test_import_export(void **state)
         json_t *oe = json_array_get(json_object_get(j, "errors"), 0);
         assert_string_equal(json_string_value(json_object_get(oe, "field")), "org");
         const char *m = json_string_value(json_object_get(oe, "message"));
-        assert_non_null(strstr(m, "Hoàng Văn Ngoài"));
-        assert_non_null(strstr(m, "Chi bộ Khu Hai (Q2C)"));
-        assert_non_null(strstr(m, "outside your account's scope"));
+        /* the store refuses the row itself (store_scope_check_write): no name of the
+           organization outside the scope is given back */
+        assert_non_null(strstr(m, "not in your account's scope"));
+        assert_null(strstr(m, "Chi bộ Khu Hai"));
     }
     json_decref(j);
     assert_int_equal(audit_count(), before);
