@@ -62,7 +62,7 @@ static int login_via(int port, const char *xff, const char *user, const char *pw
         return -1;
     char h[32];
     if (retry)
-        *retry = resp_header(&r, "Retry-After", h, sizeof(h)) ? atoi(h) : 0;
+        *retry = resp_header(&r, "Retry-After", h, sizeof(h)) ? (int)strtol(h, NULL, 10) : 0;
     int st = r.status;
     resp_release(&r);
     return st;
