@@ -305,6 +305,20 @@ static enum tcxd_err member_answer(struct http_ctx *c, int status, int64_t id, s
     json_object_set_new(j, "died_on", http_json_date(m.died_on));
     json_object_set_new(j, "party_card_no", opt_string(m.party_card_no));
     json_object_set_new(j, "exempt", json_boolean(m.exempt));
+    /* the Phiếu's fields by key ("chua_cap_nhat" / "" when not entered) */
+    struct member_fields f;
+    member_fields_init(&f);
+    if (!store_member_record(c->st, id, &f, NULL)) {
+        char *txt = store_member_record_json_text(&f);
+        json_t *all = txt ? json_loads(txt, 0, NULL) : NULL;
+        for (int i = 0; all && i < MF__MAX; i++)
+            if (member_field_defs[i].flags & MFF_PROFILE)
+                json_object_set(j, member_field_defs[i].key,
+                                json_object_get(all, member_field_defs[i].key));
+        json_decref(all);
+        free(txt);
+    }
+    member_fields_release(&f);
     json_object_set_new(j, "events", x.arr);
     http_json(c, status, j);
     return TCXD_OK;

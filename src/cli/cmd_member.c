@@ -139,6 +139,46 @@ static enum tcxd_err int_opt(const char *s, int lo, int hi, int dflt, const char
     return TCXD_OK;
 }
 
+/* Adds the Phiếu's fields (MFF_PROFILE) of member id to j, by key; "chua_cap_nhat" / "" when
+   not entered. */
+static void profile_json(struct cli *cli, int64_t id, json_t *j)
+{
+    struct member_fields f;
+    member_fields_init(&f);
+    if (!store_member_record(cli->st, id, &f, NULL)) {
+        char *txt = store_member_record_json_text(&f);
+        json_t *all = txt ? json_loads(txt, 0, NULL) : NULL;
+        for (int i = 0; all && i < MF__MAX; i++)
+            if (member_field_defs[i].flags & MFF_PROFILE)
+                json_object_set(j, member_field_defs[i].key,
+                                json_object_get(all, member_field_defs[i].key));
+        json_decref(all);
+        free(txt);
+    }
+    member_fields_release(&f);
+}
+
+/* The entered Phiếu fields, one "label: value" line each. */
+static void profile_print(struct cli *cli, int64_t id)
+{
+    struct member_fields f;
+    member_fields_init(&f);
+    if (!store_member_record(cli->st, id, &f, NULL))
+        for (int i = 0; i < MF__MAX; i++) {
+            const struct member_field_def *d = &member_field_defs[i];
+            if (!(d->flags & MFF_PROFILE))
+                continue;
+            if (d->kind == MFK_ENUM) {
+                int v = member_fields_enum(&f, (enum member_field)i);
+                if (v > 0)
+                    printf("  %s: %s\n", d->label, d->values[v].label);
+            } else if (member_fields_text_c(&f, (enum member_field)i)->len) {
+                printf("  %s: %s\n", d->label, member_fields_text_c(&f, (enum member_field)i)->ptr);
+            }
+        }
+    member_fields_release(&f);
+}
+
 static json_t *member_json(struct cli *cli, const struct member_info *m)
 {
     json_t *j =
@@ -157,6 +197,7 @@ static json_t *member_json(struct cli *cli, const struct member_info *m)
     json_object_set_new(j, "official_date", cli_json_date(m->official_date));
     json_object_set_new(j, "died_on", cli_json_date(m->died_on));
     json_object_set_new(j, "exempt", json_boolean(m->exempt));
+    profile_json(cli, m->id, j);
     struct org_info o;
     if (!store_org_get(cli->st, m->org_id, date_today(), &o, NULL))
         json_object_set_new(
@@ -340,6 +381,7 @@ static int member_show(struct cli *cli, const char **pos, size_t npos)
                m.exempt ? " (miễn sinh hoạt)" : "", has_org ? o.name : "-");
         printf("  quyết định kết nạp: %s; lễ kết nạp: %s; chính thức: %s; tuổi đảng: %d\n", a, c,
                m.official_date != DATE_NONE ? of : "-", member_party_age_years(&d, today));
+        profile_print(cli, m.id);
         printf("\n");
         cli_table_print(&t);
     } else {

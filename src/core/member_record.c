@@ -35,6 +35,82 @@ _Static_assert(sizeof(enum gender) == sizeof(int) && sizeof(enum theory_level) =
 #define MF_VALUES_N_MFK_NATIONAL_ID(values) 0
 #define MF_VALUES_N_MFK_DIGITS(values)      0
 
+#define UNSET                                                                                      \
+    {                                                                                              \
+        "chua_cap_nhat", "Chưa cập nhật", "chưa rõ"                                              \
+    }
+const struct member_enum_value member_occupation_values[15] = {
+    UNSET,
+    {"cong_chuc_nha_nuoc", "Cán bộ, công chức cơ quan Nhà nước từ cấp huyện trở lên", NULL},
+    {"cong_chuc_dang_doan_the",
+     "Cán bộ, công chức cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể từ cấp huyện trở lên", NULL},
+    {"can_bo_xa", "Cán bộ, công chức, người hoạt động không chuyên trách ở cấp xã", NULL},
+    {"khong_chuyen_trach_thon", "Người hoạt động không chuyên trách thôn, tổ dân phố", NULL},
+    {"vien_chuc", "Viên chức trong các đơn vị sự nghiệp công lập", "viên chức"},
+    {"su_nghiep_ngoai_cong_lap", "Người lao động trong các đơn vị sự nghiệp ngoài công lập", NULL},
+    {"quan_ly_doanh_nghiep", "Người lãnh đạo, quản lý doanh nghiệp", NULL},
+    {"nhan_vien_doanh_nghiep", "Nhân viên, người gián tiếp sản xuất", NULL},
+    {"cong_nhan", "Công nhân, lao động trực tiếp sản xuất", "công nhân"},
+    {"nong_lam_ngu", "Người làm nông, lâm, ngư nghiệp", "nông dân"},
+    {"luc_luong_vu_trang", "Sỹ quan, chiến sỹ quân đội và công an", "lực lượng vũ trang"},
+    {"sinh_vien", "Sinh viên", NULL},
+    {"hoc_sinh", "Học sinh", NULL},
+    {"khac", "Khác (lao động hợp đồng, tự do…)", "khác"},
+};
+const struct member_enum_value member_work_status_values[3] = {
+    UNSET,
+    {"dang_lam_viec", "Đang làm việc và công tác", "đang công tác"},
+    {"nghi_huu", "Đã nghỉ hưu và nghỉ công tác", "hưu trí"},
+};
+const struct member_enum_value member_general_education_values[5] = {
+    UNSET,
+    {"biet_doc_viet", "Biết đọc, biết viết chữ quốc ngữ", "biết đọc biết viết"},
+    {"tieu_hoc", "Tiểu học", NULL},
+    {"thcs", "Trung học cơ sở", NULL},
+    {"thpt", "Trung học phổ thông", NULL},
+};
+const struct member_enum_value member_professional_degree_values[9] = {
+    UNSET,
+    {"khong", "Chưa qua đào tạo", "không"},
+    {"so_cap", "Công nhân kỹ thuật, nhân viên nghiệp vụ, sơ cấp", "sơ cấp"},
+    {"trung_cap", "Trung cấp", NULL},
+    {"cao_dang", "Cao đẳng", NULL},
+    {"dai_hoc", "Đại học", NULL},
+    {"thac_si", "Thạc sỹ", "thạc sĩ"},
+    {"tien_si", "Tiến sỹ", "tiến sĩ"},
+    {"tien_si_khoa_hoc", "Tiến sỹ khoa học", "tskh"},
+};
+const struct member_enum_value member_academic_title_values[4] = {
+    UNSET,
+    {"khong", "Không", NULL},
+    {"pho_giao_su", "Phó Giáo sư", "pgs"},
+    {"giao_su", "Giáo sư", "gs"},
+};
+const struct member_enum_value member_foreign_language_values[4] = {
+    UNSET,
+    {"khong", "Không", NULL},
+    {"chung_chi", "Có chứng chỉ", "chứng chỉ"},
+    {"dai_hoc", "Đại học trở lên", "đại học"},
+};
+const struct member_enum_value member_it_level_values[4] = {
+    UNSET,
+    {"khong", "Không", NULL},
+    {"chung_chi", "Có chứng chỉ", "chứng chỉ"},
+    {"trung_cap", "Trung cấp trở lên", "trung cấp"},
+};
+const struct member_enum_value member_yes_no_values[3] = {
+    UNSET,
+    {"khong", "Không", "no"},
+    {"co", "Có", "yes"},
+};
+const struct member_enum_value member_armed_forces_values[4] = {
+    UNSET,
+    {"khong", "Không", NULL},
+    {"quan_doi", "Quân đội", "bộ đội"},
+    {"cong_an", "Công an", NULL},
+};
+#undef UNSET
+
 const struct member_field_def member_field_defs[MF__MAX] = {MEMBER_FIELDS(MF_DEF)};
 
 int member_field_by_key(const char *key)

@@ -34,6 +34,10 @@ enum member_field_kind {
 
 #define MFF_REQUIRED   1u /* absent or empty is an error */
 #define MFF_NOT_FUTURE 2u /* a date not after today */
+/* A field of the Phiếu đảng viên added for the statistics forms (migration 0011): stored by the
+   store's profile statements, "chưa cập nhật" (the enumeration's value 0, or empty text) until
+   entered. Enumerations use the forms' own categories. */
+#define MFF_PROFILE 4u
 
 /*
  * X(ID, cname, key, label, option, kind, max, flags, dflt, values, doc)
@@ -62,7 +66,50 @@ enum member_field_kind {
     X(THEORY_LEVEL, theory, "theory_level", "Lý luận chính trị", "theory", MFK_ENUM, 32, 0, NULL,  \
       member_theory_values, "none, so_cap, trung_cap, cao_cap, cu_nhan")                           \
     X(PARTY_CARD_NO, party_card_no, "party_card_no", "Số thẻ đảng viên", "card", MFK_TEXT, 20, 0,  \
-      NULL, NULL, "party card number")
+      NULL, NULL, "party card number")                                                             \
+    /* the Phiếu đảng viên's fields the statistics forms count (MFF_PROFILE) */              \
+    X(OTHER_NAME, other_name, "other_name", "Tên gọi khác", "other-name", MFK_TEXT, 100,           \
+      MFF_PROFILE, NULL, NULL, "other name (Phiếu item 03)")                                       \
+    X(BIRTH_REGISTRATION, birth_registration, "birth_registration", "Nơi đăng ký khai sinh",       \
+      "birth-registration", MFK_TEXT, 200, MFF_PROFILE, NULL, NULL,                                \
+      "place of birth registration (item 05)")                                                     \
+    X(PERMANENT_ADDRESS, permanent_address, "permanent_address", "Nơi thường trú",                 \
+      "permanent-address", MFK_TEXT, 300, MFF_PROFILE, NULL, NULL, "permanent address (item 07)")  \
+    X(DOSSIER_NO, dossier_no, "dossier_no", "Số lý lịch", "dossier-no", MFK_DIGITS, 10,            \
+      MFF_PROFILE, NULL, NULL, "số lý lịch, 10 digits")                                            \
+    X(OCCUPATION_BEFORE, occupation_before, "occupation_before", "Nghề nghiệp trước khi vào Đảng", \
+      "occupation-before", MFK_ENUM, 32, MFF_PROFILE, NULL, member_occupation_values,              \
+      "occupation before admission (forms' categories)")                                           \
+    X(OCCUPATION, occupation, "occupation", "Nghề nghiệp hiện nay", "occupation", MFK_ENUM, 32,    \
+      MFF_PROFILE, NULL, member_occupation_values, "occupation now (forms' categories)")           \
+    X(WORK_STATUS, work_status, "work_status", "Tình trạng công tác", "work-status", MFK_ENUM, 32, \
+      MFF_PROFILE, NULL, member_work_status_values, "working or retired")                          \
+    X(GENERAL_EDUCATION, general_education, "general_education", "Bậc giáo dục phổ thông",         \
+      "general-education", MFK_ENUM, 32, MFF_PROFILE, NULL, member_general_education_values,       \
+      "general education (coded)")                                                                 \
+    X(PROFESSIONAL_DEGREE, professional_degree, "professional_degree", "Bậc trình độ chuyên môn",  \
+      "professional-degree", MFK_ENUM, 32, MFF_PROFILE, NULL, member_professional_degree_values,   \
+      "professional level (coded)")                                                                \
+    X(ACADEMIC_TITLE, academic_title, "academic_title", "Chức danh khoa học", "academic-title",    \
+      MFK_ENUM, 32, MFF_PROFILE, NULL, member_academic_title_values, "academic title")             \
+    X(FOREIGN_LANGUAGE, foreign_language, "foreign_language", "Ngoại ngữ", "foreign-language",     \
+      MFK_ENUM, 32, MFF_PROFILE, NULL, member_foreign_language_values, "foreign language")         \
+    X(IT_LEVEL, it_level, "it_level", "Tin học", "it-level", MFK_ENUM, 32, MFF_PROFILE, NULL,      \
+      member_it_level_values, "information technology")                                            \
+    X(YOUTH_UNION, youth_union, "youth_union", "Đoàn viên", "youth-union", MFK_ENUM, 32,           \
+      MFF_PROFILE, NULL, member_yes_no_values, "member of the Ho Chi Minh Communist Youth Union")  \
+    X(BUSINESS_OWNER, business_owner, "business_owner", "Chủ doanh nghiệp tư nhân",                \
+      "business-owner", MFK_ENUM, 32, MFF_PROFILE, NULL, member_yes_no_values,                     \
+      "owner of a private business")                                                               \
+    X(FOREIGN_MARRIAGE, foreign_marriage, "foreign_marriage", "Hôn nhân với người nước ngoài",     \
+      "foreign-marriage", MFK_ENUM, 32, MFF_PROFILE, NULL, member_yes_no_values,                   \
+      "married to a foreigner")                                                                    \
+    X(ARMED_FORCES, armed_forces, "armed_forces", "Bộ đội, công an", "armed-forces", MFK_ENUM, 32, \
+      MFF_PROFILE, NULL, member_armed_forces_values, "army or police")                             \
+    X(INTRODUCER_1, introducer_1, "introducer_1", "Người giới thiệu thứ nhất", "introducer-1",     \
+      MFK_TEXT, 200, MFF_PROFILE, NULL, NULL, "first introducer: name, post, unit")                \
+    X(INTRODUCER_2, introducer_2, "introducer_2", "Người giới thiệu thứ hai", "introducer-2",      \
+      MFK_TEXT, 200, MFF_PROFILE, NULL, NULL, "second introducer: name, post, unit")
 
 #define MF_ENUM_ID(ID, ...) MF_##ID,
 enum member_field { MEMBER_FIELDS(MF_ENUM_ID) MF__MAX };
@@ -75,6 +122,16 @@ struct member_enum_value {
 };
 extern const struct member_enum_value member_gender_values[GENDER__MAX];
 extern const struct member_enum_value member_theory_values[THEORY__MAX];
+/* The Phiếu's coded fields; value 0 is "chua_cap_nhat" (not entered) in each. */
+extern const struct member_enum_value member_occupation_values[15];
+extern const struct member_enum_value member_work_status_values[3];
+extern const struct member_enum_value member_general_education_values[5];
+extern const struct member_enum_value member_professional_degree_values[9];
+extern const struct member_enum_value member_academic_title_values[4];
+extern const struct member_enum_value member_foreign_language_values[4];
+extern const struct member_enum_value member_it_level_values[4];
+extern const struct member_enum_value member_yes_no_values[3];
+extern const struct member_enum_value member_armed_forces_values[4];
 
 struct member_field_def {
     const char *key;    /* JSON key, API field, ASCII header: "full_name" */
@@ -105,6 +162,12 @@ struct member_fields {
     enum gender gender;
     tcxd_date birth_date;
     enum theory_level theory;
+    /* the Phiếu's fields (MFF_PROFILE) */
+    struct buf other_name, birth_registration, permanent_address, dossier_no, introducer_1,
+        introducer_2;
+    int occupation_before, occupation, work_status, general_education, professional_degree,
+        academic_title, foreign_language, it_level, youth_union, business_owner, foreign_marriage,
+        armed_forces;
 };
 void member_fields_init(struct member_fields *f);
 void member_fields_release(struct member_fields *f);

@@ -235,6 +235,9 @@ enum tcxd_err store_member_update(struct store *st, const struct store_actor *wh
 /* The personal record as stored (for a correction that changes some fields). Release out. */
 enum tcxd_err store_member_record(struct store *st, int64_t member_id, struct member_fields *out,
                                   struct tcxd_error *e) TCXD_WUR;
+/* The record as a JSON object (text, malloc'd: free it): every field of the table by its key,
+   enumerations by their names, dates ISO, null for a missing date. */
+char *store_member_record_json_text(const struct member_fields *f);
 /* Replaces the personal record by f (every field; the caller changes those it corrects). */
 enum tcxd_err store_member_correct(struct store *st, const struct store_actor *who,
                                    int64_t member_id, const struct member_fields *f,

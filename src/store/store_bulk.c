@@ -973,6 +973,10 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
             return rc;
         id = sqlite3_last_insert_rowid(st->db);
     }
+    /* the Phiếu's fields, rare in a load: the row is written first, then completed */
+    if (!store_member_profile_empty(f) &&
+        ((rc = q_flush(b, &b->members, e)) || (rc = store_member_profile_write(st, id, f, e))))
+        return rc;
     if ((rc = queue_event(b, id, &ev[0], m->decision_no, m->org_id ? "" : m->admission_place, e)))
         return rc;
     for (size_t i = 1; i < nev; i++)

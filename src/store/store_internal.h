@@ -80,6 +80,10 @@ void store_fold_given_first(const char *full_name, struct buf *out);
 enum tcxd_err store_backfill_given(struct store *st, struct tcxd_error *e) TCXD_WUR;
 
 /* A member's derived state rebuilt and written (stints, gaps, cached status) from its events. */
+/* The Phiếu's fields (MFF_PROFILE) of a member row; true when none is entered. */
+bool store_member_profile_empty(const struct member_fields *f);
+enum tcxd_err store_member_profile_write(struct store *st, int64_t member_id,
+                                         const struct member_fields *f, struct tcxd_error *e);
 enum tcxd_err store_member_rebuild(struct store *st, int64_t member_id, struct member_derived *d,
                                    struct tcxd_error *e) TCXD_WUR;
 

@@ -434,6 +434,73 @@ static enum tcxd_err check_nid_free(struct store *st, const struct member_fields
     return TCXD_OK;
 }
 
+/* ---- the Phiếu's fields (MFF_PROFILE, migration 0011) ---- */
+
+bool store_member_profile_empty(const struct member_fields *f)
+{
+    for (int i = 0; i < MF__MAX; i++) {
+        const struct member_field_def *d = &member_field_defs[i];
+        if (!(d->flags & MFF_PROFILE))
+            continue;
+        if (d->kind == MFK_ENUM ? member_fields_enum(f, (enum member_field)i) != 0
+                                : member_fields_text_c(f, (enum member_field)i)->len != 0)
+            return false;
+    }
+    return true;
+}
+
+enum tcxd_err store_member_profile_write(struct store *st, int64_t member_id,
+                                         const struct member_fields *f, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_PROFILE_SET);
+    sqlite3_bind_int64(s, 1, member_id);
+    int k = 2; /* the statement lists the profile fields in table order */
+    for (int i = 0; i < MF__MAX; i++) {
+        const struct member_field_def *d = &member_field_defs[i];
+        if (!(d->flags & MFF_PROFILE))
+            continue;
+        if (d->kind == MFK_ENUM)
+            sqlite3_bind_int(s, k++, member_fields_enum(f, (enum member_field)i));
+        else
+            store_bind_text(s, k++, member_fields_text_c(f, (enum member_field)i)->ptr);
+    }
+    return store_step_done(st, s, e, "recording the member's Phiếu fields");
+}
+
+static enum tcxd_err profile_read(struct store *st, int64_t member_id, struct member_fields *f,
+                                  struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MEMBER_PROFILE_GET);
+    sqlite3_bind_int64(s, 1, member_id);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE
+                   ? tcxd_fail(e, TCXD_ENOTFOUND, "member", "no member #%lld", (long long)member_id)
+                   : store_db_error(st, e, "reading member");
+    }
+    int k = 0;
+    for (int i = 0; i < MF__MAX; i++) {
+        const struct member_field_def *d = &member_field_defs[i];
+        if (!(d->flags & MFF_PROFILE))
+            continue;
+        char *p = (char *)f + d->offset;
+        if (d->kind == MFK_ENUM) {
+            int v = sqlite3_column_int(s, k++);
+            if (v < 0 || (size_t)v >= d->nvalues)
+                v = 0;
+            memcpy(p, &v, sizeof(v));
+        } else {
+            struct buf *b = member_fields_text(f, (enum member_field)i);
+            buf_reset(b);
+            const char *t = (const char *)sqlite3_column_text(s, k++);
+            buf_adds(b, t ? t : "");
+        }
+    }
+    sqlite3_reset(s);
+    return TCXD_OK;
+}
+
 enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who,
                                  const struct member_admit_req *req, int64_t *id_out,
                                  struct tcxd_error *e)
@@ -499,6 +566,8 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
     if ((rc = store_step_done(st, s, e, "recording the member")))
         goto fail;
     int64_t id = sqlite3_last_insert_rowid(st->db);
+    if (!store_member_profile_empty(f) && (rc = store_member_profile_write(st, id, f, e)))
+        goto fail;
     for (size_t i = 0; i < nev && !rc; i++)
         rc = insert_event(st, id, &ev[i],
                           ev[i].kind == MEV_ADMIT      ? dec.ptr
@@ -1217,6 +1286,11 @@ static char *dump_free(json_t *j)
     return s;
 }
 
+char *store_member_record_json_text(const struct member_fields *f)
+{
+    return dump_free(record_json(f));
+}
+
 enum tcxd_err store_member_record(struct store *st, int64_t member_id, struct member_fields *out,
                                   struct tcxd_error *e)
 {
@@ -1240,7 +1314,9 @@ enum tcxd_err store_member_record(struct store *st, int64_t member_id, struct me
         [MF_PARTY_CARD_NO] = m.party_card_no,
     };
     /* stored values passed these checks; a future birth date cannot have been stored */
-    return member_record_parse(v, DATE_OPEN_END, out, NULL, e);
+    if ((rc = member_record_parse(v, DATE_OPEN_END, out, NULL, e)))
+        return rc;
+    return profile_read(st, member_id, out, e);
 }
 
 static enum tcxd_err clean_reason(const char *reason, struct buf *out, struct tcxd_error *e)
@@ -1311,6 +1387,7 @@ enum tcxd_err store_member_correct(struct store *st, const struct store_actor *w
     store_bind_text(s, 15, fold.ptr);
     struct member_info m;
     if ((rc = store_step_done(st, s, e, "correcting the member")) ||
+        (rc = store_member_profile_write(st, member_id, f, e)) ||
         (rc = store_member_get(st, member_id, &m, e)) ||
         (rc = correction_insert(st, who, member_id, 0, "record", before, after, why.ptr, e)))
         goto fail;

@@ -109,6 +109,19 @@
     X(STMT_MEMBER_EVENTS,                                                                          \
       "SELECT id, kind, date, decision_no, decision_date, org_id, form, until_date, detail "       \
       "FROM member_event WHERE member_id = ?1 ORDER BY date, id")                                  \
+    /* the Phiếu's fields (0011), in the field table's order of MFF_PROFILE fields */             \
+    X(STMT_MEMBER_PROFILE_SET,                                                             \
+      "UPDATE member SET other_name = ?2, birth_registration = ?3, permanent_address = ?4, "   \
+      "dossier_no = ?5, occupation_before = ?6, occupation = ?7, work_status = ?8, "           \
+      "general_education = ?9, professional_degree = ?10, academic_title = ?11, "              \
+      "foreign_language = ?12, it_level = ?13, youth_union = ?14, business_owner = ?15, "      \
+      "foreign_marriage = ?16, armed_forces = ?17, introducer_1 = ?18, introducer_2 = ?19 WHERE " \
+      "id = ?1")                                                                               \
+    X(STMT_MEMBER_PROFILE_GET,                                                             \
+      "SELECT other_name, birth_registration, permanent_address, dossier_no, occupation_before, " \
+      "occupation, work_status, general_education, professional_degree, academic_title, "      \
+      "foreign_language, it_level, youth_union, business_owner, foreign_marriage, armed_forces, " \
+      "introducer_1, introducer_2 FROM member WHERE id = ?1")                                  \
     /* corrections (0010) */                                                                      \
     X(STMT_EVENT_UPDATE,                                                                           \
       "UPDATE member_event SET date = ?3, decision_no = ?4, decision_date = ?5, org_id = ?6, "     \

@@ -174,9 +174,13 @@ static void test_man_page(void **state)
 
 static void test_import_columns(void **state)
 {
-    /* every field is an import/export column with the table's Vietnamese header */
+    /* every field is an import/export column with the table's Vietnamese header (the Phiếu's
+       fields, MFF_PROFILE, are entered through the CLI and the API; the import's columns for
+       them belong to the import stream) */
     for (int i = 0; i < MF__MAX; i++) {
         const struct member_field_def *d = &member_field_defs[i];
+        if (d->flags & MFF_PROFILE)
+            continue;
         const struct io_column *c = NULL;
         for (int k = 0; k < MC__MAX; k++)
             if (!strcmp(io_member_columns[k].name, d->key))

@@ -587,6 +587,92 @@ static void test_ended_orgs(void **state)
     release(&r);
 }
 
+/* The Phiếu's fields: entered with member add, read back by key (names, or Vietnamese labels
+   and aliases accepted), "chua_cap_nhat" until entered, corrected like the rest. */
+static void test_phieu_fields(void **state)
+{
+    static const struct {
+        const char *option, *value, *key, *stored;
+    } f[] = {
+        {"--other-name", "Ba Cả", "other_name", "Ba Cả"},
+        {"--birth-registration", "xã Thanh Liệt", "birth_registration", "xã Thanh Liệt"},
+        {"--permanent-address", "Số 5, ngõ 7", "permanent_address", "Số 5, ngõ 7"},
+        {"--dossier-no", "0012345678", "dossier_no", "0012345678"},
+        {"--occupation-before", "Sinh viên", "occupation_before", "sinh_vien"},
+        {"--occupation", "vien_chuc", "occupation", "vien_chuc"},
+        {"--work-status", "dang_lam_viec", "work_status", "dang_lam_viec"},
+        {"--general-education", "Trung học phổ thông", "general_education", "thpt"},
+        {"--professional-degree", "thạc sĩ", "professional_degree", "thac_si"},
+        {"--academic-title", "PGS", "academic_title", "pho_giao_su"},
+        {"--foreign-language", "chung_chi", "foreign_language", "chung_chi"},
+        {"--it-level", "chung_chi", "it_level", "chung_chi"},
+        {"--youth-union", "có", "youth_union", "co"},
+        {"--business-owner", "không", "business_owner", "khong"},
+        {"--foreign-marriage", "khong", "foreign_marriage", "khong"},
+        {"--armed-forces", "Công an", "armed_forces", "cong_an"},
+        {"--introducer-1", "Lê A, bí thư, chi bộ 1", "introducer_1", "Lê A, bí thư, chi bộ 1"},
+        {"--introducer-2", "Lê B, đảng viên, chi bộ 1", "introducer_2",
+         "Lê B, đảng viên, chi bộ 1"},
+    };
+    const char *argv[64] = {"member",        "add",          "--org",           "T.K.1",
+                            "--name",        "Vũ Thị Phiếu", "--gender",        "nu",
+                            "--birth",       "02/02/1990",   "--decision-date", "01/03/2015",
+                            "--national-id", "001190000077"};
+    size_t n = 14;
+    for (size_t i = 0; i < ARRAY_SIZE_(f); i++) {
+        argv[n++] = f[i].option;
+        argv[n++] = f[i].value;
+    }
+    struct result r = run(
+        argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], argv[7], argv[8], argv[9],
+        argv[10], argv[11], argv[12], argv[13], argv[14], argv[15], argv[16], argv[17], argv[18],
+        argv[19], argv[20], argv[21], argv[22], argv[23], argv[24], argv[25], argv[26], argv[27],
+        argv[28], argv[29], argv[30], argv[31], argv[32], argv[33], argv[34], argv[35], argv[36],
+        argv[37], argv[38], argv[39], argv[40], argv[41], argv[42], argv[43], argv[44], argv[45],
+        argv[46], argv[47], argv[48], argv[49], (const char *)NULL);
+    if (r.status)
+        fail_msg("exit %d: %s", r.status, r.err.ptr);
+    release(&r);
+    json_t *j = run_json("member", "show", "001190000077", NULL);
+    for (size_t i = 0; i < ARRAY_SIZE_(f); i++) {
+        const char *got = json_string_value(json_object_get(j, f[i].key));
+        if (!got || strcmp(got, f[i].stored))
+            fail_msg("%s: '%s', want '%s'", f[i].key, got ? got : "(none)", f[i].stored);
+    }
+    json_decref(j);
+    /* a member entered before: not entered yet */
+    j = run_json("member", "show", "001070000001", NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "occupation")), "chua_cap_nhat");
+    assert_string_equal(json_string_value(json_object_get(j, "dossier_no")), "");
+    json_decref(j);
+    /* a bad code or a short số lý lịch: exit 2 naming the field */
+    r = run("member", "correct", "001190000077", "--dossier-no", "12345", "--reason", "x",
+            (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "dossier_no"));
+    release(&r);
+    r = run("member", "correct", "001190000077", "--occupation", "phi công", "--reason", "x",
+            (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "occupation"));
+    release(&r);
+    ok(run("member", "correct", "001190000077", "--work-status", "hưu trí", "--reason",
+           "nghỉ hưu từ 2024", (const char *)NULL));
+    j = run_json("member", "show", "001190000077", NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "work_status")), "nghi_huu");
+    assert_string_equal(json_string_value(json_object_get(j, "occupation")), "vien_chuc");
+    json_decref(j);
+    j = run_json("member", "corrections", "001190000077", NULL);
+    json_t *c0 = json_array_get(json_object_get(j, "items"), 0);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(c0, "before"), "work_status")),
+        "dang_lam_viec");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(c0, "after"), "work_status")),
+        "nghi_huu");
+    json_decref(j);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -601,6 +687,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_admitted_outside),
         cmocka_unit_test(test_corrections),
         cmocka_unit_test(test_ended_orgs),
+        cmocka_unit_test(test_phieu_fields),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
