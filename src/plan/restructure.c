@@ -686,9 +686,25 @@ static enum tcxd_err apply_all(struct run *x, struct idset *touched, struct tcxd
             if (into && !store_org_get(x->st, into, x->day, &to, e) &&
                 org_holds_members(to.tier, to.form))
                 members_to = into;
-            rc = store_org_dissolve(x->st, x->who, ou[u].id, members_to, x->day, w->decision_no, e);
+            struct idset mem = {0};
+            if (members_to) {
+                struct org_tree one;
+                org_tree_init(&one, x->day);
+                org_tree_add(&one, o.id, 0, o.tier, o.form, o.base_type, o.code, o.name);
+                org_tree_link(&one);
+                rc = members_of(x->st, &one, x->day, &mem, e);
+                org_tree_release(&one);
+            }
             if (!rc)
+                rc = store_org_dissolve(x->st, x->who, ou[u].id, members_to, x->day, w->decision_no,
+                                        e);
+            if (!rc) {
+                r->members_moved += (int64_t)mem.n;
                 change(r, "end", o.code, o.name, "");
+                if (members_to)
+                    idset_add(touched, members_to);
+            }
+            free(mem.v);
         }
         if (!rc)
             r->ended++;

@@ -427,6 +427,32 @@ static void test_plan_refusals(void **state)
     assert_string_equal(fp0, fp1);
     free(fp0);
     free(fp1);
+
+    /* a chi bộ merged into another and one ended into another: their members move with the
+       plan (counted here from the model), the totals of the ward stay */
+    const char *merge = "action,code,name,tier,form,type,parent,into,part,decision_no,date\n"
+                        "merge,P.D1.W1.02,,,,,,P.D1.W1.01,,NQ 5,01/07/2025\n"
+                        "end,P.D1.W2.02,,,,,,P.D1.W2.01,,NQ 6,\n";
+    int64_t w1_before = counts(st, w1.id, D(2025, 6, 30)).members;
+    must(run(st, merge, true, 0, &r, &e), &e);
+    assert_int_equal(r.members_moved, m.members_per_chi[0][0][1] + m.members_per_chi[0][1][1]);
+    assert_int_equal(r.ended, 2);
+    restructure_result_release(&r);
+    struct org_info c1, c2;
+    must(store_org_by_code(st, "P.D1.W1.01", D(2025, 7, 1), &c1, &e), &e);
+    must(store_org_by_code(st, "P.D1.W2.01", D(2025, 7, 1), &c2, &e), &e);
+    struct org_tree t;
+    struct node_counts nc;
+    must(store_tree_load(st, D(2025, 7, 1), &t, &e), &e);
+    must(report_node_counts(st, &t, TREE_NONE, &nc, &e), &e);
+    uint32_t i1 = org_tree_find(&t, c1.id), i2 = org_tree_find(&t, c2.id);
+    assert_int_equal(nc.official[i1] + nc.probationary[i1],
+                     m.members_per_chi[0][0][0] + m.members_per_chi[0][0][1]);
+    assert_int_equal(nc.official[i2] + nc.probationary[i2],
+                     m.members_per_chi[0][1][0] + m.members_per_chi[0][1][1]);
+    report_node_counts_free(&nc);
+    org_tree_release(&t);
+    assert_int_equal(counts(st, w1.id, D(2025, 7, 1)).members, w1_before);
     store_close(st);
     unlink(dbpath);
 }
