@@ -50,6 +50,9 @@ const struct cli_command cli_commands[] = {
      "restructure check|apply PLAN [--dry-run] [--scope ORG] | flows ORG --from D --to D | "
      "units FILE | merger PROVINCE [--date D] [--org ORG --draft OUT]",
      "restructuring plans (2025 two-level reorganisation) and organization transfer counts"},
+    {"backup", cmd_backup, "backup FILE",
+     "a consistent, verified copy of the database (while the server writes)"},
+    {"restore", cmd_restore, "restore FILE", "replace the database with a verified backup"},
     {"help", cmd_help, "help [COMMAND]", "show help for tcxd or one command"},
     {"version", cmd_version, "version", "print the version"},
     {NULL, NULL, NULL, NULL},

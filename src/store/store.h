@@ -65,7 +65,8 @@ void store_read_end(struct store *st);
    (statements reset, transaction rolled back); returns how many leftovers there were (0 when
    all is well). With TCXD_STRICT_STORE=1 (the test suites) a leftover aborts the process. */
 int store_idle_check(struct store *st, const char *where);
-/* Faster bulk loading for imports/demo: relaxes fsync until store_close (WAL stays safe). */
+/* Faster bulk loading for the demo: no fsync while on (WAL stays consistent); turning it off
+   checkpoints with syncs, so what was loaded is on disk before the caller reports success. */
 void store_bulk_mode(struct store *st, bool on);
 
 /* ---- organizations ---------------------------------------------------------------------- */

@@ -403,6 +403,12 @@
     X(STMT_SCOPE_MEMBER_ORG_ON,                                                                    \
       "SELECT org_id FROM member_stint WHERE member_id = ?1 AND kind = 0 AND valid_from <= ?2 "    \
       "ORDER BY valid_from DESC LIMIT 1")                                                          \
+    /* backups (store_backup.c) */                                                                  \
+    X(STMT_INTEGRITY_CHECK, "PRAGMA integrity_check")                                              \
+    X(STMT_META_MIGRATIONS, "SELECT key FROM meta WHERE key LIKE 'migration:%'")                  \
+    X(STMT_BACKUP_COUNTS,                                                                          \
+      "SELECT (SELECT COUNT(*) FROM org), (SELECT COUNT(*) FROM member), "                         \
+      "(SELECT COUNT(*) FROM audit)")                                                              \
     X(STMT_SCOPE_ROOT_PARENT,                                                                      \
       "SELECT COUNT(*) FROM org_version WHERE org_id = ?1 AND parent_id IS NOT NULL")              \
     /* the analytics engine's bulk reads (store_engine.c) */                                       \

@@ -199,7 +199,7 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
     if ((rc = exec(st, "PRAGMA foreign_keys = ON", e)) ||
         (!(flags & STORE_READONLY) && (rc = exec(st, "PRAGMA journal_mode = WAL", e))) ||
         (rc = exec(st,
-                   "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+                   "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;"
                    "PRAGMA temp_store = MEMORY",
                    e)) ||
         (rc = migrate(st, flags & STORE_READONLY, e)) ||
@@ -341,7 +341,11 @@ int store_idle_check(struct store *st, const char *where)
 
 void store_bulk_mode(struct store *st, bool on)
 {
-    exec(st, on ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = NORMAL", NULL);
+    /* FULL: a commit is on disk (WAL synced) before it is acknowledged; leaving bulk mode
+       checkpoints and syncs what was written without syncs */
+    exec(st, on ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL", NULL);
+    if (!on)
+        exec(st, "PRAGMA wal_checkpoint(FULL)", NULL);
 }
 
 enum tcxd_err store_audit(struct store *st, const struct store_actor *who, const char *action,

@@ -398,6 +398,11 @@ const struct msg_pair msg_vi_catalog[] = {
      "%s: tổ chức #%lld không thuộc phạm vi của tài khoản vào ngày %s; không thể ghi"},
     {"organization #%lld is not in your account's scope on %s (then and today)",
      "tổ chức #%lld không thuộc phạm vi của tài khoản vào ngày %s (khi đó và hiện nay)"},
+    {"'%s' is damaged: %s", "'%s' bị hỏng: %s"},
+    {"'%s' was written by a newer tcxd (migration %s is unknown here)",
+     "'%s' do phiên bản tcxd mới hơn ghi (không biết bước chuyển đổi %s)"},
+    {"backup: %s", "sao lưu: %s"},
+    {"restore: the result differs from '%s'", "khôi phục: kết quả khác với '%s'"},
     {"this person is already registered as a party member: member #%lld of %s",
      "người này đã là đảng viên: đảng viên #%lld của %s"},
     {"this person is already registered as a party member in another unit: contact the "

@@ -18,6 +18,7 @@
 
 #include "report/count.h"
 #include "store/store.h"
+#include "store/store_internal.h" /* the connection, to read its pragmas */
 #include "util/xmalloc.h"
 
 static const struct store_actor actor = {"test", "local"};
@@ -505,6 +506,38 @@ static void test_read_end_releases_the_snapshot(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+static int synchronous(struct store *st)
+{
+    sqlite3_stmt *s;
+    int v = -1;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA synchronous", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* Every commit is on disk before it is acknowledged (FULL = 2: the WAL synced at each commit),
+   also after a bulk load turned syncs off for a while. */
+static void test_commits_are_synced(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/tcxd-store-sync-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/t.db", dir);
+    struct store *st;
+    struct tcxd_error e;
+    assert_int_equal(store_open(path, STORE_CREATE, &st, &e), TCXD_OK);
+    assert_int_equal(synchronous(st), 2);
+    store_bulk_mode(st, true);
+    assert_int_equal(synchronous(st), 0);
+    store_bulk_mode(st, false);
+    assert_int_equal(synchronous(st), 2);
+    store_close(st);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_refusals_change_nothing),
         cmocka_unit_test(test_field_validation),
         cmocka_unit_test(test_read_end_releases_the_snapshot),
+        cmocka_unit_test(test_commits_are_synced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
