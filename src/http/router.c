@@ -323,6 +323,24 @@ bool http_org_in_scope(struct http_ctx *c, int64_t org_id)
     return false;
 }
 
+struct life_ctx {
+    tcxd_date created, ended;
+    bool merged;
+    int64_t into;
+};
+
+static void life_event(void *vctx, const struct org_event_info *ev)
+{
+    struct life_ctx *x = vctx;
+    if (!strcmp(ev->kind, "create")) {
+        x->created = ev->date;
+    } else if (!strcmp(ev->kind, "dissolve") || !strcmp(ev->kind, "merged_into")) {
+        x->ended = ev->date;
+        x->merged = !strcmp(ev->kind, "merged_into");
+        x->into = ev->other_org_id;
+    }
+}
+
 enum tcxd_err http_org_get(struct http_ctx *c, int64_t id, tcxd_date as_of, const char *field,
                            struct org_info *out, struct tcxd_error *e)
 {
@@ -331,8 +349,40 @@ enum tcxd_err http_org_get(struct http_ctx *c, int64_t id, tcxd_date as_of, cons
             ? http_org_in_scope(c, id) && http_org_today(c, id, out)
             : store_scope_org_on(c->st, id, as_of) && !store_org_get(c->st, id, as_of, out, NULL))
         return TCXD_OK;
-    char d[DATE_ISO_LEN];
+    char d[DATE_ISO_LEN], vd[DATE_ISO_LEN];
     date_format_iso(as_of, d);
+    date_format_vn(as_of, vd);
+    /* an organization of the scope that did not exist on that day: say why (founded later,
+       merged into another, dissolved), never "outside your scope" */
+    struct life_ctx x = {DATE_NONE, DATE_NONE, false, 0};
+    struct org_info o;
+    if (http_org_in_scope(c, id) && !store_org_history(c->st, id, life_event, &x, NULL)) {
+        char when[DATE_ISO_LEN];
+        if (x.created != DATE_NONE && as_of < x.created &&
+            !store_org_get(c->st, id, x.created, &o, NULL)) {
+            date_format_vn(x.created, when);
+            return tcxd_fail(e, TCXD_ENOTFOUND, field,
+                             c->en ? "%s was founded on %s: it did not exist on %s"
+                                   : "%s được thành lập ngày %s, chưa có vào ngày %s",
+                             o.name, when, vd);
+        }
+        if (x.ended != DATE_NONE && as_of >= x.ended &&
+            !store_org_get(c->st, id, x.ended - 1, &o, NULL)) {
+            date_format_vn(x.ended, when);
+            struct org_info into;
+            if (x.merged && x.into && http_org_in_scope(c, x.into) &&
+                !store_org_get(c->st, x.into, x.ended, &into, NULL))
+                return tcxd_fail(e, TCXD_ENOTFOUND, field,
+                                 c->en ? "%s was merged into %s on %s"
+                                       : "%s đã hợp nhất vào %s từ ngày %s",
+                                 o.name, into.name, when);
+            return tcxd_fail(
+                e, TCXD_ENOTFOUND, field,
+                c->en ? (x.merged ? "%s was merged on %s" : "%s was dissolved on %s")
+                      : (x.merged ? "%s đã hợp nhất từ ngày %s" : "%s đã giải thể từ ngày %s"),
+                o.name, when);
+        }
+    }
     return tcxd_fail(e, TCXD_ENOTFOUND, field,
                      c->en ? "no organization #%lld on %s" : "không có tổ chức #%lld vào ngày %s",
                      (long long)id, d);

@@ -59,13 +59,16 @@ export class Api {
   }
 }
 
-export async function startServer() {
+/** Starts the server over the small demo, or over a copy of an existing database (opts.copyOf:
+ *  e.g. the Hà Nội demo; the copy is the test's, the original is never written). */
+export async function startServer(opts = {}) {
   const bin = process.env.TCXD_BIN;
   if (!bin) throw new Error('TCXD_BIN is not set: the e2e tests need the real tcxd binary');
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST}/index.html is missing: run scripts/web.sh build`);
   const dir = mkdtempSync(join(tmpdir(), 'tcxd-e2e-'));
   const db = join(dir, 'e2e.db');
-  run(bin, ['demo', '--profile', 'small', '--db', db]);
+  if (opts.copyOf) run('cp', [opts.copyOf, db]);
+  else run(bin, ['demo', '--profile', 'small', '--db', db]);
   const root = rootCode(db);
   run(bin, ['user', 'add', 'e2e-admin', '--role', 'admin', '--scope', root, '--password-stdin', '--db', db], PASSWORDS.admin + '\n');
   const port = await freePort();

@@ -401,6 +401,54 @@ describe('office work: organizations found and named with their path', { timeout
     assert.deepEqual((await cells.allInnerTexts()).map((x) => Number(x.replace(/\./g, ''))), want);
   });
 
+  it('manages organizations: founds a chi bộ, then merges it; the merged one says so and opens as of its last day; a report before its founding says why', async () => {
+    const founded = daysAgo(10);
+    await page.goto(`${server.base}/orgs/${ward.id}`);
+    await page.click('[data-testid=org-manage] [data-op=create]');
+    await page.locator('[data-testid=orgop-create]').waitFor();
+    await page.selectOption('#op_kind', 'chi_bo_truc_thuoc');
+    await page.fill('#op_code', 'E2E.KT1');
+    await page.fill('#op_name', 'Chi bộ Kiểm thử');
+    await page.fill('#op_date', founded.dmy);
+    await page.click('[data-testid=orgop-create] button[type=submit]');
+    await page.locator('#op_decision_no[aria-invalid=true]').waitFor(); // the decision is asked for
+    await page.fill('#op_decision_no', '101-QĐ/ĐU');
+    await page.click('[data-testid=orgop-create] button[type=submit]');
+    const dlg = page.locator('dialog[open]');
+    await dlg.waitFor();
+    assert.equal(await dlg.locator('p').innerText(), `Thành lập Chi bộ Kiểm thử (mã E2E.KT1) trực thuộc ${ward.name}, từ ngày ${founded.dmy} theo quyết định số 101-QĐ/ĐU?`);
+    await page.locator('[data-testid=confirm-yes]').click();
+    await page.locator('[data-testid=org-done]').waitFor();
+    const created = (await api.call('GET', '/api/orgs?q=E2E.KT1')).body.items[0];
+    assert.equal(created.name, 'Chi bộ Kiểm thử');
+    assert.equal(created.parent_id, ward.id);
+    assert.equal(new URL(page.url()).pathname, `/orgs/${created.id}`);
+    // a report of a day before its founding says why
+    await page.goto(`${server.base}/reports?org=${created.id}&as_of=2020-12-31`);
+    await page.locator('.notice-error, [role=alert]').first().waitFor();
+    assert.match(await page.locator('main').innerText(), new RegExp(`Chi bộ Kiểm thử được thành lập ngày ${founded.dmy}, chưa có vào ngày 31/12/2020`));
+    // merge it into the ward's TDP số 1 through the picker
+    const wardWords = fold(ward.name).replace(/^dang bo (phuong|xa|thi tran) /, '');
+    await page.goto(`${server.base}/orgs/${created.id}/manage/merge`);
+    await page.locator('#op_other').pressSequentially(`tdp 1 ${wardWords}`, { delay: 20 });
+    await page.locator(`[data-testid=orgpick-results] button[data-org-id="${target.id}"]`).click();
+    await page.fill('#op_decision_no', '102-QĐ/ĐU');
+    await page.click('[data-testid=orgop-merge] button[type=submit]');
+    await page.locator('dialog[open]').waitFor();
+    await page.locator('[data-testid=confirm-yes]').click();
+    await page.waitForURL(`**/orgs/${target.id}?done=merge`);
+    await shoot(page, 'org-after-merge');
+    // the merged chi bộ's page: why, and the page of its last day
+    await page.goto(`${server.base}/orgs/${created.id}`);
+    const why = page.locator('[data-testid=org-ended-reason]');
+    await why.waitFor();
+    assert.equal(await why.innerText(), `Chi bộ Kiểm thử đã hợp nhất vào Chi bộ Tổ dân phố số 1 từ ngày ${daysAgo(0).dmy}`);
+    // the page opens as of its last day
+    await page.locator('[data-testid=org-as-of]', { hasText: daysAgo(1).dmy }).waitFor();
+    assert.equal((await page.locator('h1').innerText()).trim(), 'Chi bộ Kiểm thử');
+    await shoot(page, 'org-merged-last-day');
+  });
+
   it('shows a viewer no export that would fail', async () => {
     server.addUser('e2e-viewer', 'viewer', server.root);
     await page.click('[data-testid=logout]');

@@ -219,7 +219,7 @@ export const api = {
 
   rootOrg: () => request<Org>('GET', '/api/orgs/root'),
   org: (id: number, asOf?: string) => request<Org>('GET', withQuery(`/api/orgs/${id}`, { as_of: asOf })),
-  orgChildren: (id: number) => request<List<Org>>('GET', `/api/orgs/${id}/children`),
+  orgChildren: (id: number, asOf?: string) => request<List<Org>>('GET', withQuery(`/api/orgs/${id}/children`, { as_of: asOf })),
   orgHistory: (id: number) =>
     request<List<{ date: string; kind: string; decision_no?: string; detail?: string }>>('GET', `/api/orgs/${id}/history`),
   searchOrgs: (q: string, page = 1, pageSize = 50, form?: string) =>

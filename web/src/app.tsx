@@ -8,6 +8,7 @@ import { LoginPage } from './pages/Login';
 import { PasswordPage } from './pages/Password';
 import { OrgTreePage } from './pages/OrgTree';
 import { DashboardPage } from './pages/Dashboard';
+import { ORG_OPS, OrgManagePage, type OrgOp } from './pages/OrgManage';
 import { CorrectPage, EventCorrectPage } from './pages/Corrections';
 import { OrgPage } from './pages/OrgPage';
 import { MembersPage } from './pages/Members';
@@ -76,7 +77,8 @@ function Routes({ user }: { user: User }) {
   let m: Record<string, string> | null;
   if (path === '/') return <DashboardPage />;
   if (path === '/orgs') return <OrgTreePage />;
-  if ((m = match('/orgs/:id', path))) return <OrgPage id={Number(m.id)} />;
+  if ((m = match('/orgs/:id/manage/:op', path)) && canEdit(user) && (ORG_OPS as readonly string[]).includes(m.op)) return <OrgManagePage id={Number(m.id)} op={m.op as OrgOp} />;
+  if ((m = match('/orgs/:id', path))) return <OrgPage id={Number(m.id)} asOf={query.get('as_of') ?? undefined} />;
   if (path === '/members') return <MembersPage query={query} />;
   if (path === '/members/new' && canEdit(user)) return <AdmitPage orgId={Number(query.get('org')) || null} />;
   if ((m = match('/members/:id', path))) return <MemberPage id={Number(m.id)} />;

@@ -15,7 +15,9 @@ export function Loading() {
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.status === 0) return t('err.network');
-    if (e.status === 404) return t('app.notFound');
+    // the server's reason when it gives one (founded later, merged, dissolved; or "no such
+    // organization", which is all it says of what lies outside the scope)
+    if (e.status === 404) return e.code === 'not_found' && e.message ? e.message : t('app.notFound');
     return e.message || t('app.error');
   }
   return t('app.error');

@@ -1,5 +1,7 @@
-import { api, type Counts } from '../api';
-import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
+import { api, ApiError, type Counts } from '../api';
+import { shortOrgName, useOrgPath } from '../orgpath';
+import { doneNotice, OrgManageLinks } from './OrgManage';
+import { ErrorBox, errorText, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber } from '../format';
 import { getLang, label, t } from '../i18n';
 import { canEdit, useUser } from '../session';
@@ -15,7 +17,7 @@ export function CountsList({ counts }: { counts: Counts }) {
     <dl class="stats" data-testid="counts">
       {keys.map((k) => (
         <div key={k} class="stat" data-count={k}>
-          <dt>{label('count', k)}</dt>
+          <dt>{k === 'children' ? t('report.direct') : label('count', k)}</dt>
           <dd>{formatNumber(counts[k] ?? 0, lang)}</dd>
         </div>
       ))}
@@ -23,18 +25,56 @@ export function CountsList({ counts }: { counts: Counts }) {
   );
 }
 
-export function OrgPage({ id }: { id: number }) {
+/** An organization that no longer exists (merged, dissolved): why, and its page as of its last day. */
+function EndedOrg({ id, error }: { id: number; error: unknown }) {
+  const p = useOrgPath(id);
+  return (
+    <div data-testid="org-ended-page">
+      <p class="notice notice-warn" role="status" data-testid="org-ended-reason">{errorText(error)}</p>
+      {p && !p.alive && p.last_day && (
+        <p>
+          <Link class="button" href={`/orgs/${id}?as_of=${p.last_day}`} data-testid="org-last-day">{t('orgpath.lastDay', { date: formatDate(p.last_day) })}</Link>
+          {p.into && <> <Link class="button" href={`/orgs/${p.into.id}`}>{shortOrgName(p.into.name)}</Link></>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Why an organization's page shows a past day: merged into another (linked) or dissolved. */
+function EndedNotice({ id, name }: { id: number; name: string }) {
+  const p = useOrgPath(id);
+  if (!p || p.alive || !p.ended_on) return null;
+  const d = formatDate(p.ended_on);
+  return (
+    <p class="notice notice-warn" role="status" data-testid="org-ended-reason">
+      {p.end_kind === 'merge' && p.into
+        ? <>{name} {t('orgpath.ended.mergeInto')} <Link href={`/orgs/${p.into.id}`}>{p.into.name}</Link> {t('orgpath.ended.since', { date: d })}</>
+        : `${name} ${t(p.end_kind === 'merge' ? 'orgpath.ended.mergeNoInto' : 'orgpath.ended.dissolve', { date: d })}`}
+    </p>
+  );
+}
+
+export function OrgPage({ id, asOf }: { id: number; asOf?: string }) {
   const user = useUser();
   const lang = getLang();
-  const org = useAsync(() => api.org(id), [id]);
-  const kids = useAsync(() => api.orgChildren(id), [id]);
+  const org = useAsync(() => api.org(id, asOf || undefined), [id, asOf]);
+  const kids = useAsync(() => api.orgChildren(id, asOf || undefined), [id, asOf]);
   const hist = useAsync(() => api.orgHistory(id), [id]);
-  const members = useAsync(() => api.members({ org: id, page_size: 20, sort: 'name' }), [id]);
-  if (org.error) return <ErrorBox error={org.error} onRetry={org.reload} />;
+  const members = useAsync(() => api.members({ org: id, page_size: 20, sort: 'name', as_of: asOf || undefined }), [id, asOf]);
+  if (org.error) {
+    if (org.error instanceof ApiError && org.error.status === 404 && !asOf) return <EndedOrg id={id} error={org.error} />;
+    return <ErrorBox error={org.error} onRetry={org.reload} />;
+  }
   if (!org.data) return <Loading />;
   const o = org.data;
+  const done = doneNotice(new URLSearchParams(window.location.search).get('done'), o.name);
+  const shownAsOf = asOf || (o.valid_to ? (o as { as_of?: string }).as_of : undefined);
   return (
     <div data-testid="org-page">
+      {o.valid_to && <EndedNotice id={o.id} name={o.name} />}
+      {shownAsOf && <p class="notice notice-warn" role="status" data-testid="org-as-of">{t('orgpage.asOf', { d: formatDate(shownAsOf) })}</p>}
+      {done && <p class="notice notice-ok" role="status" data-testid="org-done">{done}</p>}
       <Breadcrumb org={o} />
       <h1>{o.name}</h1>
       <div class="toolbar">
@@ -44,6 +84,7 @@ export function OrgPage({ id }: { id: number }) {
         <Link class="button" href={`/reviews?org=${o.id}`}>{t('org.reviewReport')}</Link>
         {canEdit(user) && <Link class="button primary" href={`/members/new?org=${o.id}`}>{t('org.admit')}</Link>}
       </div>
+      {canEdit(user) && !shownAsOf && <OrgManageLinks o={o} isScopeRoot={o.id === user.scope.id} />}
       <div class="grid2">
         <section class="card" aria-labelledby="org-details">
           <h2 id="org-details">{t('org.details')}</h2>
@@ -70,7 +111,7 @@ export function OrgPage({ id }: { id: number }) {
           kids.data.items.length === 0 ? <p>{t('org.noChildren')}</p> : (
             <div class="table-wrap">
               <table data-testid="children">
-                <thead><tr><th scope="col">{t('org.name')}</th><th scope="col">{t('org.kind')}</th><th scope="col" class="num">{t('count.members')}</th><th scope="col" class="num">{t('count.children')}</th></tr></thead>
+                <thead><tr><th scope="col">{t('org.name')}</th><th scope="col">{t('org.kind')}</th><th scope="col" class="num">{t('count.members')}</th><th scope="col" class="num">{t('report.direct')}</th></tr></thead>
                 <tbody>
                   {kids.data.items.map((k) => (
                     <tr key={k.id}>
