@@ -22,6 +22,7 @@ export function fieldLabel(f: string | null | undefined): string {
   return FIELD_LABEL.get(f) ?? f;
 }
 function messageLabels(m: string): string {
+  m = m.charAt(0).toUpperCase() + m.slice(1); // a message starts with a capital
   return m.replace(/\b(trường|field) ([a-z_]+)\b/g, (all, w: string, f: string) => (FIELD_LABEL.has(f) ? `${w} “${FIELD_LABEL.get(f)}”` : all));
 }
 
