@@ -332,7 +332,8 @@ enum tcxd_err restructure_plan_read(const void *data, size_t len, const char *na
                 is = &r->issues[i];
                 break;
             }
-        return tcxd_fail(e, TCXD_EINVAL, is->field, "line %ld: %s", is->line, is->msg);
+        return is->line ? tcxd_fail(e, TCXD_EINVAL, is->field, "line %ld: %s", is->line, is->msg)
+                        : tcxd_fail(e, TCXD_EINVAL, is->field, "%s", is->msg);
     }
     return TCXD_OK;
 }
@@ -790,7 +791,8 @@ enum tcxd_err restructure_run(struct store *st, const struct store_actor *who,
         for (size_t i = 0; i < r->nissues && !is; i++)
             if (!r->issues[i].warning)
                 is = &r->issues[i];
-        rc = tcxd_fail(e, TCXD_EINVAL, is->field, "line %ld: %s", is->line, is->msg);
+        rc = is->line ? tcxd_fail(e, TCXD_EINVAL, is->field, "line %ld: %s", is->line, is->msg)
+                      : tcxd_fail(e, TCXD_EINVAL, is->field, "%s", is->msg);
         goto out;
     }
     if ((rc = store_begin(st, e)))
@@ -871,8 +873,9 @@ json_t *structure_counts_json(const struct structure_counts *c)
 
 json_t *restructure_result_json(const struct restructure_result *r, tcxd_date date)
 {
-    char d[DATE_ISO_LEN];
-    date_format_iso(date, d);
+    char d[DATE_ISO_LEN] = "";
+    if (date != DATE_NONE)
+        date_format_iso(date, d);
     json_t *issues = json_array();
     for (size_t i = 0; i < r->nissues; i++) {
         const struct plan_issue *is = &r->issues[i];
@@ -913,9 +916,11 @@ static void counts_line(struct buf *out, const char *day, const struct structure
 void restructure_result_text(const struct restructure_result *r, tcxd_date date, bool verbose,
                              struct buf *out)
 {
-    char d[DATE_ISO_LEN], b[DATE_ISO_LEN];
-    date_format_vn(date, d);
-    date_format_vn(date - 1, b);
+    char d[DATE_ISO_LEN] = "?", b[DATE_ISO_LEN] = "?";
+    if (date != DATE_NONE) {
+        date_format_vn(date, d);
+        date_format_vn(date - 1, b);
+    }
     buf_addf(out,
              msg_tr("plan of %s: %lld created, %lld ended, %lld moved, %lld re-tiered, %lld "
                     "members moved from merged chi bộ\n"),

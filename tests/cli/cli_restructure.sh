@@ -51,6 +51,13 @@ expect_exit 2 T restructure apply "$dir/bad.csv"
 grep -q "line 4" "$dir/err" || fail "the refused line"
 [ "$(audit)" = "$a0" ] || fail "a refused plan wrote"
 
+printf 'foo,bar\n1,2\n' >"$dir/nohead.csv"
+expect_exit 2 T restructure check "$dir/nohead.csv"
+grep -q "action and code" "$dir/err" || fail "a plan without its columns"
+printf 'action,code\nend,P.Q\n' >"$dir/nodate.csv"
+expect_exit 2 T restructure check "$dir/nodate.csv"
+grep -q "needs its date" "$dir/err" || fail "a plan without a date"
+expect_exit 2 T --json restructure check "$dir/nodate.csv"
 expect_exit 0 T restructure apply "$dir/plan.csv"
 grep -q "^applied" "$dir/out" || fail "applied"
 expect_exit 0 T --json org show P.Q.A.01 --as-of 01/07/2025
