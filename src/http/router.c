@@ -866,6 +866,8 @@ void http_dispatch(struct store *st, const struct http_config *cfg, const struct
         if (!e.code)
             e.code = rc;
         http_error(res, &e, c.en);
+        if (e.code == TCXD_EBUSY) /* a long write holds the lock: come back soon */
+            res->retry_after = 2;
         if (res->allow[0])
             res->status = 405;
     }

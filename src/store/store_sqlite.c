@@ -18,8 +18,7 @@ extern const struct embedded_file store_migrations[];
 
 static const char *const stmt_sql[STMT__MAX] = {
 #define X(id, sql) [id] = sql,
-    STORE_STATEMENTS(X)
-    PROGRAM_STATEMENTS(X)
+    STORE_STATEMENTS(X) PROGRAM_STATEMENTS(X)
 #undef X
 };
 
@@ -44,7 +43,7 @@ enum tcxd_err store_db_error(struct store *st, struct tcxd_error *e, const char 
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
         return tcxd_fail(e, TCXD_ECONFLICT, "", "%s: %s", what, sqlite3_errmsg(st->db));
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        return tcxd_fail(e, TCXD_EDB, "", "%s: the database is busy, try again", what);
+        return tcxd_fail(e, TCXD_EBUSY, "", "%s: the database is busy, try again", what);
     return tcxd_fail(e, TCXD_EDB, "", "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -104,8 +103,11 @@ enum tcxd_err store_step_done(struct store *st, sqlite3_stmt *s, struct tcxd_err
 static enum tcxd_err exec(struct store *st, const char *sql, struct tcxd_error *e)
 {
     char *msg = NULL;
-    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        enum tcxd_err rc = tcxd_fail(e, TCXD_EDB, "", "database: %s", msg ? msg : "error");
+    int src = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+    if (src != SQLITE_OK) {
+        bool busy = (src & 0xff) == SQLITE_BUSY || (src & 0xff) == SQLITE_LOCKED;
+        enum tcxd_err rc =
+            tcxd_fail(e, busy ? TCXD_EBUSY : TCXD_EDB, "", "database: %s", msg ? msg : "error");
         sqlite3_free(msg);
         return rc;
     }

@@ -23,6 +23,7 @@ static const struct {
     [TCXD_EIO] = {"io", 500, 1},
     [TCXD_EDB] = {"database", 500, 1},
     [TCXD_EINTERNAL] = {"internal", 500, 1},
+    [TCXD_EBUSY] = {"busy", 503, 1},
 };
 
 const char *tcxd_err_name(enum tcxd_err e)

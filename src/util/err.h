@@ -31,6 +31,7 @@ enum tcxd_err {
     TCXD_EIO,        /* file or network error */
     TCXD_EDB,        /* database error */
     TCXD_EINTERNAL,  /* a bug */
+    TCXD_EBUSY,      /* the database is busy with another write: try again (503, Retry-After) */
     TCXD_ERR__MAX
 };
 

@@ -186,10 +186,40 @@ static void test_backup_while_writing(void **state)
     assert_int_equal(file_counts(restored).members, a.members);
 }
 
+/* A write that cannot get the lock (another process holds it past the busy timeout) answers
+   503 with Retry-After and the code "busy", never 500; reads go on; the next write succeeds. */
+static void test_busy_is_503(void **state)
+{
+    struct session s;
+    assert_int_equal(login(&s, srv.port, "s", PW), 200);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(get(&s, "/api/members?page_size=1", NULL), 200);
+    char body[512];
+    snprintf(body, sizeof(body),
+             "{\"full_name\":\"Lê Văn Chờ\",\"gender\":\"nam\",\"birth_date\":\"1990-01-01\","
+             "\"org_id\":%lld,\"decision_date\":\"2024-01-01\"}",
+             (long long)chi_bo);
+    struct resp r;
+    assert_true(http_request(&s, "POST", "/api/members", NULL, body, 0, &r));
+    assert_int_equal(r.status, 503);
+    char ra[16];
+    assert_true(resp_header(&r, "Retry-After", ra, sizeof(ra)));
+    assert_true(strtol(ra, NULL, 10) > 0);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(r.json, "error"), "code")), "busy");
+    resp_release(&r);
+    assert_int_equal(sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    assert_int_equal(post(&s, "/api/members", body, NULL), 201);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_backup_while_writing),
+        cmocka_unit_test(test_busy_is_503),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
