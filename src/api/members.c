@@ -158,6 +158,43 @@ const struct http_field api_member_exit_body[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
+/* the events of domain.md §3 without a lifecycle of their own: date, decision, then one more */
+enum { V_DATE, V_DECISION_NO, V_THIRD, V_FOURTH };
+const struct http_field api_member_suspend_body[] = {
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "effective date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"end", HF_BOOL, 0, 0, 0, "true: the suspension ends on date"},
+    {"reason", HF_STRING, 0, 0, 500, "reason"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_member_restore_body[] = {
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "effective date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"to_org_id", HF_ID, HF_REQUIRED, 0, 0, "the chi bộ the member is registered in again"},
+    {"reason", HF_STRING, 0, 0, 500, "reason"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_member_badge_body[] = {
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "presentation date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"years", HF_INT, HF_REQUIRED, 30, 90, "30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85 or 90"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_member_card_body[] = {
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "date of issue"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"kind", HF_STRING, 0, 0, 16, "issued (default), reissued_lost, exchanged"},
+    {"number", HF_STRING, 0, 0, 20, "the card's number"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_member_commend_body[] = {
+    {"date", HF_DATE, HF_REQUIRED, 0, 0, "decision date"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {"form", HF_STRING, HF_REQUIRED, 0, 16, "co, bang_khen, giay_khen"},
+    {"reason", HF_STRING, 0, 0, 500, "what for"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
 enum { U_ORG, U_DAYS, U_PAGE, U_PAGE_SIZE };
 const struct http_field api_member_due_query[] = {
     {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
@@ -230,6 +267,15 @@ static void event_row(void *vctx, const struct member_event_info *ev)
         break;
     case MEV_EXEMPT:
         form = ev->ev.form ? "end" : "start";
+        break;
+    case MEV_SUSPEND:
+        form = ev->ev.form ? "end" : "start";
+        break;
+    case MEV_CARD:
+        form = card_kind_name((enum card_kind)ev->ev.form);
+        break;
+    case MEV_COMMEND:
+        form = commend_form_name((enum commend_form)ev->ev.form);
         break;
     default:
         break;
@@ -791,4 +837,83 @@ enum tcxd_err api_member_corrections(struct http_ctx *c, struct tcxd_error *e)
     }
     http_json(c, 200, json_pack("{s:I, s:o}", "member_id", (json_int_t)m.id, "items", items));
     return TCXD_OK;
+}
+
+/* ---- the other events of domain.md §3 ---- */
+
+enum tcxd_err api_member_suspend(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    ev.kind = MEV_SUSPEND;
+    ev.form = c->in[V_THIRD].present && c->in[V_THIRD].b ? 1 : 0;
+    ev.date = ev.decision_date = c->in[V_DATE].d;
+    return apply_event(c, &ev, &c->in[V_DECISION_NO],
+                       c->in[V_FOURTH].present ? c->in[V_FOURTH].s : NULL, e);
+}
+
+enum tcxd_err api_member_restore(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct org_info to;
+    struct member_event ev = EVENT_INIT;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    ev.kind = MEV_RESTORE;
+    ev.date = ev.decision_date = c->in[V_DATE].d;
+    if ((rc = http_org_get(c, c->in[V_THIRD].i, ev.date, "to_org_id", &to, e)))
+        return rc;
+    ev.org_id = to.id;
+    return apply_event(c, &ev, &c->in[V_DECISION_NO],
+                       c->in[V_FOURTH].present ? c->in[V_FOURTH].s : NULL, e);
+}
+
+enum tcxd_err api_member_badge(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    char years[16];
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc)
+        return rc;
+    snprintf(years, sizeof(years), "%lld", (long long)c->in[V_THIRD].i);
+    ev.kind = MEV_BADGE;
+    ev.date = ev.decision_date = c->in[V_DATE].d;
+    if ((rc = member_badge_parse(years, &ev.form, e)))
+        return rc;
+    return apply_event(c, &ev, &c->in[V_DECISION_NO], NULL, e);
+}
+
+enum tcxd_err api_member_card(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum card_kind k = CARD_ISSUED;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc || (c->in[V_THIRD].present && (rc = card_kind_parse(c->in[V_THIRD].s, &k, e))))
+        return rc;
+    ev.kind = MEV_CARD;
+    ev.form = (int)k;
+    ev.date = ev.decision_date = c->in[V_DATE].d;
+    return apply_event(c, &ev, &c->in[V_DECISION_NO],
+                       c->in[V_FOURTH].present ? c->in[V_FOURTH].s : NULL, e);
+}
+
+enum tcxd_err api_member_commend(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct member_event ev = EVENT_INIT;
+    enum commend_form f;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc || (rc = commend_form_parse(c->in[V_THIRD].s, &f, e)))
+        return rc;
+    ev.kind = MEV_COMMEND;
+    ev.form = (int)f;
+    ev.date = ev.decision_date = c->in[V_DATE].d;
+    return apply_event(c, &ev, &c->in[V_DECISION_NO],
+                       c->in[V_FOURTH].present ? c->in[V_FOURTH].s : NULL, e);
 }

@@ -31,6 +31,12 @@ static const char member_help[] =
     "  tcxd member exempt MEMBER --date DATE [--end]\n"
     "  tcxd member exit MEMBER --kind xoa_ten|xin_ra|khai_tru|tu_tran|chuyen_di --date DATE\n"
     "  tcxd member due [ORG] [--days N]\n"
+    "  tcxd member suspend MEMBER --date DATE [--end]   (đình chỉ sinh hoạt đảng)\n"
+    "  tcxd member restore MEMBER --to CHI_BO --date DATE   (phục hồi đảng tịch)\n"
+    "  tcxd member badge MEMBER --years 30|40|45|...|90 --date DATE   (huy hiệu Đảng)\n"
+    "  tcxd member card MEMBER [--kind issued|reissued_lost|exchanged] --date DATE\n"
+    "           [--number NO]   (thẻ đảng viên)\n"
+    "  tcxd member commend MEMBER --form co|bang_khen|giay_khen --date DATE [--reason TEXT]\n"
     "  tcxd member correct MEMBER [FIELDS] --reason TEXT   (a correction, not a life event)\n"
     "  tcxd member event correct MEMBER EVENT [--date D] [--ceremony-date D]\n"
     "           [--decision-date D] [--decision NO] [--to CHI_BO | --org CHI_BO] [--until D]\n"
@@ -70,6 +76,8 @@ enum {
     O_CEREMONY_DATE,
     O_OFFICIAL_DATE,
     O_OFFICIAL_NO,
+    O_YEARS,
+    O_NUMBER,
     O_DETAIL,
     O_PLACE,
     O_ARRIVAL,
@@ -101,6 +109,8 @@ static const struct cli_opt member_opts[O__MAX] = {
     [O_CEREMONY_DATE] = {"ceremony-date", true, NULL},
     [O_OFFICIAL_DATE] = {"official-date", true, NULL},
     [O_OFFICIAL_NO] = {"official-decision", true, NULL},
+    [O_YEARS] = {"years", true, NULL},
+    [O_NUMBER] = {"number", true, NULL},
     [O_DETAIL] = {"detail", true, NULL},
     [O_PLACE] = {"admission-place", true, NULL},
     [O_ARRIVAL] = {"arrival-date", true, NULL},
@@ -305,6 +315,22 @@ static void event_detail(struct cli *cli, const struct member_event_info *ev, st
         break;
     case MEV_EXEMPT:
         buf_adds(b, ev->ev.form ? "hết miễn" : "miễn sinh hoạt");
+        break;
+    case MEV_SUSPEND:
+        buf_adds(b, ev->ev.form ? "hết đình chỉ" : "đình chỉ sinh hoạt");
+        break;
+    case MEV_RESTORE:
+        if (!store_org_get(cli->st, ev->ev.org_id, ev->ev.date, &o, NULL))
+            buf_addf(b, "%s (%s)", o.name, o.code);
+        break;
+    case MEV_BADGE:
+        buf_addf(b, "Huy hiệu %d năm tuổi Đảng", ev->ev.form);
+        break;
+    case MEV_CARD:
+        buf_adds(b, card_kind_label((enum card_kind)ev->ev.form));
+        break;
+    case MEV_COMMEND:
+        buf_adds(b, commend_form_label((enum commend_form)ev->ev.form));
         break;
     default:
         break;
@@ -548,6 +574,38 @@ static int member_event_cmd(struct cli *cli, const char *verb, struct cli_opt *o
     } else if (!strcmp(verb, "exempt")) {
         ev.kind = MEV_EXEMPT;
         ev.form = o[O_END].value ? 1 : 0;
+    } else if (!strcmp(verb, "suspend")) {
+        ev.kind = MEV_SUSPEND;
+        ev.form = o[O_END].value ? 1 : 0;
+    } else if (!strcmp(verb, "restore")) {
+        struct org_info to;
+        ev.kind = MEV_RESTORE;
+        if (!o[O_TO].value)
+            return cli_usage(cli, "member", "member restore needs --to CHI_BO");
+        if (cli_org(cli, o[O_TO].value, ev.date, &to, &e))
+            return cli_fail(cli, &e);
+        ev.org_id = to.id;
+    } else if (!strcmp(verb, "badge")) {
+        ev.kind = MEV_BADGE;
+        if (!o[O_YEARS].value)
+            return cli_usage(cli, "member", "member badge needs --years N");
+        if (member_badge_parse(o[O_YEARS].value, &ev.form, &e))
+            return cli_fail(cli, &e);
+    } else if (!strcmp(verb, "card")) {
+        enum card_kind k = CARD_ISSUED;
+        ev.kind = MEV_CARD;
+        if (o[O_KIND].value && card_kind_parse(o[O_KIND].value, &k, &e))
+            return cli_fail(cli, &e);
+        ev.form = k;
+        detail = o[O_NUMBER].value;
+    } else if (!strcmp(verb, "commend")) {
+        enum commend_form f;
+        ev.kind = MEV_COMMEND;
+        if (!o[O_FORM].value)
+            return cli_usage(cli, "member", "member commend needs --form co|bang_khen|giay_khen");
+        if (commend_form_parse(o[O_FORM].value, &f, &e))
+            return cli_fail(cli, &e);
+        ev.form = f;
     } else if (!strcmp(verb, "exit")) {
         enum exit_kind k;
         ev.kind = MEV_EXIT;
@@ -879,8 +937,9 @@ int cmd_member(struct cli *cli, int argc, char **argv)
         return member_event_fix(cli, o, pos, npos);
     if (!strcmp(verb, "corrections"))
         return member_corrections(cli, pos, npos);
-    static const char *const events[] = {"official",   "transfer", "return",
-                                         "discipline", "exempt",   "exit"};
+    static const char *const events[] = {"official", "transfer", "return",  "discipline",
+                                         "exempt",   "exit",     "suspend", "restore",
+                                         "badge",    "card",     "commend"};
     for (size_t i = 0; i < ARRAY_SIZE(events); i++)
         if (!strcmp(verb, events[i]))
             return member_event_cmd(cli, verb, o, pos, npos);

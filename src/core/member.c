@@ -46,7 +46,31 @@ static const struct member_enum_value event_kinds[MEV__MAX] = {
     [MEV_DISCIPLINE] = {"discipline", "Kỷ luật", NULL},
     [MEV_EXEMPT] = {"exempt", "Miễn công tác và sinh hoạt đảng", NULL},
     [MEV_EXIT] = {"exit", "Ra khỏi Đảng", NULL},
+    [MEV_SUSPEND] = {"suspend", "Đình chỉ sinh hoạt đảng", NULL},
+    [MEV_RESTORE] = {"restore", "Phục hồi đảng tịch", NULL},
+    [MEV_BADGE] = {"badge", "Huy hiệu Đảng", NULL},
+    [MEV_CARD] = {"card", "Thẻ đảng viên", NULL},
+    [MEV_COMMEND] = {"commend", "Khen thưởng", NULL},
 };
+
+static const struct member_enum_value card_kinds[CARD__MAX] = {
+    [CARD_ISSUED] = {"issued", "Phát thẻ", "cap"},
+    [CARD_REISSUED_LOST] = {"reissued_lost", "Cấp lại thẻ do mất", "cap_lai"},
+    [CARD_EXCHANGED] = {"exchanged", "Đổi thẻ do hỏng", "doi"},
+};
+
+static const struct member_enum_value commend_forms[COMMEND__MAX] = {
+    [COMMEND_CO] = {"co", "Cờ", NULL},
+    [COMMEND_BANG_KHEN] = {"bang_khen", "Bằng khen", NULL},
+    [COMMEND_GIAY_KHEN] = {"giay_khen", "Giấy khen", NULL},
+};
+
+const int member_badge_years[MEMBER_BADGE_N] = {30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90};
+
+int member_badge_early_months(int years)
+{
+    return years >= 70 ? 24 : 12;
+}
 
 /* How error messages name an event: lowercase, English. */
 static const char *const event_words[MEV__MAX] = {
@@ -57,6 +81,11 @@ static const char *const event_words[MEV__MAX] = {
     [MEV_DISCIPLINE] = MSG_N("discipline"),
     [MEV_EXEMPT] = MSG_N("exemption"),
     [MEV_EXIT] = MSG_N("exit"),
+    [MEV_SUSPEND] = MSG_N("suspension"),
+    [MEV_RESTORE] = MSG_N("restoration"),
+    [MEV_BADGE] = MSG_N("party badge"),
+    [MEV_CARD] = MSG_N("party card"),
+    [MEV_COMMEND] = MSG_N("commendation"),
 };
 
 static const struct member_enum_value transfer_kinds[TRANSFER__MAX] = {
@@ -138,6 +167,22 @@ const char *exit_kind_name(enum exit_kind k)
 const char *exit_kind_label(enum exit_kind k)
 {
     return TABLE_LABEL(exit_kinds, k);
+}
+const char *card_kind_name(enum card_kind k)
+{
+    return TABLE_NAME(card_kinds, k);
+}
+const char *card_kind_label(enum card_kind k)
+{
+    return TABLE_LABEL(card_kinds, k);
+}
+const char *commend_form_name(enum commend_form f)
+{
+    return TABLE_NAME(commend_forms, f);
+}
+const char *commend_form_label(enum commend_form f)
+{
+    return TABLE_LABEL(commend_forms, f);
 }
 
 /* The search key of s with spaces and '-' turned into '_', so "Cao cấp" folds to "cao_cap". */
@@ -258,6 +303,39 @@ enum tcxd_err exit_kind_parse(const char *s, enum exit_kind *out, struct tcxd_er
     if (!rc)
         *out = (enum exit_kind)v;
     return rc;
+}
+
+enum tcxd_err card_kind_parse(const char *s, enum card_kind *out, struct tcxd_error *e)
+{
+    int v;
+    enum tcxd_err rc = table_parse(card_kinds, CARD__MAX, s, &v, "kind", MSG_N("card kind"), e);
+    if (!rc)
+        *out = (enum card_kind)v;
+    return rc;
+}
+
+enum tcxd_err commend_form_parse(const char *s, enum commend_form *out, struct tcxd_error *e)
+{
+    int v;
+    enum tcxd_err rc =
+        table_parse(commend_forms, COMMEND__MAX, s, &v, "form", MSG_N("commendation form"), e);
+    if (!rc)
+        *out = (enum commend_form)v;
+    return rc;
+}
+
+enum tcxd_err member_badge_parse(const char *s, int *years, struct tcxd_error *e)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    for (int i = 0; i < MEMBER_BADGE_N && *s && !*end; i++)
+        if (member_badge_years[i] == v) {
+            *years = (int)v;
+            return TCXD_OK;
+        }
+    return tcxd_fail(e, TCXD_EINVAL, "years",
+                     "invalid badge '%s' (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85 or 90 years)",
+                     s);
 }
 
 bool member_status_active(enum member_status s)
@@ -390,6 +468,7 @@ struct replay {
     long reg; /* open registered stint */
     long tmp; /* current temporary stint (may already have reached its planned end) */
     long gap; /* open gap */
+    enum member_status before_removal; /* status when the open gap began */
 };
 
 static long stint_open(struct replay *r, int64_t org_id, tcxd_date from, enum stint_kind kind,
@@ -432,8 +511,11 @@ static void member_leave(struct replay *r, tcxd_date on, enum member_status st)
     struct member_derived *d = r->d;
     stint_close(r, &r->reg, on);
     stint_close(r, &r->tmp, on);
+    if (st == MEMBER_REMOVED)
+        r->before_removal = d->status;
     d->status = st;
     d->exempt = false;
+    d->suspended = false;
     if (st == MEMBER_REMOVED)
         gap_open(r, on);
     else if (st == MEMBER_DECEASED)
@@ -665,6 +747,95 @@ static enum tcxd_err replay_exit(struct replay *r, const struct member_event *ev
     }
 }
 
+static enum tcxd_err replay_suspend(struct replay *r, const struct member_event *ev,
+                                    struct tcxd_error *e)
+{
+    struct member_derived *d = r->d;
+    enum tcxd_err rc = need_active(d, ev, e);
+    if (rc)
+        return rc;
+    if (ev->form != 0 && ev->form != 1)
+        return ev_fail(e, TCXD_EINVAL, "form", ev, "invalid suspension form %d (0 starts, 1 ends)",
+                       ev->form);
+    if (ev->form == 0 && d->suspended)
+        return ev_fail(e, TCXD_ERULE, "date", ev, "the member is already suspended");
+    if (ev->form == 1 && !d->suspended)
+        return ev_fail(e, TCXD_ERULE, "date", ev, "the member is not suspended, nothing to end");
+    d->suspended = ev->form == 0;
+    return TCXD_OK;
+}
+
+static enum tcxd_err replay_restore(struct replay *r, const struct member_event *ev,
+                                    struct tcxd_error *e)
+{
+    struct member_derived *d = r->d;
+    if (d->status != MEMBER_REMOVED || r->gap < 0)
+        return ev_fail(e, TCXD_ERULE, "date", ev,
+                       "only a person removed from the party can be restored (%s)",
+                       member_status_name(d->status));
+    if (ev->org_id <= 0)
+        return ev_fail(e, TCXD_EINVAL, "org_id", ev, "a chi bộ is required");
+    /* continuous party age: the removal did not count */
+    d->gaps[r->gap].to = d->gaps[r->gap].from;
+    r->gap = -1;
+    d->status = r->before_removal;
+    d->org_id = ev->org_id;
+    r->reg = stint_open(r, ev->org_id, ev->date, STINT_REGISTERED, d->status, DATE_OPEN_END);
+    return TCXD_OK;
+}
+
+static enum tcxd_err replay_badge(struct replay *r, const struct member_event *ev,
+                                  struct tcxd_error *e)
+{
+    struct member_derived *d = r->d;
+    if (!member_status_active(d->status) && d->status != MEMBER_DECEASED)
+        return ev_fail(e, TCXD_ERULE, "date", ev, "the person is no longer a party member (%s)",
+                       member_status_name(d->status));
+    int k = -1;
+    for (int i = 0; i < MEMBER_BADGE_N; i++)
+        if (member_badge_years[i] == ev->form)
+            k = i;
+    if (k < 0)
+        return ev_fail(e, TCXD_EINVAL, "years", ev, "invalid badge of %d years", ev->form);
+    if (d->badges & (1u << k))
+        return ev_fail(e, TCXD_ERULE, "years", ev, "the %d-year badge was already presented",
+                       ev->form);
+    tcxd_date by = date_add_months(ev->date, member_badge_early_months(ev->form));
+    int age = member_party_age_years(d, by);
+    if (age < ev->form)
+        return ev_fail(e, TCXD_ERULE, "years", ev,
+                       "party age %d years on %s: the %d-year badge needs %d years (at most %d "
+                       "months early)",
+                       member_party_age_years(d, ev->date), vn(ev->date).s, ev->form, ev->form,
+                       member_badge_early_months(ev->form));
+    d->badges |= 1u << k;
+    return TCXD_OK;
+}
+
+static enum tcxd_err replay_card(struct replay *r, const struct member_event *ev,
+                                 struct tcxd_error *e)
+{
+    struct member_derived *d = r->d;
+    if (d->status != MEMBER_OFFICIAL)
+        return ev_fail(e, TCXD_ERULE, "date", ev,
+                       "party cards are for official members (the member is %s)",
+                       member_status_name(d->status));
+    if ((unsigned)ev->form >= CARD__MAX)
+        return ev_fail(e, TCXD_EINVAL, "kind", ev, "invalid card kind %d", ev->form);
+    return TCXD_OK;
+}
+
+static enum tcxd_err replay_commend(struct replay *r, const struct member_event *ev,
+                                    struct tcxd_error *e)
+{
+    enum tcxd_err rc = need_active(r->d, ev, e);
+    if (rc)
+        return rc;
+    if ((unsigned)ev->form >= COMMEND__MAX)
+        return ev_fail(e, TCXD_EINVAL, "form", ev, "invalid commendation form %d", ev->form);
+    return TCXD_OK;
+}
+
 /* Drops intervals that close on the day they open. */
 static void drop_empty(struct member_derived *d)
 {
@@ -683,7 +854,7 @@ static void drop_empty(struct member_derived *d)
 enum tcxd_err member_replay(struct member_event *ev, size_t n, struct member_derived *d,
                             struct tcxd_error *e)
 {
-    struct replay r = {d, -1, -1, -1};
+    struct replay r = {d, -1, -1, -1, MEMBER_NONE};
     derived_reset(d);
     if (n)
         qsort(ev, n, sizeof(*ev), event_cmp);
@@ -715,6 +886,21 @@ enum tcxd_err member_replay(struct member_event *ev, size_t n, struct member_der
             break;
         case MEV_EXEMPT:
             rc = replay_exempt(&r, x, e);
+            break;
+        case MEV_SUSPEND:
+            rc = replay_suspend(&r, x, e);
+            break;
+        case MEV_RESTORE:
+            rc = replay_restore(&r, x, e);
+            break;
+        case MEV_BADGE:
+            rc = replay_badge(&r, x, e);
+            break;
+        case MEV_CARD:
+            rc = replay_card(&r, x, e);
+            break;
+        case MEV_COMMEND:
+            rc = replay_commend(&r, x, e);
             break;
         default:
             rc = replay_exit(&r, x, e);

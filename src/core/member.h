@@ -61,8 +61,23 @@ enum member_event_kind {
     MEV_DISCIPLINE,
     MEV_EXEMPT,
     MEV_EXIT,
+    MEV_SUSPEND, /* đình chỉ sinh hoạt đảng: form 0 starts, 1 ends */
+    MEV_RESTORE, /* phục hồi đảng tịch: org_id = the chi bộ */
+    MEV_BADGE,   /* huy hiệu Đảng: form = the years (30, 40, 45 ... 90); date = presented */
+    MEV_CARD,    /* thẻ đảng viên: form = enum card_kind; detail = the card's number */
+    MEV_COMMEND, /* khen thưởng: form = enum commend_form; detail = what for */
     MEV__MAX
 };
+
+enum card_kind { CARD_ISSUED, CARD_REISSUED_LOST, CARD_EXCHANGED, CARD__MAX };
+enum commend_form { COMMEND_CO, COMMEND_BANG_KHEN, COMMEND_GIAY_KHEN, COMMEND__MAX };
+
+/* The Party badge milestones in years of party age (domain.md §3.5). */
+#define MEMBER_BADGE_N 12
+extern const int member_badge_years[MEMBER_BADGE_N];
+/* Early award (serious illness): up to 12 months before the milestone for 30-65 years, 24 for
+   70-90 (domain.md §3.5). */
+int member_badge_early_months(int years);
 
 enum transfer_kind { TRANSFER_OFFICIAL, TRANSFER_TEMPORARY, TRANSFER_ORG_CHANGE, TRANSFER__MAX };
 
@@ -105,6 +120,10 @@ const char *discipline_form_name(enum discipline_form f);
 const char *discipline_form_label(enum discipline_form f);
 const char *exit_kind_name(enum exit_kind k);
 const char *exit_kind_label(enum exit_kind k);
+const char *card_kind_name(enum card_kind k);
+const char *card_kind_label(enum card_kind k);
+const char *commend_form_name(enum commend_form f);
+const char *commend_form_label(enum commend_form f);
 
 /*
  * Parse a name or a Vietnamese label (case/diacritics-insensitive, spaces or '-' for '_':
@@ -122,6 +141,12 @@ enum tcxd_err transfer_kind_parse(const char *s, enum transfer_kind *out,
 enum tcxd_err discipline_form_parse(const char *s, enum discipline_form *out,
                                     struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err exit_kind_parse(const char *s, enum exit_kind *out, struct tcxd_error *e) TCXD_WUR;
+/* card kinds (field "kind"), commendation forms (field "form"), badge years (field "years":
+   one of member_badge_years) */
+enum tcxd_err card_kind_parse(const char *s, enum card_kind *out, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err commend_form_parse(const char *s, enum commend_form *out,
+                                 struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err member_badge_parse(const char *s, int *years, struct tcxd_error *e) TCXD_WUR;
 
 /* Active on the roll: probationary or official. */
 bool member_status_active(enum member_status s);
@@ -187,7 +212,9 @@ struct member_derived {
     tcxd_date official;        /* latest official date; DATE_NONE while probationary */
     tcxd_date died;            /* DATE_NONE unless từ trần */
     bool exempt;
+    bool suspended; /* đình chỉ sinh hoạt in force after the last event */
     int admissions;
+    unsigned badges; /* bit i: member_badge_years[i] presented */
 };
 
 void member_derived_init(struct member_derived *d);
@@ -220,6 +247,18 @@ void member_derived_release(struct member_derived *d);
  *              "form"), so cách chức and khai trừ are for official members; khai trừ also
  *              ends membership as EXIT khai_tru does.
  *   EXEMPT     active; form 0 starts the exemption, 1 ends it (ERULE when already in / not in).
+ *   SUSPEND    active; form 0 starts a suspension of party activity (đình chỉ sinh hoạt: the
+ *              member is not reviewed while suspended), 1 ends it (ERULE when already in / not
+ *              in). Ends with the membership.
+ *   RESTORE    phục hồi đảng tịch: the person is REMOVED (xóa tên, khai trừ, xin ra); the
+ *              removal is undone for party age (the gap is dropped: continuous, domain.md §3.4)
+ *              and the member is registered again in org_id from date with the status held
+ *              before the removal.
+ *   BADGE      form = years (one of member_badge_years); the party age on date, plus the early
+ *              window (member_badge_early_months), reaches the years (ERULE, field "years");
+ *              each badge once; an active or deceased member (posthumous).
+ *   CARD       an official member (ERULE otherwise); form = enum card_kind.
+ *   COMMEND    active; form = enum commend_form.
  *   EXIT       active; stints end at date, exempt clears. xoa_ten, xin_ra, khai_tru: REMOVED
  *              and a gap [date, open) opens (khai_tru refused for a probationary member);
  *              tu_tran: DECEASED, died = date; chuyen_di: TRANSFERRED_OUT, no gap.

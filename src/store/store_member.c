@@ -231,7 +231,7 @@ enum tcxd_err store_member_append(struct store *st, int64_t member_id,
     }
     if ((rc = check_not_future(ev.kind == MEV_OFFICIAL ? ev.decision_date : ev.date, "date", e)))
         goto out;
-    if ((ev.kind == MEV_TRANSFER || ev.kind == MEV_ADMIT) &&
+    if ((ev.kind == MEV_TRANSFER || ev.kind == MEV_ADMIT || ev.kind == MEV_RESTORE) &&
         (rc = check_chi_bo(st, ev.org_id, ev.date, "to_org", e)))
         goto out;
     if ((rc = scope_check_event(st, member_id, &ev, e)))
@@ -548,8 +548,8 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
         goto out;
     }
     /* a scoped handle admits only into its own chi bộ of that day (and of today) */
-    if ((rc = store_scope_check_write(st, req->org_id, outside ? h->arrival_date : req->ceremony_date,
-                                      "org", e)))
+    if ((rc = store_scope_check_write(st, req->org_id,
+                                      outside ? h->arrival_date : req->ceremony_date, "org", e)))
         goto out;
     memcpy(sorted, ev, sizeof(ev[0]) * nev); /* member_replay sorts: ev keeps the order */
     if ((rc = member_replay(sorted, nev, &d, e)) || (rc = store_begin(st, e)))

@@ -618,6 +618,49 @@ static void test_audit_every_mutation(void **state)
                            path("{\"kind\":\"xin_ra\",\"date\":\"%s\"}", today), 200));
     }
 
+    /* the other events of domain.md §3: restore the member just removed, suspend, commend, card;
+       an existing member admitted in 1985 outside the database gets the 40-year badge */
+    j = mutate(&a, "/api/members/{id}/restore", path("/api/members/%lld/restore", (long long)m),
+               path("{\"date\":\"%s\",\"to_org_id\":%lld,\"reason\":\"xóa tên nhầm\"}", today,
+                    (long long)id_q1c),
+               200);
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "official");
+    json_decref(j);
+    json_decref(mutate(&a, "/api/members/{id}/suspend",
+                       path("/api/members/%lld/suspend", (long long)m),
+                       path("{\"date\":\"%s\"}", today), 200));
+    refused(&a, path("/api/members/%lld/suspend", (long long)m), path("{\"date\":\"%s\"}", today),
+            422, NULL);
+    json_decref(mutate(&a, "/api/members/{id}/commend",
+                       path("/api/members/%lld/commend", (long long)m),
+                       path("{\"date\":\"%s\",\"form\":\"bang_khen\"}", today), 200));
+    json_decref(mutate(&a, "/api/members/{id}/card", path("/api/members/%lld/card", (long long)m),
+                       path("{\"date\":\"%s\",\"number\":\"00001234\"}", today), 200));
+    refused(&a, path("/api/members/%lld/badge", (long long)m),
+            path("{\"date\":\"%s\",\"years\":30}", today), 422, "years");
+    j = mutate(&a, "/api/members", "/api/members",
+               path("{\"full_name\":\"Trần Văn Lão\",\"gender\":\"nam\",\"birth_date\":"
+                    "\"1960-01-01\",\"decision_date\":\"1985-01-05\",\"ceremony_date\":"
+                    "\"1985-01-10\",\"official_decision_date\":\"1986-01-20\","
+                    "\"admission_place\":\"Chi bộ Đội 3, xã Thanh Liệt\",\"org_id\":%lld}",
+                    (long long)id_q1c),
+               201);
+    int64_t old_member = json_integer_value(json_object_get(j, "id"));
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "official");
+    /* admitted outside: the admission names no organization, the arrival does */
+    json_t *adm = json_array_get(json_object_get(j, "events"), 0);
+    assert_true(json_is_null(json_object_get(adm, "org")));
+    assert_string_equal(json_string_value(json_object_get(adm, "detail")),
+                        "Chi bộ Đội 3, xã Thanh Liệt");
+    json_decref(j);
+    j = mutate(&a, "/api/members/{id}/badge",
+               path("/api/members/%lld/badge", (long long)old_member),
+               path("{\"date\":\"%s\",\"years\":40}", today), 200);
+    json_t *last = json_array_get(json_object_get(j, "events"),
+                                  json_array_size(json_object_get(j, "events")) - 1);
+    assert_string_equal(json_string_value(json_object_get(last, "kind")), "badge");
+    json_decref(j);
+
     /* merge an emptied chi bộ into another, dissolve an empty one */
     json_decref(mutate(&a, "/api/orgs/{id}/merge", path("/api/orgs/%lld/merge", (long long)c3),
                        path("{\"into_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c2, today), 200));

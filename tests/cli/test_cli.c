@@ -673,6 +673,54 @@ static void test_phieu_fields(void **state)
     json_decref(j);
 }
 
+/* Suspension, restoration, badges, cards and commendations on the command line; the rules of
+   domain.md §3 refuse what they should, with nothing written. */
+static void test_other_events(void **state)
+{
+    const char *m = "001070000003"; /* admitted 01/03/2015 (test_corrections) */
+    struct result r = run("member", "card", m, "--date", "01/06/2015", (const char *)NULL);
+    assert_int_equal(r.status, 2); /* probationary: no card yet */
+    assert_non_null(strstr(r.err.ptr, "official"));
+    release(&r);
+    ok(run("member", "official", m, "--decision-date", "05/03/2016", (const char *)NULL));
+    ok(run("member", "card", m, "--date", "01/06/2016", "--number", "00123456",
+           (const char *)NULL));
+    ok(run("member", "card", m, "--kind", "reissued_lost", "--date", "01/06/2019",
+           (const char *)NULL));
+    ok(run("member", "commend", m, "--form", "giay_khen", "--date", "01/09/2020", "--reason",
+           "hoàn thành xuất sắc nhiệm vụ", (const char *)NULL));
+    r = run("member", "badge", m, "--years", "30", "--date", "03/02/2020", (const char *)NULL);
+    assert_int_equal(r.status, 2); /* party age 4 years */
+    assert_non_null(strstr(r.err.ptr, "years"));
+    release(&r);
+    r = run("member", "badge", m, "--years", "35", "--date", "03/02/2020", (const char *)NULL);
+    assert_int_equal(r.status, 2); /* no such badge */
+    release(&r);
+    ok(run("member", "suspend", m, "--date", "01/01/2021", (const char *)NULL));
+    r = run("member", "suspend", m, "--date", "01/02/2021", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    release(&r);
+    ok(run("member", "suspend", m, "--date", "01/03/2021", "--end", (const char *)NULL));
+    /* xóa tên on 01/01/2022, restored on 01/01/2023 in chi 2: continuous party age */
+    ok(run("member", "exit", m, "--kind", "xoa_ten", "--date", "01/01/2022", (const char *)NULL));
+    assert_int_equal(structure("T.K.2", "01/06/2022", "members"), 0);
+    ok(run("member", "restore", m, "--to", "T.K.2", "--date", "01/01/2023", (const char *)NULL));
+    assert_int_equal(structure("T.K.2", "01/01/2023", "members"), 1);
+    assert_int_equal(structure("T.K.2", "01/01/2023", "official"), 1);
+    json_t *j = run_json("member", "show", m, NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "official");
+    assert_int_equal(json_integer_value(json_object_get(j, "party_age_years")),
+                     years_since(2015, 3, 1));
+    const char *kinds[] = {"admit",   "official", "card", "card",   "commend",
+                           "suspend", "suspend",  "exit", "restore"};
+    json_t *ev = json_object_get(j, "events");
+    assert_int_equal(json_array_size(ev), ARRAY_SIZE_(kinds));
+    for (size_t i = 0; i < ARRAY_SIZE_(kinds); i++)
+        assert_string_equal(json_string_value(json_object_get(json_array_get(ev, i), "kind")),
+                            kinds[i]);
+    json_decref(j);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -688,6 +736,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_corrections),
         cmocka_unit_test(test_ended_orgs),
         cmocka_unit_test(test_phieu_fields),
+        cmocka_unit_test(test_other_events),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

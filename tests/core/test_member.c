@@ -548,6 +548,26 @@ static size_t load_events(const struct tev *t, struct member_event *ev)
     {                                                                                              \
         MEV_EXIT, date, NULL, 0, k, NULL, 0                                                        \
     }
+#define SUSPEND(date, f)                                                                           \
+    {                                                                                              \
+        MEV_SUSPEND, date, NULL, 0, f, NULL, 0                                                     \
+    }
+#define RESTORE(date, org)                                                                         \
+    {                                                                                              \
+        MEV_RESTORE, date, NULL, org, 0, NULL, 0                                                   \
+    }
+#define BADGE(date, years)                                                                         \
+    {                                                                                              \
+        MEV_BADGE, date, NULL, 0, years, NULL, 0                                                   \
+    }
+#define CARD(date, k)                                                                              \
+    {                                                                                              \
+        MEV_CARD, date, NULL, 0, k, NULL, 0                                                        \
+    }
+#define COMMEND(date, f)                                                                           \
+    {                                                                                              \
+        MEV_COMMEND, date, NULL, 0, f, NULL, 0                                                     \
+    }
 #define REG(org, from, to, st)                                                                     \
     {                                                                                              \
         org, from, to, STINT_REGISTERED, MEMBER_##st                                               \
@@ -943,6 +963,40 @@ static const struct scenario scenarios[] = {
         .stints = {OUT("10/01/1990", "01/02/1990", PROBATIONARY)},
         .probes = {P("31/01/1990", PROBATIONARY, 0), P("01/02/1990", DECEASED, 0)},
     },
+    {
+        /* xóa tên by mistake, phục hồi đảng tịch: party age continuous, registered again */
+        .name = "restoration after xoa ten",
+        .ev = {ADMIT("10/03/2000", "01/03/2000", 1), OFFICIAL("10/03/2001", "15/03/2001"),
+               EXIT("01/07/2005", EXIT_XOA_TEN), RESTORE("01/01/2007", 2)},
+        .status = MEMBER_OFFICIAL,
+        .org_id = 2,
+        .admissions = 1,
+        .first_decision = "01/03/2000",
+        .ceremony = "10/03/2000",
+        .official = "10/03/2001",
+        .stints = {REG(1, "10/03/2000", "10/03/2001", PROBATIONARY),
+                   REG(1, "10/03/2001", "01/07/2005", OFFICIAL),
+                   REG(2, "01/01/2007", "", OFFICIAL)},
+        .probes = {P("30/06/2005", OFFICIAL, 1), P("01/07/2005", REMOVED, 0),
+                   P("31/12/2006", REMOVED, 0), P("01/01/2007", OFFICIAL, 2)},
+    },
+    {
+        .name = "badges, card, commendation, suspension",
+        .ev = {ADMIT("10/01/1990", "05/01/1990", 1), OFFICIAL("10/01/1991", "15/01/1991"),
+               CARD("01/06/1991", CARD_ISSUED), COMMEND("01/09/2000", COMMEND_GIAY_KHEN),
+               BADGE("03/02/2019", 30), /* 29 years and 1 month: 12 months early at most */
+               CARD("01/08/2025", CARD_EXCHANGED), SUSPEND("01/10/2025", 0),
+               SUSPEND("01/12/2025", 1), SUSPEND("01/02/2026", 0)},
+        .status = MEMBER_OFFICIAL,
+        .org_id = 1,
+        .admissions = 1,
+        .first_decision = "05/01/1990",
+        .ceremony = "10/01/1990",
+        .official = "10/01/1991",
+        .stints = {REG(1, "10/01/1990", "10/01/1991", PROBATIONARY),
+                   REG(1, "10/01/1991", "", OFFICIAL)},
+        .probes = {P("01/01/2026", OFFICIAL, 1)},
+    },
 };
 
 static void check_scenario(const struct scenario *s)
@@ -1122,6 +1176,39 @@ struct refusal {
 #define OFFICIALLY OFFICIAL("10/03/2021", "15/03/2021")
 
 static const struct refusal refusals[] = {
+    {"a badge too early (party age 24 years 1 month)",
+     {ADMIT("10/01/1995", "05/01/1995", 1), OFFICIAL("10/01/1996", "15/01/1996"),
+      BADGE("03/02/2019", 30)},
+     TCXD_ERULE,
+     "years",
+     "the 30-year badge needs 30 years"},
+    {"the same badge twice",
+     {ADMIT("10/01/1980", "05/01/1980", 1), OFFICIAL("10/01/1981", "15/01/1981"),
+      BADGE("03/02/2010", 30), BADGE("03/02/2011", 30)},
+     TCXD_ERULE,
+     "years",
+     "already presented"},
+    {"a 70-year badge 25 months early",
+     {ADMIT("10/01/1950", "05/01/1950", 1), OFFICIAL("10/01/1951", "15/01/1951"),
+      BADGE("04/12/2017", 70)},
+     TCXD_ERULE,
+     "years",
+     "at most 24 months early"},
+    {"a party card for a probationary member",
+     {ADMIT("10/01/2020", "05/01/2020", 1), CARD("01/06/2020", CARD_ISSUED)},
+     TCXD_ERULE,
+     "date",
+     "official members"},
+    {"suspended twice",
+     {ADMITTED, SUSPEND("01/06/2020", 0), SUSPEND("01/07/2020", 0)},
+     TCXD_ERULE,
+     "date",
+     "already suspended"},
+    {"restoring a member",
+     {ADMITTED, RESTORE("01/06/2020", 2)},
+     TCXD_ERULE,
+     "date",
+     "only a person removed from the party can be restored"},
     {"temporary transfer while admitted outside the database",
      {ADMIT("10/01/1990", "05/01/1990", 0), TEMP("01/01/1995", 3, NULL)},
      TCXD_ERULE,
