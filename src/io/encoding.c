@@ -5,6 +5,7 @@
 #include "io/encoding.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <iconv.h>
 #include <string.h>
 #include <strings.h>
@@ -169,9 +170,33 @@ enum io_encoding io_encoding_guess(const char *s, size_t n)
     return best;
 }
 
+/* The first byte of s[0..n) that is not UTF-8, or n: ASCII 8 bytes at a time (a roll is mostly
+   ASCII), each other sequence checked by itself. */
+static size_t first_bad(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL)))
+            i += 8;
+        if (i >= n)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (need > n - i || text_utf8_invalid_at(s + i, need) != need)
+            return i;
+        i += need;
+    }
+    return n;
+}
+
 enum tcxd_err io_check_utf8(const char *s, size_t n, struct tcxd_error *e)
 {
-    size_t at = text_utf8_invalid_at(s, n);
+    size_t at = first_bad(s, n);
     if (at == n)
         return TCXD_OK;
     long line = 1, chr = 1;

@@ -24,6 +24,7 @@
 #include <xlsxwriter.h>
 
 #include "io/columns.h"
+#include "io/encoding.h"
 #include "io/export.h"
 #include "io/import.h"
 #include "util/msg.h"
@@ -1739,6 +1740,38 @@ static void test_errors_vietnamese(void **state)
     close_db(&db);
 }
 
+/* The whole-file UTF-8 check: where the first bad byte is, 8 ASCII bytes at a time or not. */
+static void test_utf8_check(void **state)
+{
+    static const struct {
+        const char *s;
+        long line, chr;
+        int byte; /* -1: valid */
+    } cases[] = {
+        {"Họ và tên,Ngày sinh\nNguyễn Văn An,01/01/1980\n", 0, 0, -1},
+        {"abcdefghijklmnop\xE9", 1, 17, 0xE9},            /* after two ASCII words */
+        {"ab\ncdefghijklmnopqrstu\xC0\x80", 2, 20, 0xC0}, /* an overlong sequence */
+        {"Việt Nam\n\xE1\xBB", 2, 1, 0xE1},               /* cut at the end */
+        {"\xF0\x9F\x98\x80 ok \xFF", 1, 6, 0xFF},         /* a 4-byte one, then a bad byte */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct tcxd_error e;
+        tcxd_error_clear(&e);
+        enum tcxd_err rc = io_check_utf8(cases[i].s, strlen(cases[i].s), &e);
+        if (cases[i].byte < 0) {
+            assert_int_equal(rc, TCXD_OK);
+            continue;
+        }
+        assert_int_equal(rc, TCXD_EINVAL);
+        assert_int_equal(e.line, cases[i].line);
+        char want[64];
+        snprintf(want, sizeof(want), "line %ld, character %ld is the byte 0x%02X", cases[i].line,
+                 cases[i].chr, cases[i].byte);
+        if (!strstr(e.msg, want))
+            fail_msg("case %zu: '%s' does not say '%s'", i, e.msg, want);
+    }
+}
+
 static int setup_env(void **state)
 {
     setenv("TCXD_TODAY", "2021-06-30", 1);
@@ -1770,6 +1803,7 @@ int main(void)
         cmocka_unit_test(test_numeric_cells_xlsx),
         cmocka_unit_test(test_legacy_encodings),
         cmocka_unit_test(test_errors_vietnamese),
+        cmocka_unit_test(test_utf8_check),
     };
     int rc = cmocka_run_group_tests(tests, setup_env, NULL);
     char cmd[600];
