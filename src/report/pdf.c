@@ -68,7 +68,6 @@ static void page_start(struct pdf *p)
 static void release_fonts(void)
 {
     pango_cairo_font_map_set_default(NULL);
-    cairo_debug_reset_static_data();
     FcFini();
 }
 

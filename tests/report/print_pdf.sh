@@ -4,6 +4,7 @@
 # words and the member's values, typed here by hand) and pdfinfo (A4, orientation, pages), and
 # rendered with pdftoppm (a PNG of the page's size); the errors of a wrong organization/member.
 set -eu
+[ "${TCXD_TEST_TRACE:-}" ] && set -x
 TCXD=$1
 for tool in pdftotext pdftoppm pdfinfo; do
     command -v $tool >/dev/null || { echo "print_pdf.sh: $tool is needed (poppler-utils)" >&2; exit 1; }
@@ -74,7 +75,7 @@ for col in "STT" "Họ và tên" "Quê quán" "Ghi chú" "Số thẻ; số lý l
     grep -qF "$col" "$dir/so.flat" || fail "so: no column '$col'"
 done
 # before the move: only the first member
-t print so-danh-sach HN.BD.PX.1 --as-of 31/12/2019 -o "$dir/so2019.pdf" 2>/dev/null
+t print so-danh-sach HN.BD.PX.1 --as-of 31/12/2019 -o "$dir/so2019.pdf" 2>"$dir/err" || fail "so 2019: $(cat "$dir/err")"
 pdftotext "$dir/so2019.pdf" - | tr '\n' ' ' | grep -qF "1 đảng viên" || fail "so 2019: count"
 pdftotext "$dir/so2019.pdf" - | grep -qF "Trần Văn Bình" && fail "so 2019: the member who came later"
 pdftoppm -r 30 -png -f 1 -l 1 "$dir/so.pdf" "$dir/so"
