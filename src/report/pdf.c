@@ -6,9 +6,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,23 +61,8 @@ static void page_start(struct pdf *p)
     g_object_unref(l);
 }
 
-/* The font map, fontconfig's configuration and cairo's caches live for the process: given back
-   at exit, so that a leak checker sees only real leaks. */
-static void release_fonts(void)
-{
-    pango_cairo_font_map_set_default(NULL);
-    FcFini();
-}
-
-static void at_exit_release(void)
-{
-    atexit(release_fonts);
-}
-
 struct pdf *pdf_new(const struct pdf_page *page)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, at_exit_release);
     struct pdf *p = xcalloc(1, sizeof(*p));
     buf_init(&p->out, 1 << 16);
     bool land = page && page->landscape;
