@@ -105,7 +105,8 @@ enum tcxd_err store_org_move(struct store *st, const struct store_actor *who, in
                              struct tcxd_error *e) TCXD_WUR;
 /* Moves and/or re-tiers (2025: a chi bộ trực thuộc of a ward committee becomes a chi bộ cơ sở
    under the new commune committee): the organization keeps its id, code, members and history;
-   from `date` it has `shape` (NULL: unchanged) under new_parent_id. Checks the dated nesting
+   from `date` it has `shape` under new_parent_id (NULL: unchanged, or under a commune-level
+   committee the 2025 default rule, org_default_shape). Checks the dated nesting
    rules for it and its children; a chi bộ with members stays a chi bộ. Events "move" and/or
    "retier"; audited as org.move or org.retier. */
 enum tcxd_err store_org_move_retier(struct store *st, const struct store_actor *who, int64_t id,

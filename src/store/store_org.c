@@ -529,8 +529,11 @@ enum tcxd_err store_org_move_retier(struct store *st, const struct store_actor *
     if ((rc = op_begin(st, id, date, decision_no, &o, &dec, e)))
         goto out;
     struct org_shape old = {o.tier, o.form, o.base_type};
-    struct org_shape now = shape ? *shape : old;
     struct org_shape ps = {np.tier, np.form, np.base_type};
+    /* no kind given: under a commune-level committee the 2025 default rule re-tiers (a chi bộ
+       trực thuộc becomes a chi bộ cơ sở), elsewhere the kind stays */
+    struct org_shape now =
+        shape ? *shape : (org_shape_is_commune(&ps) ? org_default_shape(date, &ps, &old) : old);
     bool retier = !shape_eq(&old, &now);
     if (o.parent_id == new_parent_id && !retier) {
         rc = tcxd_fail(e, TCXD_ERULE, "parent_id", "'%s' is already under '%s'", o.code, np.code);

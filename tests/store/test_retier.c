@@ -121,15 +121,18 @@ static void test_residential_chi_bo_retier(void **state)
     int64_t c = mk(st, "X1", "Đảng bộ phường Mới", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO,
                    ORG_BASE_PHUONG, hn, day);
 
-    /* as it is, a chi bộ trực thuộc cannot go under the commune committee */
-    assert_int_equal(store_org_move(st, &actor, chi, c, day, "QĐ 3", &e), TCXD_ERULE);
+    /* kept as a chi bộ trực thuộc it cannot go under the commune committee; a đảng bộ form with
+       members is refused */
+    struct org_shape keep = {ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE};
+    assert_int_equal(store_org_move_retier(st, &actor, chi, c, &keep, day, "QĐ 3", &e), TCXD_ERULE);
     assert_string_equal(e.field, "parent");
     assert_int_equal(store_audit_count(st), audits + 1);
-    /* re-tiered to a chi bộ cơ sở it can; a đảng bộ form with members is refused */
     struct org_shape bad = {ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_PHUONG};
     assert_int_equal(store_org_move_retier(st, &actor, chi, c, &bad, day, "QĐ 3", &e), TCXD_ERULE);
-    struct org_shape sh = {ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_PHUONG};
-    must(store_org_move_retier(st, &actor, chi, c, &sh, day, "QĐ 3", &e), &e);
+    assert_int_equal(store_audit_count(st), audits + 1);
+    /* a plain move applies the 2025 default rule: a chi bộ cơ sở of the committee's type */
+    must(store_org_move(st, &actor, chi, c, day, "QĐ 3", &e), &e);
+    assert_int_equal(store_audit_count(st), audits + 2);
 
     struct org_info a, b;
     must(store_org_get(st, chi, before, &a, &e), &e);
