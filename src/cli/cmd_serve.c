@@ -12,6 +12,7 @@ static const char serve_help[] =
     "usage: tcxd serve [--listen ADDRESS:PORT] [--web-root DIR] [--threads N]\n"
     "           [--session-timeout SECONDS] [--max-connections N] [--timeout SECONDS]\n"
     "           [--port-file PATH] [--quiet] [--secure-cookies] [--trusted-proxy ADDRESS]\n"
+    "           [--read-limit MS]\n"
     "  --listen           where to listen (default 127.0.0.1:8080; port 0: any free port)\n"
     "  --web-root         the built UI (default web/dist of the source tree, else\n"
     "                     /usr/share/tcxd/web)\n"
@@ -25,6 +26,8 @@ static const char serve_help[] =
     "  --trusted-proxy    the reverse proxy's IP address: requests from it are counted by the\n"
     "                     client in its X-Forwarded-For (login throttling, audit); from any\n"
     "                     other peer the header is ignored\n"
+    "  --read-limit       milliseconds a read request's queries may run before they stop with\n"
+    "                     503 (default 5000; 0: no limit): a heavy read cannot hold a worker\n"
     "Stops on SIGTERM or SIGINT after finishing the requests in flight.\n";
 
 static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, const char *name,
@@ -56,6 +59,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         O_SECURE,
         O_HELP,
         O_PROXY,
+        O_READ_LIMIT,
         O__MAX
     };
     struct cli_opt o[O__MAX] = {
@@ -64,7 +68,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         {"max-connections", true, NULL}, {"timeout", true, NULL},
         {"port-file", true, NULL},       {"quiet", false, NULL},
         {"secure-cookies", false, NULL}, {"help", false, NULL},
-        {"trusted-proxy", true, NULL},
+        {"trusted-proxy", true, NULL},   {"read-limit", true, NULL},
     };
     const char *pos[1];
     size_t npos;
@@ -91,7 +95,9 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
                       &so.cfg.session_timeout)) ||
         (rc = int_opt(cli, o[O_MAXCONN].value, 1, 100000, 1000, "max-connections",
                       &so.max_connections)) ||
-        (rc = int_opt(cli, o[O_CTIMEOUT].value, 1, 3600, 30, "timeout", &so.connection_timeout)))
+        (rc = int_opt(cli, o[O_CTIMEOUT].value, 1, 3600, 30, "timeout", &so.connection_timeout)) ||
+        (rc = int_opt(cli, o[O_READ_LIMIT].value, 0, 3600000, 5000, "read-limit",
+                      &so.cfg.read_cost_ms)))
         return rc;
     struct tcxd_error e;
     tcxd_error_clear(&e);

@@ -148,6 +148,7 @@ struct http_config {
     bool secure_cookies;       /* mark the session cookie Secure (TLS terminated by a proxy) */
     size_t max_json_body;      /* bytes */
     size_t max_file_body;      /* bytes (ROUTE_RAW_BODY) */
+    int read_cost_ms;          /* a read request's statements stop after this (0: no limit) */
     const struct http_route *routes; /* ends with a NULL pattern */
 };
 void http_config_defaults(struct http_config *cfg);

@@ -54,6 +54,7 @@ void http_config_defaults(struct http_config *cfg)
     cfg->login_max_delay = 60;
     cfg->max_json_body = 1 << 20;
     cfg->max_file_body = 32 << 20;
+    cfg->read_cost_ms = 5000;
 }
 
 const char *http_msg(const struct http_ctx *c, const char *vi, const char *en)
@@ -799,6 +800,9 @@ static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e)
            through it (store_scope.h); http_dispatch clears it when the request ends */
         store_scope_set(c->st, c->sess.scope_org_id);
     }
+    /* a read has a cost limit (a heavy one cannot hold a worker for long); writes finish */
+    if (route->method == HTTP_GET && !(route->flags & ROUTE_MUTATES))
+        store_set_cost_limit(c->st, c->cfg->read_cost_ms);
     if ((rc = check_query(c, e)))
         return rc;
     if (!(route->flags & ROUTE_RAW_BODY)) {
@@ -862,6 +866,7 @@ void http_dispatch(struct store *st, const struct http_config *cfg, const struct
     tcxd_error_clear(&e);
     enum tcxd_err rc = run(&c, &e);
     store_scope_set(st, 0);
+    store_set_cost_limit(st, 0);
     if (rc) {
         if (!e.code)
             e.code = rc;

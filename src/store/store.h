@@ -68,6 +68,10 @@ int store_idle_check(struct store *st, const char *where);
 /* Faster bulk loading for the demo: no fsync while on (WAL stays consistent); turning it off
    checkpoints with syncs, so what was loaded is on disk before the caller reports success. */
 void store_bulk_mode(struct store *st, bool on);
+/* A cost limit for what follows on this handle: statements still running ms milliseconds from
+   now stop (SQLite's progress handler) and fail with TCXD_EBUSY "too much work" (0: no limit).
+   The server sets it for reads, so a heavy one cannot hold a worker thread for long. */
+void store_set_cost_limit(struct store *st, int ms);
 
 /* ---- organizations ---------------------------------------------------------------------- */
 
@@ -425,10 +429,10 @@ struct admin_unit {
     char name[256];
     int level; /* 0 province, 1 district, 2 commune */
     char province_code[8];
-    int kind;    /* enum admin_kind (core/adminstd.h) */
-    int terrain; /* enum admin_terrain */
-    double area_km2;     /* < 0: unknown */
-    int64_t population;  /* < 0: unknown */
+    int kind;           /* enum admin_kind (core/adminstd.h) */
+    int terrain;        /* enum admin_terrain */
+    double area_km2;    /* < 0: unknown */
+    int64_t population; /* < 0: unknown */
     tcxd_date as_of;
     char source[128];
 };

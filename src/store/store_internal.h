@@ -38,6 +38,7 @@ struct store {
     struct store_scope_state scope;
     sqlite3_stmt *stmts[STMT__MAX];
     int tx_depth;
+    int64_t deadline_ms; /* CLOCK_MONOTONIC ms after which statements stop (0: none) */
     int schema_version;
     struct text_collator *coll; /* lazily made by store_collator() */
     char path[1024];

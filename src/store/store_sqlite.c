@@ -16,6 +16,8 @@
 
 extern const struct embedded_file store_migrations[];
 
+static int over_limit(void *arg);
+
 static const char *const stmt_sql[STMT__MAX] = {
 #define X(id, sql) [id] = sql,
     STORE_STATEMENTS(X) PROGRAM_STATEMENTS(X)
@@ -40,6 +42,11 @@ sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id)
 enum tcxd_err store_db_error(struct store *st, struct tcxd_error *e, const char *what)
 {
     int rc = sqlite3_extended_errcode(st->db);
+    if ((rc & 0xff) == SQLITE_INTERRUPT)
+        return tcxd_fail(e, TCXD_EBUSY, "",
+                         "%s: the request needs more work than one request may take; narrow it "
+                         "(a smaller organization, a name, a page) or try again later",
+                         what);
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
         return tcxd_fail(e, TCXD_ECONFLICT, "", "%s: %s", what, sqlite3_errmsg(st->db));
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
@@ -198,6 +205,7 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
         return rc;
     }
     sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+    sqlite3_progress_handler(st->db, 1000, over_limit, st);
     if ((rc = exec(st, "PRAGMA foreign_keys = ON", e)) ||
         (!(flags & STORE_READONLY) && (rc = exec(st, "PRAGMA journal_mode = WAL", e))) ||
         (rc = exec(st,
@@ -339,6 +347,25 @@ int store_idle_check(struct store *st, const char *where)
         n++;
     }
     return n;
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's progress handler: non-zero stops the running statement (SQLITE_INTERRUPT). */
+static int over_limit(void *arg)
+{
+    struct store *st = arg;
+    return st->deadline_ms && now_ms() > st->deadline_ms;
+}
+
+void store_set_cost_limit(struct store *st, int ms)
+{
+    st->deadline_ms = ms > 0 ? now_ms() + ms : 0;
 }
 
 void store_bulk_mode(struct store *st, bool on)

@@ -428,6 +428,10 @@ const struct msg_pair msg_vi_catalog[] = {
     {"'%s' was written by a newer tcxd (migration %s is unknown here)",
      "'%s' do phiên bản tcxd mới hơn ghi (không biết bước chuyển đổi %s)"},
     {"backup: %s", "sao lưu: %s"},
+    {"%s: the request needs more work than one request may take; narrow it (a smaller "
+     "organization, a name, a page) or try again later",
+     "%s: yêu cầu cần xử lý quá nhiều; hãy thu hẹp (tổ chức nhỏ hơn, theo tên, theo trang) hoặc "
+     "thử lại sau"},
     {"restore: the result differs from '%s'", "khôi phục: kết quả khác với '%s'"},
     {"this person is already registered as a party member: member #%lld of %s",
      "người này đã là đảng viên: đảng viên #%lld của %s"},

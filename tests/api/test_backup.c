@@ -215,11 +215,46 @@ static void test_busy_is_503(void **state)
     assert_int_equal(post(&s, "/api/members", body, NULL), 201);
 }
 
+/* A heavy read stops at the cost limit with 503 "busy" (here 1 ms over 3000 more members), and
+   light requests keep answering. */
+static void test_heavy_read_stops(void **state)
+{
+    char csv[400];
+    snprintf(csv, sizeof(csv), "%s/many.csv", dir);
+    FILE *f = fopen(csv, "w");
+    assert_non_null(f);
+    fputs("full_name,gender,birth_date,admission_decision_date,ceremony_date,org\n", f);
+    for (int i = 0; i < 3000; i++)
+        fprintf(f, "Trần Văn Nhiều %d,nam,1980-01-01,2010-01-01,2010-01-15,TC\n", i);
+    fclose(f);
+    assert_int_equal(tcxd_run(db, NULL, NULL, 0, "import", "members", csv, NULL), 0);
+    struct server s2;
+    assert_true(server_start(&s2, db, "--quiet", "--read-limit", "1", NULL));
+    struct session s;
+    assert_int_equal(login(&s, s2.port, "s", PW), 200);
+    struct resp r;
+    assert_true(
+        http_request(&s, "GET", "/api/members?as_of=2024-06-01&page_size=200", NULL, NULL, 0, &r));
+    assert_int_equal(r.status, 503);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(r.json, "error"), "code")), "busy");
+    assert_non_null(
+        strstr(json_string_value(json_object_get(json_object_get(r.json, "error"), "message")),
+               "narrow it"));
+    resp_release(&r);
+    assert_int_equal(get(&s, "/api/me", NULL), 200);
+    assert_int_equal(server_stop(&s2), 0);
+    /* the default limit lets it through */
+    assert_int_equal(login(&s, srv.port, "s", PW), 200);
+    assert_int_equal(get(&s, "/api/members?as_of=2024-06-01&page_size=200", NULL), 200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_backup_while_writing),
         cmocka_unit_test(test_busy_is_503),
+        cmocka_unit_test(test_heavy_read_stops),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
