@@ -89,6 +89,14 @@ enum tcxd_err api_print_phieu(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_print_so_danh_sach(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_import_query[], api_export_query[];
 
+/* users.c (admins) */
+enum tcxd_err api_user_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_user_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_user_password(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_user_disable(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_user_add_body[], api_user_password_body[],
+    api_user_disable_body[];
+
 /* dashboard.c */
 enum tcxd_err api_dashboard(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_dashboard_query[];

@@ -151,6 +151,15 @@ const struct http_route api_routes[] = {
      api_import_query, "import members from CSV or XLSX bytes (all or nothing)"},
     {HTTP_GET, "/api/export/members", api_export_members, ROLE_STAFF, 0, NULL, api_export_query,
      "export a subtree's members as CSV or XLSX"},
+    /* accounts (admins, within their scope) */
+    {HTTP_GET, "/api/users", api_user_list, ROLE_ADMIN, 0, NULL, NULL,
+     "accounts whose scope lies within the admin's"},
+    {HTTP_POST, "/api/users", api_user_add, ROLE_ADMIN, MUT, api_user_add_body, NULL,
+     "add an account (its scope within the admin's)"},
+    {HTTP_POST, "/api/users/password", api_user_password, ROLE_ADMIN, MUT, api_user_password_body,
+     NULL, "set an account's password (its sessions end)"},
+    {HTTP_POST, "/api/users/disable", api_user_disable, ROLE_ADMIN, MUT, api_user_disable_body,
+     NULL, "disable or enable an account"},
     /* landing page */
     {HTTP_GET, "/api/dashboard", api_dashboard, ROLE_VIEWER, 0, NULL, api_dashboard_query,
      "the scope's counts, due members, review progress and recent changes"},

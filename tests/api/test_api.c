@@ -700,6 +700,45 @@ static void test_audit_every_mutation(void **state)
     json_array_foreach(json_object_get(j, "items"), k, it)
         assert_string_equal(json_string_value(json_object_get(it, "username")), "staff2");
     json_decref(j);
+    /* accounts (admins, within their scope): add, a new password, disable; each audited once */
+    {
+        json_t *uj = mutate(&a, "/api/users", "/api/users",
+                            path("{\"username\":\"canbo-moi\",\"full_name\":\"Cán bộ Mới\","
+                                 "\"role\":\"staff\",\"scope_org_id\":%lld,"
+                                 "\"password\":\"Matkhau-moi-2024\"}",
+                                 (long long)id_q1),
+                            201);
+        assert_string_equal(json_string_value(json_object_get(uj, "role")), "staff");
+        assert_int_equal(json_integer_value(json_object_get(json_object_get(uj, "scope"), "id")),
+                         id_q1);
+        json_decref(uj);
+        refused(&a, "/api/users",
+                "{\"username\":\"x1\",\"role\":\"boss\",\"scope_org_id\":1,"
+                "\"password\":\"Matkhau-moi-2024\"}",
+                400, "role");
+        json_decref(mutate(&a, "/api/users/password", "/api/users/password",
+                           "{\"username\":\"canbo-moi\",\"password\":\"Matkhau-khac-2024\"}", 200));
+        struct session nu;
+        assert_int_equal(login(&nu, srv.port, "canbo-moi", "Matkhau-khac-2024"), 200);
+        uj = mutate(&a, "/api/users/disable", "/api/users/disable",
+                    "{\"username\":\"canbo-moi\",\"disabled\":true}", 200);
+        assert_true(json_is_true(json_object_get(uj, "disabled")));
+        json_decref(uj);
+        assert_int_equal(login(&nu, srv.port, "canbo-moi", "Matkhau-khac-2024"), 401);
+        assert_int_equal(get(&a, "/api/users", &uj), 200);
+        bool listed = false;
+        size_t uk;
+        json_t *ui;
+        json_array_foreach(json_object_get(uj, "items"), uk, ui) listed |=
+            !strcmp(json_string_value(json_object_get(ui, "username")), "canbo-moi");
+        assert_true(listed);
+        json_decref(uj);
+        /* staff cannot manage accounts */
+        struct session st1;
+        assert_int_equal(login(&st1, srv.port, "staff1", PW_STAFF), 200);
+        assert_int_equal(get(&st1, "/api/users", NULL), 403);
+    }
+
     json_decref(mutate(&a, "/api/logout", "/api/logout", "{}", 200));
 
     /* every mutating route in the table was exercised above */
@@ -1133,7 +1172,8 @@ static void test_cli_user_audit(void **state)
     char out[65536];
     assert_int_equal(tcxd_run(db, NULL, out, sizeof(out), "--json", "user", "list", NULL), 0);
     json_t *j = json_loads(out, 0, NULL);
-    assert_int_equal(json_array_size(j), 4);
+    assert_int_equal(json_array_size(j),
+                     5); /* setup's four and canbo-moi (added through the API) */
     json_decref(j);
     assert_int_equal(tcxd_run(db, "short", NULL, 0, "user", "add", "x1", "--role", "staff",
                               "--scope", "Q1", NULL),

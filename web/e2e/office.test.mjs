@@ -450,6 +450,30 @@ describe('office work: organizations found and named with their path', { timeout
     await shoot(page, 'org-merged-last-day');
   });
 
+  it('lets an admin add and disable an account', async () => {
+    await page.goto(`${server.base}/users`);
+    await page.locator('[data-testid=users-table]').waitFor();
+    await page.fill('#u_username', 'e2e-moi');
+    await page.fill('#u_full_name', 'Cán bộ Mới');
+    await page.selectOption('#u_role', 'staff');
+    await page.locator('#u_scope_org_id').pressSequentially(fold(district.name).replace(/^dang bo /, ''), { delay: 20 });
+    await page.locator(`[data-testid=orgpick-results] button[data-org-id="${district.id}"]`).click();
+    await page.fill('#u_password', 'Matkhau-moi-2024');
+    await page.click('[data-testid=user-add] button[type=submit]');
+    await page.locator('dialog[open]').waitFor();
+    assert.match(await page.locator('dialog[open] p').innerText(), /^Thêm tài khoản e2e-moi, vai trò Cán bộ nghiệp vụ, phạm vi /);
+    await page.locator('[data-testid=confirm-yes]').click();
+    const row = page.locator('tr[data-user="e2e-moi"]');
+    await row.waitFor();
+    assert.match(await row.innerText(), /Cán bộ Mới\s+Cán bộ nghiệp vụ/);
+    await row.locator('button[data-action=disable]').click();
+    await page.locator('[data-testid=confirm-yes]').click();
+    await row.locator('td', { hasText: 'Đã khóa' }).waitFor();
+    const l = await new Api(server.base).call('POST', '/api/login', { username: 'e2e-moi', password: 'Matkhau-moi-2024' });
+    assert.equal(l.status, 401);
+    await shoot(page, 'users');
+  });
+
   it('shows a viewer no export that would fail', async () => {
     server.addUser('e2e-viewer', 'viewer', server.root);
     await page.click('[data-testid=logout]');

@@ -8,6 +8,7 @@ import { LoginPage } from './pages/Login';
 import { PasswordPage } from './pages/Password';
 import { OrgTreePage } from './pages/OrgTree';
 import { DashboardPage } from './pages/Dashboard';
+import { UsersPage } from './pages/Users';
 import { ORG_OPS, OrgManagePage, type OrgOp } from './pages/OrgManage';
 import { CorrectPage, EventCorrectPage } from './pages/Corrections';
 import { OrgPage } from './pages/OrgPage';
@@ -44,6 +45,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/programs', t('nav.programs')],
   ];
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
+  if (user.role === 'admin') links.push(['/users', t('nav.users')]);
   return (
     <header class="top">
       <div class="top-row">
@@ -102,6 +104,7 @@ function Routes({ user }: { user: User }) {
   }
   if (path === '/import' && canEdit(user)) return <ImportPage />;
   if (path === '/password') return <PasswordPage />;
+  if (path === '/users' && user.role === 'admin') return <UsersPage />;
   return <div class="notice notice-warn" role="alert" data-testid="not-found"><p>{t('app.notFound')}</p></div>;
 }
 
