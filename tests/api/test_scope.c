@@ -478,6 +478,19 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/export/members", "/api/export/members?org={org}&as_of={date}", NULL, NULL},
     {"GET", "/api/export/members", "/api/export/members?as_of={date}", NULL, NULL},
     {"GET", "/api/dashboard", "/api/dashboard", NULL, NULL},
+    /* accounts (admin-only): the list shows only accounts of the scope; a new account's scope
+       must lie inside it */
+    {"GET", "/api/users", "/api/users", NULL, NULL},
+    {"POST", "/api/users", "/api/users",
+     "{\"username\":\"u{n}\",\"role\":\"viewer\",\"scope_org_id\":{org},"
+     "\"password\":\"Matkhau-{n}-2024\"}",
+     NULL},
+    {"POST", "/api/users/password", NULL, NULL,
+     "names an account, not an organization: one outside the admin's scope answers 404 like an "
+     "unknown name (scoped_user, src/api/users.c)"},
+    {"POST", "/api/users/disable", NULL, NULL,
+     "names an account, not an organization: one outside the admin's scope answers 404 like an "
+     "unknown name (scoped_user, src/api/users.c)"},
     {"GET", "/api/forms", NULL, NULL, "the forms' definitions, the same for everyone"},
     {"GET", "/api/forms/fill", "/api/forms/fill?form=1&org={org}&period={year}", NULL, NULL},
     {"GET", "/api/forms/fill", "/api/forms/fill?form=1&period={year}", NULL, NULL},
