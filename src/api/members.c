@@ -119,13 +119,15 @@ const struct http_field api_member_official_body[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { T_TO, T_KIND, T_DATE, T_DECISION_NO, T_UNTIL };
+enum { T_TO, T_KIND, T_DATE, T_DECISION_NO, T_UNTIL, T_SCOPE, T_PLACE };
 const struct http_field api_member_transfer_body[] = {
     {"to_org_id", HF_ID, HF_REQUIRED, 0, 0, "receiving chi bộ"},
     {"kind", HF_STRING, 0, 0, 16, "official (default) or temporary"},
     {"date", HF_DATE, HF_REQUIRED, 0, 0, "effective date"},
     {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
     {"until", HF_DATE, 0, 0, 0, "planned end of a temporary transfer"},
+    {"scope", HF_STRING, 0, 0, 16, "inside, other_district, other_province"},
+    {"place", HF_STRING, 0, 0, 300, "where from / to, as text"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -155,6 +157,8 @@ const struct http_field api_member_exit_body[] = {
     {"date", HF_DATE, HF_REQUIRED, 0, 0, "effective date"},
     {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
     {"reason", HF_STRING, 0, 0, 500, "reason or note"},
+    {"scope", HF_STRING, 0, 0, 16, "chuyen_di: inside, other_district, other_province"},
+    {"place", HF_STRING, 0, 0, 300, "chuyen_di: where the member goes, as text"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -289,6 +293,8 @@ static void event_row(void *vctx, const struct member_event_info *ev)
         return;
     json_object_set_new(j, "form", form ? json_string(form) : json_null());
     json_object_set_new(j, "until", http_json_date(ev->ev.until));
+    json_object_set_new(j, "scope", json_string(transfer_scope_name(ev->scope)));
+    json_object_set_new(j, "place", json_string(ev->place));
     json_object_set_new(
         j, "org",
         ev->ev.org_id ? api_org_ref(ev->ev.org_id, org_name(x->c, ev->ev.org_id, ev->ev.date, &ob))
@@ -598,14 +604,26 @@ enum tcxd_err api_member_admit(struct http_ctx *c, struct tcxd_error *e)
     return rc ? rc : member_answer(c, 201, id, e);
 }
 
+static enum tcxd_err apply_event_where(struct http_ctx *c, const struct member_event *ev,
+                                       const struct http_value *decision_no, const char *detail,
+                                       const struct http_value *scope,
+                                       const struct http_value *place, struct tcxd_error *e)
+{
+    enum transfer_scope sc = SCOPE_NONE;
+    enum tcxd_err rc = TCXD_OK;
+    if (scope && scope->present && (rc = transfer_scope_parse(scope->s, &sc, e)))
+        return rc;
+    rc = store_member_event_where(
+        c->st, &c->actor, c->ids[0], ev, decision_no->present ? decision_no->s : NULL,
+        detail ? detail : "", sc, place && place->present ? place->s : NULL, e);
+    return rc ? rc : member_answer(c, 200, c->ids[0], e);
+}
+
 static enum tcxd_err apply_event(struct http_ctx *c, const struct member_event *ev,
                                  const struct http_value *decision_no, const char *detail,
                                  struct tcxd_error *e)
 {
-    enum tcxd_err rc =
-        store_member_event(c->st, &c->actor, c->ids[0], ev,
-                           decision_no->present ? decision_no->s : NULL, detail ? detail : "", e);
-    return rc ? rc : member_answer(c, 200, c->ids[0], e);
+    return apply_event_where(c, ev, decision_no, detail, NULL, NULL, e);
 }
 
 #define EVENT_INIT                                                                                 \
@@ -647,7 +665,8 @@ enum tcxd_err api_member_transfer(struct http_ctx *c, struct tcxd_error *e)
     if ((rc = http_org_get(c, c->in[T_TO].i, ev.date, "to_org_id", &to, e)))
         return rc;
     ev.org_id = to.id;
-    return apply_event(c, &ev, &c->in[T_DECISION_NO], NULL, e);
+    return apply_event_where(c, &ev, &c->in[T_DECISION_NO], NULL, &c->in[T_SCOPE], &c->in[T_PLACE],
+                             e);
 }
 
 enum tcxd_err api_member_return(struct http_ctx *c, struct tcxd_error *e)
@@ -702,8 +721,9 @@ enum tcxd_err api_member_exit(struct http_ctx *c, struct tcxd_error *e)
     ev.kind = MEV_EXIT;
     ev.form = (int)k;
     ev.date = ev.decision_date = c->in[D_DATE].d;
-    return apply_event(c, &ev, &c->in[D_DECISION_NO],
-                       c->in[D_REASON].present ? c->in[D_REASON].s : NULL, e);
+    return apply_event_where(c, &ev, &c->in[D_DECISION_NO],
+                             c->in[D_REASON].present ? c->in[D_REASON].s : NULL,
+                             &c->in[D_REASON + 1], &c->in[D_REASON + 2], e);
 }
 
 /* ---- corrections ---- */

@@ -25,11 +25,13 @@ static const char member_help[] =
     "           [--age-min N] [--age-max N] [--sort name|birth] [--page N] [--limit N]\n"
     "  tcxd member official MEMBER --decision-date DATE [--decision NO]\n"
     "  tcxd member transfer MEMBER --to CHI_BO [--temporary [--until DATE]] --date DATE\n"
+    "           [--scope inside|other_district|other_province] [--place TEXT]\n"
     "  tcxd member return MEMBER --date DATE          (ends a temporary transfer)\n"
     "  tcxd member discipline MEMBER --form khien_trach|canh_cao|cach_chuc|khai_tru --date DATE\n"
     "           [--reason TEXT]\n"
     "  tcxd member exempt MEMBER --date DATE [--end]\n"
     "  tcxd member exit MEMBER --kind xoa_ten|xin_ra|khai_tru|tu_tran|chuyen_di --date DATE\n"
+    "           (chuyen_di: also --scope and --place, where the member goes)\n"
     "  tcxd member due [ORG] [--days N]\n"
     "  tcxd member suspend MEMBER --date DATE [--end]   (đình chỉ sinh hoạt đảng)\n"
     "  tcxd member restore MEMBER --to CHI_BO --date DATE   (phục hồi đảng tịch)\n"
@@ -76,6 +78,8 @@ enum {
     O_CEREMONY_DATE,
     O_OFFICIAL_DATE,
     O_OFFICIAL_NO,
+    O_SCOPE,
+    O_PLACE_TO,
     O_YEARS,
     O_NUMBER,
     O_DETAIL,
@@ -109,6 +113,8 @@ static const struct cli_opt member_opts[O__MAX] = {
     [O_CEREMONY_DATE] = {"ceremony-date", true, NULL},
     [O_OFFICIAL_DATE] = {"official-date", true, NULL},
     [O_OFFICIAL_NO] = {"official-decision", true, NULL},
+    [O_SCOPE] = {"scope", true, NULL},
+    [O_PLACE_TO] = {"place", true, NULL},
     [O_YEARS] = {"years", true, NULL},
     [O_NUMBER] = {"number", true, NULL},
     [O_DETAIL] = {"detail", true, NULL},
@@ -335,6 +341,10 @@ static void event_detail(struct cli *cli, const struct member_event_info *ev, st
     default:
         break;
     }
+    if (ev->scope || ev->place[0])
+        buf_addf(b, "%s%s%s%s", b->len ? " — " : "",
+                 ev->scope ? transfer_scope_label(ev->scope) : "",
+                 ev->scope && ev->place[0] ? ": " : "", ev->place);
     if (ev->detail[0])
         buf_addf(b, "%s%s", b->len ? " — " : "", ev->detail);
 }
@@ -351,6 +361,8 @@ static void event_row(void *vctx, const struct member_event_info *ev)
             "date", cli_json_date(ev->ev.date), "decision_date",
             cli_json_date(ev->ev.decision_date), "decision_no", ev->decision_no, "detail", det.ptr);
         json_object_set_new(j, "org_id", ev->ev.org_id ? json_integer(ev->ev.org_id) : json_null());
+        json_object_set_new(j, "scope", json_string(transfer_scope_name(ev->scope)));
+        json_object_set_new(j, "place", json_string(ev->place));
         json_array_append_new(ctx->arr, j);
     } else {
         char d[DATE_ISO_LEN], id[24];
@@ -615,7 +627,11 @@ static int member_event_cmd(struct cli *cli, const char *verb, struct cli_opt *o
             return cli_fail(cli, &e);
         ev.form = k;
     }
-    if (store_member_event(cli->st, &cli->actor, id, &ev, o[O_DECISION].value, detail, &e))
+    enum transfer_scope scope = SCOPE_NONE;
+    if (o[O_SCOPE].value && transfer_scope_parse(o[O_SCOPE].value, &scope, &e))
+        return cli_fail(cli, &e);
+    if (store_member_event_where(cli->st, &cli->actor, id, &ev, o[O_DECISION].value, detail, scope,
+                                 o[O_PLACE_TO].value, &e))
         return cli_fail(cli, &e);
     struct member_info m;
     if (store_member_get(cli->st, id, &m, &e))

@@ -53,6 +53,13 @@ static const struct member_enum_value event_kinds[MEV__MAX] = {
     [MEV_COMMEND] = {"commend", "Khen thưởng", NULL},
 };
 
+static const struct member_enum_value transfer_scopes[SCOPE__MAX] = {
+    [SCOPE_NONE] = {"none", "Chưa ghi", NULL},
+    [SCOPE_INSIDE] = {"inside", "Trong đảng bộ", "trong"},
+    [SCOPE_OTHER_DISTRICT] = {"other_district", "Ngoài đảng bộ, trong tỉnh", "trong tỉnh"},
+    [SCOPE_OTHER_PROVINCE] = {"other_province", "Ngoài tỉnh", "ngoài tỉnh"},
+};
+
 static const struct member_enum_value card_kinds[CARD__MAX] = {
     [CARD_ISSUED] = {"issued", "Phát thẻ", "cap"},
     [CARD_REISSUED_LOST] = {"reissued_lost", "Cấp lại thẻ do mất", "cap_lai"},
@@ -167,6 +174,14 @@ const char *exit_kind_name(enum exit_kind k)
 const char *exit_kind_label(enum exit_kind k)
 {
     return TABLE_LABEL(exit_kinds, k);
+}
+const char *transfer_scope_name(enum transfer_scope k)
+{
+    return TABLE_NAME(transfer_scopes, k);
+}
+const char *transfer_scope_label(enum transfer_scope k)
+{
+    return TABLE_LABEL(transfer_scopes, k);
 }
 const char *card_kind_name(enum card_kind k)
 {
@@ -302,6 +317,16 @@ enum tcxd_err exit_kind_parse(const char *s, enum exit_kind *out, struct tcxd_er
     enum tcxd_err rc = table_parse(exit_kinds, EXIT__MAX, s, &v, "kind", MSG_N("exit kind"), e);
     if (!rc)
         *out = (enum exit_kind)v;
+    return rc;
+}
+
+enum tcxd_err transfer_scope_parse(const char *s, enum transfer_scope *out, struct tcxd_error *e)
+{
+    int v;
+    enum tcxd_err rc =
+        table_parse(transfer_scopes, SCOPE__MAX, s, &v, "scope", MSG_N("transfer scope"), e);
+    if (!rc)
+        *out = (enum transfer_scope)v;
     return rc;
 }
 

@@ -69,6 +69,21 @@ enum member_event_kind {
     MEV__MAX
 };
 
+/* Where a transfer goes or comes from, as forms 1 and 7-HSĐV count them (the store keeps it with
+   the other party's name as text, for TRANSFER and EXIT chuyen_di). */
+enum transfer_scope {
+    SCOPE_NONE,           /* not recorded */
+    SCOPE_INSIDE,         /* inside the đảng bộ */
+    SCOPE_OTHER_DISTRICT, /* another đảng bộ of the province */
+    SCOPE_OTHER_PROVINCE, /* another province (or directly under the Centre) */
+    SCOPE__MAX
+};
+const char *transfer_scope_name(enum transfer_scope s);
+const char *transfer_scope_label(enum transfer_scope s);
+/* field "scope" */
+enum tcxd_err transfer_scope_parse(const char *s, enum transfer_scope *out,
+                                   struct tcxd_error *e) TCXD_WUR;
+
 enum card_kind { CARD_ISSUED, CARD_REISSUED_LOST, CARD_EXCHANGED, CARD__MAX };
 enum commend_form { COMMEND_CO, COMMEND_BANG_KHEN, COMMEND_GIAY_KHEN, COMMEND__MAX };
 

@@ -225,6 +225,14 @@ enum tcxd_err store_member_event(struct store *st, const struct store_actor *who
                                  const struct member_event *ev, const char *decision_no,
                                  const char *detail, struct tcxd_error *e) TCXD_WUR;
 
+/* store_member_event, recording where a transfer or a chuyển đi goes: scope and the other
+   party's name (place, at most 300 characters; "" when not known). */
+enum tcxd_err store_member_event_where(struct store *st, const struct store_actor *who,
+                                       int64_t member_id, const struct member_event *ev,
+                                       const char *decision_no, const char *detail,
+                                       enum transfer_scope scope, const char *place,
+                                       struct tcxd_error *e) TCXD_WUR;
+
 /* Corrects personal fields (not lifecycle). */
 enum tcxd_err store_member_update(struct store *st, const struct store_actor *who,
                                   int64_t member_id, const struct member_fields *f,
@@ -299,6 +307,8 @@ struct member_event_info {
     struct member_event ev;
     char decision_no[128];
     char detail[1024];
+    enum transfer_scope scope; /* transfers and chuyển đi: where to / from */
+    char place[304];           /* the other party, as text */
 };
 /* Events oldest first; also fills *d with the replayed derivation when d is not NULL
    (caller releases d with member_derived_release). */

@@ -291,19 +291,45 @@ enum tcxd_err store_member_event(struct store *st, const struct store_actor *who
                                  const struct member_event *ev, const char *decision_no,
                                  const char *detail, struct tcxd_error *e)
 {
-    struct buf dec = BUF_INIT, det = BUF_INIT;
+    return store_member_event_where(st, who, member_id, ev, decision_no, detail, SCOPE_NONE, NULL,
+                                    e);
+}
+
+enum tcxd_err store_member_event_where(struct store *st, const struct store_actor *who,
+                                       int64_t member_id, const struct member_event *ev,
+                                       const char *decision_no, const char *detail,
+                                       enum transfer_scope scope, const char *place,
+                                       struct tcxd_error *e)
+{
+    struct buf dec = BUF_INIT, det = BUF_INIT, where = BUF_INIT;
     enum tcxd_err rc;
     struct member_info before;
+    const char *pl = place ? place : "";
     if ((unsigned)ev->kind >= MEV__MAX || ev->kind == MEV_ADMIT)
         return tcxd_fail(e, TCXD_EINVAL, "kind", "use admission for new members");
+    if ((unsigned)scope >= SCOPE__MAX)
+        return tcxd_fail(e, TCXD_EINVAL, "scope", "invalid transfer scope %d", (int)scope);
+    bool moves = ev->kind == MEV_TRANSFER || (ev->kind == MEV_EXIT && ev->form == EXIT_CHUYEN_DI);
+    if ((scope || *pl) && !moves)
+        return tcxd_fail(e, TCXD_EINVAL, "scope",
+                         "scope and place go with a transfer or a transfer out (chuyen_di)");
     if ((rc = text_clean(decision_no ? decision_no : "", decision_no ? strlen(decision_no) : 0, 100,
                          true, "decision_no", &dec, e)) ||
         (rc = text_clean(detail ? detail : "", detail ? strlen(detail) : 0, 500, true, "reason",
                          &det, e)) ||
+        (rc = text_clean(pl, strlen(pl), 300, true, "place", &where, e)) ||
         (rc = store_member_get(st, member_id, &before, e)) || (rc = store_begin(st, e)))
         goto out;
     if ((rc = store_member_append(st, member_id, ev, dec.ptr, det.ptr, e)))
         goto fail;
+    if (scope || where.len) {
+        sqlite3_stmt *w = store_stmt(st, STMT_EVENT_SET_WHERE);
+        sqlite3_bind_int64(w, 1, member_id);
+        sqlite3_bind_int(w, 2, (int)scope);
+        store_bind_text(w, 3, where.ptr);
+        if ((rc = store_step_done(st, w, e, "recording the member event")))
+            goto fail;
+    }
     char *b = member_json_text(st, member_id);
     json_t *bj = member_json(&before);
     char *bs = json_dumps(bj, JSON_COMPACT);
@@ -328,6 +354,7 @@ fail:
 out:
     buf_release(&dec);
     buf_release(&det);
+    buf_release(&where);
     return rc;
 }
 
@@ -749,6 +776,10 @@ enum tcxd_err store_member_events(struct store *st, int64_t member_id,
         info.ev.form = sqlite3_column_int(s, 6);
         info.ev.until = store_column_date(s, 7);
         store_column_copy(s, 8, info.detail, sizeof(info.detail));
+        info.scope = (enum transfer_scope)sqlite3_column_int(s, 9);
+        if ((unsigned)info.scope >= SCOPE__MAX)
+            info.scope = SCOPE_NONE;
+        store_column_copy(s, 10, info.place, sizeof(info.place));
         if (fn)
             fn(ctx, &info);
         ALLOC_GROW(evs.v, evs.n + 1, evs.cap);

@@ -107,8 +107,11 @@
       "INSERT INTO member_event(member_id, kind, date, decision_no, decision_date, org_id, form, " \
       "until_date, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                            \
     X(STMT_MEMBER_EVENTS,                                                                          \
-      "SELECT id, kind, date, decision_no, decision_date, org_id, form, until_date, detail "       \
-      "FROM member_event WHERE member_id = ?1 ORDER BY date, id")                                  \
+      "SELECT id, kind, date, decision_no, decision_date, org_id, form, until_date, detail, "      \
+      "scope, place FROM member_event WHERE member_id = ?1 ORDER BY date, id")                     \
+    X(STMT_EVENT_SET_WHERE,                                                                        \
+      "UPDATE member_event SET scope = ?2, place = ?3 WHERE id = (SELECT MAX(id) FROM "            \
+      "member_event WHERE member_id = ?1)")                                                        \
     /* the Phiếu's fields (0011), in the field table's order of MFF_PROFILE fields */             \
     X(STMT_MEMBER_PROFILE_SET,                                                             \
       "UPDATE member SET other_name = ?2, birth_registration = ?3, permanent_address = ?4, "   \

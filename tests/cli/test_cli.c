@@ -721,6 +721,37 @@ static void test_other_events(void **state)
     json_decref(j);
 }
 
+/* Transfers record where they go or come from (forms 1 and 7-HSĐV): scope and the other party. */
+static void test_transfer_where(void **state)
+{
+    const char *m = "001070000002"; /* in T.K.1 (test_corrections) */
+    ok(run("member", "transfer", m, "--to", "T.K.2", "--date", "01/02/2024", "--scope", "inside",
+           "--place", "Chi bộ 2, Đảng bộ xã K", (const char *)NULL));
+    struct result r = run("member", "transfer", m, "--to", "T.K.1", "--date", "01/03/2024",
+                          "--scope", "somewhere", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "scope"));
+    release(&r);
+    r = run("member", "commend", m, "--form", "co", "--date", "01/03/2024", "--scope", "inside",
+            (const char *)NULL);
+    assert_int_equal(r.status, 2); /* only transfers and chuyển đi have a destination */
+    release(&r);
+    ok(run("member", "exit", m, "--kind", "chuyen_di", "--date", "01/04/2024", "--scope",
+           "other_province", "--place", "Đảng bộ tỉnh Nam Định", (const char *)NULL));
+    json_t *j = run_json("member", "show", m, NULL);
+    json_t *ev = json_object_get(j, "events");
+    size_t n = json_array_size(ev);
+    json_t *tr = json_array_get(ev, n - 2), *out = json_array_get(ev, n - 1);
+    assert_string_equal(json_string_value(json_object_get(tr, "kind")), "transfer");
+    assert_string_equal(json_string_value(json_object_get(tr, "scope")), "inside");
+    assert_string_equal(json_string_value(json_object_get(tr, "place")), "Chi bộ 2, Đảng bộ xã K");
+    assert_string_equal(json_string_value(json_object_get(out, "kind")), "exit");
+    assert_string_equal(json_string_value(json_object_get(out, "scope")), "other_province");
+    assert_string_equal(json_string_value(json_object_get(out, "place")), "Đảng bộ tỉnh Nam Định");
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "transferred_out");
+    json_decref(j);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -737,6 +768,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ended_orgs),
         cmocka_unit_test(test_phieu_fields),
         cmocka_unit_test(test_other_events),
+        cmocka_unit_test(test_transfer_where),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
