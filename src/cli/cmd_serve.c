@@ -12,7 +12,7 @@ static const char serve_help[] =
     "usage: tcxd serve [--listen ADDRESS:PORT] [--web-root DIR] [--threads N]\n"
     "           [--session-timeout SECONDS] [--max-connections N] [--timeout SECONDS]\n"
     "           [--port-file PATH] [--quiet] [--secure-cookies] [--trusted-proxy ADDRESS]\n"
-    "           [--read-limit MS]\n"
+    "           [--read-limit MS] [--tls-cert FILE --tls-key FILE]\n"
     "  --listen           where to listen (default 127.0.0.1:8080; port 0: any free port)\n"
     "  --web-root         the built UI (default web/dist of the source tree, else\n"
     "                     /usr/share/tcxd/web)\n"
@@ -28,6 +28,8 @@ static const char serve_help[] =
     "                     other peer the header is ignored\n"
     "  --read-limit       milliseconds a read request's queries may run before they stop with\n"
     "                     503 (default 5000; 0: no limit): a heavy read cannot hold a worker\n"
+    "  --tls-cert, --tls-key  serve HTTPS itself (PEM certificate chain and private key, read\n"
+    "                     once at start; the session cookie becomes Secure)\n"
     "Stops on SIGTERM or SIGINT after finishing the requests in flight.\n";
 
 static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, const char *name,
@@ -60,6 +62,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         O_HELP,
         O_PROXY,
         O_READ_LIMIT,
+        O_TLS_CERT,
+        O_TLS_KEY,
         O__MAX
     };
     struct cli_opt o[O__MAX] = {
@@ -69,6 +73,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         {"port-file", true, NULL},       {"quiet", false, NULL},
         {"secure-cookies", false, NULL}, {"help", false, NULL},
         {"trusted-proxy", true, NULL},   {"read-limit", true, NULL},
+        {"tls-cert", true, NULL},        {"tls-key", true, NULL},
     };
     const char *pos[1];
     size_t npos;
@@ -90,6 +95,10 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     so.quiet = o[O_QUIET].value != NULL;
     so.cfg.secure_cookies = o[O_SECURE].value != NULL;
     so.cfg.trusted_proxy = o[O_PROXY].value;
+    so.tls_cert = o[O_TLS_CERT].value;
+    so.tls_key = o[O_TLS_KEY].value;
+    if (so.tls_cert)
+        so.cfg.secure_cookies = true;
     if ((rc = int_opt(cli, o[O_THREADS].value, 0, 256, 0, "threads", &so.threads)) ||
         (rc = int_opt(cli, o[O_TIMEOUT_S].value, 1, 7 * 24 * 3600, 30 * 60, "session-timeout",
                       &so.cfg.session_timeout)) ||

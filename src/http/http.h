@@ -273,6 +273,8 @@ struct http_server_opts {
     const char *listen; /* "127.0.0.1:8080", "[::1]:8080"; port 0 picks a free one */
     const char *web_root;
     const char *port_file; /* written with the bound port once listening (tests) */
+    const char *tls_cert;  /* PEM certificate (chain) and key: HTTPS through libmicrohttpd's */
+    const char *tls_key;   /* GnuTLS; both NULL: plain HTTP (TLS at a proxy) */
     int threads;           /* 0: one per core */
     int max_connections;
     int connection_timeout; /* seconds */

@@ -38,6 +38,20 @@ struct server {
     pthread_key_t store_key;
 };
 
+/* A PEM file into b (NUL-terminated, as libmicrohttpd wants it). */
+static bool read_pem(const char *path, struct buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b->len < (1u << 20))
+        buf_add(b, chunk, n);
+    fclose(f);
+    return b->len > 0 && strstr(b->ptr, "-----BEGIN");
+}
+
 struct conn_state {
     struct timespec start;
     struct buf body;
@@ -357,7 +371,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     req.body = cs->body.ptr;
     req.body_len = cs->body.len;
     req.address = addr;
-    req.tls = false;
+    req.tls = sv->o->tls_cert != NULL;
     struct http_response res;
     http_response_init(&res);
     http_dispatch(st, &sv->o->cfg, &req, &res);
@@ -494,6 +508,33 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
 
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
                      MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
+    /* TLS in the server itself: libmicrohttpd's GnuTLS with the PEM files read once */
+    struct buf cert = BUF_INIT, key = BUF_INIT;
+    struct MHD_OptionItem tls[3] = {
+        {MHD_OPTION_END, 0, NULL}, {MHD_OPTION_END, 0, NULL}, {MHD_OPTION_END, 0, NULL}};
+    if (o->tls_cert || o->tls_key) {
+        const char *bad = !o->tls_cert || !o->tls_key     ? "tls"
+                          : !read_pem(o->tls_cert, &cert) ? o->tls_cert
+                          : !read_pem(o->tls_key, &key)   ? o->tls_key
+                                                          : NULL;
+        if (!bad && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+            bad = "libmicrohttpd";
+        if (bad) {
+            buf_release(&cert);
+            buf_release(&key);
+            pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+            store_close(main_st);
+            pthread_key_delete(sv.store_key);
+            tcxd_fail(e, TCXD_EIO, "tls",
+                      "cannot serve TLS (%s): give --tls-cert and --tls-key, readable PEM files, "
+                      "and a libmicrohttpd built with GnuTLS",
+                      bad);
+            return 1;
+        }
+        flags |= MHD_USE_TLS;
+        tls[0] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, cert.ptr};
+        tls[1] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, key.ptr};
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
@@ -501,8 +542,11 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
         MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)(o->connection_timeout > 0 ? o->connection_timeout : 30),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_LISTEN_BACKLOG_SIZE,
-        (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_END);
+        (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_ARRAY, tls,
+        MHD_OPTION_END);
     if (!d) {
+        buf_release(&cert);
+        buf_release(&key);
         pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
         store_close(main_st);
         pthread_key_delete(sv.store_key);
@@ -541,6 +585,8 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
         nanosleep(&nap, NULL);
     }
     MHD_stop_daemon(d);
+    buf_release(&cert);
+    buf_release(&key);
     if (lfd != MHD_INVALID_SOCKET)
         close(lfd);
     pthread_key_delete(sv.store_key);

@@ -432,6 +432,10 @@ const struct msg_pair msg_vi_catalog[] = {
     {"'%s' was written by a newer tcxd (migration %s is unknown here)",
      "'%s' do phiên bản tcxd mới hơn ghi (không biết bước chuyển đổi %s)"},
     {"backup: %s", "sao lưu: %s"},
+    {"cannot serve TLS (%s): give --tls-cert and --tls-key, readable PEM files, and a "
+     "libmicrohttpd built with GnuTLS",
+     "không phục vụ được TLS (%s): cần --tls-cert và --tls-key là tệp PEM đọc được, và "
+     "libmicrohttpd có GnuTLS"},
     {"%s: the request needs more work than one request may take; narrow it (a smaller "
      "organization, a name, a page) or try again later",
      "%s: yêu cầu cần xử lý quá nhiều; hãy thu hẹp (tổ chức nhỏ hơn, theo tên, theo trang) hoặc "
