@@ -12,7 +12,7 @@ static const char serve_help[] =
     "usage: tcxd serve [--listen ADDRESS:PORT] [--web-root DIR] [--threads N]\n"
     "           [--session-timeout SECONDS] [--max-connections N] [--timeout SECONDS]\n"
     "           [--port-file PATH] [--quiet] [--secure-cookies] [--trusted-proxy ADDRESS]\n"
-    "           [--read-limit MS] [--tls-cert FILE --tls-key FILE]\n"
+    "           [--read-limit MS] [--tls-cert FILE --tls-key FILE] [--user NAME]\n"
     "  --listen           where to listen (default 127.0.0.1:8080; port 0: any free port)\n"
     "  --web-root         the built UI (default web/dist of the source tree, else\n"
     "                     /usr/share/tcxd/web)\n"
@@ -30,6 +30,8 @@ static const char serve_help[] =
     "                     503 (default 5000; 0: no limit): a heavy read cannot hold a worker\n"
     "  --tls-cert, --tls-key  serve HTTPS itself (PEM certificate chain and private key, read\n"
     "                     once at start; the session cookie becomes Secure)\n"
+    "  --user             started as root: switch to this account once the socket, the\n"
+    "                     database and the TLS key are open\n"
     "Stops on SIGTERM or SIGINT after finishing the requests in flight.\n";
 
 static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, const char *name,
@@ -64,16 +66,25 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         O_READ_LIMIT,
         O_TLS_CERT,
         O_TLS_KEY,
+        O_USER,
         O__MAX
     };
     struct cli_opt o[O__MAX] = {
-        {"listen", true, NULL},          {"web-root", true, NULL},
-        {"threads", true, NULL},         {"session-timeout", true, NULL},
-        {"max-connections", true, NULL}, {"timeout", true, NULL},
-        {"port-file", true, NULL},       {"quiet", false, NULL},
-        {"secure-cookies", false, NULL}, {"help", false, NULL},
-        {"trusted-proxy", true, NULL},   {"read-limit", true, NULL},
-        {"tls-cert", true, NULL},        {"tls-key", true, NULL},
+        {"listen", true, NULL},
+        {"web-root", true, NULL},
+        {"threads", true, NULL},
+        {"session-timeout", true, NULL},
+        {"max-connections", true, NULL},
+        {"timeout", true, NULL},
+        {"port-file", true, NULL},
+        {"quiet", false, NULL},
+        {"secure-cookies", false, NULL},
+        {"help", false, NULL},
+        {"trusted-proxy", true, NULL},
+        {"read-limit", true, NULL},
+        {"tls-cert", true, NULL},
+        {"tls-key", true, NULL},
+        {"user", true, NULL},
     };
     const char *pos[1];
     size_t npos;
@@ -97,6 +108,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     so.cfg.trusted_proxy = o[O_PROXY].value;
     so.tls_cert = o[O_TLS_CERT].value;
     so.tls_key = o[O_TLS_KEY].value;
+    so.run_as = o[O_USER].value;
     if (so.tls_cert)
         so.cfg.secure_cookies = true;
     if ((rc = int_opt(cli, o[O_THREADS].value, 0, 256, 0, "threads", &so.threads)) ||

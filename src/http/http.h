@@ -275,6 +275,7 @@ struct http_server_opts {
     const char *port_file; /* written with the bound port once listening (tests) */
     const char *tls_cert;  /* PEM certificate (chain) and key: HTTPS through libmicrohttpd's */
     const char *tls_key;   /* GnuTLS; both NULL: plain HTTP (TLS at a proxy) */
+    const char *run_as;    /* account to switch to once the socket, database and key are open */
     int threads;           /* 0: one per core */
     int max_connections;
     int connection_timeout; /* seconds */

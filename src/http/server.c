@@ -13,7 +13,9 @@
 #include <limits.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <grp.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -37,6 +39,23 @@ struct server {
     atomic_int inflight;
     pthread_key_t store_key;
 };
+
+/* Switches the whole process (every thread) to the account: groups, group, user; checks that
+   root cannot be regained. */
+static bool drop_privileges(const char *user, struct tcxd_error *e)
+{
+    struct passwd *pw = getpwnam(user);
+    if (!pw) {
+        tcxd_fail(e, TCXD_EINVAL, "user", "no account '%s' to run as", user);
+        return false;
+    }
+    if (initgroups(pw->pw_name, pw->pw_gid) || setgid(pw->pw_gid) || setuid(pw->pw_uid) ||
+        (pw->pw_uid != 0 && setuid(0) == 0)) {
+        tcxd_fail(e, TCXD_EIO, "user", "cannot switch to account '%s': %s", user, strerror(errno));
+        return false;
+    }
+    return true;
+}
 
 /* A PEM file into b (NUL-terminated, as libmicrohttpd wants it). */
 static bool read_pem(const char *path, struct buf *b)
@@ -556,6 +575,17 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = di ? di->port : 0;
+    /* least privilege: the socket, the database and the TLS key are open; the rest (worker
+       threads' connections, the WAL) runs as the service account */
+    if (o->run_as && !drop_privileges(o->run_as, e)) {
+        MHD_stop_daemon(d);
+        buf_release(&cert);
+        buf_release(&key);
+        pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+        store_close(main_st);
+        pthread_key_delete(sv.store_key);
+        return 1;
+    }
     fprintf(stderr, "tcxd: listening on port %u (%u threads, web root %s)\n", port, threads,
             sv.web_root[0] ? sv.web_root : "none");
     if (o->port_file) {

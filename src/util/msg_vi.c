@@ -432,6 +432,8 @@ const struct msg_pair msg_vi_catalog[] = {
     {"'%s' was written by a newer tcxd (migration %s is unknown here)",
      "'%s' do phiên bản tcxd mới hơn ghi (không biết bước chuyển đổi %s)"},
     {"backup: %s", "sao lưu: %s"},
+    {"no account '%s' to run as", "không có tài khoản '%s' để chạy"},
+    {"cannot switch to account '%s': %s", "không chuyển sang tài khoản '%s' được: %s"},
     {"cannot serve TLS (%s): give --tls-cert and --tls-key, readable PEM files, and a "
      "libmicrohttpd built with GnuTLS",
      "không phục vụ được TLS (%s): cần --tls-cert và --tls-key là tệp PEM đọc được, và "
