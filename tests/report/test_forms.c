@@ -5,7 +5,8 @@
  * types, and in 2021 a base organization moved between the districts (DN: Q2 -> Q1), two merges
  * (CB2 into CB1 inside Q1; CB3 of Q2 into CB1 of Q1), a new base organization, and fifteen
  * members with admissions, a re-admission, official recognitions, an own official transfer, a
- * temporary transfer, an exemption and exits of every kind. The test keeps its own model of the
+ * temporary transfer, an exemption, exits of every kind and two corrections (an event cancelled,
+ * an exit's date corrected across the periods' edge). The test keeps its own model of the
  * same story: where each member is registered over time (written out by hand, merges included)
  * and which district each organization belongs to on each day. The oracle walks every day of
  * the periods and classifies each change of "in the list of this subtree" by the model's event of
@@ -633,6 +634,24 @@ static int64_t admit(const char *name, bool female, tcxd_date birth, const char 
     return id;
 }
 
+static void on_event_id(void *ctx, const struct member_event_info *ev)
+{
+    int64_t *want = ctx; /* [0]: kind in, [1]: id out */
+    if ((int64_t)ev->ev.kind == want[0])
+        want[1] = ev->id;
+}
+
+/* The id of the member's last event of a kind. */
+static int64_t last_event_id(int64_t member, enum member_event_kind kind)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    int64_t want[2] = {kind, 0};
+    must(store_member_events(st, member, on_event_id, want, NULL, &e), &e);
+    assert_true(want[1] != 0);
+    return want[1];
+}
+
 static void build_city(void)
 {
     story_dates();
@@ -673,8 +692,25 @@ static void build_city(void)
     ev(M[11].id, MEV_TRANSFER, M[11].temp, org[CB4], TRANSFER_TEMPORARY, D(2022, 3, 1), M[11].temp);
     ev(M[6].id, MEV_EXIT, M[6].exit, 0, EXIT_XOA_TEN, DATE_NONE, M[6].exit);
     must(store_org_move(st, &actor, org[DN], org[Q1], DN_MOVED, "2-QĐ", &e), &e);
+    /* corrections: m10's death entered by mistake on 03/03/2021 and cancelled before the real
+       xin ra; m11's khai trừ first entered as 20/12/2020 and corrected to its true date. The
+       model holds the corrected story only. */
+    ev(M[9].id, MEV_EXIT, D(2021, 3, 3), 0, EXIT_TU_TRAN, DATE_NONE, D(2021, 3, 3));
+    must(store_member_event_cancel(st, &actor, M[9].id, last_event_id(M[9].id, MEV_EXIT),
+                                   "nhập nhầm", &e),
+         &e);
     ev(M[9].id, MEV_EXIT, M[9].exit, 0, EXIT_XIN_RA, DATE_NONE, M[9].exit);
-    ev(M[10].id, MEV_EXIT, M[10].exit, 0, EXIT_KHAI_TRU, DATE_NONE, M[10].exit);
+    ev(M[10].id, MEV_EXIT, D(2020, 12, 20), 0, EXIT_KHAI_TRU, DATE_NONE, D(2020, 12, 20));
+    {
+        struct member_event fix = {.kind = MEV_EXIT,
+                                   .date = M[10].exit,
+                                   .decision_date = M[10].exit,
+                                   .form = EXIT_KHAI_TRU,
+                                   .until = DATE_NONE};
+        must(store_member_event_correct(st, &actor, M[10].id, last_event_id(M[10].id, MEV_EXIT),
+                                        &fix, "QĐ", "", "sai ngày quyết định", &e),
+             &e);
+    }
     must(store_member_readmit(st, &actor, M[4].id, org[CB2], M[4].rdec, M[4].rcer, "QĐ-KNL", &e),
          &e);
     ev(M[7].id, MEV_TRANSFER, M[7].own_transfer, org[CB3], TRANSFER_OFFICIAL, DATE_NONE,
