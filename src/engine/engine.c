@@ -74,7 +74,7 @@ void idmap_release(struct idmap *m)
     memset(m, 0, sizeof(*m));
 }
 
-static char *pool_strdup(struct engine *eng, const char *s)
+char *engine_pool_strdup(struct engine *eng, const char *s)
 {
     size_t n = strlen(s) + 1;
     if (eng->pool_used + n > eng->pool_cap || !eng->npool) {
@@ -123,7 +123,7 @@ static uint16_t dict_code(struct engine *eng, struct engine_dict *d, const char 
         if (d->n >= ENGINE_DICT_MAX)
             return ENGINE_DICT_MAX - 1; /* never with real data: values are a few hundred */
         ALLOC_GROW(d->values, d->n + 1, d->cap);
-        d->values[d->n] = pool_strdup(eng, s);
+        d->values[d->n] = engine_pool_strdup(eng, s);
         d->slots[i] = (uint32_t)++d->n;
     }
     return (uint16_t)(d->slots[i] - 1);
@@ -162,7 +162,7 @@ static void on_org(void *ctx, const struct store_engine_org *o)
     ALLOC_GROW(eng->orgs, eng->norgs + 1, eng->orgs_cap);
     struct engine_org_row *r = &eng->orgs[eng->norgs++];
     r->id = o->id;
-    r->code = pool_strdup(eng, o->code);
+    r->code = engine_pool_strdup(eng, o->code);
     r->tier = o->tier;
     r->form = o->form;
     r->base_type = o->base_type;
@@ -179,7 +179,7 @@ static void on_version(void *ctx, const struct store_engine_org_version *v)
     r->parent_id = v->parent_id;
     r->from = v->from;
     r->to = v->to;
-    r->name = pool_strdup(b->eng, v->name);
+    r->name = engine_pool_strdup(b->eng, v->name);
     r->tier = v->tier;
     r->form = v->form;
     r->base_type = v->base_type;
@@ -212,6 +212,7 @@ static void on_member(void *ctx, const struct store_engine_member *m)
     r->attr[ENGINE_ATTR_RELIGION] = dict_code(eng, &eng->dict[ENGINE_ATTR_RELIGION], m->religion);
     r->attr[ENGINE_ATTR_EDUCATION] =
         dict_code(eng, &eng->dict[ENGINE_ATTR_EDUCATION], m->education);
+    engine_search_add_member(eng, (uint32_t)i, m);
     eng->nmembers++;
 }
 
@@ -332,7 +333,7 @@ static void build_orgs(struct build *b)
 }
 
 /* The version holding date d: the number of boundaries <= d. */
-static uint32_t version_index(const struct engine *eng, tcxd_date d)
+uint32_t engine_version_index(const struct engine *eng, tcxd_date d)
 {
     size_t lo = 0, hi = eng->nbounds;
     while (lo < hi) {
@@ -558,7 +559,9 @@ static uint32_t registered_slot(const struct raw_stint *st, const uint32_t *off,
 static int cmp_raw_member(const void *a, const void *b)
 {
     const struct raw_stint *x = a, *y = b;
-    return (x->member > y->member) - (x->member < y->member);
+    if (x->member != y->member)
+        return x->member < y->member ? -1 : 1;
+    return (x->from > y->from) - (x->from < y->from);
 }
 
 static int cmp_event(const void *a, const void *b)
@@ -607,8 +610,18 @@ static void build_events(struct build *b)
     }
     if (eng->nev)
         qsort(eng->ev, eng->nev, sizeof(*eng->ev), cmp_event);
+    /* kept for lists and searches: each member's registrations */
+    eng->mst = xmalloc((b->nst ? b->nst : 1) * sizeof(*eng->mst));
+    for (size_t i = 0; i < b->nst; i++) {
+        eng->mst[i].slot = bym[i].slot;
+        eng->mst[i].from = bym[i].from;
+        eng->mst[i].to = bym[i].to;
+        eng->mst[i].kind = bym[i].kind;
+        eng->mst[i].status = bym[i].status;
+    }
+    eng->mst_off = off;
+    eng->bytes += b->nst * sizeof(*eng->mst) + (eng->nmembers + 1) * sizeof(uint32_t);
     free(bym);
-    free(off);
     eng->bytes += eng->nev * sizeof(*eng->ev);
 }
 
@@ -638,6 +651,7 @@ static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_err
         return rc;
     build_events(b);
     build_stints(b);
+    engine_search_finish(eng);
     return TCXD_OK;
 }
 
@@ -690,6 +704,9 @@ void engine_free(struct engine *eng)
     free(eng->gaps);
     free(eng->gap_off);
     free(eng->ev);
+    free(eng->mst);
+    free(eng->mst_off);
+    engine_search_release(eng);
     for (int a = 0; a < ENGINE_ATTR__MAX; a++) {
         free(eng->dict[a].values);
         free(eng->dict[a].slots);
@@ -834,7 +851,7 @@ void engine_forget(void)
 enum tcxd_err engine_subtree(const struct engine *eng, int64_t org_id, tcxd_date on,
                              struct engine_range *out, struct tcxd_error *e)
 {
-    uint32_t k = version_index(eng, on);
+    uint32_t k = engine_version_index(eng, on);
     const struct engine_version *v = engine_version_get(eng, k);
     out->on = on;
     out->version = k;
@@ -1126,7 +1143,7 @@ int64_t engine_count_events(const struct engine *eng, int64_t org_id,
         uint32_t other = q->side == ENGINE_AT_TO ? x->from_slot : x->to_slot;
         if (here == TREE_NONE)
             continue;
-        uint32_t vk = version_index(eng, x->date);
+        uint32_t vk = engine_version_index(eng, x->date);
         if (vk != k) {
             k = vk;
             v = engine_version_get(eng, k);

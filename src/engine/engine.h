@@ -185,4 +185,54 @@ struct engine_event_query {
 int64_t engine_count_events(const struct engine *eng, int64_t org_id,
                             const struct engine_event_query *q);
 
+/* ---- member lists and search ------------------------------------------------------------- */
+
+/*
+ * A list of the members registered in a subtree on a date (store_member_list's rows, in the
+ * same order: roll order, or birth date then roll order), or a search:
+ *   - q of digits only (at least 4): national ID (CCCD) or party card number beginning with q;
+ *   - else the words of a name, in any order, each matching a whole word of the name or the
+ *     beginning of one, diacritics ignored ("van an", "thu huong", "Minh Duc", "Thị", "tuan anh"
+ *     finds Lê Tuấn Anh). Ranked: first the matches whose every word is written with the same
+ *     diacritics as the query (case aside), then by the number of words that match only as a
+ *     beginning, then the matches whose words come in the query's order; within a rank, roll
+ *     order (or birth date).
+ * former: also members who are not registered on as_of (left, died, moved out, not yet admitted
+ * again): they are placed in their last chi bộ, with status today. The total counts every
+ * match; only the page is materialized.
+ */
+enum engine_sort { ENGINE_SORT_ROLL, ENGINE_SORT_BIRTH };
+struct engine_list_query {
+    int64_t org_id; /* subtree root on as_of; 0 = everywhere */
+    tcxd_date as_of;
+    const char *q;          /* NULL or "": a list */
+    bool former;            /* searches only */
+    bool include_temporary; /* also members here on a temporary transfer */
+    int status;             /* -1 any, else enum member_status */
+    int gender;             /* -1 any */
+    int age_min, age_max;   /* -1 none */
+    int theory;             /* -1 any */
+    const char *ethnicity;  /* NULL any */
+    enum engine_sort sort;
+    int offset, limit; /* limit <= 0: every row */
+};
+void engine_list_query_init(struct engine_list_query *q, tcxd_date as_of);
+
+struct engine_hit {
+    uint32_t idx;
+    int64_t member_id;
+    const char *full_name;
+    enum gender gender;
+    tcxd_date birth_date, admission_decision_date;
+    enum member_status status; /* on as_of (former members: today) */
+    int64_t org_id;            /* the chi bộ */
+    bool temporary, former;
+    int rank; /* 0 best; lists: 0 */
+};
+/* Calls fn for the page; *total gets the number of rows matching. ENOTFOUND (field "org") when
+   org_id did not exist on as_of; EINVAL (field "q") for a query with nothing to search for. */
+enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_query *q,
+                          void (*fn)(void *ctx, const struct engine_hit *h), void *ctx,
+                          int64_t *total, struct tcxd_error *e) TCXD_WUR;
+
 #endif

@@ -59,6 +59,7 @@ struct engine_dict {
 
 struct engine_member_row {
     int64_t id;
+    const char *full_name, *national_id, *party_card_no; /* ids NULL when absent */
     int64_t org_id;
     tcxd_date birth, first_decision, ceremony, official, died;
     uint16_t attr[ENGINE_ATTR__MAX];
@@ -88,7 +89,40 @@ struct engine_event {
     int8_t form;
 };
 
-struct engine_search;
+/* A member's registrations, grouped by member (lists and searches look a member up). */
+struct engine_mstint {
+    uint32_t slot;
+    tcxd_date from, to;
+    uint8_t kind, status;
+};
+
+struct engine_word {
+    const char *orig, *fold, *lower; /* as written, text_fold, case-folded with diacritics */
+};
+struct engine_idref {
+    const char *s;
+    uint32_t member;
+};
+struct engine_search {
+    struct engine_word *words; /* distinct words of names */
+    size_t nwords, words_cap;
+    uint32_t *slots; /* word hash on orig: id + 1 */
+    size_t nslots;
+    uint32_t *by_fold;     /* word ids sorted by fold */
+    uint32_t *fold_pos;    /* word id -> position in by_fold */
+    uint32_t *mw, *mw_off; /* each member's word ids in name order */
+    size_t nmw, mw_cap;
+    uint32_t *post, *post_off;       /* members of each by_fold position, in roll order */
+    uint32_t *roll;                  /* member -> position in roll order */
+    struct engine_idref *nid, *card; /* sorted */
+    size_t nnid, ncard, nid_cap, card_cap;
+    /* the roll-order keys while building */
+    char *keys;
+    size_t keys_len, keys_cap;
+    size_t *key_off;
+    uint32_t *key_len;
+    size_t mcap; /* members the three arrays above and mw_off have room for */
+};
 
 struct engine {
     atomic_int refs;
@@ -123,13 +157,22 @@ struct engine {
     /* events by date */
     struct engine_event *ev;
     size_t nev;
-    struct engine_search *search;
+    struct engine_search search;
+    struct engine_mstint *mst; /* by member, then from */
+    uint32_t *mst_off;         /* [nmembers + 1] */
     /* string storage */
     char **pool;
     size_t npool, pool_blocks_cap, pool_used, pool_cap;
 };
 
 const struct engine_version *engine_version_get(const struct engine *eng, uint32_t k);
+uint32_t engine_version_index(const struct engine *eng, tcxd_date d);
+char *engine_pool_strdup(struct engine *eng, const char *s);
+/* search index (engine_search.c) */
+void engine_search_add_member(struct engine *eng, uint32_t idx,
+                              const struct store_engine_member *m);
+void engine_search_finish(struct engine *eng);
+void engine_search_release(struct engine *eng);
 void engine_free(struct engine *eng);
 
 #endif

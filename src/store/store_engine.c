@@ -115,6 +115,8 @@ enum tcxd_err store_engine_members(struct store *st,
         m.org_id = sqlite3_column_int64(s, 13);
         m.national_id = (const char *)sqlite3_column_text(s, 14);
         m.party_card_no = (const char *)sqlite3_column_text(s, 15);
+        m.name_key = sqlite3_column_blob(s, 16);
+        m.name_key_len = (size_t)sqlite3_column_bytes(s, 16);
         fn(ctx, &m);
     }
     return finish(st, s, rc, e, "reading members");

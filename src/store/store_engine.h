@@ -58,6 +58,8 @@ struct store_engine_member {
     int64_t id;
     const char *full_name, *ethnicity, *religion, *education;
     const char *national_id, *party_card_no; /* NULL when absent */
+    const void *name_key; /* the roll-order key (text_name_sort_key), name_key_len bytes */
+    size_t name_key_len;
     enum gender gender;
     enum theory_level theory;
     tcxd_date birth_date, first_decision, ceremony_date, official_date, died_on;

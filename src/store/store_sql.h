@@ -433,7 +433,7 @@
     X(STMT_ENGINE_MEMBERS,                                                                         \
       "SELECT id, full_name, gender, birth_date, ethnicity, religion, education, theory_level, "  \
       "admission_decision_date, ceremony_date, official_date, died_on, status, org_id, "          \
-      "national_id, party_card_no FROM member")                                                   \
+      "national_id, party_card_no, name_key FROM member")                                                   \
     X(STMT_ENGINE_STINTS,                                                                          \
       "SELECT member_id, org_id, valid_from, valid_to, kind, status FROM member_stint")           \
     X(STMT_ENGINE_GAPS, "SELECT member_id, valid_from, valid_to, kind FROM member_gap")            \

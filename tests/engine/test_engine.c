@@ -686,6 +686,254 @@ static void test_ranges_members_events(void **state)
     engine_forget();
 }
 
+/* ---- lists and search ------------------------------------------------------------------- */
+
+struct rowvec {
+    struct member_row v[800];
+    size_t n;
+};
+
+static void on_store_row(void *ctx, const struct member_row *r)
+{
+    struct rowvec *rv = ctx;
+    if (rv->n < 800)
+        rv->v[rv->n++] = *r;
+}
+
+static void on_hit_row(void *ctx, const struct engine_hit *h)
+{
+    struct rowvec *rv = ctx;
+    if (rv->n >= 800)
+        return;
+    struct member_row *r = &rv->v[rv->n++];
+    memset(r, 0, sizeof(*r));
+    r->id = h->member_id;
+    snprintf(r->full_name, sizeof(r->full_name), "%s", h->full_name);
+    r->gender = h->gender;
+    r->birth_date = h->birth_date;
+    r->status = h->status;
+    r->org_id = h->org_id;
+    r->temporary = h->temporary;
+    r->admission_decision_date = h->admission_decision_date;
+}
+
+static void test_lists_equal_sql(void **state)
+{
+    struct city c;
+    memset(&c, 0, sizeof(c));
+    char path[400];
+    c.st = open_new("lists", path, sizeof(path));
+    build_random_city(&c, 99);
+    struct engine *eng;
+    struct tcxd_error e;
+    must(engine_acquire(c.st, &eng, &e), &e);
+    const tcxd_date dates[] = {D(2001, 3, 3), D(2012, 7, 1), D(2020, 12, 31), D(2025, 7, 1)};
+    size_t compared = 0;
+    for (size_t di = 0; di < 4; di++) {
+        struct org_tree t;
+        must(store_tree_load(c.st, dates[di], &t, &e), &e);
+        const int64_t orgs[] = {c.root,    c.district[0], c.district[2],
+                                c.base[0], c.branch[0],   c.branch[5]};
+        for (size_t k = 0; k < 6; k++) {
+            if (org_tree_find(&t, orgs[k]) == TREE_NONE)
+                continue;
+            for (int variant = 0; variant < 6; variant++) {
+                struct member_query sq;
+                member_query_init(&sq);
+                sq.org_id = orgs[k];
+                sq.as_of = dates[di];
+                struct engine_list_query eq;
+                engine_list_query_init(&eq, dates[di]);
+                eq.org_id = orgs[k];
+                switch (variant) {
+                case 1:
+                    sq.include_temporary = eq.include_temporary = true;
+                    break;
+                case 2:
+                    sq.sort = MQ_SORT_BIRTH;
+                    eq.sort = ENGINE_SORT_BIRTH;
+                    sq.offset = eq.offset = 3;
+                    sq.limit = eq.limit = 7;
+                    break;
+                case 3:
+                    sq.gender = eq.gender = GENDER_FEMALE;
+                    sq.status = eq.status = MEMBER_OFFICIAL;
+                    break;
+                case 4:
+                    sq.age_min = eq.age_min = 40;
+                    sq.age_max = eq.age_max = 60;
+                    sq.ethnicity = eq.ethnicity = "Kinh";
+                    sq.theory = eq.theory = 2;
+                    break;
+                default:
+                    sq.offset = eq.offset = variant == 5 ? 10 : 0;
+                    sq.limit = eq.limit = variant == 5 ? 5 : 0;
+                    break;
+                }
+                eq.offset = sq.offset;
+                eq.limit = sq.limit;
+                struct rowvec *a = xcalloc(1, sizeof(*a)), *b = xcalloc(1, sizeof(*b));
+                int64_t ta = -1, tb = -2;
+                must(store_member_list(c.st, &t, &sq, on_store_row, a, &ta, &e), &e);
+                must(engine_list(eng, &eq, on_hit_row, b, &tb, &e), &e);
+                assert_int_equal(ta, tb);
+                assert_int_equal(a->n, b->n);
+                for (size_t i = 0; i < a->n; i++) {
+                    assert_int_equal(a->v[i].id, b->v[i].id);
+                    assert_int_equal(a->v[i].org_id, b->v[i].org_id);
+                    assert_int_equal(a->v[i].temporary, b->v[i].temporary);
+                    assert_int_equal(a->v[i].status, b->v[i].status);
+                    assert_int_equal(a->v[i].birth_date, b->v[i].birth_date);
+                    assert_int_equal(a->v[i].admission_decision_date,
+                                     b->v[i].admission_decision_date);
+                    assert_string_equal(a->v[i].full_name, b->v[i].full_name);
+                }
+                compared += a->n;
+                free(a);
+                free(b);
+            }
+        }
+        org_tree_release(&t);
+    }
+    assert_true(compared > 300);
+    engine_release(eng);
+    store_close(c.st);
+    engine_forget();
+}
+
+static int64_t admit_named(struct store *st, int64_t cb, const char *name, const char *nid,
+                           const char *card)
+{
+    struct member_strings s = {.full_name = name,
+                               .gender = "nam",
+                               .birth_date = "1985-04-04",
+                               .national_id = nid,
+                               .party_card_no = card};
+    struct member_fields f;
+    struct tcxd_error e;
+    member_fields_init(&f);
+    must(member_fields_parse(&s, &f, &e), &e);
+    struct member_admit_req r = {&f, cb, D(2015, 1, 1), D(2015, 1, 5), "QĐ", NULL};
+    int64_t id;
+    must(store_member_admit(st, &actor, &r, &id, &e), &e);
+    member_fields_release(&f);
+    return id;
+}
+
+struct found {
+    int64_t id[32];
+    int rank[32];
+    bool former[32];
+    size_t n;
+};
+
+static void on_found(void *ctx, const struct engine_hit *h)
+{
+    struct found *f = ctx;
+    if (f->n < 32) {
+        f->id[f->n] = h->member_id;
+        f->rank[f->n] = h->rank;
+        f->former[f->n] = h->former;
+        f->n++;
+    }
+}
+
+static int64_t find(struct engine *eng, const char *q, bool former, int limit, struct found *f)
+{
+    struct engine_list_query lq;
+    engine_list_query_init(&lq, D(2024, 1, 1));
+    lq.q = q;
+    lq.former = former;
+    lq.limit = limit;
+    memset(f, 0, sizeof(*f));
+    int64_t total = -1;
+    struct tcxd_error e;
+    must(engine_list(eng, &lq, on_found, f, &total, &e), &e);
+    return total;
+}
+
+static void test_search(void **state)
+{
+    char path[400];
+    struct store *st = open_new("search", path, sizeof(path));
+    struct city c;
+    memset(&c, 0, sizeof(c));
+    c.st = st;
+    int64_t root =
+        mk(&c, "S", "Đảng bộ S", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, 0, D(2000, 1, 1));
+    int64_t cb = mk(&c, "S.C", "Chi bộ cơ sở S", ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_KHAC,
+                    root, D(2000, 1, 1));
+    int64_t tuan_anh = admit_named(st, cb, "Lê Tuấn Anh", "001085000123", "93001234");
+    int64_t van_an = admit_named(st, cb, "Nguyễn Văn An", NULL, NULL);
+    int64_t van_anh = admit_named(st, cb, "Nguyễn Văn Anh", NULL, NULL);
+    int64_t an_van = admit_named(st, cb, "Trần An Văn", NULL, NULL);
+    int64_t thu_huong = admit_named(st, cb, "Trần Thị Thu Hương", NULL, NULL);
+    int64_t ha_huong = admit_named(st, cb, "Hà Thu Hương", NULL, NULL);
+    int64_t minh_duc = admit_named(st, cb, "Nguyễn Minh Đức", NULL, NULL);
+    int64_t thi = admit_named(st, cb, "Phạm Văn Thi", NULL, NULL);
+    int64_t gone = admit_named(st, cb, "Đỗ Thị Rời", "001085000999", NULL);
+    struct member_event ev = {.kind = MEV_EXIT,
+                              .date = D(2020, 6, 1),
+                              .form = EXIT_XIN_RA,
+                              .decision_date = D(2020, 6, 1),
+                              .until = DATE_NONE};
+    struct tcxd_error e;
+    must(store_member_event(st, &actor, gone, &ev, "QĐ", "", &e), &e);
+    struct engine *eng;
+    must(engine_acquire(st, &eng, &e), &e);
+    struct found f;
+
+    /* any part, any order: "tuan anh" finds Lê Tuấn Anh */
+    assert_int_equal(find(eng, "tuan anh", false, 10, &f), 1);
+    assert_int_equal(f.id[0], tuan_anh);
+    /* whole words before beginnings: An before Anh; words in order before the reverse */
+    assert_int_equal(find(eng, "van an", false, 10, &f), 3);
+    assert_int_equal(f.id[0], van_an);  /* whole, in order */
+    assert_int_equal(f.id[1], an_van);  /* whole, reversed */
+    assert_int_equal(f.id[2], van_anh); /* "an" begins "Anh" */
+    assert_true(f.rank[0] < f.rank[1] && f.rank[1] < f.rank[2]);
+    /* the total without the rows: a page of one */
+    assert_int_equal(find(eng, "van an", false, 1, &f), 3);
+    assert_int_equal(f.n, 1);
+    assert_int_equal(f.id[0], van_an);
+    assert_int_equal(find(eng, "thu huong", false, 10, &f), 2);
+    assert_true((f.id[0] == ha_huong && f.id[1] == thu_huong) ||
+                (f.id[0] == thu_huong && f.id[1] == ha_huong));
+    assert_int_equal(find(eng, "huong thu", false, 10, &f), 2);
+    assert_int_equal(find(eng, "Minh Duc", false, 10, &f), 1);
+    assert_int_equal(f.id[0], minh_duc);
+    /* exact diacritics first: "Thị" is Thu Hương's middle name; Phạm Văn Thi only folds to it */
+    assert_int_equal(find(eng, "Thị", false, 10, &f), 2);
+    assert_int_equal(f.id[0], thu_huong);
+    assert_int_equal(f.id[1], thi);
+    assert_true(f.rank[0] < f.rank[1]);
+    /* and the other way round when the query has no marks */
+    assert_int_equal(find(eng, "Thi", false, 10, &f), 2);
+    assert_int_equal(f.id[0], thi);
+    /* CCCD and party card, whole or beginning */
+    assert_int_equal(find(eng, "001085000123", false, 10, &f), 1);
+    assert_int_equal(f.id[0], tuan_anh);
+    assert_int_equal(find(eng, "93001234", false, 10, &f), 1);
+    assert_int_equal(f.id[0], tuan_anh);
+    assert_int_equal(find(eng, "0010850", false, 10, &f), 1); /* the one who left: not shown */
+    /* former members behind the filter */
+    assert_int_equal(find(eng, "roi", false, 10, &f), 0);
+    assert_int_equal(find(eng, "roi", true, 10, &f), 1);
+    assert_int_equal(f.id[0], gone);
+    assert_true(f.former[0]);
+    assert_int_equal(find(eng, "0010850", true, 10, &f), 2);
+    /* nothing to search for */
+    struct engine_list_query lq;
+    engine_list_query_init(&lq, D(2024, 1, 1));
+    lq.q = " « » ";
+    int64_t total;
+    assert_int_equal(engine_list(eng, &lq, on_found, &f, &total, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "q");
+    engine_release(eng);
+    store_close(st);
+    engine_forget();
+}
+
 /* ---- set-up -------------------------------------------------------------------------------- */
 
 static int setup(void **state)
@@ -708,6 +956,8 @@ int main(void)
         cmocka_unit_test(test_admission_is_seen),
         cmocka_unit_test(test_ranges_members_events),
         cmocka_unit_test(test_random_histories),
+        cmocka_unit_test(test_lists_equal_sql),
+        cmocka_unit_test(test_search),
         cmocka_unit_test(test_small_demo),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,696 @@
+/*
+ * engine_search.c - member lists and the name / CCCD / party-card search (engine.h).
+ *
+ * The index: every distinct word of the members' names (as written, folded, case-folded with
+ * its diacritics), sorted by the folded form, each with the list of members whose name has it,
+ * in roll order. A query word is a range of that sorted array (the words it begins); the query
+ * word with the fewest members gives the candidates, the others are checked on each candidate's
+ * own words. Rows are keyed by (rank, roll order or birth date) in one 64-bit number: the page
+ * is the smallest keys (a bounded heap when the page is small), the total their count.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "engine/engine_internal.h"
+#include "text/text.h"
+#include "util/xmalloc.h"
+
+/* ---- building ------------------------------------------------------------------------------ */
+
+static uint32_t hash_str(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static size_t word_slot(const struct engine_search *x, const char *w, size_t n)
+{
+    size_t i = hash_str(w, n) & (x->nslots - 1);
+    while (x->slots[i]) {
+        const char *o = x->words[x->slots[i] - 1].orig;
+        if (!strncmp(o, w, n) && !o[n])
+            break;
+        i = (i + 1) & (x->nslots - 1);
+    }
+    return i;
+}
+
+/* Case-folded with diacritics kept (NFC): "Nguyễn" -> "nguyễn". */
+static char *lower_marks(struct engine *eng, const char *w)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)w, 0, &out,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    char *r = engine_pool_strdup(eng, n >= 0 && out ? (const char *)out : w);
+    free(out);
+    return r;
+}
+
+static uint32_t word_id(struct engine *eng, const char *w, size_t n)
+{
+    struct engine_search *x = &eng->search;
+    if (x->nwords * 2 >= x->nslots) {
+        size_t ns = x->nslots ? x->nslots * 2 : 4096;
+        free(x->slots);
+        x->slots = xcalloc(ns, sizeof(uint32_t));
+        x->nslots = ns;
+        for (size_t k = 0; k < x->nwords; k++)
+            x->slots[word_slot(x, x->words[k].orig, strlen(x->words[k].orig))] = (uint32_t)k + 1;
+    }
+    size_t i = word_slot(x, w, n);
+    if (!x->slots[i]) {
+        ALLOC_GROW(x->words, x->nwords + 1, x->words_cap);
+        char *orig = xstrndup(w, n);
+        struct buf f = BUF_INIT;
+        text_fold(orig, &f);
+        struct engine_word *ew = &x->words[x->nwords];
+        ew->orig = engine_pool_strdup(eng, orig);
+        ew->fold = engine_pool_strdup(eng, f.len ? f.ptr : "");
+        ew->lower = lower_marks(eng, orig);
+        buf_release(&f);
+        free(orig);
+        x->slots[i] = (uint32_t)++x->nwords;
+    }
+    return x->slots[i] - 1;
+}
+
+static void add_idref(struct engine *eng, struct engine_idref **v, size_t *n, size_t *cap,
+                      const char *s, uint32_t idx, const char **keep)
+{
+    if (!s || !*s) {
+        *keep = NULL;
+        return;
+    }
+    *keep = engine_pool_strdup(eng, s);
+    ALLOC_GROW(*v, *n + 1, *cap);
+    (*v)[*n].s = *keep;
+    (*v)[*n].member = idx;
+    (*n)++;
+}
+
+void engine_search_add_member(struct engine *eng, uint32_t idx, const struct store_engine_member *m)
+{
+    struct engine_search *x = &eng->search;
+    struct engine_member_row *r = &eng->m[idx];
+    r->full_name = engine_pool_strdup(eng, m->full_name);
+    add_idref(eng, &x->nid, &x->nnid, &x->nid_cap, m->national_id, idx, &r->national_id);
+    add_idref(eng, &x->card, &x->ncard, &x->card_cap, m->party_card_no, idx, &r->party_card_no);
+    /* the roll-order key, until the order is made */
+    if (idx + 2 > x->mcap) {
+        size_t cap = x->mcap ? x->mcap * 2 : 1024;
+        x->key_off = xreallocarray(x->key_off, cap, sizeof(*x->key_off));
+        x->key_len = xreallocarray(x->key_len, cap, sizeof(*x->key_len));
+        x->mw_off = xreallocarray(x->mw_off, cap, sizeof(*x->mw_off));
+        x->mcap = cap;
+    }
+    if (x->keys_len + m->name_key_len > x->keys_cap) {
+        size_t cap = x->keys_cap ? x->keys_cap * 2 : 1u << 20;
+        while (cap < x->keys_len + m->name_key_len)
+            cap *= 2;
+        x->keys = xrealloc(x->keys, cap);
+        x->keys_cap = cap;
+    }
+    if (m->name_key_len)
+        memcpy(x->keys + x->keys_len, m->name_key, m->name_key_len);
+    x->key_off[idx] = x->keys_len;
+    x->key_len[idx] = (uint32_t)m->name_key_len;
+    x->keys_len += m->name_key_len;
+    /* the name's words */
+    if (idx == 0)
+        x->mw_off[0] = 0;
+    const char *p = r->full_name;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > w) {
+            uint32_t id = word_id(eng, w, (size_t)(p - w));
+            ALLOC_GROW(x->mw, x->nmw + 1, x->mw_cap);
+            x->mw[x->nmw++] = id;
+        }
+    }
+    x->mw_off[idx + 1] = (uint32_t)x->nmw;
+}
+
+/* qsort has no context in C11: the engine whose members are being ordered (build only, which
+   holds the build lock: one at a time). */
+static const struct engine *order_ctx;
+
+static int cmp_roll(const void *a, const void *b)
+{
+    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    const struct engine_search *x = &order_ctx->search;
+    size_t li = x->key_len[i], lj = x->key_len[j];
+    int c = memcmp(x->keys + x->key_off[i], x->keys + x->key_off[j], li < lj ? li : lj);
+    if (c)
+        return c;
+    if (li != lj)
+        return li < lj ? -1 : 1;
+    int64_t a1 = order_ctx->m[i].id, b1 = order_ctx->m[j].id;
+    return (a1 > b1) - (a1 < b1);
+}
+
+static int cmp_word_fold(const void *a, const void *b)
+{
+    const struct engine_word *w = order_ctx->search.words;
+    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    int c = strcmp(w[i].fold, w[j].fold);
+    return c ? c : strcmp(w[i].orig, w[j].orig);
+}
+
+static int cmp_idref(const void *a, const void *b)
+{
+    const struct engine_idref *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    return c ? c : (x->member > y->member) - (x->member < y->member);
+}
+
+void engine_search_finish(struct engine *eng)
+{
+    struct engine_search *x = &eng->search;
+    size_t n = eng->nmembers;
+    if (!x->mw_off) {
+        x->mw_off = xcalloc(1, sizeof(uint32_t));
+        x->key_off = xcalloc(1, sizeof(size_t));
+        x->key_len = xcalloc(1, sizeof(uint32_t));
+    }
+    uint32_t *order = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++)
+        order[i] = (uint32_t)i;
+    order_ctx = eng;
+    if (n > 1)
+        qsort(order, n, sizeof(uint32_t), cmp_roll);
+    x->roll = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++)
+        x->roll[order[i]] = (uint32_t)i;
+    free(x->keys);
+    free(x->key_off);
+    free(x->key_len);
+    x->keys = NULL;
+    x->key_off = NULL;
+    x->key_len = NULL;
+    /* words by folded form; each one's members in roll order */
+    size_t nw = x->nwords;
+    x->by_fold = xmalloc((nw ? nw : 1) * sizeof(uint32_t));
+    x->fold_pos = xmalloc((nw ? nw : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < nw; i++)
+        x->by_fold[i] = (uint32_t)i;
+    if (nw > 1)
+        qsort(x->by_fold, nw, sizeof(uint32_t), cmp_word_fold);
+    order_ctx = NULL;
+    for (size_t i = 0; i < nw; i++)
+        x->fold_pos[x->by_fold[i]] = (uint32_t)i;
+    x->post_off = xcalloc(nw + 1, sizeof(uint32_t));
+    for (size_t i = 0; i < x->nmw; i++)
+        x->post_off[x->fold_pos[x->mw[i]] + 1]++;
+    for (size_t i = 0; i < nw; i++)
+        x->post_off[i + 1] += x->post_off[i];
+    uint32_t *cur = xmalloc((nw ? nw : 1) * sizeof(uint32_t));
+    memcpy(cur, x->post_off, (nw ? nw : 1) * sizeof(uint32_t));
+    x->post = xmalloc((x->nmw ? x->nmw : 1) * sizeof(uint32_t));
+    for (size_t k = 0; k < n; k++) {
+        uint32_t m = order[k];
+        for (uint32_t j = x->mw_off[m]; j < x->mw_off[m + 1]; j++)
+            x->post[cur[x->fold_pos[x->mw[j]]]++] = m;
+    }
+    free(cur);
+    free(order);
+    free(x->slots);
+    x->slots = NULL;
+    if (x->nnid > 1)
+        qsort(x->nid, x->nnid, sizeof(*x->nid), cmp_idref);
+    if (x->ncard > 1)
+        qsort(x->card, x->ncard, sizeof(*x->card), cmp_idref);
+    eng->bytes += n * sizeof(uint32_t) * 2 + x->nmw * sizeof(uint32_t) * 2 +
+                  nw * (sizeof(struct engine_word) + 3 * sizeof(uint32_t)) +
+                  (x->nnid + x->ncard) * sizeof(struct engine_idref);
+}
+
+void engine_search_release(struct engine *eng)
+{
+    struct engine_search *x = &eng->search;
+    free(x->words);
+    free(x->slots);
+    free(x->by_fold);
+    free(x->fold_pos);
+    free(x->mw);
+    free(x->mw_off);
+    free(x->post);
+    free(x->post_off);
+    free(x->roll);
+    free(x->nid);
+    free(x->card);
+    free(x->keys);
+    free(x->key_off);
+    free(x->key_len);
+    memset(x, 0, sizeof(*x));
+}
+
+/* ---- rows and the page --------------------------------------------------------------------- */
+
+void engine_list_query_init(struct engine_list_query *q, tcxd_date as_of)
+{
+    memset(q, 0, sizeof(*q));
+    q->as_of = as_of;
+    q->status = q->gender = q->age_min = q->age_max = q->theory = -1;
+    q->sort = ENGINE_SORT_ROLL;
+}
+
+struct row {
+    uint64_t key;
+    uint32_t member, slot;
+    uint8_t status, temporary, former, rank;
+};
+
+struct rows {
+    struct row *v;
+    size_t n, cap;
+    size_t keep; /* the page needs the smallest `keep` keys; 0: all */
+    int64_t total;
+};
+
+/* A max-heap on key of at most keep rows: the smallest keys seen so far. */
+static void heap_down(struct row *v, size_t n, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && v[l].key > v[m].key)
+            m = l;
+        if (r < n && v[r].key > v[m].key)
+            m = r;
+        if (m == i)
+            return;
+        struct row t = v[i];
+        v[i] = v[m];
+        v[m] = t;
+        i = m;
+    }
+}
+
+static void heap_up(struct row *v, size_t i)
+{
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (v[p].key >= v[i].key)
+            return;
+        struct row t = v[i];
+        v[i] = v[p];
+        v[p] = t;
+        i = p;
+    }
+}
+
+static void rows_add(struct rows *rs, const struct row *r)
+{
+    rs->total++;
+    if (!rs->keep) {
+        ALLOC_GROW(rs->v, rs->n + 1, rs->cap);
+        rs->v[rs->n++] = *r;
+        return;
+    }
+    if (rs->n < rs->keep) {
+        ALLOC_GROW(rs->v, rs->n + 1, rs->cap);
+        rs->v[rs->n++] = *r;
+        heap_up(rs->v, rs->n - 1);
+    } else if (r->key < rs->v[0].key) {
+        rs->v[0] = *r;
+        heap_down(rs->v, rs->n, 0);
+    }
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    const struct row *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+/* what every row of a query shares */
+struct ctx {
+    const struct engine *eng;
+    const struct engine_list_query *q;
+    const struct engine_version *v;
+    uint32_t lo, hi; /* the subtree's positions */
+    int eth_code;    /* -2: any */
+    struct rows rows;
+};
+
+static uint64_t row_key(const struct ctx *c, uint32_t m, unsigned rank, bool temporary)
+{
+    uint64_t roll = c->eng->search.roll[m];
+    uint64_t k = (uint64_t)rank << 56;
+    if (c->q->sort == ENGINE_SORT_BIRTH) {
+        int64_t b = (int64_t)c->eng->m[m].birth + (1 << 17);
+        if (b < 0)
+            b = 0;
+        if (b >= (1 << 18))
+            b = (1 << 18) - 1;
+        k |= (uint64_t)b << 38 | roll << 1;
+    } else
+        k |= roll << 1;
+    return k | (temporary ? 1u : 0u);
+}
+
+static bool passes(const struct ctx *c, uint32_t m, uint8_t status)
+{
+    const struct engine_list_query *q = c->q;
+    const struct engine_member_row *r = &c->eng->m[m];
+    if (q->gender >= 0 && r->gender != q->gender)
+        return false;
+    if (q->status >= 0 && status != q->status)
+        return false;
+    if (q->theory >= 0 && r->theory != q->theory)
+        return false;
+    if (c->eth_code != -2 && (int)r->attr[ENGINE_ATTR_ETHNICITY] != c->eth_code)
+        return false;
+    if (q->age_min >= 0 || q->age_max >= 0) {
+        int age = date_age_years(r->birth, q->as_of);
+        if ((q->age_min >= 0 && age < q->age_min) || (q->age_max >= 0 && age > q->age_max))
+            return false;
+    }
+    return true;
+}
+
+static bool slot_in(const struct ctx *c, uint32_t slot)
+{
+    uint32_t p = c->v->pos_of_slot[slot];
+    return p != TREE_NONE && p >= c->lo && p < c->hi;
+}
+
+/* A candidate member's rows: its registrations on the date inside the subtree (and the former
+   member's row when asked). */
+static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
+{
+    const struct engine *eng = c->eng;
+    const struct engine_list_query *q = c->q;
+    bool registered = false;
+    uint32_t last = TREE_NONE;
+    for (uint32_t i = eng->mst_off[m]; i < eng->mst_off[m + 1]; i++) {
+        const struct engine_mstint *s = &eng->mst[i];
+        if (s->kind == STINT_REGISTERED)
+            last = s->slot;
+        if (!(s->from <= q->as_of && q->as_of < s->to))
+            continue;
+        if (s->kind == STINT_REGISTERED)
+            registered = true;
+        if (s->kind != STINT_REGISTERED && !q->include_temporary)
+            continue;
+        if (!slot_in(c, s->slot) || !passes(c, m, s->status))
+            continue;
+        struct row r = {row_key(c, m, rank, s->kind != STINT_REGISTERED),
+                        m,
+                        s->slot,
+                        s->status,
+                        s->kind != STINT_REGISTERED,
+                        0,
+                        (uint8_t)rank};
+        rows_add(&c->rows, &r);
+    }
+    if (q->former && !registered && last != TREE_NONE && (!q->org_id || slot_in(c, last))) {
+        uint8_t st = eng->m[m].status;
+        if (!passes(c, m, st))
+            return;
+        struct row r = {row_key(c, m, rank, false), m, last, st, 0, 1, (uint8_t)rank};
+        rows_add(&c->rows, &r);
+    }
+}
+
+/* ---- the three kinds of query -------------------------------------------------------------- */
+
+static void list_subtree(struct ctx *c)
+{
+    const struct engine *eng = c->eng;
+    tcxd_date on = c->q->as_of;
+    for (uint32_t pos = c->lo; pos < c->hi; pos++) {
+        const struct engine_org *o = &c->v->orgs[pos];
+        if (!org_holds_members(o->tier, o->form))
+            continue;
+        uint32_t slot = c->v->slot_of_pos[pos];
+        for (uint32_t i = eng->st_off[slot]; i < eng->st_off[slot + 1]; i++) {
+            if (eng->span[i].from > on)
+                break;
+            if (eng->span[i].to <= on)
+                continue;
+            const struct engine_stint *s = &eng->st[i];
+            if (s->kind != STINT_REGISTERED && !c->q->include_temporary)
+                continue;
+            uint32_t m = eng->st_member[i];
+            if (!passes(c, m, (uint8_t)s->status))
+                continue;
+            struct row r = {row_key(c, m, 0, s->kind != STINT_REGISTERED),
+                            m,
+                            slot,
+                            (uint8_t)s->status,
+                            s->kind != STINT_REGISTERED,
+                            0,
+                            0};
+            rows_add(&c->rows, &r);
+        }
+    }
+}
+
+static bool all_digits(const char *s, size_t *n)
+{
+    size_t k = 0;
+    for (; s[k]; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+    *n = k;
+    return k > 0;
+}
+
+/* First index whose string is >= s (prefix ranges of sorted strings). */
+static size_t lower_idref(const struct engine_idref *v, size_t n, const char *s, size_t len)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strncmp(v[mid].s, s, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void search_ids(struct ctx *c, const char *digits, size_t len, unsigned char *seen)
+{
+    const struct engine_search *x = &c->eng->search;
+    const struct engine_idref *lists[2] = {x->nid, x->card};
+    size_t ns[2] = {x->nnid, x->ncard};
+    for (int w = 0; w < 2; w++)
+        for (size_t i = lower_idref(lists[w], ns[w], digits, len);
+             i < ns[w] && !strncmp(lists[w][i].s, digits, len); i++) {
+            uint32_t m = lists[w][i].member;
+            if (seen[m >> 3] & (1u << (m & 7)))
+                continue;
+            seen[m >> 3] |= (unsigned char)(1u << (m & 7));
+            /* a whole number before a beginning */
+            member_rows(c, m, strlen(lists[w][i].s) == len ? 0 : 1);
+        }
+}
+
+#define QWORDS_MAX 8
+
+struct qword {
+    const char *fold, *lower;
+    size_t flen, llen;
+    uint32_t lo, hi; /* by_fold positions of the words it begins */
+};
+
+static size_t split(char *s, const char **out, size_t max)
+{
+    size_t n = 0;
+    char *p = s;
+    while (*p && n < max) {
+        while (*p == ' ')
+            *p++ = 0;
+        if (!*p)
+            break;
+        out[n++] = p;
+        while (*p && *p != ' ')
+            p++;
+    }
+    while (*p) { /* words past the maximum are dropped */
+        if (*p == ' ')
+            *p = 0;
+        p++;
+    }
+    return n;
+}
+
+/* The rank of a candidate: (words not written with the query's diacritics, words matched only
+   as a beginning, words out of the query's order); 0xff: not a match. */
+static unsigned match_rank(const struct engine *eng, uint32_t m, const struct qword *qw, size_t nq)
+{
+    const struct engine_search *x = &eng->search;
+    uint32_t a = x->mw_off[m], b = x->mw_off[m + 1];
+    uint32_t used = 0;
+    unsigned inexact = 0, prefix = 0, disorder = 0;
+    int last = -1;
+    for (size_t i = 0; i < nq; i++) {
+        int best = -1, best_cost = 99;
+        for (uint32_t j = a; j < b && j - a < 32; j++) {
+            if (used & (1u << (j - a)))
+                continue;
+            uint32_t w = x->mw[j], fp = x->fold_pos[w];
+            if (fp < qw[i].lo || fp >= qw[i].hi)
+                continue;
+            const struct engine_word *ew = &x->words[w];
+            bool whole = strlen(ew->fold) == qw[i].flen;
+            bool exact =
+                !strncmp(ew->lower, qw[i].lower, qw[i].llen) && (!whole || !ew->lower[qw[i].llen]);
+            int cost = (exact ? 0 : 2) + (whole ? 0 : 1);
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = (int)(j - a);
+            }
+        }
+        if (best < 0)
+            return 0xff;
+        used |= 1u << best;
+        inexact += best_cost >= 2;
+        prefix += best_cost & 1;
+        if (best < last)
+            disorder = 1;
+        last = best;
+    }
+    return (inexact > 7 ? 7 : inexact) * 32 + prefix * 2 + disorder;
+}
+
+static uint32_t fold_lower_bound(const struct engine_search *x, const char *s, size_t n)
+{
+    uint32_t lo = 0, hi = (uint32_t)x->nwords;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (strncmp(x->words[x->by_fold[mid]].fold, s, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static enum tcxd_err search_names(struct ctx *c, const char *query, unsigned char *seen,
+                                  struct tcxd_error *e)
+{
+    const struct engine *eng = c->eng;
+    const struct engine_search *x = &eng->search;
+    struct buf f = BUF_INIT;
+    text_fold(query, &f);
+    utf8proc_uint8_t *low = NULL;
+    utf8proc_ssize_t ln =
+        utf8proc_map((const utf8proc_uint8_t *)query, 0, &low,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    char *lw = xstrdup(ln >= 0 && low ? (const char *)low : query);
+    free(low);
+    char *fw = xstrdup(f.len ? f.ptr : "");
+    buf_release(&f);
+    const char *fv[QWORDS_MAX], *lv[QWORDS_MAX];
+    size_t nf = split(fw, fv, QWORDS_MAX), nl = split(lw, lv, QWORDS_MAX);
+    enum tcxd_err rc = TCXD_OK;
+    if (!nf) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "q", "nothing to search for in '%s'", query);
+        goto out;
+    }
+    struct qword qw[QWORDS_MAX];
+    size_t best = 0;
+    uint32_t best_n = UINT32_MAX;
+    for (size_t i = 0; i < nf; i++) {
+        qw[i].fold = fv[i];
+        qw[i].flen = strlen(fv[i]);
+        /* the words with diacritics line up with the folded ones unless folding dropped one */
+        qw[i].lower = nl == nf ? lv[i] : fv[i];
+        qw[i].llen = strlen(qw[i].lower);
+        qw[i].lo = fold_lower_bound(x, qw[i].fold, qw[i].flen);
+        uint32_t h = qw[i].lo;
+        while (h < x->nwords && !strncmp(x->words[x->by_fold[h]].fold, qw[i].fold, qw[i].flen))
+            h++;
+        qw[i].hi = h;
+        uint32_t n = x->post_off[qw[i].hi] - x->post_off[qw[i].lo];
+        if (n < best_n) {
+            best_n = n;
+            best = i;
+        }
+    }
+    for (uint32_t k = x->post_off[qw[best].lo]; k < x->post_off[qw[best].hi]; k++) {
+        uint32_t m = x->post[k];
+        if (seen[m >> 3] & (1u << (m & 7)))
+            continue;
+        seen[m >> 3] |= (unsigned char)(1u << (m & 7));
+        unsigned rank = match_rank(eng, m, qw, nf);
+        if (rank != 0xff)
+            member_rows(c, m, rank);
+    }
+out:
+    free(fw);
+    free(lw);
+    return rc;
+}
+
+enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_query *q,
+                          void (*fn)(void *ctx, const struct engine_hit *h), void *fctx,
+                          int64_t *total, struct tcxd_error *e)
+{
+    struct ctx c;
+    memset(&c, 0, sizeof(c));
+    c.eng = eng;
+    c.q = q;
+    struct engine_range r;
+    enum tcxd_err rc = engine_subtree(eng, q->org_id, q->as_of, &r, e);
+    if (rc)
+        return rc;
+    c.v = engine_version_get(eng, r.version);
+    c.lo = r.lo;
+    c.hi = r.hi;
+    c.eth_code = -2;
+    if (q->ethnicity && *q->ethnicity)
+        c.eth_code = engine_attr_code(eng, ENGINE_ATTR_ETHNICITY, q->ethnicity);
+    size_t from = q->offset > 0 ? (size_t)q->offset : 0;
+    c.rows.keep = q->limit > 0 ? from + (size_t)q->limit : 0;
+    const char *text = q->q ? q->q : "";
+    while (*text == ' ')
+        text++;
+    size_t ndig;
+    if (!*text)
+        list_subtree(&c);
+    else {
+        unsigned char *seen = xcalloc(eng->nmembers / 8 + 1, 1);
+        if (all_digits(text, &ndig) && ndig >= 4)
+            search_ids(&c, text, ndig, seen);
+        else
+            rc = search_names(&c, text, seen, e);
+        free(seen);
+    }
+    if (!rc) {
+        if (c.rows.n > 1)
+            qsort(c.rows.v, c.rows.n, sizeof(*c.rows.v), cmp_row);
+        for (size_t i = from; i < c.rows.n; i++) {
+            const struct row *w = &c.rows.v[i];
+            const struct engine_member_row *m = &eng->m[w->member];
+            struct engine_hit h;
+            h.idx = w->member;
+            h.member_id = m->id;
+            h.full_name = m->full_name;
+            h.gender = (enum gender)m->gender;
+            h.birth_date = m->birth;
+            h.admission_decision_date = m->first_decision;
+            h.status = (enum member_status)w->status;
+            h.org_id = eng->orgs[w->slot].id;
+            h.temporary = w->temporary;
+            h.former = w->former;
+            h.rank = w->rank;
+            fn(fctx, &h);
+        }
+        if (total)
+            *total = c.rows.total;
+    }
+    free(c.rows.v);
+    return rc;
+}
