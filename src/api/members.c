@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "engine/engine.h"
 #include "util/xmalloc.h"
 
 /* ---- input declarations ---- */
@@ -23,7 +24,8 @@ enum {
     L_AS_OF,
     L_PAGE,
     L_PAGE_SIZE,
-    L_TEMPORARY
+    L_TEMPORARY,
+    L_FORMER
 };
 const struct http_field api_member_list_query[] = {
     {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
@@ -41,6 +43,9 @@ const struct http_field api_member_list_query[] = {
     {"page", HF_INT, 0, 1, 1000000, "page from 1"},
     {"page_size", HF_INT, 0, 1, 200, "rows per page (default 50, at most 200)"},
     {"temporary", HF_BOOL, 0, 0, 0, "also members here on a temporary transfer"},
+    {"former", HF_BOOL, 0, 0, 0,
+     "a search (q) also finds members no longer registered on the date (status removed, "
+     "deceased or transferred_out asks for them too)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -378,8 +383,14 @@ static enum tcxd_err member_answer(struct http_ctx *c, int status, int64_t id, s
 
 /* ---- reads ---- */
 
+struct list_item {
+    struct member_row r;
+    int rank; /* the engine's search rank; -1 from SQL */
+    bool former;
+};
+
 struct rows {
-    struct member_row *v;
+    struct list_item *v;
     size_t n, cap;
 };
 
@@ -387,7 +398,28 @@ static void collect(void *vctx, const struct member_row *r)
 {
     struct rows *rs = vctx;
     ALLOC_GROW(rs->v, rs->n + 1, rs->cap);
-    rs->v[rs->n++] = *r;
+    rs->v[rs->n].r = *r;
+    rs->v[rs->n].rank = -1;
+    rs->v[rs->n].former = false;
+    rs->n++;
+}
+
+static void collect_hit(void *vctx, const struct member_row *r, const struct engine_hit *h)
+{
+    struct rows *rs = vctx;
+    collect(vctx, r);
+    rs->v[rs->n - 1].rank = h->rank;
+    rs->v[rs->n - 1].former = h->former;
+}
+
+static json_t *item_json(struct http_ctx *c, const struct list_item *it, tcxd_date on)
+{
+    json_t *j = summary_json(c, &it->r, on);
+    if (it->rank >= 0) {
+        json_object_set_new(j, "rank", json_integer(it->rank));
+        json_object_set_new(j, "former", json_boolean(it->former));
+    }
+    return j;
 }
 
 enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e)
@@ -446,7 +478,13 @@ enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e)
     q.limit = filter ? 0 : (int)size;
     struct rows rs = {NULL, 0, 0};
     int64_t total = 0;
-    rc = store_member_list(c->st, t, &q, collect, &rs, &total, e);
+    /* the engine: ranked word search, former members; the SQL path: name prefixes */
+    bool former = c->q[L_FORMER].present && c->q[L_FORMER].b;
+    if (q.status >= 0 && !member_status_active((enum member_status)q.status))
+        former = true;
+    rc = engine_enabled()
+             ? engine_member_list(c->st, &q, former && q.q && *q.q, collect_hit, &rs, &total, e)
+             : store_member_list(c->st, t, &q, collect, &rs, &total, e);
     if (t == &own)
         org_tree_release(&own);
     if (rc) {
@@ -457,16 +495,16 @@ enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e)
     if (filter) {
         size_t kept = 0;
         for (size_t i = 0; i < rs.n; i++) {
-            if (!http_org_in_scope(c, rs.v[i].org_id))
+            if (!http_org_in_scope(c, rs.v[i].r.org_id))
                 continue;
             if (kept >= (size_t)((page - 1) * size) && kept < (size_t)(page * size))
-                json_array_append_new(items, summary_json(c, &rs.v[i], q.as_of));
+                json_array_append_new(items, item_json(c, &rs.v[i], q.as_of));
             kept++;
         }
         total = (int64_t)kept;
     } else {
         for (size_t i = 0; i < rs.n; i++)
-            json_array_append_new(items, summary_json(c, &rs.v[i], q.as_of));
+            json_array_append_new(items, item_json(c, &rs.v[i], q.as_of));
     }
     free(rs.v);
     http_json(c, 200,

@@ -235,4 +235,12 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
                           void (*fn)(void *ctx, const struct engine_hit *h), void *ctx,
                           int64_t *total, struct tcxd_error *e) TCXD_WUR;
 
+/* store_member_list's query and rows through the process's engine (engine_acquire on st):
+   what the API and the CLI call when engine_enabled(). fn also gets the engine's hit (rank,
+   former) beside the row. */
+enum tcxd_err engine_member_list(struct store *st, const struct member_query *q, bool former,
+                                 void (*fn)(void *ctx, const struct member_row *r,
+                                            const struct engine_hit *h),
+                                 void *ctx, int64_t *total, struct tcxd_error *e) TCXD_WUR;
+
 #endif

@@ -8,6 +8,7 @@
  * own words. Rows are keyed by (rank, roll order or birth date) in one 64-bit number: the page
  * is the smallest keys (a bounded heap when the page is small), the total their count.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -692,5 +693,58 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
             *total = c.rows.total;
     }
     free(c.rows.v);
+    return rc;
+}
+
+/* ---- store_member_list's shape ----------------------------------------------------------- */
+
+struct adapt {
+    void (*fn)(void *ctx, const struct member_row *r, const struct engine_hit *h);
+    void *ctx;
+};
+
+static void adapt_hit(void *vctx, const struct engine_hit *h)
+{
+    struct adapt *a = vctx;
+    struct member_row r;
+    memset(&r, 0, sizeof(r));
+    r.id = h->member_id;
+    snprintf(r.full_name, sizeof(r.full_name), "%s", h->full_name);
+    r.gender = h->gender;
+    r.birth_date = h->birth_date;
+    r.status = h->status;
+    r.org_id = h->org_id;
+    r.temporary = h->temporary;
+    r.admission_decision_date = h->admission_decision_date;
+    a->fn(a->ctx, &r, h);
+}
+
+enum tcxd_err engine_member_list(struct store *st, const struct member_query *q, bool former,
+                                 void (*fn)(void *ctx, const struct member_row *r,
+                                            const struct engine_hit *h),
+                                 void *ctx, int64_t *total, struct tcxd_error *e)
+{
+    struct engine *eng;
+    enum tcxd_err rc = engine_acquire(st, &eng, e);
+    if (rc)
+        return rc;
+    struct engine_list_query lq;
+    engine_list_query_init(&lq, q->as_of);
+    lq.org_id = q->org_id;
+    lq.q = q->q;
+    lq.former = former;
+    lq.include_temporary = q->include_temporary;
+    lq.status = q->status;
+    lq.gender = q->gender;
+    lq.age_min = q->age_min;
+    lq.age_max = q->age_max;
+    lq.theory = q->theory;
+    lq.ethnicity = q->ethnicity;
+    lq.sort = q->sort == MQ_SORT_BIRTH ? ENGINE_SORT_BIRTH : ENGINE_SORT_ROLL;
+    lq.offset = q->offset;
+    lq.limit = q->limit;
+    struct adapt a = {fn, ctx};
+    rc = engine_list(eng, &lq, adapt_hit, &a, total, e);
+    engine_release(eng);
     return rc;
 }

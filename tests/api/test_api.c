@@ -256,6 +256,20 @@ static void test_scope(void **state)
     assert_int_equal(get(&adm, "/api/members?q=binh", &j), 200);
     assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
     json_decref(j);
+    /* the engine's search: words in any order, a part of the name, the CCCD; ranked */
+    assert_int_equal(get(&adm, "/api/members?q=binh%20tran", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+    json_t *hit = json_array_get(json_object_get(j, "items"), 0);
+    assert_int_equal(json_integer_value(json_object_get(hit, "id")), member_b);
+    assert_true(json_is_integer(json_object_get(hit, "rank")));
+    assert_true(json_is_false(json_object_get(hit, "former")));
+    json_decref(j);
+    assert_int_equal(get(&adm, "/api/members?q=001080005678", &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+    json_decref(j);
+    assert_int_equal(get(&s1, "/api/members?q=001080005678", &j), 200); /* out of scope */
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+    json_decref(j);
     assert_int_equal(get(&s1, path("/api/members?org=%lld", (long long)id_q2), NULL), 404);
     assert_int_equal(get(&s1, "/api/members", &j), 200);
     assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
