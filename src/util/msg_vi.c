@@ -461,6 +461,7 @@ const struct msg_pair msg_vi_catalog[] = {
     {"no organization #%lld", "không có tổ chức #%lld"},
     {"no organization #%lld exists today", "hiện không có tổ chức #%lld"},
     {"no organization #%lld on %s", "không có tổ chức #%lld vào ngày %s"},
+    {"nothing to search for in '%s'", "không có gì để tìm trong '%s'"}, /* engine (#14) */
     {"no organization #%lld on that date", "không có tổ chức #%lld vào ngày đó"},
     {"no review #%lld", "không có bản đánh giá #%lld"},
     {"no review of %s #%lld for %d", "không có bản đánh giá %s #%lld năm %d"},
