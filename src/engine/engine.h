@@ -215,6 +215,10 @@ struct engine_list_query {
     const char *ethnicity;  /* NULL any */
     enum engine_sort sort;
     int offset, limit; /* limit <= 0: every row */
+    /* NULL, or whether a member whose current (or last) chi bộ is member_org_id may be shown
+       (the account's scope: store_scope_member_org); applied before counting */
+    bool (*visible)(void *ctx, int64_t member_org_id);
+    void *visible_ctx;
 };
 void engine_list_query_init(struct engine_list_query *q, tcxd_date as_of);
 
@@ -237,7 +241,8 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
 
 /* store_member_list's query and rows through the process's engine (engine_acquire on st):
    what the API and the CLI call when engine_enabled(). fn also gets the engine's hit (rank,
-   former) beside the row. */
+   former) beside the row. A scoped store (store_scope_set) shows only the members its scope
+   shows, as store_member_list does. */
 enum tcxd_err engine_member_list(struct store *st, const struct member_query *q, bool former,
                                  void (*fn)(void *ctx, const struct member_row *r,
                                             const struct engine_hit *h),

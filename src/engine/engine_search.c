@@ -362,6 +362,8 @@ static bool passes(const struct ctx *c, uint32_t m, uint8_t status)
 {
     const struct engine_list_query *q = c->q;
     const struct engine_member_row *r = &c->eng->m[m];
+    if (q->visible && !q->visible(q->visible_ctx, r->org_id))
+        return false;
     if (q->gender >= 0 && r->gender != q->gender)
         return false;
     if (q->status >= 0 && status != q->status)
@@ -719,6 +721,11 @@ static void adapt_hit(void *vctx, const struct engine_hit *h)
     a->fn(a->ctx, &r, h);
 }
 
+static bool scope_visible(void *ctx, int64_t member_org_id)
+{
+    return store_scope_member_org(ctx, member_org_id);
+}
+
 enum tcxd_err engine_member_list(struct store *st, const struct member_query *q, bool former,
                                  void (*fn)(void *ctx, const struct member_row *r,
                                             const struct engine_hit *h),
@@ -743,6 +750,10 @@ enum tcxd_err engine_member_list(struct store *st, const struct member_query *q,
     lq.sort = q->sort == MQ_SORT_BIRTH ? ENGINE_SORT_BIRTH : ENGINE_SORT_ROLL;
     lq.offset = q->offset;
     lq.limit = q->limit;
+    if (store_scoped(st)) {
+        lq.visible = scope_visible;
+        lq.visible_ctx = st;
+    }
     struct adapt a = {fn, ctx};
     rc = engine_list(eng, &lq, adapt_hit, &a, total, e);
     engine_release(eng);
