@@ -95,6 +95,45 @@ static double time_report(int64_t id, tcxd_date d, bool engine, int runs)
     return m;
 }
 
+static void noop_row(void *ctx, const struct member_row *r)
+{
+    (void)ctx;
+    (void)r;
+}
+
+static void noop_hit(void *ctx, const struct member_row *r, const struct engine_hit *h)
+{
+    (void)ctx;
+    (void)r;
+    (void)h;
+}
+
+/* A page of a member list or search, by SQL (store_member_list) or the engine; *total out. */
+static double time_list(const struct org_tree *t, int64_t org, tcxd_date d, const char *q,
+                        int offset, bool engine, int runs, int64_t *total)
+{
+    double *v = xmalloc((size_t)runs * sizeof(double));
+    struct tcxd_error e;
+    for (int i = 0; i < runs; i++) {
+        struct member_query mq;
+        member_query_init(&mq);
+        mq.org_id = org;
+        mq.as_of = d;
+        mq.q = q;
+        mq.offset = offset;
+        mq.limit = 50;
+        double t0 = now_ms();
+        enum tcxd_err rc = engine ? engine_member_list(st, &mq, false, noop_hit, NULL, total, &e)
+                                  : store_member_list(st, t, &mq, noop_row, NULL, total, &e);
+        v[i] = now_ms() - t0;
+        if (rc)
+            die("list", &e);
+    }
+    double m = median(v, runs);
+    free(v);
+    return m;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -204,6 +243,33 @@ int main(int argc, char **argv)
             printf("\nchecked %zu organizations on %s: engine = SQL for each (%.0f s)\n", n, ds,
                    (now_ms() - t1) / 1e3);
         }
+    }
+    /* lists and searches on the first date, every member of the database's first root */
+    {
+        struct engine_range all;
+        if (engine_subtree(eng, 0, dates[0], &all, &e))
+            die("subtree", &e);
+        const struct org_tree *t = engine_version_tree(eng, &all);
+        int64_t root = t->nodes[0].id;
+        char ds[DATE_ISO_LEN];
+        date_format_vn(dates[0], ds);
+        printf("\n| on %s | SQL ms | engine ms | SQL total | engine total "
+               "|\n|---|---:|---:|---:|---:|\n",
+               ds);
+        static const char *const qs[] = {"nguyen",    "nguyen van", "van an",
+                                         "thu huong", "tuan anh",   "Thị"};
+        for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+            int64_t ta = 0, tb = 0;
+            double a = time_list(t, 0, dates[0], qs[i], 0, false, runs, &ta);
+            double b = time_list(t, 0, dates[0], qs[i], 0, true, runs, &tb);
+            printf("| find '%s', first page of 50 with the total | %.1f | %.2f | %lld | %lld |\n",
+                   qs[i], a, b, (long long)ta, (long long)tb);
+        }
+        int64_t ta = 0, tb = 0;
+        double a = time_list(t, root, dates[0], "", 99 * 50, false, runs, &ta);
+        double b = time_list(t, root, dates[0], "", 99 * 50, true, runs, &tb);
+        printf("| list %s, page 100 | %.1f | %.2f | %lld | %lld |\n", t->nodes[0].code, a, b,
+               (long long)ta, (long long)tb);
     }
     engine_release(eng);
     engine_forget();
