@@ -107,7 +107,8 @@ const struct http_field api_member_event_correct_body[] = {
     {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
     {"org_id", HF_ID, 0, 0, 0, "the chi bộ of an admission or transfer"},
     {"until", HF_DATE, 0, 0, 0, "planned end of a temporary transfer"},
-    {"form", HF_STRING, 0, 0, 16, "transfer kind, discipline form or exit kind"},
+    {"form", HF_STRING, 0, 0, 16,
+     "transfer kind, discipline form, exit kind, card kind, commendation form or badge years"},
     {"detail", HF_STRING, 0, 0, 500, "note (an admission outside the database: the place)"},
     {"reason", HF_STRING, HF_REQUIRED, 0, 500, "why"},
     {NULL, 0, 0, 0, 0, NULL},
@@ -850,6 +851,16 @@ enum tcxd_err api_member_event_correct(struct http_ctx *c, struct tcxd_error *e)
             enum exit_kind k;
             rc = exit_kind_parse(in[F_FORM].s, &k, e);
             ev.form = (int)k;
+        } else if (ev.kind == MEV_CARD) {
+            enum card_kind k;
+            rc = card_kind_parse(in[F_FORM].s, &k, e);
+            ev.form = (int)k;
+        } else if (ev.kind == MEV_COMMEND) {
+            enum commend_form k;
+            rc = commend_form_parse(in[F_FORM].s, &k, e);
+            ev.form = (int)k;
+        } else if (ev.kind == MEV_BADGE) {
+            rc = member_badge_parse(in[F_FORM].s, &ev.form, e);
         } else {
             rc = tcxd_fail(e, TCXD_EINVAL, "form", "this event has no form or kind");
         }

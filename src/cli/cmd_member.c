@@ -42,7 +42,7 @@ static const char member_help[] =
     "  tcxd member correct MEMBER [FIELDS] --reason TEXT   (a correction, not a life event)\n"
     "  tcxd member event correct MEMBER EVENT [--date D] [--ceremony-date D]\n"
     "           [--decision-date D] [--decision NO] [--to CHI_BO | --org CHI_BO] [--until D]\n"
-    "           [--form F | --kind K] [--detail TEXT] --reason TEXT\n"
+    "           [--form F | --kind K | --years N] [--detail TEXT] --reason TEXT\n"
     "  tcxd member event cancel MEMBER EVENT --reason TEXT\n"
     "  tcxd member corrections MEMBER   (what was corrected: before, after, who, why)\n"
     "MEMBER is a member id (#12 or 12) or a 12-digit national ID. Every event takes\n"
@@ -743,6 +743,14 @@ static int member_event_fix(struct cli *cli, struct cli_opt *o, const char **pos
                 return cli_fail(cli, &e);
             ev.org_id = org.id;
         }
+        if (o[O_YEARS].value) {
+            if (ev.kind != MEV_BADGE)
+                return cli_fail(
+                    cli,
+                    (tcxd_fail(&e, TCXD_EINVAL, "years", "this event has no form or kind"), &e));
+            if ((rc = member_badge_parse(o[O_YEARS].value, &ev.form, &e)))
+                return cli_fail(cli, &e);
+        }
         const char *form = o[O_FORM].value ? o[O_FORM].value : o[O_KIND].value;
         if (form) {
             if (ev.kind == MEV_TRANSFER) {
@@ -756,6 +764,14 @@ static int member_event_fix(struct cli *cli, struct cli_opt *o, const char **pos
             } else if (ev.kind == MEV_EXIT) {
                 enum exit_kind k;
                 rc = exit_kind_parse(form, &k, &e);
+                ev.form = (int)k;
+            } else if (ev.kind == MEV_CARD) {
+                enum card_kind k;
+                rc = card_kind_parse(form, &k, &e);
+                ev.form = (int)k;
+            } else if (ev.kind == MEV_COMMEND) {
+                enum commend_form k;
+                rc = commend_form_parse(form, &k, &e);
                 ev.form = (int)k;
             } else {
                 rc = tcxd_fail(&e, TCXD_EINVAL, "form", "this event has no form or kind");

@@ -719,6 +719,17 @@ static void test_other_events(void **state)
         assert_string_equal(json_string_value(json_object_get(json_array_get(ev, i), "kind")),
                             kinds[i]);
     json_decref(j);
+    /* the commendation was a bằng khen: corrected like any event */
+    char evid[32];
+    ok(run("member", "event", "correct", m, event_id(m, "commend", evid, sizeof(evid)), "--form",
+           "bang_khen", "--reason", "theo quyết định", (const char *)NULL));
+    j = run_json("member", "show", m, NULL);
+    ev = json_object_get(j, "events");
+    for (size_t i = 0; i < json_array_size(ev); i++)
+        if (!strcmp(json_string_value(json_object_get(json_array_get(ev, i), "kind")), "commend"))
+            assert_non_null(strstr(
+                json_string_value(json_object_get(json_array_get(ev, i), "detail")), "Bằng khen"));
+    json_decref(j);
 }
 
 /* Transfers record where they go or come from (forms 1 and 7-HSĐV): scope and the other party. */
