@@ -1,7 +1,7 @@
 import { api, ApiError, type Counts } from '../api';
 import { shortOrgName, useOrgPath } from '../orgpath';
 import { doneNotice, OrgManageLinks } from './OrgManage';
-import { ErrorBox, errorText, Link, Loading, useAsync } from '../components/ui';
+import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber } from '../format';
 import { getLang, label, t } from '../i18n';
 import { canEdit, useUser } from '../session';
@@ -30,7 +30,7 @@ function EndedOrg({ id, error }: { id: number; error: unknown }) {
   const p = useOrgPath(id);
   return (
     <div data-testid="org-ended-page">
-      <p class="notice notice-warn" role="status" data-testid="org-ended-reason">{errorText(error)}</p>
+      <ErrorBox error={error} />
       {p && !p.alive && p.last_day && (
         <p>
           <Link class="button" href={`/orgs/${id}?as_of=${p.last_day}`} data-testid="org-last-day">{t('orgpath.lastDay', { date: formatDate(p.last_day) })}</Link>
