@@ -557,7 +557,34 @@ struct review_tally {
 void review_board_sentence(struct buf *b, int year, const char *org_name, const char *noun,
                            int total, const struct review_tally *t, size_t n, int undecided);
 
-/* "đã củng cố 7/39 (17,9%)" */
+/* "đã củng cố 07/39 (17,9%)": the count as boards write it, two digits against a total of ten
+   or more. */
 void review_consolidation_sentence(struct buf *b, int consolidated, int total);
+
+/*
+ * Weak organizations (tổ chức đảng yếu kém) are kept on several lists a year, told apart by their
+ * basis: "" for the review's own (decided KHTNV or flagged), "theo Nghị quyết 15", "do Ban Chỉ
+ * đạo cấp huyện theo dõi" ... review_weak_tally counts each list as of a date:
+ *   - an entry listed after as_of (listed_on > as_of) is not yet on it;
+ *   - an organization carried from one year into the next is one organization of the list (no
+ *     double counting over a range), judged by its latest year's entry;
+ *   - it is consolidated when that entry's consolidated_on is on or before as_of (a
+ *     consolidation after the date does not count for it).
+ * out needs room for n tallies; returns how many lists, in order of first appearance. The
+ * tallies borrow the entries' basis strings.
+ */
+struct review_weak_entry {
+    int64_t org_id;
+    int year;
+    const char *basis;
+    tcxd_date listed_on;       /* DATE_NONE: on the list from the start */
+    tcxd_date consolidated_on; /* DATE_NONE: not consolidated */
+};
+struct review_weak_tally {
+    const char *basis;
+    int total, consolidated;
+};
+size_t review_weak_tally(const struct review_weak_entry *v, size_t n, tcxd_date as_of,
+                         struct review_weak_tally *out);
 
 #endif

@@ -98,6 +98,8 @@ void review_sentence(struct buf *b, const char *noun, enum review_level l,
 void review_consolidation_sentence(struct buf *b, int consolidated, int total)
 {
     buf_adds(b, "đã củng cố ");
+    if (total >= 10 && consolidated >= 0 && consolidated < 10)
+        buf_addch(b, '0');
     vnfmt_int(b, consolidated);
     buf_addch(b, '/');
     vnfmt_int(b, total);
@@ -159,4 +161,35 @@ void review_cap_class_label(struct buf *b, enum org_tier tier, enum org_form for
         buf_addf(b, "tổ chức cơ sở đảng loại hình %s", org_base_type_label(bt));
     else
         buf_adds(b, org_kind_label(org_kind_of(tier, form)));
+}
+
+size_t review_weak_tally(const struct review_weak_entry *v, size_t n, tcxd_date as_of,
+                         struct review_weak_tally *out)
+{
+    size_t nt = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct review_weak_entry *w = &v[i];
+        const char *basis = w->basis ? w->basis : "";
+        if (w->listed_on != DATE_NONE && w->listed_on > as_of)
+            continue;
+        /* the latest listed entry of this organization on this list decides; others skip */
+        bool superseded = false;
+        for (size_t j = 0; j < n && !superseded; j++) {
+            const struct review_weak_entry *x = &v[j];
+            if (j == i || x->org_id != w->org_id || strcmp(x->basis ? x->basis : "", basis) ||
+                (x->listed_on != DATE_NONE && x->listed_on > as_of))
+                continue;
+            superseded = x->year > w->year || (x->year == w->year && j > i);
+        }
+        if (superseded)
+            continue;
+        size_t k = 0;
+        while (k < nt && strcmp(out[k].basis, basis))
+            k++;
+        if (k == nt)
+            out[nt++] = (struct review_weak_tally){basis, 0, 0};
+        out[k].total++;
+        out[k].consolidated += w->consolidated_on != DATE_NONE && w->consolidated_on <= as_of;
+    }
+    return nt;
 }

@@ -1,7 +1,7 @@
 /*
  * store_review.c - the annual quality review in the database (see store_review.h): rubrics,
- * review records and their steps, registry facts for the proposal, the excellent cap, report
- * figures and weak organizations.
+ * review records and their steps, registry facts for the proposal, the excellent cap and report
+ * figures. Weak organizations are store_weak.c.
  */
 #include "store/store_review.h"
 
@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "store/store_internal.h"
+#include "store/store_review_internal.h"
 #include "text/text.h"
 #include "util/msg.h"
 #include "util/xmalloc.h"
@@ -19,7 +20,7 @@
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-static void now_iso(char out[32])
+void review_now_iso(char out[32])
 {
     struct timespec ts;
     struct tm tm;
@@ -71,7 +72,7 @@ static char *column_dup(sqlite3_stmt *s, int i)
     return t ? xstrdup(t) : NULL;
 }
 
-static char *json_text(json_t *j)
+char *review_json_text(json_t *j)
 {
     char *s = json_dumps(j, JSON_COMPACT);
     json_decref(j);
@@ -83,8 +84,7 @@ static void points_json(json_t *obj, const char *key, bool has, review_points p)
     json_object_set_new(obj, key, has ? json_real(p / 100.0) : json_null());
 }
 
-/* Cleans an optional text input (NULL: ""). */
-static enum tcxd_err clean(const char *in, size_t max, const char *field, struct buf *out,
+enum tcxd_err review_clean(const char *in, size_t max, const char *field, struct buf *out,
                            struct tcxd_error *e)
 {
     buf_reset(out);
@@ -334,9 +334,9 @@ enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *wh
                          &name, e)))
         goto out;
     for (size_t i = 0; i < r->n_groups && !rc; i++)
-        rc = clean(r->groups[i].name, 500, r->groups[i].code, &tmp, e);
+        rc = review_clean(r->groups[i].name, 500, r->groups[i].code, &tmp, e);
     for (size_t i = 0; i < r->n_criteria && !rc; i++)
-        rc = clean(r->criteria[i].name, 500, r->criteria[i].code, &tmp, e);
+        rc = review_clean(r->criteria[i].name, 500, r->criteria[i].code, &tmp, e);
     if (rc || (rc = store_begin(st, e)))
         goto out;
 
@@ -347,7 +347,7 @@ enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *wh
     sqlite3_reset(s); /* release the read snapshot (issue 9) */
     sqlite3_reset(s);
     char at[32];
-    now_iso(at);
+    review_now_iso(at);
     s = store_stmt(st, STMT_RUBRIC_INSERT);
     store_bind_text(s, 1, name.ptr);
     store_bind_text(s, 2, review_subject_name(r->subject));
@@ -360,7 +360,7 @@ enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *wh
         goto fail;
     int64_t id = sqlite3_last_insert_rowid(st->db);
     for (size_t i = 0; i < r->n_groups; i++) {
-        if ((rc = clean(r->groups[i].name, 500, r->groups[i].code, &tmp, e)))
+        if ((rc = review_clean(r->groups[i].name, 500, r->groups[i].code, &tmp, e)))
             goto fail;
         s = store_stmt(st, STMT_RUBRIC_GROUP_INSERT);
         sqlite3_bind_int64(s, 1, id);
@@ -372,7 +372,7 @@ enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *wh
             goto fail;
     }
     for (size_t i = 0; i < r->n_criteria; i++) {
-        if ((rc = clean(r->criteria[i].name, 500, r->criteria[i].code, &tmp, e)))
+        if ((rc = review_clean(r->criteria[i].name, 500, r->criteria[i].code, &tmp, e)))
             goto fail;
         s = store_stmt(st, STMT_RUBRIC_CRITERION_INSERT);
         sqlite3_bind_int64(s, 1, id);
@@ -386,7 +386,7 @@ enum tcxd_err store_rubric_import(struct store *st, const struct store_actor *wh
     }
     json_t *aj = rubric_json(r);
     json_object_set_new(aj, "version", json_integer(version));
-    char *after = json_text(aj);
+    char *after = review_json_text(aj);
     rc = store_audit(st, who, "review.rubric_import", "review_rubric", id, 0, NULL, after, e);
     free(after);
     if (rc || (rc = store_commit(st, e)))
@@ -1337,7 +1337,7 @@ static enum tcxd_err review_create(struct store *st, const struct review_key *k,
     rv->rubric_id = rub->id;
     snprintf(rv->rubric_name, sizeof(rv->rubric_name), "%s", rub->r.name ? rub->r.name : "");
     char at[32], iso[DATE_ISO_LEN];
-    now_iso(at);
+    review_now_iso(at);
     date_format_iso(date, iso);
     sqlite3_stmt *s = store_stmt(st, STMT_REVIEW_INSERT);
     sqlite3_bind_int(s, 1, k->year);
@@ -1409,7 +1409,7 @@ static enum tcxd_err insert_weak_decided(struct store *st, const struct store_re
     if (r != SQLITE_DONE)
         return store_db_error(st, e, "finding a weak organization");
     char at[32];
-    now_iso(at);
+    review_now_iso(at);
     s = store_stmt(st, STMT_WEAK_INSERT);
     sqlite3_bind_int64(s, 1, rv->org_id);
     sqlite3_bind_int(s, 2, rv->year);
@@ -1472,11 +1472,11 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
     if (!entered.has_sub_unremedied)
         entered.sub_unremedied = entered.sub_disciplined - entered.sub_remedied;
     if ((rc = check_key(k, e)) || (rc = review_ruleset_for_year(k->year, &rs, e)) ||
-        (rc = clean(req->text, 4000, req->step == REVIEW_STEP_AMEND ? "reason" : "text", &text,
-                    e)) ||
-        (rc = clean(req->decision_no, 100, "decision_no", &decno, e)) ||
-        (rc = clean(req->cap_exception, 1000, "cap_exception", &capx, e)) ||
-        (rc = clean(req->override_reason, 1000, "override_reason", &over, e)) ||
+        (rc = review_clean(req->text, 4000, req->step == REVIEW_STEP_AMEND ? "reason" : "text",
+                           &text, e)) ||
+        (rc = review_clean(req->decision_no, 100, "decision_no", &decno, e)) ||
+        (rc = review_clean(req->cap_exception, 1000, "cap_exception", &capx, e)) ||
+        (rc = review_clean(req->override_reason, 1000, "override_reason", &over, e)) ||
         (rc = check_entered(&entered, e)) || (rc = scope_check_review(st, k, e)))
         goto out;
     if (req->has_level && (unsigned)req->level >= REVIEW_LEVEL__MAX)
@@ -1645,7 +1645,7 @@ step:
     /* the step */
     char at[32], *proptext = propj ? json_dumps(propj, JSON_COMPACT) : NULL;
     char *factstext = facts ? json_dumps(facts, JSON_COMPACT) : NULL;
-    now_iso(at);
+    review_now_iso(at);
     sqlite3_stmt *s = store_stmt(st, STMT_REVIEW_STEP_INSERT);
     sqlite3_bind_int64(s, 1, rv.id);
     store_bind_text(s, 2, review_step_name(req->step));
@@ -1775,7 +1775,7 @@ step:
     if (weak_id)
         json_object_set_new(after, "weak_org_id", json_integer(weak_id));
     char *bt = before ? json_dumps(before, JSON_COMPACT) : NULL;
-    char *atext = json_text(after);
+    char *atext = review_json_text(after);
     char action[48];
     snprintf(action, sizeof(action), "review.%s", review_step_name(req->step));
     rc = store_audit(st, who, action, "review", rv.id, rv.org_id, bt, atext, e);
@@ -2013,269 +2013,5 @@ enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
         classify(&t, r, &rows, out->prev, NULL, NULL, NULL, NULL);
     org_tree_release(&t);
     free(rows.v);
-    return rc;
-}
-
-/* ---- weak organizations ------------------------------------------------------------------- */
-
-static const struct {
-    const char *name, *label;
-} weak_states[WEAK_STATUS__MAX] = {
-    [WEAK_OPEN] = {"open", "Chưa củng cố"},
-    [WEAK_IN_PROGRESS] = {"in_progress", "Đang củng cố"},
-    [WEAK_CONSOLIDATED] = {"consolidated", "Đã củng cố"},
-};
-
-const char *weak_status_name(enum weak_status s)
-{
-    return (unsigned)s < WEAK_STATUS__MAX ? weak_states[s].name : "";
-}
-
-const char *weak_status_label(enum weak_status s)
-{
-    return (unsigned)s < WEAK_STATUS__MAX ? weak_states[s].label : "";
-}
-
-enum tcxd_err weak_status_parse(const char *s, enum weak_status *out, struct tcxd_error *e)
-{
-    for (int i = 0; s && i < WEAK_STATUS__MAX; i++)
-        if (!strcmp(s, weak_states[i].name) || !strcmp(s, weak_states[i].label)) {
-            *out = (enum weak_status)i;
-            return TCXD_OK;
-        }
-    return tcxd_fail(e, TCXD_EINVAL, "status",
-                     "unknown consolidation status '%s' (open, in_progress, consolidated)",
-                     s ? s : "");
-}
-
-static void weak_row(sqlite3_stmt *s, struct weak_org_row *w)
-{
-    memset(w, 0, sizeof(*w));
-    w->id = sqlite3_column_int64(s, 0);
-    w->org_id = sqlite3_column_int64(s, 1);
-    w->year = sqlite3_column_int(s, 2);
-    store_column_copy(s, 3, w->source, sizeof(w->source));
-    store_column_copy(s, 4, w->plan, sizeof(w->plan));
-    store_column_copy(s, 5, w->responsible, sizeof(w->responsible));
-    w->deadline = store_column_date(s, 6);
-    struct tcxd_error ig;
-    if (weak_status_parse((const char *)sqlite3_column_text(s, 7), &w->status, &ig))
-        w->status = WEAK_OPEN;
-    w->consolidated_on = store_column_date(s, 8);
-    store_column_copy(s, 9, w->code, sizeof(w->code));
-    store_column_copy(s, 10, w->name, sizeof(w->name));
-}
-
-enum tcxd_err store_weak_get(struct store *st, int64_t id, struct weak_org_row *out,
-                             struct tcxd_error *e)
-{
-    sqlite3_stmt *s = store_stmt(st, STMT_WEAK_GET);
-    sqlite3_bind_int64(s, 1, id);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        weak_row(s, out);
-        sqlite3_reset(s);
-        return TCXD_OK;
-    }
-    if (rc != SQLITE_DONE)
-        return store_db_error(st, e, "reading a weak organization");
-    return tcxd_fail(e, TCXD_ENOTFOUND, "id", "no weak organization entry #%lld", (long long)id);
-}
-
-static json_t *weak_json(const struct weak_org_row *w)
-{
-    char dl[DATE_ISO_LEN], co[DATE_ISO_LEN];
-    date_format_iso(w->deadline, dl);
-    date_format_iso(w->consolidated_on, co);
-    return json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)w->id,
-                     "org_id", (json_int_t)w->org_id, "year", w->year, "source", w->source, "plan",
-                     w->plan, "responsible", w->responsible, "deadline", dl, "status",
-                     weak_status_name(w->status), "consolidated_on", co);
-}
-
-/* Applies req onto w (cleaned), checking the fields. */
-static enum tcxd_err weak_apply(const struct weak_org_req *req, struct weak_org_row *w,
-                                struct tcxd_error *e)
-{
-    struct buf b = BUF_INIT;
-    enum tcxd_err rc = TCXD_OK;
-    if (req->plan) {
-        if ((rc = clean(req->plan, 2000, "plan", &b, e)))
-            goto out;
-        snprintf(w->plan, sizeof(w->plan), "%s", b.ptr);
-    }
-    if (req->responsible) {
-        if ((rc = clean(req->responsible, 200, "responsible", &b, e)))
-            goto out;
-        snprintf(w->responsible, sizeof(w->responsible), "%s", b.ptr);
-    }
-    if (req->deadline != DATE_NONE)
-        w->deadline = req->deadline;
-    if (req->status >= 0) {
-        if (req->status >= WEAK_STATUS__MAX)
-            BUG("weak status %d", req->status);
-        w->status = (enum weak_status)req->status;
-    }
-    if (w->status == WEAK_CONSOLIDATED) {
-        if (req->consolidated_on != DATE_NONE)
-            w->consolidated_on = req->consolidated_on;
-        else if (w->consolidated_on == DATE_NONE)
-            w->consolidated_on = date_today();
-        if (w->consolidated_on > date_today()) {
-            char d[DATE_ISO_LEN];
-            date_format_vn(w->consolidated_on, d);
-            rc = tcxd_fail(e, TCXD_EINVAL, "consolidated_on",
-                           "consolidation date %s is in the future", d);
-        }
-    } else {
-        if (req->consolidated_on != DATE_NONE)
-            rc = tcxd_fail(e, TCXD_EINVAL, "consolidated_on",
-                           "a consolidation date needs the status consolidated");
-        w->consolidated_on = DATE_NONE;
-    }
-out:
-    buf_release(&b);
-    return rc;
-}
-
-enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, int64_t org_id,
-                             int year, const struct weak_org_req *req, int64_t *id_out,
-                             struct tcxd_error *e)
-{
-    struct weak_org_row w;
-    struct org_info o;
-    enum tcxd_err rc;
-    const struct review_ruleset *rs;
-    memset(&w, 0, sizeof(w));
-    w.deadline = w.consolidated_on = DATE_NONE;
-    w.status = WEAK_OPEN;
-    if ((rc = review_ruleset_for_year(year, &rs, e)) ||
-        (rc = store_org_get(st, org_id, review_report_date(year), &o, e)) ||
-        (rc = store_scope_check_write(st, org_id, review_report_date(year), "org_id", e)) ||
-        (rc = weak_apply(req, &w, e)) || (rc = store_begin(st, e)))
-        return rc;
-    w.org_id = org_id;
-    w.year = year;
-    snprintf(w.source, sizeof(w.source), "flagged");
-    sqlite3_stmt *s = store_stmt(st, STMT_WEAK_FIND);
-    sqlite3_bind_int64(s, 1, org_id);
-    sqlite3_bind_int(s, 2, year);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        rc = tcxd_fail(e, TCXD_ECONFLICT, "org", "%s is already listed for %d (entry #%lld)",
-                       o.code, year, (long long)sqlite3_column_int64(s, 0));
-        sqlite3_reset(s);
-        goto fail;
-    }
-    sqlite3_reset(s);
-    char at[32];
-    now_iso(at);
-    s = store_stmt(st, STMT_WEAK_INSERT);
-    sqlite3_bind_int64(s, 1, org_id);
-    sqlite3_bind_int(s, 2, year);
-    store_bind_text(s, 3, w.source);
-    store_bind_text(s, 4, w.plan);
-    store_bind_text(s, 5, w.responsible);
-    store_bind_date(s, 6, w.deadline);
-    store_bind_text(s, 7, weak_status_name(w.status));
-    store_bind_date(s, 8, w.consolidated_on);
-    store_bind_text(s, 9, at);
-    if ((rc = store_step_done(st, s, e, "listing the weak organization")))
-        goto fail;
-    w.id = sqlite3_last_insert_rowid(st->db);
-    char *after = json_text(weak_json(&w));
-    rc = store_audit(st, who, "review.weak_add", "weak_org", w.id, org_id, NULL, after, e);
-    free(after);
-    if (rc || (rc = store_commit(st, e)))
-        goto fail;
-    if (id_out)
-        *id_out = w.id;
-    return TCXD_OK;
-fail:
-    store_rollback(st);
-    return rc;
-}
-
-enum tcxd_err store_weak_update(struct store *st, const struct store_actor *who, int64_t id,
-                                const struct weak_org_req *req, struct tcxd_error *e)
-{
-    struct weak_org_row w;
-    enum tcxd_err rc;
-    if ((rc = store_begin(st, e)))
-        return rc;
-    if ((rc = store_weak_get(st, id, &w, e)))
-        goto fail;
-    char *before = json_text(weak_json(&w));
-    if ((rc = weak_apply(req, &w, e))) {
-        free(before);
-        goto fail;
-    }
-    char at[32];
-    now_iso(at);
-    sqlite3_stmt *s = store_stmt(st, STMT_WEAK_UPDATE);
-    sqlite3_bind_int64(s, 1, id);
-    store_bind_text(s, 2, w.plan);
-    store_bind_text(s, 3, w.responsible);
-    store_bind_date(s, 4, w.deadline);
-    store_bind_text(s, 5, weak_status_name(w.status));
-    store_bind_date(s, 6, w.consolidated_on);
-    store_bind_text(s, 7, at);
-    rc = store_step_done(st, s, e, "updating the weak organization");
-    char *after = json_text(weak_json(&w));
-    if (!rc)
-        rc = store_audit(st, who, "review.weak_update", "weak_org", id, w.org_id, before, after, e);
-    free(before);
-    free(after);
-    if (rc || (rc = store_commit(st, e)))
-        goto fail;
-    return TCXD_OK;
-fail:
-    store_rollback(st);
-    return rc;
-}
-
-enum tcxd_err store_weak_list(struct store *st, int64_t root, int year_from, int year_to,
-                              void (*fn)(void *ctx, const struct weak_org_row *w), void *ctx,
-                              struct tcxd_error *e)
-{
-    if (year_from > year_to)
-        return tcxd_fail(e, TCXD_EINVAL, "year_from", "years %d..%d are reversed", year_from,
-                         year_to);
-    if (year_to - year_from > 50)
-        return tcxd_fail(e, TCXD_EINVAL, "year_from", "a period of at most 50 years");
-    struct weak_org_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    sqlite3_stmt *s = store_stmt(st, STMT_WEAK_YEARS);
-    sqlite3_bind_int(s, 1, year_from);
-    sqlite3_bind_int(s, 2, year_to);
-    int r;
-    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-        ALLOC_GROW(rows, n + 1, cap);
-        weak_row(s, &rows[n++]);
-    }
-    enum tcxd_err rc = TCXD_OK;
-    if (r != SQLITE_DONE)
-        rc = store_db_error(st, e, "listing weak organizations");
-    /* each entry is placed in the tree of its own year */
-    struct org_tree t;
-    int loaded = 0;
-    uint32_t rt = TREE_NONE;
-    for (size_t i = 0; i < n && !rc; i++) {
-        if (rows[i].year != loaded) {
-            if (loaded)
-                org_tree_release(&t);
-            if ((rc = store_tree_load(st, review_report_date(rows[i].year), &t, e))) {
-                loaded = 0;
-                break;
-            }
-            loaded = rows[i].year;
-            rt = org_tree_find(&t, root);
-        }
-        uint32_t x = org_tree_find(&t, rows[i].org_id);
-        if (rt != TREE_NONE && x != TREE_NONE && org_tree_in_subtree(&t, rt, x))
-            fn(ctx, &rows[i]);
-    }
-    if (loaded)
-        org_tree_release(&t);
-    free(rows);
     return rc;
 }

@@ -662,7 +662,13 @@ static void test_sentences(void **state)
     assert_string_equal(b.ptr, "1.234/5.000 đảng viên hoàn thành xuất sắc nhiệm vụ (24,7%)");
     buf_reset(&b);
     review_consolidation_sentence(&b, 7, 39);
-    assert_string_equal(b.ptr, "đã củng cố 7/39 (17,9%)");
+    assert_string_equal(b.ptr, "đã củng cố 07/39 (17,9%)");
+    buf_reset(&b);
+    review_consolidation_sentence(&b, 1, 2);
+    assert_string_equal(b.ptr, "đã củng cố 1/2 (50%)");
+    buf_reset(&b);
+    review_consolidation_sentence(&b, 12, 39);
+    assert_string_equal(b.ptr, "đã củng cố 12/39 (30,8%)");
     buf_reset(&b);
     review_consolidation_sentence(&b, 0, 0);
     assert_string_equal(b.ptr, "đã củng cố 0/0");
@@ -730,6 +736,48 @@ static void test_cap_class(void **state)
     buf_release(&b);
 }
 
+/* Seed 004: 39 organizations on the Nghị quyết 15 list, 14 followed by the district steering
+   committee; 7 of the 39 consolidated by 30/06/2022, an 8th on 20/09/2022. */
+static void test_weak_tally(void **state)
+{
+    (void)state;
+    struct review_weak_entry v[39 + 14 + 2];
+    size_t n = 0;
+    const char *nq15 = "theo Nghị quyết 15", *bcd = "do Ban Chỉ đạo cấp huyện theo dõi";
+    for (int i = 0; i < 39; i++)
+        v[n++] = (struct review_weak_entry){100 + i, 2022, nq15, date_from_ymd(2022, 1, 10),
+                                            i < 7    ? date_from_ymd(2022, 3 + i % 3, 1 + i)
+                                            : i == 7 ? date_from_ymd(2022, 9, 20)
+                                                     : DATE_NONE};
+    for (int i = 0; i < 14; i++) /* the same organizations can be on both lists */
+        v[n++] = (struct review_weak_entry){100 + i, 2022, bcd, DATE_NONE,
+                                            i < 5 ? date_from_ymd(2022, 5, 1) : DATE_NONE};
+    /* carried from 2021 into 2022: one organization over the range, judged by 2022 */
+    v[n++] = (struct review_weak_entry){100, 2021, nq15, DATE_NONE, DATE_NONE};
+    /* listed after the date: not yet on the list */
+    v[n++] = (struct review_weak_entry){500, 2022, nq15, date_from_ymd(2022, 8, 1), DATE_NONE};
+    struct review_weak_tally t[sizeof(v) / sizeof(v[0])];
+    size_t nt = review_weak_tally(v, n, date_from_ymd(2022, 6, 30), t);
+    assert_int_equal(nt, 2);
+    assert_string_equal(t[0].basis, nq15);
+    assert_int_equal(t[0].total, 39);
+    assert_int_equal(t[0].consolidated, 7);
+    assert_string_equal(t[1].basis, bcd);
+    assert_int_equal(t[1].total, 14);
+    assert_int_equal(t[1].consolidated, 5);
+    struct buf b = BUF_INIT;
+    review_consolidation_sentence(&b, t[0].consolidated, t[0].total);
+    assert_string_equal(b.ptr, "đã củng cố 07/39 (17,9%)");
+    buf_release(&b);
+    nt = review_weak_tally(v, n, date_from_ymd(2022, 9, 30), t);
+    assert_int_equal(t[0].total, 40);
+    assert_int_equal(t[0].consolidated, 8);
+    /* the 2021 entry alone, as of 2021 (the 2022 ones are listed later) */
+    nt = review_weak_tally(v + 53, 1, date_from_ymd(2021, 12, 31), t);
+    assert_int_equal(nt, 1);
+    assert_int_equal(t[0].total, 1);
+}
+
 static void test_lenient(void **state)
 {
     (void)state;
@@ -766,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_board_sentence),
         cmocka_unit_test(test_cap_class),
+        cmocka_unit_test(test_weak_tally),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_lenient),
     };
