@@ -133,15 +133,28 @@ const struct http_field api_review_leniency_query[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { WQ_ORG, WQ_FROM, WQ_TO };
+enum { WQ_ORG, WQ_FROM, WQ_TO, WQ_AS_OF, WQ_BASIS };
 const struct http_field api_review_weak_query[] = {
     {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
     {"year_from", HF_INT, HF_REQUIRED, 1900, 9999, "first review year"},
     {"year_to", HF_INT, 0, 1900, 9999, "last review year (default year_from)"},
+    {"as_of", HF_DATE, 0, 0, 0,
+     "count the lists on this date (default today): later consolidations do not count"},
+    {"basis", HF_STRING, 0, 0, 200, "only this list (\"theo Nghị quyết 15\"; empty: the review's)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { W_ORG, W_YEAR, W_PLAN, W_RESPONSIBLE, W_DEADLINE, W_STATUS, W_CONSOLIDATED_ON };
+enum {
+    W_ORG,
+    W_YEAR,
+    W_PLAN,
+    W_RESPONSIBLE,
+    W_DEADLINE,
+    W_STATUS,
+    W_CONSOLIDATED_ON,
+    W_BASIS,
+    W_LISTED_ON
+};
 const struct http_field api_review_weak_add_body[] = {
     {"org_id", HF_ID, HF_REQUIRED, 0, 0, "the organization"},
     {"year", HF_INT, HF_REQUIRED, 1900, 9999, "review year"},
@@ -150,6 +163,10 @@ const struct http_field api_review_weak_add_body[] = {
     {"deadline", HF_DATE, 0, 0, 0, "deadline"},
     {"status", HF_STRING, 0, 0, 16, "open (default), in_progress or consolidated"},
     {"consolidated_on", HF_DATE, 0, 0, 0, "date consolidated (default today)"},
+    {"basis", HF_STRING, 0, 0, 200,
+     "the list (\"theo Nghị quyết 15\", \"do Ban Chỉ đạo cấp huyện theo dõi\"; default: the "
+     "review's own)"},
+    {"listed_on", HF_DATE, 0, 0, 0, "the day it was put on the list (default: from the start)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -468,16 +485,18 @@ enum tcxd_err api_review_leniency(struct http_ctx *c, struct tcxd_error *e)
 /* ---- weak organizations ---- */
 
 struct weak_list {
-    json_t *items;
-    int total, consolidated;
+    struct weak_org_row *v;
+    size_t n, cap;
+    const char *basis;
 };
 
 static void weak_row(void *ctx, const struct weak_org_row *w)
 {
     struct weak_list *l = ctx;
-    json_array_append_new(l->items, weak_org_json(w));
-    l->total++;
-    l->consolidated += w->status == WEAK_CONSOLIDATED;
+    if (l->basis && strcmp(l->basis, w->basis))
+        return;
+    ALLOC_GROW(l->v, l->n + 1, l->cap);
+    l->v[l->n++] = *w;
 }
 
 enum tcxd_err api_review_weak_list(struct http_ctx *c, struct tcxd_error *e)
@@ -489,20 +508,17 @@ enum tcxd_err api_review_weak_list(struct http_ctx *c, struct tcxd_error *e)
     enum tcxd_err rc = http_org_get(c, id, review_report_date(to), "org", &o, e);
     if (rc)
         return rc;
-    struct weak_list l = {json_array(), 0, 0};
+    struct weak_list l = {NULL, 0, 0, c->q[WQ_BASIS].present ? c->q[WQ_BASIS].s : NULL};
     if ((rc = store_weak_list(c->st, o.id, from, to, weak_row, &l, e))) {
-        json_decref(l.items);
+        free(l.v);
         return rc;
     }
-    struct buf s = BUF_INIT;
-    review_consolidation_sentence(&s, l.consolidated, l.total);
-    http_json(c, 200,
-              json_pack("{s:o, s:i, s:i, s:o, s:i, s:i, s:o, s:s}", "org", api_org_json(&o),
-                        "year_from", from, "year_to", to, "items", l.items, "consolidated",
-                        l.consolidated, "total", l.total, "share",
-                        json_real(review_share_tenths(l.consolidated, l.total) / 10.0), "sentence",
-                        s.ptr));
-    buf_release(&s);
+    json_t *j = weak_lists_json(l.v, l.n, c->q[WQ_AS_OF].present ? c->q[WQ_AS_OF].d : DATE_NONE);
+    free(l.v);
+    json_object_set_new(j, "org", api_org_json(&o));
+    json_object_set_new(j, "year_from", json_integer(from));
+    json_object_set_new(j, "year_to", json_integer(to));
+    http_json(c, 200, j);
     return TCXD_OK;
 }
 
@@ -516,6 +532,7 @@ static enum tcxd_err weak_req(const struct http_value *plan, const struct http_v
     r->responsible = resp->present ? resp->s : NULL;
     r->deadline = deadline->present ? deadline->d : DATE_NONE;
     r->consolidated_on = cons->present ? cons->d : DATE_NONE;
+    r->listed_on = DATE_NONE;
     r->status = -1;
     if (status->present) {
         enum weak_status s;
@@ -546,8 +563,11 @@ enum tcxd_err api_review_weak_add(struct http_ctx *c, struct tcxd_error *e)
     enum tcxd_err rc;
     if ((rc = http_org_get(c, in[W_ORG].i, review_report_date(year), "org_id", &o, e)) ||
         (rc = weak_req(&in[W_PLAN], &in[W_RESPONSIBLE], &in[W_DEADLINE], &in[W_STATUS],
-                       &in[W_CONSOLIDATED_ON], &req, e)) ||
-        (rc = store_weak_add(c->st, &c->actor, o.id, year, &req, &id, e)))
+                       &in[W_CONSOLIDATED_ON], &req, e)))
+        return rc;
+    req.basis = in[W_BASIS].present ? in[W_BASIS].s : NULL;
+    req.listed_on = in[W_LISTED_ON].present ? in[W_LISTED_ON].d : DATE_NONE;
+    if ((rc = store_weak_add(c->st, &c->actor, o.id, year, &req, &id, e)))
         return rc;
     return weak_answer(c, 201, id, e);
 }

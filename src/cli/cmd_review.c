@@ -41,11 +41,15 @@ static const char review_help[] =
     "  tcxd review show SUBJECT --year Y [--level L]\n"
     "  tcxd review report ORG --year Y [--list] [--mapping] [--format text|csv]\n"
     "  tcxd review leniency ORG --year Y [--threshold POINTS] [--format text|csv]\n"
-    "  tcxd review weak list ORG (--year Y | --from Y --to Y) [--format text|csv]\n"
-    "  tcxd review weak add ORG --year Y [--plan TEXT] [--responsible NAME] [--deadline DATE]\n"
-    "           [--status open|in_progress|consolidated]\n"
+    "  tcxd review weak list ORG (--year Y | --from Y --to Y) [--as-of DATE] [--basis TEXT]\n"
+    "           [--format text|csv]\n"
+    "  tcxd review weak add ORG --year Y [--basis TEXT] [--listed-on DATE] [--plan TEXT]\n"
+    "           [--responsible NAME] [--deadline DATE] [--status open|in_progress|consolidated]\n"
+    "           [--consolidated-on DATE]\n"
     "  tcxd review weak update ID [--plan TEXT] [--responsible NAME] [--deadline DATE]\n"
-    "           [--status S] [--consolidated-on DATE]\n"
+    "           [--status S] [--consolidated-on DATE]\n";
+
+static const char review_help_notes[] =
     "SUBJECT is a member (#12, 12 or a 12-digit national ID) or an organization code\n"
     "(org:CODE or member:ID when ambiguous). Levels: htxsnv, httnv, htnv, khtnv (or the\n"
     "Vietnamese label); for 2014-2017 (HD 27) also the year's own levels: organizations "
@@ -58,6 +62,10 @@ static const char review_help[] =
     "(--override-reason to decide before them); a decision better than a level forced to\n"
     "KHTNV needs --override-reason too. Targets: --targets DONE/TOTAL (on time defaults to\n"
     "DONE, exceeded to 0). A disciplined sub-unit counts as not remedied unless --sub-remedied.\n"
+    "Weak organizations are kept on lists told apart by --basis (\"theo Nghị quyết 15\",\n"
+    "\"do Ban Chỉ đạo cấp huyện theo dõi\"; none: the review's own); 'weak list --as-of DATE'\n"
+    "counts each list on that date (consolidations after it do not count), an organization\n"
+    "carried over years once.\n"
     "'report --mapping' shows how the pre-2018 levels map onto the current ones. VALUE is points "
     "(\"8,5\") under QĐ 366 (2025 on) and a grade (xuat_sac,\n"
     "tot, trung_binh, kem) under QĐ 132/124 (2018-2024). Score files are CSV rows\n"
@@ -103,6 +111,9 @@ enum {
     O_SUB_REM,
     O_OVERRIDE,
     O_LEVELS,
+    O_BASIS,
+    O_LISTED_ON,
+    O_AS_OF,
     O_DECISION,
     O_DECISION_DATE,
     O_CAP_EXC,
@@ -156,6 +167,9 @@ static const struct cli_opt review_opts[O__MAX] = {
     [O_SUB_REM] = {"sub-remedied", true, NULL},
     [O_OVERRIDE] = {"override-reason", true, NULL},
     [O_LEVELS] = {"levels", true, NULL},
+    [O_BASIS] = {"basis", true, NULL},
+    [O_LISTED_ON] = {"listed-on", true, NULL},
+    [O_AS_OF] = {"as-of", true, NULL},
     [O_DECISION] = {"decision", true, NULL},
     [O_DECISION_DATE] = {"decision-date", true, NULL},
     [O_CAP_EXC] = {"cap-exception", true, NULL},
@@ -949,7 +963,8 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         {O_FORCE_MAJEURE, 2}, {O_UNIT_TARGETS, 2},    {O_UNIT_ON_TIME, 2},
         {O_UNIT_EXCEEDED, 2}, {O_UNIT_KEY_MISSED, 2}, {O_SE_MISSED, 2},
         {O_UNITS_KHTNV, 2},   {O_SHORTCOMINGS, 2},    {O_SUB_REM, 2},
-        {O_OVERRIDE, 4},      {O_LEVELS, 0},
+        {O_OVERRIDE, 4},      {O_LEVELS, 0},          {O_BASIS, 0},
+        {O_LISTED_ON, 0},     {O_AS_OF, 0},
     };
     for (size_t i = 0; i < ARRAY_SIZE(owners); i++)
         if (o[owners[i].opt].value && !(owners[i].steps & (1u << step)))
@@ -1420,17 +1435,19 @@ static int cmd_leniency(struct cli *cli, struct cli_opt *o, const char **pos, si
 
 /* ---- weak organizations ------------------------------------------------------------------- */
 
-struct weak_ctx {
-    json_t *items;
-    int total, consolidated;
+struct weak_rows {
+    struct weak_org_row *v;
+    size_t n, cap;
+    const char *basis; /* NULL: every list */
 };
 
 static void weak_row_cb(void *ctx, const struct weak_org_row *w)
 {
-    struct weak_ctx *c = ctx;
-    json_array_append_new(c->items, weak_org_json(w));
-    c->total++;
-    c->consolidated += w->status == WEAK_CONSOLIDATED;
+    struct weak_rows *c = ctx;
+    if (c->basis && strcmp(c->basis, w->basis))
+        return;
+    ALLOC_GROW(c->v, c->n + 1, c->cap);
+    c->v[c->n++] = *w;
 }
 
 static enum tcxd_err weak_req(const struct cli_opt *o, struct weak_org_req *r, bool *any,
@@ -1454,6 +1471,11 @@ static enum tcxd_err weak_req(const struct cli_opt *o, struct weak_org_req *r, b
             return rc;
         r->status = (int)s;
     }
+    r->basis = o[O_BASIS].value;
+    r->listed_on = DATE_NONE;
+    if (o[O_LISTED_ON].value &&
+        (rc = cli_date(o[O_LISTED_ON].value, DATE_NONE, "listed_on", &r->listed_on, e)))
+        return rc;
     *any = r->plan || r->responsible || r->deadline != DATE_NONE || r->status >= 0 ||
            r->consolidated_on != DATE_NONE;
     return TCXD_OK;
@@ -1512,24 +1534,30 @@ static int cmd_weak(struct cli *cli, struct cli_opt *o, const char **pos, size_t
         }
         if (cli_org(cli, pos[2], review_report_date(to), &org, &e))
             return cli_fail(cli, &e);
-        struct weak_ctx c = {json_array(), 0, 0};
+        tcxd_date as_of = DATE_NONE;
+        if (o[O_AS_OF].value && cli_date(o[O_AS_OF].value, DATE_NONE, "as_of", &as_of, &e))
+            return cli_fail(cli, &e);
+        struct weak_rows c = {NULL, 0, 0, o[O_BASIS].value};
         if (store_weak_list(cli->st, org.id, from, to, weak_row_cb, &c, &e)) {
-            json_decref(c.items);
+            free(c.v);
             return cli_fail(cli, &e);
         }
+        json_t *lj = weak_lists_json(c.v, c.n, as_of);
+        free(c.v);
+        json_t *items = json_object_get(lj, "items");
         struct buf s = BUF_INIT;
-        review_consolidation_sentence(&s, c.consolidated, c.total);
         if (cli->json) {
-            cli_print_json(json_pack("{s:o, s:i, s:i, s:o, s:i, s:i, s:s}", "org",
-                                     cli_json_org(&org), "year_from", from, "year_to", to, "items",
-                                     c.items, "consolidated", c.consolidated, "total", c.total,
-                                     "sentence", s.ptr));
+            json_object_set_new(lj, "org", cli_json_org(&org));
+            json_object_set_new(lj, "year_from", json_integer(from));
+            json_object_set_new(lj, "year_to", json_integer(to));
+            cli_print_json(json_incref(lj));
         } else if (csv) {
-            const char *hdr[] = {"id",     "year", "code",        "name",     "source",
-                                 "status", "plan", "responsible", "deadline", "consolidated_on"};
-            print_csv_row(hdr, 10);
-            for (size_t i = 0; i < json_array_size(c.items); i++) {
-                json_t *w = json_array_get(c.items, i);
+            const char *hdr[] = {"id",          "year",     "code",      "name",
+                                 "basis",       "source",   "status",    "plan",
+                                 "responsible", "deadline", "listed_on", "consolidated_on"};
+            print_csv_row(hdr, 12);
+            for (size_t i = 0; i < json_array_size(items); i++) {
+                json_t *w = json_array_get(items, i);
                 char id[24], yr[8];
                 snprintf(id, sizeof(id), "%lld",
                          (long long)json_integer_value(json_object_get(w, "id")));
@@ -1539,24 +1567,34 @@ static int cmd_weak(struct cli *cli, struct cli_opt *o, const char **pos, size_t
                                        yr,
                                        json_string_value(json_object_get(w, "code")),
                                        json_string_value(json_object_get(w, "name")),
+                                       json_string_value(json_object_get(w, "basis")),
                                        json_string_value(json_object_get(w, "source")),
                                        json_string_value(json_object_get(w, "status")),
                                        json_string_value(json_object_get(w, "plan")),
                                        json_string_value(json_object_get(w, "responsible")),
                                        json_string_value(json_object_get(w, "deadline")),
+                                       json_string_value(json_object_get(w, "listed_on")),
                                        json_string_value(json_object_get(w, "consolidated_on"))};
-                print_csv_row(cells, 10);
+                print_csv_row(cells, 12);
             }
-            json_decref(c.items);
         } else {
-            printf("Tổ chức đảng yếu kém, cần củng cố (%d-%d) — %s: %s\n", from, to, org.name,
-                   s.ptr);
-            const char *hdr[] = {"Id",         "Năm",       "Mã",      "Tổ chức",
-                                 "Trạng thái", "Phụ trách", "Thời hạn"};
+            char d[DATE_ISO_LEN];
+            tcxd_date shown = as_of != DATE_NONE ? as_of : date_today();
+            date_format_vn(shown, d);
+            printf("Tổ chức đảng yếu kém, cần củng cố (%d-%d) — %s, đến ngày %s:\n", from, to,
+                   org.name, d);
+            json_t *lists = json_object_get(lj, "lists");
+            for (size_t k = 0; k < json_array_size(lists); k++)
+                printf("  %s\n",
+                       json_string_value(json_object_get(json_array_get(lists, k), "sentence")));
+            if (!json_array_size(lists))
+                printf("  %s\n", json_string_value(json_object_get(lj, "sentence")));
+            const char *hdr[] = {"Id",   "Năm",        "Mã",        "Tổ chức",
+                                 "Diện", "Trạng thái", "Phụ trách", "Thời hạn"};
             struct cli_table t;
-            cli_table_init(&t, 7, hdr, NULL);
-            for (size_t i = 0; i < json_array_size(c.items); i++) {
-                json_t *w = json_array_get(c.items, i);
+            cli_table_init(&t, 8, hdr, NULL);
+            for (size_t i = 0; i < json_array_size(items); i++) {
+                json_t *w = json_array_get(items, i);
                 char id[24], yr[8], dl[DATE_ISO_LEN] = "";
                 snprintf(id, sizeof(id), "%lld",
                          (long long)json_integer_value(json_object_get(w, "id")));
@@ -1565,13 +1603,19 @@ static int cmd_weak(struct cli *cli, struct cli_opt *o, const char **pos, size_t
                 const char *iso = json_string_value(json_object_get(w, "deadline"));
                 tcxd_date dd;
                 struct tcxd_error ig;
-                if (iso && !date_parse(iso, &dd, "deadline", &ig))
+                if (iso && *iso && !date_parse(iso, &dd, "deadline", &ig))
                     date_format_vn(dd, dl);
+                bool done = json_is_true(json_object_get(w, "consolidated_as_of"));
+                const char *st = json_string_value(json_object_get(w, "status_label"));
+                if (!done &&
+                    !strcmp(json_string_value(json_object_get(w, "status")), "consolidated"))
+                    st = weak_status_label(WEAK_IN_PROGRESS); /* consolidated after the date */
                 const char *cells[] = {id,
                                        yr,
                                        json_string_value(json_object_get(w, "code")),
                                        json_string_value(json_object_get(w, "name")),
-                                       json_string_value(json_object_get(w, "status_label")),
+                                       json_string_value(json_object_get(w, "basis")),
+                                       st,
                                        json_string_value(json_object_get(w, "responsible")),
                                        dl};
                 cli_table_row(&t, cells);
@@ -1579,8 +1623,8 @@ static int cmd_weak(struct cli *cli, struct cli_opt *o, const char **pos, size_t
             if (t.nrows > 1)
                 cli_table_print(&t);
             cli_table_release(&t);
-            json_decref(c.items);
         }
+        json_decref(lj);
         buf_release(&s);
         return 0;
     }
@@ -1639,6 +1683,7 @@ int cmd_review(struct cli *cli, int argc, char **argv)
     if (o[O_HELP].value || npos == 0) {
         scores_free(&sc);
         fputs(review_help, o[O_HELP].value ? stdout : stderr);
+        fputs(review_help_notes, o[O_HELP].value ? stdout : stderr);
         return o[O_HELP].value ? 0 : 2;
     }
     const char *sub = pos[0];

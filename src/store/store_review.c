@@ -1402,6 +1402,7 @@ static enum tcxd_err insert_weak_decided(struct store *st, const struct store_re
     sqlite3_stmt *s = store_stmt(st, STMT_WEAK_FIND);
     sqlite3_bind_int64(s, 1, rv->org_id);
     sqlite3_bind_int(s, 2, rv->year);
+    store_bind_text(s, 3, "");
     int r = sqlite3_step(s);
     sqlite3_reset(s);
     if (r == SQLITE_ROW)
@@ -1420,6 +1421,8 @@ static enum tcxd_err insert_weak_decided(struct store *st, const struct store_re
     store_bind_text(s, 7, weak_status_name(WEAK_OPEN));
     sqlite3_bind_null(s, 8);
     store_bind_text(s, 9, at);
+    store_bind_text(s, 10, "");
+    sqlite3_bind_null(s, 11);
     enum tcxd_err rc = store_step_done(st, s, e, "listing the weak organization");
     if (!rc)
         *id = sqlite3_last_insert_rowid(st->db);

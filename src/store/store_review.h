@@ -308,10 +308,12 @@ enum tcxd_err weak_status_parse(const char *s, enum weak_status *out,
 struct weak_org_row {
     int64_t id, org_id;
     int year;
+    char basis[256]; /* the list: "" the review's own, "theo Nghị quyết 15" ... */
     char source[16]; /* "decided" or "flagged" */
     char code[33], name[1024];
     char plan[2048], responsible[256];
     tcxd_date deadline, consolidated_on;
+    tcxd_date listed_on; /* DATE_NONE: on the list from the start */
     enum weak_status status;
 };
 
@@ -321,9 +323,13 @@ struct weak_org_req {
     tcxd_date deadline;
     int status;                /* enum weak_status or -1 */
     tcxd_date consolidated_on; /* default: today when the status becomes consolidated */
+    const char *basis;         /* add only: the list (NULL or "": the review's own) */
+    tcxd_date listed_on;       /* add only: the day it was put on the list (DATE_NONE: from the
+                                  start); not after today */
 };
 
-/* Flags an organization for consolidation in a year (ECONFLICT when already listed). */
+/* Flags an organization for consolidation in a year on a list (ECONFLICT when already on that
+   list that year). */
 enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, int64_t org_id,
                              int year, const struct weak_org_req *req, int64_t *id_out,
                              struct tcxd_error *e) TCXD_WUR;
@@ -331,8 +337,8 @@ enum tcxd_err store_weak_update(struct store *st, const struct store_actor *who,
                                 const struct weak_org_req *req, struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err store_weak_get(struct store *st, int64_t id, struct weak_org_row *out,
                              struct tcxd_error *e) TCXD_WUR;
-/* Weak organizations of years year_from..year_to inside root's subtree (on 31/12 of year_to,
-   or today if earlier), by year and code. */
+/* Weak organizations of years year_from..year_to inside root's subtree (each placed in the tree
+   of its own year), by list, year and code. Count them with review_weak_tally. */
 enum tcxd_err store_weak_list(struct store *st, int64_t root, int year_from, int year_to,
                               void (*fn)(void *ctx, const struct weak_org_row *w), void *ctx,
                               struct tcxd_error *e) TCXD_WUR;
@@ -377,5 +383,12 @@ json_t *review_legacy_mapping_json(void);
    the count per organization (members: base organization; organizations: parent). */
 json_t *review_leniency_json(const struct review_report *r, review_points threshold);
 json_t *weak_org_json(const struct weak_org_row *w);
+/*
+ * The weak lists as of a date (DATE_NONE: today): {"as_of","items":[weak + "consolidated_as_of"],
+ * "lists":[{"basis","label","total","consolidated","share","sentence"}] (review_weak_tally: one
+ * per basis, an organization carried over years once), "total","consolidated","share","sentence"
+ * (the lists added up)}. The sentence of a list: "theo Nghị quyết 15: đã củng cố 07/39 (17,9%)".
+ */
+json_t *weak_lists_json(const struct weak_org_row *rows, size_t n, tcxd_date as_of);
 
 #endif

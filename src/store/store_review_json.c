@@ -495,3 +495,46 @@ json_t *weak_org_json(const struct weak_org_row *w)
                      weak_status_name(w->status), "status_label", weak_status_label(w->status),
                      "consolidated_on", date_json(w->consolidated_on));
 }
+
+json_t *weak_lists_json(const struct weak_org_row *rows, size_t n, tcxd_date as_of)
+{
+    if (as_of == DATE_NONE)
+        as_of = date_today();
+    struct review_weak_entry *v = xcalloc(n ? n : 1, sizeof(*v));
+    struct review_weak_tally *t = xcalloc(n ? n : 1, sizeof(*t));
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++) {
+        v[i] = (struct review_weak_entry){rows[i].org_id, rows[i].year, rows[i].basis,
+                                          rows[i].listed_on, rows[i].consolidated_on};
+        json_t *w = weak_org_json(&rows[i]);
+        json_object_set_new(
+            w, "consolidated_as_of",
+            json_boolean(rows[i].consolidated_on != DATE_NONE && rows[i].consolidated_on <= as_of));
+        json_array_append_new(items, w);
+    }
+    size_t nt = review_weak_tally(v, n, as_of, t);
+    json_t *lists = json_array();
+    int total = 0, cons = 0;
+    for (size_t k = 0; k < nt; k++) {
+        struct buf b = BUF_INIT;
+        if (t[k].basis[0])
+            buf_addf(&b, "%s: ", t[k].basis);
+        review_consolidation_sentence(&b, t[k].consolidated, t[k].total);
+        json_array_append_new(lists,
+                              json_pack("{s:s, s:i, s:i, s:o, s:s}", "basis", t[k].basis, "total",
+                                        t[k].total, "consolidated", t[k].consolidated, "share",
+                                        share(t[k].consolidated, t[k].total), "sentence", b.ptr));
+        buf_release(&b);
+        total += t[k].total;
+        cons += t[k].consolidated;
+    }
+    struct buf b = BUF_INIT;
+    review_consolidation_sentence(&b, cons, total);
+    json_t *j = json_pack("{s:o, s:o, s:o, s:i, s:i, s:o, s:s}", "as_of", date_json(as_of), "items",
+                          items, "lists", lists, "total", total, "consolidated", cons, "share",
+                          share(cons, total), "sentence", b.ptr);
+    buf_release(&b);
+    free(v);
+    free(t);
+    return j;
+}

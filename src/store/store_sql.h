@@ -275,19 +275,21 @@
       "LEFT JOIN member m ON m.id = r.member_id WHERE r.year = ?1 ORDER BY r.id")                  \
     X(STMT_WEAK_INSERT,                                                                            \
       "INSERT INTO weak_org(org_id, year, source, plan, responsible, deadline, status, "           \
-      "consolidated_on, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                   \
+      "consolidated_on, updated_at, basis, listed_on) "                                            \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")                                      \
     X(STMT_WEAK_UPDATE,                                                                            \
       "UPDATE weak_org SET plan = ?2, responsible = ?3, deadline = ?4, status = ?5, "              \
       "consolidated_on = ?6, updated_at = ?7 WHERE id = ?1")                                       \
     X(STMT_WEAK_GET,                                                                               \
       "SELECT w.id, w.org_id, w.year, w.source, w.plan, w.responsible, w.deadline, w.status, "     \
-      "w.consolidated_on, o.code, o.name FROM weak_org w JOIN org o ON o.id = w.org_id "           \
-      "WHERE w.id = ?1")                                                                           \
-    X(STMT_WEAK_FIND, "SELECT id FROM weak_org WHERE org_id = ?1 AND year = ?2")                   \
+      "w.consolidated_on, o.code, o.name, w.basis, w.listed_on FROM weak_org w "                   \
+      "JOIN org o ON o.id = w.org_id WHERE w.id = ?1")                                             \
+    X(STMT_WEAK_FIND, "SELECT id FROM weak_org WHERE org_id = ?1 AND year = ?2 AND basis = ?3")    \
     X(STMT_WEAK_YEARS,                                                                             \
       "SELECT w.id, w.org_id, w.year, w.source, w.plan, w.responsible, w.deadline, w.status, "     \
-      "w.consolidated_on, o.code, o.name FROM weak_org w JOIN org o ON o.id = w.org_id "           \
-      "WHERE w.year >= ?1 AND w.year <= ?2 ORDER BY w.year, o.code")                               \
+      "w.consolidated_on, o.code, o.name, w.basis, w.listed_on FROM weak_org w "                   \
+      "JOIN org o ON o.id = w.org_id WHERE w.year >= ?1 AND w.year <= ?2 "                         \
+      "ORDER BY w.basis, w.year, o.code")                                                          \
     /* bulk import and export (store_bulk.c); the _N statements write STORE_BULK_BATCH rows */     \
     X(STMT_BULK_ORG_BY_CODE,                                                                       \
       "SELECT id, tier, form, created_on, ended_on FROM org WHERE code = ?1")                      \

@@ -63,6 +63,8 @@ static void weak_row(sqlite3_stmt *s, struct weak_org_row *w)
     w->consolidated_on = store_column_date(s, 8);
     store_column_copy(s, 9, w->code, sizeof(w->code));
     store_column_copy(s, 10, w->name, sizeof(w->name));
+    store_column_copy(s, 11, w->basis, sizeof(w->basis));
+    w->listed_on = store_column_date(s, 12);
 }
 
 enum tcxd_err store_weak_get(struct store *st, int64_t id, struct weak_org_row *out,
@@ -86,10 +88,13 @@ static json_t *weak_json(const struct weak_org_row *w)
     char dl[DATE_ISO_LEN], co[DATE_ISO_LEN];
     date_format_iso(w->deadline, dl);
     date_format_iso(w->consolidated_on, co);
-    return json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)w->id,
-                     "org_id", (json_int_t)w->org_id, "year", w->year, "source", w->source, "plan",
-                     w->plan, "responsible", w->responsible, "deadline", dl, "status",
-                     weak_status_name(w->status), "consolidated_on", co);
+    char lo[DATE_ISO_LEN];
+    date_format_iso(w->listed_on, lo);
+    return json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
+                     (json_int_t)w->id, "org_id", (json_int_t)w->org_id, "year", w->year, "basis",
+                     w->basis, "source", w->source, "plan", w->plan, "responsible", w->responsible,
+                     "deadline", dl, "status", weak_status_name(w->status), "consolidated_on", co,
+                     "listed_on", lo);
 }
 
 /* Applies req onto w (cleaned), checking the fields. */
@@ -148,17 +153,29 @@ enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, in
     memset(&w, 0, sizeof(w));
     w.deadline = w.consolidated_on = DATE_NONE;
     w.status = WEAK_OPEN;
+    struct buf basis = BUF_INIT;
     if ((rc = review_ruleset_for_year(year, &rs, e)) ||
         (rc = store_org_get(st, org_id, review_report_date(year), &o, e)) ||
         (rc = store_scope_check_write(st, org_id, review_report_date(year), "org_id", e)) ||
-        (rc = weak_apply(req, &w, e)) || (rc = store_begin(st, e)))
-        return rc;
+        (rc = weak_apply(req, &w, e)) || (rc = review_clean(req->basis, 200, "basis", &basis, e)))
+        goto out;
+    snprintf(w.basis, sizeof(w.basis), "%s", basis.ptr);
+    w.listed_on = req->listed_on;
+    if (w.listed_on != DATE_NONE && w.listed_on > date_today()) {
+        char d[DATE_ISO_LEN];
+        date_format_vn(w.listed_on, d);
+        rc = tcxd_fail(e, TCXD_EINVAL, "listed_on", "listing date %s is in the future", d);
+        goto out;
+    }
+    if ((rc = store_begin(st, e)))
+        goto out;
     w.org_id = org_id;
     w.year = year;
     snprintf(w.source, sizeof(w.source), "flagged");
     sqlite3_stmt *s = store_stmt(st, STMT_WEAK_FIND);
     sqlite3_bind_int64(s, 1, org_id);
     sqlite3_bind_int(s, 2, year);
+    store_bind_text(s, 3, w.basis);
     if (sqlite3_step(s) == SQLITE_ROW) {
         rc = tcxd_fail(e, TCXD_ECONFLICT, "org", "%s is already listed for %d (entry #%lld)",
                        o.code, year, (long long)sqlite3_column_int64(s, 0));
@@ -178,6 +195,8 @@ enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, in
     store_bind_text(s, 7, weak_status_name(w.status));
     store_bind_date(s, 8, w.consolidated_on);
     store_bind_text(s, 9, at);
+    store_bind_text(s, 10, w.basis);
+    store_bind_date(s, 11, w.listed_on);
     if ((rc = store_step_done(st, s, e, "listing the weak organization")))
         goto fail;
     w.id = sqlite3_last_insert_rowid(st->db);
@@ -188,9 +207,11 @@ enum tcxd_err store_weak_add(struct store *st, const struct store_actor *who, in
         goto fail;
     if (id_out)
         *id_out = w.id;
-    return TCXD_OK;
+    goto out;
 fail:
     store_rollback(st);
+out:
+    buf_release(&basis);
     return rc;
 }
 

@@ -289,6 +289,7 @@ const struct msg_pair msg_vi_catalog[] = {
      "trước thì ghi rõ lý do"},
     {"sub-organizations", "tổ chức đảng trực thuộc"},
     {"members", "đảng viên"},
+    {"listing date %s is in the future", "ngày đưa vào danh sách %s ở tương lai"},
     {"line %zu: SUBJECT,LEVEL[,REASON] expected", "dòng %zu: cần ĐỐI_TƯỢNG,MỨC[,LÝ_DO]"},
     {"no decision in the batch", "danh sách quyết định trống"},
     {"the same subject twice in the batch", "một đối tượng xuất hiện hai lần trong danh sách"},

@@ -612,6 +612,81 @@ static void test_batch_cap_by_type(void **state)
     db_paths_unlink();
 }
 
+/* Seed 004: in 2022 a district keeps 39 base organizations on the Nghị quyết 15 list and 14
+   followed by its steering committee; by 30/06/2022 7 of the 39 are consolidated, an 8th on
+   20/09/2022. The half-year figure stays 07/39 whatever is consolidated after. */
+static void test_weak_lists(void **state)
+{
+    (void)state;
+    snprintf(db, sizeof(db), "/tmp/tcxd-test-review-weak-%d.db", (int)getpid());
+    db_paths_unlink();
+    ok(RUN("init"));
+    ok(RUN("org", "add", "QH", "Đảng bộ huyện", "--tier", "above_base", "--form", "dang_bo",
+           "--date", "01/01/2010"));
+    const char *nq15 = "theo Nghị quyết 15", *bcd = "do Ban Chỉ đạo cấp huyện theo dõi";
+    for (int i = 1; i <= 40; i++) {
+        char code[8], name[32];
+        snprintf(code, sizeof(code), "X%d", i);
+        snprintf(name, sizeof(name), "Đảng bộ xã số %d", i);
+        ok(RUN("org", "add", code, name, "--tier", "base", "--form", "dang_bo", "--type", "xa",
+               "--parent", "QH", "--date", "01/01/2010"));
+        if (i == 40) /* listed in August: not on the list on 30/06 */
+            ok(RUN("review", "weak", "add", code, "--year", "2022", "--basis", nq15, "--listed-on",
+                   "01/08/2022"));
+        else if (i <= 7) {
+            char on[16];
+            snprintf(on, sizeof(on), "%02d/0%d/2022", i, 3 + i % 3);
+            ok(RUN("review", "weak", "add", code, "--year", "2022", "--basis", nq15, "--status",
+                   "consolidated", "--consolidated-on", on));
+        } else if (i == 8) {
+            ok(RUN("review", "weak", "add", code, "--year", "2022", "--basis", nq15, "--status",
+                   "consolidated", "--consolidated-on", "20/09/2022"));
+        } else {
+            ok(RUN("review", "weak", "add", code, "--year", "2022", "--basis", nq15));
+        }
+        if (i <= 14)
+            ok(RUN("review", "weak", "add", code, "--year", "2022", "--basis", bcd,
+                   i <= 5 ? "--status" : NULL, "consolidated", "--consolidated-on", "10/05/2022"));
+    }
+    /* X9 was on the 2021 list too: over 2021-2022 it is one organization */
+    ok(RUN("review", "weak", "add", "X9", "--year", "2021", "--basis", nq15));
+
+    struct result r =
+        RUN("review", "weak", "list", "QH", "--year", "2022", "--as-of", "30/06/2022");
+    assert_int_equal(r.status, 0);
+    if (!strstr(r.out.ptr, "theo Nghị quyết 15: đã củng cố 07/39 (17,9%)"))
+        fail_msg("no 07/39 in:\n%s", r.out.ptr);
+    assert_non_null(strstr(r.out.ptr, "do Ban Chỉ đạo cấp huyện theo dõi: đã củng cố 05/14 "
+                                      "(35,7%)"));
+    assert_non_null(strstr(r.out.ptr, "30/06/2022"));
+    release(&r);
+    /* today: the 8th and the August entry count */
+    json_t *j = json_of(RUN("--json", "review", "weak", "list", "QH", "--year", "2022"));
+    json_t *l0 = json_array_get(json_object_get(j, "lists"), 0);
+    json_t *l1 = json_array_get(json_object_get(j, "lists"), 1);
+    json_t *nq = !strcmp(json_string_value(json_object_get(l0, "basis")), nq15) ? l0 : l1;
+    assert_int_equal(json_integer_value(json_object_get(nq, "total")), 40);
+    assert_int_equal(json_integer_value(json_object_get(nq, "consolidated")), 8);
+    assert_true(json_real_value(json_object_get(nq, "share")) == 20.0);
+    json_decref(j);
+    /* one list; over 2021-2022 X9 counts once */
+    j = json_of(RUN("--json", "review", "weak", "list", "QH", "--from", "2021", "--to", "2022",
+                    "--basis", nq15, "--as-of", "30/06/2022"));
+    assert_int_equal(json_array_size(json_object_get(j, "lists")), 1);
+    assert_int_equal(json_integer_value(json_object_get(j, "total")), 39);
+    assert_int_equal(json_integer_value(json_object_get(j, "consolidated")), 7);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 41); /* 40 + X9 of 2021 */
+    assert_string_equal(json_string_value(json_object_get(j, "sentence")),
+                        "đã củng cố 07/39 (17,9%)");
+    json_decref(j);
+    /* the same organization, year and list twice is refused; another list is not */
+    refused(RUN("review", "weak", "add", "X9", "--year", "2022", "--basis", nq15), "org");
+    refused(RUN("review", "weak", "add", "X9", "--year", "2022", "--listed-on", "01/01/2099"),
+            "listed_on");
+    ok(RUN("review", "weak", "add", "X9", "--year", "2022"));
+    db_paths_unlink();
+}
+
 int main(int argc, char **argv)
 {
     tcxd = argc > 1 ? argv[1] : getenv("TCXD_BIN");
@@ -626,6 +701,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_targets_qd366_leader),
         cmocka_unit_test(test_party_org_after_its_members),
         cmocka_unit_test(test_batch_cap_by_type),
+        cmocka_unit_test(test_weak_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

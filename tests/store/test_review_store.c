@@ -734,14 +734,21 @@ static void test_weak_consolidation(void **state)
                              (long long)w.db2),
                      1);
     /* CBX flagged for consolidation, CB1 too (in 2024) */
-    struct weak_org_req req = {"Kiện toàn cấp ủy", "Đồng chí Phó Bí thư", D(2026, 6, 30), -1,
-                               DATE_NONE};
+    struct weak_org_req req = {.plan = "Kiện toàn cấp ủy",
+                               .responsible = "Đồng chí Phó Bí thư",
+                               .deadline = D(2026, 6, 30),
+                               .status = -1,
+                               .consolidated_on = DATE_NONE,
+                               .listed_on = DATE_NONE};
     int64_t idx, id1;
     must(store_weak_add(st, &actor, w.cbx, 2025, &req, &idx, &e), &e);
     must(store_weak_add(st, &actor, w.cb1, 2024, &req, &id1, &e), &e);
     char *before = fingerprint();
     assert_int_equal(store_weak_add(st, &actor, w.cbx, 2025, &req, NULL, &e), TCXD_ECONFLICT);
-    struct weak_org_req bad = {NULL, NULL, DATE_NONE, WEAK_CONSOLIDATED, D(2099, 1, 1)};
+    struct weak_org_req bad = {.deadline = DATE_NONE,
+                               .status = WEAK_CONSOLIDATED,
+                               .consolidated_on = D(2099, 1, 1),
+                               .listed_on = DATE_NONE};
     assert_int_equal(store_weak_update(st, &actor, idx, &bad, &e), TCXD_EINVAL);
     assert_string_equal(e.field, "consolidated_on");
     bad.status = WEAK_IN_PROGRESS;
@@ -753,7 +760,10 @@ static void test_weak_consolidation(void **state)
     free(before);
     free(after);
 
-    struct weak_org_req done = {NULL, NULL, DATE_NONE, WEAK_CONSOLIDATED, D(2026, 3, 1)};
+    struct weak_org_req done = {.deadline = DATE_NONE,
+                                .status = WEAK_CONSOLIDATED,
+                                .consolidated_on = D(2026, 3, 1),
+                                .listed_on = DATE_NONE};
     must(store_weak_update(st, &actor, idx, &done, &e), &e);
     struct weak_org_row row;
     must(store_weak_get(st, idx, &row, &e), &e);
