@@ -468,12 +468,14 @@
       "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date "                 \
       "FROM member_event ORDER BY member_id, date, id")                                            \
 
+#include "store/store_sql_inspection.h"
 #include "store/store_sql_program.h"
 
 enum stmt_id {
 #define X(id, sql) id,
     STORE_STATEMENTS(X)
     PROGRAM_STATEMENTS(X)
+    INSPECTION_STATEMENTS(X)
 #undef X
         STMT__MAX
 };

@@ -1,0 +1,50 @@
+/*
+ * store_sql_inspection.h - the statements of store_inspection.c (inspections, supervision,
+ * discipline, appeals), part of the one statement table (store_sql.h).
+ */
+#ifndef TCXD_STORE_SQL_INSPECTION_H
+#define TCXD_STORE_SQL_INSPECTION_H
+
+#define INSPECTION_STATEMENTS(X)                                                                   \
+    X(STMT_INSPECTION_INSERT,                                                                      \
+      "INSERT INTO inspection(kind, body, body_org_id, team, areas, start_date, end_date, "        \
+      "decision_no) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                       \
+    X(STMT_INSPECTION_SUBJECT_INSERT,                                                              \
+      "INSERT INTO inspection_subject(inspection_id, org_id, member_id) VALUES(?1, ?2, ?3)")       \
+    X(STMT_INSPECTION_TEAM_INSERT,                                                                 \
+      "INSERT INTO inspection_team_member(inspection_id, name, role) VALUES(?1, ?2, ?3)")          \
+    X(STMT_INSPECTION_GET,                                                                         \
+      "SELECT id, kind, body, body_org_id, team, areas, start_date, end_date, concluded_on, "      \
+      "conclusion, findings, follow_up, decision_no FROM inspection WHERE id = ?1")                \
+    X(STMT_INSPECTION_CONCLUDE,                                                                    \
+      "UPDATE inspection SET concluded_on = ?2, conclusion = ?3, findings = ?4, follow_up = ?5, "  \
+      "end_date = COALESCE(end_date, ?2) WHERE id = ?1")                                           \
+    X(STMT_INSPECTION_IN_PERIOD,                                                                   \
+      "SELECT id, kind, body, body_org_id, team, areas, start_date, end_date, concluded_on, "      \
+      "conclusion, findings, follow_up, decision_no FROM inspection "                              \
+      "WHERE start_date >= ?1 AND start_date <= ?2 ORDER BY start_date, id")                       \
+    X(STMT_INSPECTION_SUBJECTS,                                                                    \
+      "SELECT org_id, member_id FROM inspection_subject WHERE inspection_id = ?1")                 \
+    X(STMT_MEMBER_REGISTERED_ON,                                                                   \
+      "SELECT org_id FROM member_stint WHERE member_id = ?1 AND kind = 0 AND valid_from <= ?2 "    \
+      "AND valid_to > ?2 LIMIT 1")                                                                 \
+    X(STMT_DISCIPLINE_INSERT,                                                                      \
+      "INSERT INTO discipline(org_id, member_id, subject_org_id, form, violation_date, "           \
+      "decision_date, announced_on, deciding_org_id, decision_no, reason, inspection_id) "         \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")                                      \
+    X(STMT_DISCIPLINE_GET,                                                                         \
+      "SELECT id, org_id, member_id, subject_org_id, form, violation_date, decision_date, "        \
+      "announced_on, deciding_org_id, decision_no, reason, inspection_id FROM discipline "         \
+      "WHERE id = ?1")                                                                             \
+    X(STMT_DISCIPLINE_IN_PERIOD,                                                                   \
+      "SELECT id, org_id, member_id, subject_org_id, form, violation_date, decision_date, "        \
+      "announced_on, deciding_org_id, decision_no, reason, inspection_id FROM discipline "         \
+      "WHERE decision_date >= ?1 AND decision_date <= ?2 ORDER BY decision_date, id")              \
+    X(STMT_APPEAL_INSERT,                                                                          \
+      "INSERT INTO discipline_appeal(discipline_id, lodged_on, result, result_form, decided_on, "  \
+      "decision_no) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                               \
+    X(STMT_APPEAL_LAST,                                                                            \
+      "SELECT result, result_form, decided_on FROM discipline_appeal WHERE discipline_id = ?1 "    \
+      "AND result <> 0 ORDER BY decided_on DESC, id DESC LIMIT 1")
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * test_inspection.c - the rules of inspection and discipline (core/inspection.h): forms per kind
+ * of subject, the limitation periods at their boundaries, the 12-month expiry, dates of
+ * inspections and conclusions, parsing, and the board's sentence with seed 004's figures.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/inspection.h"
+
+static tcxd_date D(int y, int m, int d)
+{
+    return date_from_ymd(y, m, d);
+}
+
+static void test_forms_per_subject(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    /* expected[subject][form]: the table of Điều lệ Đảng, written out here */
+    const bool expected[DISC_SUBJECT__MAX][PD__MAX] = {
+        [DISC_ORG] = {[PD_KHIEN_TRACH] = true, [PD_CANH_CAO] = true, [PD_GIAI_TAN] = true},
+        [DISC_OFFICIAL_MEMBER] = {[PD_KHIEN_TRACH] = true,
+                                  [PD_CANH_CAO] = true,
+                                  [PD_CACH_CHUC] = true,
+                                  [PD_KHAI_TRU] = true},
+        [DISC_PROBATIONARY_MEMBER] = {[PD_KHIEN_TRACH] = true, [PD_CANH_CAO] = true},
+    };
+    for (int s = 0; s < DISC_SUBJECT__MAX; s++)
+        for (int f = 0; f < PD__MAX; f++) {
+            enum tcxd_err rc =
+                discipline_form_check((enum discipline_subject)s, (enum party_discipline)f, &e);
+            assert_int_equal(rc == TCXD_OK, expected[s][f]);
+            if (rc)
+                assert_string_equal(e.field, "form");
+        }
+}
+
+static void test_limitation_and_dates(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    tcxd_date today = D(2026, 1, 1);
+    /* khiển trách: 5 years from the violation, the last day included */
+    assert_int_equal(
+        discipline_dates_check(PD_KHIEN_TRACH, D(2018, 3, 10), D(2023, 3, 10), today, &e), TCXD_OK);
+    assert_int_equal(
+        discipline_dates_check(PD_KHIEN_TRACH, D(2018, 3, 10), D(2023, 3, 11), today, &e),
+        TCXD_ERULE);
+    assert_string_equal(e.field, "violation_date");
+    /* cảnh cáo, cách chức: 10 years */
+    assert_int_equal(discipline_dates_check(PD_CANH_CAO, D(2014, 3, 10), D(2023, 3, 11), today, &e),
+                     TCXD_OK);
+    assert_int_equal(
+        discipline_dates_check(PD_CACH_CHUC, D(2013, 3, 10), D(2023, 3, 11), today, &e),
+        TCXD_ERULE);
+    /* khai trừ, giải tán: none */
+    assert_int_equal(discipline_dates_check(PD_KHAI_TRU, D(1990, 1, 1), D(2023, 3, 11), today, &e),
+                     TCXD_OK);
+    assert_int_equal(discipline_dates_check(PD_GIAI_TAN, D(1990, 1, 1), D(2023, 3, 11), today, &e),
+                     TCXD_OK);
+    /* a decision before the violation, or in the future */
+    assert_int_equal(discipline_dates_check(PD_CANH_CAO, D(2023, 3, 11), D(2023, 3, 10), today, &e),
+                     TCXD_EINVAL);
+    assert_string_equal(e.field, "decision_date");
+    assert_int_equal(discipline_dates_check(PD_CANH_CAO, D(2023, 3, 11), D(2026, 1, 2), today, &e),
+                     TCXD_EINVAL);
+    /* inspections: a conclusion before the start, an end before the start */
+    assert_int_equal(inspection_dates_check(D(2022, 3, 1), D(2022, 2, 1), DATE_NONE, today, &e),
+                     TCXD_EINVAL);
+    assert_string_equal(e.field, "end");
+    assert_int_equal(inspection_dates_check(D(2022, 3, 1), DATE_NONE, D(2022, 2, 28), today, &e),
+                     TCXD_EINVAL);
+    assert_string_equal(e.field, "concluded_on");
+    assert_int_equal(inspection_dates_check(D(2022, 3, 1), D(2022, 3, 1), D(2022, 3, 1), today, &e),
+                     TCXD_OK);
+}
+
+static void test_expiry(void **state)
+{
+    (void)state;
+    /* announced 15/03/2022: in force until 14/03/2023, ceased on 15/03/2023 */
+    tcxd_date dec = D(2022, 3, 10), ann = D(2022, 3, 15);
+    assert_int_equal(discipline_expires(PD_CANH_CAO, ann), D(2023, 3, 15));
+    assert_false(discipline_in_force(PD_CANH_CAO, dec, ann, DATE_NONE, D(2022, 3, 9)));
+    assert_true(discipline_in_force(PD_CANH_CAO, dec, ann, DATE_NONE, D(2022, 3, 10)));
+    assert_true(discipline_in_force(PD_CANH_CAO, dec, ann, DATE_NONE, D(2023, 3, 14)));
+    assert_false(discipline_in_force(PD_CANH_CAO, dec, ann, DATE_NONE, D(2023, 3, 15)));
+    /* no announcement date: counted from the decision */
+    assert_false(discipline_in_force(PD_KHIEN_TRACH, dec, DATE_NONE, DATE_NONE, D(2023, 3, 10)));
+    /* khai trừ, giải tán never cease by themselves */
+    assert_int_equal(discipline_expires(PD_KHAI_TRU, ann), DATE_NONE);
+    assert_true(discipline_in_force(PD_GIAI_TAN, dec, ann, DATE_NONE, D(2040, 1, 1)));
+    /* annulled on appeal */
+    assert_false(discipline_in_force(PD_CANH_CAO, dec, ann, D(2022, 6, 1), D(2022, 6, 1)));
+    assert_true(discipline_in_force(PD_CANH_CAO, dec, ann, D(2022, 6, 1), D(2022, 5, 31)));
+}
+
+static void test_parsing(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    enum inspection_kind k;
+    assert_int_equal(inspection_kind_parse("Kiểm tra chuyên đề", &k, &e), TCXD_OK);
+    assert_int_equal(k, INSP_KT_CHUYEN_DE);
+    assert_false(inspection_is_supervision(k));
+    assert_int_equal(inspection_kind_parse("gs-thuong-xuyen", &k, &e), TCXD_OK);
+    assert_true(inspection_is_supervision(k));
+    unsigned areas;
+    assert_int_equal(inspection_areas_parse("nghi_quyet, Công tác cán bộ,tham_nhung", &areas, &e),
+                     TCXD_OK);
+    assert_int_equal(areas, (1u << INSP_AREA_NGHI_QUYET) | (1u << INSP_AREA_CAN_BO) |
+                                (1u << INSP_AREA_THAM_NHUNG));
+    assert_int_equal(inspection_areas_parse("nghi_quyet,bogus", &areas, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "areas");
+    enum party_discipline f;
+    assert_int_equal(party_discipline_parse("Khai trừ", &f, &e), TCXD_OK);
+    assert_int_equal(f, PD_KHAI_TRU);
+}
+
+static void test_seed_sentence(void **state)
+{
+    (void)state;
+    struct inspection_counts c = {.inspected_orgs = 533,
+                                  .inspected_members = 187,
+                                  .supervised_orgs = 243,
+                                  .supervised_members = 160,
+                                  .disciplined_orgs = 10,
+                                  .disciplined_members = 359};
+    struct buf b = BUF_INIT;
+    inspection_sentence(&c, &b);
+    assert_string_equal(b.ptr, "kiểm tra đối với 533 tổ chức đảng, 187 đảng viên; giám sát đối "
+                               "với 243 tổ chức đảng, 160 đảng viên; thi hành kỷ luật 10 tổ chức "
+                               "đảng và 359 đảng viên");
+    buf_release(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_forms_per_subject),
+        cmocka_unit_test(test_limitation_and_dates),
+        cmocka_unit_test(test_expiry),
+        cmocka_unit_test(test_parsing),
+        cmocka_unit_test(test_seed_sentence),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
