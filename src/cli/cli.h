@@ -110,6 +110,8 @@ int cmd_program(struct cli *cli, int argc, char **argv);
 int cmd_indicator(struct cli *cli, int argc, char **argv);
 int cmd_meeting(struct cli *cli, int argc, char **argv);
 int cmd_unit(struct cli *cli, int argc, char **argv);
+int cmd_inspect(struct cli *cli, int argc, char **argv);
+int cmd_discipline(struct cli *cli, int argc, char **argv);
 int cmd_restructure(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);

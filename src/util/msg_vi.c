@@ -100,6 +100,10 @@ const struct msg_pair msg_vi_catalog[] = {
     {"the item already has status '%s'", "nội dung đã ở trạng thái '%s'"},
 
     /* ---- core, store: inspection, supervision, discipline (issue 16) ---- */
+    {"inspection recorded", "đã ghi cuộc kiểm tra, giám sát"},
+    {"conclusion recorded", "đã ghi kết luận"},
+    {"discipline recorded", "đã ghi quyết định kỷ luật"},
+    {"appeal recorded", "đã ghi khiếu nại kỷ luật"},
     {"invalid inspection kind or body", "loại kiểm tra, giám sát hoặc chủ thể không hợp lệ"},
     {"the start date is missing or in the future", "thiếu ngày bắt đầu hoặc ngày ở tương lai"},
     {"an inspection needs at least one subject",

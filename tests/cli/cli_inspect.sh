@@ -1,0 +1,70 @@
+#!/bin/sh
+# Inspections, supervision and discipline through the real tcxd: a small first half of 2022
+# entered (expected figures counted here from what the script enters), the report's sentence,
+# refusals (khai trừ for a probationary member, a decision before the violation, a conclusion
+# before the inspection started) that write nothing, an appeal, and a khai trừ ending the
+# membership.
+set -eu
+TCXD=$1
+dir=$(mktemp -d "${TMPDIR:-/tmp}/tcxd-cli-inspect-XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+export TCXD_DB="$dir/t.db"
+unset LC_ALL LC_MESSAGES LANG
+export TCXD_LANG=en
+fail() { echo "FAIL: $*" >&2; exit 1; }
+q() { "$TCXD" "$@" >/dev/null || fail "$*"; }
+audits() { "$TCXD" --json audit | grep -c '"action"'; }
+
+q init
+q org add HN "Đảng bộ thành phố" --tier above_base --form dang_bo --date 01/01/2000
+q org add HN.P "Đảng bộ phường" --tier base --form dang_bo --type phuong --parent HN --date 01/01/2000
+for c in 1 2 3 4; do q org add HN.P.0$c "Chi bộ $c" --tier below_base --form chi_bo --parent HN.P --date 01/01/2000; done
+q org add HP "Đảng bộ khác" --tier above_base --form dang_bo --date 01/01/2000
+q org add HP.C "Chi bộ khác" --tier base --form chi_bo --type khac --parent HP --date 01/01/2000
+for i in 1 2 3 4 5 6; do q member add --org HN.P.0$(( (i - 1) % 4 + 1 )) --name "Nguyễn Văn Thử" --gender nam --birth 01/01/1970 --decision-date 01/01/2010 --ceremony-date 01/01/2010 --official-date 01/01/2011; done
+q member admit --org HN.P.01 --name "Trần Thị Dự" --gender nu --birth 01/01/1995 --decision-date 01/12/2021
+# a fresh database numbers members in the order they were entered
+m1=1 m2=2 m3=3 m4=4 m6=6 p7=7
+"$TCXD" --json member show $p7 | grep -q '"status": "probationary"' || fail "member 7 is not the probationary one"
+
+# kiểm tra: 3 organizations + 2 members; giám sát: 2 organizations + 1 member (H1 2022)
+q inspect add HN --kind kt_chuyen_de --body ubkt --start 10/02/2022 --areas nghi_quyet,can_bo --orgs HN.P.01,HN.P.02,HN.P.03
+q inspect add HN --kind kt_dau_hieu --body doan --team "Đoàn kiểm tra số 1" --start 15/03/2022 --members "$m1,$m2"
+q inspect add HN --kind gs_chuyen_de --body cap_uy --start 01/04/2022 --orgs HN.P.04,HN.P --members "$m3"
+# outside the period, outside the subtree
+q inspect add HN --kind kt_chuyen_de --body ubkt --start 01/07/2022 --orgs HN.P.01
+q inspect add HP --kind kt_chuyen_de --body ubkt --start 01/03/2022 --orgs HP.C
+# discipline: 1 organization, 2 members (one cảnh cáo appealed and lowered)
+q discipline org HN.P.02 --form khien_trach --decision-date 20/05/2022 --violation-date 01/10/2021
+q discipline member "$m1" --form canh_cao --decision-date 10/04/2022 --violation-date 01/01/2022 --announced 12/04/2022
+q discipline member "$m2" --form khien_trach --decision-date 11/04/2022
+out=$("$TCXD" inspect report HN --from 01/01/2022 --to 30/06/2022)
+echo "$out" | grep -qF "kiểm tra đối với 3 tổ chức đảng, 2 đảng viên; giám sát đối với 2 tổ chức đảng, 1 đảng viên; thi hành kỷ luật 1 tổ chức đảng và 2 đảng viên" \
+    || fail "report: $out"
+echo "$out" | grep -qF "Thành lập 1 đoàn kiểm tra đối với 0 tổ chức đảng và 2 đảng viên" || fail "teams: $out"
+
+# refusals write nothing
+before=$(audits)
+st=0; "$TCXD" discipline member "$p7" --form khai_tru --decision-date 01/03/2022 2>"$dir/err" || st=$?
+[ "$st" = 2 ] && grep -q "form" "$dir/err" || fail "khai trừ of a probationary member: $st $(cat "$dir/err")"
+st=0; "$TCXD" discipline member "$m4" --form canh_cao --decision-date 01/03/2022 --violation-date 02/03/2022 2>"$dir/err" || st=$?
+[ "$st" = 2 ] || fail "decision before the violation: $st"
+st=0; "$TCXD" discipline org HN.P.03 --form cach_chuc --decision-date 01/03/2022 2>"$dir/err" || st=$?
+[ "$st" = 2 ] || fail "cách chức of an organization: $st"
+st=0; "$TCXD" inspect conclude 1 --conclusion violation --date 09/02/2022 2>"$dir/err" || st=$?
+[ "$st" = 2 ] && grep -q "concluded_on\|conclusion" "$dir/err" || fail "conclusion before the start: $(cat "$dir/err")"
+st=0; "$TCXD" inspect add HN --kind kt_chuyen_de --body doan --start 01/03/2022 --orgs HN.P.01 2>"$dir/err" || st=$?
+[ "$st" = 2 ] || fail "team without a name: $st"
+[ "$(audits)" = "$before" ] || fail "refusals wrote audit records"
+
+q inspect conclude 1 --conclusion discipline_due --date 30/03/2022 --findings "Vi phạm quy chế làm việc"
+"$TCXD" --json inspect show 1 | grep -q '"conclusion": "discipline_due"' || fail "conclusion"
+# the appeal lowers m1's cảnh cáo to khiển trách: the 12 months restart from the appeal's result
+q discipline appeal 2 --lodged 20/04/2022 --result changed --form khien_trach --decided 15/05/2022
+"$TCXD" --json discipline show 2 >"$dir/d2"
+grep -q '"current": "khien_trach"' "$dir/d2" && grep -q '"expires": "2023-05-15"' "$dir/d2" || fail "appeal: $(cat "$dir/d2")"
+# khai trừ ends the membership
+q discipline member "$m6" --form khai_tru --decision-date 01/06/2022
+"$TCXD" --json member show "$m6" | grep -q '"status": "removed"' || fail "khai trừ did not end the membership"
+"$TCXD" --json discipline list HN --from 01/01/2022 --to 30/06/2022 | grep -c '"id"' | grep -qx 4 || fail "list"
+echo "inspect, discipline: ok"
