@@ -1589,12 +1589,12 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         bool departs = has_prop && prop.forced && level != REVIEW_KHTNV;
         if (departs && req->step == REVIEW_STEP_DECIDE && !over.len) {
             const char *first = json_string_value(json_array_get(forced_by, 0));
-            json_decref(forced_by);
             rc = tcxd_fail(e, TCXD_ERULE, "override_reason",
                            "the proposal is forced to %s by a rule (%s); deciding %s needs a "
                            "recorded reason",
                            review_level_code(REVIEW_KHTNV), first ? first : "",
                            review_level_code(level));
+            json_decref(forced_by); /* after the message: `first` points into it */
             goto fail;
         }
         if (!departs && !order_note)
