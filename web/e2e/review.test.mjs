@@ -67,7 +67,10 @@ async function reviewByApi(kind, id, year, scores, level, decisionNo) {
     const r = await api.call('POST', `/api/reviews/${kind}/${id}/steps`, { year, step, scores: text });
     assert.equal(r.status, 201, JSON.stringify(r.body));
   }
-  const d = await api.call('POST', `/api/reviews/${kind}/${id}/steps`, { year, step: 'decide', level, decision_no: decisionNo, decision_date: `${year + 1}-01-10` });
+  const body = { year, step: 'decide', level, decision_no: decisionNo, decision_date: `${year + 1}-01-10` };
+  // an organization decided before its members needs a recorded reason (the order rule)
+  if (kind === 'orgs') body.override_reason = 'Xếp loại tổ chức trước theo kế hoạch.';
+  const d = await api.call('POST', `/api/reviews/${kind}/${id}/steps`, body);
   assert.equal(d.status, 201, JSON.stringify(d.body));
   return d.body;
 }
@@ -175,6 +178,8 @@ describe('quality review pages', { timeout: 300_000 }, () => {
       assert.equal(await page.locator('dialog[open]').count(), 0, 'no confirmation without the exception reason');
       await page.fill('#cap_exception', 'Chi bộ dẫn đầu phong trào thi đua của quận.');
     }
+    // the chi bộ is decided before its members: the board records why (QĐ 124's order)
+    await page.fill('#override_reason', 'Chi bộ xếp loại trước theo kế hoạch của Ban Thường vụ.');
     overflows.decision = await shoot(page, 'review-decision');
     await page.locator('[data-testid=decide-submit]').click();
     await page.locator('dialog[open]').waitFor();

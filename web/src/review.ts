@@ -356,6 +356,8 @@ export function checkDecision(
   const text = (v.text ?? '').trim();
   if (ctx.step === 'amend' && !text) errors.text = { key: 'err.amendReason' };
   if (text) payload.text = text;
+  const override = (v.override_reason ?? '').trim();
+  if (override && ctx.step === 'decide') payload.override_reason = override;
   if (ctx.capExceeded && !errors.level) {
     const reason = (v.cap_exception ?? '').trim();
     if (!ctx.exceptionAllowed) errors.level = { key: 'err.capNoException' };

@@ -461,7 +461,7 @@ function CapBox({ cap, exceptionAllowed, loading }: { cap: ReviewCap | undefined
   );
 }
 
-const DECISION_FIELDS = ['level', 'decision_no', 'decision_date', 'text', 'cap_exception'];
+const DECISION_FIELDS = ['level', 'decision_no', 'decision_date', 'text', 'cap_exception', 'override_reason', 'order'];
 
 function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
   kind: Kind; id: number; year: number; review: Review; editable: boolean; onSaved: (r: Review, step: 'decide' | 'amend') => void;
@@ -494,7 +494,7 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
   const capFresh = cap.cap?.level === shownLevel || capFailed === shownLevel;
   const exceeded = cap.cap?.level === shownLevel && !!cap.cap?.exceeded;
   const check = () => checkDecision(values, { step: mode ?? 'decide', year, capExceeded: exceeded, exceptionAllowed: cap.allowed });
-  const err = (k: string) => problemText(errors[k]) ?? (apiErr && (apiErr.field === k || (k === 'text' && apiErr.field === 'reason')) ? apiErr.text : undefined);
+  const err = (k: string) => problemText(errors[k]) ?? (apiErr && (apiErr.field === k || (k === 'text' && apiErr.field === 'reason') || (k === 'override_reason' && apiErr.field === 'order')) ? apiErr.text : undefined);
   const general = apiErr && !DECISION_FIELDS.includes(apiErr.field) && apiErr.field !== 'reason' ? apiErr.text : '';
   const submit = (e: Event) => {
     e.preventDefault();
@@ -585,6 +585,11 @@ function DecisionPanel({ kind, id, year, review, editable, onSaved }: {
           {mode === 'amend' && (
             <Field id="text" label={t('review.amendReason')} error={err('text')} required>
               {(aria) => <textarea {...aria} name="text" rows={3} value={values.text ?? ''} onInput={(e) => set('text')((e.currentTarget as HTMLTextAreaElement).value)} />}
+            </Field>
+          )}
+          {mode === 'decide' && (
+            <Field id="override_reason" label={t('review.overrideReason')} error={err('override_reason')} hint={t('review.overrideReasonHint')}>
+              {(aria) => <textarea {...aria} name="override_reason" rows={2} value={values.override_reason ?? ''} onInput={(e) => set('override_reason')((e.currentTarget as HTMLTextAreaElement).value)} />}
             </Field>
           )}
           {exceeded && cap.allowed && (
