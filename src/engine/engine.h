@@ -193,10 +193,10 @@ int64_t engine_count_events(const struct engine *eng, int64_t org_id,
  *   - q of digits only (at least 4): national ID (CCCD) or party card number beginning with q;
  *   - else the words of a name, in any order, each matching a whole word of the name or the
  *     beginning of one, diacritics ignored ("van an", "thu huong", "Minh Duc", "Thị", "tuan anh"
- *     finds Lê Tuấn Anh). Ranked: first the matches whose every word is written with the same
- *     diacritics as the query (case aside), then by the number of words that match only as a
- *     beginning, then the matches whose words come in the query's order; within a rank, roll
- *     order (or birth date).
+ *     finds Lê Tuấn Anh). Ranked: first by the number of words that match only as a beginning
+ *     (whole words first: "nguyen thi" puts Nguyễn Thị … before Nguyễn … Thiên), then by the
+ *     words not written with the query's diacritics (case aside), then the matches whose words
+ *     come in the query's order; within a rank, roll order (or birth date).
  * former: also members who are not registered on as_of (left, died, moved out, not yet admitted
  * again): they are placed in their last chi bộ, with status today. The total counts every
  * match; only the page is materialized.

@@ -528,8 +528,8 @@ static size_t split(char *s, const char **out, size_t max)
     return n;
 }
 
-/* The rank of a candidate: (words not written with the query's diacritics, words matched only
-   as a beginning, words out of the query's order); 0xff: not a match. */
+/* The rank of a candidate: (words matched only as a beginning, words not written with the
+   query's diacritics, words out of the query's order); 0xff: not a match. */
 static unsigned match_rank(const struct engine *eng, uint32_t m, const struct qword *qw, size_t nq)
 {
     const struct engine_search *x = &eng->search;
@@ -564,7 +564,9 @@ static unsigned match_rank(const struct engine *eng, uint32_t m, const struct qw
             disorder = 1;
         last = best;
     }
-    return (inexact > 7 ? 7 : inexact) * 32 + prefix * 2 + disorder;
+    /* whole words first (a query's "thi" is the name's "Thị" before it is the start of "Thiên"),
+       then the diacritics as typed, then the words' order */
+    return (prefix > 7 ? 7 : prefix) * 32 + (inexact > 15 ? 15 : inexact) * 2 + disorder;
 }
 
 static uint32_t fold_lower_bound(const struct engine_search *x, const char *s, size_t n)

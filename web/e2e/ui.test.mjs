@@ -176,9 +176,13 @@ describe('tcxd web UI', { timeout: 300_000 }, () => {
     await page.locator('[data-testid=member-search]').pressSequentially('nguyen thi', { delay: 30 });
     await page.waitForURL(/q=nguyen(\+|%20)thi/);
     const first = page.locator('.member-name').first();
+    // ranked search (the engine): exact-prefix matches first, then names holding both words
+    // anywhere; every result holds both words
     await page.waitForFunction(() => {
+      const fold = (x) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
       const names = [...document.querySelectorAll('.member-name')].map((a) => a.textContent ?? '');
-      return names.length > 0 && names.every((n) => n.startsWith('Nguyễn Thị'));
+      return names.length > 0 && names[0].startsWith('Nguyễn Thị') &&
+        names.every((n) => fold(n).split(/\s+/).some((w) => w.startsWith('nguyen')) && fold(n).split(/\s+/).some((w) => w.startsWith('thi')));
     });
     assert.match(await first.innerText(), /^Nguyễn Thị \S/);
     overflows.members = await shoot(page, 'members');
