@@ -5,16 +5,11 @@
 
 #include <string.h>
 
-#include "text/text.h"
+#include "core/names.h"
 #include "util/msg.h"
 #include "util/vnfmt.h"
 
-struct named {
-    const char *name;
-    const char *label;
-};
-
-static const struct named kinds[INSP_KIND__MAX] = {
+static const struct core_name kinds[INSP_KIND__MAX] = {
     [INSP_KT_THUONG_XUYEN] = {"kt_thuong_xuyen", "Kiểm tra thường xuyên"},
     [INSP_KT_DAU_HIEU] = {"kt_dau_hieu", "Kiểm tra khi có dấu hiệu vi phạm"},
     [INSP_KT_CHUYEN_DE] = {"kt_chuyen_de", "Kiểm tra chuyên đề"},
@@ -23,7 +18,7 @@ static const struct named kinds[INSP_KIND__MAX] = {
     [INSP_GS_CHUYEN_DE] = {"gs_chuyen_de", "Giám sát chuyên đề"},
 };
 
-static const struct named bodies[INSP_BODY__MAX] = {
+static const struct core_name bodies[INSP_BODY__MAX] = {
     [INSP_BODY_CAP_UY] = {"cap_uy", "Cấp ủy"},
     [INSP_BODY_BAN_THUONG_VU] = {"ban_thuong_vu", "Ban Thường vụ"},
     [INSP_BODY_UBKT] = {"ubkt", "Ủy ban kiểm tra"},
@@ -31,7 +26,7 @@ static const struct named bodies[INSP_BODY__MAX] = {
     [INSP_BODY_DOAN] = {"doan", "Đoàn kiểm tra, giám sát"},
 };
 
-static const struct named areas[INSP_AREA__MAX] = {
+static const struct core_name areas[INSP_AREA__MAX] = {
     [INSP_AREA_NGHI_QUYET] = {"nghi_quyet", "Chấp hành nghị quyết, chỉ thị"},
     [INSP_AREA_QUY_CHE] = {"quy_che", "Quy chế làm việc"},
     [INSP_AREA_TAP_TRUNG_DAN_CHU] = {"tap_trung_dan_chu", "Nguyên tắc tập trung dân chủ"},
@@ -43,74 +38,27 @@ static const struct named areas[INSP_AREA__MAX] = {
     [INSP_AREA_KHAC] = {"khac", "Khác"},
 };
 
-static const struct named conclusions[INSP_CONCLUSION__MAX] = {
+static const struct core_name conclusions[INSP_CONCLUSION__MAX] = {
     [INSP_PENDING] = {"pending", "Chưa kết luận"},
     [INSP_NO_VIOLATION] = {"no_violation", "Không vi phạm"},
     [INSP_VIOLATION] = {"violation", "Có vi phạm, chưa đến mức kỷ luật"},
     [INSP_DISCIPLINE_DUE] = {"discipline_due", "Có vi phạm đến mức phải xem xét kỷ luật"},
 };
 
-static const struct named forms[PD__MAX] = {
+static const struct core_name forms[PD__MAX] = {
     [PD_KHIEN_TRACH] = {"khien_trach", "Khiển trách"}, [PD_CANH_CAO] = {"canh_cao", "Cảnh cáo"},
     [PD_CACH_CHUC] = {"cach_chuc", "Cách chức"},       [PD_KHAI_TRU] = {"khai_tru", "Khai trừ"},
     [PD_GIAI_TAN] = {"giai_tan", "Giải tán"},
 };
 
-static const struct named appeals[APPEAL__MAX] = {
+static const struct core_name appeals[APPEAL__MAX] = {
     [APPEAL_PENDING] = {"pending", "Đang giải quyết"},
     [APPEAL_KEPT] = {"kept", "Giữ nguyên hình thức kỷ luật"},
     [APPEAL_CHANGED] = {"changed", "Thay đổi hình thức kỷ luật"},
     [APPEAL_ANNULLED] = {"annulled", "Xóa bỏ quyết định kỷ luật"},
 };
 
-#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
-
-static const char *name_of(const struct named *t, size_t n, unsigned i)
-{
-    return i < n ? t[i].name : "?";
-}
-
-static const char *label_of(const struct named *t, size_t n, unsigned i)
-{
-    return i < n ? t[i].label : "?";
-}
-
-/* s matches a name ("kt_chuyen_de", "kt-chuyen-de") or a label in any case, with or without
-   diacritics. s is n bytes long. */
-static bool matches(const char *s, size_t n, const struct named *t)
-{
-    struct buf a = BUF_INIT, b = BUF_INIT, in = BUF_INIT;
-    buf_add(&in, s, n);
-    text_fold(in.ptr, &a);
-    for (size_t i = 0; i < a.len; i++)
-        if (a.ptr[i] == ' ' || a.ptr[i] == '-')
-            a.ptr[i] = '_';
-    bool ok = !strcmp(a.ptr, t->name);
-    if (!ok) {
-        text_fold(t->label, &b);
-        for (size_t i = 0; i < b.len; i++)
-            if (b.ptr[i] == ' ')
-                b.ptr[i] = '_';
-        ok = !strcmp(a.ptr, b.ptr);
-    }
-    buf_release(&a);
-    buf_release(&b);
-    buf_release(&in);
-    return ok;
-}
-
-static int find_n(const char *s, size_t len, const struct named *t, size_t n)
-{
-    for (size_t i = 0; s && i < n; i++)
-        if (matches(s, len, &t[i]))
-            return (int)i;
-    return -1;
-}
-
-static int find(const char *s, const struct named *t, size_t n)
-{
-    return s ? find_n(s, strlen(s), t, n) : -1;
-}
+#define COUNT(t) CORE_NAMES_COUNT(t)
 
 bool inspection_is_supervision(enum inspection_kind k)
 {
@@ -119,56 +67,56 @@ bool inspection_is_supervision(enum inspection_kind k)
 
 const char *inspection_kind_name(enum inspection_kind k)
 {
-    return name_of(kinds, COUNT(kinds), k);
+    return core_name_of(kinds, COUNT(kinds), k);
 }
 const char *inspection_kind_label(enum inspection_kind k)
 {
-    return label_of(kinds, COUNT(kinds), k);
+    return core_label_of(kinds, COUNT(kinds), k);
 }
 const char *inspection_body_name(enum inspection_body b)
 {
-    return name_of(bodies, COUNT(bodies), b);
+    return core_name_of(bodies, COUNT(bodies), b);
 }
 const char *inspection_body_label(enum inspection_body b)
 {
-    return label_of(bodies, COUNT(bodies), b);
+    return core_label_of(bodies, COUNT(bodies), b);
 }
 const char *inspection_area_name(enum inspection_area a)
 {
-    return name_of(areas, COUNT(areas), a);
+    return core_name_of(areas, COUNT(areas), a);
 }
 const char *inspection_area_label(enum inspection_area a)
 {
-    return label_of(areas, COUNT(areas), a);
+    return core_label_of(areas, COUNT(areas), a);
 }
 const char *inspection_conclusion_name(enum inspection_conclusion c)
 {
-    return name_of(conclusions, COUNT(conclusions), c);
+    return core_name_of(conclusions, COUNT(conclusions), c);
 }
 const char *inspection_conclusion_label(enum inspection_conclusion c)
 {
-    return label_of(conclusions, COUNT(conclusions), c);
+    return core_label_of(conclusions, COUNT(conclusions), c);
 }
 const char *party_discipline_name(enum party_discipline f)
 {
-    return name_of(forms, COUNT(forms), f);
+    return core_name_of(forms, COUNT(forms), f);
 }
 const char *party_discipline_label(enum party_discipline f)
 {
-    return label_of(forms, COUNT(forms), f);
+    return core_label_of(forms, COUNT(forms), f);
 }
 const char *appeal_result_name(enum appeal_result r)
 {
-    return name_of(appeals, COUNT(appeals), r);
+    return core_name_of(appeals, COUNT(appeals), r);
 }
 const char *appeal_result_label(enum appeal_result r)
 {
-    return label_of(appeals, COUNT(appeals), r);
+    return core_label_of(appeals, COUNT(appeals), r);
 }
 
 enum tcxd_err inspection_kind_parse(const char *s, enum inspection_kind *out, struct tcxd_error *e)
 {
-    int i = find(s, kinds, COUNT(kinds));
+    int i = core_name_find(s, s ? strlen(s) : 0, kinds, COUNT(kinds));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "kind",
                          "invalid inspection kind '%s' (expected kt_thuong_xuyen, kt_dau_hieu, "
@@ -180,7 +128,7 @@ enum tcxd_err inspection_kind_parse(const char *s, enum inspection_kind *out, st
 
 enum tcxd_err inspection_body_parse(const char *s, enum inspection_body *out, struct tcxd_error *e)
 {
-    int i = find(s, bodies, COUNT(bodies));
+    int i = core_name_find(s, s ? strlen(s) : 0, bodies, COUNT(bodies));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "body",
                          "invalid body '%s' (expected cap_uy, ban_thuong_vu, ubkt, chi_bo or doan)",
@@ -199,7 +147,7 @@ enum tcxd_err inspection_areas_parse(const char *s, unsigned *out, struct tcxd_e
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         while (len && p[len - 1] == ' ')
             len--;
-        int i = len ? find_n(p, len, areas, COUNT(areas)) : -1;
+        int i = len ? core_name_find(p, len, areas, COUNT(areas)) : -1;
         if (i < 0)
             return tcxd_fail(e, TCXD_EINVAL, "areas", "invalid content area '%.*s'", (int)len, p);
         *out |= 1u << i;
@@ -211,7 +159,7 @@ enum tcxd_err inspection_areas_parse(const char *s, unsigned *out, struct tcxd_e
 enum tcxd_err inspection_conclusion_parse(const char *s, enum inspection_conclusion *out,
                                           struct tcxd_error *e)
 {
-    int i = find(s, conclusions, COUNT(conclusions));
+    int i = core_name_find(s, s ? strlen(s) : 0, conclusions, COUNT(conclusions));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "conclusion",
                          "invalid conclusion '%s' (expected pending, no_violation, violation or "
@@ -224,7 +172,7 @@ enum tcxd_err inspection_conclusion_parse(const char *s, enum inspection_conclus
 enum tcxd_err party_discipline_parse(const char *s, enum party_discipline *out,
                                      struct tcxd_error *e)
 {
-    int i = find(s, forms, COUNT(forms));
+    int i = core_name_find(s, s ? strlen(s) : 0, forms, COUNT(forms));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "form",
                          "invalid discipline form '%s' (expected khien_trach, canh_cao, cach_chuc, "
@@ -236,7 +184,7 @@ enum tcxd_err party_discipline_parse(const char *s, enum party_discipline *out,
 
 enum tcxd_err appeal_result_parse(const char *s, enum appeal_result *out, struct tcxd_error *e)
 {
-    int i = find(s, appeals, COUNT(appeals));
+    int i = core_name_find(s, s ? strlen(s) : 0, appeals, COUNT(appeals));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "result",
                          "invalid appeal result '%s' (expected pending, kept, changed or annulled)",

@@ -5,29 +5,24 @@
 
 #include <string.h>
 
-#include "text/text.h"
+#include "core/names.h"
 #include "util/msg.h"
 #include "util/vnfmt.h"
 
-struct named {
-    const char *name;
-    const char *label;
-};
-
-static const struct named item_kinds[PITEM_KIND__MAX] = {
+static const struct core_name item_kinds[PITEM_KIND__MAX] = {
     [PITEM_DE_TAI] = {"de_tai", "Đề tài"},          [PITEM_DE_AN] = {"de_an", "Đề án"},
     [PITEM_CHUYEN_DE] = {"chuyen_de", "Chuyên đề"}, [PITEM_KE_HOACH] = {"ke_hoach", "Kế hoạch"},
     [PITEM_KHAC] = {"khac", "Nội dung khác"},
 };
 
-static const struct named statuses[PSTATUS__MAX] = {
+static const struct core_name statuses[PSTATUS__MAX] = {
     [PSTATUS_NOT_STARTED] = {"not_started", "Chưa triển khai"},
     [PSTATUS_IN_PROGRESS] = {"in_progress", "Đang triển khai"},
     [PSTATUS_DRAFT_SUBMITTED] = {"draft_submitted", "Đã hoàn thành dự thảo, đang trình"},
     [PSTATUS_DONE] = {"done", "Hoàn thành"},
 };
 
-static const struct named sources[IND__MAX] = {
+static const struct core_name sources[IND__MAX] = {
     [IND_MANUAL] = {"manual", "Nhập tay"},
     [IND_ADMISSIONS] = {"admissions", "Số đảng viên kết nạp"},
     [IND_NEW_ORGS_NON_STATE] = {"new_orgs_non_state",
@@ -38,7 +33,7 @@ static const struct named sources[IND__MAX] = {
     [IND_UNITS_WITHOUT_MEMBERS] = {"units_without_members", "Thôn, tổ dân phố chưa có đảng viên"},
 };
 
-static const struct named residential_kinds[RES_KIND__MAX] = {
+static const struct core_name residential_kinds[RES_KIND__MAX] = {
     [RES_THON] = {"thon", "Thôn"},
     [RES_TO_DAN_PHO] = {"to_dan_pho", "Tổ dân phố"},
     [RES_BAN] = {"ban", "Bản"},
@@ -47,105 +42,65 @@ static const struct named residential_kinds[RES_KIND__MAX] = {
     [RES_KHAC] = {"khac", "Khác"},
 };
 
-static const struct named units[INDICATOR_UNIT__MAX] = {
+static const struct core_name units[INDICATOR_UNIT__MAX] = {
     [INDICATOR_COUNT] = {"count", "Số lượng"},
     [INDICATOR_PERMILLE] = {"permille", "Tỷ lệ (phần nghìn)"},
 };
 
-static const struct named meeting_kinds[MEETING_KIND__MAX] = {
+static const struct core_name meeting_kinds[MEETING_KIND__MAX] = {
     [MEETING_REGULAR] = {"regular", "Sinh hoạt thường kỳ"},
     [MEETING_THEMATIC] = {"thematic", "Sinh hoạt chuyên đề"},
 };
 
-static const struct named attend_results[ATTEND__MAX] = {
+static const struct core_name attend_results[ATTEND__MAX] = {
     [ATTEND_NOT_DUE] = {"not_due", "Chưa đến hạn"},
     [ATTEND_MET] = {"met", "Đã dự"},
     [ATTEND_MISSED] = {"missed", "Chưa dự"},
 };
 
-static const char *name_of(const struct named *t, size_t n, unsigned i)
-{
-    return i < n ? t[i].name : "?";
-}
-
-static const char *label_of(const struct named *t, size_t n, unsigned i)
-{
-    return i < n ? t[i].label : "?";
-}
-
-/* s matches a name ("draft_submitted", "draft-submitted") or a label in any case, with or
-   without diacritics. */
-static bool matches(const char *s, const struct named *t)
-{
-    struct buf a = BUF_INIT, b = BUF_INIT;
-    text_fold(s, &a);
-    for (size_t i = 0; i < a.len; i++)
-        if (a.ptr[i] == ' ' || a.ptr[i] == '-')
-            a.ptr[i] = '_';
-    bool ok = !strcmp(a.ptr, t->name);
-    if (!ok) {
-        text_fold(t->label, &b);
-        for (size_t i = 0; i < b.len; i++)
-            if (b.ptr[i] == ' ')
-                b.ptr[i] = '_';
-        ok = !strcmp(a.ptr, b.ptr);
-    }
-    buf_release(&a);
-    buf_release(&b);
-    return ok;
-}
-
-static int find(const char *s, const struct named *t, size_t n)
-{
-    for (size_t i = 0; s && i < n; i++)
-        if (matches(s, &t[i]))
-            return (int)i;
-    return -1;
-}
-
-#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
+#define COUNT(t) CORE_NAMES_COUNT(t)
 
 const char *program_item_kind_name(enum program_item_kind k)
 {
-    return name_of(item_kinds, COUNT(item_kinds), k);
+    return core_name_of(item_kinds, COUNT(item_kinds), k);
 }
 const char *program_item_kind_label(enum program_item_kind k)
 {
-    return label_of(item_kinds, COUNT(item_kinds), k);
+    return core_label_of(item_kinds, COUNT(item_kinds), k);
 }
 const char *program_status_name(enum program_status s)
 {
-    return name_of(statuses, COUNT(statuses), s);
+    return core_name_of(statuses, COUNT(statuses), s);
 }
 const char *program_status_label(enum program_status s)
 {
-    return label_of(statuses, COUNT(statuses), s);
+    return core_label_of(statuses, COUNT(statuses), s);
 }
 const char *indicator_source_name(enum indicator_source s)
 {
-    return name_of(sources, COUNT(sources), s);
+    return core_name_of(sources, COUNT(sources), s);
 }
 const char *indicator_source_label(enum indicator_source s)
 {
-    return label_of(sources, COUNT(sources), s);
+    return core_label_of(sources, COUNT(sources), s);
 }
 const char *indicator_unit_name(enum indicator_unit u)
 {
-    return name_of(units, COUNT(units), u);
+    return core_name_of(units, COUNT(units), u);
 }
 const char *residential_kind_name(enum residential_kind k)
 {
-    return name_of(residential_kinds, COUNT(residential_kinds), k);
+    return core_name_of(residential_kinds, COUNT(residential_kinds), k);
 }
 const char *residential_kind_label(enum residential_kind k)
 {
-    return label_of(residential_kinds, COUNT(residential_kinds), k);
+    return core_label_of(residential_kinds, COUNT(residential_kinds), k);
 }
 
 enum tcxd_err residential_kind_parse(const char *s, enum residential_kind *out,
                                      struct tcxd_error *e)
 {
-    int i = find(s, residential_kinds, COUNT(residential_kinds));
+    int i = core_name_find(s, s ? strlen(s) : 0, residential_kinds, COUNT(residential_kinds));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "kind",
                          "invalid residential unit kind '%s' (expected thon, to_dan_pho, ban, ap, "
@@ -157,25 +112,25 @@ enum tcxd_err residential_kind_parse(const char *s, enum residential_kind *out,
 
 const char *meeting_kind_name(enum meeting_kind k)
 {
-    return name_of(meeting_kinds, COUNT(meeting_kinds), k);
+    return core_name_of(meeting_kinds, COUNT(meeting_kinds), k);
 }
 const char *meeting_kind_label(enum meeting_kind k)
 {
-    return label_of(meeting_kinds, COUNT(meeting_kinds), k);
+    return core_label_of(meeting_kinds, COUNT(meeting_kinds), k);
 }
 const char *attendance_result_name(enum attendance_result r)
 {
-    return name_of(attend_results, COUNT(attend_results), r);
+    return core_name_of(attend_results, COUNT(attend_results), r);
 }
 const char *attendance_result_label(enum attendance_result r)
 {
-    return label_of(attend_results, COUNT(attend_results), r);
+    return core_label_of(attend_results, COUNT(attend_results), r);
 }
 
 enum tcxd_err program_item_kind_parse(const char *s, enum program_item_kind *out,
                                       struct tcxd_error *e)
 {
-    int i = find(s, item_kinds, COUNT(item_kinds));
+    int i = core_name_find(s, s ? strlen(s) : 0, item_kinds, COUNT(item_kinds));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "kind",
                          "invalid item kind '%s' (expected de_tai, de_an, chuyen_de, ke_hoach or "
@@ -187,7 +142,7 @@ enum tcxd_err program_item_kind_parse(const char *s, enum program_item_kind *out
 
 enum tcxd_err program_status_parse(const char *s, enum program_status *out, struct tcxd_error *e)
 {
-    int i = find(s, statuses, COUNT(statuses));
+    int i = core_name_find(s, s ? strlen(s) : 0, statuses, COUNT(statuses));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "status",
                          "invalid status '%s' (expected not_started, in_progress, "
@@ -200,7 +155,7 @@ enum tcxd_err program_status_parse(const char *s, enum program_status *out, stru
 enum tcxd_err indicator_source_parse(const char *s, enum indicator_source *out,
                                      struct tcxd_error *e)
 {
-    int i = find(s, sources, COUNT(sources));
+    int i = core_name_find(s, s ? strlen(s) : 0, sources, COUNT(sources));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "source",
                          "invalid indicator source '%s' (expected manual, admissions, "
@@ -213,7 +168,7 @@ enum tcxd_err indicator_source_parse(const char *s, enum indicator_source *out,
 
 enum tcxd_err indicator_unit_parse(const char *s, enum indicator_unit *out, struct tcxd_error *e)
 {
-    int i = find(s, units, COUNT(units));
+    int i = core_name_find(s, s ? strlen(s) : 0, units, COUNT(units));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "unit",
                          "invalid indicator unit '%s' (expected count or permille)", s ? s : "");
@@ -223,7 +178,7 @@ enum tcxd_err indicator_unit_parse(const char *s, enum indicator_unit *out, stru
 
 enum tcxd_err meeting_kind_parse(const char *s, enum meeting_kind *out, struct tcxd_error *e)
 {
-    int i = find(s, meeting_kinds, COUNT(meeting_kinds));
+    int i = core_name_find(s, s ? strlen(s) : 0, meeting_kinds, COUNT(meeting_kinds));
     if (i < 0)
         return tcxd_fail(e, TCXD_EINVAL, "kind",
                          "invalid meeting kind '%s' (expected regular or thematic)", s ? s : "");
