@@ -60,6 +60,12 @@ struct cli_opt {
 int cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, struct cli_opt *opts,
               size_t nopts, const char **pos, size_t maxpos, size_t *npos);
 const char *cli_opt(const struct cli_opt *opts, size_t nopts, const char *name);
+/* The start of a command with verbs (`tcxd CMD VERB [options]`): no verb or "help" prints help
+   (exit 2 without a verb), the options after the verb are parsed, --help prints help, the store
+   is opened. Returns -1 when the verb (argv[1]) is to run, else the exit status. */
+int cli_verb_begin(struct cli *cli, const char *cmd, const char *help, int argc, char **argv,
+                   struct cli_opt *opts, size_t nopts, const char **pos, size_t maxpos,
+                   size_t *npos);
 
 /* Parses a date option (dd/mm/yyyy or yyyy-mm-dd); missing -> dflt. */
 enum tcxd_err cli_date(const char *s, tcxd_date dflt, const char *field, tcxd_date *out,

@@ -235,3 +235,21 @@ json_t *cli_json_org(const struct org_info *o)
     json_object_set_new(j, "ended_on", cli_json_date(o->ended_on));
     return j;
 }
+
+int cli_verb_begin(struct cli *cli, const char *cmd, const char *help, int argc, char **argv,
+                   struct cli_opt *opts, size_t nopts, const char **pos, size_t maxpos,
+                   size_t *npos)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        fputs(help, stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    int rc = cli_parse(cli, cmd, argc - 1, argv + 1, opts, nopts, pos, maxpos, npos);
+    if (rc)
+        return rc;
+    if (cli_opt(opts, nopts, "help")) {
+        fputs(help, stdout);
+        return 0;
+    }
+    return cli_store(cli, false) ? -1 : 1;
+}

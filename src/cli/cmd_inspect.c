@@ -352,24 +352,14 @@ static int inspect_view(struct cli *cli, const char *verb, struct cli_opt *o, co
 
 int cmd_inspect(struct cli *cli, int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(inspect_help, stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    const char *verb = argv[1];
     struct cli_opt o[O__MAX];
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_parse(cli, "inspect", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
-    if (rc)
+    int rc = cli_verb_begin(cli, "inspect", inspect_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    if (rc >= 0)
         return rc;
-    if (o[O_HELP].value) {
-        fputs(inspect_help, stdout);
-        return 0;
-    }
-    if (!cli_store(cli, false))
-        return 1;
+    const char *verb = argv[1];
     if (!strcmp(verb, "add"))
         return inspect_add(cli, o, pos, npos);
     if (!strcmp(verb, "conclude"))
@@ -472,24 +462,15 @@ static int discipline_appeal(struct cli *cli, struct cli_opt *o, const char **po
 
 int cmd_discipline(struct cli *cli, int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(discipline_help, stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    const char *verb = argv[1];
     struct cli_opt o[O__MAX];
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_parse(cli, "discipline", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
-    if (rc)
+    int rc =
+        cli_verb_begin(cli, "discipline", discipline_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    if (rc >= 0)
         return rc;
-    if (o[O_HELP].value) {
-        fputs(discipline_help, stdout);
-        return 0;
-    }
-    if (!cli_store(cli, false))
-        return 1;
+    const char *verb = argv[1];
     if (!strcmp(verb, "member") || !strcmp(verb, "org"))
         return discipline_add(cli, !strcmp(verb, "member"), o, pos, npos);
     if (!strcmp(verb, "appeal"))

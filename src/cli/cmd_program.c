@@ -384,24 +384,14 @@ static int program_view(struct cli *cli, const char *verb, struct cli_opt *o, co
 
 int cmd_program(struct cli *cli, int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(program_help, stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    const char *verb = argv[1];
     struct cli_opt o[O__MAX];
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_parse(cli, "program", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
-    if (rc)
+    int rc = cli_verb_begin(cli, "program", program_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    if (rc >= 0)
         return rc;
-    if (o[O_HELP].value) {
-        fputs(program_help, stdout);
-        return 0;
-    }
-    if (!cli_store(cli, false))
-        return 1;
+    const char *verb = argv[1];
     if (!strcmp(verb, "add"))
         return program_add(cli, o, pos, npos);
     if (!strcmp(verb, "list"))
@@ -538,24 +528,14 @@ static int indicator_report(struct cli *cli, struct cli_opt *o, const char **pos
 
 int cmd_indicator(struct cli *cli, int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(indicator_help, stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    const char *verb = argv[1];
     struct cli_opt o[O__MAX];
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_parse(cli, "indicator", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
-    if (rc)
+    int rc = cli_verb_begin(cli, "indicator", indicator_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    if (rc >= 0)
         return rc;
-    if (o[O_HELP].value) {
-        fputs(indicator_help, stdout);
-        return 0;
-    }
-    if (!cli_store(cli, false))
-        return 1;
+    const char *verb = argv[1];
     if (!strcmp(verb, "add"))
         return indicator_add(cli, o, pos, npos);
     if (!strcmp(verb, "list")) {
@@ -829,24 +809,14 @@ static int meeting_attendance(struct cli *cli, struct cli_opt *o, const char **p
 
 int cmd_meeting(struct cli *cli, int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(meeting_help, stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    const char *verb = argv[1];
     struct cli_opt o[O__MAX];
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_parse(cli, "meeting", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
-    if (rc)
+    int rc = cli_verb_begin(cli, "meeting", meeting_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    if (rc >= 0)
         return rc;
-    if (o[O_HELP].value) {
-        fputs(meeting_help, stdout);
-        return 0;
-    }
-    if (!cli_store(cli, false))
-        return 1;
+    const char *verb = argv[1];
     if (!strcmp(verb, "add"))
         return meeting_add(cli, o, pos, npos);
     if (!strcmp(verb, "list"))
@@ -959,24 +929,14 @@ static int unit_coverage(struct cli *cli, struct cli_opt *o, const char **pos, s
 
 int cmd_unit(struct cli *cli, int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(unit_help, stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    const char *verb = argv[1];
     struct cli_opt o[O__MAX];
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_parse(cli, "unit", argc - 1, argv + 1, o, O__MAX, pos, 4, &npos);
-    if (rc)
+    int rc = cli_verb_begin(cli, "unit", unit_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    if (rc >= 0)
         return rc;
-    if (o[O_HELP].value) {
-        fputs(unit_help, stdout);
-        return 0;
-    }
-    if (!cli_store(cli, false))
-        return 1;
+    const char *verb = argv[1];
     if (!strcmp(verb, "add"))
         return unit_add(cli, o, pos, npos);
     if (!strcmp(verb, "link"))
