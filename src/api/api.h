@@ -161,4 +161,25 @@ extern const struct http_field api_program_create_body[], api_program_show_query
     api_indicator_figure_body[], api_indicator_report_query[], api_meeting_create_body[],
     api_meeting_list_query[], api_attendance_assign_body[], api_attendance_query[];
 
+/* inspection.c: inspections, supervision, discipline, appeals, the period report (issue 16) */
+struct inspection_info;
+struct discipline_info;
+struct inspection_counts;
+json_t *api_inspection_json(const struct inspection_info *i);
+json_t *api_discipline_json(const struct discipline_info *d);
+/* {"inspected":{orgs,members},"supervised":...,"disciplined":{orgs,members,by_form},"teams":
+   {count,orgs,members},"sentence"} */
+json_t *api_inspection_counts_json(const struct inspection_counts *c);
+enum tcxd_err api_inspection_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_inspection_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_inspection_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_inspection_conclude(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_inspection_report(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_discipline_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_discipline_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_discipline_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_discipline_appeal(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_inspection_period_query[], api_inspection_add_body[],
+    api_inspection_conclude_body[], api_discipline_add_body[], api_discipline_appeal_body[];
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api.h"
 #include "cli/cli.h"
 #include "store/store_inspection.h"
 #include "util/msg.h"
@@ -136,36 +137,6 @@ static json_t *jdate(tcxd_date d)
     return cli_json_date(d);
 }
 
-static json_t *inspection_json(const struct inspection_info *i)
-{
-    json_t *areas = json_array();
-    for (int a = 0; a < INSP_AREA__MAX; a++)
-        if (i->areas & (1u << a))
-            json_array_append_new(areas,
-                                  json_string(inspection_area_name((enum inspection_area)a)));
-    return json_pack(
-        "{s:I, s:s, s:s, s:s, s:I, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:I, s:I}", "id",
-        (json_int_t)i->id, "kind", inspection_kind_name(i->kind), "kind_label",
-        inspection_kind_label(i->kind), "body", inspection_body_name(i->body), "body_org_id",
-        (json_int_t)i->body_org_id, "team", i->team, "areas", areas, "start", jdate(i->start),
-        "end", jdate(i->end), "concluded_on", jdate(i->concluded_on), "conclusion",
-        inspection_conclusion_name(i->conclusion), "findings", i->findings, "follow_up",
-        i->follow_up, "orgs", (json_int_t)i->norgs, "members", (json_int_t)i->nmembers);
-}
-
-static json_t *discipline_json(const struct discipline_info *d)
-{
-    return json_pack("{s:I, s:o, s:o, s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:s}", "id",
-                     (json_int_t)d->id, "org_id", d->org_id ? json_integer(d->org_id) : json_null(),
-                     "member_id", d->member_id ? json_integer(d->member_id) : json_null(),
-                     "subject_org_id", (json_int_t)d->subject_org_id, "form",
-                     party_discipline_name(d->form), "current", party_discipline_name(d->current),
-                     "current_label", party_discipline_label(d->current), "violation_date",
-                     jdate(d->violation), "decision_date", jdate(d->decision), "announced_on",
-                     jdate(d->announced), "expires", jdate(d->expires), "annulled",
-                     jdate(d->annulled), "decision_no", d->decision_no, "reason", d->reason);
-}
-
 /* ---- inspect ---- */
 
 static int inspect_add(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
@@ -251,12 +222,12 @@ struct list_ctx {
 
 static void list_inspection(void *ctx, const struct inspection_info *i)
 {
-    json_array_append_new(((struct list_ctx *)ctx)->items, inspection_json(i));
+    json_array_append_new(((struct list_ctx *)ctx)->items, api_inspection_json(i));
 }
 
 static void list_discipline(void *ctx, const struct discipline_info *d)
 {
-    json_array_append_new(((struct list_ctx *)ctx)->items, discipline_json(d));
+    json_array_append_new(((struct list_ctx *)ctx)->items, api_discipline_json(d));
 }
 
 /* ORG --from --to: the tree on the last day and the organization's index in it. */
@@ -372,7 +343,7 @@ int cmd_inspect(struct cli *cli, int argc, char **argv)
             return npos != 1 ? cli_usage(cli, "inspect", "inspect show needs ID")
                              : cli_fail(cli, &e);
         }
-        json_t *j = inspection_json(i);
+        json_t *j = api_inspection_json(i);
         free(i);
         if (cli->json)
             cli_print_json(j);
@@ -428,7 +399,7 @@ static int discipline_add(struct cli *cli, bool member, struct cli_opt *o, const
         struct discipline_info d;
         if (store_discipline_get(cli->st, id, &d, &e))
             return cli_fail(cli, &e);
-        cli_print_json(discipline_json(&d));
+        cli_print_json(api_discipline_json(&d));
     } else {
         printf("%s: #%lld %s\n", MSG_T("discipline recorded"), (long long)id,
                party_discipline_label(r.form));
@@ -482,7 +453,7 @@ int cmd_discipline(struct cli *cli, int argc, char **argv)
             return cli_usage(cli, "discipline", "discipline show needs ID");
         if (store_discipline_get(cli->st, strtoll(pos[0], NULL, 10), &d, &e))
             return cli_fail(cli, &e);
-        json_t *j = discipline_json(&d);
+        json_t *j = api_discipline_json(&d);
         if (cli->json) {
             cli_print_json(j);
         } else {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "store/store_scope.h"
 #include "text/text.h"
 #include "util/xmalloc.h"
 
@@ -91,14 +92,21 @@ enum tcxd_err store_inspection_add(struct store *st, const struct store_actor *w
         rc = tcxd_fail(e, TCXD_EINVAL, "team", "an inspection team needs its name");
         goto out;
     }
+    /* a scoped handle writes only for its subtree, then and now: the body and every subject */
+    if ((rc = store_scope_check_write(st, req->body_org_id, req->start, "body_org_id", e)))
+        goto out;
     for (size_t i = 0; i < req->norgs; i++)
-        if ((rc = org_on(st, req->orgs[i], req->start, "orgs", &o, e)))
+        if ((rc = org_on(st, req->orgs[i], req->start, "orgs", &o, e)) ||
+            (rc = store_scope_check_write(st, req->orgs[i], req->start, "orgs", e)))
             goto out;
     for (size_t i = 0; i < req->nmembers; i++) {
         struct member_info m;
         if ((rc = store_member_get(st, req->members[i], &m, e)))
             goto out;
-        if (!registered_on(st, req->members[i], req->start)) {
+        int64_t at = registered_on(st, req->members[i], req->start);
+        if (at && (rc = store_scope_check_write(st, at, req->start, "members", e)))
+            goto out;
+        if (!at) {
             char d[DATE_ISO_LEN];
             date_format_vn(req->start, d);
             rc = tcxd_fail(e, TCXD_ERULE, "members", "member #%lld was not a member on %s",
@@ -211,11 +219,12 @@ enum tcxd_err store_inspection_get(struct store *st, int64_t id, struct inspecti
     if (rc == SQLITE_ROW)
         inspection_row(s, out);
     sqlite3_reset(s);
-    if (rc == SQLITE_ROW) {
+    /* a scoped handle sees the inspections of bodies in today's subtree */
+    if (rc == SQLITE_ROW && store_scope_org_today(st, out->body_org_id)) {
         count_subjects(st, out);
         return TCXD_OK;
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return store_db_error(st, e, "reading the inspection");
     return tcxd_fail(e, TCXD_ENOTFOUND, "inspection", "no inspection #%lld", (long long)id);
 }
@@ -238,6 +247,8 @@ enum tcxd_err store_inspection_conclude(struct store *st, const struct store_act
         (rc = inspection_dates_check(
              i->start, i->end != DATE_NONE && i->end < concluded_on ? DATE_NONE : i->end,
              concluded_on, today, e)))
+        goto out;
+    if ((rc = store_scope_check_write(st, i->body_org_id, concluded_on, "id", e)))
         goto out;
     if (i->conclusion != INSP_PENDING) {
         rc = tcxd_fail(e, TCXD_ERULE, "conclusion", "inspection #%lld is already concluded",
@@ -308,7 +319,8 @@ enum tcxd_err store_inspection_list(struct store *st, const struct org_tree *t, 
         return store_db_error(st, e, "listing inspections");
     }
     for (size_t i = 0; i < n; i++)
-        if (in_subtree(st, t, root, rows[i].body_org_id, rows[i].start)) {
+        if (in_subtree(st, t, root, rows[i].body_org_id, rows[i].start) &&
+            store_scope_org_today(st, rows[i].body_org_id)) {
             count_subjects(st, &rows[i]);
             fn(ctx, &rows[i]);
         }
@@ -335,6 +347,14 @@ static void discipline_row(struct store *st, sqlite3_stmt *s, struct discipline_
     d->inspection_id = sqlite3_column_int64(s, 11);
     d->annulled = DATE_NONE;
     (void)st;
+}
+
+/* A scoped handle sees a member's discipline while the member is visible (personal data follows
+   today's responsibility), an organization's while the organization is in today's subtree. */
+static bool discipline_visible(struct store *st, const struct discipline_info *d)
+{
+    return d->member_id ? store_scope_member(st, d->member_id)
+                        : store_scope_org_today(st, d->org_id);
 }
 
 /* The last decided appeal changes the form, annuls it, or restarts the 12 months. */
@@ -368,11 +388,11 @@ enum tcxd_err store_discipline_get(struct store *st, int64_t id, struct discipli
     if (rc == SQLITE_ROW)
         discipline_row(st, s, out);
     sqlite3_reset(s);
-    if (rc == SQLITE_ROW) {
+    if (rc == SQLITE_ROW && discipline_visible(st, out)) {
         apply_appeal(st, out);
         return TCXD_OK;
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return store_db_error(st, e, "reading the discipline");
     return tcxd_fail(e, TCXD_ENOTFOUND, "discipline", "no discipline decision #%lld",
                      (long long)id);
@@ -437,7 +457,9 @@ enum tcxd_err store_discipline_add(struct store *st, const struct store_actor *w
         if (!subject_org)
             subject_org = d.org_id;
     }
-    if ((rc = discipline_form_check(subject, req->form, e)))
+    if ((rc = discipline_form_check(subject, req->form, e)) ||
+        (rc = store_scope_check_write(st, subject_org, req->decision,
+                                      req->member_id ? "member_id" : "org_id", e)))
         goto out;
     if ((rc = store_begin(st, e)))
         goto out;
@@ -504,6 +526,8 @@ enum tcxd_err store_discipline_appeal(struct store *st, const struct store_actor
     char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
     if ((rc = clean(decision_no, INSPECTION_DOC_MAX, "decision_no", &dec, e)) ||
         (rc = store_discipline_get(st, discipline_id, d, e)))
+        goto out;
+    if ((rc = store_scope_check_write(st, d->subject_org_id, d->decision, "id", e)))
         goto out;
     date_format_vn(lodged, a);
     date_format_vn(d->decision, b);
@@ -592,7 +616,8 @@ enum tcxd_err store_discipline_list(struct store *st, const struct org_tree *t, 
         return store_db_error(st, e, "listing disciplines");
     }
     for (size_t i = 0; i < n; i++)
-        if (in_subtree(st, t, root, rows[i].subject_org_id, rows[i].decision)) {
+        if (in_subtree(st, t, root, rows[i].subject_org_id, rows[i].decision) &&
+            discipline_visible(st, &rows[i])) {
             apply_appeal(st, &rows[i]);
             fn(ctx, &rows[i]);
         }

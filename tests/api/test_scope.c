@@ -93,6 +93,8 @@ static const bool outside_write[K__MAX][2] = {
 static int64_t subject_id[K__MAX];
 static const char *subject_code[K__MAX] = {"HN", "QA", "PB", "B1", "M", "N", "BE"};
 static int64_t weak_id[K__MAX], program_id[K__MAX], item_id[K__MAX], indicator_id[K__MAX];
+/* an inspection by each organization of itself, a discipline of each organization and member */
+static int64_t insp_id[K__MAX], disc_id[K__MAX];
 /* inside: the ward, two of its chi bộ, a member */
 static int64_t id_pa, id_a1, id_a2, m_inside;
 
@@ -312,6 +314,27 @@ static int setup(void **state)
         if (st == 200 || st == 201)
             indicator_id[k] = json_integer_value(json_object_get(j, "id"));
         json_decref(j);
+        /* an inspection of the organization by its own committee, and its discipline, in 2020
+           (before the chi bộ ended or moved) */
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"kind\":\"kt_chuyen_de\",\"body\":\"cap_uy\",\"body_org_id\":%lld,"
+                 "\"start\":\"2020-06-01\",\"orgs\":\"%lld\"}",
+                 (long long)subject_id[k], (long long)subject_id[k]);
+        if (call_json(&root, "POST", "/api/inspections", b, &j) != 201)
+            return -1;
+        insp_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+    }
+    for (int k = 0; k < K__MAX; k++) {
+        json_t *j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"form\":\"khien_trach\",\"%s\":%lld,\"decision_date\":\"2020-06-01\"}",
+                 k < K_FIRST_MEMBER ? "org_id" : "member_id", (long long)subject_id[k]);
+        if (call_json(&root, "POST", "/api/disciplines", b, &j) != 201)
+            return -1;
+        disc_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
     }
     return 0;
 }
@@ -334,7 +357,9 @@ static int teardown(void **state)
  * in api_routes[] (src/api/routes.c). path and body are templates:
  *   {org}    the organization tried (an outside one, or the ward's chi bộ A1 when a member is
  *            tried), {code} its code, {weak} its weak-organization entry of 2021,
- *            {program} {item} {indicator} its program, the program's item, its indicator
+ *            {program} {item} {indicator} its program, the program's item, its indicator,
+ *            {insp} {disc} its own inspection (2020) and its discipline decision (2020)
+ *   {mdisc}  the member tried's discipline decision (2020)
  *   {member} the member tried (an outside one, or the ward's own member when an organization
  *            is tried)
  *   {date}   the date tried: 2021-06-01 or today; {year} its year
@@ -548,6 +573,42 @@ static const struct scope_case scope_cases[] = {
      NULL},
     {"GET", "/api/restructure/flows", "/api/restructure/flows?org={org}&from=2021-01-01&to={date}",
      NULL, NULL},
+    /* inspections belong to their body's organization, disciplines to their subject: read by
+       today's scope (a member's by the member's visibility); a period's subtree by its last
+       day; writes by every organization they touch, then and now */
+    {"GET", "/api/inspections", "/api/inspections?org={org}&from=2000-01-01&to={date}", NULL, NULL},
+    {"GET", "/api/inspections", "/api/inspections?from=2000-01-01&to={date}", NULL, NULL},
+    {"POST", "/api/inspections", "/api/inspections",
+     "{\"kind\":\"kt_thuong_xuyen\",\"body\":\"cap_uy\",\"body_org_id\":{org},"
+     "\"start\":\"{date}\",\"orgs\":\"{a1}\"}",
+     NULL},
+    {"POST", "/api/inspections", "/api/inspections",
+     "{\"kind\":\"kt_thuong_xuyen\",\"body\":\"cap_uy\",\"body_org_id\":{pa},"
+     "\"start\":\"{date}\",\"orgs\":\"{org}\"}",
+     NULL},
+    {"POST", "/api/inspections", "/api/inspections",
+     "{\"kind\":\"gs_chuyen_de\",\"body\":\"cap_uy\",\"body_org_id\":{pa},"
+     "\"start\":\"{date}\",\"members\":\"{member}\"}",
+     NULL},
+    {"GET", "/api/inspections/report",
+     "/api/inspections/report?org={org}&from=2000-01-01&to={date}", NULL, NULL},
+    {"GET", "/api/inspections/report", "/api/inspections/report?from=2000-01-01&to={date}", NULL,
+     NULL},
+    {"GET", "/api/inspections/{id}", "/api/inspections/{insp}", NULL, NULL},
+    {"POST", "/api/inspections/{id}/conclude", "/api/inspections/{insp}/conclude",
+     "{\"conclusion\":\"no_violation\",\"concluded_on\":\"{date}\"}", NULL},
+    {"GET", "/api/disciplines", "/api/disciplines?org={org}&from=2000-01-01&to={date}", NULL, NULL},
+    {"GET", "/api/disciplines", "/api/disciplines?from=2000-01-01&to={date}", NULL, NULL},
+    {"POST", "/api/disciplines", "/api/disciplines",
+     "{\"form\":\"khien_trach\",\"org_id\":{org},\"decision_date\":\"{date}\"}", NULL},
+    {"POST", "/api/disciplines", "/api/disciplines",
+     "{\"form\":\"khien_trach\",\"member_id\":{member},\"decision_date\":\"{date}\"}", NULL},
+    {"GET", "/api/disciplines/{id}", "/api/disciplines/{disc}", NULL, NULL},
+    {"GET", "/api/disciplines/{id}", "/api/disciplines/{mdisc}", NULL, NULL},
+    {"POST", "/api/disciplines/{id}/appeal", "/api/disciplines/{disc}/appeal",
+     "{\"lodged_on\":\"{date}\"}", NULL},
+    {"POST", "/api/disciplines/{id}/appeal", "/api/disciplines/{mdisc}/appeal",
+     "{\"lodged_on\":\"{date}\"}", NULL},
     {"GET", "/api/audit", "/api/audit?org={org}&page_size=200", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?page_size=200", NULL, NULL},
 };
@@ -584,6 +645,12 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
         else if (IS("{indicator}"))
             buf_addf(out, "%lld",
                      (long long)(is_org && indicator_id[k] ? indicator_id[k] : 999999));
+        else if (IS("{insp}"))
+            buf_addf(out, "%lld", (long long)(is_org ? insp_id[k] : 999999));
+        else if (IS("{disc}"))
+            buf_addf(out, "%lld", (long long)(is_org ? disc_id[k] : 999999));
+        else if (IS("{mdisc}"))
+            buf_addf(out, "%lld", (long long)(!is_org ? disc_id[k] : 999999));
         else if (IS("{member}"))
             buf_addf(out, "%lld", (long long)(is_org ? m_inside : subject_id[k]));
         else if (IS("{inside}"))
@@ -749,8 +816,9 @@ static void test_every_route_every_outsider(void **state)
         if (!c->path)
             continue;
         bool org = has(c, "{org}") || has(c, "{code}") || has(c, "{weak}") || has(c, "{program}") ||
-                   has(c, "{item}") || has(c, "{indicator}");
-        bool mem = has(c, "{member}");
+                   has(c, "{item}") || has(c, "{indicator}") || has(c, "{insp}") ||
+                   has(c, "{disc}");
+        bool mem = has(c, "{member}") || has(c, "{mdisc}");
         bool writes = strcmp(c->method, "GET") != 0;
         for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {
             if (writes && a == 1)

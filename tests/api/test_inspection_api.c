@@ -1,0 +1,405 @@
+/*
+ * test_inspection_api.c - inspections, discipline and appeals over the real server: scope (the
+ * other district's staff cannot see or change them: 404), roles (a viewer cannot write: 403),
+ * exactly one audit record per accepted write and none for a refusal, bad input (khai trừ for a
+ * probationary member, a decision before the violation, a conclusion before the inspection
+ * started) answered with the field named and nothing written, and the period report against
+ * the counts of what the test entered.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "client.h"
+#include "store/store.h"
+
+static const char PW[] = "Matkhau-test-2024";
+static char dir[256], db[300];
+static struct server srv;
+static int64_t id_q1, id_q2, id_q1p, id_q1c, id_q1d, id_q2c, off_q1, off2_q1, prob_q1, off_q2;
+
+static int64_t json_id(const char *out)
+{
+    json_t *j = json_loads(out, 0, NULL);
+    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
+    json_decref(j);
+    return id;
+}
+
+static int64_t org(const char *code, const char *tier, const char *form, const char *parent,
+                   const char *type)
+{
+    char out[8192];
+    int rc;
+    if (!parent)
+        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code, "--tier",
+                      tier, "--form", form, "--date", "2000-01-01", NULL);
+    else if (!type)
+        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code, "--tier",
+                      tier, "--form", form, "--parent", parent, "--date", "2000-01-01", NULL);
+    else
+        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code, "--tier",
+                      tier, "--form", form, "--parent", parent, "--type", type, "--date",
+                      "2000-01-01", NULL);
+    assert_int_equal(rc, 0);
+    return json_id(out);
+}
+
+/* An official member (admitted 2010, official 2011) or, with probationary, one admitted on
+   2022-01-10 (official only from 2023). */
+static int64_t member(const char *org_code, const char *name, const char *nid, bool probationary)
+{
+    char out[16384];
+    int rc = probationary
+                 ? tcxd_run(db, NULL, out, sizeof(out), "--json", "member", "admit", "--org",
+                            org_code, "--name", name, "--gender", "nam", "--birth", "1990-05-01",
+                            "--decision-date", "2022-01-10", NULL)
+                 : tcxd_run(db, NULL, out, sizeof(out), "--json", "member", "add", "--org",
+                            org_code, "--name", name, "--gender", "nam", "--birth", "1970-05-01",
+                            "--decision-date", "2010-01-01", "--ceremony-date", "2010-01-15",
+                            "--official-date", "2011-01-15", "--national-id", nid, NULL);
+    assert_int_equal(rc, 0);
+    return json_id(out);
+}
+
+static int64_t audit_count(void)
+{
+    struct store *st;
+    struct tcxd_error e;
+    assert_int_equal(store_open(db, STORE_READONLY, &st, &e), TCXD_OK);
+    int64_t n = store_audit_count(st);
+    store_close(st);
+    return n;
+}
+
+/* An accepted write: the expected status and exactly one new audit record. */
+static void mutated(const struct session *s, const char *path, const char *body, int status,
+                    json_t **j)
+{
+    int64_t before = audit_count();
+    assert_int_equal(post(s, path, body, j), status);
+    assert_int_equal(audit_count(), before + 1);
+}
+
+/* A refused write: the status, the field named, nothing written. */
+static void refused(const struct session *s, const char *path, const char *body, int status,
+                    const char *field)
+{
+    int64_t before = audit_count();
+    json_t *j = NULL;
+    assert_int_equal(post(s, path, body, &j), status);
+    if (field)
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(j, "error"), "field")), field);
+    json_decref(j);
+    assert_int_equal(audit_count(), before);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof(dir), "%s/tcxd-insp-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(db, sizeof(db), "%s/t.db", dir);
+    setenv("TCXD_PWHASH_FAST", "1", 1);
+    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+        return -1;
+    org("HN", "above_base", "dang_bo", NULL, NULL);
+    id_q1 = org("Q1", "above_base", "dang_bo", "HN", NULL);
+    id_q2 = org("Q2", "above_base", "dang_bo", "HN", NULL);
+    id_q1p = org("Q1P", "base", "dang_bo", "Q1", "phuong");
+    org("Q2P", "base", "dang_bo", "Q2", "phuong");
+    id_q1c = org("Q1C", "below_base", "chi_bo", "Q1P", NULL);
+    id_q1d = org("Q1D", "below_base", "chi_bo", "Q1P", NULL);
+    id_q2c = org("Q2C", "below_base", "chi_bo", "Q2P", NULL);
+    off_q1 = member("Q1C", "Nguyễn Văn An", "001070000001", false);
+    off2_q1 = member("Q1D", "Lê Văn Chung", "001070000003", false);
+    prob_q1 = member("Q1C", "Phạm Văn Dự", NULL, true);
+    off_q2 = member("Q2C", "Trần Văn Bình", "001070000002", false);
+    const char *users[][3] = {{"admin", "admin", "HN"},
+                              {"staff1", "staff", "Q1"},
+                              {"staff2", "staff", "Q2"},
+                              {"viewer1", "viewer", "Q1"}};
+    for (size_t i = 0; i < 4; i++)
+        if (tcxd_run(db, PW, NULL, 0, "user", "add", users[i][0], "--role", users[i][1], "--scope",
+                     users[i][2], "--full-name", users[i][0], NULL))
+            return -1;
+    return server_start(&srv, db, "--threads", "2", NULL) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    server_stop(&srv);
+    char cmd[600];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_inspections(void **state)
+{
+    (void)state;
+    struct session s1, s2, v1;
+    assert_int_equal(login(&s1, srv.port, "staff1", PW), 200);
+    assert_int_equal(login(&s2, srv.port, "staff2", PW), 200);
+    assert_int_equal(login(&v1, srv.port, "viewer1", PW), 200);
+    char body[1024], path[256];
+    json_t *j = NULL;
+
+    /* the district's inspection team over its two chi bộ and one member */
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"kt_dau_hieu\",\"body\":\"doan\",\"body_org_id\":%lld,"
+             "\"team\":\"Đoàn kiểm tra số 1\",\"team_members\":\"Hồ Văn Trưởng|trưởng đoàn; "
+             "Vũ Thị Viên\",\"start\":\"2022-03-01\",\"areas\":\"can_bo,tham_nhung\","
+             "\"orgs\":\"%lld, %lld\",\"members\":\"%lld\"}",
+             (long long)id_q1, (long long)id_q1c, (long long)id_q1d, (long long)off_q1);
+    refused(&s2, "/api/inspections", body, 404, "body_org_id");
+    refused(&v1, "/api/inspections", body, 403, NULL);
+    mutated(&s1, "/api/inspections", body, 201, &j);
+    int64_t insp = json_integer_value(json_object_get(j, "id"));
+    assert_int_equal(json_integer_value(json_object_get(j, "orgs")), 2);
+    assert_int_equal(json_integer_value(json_object_get(j, "members")), 1);
+    assert_int_equal(json_array_size(json_object_get(j, "areas")), 2);
+    assert_string_equal(json_string_value(json_object_get(j, "conclusion")), "pending");
+    json_decref(j);
+
+    /* a subject of the other district, a member of it, a team without a name: refused */
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"kt_thuong_xuyen\",\"body\":\"cap_uy\",\"body_org_id\":%lld,"
+             "\"start\":\"2022-03-01\",\"orgs\":\"%lld\"}",
+             (long long)id_q1, (long long)id_q2c);
+    refused(&s1, "/api/inspections", body, 404, "orgs");
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"gs_chuyen_de\",\"body\":\"cap_uy\",\"body_org_id\":%lld,"
+             "\"start\":\"2022-03-01\",\"members\":\"%lld\"}",
+             (long long)id_q1, (long long)off_q2);
+    refused(&s1, "/api/inspections", body, 404, NULL);
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"kt_chuyen_de\",\"body\":\"doan\",\"body_org_id\":%lld,"
+             "\"start\":\"2022-03-01\",\"orgs\":\"%lld\"}",
+             (long long)id_q1, (long long)id_q1c);
+    refused(&s1, "/api/inspections", body, 400, "team");
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"kt_chuyen_de\",\"body\":\"cap_uy\",\"body_org_id\":%lld,"
+             "\"start\":\"2022-03-01\",\"orgs\":\"%lld,x\"}",
+             (long long)id_q1, (long long)id_q1c);
+    refused(&s1, "/api/inspections", body, 400, "orgs");
+
+    /* a supervision of the ward by the ward's committee */
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"gs_thuong_xuyen\",\"body\":\"cap_uy\",\"body_org_id\":%lld,"
+             "\"start\":\"2022-04-01\",\"orgs\":\"%lld\",\"members\":\"%lld,%lld\"}",
+             (long long)id_q1p, (long long)id_q1c, (long long)off_q1, (long long)off2_q1);
+    mutated(&s1, "/api/inspections", body, 201, NULL);
+
+    /* reads: in scope only */
+    snprintf(path, sizeof(path), "/api/inspections/%lld", (long long)insp);
+    assert_int_equal(get(&s2, path, NULL), 404);
+    assert_int_equal(get(&v1, path, &j), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "team")), "Đoàn kiểm tra số 1");
+    json_decref(j);
+
+    /* a conclusion before the start is refused; then concluded once */
+    snprintf(path, sizeof(path), "/api/inspections/%lld/conclude", (long long)insp);
+    refused(&s1, path, "{\"conclusion\":\"discipline_due\",\"concluded_on\":\"2022-02-01\"}", 400,
+            "concluded_on");
+    refused(&s2, path, "{\"conclusion\":\"discipline_due\",\"concluded_on\":\"2022-05-01\"}", 404,
+            NULL);
+    refused(&s1, path, "{\"conclusion\":\"maybe\",\"concluded_on\":\"2022-05-01\"}", 400,
+            "conclusion");
+    mutated(&s1, path,
+            "{\"conclusion\":\"discipline_due\",\"concluded_on\":\"2022-05-01\","
+            "\"findings\":\"Vi phạm quy chế\"}",
+            200, &j);
+    assert_string_equal(json_string_value(json_object_get(j, "concluded_on")), "2022-05-01");
+    assert_string_equal(json_string_value(json_object_get(j, "conclusion")), "discipline_due");
+    json_decref(j);
+    refused(&s1, path, "{\"conclusion\":\"violation\",\"concluded_on\":\"2022-05-02\"}", 422,
+            "conclusion");
+
+    /* the list of the district's first half of 2022 holds both; the other district's none */
+    assert_int_equal(get(&s1, "/api/inspections?from=2022-01-01&to=2022-06-30", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+    json_decref(j);
+    assert_int_equal(get(&s2, "/api/inspections?from=2022-01-01&to=2022-06-30", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/inspections?org=%lld&from=2022-01-01&to=2022-06-30",
+             (long long)id_q1);
+    assert_int_equal(get(&s2, path, NULL), 404);
+}
+
+static void test_discipline_and_report(void **state)
+{
+    (void)state;
+    struct session s1, s2, v1;
+    assert_int_equal(login(&s1, srv.port, "staff1", PW), 200);
+    assert_int_equal(login(&s2, srv.port, "staff2", PW), 200);
+    assert_int_equal(login(&v1, srv.port, "viewer1", PW), 200);
+    char body[1024], path[256];
+    json_t *j = NULL;
+
+    /* bad input changes nothing */
+    snprintf(body, sizeof(body),
+             "{\"form\":\"khai_tru\",\"member_id\":%lld,\"decision_date\":\"2022-05-10\"}",
+             (long long)prob_q1);
+    refused(&s1, "/api/disciplines", body, 422, "form");
+    snprintf(body, sizeof(body),
+             "{\"form\":\"canh_cao\",\"member_id\":%lld,\"decision_date\":\"2022-05-10\","
+             "\"violation_date\":\"2022-06-01\"}",
+             (long long)off_q1);
+    refused(&s1, "/api/disciplines", body, 400, "decision_date");
+    snprintf(body, sizeof(body),
+             "{\"form\":\"giai_tan\",\"member_id\":%lld,\"decision_date\":\"2022-05-10\"}",
+             (long long)off_q1);
+    refused(&s1, "/api/disciplines", body, 422, "form");
+    snprintf(body, sizeof(body),
+             "{\"form\":\"khien_trach\",\"member_id\":%lld,\"org_id\":%lld,"
+             "\"decision_date\":\"2022-05-10\"}",
+             (long long)off_q1, (long long)id_q1c);
+    refused(&s1, "/api/disciplines", body, 400, "member_id");
+    /* khiển trách: 5 years' limitation from the violation */
+    snprintf(body, sizeof(body),
+             "{\"form\":\"khien_trach\",\"member_id\":%lld,\"decision_date\":\"2022-05-10\","
+             "\"violation_date\":\"2016-01-01\"}",
+             (long long)off_q1);
+    refused(&s1, "/api/disciplines", body, 422, "violation_date");
+    /* outside the scope */
+    snprintf(body, sizeof(body),
+             "{\"form\":\"khien_trach\",\"member_id\":%lld,\"decision_date\":\"2022-05-10\"}",
+             (long long)off_q2);
+    refused(&s1, "/api/disciplines", body, 404, NULL);
+
+    /* the member's cảnh cáo, the probationary member's khiển trách, the chi bộ's khiển trách */
+    snprintf(body, sizeof(body),
+             "{\"form\":\"canh_cao\",\"member_id\":%lld,\"decision_date\":\"2022-05-10\","
+             "\"violation_date\":\"2022-01-15\",\"deciding_org_id\":%lld,"
+             "\"decision_no\":\"12-QĐ/UBKT\"}",
+             (long long)off_q1, (long long)id_q1);
+    refused(&v1, "/api/disciplines", body, 403, NULL);
+    mutated(&s1, "/api/disciplines", body, 201, &j);
+    int64_t d1 = json_integer_value(json_object_get(j, "id"));
+    assert_string_equal(json_string_value(json_object_get(j, "expires")), "2023-05-10");
+    assert_int_equal(json_integer_value(json_object_get(j, "subject_org_id")), id_q1c);
+    json_decref(j);
+    snprintf(body, sizeof(body),
+             "{\"form\":\"khien_trach\",\"member_id\":%lld,\"decision_date\":\"2022-06-01\"}",
+             (long long)prob_q1);
+    mutated(&s1, "/api/disciplines", body, 201, NULL);
+    snprintf(body, sizeof(body),
+             "{\"form\":\"khien_trach\",\"org_id\":%lld,\"decision_date\":\"2022-06-15\"}",
+             (long long)id_q1d);
+    mutated(&s1, "/api/disciplines", body, 201, &j);
+    int64_t d3 = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    /* outside the period: not counted */
+    snprintf(body, sizeof(body),
+             "{\"form\":\"khien_trach\",\"member_id\":%lld,\"decision_date\":\"2022-07-01\"}",
+             (long long)off2_q1);
+    mutated(&s1, "/api/disciplines", body, 201, NULL);
+
+    /* the member's discipline is on the member's timeline */
+    snprintf(path, sizeof(path), "/api/members/%lld", (long long)off_q1);
+    assert_int_equal(get(&s1, path, &j), 200);
+    char *text = json_dumps(j, 0);
+    assert_non_null(strstr(text, "discipline"));
+    free(text);
+    json_decref(j);
+
+    /* reads: the other district sees none of it */
+    snprintf(path, sizeof(path), "/api/disciplines/%lld", (long long)d1);
+    assert_int_equal(get(&s2, path, NULL), 404);
+    assert_int_equal(get(&v1, path, NULL), 200);
+
+    /* appeals: not before the decision; the result lowers cảnh cáo to khiển trách and restarts
+       the 12 months from its date */
+    snprintf(path, sizeof(path), "/api/disciplines/%lld/appeal", (long long)d1);
+    refused(&s1, path, "{\"lodged_on\":\"2022-05-01\"}", 400, "lodged_on");
+    refused(&s2, path, "{\"lodged_on\":\"2022-05-20\"}", 404, NULL);
+    refused(&s1, path, "{\"lodged_on\":\"2022-05-20\",\"result\":\"changed\"}", 400, "form");
+    refused(&s1, path,
+            "{\"lodged_on\":\"2022-05-20\",\"result\":\"changed\",\"form\":\"giai_tan\","
+            "\"decided_on\":\"2022-06-20\"}",
+            422, "form");
+    mutated(&s1, path,
+            "{\"lodged_on\":\"2022-05-20\",\"result\":\"changed\",\"form\":\"khien_trach\","
+            "\"decided_on\":\"2022-06-20\"}",
+            201, &j);
+    assert_string_equal(json_string_value(json_object_get(j, "form")), "canh_cao");
+    assert_string_equal(json_string_value(json_object_get(j, "current")), "khien_trach");
+    assert_string_equal(json_string_value(json_object_get(j, "expires")), "2023-06-20");
+    json_decref(j);
+    /* the chi bộ's khiển trách annulled on appeal: not counted */
+    snprintf(path, sizeof(path), "/api/disciplines/%lld/appeal", (long long)d3);
+    mutated(&s1, path,
+            "{\"lodged_on\":\"2022-06-16\",\"result\":\"annulled\",\"decided_on\":\"2022-06-25\"}",
+            201, NULL);
+
+    /* the report of the first half of 2022 against what this file entered (test_inspections
+       runs first): kiểm tra Q1C, Q1D and one member; giám sát Q1C and two members; discipline
+       two members (cảnh cáo lowered to khiển trách, khiển trách) and no organization (the
+       annulled one); one team of the district with 2 organizations and 1 member */
+    const int64_t want[] = {2, 1, 1, 2, 0, 2};
+    const char *keys[][2] = {{"inspected", "orgs"},   {"inspected", "members"},
+                             {"supervised", "orgs"},  {"supervised", "members"},
+                             {"disciplined", "orgs"}, {"disciplined", "members"}};
+    snprintf(path, sizeof(path), "/api/inspections/report?org=%lld&from=2022-01-01&to=2022-06-30",
+             (long long)id_q1);
+    assert_int_equal(get(&s1, path, &j), 200);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(
+            json_integer_value(json_object_get(json_object_get(j, keys[i][0]), keys[i][1])),
+            want[i]);
+    json_t *by = json_object_get(json_object_get(j, "disciplined"), "by_form");
+    assert_int_equal(json_integer_value(json_object_get(by, "khien_trach")), 2);
+    assert_int_equal(json_integer_value(json_object_get(by, "canh_cao")), 0);
+    json_t *teams = json_object_get(j, "teams");
+    assert_int_equal(json_integer_value(json_object_get(teams, "count")), 1);
+    assert_int_equal(json_integer_value(json_object_get(teams, "orgs")), 2);
+    assert_int_equal(json_integer_value(json_object_get(teams, "members")), 1);
+    assert_string_equal(json_string_value(json_object_get(j, "sentence")),
+                        "kiểm tra đối với 2 tổ chức đảng, 1 đảng viên; giám sát đối với 1 tổ chức "
+                        "đảng, 2 đảng viên; thi hành kỷ luật 0 tổ chức đảng và 2 đảng viên");
+    json_decref(j);
+    /* the ward alone: the district's team does not count as the ward's own, its subjects do */
+    snprintf(path, sizeof(path), "/api/inspections/report?org=%lld&from=2022-01-01&to=2022-06-30",
+             (long long)id_q1p);
+    assert_int_equal(get(&s1, path, &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "teams"), "count")), 0);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "inspected"), "orgs")),
+                     2);
+    json_decref(j);
+    /* the other district: zero everywhere, and Q1 is not its to ask about */
+    assert_int_equal(get(&s2, "/api/inspections/report?from=2022-01-01&to=2022-06-30", &j), 200);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(j, "disciplined"), "members")), 0);
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/inspections/report?org=%lld&from=2022-01-01&to=2022-06-30",
+             (long long)id_q1);
+    assert_int_equal(get(&s2, path, NULL), 404);
+    /* the list: four decisions of 2022 in the district, none in the other */
+    assert_int_equal(get(&s1, "/api/disciplines?from=2022-01-01&to=2022-12-31", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 4);
+    json_decref(j);
+    assert_int_equal(get(&s2, "/api/disciplines?from=2022-01-01&to=2022-12-31", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
+    json_decref(j);
+    (void)id_q2;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_inspections),
+        cmocka_unit_test(test_discipline_and_report),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
