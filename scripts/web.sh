@@ -4,6 +4,8 @@
 #   test   Vitest unit tests (formatting, validation, i18n)
 #   e2e    browser tests: playwright-core drives /usr/bin/chromium against a real `tcxd serve`;
 #          needs TCXD_BIN (the tcxd binary). Screenshots go to $BUILD_DIR/screenshots (default build/).
+#   e2e-hanoi  the browser tests on the Hà Nội demo only (web/e2e/hanoi.test.mjs), with the build's
+#          shared hanoi-2020 copy (scripts/hanoi-db.sh: generated once per build directory)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,7 +38,7 @@ test)
     ensure_deps
     (cd "$WEB" && npx vitest run)
     ;;
-e2e)
+e2e|e2e-hanoi)
     [[ -n "${TCXD_BIN:-}" ]] || die "set TCXD_BIN to the tcxd binary (e.g. build/src/cli/tcxd)"
     [[ -x "$TCXD_BIN" ]] || die "TCXD_BIN=$TCXD_BIN is not an executable"
     TCXD_BIN="$(cd "$(dirname "$TCXD_BIN")" && pwd)/$(basename "$TCXD_BIN")"
@@ -56,10 +58,16 @@ e2e)
     BUILD_DIR="$(cd "$BUILD_DIR" && pwd)"
     export TCXD_BIN CHROMIUM BUILD_DIR
     export WEB_DIST="$WEB/dist"
-    (cd "$WEB" && node --test --test-concurrency=1 e2e/)
+    if [[ "$cmd" == e2e-hanoi ]]; then
+        TCXD_HANOI_DB="$("$ROOT/scripts/hanoi-db.sh" "$TCXD_BIN" "$BUILD_DIR")"
+        export TCXD_HANOI_DB
+        (cd "$WEB" && node --test --test-concurrency=1 e2e/hanoi.test.mjs)
+    else
+        (cd "$WEB" && node --test --test-concurrency=1 e2e/)
+    fi
     ;;
 *)
-    echo "usage: scripts/web.sh build|test|e2e" >&2
+    echo "usage: scripts/web.sh build|test|e2e|e2e-hanoi" >&2
     exit 2
     ;;
 esac

@@ -10,20 +10,18 @@
 #   - the reports for 31/12/2020 and 30/06/2025 are byte for byte what they were before.
 # (A demo of DEMO_VERSION 4 or later has the plan applied by the generator: then only the outcome is
 # checked.)
-# usage: hanoi_2025.sh TCXD SRCDIR   ($TCXD_HANOI_DB: a hanoi-2020 database to copy, instead of
-# generating one, which takes minutes)
+# usage: hanoi_2025.sh TCXD SRCDIR BUILDDIR   (the database: scripts/hanoi-db.sh's shared copy,
+# or $TCXD_HANOI_DB)
 set -eu
 TCXD=$1
 SRC=$2
+BUILD=$3
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tcxd_hanoi2025.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 db="$dir/hn.db"
 fail() { echo "FAIL: $*"; exit 1; }
-if [ -n "${TCXD_HANOI_DB:-}" ]; then
-    cp "$TCXD_HANOI_DB" "$db"
-else
-    "$TCXD" --db "$db" demo --profile hanoi-2020 >/dev/null
-fi
+# the build's shared copy (scripts/hanoi-db.sh: generated once, or $TCXD_HANOI_DB)
+cp "$("$SRC/scripts/hanoi-db.sh" "$TCXD" "$BUILD")" "$db"
 export TCXD_LANG=vi
 "$TCXD" --db "$db" report structure HN --as-of 31/12/2020 >"$dir/r2020.a"
 "$TCXD" --db "$db" report structure HN --as-of 30/06/2025 >"$dir/r0630.a"

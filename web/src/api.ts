@@ -174,6 +174,14 @@ export function withQuery(path: string, q?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+const BUSY_RETRIES = 3;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Retry-After in seconds (1 to 5 s; 1 s when absent or unreadable). */
+export function retryDelayMs(header: string | null): number {
+  const s = Number(header);
+  return (Number.isFinite(s) && s >= 1 ? Math.min(s, 5) : 1) * 1000;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
   let payload: BodyInit | undefined;
@@ -188,10 +196,17 @@ export async function request<T>(method: string, path: string, body?: unknown, c
   }
   if (method !== 'GET' && method !== 'HEAD' && path !== '/api/login') headers['X-CSRF-Token'] = csrf;
   let res: Response;
-  try {
-    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', '');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, 'network', '');
+    }
+    // A busy server (503 + Retry-After: a write lock held, a read over its limit, the analytics
+    // engine still warming up) is asked again for reads, which change nothing; writes are not
+    // repeated behind the user's back: the message says to try again.
+    if (res.status !== 503 || method !== 'GET' || attempt >= BUSY_RETRIES) break;
+    await sleep(retryDelayMs(res.headers.get('Retry-After')));
   }
   const text = await res.text();
   let data: unknown = null;
