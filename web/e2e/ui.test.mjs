@@ -321,6 +321,22 @@ describe('tcxd web UI', { timeout: 300_000 }, () => {
     overflows.importReport = await shoot(page, 'import-report');
   });
 
+  it('fills a date from the calendar beside the dd/mm/yyyy field, and the report follows it', async () => {
+    await page.goto(server.base + '/reports');
+    await page.locator('[data-testid=report-counts]').waitFor();
+    const pick = page.locator('[data-testid=as_of-pick]');
+    assert.equal(await pick.getAttribute('aria-label'), 'Chọn ngày trên lịch');
+    await pick.click(); // opens the browser's picker (headless: nothing to see); must not throw or navigate
+    await page.keyboard.press('Escape');
+    // choosing a day in the picker = the native input's change
+    await page.locator('[data-testid=as_of-calendar]').fill('2019-12-31');
+    assert.equal(await page.locator('#as_of').inputValue(), '31/12/2019');
+    assert.equal(await page.locator('[data-testid=as_of-calendar]').getAttribute('tabindex'), '-1');
+    await page.locator('#as_of').press('Enter');
+    await page.waitForURL(/as_of=2019-12-31/);
+    await page.locator('[data-testid=report-counts]').waitFor();
+  });
+
   it('shows the password page and checks the new password', async () => {
     await page.goto(server.base + '/password');
     await page.locator('#old_password').waitFor();

@@ -2,6 +2,7 @@ import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t, type MessageKey } from '../i18n';
+import { formatDate, parseDate } from '../format';
 import { linkClick } from '../router';
 
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
@@ -115,15 +116,55 @@ export function TextField(props: {
   );
 }
 
+/**
+ * A date typed as dd/mm/yyyy (how boards write dates) with a calendar beside it: the button opens
+ * the browser's own date picker (a native input kept out of the tab order), whose choice is
+ * written back into the text in dd/mm/yyyy. The text stays the value: the picker only fills it.
+ */
 export function DateField(props: { id: string; label: string; value: string; onInput: (v: string) => void; error?: string; required?: boolean }) {
+  const picker = useRef<HTMLInputElement>(null);
+  const open = () => {
+    const el = picker.current;
+    if (!el) return;
+    el.value = parseDate(props.value) ?? '';
+    try {
+      el.showPicker();
+    } catch {
+      el.focus(); // a browser without showPicker: the native control itself
+    }
+  };
   return (
-    <TextField
-      {...props}
-      hint={t('form.dateHint')}
-      placeholder="dd/mm/yyyy"
-      inputMode="numeric"
-      autoComplete="off"
-    />
+    <Field id={props.id} label={props.label} error={props.error} hint={t('form.dateHint')} required={props.required}>
+      {(aria) => (
+        <div class="date-field">
+          <input
+            {...aria}
+            name={props.id}
+            type="text"
+            value={props.value}
+            autoComplete="off"
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
+            onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="button" class="date-pick" onClick={open} aria-label={t('form.pickDate')} title={t('form.pickDate')} data-testid={`${props.id}-pick`}>
+            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+              <rect x="3" y="5" width="18" height="16" rx="2" />
+              <path d="M3 10h18M8 3v4M16 3v4" />
+            </svg>
+          </button>
+          <input
+            ref={picker}
+            type="date"
+            class="date-native"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid={`${props.id}-calendar`}
+            onChange={(e) => { const v = (e.currentTarget as HTMLInputElement).value; if (v) props.onInput(formatDate(v)); }}
+          />
+        </div>
+      )}
+    </Field>
   );
 }
 
