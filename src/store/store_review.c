@@ -418,6 +418,7 @@ void store_review_release(struct store_review *r)
         free(s->decision_no);
         free(s->cap_exception);
         free(s->username);
+        free(s->user_full_name);
         free(s->proposal);
         free(s->facts);
         free(s->scores);
@@ -481,6 +482,7 @@ static enum tcxd_err load_steps(struct store *st, struct store_review *r, struct
         x->username = column_dup(s, 10);
         store_column_copy(s, 11, x->at, sizeof(x->at));
         x->legacy = legacy_from_text(r->subject, (const char *)sqlite3_column_text(s, 12));
+        x->user_full_name = column_dup(s, 13);
     }
     if (rc != SQLITE_DONE)
         return store_db_error(st, e, "reading review steps");

@@ -156,6 +156,7 @@ struct review_step_row {
     bool has_total;
     review_points total;
     char *text, *decision_no, *cap_exception, *username;
+    char *user_full_name; /* the account's full name (its username when it has none) */
     tcxd_date decision_date;
     char at[32];
     char *proposal; /* JSON text or NULL */

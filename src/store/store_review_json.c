@@ -258,6 +258,8 @@ json_t *review_json(const struct store_review *rv, const struct review_preview *
                       review_level_label_legacy(rv->rs, rv->subject, s->level, s->legacy), "text",
                       s->text ? s->text : "", "decision_no", s->decision_no ? s->decision_no : "",
                       "by", s->username ? s->username : "", "at", s->at);
+        json_object_set_new(sj, "by_name",
+                            json_string(s->user_full_name ? s->user_full_name : ""));
         json_object_set_new(sj, "total", s->has_total ? points(s->total) : json_null());
         json_object_set_new(sj, "decision_date", date_json(s->decision_date));
         json_object_set_new(sj, "cap_exception",

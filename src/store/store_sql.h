@@ -262,8 +262,10 @@
       "cap_exception, proposal, facts, username, at, legacy_level) "                               \
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")                            \
     X(STMT_REVIEW_STEPS,                                                                           \
-      "SELECT id, step, level, total, text, decision_no, decision_date, cap_exception, proposal, " \
-      "facts, username, at, legacy_level FROM review_step WHERE review_id = ?1 ORDER BY id")       \
+      "SELECT s.id, s.step, s.level, s.total, s.text, s.decision_no, s.decision_date, "            \
+      "s.cap_exception, s.proposal, s.facts, s.username, s.at, s.legacy_level, "                   \
+      "COALESCE(NULLIF(u.full_name, ''), s.username) FROM review_step s "                          \
+      "LEFT JOIN app_user u ON u.username = s.username WHERE s.review_id = ?1 ORDER BY s.id")      \
     X(STMT_REVIEW_SCORE_INSERT,                                                                    \
       "INSERT INTO review_score(step_id, criterion, points, grade) VALUES(?1, ?2, ?3, ?4)")        \
     X(STMT_REVIEW_SCORES,                                                                          \

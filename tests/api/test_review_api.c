@@ -96,7 +96,7 @@ static int setup(void **state)
     m2 = add_member("Q1C", "Lê Văn Bảo");
     m_out = add_member("Q2C", "Trần Văn Cư");
     if (tcxd_run(db, PW_STAFF, NULL, 0, "user", "add", "staff1", "--role", "staff", "--scope", "Q1",
-                 NULL) ||
+                 "--full-name", "Phạm Thị Hoa", NULL) ||
         tcxd_run(db, PW_VIEWER, NULL, 0, "user", "add", "viewer1", "--role", "viewer", "--scope",
                  "Q1", NULL))
         return -1;
@@ -250,6 +250,10 @@ static void test_member_review(void **state)
     assert_string_equal(json_string_value(json_object_get(json_object_get(j, "final"), "level")),
                         "htnv");
     assert_int_equal(json_array_size(json_object_get(j, "steps")), 6); /* 3 verifications */
+    /* who recorded a step: the account and its full name ("Người thực hiện"), not only a login */
+    json_t *last = json_array_get(json_object_get(j, "steps"), 5);
+    assert_string_equal(json_string_value(json_object_get(last, "by")), "staff1");
+    assert_string_equal(json_string_value(json_object_get(last, "by_name")), "Phạm Thị Hoa");
     json_decref(j);
 
     /* outside the scope: as if it did not exist */

@@ -91,7 +91,7 @@ export interface ReviewProposal extends Partial<LevelRef> {
 export interface ReviewStep {
   id: number; step: ReviewStepKind; step_label?: string; level: ReviewLevel; level_label?: string;
   total: number | null; text?: string; decision_no?: string; decision_date?: string | null;
-  cap_exception?: string; by?: string; at?: string; scores?: Record<string, number | string>;
+  cap_exception?: string; by?: string; by_name?: string; at?: string; scores?: Record<string, number | string>;
   proposal?: ReviewProposal | null; facts?: unknown;
 }
 export interface ReviewCap {

@@ -639,7 +639,7 @@ function StepsHistory({ review }: { review: Review }) {
                 <td>{enumText('reviewstep', s.step, s.step_label)}</td>
                 <td><LevelBadge level={s.level} text={s.level_label} /></td>
                 <td class="num">{s.total === null || s.total === undefined ? '—' : formatPoints(s.total, lang)}</td>
-                <td>{s.by || '—'}</td>
+                <td>{s.by_name || s.by || "—"}</td>
                 <td>{formatTimestamp(s.at)}</td>
                 <td>
                   {s.decision_no && <div>{t('review.decisionRef', { no: s.decision_no, d: formatDate(s.decision_date) })}</div>}
