@@ -21,10 +21,16 @@
  * khai trừ discipline -, xóa tên, xin ra), or else a transfer: the member's own official
  * transfer, an organization merge or dissolution that moved them (ORG_CHANGE), or their chi bộ
  * (or one of its parents) moving across the subtree's edge (chuyển giao / tiếp nhận tổ chức
- * đảng). A transfer's other side is "in the province" when it is in the same province as the
- * root on that day (the province is the top of the tree, or the level below a national root
- * coded FACTS_NATIONAL_ROOT_CODE); leaving the database (EXIT chuyen_di) or arriving from
- * outside it is "another province" (UNCONFIRMED: the database keeps one province or the nation).
+ * đảng), or a restoration (phục hồi đảng tịch). A member's own transfer (or chuyển đi) whose
+ * scope was recorded (migration 0012) is "another province" for SCOPE_OTHER_PROVINCE and "in the
+ * province" for SCOPE_OTHER_DISTRICT and SCOPE_INSIDE. Otherwise (scope not recorded, or a move
+ * made by an organization's change) the other side is "in the province" when it is in the same
+ * province as the root on that day (the province is the top of the tree, or the level below a
+ * national root coded FACTS_NATIONAL_ROOT_CODE); leaving the database (EXIT chuyen_di) or
+ * arriving from outside it is "another province" (UNCONFIRMED: the database keeps one province
+ * or the nation).
+ * Badges, cards and commendations are flows that do not change the list: the member in the
+ * subtree on the day (a posthumous badge: in the last chi bộ).
  * Hence, per member and so for any subtree: list(from - 1) + in - out = list(to).
  */
 #ifndef TCXD_REPORT_FACTS_H
@@ -36,6 +42,7 @@
 #include "core/member.h"
 #include "core/org.h"
 #include "store/store.h"
+#include "store/store_facts.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -54,9 +61,16 @@ struct facts_member {
     enum theory_level theory;
     bool exempt; /* miễn công tác và sinh hoạt đảng on the day */
     const char *ethnicity, *religion, *education, *professional_level;
-    /* the forms' levels of education and professional_level (form_school_level,
-       form_prof_level of forms.h), worked out once per distinct text */
+    /* the forms' levels of general education and professional level (enum form_school,
+       enum form_prof of forms.h): the Phiếu's coded field when entered (general_education,
+       professional_degree), else worked out from the text (form_school_level, form_prof_level) */
     uint8_t school, prof;
+    /* the Phiếu's coded fields (indexes into core/member_record.c's tables, 0 = chưa cập nhật):
+       occupation now and before admission, work status, academic title, and the yes/no fields
+       (1 không, 2 có) youth union, private business owner, marriage with a foreigner */
+    uint8_t occupation, occupation_before, work_status, academic_title, youth_union, business_owner,
+        foreign_marriage;
+    bool suspended; /* đình chỉ sinh hoạt đảng on the day */
 };
 
 enum facts_flow_kind {
@@ -74,6 +88,9 @@ enum facts_flow_kind {
     FLOW_TEMP_IN,      /* tiếp nhận sinh hoạt tạm thời (not a change of the list) */
     FLOW_TEMP_OUT,     /* giới thiệu sinh hoạt tạm thời đi (not a change of the list) */
     FLOW_OFFICIAL,     /* công nhận đảng viên chính thức (not a change of the list) */
+    FLOW_BADGE,        /* tặng huy hiệu Đảng: form = the years (not a change of the list) */
+    FLOW_CARD,         /* thẻ đảng viên: form = enum card_kind (not a change of the list) */
+    FLOW_COMMEND,      /* khen thưởng đảng viên: form = enum commend_form (idem) */
     FLOW__MAX
 };
 const char *facts_flow_kind_name(enum facts_flow_kind k); /* "admit", "in_province" ... */
@@ -86,6 +103,7 @@ struct facts_flow {
     bool probationary;     /* dự bị: on the day before (leaving) or on the day (entering) */
     bool by_org;           /* moved by an organization's change, not by the member's own transfer */
     int64_t other_org_id;  /* transfers: the chi bộ on the other side, 0 outside the database */
+    int form;              /* badges, cards, commendations: the event's form */
     struct facts_member m; /* the member on the side inside the subtree: on the day when
                               entering, on the day before when leaving */
 };
@@ -156,5 +174,9 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
 enum tcxd_err facts_engine_open(struct store *st, int64_t root, tcxd_date from, tcxd_date to,
                                 struct facts *out, struct tcxd_error *e) TCXD_WUR;
 void facts_close(struct facts *f);
+/* Fills out's Phiếu fields (codes, school, prof) from the coded fields and the levels worked out
+   from the texts (both implementations use it). */
+void facts_member_codes(struct facts_member *out, const struct store_member_codes *c,
+                        uint8_t school_text, uint8_t prof_text);
 
 #endif

@@ -2,7 +2,8 @@
  * facts_engine.c - the forms' facts with the analytics engine (src/engine) for what it holds:
  * the list on a day (engine_members over the day's subtree range) and the organizations of a
  * day (the range's positions). What the engine does not hold is read once from the store: each
- * member's professional level and the events that make exemption and the latest ceremony. The
+ * member's professional level and coded Phiếu fields, and the events that make exemption,
+ * suspension and the latest ceremony. The
  * flows (changes of the list with their causes) and the organizations' changes come from the
  * store's replay (facts_store.c): the engine counts events but keeps neither the attributes of
  * each change nor the moves an organization's transfer makes. tests/report/test_forms.c fills
@@ -26,6 +27,7 @@ struct fe_member { /* by member id */
     int64_t id;
     uint32_t prof; /* index into profs */
     uint32_t first_ev, nev;
+    struct store_member_codes codes;
 };
 
 struct fe {
@@ -54,7 +56,7 @@ static const struct fe_member *fe_find(const struct fe *f, int64_t id)
     return lo < f->nm && f->m[lo].id == id ? &f->m[lo] : NULL;
 }
 
-static void on_prof(void *ctx, int64_t id, const char *prof)
+static void on_prof(void *ctx, int64_t id, const char *prof, const struct store_member_codes *codes)
 {
     struct fe *f = ctx;
     if (!prof)
@@ -70,7 +72,7 @@ static void on_prof(void *ctx, int64_t id, const char *prof)
         f->nprofs++;
     }
     ALLOC_GROW(f->m, f->nm + 1, f->m_cap);
-    f->m[f->nm++] = (struct fe_member){id, k, 0, 0};
+    f->m[f->nm++] = (struct fe_member){id, k, 0, 0, *codes};
 }
 
 struct ev_ctx {
@@ -96,9 +98,9 @@ static void on_status_ev(void *ctx, int64_t member_id, enum member_event_kind ki
 }
 
 static void status_on(const struct fe *f, const struct fe_member *m, tcxd_date day, bool *exempt,
-                      tcxd_date *ceremony)
+                      bool *suspended, tcxd_date *ceremony)
 {
-    *exempt = false;
+    *exempt = *suspended = false;
     *ceremony = DATE_NONE;
     if (!m)
         return;
@@ -108,11 +110,13 @@ static void status_on(const struct fe *f, const struct fe_member *m, tcxd_date d
             break;
         if (ev->kind == MEV_EXEMPT)
             *exempt = ev->form == 0;
+        else if (ev->kind == MEV_SUSPEND)
+            *suspended = ev->form == 0;
         else if (ev->kind == MEV_ADMIT) {
-            *exempt = false;
+            *exempt = *suspended = false;
             *ceremony = ev->date;
         } else if (ev->kind == MEV_EXIT)
-            *exempt = false;
+            *exempt = *suspended = false;
     }
 }
 
@@ -155,11 +159,12 @@ static void on_engine_member(void *ctx, const struct engine_member *em)
     m.ethnicity = engine_attr_value(eng, ENGINE_ATTR_ETHNICITY, em->attr[ENGINE_ATTR_ETHNICITY]);
     m.religion = engine_attr_value(eng, ENGINE_ATTR_RELIGION, em->attr[ENGINE_ATTR_RELIGION]);
     m.education = engine_attr_value(eng, ENGINE_ATTR_EDUCATION, em->attr[ENGINE_ATTR_EDUCATION]);
-    m.school = f->school[em->attr[ENGINE_ATTR_EDUCATION]];
     const struct fe_member *side = fe_find(f, em->member_id);
     m.professional_level = side ? f->profs[side->prof] : "";
-    m.prof = side ? f->prof_level[side->prof] : PROF_NONE;
-    status_on(f, side, c->r->on, &m.exempt, &m.ceremony);
+    static const struct store_member_codes none;
+    facts_member_codes(&m, side ? &side->codes : &none, f->school[em->attr[ENGINE_ATTR_EDUCATION]],
+                       side ? f->prof_level[side->prof] : PROF_UNKNOWN);
+    status_on(f, side, c->r->on, &m.exempt, &m.suspended, &m.ceremony);
     c->fn(c->ctx, &m);
 }
 

@@ -12,8 +12,9 @@
 #include "util/xmalloc.h"
 
 static const char *const flow_names[FLOW__MAX] = {
-    "admit",  "readmit", "restore",      "in_province", "in_other",     "death",         "expel",
-    "strike", "resign",  "out_province", "out_other",   "temporary_in", "temporary_out", "official",
+    "admit",         "readmit",  "restore", "in_province",  "in_other",     "death",
+    "expel",         "strike",   "resign",  "out_province", "out_other",    "temporary_in",
+    "temporary_out", "official", "badge",   "card",         "commendation",
 };
 
 const char *facts_flow_kind_name(enum facts_flow_kind k)
@@ -86,9 +87,11 @@ struct sf_member {
     enum theory_level theory;
     tcxd_date birth_date;
     const struct sf_str *ethnicity, *religion, *education, *professional_level;
+    struct store_member_codes codes;
     struct sf_stint *st; /* registered stints, by from */
     size_t nst;
     struct member_event *ev; /* by (date, seq) */
+    uint8_t *scope;          /* each event's enum transfer_scope */
     size_t nev;
 };
 
@@ -353,9 +356,19 @@ static enum tcxd_err on_member(void *ctx, struct store_member_history *h, struct
     struct sf *sf = ctx;
     struct member_derived d;
     member_derived_init(&d);
+    /* the events as read, (date, id): the order member_replay sorts them into, so that the
+       scopes read alongside stay with their events */
+    struct member_event *evs = h->nev ? xmalloc(h->nev * sizeof(*evs)) : NULL;
+    uint8_t *scope = h->nev ? xmalloc(h->nev) : NULL;
+    if (h->nev) {
+        memcpy(evs, h->ev, h->nev * sizeof(*evs));
+        memcpy(scope, h->scope, h->nev);
+    }
     enum tcxd_err err = member_replay(h->ev, h->nev, &d, e);
     if (err != TCXD_OK) {
         member_derived_release(&d);
+        free(evs);
+        free(scope);
         return err;
     }
     ALLOC_GROW(sf->m, sf->nm + 1, sf->m_cap);
@@ -369,6 +382,7 @@ static enum tcxd_err on_member(void *ctx, struct store_member_history *h, struct
     m->religion = intern(&sf->strings, h->religion);
     m->education = intern(&sf->strings, h->education);
     m->professional_level = intern(&sf->strings, h->professional_level);
+    m->codes = h->codes;
     size_t k = 0;
     for (size_t i = 0; i < d.nstints; i++)
         k += d.stints[i].kind == STINT_REGISTERED;
@@ -378,9 +392,8 @@ static enum tcxd_err on_member(void *ctx, struct store_member_history *h, struct
             m->st[m->nst++] = (struct sf_stint){d.stints[i].org_id, d.stints[i].from,
                                                 d.stints[i].to, d.stints[i].status};
     m->nev = h->nev;
-    m->ev = h->nev ? xmalloc(h->nev * sizeof(*m->ev)) : NULL;
-    if (h->nev)
-        memcpy(m->ev, h->ev, h->nev * sizeof(*m->ev));
+    m->ev = evs;
+    m->scope = scope;
     member_derived_release(&d);
     return TCXD_OK;
 }
@@ -404,6 +417,33 @@ static bool exempt_on(const struct sf_member *m, tcxd_date day)
             ex = false;
     }
     return ex;
+}
+
+static bool suspended_on(const struct sf_member *m, tcxd_date day)
+{
+    bool su = false;
+    for (size_t i = 0; i < m->nev && m->ev[i].date <= day; i++) {
+        const struct member_event *ev = &m->ev[i];
+        if (ev->kind == MEV_SUSPEND)
+            su = ev->form == 0;
+        else if (ev->kind == MEV_ADMIT || ev->kind == MEV_EXIT)
+            su = false;
+    }
+    return su;
+}
+
+void facts_member_codes(struct facts_member *out, const struct store_member_codes *c,
+                        uint8_t school_text, uint8_t prof_text)
+{
+    out->school = (uint8_t)form_school_of(c->general_education, (enum form_school)school_text);
+    out->prof = (uint8_t)form_prof_of(c->professional_degree, (enum form_prof)prof_text);
+    out->occupation = c->occupation;
+    out->occupation_before = c->occupation_before;
+    out->work_status = c->work_status;
+    out->academic_title = c->academic_title;
+    out->youth_union = c->youth_union;
+    out->business_owner = c->business_owner;
+    out->foreign_marriage = c->foreign_marriage;
 }
 
 static void fill_member(const struct sf *sf, const struct sf_member *m, const struct sf_stint *s,
@@ -430,8 +470,8 @@ static void fill_member(const struct sf *sf, const struct sf_member *m, const st
     out->religion = m->religion->s;
     out->education = m->education->s;
     out->professional_level = m->professional_level->s;
-    out->school = m->education->school;
-    out->prof = m->professional_level->prof;
+    out->suspended = suspended_on(m, day);
+    facts_member_codes(out, &m->codes, m->education->school, m->professional_level->prof);
 }
 
 /* In the list on a day: registered in a chi bộ of the subtree. */
@@ -503,7 +543,8 @@ static void emit_change(const struct sf *sf, const struct sf_member *m, tcxd_dat
     memset(&f, 0, sizeof(f));
     f.date = day;
     bool entering = after != NULL;
-    const struct member_event *admit = NULL, *exit = NULL, *transfer = NULL;
+    const struct member_event *admit = NULL, *exit = NULL, *transfer = NULL, *restore = NULL;
+    enum transfer_scope scope = SCOPE_NONE; /* of the member's own transfer or chuyển đi */
     int admissions = 0;
     for (size_t i = 0; i < m->nev && m->ev[i].date <= day; i++) {
         const struct member_event *ev = &m->ev[i];
@@ -513,22 +554,36 @@ static void emit_change(const struct sf *sf, const struct sf_member *m, tcxd_dat
             continue;
         if (ev->kind == MEV_ADMIT)
             admit = ev;
+        else if (ev->kind == MEV_RESTORE)
+            restore = ev;
         else if (ev->kind == MEV_EXIT ||
-                 (ev->kind == MEV_DISCIPLINE && ev->form == DISCIPLINE_KHAI_TRU))
+                 (ev->kind == MEV_DISCIPLINE && ev->form == DISCIPLINE_KHAI_TRU)) {
             exit = ev;
-        else if (ev->kind == MEV_TRANSFER && ev->form != TRANSFER_TEMPORARY)
+            if (ev->kind == MEV_EXIT && ev->form == EXIT_CHUYEN_DI)
+                scope = (enum transfer_scope)m->scope[i];
+        } else if (ev->kind == MEV_TRANSFER && ev->form != TRANSFER_TEMPORARY) {
             transfer = ev;
+            if (ev->form != TRANSFER_ORG_CHANGE)
+                scope = (enum transfer_scope)m->scope[i];
+        }
     }
+    bool scoped = scope != SCOPE_NONE;
+    bool other_province = scope == SCOPE_OTHER_PROVINCE;
     if (entering) {
         fill_member(sf, m, after, day, &f.m);
         f.probationary = after->status == MEMBER_PROBATIONARY;
         if (admit) {
             f.kind = admissions > 1 ? FLOW_READMIT : FLOW_ADMIT;
+        } else if (restore) {
+            f.kind = FLOW_RESTORE;
         } else {
             const struct sf_stint *prev = stint_on(m, day - 1);
             f.by_org = !transfer || transfer->form == TRANSFER_ORG_CHANGE;
-            if (prev && member_status_active(prev->status)) {
+            if (prev && member_status_active(prev->status))
                 f.other_org_id = prev->org_id;
+            if (scoped && !f.by_org) {
+                f.kind = other_province ? FLOW_IN_OTHER : FLOW_IN_PROVINCE;
+            } else if (f.other_org_id) {
                 int64_t pa = province_of(sf, prev->org_id, day - 1);
                 int64_t pr = province_of(sf, after->org_id, day);
                 f.kind = pa && pa == pr ? FLOW_IN_PROVINCE : FLOW_IN_OTHER;
@@ -558,14 +613,17 @@ static void emit_change(const struct sf *sf, const struct sf_member *m, tcxd_dat
                     break;
                 case EXIT_CHUYEN_DI:
                 default:
-                    f.kind = FLOW_OUT_OTHER;
+                    f.kind = scoped && !other_province ? FLOW_OUT_PROVINCE : FLOW_OUT_OTHER;
                     break;
                 }
         } else {
             const struct sf_stint *now = stint_on(m, day);
             f.by_org = !transfer || transfer->form == TRANSFER_ORG_CHANGE;
-            if (now && member_status_active(now->status)) {
+            if (now && member_status_active(now->status))
                 f.other_org_id = now->org_id;
+            if (scoped && !f.by_org) {
+                f.kind = other_province ? FLOW_OUT_OTHER : FLOW_OUT_PROVINCE;
+            } else if (f.other_org_id) {
                 int64_t pa = province_of(sf, now->org_id, day);
                 int64_t pr = province_of(sf, before->org_id, day - 1);
                 f.kind = pa && pa == pr ? FLOW_OUT_PROVINCE : FLOW_OUT_OTHER;
@@ -620,9 +678,39 @@ static enum tcxd_err sf_flows(void *impl, int64_t root, tcxd_date from, tcxd_dat
                 emit_change(sf, m, days[k], prev, cur, fn, ctx);
             prev = cur;
         }
-        /* temporary transfers across the edge, official recognitions */
+        /* temporary transfers across the edge, official recognitions, badges, cards and
+           commendations */
         for (size_t j = 0; j < m->nev; j++) {
             const struct member_event *ev = &m->ev[j];
+            if ((ev->kind == MEV_BADGE || ev->kind == MEV_CARD || ev->kind == MEV_COMMEND) &&
+                ev->date >= from && ev->date <= to) {
+                const struct sf_stint *s = listed_on(sf, root, m, ev->date);
+                tcxd_date on = ev->date;
+                if (!s && ev->kind == MEV_BADGE) {
+                    /* posthumous: the last chi bộ */
+                    for (size_t x = 0; x < m->nst; x++)
+                        if (m->st[x].to <= ev->date && (!s || m->st[x].to > s->to))
+                            s = &m->st[x];
+                    if (s) {
+                        on = s->to - 1;
+                        if (!in_subtree(sf, root, s->org_id, on))
+                            s = NULL;
+                    }
+                }
+                if (s) {
+                    struct facts_flow f;
+                    memset(&f, 0, sizeof(f));
+                    f.kind = ev->kind == MEV_BADGE  ? FLOW_BADGE
+                             : ev->kind == MEV_CARD ? FLOW_CARD
+                                                    : FLOW_COMMEND;
+                    f.date = ev->date;
+                    f.form = ev->form;
+                    f.probationary = s->status == MEMBER_PROBATIONARY;
+                    fill_member(sf, m, s, on, &f.m);
+                    fn(ctx, &f);
+                }
+                continue;
+            }
             if (ev->kind == MEV_OFFICIAL && ev->date >= from && ev->date <= to) {
                 const struct sf_stint *s = listed_on(sf, root, m, ev->date);
                 if (s) {
@@ -778,6 +866,7 @@ static void sf_close(void *impl)
     for (size_t i = 0; i < sf->nm; i++) {
         free(sf->m[i].st);
         free(sf->m[i].ev);
+        free(sf->m[i].scope);
     }
     free(sf->m);
     for (size_t i = 0; i < sf->strings.cap; i++)

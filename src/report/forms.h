@@ -43,7 +43,16 @@ void form_period_prev_year(const struct form_period *p, struct form_period *out)
 
 /* ---- definitions -------------------------------------------------------------------------- */
 
-enum form_layout { FORM_COMPARE, FORM_ANNEX, FORM_ORG_TYPES, FORM_REVIEW, FORM_LAYOUT__MAX };
+/* FORM_GRID: ncols value columns, all filled by the form's source for the period (the cadre
+   forms: rows = levels or posts, columns = total, women, age bands ...). */
+enum form_layout {
+    FORM_COMPARE,
+    FORM_ANNEX,
+    FORM_ORG_TYPES,
+    FORM_REVIEW,
+    FORM_GRID,
+    FORM_LAYOUT__MAX
+};
 
 enum form_src {
     FSRC_HEADING,    /* a heading: no figure */
@@ -55,6 +64,8 @@ enum form_src {
     FSRC_BASE_ORGS,  /* base organizations at the end (form 2 III) */
     FSRC_ORG_TYPE,   /* form 5: base organizations of the types in `a` (bits) */
     FSRC_REVIEW,     /* form 6: the review figure `a` (enum form_review_fig) */
+    FSRC_SOURCE,     /* the form's own facts: def->own_facts fills it (a, b are the source's) */
+    FSRC_FLOW_NET,   /* flows of the kinds in `flows` minus those of the kinds in `a` (bits) */
     FSRC__MAX
 };
 
@@ -75,9 +86,22 @@ enum form_pred {
     FP_CHI_BO,        /* base organizations: chi bộ cơ sở */
     FP_DANG_BO_ADMIT, /* đảng bộ cơ sở with an admission in the period */
     FP_CHI_BO_ADMIT,  /* chi bộ cơ sở with an admission in the period */
+    FP_OCCUPATION,    /* occupation code in the bits of a (member_occupation_values; flows: the
+                         occupation before admission when entered, else now); b = 1: of those
+                         not retired (work_status other than nghỉ hưu) */
+    FP_WORKING, /* work_status other than nghỉ hưu (đang làm việc, or chưa cập nhật) */
+    FP_RETIRED, /* work_status nghỉ hưu */
+    FP_YES_NO,  /* the yes/no field a (enum form_yes_no) has the value b (0 chưa cập nhật,
+                   1 không, 2 có) */
+    FP_TITLE,   /* academic_title a (0 chưa cập nhật, 1 không, 2 PGS, 3 GS) */
+    FP_FORM,    /* flows (badges, cards, commendations): the event's form is a, or b when
+                   b >= 0 */
     FP__MAX
 };
 
+enum form_yes_no { YN_YOUTH_UNION, YN_BUSINESS_OWNER, YN_FOREIGN_MARRIAGE };
+
+/* SCHOOL_NONE: chưa cập nhật (nothing entered, or a text that maps to no level) */
 enum form_school { SCHOOL_NONE, SCHOOL_LITERATE, SCHOOL_PRIMARY, SCHOOL_LOWER, SCHOOL_UPPER };
 enum form_prof {
     PROF_NONE,
@@ -86,11 +110,16 @@ enum form_prof {
     PROF_COLLEGE,    /* cao đẳng */
     PROF_BACHELOR,   /* đại học */
     PROF_MASTER,     /* thạc sỹ */
-    PROF_DOCTOR      /* tiến sỹ */
+    PROF_DOCTOR,     /* tiến sỹ (tiến sĩ khoa học included) */
+    PROF_UNKNOWN     /* chưa cập nhật: nothing entered, or a text that maps to no level */
 };
 /* "12/12", "9/12", "7/10", "Trung học phổ thông" ... (UNCONFIRMED mapping, docs/forms.md). */
 enum form_school form_school_level(const char *education);
 enum form_prof form_prof_level(const char *professional_level);
+/* The level of a coded field (member_general_education_values, member_professional_degree_values
+   index; 0 = chưa cập nhật) or, when it is 0, the text's level. */
+enum form_school form_school_of(int general_education, enum form_school from_text);
+enum form_prof form_prof_of(int professional_degree, enum form_prof from_text);
 
 enum form_review_fig {
     FRV_DUE,        /* phải kiểm điểm */
@@ -99,6 +128,7 @@ enum form_review_fig {
     FRV_NEW_ORG,    /* tập thể thành lập mới (in the year), not reviewed */
     FRV_NEW_MEMBER, /* admitted under 6 months before the year's end, not reviewed */
     FRV_EXEMPT,     /* miễn công tác và sinh hoạt đảng, not reviewed */
+    FRV_SUSPENDED,  /* đình chỉ sinh hoạt đảng, not reviewed */
     FRV__MAX
 };
 
@@ -113,6 +143,30 @@ struct form_row_def {
     enum form_pred pred;
     int64_t a, b;
     const char *note; /* FSRC_NOT_KEPT: why */
+};
+
+/* A check as data: for every value column, the row `total` equals the sum of the rows `parts`
+   (NULL-terminated). Shown with the form as "name". */
+struct form_sum_check {
+    const char *name;
+    const char *total;
+    const char *const *parts;
+};
+
+struct form_def;
+/* The facts of a form of its own (cadre forms 8-13): what one call counts. */
+struct form_source_ctx {
+    struct store *st;
+    const struct form_def *def;
+    int64_t org_id;     /* the subtree's root */
+    tcxd_date from, to; /* the period, both days included */
+};
+struct form_source {
+    const char *name;
+    /* Sets counts[i * FORM_MAX_COLS + c] for each row i with src FSRC_SOURCE and each value
+       column c it fills (FORM_COMPARE: c = 0 only; FORM_GRID: 0 .. ncols - 1), for the subtree
+       and period of c, counted over the tree as it stood then. counts come zeroed. */
+    enum tcxd_err (*fill)(const struct form_source_ctx *c, int64_t *counts, struct tcxd_error *e);
 };
 
 struct form_def {
@@ -131,6 +185,11 @@ struct form_def {
     bool annex_flows; /* ANNEX: admissions in the period (2B) or the list at the end (3B) */
     const struct form_row_def *rows;
     size_t nrows;
+    const struct form_sum_check *sums;   /* NULL-name terminated, or NULL */
+    const struct form_source *own_facts; /* rows with src FSRC_SOURCE, or NULL */
+    bool source_additive; /* FSRC_SOURCE rows are counts at the end of the period: the children's
+                             sum to the parent's (the children check) */
+    const char *set;      /* "BTCTW", "TCTW 2012": the set it belongs to */
 };
 
 /* Every definition, and the one of a form id applying to a period ending on `to` (ENOTFOUND

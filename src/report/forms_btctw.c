@@ -4,10 +4,8 @@
  * cell counts. Grid as found in ../shared/forms/forms-BTCTW.txt (which generation the templates
  * follow is UNCONFIRMED). A revised form is a new definition with its own valid_from.
  */
-#include <string.h>
-#include <strings.h>
-
 #include "report/forms.h"
+#include "report/forms_sets.h"
 #include "util/xmalloc.h"
 
 #define IN_ALL                                                                                     \
@@ -39,15 +37,12 @@
         k, l, lv, FSRC_FLOW, fl, p, a, b, NULL                                                     \
     }
 
-static const char WHY_RESTORE[] = "tcxd chưa ghi sự kiện phục hồi đảng tịch";
-static const char WHY_OCCUPATION[] = "tcxd chưa lưu nghề nghiệp của đảng viên";
-static const char WHY_YOUTH[] = "tcxd chưa lưu đoàn viên Đoàn TNCS Hồ Chí Minh";
-static const char WHY_OWNER[] = "tcxd chưa lưu chủ doanh nghiệp tư nhân";
 static const char WHY_KHHGD[] = "tcxd chưa lưu vi phạm chính sách KHHGĐ";
-static const char WHY_FOREIGN[] = "tcxd chưa lưu quan hệ hôn nhân với người nước ngoài";
-static const char WHY_TITLE[] = "tcxd chưa lưu chức danh khoa học";
 static const char WHY_MASSES[] = "tcxd chưa lưu số quần chúng của tổ chức cơ sở đảng";
-static const char WHY_RETIRED[] = "tcxd chưa lưu đảng viên đã nghỉ hưu, nghỉ công tác";
+
+/* Occupation codes (core/member_record.c member_occupation_values) as bits */
+#define OC(c)         ((int64_t)1 << (c))
+#define OC_ENTERPRISE (OC(7) | OC(8) | OC(9))
 
 /* ---- 1-BTCTW ---------------------------------------------------------------------------- */
 static const struct form_row_def rows_1[] = {
@@ -57,7 +52,7 @@ static const struct form_row_def rows_1[] = {
     FL("B.2", "2. Chuyển đến", 1, FLOWBIT(FLOW_IN_PROVINCE) | FLOWBIT(FLOW_IN_OTHER), FP_ALL, 0, 0),
     FL("B.2.a", "a. Tỉnh khác chuyển đến", 2, FLOWBIT(FLOW_IN_OTHER), FP_ALL, 0, 0),
     FL("B.2.b", "b. Huyện khác trong tỉnh chuyển đến", 2, FLOWBIT(FLOW_IN_PROVINCE), FP_ALL, 0, 0),
-    NK("B.3", "3. Phục hồi đảng tịch", 1, WHY_RESTORE),
+    FL("B.3", "3. Phục hồi đảng tịch", 1, FLOWBIT(FLOW_RESTORE), FP_ALL, 0, 0),
     FL("C", "C - Đảng viên giảm trong kỳ", 0, OUT_ALL, FP_ALL, 0, 0),
     FL("C.1", "1. Từ trần", 1, FLOWBIT(FLOW_DEATH), FP_ALL, 0, 0),
     FL("C.2", "2. Khai trừ", 1, FLOWBIT(FLOW_EXPEL), FP_ALL, 0, 0),
@@ -85,32 +80,58 @@ static const struct form_row_def rows_1[] = {
         P "mean", "- Tuổi bình quân", 1, FSRC_AVG_AGE, FLOWS, FP_ALL, 0, 0, NULL                   \
     }
 
-#define OCCUPATION_ROWS(P)                                                                                                      \
-    NK(P "state", "- Cán bộ, công chức cơ quan Nhà nước tính từ cấp huyện trở lên", 1,                                          \
-       WHY_OCCUPATION),                                                                                                         \
-        NK(P "party",                                                                                                           \
-           "- Cán bộ, công chức cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể chính trị - xã hội tính " \
-           "từ cấp huyện trở lên",                                                                                              \
-           1, WHY_OCCUPATION),                                                                                                  \
-        NK(P "commune",                                                                                                         \
-           "- Cán bộ, công chức; người hoạt động không chuyên trách ở xã, phường, thị trấn", 1,                                 \
-           WHY_OCCUPATION),                                                                                                     \
-        NK(P "village", "- Người hoạt động không chuyên trách thôn, tổ dân phố, bản (ấp, khóm)",                                \
-           1, WHY_OCCUPATION),                                                                                                  \
-        NK(P "public_unit", "- Viên chức trong các đơn vị sự nghiệp công lập", 1, WHY_OCCUPATION),                              \
-        NK(P "private_unit", "- Người lao động trong các đơn vị sự nghiệp ngoài công lập", 1,                                   \
-           WHY_OCCUPATION),                                                                                                     \
-        NK(P "enterprise", "- Lãnh đạo, quản lý và lao động trong các doanh nghiệp, chia ra:", 1,                               \
-           WHY_OCCUPATION),                                                                                                     \
-        NK(P "enterprise.manager", "+ Người lãnh đạo, quản lý doanh nghiệp", 2, WHY_OCCUPATION),                                \
-        NK(P "enterprise.staff", "+ Nhân viên, người gián tiếp sản xuất", 2, WHY_OCCUPATION),                                   \
-        NK(P "enterprise.worker", "+ Công nhân, lao động trực tiếp sản xuất", 2, WHY_OCCUPATION),                               \
-        NK(P "farmer", "- Người làm nông, lâm, ngư nghiệp", 1, WHY_OCCUPATION),                                                 \
-        NK(P "armed", "- Sỹ quan, chiến sỹ quân đội và công an (lực lượng vũ trang)", 1,                                        \
-           WHY_OCCUPATION),                                                                                                     \
-        NK(P "student", "- Sinh viên", 1, WHY_OCCUPATION),                                                                      \
-        NK(P "pupil", "- Học sinh", 1, WHY_OCCUPATION),                                                                         \
-        NK(P "other", "- Khác (lao động hợp đồng, tự do…)", 1, WHY_OCCUPATION)
+/* Occupation (Nghề nghiệp) of those admitted (SRC FSRC_FLOW, the occupation before admission
+   when entered) or of the list (FSRC_LIST_END, of those still working: W = 1); "Chưa cập nhật":
+   the code 0, so that the block totals its headline. */
+#define OCC(k, l, lv, SRC, FLOWS, bits, W)                                                         \
+    {                                                                                              \
+        k, l, lv, SRC, FLOWS, FP_OCCUPATION, bits, W, NULL                                         \
+    }
+#define OCCUPATION_ROWS(P, SRC, FLOWS, W)                                                                                  \
+    OCC(P "state", "- Cán bộ, công chức cơ quan Nhà nước tính từ cấp huyện trở lên", 1, SRC,                               \
+        FLOWS, OC(1), W),                                                                                                  \
+        OCC(P "party",                                                                                                     \
+            "- Cán bộ, công chức cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể chính trị - xã hội " \
+            "tính từ cấp huyện trở lên",                                                                                   \
+            1, SRC, FLOWS, OC(2), W),                                                                                      \
+        OCC(P "commune",                                                                                                   \
+            "- Cán bộ, công chức; người hoạt động không chuyên trách ở xã, phường, thị trấn", 1,                           \
+            SRC, FLOWS, OC(3), W),                                                                                         \
+        OCC(P "village", "- Người hoạt động không chuyên trách thôn, tổ dân phố, bản (ấp, khóm)",                          \
+            1, SRC, FLOWS, OC(4), W),                                                                                      \
+        OCC(P "public_unit", "- Viên chức trong các đơn vị sự nghiệp công lập", 1, SRC, FLOWS,                             \
+            OC(5), W),                                                                                                     \
+        OCC(P "private_unit", "- Người lao động trong các đơn vị sự nghiệp ngoài công lập", 1,                             \
+            SRC, FLOWS, OC(6), W),                                                                                         \
+        OCC(P "enterprise", "- Lãnh đạo, quản lý và lao động trong các doanh nghiệp, chia ra:", 1,                         \
+            SRC, FLOWS, OC_ENTERPRISE, W),                                                                                 \
+        OCC(P "enterprise.manager", "+ Người lãnh đạo, quản lý doanh nghiệp", 2, SRC, FLOWS,                               \
+            OC(7), W),                                                                                                     \
+        OCC(P "enterprise.staff", "+ Nhân viên, người gián tiếp sản xuất", 2, SRC, FLOWS, OC(8),                           \
+            W),                                                                                                            \
+        OCC(P "enterprise.worker", "+ Công nhân, lao động trực tiếp sản xuất", 2, SRC, FLOWS,                              \
+            OC(9), W),                                                                                                     \
+        OCC(P "farmer", "- Người làm nông, lâm, ngư nghiệp", 1, SRC, FLOWS, OC(10), W),                                    \
+        OCC(P "armed", "- Sỹ quan, chiến sỹ quân đội và công an (lực lượng vũ trang)", 1, SRC,                             \
+            FLOWS, OC(11), W),                                                                                             \
+        OCC(P "student", "- Sinh viên", 1, SRC, FLOWS, OC(12), W),                                                         \
+        OCC(P "pupil", "- Học sinh", 1, SRC, FLOWS, OC(13), W),                                                            \
+        OCC(P "other", "- Khác (lao động hợp đồng, tự do…)", 1, SRC, FLOWS, OC(14), W),                                    \
+        OCC(P "unknown", "- Chưa cập nhật nghề nghiệp", 1, SRC, FLOWS, OC(0), W)
+
+/* A yes/no field of the Phiếu: "có", then those whose field is not entered */
+#define YN(k, l, lv, SRC, FLOWS, field)                                                            \
+    {k, l, lv, SRC, FLOWS, FP_YES_NO, field, 2, NULL},                                             \
+    {                                                                                              \
+        k ".unknown", "(chưa cập nhật)", lv + 1, SRC, FLOWS, FP_YES_NO, field, 0, NULL             \
+    }
+
+#define TITLE_ROWS(P, SRC, FLOWS)                                                                  \
+    {P "assoc", "- Phó Giáo sư", 1, SRC, FLOWS, FP_TITLE, 2, 0, NULL},                             \
+        {P "prof", "- Giáo sư", 1, SRC, FLOWS, FP_TITLE, 3, 0, NULL},                              \
+    {                                                                                              \
+        P "unknown", "- Chưa cập nhật chức danh khoa học", 1, SRC, FLOWS, FP_TITLE, 0, 0, NULL     \
+    }
 
 #define SCHOOL_ROWS(P, SRC, FLOWS)                                                                 \
     {P "literate",                                                                                 \
@@ -124,8 +145,9 @@ static const struct form_row_def rows_1[] = {
      NULL},                                                                                        \
         {P "primary", "- Tiểu học", 1, SRC, FLOWS, FP_SCHOOL, SCHOOL_PRIMARY, 0, NULL},            \
         {P "lower", "- Trung học cơ sở", 1, SRC, FLOWS, FP_SCHOOL, SCHOOL_LOWER, 0, NULL},         \
+        {P "upper", "- Trung học phổ thông", 1, SRC, FLOWS, FP_SCHOOL, SCHOOL_UPPER, 0, NULL},     \
     {                                                                                              \
-        P "upper", "- Trung học phổ thông", 1, SRC, FLOWS, FP_SCHOOL, SCHOOL_UPPER, 0, NULL        \
+        P "unknown", "- Chưa cập nhật", 1, SRC, FLOWS, FP_SCHOOL, SCHOOL_NONE, 0, NULL             \
     }
 
 #define PROF_ROWS(P, SRC, FLOWS)                                                                   \
@@ -142,22 +164,24 @@ static const struct form_row_def rows_1[] = {
         {P "college", "- Cao đẳng", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_COLLEGE, 0, NULL},        \
         {P "bachelor", "- Đại học", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_BACHELOR, 0, NULL},       \
         {P "master", "- Thạc sỹ", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_MASTER, 0, NULL},           \
+        {P "doctor", "- Tiến sỹ", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_DOCTOR, 0, NULL},           \
     {                                                                                              \
-        P "doctor", "- Tiến sỹ", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_DOCTOR, 0, NULL              \
+        P "unknown", "- Chưa cập nhật", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_UNKNOWN, 0, NULL      \
     }
 
 /* ---- 2-BTCTW ---------------------------------------------------------------------------- */
 static const struct form_row_def rows_2[] = {
     FL("I", "I. Tổng số đảng viên mới kết nạp", 0, ADMITS, FP_ALL, 0, 0),
     FL("I.minority", "- Dân tộc thiểu số", 1, ADMITS, FP_MINORITY, 0, 0),
-    NK("I.youth", "- Đoàn viên Đoàn TNCS Hồ Chí Minh", 1, WHY_YOUTH),
-    NK("I.owner", "- Chủ doanh nghiệp tư nhân", 1, WHY_OWNER),
+    YN("I.youth", "- Đoàn viên Đoàn TNCS Hồ Chí Minh", 1, FSRC_FLOW, ADMITS, YN_YOUTH_UNION),
+    YN("I.owner", "- Chủ doanh nghiệp tư nhân", 1, FSRC_FLOW, ADMITS, YN_BUSINESS_OWNER),
     NK("I.khhgd", "- Quần chúng vi phạm chính sách KHHGĐ", 1, WHY_KHHGD),
-    NK("I.foreign", "- Có quan hệ hôn nhân với người nước ngoài", 1, WHY_FOREIGN),
+    YN("I.foreign", "- Có quan hệ hôn nhân với người nước ngoài", 1, FSRC_FLOW, ADMITS,
+       YN_FOREIGN_MARRIAGE),
     FL("I.readmit", "- Kết nạp lại", 1, FLOWBIT(FLOW_READMIT), FP_ALL, 0, 0),
     H("II", "II. Phân tích đảng viên mới kết nạp", 0),
     H("II.1", "1. Nghề nghiệp", 0),
-    OCCUPATION_ROWS("II.1."),
+    OCCUPATION_ROWS("II.1.", FSRC_FLOW, ADMITS, 0),
     H("II.2", "2. Tuổi đời:", 0),
     AGE_ROWS("II.2.", FSRC_FLOW, ADMITS),
     H("II.3", "3. Trình độ giáo dục phổ thông", 0),
@@ -165,8 +189,7 @@ static const struct form_row_def rows_2[] = {
     H("II.4", "4. Trình độ chuyên môn nghiệp vụ", 0),
     PROF_ROWS("II.4.", FSRC_FLOW, ADMITS),
     H("II.5", "5. Chức danh khoa học", 0),
-    NK("II.5.assoc", "- Phó Giáo sư", 1, WHY_TITLE),
-    NK("II.5.prof", "- Giáo sư", 1, WHY_TITLE),
+    TITLE_ROWS("II.5.", FSRC_FLOW, ADMITS),
     H("III", "III. Số tổ chức cơ sở đảng có đến cuối kỳ báo cáo", 0),
     {"III.1", "1. Đảng bộ cơ sở", 0, FSRC_BASE_ORGS, 0, FP_DANG_BO, 0, 0, NULL},
     {"III.1.admit", "Trong đó: + Có kết nạp đảng viên", 1, FSRC_BASE_ORGS, 0, FP_DANG_BO_ADMIT, 0,
@@ -186,14 +209,15 @@ static const struct form_row_def rows_3[] = {
     LE("I.probationary", "- Dự bị", 1, FP_PROBATIONARY, 0, 0),
     LE("I.minority", "- Dân tộc thiểu số", 1, FP_MINORITY, 0, 0),
     LE("I.religious", "- Người theo tôn giáo", 1, FP_RELIGIOUS, 0, 0),
-    NK("I.youth", "- Đoàn viên Đoàn TNCS Hồ Chí Minh", 1, WHY_YOUTH),
-    NK("I.owner", "- Chủ doanh nghiệp tư nhân", 1, WHY_OWNER),
-    NK("I.foreign", "- Có quan hệ hôn nhân với người nước ngoài", 1, WHY_FOREIGN),
+    YN("I.youth", "- Đoàn viên Đoàn TNCS Hồ Chí Minh", 1, FSRC_LIST_END, 0, YN_YOUTH_UNION),
+    YN("I.owner", "- Chủ doanh nghiệp tư nhân", 1, FSRC_LIST_END, 0, YN_BUSINESS_OWNER),
+    YN("I.foreign", "- Có quan hệ hôn nhân với người nước ngoài", 1, FSRC_LIST_END, 0,
+       YN_FOREIGN_MARRIAGE),
     H("II", "II. Phân tích đội ngũ đảng viên", 0),
     H("II.1", "1. Nghề nghiệp", 0),
-    H("II.1.a", "a. Đảng viên đang làm việc và công tác", 0),
-    OCCUPATION_ROWS("II.1.a."),
-    NK("II.1.b", "b. Đảng viên đã nghỉ hưu và nghỉ công tác", 0, WHY_RETIRED),
+    LE("II.1.a", "a. Đảng viên đang làm việc và công tác", 0, FP_WORKING, 0, 0),
+    OCCUPATION_ROWS("II.1.a.", FSRC_LIST_END, 0, 1),
+    LE("II.1.b", "b. Đảng viên đã nghỉ hưu và nghỉ công tác", 0, FP_RETIRED, 0, 0),
     LE("II.1.b.exempt", "Trong đó: Được miễn công tác và sinh hoạt đảng", 1, FP_EXEMPT, 0, 0),
     H("II.2", "2. Tuổi đời:", 0),
     AGE_ROWS("II.2.", FSRC_LIST_END, 0),
@@ -207,8 +231,7 @@ static const struct form_row_def rows_3[] = {
     H("II.5", "5. Trình độ chuyên môn nghiệp vụ", 0),
     PROF_ROWS("II.5.", FSRC_LIST_END, 0),
     H("II.6", "6. Chức danh khoa học", 0),
-    NK("II.6.assoc", "- Phó Giáo sư", 1, WHY_TITLE),
-    NK("II.6.prof", "- Giáo sư", 1, WHY_TITLE),
+    TITLE_ROWS("II.6.", FSRC_LIST_END, 0),
     H("II.7", "7. Trình độ lý luận chính trị", 0),
     LE("II.7.so_cap", "- Sơ cấp", 1, FP_THEORY, THEORY_SO_CAP, THEORY_SO_CAP),
     LE("II.7.trung_cap", "- Trung cấp", 1, FP_THEORY, THEORY_TRUNG_CAP, THEORY_TRUNG_CAP),
@@ -263,7 +286,6 @@ static const struct form_row_def rows_5[] = {
     {                                                                                              \
         k, l, lv, FSRC_REVIEW, 0, FP_ALL, fig, 0, NULL                                             \
     }
-static const char WHY_SUSPENDED[] = "tcxd chưa ghi sự kiện đình chỉ sinh hoạt đảng";
 static const char WHY_SUGGESTED[] = "tcxd chưa ghi việc gợi ý kiểm điểm";
 static const struct form_row_def rows_6[] = {
     RV("1", "1. Số lượng thuộc đối tượng phải kiểm điểm tự phê bình và phê bình", 0, FRV_DUE),
@@ -273,7 +295,7 @@ static const struct form_row_def rows_6[] = {
     RV("3.1", "3.1. Số tập thể thành lập mới", 1, FRV_NEW_ORG),
     RV("3.2", "3.2. Đảng viên mới kết nạp dưới 6 tháng", 1, FRV_NEW_MEMBER),
     RV("3.2.exempt", "Đảng viên được miễn công tác và sinh hoạt đảng", 1, FRV_EXEMPT),
-    NK("3.2.suspended", "Đảng viên bị đình chỉ sinh hoạt đảng", 1, WHY_SUSPENDED),
+    RV("3.2.suspended", "Đảng viên bị đình chỉ sinh hoạt đảng", 1, FRV_SUSPENDED),
     NK("4", "4. Số được gợi ý kiểm điểm", 0, WHY_SUGGESTED),
     H("4.of", "Trong đó:", 1),
     NK("4.1", "4.1. Thuộc diện ban thường vụ cấp ủy cấp tỉnh quản lý", 1, WHY_SUGGESTED),
@@ -283,11 +305,10 @@ static const struct form_row_def rows_6[] = {
 #undef RV
 
 /* ---- 7-BTCTW ---------------------------------------------------------------------------- */
-static const char WHY_AWARD[] = "tcxd chưa ghi khen thưởng tổ chức đảng và đảng viên";
-static const char WHY_BADGE[] = "tcxd chưa ghi việc tặng huy hiệu Đảng";
-static const char WHY_CARD[] = "tcxd chưa ghi việc phát, cấp lại, đổi thẻ đảng viên";
+static const char WHY_AWARD[] = "tcxd chưa ghi khen thưởng tổ chức đảng";
 static const char WHY_IRREGULAR[] = "tcxd chưa ghi sai sót, giả mạo trong giới thiệu sinh hoạt";
-#define BADGE(y) NK("II." #y, "- Huy hiệu Đảng " #y " năm", 1, WHY_BADGE)
+#define EVF(k, l, lv, kind, a, b) FL(k, l, lv, FLOWBIT(kind), FP_FORM, a, b)
+#define BADGE(y)                  EVF("II." #y, "- Huy hiệu Đảng " #y " năm", 1, FLOW_BADGE, y, -1)
 static const struct form_row_def rows_7[] = {
     H("I", "I. Khen thưởng tổ chức đảng và đảng viên trong năm", 0),
     H("I.1", "1. Khen thưởng tổ chức đảng", 0),
@@ -304,9 +325,10 @@ static const struct form_row_def rows_7[] = {
     NK("I.1.d", "d) Số chi bộ trực thuộc đảng bộ cơ sở được khen, chia ra:", 1, WHY_AWARD),
     NK("I.1.d.merit", "- Tặng bằng khen", 2, WHY_AWARD),
     NK("I.1.d.cert", "- Tặng giấy khen", 2, WHY_AWARD),
-    NK("I.2", "2. Số đảng viên được khen, chia ra:", 0, WHY_AWARD),
-    NK("I.2.merit", "- Tặng bằng khen", 1, WHY_AWARD),
-    NK("I.2.cert", "- Tặng giấy khen", 1, WHY_AWARD),
+    EVF("I.2", "2. Số đảng viên được khen, chia ra:", 0, FLOW_COMMEND, COMMEND_BANG_KHEN,
+        COMMEND_GIAY_KHEN),
+    EVF("I.2.merit", "- Tặng bằng khen", 1, FLOW_COMMEND, COMMEND_BANG_KHEN, -1),
+    EVF("I.2.cert", "- Tặng giấy khen", 1, FLOW_COMMEND, COMMEND_GIAY_KHEN, -1),
     H("II", "II. Tặng huy hiệu đảng trong năm", 0),
     BADGE(30),
     BADGE(40),
@@ -321,9 +343,12 @@ static const struct form_row_def rows_7[] = {
     BADGE(85),
     BADGE(90),
     H("III", "III. Phát thẻ đảng viên trong năm", 0),
-    NK("III.1", "1. Số thẻ đảng viên được phát cho đảng viên chính thức", 1, WHY_CARD),
-    NK("III.2", "2. Số thẻ đảng viên được cấp lại cho đảng viên do mất", 1, WHY_CARD),
-    NK("III.3", "3. Số thẻ đảng viên được đổi lại cho đảng viên do bị hỏng", 1, WHY_CARD),
+    EVF("III.1", "1. Số thẻ đảng viên được phát cho đảng viên chính thức", 1, FLOW_CARD,
+        CARD_ISSUED, -1),
+    EVF("III.2", "2. Số thẻ đảng viên được cấp lại cho đảng viên do mất", 1, FLOW_CARD,
+        CARD_REISSUED_LOST, -1),
+    EVF("III.3", "3. Số thẻ đảng viên được đổi lại cho đảng viên do bị hỏng", 1, FLOW_CARD,
+        CARD_EXCHANGED, -1),
     H("IV", "IV. Giới thiệu sinh hoạt Đảng trong năm", 0),
     FL("IV.1", "1. Số lượt đảng viên chuyển sinh hoạt đảng tạm thời", 0,
        FLOWBIT(FLOW_TEMP_OUT) | FLOWBIT(FLOW_TEMP_IN), FP_ALL, 0, 0),
@@ -346,6 +371,7 @@ static const struct form_row_def rows_7[] = {
        WHY_IRREGULAR),
 };
 #undef BADGE
+#undef EVF
 
 static const char *const compare_cols[] = {"Kỳ này", "Cùng kỳ năm trước",
                                            "(%) kỳ này so với cùng kỳ năm trước"};
@@ -362,104 +388,149 @@ static const char *const types_nums[] = {"2 (=3+4)", "3", "4", "5", "6", "7"};
 static const char *const review_cols[] = {"Tập thể", "Đảng viên"};
 static const char *const review_nums[] = {"3", "4"};
 
-#define ROWS(r) r, sizeof(r) / sizeof((r)[0])
+#define ROWS(r) r, .nrows = sizeof(r) / sizeof((r)[0])
 static const char SRC_BTCTW[] =
     "Hệ thống biểu mẫu thống kê của Ban Tổ chức Trung ương (09-HD/BTCTW 2017; 11-HD/BTCTW "
     "13/12/2021); lưới biểu theo mẫu Excel tìm thấy, chưa xác nhận thế hệ";
 
-static const struct form_def form_1 = {"1",       "1-BTCTW",    "TĂNG, GIẢM ĐẢNG VIÊN",
-                                       NULL,      "2017-01-01", "9999-12-31",
-                                       SRC_BTCTW, FORM_COMPARE, "Tiêu chí",
-                                       3,         compare_cols, compare_nums,
-                                       NULL,      false,        ROWS(rows_1)};
-static const struct form_def form_2 = {"2",       "2-BTCTW",    "ĐẢNG VIÊN MỚI KẾT NẠP",
-                                       NULL,      "2017-01-01", "9999-12-31",
-                                       SRC_BTCTW, FORM_COMPARE, "Tiêu chí",
-                                       3,         compare_cols, compare_nums,
-                                       NULL,      false,        ROWS(rows_2)};
-static const struct form_def form_2b = {"2b",
-                                        "2B-BTCTW",
-                                        "ĐẢNG VIÊN MỚI KẾT NẠP",
-                                        "Chia theo dân tộc và tôn giáo",
-                                        "2017-01-01",
-                                        "9999-12-31",
-                                        SRC_BTCTW,
-                                        FORM_ANNEX,
-                                        "Tên dân tộc, tôn giáo",
-                                        3,
-                                        annex_cols,
-                                        annex_nums,
-                                        "2",
-                                        true,
-                                        NULL,
-                                        0};
-static const struct form_def form_3 = {
-    "3",       "3-BTCTW",    "ĐỘI NGŨ ĐẢNG VIÊN", NULL, "2017-01-01", "9999-12-31",
-    SRC_BTCTW, FORM_COMPARE, "Tiêu chí",          3,    compare_cols, compare_nums,
-    NULL,      false,        ROWS(rows_3)};
-static const struct form_def form_3b = {"3b",
-                                        "3B-BTCTW",
-                                        "ĐẢNG VIÊN TRONG CÁC DÂN TỘC VÀ TRONG CÁC TÔN GIÁO",
-                                        "Chia theo dân tộc và tôn giáo",
-                                        "2017-01-01",
-                                        "9999-12-31",
-                                        SRC_BTCTW,
-                                        FORM_ANNEX,
-                                        "Tên dân tộc, tôn giáo",
-                                        3,
-                                        annex_cols,
-                                        annex_nums,
-                                        "3",
-                                        false,
-                                        NULL,
-                                        0};
-static const struct form_def form_5 = {
-    "5",       "5-BTCTW",      "TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN TRONG CÁC LOẠI HÌNH CƠ SỞ",
-    NULL,      "2017-01-01",   "9999-12-31",
-    SRC_BTCTW, FORM_ORG_TYPES, "Loại hình tổ chức cơ sở đảng",
-    6,         types_cols,     types_nums,
-    NULL,      false,          ROWS(rows_5)};
-static const struct form_def form_6 = {
-    "6",       "6F-BTCTW",   "KẾT QUẢ KIỂM ĐIỂM TỰ PHÊ BÌNH VÀ PHÊ BÌNH",
-    NULL,      "2017-01-01", "9999-12-31",
-    SRC_BTCTW, FORM_REVIEW,  "Nội dung",
-    2,         review_cols,  review_nums,
-    NULL,      false,        ROWS(rows_6)};
-static const struct form_def form_7 = {"7",       "7-BTCTW",    "VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN",
-                                       NULL,      "2017-01-01", "9999-12-31",
-                                       SRC_BTCTW, FORM_COMPARE, "Tiêu chí",
-                                       3,         compare_cols, compare_nums,
-                                       NULL,      false,        ROWS(rows_7)};
+/* ---- checks as data ---------------------------------------------------------------------- */
+#define OCC_PARTS(P)                                                                               \
+    P "state", P "party", P "commune", P "village", P "public_unit", P "private_unit",             \
+        P "enterprise", P "farmer", P "armed", P "student", P "pupil", P "other", P "unknown",     \
+        NULL
+static const char *const occ2[] = {OCC_PARTS("II.1.")};
+static const char *const ent2[] = {"II.1.enterprise.manager", "II.1.enterprise.staff",
+                                   "II.1.enterprise.worker", NULL};
+static const char *const school2[] = {"II.3.literate", "II.3.primary", "II.3.lower",
+                                      "II.3.upper",    "II.3.unknown", NULL};
+#define AGE_PARTS(P)                                                                               \
+    P "18_30", P "31_35", P "36_40", P "41_45", P "46_50", P "51_55", P "56_60", P "over_60", NULL
+static const char *const age2[] = {AGE_PARTS("II.2.")};
+static const char *const age3[] = {AGE_PARTS("II.2.")};
+static const char *const eras3[] = {"II.3.before_1945", "II.3.1945_1954", "II.3.1954_1975",
+                                    "II.3.after_1975", NULL};
+#undef AGE_PARTS
+static const struct form_sum_check sums_2[] = {
+    {"I = các nhóm tuổi", "I", age2},
+    {"I = các nhóm nghề nghiệp", "I", occ2},
+    {"doanh nghiệp = quản lý + nhân viên + công nhân", "II.1.enterprise", ent2},
+    {"I = các trình độ giáo dục phổ thông", "I", school2},
+    {NULL, NULL, NULL},
+};
+static const char *const work3[] = {"II.1.a", "II.1.b", NULL};
+static const char *const occ3[] = {OCC_PARTS("II.1.a.")};
+static const char *const ent3[] = {"II.1.a.enterprise.manager", "II.1.a.enterprise.staff",
+                                   "II.1.a.enterprise.worker", NULL};
+static const char *const school3[] = {"II.4.literate", "II.4.primary", "II.4.lower",
+                                      "II.4.upper",    "II.4.unknown", NULL};
+static const struct form_sum_check sums_3[] = {
+    {"I = các nhóm tuổi", "I", age3},
+    {"I = các thời kỳ kết nạp", "I", eras3},
+    {"I = a + b (đang làm việc, đã nghỉ hưu)", "I", work3},
+    {"a = các nhóm nghề nghiệp", "II.1.a", occ3},
+    {"doanh nghiệp = quản lý + nhân viên + công nhân", "II.1.a.enterprise", ent3},
+    {"I = các trình độ giáo dục phổ thông", "I", school3},
+    {NULL, NULL, NULL},
+};
+static const char *const commend7[] = {"I.2.merit", "I.2.cert", NULL};
+static const char *const temp7[] = {"IV.1.out", "IV.1.in", NULL};
+static const char *const own7[] = {"IV.2.out", "IV.2.in", NULL};
+static const struct form_sum_check sums_7[] = {
+    {"I.2 = bằng khen + giấy khen", "I.2", commend7},
+    {"IV.1 = đi + đến", "IV.1", temp7},
+    {"IV.2 = đi + đến", "IV.2", own7},
+    {NULL, NULL, NULL},
+};
+#undef OCC_PARTS
 
-static const struct form_def *const all_defs[] = {&form_1,  &form_2, &form_2b, &form_3,
+/* ---- the set -------------------------------------------------------------------------------- */
+#define COMPARE_COLS .ncols = 3, .col_labels = compare_cols, .col_numbers = compare_nums
+#define BTCTW                                                                                      \
+    .valid_from = "2017-01-01", .valid_to = "9999-12-31", .source = SRC_BTCTW, .set = "BTCTW"
+
+static const struct form_def form_1 = {.id = "1",
+                                       .number = "1-BTCTW",
+                                       .title = "TĂNG, GIẢM ĐẢNG VIÊN",
+                                       BTCTW,
+                                       .layout = FORM_COMPARE,
+                                       .item_header = "Tiêu chí",
+                                       COMPARE_COLS,
+                                       .rows = ROWS(rows_1)};
+static const struct form_def form_2 = {.id = "2",
+                                       .number = "2-BTCTW",
+                                       .title = "ĐẢNG VIÊN MỚI KẾT NẠP",
+                                       BTCTW,
+                                       .layout = FORM_COMPARE,
+                                       .item_header = "Tiêu chí",
+                                       COMPARE_COLS,
+                                       .rows = ROWS(rows_2),
+                                       .sums = sums_2};
+static const struct form_def form_2b = {.id = "2b",
+                                        .number = "2B-BTCTW",
+                                        .title = "ĐẢNG VIÊN MỚI KẾT NẠP",
+                                        .subtitle = "Chia theo dân tộc và tôn giáo",
+                                        BTCTW,
+                                        .layout = FORM_ANNEX,
+                                        .item_header = "Tên dân tộc, tôn giáo",
+                                        .ncols = 3,
+                                        .col_labels = annex_cols,
+                                        .col_numbers = annex_nums,
+                                        .annex_of = "2",
+                                        .annex_flows = true};
+static const struct form_def form_3 = {.id = "3",
+                                       .number = "3-BTCTW",
+                                       .title = "ĐỘI NGŨ ĐẢNG VIÊN",
+                                       BTCTW,
+                                       .layout = FORM_COMPARE,
+                                       .item_header = "Tiêu chí",
+                                       COMPARE_COLS,
+                                       .rows = ROWS(rows_3),
+                                       .sums = sums_3};
+static const struct form_def form_3b = {.id = "3b",
+                                        .number = "3B-BTCTW",
+                                        .title =
+                                            "ĐẢNG VIÊN TRONG CÁC DÂN TỘC VÀ TRONG CÁC TÔN GIÁO",
+                                        .subtitle = "Chia theo dân tộc và tôn giáo",
+                                        BTCTW,
+                                        .layout = FORM_ANNEX,
+                                        .item_header = "Tên dân tộc, tôn giáo",
+                                        .ncols = 3,
+                                        .col_labels = annex_cols,
+                                        .col_numbers = annex_nums,
+                                        .annex_of = "3"};
+static const struct form_def form_5 = {.id = "5",
+                                       .number = "5-BTCTW",
+                                       .title =
+                                           "TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN TRONG CÁC LOẠI HÌNH CƠ SỞ",
+                                       BTCTW,
+                                       .layout = FORM_ORG_TYPES,
+                                       .item_header = "Loại hình tổ chức cơ sở đảng",
+                                       .ncols = 6,
+                                       .col_labels = types_cols,
+                                       .col_numbers = types_nums,
+                                       .rows = ROWS(rows_5)};
+static const struct form_def form_6 = {.id = "6",
+                                       .number = "6F-BTCTW",
+                                       .title = "KẾT QUẢ KIỂM ĐIỂM TỰ PHÊ BÌNH VÀ PHÊ BÌNH",
+                                       BTCTW,
+                                       .layout = FORM_REVIEW,
+                                       .item_header = "Nội dung",
+                                       .ncols = 2,
+                                       .col_labels = review_cols,
+                                       .col_numbers = review_nums,
+                                       .rows = ROWS(rows_6)};
+static const struct form_def form_7 = {.id = "7",
+                                       .number = "7-BTCTW",
+                                       .title = "VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN",
+                                       BTCTW,
+                                       .layout = FORM_COMPARE,
+                                       .item_header = "Tiêu chí",
+                                       COMPARE_COLS,
+                                       .rows = ROWS(rows_7),
+                                       .sums = sums_7};
+#undef COMPARE_COLS
+#undef BTCTW
+
+const struct form_def *const forms_btctw_set[] = {&form_1,  &form_2, &form_2b, &form_3,
                                                   &form_3b, &form_5, &form_6,  &form_7};
-
-const struct form_def *const *form_defs(size_t *n)
-{
-    *n = sizeof(all_defs) / sizeof(all_defs[0]);
-    return all_defs;
-}
-
-enum tcxd_err form_def_find(const char *id, tcxd_date to, const struct form_def **out,
-                            struct tcxd_error *e)
-{
-    char iso[DATE_ISO_LEN];
-    date_format_iso(to, iso);
-    bool known = false;
-    for (size_t i = 0; i < sizeof(all_defs) / sizeof(all_defs[0]); i++) {
-        const struct form_def *d = all_defs[i];
-        if (strcasecmp(d->id, id) && strcasecmp(d->number, id))
-            continue;
-        known = true;
-        if (strcmp(d->valid_from, iso) <= 0 && strcmp(iso, d->valid_to) <= 0) {
-            *out = d;
-            return TCXD_OK;
-        }
-    }
-    if (!known)
-        return tcxd_fail(e, TCXD_ENOTFOUND, "form", "no form '%s' (tcxd form list)", id);
-    char vn[DATE_ISO_LEN];
-    date_format_vn(to, vn);
-    return tcxd_fail(e, TCXD_ENOTFOUND, "form", "no definition of form '%s' for a period ending %s",
-                     id, vn);
-}
+const size_t forms_btctw_nset = sizeof(forms_btctw_set) / sizeof(forms_btctw_set[0]);

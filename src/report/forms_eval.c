@@ -144,14 +144,39 @@ enum form_school form_school_level(const char *s)
     return r;
 }
 
+enum form_school form_school_of(int general_education, enum form_school from_text)
+{
+    /* member_general_education_values: 1 biết đọc, biết viết ... 4 THPT, as enum form_school */
+    if (general_education >= SCHOOL_LITERATE && general_education <= SCHOOL_UPPER)
+        return (enum form_school)general_education;
+    return from_text;
+}
+
+enum form_prof form_prof_of(int professional_degree, enum form_prof from_text)
+{
+    /* member_professional_degree_values: 1 chưa qua đào tạo, 2 sơ cấp ... 7 tiến sỹ, 8 TSKH */
+    switch (professional_degree) {
+    case 0:
+        return from_text;
+    case 1:
+        return PROF_NONE;
+    case 8:
+        return PROF_DOCTOR;
+    default:
+        return professional_degree >= 2 && professional_degree <= 7
+                   ? (enum form_prof)(professional_degree - 1)
+                   : from_text;
+    }
+}
+
 enum form_prof form_prof_level(const char *s)
 {
     if (!s || !*s)
-        return PROF_NONE;
+        return PROF_UNKNOWN;
     struct buf f;
     buf_init(&f, 64);
     text_fold(s, &f);
-    enum form_prof r = PROF_NONE;
+    enum form_prof r = PROF_UNKNOWN;
     const char *t = f.ptr;
     if (strstr(t, "tien si"))
         r = PROF_DOCTOR;
@@ -166,6 +191,8 @@ enum form_prof form_prof_level(const char *s)
     else if (strstr(t, "so cap") || strstr(t, "cong nhan ky thuat") ||
              strstr(t, "nhan vien nghiep vu"))
         r = PROF_ELEMENTARY;
+    else if (!strcmp(t, "khong") || strstr(t, "chua qua dao tao"))
+        r = PROF_NONE;
     buf_release(&f);
     return r;
 }
@@ -343,6 +370,26 @@ static bool pred_member(const struct form_row_def *r, const struct facts_member 
         return m->exempt;
     case FP_OWN_TRANSFER:
         return fl && !fl->by_org;
+    case FP_OCCUPATION: {
+        int occ = fl && m->occupation_before ? m->occupation_before : m->occupation;
+        if (r->b == 1 && m->work_status == 2)
+            return false;
+        return occ < 63 && ((uint64_t)r->a & ((uint64_t)1 << occ));
+    }
+    case FP_WORKING:
+        return m->work_status != 2;
+    case FP_RETIRED:
+        return m->work_status == 2;
+    case FP_YES_NO: {
+        uint8_t v = r->a == YN_YOUTH_UNION      ? m->youth_union
+                    : r->a == YN_BUSINESS_OWNER ? m->business_owner
+                                                : m->foreign_marriage;
+        return v == r->b;
+    }
+    case FP_TITLE:
+        return m->academic_title == r->a;
+    case FP_FORM:
+        return fl && (fl->form == r->a || (r->b >= 0 && fl->form == r->b));
     default:
         return false;
     }
@@ -391,9 +438,13 @@ static void on_flow(void *ctx, const struct facts_flow *fl)
     int age = fl->m.birth_date != DATE_NONE ? age_years(fl->m.birth_date, fl->date) : 0;
     for (size_t i = 0; i < t->def->nrows; i++) {
         const struct form_row_def *r = &t->def->rows[i];
+        if (r->src == FSRC_FLOW_NET && ((uint32_t)r->a & FLOWBIT(fl->kind)))
+            t->count[i * FORM_MAX_COLS]--;
         if (!(r->flows & FLOWBIT(fl->kind)))
             continue;
-        if (r->src == FSRC_FLOW && pred_member(r, &fl->m, age, fl))
+        if (r->src == FSRC_FLOW_NET)
+            t->count[i * FORM_MAX_COLS]++;
+        else if (r->src == FSRC_FLOW && pred_member(r, &fl->m, age, fl))
             t->count[i * FORM_MAX_COLS]++;
         else if (r->src == FSRC_AVG_AGE && fl->m.birth_date != DATE_NONE) {
             t->age_sum[i] += age;
@@ -468,14 +519,26 @@ static enum tcxd_err tally_fill(struct facts *f, int64_t root, struct tally *t,
         need_end = d->rows[i].src == FSRC_AVG_AGE && !d->rows[i].flows;
     if (err == TCXD_OK && need_end)
         err = f->ops->members_on(f->impl, root, t->to, on_list_end, t, e);
-    bool need_flows = def_has(d, FSRC_FLOW) || def_has(d, FSRC_BASE_ORGS) ||
-                      (d->layout == FORM_ANNEX && d->annex_flows);
+    bool need_flows = def_has(d, FSRC_FLOW) || def_has(d, FSRC_FLOW_NET) ||
+                      def_has(d, FSRC_BASE_ORGS) || (d->layout == FORM_ANNEX && d->annex_flows);
     for (size_t i = 0; i < d->nrows && !need_flows; i++)
         need_flows = d->rows[i].src == FSRC_AVG_AGE && d->rows[i].flows;
     if (err == TCXD_OK && need_flows)
         err = f->ops->flows(f->impl, root, t->from, t->to, on_flow, t, e);
     if (err == TCXD_OK && (def_has(d, FSRC_BASE_ORGS) || def_has(d, FSRC_ORG_TYPE)))
         err = f->ops->orgs_on(f->impl, root, t->to, on_org, t, e);
+    if (err == TCXD_OK && def_has(d, FSRC_SOURCE)) {
+        if (!d->own_facts || !d->own_facts->fill)
+            BUG("form %s has rows of its own facts but no source", d->number);
+        struct form_source_ctx c = {f->st, d, root, t->from, t->to};
+        int64_t *counts = xcalloc(d->nrows * FORM_MAX_COLS, sizeof(*counts));
+        err = d->own_facts->fill(&c, counts, e);
+        for (size_t i = 0; i < d->nrows && err == TCXD_OK; i++)
+            if (d->rows[i].src == FSRC_SOURCE)
+                for (size_t k = 0; k < FORM_MAX_COLS; k++)
+                    t->count[i * FORM_MAX_COLS + k] = counts[i * FORM_MAX_COLS + k];
+        free(counts);
+    }
     return err;
 }
 
@@ -617,23 +680,6 @@ static void checks_form1(struct form_result *r)
     }
 }
 
-static void checks_bands(struct form_result *r, const char *total, const char *prefix,
-                         const char *const *bands, size_t n, const char *name)
-{
-    const char *keys[16];
-    char buf[16][48];
-    for (size_t i = 0; i < n && i < 16; i++) {
-        snprintf(buf[i], sizeof(buf[i]), "%s%s", prefix, bands[i]);
-        keys[i] = buf[i];
-    }
-    for (int col = 0; col < 2; col++)
-        check_sum(r, name, col, total, keys, n, r->def->col_labels[col]);
-}
-
-static const char *const age_bands[] = {"18_30", "31_35", "36_40", "41_45",
-                                        "46_50", "51_55", "56_60", "over_60"};
-static const char *const eras[] = {"before_1945", "1945_1954", "1954_1975", "after_1975"};
-
 /* Fills the COMPARE / ORG_TYPES rows of one tally pair. */
 static void rows_compare(struct form_result *r, const struct tally *now, const struct tally *prev)
 {
@@ -643,9 +689,9 @@ static void rows_compare(struct form_result *r, const struct tally *now, const s
         struct form_row *row = add_row(r, rd->key, rd->label, rd->level);
         row->heading = rd->src == FSRC_HEADING;
         row->note = rd->note;
-        if (d->layout == FORM_ORG_TYPES) {
+        if (d->layout == FORM_ORG_TYPES || d->layout == FORM_GRID) {
             for (size_t c = 0; c < d->ncols; c++)
-                row->v[c] = rd->src == FSRC_ORG_TYPE
+                row->v[c] = rd->src == FSRC_ORG_TYPE || rd->src == FSRC_SOURCE
                                 ? count_value(now->count[i * FORM_MAX_COLS + c])
                                 : row_value(now, i, 0);
             continue;
@@ -723,7 +769,7 @@ struct review_ctx {
     struct form_result *r;
     const struct review_report *rr;
     int64_t root;
-    int64_t due[2], done[2], new_org, new_member, exempt;
+    int64_t due[2], done[2], new_org, new_member, exempt, suspended;
     tcxd_date year_start;
 };
 
@@ -739,6 +785,8 @@ static void on_review_member(void *ctx, const struct facts_member *m)
         c->new_member++;
     else if (m->exempt)
         c->exempt++;
+    else if (m->suspended)
+        c->suspended++;
 }
 
 static void on_review_org(void *ctx, const struct facts_org *o)
@@ -815,6 +863,9 @@ static enum tcxd_err fill_review(struct facts *f, int64_t root, struct tally *t,
         case FRV_EXEMPT:
             row->v[1] = count_value(c.exempt);
             break;
+        case FRV_SUSPENDED:
+            row->v[1] = count_value(c.suspended);
+            break;
         default:
             break;
         }
@@ -874,12 +925,7 @@ enum tcxd_err form_fill_facts(struct facts *f, const struct org_info *org,
     if (err == TCXD_OK) {
         if (!strcmp(def->id, "1"))
             checks_form1(r);
-        else if (!strcmp(def->id, "2"))
-            checks_bands(r, "I", "II.2.", age_bands, 8, "I = các nhóm tuổi");
-        else if (!strcmp(def->id, "3")) {
-            checks_bands(r, "I", "II.2.", age_bands, 8, "I = các nhóm tuổi");
-            checks_bands(r, "I", "II.3.", eras, 4, "I = các thời kỳ kết nạp");
-        } else if (!strcmp(def->id, "5")) {
+        else if (!strcmp(def->id, "5") && def->layout == FORM_ORG_TYPES) {
             int64_t members = now.headline;
             int64_t in_types = cell(r, "total", 5);
             add_check(r, "Cộng (7) = đảng viên trong danh sách", members == in_types, "%lld = %lld",
@@ -890,6 +936,16 @@ enum tcxd_err form_fill_facts(struct facts *f, const struct org_info *org,
                     add_check(r, "(2) = (3) + (4)", false, "dòng %s: %lld != %lld + %lld", row->key,
                               (long long)row->v[0].n, (long long)row->v[1].n,
                               (long long)row->v[2].n);
+            }
+        }
+        if (def->sums) {
+            int ncol = def->layout == FORM_COMPARE ? 2 : (int)def->ncols;
+            for (const struct form_sum_check *sc = def->sums; sc->name; sc++) {
+                size_t np = 0;
+                while (sc->parts[np])
+                    np++;
+                for (int col = 0; col < ncol; col++)
+                    check_sum(r, sc->name, col, sc->total, sc->parts, np, def->col_labels[col]);
             }
         }
         if (def->nrows && def->layout != FORM_REVIEW)
@@ -947,9 +1003,10 @@ static void on_child(void *ctx, const struct facts_org *o)
     }
 }
 
-static bool additive(const struct form_row_def *rd)
+static bool additive(const struct form_def *d, const struct form_row_def *rd)
 {
-    return rd->src == FSRC_LIST_END || rd->src == FSRC_BASE_ORGS || rd->src == FSRC_ORG_TYPE;
+    return rd->src == FSRC_LIST_END || rd->src == FSRC_BASE_ORGS || rd->src == FSRC_ORG_TYPE ||
+           (rd->src == FSRC_SOURCE && d->source_additive);
 }
 
 static enum tcxd_err children_check(struct store *st, struct facts *f, struct form_result *r,
@@ -960,7 +1017,7 @@ static enum tcxd_err children_check(struct store *st, struct facts *f, struct fo
         return TCXD_OK;
     struct child_list cl = {.root = r->org.id};
     enum tcxd_err err = f->ops->orgs_on(f->impl, r->org.id, r->period.to, on_child, &cl, e);
-    size_t ncols = d->layout == FORM_ORG_TYPES ? d->ncols : 1;
+    size_t ncols = d->layout == FORM_ORG_TYPES || d->layout == FORM_GRID ? d->ncols : 1;
     int64_t *sum = xcalloc(d->nrows * FORM_MAX_COLS, sizeof(*sum));
     struct buf names;
     buf_init(&names, 256);
@@ -984,7 +1041,7 @@ static enum tcxd_err children_check(struct store *st, struct facts *f, struct fo
         struct buf bad;
         buf_init(&bad, 128);
         for (size_t i = 0; i < d->nrows; i++) {
-            if (!additive(&d->rows[i]))
+            if (!additive(d, &d->rows[i]))
                 continue;
             for (size_t c = 0; c < ncols; c++) {
                 const struct form_value *v = &r->rows[i].v[c];

@@ -38,6 +38,7 @@ enum tcxd_err store_org_versions(struct store *st,
 
 struct evbuf {
     struct member_event *v;
+    uint8_t *scope;
     size_t n, cap;
 };
 
@@ -46,7 +47,10 @@ static void evbuf_push(struct evbuf *b, sqlite3_stmt *s)
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 16;
         b->v = xrealloc(b->v, b->cap * sizeof(*b->v));
+        b->scope = xrealloc(b->scope, b->cap);
     }
+    int scope = sqlite3_column_int(s, 8);
+    b->scope[b->n] = scope >= 0 && scope < SCOPE__MAX ? (uint8_t)scope : SCOPE_NONE;
     struct member_event *ev = &b->v[b->n++];
     ev->seq = sqlite3_column_int64(s, 1);
     ev->kind = (enum member_event_kind)sqlite3_column_int(s, 2);
@@ -55,6 +59,26 @@ static void evbuf_push(struct evbuf *b, sqlite3_stmt *s)
     ev->org_id = sqlite3_column_type(s, 5) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 5);
     ev->form = sqlite3_column_int(s, 6);
     ev->until = store_column_date(s, 7);
+}
+
+static uint8_t code_at(sqlite3_stmt *s, int col)
+{
+    int v = sqlite3_column_int(s, col);
+    return v >= 0 && v < 256 ? (uint8_t)v : 0;
+}
+
+/* SF_MEMBER_CODES from column `at` on */
+static void read_codes(sqlite3_stmt *s, int at, struct store_member_codes *c)
+{
+    c->occupation_before = code_at(s, at);
+    c->occupation = code_at(s, at + 1);
+    c->work_status = code_at(s, at + 2);
+    c->general_education = code_at(s, at + 3);
+    c->professional_degree = code_at(s, at + 4);
+    c->academic_title = code_at(s, at + 5);
+    c->youth_union = code_at(s, at + 6);
+    c->business_owner = code_at(s, at + 7);
+    c->foreign_marriage = code_at(s, at + 8);
 }
 
 static void fill_history(sqlite3_stmt *m, struct store_member_history *h)
@@ -67,6 +91,7 @@ static void fill_history(sqlite3_stmt *m, struct store_member_history *h)
     h->religion = (const char *)sqlite3_column_text(m, 5);
     h->education = (const char *)sqlite3_column_text(m, 6);
     h->professional_level = (const char *)sqlite3_column_text(m, 7);
+    read_codes(m, 8, &h->codes);
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -100,10 +125,12 @@ static enum tcxd_err histories_all(struct store *st,
             break;
         h.ev = b.v;
         h.nev = b.n;
+        h.scope = b.scope;
         if ((err = fn(ctx, &h, e)) != TCXD_OK)
             break;
     }
     free(b.v);
+    free(b.scope);
     if (err != TCXD_OK) {
         sqlite3_reset(m);
         sqlite3_reset(ev);
@@ -173,22 +200,28 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
         }
         h.ev = b.v;
         h.nev = b.n;
+        h.scope = b.scope;
         err = fn(ctx, &h, e);
         sqlite3_reset(m);
     }
     free(b.v);
+    free(b.scope);
     free(ids);
     return err;
 }
 
 enum tcxd_err store_member_prof_levels(struct store *st,
-                                       void (*fn)(void *ctx, int64_t id, const char *prof),
+                                       void (*fn)(void *ctx, int64_t id, const char *prof,
+                                                  const struct store_member_codes *codes),
                                        void *ctx, struct tcxd_error *e)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_SF_MEMBER_PROF);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        fn(ctx, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct store_member_codes c;
+        read_codes(s, 2, &c);
+        fn(ctx, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1), &c);
+    }
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading members");
 }
 

@@ -31,6 +31,13 @@ enum tcxd_err store_org_versions(struct store *st,
                                  void (*fn)(void *ctx, const struct store_org_version *v),
                                  void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* The Phiếu's coded fields the forms count (migration 0011): each the index of its value in the
+   field's table of core/member_record.c (member_occupation_values ...), 0 = chưa cập nhật. */
+struct store_member_codes {
+    uint8_t occupation_before, occupation, work_status, general_education, professional_degree,
+        academic_title, youth_union, business_owner, foreign_marriage;
+};
+
 /* A member's fields (strings valid during the callback) and events (date, id order). */
 struct store_member_history {
     int64_t id;
@@ -38,8 +45,12 @@ struct store_member_history {
     tcxd_date birth_date;
     enum theory_level theory;
     const char *ethnicity, *religion, *education, *professional_level;
+    struct store_member_codes codes;
     struct member_event *ev; /* the callback may reorder them (member_replay sorts) */
     size_t nev;
+    /* each event's transfer scope (enum transfer_scope, migration 0012), in the order the
+       events were read: (date, id), the order member_replay sorts them into (seq = id) */
+    const uint8_t *scope;
 };
 /*
  * Members who had a stint (registered or temporary) in one of orgs overlapping the days
@@ -53,11 +64,12 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
                                      void *ctx, struct tcxd_error *e) TCXD_WUR;
 
 /* What the analytics engine does not hold, for the forms' engine facts (facts_engine.c): each
-   member's professional level (by id), and the events that make exemption and the latest
-   ceremony (ADMIT, EXEMPT, EXIT: member_id, kind, date, form; by member, date). Strings are
-   valid during the callback only. */
+   member's professional level and coded fields (by id), and the events that make exemption,
+   suspension and the latest ceremony (ADMIT, EXEMPT, EXIT, SUSPEND: member_id, kind, date, form; by
+   member, date). Strings are valid during the callback only. */
 enum tcxd_err store_member_prof_levels(struct store *st,
-                                       void (*fn)(void *ctx, int64_t id, const char *prof),
+                                       void (*fn)(void *ctx, int64_t id, const char *prof,
+                                                  const struct store_member_codes *codes),
                                        void *ctx, struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err store_member_status_events(struct store *st,
                                          void (*fn)(void *ctx, int64_t member_id,

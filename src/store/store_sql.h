@@ -17,6 +17,10 @@
     "org_id, admission_decision_date, ceremony_date, official_date, died_on, name_fold_given"
 #define BULK_MEMBER_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
+/* the Phiếu's coded fields the statistics forms count (migration 0011), in struct
+   store_member_codes order */
+#define SF_MEMBER_CODES "occupation_before, occupation, work_status, general_education, professional_degree, academic_title, youth_union, business_owner, foreign_marriage"
+
 #define STORE_STATEMENTS(X)                                                                        \
     /* organizations */                                                                            \
     X(STMT_ORG_INSERT,                                                                             \
@@ -455,19 +459,20 @@
       "AND valid_to > ?2")                                                                         \
     X(STMT_SF_MEMBER_ONE,                                                                          \
       "SELECT id, gender, birth_date, theory_level, ethnicity, religion, education, "              \
-      "professional_level FROM member WHERE id = ?1")                                              \
+      "professional_level, " SF_MEMBER_CODES " FROM member WHERE id = ?1")                         \
     X(STMT_SF_MEMBER_ALL,                                                                          \
       "SELECT id, gender, birth_date, theory_level, ethnicity, religion, education, "              \
-      "professional_level FROM member ORDER BY id")                                                \
+      "professional_level, " SF_MEMBER_CODES " FROM member ORDER BY id")                           \
     X(STMT_SF_EVENTS_ONE,                                                                          \
-      "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date "                 \
+      "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date, scope "          \
       "FROM member_event WHERE member_id = ?1 ORDER BY date, id")                                  \
-    X(STMT_SF_MEMBER_PROF, "SELECT id, professional_level FROM member ORDER BY id")              \
+    X(STMT_SF_MEMBER_PROF,                                                                         \
+      "SELECT id, professional_level, " SF_MEMBER_CODES " FROM member ORDER BY id")                \
     X(STMT_SF_EVENTS_STATUS,                                                                       \
-      "SELECT member_id, kind, date, form FROM member_event WHERE kind IN (0, 5, 6) "              \
+      "SELECT member_id, kind, date, form FROM member_event WHERE kind IN (0, 5, 6, 7) "              \
       "ORDER BY member_id, date, id")                                                              \
     X(STMT_SF_EVENTS_ALL,                                                                          \
-      "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date "                 \
+      "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date, scope "          \
       "FROM member_event ORDER BY member_id, date, id")                                            \
 
 #include "store/store_sql_inspection.h"
