@@ -12,7 +12,8 @@ static const char serve_help[] =
     "usage: tcxd serve [--listen ADDRESS:PORT] [--web-root DIR] [--threads N]\n"
     "           [--session-timeout SECONDS] [--max-connections N] [--timeout SECONDS]\n"
     "           [--port-file PATH] [--quiet] [--secure-cookies] [--trusted-proxy ADDRESS]\n"
-    "           [--read-limit MS] [--tls-cert FILE --tls-key FILE] [--user NAME]\n"
+    "           [--read-limit MS] [--max-upload MB] [--tls-cert FILE --tls-key FILE]\n"
+    "           [--user NAME]\n"
     "  --listen           where to listen (default 127.0.0.1:8080; port 0: any free port)\n"
     "  --web-root         the built UI (default web/dist of the source tree, else\n"
     "                     /usr/share/tcxd/web)\n"
@@ -28,6 +29,7 @@ static const char serve_help[] =
     "                     other peer the header is ignored\n"
     "  --read-limit       milliseconds a read request's queries may run before they stop with\n"
     "                     503 (default 5000; 0: no limit): a heavy read cannot hold a worker\n"
+    "  --max-upload       megabytes an imported file may have (default 32)\n"
     "  --tls-cert, --tls-key  serve HTTPS itself (PEM certificate chain and private key, read\n"
     "                     once at start; the session cookie becomes Secure)\n"
     "  --user             started as root: switch to this account once the socket, the\n"
@@ -67,6 +69,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         O_TLS_CERT,
         O_TLS_KEY,
         O_USER,
+        O_MAX_UPLOAD,
         O__MAX
     };
     struct cli_opt o[O__MAX] = {
@@ -85,6 +88,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
         {"tls-cert", true, NULL},
         {"tls-key", true, NULL},
         {"user", true, NULL},
+        {"max-upload", true, NULL},
     };
     const char *pos[1];
     size_t npos;
@@ -111,6 +115,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     so.run_as = o[O_USER].value;
     if (so.tls_cert)
         so.cfg.secure_cookies = true;
+    int max_upload = 32;
     if ((rc = int_opt(cli, o[O_THREADS].value, 0, 256, 0, "threads", &so.threads)) ||
         (rc = int_opt(cli, o[O_TIMEOUT_S].value, 1, 7 * 24 * 3600, 30 * 60, "session-timeout",
                       &so.cfg.session_timeout)) ||
@@ -118,8 +123,10 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
                       &so.max_connections)) ||
         (rc = int_opt(cli, o[O_CTIMEOUT].value, 1, 3600, 30, "timeout", &so.connection_timeout)) ||
         (rc = int_opt(cli, o[O_READ_LIMIT].value, 0, 3600000, 5000, "read-limit",
-                      &so.cfg.read_cost_ms)))
+                      &so.cfg.read_cost_ms)) ||
+        (rc = int_opt(cli, o[O_MAX_UPLOAD].value, 1, 4096, 32, "max-upload", &max_upload)))
         return rc;
+    so.cfg.max_file_body = (size_t)max_upload << 20;
     struct tcxd_error e;
     tcxd_error_clear(&e);
     if (http_serve(&so, &e))

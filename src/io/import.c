@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "io/import_internal.h"
+#include "store/store_auth.h"
 #include "util/xmalloc.h"
 
 /* ---- the importer ----------------------------------------------------------------------- */
@@ -526,12 +527,39 @@ static char *audit_json(const struct importer *im)
     return s;
 }
 
-enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, const void *data,
-                               size_t len, const struct io_import_opts *opts, struct io_report *r,
-                               struct tcxd_error *e)
-{
+struct io_import {
     struct importer im;
-    memset(&im, 0, sizeof(im));
+    struct hasher hasher;
+    const void *data;
+    const char *text; /* what the reader reads: data, or data converted to UTF-8 */
+    bool late;        /* members checked outside the transaction: io_import_write begins it */
+};
+
+/* What the import comes to: OK, or the problems summarised in e. */
+static enum tcxd_err import_result(struct io_import *x)
+{
+    struct importer *im = &x->im;
+    struct io_report *r = im->r;
+    if (!r->n)
+        return TCXD_OK;
+    r->written = 0;
+    if (im->fatal)
+        return tcxd_fail(im->e, im->fatal, "file", "import failed: %s; nothing was written",
+                         r->issues[r->n - 1].message);
+    return tcxd_fail(im->e, TCXD_EINVAL, "file",
+                     "%zu problem%s in %s%zu of %zu rows%s; nothing was written", r->n,
+                     r->n == 1 ? "" : "s", r->truncated ? MSG_T("at least ") : "", r->bad_rows,
+                     r->rows, r->bad_rows || !r->rows ? "" : MSG_T(" (in the header)"));
+}
+
+enum tcxd_err io_import_prepare(struct store *st, const struct store_actor *who, const void *data,
+                                size_t len, const struct io_import_opts *opts, struct io_report *r,
+                                struct io_import **out, struct tcxd_error *e)
+{
+    struct io_import *x = xcalloc(1, sizeof(*x));
+    *out = x;
+    struct importer *imp = &x->im;
+#define im (*imp)
     im.st = st;
     im.who = who;
     im.o = opts;
@@ -552,8 +580,9 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
 
     if (sodium_init() < 0)
         BUG("libsodium cannot start");
-    struct hasher hasher = {.data = data, .len = len, .hex = r->sha256};
-    const char *text = data; /* what the reader reads: data, or data converted to UTF-8 */
+    x->data = data;
+    x->hasher = (struct hasher){.data = data, .len = len, .hex = r->sha256};
+    x->text = data;
     size_t text_len = len;
 
     enum tcxd_err rc;
@@ -578,7 +607,7 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
             goto done;
         }
         if (opts->encoding != IO_ENC_UTF8) {
-            text = buf_detach(&im.conv, &text_len);
+            x->text = buf_detach(&im.conv, &text_len);
         }
     } else if (opts->encoding == IO_ENC_CP1258 || opts->encoding == IO_ENC_CP1252) {
         io_report_add(r, 0, "", "encoding", TCXD_EINVAL,
@@ -587,8 +616,10 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
                       io_encoding_name(opts->encoding));
         goto done;
     }
-    if (!opts->dry_run) {
-        /* members through the bulk path: nothing else writes them until the commit */
+    /* members through the bulk path are checked first, outside any transaction, and written
+       by io_import_write; the other imports write as they read, in the transaction begun here */
+    x->late = !opts->dry_run && opts->what == IO_MEMBERS && !opts->per_row && !opts->stream;
+    if (!opts->dry_run && !x->late) {
         struct store_bulk_opts bo = {.expected_rows = estimate_rows(fmt, data, len),
                                      .indexes = opts->indexes,
                                      .sole_writer = opts->what == IO_MEMBERS && !opts->per_row};
@@ -600,6 +631,8 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     }
     if (opts->what == IO_MEMBERS) {
         /* caches first: with them the rows are checked without the database */
+        im.org_generation = store_org_generation(st);
+        im.max_member_id = store_member_max_id(st);
         if ((rc = store_bulk_orgs(st, members_preload_org, &im, &err)) ||
             (rc = store_bulk_national_ids(st, members_preload_nid, &im, &err))) {
             io_report_add(r, 0, "", "", rc, "%s", err.msg);
@@ -607,13 +640,14 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
             goto finish;
         }
         im.preloaded = true;
-        if (im.bulk && !opts->per_row) {
+        if ((im.bulk && !opts->per_row) || x->late) {
             im.namer.coll = text_collator_new();
-            if (!members_pipe_start(&im))
+            if (!members_pipe_start(&im, x->late))
                 BUG("cannot start the writer thread");
         }
     }
-    rc = io_table_read(fmt, text, text_len, on_row, &im, opts->progress, opts->progress_ctx, &err);
+    rc = io_table_read(fmt, x->text, text_len, on_row, &im, opts->progress, opts->progress_ctx,
+                       &err);
     if (im.outside_before)
         io_report_warn(r, im.outside_before_line, "", "admission_place",
                        "%zu members were admitted before their chi bộ was created (first on line "
@@ -631,7 +665,7 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     if (!rc && !im.have_header && im.have_cand && !im.stop)
         take_header(&im, &im.cand_row, true); /* no header found: report the likeliest */
     members_pipe_finish(&im);
-    hash_start(&hasher);
+    hash_start(&x->hasher);
     if (im.pipe.failed) {
         io_report_add(r, im.pipe.fail_line, "", im.pipe.err.field, im.pipe.fail_rc, "%s",
                       im.pipe.err.msg);
@@ -649,58 +683,93 @@ enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, 
     }
 
 finish:
-    if (opts->what == IO_ORGS && im.have_header && !im.stop) {
+    if (opts->what == IO_ORGS && im.have_header && !im.stop)
         for (size_t k = 0; k < im.nrows; k++) {
             im.row_bad = false;
             org_resolve(&im, k);
         }
-        for (size_t k = 0; !r->n && im.bulk && k < im.nrows; k++)
-            if (org_create(&im, k, &err) && (err.code == TCXD_EDB || err.code == TCXD_EIO))
-                im.fatal = err.code;
-    }
+done:
+#undef im
+    return import_result(x);
+}
 
-    if (im.bulk) {
-        if (r->n) {
-            store_bulk_abort(im.bulk);
-            r->written = 0;
-        } else if ((rc = store_bulk_prepare(im.bulk, &err))) {
-            store_bulk_abort(im.bulk);
+enum tcxd_err io_import_write(struct io_import *x, struct tcxd_error *e)
+{
+    struct importer *im = &x->im;
+    struct io_report *r = im->r;
+    const struct io_import_opts *opts = im->o;
+    struct tcxd_error err;
+    tcxd_error_clear(&err);
+    im->e = e;
+    enum tcxd_err rc;
+    if (x->late && !r->n) {
+        /* the write lock from here to the commit: only the SQLite work is left */
+        struct store_bulk_opts bo = {
+            .expected_rows = r->rows, .indexes = opts->indexes, .sole_writer = true};
+        if ((rc = store_bulk_begin_opts(im->st, &bo, &im->bulk, &err))) {
             io_report_add(r, 0, "", "", rc, "%s", err.msg);
-            im.fatal = rc;
+            im->fatal = rc;
+        } else if (store_org_generation(im->st) != im->org_generation) {
+            io_report_add(r, 0, "", "org", TCXD_ECONFLICT, "%s",
+                          MSG_T("the organizations changed while the file was being checked; "
+                                "import it again"));
+        } else {
+            (void)!members_write_kept(im);
+        }
+    }
+    if (opts->what == IO_ORGS && im->have_header && !im->stop)
+        for (size_t k = 0; !r->n && im->bulk && k < im->nrows; k++)
+            if (org_create(im, k, &err) && (err.code == TCXD_EDB || err.code == TCXD_EIO))
+                im->fatal = err.code;
+    if (im->bulk) {
+        if (r->n) {
+            store_bulk_abort(im->bulk);
+            r->written = 0;
+        } else if ((rc = store_bulk_prepare(im->bulk, &err))) {
+            store_bulk_abort(im->bulk);
+            io_report_add(r, 0, "", "", rc, "%s", err.msg);
+            im->fatal = rc;
             r->written = 0;
         } else {
-            hash_finish(&hasher);
-            char *after = audit_json(&im);
-            rc = store_bulk_commit(im.bulk, who,
+            hash_finish(&x->hasher);
+            char *after = audit_json(im);
+            rc = store_bulk_commit(im->bulk, im->who,
                                    opts->what == IO_MEMBERS ? "import.members" : "import.orgs",
                                    after, &err);
             free(after);
             if (rc) {
                 io_report_add(r, 0, "", "", rc, "%s", err.msg);
-                im.fatal = rc;
+                im->fatal = rc;
                 r->written = 0;
             }
         }
-        im.bulk = NULL;
+        im->bulk = NULL;
     }
-done:
-    hash_finish(&hasher);
-    if (r->n) {
-        r->written = 0;
-        if (im.fatal)
-            rc = tcxd_fail(e, im.fatal, "file", "import failed: %s; nothing was written",
-                           r->issues[r->n - 1].message);
-        else
-            rc = tcxd_fail(
-                e, TCXD_EINVAL, "file", "%zu problem%s in %s%zu of %zu rows%s; nothing was written",
-                r->n, r->n == 1 ? "" : "s", r->truncated ? MSG_T("at least ") : "", r->bad_rows,
-                r->rows, r->bad_rows || !r->rows ? "" : MSG_T(" (in the header)"));
-    } else {
-        rc = TCXD_OK;
-    }
-    importer_release(&im);
-    if (text != data)
-        free((char *)text);
+    hash_finish(&x->hasher);
+    return import_result(x);
+}
+
+void io_import_free(struct io_import *x)
+{
+    if (!x)
+        return;
+    hash_finish(&x->hasher);
+    if (x->im.bulk)
+        store_bulk_abort(x->im.bulk);
+    importer_release(&x->im);
+    if (x->text != x->data)
+        free((char *)x->text);
+    free(x);
+}
+
+enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, const void *data,
+                               size_t len, const struct io_import_opts *opts, struct io_report *r,
+                               struct tcxd_error *e)
+{
+    struct io_import *x;
+    (void)!io_import_prepare(st, who, data, len, opts, r, &x, e);
+    enum tcxd_err rc = io_import_write(x, e);
+    io_import_free(x);
     return rc;
 }
 

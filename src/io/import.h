@@ -116,6 +116,8 @@ struct io_import_opts {
     const char *name;      /* file name: detection and the audit record (may be NULL) */
     bool dry_run;          /* validate only */
     bool per_row;          /* members: write through store_member_admit (slow; for tests) */
+    bool stream;           /* members: write each row as it is checked, in one pass (a little
+                              faster; holds the write lock while the whole file is read) */
     size_t max_errors;     /* stop validating after this many issues; 0 = no limit */
     enum store_bulk_indexes indexes; /* members: index handling of the bulk load (auto) */
     enum io_encoding encoding;       /* of a CSV file's bytes, or of an XLSX's legacy-font text */
@@ -135,6 +137,25 @@ void io_import_opts_init(struct io_import_opts *o);
 enum tcxd_err io_import_buffer(struct store *st, const struct store_actor *who, const void *data,
                                size_t len, const struct io_import_opts *opts, struct io_report *r,
                                struct tcxd_error *e) TCXD_WUR;
+/*
+ * The same in two steps, for a caller that holds the write lock only to write (the server:
+ * other writes wait for an import's commit, not for its checks). io_import_prepare() reads and
+ * checks every row outside any transaction (members through the bulk path are kept in memory,
+ * about 1 KB each, with their names' keys made) and returns what io_import_buffer would for a
+ * bad file; io_import_write() must follow whatever it returned: it begins the transaction
+ * (nested in the caller's, if one is open), writes, commits, and returns the import's result.
+ * Should an organization change, or a national ID of the file be registered, in between, it
+ * writes nothing and says so (import again). io_import_free() releases the handle; data, opts,
+ * r and e are borrowed until then. Organizations, per-row and stream imports write while they
+ * read (in the transaction io_import_prepare begins).
+ */
+struct io_import;
+enum tcxd_err io_import_prepare(struct store *st, const struct store_actor *who, const void *data,
+                                size_t len, const struct io_import_opts *opts, struct io_report *r,
+                                struct io_import **out, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err io_import_write(struct io_import *x, struct tcxd_error *e) TCXD_WUR;
+void io_import_free(struct io_import *x);
+
 /* Reads the file into memory and calls io_import_buffer (opts->name defaults to path). */
 enum tcxd_err io_import_file(struct store *st, const struct store_actor *who, const char *path,
                              const struct io_import_opts *opts, struct io_report *r,

@@ -114,17 +114,25 @@ struct batch {
 
 /*
  * The writer thread: while this thread reads and checks rows, another writes the good ones
- * (SQLite work is most of an import). Batches go round between a free queue and a full queue.
- * The reading thread never touches the database while the writer runs: organizations and
- * national IDs are looked up in caches loaded before it starts. The first problem found stops
- * the writer (pipe_finish) before anything else happens.
+ * (SQLite work is most of an import) - or, when the import prepares first, makes their names'
+ * keys and keeps them for the write, which then holds the write lock only for the SQLite work.
+ * Batches go round between a free queue and a full queue. The reading thread never touches the
+ * database while the writer runs: organizations and national IDs are looked up in caches loaded
+ * before it starts. The first problem found stops the writer (pipe_finish) before anything else
+ * happens.
  */
 struct pipe {
     bool running;
+    /* prepare first (io_import_prepare): the thread only makes the names' keys and keeps every
+       batch, in file order, for the write (members_write_kept) */
+    bool keep;
+    struct batch **kept;
+    size_t nkept, kept_cap;
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t full_cv, free_cv;
-    struct batch *batches[NBATCHES];
+    struct batch **batches; /* every batch made (NBATCHES, and more when keeping) */
+    size_t nbatches, batches_cap;
     struct batch *fullq[NBATCHES], *freeq[NBATCHES];
     size_t nfull, nfree, full_head;
     struct batch *cur; /* being filled by the reader */
@@ -177,7 +185,9 @@ struct importer {
     struct store_bulk *bulk;
     struct slot solo; /* the row being checked when there is no writer thread */
     struct pipe pipe;
-    bool preloaded; /* organizations and national IDs are in the caches */
+    bool preloaded;         /* organizations and national IDs are in the caches */
+    int64_t org_generation; /* store_org_generation when the caches were loaded */
+    int64_t max_member_id;  /* store_member_max_id then */
     struct buf tmp;
     struct buf flat; /* a row with line breaks made spaces */
     struct io_cell *flat_cells;
@@ -228,7 +238,10 @@ void members_preload_org(void *ctx, const char *code, const struct store_bulk_or
 void members_preload_nid(void *ctx, const char *nid, int64_t member_id);
 /* The writer thread: started for a bulk load; finished (joined) at the first problem and at
    the end. */
-bool members_pipe_start(struct importer *im);
+bool members_pipe_start(struct importer *im, bool keep);
+/* The kept rows, in file order, through im->bulk (the transaction is open); first checks the
+   national IDs of members added since the caches were loaded. An issue on failure. */
+enum tcxd_err members_write_kept(struct importer *im) TCXD_WUR;
 void members_pipe_finish(struct importer *im);
 void import_member_row(struct importer *im, const struct io_table_info *info,
                        const struct io_row *row);

@@ -261,6 +261,24 @@ static void name_keys(struct namer *nm, struct slot *sl)
     sl->kgiven = slice_from(sl->given.ptr, sl->given.len);
 }
 
+/* What the bulk path takes from a checked row. */
+static struct store_bulk_member slot_member(const struct slot *sl)
+{
+    return (struct store_bulk_member){.fields = &sl->f,
+                                      .org_id = sl->org_id,
+                                      .decision_date = sl->decision,
+                                      .ceremony_date = sl->ceremony,
+                                      .official_decision_date = sl->official,
+                                      .decision_no = sl->dec.ptr,
+                                      .official_decision_no = sl->odec.ptr,
+                                      .moved_to = sl->moved_to,
+                                      .moved_on = sl->moved_on,
+                                      .admission_place = sl->place.ptr,
+                                      .name_fold = sl->kfold,
+                                      .name_key = sl->kkey,
+                                      .name_fold_given = sl->kgiven};
+}
+
 static void *writer_main(void *arg)
 {
     struct importer *im = arg;
@@ -283,19 +301,9 @@ static void *writer_main(void *arg)
         for (size_t i = 0; i < b->n && !failed; i++) {
             struct slot *sl = &b->s[i];
             name_keys(&im->namer, sl);
-            struct store_bulk_member bm = {.fields = &sl->f,
-                                           .org_id = sl->org_id,
-                                           .decision_date = sl->decision,
-                                           .ceremony_date = sl->ceremony,
-                                           .official_decision_date = sl->official,
-                                           .decision_no = sl->dec.ptr,
-                                           .official_decision_no = sl->odec.ptr,
-                                           .moved_to = sl->moved_to,
-                                           .moved_on = sl->moved_on,
-                                           .admission_place = sl->place.ptr,
-                                           .name_fold = sl->kfold,
-                                           .name_key = sl->kkey,
-                                           .name_fold_given = sl->kgiven};
+            if (p->keep)
+                continue;
+            struct store_bulk_member bm = slot_member(sl);
             enum tcxd_err rc = store_bulk_member_add(im->bulk, &bm, NULL, &p->err);
             if (rc) {
                 failed = true;
@@ -308,26 +316,38 @@ static void *writer_main(void *arg)
         pthread_mutex_lock(&p->mu);
         p->written += written;
         p->failed = p->failed || failed;
-        b->n = 0;
-        p->freeq[p->nfree++] = b;
+        if (p->keep) {
+            ALLOC_GROW(p->kept, p->nkept + 1, p->kept_cap);
+            p->kept[p->nkept++] = b;
+        } else {
+            b->n = 0;
+            p->freeq[p->nfree++] = b;
+        }
         pthread_cond_signal(&p->free_cv);
         pthread_mutex_unlock(&p->mu);
     }
     return NULL;
 }
 
-bool members_pipe_start(struct importer *im)
+static struct batch *batch_new(struct pipe *p)
+{
+    struct batch *b = xcalloc(1, sizeof(*b));
+    for (int k = 0; k < BATCH_ROWS; k++)
+        slot_init(&b->s[k]);
+    ALLOC_GROW(p->batches, p->nbatches + 1, p->batches_cap);
+    p->batches[p->nbatches++] = b;
+    return b;
+}
+
+bool members_pipe_start(struct importer *im, bool keep)
 {
     struct pipe *p = &im->pipe;
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->full_cv, NULL);
     pthread_cond_init(&p->free_cv, NULL);
-    for (int i = 0; i < NBATCHES; i++) {
-        p->batches[i] = xcalloc(1, sizeof(struct batch));
-        for (int k = 0; k < BATCH_ROWS; k++)
-            slot_init(&p->batches[i]->s[k]);
-        p->freeq[p->nfree++] = p->batches[i];
-    }
+    p->keep = keep;
+    for (int i = 0; i < NBATCHES; i++)
+        p->freeq[p->nfree++] = batch_new(p);
     p->lang = msg_lang();
     if (pthread_create(&p->thread, NULL, writer_main, im) != 0)
         return false;
@@ -369,13 +389,15 @@ void members_pipe_finish(struct importer *im)
 
 static void pipe_release(struct pipe *p)
 {
-    if (!p->batches[0])
+    if (!p->batches)
         return;
-    for (int i = 0; i < NBATCHES; i++) {
+    for (size_t i = 0; i < p->nbatches; i++) {
         for (int k = 0; k < BATCH_ROWS; k++)
             slot_release(&p->batches[i]->s[k]);
         free(p->batches[i]);
     }
+    free(p->batches);
+    free(p->kept);
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->full_cv);
     pthread_cond_destroy(&p->free_cv);
@@ -390,10 +412,13 @@ static struct slot *row_slot(struct importer *im)
     if (p->cur && p->cur->n < BATCH_ROWS)
         return &p->cur->s[p->cur->n];
     pthread_mutex_lock(&p->mu);
-    pipe_push_locked(p);
-    while (!p->nfree)
+    /* keeping: the thread takes each batch and keeps it; at most NBATCHES wait for it */
+    while (p->keep && p->nfull == NBATCHES)
         pthread_cond_wait(&p->free_cv, &p->mu);
-    p->cur = p->freeq[--p->nfree];
+    pipe_push_locked(p);
+    while (!p->nfree && !p->keep)
+        pthread_cond_wait(&p->free_cv, &p->mu);
+    p->cur = p->nfree ? p->freeq[--p->nfree] : batch_new(p);
     pthread_mutex_unlock(&p->mu);
     return &p->cur->s[0];
 }
@@ -944,7 +969,8 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
 #undef GIVEN
 
     /* write (or hand to the writer) at once while the whole file is still good */
-    if (!im->row_bad && !im->r->n && im->bulk && !im->fatal) {
+    if (!im->row_bad && !im->r->n && (im->bulk || (im->pipe.keep && im->pipe.running)) &&
+        !im->fatal) {
         sl->org_id = outside ? 0 : adm ? adm->o.id : org->o.id;
         sl->moved_to = adm || outside ? org->o.id : 0;
         struct pipe *p = &im->pipe;
@@ -981,16 +1007,8 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
                 rc = store_member_event(im->st, im->who, id, &ev, "", "", &err);
             }
         } else {
-            struct store_bulk_member bm = {.fields = &sl->f,
-                                           .org_id = sl->org_id,
-                                           .decision_date = sl->decision,
-                                           .ceremony_date = sl->ceremony,
-                                           .official_decision_date = sl->official,
-                                           .decision_no = sl->dec.ptr,
-                                           .official_decision_no = sl->odec.ptr,
-                                           .moved_to = sl->moved_to,
-                                           .moved_on = sl->moved_on,
-                                           .admission_place = sl->place.ptr};
+            sl->kfold = sl->kkey = sl->kgiven = (struct slice){NULL, 0};
+            struct store_bulk_member bm = slot_member(sl);
             rc = store_bulk_member_add(im->bulk, &bm, &id, &err);
         }
         if (rc) {
@@ -1005,6 +1023,59 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
     }
     buf_release(&numtmp);
     buf_release(&nidtmp);
+}
+
+struct nid_check {
+    struct importer *im;
+    long line;
+    int64_t member_id;
+};
+
+static void nid_added(void *ctx, const char *nid, int64_t member_id)
+{
+    struct nid_check *x = ctx;
+    uint64_t k;
+    int64_t *seen;
+    if (!x->line && nid_number(nid, strlen(nid), &k) && (seen = u64map_find(&x->im->nids, k)) &&
+        *seen > 0) {
+        x->line = (long)*seen;
+        x->member_id = member_id;
+    }
+}
+
+enum tcxd_err members_write_kept(struct importer *im)
+{
+    struct pipe *p = &im->pipe;
+    struct tcxd_error err;
+    tcxd_error_clear(&err);
+    /* someone registered one of the file's national IDs while it was being checked */
+    struct nid_check x = {im, 0, 0};
+    enum tcxd_err rc =
+        store_bulk_national_ids_after(im->st, im->max_member_id, nid_added, &x, &err);
+    if (rc) {
+        im_issue(im, 0, -1, "", rc, "%s", err.msg);
+        im->fatal = rc;
+        return rc;
+    }
+    if (x.line) {
+        (void)!store_nid_conflict(im->st, x.member_id, "national_id", &err);
+        im_issue(im, x.line, MC_NATIONAL_ID, NULL, TCXD_ECONFLICT, "%s", err.msg);
+        return TCXD_ECONFLICT;
+    }
+    for (size_t k = 0; k < p->nkept; k++) {
+        struct batch *b = p->kept[k];
+        for (size_t i = 0; i < b->n; i++) {
+            struct store_bulk_member bm = slot_member(&b->s[i]);
+            if ((rc = store_bulk_member_add(im->bulk, &bm, NULL, &err))) {
+                im_issue(im, b->s[i].line, -1, err.field, rc, "%s", err.msg);
+                if (rc == TCXD_EDB || rc == TCXD_EIO || rc == TCXD_EINTERNAL)
+                    im->fatal = rc;
+                return rc;
+            }
+            im->r->written++;
+        }
+    }
+    return TCXD_OK;
 }
 
 void members_init(struct importer *im)

@@ -171,11 +171,15 @@ static bool set_journal(struct store *st, const char *mode)
     snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
     sqlite3_stmt *s;
     bool ok = false;
+    /* leaving WAL needs the database to itself: with other connections open (a server's) it
+       cannot, and waiting for them would only delay the load */
+    sqlite3_busy_timeout(st->db, 0);
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK) {
         if (sqlite3_step(s) == SQLITE_ROW)
             ok = !strcmp((const char *)sqlite3_column_text(s, 0), mode);
         sqlite3_finalize(s);
     }
+    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
     return ok;
 }
 
@@ -281,6 +285,19 @@ enum tcxd_err store_bulk_national_ids(struct store *st,
     return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading national IDs");
 }
 
+enum tcxd_err store_bulk_national_ids_after(struct store *st, int64_t after_id,
+                                            void (*fn)(void *ctx, const char *nid,
+                                                       int64_t member_id),
+                                            void *ctx, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_NIDS_AFTER);
+    sqlite3_bind_int64(s, 1, after_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        fn(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1));
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading national IDs");
+}
+
 /* ---- queues ----------------------------------------------------------------------------- */
 
 static void queue_init(struct queue *q, enum stmt_id one, enum stmt_id many, int ncols)
@@ -355,6 +372,10 @@ static enum tcxd_err q_flush(struct store_bulk *b, struct queue *q, struct tcxd_
 {
     enum tcxd_err rc = TCXD_OK;
     size_t nc = (size_t)q->ncols;
+    /* the members a batch of events, registrations or gaps refers to go first (foreign keys
+       stay checked in a load nested in an outer transaction) */
+    if (q != &b->members && b->members.nrows && (rc = q_flush(b, &b->members, e)))
+        return rc;
     if (q->nrows == STORE_BULK_BATCH) {
         sqlite3_stmt *s = store_stmt(b->st, q->many);
         q_bind(q, s, 1, q->v, STORE_BULK_BATCH * nc);

@@ -69,6 +69,12 @@ enum tcxd_err store_bulk_national_ids(struct store *st,
                                       void (*fn)(void *ctx, const char *nid, int64_t member_id),
                                       void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* The same for members with an id above after_id (added since a load's caches were made). */
+enum tcxd_err store_bulk_national_ids_after(struct store *st, int64_t after_id,
+                                            void (*fn)(void *ctx, const char *nid,
+                                                       int64_t member_id),
+                                            void *ctx, struct tcxd_error *e) TCXD_WUR;
+
 /* The search and sort keys of a full name, exactly as the store makes them (member.name_fold,
    name_key, name_fold_given); bufs are reset first. Any thread, with its own collator. */
 void store_bulk_name_keys(struct text_collator *c, const char *full_name, struct buf *fold,

@@ -340,6 +340,9 @@
     X(STMT_BULK_ORGS_ALL, "SELECT code, id, tier, form, created_on, ended_on FROM org")            \
     X(STMT_BULK_NIDS,                                                                              \
       "SELECT national_id, id FROM member WHERE national_id IS NOT NULL AND died_on IS NULL")      \
+    X(STMT_BULK_NIDS_AFTER,                                                                        \
+      "SELECT national_id, id FROM member WHERE id > ?1 AND national_id IS NOT NULL "              \
+      "AND died_on IS NULL")                                                                       \
     X(STMT_BULK_ORG_DECISION,                                                                      \
       "SELECT decision_no FROM org_event WHERE org_id = ?1 AND kind = 'create' "                   \
       "ORDER BY date, id LIMIT 1")                                                                 \

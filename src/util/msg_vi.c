@@ -631,6 +631,8 @@ const struct msg_pair msg_vi_catalog[] = {
     {"header of column %zu is not valid UTF-8: save the file as CSV UTF-8 or XLSX",
      "tiêu đề cột %zu không phải UTF-8 hợp lệ: hãy lưu tệp dạng CSV UTF-8 hoặc XLSX"},
     {"import failed: %s; nothing was written", "nhập dữ liệu thất bại: %s; không ghi dữ liệu nào"},
+    {"the organizations changed while the file was being checked; import it again",
+     "danh sách tổ chức đã thay đổi trong khi kiểm tra tệp; hãy nhập lại"},
     {"invalid UTF-8 at byte %zu of the value: the file is not UTF-8 (save it as 'CSV UTF-8' or "
      "XLSX)",
      "mã UTF-8 không hợp lệ tại byte %zu của giá trị: tệp không phải UTF-8 (hãy lưu dạng 'CSV "

@@ -996,6 +996,23 @@ static void test_import_export(void **state)
     assert_int_equal(get(&s1, "/api/members?q=nhap", &j), 200);
     assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
     json_decref(j);
+    /* more rows than one batch of the bulk path (32 events: 16 members): its events waited
+       for their members (issue 11: "FOREIGN KEY constraint failed" on line 15 before) */
+    {
+        struct buf big = BUF_INIT;
+        buf_adds(&big, hdr);
+        for (int i = 0; i < 40; i++)
+            buf_addf(&big, "Hoàng Văn Nhiều Số%d,nam,1990-02-02,2015-01-01,2015-01-20,Q1C\n", i);
+        assert_int_equal(upload(&s1, "/api/import/members", big.ptr, &j), 200);
+        assert_true(json_is_true(json_object_get(j, "ok")));
+        assert_int_equal(json_integer_value(json_object_get(j, "written")), 40);
+        json_decref(j);
+        buf_release(&big);
+        assert_int_equal(audit_count(), before + 2);
+        assert_int_equal(get(&s1, "/api/members?q=nhieu&page_size=100", &j), 200);
+        assert_int_equal(json_integer_value(json_object_get(j, "total")), 40);
+        json_decref(j);
+    }
     /* export: own subtree only; viewers (masked IDs) cannot export */
     struct resp r;
     assert_true(http_request(&s1, "GET", "/api/export/members?ascii=1", NULL, NULL, 0, &r));

@@ -807,6 +807,139 @@ static void test_bulk_equals_per_row(void **state)
     bulk_vs_per_row(false);
 }
 
+/* ---- checked outside the write lock ------------------------------------------------------ */
+
+static int64_t count_of(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(h);
+    return n;
+}
+
+/* Another connection writes at once (no waiting: busy timeout 0). */
+static void write_elsewhere(const char *path)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    sqlite3_busy_timeout(h, 0);
+    assert_int_equal(sqlite3_exec(h,
+                                  "BEGIN IMMEDIATE; UPDATE org SET name = name WHERE id = 1; "
+                                  "COMMIT",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+}
+
+/* issue 11: io_import_prepare checks every row without holding the write lock - another
+   connection writes meanwhile, at once - and io_import_write holds it only to write; what
+   changed in between (a national ID of the file registered, an organization created) stops the
+   write with nothing written. */
+static void test_prepare_outside_lock(void **state)
+{
+    (void)state;
+    struct db db;
+    open_db(&db, true);
+    struct buf csv = BUF_INIT;
+    make_members(&csv, 300);
+    struct io_import_opts o;
+    io_import_opts_init(&o);
+    o.what = IO_MEMBERS;
+    o.name = "roll.csv";
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    int64_t audits = count_of(db.path, "SELECT count(*) FROM audit");
+
+    /* a good file: others write while it is checked; then all of it is written */
+    struct io_report r;
+    io_report_init(&r);
+    struct io_import *x;
+    assert_int_equal(io_import_prepare(db.st, &actor, csv.ptr, csv.len, &o, &r, &x, &e), TCXD_OK);
+    assert_int_equal(r.written, 0);
+    assert_int_equal(count_of(db.path, "SELECT count(*) FROM member"), 0);
+    write_elsewhere(db.path);
+    assert_int_equal(io_import_write(x, &e), TCXD_OK);
+    io_import_free(x);
+    assert_int_equal(r.written, 300);
+    io_report_release(&r);
+    assert_int_equal(count_of(db.path, "SELECT count(*) FROM member"), 300);
+    assert_int_equal(count_of(db.path, "SELECT count(*) FROM audit"), audits + 1);
+
+    /* someone registers a national ID of the file while it is checked: nothing is written */
+    struct db d2;
+    open_db(&d2, true);
+    io_report_init(&r);
+    assert_int_equal(io_import_prepare(d2.st, &actor, csv.ptr, csv.len, &o, &r, &x, &e), TCXD_OK);
+    struct store *other;
+    assert_int_equal(store_open(d2.path, 0, &other, &e), TCXD_OK);
+    {
+        /* row 6 of make_members (i = 5, line 7) has the ID 001000000005 */
+        struct member_strings ms = {.full_name = "Đỗ Văn Trước",
+                                    .gender = "nam",
+                                    .birth_date = "1980-01-01",
+                                    .national_id = "001000000005"};
+        struct member_fields f;
+        member_fields_init(&f);
+        assert_int_equal(member_fields_parse(&ms, &f, &e), TCXD_OK);
+        struct org_info cb;
+        assert_int_equal(store_org_by_code(other, "CB01", D("2020-01-01"), &cb, &e), TCXD_OK);
+        struct member_admit_req req = {.fields = &f,
+                                       .org_id = cb.id,
+                                       .decision_date = D("2020-01-01"),
+                                       .ceremony_date = D("2020-01-10"),
+                                       .decision_no = "QĐ 9"};
+        int64_t id;
+        assert_int_equal(store_member_admit(other, &actor, &req, &id, &e), TCXD_OK);
+        member_fields_release(&f);
+    }
+    assert_int_equal(io_import_write(x, &e), TCXD_EINVAL);
+    io_import_free(x);
+    assert_int_equal(r.written, 0);
+    assert_true(r.n >= 1);
+    assert_int_equal(r.issues[0].line, 7);
+    assert_string_equal(r.issues[0].field, "national_id");
+    assert_non_null(strstr(r.issues[0].message, "already registered"));
+    io_report_release(&r);
+    assert_int_equal(count_of(d2.path, "SELECT count(*) FROM member"), 1);
+
+    /* an organization created meanwhile: import again */
+    io_report_init(&r);
+    assert_int_equal(io_import_prepare(d2.st, &actor, csv.ptr, csv.len, &o, &r, &x, &e),
+                     TCXD_EINVAL); /* the member of line 7 is in the database now */
+    assert_int_equal(io_import_write(x, &e), TCXD_EINVAL);
+    io_import_free(x);
+    io_report_release(&r);
+    struct buf csv2 = BUF_INIT;
+    make_members(&csv2, 5); /* lines 2-6: without the ID of line 7 */
+    io_report_init(&r);
+    assert_int_equal(io_import_prepare(d2.st, &actor, csv2.ptr, csv2.len, &o, &r, &x, &e), TCXD_OK);
+    add_org(other, "CB03", "Chi bộ 3", ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE, "P1",
+            "2000-01-01");
+    assert_int_equal(io_import_write(x, &e), TCXD_EINVAL);
+    io_import_free(x);
+    assert_int_equal(r.written, 0);
+    assert_string_equal(r.issues[0].field, "org");
+    io_report_release(&r);
+    assert_int_equal(count_of(d2.path, "SELECT count(*) FROM member"), 1);
+    /* and again: written */
+    io_report_init(&r);
+    assert_int_equal(io_import_prepare(d2.st, &actor, csv2.ptr, csv2.len, &o, &r, &x, &e), TCXD_OK);
+    assert_int_equal(io_import_write(x, &e), TCXD_OK);
+    io_import_free(x);
+    io_report_release(&r);
+    assert_int_equal(count_of(d2.path, "SELECT count(*) FROM member"), 6);
+    store_close(other);
+    buf_release(&csv);
+    buf_release(&csv2);
+    close_db(&db);
+    close_db(&d2);
+}
+
 /* ---- round trips ------------------------------------------------------------------------ */
 
 static void export_to(struct db *db, enum io_entity what, enum io_format f, bool ascii,
@@ -1791,6 +1924,7 @@ int main(void)
         cmocka_unit_test(test_header_problems),
         cmocka_unit_test(test_max_errors),
         cmocka_unit_test(test_bulk_equals_per_row),
+        cmocka_unit_test(test_prepare_outside_lock),
         cmocka_unit_test(test_roundtrip_csv),
         cmocka_unit_test(test_roundtrip_xlsx),
         cmocka_unit_test(test_roundtrip_moved),
