@@ -729,19 +729,30 @@ enum tcxd_err store_org_history(struct store *st, int64_t id,
                                 void (*fn)(void *ctx, const struct org_event_info *ev), void *ctx,
                                 struct tcxd_error *e)
 {
+    /* Read every row before calling fn: callers look up the other organization of an event
+       (its scope, its name), which may read another organization's history, and that reuses
+       this statement: stepping on after it would list the other's events as this one's. */
+    struct org_event_info *evs = NULL;
+    size_t n = 0, cap = 0;
     sqlite3_stmt *s = store_stmt(st, STMT_ORG_EVENTS);
     sqlite3_bind_int64(s, 1, id);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        struct org_event_info ev;
-        ev.date = store_column_date(s, 0);
-        store_column_copy(s, 1, ev.kind, sizeof(ev.kind));
-        store_column_copy(s, 2, ev.decision_no, sizeof(ev.decision_no));
-        ev.other_org_id = sqlite3_column_int64(s, 3);
-        store_column_copy(s, 4, ev.detail, sizeof(ev.detail));
-        fn(ctx, &ev);
+        ALLOC_GROW(evs, n + 1, cap);
+        struct org_event_info *ev = &evs[n++];
+        ev->date = store_column_date(s, 0);
+        store_column_copy(s, 1, ev->kind, sizeof(ev->kind));
+        store_column_copy(s, 2, ev->decision_no, sizeof(ev->decision_no));
+        ev->other_org_id = sqlite3_column_int64(s, 3);
+        store_column_copy(s, 4, ev->detail, sizeof(ev->detail));
     }
-    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading organization history");
+    sqlite3_reset(s);
+    enum tcxd_err out =
+        rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading organization history");
+    for (size_t i = 0; !out && i < n; i++)
+        fn(ctx, &evs[i]);
+    free(evs);
+    return out;
 }
 
 static int cmp_node_code(const void *a, const void *b)

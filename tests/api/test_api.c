@@ -685,6 +685,29 @@ static void test_audit_every_mutation(void **state)
     assert_int_equal(get(&a, path("/api/orgs/%lld/history", (long long)c3), &j), 200);
     assert_true(json_array_size(json_object_get(j, "items")) >= 4);
     json_decref(j);
+    /* the absorbing chi bộ's history is its own, in date order: one merge_in naming the
+       absorbed one, none of the absorbed one's events (its "create", its "merged_into") */
+    assert_int_equal(get(&a, path("/api/orgs/%lld/history", (long long)id_q1c2), &j), 200);
+    {
+        json_t *items = json_object_get(j, "items"), *it;
+        size_t i, merge_in = 0;
+        const char *prev = "";
+        json_array_foreach (items, i, it) {
+            const char *kind = json_string_value(json_object_get(it, "kind"));
+            const char *date = json_string_value(json_object_get(it, "date"));
+            assert_string_not_equal(kind, "merged_into");
+            assert_true(strcmp(prev, date) <= 0);
+            prev = date;
+            if (!strcmp(kind, "merge_in")) {
+                merge_in++;
+                assert_int_equal(json_integer_value(json_object_get(
+                                     json_object_get(it, "other_org"), "id")),
+                                 c3);
+            }
+        }
+        assert_int_equal(merge_in, 1);
+    }
+    json_decref(j);
     json_decref(mutate(&a, "/api/orgs/{id}/dissolve",
                        path("/api/orgs/%lld/dissolve", (long long)p2),
                        path("{\"date\":\"%s\"}", today), 200));
