@@ -438,6 +438,13 @@ describe('office work: organizations found and named with their path', { timeout
     await page.locator('dialog[open]').waitFor();
     await page.locator('[data-testid=confirm-yes]').click();
     await page.waitForURL(`**/orgs/${target.id}?done=merge`);
+    // the absorbing chi bộ: its members' tiles only, and its own history with the merge in it
+    await page.locator('[data-testid=org-page] table tbody tr', { hasText: 'Chi bộ Kiểm thử' }).first().waitFor();
+    assert.deepEqual(await page.locator('[data-testid=counts] [data-count]').evaluateAll((els) => els.map((e) => e.getAttribute('data-count'))),
+      ['members', 'official', 'probationary']);
+    const hist = await page.locator('section[aria-labelledby=org-history] tbody tr').allInnerTexts();
+    assert.equal(hist.filter((r) => r.includes('Chi bộ Kiểm thử')).length, 1, hist.join('\n'));
+    assert.ok(!hist.some((r) => r.includes('101-QĐ/ĐU')), `the absorbed chi bộ's founding is not the target's:\n${hist.join('\n')}`);
     await shoot(page, 'org-after-merge');
     // the merged chi bộ's page: why, and the page of its last day
     await page.goto(`${server.base}/orgs/${created.id}`);

@@ -10,9 +10,14 @@ import { Breadcrumb } from '../components/Breadcrumb';
 
 const COUNT_KEYS = ['members', 'official', 'probationary', 'children', 'base_orgs', 'partial_committees', 'branches'];
 
-export function CountsList({ counts }: { counts: Counts }) {
+const MEMBER_KEYS = ['members', 'official', 'probationary'];
+
+/** The counts of an organization; a chi bộ (which holds members and no organizations) shows
+ *  only its members: tiles of sub-organizations would always read 0. */
+export function CountsList({ counts, chiBo = false }: { counts: Counts; chiBo?: boolean }) {
   const lang = getLang();
-  const keys = [...COUNT_KEYS.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !COUNT_KEYS.includes(k))];
+  const all = [...COUNT_KEYS.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !COUNT_KEYS.includes(k))];
+  const keys = chiBo ? all.filter((k) => MEMBER_KEYS.includes(k)) : all;
   return (
     <dl class="stats" data-testid="counts">
       {keys.map((k) => (
@@ -100,7 +105,7 @@ export function OrgPage({ id, asOf }: { id: number; asOf?: string }) {
         {o.counts && (
           <section class="card" aria-labelledby="org-counts">
             <h2 id="org-counts">{t('org.counts')}</h2>
-            <CountsList counts={o.counts} />
+            <CountsList counts={o.counts} chiBo={o.form === 'chi_bo'} />
           </section>
         )}
       </div>
