@@ -116,3 +116,11 @@ export function formatDateWords(iso: string, lang: Lang = 'vi'): string {
   if (!m) return iso;
   return lang === 'vi' ? `ngày ${m[3]} tháng ${m[2]} năm ${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
 }
+
+/** A message as a sentence: its first letter capitalized ("chưa đăng nhập" → "Chưa đăng nhập").
+ *  The server's messages start in lowercase because they are also composed into others. */
+export function sentence(s: string): string {
+  if (!s) return s;
+  const first = String.fromCodePoint(s.codePointAt(0) ?? 0);
+  return first.toLocaleUpperCase('vi') + s.slice(first.length);
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   daysInMonth, formatDate, formatDelta, formatNumber, formatPercent, formatPercentValue, parseDate,
   todayIso, yearsBetween,
+  sentence,
 } from '../src/format';
 
 describe('formatNumber', () => {
@@ -112,5 +113,16 @@ describe('formatChange', () => {
   });
   it('writes the date of a document in words', () => {
     expect(formatDateWords('2026-12-04')).toBe('ngày 04 tháng 12 năm 2026');
+  });
+});
+
+describe('sentence', () => {
+  it('capitalizes the first letter, Vietnamese ones included', () => {
+    expect(sentence('chưa đăng nhập')).toBe('Chưa đăng nhập');
+    expect(sentence('đã hết hạn')).toBe('Đã hết hạn');
+    expect(sentence('ủy ban')).toBe('Ủy ban');
+    expect(sentence('Đúng rồi')).toBe('Đúng rồi');
+    expect(sentence('')).toBe('');
+    expect(sentence('12 tuổi')).toBe('12 tuổi');
   });
 });

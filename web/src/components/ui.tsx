@@ -2,7 +2,7 @@ import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t, type MessageKey } from '../i18n';
-import { formatDate, parseDate } from '../format';
+import { formatDate, parseDate, sentence } from '../format';
 import { linkClick } from '../router';
 
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
@@ -18,8 +18,8 @@ export function errorText(e: unknown): string {
     if (e.status === 0) return t('err.network');
     // the server's reason when it gives one (founded later, merged, dissolved; or "no such
     // organization", which is all it says of what lies outside the scope)
-    if (e.status === 404) return e.code === 'not_found' && e.message ? e.message : t('app.notFound');
-    return e.message || t('app.error');
+    if (e.status === 404) return e.code === 'not_found' && e.message ? sentence(e.message) : t('app.notFound');
+    return e.message ? sentence(e.message) : t('app.error');
   }
   return t('app.error');
 }

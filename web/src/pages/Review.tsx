@@ -7,7 +7,7 @@ import {
   type Rubric, type RubricCriterion,
 } from '../api';
 import { ConfirmDialog, DateField, ErrorBox, Field, Link, Loading, SelectField, TextField, errorText, useAsync } from '../components/ui';
-import { formatDate, formatNumber, todayIso } from '../format';
+import { formatDate, formatNumber, sentence, todayIso } from '../format';
 import { getLang, label, t } from '../i18n';
 import { navigate } from '../router';
 import {
@@ -41,7 +41,7 @@ export function LevelBadge({ level, text }: { level: string | null | undefined; 
 /** A rubric that cannot be had (no rule set for the year, no imported rubric): the server says why. */
 function RubricError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   if (error instanceof ApiError && (error.field === 'rubric' || error.field === 'year') && error.message) {
-    return <p class="notice notice-warn" role="alert" data-testid="rubric-error">{error.message}</p>;
+    return <p class="notice notice-warn" role="alert" data-testid="rubric-error">{sentence(error.message)}</p>;
   }
   return <ErrorBox error={error} onRetry={onRetry} />;
 }
