@@ -117,6 +117,7 @@ int cmd_indicator(struct cli *cli, int argc, char **argv);
 int cmd_meeting(struct cli *cli, int argc, char **argv);
 int cmd_unit(struct cli *cli, int argc, char **argv);
 int cmd_inspect(struct cli *cli, int argc, char **argv);
+int cmd_cadre(struct cli *cli, int argc, char **argv);
 int cmd_discipline(struct cli *cli, int argc, char **argv);
 int cmd_restructure(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);

@@ -48,6 +48,8 @@ const struct cli_command cli_commands[] = {
      "inspections and supervision of organizations and members, the period report"},
     {"discipline", cmd_discipline, "discipline member|org|appeal|show|list ...",
      "party discipline of members and organizations, appeals, expiry"},
+    {"cadre", cmd_cadre, "cadre add|list|show|term|seat|committee|position|appoint|plan|due|vote ...",
+     "cadre work: committees, posts, planning, appointments, rotation, training, confidence votes"},
     {"unit", cmd_unit, "unit add|link|coverage ...",
      "residential units (thôn, tổ dân phố), the chi bộ serving each, coverage"},
     {"restructure", cmd_restructure,

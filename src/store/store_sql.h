@@ -480,12 +480,14 @@
 
 #include "store/store_sql_inspection.h"
 #include "store/store_sql_program.h"
+#include "store/store_sql_cadre.h"
 
 enum stmt_id {
 #define X(id, sql) id,
     STORE_STATEMENTS(X)
     PROGRAM_STATEMENTS(X)
     INSPECTION_STATEMENTS(X)
+    CADRE_STATEMENTS(X)
 #undef X
         STMT__MAX
 };
