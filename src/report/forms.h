@@ -78,7 +78,7 @@ enum form_pred {
     FP_AGE,           /* age in whole years in [a, b] (on the flow's day / the period's end) */
     FP_ADMITTED,      /* first admission decision in [a, b] (day numbers) */
     FP_SCHOOL,        /* general education level a (enum form_school) */
-    FP_PROFESSIONAL,  /* professional level a (enum form_prof) */
+    FP_PROFESSIONAL,  /* professional level a (enum form_prof), or b when b > 0 */
     FP_THEORY,        /* political theory: a = so cap, b = the other level counted with it */
     FP_EXEMPT,        /* miễn công tác và sinh hoạt đảng */
     FP_OWN_TRANSFER,  /* flows: the member's own transfer (not an organization's move) */
@@ -86,6 +86,7 @@ enum form_pred {
     FP_CHI_BO,        /* base organizations: chi bộ cơ sở */
     FP_DANG_BO_ADMIT, /* đảng bộ cơ sở with an admission in the period */
     FP_CHI_BO_ADMIT,  /* chi bộ cơ sở with an admission in the period */
+    FP_BASE_ADMIT,    /* base organizations with an admission in the period (FP_ALL: all) */
     FP_OCCUPATION,    /* occupation code in the bits of a (member_occupation_values; flows: the
                          occupation before admission when entered, else now); b = 1: of those
                          not retired (work_status other than nghỉ hưu) */
@@ -110,8 +111,9 @@ enum form_prof {
     PROF_COLLEGE,    /* cao đẳng */
     PROF_BACHELOR,   /* đại học */
     PROF_MASTER,     /* thạc sỹ */
-    PROF_DOCTOR,     /* tiến sỹ (tiến sĩ khoa học included) */
-    PROF_UNKNOWN     /* chưa cập nhật: nothing entered, or a text that maps to no level */
+    PROF_DOCTOR,     /* tiến sỹ */
+    PROF_UNKNOWN,    /* chưa cập nhật: nothing entered, or a text that maps to no level */
+    PROF_DOCTOR_SCI  /* tiến sỹ khoa học (the BTCTW forms count it with tiến sỹ) */
 };
 /* "12/12", "9/12", "7/10", "Trung học phổ thông" ... (UNCONFIRMED mapping, docs/forms.md). */
 enum form_school form_school_level(const char *education);
@@ -146,7 +148,7 @@ struct form_row_def {
 };
 
 /* A check as data: for every value column, the row `total` equals the sum of the rows `parts`
-   (NULL-terminated). Shown with the form as "name". */
+   (NULL-terminated; a part "-KEY" is subtracted). Shown with the form as "name". */
 struct form_sum_check {
     const char *name;
     const char *total;
@@ -187,9 +189,18 @@ struct form_def {
     size_t nrows;
     const struct form_sum_check *sums;   /* NULL-name terminated, or NULL */
     const struct form_source *own_facts; /* rows with src FSRC_SOURCE, or NULL */
-    bool source_additive; /* FSRC_SOURCE rows are counts at the end of the period: the children's
-                             sum to the parent's (the children check) */
-    const char *set;      /* "BTCTW", "TCTW 2012": the set it belongs to */
+    /* FORM_ORG_TYPES: value columns before the six counted ones (total, đảng bộ cơ sở, chi bộ
+       cơ sở, đảng bộ bộ phận, chi bộ trực thuộc, members) that tcxd does not keep (the 2012
+       form's units) */
+    int types_offset;
+    /* FORM_ORG_TYPES: a base type the form splits in rows tcxd cannot tell apart (those rows are
+       FSRC_NOT_KEPT): its joint figure is given in a note, and is in the total row */
+    bool has_joint;
+    enum org_base_type joint_type;
+    const char *joint_label; /* "Loại hình 'Cơ quan hành chính' (mục 4 và 5 gộp chung)" */
+    bool source_additive;    /* FSRC_SOURCE rows are counts at the end of the period: the children's
+                                sum to the parent's (the children check) */
+    const char *set;         /* "BTCTW", "TCTW 2012": the set it belongs to */
 };
 
 /* Every definition, and the one of a form id applying to a period ending on `to` (ENOTFOUND
@@ -200,7 +211,7 @@ enum tcxd_err form_def_find(const char *id, tcxd_date to, const struct form_def 
 
 /* ---- results ------------------------------------------------------------------------------ */
 
-#define FORM_MAX_COLS 6
+#define FORM_MAX_COLS 8
 
 enum form_value_kind { FV_EMPTY, FV_COUNT, FV_DECIMAL, FV_PERCENT, FV_NOT_KEPT };
 struct form_value {

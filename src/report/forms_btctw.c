@@ -1,48 +1,18 @@
 /*
  * forms_btctw.c - the current statistics set ("Biểu số N-BTCTW", 09-HD/BTCTW 2017 and
- * 11-HD/BTCTW 13/12/2021) as data: rows with the boards' labels and numbering, and what each
+ * 11-HD/BTCTW 13/12/2021) as data, for periods ending from 13/12/2021 on (forms 1, 2, 2B, 3, 3B,
+ * 5; before: the 2012 set of forms_tctw2012.c) or from 2017 on (6F, 7: no 2012 counterpart
+ * defined): rows with the boards' labels and numbering, and what each
  * cell counts. Grid as found in ../shared/forms/forms-BTCTW.txt (which generation the templates
  * follow is UNCONFIRMED). A revised form is a new definition with its own valid_from.
  */
 #include "report/forms.h"
+#include "report/forms_rows.h"
 #include "report/forms_sets.h"
 #include "util/xmalloc.h"
 
-#define IN_ALL                                                                                     \
-    (FLOWBIT(FLOW_ADMIT) | FLOWBIT(FLOW_READMIT) | FLOWBIT(FLOW_RESTORE) |                         \
-     FLOWBIT(FLOW_IN_PROVINCE) | FLOWBIT(FLOW_IN_OTHER))
-#define OUT_ALL                                                                                    \
-    (FLOWBIT(FLOW_DEATH) | FLOWBIT(FLOW_EXPEL) | FLOWBIT(FLOW_STRIKE) | FLOWBIT(FLOW_RESIGN) |     \
-     FLOWBIT(FLOW_OUT_PROVINCE) | FLOWBIT(FLOW_OUT_OTHER))
-#define ADMITS (FLOWBIT(FLOW_ADMIT) | FLOWBIT(FLOW_READMIT))
-
-#define H(k, l, lv)                                                                                \
-    {                                                                                              \
-        k, l, lv, FSRC_HEADING, 0, FP_ALL, 0, 0, NULL                                              \
-    }
-#define NK(k, l, lv, why)                                                                          \
-    {                                                                                              \
-        k, l, lv, FSRC_NOT_KEPT, 0, FP_ALL, 0, 0, why                                              \
-    }
-#define LE(k, l, lv, p, a, b)                                                                      \
-    {                                                                                              \
-        k, l, lv, FSRC_LIST_END, 0, p, a, b, NULL                                                  \
-    }
-#define LS(k, l, lv, p, a, b)                                                                      \
-    {                                                                                              \
-        k, l, lv, FSRC_LIST_START, 0, p, a, b, NULL                                                \
-    }
-#define FL(k, l, lv, fl, p, a, b)                                                                  \
-    {                                                                                              \
-        k, l, lv, FSRC_FLOW, fl, p, a, b, NULL                                                     \
-    }
-
 static const char WHY_KHHGD[] = "tcxd chưa lưu vi phạm chính sách KHHGĐ";
 static const char WHY_MASSES[] = "tcxd chưa lưu số quần chúng của tổ chức cơ sở đảng";
-
-/* Occupation codes (core/member_record.c member_occupation_values) as bits */
-#define OC(c)         ((int64_t)1 << (c))
-#define OC_ENTERPRISE (OC(7) | OC(8) | OC(9))
 
 /* ---- 1-BTCTW ---------------------------------------------------------------------------- */
 static const struct form_row_def rows_1[] = {
@@ -164,7 +134,8 @@ static const struct form_row_def rows_1[] = {
         {P "college", "- Cao đẳng", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_COLLEGE, 0, NULL},        \
         {P "bachelor", "- Đại học", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_BACHELOR, 0, NULL},       \
         {P "master", "- Thạc sỹ", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_MASTER, 0, NULL},           \
-        {P "doctor", "- Tiến sỹ", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_DOCTOR, 0, NULL},           \
+        {P "doctor",  "- Tiến sỹ",     1,   SRC, FLOWS, FP_PROFESSIONAL,                           \
+         PROF_DOCTOR, PROF_DOCTOR_SCI, NULL},                                                      \
     {                                                                                              \
         P "unknown", "- Chưa cập nhật", 1, SRC, FLOWS, FP_PROFESSIONAL, PROF_UNKNOWN, 0, NULL      \
     }
@@ -388,7 +359,6 @@ static const char *const types_nums[] = {"2 (=3+4)", "3", "4", "5", "6", "7"};
 static const char *const review_cols[] = {"Tập thể", "Đảng viên"};
 static const char *const review_nums[] = {"3", "4"};
 
-#define ROWS(r) r, .nrows = sizeof(r) / sizeof((r)[0])
 static const char SRC_BTCTW[] =
     "Hệ thống biểu mẫu thống kê của Ban Tổ chức Trung ương (09-HD/BTCTW 2017; 11-HD/BTCTW "
     "13/12/2021); lưới biểu theo mẫu Excel tìm thấy, chưa xác nhận thế hệ";
@@ -446,6 +416,8 @@ static const struct form_sum_check sums_7[] = {
 /* ---- the set -------------------------------------------------------------------------------- */
 #define COMPARE_COLS .ncols = 3, .col_labels = compare_cols, .col_numbers = compare_nums
 #define BTCTW                                                                                      \
+    .valid_from = "2021-12-13", .valid_to = "9999-12-31", .source = SRC_BTCTW, .set = "BTCTW"
+#define BTCTW_2017                                                                                 \
     .valid_from = "2017-01-01", .valid_to = "9999-12-31", .source = SRC_BTCTW, .set = "BTCTW"
 
 static const struct form_def form_1 = {.id = "1",
@@ -498,21 +470,24 @@ static const struct form_def form_3b = {.id = "3b",
                                         .col_labels = annex_cols,
                                         .col_numbers = annex_nums,
                                         .annex_of = "3"};
-static const struct form_def form_5 = {.id = "5",
-                                       .number = "5-BTCTW",
-                                       .title =
-                                           "TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN TRONG CÁC LOẠI HÌNH CƠ SỞ",
-                                       BTCTW,
-                                       .layout = FORM_ORG_TYPES,
-                                       .item_header = "Loại hình tổ chức cơ sở đảng",
-                                       .ncols = 6,
-                                       .col_labels = types_cols,
-                                       .col_numbers = types_nums,
-                                       .rows = ROWS(rows_5)};
+static const struct form_def form_5 = {
+    .id = "5",
+    .number = "5-BTCTW",
+    .title = "TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN TRONG CÁC LOẠI HÌNH CƠ SỞ",
+    BTCTW,
+    .layout = FORM_ORG_TYPES,
+    .item_header = "Loại hình tổ chức cơ sở đảng",
+    .ncols = 6,
+    .col_labels = types_cols,
+    .col_numbers = types_nums,
+    .rows = ROWS(rows_5),
+    .has_joint = true,
+    .joint_type = ORG_BASE_CO_QUAN_HANH_CHINH,
+    .joint_label = "Loại hình 'Cơ quan hành chính' (mục 4 và 5 gộp chung)"};
 static const struct form_def form_6 = {.id = "6",
                                        .number = "6F-BTCTW",
                                        .title = "KẾT QUẢ KIỂM ĐIỂM TỰ PHÊ BÌNH VÀ PHÊ BÌNH",
-                                       BTCTW,
+                                       BTCTW_2017,
                                        .layout = FORM_REVIEW,
                                        .item_header = "Nội dung",
                                        .ncols = 2,
@@ -522,7 +497,7 @@ static const struct form_def form_6 = {.id = "6",
 static const struct form_def form_7 = {.id = "7",
                                        .number = "7-BTCTW",
                                        .title = "VỀ NGHIỆP VỤ CÔNG TÁC ĐẢNG VIÊN",
-                                       BTCTW,
+                                       BTCTW_2017,
                                        .layout = FORM_COMPARE,
                                        .item_header = "Tiêu chí",
                                        COMPARE_COLS,
@@ -530,6 +505,7 @@ static const struct form_def form_7 = {.id = "7",
                                        .sums = sums_7};
 #undef COMPARE_COLS
 #undef BTCTW
+#undef BTCTW_2017
 
 const struct form_def *const forms_btctw_set[] = {&form_1,  &form_2, &form_2b, &form_3,
                                                   &form_3b, &form_5, &form_6,  &form_7};

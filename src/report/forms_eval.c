@@ -161,7 +161,7 @@ enum form_prof form_prof_of(int professional_degree, enum form_prof from_text)
     case 1:
         return PROF_NONE;
     case 8:
-        return PROF_DOCTOR;
+        return PROF_DOCTOR_SCI;
     default:
         return professional_degree >= 2 && professional_degree <= 7
                    ? (enum form_prof)(professional_degree - 1)
@@ -178,7 +178,9 @@ enum form_prof form_prof_level(const char *s)
     text_fold(s, &f);
     enum form_prof r = PROF_UNKNOWN;
     const char *t = f.ptr;
-    if (strstr(t, "tien si"))
+    if (strstr(t, "tien si khoa hoc") || strstr(t, "tskh"))
+        r = PROF_DOCTOR_SCI;
+    else if (strstr(t, "tien si"))
         r = PROF_DOCTOR;
     else if (strstr(t, "thac si") || strstr(t, "thac sy"))
         r = PROF_MASTER;
@@ -363,7 +365,7 @@ static bool pred_member(const struct form_row_def *r, const struct facts_member 
     case FP_SCHOOL:
         return m->school == (uint8_t)r->a;
     case FP_PROFESSIONAL:
-        return m->prof == (uint8_t)r->a;
+        return m->prof == (uint8_t)r->a || (r->b > 0 && m->prof == (uint8_t)r->b);
     case FP_THEORY:
         return m->theory == (enum theory_level)r->a || m->theory == (enum theory_level)r->b;
     case FP_EXEMPT:
@@ -474,7 +476,8 @@ static void on_org(void *ctx, const struct facts_org *o)
         if (r->src == FSRC_BASE_ORGS && o->tier == ORG_TIER_BASE) {
             bool db = o->form == ORG_FORM_DANG_BO;
             bool admitted = idmap_get(&t->admit_base, o->id, false) != NULL;
-            if ((r->pred == FP_DANG_BO && db) || (r->pred == FP_CHI_BO && !db) ||
+            if (r->pred == FP_ALL || (r->pred == FP_BASE_ADMIT && admitted) ||
+                (r->pred == FP_DANG_BO && db) || (r->pred == FP_CHI_BO && !db) ||
                 (r->pred == FP_DANG_BO_ADMIT && db && admitted) ||
                 (r->pred == FP_CHI_BO_ADMIT && !db && admitted))
                 c[0]++;
@@ -491,7 +494,7 @@ static void on_org(void *ctx, const struct facts_org *o)
             }
         }
     }
-    if (o->tier == ORG_TIER_BASE && o->base_type == ORG_BASE_CO_QUAN_HANH_CHINH) {
+    if (t->def->has_joint && o->tier == ORG_TIER_BASE && o->base_type == t->def->joint_type) {
         t->agency_orgs++;
         const struct id_count *bm = idmap_get(&t->base_members, o->id, false);
         t->agency_members += bm ? bm->n : 0;
@@ -631,9 +634,9 @@ static void fmt_int(struct buf *b, int64_t n)
 static void check_sum(struct form_result *r, const char *name, int col, const char *total,
                       const char *const *parts, size_t nparts, const char *col_label)
 {
-    int64_t sum = 0;
+    int64_t sum = 0; /* a part "-KEY" is subtracted */
     for (size_t i = 0; i < nparts; i++)
-        sum += cell(r, parts[i], col);
+        sum += parts[i][0] == '-' ? -cell(r, parts[i] + 1, col) : cell(r, parts[i], col);
     int64_t want = cell(r, total, col);
     struct buf b;
     buf_init(&b, 128);
@@ -641,7 +644,11 @@ static void check_sum(struct form_result *r, const char *name, int col, const ch
     fmt_int(&b, want);
     buf_adds(&b, ", ");
     for (size_t i = 0; i < nparts; i++)
-        buf_addf(&b, "%s%s", i ? " + " : "", parts[i]);
+        buf_addf(&b, "%s%s",
+                 parts[i][0] == '-' ? " - "
+                 : i                ? " + "
+                                    : "",
+                 parts[i][0] == '-' ? parts[i] + 1 : parts[i]);
     buf_adds(&b, " = ");
     fmt_int(&b, sum);
     add_check(r, name, sum == want, "%s", b.ptr);
@@ -690,9 +697,12 @@ static void rows_compare(struct form_result *r, const struct tally *now, const s
         row->heading = rd->src == FSRC_HEADING;
         row->note = rd->note;
         if (d->layout == FORM_ORG_TYPES || d->layout == FORM_GRID) {
+            size_t off = d->layout == FORM_ORG_TYPES ? (size_t)d->types_offset : 0;
             for (size_t c = 0; c < d->ncols; c++)
-                row->v[c] = rd->src == FSRC_ORG_TYPE || rd->src == FSRC_SOURCE
-                                ? count_value(now->count[i * FORM_MAX_COLS + c])
+                row->v[c] = rd->src == FSRC_HEADING ? row_value(now, i, 0)
+                            : c < off               ? (struct form_value){FV_NOT_KEPT, 0, 0}
+                            : rd->src == FSRC_ORG_TYPE || rd->src == FSRC_SOURCE
+                                ? count_value(now->count[i * FORM_MAX_COLS + c - off])
                                 : row_value(now, i, 0);
             continue;
         }
@@ -734,15 +744,19 @@ static void rows_annex(struct form_result *r, struct tally *t)
         snprintf(label, sizeof(label), "%s. %s", num[k], heads[k]);
         struct form_row *h = add_row(r, num[k], label, 0);
         h->v[0] = count_value(tot);
-        h->v[1] = count_value(fem);
-        h->v[2] = percent_value(tot, t->headline);
+        /* three columns: total, women, share; two (the 2012 set): total, share */
+        bool women = t->def->ncols >= 3;
+        h->v[women ? 1 : 0] = count_value(women ? fem : tot);
+        h->v[0] = count_value(tot);
+        h->v[women ? 2 : 1] = percent_value(tot, t->headline);
         for (size_t i = 0; i < g[k]->n; i++) {
             snprintf(key, sizeof(key), "%s%s", prefix[k], g[k]->v[i].value);
             snprintf(label, sizeof(label), "%zu. %s", i + 1, g[k]->v[i].value);
             struct form_row *row = add_row(r, key, label, 1);
             row->v[0] = count_value(g[k]->v[i].total);
-            row->v[1] = count_value(g[k]->v[i].female);
-            row->v[2] = percent_value(g[k]->v[i].total, t->headline);
+            if (women)
+                row->v[1] = count_value(g[k]->v[i].female);
+            row->v[women ? 2 : 1] = percent_value(g[k]->v[i].total, t->headline);
         }
         struct buf b;
         buf_init(&b, 96);
@@ -913,7 +927,7 @@ enum tcxd_err form_fill_facts(struct facts *f, const struct org_info *org,
         if (err == TCXD_OK && def->layout == FORM_ORG_TYPES && now.agency_orgs) {
             struct buf b;
             buf_init(&b, 160);
-            buf_adds(&b, "Loại hình 'Cơ quan hành chính' (mục 4 và 5 gộp chung): ");
+            buf_addf(&b, "%s: ", def->joint_label ? def->joint_label : "");
             fmt_int(&b, now.agency_orgs);
             buf_adds(&b, " tổ chức cơ sở đảng, ");
             fmt_int(&b, now.agency_members);
@@ -927,15 +941,17 @@ enum tcxd_err form_fill_facts(struct facts *f, const struct org_info *org,
             checks_form1(r);
         else if (!strcmp(def->id, "5") && def->layout == FORM_ORG_TYPES) {
             int64_t members = now.headline;
-            int64_t in_types = cell(r, "total", 5);
+            int off = def->types_offset;
+            int64_t in_types = cell(r, "total", 5 + off);
             add_check(r, "Cộng (7) = đảng viên trong danh sách", members == in_types, "%lld = %lld",
                       (long long)in_types, (long long)members);
             for (size_t i = 0; i < r->nrows; i++) {
                 const struct form_row *row = &r->rows[i];
-                if (row->v[0].kind == FV_COUNT && row->v[0].n != row->v[1].n + row->v[2].n)
-                    add_check(r, "(2) = (3) + (4)", false, "dòng %s: %lld != %lld + %lld", row->key,
-                              (long long)row->v[0].n, (long long)row->v[1].n,
-                              (long long)row->v[2].n);
+                const struct form_value *v = &row->v[off];
+                if (v[0].kind == FV_COUNT && v[0].n != v[1].n + v[2].n)
+                    add_check(r, "(tổng số) = (đảng bộ cơ sở) + (chi bộ cơ sở)", false,
+                              "dòng %s: %lld != %lld + %lld", row->key, (long long)v[0].n,
+                              (long long)v[1].n, (long long)v[2].n);
             }
         }
         if (def->sums) {

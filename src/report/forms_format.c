@@ -321,8 +321,8 @@ json_t *form_defs_json(void)
     size_t n;
     const struct form_def *const *defs = form_defs(&n);
     json_t *a = json_array();
-    static const char *const layouts[FORM_LAYOUT__MAX] = {"compare", "annex", "org_types",
-                                                          "review"};
+    static const char *const layouts[FORM_LAYOUT__MAX] = {"compare", "annex", "org_types", "review",
+                                                          "grid"};
     for (size_t i = 0; i < n; i++) {
         const struct form_def *d = defs[i];
         int kept = 0, not_kept = 0;
@@ -332,12 +332,12 @@ json_t *form_defs_json(void)
             else if (d->rows[k].src != FSRC_HEADING)
                 kept++;
         }
-        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s?, s:s, s:s, s:s, s:s, s:i, s:i}",
-                                           "form", d->id, "number", d->number, "title", d->title,
-                                           "subtitle", d->subtitle, "valid_from", d->valid_from,
-                                           "valid_to", d->valid_to, "layout", layouts[d->layout],
-                                           "source", d->source, "rows_computed", kept,
-                                           "rows_not_kept", not_kept));
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:s, s:s?, s:s, s:s, s:s, s:s, s:s?, s:i, s:i}", "form", d->id,
+                         "number", d->number, "title", d->title, "subtitle", d->subtitle,
+                         "valid_from", d->valid_from, "valid_to", d->valid_to, "layout",
+                         layouts[d->layout], "source", d->source, "set", d->set, "rows_computed",
+                         kept, "rows_not_kept", not_kept));
     }
     return a;
 }

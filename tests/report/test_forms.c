@@ -1382,9 +1382,180 @@ static void test_form5(void **state)
     expect_checks_ok(r);
     assert_true(r->nnotes >= 1); /* the cơ quan hành chính figure, rows 4 and 5 together */
     form_result_free(r);
-    /* 2020: DN still in Q2, so Q1 has no DNNN */
-    r = fill("5", Q1, "2020", false);
-    expect_row5(r, "9.a", (const int64_t[]){0, 0, 0, 0, 0, 0});
+}
+
+/* ---- the 2012 set (periods ending before 13/12/2021) --------------------------------------- */
+
+/* form 5-TCTW's counted columns (after the two of units, which tcxd does not keep) */
+static void expect_row5_2012(const struct form_result *r, const char *key, const int64_t v[6])
+{
+    expect_not_kept(r, key, 0);
+    expect_not_kept(r, key, 1);
+    for (int c = 0; c < 6; c++)
+        expect(r, key, c + 2, v[c]);
+}
+
+static void test_tctw2012(void **state)
+{
+    (void)state;
+    static struct oflow fl[256];
+    static const char *const pers[] = {"2020", "2021-h1", "2021-q3"};
+    for (size_t pi = 0; pi < sizeof(pers) / sizeof(pers[0]); pi++)
+        for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+            int root = roots[k];
+            struct form_period per[2];
+            struct tcxd_error e;
+            tcxd_error_clear(&e);
+            must(form_period_parse(pers[pi], &per[0], &e), &e);
+            form_period_prev_year(&per[0], &per[1]);
+            /* form 1-TCTW: A .. D as the oracle, E = chuyển đi - chuyển đến, G not kept */
+            struct form_result *r = fill("1", root, pers[pi], false);
+            assert_string_equal(r->def->number, "1-TCTW");
+            for (int col = 0; col < 2; col++) {
+                const struct form_period *p = &per[col];
+                size_t n = oracle_flows(root, p->from, p->to, fl);
+                uint32_t in = FLOWBIT(FLOW_IN_PROVINCE) | FLOWBIT(FLOW_IN_OTHER);
+                uint32_t out = FLOWBIT(FLOW_OUT_PROVINCE) | FLOWBIT(FLOW_OUT_OTHER);
+                expect(r, "A", col, count_listed(root, p->from - 1, NULL, 0));
+                expect(r, "B.1", col,
+                       count_flows(fl, n, FLOWBIT(FLOW_ADMIT) | FLOWBIT(FLOW_READMIT), 0));
+                expect(r, "B.2.a", col, count_flows(fl, n, FLOWBIT(FLOW_IN_OTHER), 0));
+                expect(r, "B.3", col, count_flows(fl, n, FLOWBIT(FLOW_RESTORE), 0));
+                expect(r, "C.3", col, count_flows(fl, n, FLOWBIT(FLOW_STRIKE), 0));
+                expect(r, "C.5.b", col, count_flows(fl, n, FLOWBIT(FLOW_OUT_PROVINCE), 0));
+                expect(r, "D", col, count_listed(root, p->to, NULL, 0));
+                expect(r, "E", col, count_flows(fl, n, out, 0) - count_flows(fl, n, in, 0));
+                expect_not_kept(r, "G", col);
+            }
+            expect_checks_ok(r);
+            form_result_free(r);
+
+            /* form 2-TCTW: its own age bands and occupation groups */
+            r = fill("2", root, pers[pi], false);
+            assert_string_equal(r->def->number, "2-TCTW");
+            for (int col = 0; col < 2; col++) {
+                const struct form_period *p = &per[col];
+                size_t n = oracle_flows(root, p->from, p->to, fl);
+                int64_t total = 0, female = 0, band[4] = {0}, civil = 0, worker = 0, unknown = 0,
+                        sch[5] = {0}, base_admit = 0;
+                bool seen[NORG] = {false};
+                for (size_t i = 0; i < n; i++) {
+                    if (fl[i].kind != FLOW_ADMIT && fl[i].kind != FLOW_READMIT)
+                        continue;
+                    const struct mm *m = &M[fl[i].m];
+                    total++;
+                    female += m->female;
+                    int age = age_on(m->birth, fl[i].d);
+                    band[age <= 30 ? 0 : age <= 40 ? 1 : age <= 50 ? 2 : 3]++;
+                    int occ = m->occ_before ? m->occ_before : m->occ;
+                    civil += occ >= 1 && occ <= 3;
+                    worker += occ == 8 || occ == 9;
+                    unknown += occ == 0;
+                    sch[m->school]++;
+                    int b = base_of(stay_on(m, fl[i].d)->org);
+                    if (!seen[b] && in_sub(root, b, p->to))
+                        base_admit++;
+                    seen[b] = true;
+                }
+                expect(r, "I", col, total);
+                expect(r, "I.female", col, female);
+                static const char *const bk[] = {"II.1.18_30", "II.1.31_40", "II.1.41_50",
+                                                 "II.1.over_50"};
+                for (int b = 0; b < 4; b++)
+                    expect(r, bk[b], col, band[b]);
+                expect(r, "I.state", col, civil);
+                expect(r, "I.worker", col, worker);
+                expect(r, "I.occ_unknown", col, unknown);
+                for (int s = 0; s < 5; s++) {
+                    char key[64];
+                    snprintf(key, sizeof(key), "II.2.%s", school[s]);
+                    expect(r, key, col, sch[s]);
+                }
+                int64_t bases = 0;
+                static const int all_bases[] = {P1, X1, X2, CQ, DN};
+                for (size_t b = 0; b < 5; b++)
+                    bases += in_sub(root, all_bases[b], p->to);
+                expect(r, "III.2", col, bases);
+                expect(r, "III.2.admit", col, base_admit);
+                expect_not_kept(r, "III.1", col);
+            }
+            expect_checks_ok(r);
+            form_result_free(r);
+
+            /* form 3-TCTW: five age bands, eras from 8/1945 */
+            r = fill("3", root, pers[pi], false);
+            assert_string_equal(r->def->number, "3-TCTW");
+            for (int col = 0; col < 2; col++) {
+                tcxd_date d = per[col].to;
+                static const char *const bk[] = {"II.1.18_30", "II.1.31_40", "II.1.41_50",
+                                                 "II.1.51_60", "II.1.over_60"};
+                static const int lo[] = {0, 31, 41, 51, 61}, hi[] = {30, 40, 50, 60, 999};
+                for (int b = 0; b < 5; b++) {
+                    int64_t c = 0;
+                    for (size_t i = 0; i < NM; i++)
+                        if (listed(&M[i], root, d)) {
+                            int age = age_on(M[i].birth, d);
+                            c += age >= lo[b] && age <= hi[b];
+                        }
+                    expect(r, bk[b], col, c);
+                }
+                expect(r, "I", col, count_listed(root, d, NULL, 0));
+                expect(r, "I.exempt", col, count_listed(root, d, p_exempt, 0));
+                expect(r, "I.youth", col, count_listed(root, d, p_youth, 2));
+                expect(r, "II.2.1954_1975", col, count_listed(root, d, p_era, 2));
+                expect(r, "II.2.after_1975", col, count_listed(root, d, p_era, 3));
+                expect(r, "II.5.master", col, count_listed(root, d, p_prof, PROF_MASTER));
+                expect(r, "II.5.unknown", col, count_listed(root, d, p_prof, PROF_UNKNOWN));
+                expect(r, "II.6.prof", col, count_listed(root, d, p_title, 3));
+                expect_not_kept(r, "II.3.30", col);
+            }
+            expect_checks_ok(r);
+            form_result_free(r);
+
+            /* 4-TCTW (id 3b) and the annex of 2-TCTW: total and share, no column of women */
+            r = fill("3b", root, pers[pi], false);
+            assert_string_equal(r->def->number, "4-TCTW");
+            int64_t kinh = 0, all = 0;
+            for (size_t i = 0; i < NM; i++)
+                if (listed(&M[i], root, per[0].to)) {
+                    all++;
+                    kinh += !strcmp(M[i].eth, "Kinh");
+                }
+            if (kinh) {
+                expect(r, "eth.Kinh", 0, kinh);
+                const struct form_row *row = form_result_row(r, "eth.Kinh");
+                assert_int_equal(row->v[1].kind, FV_PERCENT);
+                assert_true((int64_t)(row->v[1].x * 1000 + 0.5) == (kinh * 100000 + all / 2) / all);
+            }
+            expect_checks_ok(r);
+            form_result_free(r);
+            r = fill("2b", root, pers[pi], false);
+            assert_string_equal(r->def->number, "2-TCTW (tiếp)");
+            expect_checks_ok(r);
+            form_result_free(r);
+        }
+
+    /* form 5-TCTW, by hand. 31/12/2020: Q1 has P1 (phường, đảng bộ: CB1 and CB2; m1 m6 m8 m10
+       m11) and X1 (xã, chi bộ: m7 m9 m12; m2 is admitted in 2021); DN is still in Q2 (DNNN, chi
+       bộ: m4), with CQ (cơ quan hành chính, đảng bộ: CB3 and CB4; m3). */
+    struct form_result *r = fill("5", Q1, "2020", false);
+    assert_string_equal(r->def->number, "5-TCTW");
+    expect_row5_2012(r, "1", (const int64_t[]){1, 0, 1, 0, 0, 3});
+    expect_row5_2012(r, "2", (const int64_t[]){1, 1, 0, 0, 2, 5});
+    expect_row5_2012(r, "4", (const int64_t[]){0, 0, 0, 0, 0, 0});
+    expect_row5_2012(r, "total", (const int64_t[]){2, 1, 1, 0, 2, 8});
+    expect_not_kept(r, "7", 4);
+    expect_checks_ok(r);
+    form_result_free(r);
+    r = fill("5", Q2, "2020", false);
+    expect_row5_2012(r, "4", (const int64_t[]){1, 0, 1, 0, 0, 1});
+    expect_row5_2012(r, "12", (const int64_t[]){1, 1, 0, 0, 2, 1});
+    expect_row5_2012(r, "total", (const int64_t[]){2, 1, 1, 0, 2, 2});
+    expect_checks_ok(r);
+    form_result_free(r);
+    r = fill("5", TP, "2020", true);
+    expect_row5_2012(r, "total", (const int64_t[]){4, 2, 2, 0, 4, 10});
+    expect_checks_ok(r);
     form_result_free(r);
 }
 
@@ -1612,8 +1783,27 @@ static void test_periods(void **state)
     const struct form_def *d;
     assert_int_equal(form_def_find("4", D(2021, 1, 1), &d, &e), TCXD_ENOTFOUND);
     assert_int_equal(form_def_find("1", D(2010, 1, 1), &d, &e), TCXD_ENOTFOUND);
-    must(form_def_find("1-BTCTW", D(2021, 1, 1), &d, &e), &e);
+    must(form_def_find("1-BTCTW", D(2022, 1, 1), &d, &e), &e);
     assert_string_equal(d->id, "1");
+    /* the definition is chosen by the period's end: the 2012 set up to 12/12/2021, the current
+       set from 13/12/2021 (11-HD/BTCTW); forms 6F and 7 have no 2012 counterpart defined */
+    assert_int_equal(form_def_find("1-BTCTW", D(2021, 1, 1), &d, &e), TCXD_ENOTFOUND);
+    const struct {
+        const char *id;
+        tcxd_date to;
+        const char *number;
+    } pick[] = {{"1", D(2021, 12, 12), "1-TCTW"},        {"1", D(2021, 12, 13), "1-BTCTW"},
+                {"1", D(2012, 5, 17), "1-TCTW"},         {"2", D(2020, 6, 30), "2-TCTW"},
+                {"2b", D(2020, 6, 30), "2-TCTW (tiếp)"}, {"3", D(2019, 12, 31), "3-TCTW"},
+                {"3b", D(2019, 12, 31), "4-TCTW"},       {"5", D(2020, 12, 31), "5-TCTW"},
+                {"5", D(2022, 6, 30), "5-BTCTW"},        {"6", D(2020, 12, 31), "6F-BTCTW"},
+                {"7", D(2020, 12, 31), "7-BTCTW"},       {"1-TCTW", D(2015, 12, 31), "1-TCTW"}};
+    for (size_t i = 0; i < sizeof(pick) / sizeof(pick[0]); i++) {
+        must(form_def_find(pick[i].id, pick[i].to, &d, &e), &e);
+        assert_string_equal(d->number, pick[i].number);
+    }
+    assert_int_equal(form_def_find("1", D(2012, 5, 16), &d, &e), TCXD_ENOTFOUND);
+    assert_int_equal(form_def_find("1-TCTW", D(2022, 1, 1), &d, &e), TCXD_ENOTFOUND);
     assert_int_equal(form_school_level("12/12"), SCHOOL_UPPER);
     assert_int_equal(form_school_level("9/12"), SCHOOL_LOWER);
     assert_int_equal(form_school_level("7/10"), SCHOOL_LOWER);
@@ -1621,6 +1811,16 @@ static void test_periods(void **state)
     assert_int_equal(form_school_level("Trung học phổ thông"), SCHOOL_UPPER);
     assert_int_equal(form_prof_level("Thạc sĩ"), PROF_MASTER);
     assert_int_equal(form_prof_level("Cử nhân"), PROF_BACHELOR);
+    assert_int_equal(form_prof_level("Tiến sĩ khoa học"), PROF_DOCTOR_SCI);
+    assert_int_equal(form_prof_level(""), PROF_UNKNOWN);
+    assert_int_equal(form_prof_level("Không"), PROF_NONE);
+    /* a coded level wins over the text's */
+    assert_int_equal(form_school_of(2, SCHOOL_UPPER), SCHOOL_PRIMARY);
+    assert_int_equal(form_school_of(0, SCHOOL_UPPER), SCHOOL_UPPER);
+    assert_int_equal(form_prof_of(8, PROF_NONE), PROF_DOCTOR_SCI);
+    assert_int_equal(form_prof_of(1, PROF_MASTER), PROF_NONE);
+    assert_int_equal(form_prof_of(6, PROF_UNKNOWN), PROF_MASTER);
+    assert_int_equal(form_prof_of(0, PROF_COLLEGE), PROF_COLLEGE);
 }
 
 /* ---- the sentence ------------------------------------------------------------------------ */
@@ -1782,7 +1982,6 @@ static void test_xlsx(void **state)
         free(c.v[i]);
     free(c.v);
     free(c.row);
-    buf_release(&data);
 
     /* CSV and JSON carry the same cells */
     struct buf csv = BUF_INIT;
@@ -1811,6 +2010,39 @@ static void test_xlsx(void **state)
     assert_true(found);
     json_decref(j);
     form_result_free(r);
+
+    /* every definition: the XLSX reads back with its number, title, footer and every row label */
+    size_t ndefs;
+    const struct form_def *const *defs = form_defs(&ndefs);
+    for (size_t q = 0; q < ndefs; q++) {
+        r = fill(defs[q]->id, Q1, strcmp(defs[q]->valid_to, "2021-12-31") < 0 ? "2020" : "2021",
+                 false);
+        snprintf(path, sizeof(path), "%s/f%zu.xlsx", dir, q);
+        must(form_write_xlsx(r, path, &e), &e);
+        fp = fopen(path, "rb");
+        assert_non_null(fp);
+        buf_reset(&data);
+        while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+            buf_add(&data, chunk, n);
+        fclose(fp);
+        struct cells c2 = {0};
+        must(io_xlsx_read(data.ptr, data.len, on_row, &c2, NULL, NULL, &e), &e);
+        char want[160];
+        snprintf(want, sizeof(want), "Biểu số %s", defs[q]->number);
+        if (!has_cell(&c2, want))
+            fail_msg("XLSX of %s: no '%s'", defs[q]->number, want);
+        assert_true(has_cell(&c2, defs[q]->title));
+        assert_true(has_cell(&c2, "NGƯỜI LẬP BIỂU"));
+        for (size_t x = 0; x < r->nrows; x++)
+            if (!has_cell_with(&c2, r->rows[x].label))
+                fail_msg("XLSX of %s: row label '%s' missing", defs[q]->number, r->rows[x].label);
+        for (size_t x = 0; x < c2.n; x++)
+            free(c2.v[x]);
+        free(c2.v);
+        free(c2.row);
+        form_result_free(r);
+    }
+    buf_release(&data);
 }
 
 /* whitespace runs become one space (pdftotext breaks long labels over lines) */
@@ -1832,14 +2064,25 @@ static void squeeze(char *s)
     *w = 0;
 }
 
+/* A period the definition applies to: 2021 for the current set, 2020 for the 2012 set. */
+static const char *period_of(const struct form_def *d)
+{
+    return strcmp(d->valid_to, "2021-12-31") < 0 ? "2020" : "2021";
+}
+
 static void test_pdf(void **state)
 {
     (void)state;
-    static const char *const forms[] = {"1", "2", "3", "5", "7"};
-    for (size_t k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
-        struct form_result *r = fill(forms[k], Q1, "2021", false);
+    size_t ndefs;
+    const struct form_def *const *defs = form_defs(&ndefs);
+    assert_true(ndefs >= 14);
+    for (size_t k = 0; k < ndefs; k++) {
+        struct form_result *r = fill(defs[k]->id, Q1, period_of(defs[k]), false);
+        assert_string_equal(r->def->number, defs[k]->number);
+        const char *forms[] = {defs[k]->number};
+        size_t fk = 0;
         char pdf[400], cmd[1000];
-        snprintf(pdf, sizeof(pdf), "%s/f%s.pdf", dir, forms[k]);
+        snprintf(pdf, sizeof(pdf), "%s/f%zu.pdf", dir, k);
         struct tcxd_error e;
         tcxd_error_clear(&e);
         must(form_write_pdf(r, pdf, &e), &e);
@@ -1861,13 +2104,13 @@ static void test_pdf(void **state)
             snprintf(want, sizeof(want), "%s", r->rows[i].label);
             squeeze(want);
             if (!strstr(t.ptr, want))
-                fail_msg("form %s: row label '%s' not in the PDF text", forms[k], want);
+                fail_msg("form %s: row label '%s' not in the PDF text", forms[fk], want);
         }
-        static const char *const fixed[] = {"BAN TỔ CHỨC", "THỐNG KÊ", "NGƯỜI LẬP BIỂU",
-                                            "TRƯỞNG BAN", "NĂM 2021"};
+        const char *const fixed[] = {"BAN TỔ CHỨC", "THỐNG KÊ", "NGƯỜI LẬP BIỂU", "TRƯỞNG BAN",
+                                     strcmp(period_of(defs[k]), "2020") ? "NĂM 2021" : "NĂM 2020"};
         for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
             if (!strstr(t.ptr, fixed[i]))
-                fail_msg("form %s: '%s' not in the PDF text", forms[k], fixed[i]);
+                fail_msg("form %s: '%s' not in the PDF text", forms[fk], fixed[i]);
         snprintf(want, sizeof(want), "Biểu số %s", r->def->number);
         assert_non_null(strstr(t.ptr, want));
         buf_release(&t);
@@ -1880,10 +2123,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_periods),     cmocka_unit_test(test_form1),
         cmocka_unit_test(test_form2),       cmocka_unit_test(test_form3),
-        cmocka_unit_test(test_form5),       cmocka_unit_test(test_form6),
-        cmocka_unit_test(test_form7),       cmocka_unit_test(test_xlsx),
-        cmocka_unit_test(test_pdf),         cmocka_unit_test(test_org_changes),
-        cmocka_unit_test(test_engine_same), cmocka_unit_test(test_sentence),
+        cmocka_unit_test(test_form5),       cmocka_unit_test(test_tctw2012),
+        cmocka_unit_test(test_form6),       cmocka_unit_test(test_form7),
+        cmocka_unit_test(test_xlsx),        cmocka_unit_test(test_pdf),
+        cmocka_unit_test(test_org_changes), cmocka_unit_test(test_engine_same),
+        cmocka_unit_test(test_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

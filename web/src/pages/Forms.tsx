@@ -131,7 +131,7 @@ export function FormsPage({ query }: { query: URLSearchParams }) {
         <div class="field">
           <label for="forms-form">{t('forms.form')}</label>
           <select id="forms-form" value={form} onChange={(e) => setForm((e.target as HTMLSelectElement).value)}>
-            {(defs.data?.forms ?? []).map((d) => <option key={d.form} value={d.form}>{d.number} — {d.title}{d.subtitle ? ` (${d.subtitle})` : ''}</option>)}
+            {(defs.data?.forms ?? []).filter((d, i, all) => all.findIndex((x) => x.form === d.form) === i).map((d) => <option key={d.form} value={d.form}>{d.number} — {d.title}{d.subtitle ? ` (${d.subtitle})` : ''}</option>)}
           </select>
         </div>
         <OrgPicker key={shownOrg?.id ?? 0} id="forms-org" label={t('forms.org')} value={shownOrg} onChange={setOrg} />
