@@ -182,4 +182,26 @@ enum tcxd_err api_discipline_appeal(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_inspection_period_query[], api_inspection_add_body[],
     api_inspection_conclude_body[], api_discipline_add_body[], api_discipline_appeal_body[];
 
+/* complaint.c: letters of complaint, denunciation and report; account permissions (issue 16) */
+struct complaint_info;
+struct complaint_counts;
+json_t *api_complaint_json(const struct complaint_info *c); /* never the writer's identity */
+json_t *api_complaint_counts_json(const struct complaint_counts *c);
+enum tcxd_err api_complaint_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_overdue(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_report(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_identity(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_classify(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_assign(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_extend(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_resolve(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_complaint_notify(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_user_permission(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_complaint_period_query[], api_complaint_overdue_query[],
+    api_complaint_add_body[], api_complaint_classify_body[], api_complaint_assign_body[],
+    api_complaint_extend_body[], api_complaint_resolve_body[], api_complaint_notify_body[],
+    api_user_permission_body[];
+
 #endif

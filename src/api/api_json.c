@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "store/store_complaint.h"
 #include "text/text.h"
 
 json_t *api_org_json(const struct org_info *o)
@@ -53,9 +54,13 @@ json_t *api_me_json(struct http_ctx *c)
     else
         scope = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)c->sess.scope_org_id, "code", "",
                           "name", "");
-    return json_pack("{s:{s:s, s:s, s:s, s:o}, s:s}", "user", "username", c->sess.username,
+    /* permissions beside the role (store/store_complaint.h) */
+    json_t *perms = json_array();
+    if (store_permission_has(c->st, c->sess.username, PERMISSION_INSPECTION))
+        json_array_append_new(perms, json_string(PERMISSION_INSPECTION));
+    return json_pack("{s:{s:s, s:s, s:s, s:o, s:o}, s:s}", "user", "username", c->sess.username,
                      "full_name", c->sess.full_name, "role", user_role_name(c->sess.role), "scope",
-                     scope, "csrf", c->sess.csrf);
+                     scope, "permissions", perms, "csrf", c->sess.csrf);
 }
 
 int api_collate(const char *a, const char *b)

@@ -11,6 +11,8 @@
 
 #include "cli/cli.h"
 #include "http/http.h"
+#include "store/store_complaint.h"
+#include "util/msg.h"
 
 static const char user_help[] =
     "usage:\n"
@@ -20,6 +22,7 @@ static const char user_help[] =
     "  tcxd user disable NAME      (ends the account's sessions)\n"
     "  tcxd user enable NAME\n"
     "  tcxd user list\n"
+    "  tcxd user grant|revoke NAME inspection   (the permission to see who wrote a letter)\n"
     "The password is the first line of standard input with --password-stdin, else the\n"
     "TCXD_PASSWORD environment variable. At least 8 characters.\n";
 
@@ -118,6 +121,21 @@ int cmd_user(struct cli *cli, int argc, char **argv)
         else
             cli_table_print(&t);
         cli_table_release(&t);
+        return 0;
+    }
+    /* permissions beside the role: grant NAME PERMISSION, revoke NAME PERMISSION */
+    if (!strcmp(verb, "grant") || !strcmp(verb, "revoke")) {
+        bool grant = !strcmp(verb, "grant");
+        if (npos != 2)
+            return cli_usage(cli, "user", "user %s needs NAME and PERMISSION", verb);
+        if (store_permission_set(cli->st, &cli->actor, pos[0], pos[1], grant, &e))
+            return cli_fail(cli, &e);
+        if (cli->json)
+            cli_print_json(json_pack("{s:s, s:s, s:b}", "username", pos[0], "permission", pos[1],
+                                     "granted", grant));
+        else
+            printf("%s: %s %s\n", grant ? MSG_T("permission granted") : MSG_T("permission revoked"),
+                   pos[0], pos[1]);
         return 0;
     }
     if (npos != 1)

@@ -1,6 +1,7 @@
 /*
  * store_sql_inspection.h - the statements of store_inspection.c (inspections, supervision,
- * discipline, appeals), part of the one statement table (store_sql.h).
+ * discipline, appeals) and of store_complaint.c (letters, their identities, permissions), part of
+ * the one statement table (store_sql.h).
  */
 #ifndef TCXD_STORE_SQL_INSPECTION_H
 #define TCXD_STORE_SQL_INSPECTION_H
@@ -45,6 +46,44 @@
       "decision_no) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                               \
     X(STMT_APPEAL_LAST,                                                                            \
       "SELECT result, result_form, decided_on FROM discipline_appeal WHERE discipline_id = ?1 "    \
-      "AND result <> 0 ORDER BY decided_on DESC, id DESC LIMIT 1")
+      "AND result <> 0 ORDER BY decided_on DESC, id DESC LIMIT 1")                                 \
+    X(STMT_COMPLAINT_INSERT,                                                                       \
+      "INSERT INTO complaint(kind, channel, level, handling_org_id, received_on, "                 \
+      "subject_org_id, subject_member_id, discipline_id, areas, summary, named) VALUES(?1, "       \
+      "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")                                                 \
+    X(STMT_COMPLAINT_IDENTITY_INSERT,                                                              \
+      "INSERT INTO complaint_identity(complaint_id, name, address, contact) VALUES(?1, ?2, "       \
+      "?3, ?4)")                                                                                   \
+    X(STMT_COMPLAINT_IDENTITY_GET,                                                                 \
+      "SELECT name, address, contact FROM complaint_identity WHERE complaint_id = ?1")             \
+    X(STMT_COMPLAINT_GET,                                                                          \
+      "SELECT id, kind, channel, level, handling_org_id, received_on, subject_org_id, "            \
+      "subject_member_id, discipline_id, areas, summary, named, classification, "                  \
+      "classified_on, class_note, assignee, assigned_on, extension_days, extended_on, "            \
+      "result, resolved_on, resolution, notified_on, notice_no FROM complaint WHERE id = ?1")      \
+    X(STMT_COMPLAINT_IN_PERIOD,                                                                    \
+      "SELECT id, kind, channel, level, handling_org_id, received_on, subject_org_id, "            \
+      "subject_member_id, discipline_id, areas, summary, named, classification, "                  \
+      "classified_on, class_note, assignee, assigned_on, extension_days, extended_on, "            \
+      "result, resolved_on, resolution, notified_on, notice_no FROM complaint WHERE "              \
+      "received_on >= ?1 AND received_on <= ?2 ORDER BY received_on, id")                          \
+    X(STMT_COMPLAINT_CLASSIFY,                                                                     \
+      "UPDATE complaint SET classification = ?2, classified_on = ?3, class_note = ?4 WHERE "       \
+      "id = ?1")                                                                                   \
+    X(STMT_COMPLAINT_ASSIGN, "UPDATE complaint SET assignee = ?2, assigned_on = ?3 WHERE id = ?1") \
+    X(STMT_COMPLAINT_EXTEND,                                                                       \
+      "UPDATE complaint SET extension_days = ?2, extended_on = ?3 WHERE id = ?1")                  \
+    X(STMT_COMPLAINT_RESOLVE,                                                                      \
+      "UPDATE complaint SET result = ?2, resolved_on = ?3, resolution = ?4 WHERE id = ?1")         \
+    X(STMT_COMPLAINT_NOTIFY,                                                                       \
+      "UPDATE complaint SET notified_on = ?2, notice_no = ?3 WHERE id = ?1")                       \
+    X(STMT_PERMISSION_HAS,                                                                         \
+      "SELECT 1 FROM user_permission WHERE username = ?1 AND permission = ?2")                     \
+    X(STMT_PERMISSION_GRANT,                                                                       \
+      "INSERT OR IGNORE INTO user_permission(username, permission) VALUES(?1, ?2)")                \
+    X(STMT_PERMISSION_REVOKE,                                                                      \
+      "DELETE FROM user_permission WHERE username = ?1 AND permission = ?2")                       \
+    X(STMT_PERMISSION_LIST,                                                                        \
+      "SELECT permission FROM user_permission WHERE username = ?1 ORDER BY permission")
 
 #endif

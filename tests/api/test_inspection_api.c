@@ -4,7 +4,9 @@
  * exactly one audit record per accepted write and none for a refusal, bad input (khai trừ for a
  * probationary member, a decision before the violation, a conclusion before the inspection
  * started) answered with the field named and nothing written, and the period report against
- * the counts of what the test entered.
+ * the counts of what the test entered; letters of complaint and denunciation walked from intake
+ * to the notice of their result, their writer's identity answered only to an account with the
+ * inspection permission (each read audited) and named by no other answer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -124,11 +126,10 @@ static int setup(void **state)
     off2_q1 = member("Q1D", "Lê Văn Chung", "001070000003", false);
     prob_q1 = member("Q1C", "Phạm Văn Dự", NULL, true);
     off_q2 = member("Q2C", "Trần Văn Bình", "001070000002", false);
-    const char *users[][3] = {{"admin", "admin", "HN"},
-                              {"staff1", "staff", "Q1"},
-                              {"staff2", "staff", "Q2"},
-                              {"viewer1", "viewer", "Q1"}};
-    for (size_t i = 0; i < 4; i++)
+    const char *users[][3] = {{"admin", "admin", "HN"},    {"staff1", "staff", "Q1"},
+                              {"staff2", "staff", "Q2"},   {"viewer1", "viewer", "Q1"},
+                              {"kiemtra1", "staff", "Q1"}, {"admin2", "admin", "Q2"}};
+    for (size_t i = 0; i < 6; i++)
         if (tcxd_run(db, PW, NULL, 0, "user", "add", users[i][0], "--role", users[i][1], "--scope",
                      users[i][2], "--full-name", users[i][0], NULL))
             return -1;
@@ -395,11 +396,201 @@ static void test_discipline_and_report(void **state)
     (void)id_q2;
 }
 
+static bool contains(const char *path, const struct session *s, const char *needle)
+{
+    struct resp r;
+    assert_true(http_request(s, "GET", path, NULL, NULL, 0, &r));
+    assert_int_equal(r.status, 200);
+    bool in = r.body && strstr(r.body, needle);
+    resp_release(&r);
+    return in;
+}
+
+static void test_complaints(void **state)
+{
+    (void)state;
+    struct session s1, s2, v1, k1, a, a2;
+    assert_int_equal(login(&s1, srv.port, "staff1", PW), 200);
+    assert_int_equal(login(&s2, srv.port, "staff2", PW), 200);
+    assert_int_equal(login(&v1, srv.port, "viewer1", PW), 200);
+    assert_int_equal(login(&k1, srv.port, "kiemtra1", PW), 200);
+    assert_int_equal(login(&a, srv.port, "admin", PW), 200);
+    assert_int_equal(login(&a2, srv.port, "admin2", PW), 200);
+    char body[1024], path[256];
+    json_t *j = NULL;
+
+    /* the inspection permission: granted by an admin whose scope holds the account, audited */
+    const char *grant = "{\"username\":\"kiemtra1\",\"permission\":\"inspection\","
+                        "\"granted\":true}";
+    refused(&s1, "/api/users/permission", grant, 403, NULL);
+    refused(&a2, "/api/users/permission", grant, 404, "username");
+    refused(&a, "/api/users/permission",
+            "{\"username\":\"kiemtra1\",\"permission\":\"all\",\"granted\":true}", 400,
+            "permission");
+    mutated(&a, "/api/users/permission", grant, 200, NULL);
+    assert_int_equal(get(&k1, "/api/me", &j), 200);
+    assert_string_equal(json_string_value(json_array_get(
+                            json_object_get(json_object_get(j, "user"), "permissions"), 0)),
+                        "inspection");
+    json_decref(j);
+    assert_int_equal(get(&s1, "/api/me", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(json_object_get(j, "user"), "permissions")),
+                     0);
+    json_decref(j);
+
+    /* intake: a named denunciation of the member, received by the district on Monday
+       01/08/2022 */
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"to_cao\",\"handling_org_id\":%lld,\"received_on\":\"2022-08-01\","
+             "\"subject_member_id\":%lld,\"summary\":\"Vi phạm quy định\","
+             "\"name\":\"Đinh Thị Tốcáo\",\"address\":\"Ngõ 7 phố Kín\","
+             "\"contact\":\"0987000222\"}",
+             (long long)id_q1, (long long)off_q1);
+    refused(&v1, "/api/complaints", body, 403, NULL);
+    refused(&s2, "/api/complaints", body, 404, "handling_org_id");
+    mutated(&s1, "/api/complaints", body, 201, &j);
+    int64_t c1 = json_integer_value(json_object_get(j, "id"));
+    assert_true(json_is_true(json_object_get(j, "named")));
+    assert_string_equal(json_string_value(json_object_get(j, "level")), "huyen");
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "received");
+    json_decref(j);
+
+    /* no answer but the identity route names the writer */
+    snprintf(path, sizeof(path), "/api/complaints/%lld", (long long)c1);
+    const char *reads[] = {path, "/api/complaints?from=2022-01-01&to=2022-12-31",
+                           "/api/complaints/overdue?as_of=2023-06-01", "/api/audit?page_size=200"};
+    for (size_t i = 0; i < 4; i++) {
+        struct session *who = i == 3 ? &a : &s1;
+        assert_false(contains(reads[i], who, "Tốcáo"));
+        assert_false(contains(reads[i], who, "phố Kín"));
+        assert_false(contains(reads[i], who, "0987000222"));
+    }
+    assert_int_equal(get(&s2, path, NULL), 404);
+    assert_int_equal(get(&v1, path, NULL), 403);
+
+    /* the identity: staff without the permission 403, the other district 404, nothing audited;
+       the inspection account sees it and each read is one audit record */
+    snprintf(path, sizeof(path), "/api/complaints/%lld/identity", (long long)c1);
+    refused(&s1, path, "{}", 403, NULL);
+    refused(&s2, path, "{}", 404, NULL);
+    for (int i = 0; i < 2; i++) {
+        mutated(&k1, path, "{}", 200, &j);
+        assert_string_equal(json_string_value(json_object_get(j, "name")), "Đinh Thị Tốcáo");
+        assert_string_equal(json_string_value(json_object_get(j, "contact")), "0987000222");
+        json_decref(j);
+    }
+    assert_int_equal(get(&a, "/api/audit?page_size=5", &j), 200);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(j, "items"), 0), "action")),
+                        "complaint.identity_read");
+    json_decref(j);
+
+    /* classification, assignment, extension, result, notice: in order, each audited once */
+    snprintf(path, sizeof(path), "/api/complaints/%lld/resolve", (long long)c1);
+    refused(&s1, path, "{\"result\":\"dung\",\"date\":\"2022-08-02\"}", 422, "result");
+    snprintf(path, sizeof(path), "/api/complaints/%lld/classify", (long long)c1);
+    refused(&s1, path, "{\"classification\":\"accepted\",\"date\":\"2022-07-31\"}", 400, "date");
+    refused(&s2, path, "{\"classification\":\"accepted\",\"date\":\"2022-08-01\"}", 404, NULL);
+    mutated(&s1, path, "{\"classification\":\"accepted\",\"date\":\"2022-08-01\"}", 200, &j);
+    /* 90 working days from 01/08/2022 (a district): August 22, September 20 (1 and 2/9 off),
+       October 21, November 22, then 1, 2, 5, 6, 7 December */
+    assert_string_equal(json_string_value(json_object_get(j, "due")), "2022-12-07");
+    json_decref(j);
+    refused(&s1, path, "{\"classification\":\"filed\",\"date\":\"2022-08-02\"}", 422,
+            "classification");
+    snprintf(path, sizeof(path), "/api/complaints/%lld/assign", (long long)c1);
+    mutated(&s1, path, "{\"assignee\":\"Ủy ban kiểm tra Quận ủy\",\"date\":\"2022-08-02\"}", 200,
+            NULL);
+    snprintf(path, sizeof(path), "/api/complaints/%lld/extend", (long long)c1);
+    refused(&s1, path, "{\"days\":40,\"date\":\"2022-12-01\"}", 400, "days");
+    refused(&s1, path, "{\"days\":10,\"date\":\"2022-12-08\"}", 422, "date");
+    mutated(&s1, path, "{\"days\":10,\"date\":\"2022-12-07\"}", 200, &j);
+    /* ten more: 8, 9, 12-16, 19, 20, 21 December */
+    assert_string_equal(json_string_value(json_object_get(j, "due")), "2022-12-21");
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/complaints/%lld/notify", (long long)c1);
+    refused(&s1, path, "{\"date\":\"2022-12-20\"}", 422, "date");
+    snprintf(path, sizeof(path), "/api/complaints/%lld/resolve", (long long)c1);
+    mutated(&s1, path,
+            "{\"result\":\"dung\",\"date\":\"2022-12-20\",\"resolution\":\"Tố cáo đúng\"}", 200,
+            &j);
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "resolved");
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/complaints/%lld/notify", (long long)c1);
+    refused(&s1, path, "{\"date\":\"2022-12-19\"}", 400, "date");
+    mutated(&s1, path, "{\"date\":\"2022-12-22\",\"notice_no\":\"3-TB/UBKT\"}", 200, &j);
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "notified");
+    json_decref(j);
+
+    /* an anonymous denunciation is filed, not accepted */
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"to_cao\",\"handling_org_id\":%lld,\"received_on\":\"2022-09-05\","
+             "\"subject_org_id\":%lld}",
+             (long long)id_q1, (long long)id_q1c);
+    mutated(&s1, "/api/complaints", body, 201, &j);
+    int64_t c2 = json_integer_value(json_object_get(j, "id"));
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/complaints/%lld/classify", (long long)c2);
+    refused(&s1, path, "{\"classification\":\"accepted\",\"date\":\"2022-09-06\"}", 422,
+            "classification");
+    mutated(&s1, path, "{\"classification\":\"filed\",\"date\":\"2022-09-06\"}", 200, NULL);
+    /* a complaint against the member's discipline (test_discipline_and_report ran before),
+       accepted at the ward (base level: 30 working days) and never resolved: overdue */
+    assert_int_equal(get(&s1, "/api/disciplines?from=2022-05-10&to=2022-05-10", &j), 200);
+    int64_t d1 =
+        json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+    json_decref(j);
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"khieu_nai\",\"handling_org_id\":%lld,\"received_on\":\"2022-05-20\","
+             "\"discipline_id\":%lld,\"name\":\"Nguyễn Văn An\"}",
+             (long long)id_q1p, (long long)d1);
+    mutated(&s1, "/api/complaints", body, 201, &j);
+    int64_t c3 = json_integer_value(json_object_get(j, "id"));
+    assert_int_equal(json_integer_value(json_object_get(j, "subject_member_id")), off_q1);
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/complaints/%lld/classify", (long long)c3);
+    mutated(&s1, path, "{\"classification\":\"accepted\",\"date\":\"2022-05-23\"}", 200, &j);
+    /* 23/05/2022 + 30 working days: May 24-31 (6), June 22 (28), 1 and 4 July */
+    assert_string_equal(json_string_value(json_object_get(j, "due")), "2022-07-04");
+    json_decref(j);
+    assert_int_equal(get(&s1, "/api/complaints/overdue?as_of=2022-07-05", &j), 200);
+    json_t *items = json_object_get(j, "items");
+    assert_int_equal(json_array_size(items), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 0), "id")), c3);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 0), "days_late")), 1);
+    json_decref(j);
+    assert_int_equal(get(&s1, "/api/complaints/overdue?as_of=2022-07-04", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
+    json_decref(j);
+    assert_int_equal(get(&s2, "/api/complaints/overdue?as_of=2022-07-05", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
+    json_decref(j);
+
+    /* the report of 2022 over the district against what was entered: received 3 (1 khiếu nại,
+       2 tố cáo), accepted 2, filed 1, resolved 1 in time, notified 1, overdue on 31/12: c3 */
+    assert_int_equal(get(&v1, "/api/complaints/report?from=2022-01-01&to=2022-12-31", &j), 200);
+    const char *keys[] = {"received", "accepted",      "filed",    "forwarded",
+                          "resolved", "resolved_late", "notified", "overdue"};
+    const int64_t want[] = {3, 2, 1, 0, 1, 0, 1, 1};
+    for (int i = 0; i < 8; i++)
+        assert_int_equal(json_integer_value(json_object_get(j, keys[i])), want[i]);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "by_kind"), "to_cao")),
+                     2);
+    assert_string_equal(json_string_value(json_object_get(j, "sentence")),
+                        "tiếp nhận 3 đơn thư (1 khiếu nại, 2 tố cáo, 0 phản ánh); đã giải quyết 1 "
+                        "đơn (0 quá hạn); còn 1 đơn quá hạn");
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/complaints/report?org=%lld&from=2022-01-01&to=2022-12-31",
+             (long long)id_q1);
+    assert_int_equal(get(&s2, path, NULL), 404);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inspections),
         cmocka_unit_test(test_discipline_and_report),
+        cmocka_unit_test(test_complaints),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -95,6 +95,8 @@ static const char *subject_code[K__MAX] = {"HN", "QA", "PB", "B1", "M", "N", "BE
 static int64_t weak_id[K__MAX], program_id[K__MAX], item_id[K__MAX], indicator_id[K__MAX];
 /* an inspection by each organization of itself, a discipline of each organization and member */
 static int64_t insp_id[K__MAX], disc_id[K__MAX];
+/* a denunciation received by each organization in 2020 */
+static int64_t cpl_id[K__MAX];
 /* inside: the ward, two of its chi bộ, a member */
 static int64_t id_pa, id_a1, id_a2, m_inside;
 
@@ -325,7 +327,21 @@ static int setup(void **state)
             return -1;
         insp_id[k] = json_integer_value(json_object_get(j, "id"));
         json_decref(j);
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"kind\":\"to_cao\",\"handling_org_id\":%lld,\"received_on\":\"2020-06-01\","
+                 "\"subject_org_id\":%lld,\"name\":\"Người Viết Đơn\"}",
+                 (long long)subject_id[k], (long long)subject_id[k]);
+        if (call_json(&root, "POST", "/api/complaints", b, &j) != 201)
+            return -1;
+        cpl_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
     }
+    /* the ward's staff and admin may read who wrote a letter: what they are refused outside is
+       refused by the scope */
+    if (tcxd_run(db, NULL, NULL, 0, "user", "grant", "staffA", "inspection", NULL) ||
+        tcxd_run(db, NULL, NULL, 0, "user", "grant", "adminA", "inspection", NULL))
+        return -1;
     for (int k = 0; k < K__MAX; k++) {
         json_t *j = NULL;
         snprintf(b, sizeof(b),
@@ -358,7 +374,8 @@ static int teardown(void **state)
  *   {org}    the organization tried (an outside one, or the ward's chi bộ A1 when a member is
  *            tried), {code} its code, {weak} its weak-organization entry of 2021,
  *            {program} {item} {indicator} its program, the program's item, its indicator,
- *            {insp} {disc} its own inspection (2020) and its discipline decision (2020)
+ *            {insp} {disc} its own inspection (2020) and its discipline decision (2020),
+ *            {cpl} the denunciation it received (2020)
  *   {mdisc}  the member tried's discipline decision (2020)
  *   {member} the member tried (an outside one, or the ward's own member when an organization
  *            is tried)
@@ -609,6 +626,42 @@ static const struct scope_case scope_cases[] = {
      "{\"lodged_on\":\"{date}\"}", NULL},
     {"POST", "/api/disciplines/{id}/appeal", "/api/disciplines/{mdisc}/appeal",
      "{\"lodged_on\":\"{date}\"}", NULL},
+    /* letters belong to the organization that received them; their writers are named by no
+       answer but the identity route's, and only inside */
+    {"GET", "/api/complaints", "/api/complaints?org={org}&from=2000-01-01&to={date}", NULL, NULL},
+    {"GET", "/api/complaints", "/api/complaints?from=2000-01-01&to={date}", NULL, NULL},
+    {"POST", "/api/complaints", "/api/complaints",
+     "{\"kind\":\"phan_anh\",\"handling_org_id\":{org},\"received_on\":\"{date}\"}", NULL},
+    {"POST", "/api/complaints", "/api/complaints",
+     "{\"kind\":\"to_cao\",\"handling_org_id\":{pa},\"received_on\":\"{date}\","
+     "\"subject_org_id\":{org},\"name\":\"X\"}",
+     NULL},
+    {"POST", "/api/complaints", "/api/complaints",
+     "{\"kind\":\"to_cao\",\"handling_org_id\":{pa},\"received_on\":\"{date}\","
+     "\"subject_member_id\":{member},\"name\":\"X\"}",
+     NULL},
+    {"GET", "/api/complaints/overdue", "/api/complaints/overdue?org={org}&as_of={date}", NULL,
+     NULL},
+    {"GET", "/api/complaints/overdue", "/api/complaints/overdue?as_of={date}", NULL, NULL},
+    {"GET", "/api/complaints/report", "/api/complaints/report?org={org}&from=2000-01-01&to={date}",
+     NULL, NULL},
+    {"GET", "/api/complaints/report", "/api/complaints/report?from=2000-01-01&to={date}", NULL,
+     NULL},
+    {"GET", "/api/complaints/{id}", "/api/complaints/{cpl}", NULL, NULL},
+    {"POST", "/api/complaints/{id}/identity", "/api/complaints/{cpl}/identity", "{}", NULL},
+    {"POST", "/api/complaints/{id}/classify", "/api/complaints/{cpl}/classify",
+     "{\"classification\":\"accepted\",\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/complaints/{id}/assign", "/api/complaints/{cpl}/assign",
+     "{\"assignee\":\"Tổ {n}\",\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/complaints/{id}/extend", "/api/complaints/{cpl}/extend",
+     "{\"days\":10,\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/complaints/{id}/resolve", "/api/complaints/{cpl}/resolve",
+     "{\"result\":\"sai\",\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/complaints/{id}/notify", "/api/complaints/{cpl}/notify", "{\"date\":\"{date}\"}",
+     NULL},
+    {"POST", "/api/users/permission", NULL, NULL,
+     "names an account, not an organization: one outside the admin's scope answers 404 like an "
+     "unknown name (api_user_permission, src/api/complaint.c)"},
     {"GET", "/api/audit", "/api/audit?org={org}&page_size=200", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?page_size=200", NULL, NULL},
 };
@@ -649,6 +702,8 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
             buf_addf(out, "%lld", (long long)(is_org ? insp_id[k] : 999999));
         else if (IS("{disc}"))
             buf_addf(out, "%lld", (long long)(is_org ? disc_id[k] : 999999));
+        else if (IS("{cpl}"))
+            buf_addf(out, "%lld", (long long)(is_org ? cpl_id[k] : 999999));
         else if (IS("{mdisc}"))
             buf_addf(out, "%lld", (long long)(!is_org ? disc_id[k] : 999999));
         else if (IS("{member}"))
@@ -817,7 +872,7 @@ static void test_every_route_every_outsider(void **state)
             continue;
         bool org = has(c, "{org}") || has(c, "{code}") || has(c, "{weak}") || has(c, "{program}") ||
                    has(c, "{item}") || has(c, "{indicator}") || has(c, "{insp}") ||
-                   has(c, "{disc}");
+                   has(c, "{disc}") || has(c, "{cpl}");
         bool mem = has(c, "{member}") || has(c, "{mdisc}");
         bool writes = strcmp(c->method, "GET") != 0;
         for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {
