@@ -101,8 +101,8 @@ static int print_one(struct cli *cli, int64_t id, const char *done)
         if (c->due != DATE_NONE)
             date_format_vn(c->due, due);
         if (due[0])
-            printf("%s: #%lld %s, %s %s\n", done, (long long)id,
-                   complaint_status_label(c->status), MSG_T("due"), due);
+            printf("%s: #%lld %s, %s %s\n", done, (long long)id, complaint_status_label(c->status),
+                   MSG_T("due"), due);
         else
             printf("%s: #%lld %s\n", done, (long long)id, complaint_status_label(c->status));
         json_decref(j);

@@ -82,8 +82,8 @@ static enum tcxd_err parse(const char *s, const struct core_name *t, size_t n, c
             len +=
                 (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", k ? ", " : "", t[k].name);
         (void)what;
-        return tcxd_fail(e, TCXD_EINVAL, field, "invalid value '%s' for field %s (%s)",
-                         s ? s : "", field, list);
+        return tcxd_fail(e, TCXD_EINVAL, field, "invalid value '%s' for field %s (%s)", s ? s : "",
+                         field, list);
     }
     *out = i;
     return TCXD_OK;

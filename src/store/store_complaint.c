@@ -235,8 +235,8 @@ enum tcxd_err store_complaint_add(struct store *st, const struct store_actor *wh
     if (subject_member && (rc = store_member_get(st, subject_member, &m, e)))
         goto out;
     /* a scoped handle records letters about its own subtree only, then and now */
-    if (subject_org && (rc = store_scope_check_write(st, subject_org, req->received,
-                                                     "subject_org_id", e)))
+    if (subject_org &&
+        (rc = store_scope_check_write(st, subject_org, req->received, "subject_org_id", e)))
         goto out;
     if (subject_member) {
         int64_t at = store_scope_member_org_on(st, subject_member, req->received);
