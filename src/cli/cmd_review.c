@@ -58,6 +58,8 @@ static const char review_help_notes[] =
     "enters a past year's decision as history (no self-assessment, verification or scores).\n"
     "'batch' decides a group at once (rows SUBJECT,LEVEL[,REASON]; header 'subject,...'\n"
     "skipped), the excellent cap checked on the whole group; nothing is written if one fails.\n"
+    "A leader's confidence vote recorded with 'tcxd cadre vote' for the year is read by the\n"
+    "review and replaces --votes / --low-confidence (kept for years without a recorded vote).\n"
     "A chi bộ is decided after its members, a đảng bộ after its sub-organizations\n"
     "(--override-reason to decide before them); a decision better than a level forced to\n"
     "KHTNV needs --override-reason too. Targets: --targets DONE/TOTAL (on time defaults to\n"

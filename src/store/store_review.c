@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/store_cadre.h"
 #include "store/store_internal.h"
 #include "store/store_review_internal.h"
 #include "text/text.h"
@@ -857,6 +858,22 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
             f->sub_units_unremedied = in->sub_unremedied;
             if (f->sub_units < in->sub_disciplined)
                 f->sub_units = in->sub_disciplined;
+        }
+    }
+    if (rv->subject == REVIEW_SUBJECT_LEADER && rv->member_id) {
+        /* the confidence vote recorded for the cadre that year (store_cadre.h, tcxd cadre vote)
+           is the year's vote: it replaces what was typed in at verification (cadre stream) */
+        struct cadre_vote_year v;
+        if ((rc = store_cadre_vote_for_member(st, rv->member_id, rv->year, &v, e)))
+            return rc;
+        if (v.found) {
+            f->votes_returned = (int)v.returned;
+            f->votes_low = (int)v.low;
+            date_format_vn(v.held_on, d);
+            buf_addf(&out->registry,
+                     "lấy phiếu tín nhiệm ngày %s (hội nghị #%lld): %lld/%lld phiếu tín nhiệm "
+                     "thấp\n",
+                     d, (long long)v.session_id, (long long)v.low, (long long)v.returned);
         }
     }
     return TCXD_OK;

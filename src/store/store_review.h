@@ -22,7 +22,9 @@
  * exemption and admission date on the review date (31/12 of the year unless given); a chi bộ's
  * members' decided levels that year, a đảng bộ's direct sub-organizations' decided levels and
  * count. Entered at verification: confidence votes for leaders, degradation, disunity,
- * sub-units disciplined.
+ * sub-units disciplined. A leader's confidence vote recorded in the cadre module for the review
+ * year (store_cadre_vote_for_member: the latest session, the worst post) replaces the typed-in
+ * votes.
  *
  * The excellent cap (when decide or amend gives HTXSNV): for a member, the decided members of the
  * same base organization (tổ chức cơ sở đảng) that year; for an organization, the decided

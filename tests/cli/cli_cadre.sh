@@ -195,20 +195,24 @@ q cadre appoint $k $p_so --kind new --date 10/03/2017 --outside   # not higher: 
 refused "discipline" cadre move $k --kind dieu_dong --to HN.Q1 --date 01/06/2016
 refused "term_end" cadre appoint 119 $p_so --kind new --date 01/05/2018 --term-end 01/05/2018 --outside
 
-# ---- the due list: the term of cadre 61 ends 01/04/2022; the notice is due 90 working days before
-out=$("$TCXD" --json cadre due --org HN --as-of 01/12/2021 --days 200)
-echo "$out" | grep -q '"term_end": "2022-04-01"' || fail "due: $out"
-# 90 working days before Friday 01/04/2022, counted back here over weekdays without the Tết
-# days 31/01-04/02/2022 (01/01/2022 is a Saturday; substitute days are not modelled)
+# ---- the due list: a term ending Wednesday 31/12/2025; the notice is due 90 working days before:
+# counted back here over weekdays without 01/09 and 02/09/2025 (Monday, Tuesday): 25/08/2025
+q cadre appoint 127 $p_so --kind new --date 31/12/2020 --term-end 31/12/2025 --outside
 notice=$(python3 -c "
 import datetime as d
-t=d.date(2022,4,1); n=0
-hol={d.date(2022,1,1)}|{d.date(2022,1,31)+d.timedelta(k) for k in range(5)}
+t=d.date(2025,12,31); n=0
+hol={d.date(2025,9,1),d.date(2025,9,2)}
 while n<90:
     t-=d.timedelta(1)
     if t.weekday()<5 and t not in hol: n+=1
 print(t)")
-echo "$out" | grep -q "\"notice_by\": \"$notice\"" || fail "notice_by $notice: $out"
+due() { "$TCXD" --json cadre due --org HN --as-of $1 --days 400 | tr -d '\n ' | sed 's/},{/}\n{/g' | grep '"cadre_id":127,'; }
+due 2025-06-01 | grep -q "\"notice_by\":\"$notice\",\"state\":\"later\"" || fail "due on 01/06: $(due 2025-06-01)"
+due 2025-08-25 | grep -q '"state":"notice_due"' || fail "due on the notice day: $(due 2025-08-25)"
+due 2025-08-26 | grep -q '"state":"late"' || fail "due the day after: $(due 2025-08-26)"
+due 2025-12-31 | grep -q '"state":"ended"' || fail "due at the end: $(due 2025-12-31)"
+# the HN.Q1 due list does not hold a city post
+"$TCXD" --json cadre due --org HN.Q1 --as-of 2025-06-01 --days 400 | grep -q '"cadre_id": 127,' && fail "subtree"
 
 # ---- the concurrent share: 2 ward secretaries, one also chairs the ward's people's committee
 t_x=$(id cadre term HN.Q1.X 2015-2020 --from 01/06/2015 --to 01/06/2020)
@@ -227,5 +231,26 @@ c=$(id cadre add "Nguyễn Thị Nghỉ" --org HN --level co_so --gender nu --wo
 "$TCXD" --json cadre leave-support $c --date 15/03/2018 | grep -q '"amount": 216000000' || fail "216 months"
 c=$(id cadre add "Trần Văn Lâu" --org HN --level co_so --gender nam --work-start 01/03/1980)
 "$TCXD" --json cadre leave-support $c --date 15/03/2018 | grep -q '"amount": 300000000' || fail "cap"
+
+# ---- the review link: the annual review of a leader reads the year's recorded vote ----
+export TCXD_TODAY=2026-01-15
+q member add --org HN.Q1.X.01 --name "Phạm Thị Lãnh" --gender nu --birth 01/01/1978 --decision-date 01/01/2008 --ceremony-date 01/01/2008 --official-date 01/01/2009
+k2=$(id cadre add --member 2 --org HN --level tinh)
+q cadre appoint $k2 $p_so --kind new --date 01/03/2019 --outside
+vs5=$(id cadre vote-session HN --date 10/06/2025 --convened 30 --present 27 --issued 27 --returned 26)
+q cadre vote $vs5 $k $p_so --high 5 --medium 7 --low 14    # 14 of 26: more than half
+q cadre vote $vs5 $k2 $p_so --high 6 --medium 7 --low 13   # 13 of 26: exactly half
+S="--score 1.1=8 --score 1.2=8 --score 1.3=7 --score 1.4=7 --score 2.1=28 --score 2.2=18 --score 2.3=9 --score 2.4=9"
+for m in 1 2; do
+    q review self $m --year 2025 --as leader $S
+    q review verify $m --year 2025 $S --votes 0/26   # typed in: replaced by the recorded vote
+done
+"$TCXD" --json review show 1 --year 2025 >"$dir/r1"
+grep -q '14/26 phiếu tín nhiệm thấp' "$dir/r1" && grep -q '"level": "khtnv"' "$dir/r1" \
+    || fail "review of cadre $k: $(grep -A3 reasons "$dir/r1")"
+"$TCXD" --json review show 2 --year 2025 >"$dir/r2"
+grep -q 'lấy phiếu tín nhiệm ngày 10/06/2025' "$dir/r2" || fail "registry line"
+grep -q '"level": "khtnv"' "$dir/r2" && fail "13/26 forced the level"
+grep -q '"level": "htxsnv"' "$dir/r2" || fail "review of cadre $k2"
 
 echo "ok"

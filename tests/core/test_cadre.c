@@ -301,11 +301,12 @@ static void test_appointment_conditions(void **state)
 static void test_ninety_working_days(void **state)
 {
     (void)state;
-    /* counted by hand: 90 working days before Friday 29/12/2023, skipping weekends and the
-       National Day holiday 01/09/2023 (02/09 is a Saturday), is Thursday 24/08/2023 */
-    tcxd_date end = D(2023, 12, 29);
+    /* counted by hand: 90 working days before Wednesday 31/12/2025, skipping weekends and the
+       National Day holidays Monday 01/09 and Tuesday 02/09/2025 (no weekend holiday, no swapped
+       day in the window), is Monday 25/08/2025 */
+    tcxd_date end = D(2025, 12, 31);
     tcxd_date by = reappoint_notice_by(end);
-    assert_int_equal(by, D(2023, 8, 24));
+    assert_int_equal(by, D(2025, 8, 25));
     assert_int_equal(date_working_days_between(by, end), 90);
     /* on the notice day itself the notice is in time; the next day late */
     assert_int_equal(reappoint_state_on(end, by, 30), REAPPOINT_NOTICE_DUE);
