@@ -363,6 +363,90 @@ enum tcxd_err member_badge_parse(const char *s, int *years, struct tcxd_error *e
                      s);
 }
 
+enum tcxd_err member_event_kind_parse(const char *s, enum member_event_kind *out,
+                                      struct tcxd_error *e)
+{
+    int v;
+    enum tcxd_err rc = table_parse(event_kinds, MEV__MAX, s, &v, "kind", MSG_N("event kind"), e);
+    if (!rc)
+        *out = (enum member_event_kind)v;
+    return rc;
+}
+
+static const struct member_enum_value start_end[2] = {
+    {"start", "Bắt đầu", "bat_dau"},
+    {"end", "Kết thúc", "ket_thuc"},
+};
+
+/* The table of a kind's form, or NULL (badges and the kinds without a form). */
+static const struct member_enum_value *form_table(enum member_event_kind k, int *n)
+{
+    switch (k) {
+    case MEV_TRANSFER:
+        *n = TRANSFER__MAX;
+        return transfer_kinds;
+    case MEV_DISCIPLINE:
+        *n = DISCIPLINE__MAX;
+        return discipline_forms;
+    case MEV_EXIT:
+        *n = EXIT__MAX;
+        return exit_kinds;
+    case MEV_CARD:
+        *n = CARD__MAX;
+        return card_kinds;
+    case MEV_COMMEND:
+        *n = COMMEND__MAX;
+        return commend_forms;
+    case MEV_EXEMPT:
+    case MEV_SUSPEND:
+        *n = 2;
+        return start_end;
+    default:
+        *n = 0;
+        return NULL;
+    }
+}
+
+void member_event_form_text(enum member_event_kind k, int form, bool ascii, struct buf *out)
+{
+    int n;
+    const struct member_enum_value *t = form_table(k, &n);
+    if (k == MEV_BADGE)
+        buf_addf(out, ascii ? "%d" : "%d năm", form);
+    else if (t && form >= 0 && form < n)
+        buf_adds(out, ascii ? t[form].name : t[form].label);
+    else if (t || form)
+        buf_addf(out, "%d", form);
+}
+
+enum tcxd_err member_event_form_parse(enum member_event_kind k, const char *s, int *form,
+                                      struct tcxd_error *e)
+{
+    int n;
+    const struct member_enum_value *t = form_table(k, &n);
+    if (k == MEV_BADGE) {
+        char years[16];
+        size_t l = strlen(s);
+        /* "30 năm" or "30" */
+        static const char nam[] = " năm";
+        if (l > sizeof(nam) - 1 && !strcmp(s + l - (sizeof(nam) - 1), nam))
+            l -= sizeof(nam) - 1;
+        if (l >= sizeof(years))
+            l = sizeof(years) - 1;
+        memcpy(years, s, l);
+        years[l] = 0;
+        return member_badge_parse(years, form, e);
+    }
+    if (!t) {
+        if (*s)
+            return tcxd_fail(e, TCXD_EINVAL, "form", "a %s has no form ('%s')",
+                             msg_tr(event_words[k]), s);
+        *form = 0;
+        return TCXD_OK;
+    }
+    return table_parse(t, n, s, form, "form", event_words[k], e);
+}
+
 bool member_status_active(enum member_status s)
 {
     return s == MEMBER_PROBATIONARY || s == MEMBER_OFFICIAL;

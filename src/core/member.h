@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -162,6 +163,19 @@ enum tcxd_err card_kind_parse(const char *s, enum card_kind *out, struct tcxd_er
 enum tcxd_err commend_form_parse(const char *s, enum commend_form *out,
                                  struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err member_badge_parse(const char *s, int *years, struct tcxd_error *e) TCXD_WUR;
+/* event kinds by name or label (field "kind") */
+enum tcxd_err member_event_kind_parse(const char *s, enum member_event_kind *out,
+                                      struct tcxd_error *e) TCXD_WUR;
+/*
+ * An event's form as text, appended to out: the name (ascii) or label of its kind's table -
+ * transfer kind, discipline form, exit kind, card kind, commendation form; "start" / "end"
+ * ("Bắt đầu" / "Kết thúc") for EXEMPT and SUSPEND; the years for BADGE ("30" / "30 năm");
+ * nothing for the kinds without one (ADMIT, OFFICIAL, RETURN, RESTORE, form 0).
+ * member_event_form_parse reads any of these back (field "form"; "" is 0 for those kinds).
+ */
+void member_event_form_text(enum member_event_kind k, int form, bool ascii, struct buf *out);
+enum tcxd_err member_event_form_parse(enum member_event_kind k, const char *s, int *form,
+                                      struct tcxd_error *e) TCXD_WUR;
 
 /* Active on the roll: probationary or official. */
 bool member_status_active(enum member_status s);

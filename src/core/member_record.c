@@ -340,9 +340,169 @@ size_t member_entry_events(const struct member_entry *m,
         ev[n++] = (struct member_event){.seq = 3,
                                         .kind = MEV_TRANSFER,
                                         .date = m->moved_on,
-                                        .decision_date = m->moved_on,
+                                        .decision_date = m->moved_decision_date &&
+                                                                 m->moved_decision_date != DATE_NONE
+                                                             ? m->moved_decision_date
+                                                             : m->moved_on,
                                         .org_id = m->moved_to,
                                         .form = TRANSFER_OFFICIAL,
                                         .until = DATE_NONE};
     return n;
+}
+
+/* ---- the history column ------------------------------------------------------------------ */
+
+void member_history_item_init(struct member_history_item *h)
+{
+    memset(h, 0, sizeof(*h));
+    h->ev.date = h->ev.decision_date = h->ev.until = DATE_NONE;
+    buf_init(&h->org, 0);
+    buf_init(&h->decision_no, 0);
+    buf_init(&h->detail, 0);
+    buf_init(&h->place, 0);
+}
+
+void member_history_item_release(struct member_history_item *h)
+{
+    buf_release(&h->org);
+    buf_release(&h->decision_no);
+    buf_release(&h->detail);
+    buf_release(&h->place);
+}
+
+static void hist_value(struct buf *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|' || *s == '\\')
+            buf_addch(out, '\\');
+        buf_addch(out, *s);
+    }
+}
+
+static void hist_date(struct buf *out, tcxd_date d, bool ascii)
+{
+    char t[DATE_ISO_LEN];
+    if (d == DATE_NONE)
+        return;
+    if (ascii)
+        date_format_iso(d, t);
+    else
+        date_format_vn(d, t);
+    buf_adds(out, t);
+}
+
+void member_history_format(const struct member_history_item *h, bool ascii, struct buf *out)
+{
+    enum { F_DATE, F_KIND, F_FORM, F_ORG, F_DDATE, F_DNO, F_DETAIL, F_SCOPE, F_PLACE, F_UNTIL, NF };
+    struct buf f[NF];
+    for (int i = 0; i < NF; i++)
+        buf_init(&f[i], 0);
+    hist_date(&f[F_DATE], h->ev.date, ascii);
+    buf_adds(&f[F_KIND],
+             ascii ? member_event_kind_name(h->ev.kind) : member_event_kind_label(h->ev.kind));
+    member_event_form_text(h->ev.kind, h->ev.form, ascii, &f[F_FORM]);
+    hist_value(&f[F_ORG], h->org.ptr);
+    hist_date(&f[F_DDATE], h->ev.decision_date, ascii);
+    hist_value(&f[F_DNO], h->decision_no.ptr);
+    hist_value(&f[F_DETAIL], h->detail.ptr);
+    if (h->scope != SCOPE_NONE)
+        buf_adds(&f[F_SCOPE],
+                 ascii ? transfer_scope_name(h->scope) : transfer_scope_label(h->scope));
+    hist_value(&f[F_PLACE], h->place.ptr);
+    hist_date(&f[F_UNTIL], h->ev.until, ascii);
+    int last = NF - 1;
+    while (last > F_KIND && !f[last].len)
+        last--;
+    for (int i = 0; i <= last; i++) {
+        if (i) /* "a | | b" for an empty field between */
+            buf_adds(out, f[i].len ? " | " : " |");
+        buf_add(out, f[i].ptr, f[i].len);
+    }
+    for (int i = 0; i < NF; i++)
+        buf_release(&f[i]);
+}
+
+/* The fields of one line: split at '|' (not "\\|"), unescaped, trimmed. */
+static size_t hist_split(const char *s, size_t len, struct buf *f, size_t nf)
+{
+    size_t n = 0;
+    buf_reset(&f[0]);
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\\' && i + 1 < len) {
+            buf_addch(&f[n], s[++i]);
+            continue;
+        }
+        if (c == '|') {
+            if (++n == nf)
+                return n + 1; /* too many */
+            buf_reset(&f[n]);
+            continue;
+        }
+        buf_addch(&f[n], c);
+    }
+    return n + 1;
+}
+
+static enum tcxd_err hist_text(const struct buf *in, size_t max, const char *field, struct buf *out,
+                               struct tcxd_error *e)
+{
+    buf_reset(out);
+    return text_clean(in->ptr, in->len, max, true, field, out, e);
+}
+
+enum tcxd_err member_history_parse(const char *s, size_t len, struct member_history_item *out,
+                                   struct tcxd_error *e)
+{
+    enum { F_DATE, F_KIND, F_FORM, F_ORG, F_DDATE, F_DNO, F_DETAIL, F_SCOPE, F_PLACE, F_UNTIL, NF };
+    static const char *const names[NF] = {"date",          "kind",        "form",   "org",
+                                          "decision_date", "decision_no", "detail", "scope",
+                                          "place",         "until"};
+    struct buf raw[NF], f[NF];
+    for (int i = 0; i < NF; i++)
+        buf_init(&raw[i], 0), buf_init(&f[i], 0);
+    enum tcxd_err rc = TCXD_OK;
+    size_t n = hist_split(s, len, raw, NF);
+    if (n > NF) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "history",
+                       "more than %d fields in an event (date | kind | form | org | decision "
+                       "date | decision no | detail | scope | place | until)",
+                       NF);
+        goto out;
+    }
+    for (size_t i = 0; i < NF && !rc; i++)
+        rc = hist_text(&raw[i], i == F_DNO ? 100 : 300, names[i], &f[i], e);
+    if (rc)
+        goto out;
+    out->ev =
+        (struct member_event){.date = DATE_NONE, .decision_date = DATE_NONE, .until = DATE_NONE};
+    out->scope = SCOPE_NONE;
+    if (!f[F_DATE].len || !f[F_KIND].len) {
+        rc = tcxd_fail(e, TCXD_EINVAL, f[F_DATE].len ? "kind" : "date",
+                       "an event needs a date and a kind (date | kind | ...)");
+        goto out;
+    }
+    if ((rc = date_parse(f[F_DATE].ptr, &out->ev.date, "date", e)) ||
+        (rc = member_event_kind_parse(f[F_KIND].ptr, &out->ev.kind, e)) ||
+        (rc = member_event_form_parse(out->ev.kind, f[F_FORM].ptr, &out->ev.form, e)))
+        goto out;
+    if (f[F_DDATE].len &&
+        (rc = date_parse(f[F_DDATE].ptr, &out->ev.decision_date, "decision_date", e)))
+        goto out;
+    if (f[F_UNTIL].len && (rc = date_parse(f[F_UNTIL].ptr, &out->ev.until, "until", e)))
+        goto out;
+    if (f[F_SCOPE].len && (rc = transfer_scope_parse(f[F_SCOPE].ptr, &out->scope, e)))
+        goto out;
+    buf_reset(&out->org);
+    buf_add(&out->org, f[F_ORG].ptr, f[F_ORG].len);
+    buf_reset(&out->decision_no);
+    buf_add(&out->decision_no, f[F_DNO].ptr, f[F_DNO].len);
+    buf_reset(&out->detail);
+    buf_add(&out->detail, f[F_DETAIL].ptr, f[F_DETAIL].len);
+    buf_reset(&out->place);
+    buf_add(&out->place, f[F_PLACE].ptr, f[F_PLACE].len);
+out:
+    for (int i = 0; i < NF; i++)
+        buf_release(&raw[i]), buf_release(&f[i]);
+    return rc;
 }

@@ -44,7 +44,7 @@ enum member_field_kind {
  *   cname:  the member of struct member_fields holding the value
  *   values: the enumeration table (struct member_enum_value[]) of an MFK_ENUM field, else NULL
  */
-#define MEMBER_FIELDS(X)                                                                           \
+#define MEMBER_BASE_FIELDS(X)                                                                      \
     X(FULL_NAME, full_name, "full_name", "Họ và tên", "name", MFK_TEXT, 100, MFF_REQUIRED, NULL,   \
       NULL, "full name")                                                                           \
     X(GENDER, gender, "gender", "Giới tính", "gender", MFK_ENUM, 8, MFF_REQUIRED, NULL,            \
@@ -66,8 +66,9 @@ enum member_field_kind {
     X(THEORY_LEVEL, theory, "theory_level", "Lý luận chính trị", "theory", MFK_ENUM, 32, 0, NULL,  \
       member_theory_values, "none, so_cap, trung_cap, cao_cap, cu_nhan")                           \
     X(PARTY_CARD_NO, party_card_no, "party_card_no", "Số thẻ đảng viên", "card", MFK_TEXT, 20, 0,  \
-      NULL, NULL, "party card number")                                                             \
-    /* the Phiếu đảng viên's fields the statistics forms count (MFF_PROFILE) */              \
+      NULL, NULL, "party card number")
+/* the Phiếu đảng viên's fields the statistics forms count (MFF_PROFILE) */
+#define MEMBER_PROFILE_FIELDS(X)                                                                   \
     X(OTHER_NAME, other_name, "other_name", "Tên gọi khác", "other-name", MFK_TEXT, 100,           \
       MFF_PROFILE, NULL, NULL, "other name (Phiếu item 03)")                                       \
     X(BIRTH_REGISTRATION, birth_registration, "birth_registration", "Nơi đăng ký khai sinh",       \
@@ -110,6 +111,7 @@ enum member_field_kind {
       MFK_TEXT, 200, MFF_PROFILE, NULL, NULL, "first introducer: name, post, unit")                \
     X(INTRODUCER_2, introducer_2, "introducer_2", "Người giới thiệu thứ hai", "introducer-2",      \
       MFK_TEXT, 200, MFF_PROFILE, NULL, NULL, "second introducer: name, post, unit")
+#define MEMBER_FIELDS(X) MEMBER_BASE_FIELDS(X) MEMBER_PROFILE_FIELDS(X)
 
 #define MF_ENUM_ID(ID, ...) MF_##ID,
 enum member_field { MEMBER_FIELDS(MF_ENUM_ID) MF__MAX };
@@ -216,8 +218,31 @@ struct member_entry {
     tcxd_date official_decision_date; /* DATE_NONE: not recognised */
     int64_t moved_to;                 /* 0: no transfer */
     tcxd_date moved_on;
+    tcxd_date moved_decision_date; /* the transfer's decision; 0 or DATE_NONE: moved_on */
 };
 size_t member_entry_events(const struct member_entry *m,
                            struct member_event ev[MEMBER_ENTRY_EVENTS]);
+
+/*
+ * One event of a member's history as the import and export write it in the history column
+ * ("Diễn biến khác"), one event a line:
+ *   date | kind | form | org | decision date | decision no | detail | scope | place | until
+ * kind, form and scope by label (Vietnamese, dates dd/mm/yyyy) or by name (ascii, ISO dates);
+ * org is the organization's code ("" when none or outside the database); trailing empty fields
+ * are left out; '|' and '\' inside a value are written "\|" and "\\". member_history_parse
+ * reads either spelling back (errors name the field: date, kind, form, decision_date, until,
+ * scope; text fields are cleaned like the store's, at most 300 characters, decision numbers 100).
+ * ev.org_id is not used: the caller resolves org.
+ */
+struct member_history_item {
+    struct member_event ev;
+    struct buf org, decision_no, detail, place;
+    enum transfer_scope scope;
+};
+void member_history_item_init(struct member_history_item *h);
+void member_history_item_release(struct member_history_item *h);
+void member_history_format(const struct member_history_item *h, bool ascii, struct buf *out);
+enum tcxd_err member_history_parse(const char *s, size_t len, struct member_history_item *out,
+                                   struct tcxd_error *e) TCXD_WUR;
 
 #endif

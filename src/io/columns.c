@@ -52,8 +52,25 @@ const struct io_column io_member_columns[MC__MAX] = {
                          "ngày chuyển sinh hoạt đến|ngày chuyển sinh hoạt|ngày đến|arrived on",
                          IO_COL_DATE},
     [MC_ADMISSION_PLACE] = {"admission_place", "Nơi kết nạp",
-                            "nơi vào đảng|chi bộ kết nạp ngoài|admitted at", IO_COL_NOEXPORT},
+                            "nơi vào đảng|chi bộ kết nạp ngoài|admitted at", 0},
+    [MC_ARRIVAL_SCOPE] = {"arrival_scope", "Chuyển đến từ",
+                          "phạm vi chuyển đến|chuyển đến từ đâu|arrived from scope", 0},
+    [MC_ARRIVAL_FROM] = {"arrival_from", "Nơi chuyển đến từ",
+                         "nơi sinh hoạt trước|chuyển từ đảng bộ|arrived from", 0},
+    [MC_ARRIVAL_DECISION_DATE] = {"arrival_decision_date", "Ngày quyết định chuyển đến",
+                                  "ngày qđ chuyển sinh hoạt|ngày quyết định chuyển sinh hoạt",
+                                  IO_COL_DATE},
+    [MC_ARRIVAL_DECISION_NO] = {"arrival_decision_no", "Số quyết định chuyển đến",
+                                "số qđ chuyển sinh hoạt|số quyết định chuyển sinh hoạt", 0},
+/* clang-format off */
+#define MC_PROFILE_COL(ID, cname, key, label, ...) [MC_##ID] = {key, label, "", 0},
+    MEMBER_PROFILE_FIELDS(MC_PROFILE_COL)
+#undef MC_PROFILE_COL
+    /* clang-format on */
+    [MC_HISTORY] = {"history", "Diễn biến khác", "quá trình|các sự kiện khác|sự kiện|events", 0},
 };
+_Static_assert(MC_HISTORY - MC_FIRST_PROFILE == MF__MAX - MF_OTHER_NAME,
+               "a column for each profile field");
 
 const struct io_column io_org_columns[OC__MAX] = {
     [OC_CODE] = {"code", "Mã", "mã tổ chức|mã tổ chức đảng|mã đơn vị", IO_COL_REQUIRED},

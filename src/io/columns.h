@@ -11,8 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/member_record.h"
 #include "util/buf.h"
 
+#define MC_PROFILE_ID(ID, ...) MC_##ID,
 enum member_col {
     MC_FULL_NAME,
     MC_GENDER,
@@ -31,11 +33,24 @@ enum member_col {
     MC_ORG,
     MC_DECISION_NO,
     MC_OFFICIAL_NO,
-    MC_ADMISSION_ORG,   /* a member who moved: the chi bộ of the admission */
-    MC_ARRIVAL_DATE,    /* ... and the day of the move into "Chi bộ" */
-    MC_ADMISSION_PLACE, /* admitted outside the database: where (text) */
+    MC_ADMISSION_ORG,         /* a member who moved: the chi bộ of the admission */
+    MC_ARRIVAL_DATE,          /* ... and the day of the move into "Chi bộ" */
+    MC_ADMISSION_PLACE,       /* admitted outside the database: where (text) */
+    MC_ARRIVAL_SCOPE,         /* the arrival's transfer: from where (enum transfer_scope) */
+    MC_ARRIVAL_FROM,          /* ... the other party's name */
+    MC_ARRIVAL_DECISION_DATE, /* ... the transfer's decision (empty: the arrival's date) */
+    MC_ARRIVAL_DECISION_NO,
+    /* the Phiếu's fields, one column each, named as the member field table names them */
+    /* clang-format off */
+    MEMBER_PROFILE_FIELDS(MC_PROFILE_ID)
+    MC_HISTORY, /* every other event, one a line (member_history_format) */
+    /* clang-format on */
     MC__MAX
 };
+#undef MC_PROFILE_ID
+/* The member field of a profile column. */
+#define MC_FIRST_PROFILE    MC_OTHER_NAME
+#define MC_PROFILE_FIELD(c) ((enum member_field)(MF_OTHER_NAME + ((c)-MC_FIRST_PROFILE)))
 
 enum org_col {
     OC_CODE,

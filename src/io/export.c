@@ -139,10 +139,20 @@ static void sink_header(struct sink *s, const struct io_column *cols, size_t n)
 /* ---- members ---------------------------------------------------------------------------- */
 
 struct roll_ctx {
+    struct store *st;
     const struct org_tree *t;
     uint32_t root;
     struct sink *s;
     const char *org_code;
+    int64_t org_id;
+    /* the member's events, and the first problem reading them */
+    struct member_event_info *ev;
+    size_t nev, ev_cap;
+    struct member_fields f;
+    struct member_history_item h;
+    struct buf text;
+    enum tcxd_err rc;
+    struct tcxd_error e;
 };
 
 /* The node of org_id when it is in root's subtree on the tree's date, else TREE_NONE. */
@@ -155,12 +165,60 @@ static uint32_t subtree_node(const struct org_tree *t, uint32_t root, int64_t or
     return TREE_NONE;
 }
 
+static void ev_collect(void *ctx, const struct member_event_info *ev)
+{
+    struct roll_ctx *c = ctx;
+    ALLOC_GROW(c->ev, c->nev + 1, c->ev_cap);
+    c->ev[c->nev++] = *ev;
+}
+
+static bool registration_move(const struct member_event *ev)
+{
+    return ev->kind == MEV_TRANSFER &&
+           (ev->form == TRANSFER_OFFICIAL || ev->form == TRANSFER_ORG_CHANGE);
+}
+
+/* The code of an organization when it is one of the file's (in the subtree on the date). */
+static const char *file_code(const struct roll_ctx *c, int64_t org_id)
+{
+    uint32_t k = org_id ? subtree_node(c->t, c->root, org_id) : TREE_NONE;
+    return k != TREE_NONE ? c->t->nodes[k].code : NULL;
+}
+
+/*
+ * A member's row. The columns of an admission, a recognition and a move (member_entry) hold the
+ * first admission, its recognition and the latest move into the roll's chi bộ; the history
+ * column every other event up to the date, in order. Moves between chi bộ before that one are
+ * not written (the registrations of the file's date are). An organization that is not one of
+ * the file's cannot be named: an admission there is written as outside ... or in the roll's
+ * chi bộ (as before the history column), a re-admission or restoration there as in the roll's
+ * chi bộ, a temporary transfer there (and its return) not at all.
+ */
 static void member_out(void *ctx, const struct store_roll_member *r)
 {
     struct roll_ctx *c = ctx;
     struct sink *s = c->s;
     const struct member_info *m = r->m;
     bool a = s->ascii;
+    if (c->rc)
+        return;
+    c->nev = 0;
+    if ((c->rc = store_member_events(c->st, m->id, ev_collect, c, NULL, &c->e)) ||
+        (c->rc = store_member_profile(c->st, m->id, &c->f, &c->e)))
+        return;
+    size_t n = 0;
+    while (n < c->nev && c->ev[n].ev.date <= c->t->as_of)
+        n++;
+    const struct member_event_info *adm = NULL, *off = NULL, *move = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const struct member_event *ev = &c->ev[i].ev;
+        if (ev->kind == MEV_ADMIT && !adm)
+            adm = &c->ev[i];
+        else if (ev->kind == MEV_OFFICIAL && !off)
+            off = &c->ev[i];
+        else if (registration_move(ev) && ev->org_id == c->org_id)
+            move = &c->ev[i];
+    }
     sink_text(s, m->full_name);
     sink_text(s, a ? gender_name(m->gender) : gender_label(m->gender));
     sink_date(s, m->birth_date);
@@ -173,20 +231,79 @@ static void member_out(void *ctx, const struct store_roll_member *r)
     sink_text(s, m->theory == THEORY_NONE ? ""
                  : a                      ? theory_level_name(m->theory)
                                           : theory_level_label(m->theory));
-    sink_date(s, m->admission_decision_date);
-    sink_date(s, m->ceremony_date);
-    sink_date(s, r->official_decision_date);
+    sink_date(s, adm ? adm->ev.decision_date : m->admission_decision_date);
+    sink_date(s, adm ? adm->ev.date : m->ceremony_date);
+    sink_date(s, off ? off->ev.decision_date : DATE_NONE);
     sink_text(s, m->party_card_no);
     sink_text(s, c->org_code);
-    sink_text(s, r->decision_no);
-    sink_text(s, r->official_decision_date != DATE_NONE ? r->official_decision_no : "");
-    /* a member who moved: where they were admitted, and since when they are here - when that
-       chi bộ is one of the file's organizations (alive on the date, in the subtree); one that
-       has since merged away or lies outside is not, and the member is written as admitted in
-       the chi bộ of the date, as the format had it before the two columns */
-    uint32_t k = r->admission_org_id ? subtree_node(c->t, c->root, r->admission_org_id) : TREE_NONE;
-    sink_text(s, k != TREE_NONE ? c->t->nodes[k].code : "");
-    sink_date(s, k != TREE_NONE ? r->arrived_on : DATE_NONE);
+    sink_text(s, adm ? adm->decision_no : r->decision_no);
+    sink_text(s, off ? off->decision_no : "");
+    /* where the member was admitted, and since when they are here: when that chi bộ is one of
+       the file's organizations; one that has since merged away or lies outside is not, and
+       the member is written as admitted in the chi bộ of the date, as the format had it before
+       the two columns; admitted outside the database: the place */
+    bool outside = adm && !adm->ev.org_id;
+    const char *adm_code = adm && adm->ev.org_id != c->org_id ? file_code(c, adm->ev.org_id) : NULL;
+    sink_text(s, adm_code ? adm_code : "");
+    bool arrival = move && (adm_code || outside);
+    sink_date(s, arrival ? move->ev.date : DATE_NONE);
+    sink_text(s, outside ? adm->detail : "");
+    sink_text(s, !arrival || move->scope == SCOPE_NONE ? ""
+                 : a                                   ? transfer_scope_name(move->scope)
+                                                       : transfer_scope_label(move->scope));
+    sink_text(s, arrival ? move->place : "");
+    sink_date(s, arrival && move->ev.decision_date != move->ev.date ? move->ev.decision_date
+                                                                    : DATE_NONE);
+    sink_text(s, arrival ? move->decision_no : "");
+    /* the Phiếu's fields: "chưa cập nhật" is an empty cell */
+    for (int k = MC_FIRST_PROFILE; k < MC_HISTORY; k++) {
+        enum member_field mf = MC_PROFILE_FIELD(k);
+        const struct member_field_def *d = &member_field_defs[mf];
+        const struct buf *tb = member_fields_text_c(&c->f, mf);
+        if (tb) {
+            sink_text(s, tb->ptr);
+            continue;
+        }
+        int v = member_fields_enum(&c->f, mf);
+        sink_text(s, v <= 0 || (size_t)v >= d->nvalues ? ""
+                     : a                               ? d->values[v].name
+                                                       : d->values[v].label);
+    }
+    /* the history */
+    buf_reset(&c->text);
+    bool dropped_temporary = false;
+    for (size_t i = 0; i < n; i++) {
+        const struct member_event_info *x = &c->ev[i];
+        if (x == adm || x == off || registration_move(&x->ev))
+            continue;
+        const char *code = x->ev.org_id ? file_code(c, x->ev.org_id) : "";
+        if (!code) {
+            if (x->ev.kind == MEV_TRANSFER) { /* temporary, somewhere else */
+                dropped_temporary = true;
+                continue;
+            }
+            if (x->ev.kind == MEV_RETURN && dropped_temporary) {
+                dropped_temporary = false;
+                continue;
+            }
+            code = c->org_code;
+        }
+        struct member_history_item *h = &c->h;
+        h->ev = x->ev;
+        h->scope = x->scope;
+        buf_reset(&h->org);
+        buf_adds(&h->org, code);
+        buf_reset(&h->decision_no);
+        buf_adds(&h->decision_no, x->decision_no);
+        buf_reset(&h->detail);
+        buf_adds(&h->detail, x->detail);
+        buf_reset(&h->place);
+        buf_adds(&h->place, x->place);
+        if (c->text.len)
+            buf_addch(&c->text, '\n');
+        member_history_format(h, a, &c->text);
+    }
+    sink_text(s, c->text.ptr);
     sink_end_row(s);
 }
 
@@ -194,16 +311,33 @@ static enum tcxd_err export_members(struct store *st, const struct org_tree *t, 
                                     struct sink *s, struct tcxd_error *e)
 {
     sink_header(s, io_member_columns, MC__MAX);
-    for (uint32_t i = root; i != TREE_NONE; i = org_tree_next(t, root, i)) {
+    struct roll_ctx c;
+    memset(&c, 0, sizeof(c));
+    c.st = st;
+    c.t = t;
+    c.root = root;
+    c.s = s;
+    member_fields_init(&c.f);
+    member_history_item_init(&c.h);
+    buf_init(&c.text, 0);
+    enum tcxd_err rc = TCXD_OK;
+    for (uint32_t i = root; i != TREE_NONE && !rc; i = org_tree_next(t, root, i)) {
         const struct org_node *nd = &t->nodes[i];
         if (!org_holds_members(nd->tier, nd->form))
             continue;
-        struct roll_ctx c = {t, root, s, nd->code};
-        enum tcxd_err rc = store_bulk_roll(st, nd->id, t->as_of, member_out, &c, e);
-        if (rc)
-            return rc;
+        c.org_code = nd->code;
+        c.org_id = nd->id;
+        rc = store_bulk_roll(st, nd->id, t->as_of, member_out, &c, e);
+        if (!rc && c.rc) {
+            rc = c.rc;
+            *e = c.e;
+        }
     }
-    return TCXD_OK;
+    free(c.ev);
+    member_fields_release(&c.f);
+    member_history_item_release(&c.h);
+    buf_release(&c.text);
+    return rc;
 }
 
 /* ---- organizations ---------------------------------------------------------------------- */

@@ -331,8 +331,10 @@ enum tcxd_err date_cell(const struct io_table_info *info, const struct io_cell *
 static const struct io_row *flatten_breaks(struct importer *im, const struct io_row *row)
 {
     bool any = false;
+    /* the members' history column keeps its lines: one event a line */
+    long keep = im->o->what == IO_MEMBERS ? im->col_cell[MC_HISTORY] : -1;
     for (size_t i = 0; i < row->n && !any; i++)
-        for (size_t k = 0; k < row->cells[i].len && !any; k++) {
+        for (size_t k = 0; (long)i != keep && k < row->cells[i].len && !any; k++) {
             char c = row->cells[i].ptr[k];
             any = c == '\n' || c == '\r' || c == '\t';
         }
@@ -344,7 +346,8 @@ static const struct io_row *flatten_breaks(struct importer *im, const struct io_
         off[i] = im->flat.len;
         for (size_t k = 0; k < row->cells[i].len; k++) {
             char c = row->cells[i].ptr[k];
-            buf_addch(&im->flat, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+            buf_addch(&im->flat,
+                      (long)i != keep && (c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
         }
         buf_addch(&im->flat, '\0');
     }

@@ -102,6 +102,12 @@ struct slot {
     int64_t org_id; /* the chi bộ of the admission */
     int64_t moved_to;
     tcxd_date decision, ceremony, official, moved_on;
+    enum transfer_scope moved_scope; /* the arrival: from where */
+    struct buf moved_from;
+    tcxd_date moved_decision; /* ... its decision (DATE_NONE: moved_on) */
+    struct buf moved_no;
+    struct member_history_item *hist; /* the history column's events (ev.org_id resolved) */
+    size_t nhist, hist_cap;
 };
 
 #define BATCH_ROWS 256

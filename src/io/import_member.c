@@ -179,6 +179,8 @@ static void slot_init(struct slot *sl)
     buf_init(&sl->fold, 0);
     buf_init(&sl->key, 0);
     buf_init(&sl->given, 0);
+    buf_init(&sl->moved_from, 0);
+    buf_init(&sl->moved_no, 0);
 }
 
 static void slot_release(struct slot *sl)
@@ -190,6 +192,11 @@ static void slot_release(struct slot *sl)
     buf_release(&sl->fold);
     buf_release(&sl->key);
     buf_release(&sl->given);
+    buf_release(&sl->moved_from);
+    buf_release(&sl->moved_no);
+    for (size_t i = 0; i < sl->hist_cap; i++)
+        member_history_item_release(&sl->hist[i]);
+    free(sl->hist);
 }
 
 /*
@@ -274,6 +281,12 @@ static struct store_bulk_member slot_member(const struct slot *sl)
                                       .moved_to = sl->moved_to,
                                       .moved_on = sl->moved_on,
                                       .admission_place = sl->place.ptr,
+                                      .moved_scope = sl->moved_scope,
+                                      .moved_from = sl->moved_from.ptr,
+                                      .moved_decision_date = sl->moved_decision,
+                                      .moved_decision_no = sl->moved_no.ptr,
+                                      .history = sl->hist,
+                                      .nhistory = sl->nhist,
                                       .name_fold = sl->kfold,
                                       .name_key = sl->kkey,
                                       .name_fold_given = sl->kgiven};
@@ -677,6 +690,116 @@ static bool org_alive(struct importer *im, int col, const struct io_cell *cl,
     return false;
 }
 
+static enum tcxd_err parse_scope(const char *s, int *out, struct tcxd_error *e)
+{
+    enum transfer_scope v;
+    enum tcxd_err rc = transfer_scope_parse(s, &v, e);
+    *out = (int)v;
+    return rc;
+}
+
+/* The Phiếu's fields (one column each, member_field_parse's checks); an absent or empty cell
+   is "chưa cập nhật". False when one is wrong (reported). */
+static bool profile_cells(struct importer *im, const struct io_cell *const *cl,
+                          struct member_fields *f, struct buf *tmp)
+{
+    bool ok = true;
+    for (int c = MC_FIRST_PROFILE; c < MC_HISTORY; c++) {
+        enum member_field mf = MC_PROFILE_FIELD(c);
+        struct buf *tb = member_fields_text(f, mf);
+        if (!cl[c]->len) {
+            if (tb)
+                buf_reset(tb);
+            else
+                *(int *)(void *)((char *)f + member_field_defs[mf].offset) = 0;
+            continue;
+        }
+        if (!cell_utf8(im, cl[c], c)) {
+            ok = false;
+            continue;
+        }
+        struct tcxd_error err;
+        const char *t = text_of(cl[c], tmp);
+        if (member_field_parse(mf, t, strlen(t), im->today, f, &err)) {
+            im_issue_err(im, cl[c]->line, c, &err);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* The history column: one event a line (member_history_parse), organizations by code, each a
+   chi bộ alive on the event's date. *registers: one of them is an admission or a restoration.
+   False when a line is wrong (reported, naming the line). */
+static bool history_cell(struct importer *im, const struct io_cell *cl, struct slot *sl,
+                         bool *registers)
+{
+    sl->nhist = 0;
+    *registers = false;
+    if (!cl->len)
+        return true;
+    if (!cell_utf8(im, cl, MC_HISTORY))
+        return false;
+    bool ok = true;
+    const char *p = cl->ptr, *end = cl->ptr + cl->len;
+    for (int k = 1; p < end; k++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        size_t len = (size_t)(le - p);
+        if (len && p[len - 1] == '\r')
+            len--;
+        const char *line = p;
+        p = nl ? nl + 1 : end;
+        size_t b = 0;
+        while (b < len && (line[b] == ' ' || line[b] == '\t'))
+            b++;
+        if (b == len) {
+            k--;
+            continue;
+        }
+        if (sl->nhist == sl->hist_cap) {
+            size_t cap = sl->hist_cap ? sl->hist_cap * 2 : 4;
+            sl->hist = xrealloc(sl->hist, cap * sizeof(*sl->hist));
+            for (size_t i = sl->hist_cap; i < cap; i++)
+                member_history_item_init(&sl->hist[i]);
+            sl->hist_cap = cap;
+        }
+        struct member_history_item *h = &sl->hist[sl->nhist];
+        struct tcxd_error err;
+        if (member_history_parse(line, len, h, &err)) {
+            im_issue(im, cl->line, MC_HISTORY, err.field, err.code, "event %d: %s", k, err.msg);
+            ok = false;
+            continue;
+        }
+        h->ev.org_id = 0;
+        if (h->org.len) {
+            const struct org_cache *oc = org_lookup(im, h->org.ptr, &err);
+            if (!oc) {
+                im_issue_err(im, cl->line, MC_HISTORY, &err);
+                im->fatal = err.code;
+                im->stop = true;
+                return false;
+            }
+            if (!org_alive(im, MC_HISTORY, cl, oc, h->org.ptr, h->ev.date, true)) {
+                ok = false;
+                continue;
+            }
+            h->ev.org_id = oc->o.id;
+        }
+        if (h->ev.date > im->today) {
+            char d[DATE_ISO_LEN];
+            date_format_vn(h->ev.date, d);
+            im_issue(im, cl->line, MC_HISTORY, "date", TCXD_EINVAL,
+                     "event %d: date %s is in the future", k, d);
+            ok = false;
+            continue;
+        }
+        *registers = *registers || h->ev.kind == MEV_ADMIT || h->ev.kind == MEV_RESTORE;
+        sl->nhist++;
+    }
+    return ok;
+}
+
 /*
  * One member row: the checks of `tcxd member admit` (member_fields_parse's field by field, with
  * every failing field reported), then those of the official recognition and the transfer, then
@@ -774,6 +897,9 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
         nid_ok = false;
     }
 
+    if (!profile_cells(im, cl, &sl->f, &numtmp))
+        fields_ok = false;
+
     /* admission, official recognition, arrival */
     bool dates_ok = true;
     static const int date_cols[4] = {MC_DECISION_DATE, MC_CEREMONY_DATE, MC_OFFICIAL_DATE,
@@ -820,6 +946,38 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
             buf_reset(decb[k]);
     }
 
+    /* the arrival's where from, and the other events */
+    sl->moved_scope = SCOPE_NONE;
+    buf_reset(&sl->moved_from);
+    bool hist_registers = false;
+    bool hist_ok = history_cell(im, cl[MC_HISTORY], sl, &hist_registers);
+    if (GIVEN(MC_ARRIVAL_SCOPE)) {
+        if (enum_cell(im, MC_ARRIVAL_SCOPE, cl[MC_ARRIVAL_SCOPE], parse_scope, &en))
+            sl->moved_scope = (enum transfer_scope)en;
+        else
+            hist_ok = false;
+    }
+    if (GIVEN(MC_ARRIVAL_FROM)) {
+        if (text_cell(im, MC_ARRIVAL_FROM, cl[MC_ARRIVAL_FROM], cl[MC_ARRIVAL_FROM]->ptr, 300, true,
+                      "", &v))
+            buf_set(&sl->moved_from, v);
+        else
+            hist_ok = false;
+    }
+    sl->moved_decision = DATE_NONE;
+    buf_reset(&sl->moved_no);
+    if (GIVEN(MC_ARRIVAL_DECISION_DATE) &&
+        !date_of(im, info, MC_ARRIVAL_DECISION_DATE, cl[MC_ARRIVAL_DECISION_DATE],
+                 &sl->moved_decision))
+        hist_ok = false;
+    if (GIVEN(MC_ARRIVAL_DECISION_NO)) {
+        if (text_cell(im, MC_ARRIVAL_DECISION_NO, cl[MC_ARRIVAL_DECISION_NO],
+                      cl[MC_ARRIVAL_DECISION_NO]->ptr, 100, true, "", &v))
+            buf_set(&sl->moved_no, v);
+        else
+            hist_ok = false;
+    }
+
     /* the chi bộ, and the chi bộ of the admission when the member moved since */
     const struct org_cache *org = NULL, *adm = NULL;
     const char *org_code = "", *adm_code = "";
@@ -850,7 +1008,8 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
                  "chi bộ",
                  io_member_columns[MC_ADMISSION_ORG].label);
         orgs_ok = false;
-    } else if (orgs_ok && adm && sl->moved_on == DATE_NONE && !(GIVEN(MC_ARRIVAL_DATE))) {
+    } else if (orgs_ok && adm && sl->moved_on == DATE_NONE && !(GIVEN(MC_ARRIVAL_DATE)) &&
+               !hist_registers) {
         im_issue(im, cl[MC_ARRIVAL_DATE]->line, MC_ARRIVAL_DATE, NULL, TCXD_EINVAL,
                  "the arrival date in chi bộ '%s' is required when the member was admitted in "
                  "another chi bộ ('%s')",
@@ -935,13 +1094,58 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
             memcpy(sorted, ev, sizeof(ev[0]) * n);
             if (member_replay(sorted, n, &d, &err)) {
                 im_issue_err(im, cl[MC_OFFICIAL_DATE]->line, MC_OFFICIAL_DATE, &err);
-            } else if ((adm || outside) && orgs_ok) {
+            } else if ((adm || outside) && orgs_ok && sl->moved_on != DATE_NONE) {
                 ev[n++] = tr;
                 if (member_replay(ev, n, &d, &err))
                     im_issue_err(im, cl[MC_ARRIVAL_DATE]->line, MC_ARRIVAL_DATE, &err);
             }
             member_derived_release(&d);
         }
+    }
+
+    /* where the arrival came from goes with an arrival */
+    bool moves = sl->moved_on != DATE_NONE && (adm || outside);
+    if (orgs_ok && !moves &&
+        (sl->moved_scope != SCOPE_NONE || sl->moved_from.len || sl->moved_no.len ||
+         sl->moved_decision != DATE_NONE)) {
+        int c = sl->moved_scope != SCOPE_NONE     ? MC_ARRIVAL_SCOPE
+                : sl->moved_from.len              ? MC_ARRIVAL_FROM
+                : sl->moved_decision != DATE_NONE ? MC_ARRIVAL_DECISION_DATE
+                                                  : MC_ARRIVAL_DECISION_NO;
+        im_issue(im, cl[c]->line, c, NULL, TCXD_EINVAL,
+                 "where the member came from goes with an arrival (columns '%s' and '%s')",
+                 io_member_columns[MC_ADMISSION_ORG].label,
+                 io_member_columns[MC_ARRIVAL_DATE].label);
+    }
+    /* the history replayed after the rest, as the store will, with the real organizations: it
+       must leave the member registered in the row's chi bộ */
+    if (sl->nhist && hist_ok && orgs_ok && !im->row_bad) {
+        struct member_entry entry = {.admission_org_id = outside ? 0
+                                                         : adm   ? adm->o.id
+                                                                 : org->o.id,
+                                     .decision_date = sl->decision,
+                                     .ceremony_date = sl->ceremony,
+                                     .official_decision_date = sl->official,
+                                     .moved_to = moves ? org->o.id : 0,
+                                     .moved_on = moves ? sl->moved_on : DATE_NONE,
+                                     .moved_decision_date = sl->moved_decision};
+        struct member_event *ev = xcalloc(MEMBER_ENTRY_EVENTS + sl->nhist, sizeof(*ev));
+        size_t n = member_entry_events(&entry, ev);
+        for (size_t i = 0; i < sl->nhist; i++) {
+            ev[n] = sl->hist[i].ev;
+            ev[n].seq = (int64_t)n + 1;
+            n++;
+        }
+        struct member_derived d;
+        member_derived_init(&d);
+        if (member_replay(ev, n, &d, &err))
+            im_issue(im, cl[MC_HISTORY]->line, MC_HISTORY, NULL, err.code, "%s", err.msg);
+        else if (!member_status_active(d.status) || d.org_id != org->o.id)
+            im_issue(im, cl[MC_HISTORY]->line, MC_HISTORY, NULL, TCXD_ERULE,
+                     "after these events the member is not registered in chi bộ '%s' (%s)",
+                     org_code, member_status_label(d.status));
+        member_derived_release(&d);
+        free(ev);
     }
 
     /* national ID: unique in the file and among living members */
@@ -972,7 +1176,7 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
     if (!im->row_bad && !im->r->n && (im->bulk || (im->pipe.keep && im->pipe.running)) &&
         !im->fatal) {
         sl->org_id = outside ? 0 : adm ? adm->o.id : org->o.id;
-        sl->moved_to = adm || outside ? org->o.id : 0;
+        sl->moved_to = moves ? org->o.id : 0;
         struct pipe *p = &im->pipe;
         int64_t id = 0;
         enum tcxd_err rc = TCXD_OK;
@@ -982,7 +1186,11 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
             struct member_admit_history hist = {.admission_place = sl->place.ptr,
                                                 .arrival_date = sl->moved_on,
                                                 .official_decision_date = sl->official,
-                                                .official_decision_no = sl->odec.ptr};
+                                                .official_decision_no = sl->odec.ptr,
+                                                .arrival_scope = sl->moved_scope,
+                                                .arrival_from = sl->moved_from.ptr,
+                                                .arrival_decision_date = sl->moved_decision,
+                                                .arrival_decision_no = sl->moved_no.ptr};
             struct member_admit_req req = {.fields = &sl->f,
                                            .org_id = outside ? sl->moved_to : sl->org_id,
                                            .decision_date = sl->decision,
@@ -1000,11 +1208,24 @@ void import_member_row(struct importer *im, const struct io_table_info *info,
             if (!rc && !outside && sl->moved_to) {
                 struct member_event ev = {.kind = MEV_TRANSFER,
                                           .date = sl->moved_on,
-                                          .decision_date = sl->moved_on,
+                                          .decision_date = sl->moved_decision != DATE_NONE
+                                                               ? sl->moved_decision
+                                                               : sl->moved_on,
                                           .org_id = sl->moved_to,
                                           .form = TRANSFER_OFFICIAL,
                                           .until = DATE_NONE};
-                rc = store_member_event(im->st, im->who, id, &ev, "", "", &err);
+                rc = store_member_event_where(im->st, im->who, id, &ev, sl->moved_no.ptr, "",
+                                              sl->moved_scope, sl->moved_from.ptr, &err);
+            }
+            for (size_t i = 0; !rc && i < sl->nhist; i++) {
+                const struct member_history_item *h = &sl->hist[i];
+                if (h->ev.kind == MEV_ADMIT)
+                    rc =
+                        store_member_readmit(im->st, im->who, id, h->ev.org_id, h->ev.decision_date,
+                                             h->ev.date, h->decision_no.ptr, &err);
+                else
+                    rc = store_member_event_where(im->st, im->who, id, &h->ev, h->decision_no.ptr,
+                                                  h->detail.ptr, h->scope, h->place.ptr, &err);
             }
         } else {
             sl->kfold = sl->kkey = sl->kgiven = (struct slice){NULL, 0};

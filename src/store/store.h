@@ -193,6 +193,11 @@ struct member_admit_history {
     /* recognised official: the decision's date (official from ceremony + 12 months) */
     tcxd_date official_decision_date;
     const char *official_decision_no;
+    /* the arrival's transfer: from where (SCOPE_NONE / NULL: not recorded) */
+    enum transfer_scope arrival_scope;
+    const char *arrival_from;
+    tcxd_date arrival_decision_date; /* 0 or DATE_NONE: the arrival's own date */
+    const char *arrival_decision_no;
 };
 
 struct member_admit_req {
@@ -249,6 +254,9 @@ enum tcxd_err store_member_update(struct store *st, const struct store_actor *wh
 /* The personal record as stored (for a correction that changes some fields). Release out. */
 enum tcxd_err store_member_record(struct store *st, int64_t member_id, struct member_fields *out,
                                   struct tcxd_error *e) TCXD_WUR;
+/* Only the Phiếu's fields (MFF_PROFILE) of the record into out (the others are left). */
+enum tcxd_err store_member_profile(struct store *st, int64_t member_id, struct member_fields *out,
+                                   struct tcxd_error *e) TCXD_WUR;
 /* The record as a JSON object (text, malloc'd: free it): every field of the table by its key,
    enumerations by their names, dates ISO, null for a missing date. */
 char *store_member_record_json_text(const struct member_fields *f);

@@ -782,7 +782,7 @@ enum tcxd_err store_bulk_begin_opts(struct store *st, const struct store_bulk_op
     member_derived_init(&b->d);
     queue_init(&b->members, b->sole ? STMT_BULK_MEMBER_INSERT_ID : STMT_BULK_MEMBER_INSERT,
                STMT_BULK_MEMBER_INSERT_N, b->sole ? 22 : 21);
-    queue_init(&b->events, STMT_MEMBER_EVENT_INSERT, STMT_BULK_EVENT_INSERT_N, 9);
+    queue_init(&b->events, STMT_BULK_EVENT_INSERT, STMT_BULK_EVENT_INSERT_N, 11);
     queue_init(&b->stints, STMT_STINT_INSERT, STMT_BULK_STINT_INSERT_N, 6);
     queue_init(&b->gaps, STMT_GAP_INSERT, STMT_GAP_INSERT, 4);
     enum tcxd_err rc = store_begin(st, e);
@@ -882,7 +882,8 @@ size_t store_bulk_count(const struct store_bulk *b)
 
 static enum tcxd_err queue_event(struct store_bulk *b, int64_t member_id,
                                  const struct member_event *ev, const char *decision_no,
-                                 const char *detail, struct tcxd_error *e)
+                                 const char *detail, enum transfer_scope scope, const char *place,
+                                 struct tcxd_error *e)
 {
     struct queue *q = &b->events;
     struct qval *v = q_row(q);
@@ -896,28 +897,62 @@ static enum tcxd_err queue_event(struct store_bulk *b, int64_t member_id,
     q_int(&v[6], ev->form);
     q_date(q, &v[7], ev->until);
     q_text(q, &v[8], detail ? detail : "", detail ? strlen(detail) : 0);
+    q_int(&v[9], (int)scope);
+    q_text(q, &v[10], place ? place : "", place ? strlen(place) : 0);
     return q_done(b, q, e);
 }
+
+static enum tcxd_err bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
+                                     struct member_event *ev, size_t nentry, size_t nev,
+                                     int64_t *id_out, struct tcxd_error *e);
 
 enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
                                     int64_t *id_out, struct tcxd_error *e)
 {
-    struct store *st = b->st;
-    const struct member_fields *f = m->fields;
-    struct member_derived *d = &b->d;
     enum tcxd_err rc;
-    /* in the order the per-member path appends them: admission, recognition, transfer */
-    struct member_event ev[MEMBER_ENTRY_EVENTS];
+    /* in the order the per-member path appends them: admission, recognition, transfer, then
+       the history */
+    struct member_event ev_entry[MEMBER_ENTRY_EVENTS + 8], *ev = ev_entry;
+    if (m->nhistory > 8)
+        ev = xcalloc(MEMBER_ENTRY_EVENTS + m->nhistory, 2 * sizeof(*ev));
     const struct member_entry entry = {.admission_org_id = m->org_id,
                                        .decision_date = m->decision_date,
                                        .ceremony_date = m->ceremony_date,
                                        .official_decision_date = m->official_decision_date,
                                        .moved_to = m->moved_to,
-                                       .moved_on = m->moved_on};
-    size_t nev = member_entry_events(&entry, ev);
+                                       .moved_on = m->moved_on,
+                                       .moved_decision_date = m->moved_decision_date};
+    size_t nentry = member_entry_events(&entry, ev), nev = nentry;
+    for (size_t i = 0; i < m->nhistory; i++) {
+        ev[nev] = m->history[i].ev;
+        ev[nev].seq = (int64_t)nev + 1;
+        nev++;
+    }
+    rc = bulk_member_add(b, m, ev, nentry, nev, id_out, e);
+    if (ev != ev_entry)
+        free(ev);
+    return rc;
+}
+
+static enum tcxd_err bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
+                                     struct member_event *ev, size_t nentry, size_t nev,
+                                     int64_t *id_out, struct tcxd_error *e)
+{
+    struct store *st = b->st;
+    const struct member_fields *f = m->fields;
+    struct member_derived *d = &b->d;
+    enum tcxd_err rc;
     if ((rc = member_check_admission(f->birth_date, m->decision_date, m->ceremony_date, b->today,
                                      e)))
         return rc;
+    for (size_t i = nentry; i < nev; i++)
+        if (ev[i].date > b->today ||
+            (ev[i].decision_date != DATE_NONE && ev[i].decision_date > b->today)) {
+            char day[DATE_ISO_LEN];
+            date_format_vn(ev[i].date, day);
+            return tcxd_fail(e, TCXD_EINVAL, "date", "%s on %s: the date is in the future",
+                             member_event_kind_label(ev[i].kind), day);
+        }
     if (m->official_decision_date != DATE_NONE && m->official_decision_date > b->today)
         return tcxd_fail(e, TCXD_EINVAL, "date", "official recognition decided in the future");
     if (!m->org_id && (!m->moved_to || !m->admission_place || !*m->admission_place))
@@ -945,8 +980,20 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
                              f->full_name.ptr, (long long)bad, day);
         }
     }
-    /* member_replay sorts its input: pass a copy so ev keeps the insertion order */
-    struct member_event sorted[MEMBER_ENTRY_EVENTS];
+    if (store_scoped(st))
+        for (size_t i = nentry; i < nev; i++)
+            if (ev[i].org_id &&
+                store_scope_check_write(st, ev[i].org_id, ev[i].date, "history", NULL)) {
+                char day[DATE_ISO_LEN];
+                date_format_vn(ev[i].date, day);
+                return tcxd_fail(e, TCXD_ENOTFOUND, "history",
+                                 "%s: organization #%lld is not in your account's scope on %s; "
+                                 "nothing can be written",
+                                 f->full_name.ptr, (long long)ev[i].org_id, day);
+            }
+    /* member_replay sorts its input: pass a copy (after ev) so ev keeps the insertion order */
+    struct member_event sorted_entry[MEMBER_ENTRY_EVENTS + 8];
+    struct member_event *sorted = nev <= MEMBER_ENTRY_EVENTS + 8 ? sorted_entry : ev + nev;
     memcpy(sorted, ev, sizeof(ev[0]) * nev);
     if ((rc = member_replay(sorted, nev, d, e)))
         return rc;
@@ -998,12 +1045,24 @@ enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bul
     if (!store_member_profile_empty(f) &&
         ((rc = q_flush(b, &b->members, e)) || (rc = store_member_profile_write(st, id, f, e))))
         return rc;
-    if ((rc = queue_event(b, id, &ev[0], m->decision_no, m->org_id ? "" : m->admission_place, e)))
+    if ((rc = queue_event(b, id, &ev[0], m->decision_no, m->org_id ? "" : m->admission_place,
+                          SCOPE_NONE, "", e)))
         return rc;
-    for (size_t i = 1; i < nev; i++)
-        if ((rc = queue_event(b, id, &ev[i],
-                              ev[i].kind == MEV_OFFICIAL ? m->official_decision_no : "", "", e)))
+    for (size_t i = 1; i < nentry; i++) {
+        bool tr = ev[i].kind == MEV_TRANSFER;
+        const char *no = ev[i].kind == MEV_OFFICIAL   ? m->official_decision_no
+                         : tr && m->moved_decision_no ? m->moved_decision_no
+                                                      : "";
+        if ((rc = queue_event(b, id, &ev[i], no, "", tr ? m->moved_scope : SCOPE_NONE,
+                              tr && m->moved_from ? m->moved_from : "", e)))
             return rc;
+    }
+    for (size_t i = nentry; i < nev; i++) {
+        const struct member_history_item *h = &m->history[i - nentry];
+        if ((rc = queue_event(b, id, &ev[i], h->decision_no.ptr, h->detail.ptr, h->scope,
+                              h->place.ptr, e)))
+            return rc;
+    }
     for (size_t i = 0; i < d->nstints; i++) {
         const struct member_stint *x = &d->stints[i];
         if (x->kind == STINT_OUTSIDE) /* not in the tree: not stored */

@@ -30,6 +30,7 @@
 #ifndef TCXD_STORE_STORE_BULK_H
 #define TCXD_STORE_STORE_BULK_H
 
+#include "core/member_record.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -97,6 +98,14 @@ struct store_bulk_member {
     const char *official_decision_no;   /* clean text ("" when none) */
     int64_t moved_to;                   /* 0, or the chi bộ the member moved to on moved_on */
     tcxd_date moved_on;                 /* the transfer's date (and decision date) */
+    tcxd_date moved_decision_date;      /* ... its decision (0 or DATE_NONE: moved_on) */
+    const char *moved_decision_no;      /* ... its decision number (clean text, or NULL) */
+    enum transfer_scope moved_scope;    /* ... where it came from (SCOPE_NONE: not recorded) */
+    const char *moved_from;             /* ... the other party's name (clean text, or NULL) */
+    /* the member's other events (re-admission, restoration, badges ...), after those above in
+       the order given; ev.org_id resolved (0: none), text clean. NULL/0: none */
+    const struct member_history_item *history;
+    size_t nhistory;
     /* made by store_bulk_name_keys beforehand (another thread can), or all {NULL, 0} */
     struct slice name_fold, name_key, name_fold_given;
 };

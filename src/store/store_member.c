@@ -540,22 +540,26 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
     int64_t other = 0;
     member_derived_init(&d);
     bool outside = h && h->admission_place && *h->admission_place;
-    struct member_entry entry = {.admission_org_id = outside ? 0 : req->org_id,
-                                 .decision_date = req->decision_date,
-                                 .ceremony_date = req->ceremony_date,
-                                 .official_decision_date =
-                                     h ? h->official_decision_date : DATE_NONE,
-                                 .moved_to = outside ? req->org_id : 0,
-                                 .moved_on = outside ? h->arrival_date : DATE_NONE};
+    struct member_entry entry = {
+        .admission_org_id = outside ? 0 : req->org_id,
+        .decision_date = req->decision_date,
+        .ceremony_date = req->ceremony_date,
+        .official_decision_date = h ? h->official_decision_date : DATE_NONE,
+        .moved_to = outside ? req->org_id : 0,
+        .moved_on = outside ? h->arrival_date : DATE_NONE,
+        .moved_decision_date = outside ? h->arrival_decision_date : DATE_NONE};
     struct member_event ev[MEMBER_ENTRY_EVENTS], sorted[MEMBER_ENTRY_EVENTS];
     size_t nev = member_entry_events(&entry, ev);
     const char *odn = h && h->official_decision_no ? h->official_decision_no : "";
     const char *pl = outside ? h->admission_place : "";
+    const char *adn = outside && h->arrival_decision_no ? h->arrival_decision_no : "";
+    struct buf adec = BUF_INIT;
     if ((rc = text_clean(req->decision_no ? req->decision_no : "",
                          req->decision_no ? strlen(req->decision_no) : 0, 100, true, "decision_no",
                          &dec, e)) ||
         (rc = text_clean(odn, strlen(odn), 100, true, "official_decision_no", &odec, e)) ||
         (rc = text_clean(pl, strlen(pl), 300, true, "admission_place", &place, e)) ||
+        (rc = text_clean(adn, strlen(adn), 100, true, "arrival_decision_no", &adec, e)) ||
         (rc = member_check_admission(f->birth_date, req->decision_date, req->ceremony_date,
                                      date_today(), e)) ||
         (rc = check_not_future(entry.official_decision_date, "official_decision_date", e)))
@@ -599,8 +603,25 @@ enum tcxd_err store_member_admit(struct store *st, const struct store_actor *who
         rc = insert_event(st, id, &ev[i],
                           ev[i].kind == MEV_ADMIT      ? dec.ptr
                           : ev[i].kind == MEV_OFFICIAL ? odec.ptr
+                          : ev[i].kind == MEV_TRANSFER ? adec.ptr
                                                        : "",
                           ev[i].kind == MEV_ADMIT ? place.ptr : "", e);
+    if (!rc && outside &&
+        (h->arrival_scope != SCOPE_NONE || (h->arrival_from && *h->arrival_from))) {
+        /* the arrival is the last of the entry's events */
+        buf_reset(&fold);
+        const char *from = h->arrival_from ? h->arrival_from : "";
+        if ((unsigned)h->arrival_scope >= SCOPE__MAX)
+            rc = tcxd_fail(e, TCXD_EINVAL, "scope", "invalid transfer scope %d",
+                           (int)h->arrival_scope);
+        else if (!(rc = text_clean(from, strlen(from), 300, true, "place", &fold, e))) {
+            sqlite3_stmt *w = store_stmt(st, STMT_EVENT_SET_WHERE);
+            sqlite3_bind_int64(w, 1, id);
+            sqlite3_bind_int(w, 2, (int)h->arrival_scope);
+            store_bind_text(w, 3, fold.ptr);
+            rc = store_step_done(st, w, e, "recording the member event");
+        }
+    }
     if (rc || (rc = write_derived(st, id, &d, true, e)))
         goto fail;
     char *after = member_json_text(st, id);
@@ -620,6 +641,7 @@ out:
     buf_release(&dec);
     buf_release(&odec);
     buf_release(&place);
+    buf_release(&adec);
     buf_release(&fold);
     buf_release(&key);
     return rc;
@@ -1320,6 +1342,12 @@ static char *dump_free(json_t *j)
 char *store_member_record_json_text(const struct member_fields *f)
 {
     return dump_free(record_json(f));
+}
+
+enum tcxd_err store_member_profile(struct store *st, int64_t member_id, struct member_fields *out,
+                                   struct tcxd_error *e)
+{
+    return profile_read(st, member_id, out, e);
 }
 
 enum tcxd_err store_member_record(struct store *st, int64_t member_id, struct member_fields *out,

@@ -306,9 +306,13 @@
       "INSERT INTO member(" BULK_MEMBER_COLS ", id) VALUES" BULK_MEMBER_ROW)                       \
     X(STMT_BULK_MEMBER_INSERT_N,                                                                   \
       "INSERT OR FAIL INTO member(" BULK_MEMBER_COLS ", id) VALUES" BULK_TIMES32(BULK_MEMBER_ROW)) \
+    X(STMT_BULK_EVENT_INSERT,                                                                      \
+      "INSERT INTO member_event(member_id, kind, date, decision_no, decision_date, org_id, form, " \
+      "until_date, detail, scope, place) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")    \
     X(STMT_BULK_EVENT_INSERT_N,                                                                    \
       "INSERT OR FAIL INTO member_event(member_id, kind, date, decision_no, decision_date, "       \
-      "org_id, form, until_date, detail) VALUES" BULK_TIMES32("(?,?,?,?,?,?,?,?,?)"))              \
+      "org_id, form, until_date, detail, scope, place) VALUES" BULK_TIMES32(                       \
+          "(?,?,?,?,?,?,?,?,?,?,?)"))                                                              \
     X(STMT_BULK_STINT_INSERT_N,                                                                    \
       "INSERT OR FAIL INTO member_stint(member_id, org_id, valid_from, valid_to, kind, status) "   \
       "VALUES" BULK_TIMES32("(?,?,?,?,?,?)"))                                                      \
