@@ -66,8 +66,8 @@ const struct io_column io_member_columns[MC__MAX] = {
 #define MC_PROFILE_COL(ID, cname, key, label, ...) [MC_##ID] = {key, label, "", 0},
     MEMBER_PROFILE_FIELDS(MC_PROFILE_COL)
 #undef MC_PROFILE_COL
-    /* clang-format on */
     [MC_HISTORY] = {"history", "Diễn biến khác", "quá trình|các sự kiện khác|sự kiện|events", 0},
+    /* clang-format on */
 };
 _Static_assert(MC_HISTORY - MC_FIRST_PROFILE == MF__MAX - MF_OTHER_NAME,
                "a column for each profile field");
