@@ -190,9 +190,10 @@ static const char *file_code(const struct roll_ctx *c, int64_t org_id)
  * first admission, its recognition and the latest move into the roll's chi bộ; the history
  * column every other event up to the date, in order. Moves between chi bộ before that one are
  * not written (the registrations of the file's date are). An organization that is not one of
- * the file's cannot be named: an admission there is written as outside ... or in the roll's
- * chi bộ (as before the history column), a re-admission or restoration there as in the roll's
- * chi bộ, a temporary transfer there (and its return) not at all.
+ * the file's cannot be named: an admission there is written as outside the database at that
+ * chi bộ (its name) until the arrival, a re-admission or restoration there as in the roll's
+ * chi bộ, a temporary transfer there or before the arrival from outside (and its return) not
+ * at all.
  */
 static void member_out(void *ctx, const struct store_roll_member *r)
 {
@@ -244,10 +245,20 @@ static void member_out(void *ctx, const struct store_roll_member *r)
        the two columns; admitted outside the database: the place */
     bool outside = adm && !adm->ev.org_id;
     const char *adm_code = adm && adm->ev.org_id != c->org_id ? file_code(c, adm->ev.org_id) : NULL;
+    /* admitted in a chi bộ that is not one of the file's (merged away since, or outside the
+       subtree) and moved here since: written as admitted outside, at that chi bộ (its name on
+       the ceremony day), so that the file counts the member only from the arrival */
+    const char *place = outside ? adm->detail : "";
+    struct org_info gone;
+    if (adm && !outside && !adm_code && adm->ev.org_id != c->org_id && move &&
+        !store_org_get(c->st, adm->ev.org_id, adm->ev.date, &gone, NULL)) {
+        outside = true;
+        place = gone.name;
+    }
     sink_text(s, adm_code ? adm_code : "");
     bool arrival = move && (adm_code || outside);
     sink_date(s, arrival ? move->ev.date : DATE_NONE);
-    sink_text(s, outside ? adm->detail : "");
+    sink_text(s, place);
     sink_text(s, !arrival || move->scope == SCOPE_NONE ? ""
                  : a                                   ? transfer_scope_name(move->scope)
                                                        : transfer_scope_label(move->scope));
@@ -276,14 +287,17 @@ static void member_out(void *ctx, const struct store_roll_member *r)
         const struct member_event_info *x = &c->ev[i];
         if (x == adm || x == off || registration_move(&x->ev))
             continue;
+        if (x->ev.kind == MEV_RETURN && dropped_temporary) {
+            dropped_temporary = false;
+            continue;
+        }
         const char *code = x->ev.org_id ? file_code(c, x->ev.org_id) : "";
+        /* a temporary transfer while the file has the member outside cannot be written */
+        if (x->ev.kind == MEV_TRANSFER && outside && arrival && x->ev.date < move->ev.date)
+            code = NULL;
         if (!code) {
             if (x->ev.kind == MEV_TRANSFER) { /* temporary, somewhere else */
                 dropped_temporary = true;
-                continue;
-            }
-            if (x->ev.kind == MEV_RETURN && dropped_temporary) {
-                dropped_temporary = false;
                 continue;
             }
             code = c->org_code;

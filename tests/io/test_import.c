@@ -1131,10 +1131,11 @@ static void test_roundtrip_moved(void **state)
 }
 
 /* A member whose chi bộ of admission merged into another since: that chi bộ is not among the
-   organizations exported on the date, so the member is written as admitted in the chi bộ of the
-   date (which existed at the admission) and still loads and exports the same. One who had also
-   moved to a chi bộ created after the admission cannot be written so: that row is refused on
-   import, saying why. */
+   organizations exported on the date, so the member is written as admitted outside the file, at
+   that chi bộ (its name), and arriving in the chi bộ of the date with the merge; the file loads
+   and exports the same, and counts the member in the chi bộ of the date only from the merge.
+   One who had moved to a chi bộ created after the admission is written the same way, arriving
+   on the move's day. */
 static void test_roundtrip_merged_away(void **state)
 {
     struct db a;
@@ -1154,7 +1155,8 @@ static void test_roundtrip_merged_away(void **state)
     assert_null(strstr(orgs.ptr, "CBOLD"));
     assert_null(strstr(m1.ptr, "CBOLD"));
     assert_non_null(strstr(m1.ptr, "Vũ Văn Nhập,"));
-    assert_non_null(strstr(m1.ptr, ",CB02,QĐ-KN,QĐ-CT,," TAIL "\r\n"));
+    assert_non_null(
+        strstr(m1.ptr, ",CB02,QĐ-KN,QĐ-CT,,01/01/2018,Chi bộ cũ,,,,QĐ-SN" PROFILE_EMPTY ",\r\n"));
     struct db b;
     open_db(&b, false);
     reimport(&b, IO_ORGS, &orgs);
@@ -1173,23 +1175,29 @@ static void test_roundtrip_merged_away(void **state)
         fail_msg("%s", e.msg);
     export_to(&a, IO_ORGS, IO_FORMAT_CSV, false, &orgs);
     export_to(&a, IO_MEMBERS, IO_FORMAT_CSV, false, &m1);
-    assert_non_null(strstr(m1.ptr, ",CBNEW,QĐ-KN,QĐ-CT,," TAIL "\r\n"));
+    assert_non_null(
+        strstr(m1.ptr, ",CBNEW,QĐ-KN,QĐ-CT,,01/01/2016,Chi bộ 1,,,,QĐ-CS" PROFILE_EMPTY ",\r\n"));
     open_db(&b, false);
     reimport(&b, IO_ORGS, &orgs);
     struct io_report r;
-    /* its chi bộ of admission is gone from the file, so the member reads as admitted before
-       CBNEW existed: entered as admitted outside the database, registered in CBNEW from its
-       creation (the move's own date is not in the file), with a warning */
+    /* its chi bộ of admission is gone from the file: admitted outside, at "Chi bộ 1", registered
+       in CBNEW from the move's own day */
     assert_int_equal(import_text(&b, IO_MEMBERS, m1.ptr, m1.len, "m.csv", false, false, &r),
                      TCXD_OK);
-    assert_int_equal(r.nwarn, 1);
-    assert_non_null(strstr(r.warnings[0].message, "1 members were admitted before"));
+    assert_int_equal(r.nwarn, 0);
     io_report_release(&r);
+    export_to(&b, IO_MEMBERS, IO_FORMAT_CSV, false, &m2);
+    assert_int_equal(m1.len, m2.len);
+    assert_memory_equal(m1.ptr, m2.ptr, m1.len);
     close_db(&b);
     assert_int_equal(sql_long(b.path, "SELECT COUNT(*) FROM member_event e JOIN member m ON m.id "
                                       "= e.member_id WHERE m.full_name = 'Hồ Văn Sang' AND "
-                                      "e.kind = 2 AND e.date = '2015-05-01' AND e.org_id = "
+                                      "e.kind = 2 AND e.date = '2016-01-01' AND e.org_id = "
                                       "(SELECT id FROM org WHERE code = 'CBNEW')"),
+                     1);
+    assert_int_equal(sql_long(b.path, "SELECT COUNT(*) FROM member_event e JOIN member m ON m.id "
+                                      "= e.member_id WHERE m.full_name = 'Hồ Văn Sang' AND "
+                                      "e.kind = 0 AND e.org_id IS NULL AND e.detail = 'Chi bộ 1'"),
                      1);
     open_db_at(&b);
     buf_release(&orgs);
