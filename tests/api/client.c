@@ -3,6 +3,8 @@
  */
 #include "client.h"
 
+#include "store/store.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -385,4 +387,44 @@ int post(const struct session *s, const char *path, const char *json_body, json_
     }
     resp_release(&r);
     return st;
+}
+
+int64_t seed_id(const char *json_text)
+{
+    json_t *j = json_loads(json_text, 0, NULL);
+    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
+    json_decref(j);
+    return id;
+}
+
+int64_t seed_org(const char *db, const char *code, const char *name, const char *tier,
+                 const char *form, const char *parent, const char *type)
+{
+    char out[8192];
+    const char *nm = name ? name : code;
+    int rc = type ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, nm, "--tier",
+                             tier, "--form", form, "--parent", parent, "--type", type, "--date",
+                             "2000-01-01", NULL)
+             : parent
+                 ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, nm, "--tier",
+                            tier, "--form", form, "--parent", parent, "--date", "2000-01-01", NULL)
+                 : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, nm, "--tier",
+                            tier, "--form", form, "--date", "2000-01-01", NULL);
+    int64_t id = rc ? 0 : seed_id(out);
+    if (!id)
+        fprintf(stderr, "seed_org: org add %s failed (exit %d)\n", code, rc);
+    return id;
+}
+
+int64_t seed_audit_count(const char *db)
+{
+    struct store *st;
+    struct tcxd_error e;
+    if (store_open(db, STORE_READONLY, &st, &e)) {
+        fprintf(stderr, "seed_audit_count: %s\n", e.msg);
+        return -1;
+    }
+    int64_t n = store_audit_count(st);
+    store_close(st);
+    return n;
 }

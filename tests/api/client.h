@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct server {
@@ -24,6 +25,16 @@ struct server {
 /* Runs `tcxd --db DB args...` (NULL-terminated), with TCXD_PASSWORD=password when not NULL;
    returns the exit status; stdout goes to out (when not NULL, at most n bytes). */
 int tcxd_run(const char *db, const char *password, char *out, size_t n, const char *arg, ...);
+
+/* ---- seeding a test database through the real CLI (one copy for every API test) ---- */
+/* The "id" of a JSON object text, 0 when there is none. */
+int64_t seed_id(const char *json_text);
+/* `tcxd org add CODE NAME --tier --form [--parent] [--type] --date 2000-01-01`; name NULL: the
+   code; parent and type may be NULL. Returns the new id, 0 (with a line on stderr) on failure. */
+int64_t seed_org(const char *db, const char *code, const char *name, const char *tier,
+                 const char *form, const char *parent, const char *type);
+/* How many audit records DB holds (read-only connection). */
+int64_t seed_audit_count(const char *db);
 
 /* Starts `tcxd serve` on DB with extra args (NULL-terminated); waits until it listens. */
 bool server_start(struct server *s, const char *db, const char *arg, ...);

@@ -35,28 +35,15 @@ static struct server srv;
 static int64_t id_hn, id_q1, id_q2, id_q1p, id_q1c, id_q1c2, id_q2c, id_q2p;
 static int64_t member_a, member_b;
 
-static int64_t json_id(const char *out)
+static int64_t audit_count(void)
 {
-    json_t *j = json_loads(out, 0, NULL);
-    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
-    json_decref(j);
-    return id;
+    return seed_audit_count(db);
 }
 
 static int64_t add_org(const char *code, const char *name, const char *tier, const char *form,
                        const char *parent, const char *type)
 {
-    char out[8192];
-    int rc = parent ? (type ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code,
-                                       name, "--tier", tier, "--form", form, "--parent", parent,
-                                       "--type", type, "--date", "2000-01-01", NULL)
-                            : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code,
-                                       name, "--tier", tier, "--form", form, "--parent", parent,
-                                       "--date", "2000-01-01", NULL))
-                    : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
-                               "--tier", tier, "--form", form, "--date", "2000-01-01", NULL);
-    assert_int_equal(rc, 0);
-    int64_t id = json_id(out);
+    int64_t id = seed_org(db, code, name, tier, form, parent, type);
     assert_true(id > 0);
     return id;
 }
@@ -72,7 +59,7 @@ static int64_t add_member(const char *org, const char *name, const char *gender,
                             "--name", name, "--gender", gender, "--birth", "1980-05-01",
                             "--decision-date", "2010-01-01", "--ceremony-date", "2010-01-15", NULL);
     assert_int_equal(rc, 0);
-    int64_t id = json_id(out);
+    int64_t id = seed_id(out);
     assert_true(id > 0);
     return id;
 }
@@ -82,16 +69,6 @@ static void add_user(const char *name, const char *role, const char *scope, cons
     assert_int_equal(tcxd_run(db, pw, NULL, 0, "user", "add", name, "--role", role, "--scope",
                               scope, "--full-name", name, NULL),
                      0);
-}
-
-static int64_t audit_count(void)
-{
-    struct store *st;
-    struct tcxd_error e;
-    assert_int_equal(store_open(db, STORE_READONLY, &st, &e), TCXD_OK);
-    int64_t n = store_audit_count(st);
-    store_close(st);
-    return n;
 }
 
 static int setup(void **state)
@@ -692,7 +669,8 @@ static void test_audit_every_mutation(void **state)
         json_t *items = json_object_get(j, "items"), *it;
         size_t i, merge_in = 0;
         const char *prev = "";
-        json_array_foreach (items, i, it) {
+        json_array_foreach(items, i, it)
+        {
             const char *kind = json_string_value(json_object_get(it, "kind"));
             const char *date = json_string_value(json_object_get(it, "date"));
             assert_string_not_equal(kind, "merged_into");
@@ -700,9 +678,9 @@ static void test_audit_every_mutation(void **state)
             prev = date;
             if (!strcmp(kind, "merge_in")) {
                 merge_in++;
-                assert_int_equal(json_integer_value(json_object_get(
-                                     json_object_get(it, "other_org"), "id")),
-                                 c3);
+                assert_int_equal(
+                    json_integer_value(json_object_get(json_object_get(it, "other_org"), "id")),
+                    c3);
             }
         }
         assert_int_equal(merge_in, 1);

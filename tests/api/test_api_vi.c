@@ -27,14 +27,6 @@ static char dir[256], db[300];
 static struct server srv;
 static long long id_c, id_m;
 
-static long long json_id(const char *out)
-{
-    json_t *j = json_loads(out, 0, NULL);
-    long long id = j ? json_integer_value(json_object_get(j, "id")) : 0;
-    json_decref(j);
-    return id;
-}
-
 static int setup(void **state)
 {
     const char *tmp = getenv("TMPDIR");
@@ -52,12 +44,12 @@ static int setup(void **state)
                  "--tier", "base", "--form", "chi_bo", "--type", "co_quan_hanh_chinh", "--parent",
                  "T", "--date", "2010-01-01", NULL))
         return -1;
-    id_c = json_id(out);
+    id_c = seed_id(out);
     if (tcxd_run(db, NULL, out, sizeof(out), "--json", "member", "admit", "--org", "T.C", "--name",
                  "Nguyễn Văn An", "--gender", "nam", "--birth", "1990-03-12", "--decision-date",
                  "2015-03-01", "--ceremony-date", "2015-03-15", NULL))
         return -1;
-    id_m = json_id(out);
+    id_m = seed_id(out);
     if (id_c <= 0 || id_m <= 0 ||
         tcxd_run(db, PW, NULL, 0, "user", "add", "staff1", "--role", "staff", "--scope", "T", NULL))
         return -1;

@@ -30,24 +30,7 @@ static int64_t id_hn, id_q1, id_q2;
 static int64_t add_org(const char *code, const char *name, const char *tier, const char *form,
                        const char *parent, const char *type)
 {
-    char out[8192];
-    int rc;
-    if (!parent)
-        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name, "--tier",
-                      tier, "--form", form, "--date", "2000-01-01", NULL);
-    else if (!type)
-        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name, "--tier",
-                      tier, "--form", form, "--parent", parent, "--date", "2000-01-01", NULL);
-    else
-        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name, "--tier",
-                      tier, "--form", form, "--parent", parent, "--type", type, "--date",
-                      "2000-01-01", NULL);
-    if (rc)
-        return 0;
-    json_t *j = json_loads(out, 0, NULL);
-    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
-    json_decref(j);
-    return id;
+    return seed_org(db, code, name, tier, form, parent, type);
 }
 
 static int admit(const char *org, const char *name, const char *date)

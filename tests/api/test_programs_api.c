@@ -24,31 +24,17 @@ static char dir[256], db[300];
 static struct server srv;
 static int64_t id_hn, id_q1, id_q2, id_q1c, id_q2c, member_q1, member_q2;
 
-static int64_t json_id(const char *out)
+static int64_t audit_count(void)
 {
-    json_t *j = json_loads(out, 0, NULL);
-    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
-    json_decref(j);
-    return id;
+    return seed_audit_count(db);
 }
 
 static int64_t org(const char *code, const char *tier, const char *form, const char *parent,
                    const char *type)
 {
-    char out[8192];
-    int rc;
-    if (!parent)
-        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code, "--tier",
-                      tier, "--form", form, "--date", "2000-01-01", NULL);
-    else if (!type)
-        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code, "--tier",
-                      tier, "--form", form, "--parent", parent, "--date", "2000-01-01", NULL);
-    else
-        rc = tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code, "--tier",
-                      tier, "--form", form, "--parent", parent, "--type", type, "--date",
-                      "2000-01-01", NULL);
-    assert_int_equal(rc, 0);
-    return json_id(out);
+    int64_t id = seed_org(db, code, NULL, tier, form, parent, type);
+    assert_true(id > 0);
+    return id;
 }
 
 static int64_t member(const char *org_code, const char *name)
@@ -58,17 +44,7 @@ static int64_t member(const char *org_code, const char *name)
                               org_code, "--name", name, "--gender", "nam", "--birth", "1970-05-01",
                               "--decision-date", "2010-01-01", NULL),
                      0);
-    return json_id(out);
-}
-
-static int64_t audit_count(void)
-{
-    struct store *st;
-    struct tcxd_error e;
-    assert_int_equal(store_open(db, STORE_READONLY, &st, &e), TCXD_OK);
-    int64_t n = store_audit_count(st);
-    store_close(st);
-    return n;
+    return seed_id(out);
 }
 
 /* An accepted write: the expected status and exactly one new audit record. */

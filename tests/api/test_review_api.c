@@ -29,28 +29,17 @@ static struct server srv;
 static int64_t id_q1p, id_q1c, id_q1c2, id_q2c;
 static int64_t m1, m2, m_out;
 
-static int64_t json_id(const char *out)
+static int64_t audit_count(void)
 {
-    json_t *j = json_loads(out, 0, NULL);
-    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
-    json_decref(j);
-    return id;
+    return seed_audit_count(db);
 }
 
 static int64_t add_org(const char *code, const char *tier, const char *form, const char *parent,
                        const char *type)
 {
-    char out[8192];
-    int rc = type     ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code,
-                                 "--tier", tier, "--form", form, "--parent", parent, "--type", type,
-                                 "--date", "2000-01-01", NULL)
-             : parent ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code,
-                                 "--tier", tier, "--form", form, "--parent", parent, "--date",
-                                 "2000-01-01", NULL)
-                      : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, code,
-                                 "--tier", tier, "--form", form, "--date", "2000-01-01", NULL);
-    assert_int_equal(rc, 0);
-    return json_id(out);
+    int64_t id = seed_org(db, code, NULL, tier, form, parent, type);
+    assert_true(id > 0);
+    return id;
 }
 
 static int64_t add_member(const char *org, const char *name)
@@ -61,17 +50,7 @@ static int64_t add_member(const char *org, const char *name)
                               "--decision-date", "2010-01-01", "--ceremony-date", "2010-01-15",
                               "--official-date", "2011-01-20", NULL),
                      0);
-    return json_id(out);
-}
-
-static int64_t audit_count(void)
-{
-    struct store *st;
-    struct tcxd_error e;
-    assert_int_equal(store_open(db, STORE_READONLY, &st, &e), TCXD_OK);
-    int64_t n = store_audit_count(st);
-    store_close(st);
-    return n;
+    return seed_id(out);
 }
 
 static int setup(void **state)

@@ -125,31 +125,15 @@ static const struct org_name org_names[] = {
     {"N", "Chi bộ Đếnnay", {true, false}},
 };
 
-static int64_t json_id(const char *out)
+static int64_t audit_count(void)
 {
-    json_t *j = json_loads(out, 0, NULL);
-    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
-    json_decref(j);
-    return id;
+    return seed_audit_count(db);
 }
 
 static int64_t org_add(const char *code, const char *name, const char *tier, const char *form,
                        const char *parent, const char *type)
 {
-    char out[8192];
-    int rc = type     ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
-                                 "--tier", tier, "--form", form, "--parent", parent, "--type", type,
-                                 "--date", "2000-01-01", NULL)
-             : parent ? tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
-                                 "--tier", tier, "--form", form, "--parent", parent, "--date",
-                                 "2000-01-01", NULL)
-                      : tcxd_run(db, NULL, out, sizeof(out), "--json", "org", "add", code, name,
-                                 "--tier", tier, "--form", form, "--date", "2000-01-01", NULL);
-    if (rc) {
-        fprintf(stderr, "org add %s failed\n", code);
-        return 0;
-    }
-    return json_id(out);
+    return seed_org(db, code, name, tier, form, parent, type);
 }
 
 static int64_t member_add(const char *org, const char *name, const char *nid)
@@ -162,18 +146,7 @@ static int64_t member_add(const char *org, const char *name, const char *nid)
         fprintf(stderr, "member add %s failed\n", name);
         return 0;
     }
-    return json_id(out);
-}
-
-static int64_t audit_count(void)
-{
-    struct store *st;
-    struct tcxd_error e;
-    if (store_open(db, STORE_READONLY, &st, &e))
-        return -1;
-    int64_t n = store_audit_count(st);
-    store_close(st);
-    return n;
+    return seed_id(out);
 }
 
 static int today_year(void)

@@ -31,14 +31,6 @@ static char dir[256], db[300];
 static struct server srv;
 static int64_t id_hn, id_chi_bo;
 
-static int64_t json_id(const char *out)
-{
-    json_t *j = json_loads(out, 0, NULL);
-    int64_t id = j ? json_integer_value(json_object_get(j, "id")) : 0;
-    json_decref(j);
-    return id;
-}
-
 static int64_t add_org(const char *code, const char *name, const char *tier, const char *form,
                        const char *parent, const char *type)
 {
@@ -55,7 +47,7 @@ static int64_t add_org(const char *code, const char *name, const char *tier, con
                       tier, "--form", form, "--parent", parent, "--type", type, "--date",
                       "2000-01-01", NULL);
     assert_int_equal(rc, 0);
-    return json_id(out);
+    return seed_id(out);
 }
 
 static int setup(void **state)
