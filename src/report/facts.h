@@ -43,6 +43,7 @@
 #include "core/org.h"
 #include "store/store.h"
 #include "store/store_facts.h"
+#include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -56,6 +57,7 @@ struct facts_member {
     enum member_status status;
     enum gender gender;
     tcxd_date birth_date;
+    struct ymd birth_ymd;     /* birth_date as a calendar date (when not DATE_NONE) */
     tcxd_date first_decision; /* first admission decision */
     tcxd_date ceremony;       /* latest admission ceremony up to the day */
     enum theory_level theory;
@@ -169,6 +171,9 @@ struct facts {
  */
 enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, tcxd_date to,
                                struct facts *out, struct tcxd_error *e) TCXD_WUR;
+/* The file facts_store_open keeps the whole database's facts in between processes
+   ("<db>.forms-cache", keyed by the store's change token; TCXD_FORMS_CACHE=0: not used). */
+void facts_store_cache_path(struct store *st, struct buf *out);
 /* The same with the analytics engine for the list and the organizations of a day (see
    facts_engine.c for what still comes from the store). */
 enum tcxd_err facts_engine_open(struct store *st, int64_t root, tcxd_date from, tcxd_date to,

@@ -154,6 +154,8 @@ static void on_engine_member(void *ctx, const struct engine_member *em)
     m.status = em->status;
     m.gender = em->gender;
     m.birth_date = em->birth_date;
+    if (m.birth_date != DATE_NONE)
+        m.birth_ymd = date_to_ymd(m.birth_date);
     m.first_decision = em->first_decision;
     m.theory = em->theory;
     m.ethnicity = engine_attr_value(eng, ENGINE_ATTR_ETHNICITY, em->attr[ENGINE_ATTR_ETHNICITY]);

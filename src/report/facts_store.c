@@ -3,11 +3,18 @@
  * and the replayed events (member_replay) of the members who were ever in the subtree in the
  * window. See facts.h for what is counted.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "report/facts.h"
 #include "report/forms.h"
+#include "store/store_engine.h"
 #include "store/store_facts.h"
 #include "util/xmalloc.h"
 
@@ -86,6 +93,7 @@ struct sf_member {
     enum gender gender;
     enum theory_level theory;
     tcxd_date birth_date;
+    struct ymd birth_ymd;
     const struct sf_str *ethnicity, *religion, *education, *professional_level;
     struct store_member_codes codes;
     struct sf_stint *st; /* registered stints, by from */
@@ -104,10 +112,28 @@ struct sf {
     struct sf_member *m;
     size_t nm, m_cap;
     struct sf_intern strings;
+    /* loaded from the cache file: strings, versions, stints and events live in the mapping */
+    void *map;
+    size_t map_len;
+    bool all; /* every member of the database was loaded: any subtree can be asked */
+    /* organization id -> index (ids are dense), -1 for none; NULL: binary search */
+    int32_t *idx;
+    int64_t idx_max;
+    /* memo of in_subtree and base_of for one (root, day): entries of generation `gen` hold */
+    int64_t memo_root;
+    tcxd_date memo_day;
+    uint32_t gen, *in_gen, *base_gen;
+    uint8_t *in_val;
+    int32_t *base_val; /* index of the base organization, -1 none */
 };
 
 static struct sf_org *org_find(const struct sf *sf, int64_t id)
 {
+    if (sf->idx) {
+        if (id < 0 || id > sf->idx_max || sf->idx[id] < 0)
+            return NULL;
+        return &sf->orgs[sf->idx[id]];
+    }
     size_t lo = 0, hi = sf->norgs;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -143,26 +169,79 @@ static int64_t org_parent_on(const struct sf_org *o, tcxd_date day, bool *alive)
     return v ? v->parent_id : 0;
 }
 
-static bool in_subtree(const struct sf *sf, int64_t root, int64_t org, tcxd_date day)
+/* Builds the id index and the memo arrays once the organizations are loaded. */
+static void index_orgs(struct sf *sf)
 {
+    int64_t max = sf->norgs ? sf->orgs[sf->norgs - 1].id : 0;
+    if (sf->norgs && sf->orgs[0].id >= 0 && max <= (int64_t)sf->norgs * 4 + 1024) {
+        sf->idx_max = max;
+        sf->idx = xmalloc(((size_t)max + 1) * sizeof(*sf->idx));
+        for (int64_t i = 0; i <= max; i++)
+            sf->idx[i] = -1;
+        for (size_t i = 0; i < sf->norgs; i++)
+            sf->idx[sf->orgs[i].id] = (int32_t)i;
+    }
+    size_t n = sf->norgs ? sf->norgs : 1;
+    sf->in_gen = xcalloc(n, sizeof(*sf->in_gen));
+    sf->base_gen = xcalloc(n, sizeof(*sf->base_gen));
+    sf->in_val = xcalloc(n, sizeof(*sf->in_val));
+    sf->base_val = xcalloc(n, sizeof(*sf->base_val));
+    sf->gen = 1;
+    sf->memo_day = DATE_NONE;
+}
+
+/* Selects the memo of (root, day), starting a new generation when it differs. */
+static void memo_for(const struct sf *csf, int64_t root, tcxd_date day)
+{
+    struct sf *sf = (struct sf *)csf; /* the memo only: the facts do not change */
+    if (sf->memo_root == root && sf->memo_day == day)
+        return;
+    sf->memo_root = root;
+    sf->memo_day = day;
+    if (++sf->gen == 0) { /* wrapped: clear */
+        memset(sf->in_gen, 0, (sf->norgs ? sf->norgs : 1) * sizeof(*sf->in_gen));
+        memset(sf->base_gen, 0, (sf->norgs ? sf->norgs : 1) * sizeof(*sf->base_gen));
+        sf->gen = 1;
+    }
+}
+
+static bool in_subtree(const struct sf *csf, int64_t root, int64_t org, tcxd_date day)
+{
+    struct sf *sf = (struct sf *)csf;
+    memo_for(sf, root, day);
+    size_t path[64];
+    int n = 0;
+    bool result = false;
     for (int depth = 0; org && depth < 64; depth++) {
         const struct sf_org *o = org_find(sf, org);
         if (!o)
-            return false;
+            break;
+        size_t i = (size_t)(o - sf->orgs);
+        if (sf->in_gen[i] == sf->gen) {
+            result = sf->in_val[i];
+            break;
+        }
+        path[n++] = i;
         bool alive;
         int64_t parent = org_parent_on(o, day, &alive);
         if (!alive)
-            return false;
-        if (org == root || root == 0)
-            return true;
+            break;
+        if (org == root || root == 0) {
+            result = true;
+            break;
+        }
         org = parent;
     }
-    return false;
+    for (int k = 0; k < n; k++) {
+        sf->in_gen[path[k]] = sf->gen;
+        sf->in_val[path[k]] = result;
+    }
+    return result;
 }
 
 /* The base organization above (or at) org on a day and its version then, NULL if none. */
-static const struct sf_org *base_of(const struct sf *sf, int64_t org, tcxd_date day,
-                                    const struct sf_version **bv)
+static const struct sf_org *base_of_walk(const struct sf *sf, int64_t org, tcxd_date day,
+                                         const struct sf_version **bv)
 {
     for (int depth = 0; org && depth < 64; depth++) {
         const struct sf_org *o = org_find(sf, org);
@@ -179,6 +258,28 @@ static const struct sf_org *base_of(const struct sf *sf, int64_t org, tcxd_date 
         org = v->parent_id;
     }
     return NULL;
+}
+
+static const struct sf_org *base_of(const struct sf *csf, int64_t org, tcxd_date day,
+                                    const struct sf_version **bv)
+{
+    struct sf *sf = (struct sf *)csf;
+    const struct sf_org *o = org_find(sf, org);
+    if (!o)
+        return NULL;
+    memo_for(sf, sf->memo_root, day);
+    size_t i = (size_t)(o - sf->orgs);
+    if (sf->base_gen[i] != sf->gen) {
+        const struct sf_org *b = base_of_walk(sf, org, day, NULL);
+        sf->base_gen[i] = sf->gen;
+        sf->base_val[i] = b ? (int32_t)(b - sf->orgs) : -1;
+    }
+    if (sf->base_val[i] < 0)
+        return NULL;
+    const struct sf_org *b = &sf->orgs[sf->base_val[i]];
+    if (bv)
+        *bv = org_version_on(b, day);
+    return b;
 }
 
 /* The province-level organization above (or at) org on a day; 0 if it did not exist. */
@@ -378,6 +479,8 @@ static enum tcxd_err on_member(void *ctx, struct store_member_history *h, struct
     m->gender = h->gender;
     m->theory = h->theory;
     m->birth_date = h->birth_date;
+    if (m->birth_date != DATE_NONE)
+        m->birth_ymd = date_to_ymd(m->birth_date);
     m->ethnicity = intern(&sf->strings, h->ethnicity);
     m->religion = intern(&sf->strings, h->religion);
     m->education = intern(&sf->strings, h->education);
@@ -406,32 +509,6 @@ static const struct sf_stint *stint_on(const struct sf_member *m, tcxd_date day)
     return NULL;
 }
 
-static bool exempt_on(const struct sf_member *m, tcxd_date day)
-{
-    bool ex = false;
-    for (size_t i = 0; i < m->nev && m->ev[i].date <= day; i++) {
-        const struct member_event *ev = &m->ev[i];
-        if (ev->kind == MEV_EXEMPT)
-            ex = ev->form == 0;
-        else if (ev->kind == MEV_ADMIT || ev->kind == MEV_EXIT)
-            ex = false;
-    }
-    return ex;
-}
-
-static bool suspended_on(const struct sf_member *m, tcxd_date day)
-{
-    bool su = false;
-    for (size_t i = 0; i < m->nev && m->ev[i].date <= day; i++) {
-        const struct member_event *ev = &m->ev[i];
-        if (ev->kind == MEV_SUSPEND)
-            su = ev->form == 0;
-        else if (ev->kind == MEV_ADMIT || ev->kind == MEV_EXIT)
-            su = false;
-    }
-    return su;
-}
-
 void facts_member_codes(struct facts_member *out, const struct store_member_codes *c,
                         uint8_t school_text, uint8_t prof_text)
 {
@@ -456,21 +533,41 @@ static void fill_member(const struct sf *sf, const struct sf_member *m, const st
     out->status = s->status;
     out->gender = m->gender;
     out->birth_date = m->birth_date;
+    out->birth_ymd = m->birth_ymd;
     out->first_decision = DATE_NONE;
     out->ceremony = DATE_NONE;
-    for (size_t i = 0; i < m->nev && m->ev[i].date <= day; i++)
-        if (m->ev[i].kind == MEV_ADMIT) {
+    /* one pass: the admissions, exemption (miễn: EXEMPT form 0 starts, 1 ends) and suspension
+       (đình chỉ: SUSPEND the same) up to the day; admission and exit clear both */
+    bool ex = false, su = false;
+    for (size_t i = 0; i < m->nev && m->ev[i].date <= day; i++) {
+        const struct member_event *ev = &m->ev[i];
+        switch (ev->kind) {
+        case MEV_ADMIT:
             if (out->first_decision == DATE_NONE)
-                out->first_decision = m->ev[i].decision_date;
-            out->ceremony = m->ev[i].date;
+                out->first_decision = ev->decision_date;
+            out->ceremony = ev->date;
+            ex = su = false;
+            break;
+        case MEV_EXIT:
+            ex = su = false;
+            break;
+        case MEV_EXEMPT:
+            ex = ev->form == 0;
+            break;
+        case MEV_SUSPEND:
+            su = ev->form == 0;
+            break;
+        default:
+            break;
         }
+    }
     out->theory = m->theory;
-    out->exempt = exempt_on(m, day);
+    out->exempt = ex;
     out->ethnicity = m->ethnicity->s;
     out->religion = m->religion->s;
     out->education = m->education->s;
     out->professional_level = m->professional_level->s;
-    out->suspended = suspended_on(m, day);
+    out->suspended = su;
     facts_member_codes(out, &m->codes, m->education->school, m->professional_level->prof);
 }
 
@@ -491,6 +588,8 @@ static enum tcxd_err check_root(struct sf *sf, int64_t root, struct tcxd_error *
     if (root == sf->root)
         return TCXD_OK;
     struct sf_org *o = org_find(sf, root);
+    if (o && sf->all)
+        return TCXD_OK;
     if (o && in_subtree(sf, sf->root, root, sf->from) && in_subtree(sf, sf->root, root, sf->to)) {
         org_changes(sf, o, 0);
         if (o->nchanges == 0)
@@ -857,18 +956,27 @@ static void sf_close(void *impl)
     if (!sf)
         return;
     for (size_t i = 0; i < sf->norgs; i++) {
-        free(sf->orgs[i].code);
-        free(sf->orgs[i].name);
-        free(sf->orgs[i].v);
+        if (!sf->map) {
+            free(sf->orgs[i].code);
+            free(sf->orgs[i].name);
+            free(sf->orgs[i].v);
+        }
         free(sf->orgs[i].changes);
     }
     free(sf->orgs);
-    for (size_t i = 0; i < sf->nm; i++) {
+    for (size_t i = 0; i < sf->nm && !sf->map; i++) {
         free(sf->m[i].st);
         free(sf->m[i].ev);
         free(sf->m[i].scope);
     }
     free(sf->m);
+    if (sf->map)
+        munmap(sf->map, sf->map_len);
+    free(sf->idx);
+    free(sf->in_gen);
+    free(sf->base_gen);
+    free(sf->in_val);
+    free(sf->base_val);
     for (size_t i = 0; i < sf->strings.cap; i++)
         free(sf->strings.slot[i]);
     free(sf->strings.slot);
@@ -884,6 +992,334 @@ static const struct facts_ops store_ops = {
     .close = sf_close,
 };
 
+/* ---- the cache file ------------------------------------------------------------------------
+ * The whole database's facts (every organization version, every member with its registered
+ * stints and events) as one flat file next to the database, "<db>.forms-cache", written after
+ * a load from the store and mapped by the next process whose store has the same change token
+ * (store_change_token: any change appends rows or an audit record). A stale, foreign or damaged
+ * file is never trusted: it is rebuilt. TCXD_FORMS_CACHE=0 turns the cache off (the bench's SQL
+ * path); facts_store_cache_path() names the file.
+ */
+#define FC_MAGIC "TCXDFC01"
+/* Bump when what is stored changes meaning: the record layouts, or the levels worked out from
+   the texts (form_school_level, form_prof_level of forms_eval.c, kept with each string). */
+#define FC_VERSION 1
+struct fc_header {
+    char magic[8];
+    uint32_t version, sizes; /* sizes: a fingerprint of the record sizes (layout/ABI) */
+    struct store_change_token token;
+    uint64_t norgs, nversions, nmembers, nstints, nevents, strings_len;
+    uint64_t off_orgs, off_versions, off_members, off_stints, off_events, off_scope, off_strings;
+    uint64_t total;
+};
+struct fc_org {
+    int64_t id;
+    tcxd_date created_on, ended_on;
+    uint64_t code, name; /* offsets into the strings */
+    uint64_t v_first, nv;
+};
+struct fc_member {
+    int64_t id;
+    int32_t gender, theory;
+    tcxd_date birth_date;
+    uint32_t pad;
+    uint64_t eth, rel, edu, prof; /* offsets of struct sf_str entries into the strings */
+    struct store_member_codes codes;
+    uint64_t st_first, nst, ev_first, nev;
+};
+#define FC_SIZES                                                                                   \
+    ((uint32_t)(sizeof(struct fc_org) * 1 + sizeof(struct fc_member) * 7 +                         \
+                sizeof(struct sf_version) * 31 + sizeof(struct sf_stint) * 127 +                   \
+                sizeof(struct member_event) * 8191))
+
+static bool cache_enabled(struct store *st)
+{
+    const char *v = getenv("TCXD_FORMS_CACHE");
+    if (v && !strcmp(v, "0"))
+        return false;
+    const char *p = store_path(st);
+    return p && *p && strcmp(p, ":memory:") != 0;
+}
+
+void facts_store_cache_path(struct store *st, struct buf *out)
+{
+    buf_reset(out);
+    buf_addf(out, "%s.forms-cache", store_path(st));
+}
+
+struct strtab {
+    struct buf b;
+    /* offsets of interned strings already written, by their address */
+    const void **key;
+    uint64_t *off;
+    size_t n, cap;
+};
+
+static uint64_t strtab_sf(struct strtab *t, const struct sf_str *v)
+{
+    /* few distinct values: a linear probe table by address */
+    size_t cap = t->cap;
+    if (cap) {
+        size_t j = ((uintptr_t)v >> 4) & (cap - 1);
+        while (t->key[j]) {
+            if (t->key[j] == v)
+                return t->off[j];
+            j = (j + 1) & (cap - 1);
+        }
+    }
+    if ((t->n + 1) * 2 > t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 256;
+        const void **nk = xcalloc(ncap, sizeof(*nk));
+        uint64_t *no = xcalloc(ncap, sizeof(*no));
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->key[i]) {
+                size_t j = ((uintptr_t)t->key[i] >> 4) & (ncap - 1);
+                while (nk[j])
+                    j = (j + 1) & (ncap - 1);
+                nk[j] = t->key[i];
+                no[j] = t->off[i];
+            }
+        free(t->key);
+        free(t->off);
+        t->key = nk;
+        t->off = no;
+        t->cap = ncap;
+    }
+    uint64_t off = t->b.len;
+    buf_add(&t->b, v, 2 + strlen(v->s) + 1);
+    size_t j = ((uintptr_t)v >> 4) & (t->cap - 1);
+    while (t->key[j])
+        j = (j + 1) & (t->cap - 1);
+    t->key[j] = v;
+    t->off[j] = off;
+    t->n++;
+    return off;
+}
+
+static uint64_t strtab_text(struct strtab *t, const char *s)
+{
+    uint64_t off = t->b.len;
+    buf_add(&t->b, s, strlen(s) + 1);
+    return off;
+}
+
+static void pad8(struct buf *b)
+{
+    static const char zero[8];
+    if (b->len % 8)
+        buf_add(b, zero, 8 - b->len % 8);
+}
+
+/* Writes sf (the whole database) as the cache of token; failures only cost the next run. */
+static void cache_write(struct sf *sf, struct store *st, const struct store_change_token *token)
+{
+    struct fc_header h;
+    memset(&h, 0, sizeof(h));
+    memcpy(h.magic, FC_MAGIC, 8);
+    h.version = FC_VERSION;
+    h.sizes = FC_SIZES;
+    h.token = *token;
+    struct strtab t;
+    memset(&t, 0, sizeof(t));
+    buf_init(&t.b, 1 << 16);
+    struct fc_org *orgs = xcalloc(sf->norgs ? sf->norgs : 1, sizeof(*orgs));
+    size_t nv = 0;
+    for (size_t i = 0; i < sf->norgs; i++)
+        nv += sf->orgs[i].nv;
+    struct sf_version *vers = xcalloc(nv ? nv : 1, sizeof(*vers));
+    nv = 0;
+    for (size_t i = 0; i < sf->norgs; i++) {
+        const struct sf_org *o = &sf->orgs[i];
+        orgs[i] = (struct fc_org){
+            o->id, o->created_on, o->ended_on, strtab_text(&t, o->code), strtab_text(&t, o->name),
+            nv,    o->nv};
+        memcpy(&vers[nv], o->v, o->nv * sizeof(*vers));
+        nv += o->nv;
+    }
+    size_t nst = 0, nev = 0;
+    for (size_t i = 0; i < sf->nm; i++) {
+        nst += sf->m[i].nst;
+        nev += sf->m[i].nev;
+    }
+    struct fc_member *mem = xcalloc(sf->nm ? sf->nm : 1, sizeof(*mem));
+    struct sf_stint *sts = xcalloc(nst ? nst : 1, sizeof(*sts));
+    struct member_event *evs = xcalloc(nev ? nev : 1, sizeof(*evs));
+    uint8_t *scope = xcalloc(nev ? nev : 1, 1);
+    nst = nev = 0;
+    for (size_t i = 0; i < sf->nm; i++) {
+        const struct sf_member *m = &sf->m[i];
+        mem[i] = (struct fc_member){.id = m->id,
+                                    .gender = m->gender,
+                                    .theory = m->theory,
+                                    .birth_date = m->birth_date,
+                                    .eth = strtab_sf(&t, m->ethnicity),
+                                    .rel = strtab_sf(&t, m->religion),
+                                    .edu = strtab_sf(&t, m->education),
+                                    .prof = strtab_sf(&t, m->professional_level),
+                                    .codes = m->codes,
+                                    .st_first = nst,
+                                    .nst = m->nst,
+                                    .ev_first = nev,
+                                    .nev = m->nev};
+        if (m->nst)
+            memcpy(&sts[nst], m->st, m->nst * sizeof(*sts));
+        if (m->nev) {
+            memcpy(&evs[nev], m->ev, m->nev * sizeof(*evs));
+            memcpy(&scope[nev], m->scope, m->nev);
+        }
+        nst += m->nst;
+        nev += m->nev;
+    }
+    struct buf f;
+    buf_init(&f, 1 << 20);
+    buf_add(&f, &h, sizeof(h));
+#define SECTION(off, ptr, n, size)                                                                 \
+    do {                                                                                           \
+        pad8(&f);                                                                                  \
+        h.off = f.len;                                                                             \
+        buf_add(&f, ptr, (n) * (size));                                                            \
+    } while (0)
+    SECTION(off_orgs, orgs, sf->norgs, sizeof(*orgs));
+    SECTION(off_versions, vers, nv, sizeof(*vers));
+    SECTION(off_members, mem, sf->nm, sizeof(*mem));
+    SECTION(off_stints, sts, nst, sizeof(*sts));
+    SECTION(off_events, evs, nev, sizeof(*evs));
+    SECTION(off_scope, scope, nev, 1);
+    SECTION(off_strings, t.b.ptr, t.b.len, 1);
+#undef SECTION
+    pad8(&f);
+    h.norgs = sf->norgs;
+    h.nversions = nv;
+    h.nmembers = sf->nm;
+    h.nstints = nst;
+    h.nevents = nev;
+    h.strings_len = t.b.len;
+    h.total = f.len;
+    memcpy(f.ptr, &h, sizeof(h));
+    struct buf path = BUF_INIT, tmp = BUF_INIT;
+    facts_store_cache_path(st, &path);
+    buf_addf(&tmp, "%s.XXXXXX", path.ptr); /* each writer its own (the server's threads too) */
+    int fd = mkstemp(tmp.ptr);
+    bool ok = fd >= 0;
+    for (size_t done = 0; ok && done < f.len;) {
+        ssize_t w = write(fd, f.ptr + done, f.len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok)
+            done += (size_t)w;
+    }
+    if (fd >= 0 && close(fd) != 0)
+        ok = false;
+    if (fd >= 0 && (!ok || rename(tmp.ptr, path.ptr) != 0))
+        unlink(tmp.ptr);
+    buf_release(&path);
+    buf_release(&tmp);
+    buf_release(&f);
+    buf_release(&t.b);
+    free(t.key);
+    free(t.off);
+    free(orgs);
+    free(vers);
+    free(mem);
+    free(sts);
+    free(evs);
+    free(scope);
+}
+
+/* Maps the cache of token into sf; false (nothing changed in sf) when there is none usable. */
+static bool cache_read(struct sf *sf, struct store *st, const struct store_change_token *token)
+{
+    struct buf path = BUF_INIT;
+    facts_store_cache_path(st, &path);
+    int fd = open(path.ptr, O_RDONLY | O_CLOEXEC);
+    buf_release(&path);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    void *map = MAP_FAILED;
+    if (fstat(fd, &sb) == 0 && (size_t)sb.st_size >= sizeof(struct fc_header))
+        map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED)
+        return false;
+    size_t len = (size_t)sb.st_size;
+    const struct fc_header *h = map;
+    const char *base = map;
+#define FITS(off, n, size) ((off) % 8 == 0 && (off) <= len && (n) <= (len - (off)) / (size))
+    bool ok = !memcmp(h->magic, FC_MAGIC, 8) && h->version == FC_VERSION && h->sizes == FC_SIZES &&
+              store_change_token_equal(&h->token, token) && h->total == len &&
+              FITS(h->off_orgs, h->norgs, sizeof(struct fc_org)) &&
+              FITS(h->off_versions, h->nversions, sizeof(struct sf_version)) &&
+              FITS(h->off_members, h->nmembers, sizeof(struct fc_member)) &&
+              FITS(h->off_stints, h->nstints, sizeof(struct sf_stint)) &&
+              FITS(h->off_events, h->nevents, sizeof(struct member_event)) &&
+              FITS(h->off_scope, h->nevents, 1) && FITS(h->off_strings, h->strings_len, 1) &&
+              h->strings_len > 0 && base[h->off_strings + h->strings_len - 1] == 0;
+#undef FITS
+    if (!ok) {
+        munmap(map, len);
+        return false;
+    }
+    const struct fc_org *fo = (const void *)(base + h->off_orgs);
+    const struct sf_version *fv = (const void *)(base + h->off_versions);
+    const struct fc_member *fm = (const void *)(base + h->off_members);
+    const struct sf_stint *fs = (const void *)(base + h->off_stints);
+    const struct member_event *fe = (const void *)(base + h->off_events);
+    const uint8_t *fsc = (const void *)(base + h->off_scope);
+    const char *str = base + h->off_strings;
+    /* every offset and range is checked before it is used */
+    for (size_t i = 0; i < h->norgs && ok; i++)
+        ok = fo[i].code < h->strings_len && fo[i].name < h->strings_len &&
+             fo[i].v_first <= h->nversions && fo[i].nv <= h->nversions - fo[i].v_first &&
+             (i == 0 || fo[i].id > fo[i - 1].id);
+    for (size_t i = 0; i < h->nmembers && ok; i++)
+        ok = fm[i].eth + 2 < h->strings_len && fm[i].rel + 2 < h->strings_len &&
+             fm[i].edu + 2 < h->strings_len && fm[i].prof + 2 < h->strings_len &&
+             fm[i].st_first <= h->nstints && fm[i].nst <= h->nstints - fm[i].st_first &&
+             fm[i].ev_first <= h->nevents && fm[i].nev <= h->nevents - fm[i].ev_first;
+    if (!ok) {
+        munmap(map, len);
+        return false;
+    }
+    sf->orgs = xcalloc(h->norgs ? h->norgs : 1, sizeof(*sf->orgs));
+    sf->norgs = sf->orgs_cap = h->norgs;
+    for (size_t i = 0; i < h->norgs; i++) {
+        struct sf_org *o = &sf->orgs[i];
+        o->id = fo[i].id;
+        o->created_on = fo[i].created_on;
+        o->ended_on = fo[i].ended_on;
+        o->code = (char *)(str + fo[i].code);
+        o->name = (char *)(str + fo[i].name);
+        o->v = (struct sf_version *)(fv + fo[i].v_first);
+        o->nv = o->cap = fo[i].nv;
+    }
+    sf->m = xcalloc(h->nmembers ? h->nmembers : 1, sizeof(*sf->m));
+    sf->nm = sf->m_cap = h->nmembers;
+    for (size_t i = 0; i < h->nmembers; i++) {
+        struct sf_member *m = &sf->m[i];
+        m->id = fm[i].id;
+        m->gender = (enum gender)fm[i].gender;
+        m->theory = (enum theory_level)fm[i].theory;
+        m->birth_date = fm[i].birth_date;
+        if (m->birth_date != DATE_NONE)
+            m->birth_ymd = date_to_ymd(m->birth_date);
+        m->ethnicity = (const struct sf_str *)(str + fm[i].eth);
+        m->religion = (const struct sf_str *)(str + fm[i].rel);
+        m->education = (const struct sf_str *)(str + fm[i].edu);
+        m->professional_level = (const struct sf_str *)(str + fm[i].prof);
+        m->codes = fm[i].codes;
+        m->st = (struct sf_stint *)(fs + fm[i].st_first);
+        m->nst = fm[i].nst;
+        m->ev = (struct member_event *)(fe + fm[i].ev_first);
+        m->scope = (uint8_t *)(fsc + fm[i].ev_first);
+        m->nev = fm[i].nev;
+    }
+    sf->map = map;
+    sf->map_len = len;
+    return true;
+}
+
 enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, tcxd_date to,
                                struct facts *out, struct tcxd_error *e)
 {
@@ -898,7 +1334,16 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
         free(sf);
         return err;
     }
-    err = store_org_versions(st, on_version, sf, e);
+    bool cache = cache_enabled(st), cached = false;
+    struct store_change_token token;
+    if (cache && store_change_token(st, &token, NULL) != TCXD_OK)
+        cache = false;
+    if (cache)
+        cached = cache_read(sf, st, &token);
+    if (!cached)
+        err = store_org_versions(st, on_version, sf, e);
+    if (err == TCXD_OK)
+        index_orgs(sf);
     int64_t *ids = NULL;
     size_t nids = 0;
     if (err == TCXD_OK && root && !org_find(sf, root))
@@ -910,12 +1355,17 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
                 sf->orgs[i].relevant = true;
                 ids[nids++] = sf->orgs[i].id;
             }
-        /* the whole database, or most of it: one walk over every member is cheaper */
-        bool all = root == 0 || nids * 2 > sf->norgs;
-        err = store_member_histories(st, all ? NULL : ids, nids, from, to, on_member, sf, e);
+        /* the whole database, or most of it: one walk over every member is cheaper; with the
+           cache, the whole database (written for the next process) */
+        bool all = root == 0 || nids * 2 > sf->norgs || cache;
+        if (!cached)
+            err = store_member_histories(st, all ? NULL : ids, nids, from, to, on_member, sf, e);
+        sf->all = all || cached;
     }
     store_read_end(st);
     free(ids);
+    if (err == TCXD_OK && cache && !cached)
+        cache_write(sf, st, &token);
     if (err != TCXD_OK) {
         sf_close(sf);
         return err;

@@ -107,7 +107,9 @@ void form_period_prev_year(const struct form_period *p, struct form_period *out)
     *out = q;
 }
 
-/* ---- field mappings ------------------------------------------------------------------------ */
+/* ---- field mappings ------------------------------------------------------------------------
+ * A change of what these return must bump FC_VERSION of facts_store.c (its cache file keeps the
+ * levels of each text). */
 
 enum form_school form_school_level(const char *s)
 {
@@ -282,6 +284,24 @@ static struct id_count *idmap_get(struct id_map *m, int64_t id, bool create)
     return &m->v[j];
 }
 
+/* The list rows of one equality key (an age, an occupation code ...): evaluated per member by
+   looking its key up instead of testing every row. */
+#define BUCKET_ROWS 6
+struct bucket {
+    uint32_t rows[BUCKET_ROWS];
+    uint8_t n;
+};
+enum {
+    BK_AGE = 0,
+    BK_OCC = 151,
+    BK_SCHOOL = 279,
+    BK_PROF = 287,
+    BK_TITLE = 303,
+    BK_THEORY = 311,
+    BK_YN = 319,
+    BK__MAX = 343
+};
+
 struct tally {
     const struct form_def *def;
     tcxd_date from, to;
@@ -296,7 +316,89 @@ struct tally {
     int64_t agency_orgs, agency_members; /* form 5: the types tcxd keeps together */
     /* form 6 */
     struct id_map reviewed_members, reviewed_orgs;
+    /* worked out once: the rows of each source, FP_ADMITTED's bounds as day numbers, the
+       days the ages are taken on */
+    uint32_t *start_rows, *end_rows, *flow_rows;
+    size_t n_start, n_end, n_flow;
+    tcxd_date *adm_lo, *adm_hi;
+    struct ymd start_ymd, end_ymd;
+    /* end rows by key (bk) and the others, tested one by one (end_rest) */
+    struct bucket *bk;
+    uint32_t *end_rest;
+    size_t n_end_rest;
 };
+
+static bool bucket_add(struct tally *t, size_t key, uint32_t row)
+{
+    struct bucket *b = &t->bk[key];
+    if (b->n == BUCKET_ROWS)
+        return false;
+    b->rows[b->n++] = row;
+    return true;
+}
+
+/* Files the end row i under every key that satisfies it; false when it is not of a keyed kind
+   (or a bucket is full): then it is tested one by one. */
+static bool bucket_row(struct tally *t, uint32_t i)
+{
+    const struct form_row_def *r = &t->def->rows[i];
+    if (r->src != FSRC_LIST_END)
+        return false;
+    bool ok = true;
+    switch (r->pred) {
+    case FP_AGE:
+        if (r->a < 0 || r->b < r->a)
+            return false;
+        if (r->b >= 150 && r->b < 999)
+            return false; /* age 150 stands for 150 to 999 */
+        for (int64_t a = r->a; a <= r->b && a <= 150; a++)
+            ok &= bucket_add(t, BK_AGE + (size_t)a, i);
+        return ok;
+    case FP_OCCUPATION:
+        for (int c = 0; c < 64; c++)
+            if ((uint64_t)r->a & ((uint64_t)1 << c))
+                for (int ret = 0; ret < 2; ret++)
+                    if (!(r->b == 1 && ret))
+                        ok &= bucket_add(t, BK_OCC + (size_t)c * 2 + (size_t)ret, i);
+        return ok;
+    case FP_SCHOOL:
+        return r->a >= 0 && r->a < 8 && bucket_add(t, BK_SCHOOL + (size_t)r->a, i);
+    case FP_PROFESSIONAL:
+        if (r->a < 0 || r->a >= 16 || r->b < 0 || r->b >= 16)
+            return false;
+        ok = bucket_add(t, BK_PROF + (size_t)r->a, i);
+        return ok && (r->b <= 0 || r->b == r->a || bucket_add(t, BK_PROF + (size_t)r->b, i));
+    case FP_TITLE:
+        return r->a >= 0 && r->a < 8 && bucket_add(t, BK_TITLE + (size_t)r->a, i);
+    case FP_THEORY:
+        if (r->a < 0 || r->a >= 8 || r->b < 0 || r->b >= 8)
+            return false;
+        ok = bucket_add(t, BK_THEORY + (size_t)r->a, i);
+        return ok && (r->b == r->a || bucket_add(t, BK_THEORY + (size_t)r->b, i));
+    case FP_YES_NO:
+        return r->a >= 0 && r->a < 3 && r->b >= 0 && r->b < 8 &&
+               bucket_add(t, BK_YN + (size_t)r->a * 8 + (size_t)r->b, i);
+    default:
+        return false;
+    }
+}
+
+static void bucket_count(struct tally *t, size_t key)
+{
+    const struct bucket *b = &t->bk[key];
+    for (uint8_t k = 0; k < b->n; k++)
+        t->count[b->rows[k] * FORM_MAX_COLS]++;
+}
+
+static tcxd_date ymd_int_day(int64_t v, tcxd_date none)
+{
+    if (v <= 0)
+        return none;
+    int y = (int)(v / 10000), m = (int)(v / 100 % 100), d = (int)(v % 100);
+    if (y > 9999)
+        return DATE_OPEN_END;
+    return date_from_ymd(y, m, d);
+}
 
 static void tally_init(struct tally *t, const struct form_def *def, tcxd_date from, tcxd_date to)
 {
@@ -308,6 +410,38 @@ static void tally_init(struct tally *t, const struct form_def *def, tcxd_date fr
     t->count = xcalloc(n * FORM_MAX_COLS, sizeof(*t->count));
     t->age_sum = xcalloc(n, sizeof(*t->age_sum));
     t->age_n = xcalloc(n, sizeof(*t->age_n));
+    t->start_rows = xcalloc(n, sizeof(*t->start_rows));
+    t->end_rows = xcalloc(n, sizeof(*t->end_rows));
+    t->flow_rows = xcalloc(n, sizeof(*t->flow_rows));
+    t->adm_lo = xcalloc(n, sizeof(*t->adm_lo));
+    t->adm_hi = xcalloc(n, sizeof(*t->adm_hi));
+    for (size_t i = 0; i < def->nrows; i++) {
+        const struct form_row_def *r = &def->rows[i];
+        if (r->src == FSRC_LIST_START)
+            t->start_rows[t->n_start++] = (uint32_t)i;
+        if (r->src == FSRC_LIST_END || (r->src == FSRC_AVG_AGE && !r->flows))
+            t->end_rows[t->n_end++] = (uint32_t)i;
+        if (r->src == FSRC_FLOW || r->src == FSRC_FLOW_NET || (r->src == FSRC_AVG_AGE && r->flows))
+            t->flow_rows[t->n_flow++] = (uint32_t)i;
+        if (r->pred == FP_ADMITTED) {
+            t->adm_lo[i] = r->a <= 0 ? INT32_MIN + 1 : ymd_int_day(r->a, INT32_MIN + 1);
+            t->adm_hi[i] = ymd_int_day(r->b, DATE_OPEN_END);
+        }
+    }
+    if (from != DATE_NONE && from > INT32_MIN + 1)
+        t->start_ymd = date_to_ymd(from - 1);
+    t->end_ymd = date_to_ymd(to);
+    t->bk = xcalloc(BK__MAX, sizeof(*t->bk));
+    t->end_rest = xcalloc(n, sizeof(*t->end_rest));
+    for (size_t k = 0; k < t->n_end; k++) {
+        uint32_t i = t->end_rows[k];
+        struct bucket saved[BK__MAX];
+        memcpy(saved, t->bk, sizeof(saved));
+        if (!bucket_row(t, i)) {
+            memcpy(t->bk, saved, sizeof(saved)); /* all or nothing */
+            t->end_rest[t->n_end_rest++] = i;
+        }
+    }
 }
 
 static void tally_release(struct tally *t)
@@ -320,15 +454,21 @@ static void tally_release(struct tally *t)
     free(t->base_type.v);
     free(t->reviewed_members.v);
     free(t->reviewed_orgs.v);
+    free(t->start_rows);
+    free(t->end_rows);
+    free(t->flow_rows);
+    free(t->adm_lo);
+    free(t->adm_hi);
+    free(t->bk);
+    free(t->end_rest);
     groups_free(&t->eth);
     groups_free(&t->rel);
 }
 
 /* Whole years from birth to day (date_age_years' result, without its month arithmetic: the
    forms ask it of every member for every row). */
-static int age_years(tcxd_date birth, tcxd_date day)
+static int age_on_ymd(struct ymd b, struct ymd d)
 {
-    struct ymd b = date_to_ymd(birth), d = date_to_ymd(day);
     int a = d.y - b.y;
     /* born 29/02: the birthday of a common year is 28/02 (date_add_years clamps) */
     int bm = b.m, bd = b.d;
@@ -339,9 +479,10 @@ static int age_years(tcxd_date birth, tcxd_date day)
     return a;
 }
 
-static bool pred_member(const struct form_row_def *r, const struct facts_member *m, int age,
+static bool pred_member(const struct tally *t, size_t ri, const struct facts_member *m, int age,
                         const struct facts_flow *fl)
 {
+    const struct form_row_def *r = &t->def->rows[ri];
     switch (r->pred) {
     case FP_ALL:
         return true;
@@ -355,13 +496,9 @@ static bool pred_member(const struct form_row_def *r, const struct facts_member 
         return is_religious(m->religion);
     case FP_AGE:
         return m->birth_date != DATE_NONE && age >= r->a && age <= r->b;
-    case FP_ADMITTED: {
-        if (m->first_decision == DATE_NONE)
-            return false;
-        struct ymd x = date_to_ymd(m->first_decision);
-        int64_t v = (int64_t)x.y * 10000 + x.m * 100 + x.d;
-        return v >= r->a && v <= r->b;
-    }
+    case FP_ADMITTED:
+        return m->first_decision != DATE_NONE && m->first_decision >= t->adm_lo[ri] &&
+               m->first_decision <= t->adm_hi[ri];
     case FP_SCHOOL:
         return m->school == (uint8_t)r->a;
     case FP_PROFESSIONAL:
@@ -400,10 +537,10 @@ static bool pred_member(const struct form_row_def *r, const struct facts_member 
 static void on_list_start(void *ctx, const struct facts_member *m)
 {
     struct tally *t = ctx;
-    int age = m->birth_date != DATE_NONE ? age_years(m->birth_date, t->from - 1) : 0;
-    for (size_t i = 0; i < t->def->nrows; i++) {
-        const struct form_row_def *r = &t->def->rows[i];
-        if (r->src == FSRC_LIST_START && pred_member(r, m, age, NULL))
+    int age = m->birth_date != DATE_NONE ? age_on_ymd(m->birth_ymd, t->start_ymd) : 0;
+    for (size_t k = 0; k < t->n_start; k++) {
+        size_t i = t->start_rows[k];
+        if (pred_member(t, i, m, age, NULL))
             t->count[i * FORM_MAX_COLS]++;
     }
 }
@@ -412,10 +549,30 @@ static void on_list_end(void *ctx, const struct facts_member *m)
 {
     struct tally *t = ctx;
     t->headline++;
-    int age = m->birth_date != DATE_NONE ? age_years(m->birth_date, t->to) : 0;
-    for (size_t i = 0; i < t->def->nrows; i++) {
+    int age = m->birth_date != DATE_NONE ? age_on_ymd(m->birth_ymd, t->end_ymd) : 0;
+    /* the keyed rows: one look-up per key */
+    if (m->birth_date != DATE_NONE && age >= 0 && age <= 999) /* rows reaching 150 reach 999 */
+        bucket_count(t, BK_AGE + (size_t)(age < 150 ? age : 150));
+    if (m->occupation < 64)
+        bucket_count(t, BK_OCC + (size_t)m->occupation * 2 + (m->work_status == 2));
+    if (m->school < 8)
+        bucket_count(t, BK_SCHOOL + m->school);
+    if (m->prof < 16)
+        bucket_count(t, BK_PROF + m->prof);
+    if (m->academic_title < 8)
+        bucket_count(t, BK_TITLE + m->academic_title);
+    if ((unsigned)m->theory < 8)
+        bucket_count(t, BK_THEORY + (size_t)m->theory);
+    if (m->youth_union < 8)
+        bucket_count(t, BK_YN + YN_YOUTH_UNION * 8 + m->youth_union);
+    if (m->business_owner < 8)
+        bucket_count(t, BK_YN + YN_BUSINESS_OWNER * 8 + m->business_owner);
+    if (m->foreign_marriage < 8)
+        bucket_count(t, BK_YN + YN_FOREIGN_MARRIAGE * 8 + m->foreign_marriage);
+    for (size_t k = 0; k < t->n_end_rest; k++) {
+        size_t i = t->end_rest[k];
         const struct form_row_def *r = &t->def->rows[i];
-        if (r->src == FSRC_LIST_END && pred_member(r, m, age, NULL))
+        if (r->src == FSRC_LIST_END && pred_member(t, i, m, age, NULL))
             t->count[i * FORM_MAX_COLS]++;
         else if (r->src == FSRC_AVG_AGE && !r->flows && m->birth_date != DATE_NONE) {
             t->age_sum[i] += age;
@@ -437,8 +594,10 @@ static void on_list_end(void *ctx, const struct facts_member *m)
 static void on_flow(void *ctx, const struct facts_flow *fl)
 {
     struct tally *t = ctx;
-    int age = fl->m.birth_date != DATE_NONE ? age_years(fl->m.birth_date, fl->date) : 0;
-    for (size_t i = 0; i < t->def->nrows; i++) {
+    int age =
+        fl->m.birth_date != DATE_NONE ? age_on_ymd(fl->m.birth_ymd, date_to_ymd(fl->date)) : 0;
+    for (size_t k = 0; k < t->n_flow; k++) {
+        size_t i = t->flow_rows[k];
         const struct form_row_def *r = &t->def->rows[i];
         if (r->src == FSRC_FLOW_NET && ((uint32_t)r->a & FLOWBIT(fl->kind)))
             t->count[i * FORM_MAX_COLS]--;
@@ -446,7 +605,7 @@ static void on_flow(void *ctx, const struct facts_flow *fl)
             continue;
         if (r->src == FSRC_FLOW_NET)
             t->count[i * FORM_MAX_COLS]++;
-        else if (r->src == FSRC_FLOW && pred_member(r, &fl->m, age, fl))
+        else if (r->src == FSRC_FLOW && pred_member(t, i, &fl->m, age, fl))
             t->count[i * FORM_MAX_COLS]++;
         else if (r->src == FSRC_AVG_AGE && fl->m.birth_date != DATE_NONE) {
             t->age_sum[i] += age;

@@ -1713,6 +1713,78 @@ static void test_engine_same(void **state)
     assert_true(compared > 1000);
 }
 
+/* ---- the cache file of the facts ------------------------------------------------------------ */
+
+static void same_cells(const struct form_result *a, const struct form_result *b)
+{
+    assert_int_equal(a->nrows, b->nrows);
+    for (size_t i = 0; i < a->nrows; i++)
+        for (size_t c = 0; c < a->def->ncols; c++) {
+            const struct form_value *x = &a->rows[i].v[c], *y = &b->rows[i].v[c];
+            if (x->kind != y->kind || x->n != y->n ||
+                (int64_t)(x->x * 1000) != (int64_t)(y->x * 1000))
+                fail_msg("form %s row %s col %zu: %lld without the cache, %lld with it",
+                         a->def->number, a->rows[i].key, c, (long long)x->n, (long long)y->n);
+        }
+}
+
+static void test_cache(void **state)
+{
+    (void)state;
+    struct buf path = BUF_INIT;
+    facts_store_cache_path(st, &path);
+    static const char *const forms[] = {"1", "2", "3", "5", "7"};
+    /* without the cache (the store's replay) and with it: the same cells */
+    for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+        for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+            setenv("TCXD_FORMS_CACHE", "0", 1);
+            struct form_result *a = fill(forms[f], roots[k], "2021", false);
+            unsetenv("TCXD_FORMS_CACHE");
+            struct form_result *b = fill(forms[f], roots[k], "2021", false);
+            same_cells(a, b);
+            form_result_free(a);
+            form_result_free(b);
+        }
+    assert_int_equal(access(path.ptr, R_OK), 0);
+    /* a damaged file is not trusted: the facts are read again (and the file rewritten) */
+    struct form_result *a = fill("3", TP, "2021", false);
+    FILE *fp = fopen(path.ptr, "r+b");
+    assert_non_null(fp);
+    fseek(fp, 40, SEEK_SET);
+    fputs("garbage garbage garbage", fp);
+    fclose(fp);
+    struct form_result *b = fill("3", TP, "2021", false);
+    same_cells(a, b);
+    form_result_free(b);
+    assert_int_equal(truncate(path.ptr, 100), 0);
+    b = fill("3", TP, "2021", false);
+    same_cells(a, b);
+    form_result_free(b);
+    /* a change of the database makes the file stale: a member admitted now is counted */
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    admitting = NULL;
+    int64_t id = admit("Người Mới Vào", true, D(1999, 9, 9), "Kinh", "Không", "12/12", "Đại học",
+                       "", org[X1], D(2021, 12, 1), D(2021, 12, 3));
+    b = fill("3", TP, "2021", false);
+    assert_int_equal(form_result_row(b, "I")->v[0].n, form_result_row(a, "I")->v[0].n + 1);
+    assert_int_equal(form_result_row(b, "I.female")->v[0].n,
+                     form_result_row(a, "I.female")->v[0].n + 1);
+    form_result_free(b);
+    /* and that member leaving again: the file of the state with the member is stale too */
+    struct member_event x = {.kind = MEV_EXIT,
+                             .date = D(2021, 12, 20),
+                             .decision_date = D(2021, 12, 20),
+                             .form = EXIT_XIN_RA,
+                             .until = DATE_NONE};
+    must(store_member_event(st, &actor, id, &x, "QĐ", "", &e), &e);
+    b = fill("3", TP, "2021", false);
+    same_cells(a, b);
+    form_result_free(b);
+    form_result_free(a);
+    buf_release(&path);
+}
+
 /* ---- organization changes ---------------------------------------------------------------- */
 
 static void test_org_changes(void **state)
@@ -1840,6 +1912,7 @@ static void test_sentence(void **state)
     mk(TP, "Đảng bộ thành phố Một", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, -1, D(1990, 1, 1));
     mk(Q1, "Đảng bộ quận Một", ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, 0, TP, D(1990, 1, 1));
     mk(X1, "Chi bộ xã Một", ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_XA, Q1, D(1990, 1, 1));
+    admitting = NULL;
     must(store_begin(st, &e), &e);
     const int want[2] = {4688, 5030};
     for (int y = 0; y < 2; y++)
@@ -2127,7 +2200,7 @@ int main(void)
         cmocka_unit_test(test_form6),       cmocka_unit_test(test_form7),
         cmocka_unit_test(test_xlsx),        cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_org_changes), cmocka_unit_test(test_engine_same),
-        cmocka_unit_test(test_sentence),
+        cmocka_unit_test(test_cache),       cmocka_unit_test(test_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
