@@ -1083,31 +1083,43 @@ int64_t member_org_on(const struct member_derived *d, tcxd_date on)
     return s ? s->org_id : 0;
 }
 
-int64_t member_party_age_days(const struct member_derived *d, tcxd_date on)
+int64_t member_party_age_days_of(tcxd_date first_decision, tcxd_date died,
+                                 const struct member_gap *gaps, size_t ngaps, tcxd_date on)
 {
-    tcxd_date from = d->first_decision;
+    tcxd_date from = first_decision;
     if (from == DATE_NONE)
         return 0;
-    if (d->died != DATE_NONE && on > d->died)
-        on = d->died;
+    if (died != DATE_NONE && on > died)
+        on = died;
     if (on <= from)
         return 0;
     int64_t days = (int64_t)on - from;
-    for (size_t i = 0; i < d->ngaps; i++) {
-        tcxd_date a = d->gaps[i].from > from ? d->gaps[i].from : from;
-        tcxd_date b = d->gaps[i].to < on ? d->gaps[i].to : on;
+    for (size_t i = 0; i < ngaps; i++) {
+        tcxd_date a = gaps[i].from > from ? gaps[i].from : from;
+        tcxd_date b = gaps[i].to < on ? gaps[i].to : on;
         if (b > a)
             days -= (int64_t)b - a;
     }
     return days;
 }
 
-int member_party_age_years(const struct member_derived *d, tcxd_date on)
+int member_party_age_years_of(tcxd_date first_decision, tcxd_date died,
+                              const struct member_gap *gaps, size_t ngaps, tcxd_date on)
 {
-    int64_t days = member_party_age_days(d, on);
+    int64_t days = member_party_age_days_of(first_decision, died, gaps, ngaps, on);
     if (days <= 0)
         return 0;
-    return date_age_years(d->first_decision, (tcxd_date)(d->first_decision + days));
+    return date_age_years(first_decision, (tcxd_date)(first_decision + days));
+}
+
+int64_t member_party_age_days(const struct member_derived *d, tcxd_date on)
+{
+    return member_party_age_days_of(d->first_decision, d->died, d->gaps, d->ngaps, on);
+}
+
+int member_party_age_years(const struct member_derived *d, tcxd_date on)
+{
+    return member_party_age_years_of(d->first_decision, d->died, d->gaps, d->ngaps, on);
 }
 
 void member_due_compute(tcxd_date ceremony, tcxd_date today, struct member_due *out)

@@ -316,6 +316,11 @@ int64_t member_org_on(const struct member_derived *d, tcxd_date on);
  */
 int member_party_age_years(const struct member_derived *d, tcxd_date on);
 int64_t member_party_age_days(const struct member_derived *d, tcxd_date on);
+/* The same from the parts (the engine keeps no struct member_derived per member). */
+int member_party_age_years_of(tcxd_date first_decision, tcxd_date died,
+                              const struct member_gap *gaps, size_t ngaps, tcxd_date on);
+int64_t member_party_age_days_of(tcxd_date first_decision, tcxd_date died,
+                                 const struct member_gap *gaps, size_t ngaps, tcxd_date on);
 
 /*
  * Due for official recognition: probation ends on ceremony + 12 months. "Overdue" when today

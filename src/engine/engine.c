@@ -153,6 +153,7 @@ struct build {
     size_t nevs, evs_cap;
     struct org_version_raw *vers;
     size_t nvers, vers_cap;
+    uint32_t *gapm_of; /* member -> its entry in eng->gapm (members with gaps) */
 };
 
 static void on_org(void *ctx, const struct store_engine_org *o)
@@ -508,6 +509,8 @@ static void build_stints(struct build *b)
         eng->st_member[i] = r->member;
         s->birth = m->birth;
         s->first_decision = m->first_decision == DATE_NONE ? INT32_MAX : m->first_decision;
+        if (eng->gap_off[r->member] != eng->gap_off[r->member + 1])
+            s->first_decision = (tcxd_date)b->gapm_of[r->member]; /* see struct engine_stint */
         memcpy(s->attr, m->attr, sizeof(s->attr));
         s->status = r->status & 7u;
         s->kind = r->kind & 1u;
@@ -543,7 +546,21 @@ static void build_gaps(struct build *b)
     }
     for (size_t i = 0; i < eng->nmembers; i++)
         eng->gap_off[i + 1] += eng->gap_off[i];
-    eng->bytes += (eng->nmembers + 1) * sizeof(uint32_t) + eng->ngaps * sizeof(*eng->gaps);
+    /* the members with gaps, compact (what the breakdown's party ages read) */
+    b->gapm_of = xmalloc((eng->nmembers ? eng->nmembers : 1) * sizeof(uint32_t));
+    eng->ngapm = 0;
+    for (size_t i = 0; i < eng->nmembers; i++)
+        if (eng->gap_off[i] != eng->gap_off[i + 1]) {
+            ALLOC_GROW(eng->gapm, eng->ngapm + 1, eng->gapm_cap);
+            struct engine_gapm *g = &eng->gapm[eng->ngapm];
+            g->first_decision = eng->m[i].first_decision;
+            g->died = eng->m[i].died;
+            g->lo = eng->gap_off[i];
+            g->hi = eng->gap_off[i + 1];
+            b->gapm_of[i] = (uint32_t)eng->ngapm++;
+        }
+    eng->bytes += (eng->nmembers + 1) * sizeof(uint32_t) + eng->ngaps * sizeof(*eng->gaps) +
+                  eng->ngapm * sizeof(*eng->gapm);
 }
 
 /* The registered chi bộ (slot) of member mi on day d, from the raw stints sorted by member. */
@@ -638,6 +655,7 @@ static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_err
     build_orgs(b);
     if ((rc = store_engine_members(st, on_member, b, e)))
         return rc;
+    engine_search_finish(eng); /* renumbers the members in roll order */
     idmap_init(&eng->member_idx, eng->nmembers);
     for (size_t i = 0; i < eng->nmembers; i++)
         idmap_put(&eng->member_idx, eng->m[i].id, (uint32_t)i);
@@ -651,7 +669,6 @@ static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_err
         return rc;
     build_events(b);
     build_stints(b);
-    engine_search_finish(eng);
     return TCXD_OK;
 }
 
@@ -673,6 +690,7 @@ enum tcxd_err engine_build(struct store *st, struct engine **out, struct tcxd_er
     free(b.gaps);
     free(b.evs);
     free(b.vers);
+    free(b.gapm_of);
     if (rc) {
         engine_free(eng);
         return rc;
@@ -702,6 +720,7 @@ void engine_free(struct engine *eng)
     free(eng->span);
     free(eng->st_off);
     free(eng->gaps);
+    free(eng->gapm);
     free(eng->gap_off);
     free(eng->ev);
     free(eng->mst);
@@ -955,7 +974,9 @@ void engine_members(const struct engine *eng, const struct engine_range *r, bool
             for (int a = 0; a < ENGINE_ATTR__MAX; a++)
                 m.attr[a] = s->attr[a];
             m.birth_date = s->birth;
-            m.first_decision = s->first_decision == INT32_MAX ? DATE_NONE : s->first_decision;
+            m.first_decision = s->gaps ? eng->m[m.idx].first_decision
+                               : s->first_decision == INT32_MAX ? DATE_NONE
+                                                                : s->first_decision;
             fn(ctx, &m);
         }
     }
@@ -965,13 +986,41 @@ int engine_party_age_years(const struct engine *eng, uint32_t idx, tcxd_date on)
 {
     if (idx >= eng->nmembers)
         return 0;
-    struct member_derived d;
-    member_derived_init(&d);
-    d.first_decision = eng->m[idx].first_decision;
-    /* the gaps are borrowed for the computation (nothing is released) */
-    d.gaps = &eng->gaps[eng->gap_off[idx]];
-    d.ngaps = eng->gap_off[idx + 1] - eng->gap_off[idx];
-    return member_party_age_years(&d, on);
+    const struct engine_member_row *m = &eng->m[idx];
+    return member_party_age_years_of(m->first_decision, m->died, &eng->gaps[eng->gap_off[idx]],
+                                     eng->gap_off[idx + 1] - eng->gap_off[idx], on);
+}
+
+/* The registrations of a slot that hold day `on`, as indexes into the columns: a slot's
+   registrations are sorted by their first day, so those that began after `on` are cut off by a
+   binary search; the rest are tested without a branch (a registration that ended before `on`
+   sits among those that hold it in no predictable order) into sel[], ENGINE_SEL at a time.
+   Returns the number written; *next is where to continue (== end when done). */
+#define ENGINE_SEL 512
+static uint32_t slot_end_on(const struct engine *eng, uint32_t slot, tcxd_date on)
+{
+    uint32_t lo = eng->st_off[slot], hi = eng->st_off[slot + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (eng->span[mid].from <= on)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static uint32_t select_on(const struct engine_span *span, uint32_t i, uint32_t end, tcxd_date on,
+                          uint32_t *sel, uint32_t *next)
+{
+    uint32_t n = 0;
+    uint32_t stop = end - i > ENGINE_SEL ? i + ENGINE_SEL : end;
+    for (; i < stop; i++) {
+        sel[n] = i;
+        n += span[i].to > on;
+    }
+    *next = i;
+    return n;
 }
 
 void engine_node_counts(const struct engine *eng, const struct engine_range *r, int64_t *official,
@@ -982,20 +1031,21 @@ void engine_node_counts(const struct engine *eng, const struct engine_range *r, 
     size_t n = r->hi > r->lo ? r->hi - r->lo : 0;
     memset(official, 0, n * sizeof(int64_t));
     memset(probationary, 0, n * sizeof(int64_t));
+    uint32_t sel[ENGINE_SEL];
     for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
         const struct engine_org *o = &v->orgs[pos];
         if (!org_holds_members(o->tier, o->form))
             continue;
         uint32_t slot = v->slot_of_pos[pos];
         int64_t a = 0, b = 0;
-        for (uint32_t i = eng->st_off[slot]; i < eng->st_off[slot + 1]; i++) {
-            if (eng->span[i].from > on)
-                break;
-            const struct engine_stint *s = &eng->st[i];
-            if (eng->span[i].to <= on || s->kind != STINT_REGISTERED)
-                continue;
-            a += s->status == MEMBER_OFFICIAL;
-            b += s->status == MEMBER_PROBATIONARY;
+        for (uint32_t i = eng->st_off[slot], end = slot_end_on(eng, slot, on); i < end;) {
+            uint32_t k = select_on(eng->span, i, end, on, sel, &i);
+            for (uint32_t j = 0; j < k; j++) {
+                const struct engine_stint *s = &eng->st[sel[j]];
+                unsigned reg = s->kind == STINT_REGISTERED;
+                a += reg & (s->status == MEMBER_OFFICIAL);
+                b += reg & (s->status == MEMBER_PROBATIONARY);
+            }
         }
         official[pos - r->lo] = a;
         probationary[pos - r->lo] = b;
@@ -1060,41 +1110,46 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
     memset(pa, 0, sizeof(pa));
     memset(th, 0, sizeof(th));
     int64_t *eth = out->attr[0], *rel = out->attr[1], *edu = out->attr[2];
+    uint32_t sel[ENGINE_SEL];
     for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
         const struct engine_org *o = &v->orgs[pos];
         if (!org_holds_members(o->tier, o->form))
             continue;
         uint32_t slot = v->slot_of_pos[pos];
         int64_t n_off = 0, n_prob = 0;
-        for (uint32_t i = eng->st_off[slot], iend = eng->st_off[slot + 1]; i < iend; i++) {
-            if (eng->span[i].from > on)
-                break;
-            if (eng->span[i].to <= on)
-                continue;
-            const struct engine_stint *s = &eng->st[i];
-            if (s->kind != STINT_REGISTERED || !active(s->status))
-                continue;
-            n_off += s->status == MEMBER_OFFICIAL;
-            n_prob += s->status == MEMBER_PROBATIONARY;
-            unsigned g = s->gender;
-            gender[g]++;
-            status[s->status]++;
-            int ab = (s->birth <= age_cut[0]) + (s->birth <= age_cut[1]) +
-                     (s->birth <= age_cut[2]) + (s->birth <= age_cut[3]) + (s->birth <= age_cut[4]);
-            age[ab][g]++;
-            int pb;
-            if (s->gaps)
-                pb = party_age_band(engine_party_age_years(eng, eng->st_member[i], on));
-            else
-                pb = (s->first_decision <= pa_cut[0]) + (s->first_decision <= pa_cut[1]) +
-                     (s->first_decision <= pa_cut[2]) + (s->first_decision <= pa_cut[3]) +
-                     (s->first_decision <= pa_cut[4]);
-            pa[pb]++;
-            th[s->theory]++;
-            eth[s->attr[0]]++;
-            rel[s->attr[1]]++;
-            edu[s->attr[2]]++;
+        for (uint32_t i = eng->st_off[slot], end = slot_end_on(eng, slot, on); i < end;) {
+            uint32_t k = select_on(eng->span, i, end, on, sel, &i);
+            for (uint32_t j = 0; j < k; j++) {
+                const struct engine_stint *s = &eng->st[sel[j]];
+                if (s->kind != STINT_REGISTERED || !active(s->status))
+                    continue;
+                n_off += s->status == MEMBER_OFFICIAL;
+                n_prob += s->status == MEMBER_PROBATIONARY;
+                unsigned g = s->gender;
+                gender[g]++;
+                int ab = (s->birth <= age_cut[0]) + (s->birth <= age_cut[1]) +
+                         (s->birth <= age_cut[2]) + (s->birth <= age_cut[3]) +
+                         (s->birth <= age_cut[4]);
+                age[ab][g]++;
+                int pb;
+                if (s->gaps) {
+                    const struct engine_gapm *gm = &eng->gapm[s->first_decision];
+                    pb = party_age_band(member_party_age_years_of(gm->first_decision, gm->died,
+                                                                  eng->gaps + gm->lo,
+                                                                  gm->hi - gm->lo, on));
+                } else
+                    pb = (s->first_decision <= pa_cut[0]) + (s->first_decision <= pa_cut[1]) +
+                         (s->first_decision <= pa_cut[2]) + (s->first_decision <= pa_cut[3]) +
+                         (s->first_decision <= pa_cut[4]);
+                pa[pb]++;
+                th[s->theory]++;
+                eth[s->attr[0]]++;
+                rel[s->attr[1]]++;
+                edu[s->attr[2]]++;
+            }
         }
+        status[MEMBER_OFFICIAL] += n_off;
+        status[MEMBER_PROBATIONARY] += n_prob;
         if (official)
             official[pos - r->lo] = n_off;
         if (probationary)

@@ -75,9 +75,14 @@ struct engine_span {
 };
 struct engine_stint {
     tcxd_date birth;
-    tcxd_date first_decision; /* INT32_MAX when none */
+    tcxd_date first_decision; /* INT32_MAX when none; with gaps: the member's entry in gapm */
     uint16_t attr[ENGINE_ATTR__MAX];
     unsigned status : 3, kind : 1, gender : 1, theory : 3, gaps : 1;
+};
+
+struct engine_gapm {
+    tcxd_date first_decision, died;
+    uint32_t lo, hi; /* gaps[lo, hi) */
 };
 
 struct engine_event {
@@ -147,6 +152,8 @@ struct engine {
     struct engine_dict dict[ENGINE_ATTR__MAX];
     struct member_gap *gaps;
     size_t ngaps;
+    struct engine_gapm *gapm; /* the members with gaps (few), compact */
+    size_t ngapm, gapm_cap;
     uint32_t *gap_off; /* [nmembers + 1] */
     /* registrations by slot, then from */
     struct engine_span *span; /* [nst] */

@@ -188,15 +188,40 @@ void engine_search_finish(struct engine *eng)
     order_ctx = eng;
     if (n > 1)
         qsort(order, n, sizeof(uint32_t), cmp_roll);
-    x->roll = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    /* the members are renumbered in roll order (member index = roll position): a word's
+       members, in roll order, are then read in memory order by a search */
+    uint32_t *newidx = xmalloc((n ? n : 1) * sizeof(uint32_t));
     for (size_t i = 0; i < n; i++)
-        x->roll[order[i]] = (uint32_t)i;
-    free(x->keys);
-    free(x->key_off);
-    free(x->key_len);
-    x->keys = NULL;
-    x->key_off = NULL;
-    x->key_len = NULL;
+        newidx[order[i]] = (uint32_t)i;
+    struct engine_member_row *nm = xmalloc((n ? n : 1) * sizeof(*nm));
+    for (size_t i = 0; i < n; i++)
+        nm[i] = eng->m[order[i]];
+    free(eng->m);
+    eng->m = nm;
+    eng->members_cap = n;
+    uint32_t *nmw = xmalloc((x->nmw ? x->nmw : 1) * sizeof(uint32_t));
+    uint32_t *nmw_off = xmalloc((n + 1) * sizeof(uint32_t));
+    nmw_off[0] = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t o = order[k], len = x->mw_off[o + 1] - x->mw_off[o];
+        memcpy(nmw + nmw_off[k], x->mw + x->mw_off[o], len * sizeof(uint32_t));
+        nmw_off[k + 1] = nmw_off[k] + len;
+    }
+    free(x->mw);
+    free(x->mw_off);
+    x->mw = nmw;
+    x->mw_off = nmw_off;
+    x->mw_cap = x->nmw;
+    for (size_t i = 0; i < x->nnid; i++)
+        x->nid[i].member = newidx[x->nid[i].member];
+    for (size_t i = 0; i < x->ncard; i++)
+        x->card[i].member = newidx[x->card[i].member];
+    free(newidx);
+    x->roll = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++) {
+        order[i] = (uint32_t)i;
+        x->roll[i] = (uint32_t)i;
+    }
     /* words by folded form; each one's members in roll order */
     size_t nw = x->nwords;
     x->by_fold = xmalloc((nw ? nw : 1) * sizeof(uint32_t));
