@@ -2,15 +2,20 @@
  * bench_engine.c - the analytics engine against the SQL path, side by side in one run, on an
  * existing database (the hanoi-2020 demo: copy it, never generate the national one here).
  *
- *   bench_engine DB [--runs N] [--date DD/MM/YYYY]... [--check]
+ *   bench_engine DB [--runs N] [--date DD/MM/YYYY]... [--check] [--groupby FILE]
  *
  * For each date (default 31/12/2020 and 30/12/2020): the structure report of every root and of
  * each root's direct children with every breakdown, built by SQL and by the engine (one open
  * store, as in the server), medians of N runs (default 7) in milliseconds. --check compares the
  * two reports of every organization of the tree on each date (all of them: slow) and fails on
  * the first difference. Also: the engine's build time and the memory it holds. --profile N
- * times only the engine's report of the first root N times (run it under perf).
+ * times only the engine's report of the first root N times (run it under perf). --groupby FILE:
+ * the same breakdowns as plain GROUP BY queries (bench/engine/groupby.sql, @ROOT@ and @DATE@
+ * substituted) on a second connection to the same database, timed beside them. Every figure
+ * is the median wall time and, beside it, the median CPU time of the thread (the machine is
+ * shared: CPU time is the steadier of the two).
  */
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +25,20 @@
 #include "engine/engine.h"
 #include "report/structure.h"
 #include "store/store_engine.h"
+#include "util/buf.h"
 #include "util/xmalloc.h"
 
 static double now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static double cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
@@ -78,20 +91,69 @@ static bool same(const struct report_structure *a, const struct report_structure
     return true;
 }
 
-static double last_min;
+static double last_min, last_cpu;
 
 static double time_report(int64_t id, tcxd_date d, bool engine, int runs)
 {
     double *t = xmalloc((size_t)runs * sizeof(double));
+    double *c = xmalloc((size_t)runs * sizeof(double));
     for (int i = 0; i < runs; i++) {
-        double t0 = now_ms();
+        double t0 = now_ms(), c0 = cpu_ms();
         struct report_structure *r = build(id, d, engine);
         t[i] = now_ms() - t0;
+        c[i] = cpu_ms() - c0;
         report_structure_free(r);
     }
     double m = median(t, runs);
     last_min = t[0]; /* sorted by median() */
+    last_cpu = median(c, runs);
     free(t);
+    free(c);
+    return m;
+}
+
+/* The GROUP BY baseline (groupby.sql with @ROOT@ and @DATE@ replaced), on its own connection. */
+static char *groupby_text;
+static sqlite3 *groupby_db;
+
+static char *substitute(const char *text, const char *code, const char *iso)
+{
+    struct buf b = BUF_INIT;
+    for (const char *p = text; *p;) {
+        if (!strncmp(p, "@ROOT@", 6)) {
+            buf_adds(&b, code);
+            p += 6;
+        } else if (!strncmp(p, "@DATE@", 6)) {
+            buf_adds(&b, iso);
+            p += 6;
+        } else
+            buf_addch(&b, *p++);
+    }
+    return buf_detach(&b, NULL);
+}
+
+static double time_groupby(const char *code, tcxd_date d, int runs)
+{
+    char iso[DATE_ISO_LEN];
+    date_format_iso(d, iso);
+    char *sql = substitute(groupby_text, code, iso);
+    double *t = xmalloc((size_t)runs * sizeof(double));
+    double *c = xmalloc((size_t)runs * sizeof(double));
+    for (int i = 0; i < runs; i++) {
+        double t0 = now_ms(), c0 = cpu_ms();
+        char *err = NULL;
+        if (sqlite3_exec(groupby_db, sql, NULL, NULL, &err) != SQLITE_OK) {
+            fprintf(stderr, "bench_engine: groupby: %s\n", err ? err : "?");
+            exit(1);
+        }
+        t[i] = now_ms() - t0;
+        c[i] = cpu_ms() - c0;
+    }
+    double m = median(t, runs);
+    last_cpu = median(c, runs);
+    free(t);
+    free(c);
+    free(sql);
     return m;
 }
 
@@ -113,6 +175,7 @@ static double time_list(const struct org_tree *t, int64_t org, tcxd_date d, cons
                         int offset, bool engine, int runs, int64_t *total)
 {
     double *v = xmalloc((size_t)runs * sizeof(double));
+    double *cv = xmalloc((size_t)runs * sizeof(double));
     struct tcxd_error e;
     for (int i = 0; i < runs; i++) {
         struct member_query mq;
@@ -122,15 +185,18 @@ static double time_list(const struct org_tree *t, int64_t org, tcxd_date d, cons
         mq.q = q;
         mq.offset = offset;
         mq.limit = 50;
-        double t0 = now_ms();
+        double t0 = now_ms(), c0 = cpu_ms();
         enum tcxd_err rc = engine ? engine_member_list(st, &mq, false, noop_hit, NULL, total, &e)
                                   : store_member_list(st, t, &mq, noop_row, NULL, total, &e);
         v[i] = now_ms() - t0;
+        cv[i] = cpu_ms() - c0;
         if (rc)
             die("list", &e);
     }
     double m = median(v, runs);
+    last_cpu = median(cv, runs);
     free(v);
+    free(cv);
     return m;
 }
 
@@ -156,6 +222,24 @@ int main(int argc, char **argv)
             check = true;
         else if (!strcmp(argv[i], "--profile") && i + 1 < argc)
             profile = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--groupby") && i + 1 < argc) {
+            struct buf f = BUF_INIT;
+            FILE *fp = fopen(argv[++i], "r");
+            if (!fp) {
+                fprintf(stderr, "bench_engine: cannot read %s\n", argv[i]);
+                return 1;
+            }
+            char chunk[4096];
+            size_t k;
+            while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+                buf_add(&f, chunk, k);
+            fclose(fp);
+            groupby_text = buf_detach(&f, NULL);
+        }
+    }
+    if (groupby_text && sqlite3_open_v2(argv[1], &groupby_db, SQLITE_OPEN_READONLY, NULL)) {
+        fprintf(stderr, "bench_engine: groupby: cannot open %s\n", argv[1]);
+        return 1;
     }
     if (runs < 1)
         runs = 1;
@@ -191,12 +275,15 @@ int main(int argc, char **argv)
             die("subtree", &e);
         int64_t root = engine_version_tree(eng, &all)->nodes[0].id;
         double med = time_report(root, dates[0], true, profile);
-        printf("engine, city, every breakdown: %.2f ms (median of %d; fastest %.2f)\n", med,
-               profile, last_min);
+        printf("engine, city, every breakdown: %.2f ms wall, %.2f ms CPU (median of %d; fastest "
+               "%.2f)\n",
+               med, last_cpu, profile, last_min);
         return 0;
     }
-    printf("\n| date | organization | members | SQL ms | engine ms | × "
-           "|\n|---|---|---:|---:|---:|---:|\n");
+    printf("\n(wall ms / CPU ms, medians; GROUP BY: groupby.sql; SQL: the report's SQL path; "
+           "engine: the report from the engine; × = GROUP BY wall / engine wall)\n"
+           "\n| date | organization | members | GROUP BY | SQL path | engine | × GROUP BY | × SQL "
+           "|\n|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (int di = 0; di < ndates; di++) {
         tcxd_date d = dates[di];
         struct engine_range all;
@@ -219,10 +306,16 @@ int main(int argc, char **argv)
                 fprintf(stderr, "DIFFERENT: %s on %s\n", nd->code, ds);
                 return 1;
             }
-            double ts = time_report(nd->id, d, false, runs);
-            double te = time_report(nd->id, d, true, runs);
-            printf("| %s | %s | %lld | %.1f | %.2f | %.0f |\n", ds, nd->code,
-                   (long long)a->now.members, ts, te, ts / te);
+            double tg = 0, cg = 0;
+            if (groupby_text) {
+                tg = time_groupby(nd->code, d, runs);
+                cg = last_cpu;
+            }
+            double ts = time_report(nd->id, d, false, runs), cs = last_cpu;
+            double te = time_report(nd->id, d, true, runs), ce = last_cpu;
+            printf("| %s | %s | %lld | %.1f / %.1f | %.1f / %.1f | %.2f / %.2f | %.0f | %.0f |\n",
+                   ds, nd->code, (long long)a->now.members, tg, cg, ts, cs, te, ce, tg / te,
+                   ts / te);
             report_structure_free(a);
             report_structure_free(b);
         }
@@ -253,26 +346,30 @@ int main(int argc, char **argv)
         int64_t root = t->nodes[0].id;
         char ds[DATE_ISO_LEN];
         date_format_vn(dates[0], ds);
-        printf("\n| on %s | SQL ms | engine ms | SQL total | engine total "
+        printf("\n| on %s | SQL ms (wall / CPU) | engine ms (wall / CPU) | SQL total | engine total "
                "|\n|---|---:|---:|---:|---:|\n",
                ds);
         static const char *const qs[] = {"nguyen",    "nguyen van", "van an",
                                          "thu huong", "tuan anh",   "Thị"};
         for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
             int64_t ta = 0, tb = 0;
-            double a = time_list(t, 0, dates[0], qs[i], 0, false, runs, &ta);
-            double b = time_list(t, 0, dates[0], qs[i], 0, true, runs, &tb);
-            printf("| find '%s', first page of 50 with the total | %.1f | %.2f | %lld | %lld |\n",
-                   qs[i], a, b, (long long)ta, (long long)tb);
+            double a = time_list(t, 0, dates[0], qs[i], 0, false, runs, &ta), ca = last_cpu;
+            double b = time_list(t, 0, dates[0], qs[i], 0, true, runs, &tb), cb = last_cpu;
+            printf("| find '%s', first page of 50 with the total | %.1f / %.1f | %.2f / %.2f | "
+                   "%lld | %lld |\n",
+                   qs[i], a, ca, b, cb, (long long)ta, (long long)tb);
         }
         int64_t ta = 0, tb = 0;
-        double a = time_list(t, root, dates[0], "", 99 * 50, false, runs, &ta);
-        double b = time_list(t, root, dates[0], "", 99 * 50, true, runs, &tb);
-        printf("| list %s, page 100 | %.1f | %.2f | %lld | %lld |\n", t->nodes[0].code, a, b,
-               (long long)ta, (long long)tb);
+        double a = time_list(t, root, dates[0], "", 99 * 50, false, runs, &ta), ca = last_cpu;
+        double b = time_list(t, root, dates[0], "", 99 * 50, true, runs, &tb), cb = last_cpu;
+        printf("| list %s, page 100 | %.1f / %.1f | %.2f / %.2f | %lld | %lld |\n",
+               t->nodes[0].code, a, ca, b, cb, (long long)ta, (long long)tb);
     }
     engine_release(eng);
     engine_forget();
     store_close(st);
+    if (groupby_db)
+        sqlite3_close(groupby_db);
+    free(groupby_text);
     return 0;
 }

@@ -155,7 +155,7 @@ struct engine {
     struct engine_gapm *gapm; /* the members with gaps (few), compact */
     size_t ngapm, gapm_cap;
     uint32_t *gap_off; /* [nmembers + 1] */
-    /* registrations by slot, then from */
+    /* registrations by slot, then first day */
     struct engine_span *span; /* [nst] */
     struct engine_stint *st;  /* [nst] */
     uint32_t *st_member;      /* [nst] */
@@ -172,6 +172,10 @@ struct engine {
     size_t npool, pool_blocks_cap, pool_used, pool_cap;
 };
 
+/* The end of the registrations of slot that may hold day `on`: [st_off[slot], end) are those
+   that began by `on` (a slot's registrations are sorted by their first day); those among them
+   that ended by `on` remain to be skipped. */
+uint32_t engine_slot_end(const struct engine *eng, uint32_t slot, tcxd_date on);
 const struct engine_version *engine_version_get(const struct engine *eng, uint32_t k);
 uint32_t engine_version_index(const struct engine *eng, tcxd_date d);
 char *engine_pool_strdup(struct engine *eng, const char *s);

@@ -460,9 +460,7 @@ static void list_subtree(struct ctx *c)
         if (!org_holds_members(o->tier, o->form))
             continue;
         uint32_t slot = c->v->slot_of_pos[pos];
-        for (uint32_t i = eng->st_off[slot]; i < eng->st_off[slot + 1]; i++) {
-            if (eng->span[i].from > on)
-                break;
+        for (uint32_t i = eng->st_off[slot], end = engine_slot_end(eng, slot, on); i < end; i++) {
             if (eng->span[i].to <= on)
                 continue;
             const struct engine_stint *s = &eng->st[i];
