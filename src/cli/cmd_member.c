@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "engine/engine.h"
 #include "text/text.h"
 #include "util/vnfmt.h"
 #include "util/xmalloc.h"
@@ -460,6 +461,12 @@ static void list_row(void *vctx, const struct member_row *r)
     cli_table_row(ctx->t, row);
 }
 
+static void list_hit(void *vctx, const struct member_row *r, const struct engine_hit *h)
+{
+    (void)h;
+    list_row(vctx, r);
+}
+
 static int member_list(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos, bool find)
 {
     struct tcxd_error e;
@@ -522,7 +529,11 @@ static int member_list(struct cli *cli, struct cli_opt *o, const char **pos, siz
     cli_table_init(&t, 6, hdr, NULL);
     struct list_ctx ctx = {cli, cli->json ? json_array() : NULL, &t, &tree, q.as_of};
     int64_t total = 0;
-    enum tcxd_err rc = store_member_list(cli->st, &tree, &q, list_row, &ctx, &total, &e);
+    /* the engine when its cache file is there (the same rows for a list; for a search its
+       ranked word matches, as the API's) */
+    enum tcxd_err rc = engine_wanted(cli->st)
+                           ? engine_member_list(cli->st, &q, false, list_hit, &ctx, &total, &e)
+                           : store_member_list(cli->st, &tree, &q, list_row, &ctx, &total, &e);
     if (!rc && ctx.arr) {
         cli_print_json(json_pack("{s:o, s:I, s:i, s:i}", "items", ctx.arr, "total",
                                  (json_int_t)total, "page", page, "page_size", q.limit));

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "engine/engine.h"
 #include "report/structure.h"
 
 static const char report_help[] =
@@ -21,7 +22,10 @@ static const char report_help[] =
     "each figure against another date (\"tăng 312 (7,3%)\"). --top N keeps the N most frequent\n"
     "ethnicities, religions and education levels (default 5) and sums the rest.\n"
     "--output FILE writes the report there (xlsx needs it unless stdout is not a terminal).\n"
-    "--json is --format json.\n";
+    "--json is --format json.\n"
+    "With the analytics engine's cache file beside the database (written by `tcxd serve`, or by\n"
+    "any command run with TCXD_ENGINE=1) the report reads it instead of the database's tables:\n"
+    "the same figures, in milliseconds; TCXD_ENGINE=0 never uses it.\n";
 
 enum { O_ASOF, O_COMPARE, O_FORMAT, O_OUTPUT, O_TOP, O_HELP, O__MAX };
 
@@ -55,6 +59,7 @@ static int structure(struct cli *cli, struct cli_opt *o, const char **pos, size_
         return cli_fail(cli, &e);
     if (!cli_store(cli, false))
         return 1;
+    ro.engine = engine_wanted(cli->st); /* the cache file mapped: milliseconds */
     struct org_info org;
     struct report_structure *r = NULL;
     if (cli_org(cli, pos[0], ro.as_of, &org, &e) ||

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -80,6 +81,7 @@ char *engine_pool_strdup(struct engine *eng, const char *s)
     if (eng->pool_used + n > eng->pool_cap || !eng->npool) {
         size_t cap = n > 1u << 20 ? n : 1u << 20;
         ALLOC_GROW(eng->pool, eng->npool + 1, eng->pool_blocks_cap);
+        eng->pool_len = xreallocarray(eng->pool_len, eng->pool_blocks_cap, sizeof(size_t));
         eng->pool[eng->npool++] = xmalloc(cap);
         eng->pool_cap = cap;
         eng->pool_used = 0;
@@ -88,7 +90,32 @@ char *engine_pool_strdup(struct engine *eng, const char *s)
     char *p = eng->pool[eng->npool - 1] + eng->pool_used;
     memcpy(p, s, n);
     eng->pool_used += n;
+    eng->pool_len[eng->npool - 1] = eng->pool_used;
     return p;
+}
+
+uint32_t engine_bstr_add(struct engine *eng, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (!eng->bstr_len) { /* offset 0 is "" */
+        eng->bstr_cap = 1u << 20;
+        eng->bstr = xmalloc(eng->bstr_cap);
+        eng->bstr[0] = 0;
+        eng->bstr_len = 1;
+    }
+    if (!s[0])
+        return 0;
+    if (eng->bstr_len + n > UINT32_MAX)
+        BUG("engine strings past 4 GB");
+    if (eng->bstr_len + n > eng->bstr_cap) {
+        while (eng->bstr_len + n > eng->bstr_cap)
+            eng->bstr_cap *= 2;
+        eng->bstr = xrealloc(eng->bstr, eng->bstr_cap);
+    }
+    uint32_t off = (uint32_t)eng->bstr_len;
+    memcpy(eng->bstr + off, s, n);
+    eng->bstr_len += n;
+    return off;
 }
 
 /* Dictionary of an attribute's values: string -> code. */
@@ -656,6 +683,7 @@ static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_err
     if ((rc = store_engine_members(st, on_member, b, e)))
         return rc;
     engine_search_finish(eng); /* renumbers the members in roll order */
+    eng->bytes += eng->bstr_cap;
     idmap_init(&eng->member_idx, eng->nmembers);
     for (size_t i = 0; i < eng->nmembers; i++)
         idmap_put(&eng->member_idx, eng->m[i].id, (uint32_t)i);
@@ -708,6 +736,16 @@ void engine_free(struct engine *eng)
         for (size_t k = 0; k <= eng->nbounds; k++)
             version_free(eng->versions[k]);
     free(eng->versions);
+    if (eng->map) { /* loaded from a cache file: the columns are in the mapping */
+        free(eng->pool);
+        free(eng->pool_len);
+        for (size_t i = 0; i < sizeof(eng->map_copies) / sizeof(eng->map_copies[0]); i++)
+            free(eng->map_copies[i]);
+        munmap(eng->map, eng->map_len);
+        pthread_mutex_destroy(&eng->lock);
+        free(eng);
+        return;
+    }
     free(eng->bounds);
     free(eng->orgs);
     free(eng->vers);
@@ -733,6 +771,8 @@ void engine_free(struct engine *eng)
     for (size_t i = 0; i < eng->npool; i++)
         free(eng->pool[i]);
     free(eng->pool);
+    free(eng->pool_len);
+    free(eng->bstr);
     pthread_mutex_destroy(&eng->lock);
     free(eng);
 }
@@ -746,6 +786,7 @@ void engine_stats(const struct engine *eng, struct engine_stats *out)
     out->events = eng->nev;
     out->bytes = eng->bytes;
     out->build_ms = eng->build_ms;
+    out->from_file = eng->map != NULL;
 }
 
 /* ---- the process's engines ---------------------------------------------------------------- */
@@ -841,15 +882,57 @@ enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_
             return TCXD_OK;
         }
     }
+    /* the cache file next to the database, when it belongs to the database as it is now */
     struct engine *eng = NULL;
-    rc = engine_build(st, &eng, e);
+    char fpath[1100];
+    bool use_file = cacheable && engine_file_enabled() && engine_file_path(path, fpath, sizeof(fpath));
+    struct tcxd_error fe;
+    if (use_file && engine_file_load(fpath, &tok, &eng, &fe) != TCXD_OK)
+        eng = NULL;
+    bool built = !eng;
+    if (built)
+        rc = engine_build(st, &eng, e);
     if (!rc && cacheable)
         cache_put(path, &sb, eng);
     pthread_mutex_unlock(&build_lock);
     if (rc)
         return rc;
+    /* written after the others may use the engine; a failure (a read-only directory) only
+       means the next process builds again */
+    if (built && use_file && engine_file_write(eng, fpath, &fe) != TCXD_OK)
+        tcxd_error_clear(&fe);
     *out = eng;
     return TCXD_OK;
+}
+
+bool engine_file_enabled(void)
+{
+    const char *v = getenv("TCXD_ENGINE_FILE");
+    return !(v && !strcmp(v, "0"));
+}
+
+bool engine_file_path(const char *db_path, char *out, size_t n)
+{
+    return db_path[0] && strcmp(db_path, ":memory:") &&
+           snprintf(out, n, "%s.engine", db_path) < (int)n;
+}
+
+bool engine_wanted(struct store *st)
+{
+    const char *v = getenv("TCXD_ENGINE");
+    if (v && !strcmp(v, "0"))
+        return false;
+    if (v && !strcmp(v, "1"))
+        return true;
+    return engine_file_exists(st);
+}
+
+bool engine_file_exists(struct store *st)
+{
+    char fpath[1100];
+    struct stat sb;
+    return engine_file_enabled() && engine_file_path(store_path(st), fpath, sizeof(fpath)) &&
+           stat(fpath, &sb) == 0;
 }
 
 void engine_forget(void)

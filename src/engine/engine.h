@@ -64,10 +64,39 @@ void engine_release(struct engine *eng);
 /* Drops the process's cached engine (tests; a server shutting down). */
 void engine_forget(void);
 
+/*
+ * The cache file: <database>.engine beside the database. engine_acquire() maps it (mmap) when
+ * its change token is the store's current one, and otherwise builds the engine and writes the
+ * file afresh (to a temporary name, then renamed: readers never see half a file). A file that
+ * is stale (another token), truncated, from a build with another layout or whose checksums do
+ * not match is never used. TCXD_ENGINE_FILE=0 turns the file off (neither read nor written).
+ */
+struct store_change_token;
+bool engine_file_enabled(void);
+/* "<db_path>.engine" into out; false for an in-memory database or a path too long. */
+bool engine_file_path(const char *db_path, char *out, size_t n);
+/* Whether st's database has a cache file (fresh or not). */
+bool engine_file_exists(struct store *st);
+/* Whether a one-off process (a CLI command) should answer from the engine: TCXD_ENGINE=1
+   always (building and writing the cache file when needed), TCXD_ENGINE=0 never, otherwise
+   when the database has a cache file (a stale one is rebuilt and written again). A server
+   uses the engine whenever engine_enabled(). */
+bool engine_wanted(struct store *st);
+enum tcxd_err engine_file_write(const struct engine *eng, const char *path,
+                                struct tcxd_error *e) TCXD_WUR;
+/* The engine of the file at path: ENOTFOUND (no file), ECONFLICT (stale: its token is not
+   tok; tok NULL skips that check), EIO (corrupt, truncated, another format or layout). */
+enum tcxd_err engine_file_load(const char *path, const struct store_change_token *tok,
+                               struct engine **out, struct tcxd_error *e) TCXD_WUR;
+/* The same checks on the header only (no mapping): is the file there and current? */
+enum tcxd_err engine_file_check(const char *path, const struct store_change_token *tok,
+                                struct tcxd_error *e) TCXD_WUR;
+
 struct engine_stats {
     size_t orgs, versions, members, stints, events;
-    size_t bytes;    /* heap held by the engine */
+    size_t bytes;    /* heap held by the engine (when built) */
     double build_ms; /* wall time of the build */
+    bool from_file;  /* mapped from the cache file rather than built */
 };
 void engine_stats(const struct engine *eng, struct engine_stats *out);
 

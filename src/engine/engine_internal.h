@@ -59,7 +59,7 @@ struct engine_dict {
 
 struct engine_member_row {
     int64_t id;
-    const char *full_name, *national_id, *party_card_no; /* ids NULL when absent */
+    uint32_t name; /* the full name: offset in eng->bstr */
     int64_t org_id;
     tcxd_date birth, first_decision, ceremony, official, died;
     uint16_t attr[ENGINE_ATTR__MAX];
@@ -105,7 +105,7 @@ struct engine_word {
     const char *orig, *fold, *lower; /* as written, text_fold, case-folded with diacritics */
 };
 struct engine_idref {
-    const char *s;
+    uint32_t s; /* offset in eng->bstr */
     uint32_t member;
 };
 struct engine_search {
@@ -167,10 +167,23 @@ struct engine {
     struct engine_search search;
     struct engine_mstint *mst; /* by member, then from */
     uint32_t *mst_off;         /* [nmembers + 1] */
-    /* string storage */
+    /* string storage: the few strings held by pointer (codes, names of organizations, words,
+       attribute values) in blocks; the members' names and ids, by offset, in one array (what
+       the cache file maps without fixing pointers up) */
     char **pool;
+    size_t *pool_len; /* bytes used in each block */
     size_t npool, pool_blocks_cap, pool_used, pool_cap;
+    char *bstr;
+    size_t bstr_len, bstr_cap;
+    /* a cache file's mapping (engine_file.c) when the engine was loaded from one: the arrays
+       point into it, nothing of them is freed */
+    void *map;
+    size_t map_len;
+    void *map_copies[6]; /* the sections with pointers, copied out of it */
 };
+
+#define ENGINE_BSTR(eng, off) ((const char *)(eng)->bstr + (off))
+uint32_t engine_bstr_add(struct engine *eng, const char *s);
 
 /* The end of the registrations of slot that may hold day `on`: [st_off[slot], end) are those
    that began by `on` (a slot's registrations are sorted by their first day); those among them

@@ -81,15 +81,12 @@ static uint32_t word_id(struct engine *eng, const char *w, size_t n)
 }
 
 static void add_idref(struct engine *eng, struct engine_idref **v, size_t *n, size_t *cap,
-                      const char *s, uint32_t idx, const char **keep)
+                      const char *s, uint32_t idx)
 {
-    if (!s || !*s) {
-        *keep = NULL;
+    if (!s || !*s)
         return;
-    }
-    *keep = engine_pool_strdup(eng, s);
     ALLOC_GROW(*v, *n + 1, *cap);
-    (*v)[*n].s = *keep;
+    (*v)[*n].s = engine_bstr_add(eng, s);
     (*v)[*n].member = idx;
     (*n)++;
 }
@@ -98,9 +95,9 @@ void engine_search_add_member(struct engine *eng, uint32_t idx, const struct sto
 {
     struct engine_search *x = &eng->search;
     struct engine_member_row *r = &eng->m[idx];
-    r->full_name = engine_pool_strdup(eng, m->full_name);
-    add_idref(eng, &x->nid, &x->nnid, &x->nid_cap, m->national_id, idx, &r->national_id);
-    add_idref(eng, &x->card, &x->ncard, &x->card_cap, m->party_card_no, idx, &r->party_card_no);
+    r->name = engine_bstr_add(eng, m->full_name);
+    add_idref(eng, &x->nid, &x->nnid, &x->nid_cap, m->national_id, idx);
+    add_idref(eng, &x->card, &x->ncard, &x->card_cap, m->party_card_no, idx);
     /* the roll-order key, until the order is made */
     if (idx + 2 > x->mcap) {
         size_t cap = x->mcap ? x->mcap * 2 : 1024;
@@ -124,7 +121,7 @@ void engine_search_add_member(struct engine *eng, uint32_t idx, const struct sto
     /* the name's words */
     if (idx == 0)
         x->mw_off[0] = 0;
-    const char *p = r->full_name;
+    const char *p = m->full_name;
     while (*p) {
         while (*p == ' ')
             p++;
@@ -169,7 +166,7 @@ static int cmp_word_fold(const void *a, const void *b)
 static int cmp_idref(const void *a, const void *b)
 {
     const struct engine_idref *x = a, *y = b;
-    int c = strcmp(x->s, y->s);
+    int c = strcmp(ENGINE_BSTR(order_ctx, x->s), ENGINE_BSTR(order_ctx, y->s));
     return c ? c : (x->member > y->member) - (x->member < y->member);
 }
 
@@ -250,10 +247,12 @@ void engine_search_finish(struct engine *eng)
     free(order);
     free(x->slots);
     x->slots = NULL;
+    order_ctx = eng;
     if (x->nnid > 1)
         qsort(x->nid, x->nnid, sizeof(*x->nid), cmp_idref);
     if (x->ncard > 1)
         qsort(x->card, x->ncard, sizeof(*x->card), cmp_idref);
+    order_ctx = NULL;
     eng->bytes += n * sizeof(uint32_t) * 2 + x->nmw * sizeof(uint32_t) * 2 +
                   nw * (sizeof(struct engine_word) + 3 * sizeof(uint32_t)) +
                   (x->nnid + x->ncard) * sizeof(struct engine_idref);
@@ -492,12 +491,13 @@ static bool all_digits(const char *s, size_t *n)
 }
 
 /* First index whose string is >= s (prefix ranges of sorted strings). */
-static size_t lower_idref(const struct engine_idref *v, size_t n, const char *s, size_t len)
+static size_t lower_idref(const struct engine *eng, const struct engine_idref *v, size_t n,
+                          const char *s, size_t len)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (strncmp(v[mid].s, s, len) < 0)
+        if (strncmp(ENGINE_BSTR(eng, v[mid].s), s, len) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -511,14 +511,14 @@ static void search_ids(struct ctx *c, const char *digits, size_t len, unsigned c
     const struct engine_idref *lists[2] = {x->nid, x->card};
     size_t ns[2] = {x->nnid, x->ncard};
     for (int w = 0; w < 2; w++)
-        for (size_t i = lower_idref(lists[w], ns[w], digits, len);
-             i < ns[w] && !strncmp(lists[w][i].s, digits, len); i++) {
+        for (size_t i = lower_idref(c->eng, lists[w], ns[w], digits, len);
+             i < ns[w] && !strncmp(ENGINE_BSTR(c->eng, lists[w][i].s), digits, len); i++) {
             uint32_t m = lists[w][i].member;
             if (seen[m >> 3] & (1u << (m & 7)))
                 continue;
             seen[m >> 3] |= (unsigned char)(1u << (m & 7));
             /* a whole number before a beginning */
-            member_rows(c, m, strlen(lists[w][i].s) == len ? 0 : 1);
+            member_rows(c, m, strlen(ENGINE_BSTR(c->eng, lists[w][i].s)) == len ? 0 : 1);
         }
 }
 
@@ -705,7 +705,7 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
             struct engine_hit h;
             h.idx = w->member;
             h.member_id = m->id;
-            h.full_name = m->full_name;
+            h.full_name = ENGINE_BSTR(eng, m->name);
             h.gender = (enum gender)m->gender;
             h.birth_date = m->birth;
             h.admission_decision_date = m->first_decision;

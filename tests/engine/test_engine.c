@@ -9,7 +9,10 @@
  *     order (back-dated) and personal records corrected afterwards; then the same equality on
  *     every organization of the tree of many dates, with comparisons;
  *   - the change token: an admission is seen by the next engine_acquire;
- *   - subtree ranges, members on a date and event counts against plain SQL on the same file.
+ *   - subtree ranges, members on a date and event counts against plain SQL on the same file;
+ *   - the cache file: an engine mapped from it equals SQL and the engine it was written from; a
+ *     stale file (the database changed) is refused and rebuilt, a corrupt or truncated one
+ *     refused.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -27,6 +30,7 @@
 #include "engine/engine.h"
 #include "report/structure.h"
 #include "store/store.h"
+#include "store/store_engine.h"
 #include "util/xmalloc.h"
 
 static const struct store_actor actor = {"test", "local"};
@@ -934,6 +938,178 @@ static void test_search(void **state)
     engine_forget();
 }
 
+
+/* ---- the cache file ------------------------------------------------------------------------ */
+
+struct ids {
+    int64_t v[64];
+    size_t n;
+};
+
+static void on_id(void *ctx, const struct engine_hit *h)
+{
+    struct ids *x = ctx;
+    if (x->n < 64)
+        x->v[x->n++] = h->member_id;
+}
+
+/* The first page and the total of a list (q NULL) or a search, on eng. */
+static int64_t page_of(const struct engine *eng, tcxd_date on, const char *q, struct ids *out)
+{
+    struct engine_list_query lq;
+    engine_list_query_init(&lq, on);
+    lq.q = q;
+    lq.former = q != NULL;
+    lq.limit = 40;
+    int64_t total = -1;
+    struct tcxd_error e;
+    memset(out, 0, sizeof(*out));
+    must(engine_list(eng, &lq, on_id, out, &total, &e), &e);
+    return total;
+}
+
+static bool loaded_from_file(struct store *st)
+{
+    struct engine *eng;
+    struct tcxd_error e;
+    must(engine_acquire(st, &eng, &e), &e);
+    struct engine_stats s;
+    engine_stats(eng, &s);
+    engine_release(eng);
+    return s.from_file;
+}
+
+static void flip_byte(const char *path, off_t at)
+{
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    assert_int_equal(fseeko(f, at, SEEK_SET), 0);
+    int c = fgetc(f);
+    assert_true(c != EOF);
+    assert_int_equal(fseeko(f, at, SEEK_SET), 0);
+    fputc(c ^ 0x5a, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+static off_t file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseeko(f, 0, SEEK_END), 0);
+    off_t n = ftello(f);
+    fclose(f);
+    return n;
+}
+
+static void test_cache_file(void **state)
+{
+    struct city c;
+    memset(&c, 0, sizeof(c));
+    char path[400], fpath[500];
+    c.st = open_new("cached", path, sizeof(path));
+    build_random_city(&c, 0x5eed);
+    assert_true(engine_file_path(path, fpath, sizeof(fpath)));
+    struct tcxd_error e;
+    struct store_change_token tok;
+    engine_forget();
+    unlink(fpath);
+    /* the first acquire builds and writes the file; it is current */
+    assert_false(engine_file_exists(c.st));
+    assert_false(loaded_from_file(c.st));
+    assert_true(engine_file_exists(c.st));
+    must(store_change_token(c.st, &tok, &e), &e);
+    must(engine_file_check(fpath, &tok, &e), &e);
+    /* a process without the engine in memory maps it: the same reports as SQL on many days,
+       the same lists and searches as the engine built from the database */
+    engine_forget();
+    assert_true(loaded_from_file(c.st));
+    compared_reports = 0;
+    const tcxd_date days[] = {D(2024, 12, 31), D(2019, 7, 14), D(2008, 3, 2), D(1995, 1, 1)};
+    for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+        check_every_org(c.st, days[i], i == 1 ? days[0] : DATE_NONE);
+    assert_true(compared_reports > 100);
+    struct engine *built, *mapped;
+    must(engine_build(c.st, &built, &e), &e);
+    must(engine_file_load(fpath, &tok, &mapped, &e), &e);
+    struct engine_stats sb, sm;
+    engine_stats(built, &sb);
+    engine_stats(mapped, &sm);
+    assert_false(sb.from_file);
+    assert_true(sm.from_file);
+    assert_int_equal(sb.members, sm.members);
+    assert_int_equal(sb.stints, sm.stints);
+    assert_int_equal(sb.events, sm.events);
+    const char *queries[] = {NULL, "nguyen", "van", "thi"};
+    for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++)
+        for (size_t k = 0; k < 2; k++) {
+            struct ids a, b;
+            int64_t ta = page_of(built, days[k], queries[i], &a);
+            int64_t tb = page_of(mapped, days[k], queries[i], &b);
+            assert_int_equal(ta, tb);
+            assert_int_equal(a.n, b.n);
+            assert_memory_equal(a.v, b.v, a.n * sizeof(a.v[0]));
+            if (!queries[i])
+                assert_true(ta > 0);
+        }
+    engine_release(built);
+    engine_release(mapped);
+    /* stale: an admission changes the token; the file is refused and the next acquire builds
+       (and sees the member), then writes the file again */
+    struct member_strings ms = {.full_name = "Trần Văn Bộ Đệm", .gender = "nam",
+                                .birth_date = "1991-02-03"};
+    struct member_fields f;
+    member_fields_init(&f);
+    must(member_fields_parse(&ms, &f, &e), &e);
+    struct member_admit_req r = {&f, c.branch[0], D(2024, 1, 10), D(2024, 1, 20), "QĐ", NULL};
+    int64_t id;
+    must(store_member_admit(c.st, &actor, &r, &id, &e), &e);
+    member_fields_release(&f);
+    struct store_change_token tok2;
+    must(store_change_token(c.st, &tok2, &e), &e);
+    assert_false(store_change_token_equal(&tok, &tok2));
+    assert_int_equal(engine_file_check(fpath, &tok2, &e), TCXD_ECONFLICT);
+    assert_int_equal(engine_file_load(fpath, &tok2, &mapped, &e), TCXD_ECONFLICT);
+    engine_forget();
+    assert_false(loaded_from_file(c.st));
+    must(engine_file_check(fpath, &tok2, &e), &e);
+    {
+        struct engine *eng;
+        must(engine_acquire(c.st, &eng, &e), &e);
+        struct ids x;
+        assert_int_equal(page_of(eng, D(2024, 12, 31), "bo dem", &x), 1);
+        assert_int_equal(x.v[0], id);
+        engine_release(eng);
+    }
+    /* corrupt: one byte changed anywhere past the header, or the file cut short, and it is
+       refused; the next acquire builds again and rewrites it */
+    off_t size = file_size(fpath);
+    const off_t at[] = {size / 2, size - 3, size / 5, 200};
+    for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+        flip_byte(fpath, at[i]);
+        assert_int_equal(engine_file_load(fpath, &tok2, &mapped, &e), TCXD_EIO);
+        engine_forget();
+        assert_false(loaded_from_file(c.st));
+        must(engine_file_load(fpath, &tok2, &mapped, &e), &e);
+        engine_release(mapped);
+    }
+    assert_int_equal(truncate(fpath, size - 100), 0);
+    assert_int_equal(engine_file_load(fpath, &tok2, &mapped, &e), TCXD_EIO);
+    assert_int_equal(truncate(fpath, 10), 0);
+    assert_int_equal(engine_file_load(fpath, &tok2, &mapped, &e), TCXD_EIO);
+    engine_forget();
+    assert_false(loaded_from_file(c.st));
+    engine_forget();
+    assert_true(loaded_from_file(c.st));
+    /* TCXD_ENGINE_FILE=0: neither read nor written */
+    setenv("TCXD_ENGINE_FILE", "0", 1);
+    engine_forget();
+    assert_false(loaded_from_file(c.st));
+    assert_false(engine_file_exists(c.st));
+    unsetenv("TCXD_ENGINE_FILE");
+    store_close(c.st);
+    engine_forget();
+}
+
 /* ---- set-up -------------------------------------------------------------------------------- */
 
 static int setup(void **state)
@@ -954,6 +1130,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_admission_is_seen),
+        cmocka_unit_test(test_cache_file),
         cmocka_unit_test(test_ranges_members_events),
         cmocka_unit_test(test_random_histories),
         cmocka_unit_test(test_lists_equal_sql),
