@@ -1101,6 +1101,15 @@ const struct msg_pair msg_vi_catalog[] = {
     {"the session already has a tally for %s as %s",
      "hội nghị đã có kết quả kiểm phiếu của %s với chức danh %s"},
     {"women", "nữ"},
+    /* engine: the cache file */
+    {"engine cache path too long", "đường dẫn tệp đệm phân tích quá dài"},
+    {"cannot write %s: %s", "không ghi được %s: %s"},
+    {"engine cache %s refused: %s", "không dùng tệp đệm phân tích %s: %s"},
+    {"cannot stat %s", "không đọc được thông tin tệp %s"},
+    {"no engine cache %s", "không có tệp đệm phân tích %s"},
+    {"engine cache %s is stale (the database changed since)",
+     "tệp đệm phân tích %s đã cũ (cơ sở dữ liệu đã thay đổi từ khi ghi)"},
+    {"cannot map %s: %s", "không ánh xạ được %s vào bộ nhớ: %s"},
 };
 
 const size_t msg_vi_catalog_len = sizeof(msg_vi_catalog) / sizeof(msg_vi_catalog[0]);
