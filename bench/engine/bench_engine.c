@@ -9,12 +9,12 @@
  * store, as in the server), medians of N runs (default 7) in milliseconds. --check compares the
  * two reports of every organization of the tree on each date (all of them: slow) and fails on
  * the first difference. BENCH_BUILD=1 in the environment: the engine is built (timed) and its
- * cache file written (timed) before the process's engine is acquired (then mapped from it). Also: the engine's build time and the memory it holds. --profile N
- * times only the engine's report of the first root N times (run it under perf). --groupby FILE:
- * the same breakdowns as plain GROUP BY queries (bench/engine/groupby.sql, @ROOT@ and @DATE@
- * substituted) on a second connection to the same database, timed beside them. Every figure
- * is the median wall time and, beside it, the median CPU time of the thread (the machine is
- * shared: CPU time is the steadier of the two).
+ * cache file written (timed) before the process's engine is acquired (then mapped from it). Also:
+ * the engine's build time and the memory it holds. --profile N times only the engine's report of
+ * the first root N times (run it under perf). --groupby FILE: the same breakdowns as plain GROUP BY
+ * queries (bench/engine/groupby.sql, @ROOT@ and @DATE@ substituted) on a second connection to the
+ * same database, timed beside them. Every figure is the median wall time and, beside it, the median
+ * CPU time of the thread (the machine is shared: CPU time is the steadier of the two).
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -285,8 +285,7 @@ int main(int argc, char **argv)
     printf("engine %s: %.0f ms wall, %.0f ms CPU; %zu organizations, %zu members, %zu "
            "registrations, %zu events; %.1f MB; peak RSS %.1f MB\n",
            es.from_file ? "mapped from its cache file" : "built", acq_ms, acq_cpu, es.orgs,
-           es.members, es.stints, es.events, (double)es.bytes / 1e6,
-           (double)ru1.ru_maxrss / 1024);
+           es.members, es.stints, es.events, (double)es.bytes / 1e6, (double)ru1.ru_maxrss / 1024);
     t0 = now_ms();
     struct store_change_token tok;
     for (int i = 0; i < 100; i++)
@@ -370,9 +369,10 @@ int main(int argc, char **argv)
         int64_t root = t->nodes[0].id;
         char ds[DATE_ISO_LEN];
         date_format_vn(dates[0], ds);
-        printf("\n| on %s | SQL ms (wall / CPU) | engine ms (wall / CPU) | SQL total | engine total "
-               "|\n|---|---:|---:|---:|---:|\n",
-               ds);
+        printf(
+            "\n| on %s | SQL ms (wall / CPU) | engine ms (wall / CPU) | SQL total | engine total "
+            "|\n|---|---:|---:|---:|---:|\n",
+            ds);
         static const char *const qs[] = {"nguyen",    "nguyen van", "van an",
                                          "thu huong", "tuan anh",   "Thị"};
         for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {

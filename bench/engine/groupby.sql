@@ -6,7 +6,7 @@
 -- gender, age band x gender, party-age band (from the first admission decision; gaps not
 -- subtracted), ethnicity, religion, education, theory level, status. bench_engine substitutes
 -- @ROOT@ (organization code) and @DATE@ (ISO date) and runs it on the same open database as
--- the engine (in the same run); pg/groupby.sql is the same for PostgreSQL.
+-- the engine (in the same run); pg_groupby.sql is the same for PostgreSQL.
 DROP TABLE IF EXISTS temp.bm;
 CREATE TEMP TABLE bm AS
 WITH RECURSIVE sub(id) AS (

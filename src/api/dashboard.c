@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "engine/engine.h"
 #include "store/store_review.h"
 #include "util/xmalloc.h"
 
@@ -90,7 +91,9 @@ enum tcxd_err api_dashboard(struct http_ctx *c, struct tcxd_error *e)
 
     /* due for official recognition: within 30 days, due, past the deadline */
     struct due_counts dc = {0, 0, 0};
-    if ((rc = store_member_due(c->st, t, root_id, today, 30, due_count, &dc, e))) {
+    if ((rc = engine_enabled()
+                  ? engine_member_due(c->st, t, root_id, today, 30, due_count, &dc, e)
+                  : store_member_due(c->st, t, root_id, today, 30, due_count, &dc, e))) {
         json_decref(counts);
         return rc;
     }

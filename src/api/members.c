@@ -560,7 +560,9 @@ enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e)
     if ((rc = http_org_get(c, root, today, "org", &o, e)))
         return rc;
     struct due_rows d = {NULL, 0, 0};
-    if ((rc = store_member_due(c->st, c->tree, o.id, today, days, due_collect, &d, e))) {
+    if ((rc = engine_enabled()
+                  ? engine_member_due(c->st, c->tree, o.id, today, days, due_collect, &d, e)
+                  : store_member_due(c->st, c->tree, o.id, today, days, due_collect, &d, e))) {
         free(d.v);
         return rc;
     }

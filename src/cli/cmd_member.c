@@ -923,7 +923,10 @@ static int member_due(struct cli *cli, struct cli_opt *o, const char **pos, size
     for (size_t i = 0; i < tree.n && !rc; i++) {
         if (root_id ? tree.nodes[i].id != root_id : tree.nodes[i].parent != TREE_NONE)
             continue;
-        rc = store_member_due(cli->st, &tree, tree.nodes[i].id, today, days, due_row, &ctx, &e);
+        rc = engine_wanted(cli->st) ? engine_member_due(cli->st, &tree, tree.nodes[i].id, today,
+                                                        days, due_row, &ctx, &e)
+                                    : store_member_due(cli->st, &tree, tree.nodes[i].id, today,
+                                                       days, due_row, &ctx, &e);
     }
     if (!rc && ctx.arr) {
         cli_print_json(json_pack("{s:o, s:i, s:I, s:I}", "items", ctx.arr, "days", days, "due",

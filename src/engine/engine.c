@@ -732,6 +732,8 @@ void engine_free(struct engine *eng)
 {
     if (!eng)
         return;
+    free(eng->prob);
+    free(eng->prob_off);
     if (eng->versions)
         for (size_t k = 0; k <= eng->nbounds; k++)
             version_free(eng->versions[k]);
@@ -885,7 +887,8 @@ enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_
     /* the cache file next to the database, when it belongs to the database as it is now */
     struct engine *eng = NULL;
     char fpath[1100];
-    bool use_file = cacheable && engine_file_enabled() && engine_file_path(path, fpath, sizeof(fpath));
+    bool use_file =
+        cacheable && engine_file_enabled() && engine_file_path(path, fpath, sizeof(fpath));
     struct tcxd_error fe;
     if (use_file && engine_file_load(fpath, &tok, &eng, &fe) != TCXD_OK)
         eng = NULL;
@@ -1057,7 +1060,7 @@ void engine_members(const struct engine *eng, const struct engine_range *r, bool
             for (int a = 0; a < ENGINE_ATTR__MAX; a++)
                 m.attr[a] = s->attr[a];
             m.birth_date = s->birth;
-            m.first_decision = s->gaps ? eng->m[m.idx].first_decision
+            m.first_decision = s->gaps                          ? eng->m[m.idx].first_decision
                                : s->first_decision == INT32_MAX ? DATE_NONE
                                                                 : s->first_decision;
             fn(ctx, &m);
@@ -1217,9 +1220,8 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
                 int pb;
                 if (s->gaps) {
                     const struct engine_gapm *gm = &eng->gapm[s->first_decision];
-                    pb = party_age_band(member_party_age_years_of(gm->first_decision, gm->died,
-                                                                  eng->gaps + gm->lo,
-                                                                  gm->hi - gm->lo, on));
+                    pb = party_age_band(member_party_age_years_of(
+                        gm->first_decision, gm->died, eng->gaps + gm->lo, gm->hi - gm->lo, on));
                 } else
                     pb = (s->first_decision <= pa_cut[0]) + (s->first_decision <= pa_cut[1]) +
                          (s->first_decision <= pa_cut[2]) + (s->first_decision <= pa_cut[3]) +
@@ -1305,4 +1307,101 @@ int64_t engine_count_events(const struct engine *eng, int64_t org_id,
         n++;
     }
     return n;
+}
+
+/* ---- the due list ------------------------------------------------------------------------- */
+
+static const struct engine *prob_ctx; /* qsort's context (under the engine's lock) */
+
+static int cmp_prob(const void *a, const void *b)
+{
+    const struct engine_member_row *x = &prob_ctx->m[*(const uint32_t *)a],
+                                   *y = &prob_ctx->m[*(const uint32_t *)b];
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static void prob_make(const struct engine *ceng)
+{
+    struct engine *eng = (struct engine *)ceng; /* the index is behind the lock */
+    if (atomic_load(&eng->prob_made))
+        return;
+    pthread_mutex_lock(&eng->lock);
+    if (!atomic_load(&eng->prob_made)) {
+        uint32_t *off = xcalloc(eng->norgs + 2, sizeof(uint32_t));
+        size_t n = 0;
+        for (size_t i = 0; i < eng->nmembers; i++) {
+            const struct engine_member_row *m = &eng->m[i];
+            uint32_t slot;
+            if (m->status == MEMBER_PROBATIONARY &&
+                (slot = idmap_get(&eng->org_slot, m->org_id)) != UINT32_MAX) {
+                off[slot + 2]++;
+                n++;
+            }
+        }
+        for (size_t k = 0; k < eng->norgs; k++)
+            off[k + 2] += off[k + 1];
+        uint32_t *v = xmalloc((n ? n : 1) * sizeof(uint32_t));
+        for (size_t i = 0; i < eng->nmembers; i++) {
+            const struct engine_member_row *m = &eng->m[i];
+            uint32_t slot;
+            if (m->status == MEMBER_PROBATIONARY &&
+                (slot = idmap_get(&eng->org_slot, m->org_id)) != UINT32_MAX)
+                v[off[slot + 1]++] = (uint32_t)i;
+        }
+        /* off[slot] .. off[slot + 1] now; each chi bộ's members by id */
+        prob_ctx = eng;
+        for (size_t k = 0; k < eng->norgs; k++)
+            if (off[k + 1] - off[k] > 1)
+                qsort(v + off[k], off[k + 1] - off[k], sizeof(uint32_t), cmp_prob);
+        prob_ctx = NULL;
+        eng->prob = v;
+        eng->prob_off = off;
+        atomic_store(&eng->prob_made, true);
+    }
+    pthread_mutex_unlock(&eng->lock);
+}
+
+enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, int64_t org_id,
+                                tcxd_date today, int within_days,
+                                void (*fn)(void *ctx, const struct member_row *r,
+                                           const struct member_due *due),
+                                void *ctx, struct tcxd_error *e)
+{
+    uint32_t root = org_tree_find(tree, org_id);
+    if (root == TREE_NONE)
+        return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld", (long long)org_id);
+    struct engine *eng;
+    enum tcxd_err rc = engine_acquire(st, &eng, e);
+    if (rc)
+        return rc;
+    prob_make(eng);
+    for (uint32_t i = root; i != TREE_NONE; i = org_tree_next(tree, root, i)) {
+        const struct org_node *nd = &tree->nodes[i];
+        if (!org_holds_members(nd->tier, nd->form))
+            continue;
+        uint32_t slot = idmap_get(&eng->org_slot, nd->id);
+        if (slot == UINT32_MAX)
+            continue;
+        for (uint32_t k = eng->prob_off[slot]; k < eng->prob_off[slot + 1]; k++) {
+            const struct engine_member_row *m = &eng->m[eng->prob[k]];
+            if (!store_scope_member_org(st, m->org_id))
+                continue;
+            struct member_due due;
+            member_due_compute(m->ceremony, today, &due);
+            if (!(due.overdue || due.days_left <= within_days))
+                continue;
+            struct member_row r;
+            memset(&r, 0, sizeof(r));
+            r.id = m->id;
+            snprintf(r.full_name, sizeof(r.full_name), "%s", ENGINE_BSTR(eng, m->name));
+            r.gender = (enum gender)m->gender;
+            r.birth_date = m->birth;
+            r.org_id = m->org_id;
+            r.status = MEMBER_PROBATIONARY;
+            r.admission_decision_date = m->first_decision;
+            fn(ctx, &r, &due);
+        }
+    }
+    engine_release(eng);
+    return TCXD_OK;
 }

@@ -277,4 +277,14 @@ enum tcxd_err engine_member_list(struct store *st, const struct member_query *q,
                                             const struct engine_hit *h),
                                  void *ctx, int64_t *total, struct tcxd_error *e) TCXD_WUR;
 
+/* store_member_due's rows through the process's engine: the members probationary today whose
+   current chi bộ is in org_id's subtree of tree, chi bộ by chi bộ in the tree's order and by
+   member id within one (as the store lists them), those past the deadline or due within
+   within_days; a scoped store shows only its scope's. Equal to store_member_due (tests). */
+enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, int64_t org_id,
+                                tcxd_date today, int within_days,
+                                void (*fn)(void *ctx, const struct member_row *r,
+                                           const struct member_due *due),
+                                void *ctx, struct tcxd_error *e) TCXD_WUR;
+
 #endif

@@ -30,9 +30,9 @@
 
 #include "util/xmalloc.h"
 
-#define FILE_MAGIC "TCXDENG\n"
+#define FILE_MAGIC  "TCXDENG\n"
 #define FILE_FORMAT 1u
-#define FILE_ALIGN 64u
+#define FILE_ALIGN  64u
 
 enum {
     S_ORGS,
@@ -566,7 +566,8 @@ enum tcxd_err engine_file_load(const char *path, const struct store_change_token
              fix_ptr(&eng->search.words[i].fold, pool, plen) &&
              fix_ptr(&eng->search.words[i].lower, pool, plen);
     /* the pool and the strings end with a NUL (no string runs off its section) */
-    ok = ok && (!plen || pool[plen - 1] == 0) && (!eng->bstr_len || eng->bstr[eng->bstr_len - 1] == 0);
+    ok = ok && (!plen || pool[plen - 1] == 0) &&
+         (!eng->bstr_len || eng->bstr[eng->bstr_len - 1] == 0);
     if (!ok) {
         engine_free(eng);
         return corrupt(e, path, "a string outside its section");

@@ -180,6 +180,10 @@ struct engine {
     void *map;
     size_t map_len;
     void *map_copies[6]; /* the sections with pointers, copied out of it */
+    /* the members probationary today by current chi bộ (slot), then id: made on first use by
+       the due list (behind lock) */
+    uint32_t *prob, *prob_off; /* member indexes; [norgs + 1] */
+    atomic_bool prob_made;
 };
 
 #define ENGINE_BSTR(eng, off) ((const char *)(eng)->bstr + (off))
