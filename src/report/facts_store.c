@@ -116,6 +116,11 @@ struct sf {
     void *map;
     size_t map_len;
     bool all; /* every member of the database was loaded: any subtree can be asked */
+    /* all loaded for a smaller root: the members who ever touched an organization of the root's
+       subtree in the window (a registration or an event there), by index; the root's questions
+       walk only these, other roots' every member */
+    uint32_t *sel;
+    size_t nsel;
     /* organization id -> index (ids are dense), -1 for none; NULL: binary search */
     int32_t *idx;
     int64_t idx_max;
@@ -623,7 +628,10 @@ static enum tcxd_err sf_members_on(void *impl, int64_t root, tcxd_date day,
         err = check_day(sf, day, e);
     if (err != TCXD_OK)
         return err;
-    for (size_t i = 0; i < sf->nm; i++) {
+    bool use_sel = sf->sel && root == sf->root;
+    size_t n = use_sel ? sf->nsel : sf->nm;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = use_sel ? sf->sel[k] : k;
         const struct sf_stint *s = listed_on(sf, root, &sf->m[i], day);
         if (!s)
             continue;
@@ -748,8 +756,10 @@ static enum tcxd_err sf_flows(void *impl, int64_t root, tcxd_date from, tcxd_dat
         return err;
     tcxd_date *days = NULL;
     size_t cap = 0;
-    for (size_t i = 0; i < sf->nm; i++) {
-        const struct sf_member *m = &sf->m[i];
+    bool use_sel = sf->sel && root == sf->root;
+    size_t nm = use_sel ? sf->nsel : sf->nm;
+    for (size_t mk = 0; mk < nm; mk++) {
+        const struct sf_member *m = &sf->m[use_sel ? sf->sel[mk] : mk];
         size_t n = 0;
         for (size_t j = 0; j < m->nev; j++)
             if (m->ev[j].date >= from && m->ev[j].date <= to)
@@ -973,6 +983,7 @@ static void sf_close(void *impl)
     if (sf->map)
         munmap(sf->map, sf->map_len);
     free(sf->idx);
+    free(sf->sel);
     free(sf->in_gen);
     free(sf->base_gen);
     free(sf->in_val);
@@ -991,6 +1002,27 @@ static const struct facts_ops store_ops = {
     .org_changes = sf_org_changes,
     .close = sf_close,
 };
+
+/* The members who had a registration in, or an event naming, an organization of the root's
+   subtree in the window (org `relevant`): the only ones the root's list or flows can hold. */
+static void select_members(struct sf *sf)
+{
+    sf->sel = xmalloc((sf->nm ? sf->nm : 1) * sizeof(*sf->sel));
+    for (size_t i = 0; i < sf->nm; i++) {
+        const struct sf_member *m = &sf->m[i];
+        bool hit = false;
+        for (size_t j = 0; j < m->nst && !hit; j++) {
+            const struct sf_org *o = org_find(sf, m->st[j].org_id);
+            hit = o && o->relevant && m->st[j].to > sf->from - 1 && m->st[j].from <= sf->to;
+        }
+        for (size_t j = 0; j < m->nev && !hit; j++) {
+            const struct sf_org *o = m->ev[j].org_id ? org_find(sf, m->ev[j].org_id) : NULL;
+            hit = o && o->relevant;
+        }
+        if (hit)
+            sf->sel[sf->nsel++] = (uint32_t)i;
+    }
+}
 
 /* ---- the cache file ------------------------------------------------------------------------
  * The whole database's facts (every organization version, every member with its registered
@@ -1361,6 +1393,8 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
         if (!cached)
             err = store_member_histories(st, all ? NULL : ids, nids, from, to, on_member, sf, e);
         sf->all = all || cached;
+        if (err == TCXD_OK && sf->all && root != 0)
+            select_members(sf);
     }
     store_read_end(st);
     free(ids);
