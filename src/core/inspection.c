@@ -318,3 +318,68 @@ void inspection_sentence(const struct inspection_counts *c, struct buf *out)
     vnfmt_int(out, c->disciplined_members);
     buf_adds(out, " đảng viên");
 }
+
+int discipline_appointment_delay_months(enum party_discipline form)
+{
+    switch (form) {
+    case PD_KHIEN_TRACH:
+        return 24;
+    case PD_CANH_CAO:
+        return 36;
+    case PD_CACH_CHUC:
+        return 60;
+    default:
+        return -1;
+    }
+}
+
+int discipline_badge_delay_months(enum party_discipline form)
+{
+    switch (form) {
+    case PD_KHIEN_TRACH:
+        return 0;
+    case PD_CANH_CAO:
+        return 6;
+    case PD_CACH_CHUC:
+        return 12;
+    default:
+        return -1;
+    }
+}
+
+void discipline_effects_init(struct discipline_effects *out)
+{
+    out->in_force = false;
+    out->appointment_from = DATE_NONE;
+    out->badge_from = DATE_NONE;
+}
+
+static void later(tcxd_date *acc, tcxd_date d)
+{
+    if (d == DATE_NONE)
+        return;
+    if (*acc == DATE_NONE || d > *acc)
+        *acc = d;
+}
+
+void discipline_effects_add(struct discipline_effects *out, enum party_discipline form,
+                            tcxd_date decided, tcxd_date announced, tcxd_date annulled,
+                            tcxd_date restarted, tcxd_date on)
+{
+    if (decided == DATE_NONE || decided > on || (annulled != DATE_NONE && annulled <= on))
+        return;
+    tcxd_date from = restarted != DATE_NONE   ? restarted
+                     : announced != DATE_NONE ? announced
+                                              : decided;
+    if (discipline_in_force(form, decided, from, annulled, on))
+        out->in_force = true;
+    int am = discipline_appointment_delay_months(form), bm = discipline_badge_delay_months(form);
+    if (am < 0 || bm < 0) {
+        out->appointment_from = out->badge_from = DATE_OPEN_END;
+        return;
+    }
+    if (out->appointment_from != DATE_OPEN_END)
+        later(&out->appointment_from, date_add_months(decided, am));
+    if (out->badge_from != DATE_OPEN_END && bm > 0)
+        later(&out->badge_from, date_add_months(decided, bm));
+}

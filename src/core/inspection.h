@@ -153,6 +153,32 @@ tcxd_date discipline_expires(enum party_discipline form, tcxd_date announced);
 bool discipline_in_force(enum party_discipline form, tcxd_date decided, tcxd_date announced,
                          tcxd_date annulled, tcxd_date on);
 
+/* Effects read by the rest of tcxd (domain.md §3.6). While a decision is in force (from its date
+   to its expiry, never after an annulment) it blocks appointment, rotation and awards. Beyond
+   that:
+   - appointment or nomination to a higher post (QĐ 377-QĐ/TW, 2025): not before 24 months
+     after a khiển trách, 36 after a cảnh cáo, 60 after a cách chức (counted from the decision);
+   - the Huy hiệu Đảng (QĐ 24-QĐ/TW 2021, Điểm 27): not awarded while disciplined cảnh cáo or
+     above; 6 months after a cảnh cáo, 12 after a cách chức (khiển trách: no delay).
+     UNCONFIRMED for the current text (QĐ 294-QĐ/TW, 2025); some sources give 6, 9 and 12 months
+     for khiển trách, cảnh cáo and cách chức.
+   Khai trừ and giải tán end the membership (or the organization): never. */
+int discipline_appointment_delay_months(enum party_discipline form); /* -1: never */
+int discipline_badge_delay_months(enum party_discipline form);       /* -1: never */
+
+struct discipline_effects {
+    bool in_force;              /* on the day */
+    tcxd_date appointment_from; /* the first day appointment may be proposed (DATE_NONE: any,
+                                   DATE_OPEN_END: never) */
+    tcxd_date badge_from;       /* the first day the badge may be awarded (same) */
+};
+/* The effects on `on` of one decision (its current form; annulled DATE_NONE unless annulled),
+   combined into *out: call discipline_effects_init first, then once per decision. */
+void discipline_effects_init(struct discipline_effects *out);
+void discipline_effects_add(struct discipline_effects *out, enum party_discipline form,
+                            tcxd_date decided, tcxd_date announced, tcxd_date annulled,
+                            tcxd_date restarted, tcxd_date on);
+
 /* Period counts over a subtree, as the boards' reports give them (seed 004). */
 struct inspection_counts {
     int64_t inspected_orgs, inspected_members;     /* kiểm tra: subjects of inspections started */

@@ -713,3 +713,96 @@ enum tcxd_err store_inspection_counts(struct store *st, const struct org_tree *t
     struct count_ctx x = {st, t, root, out};
     return store_discipline_list(st, t, root, from, to, count_discipline, &x, e);
 }
+
+/* ---- effects ---- */
+
+enum tcxd_err store_discipline_briefs(struct store *st, int64_t org_id, int64_t member_id,
+                                      tcxd_date on, struct discipline_brief **out, size_t *n,
+                                      struct tcxd_error *e)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_DISCIPLINE_OF_SUBJECT);
+    sqlite3_bind_int64(s, 1, org_id ? org_id : -1);
+    sqlite3_bind_int64(s, 2, member_id ? member_id : -1);
+    store_bind_date(s, 3, on);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 4;
+            *out = xrealloc(*out, cap * sizeof(**out));
+        }
+        struct discipline_brief *b = &(*out)[(*n)++];
+        b->id = sqlite3_column_int64(s, 0);
+        b->form = (enum party_discipline)sqlite3_column_int(s, 1);
+        b->decided = store_column_date(s, 2);
+        b->announced = store_column_date(s, 3);
+        b->annulled = b->restarted = DATE_NONE;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return store_db_error(st, e, "reading the disciplines");
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        struct discipline_brief b = (*out)[i];
+        s = store_stmt(st, STMT_APPEAL_LAST_ON);
+        sqlite3_bind_int64(s, 1, b.id);
+        store_bind_date(s, 2, on);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            enum appeal_result r = (enum appeal_result)sqlite3_column_int(s, 0);
+            b.restarted = store_column_date(s, 2);
+            if (r == APPEAL_ANNULLED)
+                b.annulled = b.restarted;
+            else if (r == APPEAL_CHANGED && sqlite3_column_type(s, 1) != SQLITE_NULL)
+                b.form = (enum party_discipline)sqlite3_column_int(s, 1);
+        }
+        sqlite3_reset(s);
+        if (b.annulled == DATE_NONE)
+            (*out)[kept++] = b;
+    }
+    *n = kept;
+    return TCXD_OK;
+}
+
+enum tcxd_err store_member_discipline_effects(struct store *st, int64_t member_id, tcxd_date on,
+                                              struct discipline_effects *out, struct tcxd_error *e)
+{
+    discipline_effects_init(out);
+    struct discipline_brief *b;
+    size_t n;
+    enum tcxd_err rc = store_discipline_briefs(st, 0, member_id, on, &b, &n, e);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n; i++)
+        discipline_effects_add(out, b[i].form, b[i].decided, b[i].announced, b[i].annulled,
+                               b[i].restarted, on);
+    /* older DISCIPLINE events without a decision record (entered as member events): their
+       decision date and form; one with a record on the same day and form is that record */
+    sqlite3_stmt *s = store_stmt(st, STMT_DISCIPLINE_EVENTS_OF_MEMBER);
+    sqlite3_bind_int64(s, 1, member_id);
+    sqlite3_bind_int(s, 2, MEV_DISCIPLINE);
+    store_bind_date(s, 3, on);
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        tcxd_date d = store_column_date(s, 0);
+        enum party_discipline f = (enum party_discipline)sqlite3_column_int(s, 1);
+        /* a decision record of that day (annulled ones too) is the event's own */
+        sqlite3_stmt *x = store_stmt(st, STMT_DISCIPLINE_RECORDED_ON);
+        sqlite3_bind_int64(x, 1, member_id);
+        store_bind_date(x, 2, d);
+        bool recorded = sqlite3_step(x) == SQLITE_ROW;
+        sqlite3_reset(x);
+        if (!recorded && (unsigned)f < PD__MAX)
+            discipline_effects_add(out, f, d, DATE_NONE, DATE_NONE, DATE_NONE, on);
+    }
+    sqlite3_reset(s);
+    free(b);
+    if (r != SQLITE_DONE)
+        return store_db_error(st, e, "reading the disciplines");
+    return TCXD_OK;
+}

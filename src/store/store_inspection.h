@@ -119,6 +119,25 @@ enum tcxd_err store_discipline_list(struct store *st, const struct org_tree *t, 
                                     void (*fn)(void *ctx, const struct discipline_info *d),
                                     void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* A decision as it stands on a day: its current form (after an appeal decided by then), its
+   dates; for the rules that read discipline (the review, appointments, badges). */
+struct discipline_brief {
+    int64_t id;
+    enum party_discipline form;
+    tcxd_date decided, announced, annulled, restarted; /* annulled, restarted: by an appeal */
+};
+/* The decisions of an organization (org_id) or a member (member_id; the other 0) dated on or
+   before `on`, oldest first, without those annulled by then. Caller frees *out. No scope. */
+enum tcxd_err store_discipline_briefs(struct store *st, int64_t org_id, int64_t member_id,
+                                      tcxd_date on, struct discipline_brief **out, size_t *n,
+                                      struct tcxd_error *e) TCXD_WUR;
+/* A member's discipline effects on `on` (core discipline_effects_add over every decision: those
+   of this module and the member's older DISCIPLINE events that have no decision record): in
+   force, when appointment and the badge may be proposed again. For the cadre and badge rules. */
+enum tcxd_err store_member_discipline_effects(struct store *st, int64_t member_id, tcxd_date on,
+                                              struct discipline_effects *out,
+                                              struct tcxd_error *e) TCXD_WUR;
+
 enum tcxd_err store_inspection_counts(struct store *st, const struct org_tree *t, uint32_t root,
                                       tcxd_date from, tcxd_date to, struct inspection_counts *out,
                                       struct tcxd_error *e) TCXD_WUR;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "store/store_cadre.h"
+#include "store/store_inspection.h"
 #include "store/store_internal.h"
 #include "store/store_review_internal.h"
 #include "text/text.h"
@@ -785,6 +786,43 @@ static void composition(const struct org_tree *t, uint32_t node, const struct it
             f->sub_units++;
 }
 
+/* The organization's own discipline decisions up to the review date (the inspection module's
+   records, store_inspection.h; the core counts those of the review year): the forcing rules of a
+   disciplined collective. Added by the inspection stream (issue 16). */
+static enum tcxd_err org_own_disciplines(struct store *st, const struct store_review *rv,
+                                         const struct review_entered *in,
+                                         struct review_facts_owned *out, struct tcxd_error *e)
+{
+    struct discipline_brief *b;
+    size_t n;
+    enum tcxd_err rc = store_discipline_briefs(st, rv->org_id, 0, rv->review_date, &b, &n, e);
+    if (rc)
+        return rc;
+    size_t k = 0;
+    out->disc = n ? xcalloc(n, sizeof(*out->disc)) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        enum review_discipline_form form = b[i].form == PD_KHIEN_TRACH ? REVIEW_DISC_KHIEN_TRACH
+                                           : b[i].form == PD_CANH_CAO  ? REVIEW_DISC_CANH_CAO
+                                           : b[i].form == PD_GIAI_TAN  ? REVIEW_DISC_GIAI_TAN
+                                                                       : REVIEW_DISC_NONE;
+        if (form == REVIEW_DISC_NONE || date_to_ymd(b[i].decided).y != rv->year)
+            continue;
+        out->disc[k] = (struct review_discipline){.form = form,
+                                                  .date = b[i].decided,
+                                                  .self_remedied = in && in->self_remedied,
+                                                  .duty_related = !(in && in->not_duty_related)};
+        char d[DATE_ISO_LEN];
+        date_format_vn(b[i].decided, d);
+        buf_addf(&out->registry, "tổ chức bị kỷ luật %s ngày %s\n", review_discipline_label(form),
+                 d);
+        k++;
+    }
+    free(b);
+    out->f.disciplines = out->disc;
+    out->f.n_disciplines = k;
+    return TCXD_OK;
+}
+
 /* Registry facts plus the entered ones; the score or grades are the caller's. */
 static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
                                 const struct review_entered *in, struct review_facts_owned *out,
@@ -834,7 +872,7 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
         }
         free(rows.v);
         org_tree_release(&t);
-        if (rc)
+        if (rc || (rc = org_own_disciplines(st, rv, in, out, e)))
             return rc;
     }
     if (in) {

@@ -47,6 +47,17 @@
     X(STMT_APPEAL_LAST,                                                                            \
       "SELECT result, result_form, decided_on FROM discipline_appeal WHERE discipline_id = ?1 "    \
       "AND result <> 0 ORDER BY decided_on DESC, id DESC LIMIT 1")                                 \
+    X(STMT_DISCIPLINE_OF_SUBJECT,                                                                  \
+      "SELECT id, form, decision_date, announced_on FROM discipline WHERE (org_id = ?1 OR "        \
+      "member_id = ?2) AND decision_date <= ?3 ORDER BY decision_date, id")                        \
+    X(STMT_APPEAL_LAST_ON,                                                                         \
+      "SELECT result, result_form, decided_on FROM discipline_appeal WHERE discipline_id = ?1 "    \
+      "AND result <> 0 AND decided_on <= ?2 ORDER BY decided_on DESC, id DESC LIMIT 1")            \
+    X(STMT_DISCIPLINE_EVENTS_OF_MEMBER,                                                            \
+      "SELECT date, form FROM member_event WHERE member_id = ?1 AND kind = ?2 AND date <= ?3 "     \
+      "ORDER BY date")                                                                             \
+    X(STMT_DISCIPLINE_RECORDED_ON,                                                                 \
+      "SELECT 1 FROM discipline WHERE member_id = ?1 AND decision_date = ?2 LIMIT 1")              \
     X(STMT_COMPLAINT_INSERT,                                                                       \
       "INSERT INTO complaint(kind, channel, level, handling_org_id, received_on, "                 \
       "subject_org_id, subject_member_id, discipline_id, areas, summary, named) VALUES(?1, "       \

@@ -138,6 +138,55 @@ static void test_seed_sentence(void **state)
     buf_release(&b);
 }
 
+/* Appointment (QĐ 377: 24, 36, 60 months) and badge (QĐ 24 Điểm 27: 6 and 12 months) delays,
+   combined over decisions; khai trừ: never; an annulled decision: nothing. */
+static void test_effects(void **state)
+{
+    (void)state;
+    struct discipline_effects x;
+    discipline_effects_init(&x);
+    discipline_effects_add(&x, PD_KHIEN_TRACH, D(2022, 5, 10), DATE_NONE, DATE_NONE, DATE_NONE,
+                           D(2022, 6, 1));
+    assert_true(x.in_force);
+    assert_int_equal(x.appointment_from, D(2024, 5, 10));
+    assert_int_equal(x.badge_from, DATE_NONE); /* khiển trách: no badge delay */
+    /* a cảnh cáo later: the later of each */
+    discipline_effects_add(&x, PD_CANH_CAO, D(2022, 5, 20), DATE_NONE, DATE_NONE, DATE_NONE,
+                           D(2022, 6, 1));
+    assert_int_equal(x.appointment_from, D(2025, 5, 20));
+    assert_int_equal(x.badge_from, D(2022, 11, 20));
+    /* a decision after the day does not count yet */
+    struct discipline_effects y;
+    discipline_effects_init(&y);
+    discipline_effects_add(&y, PD_CACH_CHUC, D(2023, 1, 10), DATE_NONE, DATE_NONE, DATE_NONE,
+                           D(2023, 1, 9));
+    assert_false(y.in_force);
+    assert_int_equal(y.appointment_from, DATE_NONE);
+    discipline_effects_add(&y, PD_CACH_CHUC, D(2023, 1, 10), DATE_NONE, DATE_NONE, DATE_NONE,
+                           D(2024, 2, 1));
+    assert_false(y.in_force); /* ceased 12 months after 10/01/2023 */
+    assert_int_equal(y.appointment_from, D(2028, 1, 10));
+    assert_int_equal(y.badge_from, D(2024, 1, 10));
+    /* an appeal's result restarts the 12 months */
+    struct discipline_effects z;
+    discipline_effects_init(&z);
+    discipline_effects_add(&z, PD_KHIEN_TRACH, D(2023, 1, 10), DATE_NONE, DATE_NONE, D(2023, 6, 1),
+                           D(2024, 2, 1));
+    assert_true(z.in_force);
+    /* annulled: nothing */
+    discipline_effects_init(&z);
+    discipline_effects_add(&z, PD_CANH_CAO, D(2023, 1, 10), DATE_NONE, D(2023, 3, 1), DATE_NONE,
+                           D(2023, 4, 1));
+    assert_false(z.in_force);
+    assert_int_equal(z.appointment_from, DATE_NONE);
+    /* khai trừ: never */
+    discipline_effects_add(&z, PD_KHAI_TRU, D(2023, 1, 10), DATE_NONE, DATE_NONE, DATE_NONE,
+                           D(2023, 4, 1));
+    assert_int_equal(z.appointment_from, DATE_OPEN_END);
+    assert_int_equal(z.badge_from, DATE_OPEN_END);
+    assert_int_equal(discipline_appointment_delay_months(PD_GIAI_TAN), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_expiry),
         cmocka_unit_test(test_parsing),
         cmocka_unit_test(test_seed_sentence),
+        cmocka_unit_test(test_effects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

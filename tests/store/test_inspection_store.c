@@ -365,12 +365,62 @@ static void test_member_event_expiry_and_appeals(void **state)
     assert_int_equal(d.expires, D(2025, 6, 1));
 }
 
+/* The effects other modules read (store_member_discipline_effects): a decision of this module
+   with its appeal, and an older DISCIPLINE event entered as a member event. */
+static void test_effects_for_other_modules(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    int64_t m = admit(chi[0], D(2010, 1, 1));
+    official(m, D(2011, 1, 1));
+    struct discipline_effects x;
+    assert_int_equal(store_member_discipline_effects(st, m, D(2022, 6, 1), &x, &e), TCXD_OK);
+    assert_false(x.in_force);
+    assert_int_equal(x.appointment_from, DATE_NONE);
+    /* an older event: cảnh cáo 01/03/2019 (appointment from 01/03/2022, badge 01/09/2019) */
+    struct member_event ev = {.kind = MEV_DISCIPLINE,
+                              .date = D(2019, 3, 1),
+                              .decision_date = D(2019, 3, 1),
+                              .form = (int)PD_CANH_CAO,
+                              .until = DATE_NONE};
+    assert_int_equal(store_member_event(st, &actor, m, &ev, "", "", &e), TCXD_OK);
+    assert_int_equal(store_member_discipline_effects(st, m, D(2022, 6, 1), &x, &e), TCXD_OK);
+    assert_false(x.in_force);
+    assert_int_equal(x.appointment_from, D(2022, 3, 1));
+    assert_int_equal(x.badge_from, D(2019, 9, 1));
+    /* a decision: cách chức 10/04/2022, lowered on appeal to khiển trách on 20/05/2022 */
+    struct discipline_req r = {.form = PD_CACH_CHUC,
+                               .member_id = m,
+                               .violation = DATE_NONE,
+                               .decision = D(2022, 4, 10),
+                               .announced = DATE_NONE};
+    int64_t d;
+    assert_int_equal(store_discipline_add(st, &actor, &r, today, &d, &e), TCXD_OK);
+    assert_int_equal(store_member_discipline_effects(st, m, D(2022, 5, 1), &x, &e), TCXD_OK);
+    assert_true(x.in_force);
+    assert_int_equal(x.appointment_from, D(2027, 4, 10));
+    assert_int_equal(x.badge_from, D(2023, 4, 10));
+    assert_int_equal(store_discipline_appeal(st, &actor, d, D(2022, 4, 20), APPEAL_CHANGED,
+                                             PD_KHIEN_TRACH, D(2022, 5, 20), "", today, &e),
+                     TCXD_OK);
+    assert_int_equal(store_member_discipline_effects(st, m, D(2022, 6, 1), &x, &e), TCXD_OK);
+    assert_true(x.in_force);
+    assert_int_equal(x.appointment_from, D(2024, 4, 10)); /* 24 months from the decision */
+    assert_int_equal(x.badge_from, D(2019, 9, 1));        /* khiển trách: no delay */
+    /* in force until 12 months after the appeal's result (20/05/2023), not the decision */
+    assert_int_equal(store_member_discipline_effects(st, m, D(2023, 5, 1), &x, &e), TCXD_OK);
+    assert_true(x.in_force);
+    assert_int_equal(store_member_discipline_effects(st, m, D(2023, 5, 20), &x, &e), TCXD_OK);
+    assert_false(x.in_force);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_first_half_2022),
         cmocka_unit_test(test_rules_write_nothing),
         cmocka_unit_test(test_member_event_expiry_and_appeals),
+        cmocka_unit_test(test_effects_for_other_modules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store/store_inspection.h"
 #include "store/store_review.h"
 #include "util/xmalloc.h"
 
@@ -594,6 +595,66 @@ static void test_discipline_by_rule_set_year(void **state)
     close_and_remove(st);
 }
 
+/* The organization's verified proposal of a year (self-assessment and verification on points). */
+static enum review_level org_proposal(struct store *st, int64_t org, int year, int pts,
+                                      char **proposal)
+{
+    struct tcxd_error e;
+    struct scoreset s;
+    struct review_key k = okey(org, year);
+    points_for(st, REVIEW_SUBJECT_CHI_BO, year, pts, &s);
+    must(scored(st, &k, REVIEW_STEP_SELF_ASSESS, &s, NULL, &e), &e);
+    must(scored(st, &k, REVIEW_STEP_VERIFY, &s, NULL, &e), &e);
+    struct store_review rv;
+    store_review_init(&rv);
+    must(store_review_get(st, &k, &rv, &e), &e);
+    assert_true(rv.has_proposed);
+    enum review_level l = rv.proposed_level;
+    *proposal = xstrdup(rv.steps[rv.n_steps - 1].proposal);
+    store_review_release(&rv);
+    return l;
+}
+
+/* An organization's own discipline (store_inspection.h) forces its review of that year (the
+   collective rule); one annulled on appeal, or of another year, does not. */
+static void test_org_own_discipline(void **state)
+{
+    struct store *st = open_fresh();
+    struct world w;
+    struct tcxd_error e;
+    char *prop;
+    build(st, &w);
+    struct discipline_req r = {.form = PD_KHIEN_TRACH,
+                               .org_id = w.cb2,
+                               .violation = DATE_NONE,
+                               .decision = D(2025, 3, 1),
+                               .announced = DATE_NONE};
+    int64_t d1;
+    must(store_discipline_add(st, &actor, &r, date_today(), &d1, &e), &e);
+    assert_int_equal(org_proposal(st, w.cb2, 2025, 85, &prop), REVIEW_KHTNV);
+    assert_true(has_reason(prop, "tập thể bị kỷ luật khiển trách ngày 01/03/2025"));
+    free(prop);
+    /* the same points with a discipline of the year before only */
+    r.org_id = w.cb1;
+    r.decision = D(2024, 11, 1);
+    int64_t d0;
+    must(store_discipline_add(st, &actor, &r, date_today(), &d0, &e), &e);
+    assert_int_equal(org_proposal(st, w.cb1, 2025, 85, &prop), REVIEW_HTTNV);
+    assert_false(has_reason(prop, "bị kỷ luật"));
+    free(prop);
+    r.decision = D(2025, 3, 1);
+    /* annulled on appeal before the review: not forced */
+    r.org_id = w.cb3;
+    int64_t d3;
+    must(store_discipline_add(st, &actor, &r, date_today(), &d3, &e), &e);
+    must(store_discipline_appeal(st, &actor, d3, D(2025, 3, 10), APPEAL_ANNULLED, PD_KHIEN_TRACH,
+                                 D(2025, 4, 1), "2-QĐ", date_today(), &e),
+         &e);
+    assert_int_equal(org_proposal(st, w.cb3, 2025, 85, &prop), REVIEW_HTTNV);
+    free(prop);
+    close_and_remove(st);
+}
+
 static const char *const level_names[] = {"htxsnv", "httnv", "htnv", "khtnv"};
 
 static void test_report_against_sql(void **state)
@@ -952,6 +1013,7 @@ int main(void)
         cmocka_unit_test(test_workflow_order_and_locking),
         cmocka_unit_test(test_cap_boundary),
         cmocka_unit_test(test_discipline_by_rule_set_year),
+        cmocka_unit_test(test_org_own_discipline),
         cmocka_unit_test(test_report_against_sql),
         cmocka_unit_test(test_weak_consolidation),
         cmocka_unit_test(test_bad_inputs_change_nothing),
