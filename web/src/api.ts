@@ -4,7 +4,7 @@ import { getLang } from './i18n';
 
 export interface OrgRef { id: number; name: string }
 export interface Scope { id: number; code: string; name: string }
-export interface User { username: string; full_name: string; role: 'admin' | 'staff' | 'viewer'; scope: Scope }
+export interface User { username: string; full_name: string; role: 'admin' | 'staff' | 'viewer'; scope: Scope; permissions?: string[] }
 export interface Session { user: User; csrf: string }
 
 export interface Counts {

@@ -22,6 +22,7 @@ import { ImportPage } from './pages/Import';
 import { ReviewPage } from './pages/Review';
 import { ReviewLeniencyPage, ReviewLevelsPage, ReviewWeakPage } from './pages/ReviewReports';
 import { AttendancePage, IndicatorsPage, ProgramPage, ProgramsPage } from './pages/Programs';
+import { ComplaintPage, ComplaintsPage } from './pages/Complaints';
 
 function LangSwitch() {
   const other = getLang() === 'vi' ? 'en' : 'vi';
@@ -44,6 +45,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/reviews', t('nav.reviews')],
     ['/programs', t('nav.programs')],
   ];
+  if (canEdit(user)) links.push(['/complaints', t('nav.complaints')]);
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
   if (user.role === 'admin') links.push(['/users', t('nav.users')]);
   return (
@@ -95,6 +97,8 @@ function Routes({ user }: { user: User }) {
   if (path === '/programs/indicators') return <IndicatorsPage />;
   if (path === '/programs/attendance') return <AttendancePage />;
   if ((m = match('/programs/:id', path)) && Number(m.id) > 0) return <ProgramPage id={Number(m.id)} asOf={query.get('as_of')} />;
+  if (path === '/complaints' && canEdit(user)) return <ComplaintsPage />;
+  if ((m = match('/complaints/:id', path)) && canEdit(user) && Number(m.id) > 0) return <ComplaintPage id={Number(m.id)} />;
   if (path === '/forms') return <FormsPage query={query} />;
   if (path === '/reviews') return <ReviewLevelsPage query={query} />;
   if (path === '/reviews/leniency') return <ReviewLeniencyPage query={query} />;

@@ -3,6 +3,7 @@ import type { Lang } from './format';
 import { reviewEn, reviewVi } from './i18n-review';
 import { uiEn, uiVi } from './i18n-ui';
 import { programsEn, programsVi } from './i18n-programs';
+import { complaintsEn, complaintsVi } from './i18n-complaints';
 import { formsEn, formsVi } from './i18n-forms';
 
 const vi = {
@@ -293,6 +294,7 @@ const vi = {
   ...reviewVi,
   ...uiVi,
   ...programsVi,
+  ...complaintsVi,
   ...formsVi,
 } as const;
 
@@ -586,6 +588,7 @@ const en: Record<MessageKey, string> = {
   ...reviewEn,
   ...uiEn,
   ...programsEn,
+  ...complaintsEn,
   ...formsEn,
 };
 
