@@ -73,7 +73,7 @@ describe('a denunciation from intake to its notified result', { timeout: 300_000
     await row.waitFor();
     assert.match(await row.textContent(), /Tố cáo.*Đã tiếp nhận/);
     assertNoWriter(await page.locator('[data-testid=letters]').textContent(), 'the list');
-    await shoot(page, 'complaints-list');
+    assert.ok((await shoot(page, 'complaints-list')) <= 1, 'the list overflows at 390 px');
 
     await row.locator('a').click();
     await page.locator('[data-testid=letter]').waitFor();
@@ -115,7 +115,7 @@ describe('a denunciation from intake to its notified result', { timeout: 300_000
     assert.equal(final.result, 'mot_phan');
     assert.equal(final.notice_no, '12-TB/UBKT');
     assertNoWriter(await page.locator('body').textContent(), 'the resolved letter');
-    await shoot(page, 'complaint-letter');
+    assert.ok((await shoot(page, 'complaint-letter')) <= 1, 'the letter overflows at 390 px');
     await logout();
   });
 
