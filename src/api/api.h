@@ -204,4 +204,12 @@ extern const struct http_field api_complaint_period_query[], api_complaint_overd
     api_complaint_extend_body[], api_complaint_resolve_body[], api_complaint_notify_body[],
     api_user_permission_body[];
 
+/* degradation.c: the degradation self-check (27 manifestations x 5 levels; issue 16) */
+enum tcxd_err api_degradation_items(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_degradation_record(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_degradation_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_degradation_report(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_degradation_record_body[], api_degradation_show_query[],
+    api_degradation_report_query[];
+
 #endif

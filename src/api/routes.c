@@ -195,6 +195,16 @@ const struct http_route api_routes[] = {
      api_complaint_notify_body, NULL, "record the notice of the result"},
     {HTTP_POST, "/api/users/permission", api_user_permission, ROLE_ADMIN, MUT,
      api_user_permission_body, NULL, "grant or revoke an account's permission (inspection)"},
+    /* the degradation self-check (issue 16; degradation.c) */
+    {HTTP_GET, "/api/degradation/items", api_degradation_items, ROLE_VIEWER, 0, NULL, NULL,
+     "the 27 manifestations (NQ 04-NQ/TW) and the 5 levels"},
+    {HTTP_POST, "/api/degradation", api_degradation_record, ROLE_STAFF, MUT,
+     api_degradation_record_body, NULL, "record or replace a member's self-check of a year"},
+    {HTTP_GET, "/api/degradation/members/{id}", api_degradation_show, ROLE_STAFF, 0, NULL,
+     api_degradation_show_query, "a member's self-check of a year"},
+    {HTTP_GET, "/api/degradation/report", api_degradation_report, ROLE_VIEWER, 0, NULL,
+     api_degradation_report_query,
+     "a year's self-checks over a subtree: members by level, by manifestation and organization"},
     /* files */
     {HTTP_POST, "/api/import/members", api_import_members, ROLE_STAFF, MUT | ROUTE_RAW_BODY, NULL,
      api_import_query, "import members from CSV or XLSX bytes (all or nothing)"},

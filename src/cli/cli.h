@@ -120,6 +120,7 @@ int cmd_inspect(struct cli *cli, int argc, char **argv);
 int cmd_cadre(struct cli *cli, int argc, char **argv);
 int cmd_discipline(struct cli *cli, int argc, char **argv);
 int cmd_complaint(struct cli *cli, int argc, char **argv);
+int cmd_degradation(struct cli *cli, int argc, char **argv);
 int cmd_restructure(struct cli *cli, int argc, char **argv);
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_version(struct cli *cli, int argc, char **argv);

@@ -53,6 +53,8 @@ const struct cli_command cli_commands[] = {
     {"complaint", cmd_complaint,
      "complaint add|classify|assign|extend|resolve|notify|show|identity|list|overdue|report ...",
      "letters of complaint, denunciation and report: deadlines, results, the overdue list"},
+    {"degradation", cmd_degradation, "degradation items|record|show|report ...",
+     "the self-check of the 27 manifestations of degradation at 5 levels, the year's tally"},
     {"unit", cmd_unit, "unit add|link|coverage ...",
      "residential units (thôn, tổ dân phố), the chi bộ serving each, coverage"},
     {"restructure", cmd_restructure,

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "store/store_cadre.h"
+#include "store/store_degradation.h"
 #include "store/store_inspection.h"
 #include "store/store_internal.h"
 #include "store/store_review_internal.h"
@@ -897,6 +898,13 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
             if (f->sub_units < in->sub_disciplined)
                 f->sub_units = in->sub_disciplined;
         }
+    }
+    /* the chi bộ's conclusion in the member's degradation self-check of the year
+       (store_degradation.h) is a conclusion of degradation (inspection stream, issue 16) */
+    if (rv->member_id && store_degradation_concluded(st, rv->member_id, rv->year)) {
+        f->degradation = true;
+        buf_addf(&out->registry, "chi bộ kết luận có biểu hiện suy thoái (tự soi, tự sửa năm %d)\n",
+                 rv->year);
     }
     if (rv->subject == REVIEW_SUBJECT_LEADER && rv->member_id) {
         /* the confidence vote recorded for the cadre that year (store_cadre.h, tcxd cadre vote)

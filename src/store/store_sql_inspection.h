@@ -58,6 +58,15 @@
       "ORDER BY date")                                                                             \
     X(STMT_DISCIPLINE_RECORDED_ON,                                                                 \
       "SELECT 1 FROM discipline WHERE member_id = ?1 AND decision_date = ?2 LIMIT 1")              \
+    X(STMT_DEGRADATION_PUT,                                                                        \
+      "INSERT OR REPLACE INTO degradation_check(member_id, year, org_id, levels, concluded, "      \
+      "recorded_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                               \
+    X(STMT_DEGRADATION_GET,                                                                        \
+      "SELECT org_id, levels, concluded, recorded_on FROM degradation_check WHERE member_id = ?1 " \
+      "AND year = ?2")                                                                             \
+    X(STMT_DEGRADATION_YEAR,                                                                       \
+      "SELECT member_id, org_id, levels, concluded FROM degradation_check WHERE year = ?1 "        \
+      "ORDER BY org_id, member_id")                                                                \
     X(STMT_COMPLAINT_INSERT,                                                                       \
       "INSERT INTO complaint(kind, channel, level, handling_org_id, received_on, "                 \
       "subject_org_id, subject_member_id, discipline_id, areas, summary, named) VALUES(?1, "       \

@@ -159,6 +159,18 @@ const struct msg_pair msg_vi_catalog[] = {
     {"the result was already notified", "kết quả đã được thông báo"},
     {"unknown permission '%s' (%s)", "quyền '%s' không có (%s)"},
 
+    /* ---- core, store, cli: the degradation self-check (issue 16) ---- */
+    {"--year needs a year", "--year cần một năm"},
+    {"expected CODE=LEVEL at '%.20s'", "cần dạng MÃ=MỨC tại '%.20s'"},
+    {"manifestation %s given twice", "biểu hiện %s được ghi hai lần"},
+    {"manifestation %s has no level", "biểu hiện %s chưa có mức độ"},
+    {"no manifestation '%.*s' (1.1 to 3.9)", "không có biểu hiện '%.*s' (1.1 đến 3.9)"},
+    {"no self-check of member #%lld for %d", "đảng viên #%lld chưa tự đánh giá năm %d"},
+    {"self-check recorded", "đã ghi tự đánh giá"},
+    {"the date is missing or in the future", "thiếu ngày hoặc ngày ở tương lai"},
+    {"the level of %s must be 0 to 4", "mức độ của %s phải từ 0 đến 4"},
+    {"the year must be 1930 to %d", "năm phải từ 1930 đến %d"},
+
     /* ---- core, store: inspection, supervision, discipline (issue 16) ---- */
     {"inspection recorded", "đã ghi cuộc kiểm tra, giám sát"},
     {"conclusion recorded", "đã ghi kết luận"},

@@ -585,12 +585,76 @@ static void test_complaints(void **state)
     assert_int_equal(get(&s2, path, NULL), 404);
 }
 
+/* "1.1=0; ...; 3.9=0" with item `at` at `level`. */
+static void degr_levels(char *out, size_t n, int at, int level)
+{
+    size_t len = 0;
+    for (int i = 0; i < 27; i++)
+        len += (size_t)snprintf(out + len, n - len, "%s%d.%d=%d", i ? "; " : "", i / 9 + 1,
+                                i % 9 + 1, i == at ? level : 0);
+}
+
+static void test_degradation(void **state)
+{
+    (void)state;
+    struct session s1, s2, v1;
+    assert_int_equal(login(&s1, srv.port, "staff1", PW), 200);
+    assert_int_equal(login(&s2, srv.port, "staff2", PW), 200);
+    assert_int_equal(login(&v1, srv.port, "viewer1", PW), 200);
+    char lv[400], body[800], path[160];
+    json_t *j = NULL;
+    assert_int_equal(get(&v1, "/api/degradation/items", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 27);
+    assert_int_equal(json_array_size(json_object_get(j, "levels")), 5);
+    json_decref(j);
+    /* off_q1: 2.4 at level 3, concluded; off2_q1: nothing */
+    degr_levels(lv, sizeof(lv), 12, 3);
+    snprintf(body, sizeof(body),
+             "{\"member_id\":%lld,\"year\":2022,\"date\":\"2022-12-10\",\"concluded\":true,"
+             "\"levels\":\"%s\"}",
+             (long long)off_q1, lv);
+    refused(&v1, "/api/degradation", body, 403, NULL);
+    refused(&s2, "/api/degradation", body, 404, NULL);
+    mutated(&s1, "/api/degradation", body, 201, &j);
+    assert_string_equal(json_string_value(json_object_get(j, "overall")), "moderate");
+    json_decref(j);
+    degr_levels(lv, sizeof(lv), -1, 0);
+    snprintf(body, sizeof(body),
+             "{\"member_id\":%lld,\"year\":2022,\"date\":\"2022-12-10\",\"levels\":\"%s\"}",
+             (long long)off2_q1, lv);
+    mutated(&s1, "/api/degradation", body, 201, NULL);
+    snprintf(body, sizeof(body), "{\"member_id\":%lld,\"year\":2022,\"levels\":\"1.1=0; 1.2=9\"}",
+             (long long)off2_q1);
+    refused(&s1, "/api/degradation", body, 400, "levels");
+    snprintf(path, sizeof(path), "/api/degradation/members/%lld?year=2022", (long long)off_q1);
+    assert_int_equal(get(&s2, path, NULL), 404);
+    assert_int_equal(get(&s1, path, &j), 200);
+    assert_true(json_is_true(json_object_get(j, "concluded")));
+    json_decref(j);
+    /* the district's 2022: 2 members, one none, one moderate (concluded), by chi bộ below Q1P */
+    snprintf(path, sizeof(path), "/api/degradation/report?org=%lld&year=2022", (long long)id_q1);
+    assert_int_equal(get(&v1, path, &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "members")), 2);
+    json_t *by = json_object_get(j, "by_level");
+    assert_int_equal(json_integer_value(json_object_get(by, "none")), 1);
+    assert_int_equal(json_integer_value(json_object_get(by, "moderate")), 1);
+    assert_int_equal(json_integer_value(json_object_get(j, "concluded")), 1);
+    json_t *item = json_array_get(json_object_get(j, "items"), 12);
+    assert_string_equal(json_string_value(json_object_get(item, "code")), "2.4");
+    assert_int_equal(json_integer_value(json_array_get(json_object_get(item, "by_level"), 3)), 1);
+    assert_int_equal(json_integer_value(json_array_get(json_object_get(item, "by_level"), 0)), 1);
+    assert_int_equal(json_array_size(json_object_get(j, "orgs")), 1); /* all under Q1P */
+    json_decref(j);
+    assert_int_equal(get(&s2, path, NULL), 404);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inspections),
         cmocka_unit_test(test_discipline_and_report),
         cmocka_unit_test(test_complaints),
+        cmocka_unit_test(test_degradation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -33,6 +33,11 @@
 #define SCORES     "1.1=8; 1.2=8; 1.3=7; 1.4=7; 2.1=25; 2.2=20; 2.3=10"
 #define ORG_SCORES "1.1=8; 1.2=6; 1.3=6; 1.4=5; 1.5=5; 2.1=0; 2.2=0; 2.3=0; 2.4=5; 2.5=5"
 #define GRADES     "1=tot; 2=tot; 3=tot; 4=tot; 5=tot"
+/* every one of the 27 manifestations at level 0 */
+#define DEGR0                                                                                      \
+    "1.1=0; 1.2=0; 1.3=0; 1.4=0; 1.5=0; 1.6=0; 1.7=0; 1.8=0; 1.9=0; "                              \
+    "2.1=0; 2.2=0; 2.3=0; 2.4=0; 2.5=0; 2.6=0; 2.7=0; 2.8=0; 2.9=0; "                              \
+    "3.1=0; 3.2=0; 3.3=0; 3.4=0; 3.5=0; 3.6=0; 3.7=0; 3.8=0; 3.9=0"
 
 static char dir[256], db[300];
 static struct server srv;
@@ -632,6 +637,13 @@ static const struct scope_case scope_cases[] = {
      "{\"result\":\"sai\",\"date\":\"{date}\"}", NULL},
     {"POST", "/api/complaints/{id}/notify", "/api/complaints/{cpl}/notify", "{\"date\":\"{date}\"}",
      NULL},
+    {"GET", "/api/degradation/items", NULL, NULL, "the 27 manifestations, the same for everyone"},
+    {"POST", "/api/degradation", "/api/degradation",
+     "{\"member_id\":{member},\"year\":{year},\"date\":\"{date}\",\"levels\":\"" DEGR0 "\"}", NULL},
+    {"GET", "/api/degradation/members/{id}", "/api/degradation/members/{member}?year={year}", NULL,
+     NULL},
+    {"GET", "/api/degradation/report", "/api/degradation/report?org={org}&year={year}", NULL, NULL},
+    {"GET", "/api/degradation/report", "/api/degradation/report?year={year}", NULL, NULL},
     {"POST", "/api/users/permission", NULL, NULL,
      "names an account, not an organization: one outside the admin's scope answers 404 like an "
      "unknown name (api_user_permission, src/api/complaint.c)"},

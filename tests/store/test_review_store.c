@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store/store_degradation.h"
 #include "store/store_inspection.h"
 #include "store/store_review.h"
 #include "util/xmalloc.h"
@@ -655,6 +656,36 @@ static void test_org_own_discipline(void **state)
     close_and_remove(st);
 }
 
+/* The chi bộ's conclusion in a member's degradation self-check forces the member's review of
+   that year (the "degradation" fact); the self-assessment alone, or another year's, does not. */
+static void test_degradation_conclusion(void **state)
+{
+    struct store *st = open_fresh();
+    struct world w;
+    struct tcxd_error e;
+    struct scoreset g;
+    struct review_entered none = {0};
+    char *prop;
+    build(st, &w);
+    uint8_t lv[DEGR_ITEMS] = {0};
+    lv[3] = DEGR_MODERATE;
+    int64_t a = member(st, w.cb1), b = member(st, w.cb1);
+    must(store_degradation_record(st, &actor, a, 2023, lv, true, D(2023, 12, 1), date_today(), &e),
+         &e);
+    must(store_degradation_record(st, &actor, b, 2023, lv, false, D(2023, 12, 1), date_today(), &e),
+         &e);
+    must(store_degradation_record(st, &actor, b, 2022, lv, true, D(2022, 12, 1), date_today(), &e),
+         &e);
+    grades_for(st, REVIEW_SUBJECT_MEMBER, 2023, "tot", "xuat_sac", &g);
+    assert_int_equal(verified_proposal(st, a, 2023, &g, &none, &prop), REVIEW_KHTNV);
+    assert_true(has_reason(prop, "bị kết luận suy thoái"));
+    free(prop);
+    assert_int_equal(verified_proposal(st, b, 2023, &g, &none, &prop), REVIEW_HTXSNV);
+    assert_false(has_reason(prop, "suy thoái"));
+    free(prop);
+    close_and_remove(st);
+}
+
 static const char *const level_names[] = {"htxsnv", "httnv", "htnv", "khtnv"};
 
 static void test_report_against_sql(void **state)
@@ -1014,6 +1045,7 @@ int main(void)
         cmocka_unit_test(test_cap_boundary),
         cmocka_unit_test(test_discipline_by_rule_set_year),
         cmocka_unit_test(test_org_own_discipline),
+        cmocka_unit_test(test_degradation_conclusion),
         cmocka_unit_test(test_report_against_sql),
         cmocka_unit_test(test_weak_consolidation),
         cmocka_unit_test(test_bad_inputs_change_nothing),
