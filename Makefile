@@ -4,7 +4,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 MESON_SETUP = meson setup --wrap-mode=nodownload
 
-.PHONY: all deps build check check-normal check-asan demo clean lint web
+.PHONY: all deps build check check-normal check-asan demo clean lint web install
 
 all: build
 
@@ -32,6 +32,10 @@ check-normal: $(BUILD)/build.ninja
 check-asan: $(ASAN_BUILD)/build.ninja
 	ninja -C $(ASAN_BUILD)
 	meson test -C $(ASAN_BUILD) --print-errorlogs --num-processes 2 --no-suite slow
+
+# installs tcxd and its man page (man tcxd) under --prefix (default /usr/local); DESTDIR stages
+install: build
+	meson install -C $(BUILD) --no-rebuild $(if $(DESTDIR),--destdir $(DESTDIR))
 
 demo: deps build
 	./scripts/demo.sh

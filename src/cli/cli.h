@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/msg.h"
 
 struct cli {
     const char *db_path;
@@ -30,10 +31,20 @@ struct cli_command {
     int (*fn)(struct cli *cli, int argc, char **argv);
     const char *usage;   /* "org add CODE NAME --tier T --form F [--parent ORG] ..." */
     const char *summary; /* one line */
+    const char *usage_vi; /* the same in Vietnamese (placeholders too: TỔ_CHỨC, NGÀY ...) */
+    const char *summary_vi;
 };
 
 /* The command table (main.c); ends with a NULL name. */
 extern const struct cli_command cli_commands[];
+
+/* The help text in the thread's language: vi when it is Vietnamese (and vi is given), else en. */
+const char *cli_help(const char *en, const char *vi);
+
+/* `tcxd help --options CMD` sets this: cli_parse then prints its option table (one "--name" or
+   "--name VALUE" a line) and returns CLI_LISTED instead of parsing (tests/cli/check_docs.sh). */
+extern bool cli_list_options;
+#define CLI_LISTED 99
 
 /* Opens the store (STORE_CREATE when create) on first call; NULL after printing the error. */
 struct store *cli_store(struct cli *cli, bool create);
@@ -60,6 +71,9 @@ struct cli_opt {
 int cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, struct cli_opt *opts,
               size_t nopts, const char **pos, size_t maxpos, size_t *npos);
 const char *cli_opt(const struct cli_opt *opts, size_t nopts, const char *name);
+/* Keeps the options named in names (space-separated) and drops the others (name NULL: unknown
+   to cli_parse), for commands that share one option table. */
+void cli_opts_keep(struct cli_opt *opts, size_t nopts, const char *names);
 /* The start of a command with verbs (`tcxd CMD VERB [options]`): no verb or "help" prints help
    (exit 2 without a verb), the options after the verb are parsed, --help prints help, the store
    is opened. Returns -1 when the verb (argv[1]) is to run, else the exit status. */
@@ -93,6 +107,8 @@ void cli_table_release(struct cli_table *t);
 
 /* ---- JSON helpers ---- */
 json_t *cli_json_date(tcxd_date d); /* "YYYY-MM-DD" or null */
+/* A JSON "YYYY-MM-DD" as dd/mm/yyyy (into out) for a text line; anything else as it is. */
+const char *cli_vn_date(json_t *iso, char out[DATE_ISO_LEN]);
 json_t *cli_json_org(const struct org_info *o);
 
 /* Subcommands (one file each). */

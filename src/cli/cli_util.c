@@ -51,7 +51,7 @@ int cli_usage(struct cli *cli, const char *cmd, const char *fmt, ...)
     tcxd_vfail(&e, TCXD_EINVAL, "", fmt, ap);
     va_end(ap);
     int rc = cli_fail(cli, &e);
-    fprintf(stderr, "see 'tcxd help %s'\n", cmd);
+    fprintf(stderr, MSG_T("see 'tcxd help %s'\n"), cmd);
     return rc;
 }
 
@@ -66,9 +66,22 @@ void cli_print_json(json_t *j)
     json_decref(j);
 }
 
+bool cli_list_options;
+
+const char *cli_help(const char *en, const char *vi)
+{
+    return msg_lang() == MSG_VI && vi ? vi : en;
+}
+
 int cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, struct cli_opt *opts,
               size_t nopts, const char **pos, size_t maxpos, size_t *npos)
 {
+    if (cli_list_options) {
+        for (size_t k = 0; k < nopts; k++)
+            if (opts[k].name)
+                printf("--%s%s\n", opts[k].name, opts[k].takes_value ? " VALUE" : "");
+        return CLI_LISTED;
+    }
     *npos = 0;
     for (size_t k = 0; k < nopts; k++)
         opts[k].value = NULL;
@@ -92,7 +105,7 @@ int cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, struct cl
         size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
         struct cli_opt *o = NULL;
         for (size_t k = 0; k < nopts; k++)
-            if (strlen(opts[k].name) == nlen && !strncmp(opts[k].name, name, nlen))
+            if (opts[k].name && strlen(opts[k].name) == nlen && !strncmp(opts[k].name, name, nlen))
                 o = &opts[k];
         if (!o)
             return cli_usage(cli, cmd, "unknown option '--%.*s'", (int)nlen, name);
@@ -114,9 +127,26 @@ int cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, struct cl
 const char *cli_opt(const struct cli_opt *opts, size_t nopts, const char *name)
 {
     for (size_t k = 0; k < nopts; k++)
-        if (!strcmp(opts[k].name, name))
+        if (opts[k].name && !strcmp(opts[k].name, name))
             return opts[k].value;
     return NULL;
+}
+
+void cli_opts_keep(struct cli_opt *opts, size_t nopts, const char *names)
+{
+    for (size_t k = 0; k < nopts; k++) {
+        const char *n = opts[k].name, *p = names;
+        size_t len = n ? strlen(n) : 0;
+        bool found = false;
+        while (n && *p && !found) {
+            size_t w = strcspn(p, " ");
+            found = w == len && !strncmp(p, n, len);
+            p += w;
+            p += strspn(p, " ");
+        }
+        if (!found)
+            opts[k].name = NULL;
+    }
 }
 
 enum tcxd_err cli_date(const char *s, tcxd_date dflt, const char *field, tcxd_date *out,
@@ -221,6 +251,16 @@ json_t *cli_json_date(tcxd_date d)
     return json_string(s);
 }
 
+const char *cli_vn_date(json_t *iso, char out[DATE_ISO_LEN])
+{
+    tcxd_date d;
+    const char *s = json_string_value(iso);
+    if (!s || date_parse(s, &d, "date", NULL))
+        return s ? s : "";
+    date_format_vn(d, out);
+    return out;
+}
+
 json_t *cli_json_org(const struct org_info *o)
 {
     enum org_kind k = org_kind_of(o->tier, o->form);
@@ -240,11 +280,11 @@ int cli_verb_begin(struct cli *cli, const char *cmd, const char *help, int argc,
                    struct cli_opt *opts, size_t nopts, const char **pos, size_t maxpos,
                    size_t *npos)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+    if (!cli_list_options && (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help"))) {
         fputs(help, stdout);
         return argc < 2 ? 2 : 0;
     }
-    int rc = cli_parse(cli, cmd, argc - 1, argv + 1, opts, nopts, pos, maxpos, npos);
+    int rc = cli_parse(cli, cmd, argc < 2 ? 1 : argc - 1, argv + 1, opts, nopts, pos, maxpos, npos);
     if (rc)
         return rc;
     if (cli_opt(opts, nopts, "help")) {

@@ -14,6 +14,13 @@ static const char audit_help[] =
     "  --user   records made by this account (CLI changes are 'cli:USER')\n"
     "  --since  records from this day on (UTC)\n"
     "  --limit  at most N records (default 100)\n";
+static const char audit_help_vi[] =
+    "cách dùng: tcxd audit [--org TỔ_CHỨC] [--user TÀI_KHOẢN] [--since NGÀY] [--limit N]\n"
+    "  --org    bản ghi về cây của TỔ_CHỨC (tính đến hôm nay, hoặc đến ngày cuối cùng khi TỔ_CHỨC\n"
+    "           đã hợp nhất hoặc giải thể; tổ chức đã kết thúc được so theo mã số)\n"
+    "  --user   bản ghi do tài khoản này thực hiện (thao tác dòng lệnh là 'cli:TÊN')\n"
+    "  --since  bản ghi từ ngày này (UTC)\n"
+    "  --limit  tối đa N bản ghi (mặc định 100)\n";
 
 struct audit_ctx {
     json_t *arr;
@@ -82,7 +89,7 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (o[O_HELP].value) {
-        fputs(audit_help, stdout);
+        fputs(cli_help(audit_help, audit_help_vi), stdout);
         return 0;
     }
     if (!cli_store(cli, false))

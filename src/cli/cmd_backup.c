@@ -3,6 +3,7 @@
  * copy while the server writes, and a verified restore.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "store/store_backup.h"
@@ -18,7 +19,8 @@ static int report(struct cli *cli, const char *what, const char *file,
     else
         printf("%s %s: %lld tổ chức, %lld đảng viên, %lld bản ghi nhật ký; lược đồ %d; đã kiểm tra "
                "toàn vẹn\n",
-               what, file, (long long)in->orgs, (long long)in->members, (long long)in->audit,
+               !strcmp(what, "backup") ? MSG_T("backed up to") : MSG_T("restored from"), file,
+               (long long)in->orgs, (long long)in->members, (long long)in->audit,
                in->schema_version);
     return 0;
 }
@@ -32,10 +34,12 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (opts[0].value) {
-        printf("usage: tcxd backup FILE\n"
-               "Writes a consistent copy of the database (--db) to FILE while a server may be\n"
-               "writing (SQLite's online backup under one snapshot), syncs it, checks it\n"
-               "(integrity, schema) and only then replaces FILE.\n");
+        fputs(
+            MSG_T("usage: tcxd backup FILE\n"
+                  "Writes a consistent copy of the database (--db) to FILE while a server may be\n"
+                  "writing (SQLite's online backup under one snapshot), syncs it, checks it\n"
+                  "(integrity, schema) and only then replaces FILE.\n"),
+            stdout);
         return 0;
     }
     if (npos != 1)
@@ -60,9 +64,12 @@ int cmd_restore(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (opts[0].value) {
-        printf("usage: tcxd restore FILE\n"
-               "Checks FILE (integrity, a schema this tcxd knows), replaces the database (--db)\n"
-               "with it and checks the result. Nothing is changed when FILE is bad.\n");
+        fputs(
+            MSG_T(
+                "usage: tcxd restore FILE\n"
+                "Checks FILE (integrity, a schema this tcxd knows), replaces the database (--db)\n"
+                "with it and checks the result. Nothing is changed when FILE is bad.\n"),
+            stdout);
         return 0;
     }
     if (npos != 1)

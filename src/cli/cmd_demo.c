@@ -29,15 +29,16 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (opts[2].value) {
-        printf("Builds a deterministic demo dataset through the normal store operations:\n"
-               "  small       Hà Nội with 2 districts (HN.BD, HN.HK), 400 members: for tests\n"
-               "  hanoi-2020  Hà Nội on 31/12/2020: 50 committees, 2.316 base organizations,\n"
-               "              176 đảng bộ bộ phận, 17.225 chi bộ, 457.397 members\n"
-               "  national    63 provinces, about 5,6 million members: for benchmarks\n"
-               "with history up to today (TCXD_TODAY overrides). Same profile, seed and day:\n"
-               "same data. The database is created when missing; it must not hold the\n"
-               "profile's root organization yet. Default seed %d.\n",
-               DEMO_DEFAULT_SEED);
+        printf(
+            MSG_T("Builds a deterministic demo dataset through the normal store operations:\n"
+                  "  small       Hà Nội with 2 districts (HN.BD, HN.HK), 400 members: for tests\n"
+                  "  hanoi-2020  Hà Nội on 31/12/2020: 50 committees, 2.316 base organizations,\n"
+                  "              176 đảng bộ bộ phận, 17.225 chi bộ, 457.397 members\n"
+                  "  national    63 provinces, about 5,6 million members: for benchmarks\n"
+                  "with history up to today (TCXD_TODAY overrides). Same profile, seed and day:\n"
+                  "same data. The database is created when missing; it must not hold the\n"
+                  "profile's root organization yet. Default seed %d.\n"),
+            DEMO_DEFAULT_SEED);
         return 0;
     }
     if (npos)

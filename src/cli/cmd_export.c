@@ -19,6 +19,17 @@ static const char export_help[] =
     "  --format  csv (default; UTF-8 with BOM, CRLF) or xlsx; .xlsx in --output implies xlsx\n"
     "  --output  the file to write (default: standard output)\n"
     "  --ascii   ASCII headers and values (full_name, nu, cao_cap, ISO dates)\n";
+static const char export_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd export members TỔ_CHỨC [--format csv|xlsx] [--as-of NGÀY] [--output TỆP] [--ascii]\n"
+    "  tcxd export orgs TỔ_CHỨC    (cùng các tùy chọn)\n"
+    "Ghi các đảng viên sinh hoạt trong cây của TỔ_CHỨC vào ngày đã cho (mặc định hôm nay), hoặc\n"
+    "các tổ chức của cây, theo đúng khuôn dạng 'tcxd import' đọc: nhập tệp vào một cơ sở dữ liệu\n"
+    "có cùng các tổ chức thì xuất lại được đúng tệp đó.\n"
+    "  --format  csv (mặc định; UTF-8 có BOM, CRLF) hoặc xlsx; --output kết thúc bằng .xlsx là "
+    "xlsx\n"
+    "  --output  tệp cần ghi (mặc định: đầu ra chuẩn)\n"
+    "  --ascii   tiêu đề và giá trị không dấu (full_name, nu, cao_cap, ngày ISO)\n";
 
 enum { O_FORMAT, O_AS_OF, O_OUTPUT, O_ASCII, O_HELP, O__MAX };
 
@@ -41,7 +52,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
     if (st)
         return st;
     if (o[O_HELP].value) {
-        fputs(export_help, stdout);
+        fputs(cli_help(export_help, export_help_vi), stdout);
         return 0;
     }
     if (npos != 2)
@@ -89,8 +100,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
                                  "org", org.code, "format", io_format_name(x.format), "rows",
                                  (json_int_t)rows, "as_of", cli_json_date(x.as_of), "file", out));
     } else if (out) {
-        fprintf(stderr, "exported %zu %s of %s to %s\n", rows,
-                x.what == IO_MEMBERS ? "members" : "organizations", org.code, out);
+        fprintf(stderr,
+                x.what == IO_MEMBERS ? MSG_T("exported %zu members of %s to %s\n")
+                                     : MSG_T("exported %zu organizations of %s to %s\n"),
+                rows, org.code, out);
     }
     return 0;
 }

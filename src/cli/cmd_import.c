@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "io/import.h"
+#include "util/vnfmt.h"
 #include "util/msg.h"
 
 static const char import_help[] =
@@ -48,7 +49,48 @@ static const char import_help[] =
     "                 XLSX typed in them), cp1258 or cp1252 (a CSV saved by Excel as plain CSV)\n"
     "  --org CODE     members: the chi bộ of every row of a file without a Chi bộ column\n"
     "  --max-errors N stop checking after N problems (default: find them all)\n"
+    "  --per-row      write row by row (the old, slower path; to compare)\n"
     "See docs/import-format.md.\n";
+static const char import_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd import members TỆP [--dry-run] [--errors LỖI.csv] [--format csv|xlsx]\n"
+    "           [--max-errors N] [--encoding utf-8|tcvn3|cp1258|cp1252] [--org MÃ] [--per-row]\n"
+    "  tcxd import orgs TỆP    (cùng các tùy chọn)\n"
+    "TỆP là CSV (UTF-8; phân cách ',' ';' hoặc tab) hoặc XLSX (trang tính đầu). Dòng đầu ghi tên\n"
+    "các cột, bằng tiếng Việt hoặc không dấu, chữ hoa hay thường, có dấu hay không dấu:\n"
+    "  'members': Họ và tên* ('full_name'), Giới tính* ('gender'), Ngày sinh* ('birth_date'),\n"
+    "    Dân tộc ('ethnicity'), Tôn giáo ('religion'), Quê quán ('hometown'), Số CCCD\n"
+    "    ('national_id'), Trình độ học vấn ('education'), Chuyên môn ('professional_level'),\n"
+    "    Lý luận chính trị ('theory_level'), Ngày quyết định kết nạp* "
+    "('admission_decision_date'),\n"
+    "    Ngày kết nạp ('ceremony_date'), Ngày chính thức ('official_decision_date'), Số thẻ đảng\n"
+    "    viên ('party_card_no'), Chi bộ* ('org': mã chi bộ), Số quyết định ('decision_no'),\n"
+    "    Số quyết định chính thức ('official_decision_no'); đảng viên đã chuyển: Chi bộ khi\n"
+    "    kết nạp ('admission_org': chi bộ nơi kết nạp) và Ngày chuyển đến ('arrival_date': ngày\n"
+    "    chuyển sinh hoạt chính thức về Chi bộ); kết nạp ngoài cơ sở dữ liệu: Nơi kết nạp\n"
+    "    (admission_place, văn bản); đảng viên kết nạp trước khi có chi bộ được nhập như vậy,\n"
+    "    sinh hoạt tại chi bộ từ ngày thành lập (hoặc Ngày chuyển đến)\n"
+    "  'orgs': Mã* ('code'), Tên* ('name'), Loại tổ chức* ('kind'; hoặc tier và form), Cấp trên\n"
+    "    (mã cấp trên), Loại hình ('base_type'), Ngày thành lập* ('date'), Số quyết định\n"
+    "    ('decision_no')\n"
+    "  (* bắt buộc; đảng viên cần Ngày quyết định kết nạp hoặc Ngày kết nạp / Ngày vào Đảng).\n"
+    "Giới tính ghi Nam, Nữ; Lý luận chính trị ghi Sơ cấp, Trung cấp, Cao cấp, Cử nhân như bảng\n"
+    "tính. Ngày dd/mm/yyyy hoặc yyyy-mm-dd. Dòng tiêu đề là dòng đầu tiên ghi tên hai cột: các\n"
+    "dòng quốc hiệu, tên văn bản phía trên, dòng đánh số cột phía dưới, cột STT và các dòng ghi\n"
+    "chú, chữ ký được bỏ qua; cột khác (Ghi chú, Chức vụ) bị bỏ qua kèm cảnh báo.\n"
+    "Mọi dòng đều được kiểm tra và mọi lỗi được liệt kê (dòng, cột, lý do); chỉ tệp không có lỗi\n"
+    "nào mới được ghi, trong một giao dịch. Mã thoát 2 khi tệp có lỗi.\n"
+    "  --dry-run      chỉ kiểm tra, không ghi gì\n"
+    "  --errors LỖI   ghi danh sách lỗi ra CSV cho Excel (UTF-8 có BOM; với TCXD_LANG=vi tiêu đề\n"
+    "                 tiếng Việt và ';' giữa các trường, như Excel vi-VN đọc), hoặc XLSX khi\n"
+    "                 LỖI kết thúc bằng .xlsx (đúng với mọi thiết lập vùng)\n"
+    "  --encoding MÃ  bảng mã của tệp: utf-8 (mặc định); tcvn3 (phông .VnTime; cả tệp XLSX gõ\n"
+    "                 bằng phông đó), cp1258 hoặc cp1252 (CSV do Excel lưu dạng CSV thường)\n"
+    "  --org MÃ       'members': chi bộ của mọi dòng khi tệp không có cột Chi bộ\n"
+    "  --max-errors N dừng kiểm tra sau N lỗi (mặc định: tìm hết)\n"
+    "  --per-row      ghi từng dòng (đường ghi cũ, chậm hơn; để so sánh)\n"
+    "  --format       csv hoặc xlsx (mặc định theo đuôi tệp)\n"
+    "Xem docs/import-format.md.\n";
 
 enum { O_DRY_RUN, O_ERRORS, O_FORMAT, O_MAX_ERRORS, O_PER_ROW, O_ENCODING, O_ORG, O_HELP, O__MAX };
 
@@ -128,7 +170,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
     if (st)
         return st;
     if (o[O_HELP].value) {
-        fputs(import_help, stdout);
+        fputs(cli_help(import_help, import_help_vi), stdout);
         return 0;
     }
     if (npos != 2)
@@ -199,15 +241,23 @@ int cmd_import(struct cli *cli, int argc, char **argv)
         }
         buf_release(&line);
         if (r.n > show)
-            fprintf(stderr, "... and %zu more problems%s\n", r.n - show,
-                    o[O_ERRORS].value ? "" : " (--errors FILE writes them all)");
+            fprintf(stderr, MSG_T("... and %zu more problems%s\n"), r.n - show,
+                    o[O_ERRORS].value ? "" : MSG_T(" (--errors FILE writes them all)"));
         fprintf(stderr, "tcxd: %s\n", e.msg);
     } else if (!cli->json) {
-        printf("%s %zu %s from %s (%s, %zu rows) in %.1f s\n",
-               opts.dry_run ? "checked: would import" : "imported",
-               opts.dry_run ? r.rows : r.written,
-               opts.what == IO_MEMBERS ? "members" : "organizations", pos[1],
-               io_format_name(r.format), r.rows, seconds_between(&prog.start, &end));
+        bool m = opts.what == IO_MEMBERS;
+        const char *fmt =
+            opts.dry_run
+                ? (m ? MSG_T("checked: would import %zu members from %s (%s, %zu rows) in %s s\n")
+                     : MSG_T("checked: would import %zu organizations from %s (%s, %zu rows) in "
+                             "%s s\n"))
+                : (m ? MSG_T("imported %zu members from %s (%s, %zu rows) in %s s\n")
+                     : MSG_T("imported %zu organizations from %s (%s, %zu rows) in %s s\n"));
+        struct buf secs = BUF_INIT;
+        vnfmt_double(&secs, seconds_between(&prog.start, &end), 1);
+        printf(fmt, opts.dry_run ? r.rows : r.written, pos[1], io_format_name(r.format), r.rows,
+               secs.ptr);
+        buf_release(&secs);
     }
     io_report_release(&r);
     return status;

@@ -11,7 +11,9 @@ int cmd_init(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (opts[0].value) {
-        printf("Creates the database file (--db, $TCXD_DB or ./tcxd.db) or upgrades its schema.\n");
+        fputs(MSG_T("Creates the database file (--db, $TCXD_DB or ./tcxd.db) or upgrades its "
+                    "schema.\n"),
+              stdout);
         return 0;
     }
     struct store *st = cli_store(cli, true);
@@ -21,6 +23,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
         cli_print_json(json_pack("{s:s, s:i}", "db", cli->db_path, "schema_version",
                                  store_schema_version(st)));
     else
-        printf("initialized %s (schema version %d)\n", cli->db_path, store_schema_version(st));
+        printf(MSG_T("initialized %s (schema version %d)\n"), cli->db_path,
+               store_schema_version(st));
     return 0;
 }

@@ -25,6 +25,22 @@ static const char inspect_help[] =
     "gs_thuong_xuyen, gs_chuyen_de (giám sát). BODY: cap_uy, ban_thuong_vu, ubkt, chi_bo, doan.\n"
     "AREAS: nghi_quyet, quy_che, tap_trung_dan_chu, can_bo, tham_nhung, tai_chinh, tai_san,\n"
     "dao_duc, khac. C: no_violation, violation, discipline_due.\n";
+static const char inspect_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd inspect add CƠ_QUAN --kind LOẠI --body CHỦ_THỂ --start NGÀY [--end NGÀY]\n"
+    "           [--areas A,B] [--team TÊN] [--orgs TỔ_CHỨC,TỔ_CHỨC] [--members SỐ,SỐ] [--decision "
+    "SỐ]\n"
+    "  tcxd inspect conclude MÃ_SỐ --conclusion KẾT_LUẬN [--date NGÀY] [--findings NỘI_DUNG]\n"
+    "           [--follow-up NỘI_DUNG]\n"
+    "  tcxd inspect show MÃ_SỐ\n"
+    "  tcxd inspect list TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "  tcxd inspect report TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "LOẠI: kt_thuong_xuyen, kt_dau_hieu, kt_chuyen_de, kt_thi_hanh_ky_luat (kiểm tra),\n"
+    "gs_thuong_xuyen, gs_chuyen_de (giám sát). CHỦ_THỂ: cap_uy, ban_thuong_vu, ubkt, chi_bo, "
+    "doan.\n"
+    "--areas: nghi_quyet, quy_che, tap_trung_dan_chu, can_bo, tham_nhung, tai_chinh, tai_san,\n"
+    "dao_duc, khac. KẾT_LUẬN: no_violation (không vi phạm), violation (có vi phạm),\n"
+    "discipline_due (đến mức phải xem xét kỷ luật).\n";
 
 static const char discipline_help[] =
     "usage:\n"
@@ -39,6 +55,20 @@ static const char discipline_help[] =
     "first two), giai_tan (organizations, with khien_trach and canh_cao). R: pending, kept,\n"
     "changed (with --form), annulled. A decision other than khai trừ and giải tán ceases 12\n"
     "months after its announcement.\n";
+static const char discipline_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd discipline member ĐẢNG_VIÊN --form HÌNH_THỨC --decision-date NGÀY\n"
+    "           [--violation-date NGÀY] [--announced NGÀY] [--by TỔ_CHỨC] [--decision SỐ]\n"
+    "           [--reason LÝ_DO] [--inspection MÃ_SỐ]\n"
+    "  tcxd discipline org TỔ_CHỨC --form HÌNH_THỨC --decision-date NGÀY [...cùng các tùy chọn]\n"
+    "  tcxd discipline appeal MÃ_SỐ --lodged NGÀY [--result KẾT_QUẢ] [--form HÌNH_THỨC]\n"
+    "           [--decided NGÀY] [--decision SỐ]\n"
+    "  tcxd discipline show MÃ_SỐ\n"
+    "  tcxd discipline list TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "HÌNH_THỨC: khien_trach, canh_cao, cach_chuc, khai_tru (đảng viên; đảng viên dự bị chỉ hai\n"
+    "hình thức đầu), giai_tan (tổ chức, cùng khien_trach và canh_cao). KẾT_QUẢ: pending (đang\n"
+    "giải quyết), kept (giữ nguyên), changed (thay đổi, kèm --form), annulled (xóa bỏ). Quyết\n"
+    "định kỷ luật, trừ khai trừ và giải tán, hết hiệu lực sau 12 tháng kể từ ngày công bố.\n";
 
 enum {
     O_KIND,
@@ -275,13 +305,14 @@ static int inspect_view(struct cli *cli, const char *verb, struct cli_opt *o, co
         json_t *v;
         json_array_foreach(l.items, i, v)
         {
+            char d[DATE_ISO_LEN];
             printf("#%lld\t%s\t%s\t%lld tổ chức, %lld đảng viên\t%s\n",
                    (long long)json_integer_value(json_object_get(v, "id")),
-                   json_string_value(json_object_get(v, "start")),
+                   cli_vn_date(json_object_get(v, "start"), d),
                    json_string_value(json_object_get(v, "kind_label")),
                    (long long)json_integer_value(json_object_get(v, "orgs")),
                    (long long)json_integer_value(json_object_get(v, "members")),
-                   json_string_value(json_object_get(v, "conclusion")));
+                   json_string_value(json_object_get(v, "conclusion_label")));
         }
         json_decref(l.items);
         return 0;
@@ -325,9 +356,13 @@ int cmd_inspect(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX];
     opts_init(o);
+    cli_opts_keep(o, O__MAX,
+                  "kind body start end areas team orgs members decision conclusion date findings "
+                  "follow-up from to help");
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "inspect", inspect_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "inspect", cli_help(inspect_help, inspect_help_vi), argc, argv, o,
+                            O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];
@@ -369,7 +404,7 @@ static int discipline_add(struct cli *cli, bool member, struct cli_opt *o, const
     tcxd_error_clear(&e);
     if (npos != 1 || !o[O_FORM].value)
         return cli_usage(cli, "discipline", "discipline %s needs %s and --form",
-                         member ? "member" : "org", member ? "MEMBER" : "ORG");
+                         member ? "member" : "org", member ? MSG_T("MEMBER") : MSG_T("ORG"));
     struct discipline_req r = {.decision_no = o[O_DECISION].value, .reason = o[O_REASON].value};
     struct org_info org;
     int64_t id;
@@ -435,10 +470,13 @@ int cmd_discipline(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX];
     opts_init(o);
+    cli_opts_keep(o, O__MAX,
+                  "form decision-date violation-date announced by decision reason inspection "
+                  "lodged result decided from to help");
     const char *pos[4];
     size_t npos;
-    int rc =
-        cli_verb_begin(cli, "discipline", discipline_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "discipline", cli_help(discipline_help, discipline_help_vi), argc,
+                            argv, o, O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];
@@ -488,8 +526,9 @@ int cmd_discipline(struct cli *cli, int argc, char **argv)
         json_t *v;
         json_array_foreach(l.items, i, v)
         {
+            char d[DATE_ISO_LEN];
             printf("#%lld\t%s\t%s\t%s\n", (long long)json_integer_value(json_object_get(v, "id")),
-                   json_string_value(json_object_get(v, "decision_date")),
+                   cli_vn_date(json_object_get(v, "decision_date"), d),
                    json_string_value(json_object_get(v, "current_label")),
                    json_string_value(json_object_get(v, "decision_no")));
         }

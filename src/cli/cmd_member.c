@@ -49,11 +49,53 @@ static const char member_help[] =
     "MEMBER is a member id (#12 or 12) or a 12-digit national ID. Every event takes\n"
     "--decision NO (số quyết định).\n"
     "FIELDS (the member record; --name, --gender and --birth are required):\n";
+static const char member_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd member admit --org CHI_BỘ --name HỌ_TÊN --gender nam|nu --birth NGÀY\n"
+    "           --decision-date NGÀY --ceremony-date NGÀY [--decision SỐ] [TRƯỜNG]\n"
+    "  tcxd member add   (như admit, để nhập đảng viên đã có; thêm\n"
+    "           --official-date NGÀY [--official-decision SỐ]: quyết định công nhận\n"
+    "           đảng viên chính thức; --admission-place NƠI [--arrival-date NGÀY]: kết nạp\n"
+    "           ngoài cơ sở dữ liệu (\"Chi bộ Đội 3, xã Thanh Liệt, huyện Thanh Trì\"),\n"
+    "           sinh hoạt tại --org từ ngày chuyển đến (mặc định: ngày thành lập chi bộ))\n"
+    "  tcxd member show ĐẢNG_VIÊN\n"
+    "  tcxd member find NỘI_DUNG [--org TỔ_CHỨC] [--limit N]\n"
+    "  tcxd member list TỔ_CHỨC [--as-of NGÀY] [--status TRẠNG_THÁI] [--gender GIỚI_TÍNH]\n"
+    "           [--theory LÝ_LUẬN] [--age-min N] [--age-max N] [--sort name|birth] [--page N]\n"
+    "           [--limit N]\n"
+    "  tcxd member official ĐẢNG_VIÊN --decision-date NGÀY [--decision SỐ]\n"
+    "  tcxd member transfer ĐẢNG_VIÊN --to CHI_BỘ [--temporary [--until NGÀY]] --date NGÀY\n"
+    "           [--scope inside|other_district|other_province] [--place NƠI]\n"
+    "  tcxd member return ĐẢNG_VIÊN --date NGÀY       (kết thúc chuyển sinh hoạt tạm thời)\n"
+    "  tcxd member discipline ĐẢNG_VIÊN --form khien_trach|canh_cao|cach_chuc|khai_tru\n"
+    "           --date NGÀY [--reason LÝ_DO]\n"
+    "  tcxd member exempt ĐẢNG_VIÊN --date NGÀY [--end]   (miễn công tác và sinh hoạt đảng)\n"
+    "  tcxd member exit ĐẢNG_VIÊN --kind xoa_ten|xin_ra|khai_tru|tu_tran|chuyen_di --date NGÀY\n"
+    "           (chuyen_di: thêm --scope và --place, nơi đảng viên chuyển đến)\n"
+    "  tcxd member due [TỔ_CHỨC] [--days N]   (đảng viên dự bị đến hạn xét chính thức)\n"
+    "  tcxd member suspend ĐẢNG_VIÊN --date NGÀY [--end]   (đình chỉ sinh hoạt đảng)\n"
+    "  tcxd member restore ĐẢNG_VIÊN --to CHI_BỘ --date NGÀY   (phục hồi đảng tịch)\n"
+    "  tcxd member badge ĐẢNG_VIÊN --years 30|40|45|...|90 --date NGÀY   (huy hiệu Đảng)\n"
+    "  tcxd member card ĐẢNG_VIÊN [--kind issued|reissued_lost|exchanged] --date NGÀY\n"
+    "           [--number SỐ]   (thẻ đảng viên: cấp, cấp lại do mất, đổi)\n"
+    "  tcxd member commend ĐẢNG_VIÊN --form co|bang_khen|giay_khen --date NGÀY [--reason LÝ_DO]\n"
+    "  tcxd member correct ĐẢNG_VIÊN [TRƯỜNG] --reason LÝ_DO   (đính chính, không phải sự kiện)\n"
+    "  tcxd member event correct ĐẢNG_VIÊN SỰ_KIỆN [--date NGÀY] [--ceremony-date NGÀY]\n"
+    "           [--decision-date NGÀY] [--decision SỐ] [--to CHI_BỘ | --org CHI_BỘ] [--until "
+    "NGÀY]\n"
+    "           [--form HÌNH_THỨC | --kind LOẠI | --years N] [--detail NỘI_DUNG] --reason LÝ_DO\n"
+    "  tcxd member event cancel ĐẢNG_VIÊN SỰ_KIỆN --reason LÝ_DO\n"
+    "  tcxd member corrections ĐẢNG_VIÊN   (những gì đã đính chính: trước, sau, ai, vì sao)\n"
+    "ĐẢNG_VIÊN là mã số đảng viên (#12 hoặc 12) hoặc số định danh cá nhân 12 chữ số. Mọi sự kiện\n"
+    "nhận --decision SỐ (số quyết định). --status: probationary (dự bị), official (chính thức)\n"
+    "hoặc nhãn tiếng Việt; --gender: nam, nu (Nam, Nữ); --theory: so_cap, trung_cap ... hoặc\n"
+    "\"Sơ cấp\", \"Trung cấp\" như trong bảng tính.\n"
+    "TRƯỜNG (lý lịch đảng viên; bắt buộc --name, --gender và --birth):\n";
 
 /* The usage, then the record's fields from the field table (core/member_record.h). */
 static void member_print_help(void)
 {
-    fputs(member_help, stdout);
+    fputs(cli_help(member_help, member_help_vi), stdout);
     for (int i = 0; i < MF__MAX; i++) {
         const struct member_field_def *d = &member_field_defs[i];
         printf("  --%-16s %s", d->option, d->label);
@@ -62,7 +104,7 @@ static void member_print_help(void)
             for (size_t k = 0; k < d->nvalues; k++)
                 printf("%s%s", k ? "|" : "", d->values[k].name);
         } else if (d->kind == MFK_DATE) {
-            fputs(" (DATE)", stdout);
+            fputs(MSG_T(" (DATE)"), stdout);
         } else if (d->max) {
             printf(" (%s %u)", d->kind == MFK_TEXT ? "≤" : "=", d->max);
         }
@@ -290,7 +332,7 @@ static int member_admit(struct cli *cli, struct cli_opt *o, bool historical)
     if (cli->json)
         cli_print_json(member_json(cli, &m));
     else
-        printf("admitted: #%lld %s (%s) in %s\n", (long long)id, m.full_name,
+        printf(MSG_T("admitted: #%lld %s (%s) in %s\n"), (long long)id, m.full_name,
                member_status_label(m.status), org.name);
 out:
     member_fields_release(&f);
@@ -310,7 +352,7 @@ static void event_detail(struct cli *cli, const struct member_event_info *ev, st
     case MEV_ADMIT:
     case MEV_TRANSFER:
         if (ev->ev.kind == MEV_TRANSFER)
-            buf_addf(b, "%s: ", transfer_kind_name((enum transfer_kind)ev->ev.form));
+            buf_addf(b, "%s: ", transfer_kind_label((enum transfer_kind)ev->ev.form));
         if (!store_org_get(cli->st, ev->ev.org_id, ev->ev.date, &o, NULL))
             buf_addf(b, "%s (%s)", o.name, o.code);
         break;
@@ -552,6 +594,30 @@ static int member_list(struct cli *cli, struct cli_opt *o, const char **pos, siz
 }
 
 /* official, transfer, return, discipline, exempt, exit */
+/* What a life-event verb did, for the success line: "recognised official" ... */
+static const char *verb_done(const char *verb)
+{
+    static const struct {
+        const char *verb, *done;
+    } words[] = {
+        {"official", MSG_N("recognised official")},
+        {"transfer", MSG_N("transferred")},
+        {"return", MSG_N("returned from the temporary transfer")},
+        {"discipline", MSG_N("disciplined")},
+        {"exempt", MSG_N("exemption recorded")},
+        {"exit", MSG_N("left the party")},
+        {"suspend", MSG_N("suspension recorded")},
+        {"restore", MSG_N("party membership restored")},
+        {"badge", MSG_N("badge recorded")},
+        {"card", MSG_N("card recorded")},
+        {"commend", MSG_N("commendation recorded")},
+    };
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (!strcmp(verb, words[i].verb))
+            return msg_tr(words[i].done);
+    return verb;
+}
+
 static int member_event_cmd(struct cli *cli, const char *verb, struct cli_opt *o, const char **pos,
                             size_t npos)
 {
@@ -650,7 +716,7 @@ static int member_event_cmd(struct cli *cli, const char *verb, struct cli_opt *o
     if (cli->json)
         cli_print_json(member_json(cli, &m));
     else
-        printf("%s: #%lld %s — %s\n", verb, (long long)id, m.full_name,
+        printf("%s: #%lld %s — %s\n", verb_done(verb), (long long)id, m.full_name,
                member_status_label(m.status));
     return 0;
 }
@@ -687,7 +753,7 @@ static int member_correct(struct cli *cli, struct cli_opt *o, const char **pos, 
     if (cli->json)
         cli_print_json(member_json(cli, &m));
     else
-        printf("corrected: #%lld %s\n", (long long)id, m.full_name);
+        printf("%s: #%lld %s\n", MSG_T("corrected"), (long long)id, m.full_name);
 out:
     member_fields_release(&f);
     return rc ? cli_fail(cli, &e) : 0;
@@ -801,8 +867,9 @@ static int member_event_fix(struct cli *cli, struct cli_opt *o, const char **pos
     if (cli->json)
         cli_print_json(member_json(cli, &m));
     else
-        printf("%s: #%lld %s, event #%lld\n", !strcmp(pos[0], "cancel") ? "cancelled" : "corrected",
-               (long long)id, m.full_name, evid);
+        printf(MSG_T("%s: #%lld %s, event #%lld\n"),
+               !strcmp(pos[0], "cancel") ? MSG_T("cancelled") : MSG_T("corrected"), (long long)id,
+               m.full_name, evid);
     return 0;
 }
 
@@ -810,6 +877,15 @@ struct fixes_ctx {
     json_t *arr;
     struct cli_table *t;
 };
+
+/* member_correction.action: record (the member record), event (an event corrected), cancel */
+static const char *correction_label(const char *action)
+{
+    return !strcmp(action, "record")   ? "Đính chính lý lịch"
+           : !strcmp(action, "event")  ? "Đính chính sự kiện"
+           : !strcmp(action, "cancel") ? "Hủy sự kiện"
+                                       : action;
+}
 
 static void fix_row(void *vctx, const struct member_correction_info *c)
 {
@@ -825,7 +901,7 @@ static void fix_row(void *vctx, const struct member_correction_info *c)
         json_object_set_new(j, "after", json_loads(c->after, 0, NULL));
         json_array_append_new(x->arr, j);
     } else {
-        const char *row[] = {c->at, c->action, ev, c->username, c->reason};
+        const char *row[] = {c->at, correction_label(c->action), ev, c->username, c->reason};
         cli_table_row(x->t, row);
     }
 }

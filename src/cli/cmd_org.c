@@ -28,6 +28,27 @@ static const char org_help[] =
     "BASE_TYPE (base organizations): xa, phuong, thi_tran, co_quan_hanh_chinh, don_vi_su_nghiep,\n"
     "  dnnn, dn_ngoai_nha_nuoc, quan_doi, cong_an, khac, dac_khu; from 01/07/2025 a commune-level\n"
     "  committee (above_base) carries xa, phuong or dac_khu.\n";
+static const char org_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd org add MÃ TÊN --tier above_base|base|below_base --form dang_bo|chi_bo\n"
+    "           [--parent TỔ_CHỨC] [--type LOẠI_HÌNH] [--date NGÀY] [--decision SỐ]\n"
+    "  tcxd org show TỔ_CHỨC [--as-of NGÀY]\n"
+    "  tcxd org tree [TỔ_CHỨC] [--as-of NGÀY] [--depth N]\n"
+    "  tcxd org rename TỔ_CHỨC TÊN [--date NGÀY] [--decision SỐ]\n"
+    "  tcxd org move TỔ_CHỨC CẤP_TRÊN_MỚI [--date NGÀY] [--decision SỐ]\n"
+    "           [--tier CẤP --form HÌNH_THỨC [--type LOẠI_HÌNH]]   (đổi cấp khi chuyển, giữ lịch "
+    "sử)\n"
+    "  tcxd org merge NGUỒN ĐÍCH [--date NGÀY] [--decision SỐ]\n"
+    "  tcxd org dissolve TỔ_CHỨC [--members-to CHI_BỘ] [--date NGÀY] [--decision SỐ]\n"
+    "  tcxd org history TỔ_CHỨC\n"
+    "  tcxd org find NỘI_DUNG [--as-of NGÀY]\n"
+    "TỔ_CHỨC là mã hoặc #số. NGÀY là dd/mm/yyyy hoặc yyyy-mm-dd (mặc định hôm nay).\n"
+    "--tier: above_base (cấp trên cơ sở), base (cơ sở), below_base (dưới cơ sở);\n"
+    "--form: dang_bo (đảng bộ), chi_bo (chi bộ); --members-to: chi bộ nhận đảng viên khi giải "
+    "thể.\n"
+    "LOẠI_HÌNH (tổ chức cơ sở đảng): xa, phuong, thi_tran, co_quan_hanh_chinh, don_vi_su_nghiep,\n"
+    "  dnnn, dn_ngoai_nha_nuoc, quan_doi, cong_an, khac, dac_khu; từ 01/07/2025 đảng bộ cấp xã\n"
+    "  (above_base) mang loại hình xa, phuong hoặc dac_khu.\n";
 
 /* Options shared by the dated operations. */
 enum {
@@ -89,7 +110,7 @@ static int org_add(struct cli *cli, struct cli_opt *o, const char **pos, size_t 
     if (store_org_create(cli->st, &cli->actor, &req, &id, &e) ||
         store_org_get(cli->st, id, req.date, &made, &e))
         return cli_fail(cli, &e);
-    return done(cli, "created", &made);
+    return done(cli, MSG_T("created"), &made);
 }
 
 static void path_json(struct cli *cli, json_t *arr, int64_t id, tcxd_date d)
@@ -263,9 +284,9 @@ static int org_dated(struct cli *cli, const char *verb, struct cli_opt *o, const
     bool dissolve = !strcmp(verb, "dissolve");
     if (npos != (dissolve ? 1u : 2u))
         return cli_usage(cli, "org", "org %s needs %s", verb,
-                         dissolve                  ? "ORG"
-                         : !strcmp(verb, "rename") ? "ORG and NAME"
-                                                   : "two organizations");
+                         dissolve                  ? MSG_T("ORG")
+                         : !strcmp(verb, "rename") ? MSG_T("ORG and NAME")
+                                                   : MSG_T("two organizations"));
     tcxd_date date;
     struct org_info org, other;
     const char *dec = o[O_DECISION].value;
@@ -307,12 +328,13 @@ static int org_dated(struct cli *cli, const char *verb, struct cli_opt *o, const
             cli_print_json(json_pack("{s:s, s:s, s:o}", "org", org.code, "ended", verb, "date",
                                      cli_json_date(date)));
         else
-            printf("%s: %s %s\n", dissolve ? "dissolved" : "merged", org.code, org.name);
+            printf("%s: %s %s\n", dissolve ? MSG_T("dissolved") : MSG_T("merged"), org.code,
+                   org.name);
         return 0;
     }
     if (store_org_get(cli->st, org.id, date, &org, &e))
         return cli_fail(cli, &e);
-    return done(cli, !strcmp(verb, "move") ? "moved" : "renamed", &org);
+    return done(cli, !strcmp(verb, "move") ? MSG_T("moved") : MSG_T("renamed"), &org);
 }
 
 struct hist_ctx {
@@ -326,12 +348,13 @@ static void hist_row(void *vctx, const struct org_event_info *ev)
     char d[DATE_ISO_LEN];
     if (ctx->arr) {
         json_array_append_new(
-            ctx->arr, json_pack("{s:o, s:s, s:s, s:s}", "date", cli_json_date(ev->date), "kind",
-                                ev->kind, "decision_no", ev->decision_no, "detail", ev->detail));
+            ctx->arr, json_pack("{s:o, s:s, s:s, s:s, s:s}", "date", cli_json_date(ev->date),
+                                "kind", ev->kind, "kind_label", org_event_label(ev->kind),
+                                "decision_no", ev->decision_no, "detail", ev->detail));
         return;
     }
     date_format_vn(ev->date, d);
-    const char *row[] = {d, ev->kind, ev->decision_no, ev->detail};
+    const char *row[] = {d, org_event_label(ev->kind), ev->decision_no, ev->detail};
     cli_table_row(ctx->t, row);
 }
 
@@ -400,7 +423,7 @@ static int org_find(struct cli *cli, struct cli_opt *o, const char **pos, size_t
 int cmd_org(struct cli *cli, int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(org_help, stdout);
+        fputs(cli_help(org_help, org_help_vi), stdout);
         return argc < 2 ? 2 : 0;
     }
     const char *verb = argv[1];
@@ -412,7 +435,7 @@ int cmd_org(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (o[O_HELP].value) {
-        fputs(org_help, stdout);
+        fputs(cli_help(org_help, org_help_vi), stdout);
         return 0;
     }
     if (!cli_store(cli, false))

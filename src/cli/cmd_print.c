@@ -20,6 +20,16 @@ static const char print_help[] =
     "  so-danh-sach   the Sổ danh sách đảng viên (mẫu 7-HSĐV, 14 columns) of a chi bộ: every\n"
     "                 member registered in it on the date (default today), landscape\n"
     "  -o, --output FILE   where to write (default: standard output, unless a terminal)\n";
+static const char print_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd print phieu ĐẢNG_VIÊN [-o TỆP.pdf]\n"
+    "  tcxd print so-danh-sach TỔ_CHỨC [--as-of NGÀY] [-o TỆP.pdf]\n"
+    "PDF khổ A4 theo thể thức văn bản của Đảng (Times New Roman / Liberation Serif):\n"
+    "  phieu          Phiếu đảng viên (mẫu 2-HSĐV) của một đảng viên (#số hoặc số định danh):\n"
+    "                 30 mục với những gì tcxd lưu, phần còn lại là dòng để điền\n"
+    "  so-danh-sach   Sổ danh sách đảng viên (mẫu 7-HSĐV, 14 cột) của một chi bộ: mọi đảng viên\n"
+    "                 sinh hoạt tại chi bộ vào ngày đã cho (mặc định hôm nay), khổ ngang\n"
+    "  -o, --output TỆP   nơi ghi (mặc định: đầu ra chuẩn, trừ khi là màn hình)\n";
 
 enum { O_AS_OF, O_OUTPUT, O_HELP, O__MAX };
 
@@ -44,7 +54,7 @@ int cmd_print(struct cli *cli, int argc, char **argv)
     if (st)
         return st;
     if (o[O_HELP].value) {
-        fputs(print_help, stdout);
+        fputs(cli_help(print_help, print_help_vi), stdout);
         return 0;
     }
     if (npos != 2 || (strcmp(pos[0], "phieu") && strcmp(pos[0], "so-danh-sach")))

@@ -29,6 +29,22 @@ static const char program_help[] =
     "KIND: de_tai, de_an, chuyen_de, ke_hoach, khac. STATUS: not_started, in_progress,\n"
     "draft_submitted, done (or the Vietnamese words: \"Đang triển khai\" ...). An item is overdue\n"
     "when it is not done after its deadline; due soon: deadline within --days (default 30).\n";
+static const char program_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd program add MÃ TIÊU_ĐỀ --org TỔ_CHỨC --from NGÀY --to NGÀY [--steering NỘI_DUNG]\n"
+    "           [--decision SỐ]\n"
+    "  tcxd program list\n"
+    "  tcxd program item CHƯƠNG_TRÌNH SỐ_TT TIÊU_ĐỀ --kind LOẠI --lead CƠ_QUAN --start NGÀY\n"
+    "           --deadline NGÀY [--people NỘI_DUNG] [--document SỐ]\n"
+    "  tcxd program status CHƯƠNG_TRÌNH SỐ_TT TRẠNG_THÁI [--date NGÀY] [--note NỘI_DUNG]\n"
+    "           [--document SỐ]\n"
+    "  tcxd program show CHƯƠNG_TRÌNH [--as-of NGÀY]\n"
+    "  tcxd program report CHƯƠNG_TRÌNH [--as-of NGÀY] [--days N]\n"
+    "  tcxd program due CHƯƠNG_TRÌNH [--as-of NGÀY] [--days N]\n"
+    "LOẠI: de_tai, de_an, chuyen_de, ke_hoach, khac. TRẠNG_THÁI: not_started (chưa triển khai),\n"
+    "in_progress (đang triển khai), draft_submitted (đã trình dự thảo), done (hoàn thành), hoặc\n"
+    "nhãn tiếng Việt: \"Đang triển khai\" ... Một nội dung quá hạn khi chưa hoàn thành sau thời\n"
+    "hạn; sắp đến hạn: thời hạn trong vòng --days ngày (mặc định 30).\n";
 
 static const char indicator_help[] =
     "usage:\n"
@@ -41,6 +57,17 @@ static const char indicator_help[] =
     "created), new_orgs_non_state (of them, in non-state enterprises), all counted over ORG's\n"
     "subtree as it stood on the period's last day; manual (values entered with 'value').\n"
     "A share (permille) is given in tenths of a percent: 825 = 82,5%.\n";
+static const char indicator_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd indicator add MÃ TÊN --org TỔ_CHỨC --source NGUỒN [--unit count|permille]\n"
+    "  tcxd indicator list\n"
+    "  tcxd indicator target MÃ GIÁ_TRỊ --from NGÀY --to NGÀY [--note NỘI_DUNG]\n"
+    "  tcxd indicator value MÃ GIÁ_TRỊ --from NGÀY --to NGÀY [--note NỘI_DUNG]\n"
+    "  tcxd indicator report MÃ --from NGÀY --to NGÀY\n"
+    "NGUỒN: admissions (đảng viên kết nạp trong kỳ), new_orgs (tổ chức cơ sở đảng thành lập),\n"
+    "new_orgs_non_state (trong đó, ở doanh nghiệp ngoài nhà nước), đều đếm trên cây của TỔ_CHỨC\n"
+    "tại ngày cuối kỳ; manual (giá trị nhập bằng 'value'). --unit: count (số lượng), permille\n"
+    "(tỷ lệ, tính bằng phần nghìn: 825 = 82,5%).\n";
 
 static const char unit_help[] =
     "usage:\n"
@@ -50,6 +77,14 @@ static const char unit_help[] =
     "Residential units (thôn, tổ dân phố) of a commune or ward committee and the chi bộ serving\n"
     "each from a date; coverage counts, over ORG's subtree on a day, the units with no chi bộ and\n"
     "those with no member. KIND: thon, to_dan_pho, ban, ap, khu_pho, khac.\n";
+static const char unit_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd unit add MÃ TÊN --org ĐẢNG_BỘ_XÃ --kind LOẠI [--from NGÀY]\n"
+    "  tcxd unit link MÃ CHI_BỘ [--from NGÀY] [--decision SỐ]\n"
+    "  tcxd unit coverage TỔ_CHỨC [--as-of NGÀY]\n"
+    "Thôn, tổ dân phố của đảng bộ xã, phường và chi bộ phụ trách từng nơi từ một ngày; coverage\n"
+    "đếm, trên cây của TỔ_CHỨC vào một ngày, các thôn, tổ dân phố chưa có chi bộ và chưa có đảng\n"
+    "viên. LOẠI: thon, to_dan_pho, ban, ap, khu_pho, khac.\n";
 
 static const char meeting_help[] =
     "usage:\n"
@@ -61,6 +96,17 @@ static const char meeting_help[] =
     "Members present must be registered in ORG on the date; guests (members of higher\n"
     "committees) may be anyone. A committee member assigned to ORG must attend at least once a\n"
     "quarter; an assignment that starts or ends inside a quarter is not yet due in it.\n";
+static const char meeting_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd meeting add TỔ_CHỨC --date NGÀY [--kind regular|thematic] [--topic NỘI_DUNG]\n"
+    "           [--members SỐ,SỐ,...] [--guests SỐ,SỐ,...]\n"
+    "  tcxd meeting list TỔ_CHỨC [--from NGÀY] [--to NGÀY]\n"
+    "  tcxd meeting assign ĐẢNG_VIÊN TỔ_CHỨC --from NGÀY [--to NGÀY] [--decision SỐ]\n"
+    "  tcxd meeting attendance TỔ_CHỨC --year NĂM --quarter 1-4\n"
+    "--kind: regular (sinh hoạt thường kỳ), thematic (sinh hoạt chuyên đề). Đảng viên có mặt phải\n"
+    "sinh hoạt tại TỔ_CHỨC vào ngày họp; khách mời (đảng viên cấp ủy cấp trên) có thể là bất kỳ\n"
+    "ai. Cấp ủy viên được phân công dự sinh hoạt ở TỔ_CHỨC phải dự ít nhất mỗi quý một lần; phân\n"
+    "công bắt đầu hoặc kết thúc giữa quý thì chưa tính trong quý đó.\n";
 
 enum {
     O_ORG,
@@ -204,10 +250,11 @@ static int program_list(struct cli *cli)
     json_t *v;
     json_array_foreach(arr, i, v)
     {
+        char a[DATE_ISO_LEN], z[DATE_ISO_LEN];
         printf("%s\t%s\t%s – %s\n", json_string_value(json_object_get(v, "code")),
                json_string_value(json_object_get(v, "title")),
-               json_string_value(json_object_get(v, "from")),
-               json_string_value(json_object_get(v, "to")));
+               cli_vn_date(json_object_get(v, "from"), a),
+               cli_vn_date(json_object_get(v, "to"), z));
     }
     json_decref(arr);
     return 0;
@@ -386,9 +433,13 @@ int cmd_program(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX];
     opts_init(o);
+    cli_opts_keep(o, O__MAX,
+                  "org from to steering decision kind lead start deadline people document date "
+                  "note as-of days help");
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "program", program_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "program", cli_help(program_help, program_help_vi), argc, argv, o,
+                            O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];
@@ -530,9 +581,11 @@ int cmd_indicator(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX];
     opts_init(o);
+    cli_opts_keep(o, O__MAX, "org source unit from to note help");
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "indicator", indicator_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "indicator", cli_help(indicator_help, indicator_help_vi), argc,
+                            argv, o, O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];
@@ -811,9 +864,11 @@ int cmd_meeting(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX];
     opts_init(o);
+    cli_opts_keep(o, O__MAX, "date kind topic members guests from to decision year quarter help");
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "meeting", meeting_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "meeting", cli_help(meeting_help, meeting_help_vi), argc, argv, o,
+                            O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];
@@ -931,9 +986,11 @@ int cmd_unit(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX];
     opts_init(o);
+    cli_opts_keep(o, O__MAX, "org kind from decision as-of help");
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "unit", unit_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "unit", cli_help(unit_help, unit_help_vi), argc, argv, o, O__MAX,
+                            pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];

@@ -26,6 +26,20 @@ static const char report_help[] =
     "With the analytics engine's cache file beside the database (written by `tcxd serve`, or by\n"
     "any command run with TCXD_ENGINE=1) the report reads it instead of the database's tables:\n"
     "the same figures, in milliseconds; TCXD_ENGINE=0 never uses it.\n";
+static const char report_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd report structure TỔ_CHỨC [--as-of NGÀY] [--compare NGÀY]\n"
+    "       [--format text|table|json|csv|xlsx] [--output TỆP] [--top N]\n"
+    "Cơ cấu cây của TỔ_CHỨC vào NGÀY (mặc định hôm nay): tổ chức đảng từng loại và đảng viên.\n"
+    "text (mặc định) in câu báo cáo của Ban; table, json, csv và xlsx thêm các bảng theo tổ chức\n"
+    "trực thuộc, loại hình tổ chức cơ sở đảng, giới tính, độ tuổi, tuổi đảng, dân tộc, tôn giáo,\n"
+    "trình độ học vấn, trình độ lý luận chính trị và trạng thái. --compare NGÀY so từng số liệu\n"
+    "với một ngày khác (\"tăng 312 (7,3%)\"). --top N giữ N dân tộc, tôn giáo, trình độ học vấn\n"
+    "nhiều nhất (mặc định 5) và cộng phần còn lại. --output TỆP ghi báo cáo vào đó (xlsx cần tùy\n"
+    "chọn này trừ khi đầu ra chuẩn không phải màn hình). --json tức là --format json.\n"
+    "Khi có tệp đệm của bộ máy phân tích cạnh cơ sở dữ liệu (do `tcxd serve` ghi, hoặc bất kỳ\n"
+    "lệnh nào chạy với TCXD_ENGINE=1), báo cáo đọc tệp đó thay cho các bảng của cơ sở dữ liệu:\n"
+    "cùng số liệu, tính bằng mili giây; TCXD_ENGINE=0 thì không bao giờ dùng.\n";
 
 enum { O_ASOF, O_COMPARE, O_FORMAT, O_OUTPUT, O_TOP, O_HELP, O__MAX };
 
@@ -85,7 +99,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (o[O_HELP].value) {
-        fputs(report_help, stdout);
+        fputs(cli_help(report_help, report_help_vi), stdout);
         return 0;
     }
     if (npos >= 1 && !strcmp(pos[0], "structure"))

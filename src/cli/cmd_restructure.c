@@ -37,6 +37,35 @@ static const char restructure_help[] =
     "province's communes below 50% of both standards (area and population) in force on the\n"
     "date (NQ 1211/2016 until 2025, NQ 112/2025 from 2026); --draft writes a plan merging\n"
     "them by three into new committees, ORG being the province's committee.\n";
+static const char restructure_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd restructure check PHƯƠNG_ÁN [--scope TỔ_CHỨC] [--verbose]\n"
+    "  tcxd restructure apply PHƯƠNG_ÁN [--dry-run] [--scope TỔ_CHỨC] [--verbose]\n"
+    "  tcxd restructure flows TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "  tcxd restructure units TỆP [--as-of NGÀY] [--source NGUỒN]\n"
+    "  tcxd restructure merger MÃ_TỈNH [--date NGÀY] [--org TỔ_CHỨC --draft TỆP.csv]\n"
+    "PHƯƠNG_ÁN là CSV hoặc XLSX có dòng tiêu đề; các cột 'action' (create|merge|move|end: thành\n"
+    "lập, hợp nhất, chuyển, kết thúc), 'code, name, tier, form, type, parent, into, part'\n"
+    "(whole|part: toàn bộ, một phần), decision_no, 'date' (ngày của phương án, như nhau ở mọi\n"
+    "dòng). 'create' thành lập các đảng bộ mới; 'move' chuyển một tổ chức về cấp trên mới (đổi "
+    "cấp\n"
+    "theo tier/form/type hoặc theo quy tắc mặc định); 'merge' hợp nhất đơn vị cũ vào đơn vị mới\n"
+    "(các tổ chức trực thuộc còn lại, và với chi bộ là các đảng viên, chuyển theo); 'end' kết "
+    "thúc\n"
+    "một đảng bộ cũ (tổ chức trực thuộc còn lại chuyển về 'into').\n"
+    "'check' kiểm tra toàn bộ phương án và cho thấy những gì sẽ thay đổi, với số liệu của cả hai\n"
+    "ngày; 'apply' ghi phương án trong một giao dịch (--dry-run: như check; --verbose: in từng\n"
+    "dòng). Mọi đảng bộ cơ sở xã, phường, thị trấn thuộc phạm vi (--scope, mặc định: tổ chức gốc\n"
+    "phía trên các đơn vị cũ) phải có trong phương án.\n"
+    "'flows' đếm, trong khoảng [--from, --to] và trên cây của TỔ_CHỨC, số tổ chức cơ sở đảng tiếp\n"
+    "nhận từ bên ngoài, bàn giao trong nội bộ, thành lập, hợp nhất và giải thể.\n"
+    "'units' nhập diện tích và dân số các đơn vị hành chính (các cột 'code, name, level,'\n"
+    "'province_code, type, terrain, area_km2, population, as_of, source'; --source: nguồn số "
+    "liệu).\n"
+    "'merger' liệt kê các xã của tỉnh chưa đạt 50% cả hai tiêu chuẩn (diện tích và dân số) có "
+    "hiệu\n"
+    "lực vào ngày đó (NQ 1211/2016 đến 2025, NQ 112/2025 từ 2026); --draft ghi phương án hợp\n"
+    "nhất chúng theo nhóm ba thành đảng bộ mới, TỔ_CHỨC là đảng bộ tỉnh.\n";
 
 enum {
     O_DRY_RUN,
@@ -250,15 +279,15 @@ int cmd_restructure(struct cli *cli, int argc, char **argv)
     if (st)
         return st;
     if (o[O_HELP].value || !npos) {
-        fputs(restructure_help, stdout);
+        fputs(cli_help(restructure_help, restructure_help_vi), stdout);
         return npos || o[O_HELP].value ? 0 : 2;
     }
     if (npos != 2)
         return cli_usage(cli, "restructure", "restructure %s needs %s", pos[0],
-                         !strcmp(pos[0], "flows")    ? "ORG"
-                         : !strcmp(pos[0], "merger") ? "a PROVINCE_CODE"
-                         : !strcmp(pos[0], "units")  ? "a FILE"
-                                                     : "a PLAN file");
+                         !strcmp(pos[0], "flows")    ? MSG_T("ORG")
+                         : !strcmp(pos[0], "merger") ? MSG_T("a PROVINCE_CODE")
+                         : !strcmp(pos[0], "units")  ? MSG_T("a FILE")
+                                                     : MSG_T("a PLAN file"));
     if (!strcmp(pos[0], "check") || !strcmp(pos[0], "apply"))
         return plan_cmd(cli, !strcmp(pos[0], "apply"), o, pos[1]);
     if (!strcmp(pos[0], "flows"))

@@ -48,6 +48,40 @@ static const char review_help[] =
     "           [--consolidated-on DATE]\n"
     "  tcxd review weak update ID [--plan TEXT] [--responsible NAME] [--deadline DATE]\n"
     "           [--status S] [--consolidated-on DATE]\n";
+static const char review_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd review rubric list\n"
+    "  tcxd review rubric show|export (--id SỐ | --subject LOẠI --year NĂM)\n"
+    "  tcxd review rubric import TỆP.csv --subject LOẠI --from NĂM [--to NĂM] [--name TÊN]\n"
+    "  tcxd review self ĐỐI_TƯỢNG --year NĂM (--score MÃ=GIÁ_TRỊ ... | --scores TỆP.csv)\n"
+    "           [--level MỨC] [--comments NỘI_DUNG] [--as member|leader|leadership]\n"
+    "           [--review-date NGÀY]\n"
+    "  tcxd review verify ĐỐI_TƯỢNG --year NĂM (--score ... | --scores TỆP.csv) [--level MỨC]\n"
+    "           [--notes NỘI_DUNG] [--votes THẤP/THU_VỀ | --low-confidence PHẦN_TRĂM]\n"
+    "           [--self-remedied] [--not-duty-related] [--degradation] [--disunity]\n"
+    "           [--sub-disciplined N] [--sub-unremedied N | --sub-remedied N]\n"
+    "           [--targets ĐẠT/TỔNG [--on-time N] [--exceeded N] [--key-target-missed]]\n"
+    "           [--force-majeure] [--unit-targets ĐẠT/TỔNG [--unit-on-time N]\n"
+    "           [--unit-exceeded N] [--unit-key-target-missed]] [--se-targets-missed]\n"
+    "           [--units-khtnv N/TỔNG] [--shortcomings ĐÃ_KHẮC_PHỤC/TỔNG]\n"
+    "  tcxd review decide ĐỐI_TƯỢNG --year NĂM --level MỨC --decision SỐ --decision-date NGÀY\n"
+    "           [--cap-exception LÝ_DO] [--override-reason LÝ_DO]\n"
+    "  tcxd review amend ĐỐI_TƯỢNG --year NĂM --level MỨC --reason LÝ_DO [--decision SỐ]\n"
+    "           [--decision-date NGÀY] [--cap-exception LÝ_DO]\n"
+    "  tcxd review record ĐỐI_TƯỢNG --year NĂM --level MỨC [--decision SỐ] [--decision-date NGÀY]\n"
+    "           [--notes NỘI_DUNG] [--as member|leader|leadership] [--review-date NGÀY]\n"
+    "  tcxd review batch --year NĂM --levels TỆP.csv --decision SỐ --decision-date NGÀY\n"
+    "           [--cap-exception LÝ_DO]\n"
+    "  tcxd review show ĐỐI_TƯỢNG --year NĂM [--level MỨC]\n"
+    "  tcxd review report TỔ_CHỨC --year NĂM [--list] [--mapping] [--format text|csv]\n"
+    "  tcxd review leniency TỔ_CHỨC --year NĂM [--threshold ĐIỂM] [--format text|csv]\n"
+    "  tcxd review weak list TỔ_CHỨC (--year NĂM | --from NĂM --to NĂM) [--as-of NGÀY]\n"
+    "           [--basis CĂN_CỨ] [--format text|csv]\n"
+    "  tcxd review weak add TỔ_CHỨC --year NĂM [--basis CĂN_CỨ] [--listed-on NGÀY]\n"
+    "           [--plan NỘI_DUNG] [--responsible HỌ_TÊN] [--deadline NGÀY]\n"
+    "           [--status open|in_progress|consolidated] [--consolidated-on NGÀY]\n"
+    "  tcxd review weak update MÃ_SỐ [--plan NỘI_DUNG] [--responsible HỌ_TÊN] [--deadline NGÀY]\n"
+    "           [--status TRẠNG_THÁI] [--consolidated-on NGÀY]\n";
 
 static const char review_help_notes[] =
     "SUBJECT is a member (#12, 12 or a 12-digit national ID) or an organization code\n"
@@ -76,6 +110,40 @@ static const char review_help_notes[] =
     "A decision that breaks the excellent cap (HTXSNV at most 20% of HTTNV among the members\n"
     "of one base organization, or among organizations of the same kind under one parent) is\n"
     "refused unless --cap-exception gives a reason and the rule set allows one.\n";
+static const char review_help_notes_vi[] =
+    "ĐỐI_TƯỢNG là một đảng viên (#12, 12 hoặc số định danh 12 chữ số) hoặc mã một tổ chức\n"
+    "('org:MÃ' hoặc 'member:SỐ' khi có thể nhầm). MỨC: htxsnv, httnv, htnv, khtnv (hoặc nhãn "
+    "tiếng\n"
+    "Việt: \"Hoàn thành xuất sắc nhiệm vụ\" ...); năm 2014-2017 (HD 27) còn các mức của chính năm\n"
+    "đó: tổ chức tsvm_tieu_bieu, tsvm, httnv, htnv, yeu_kem; đảng viên dtc_htxsnv, dtc_httnv,\n"
+    "dtc_htnv, vptc_khtnv. --as: member (đảng viên), leader (cán bộ lãnh đạo, quản lý),\n"
+    "leadership (tập thể lãnh đạo). 'record' nhập quyết định của một năm đã qua như lịch sử "
+    "(không\n"
+    "có tự đánh giá, thẩm định hay điểm). 'batch' quyết định cả một nhóm (mỗi dòng ĐỐI_TƯỢNG,MỨC\n"
+    "[,LÝ_DO]; bỏ qua dòng tiêu đề 'subject,...'), tỷ lệ xuất sắc được kiểm tra trên cả nhóm;\n"
+    "không ghi gì nếu một dòng không đạt. Chi bộ được xếp loại sau các đảng viên của mình, đảng\n"
+    "bộ sau các tổ chức trực thuộc (--override-reason để quyết định trước); quyết định cao hơn\n"
+    "mức buộc phải xếp \"Không hoàn thành nhiệm vụ\" cũng cần --override-reason. Chỉ tiêu: "
+    "--targets\n"
+    "ĐẠT/TỔNG (đúng hạn mặc định bằng ĐẠT, vượt mặc định 0). Tổ chức trực thuộc bị kỷ luật được\n"
+    "tính là chưa khắc phục trừ khi có --sub-remedied. --self-remedied: tự phát hiện, khắc phục;\n"
+    "--not-duty-related: vi phạm không liên quan đến chức trách; --degradation: suy thoái tư\n"
+    "tưởng chính trị, đạo đức, lối sống; --disunity: mất đoàn kết; --force-majeure: lý do bất khả\n"
+    "kháng. Tổ chức yếu kém được ghi theo từng danh sách phân biệt bằng --basis (\"theo Nghị "
+    "quyết\n"
+    "15\", \"do Ban Chỉ đạo cấp huyện theo dõi\"; không có: danh sách của chính đợt xếp loại);\n"
+    "'weak list --as-of NGÀY' đếm từng danh sách vào ngày đó (củng cố sau ngày đó không tính), tổ "
+    "chức\n"
+    "chuyển sang năm sau chỉ tính một lần. --status: open (chưa củng cố), in_progress (đang củng\n"
+    "cố), consolidated (đã củng cố). 'report --mapping' cho thấy các mức trước năm 2018 tương\n"
+    "ứng với mức hiện nay; --list liệt kê từng tổ chức. --threshold: độ chênh (điểm) giữa tự đánh\n"
+    "giá và thẩm định được coi là dễ dãi. GIÁ_TRỊ là điểm (\"8,5\") theo QĐ 366 (từ 2025) và mức\n"
+    "(xuat_sac, tot, trung_binh, kem) theo QĐ 132/124 (2018-2024). Tệp điểm là CSV mỗi dòng\n"
+    "criterion,value (bỏ qua dòng tiêu đề 'criterion,...'). Bảng tiêu chí CSV: group,criterion,\n"
+    "title,max; dòng có criterion trống khai báo nhóm (tên và điểm tối đa).\n"
+    "Quyết định vượt tỷ lệ xuất sắc (HTXSNV không quá 20% số HTTNV trong các đảng viên của một tổ\n"
+    "chức cơ sở đảng, hoặc trong các tổ chức cùng loại hình của một cấp trên) bị từ chối, trừ khi\n"
+    "--cap-exception nêu lý do và quy định cho phép ngoại lệ.\n";
 
 enum {
     O_YEAR,
@@ -1677,6 +1745,8 @@ int cmd_review(struct cli *cli, int argc, char **argv)
     memcpy(o, review_opts, sizeof(o));
     const char *pos[4];
     size_t npos;
+    if (cli_list_options)
+        puts("--score VALUE"); /* taken by take_scores before the table */
     int rc = cli_parse(cli, "review", argc, argv, o, O__MAX, pos, 4, &npos);
     if (rc) {
         scores_free(&sc);
@@ -1684,8 +1754,8 @@ int cmd_review(struct cli *cli, int argc, char **argv)
     }
     if (o[O_HELP].value || npos == 0) {
         scores_free(&sc);
-        fputs(review_help, o[O_HELP].value ? stdout : stderr);
-        fputs(review_help_notes, o[O_HELP].value ? stdout : stderr);
+        fputs(cli_help(review_help, review_help_vi), o[O_HELP].value ? stdout : stderr);
+        fputs(cli_help(review_help_notes, review_help_notes_vi), o[O_HELP].value ? stdout : stderr);
         return o[O_HELP].value ? 0 : 2;
     }
     const char *sub = pos[0];

@@ -35,6 +35,32 @@ static const char serve_help[] =
     "  --user             started as root: switch to this account once the socket, the\n"
     "                     database and the TLS key are open\n"
     "Stops on SIGTERM or SIGINT after finishing the requests in flight.\n";
+static const char serve_help_vi[] =
+    "cách dùng: tcxd serve [--listen ĐỊA_CHỈ:CỔNG] [--web-root THƯ_MỤC] [--threads N]\n"
+    "           [--session-timeout GIÂY] [--max-connections N] [--timeout GIÂY]\n"
+    "           [--port-file TỆP] [--quiet] [--secure-cookies] [--trusted-proxy ĐỊA_CHỈ]\n"
+    "           [--read-limit MILI_GIÂY] [--tls-cert TỆP --tls-key TỆP] [--user TÀI_KHOẢN]\n"
+    "  --listen           nơi nghe kết nối (mặc định 127.0.0.1:8080; cổng 0: cổng trống bất kỳ)\n"
+    "  --web-root         giao diện đã biên dịch (mặc định web/dist của mã nguồn, nếu không thì\n"
+    "                     /usr/share/tcxd/web)\n"
+    "  --threads          số luồng xử lý (mặc định: mỗi lõi một luồng)\n"
+    "  --session-timeout  thời gian không thao tác trước khi phiên kết thúc (mặc định 1800)\n"
+    "  --max-connections  số kết nối đồng thời (mặc định 1000)\n"
+    "  --timeout          thời gian chờ của kết nối rỗi, tính bằng giây (mặc định 30)\n"
+    "  --port-file        ghi số cổng khi đã nghe (cho kịch bản và phép thử)\n"
+    "  --quiet            không ghi nhật ký truy cập\n"
+    "  --secure-cookies   đánh dấu cookie phiên là Secure (sau một proxy kết thúc TLS)\n"
+    "  --trusted-proxy    địa chỉ IP của proxy ngược: yêu cầu từ đó được tính theo máy khách ghi\n"
+    "                     trong X-Forwarded-For (giới hạn đăng nhập, nhật ký); từ máy khác thì bỏ\n"
+    "                     qua tiêu đề này\n"
+    "  --read-limit       số mili giây các truy vấn của một yêu cầu đọc được chạy trước khi dừng\n"
+    "                     với mã 503 (mặc định 5000; 0: không giới hạn): một lần đọc nặng không\n"
+    "                     giữ mãi một luồng\n"
+    "  --tls-cert, --tls-key  tự phục vụ HTTPS (chuỗi chứng thư và khóa riêng PEM, đọc một lần\n"
+    "                     khi khởi động; cookie phiên thành Secure)\n"
+    "  --user             khi chạy bằng root: chuyển sang tài khoản này sau khi đã mở cổng, cơ sở\n"
+    "                     dữ liệu và khóa TLS\n"
+    "Dừng khi nhận SIGTERM hoặc SIGINT, sau khi xử lý xong các yêu cầu đang chạy.\n";
 
 static int int_opt(struct cli *cli, const char *s, int lo, int hi, int dflt, const char *name,
                    int *out)
@@ -96,7 +122,7 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (o[O_HELP].value) {
-        fputs(serve_help, stdout);
+        fputs(cli_help(serve_help, serve_help_vi), stdout);
         return 0;
     }
     struct http_server_opts so;

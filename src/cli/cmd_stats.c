@@ -17,8 +17,9 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (opts[1].value) {
-        printf("Counts organizations by kind and members by status under ORG on a date\n"
-               "(default today). Members on a temporary transfer count at home only.\n");
+        fputs(MSG_T("Counts organizations by kind and members by status under ORG on a date\n"
+                    "(default today). Members on a temporary transfer count at home only.\n"),
+              stdout);
         return 0;
     }
     if (npos != 1)

@@ -25,6 +25,17 @@ static const char user_help[] =
     "  tcxd user grant|revoke NAME inspection   (the permission to see who wrote a letter)\n"
     "The password is the first line of standard input with --password-stdin, else the\n"
     "TCXD_PASSWORD environment variable. At least 8 characters.\n";
+static const char user_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd user add TÊN --role admin|staff|viewer --scope TỔ_CHỨC [--full-name HỌ_TÊN]\n"
+    "           --password-stdin\n"
+    "  tcxd user passwd TÊN --password-stdin\n"
+    "  tcxd user disable TÊN      (kết thúc các phiên đăng nhập của tài khoản)\n"
+    "  tcxd user enable TÊN\n"
+    "  tcxd user list\n"
+    "--role: admin (quản trị), staff (cán bộ nghiệp vụ), viewer (chỉ xem); có thể gõ nhãn tiếng\n"
+    "Việt. Mật khẩu là dòng đầu của đầu vào chuẩn khi có --password-stdin, nếu không thì biến môi\n"
+    "trường TCXD_PASSWORD. Ít nhất 8 ký tự.\n";
 
 static int read_password(struct cli *cli, bool from_stdin, char *out, size_t n)
 {
@@ -74,15 +85,15 @@ static void list_row(void *vctx, const struct user_info *u)
                               has ? o.name : "", "disabled", u->disabled));
         return;
     }
-    const char *row[] = {u->username, u->full_name, user_role_name(u->role), has ? o.code : "?",
-                         u->disabled ? "disabled" : "active"};
+    const char *row[] = {u->username, u->full_name, user_role_label(u->role), has ? o.code : "?",
+                         u->disabled ? MSG_T("disabled") : MSG_T("active")};
     cli_table_row(x->t, row);
 }
 
 int cmd_user(struct cli *cli, int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-        fputs(user_help, stdout);
+        fputs(cli_help(user_help, user_help_vi), stdout);
         return argc < 2 ? 2 : 0;
     }
     const char *verb = argv[1];
@@ -98,7 +109,7 @@ int cmd_user(struct cli *cli, int argc, char **argv)
     if (rc)
         return rc;
     if (o[O_HELP].value) {
-        fputs(user_help, stdout);
+        fputs(cli_help(user_help, user_help_vi), stdout);
         return 0;
     }
     if (!cli_store(cli, false))
@@ -170,7 +181,7 @@ int cmd_user(struct cli *cli, int argc, char **argv)
         if (cli->json)
             cli_print_json(json_pack("{s:s, s:s}", "username", name, "done", verb));
         else
-            printf("%s: %s\n", add ? "added" : "password changed", name);
+            printf("%s: %s\n", add ? MSG_T("added") : MSG_T("password changed"), name);
         return 0;
     }
     if (!strcmp(verb, "disable") || !strcmp(verb, "enable")) {
@@ -180,7 +191,7 @@ int cmd_user(struct cli *cli, int argc, char **argv)
         if (cli->json)
             cli_print_json(json_pack("{s:s, s:b}", "username", name, "disabled", off));
         else
-            printf("%s: %s\n", off ? "disabled" : "enabled", name);
+            printf("%s: %s\n", off ? MSG_T("disabled") : MSG_T("enabled"), name);
         return 0;
     }
     return cli_usage(cli, "user", "unknown user command '%s'", verb);

@@ -61,6 +61,25 @@ const char *org_kind_label(enum org_kind k)
     return (unsigned)k < ORG_KIND__MAX ? kinds[k].label : "?";
 }
 
+const char *org_event_label(const char *kind)
+{
+    static const struct {
+        const char *kind, *label;
+    } labels[] = {
+        {"create", "Thành lập"},
+        {"rename", "Đổi tên"},
+        {"move", "Chuyển trực thuộc"},
+        {"merge_in", "Tiếp nhận tổ chức hợp nhất"},
+        {"merged_into", "Hợp nhất vào tổ chức khác"},
+        {"dissolve", "Giải thể"},
+        {"retier", "Đổi cấp"},
+    };
+    for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+        if (kind && !strcmp(kind, labels[i].kind))
+            return labels[i].label;
+    return kind ? kind : "";
+}
+
 const char *org_base_type_name(enum org_base_type t)
 {
     return (unsigned)t < ORG_BASE__MAX ? base_types[t].name : "?";

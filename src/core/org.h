@@ -51,6 +51,9 @@ const char *org_tier_name(enum org_tier t);            /* "above_base", "base", 
 const char *org_form_name(enum org_form f);            /* "dang_bo", "chi_bo" */
 const char *org_kind_name(enum org_kind k);            /* "dang_bo_co_so" ... */
 const char *org_kind_label(enum org_kind k);           /* "Đảng bộ cơ sở" ... */
+/* The label of an organization event kind (org_event.kind: create, rename, move, merge_in,
+   merged_into, dissolve, retier): "Thành lập", "Đổi tên" ...; an unknown kind as it is. */
+const char *org_event_label(const char *kind);
 const char *org_base_type_name(enum org_base_type t);  /* "xa", "co_quan_hanh_chinh" ... */
 const char *org_base_type_label(enum org_base_type t); /* "Xã", "Cơ quan hành chính" ... */
 

@@ -386,7 +386,7 @@ enum tcxd_err http_org_get(struct http_ctx *c, int64_t id, tcxd_date as_of, cons
     }
     return tcxd_fail(e, TCXD_ENOTFOUND, field,
                      c->en ? "no organization #%lld on %s" : "không có tổ chức #%lld vào ngày %s",
-                     (long long)id, d);
+                     (long long)id, vd);
 }
 
 /* ---- routing ---------------------------------------------------------------------------- */

@@ -12,15 +12,34 @@
 
 static const char *const role_names[ROLE__MAX] = {"viewer", "staff", "admin"};
 
+/* the labels a board uses; parsed too, case and diacritics folded */
+static const char *const role_labels[ROLE__MAX] = {"Chỉ xem", "Cán bộ nghiệp vụ", "Quản trị"};
+
 const char *user_role_name(enum user_role r)
 {
     return (unsigned)r < ROLE__MAX ? role_names[r] : "?";
 }
 
+const char *user_role_label(enum user_role r)
+{
+    return (unsigned)r < ROLE__MAX ? role_labels[r] : "?";
+}
+
+static bool role_matches(const char *s, const char *label)
+{
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    text_fold(s, &a);
+    text_fold(label, &b);
+    bool ok = a.len && !strcmp(a.ptr, b.ptr);
+    buf_release(&a);
+    buf_release(&b);
+    return ok;
+}
+
 enum tcxd_err user_role_parse(const char *s, enum user_role *out, struct tcxd_error *e)
 {
     for (int i = 0; i < ROLE__MAX; i++)
-        if (s && !strcmp(s, role_names[i])) {
+        if (s && (!strcmp(s, role_names[i]) || role_matches(s, role_labels[i]))) {
             *out = (enum user_role)i;
             return TCXD_OK;
         }

@@ -22,6 +22,7 @@
 enum user_role { ROLE_VIEWER, ROLE_STAFF, ROLE_ADMIN, ROLE__MAX };
 
 const char *user_role_name(enum user_role r); /* "viewer", "staff", "admin" */
+const char *user_role_label(enum user_role r); /* "Chỉ xem", "Cán bộ nghiệp vụ", "Quản trị" */
 /* Field "role". */
 enum tcxd_err user_role_parse(const char *s, enum user_role *out, struct tcxd_error *e) TCXD_WUR;
 /* 1..64 characters of [A-Za-z0-9._@-]; field "username". */

@@ -178,7 +178,7 @@ enum tcxd_err store_scope_check_org(struct store *st, int64_t org_id, tcxd_date 
     if (store_scope_org_on(st, org_id, date))
         return TCXD_OK;
     char d[DATE_ISO_LEN];
-    date_format_iso(date, d);
+    date_format_vn(date, d);
     return tcxd_fail(e, TCXD_ENOTFOUND, field, "no organization #%lld on %s", (long long)org_id, d);
 }
 

@@ -148,6 +148,27 @@ static void test_languages(void **state)
     assert_int_equal(post_lang(&s, "en", path, not_iso, msg, sizeof(msg), field, sizeof(field)),
                      400);
     assert_string_equal(msg, "field decision_date must be a date YYYY-MM-DD");
+
+    /* dates in messages are dd/mm/yyyy, in the API too (issue 12): no organization #9999 */
+    static const struct {
+        const char *lang, *want;
+    } nf[] = {{"vi", "không có tổ chức #9999 vào ngày 01/02/2016"},
+              {"en", "no organization #9999 on 01/02/2016"}};
+    for (size_t i = 0; i < 2; i++) {
+        char req[1024];
+        int len = snprintf(req, sizeof(req),
+                           "GET /api/orgs/9999?as_of=2016-02-01 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           "Connection: close\r\nAccept-Language: %s\r\nCookie: %s\r\n\r\n",
+                           nf[i].lang, s.cookie);
+        struct resp r;
+        assert_true(http_raw(s.port, req, (size_t)len, &r));
+        assert_int_equal(r.status, 404);
+        json_t *err = r.json ? json_object_get(r.json, "error") : NULL;
+        const char *m = json_string_value(json_object_get(err, "message"));
+        if (!m || strcmp(m, nf[i].want))
+            fail_msg("GET /api/orgs/9999 (%s): '%s'", nf[i].lang, m ? m : r.body);
+        resp_release(&r);
+    }
 }
 
 int main(void)

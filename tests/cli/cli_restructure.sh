@@ -65,7 +65,7 @@ tr -d ' \n' <"$dir/out" | grep -q '"tier":"base"' || fail "re-tiered"
 expect_exit 0 T --json org show P.Q.A.01 --as-of 30/06/2025
 tr -d ' \n' <"$dir/out" | grep -q '"tier":"below_base"' || fail "the day before"
 expect_exit 0 T org history P.Q.A.01
-grep -q retier "$dir/out" || fail "history"
+grep -q "Đổi cấp" "$dir/out" || fail "history (the event retier, labelled Đổi cấp)"
 expect_exit 0 T --json restructure flows P --from 2025-01-01 --to 2025-12-31
 tr -d ' \n' <"$dir/out" | grep -q '"inside":{"all":4,"base":4}' || fail "flows inside"
 tr -d ' \n' <"$dir/out" | grep -q '"merged":{"all":2,"base":2}' || fail "flows merged"

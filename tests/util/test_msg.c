@@ -203,6 +203,7 @@ static const struct {
     {"ev_fail", 4},                                                /* src/core/member.c */
     {"im_issue", 5},  {"io_report_add", 5}, {"io_report_warn", 4}, /* src/io/import*.c */
     {"MSG_T", 0},     {"MSG_N", 0},                                /* words passed as arguments */
+    {"cli_usage", 2},                                              /* src/cli/cli_util.c */
 };
 
 struct used {

@@ -1,0 +1,215 @@
+#!/bin/sh
+# The command line fully in Vietnamese (issue 12): under TCXD_LANG=vi every command's help and a
+# success path of every command print no English word of the list below. The list holds the
+# English words tcxd printed under TCXD_LANG=vi before the CLI was translated (collected by running
+# these very commands); option names (--as-of), ASCII values typed after an option
+# (above_base, in_progress) and codes are not words of a sentence and are taken out first.
+# A new command adds its help (automatic: every entry of `tcxd help --list`) and one success path
+# below; see NOTES.md "review (#12), 04:22".
+set -eu
+TCXD=$1
+dir=$(mktemp -d "${TMPDIR:-/tmp}/tcxd-cli-vi-all-XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+export TCXD_DB="$dir/t.db"
+unset LC_ALL LC_MESSAGES LANG
+export TCXD_LANG=vi
+export LC_CTYPE=C.UTF-8
+export TCXD_PASSWORD=matkhau-dai-du TCXD_USER=quantri
+fail() { echo "FAIL: $*" >&2; exit 1; }
+out="$dir/help.txt"
+: >"$dir/help.txt"
+: >"$dir/run.txt"
+# r ARGS...: run tcxd, must succeed; its stdout and stderr go to the collected output
+r() {
+    echo "\$ tcxd $*" >>"$out"
+    "$TCXD" "$@" >>"$out" 2>&1 || fail "tcxd $*: exit $? ($(tail -3 "$out"))"
+}
+# u WANT_STATUS ARGS...: a refusal (usage error), collected too
+u() {
+    want=$1; shift
+    echo "\$ tcxd $*" >>"$out"
+    st=0
+    "$TCXD" "$@" >>"$out" 2>&1 || st=$?
+    [ "$st" = "$want" ] || fail "tcxd $*: exit $st, not $want"
+}
+
+# ---- help of every command, the general help, no command at all (exit 2) ----
+u 2
+r help
+for c in $("$TCXD" help --list); do
+    r help "$c"
+done
+
+# ---- a success path of every command ----
+out="$dir/run.txt"
+r init
+r org add HN "Đảng bộ thành phố Hà Nội" --tier above_base --form dang_bo --date 01/01/1990
+r org add HN.BD "Đảng bộ quận Ba Đình" --tier above_base --form dang_bo --parent HN --date 01/01/1990
+r org add HN.BD.PX "Đảng bộ phường Phúc Xá" --tier base --form dang_bo --type phuong --parent HN.BD \
+    --date 01/01/1990
+r org add HN.BD.PX.01 "Chi bộ khu dân cư số 1" --tier below_base --form chi_bo --parent HN.BD.PX \
+    --date 01/01/1990
+r org add HN.BD.PX.02 "Chi bộ khu dân cư số 2" --tier below_base --form chi_bo --parent HN.BD.PX \
+    --date 01/01/1990
+r org add HN.BD.PX.03 "Chi bộ khu dân cư số 3" --tier below_base --form chi_bo --parent HN.BD.PX \
+    --date 01/01/1990
+r org add HN.BD.PX.04 "Chi bộ khu dân cư số 4" --tier below_base --form chi_bo --parent HN.BD.PX \
+    --date 01/01/1990
+r org rename HN.BD.PX.03 "Chi bộ khu dân cư số 3 mới" --date 01/01/2005
+r org add HN.BD.TT "Đảng bộ phường Trúc Bạch" --tier base --form dang_bo --type phuong --parent HN \
+    --date 01/01/1990
+r org move HN.BD.TT HN.BD --date 01/01/2006
+r member admit --org HN.BD.PX.01 --name "Nguyễn Văn Phong" --gender Nam --birth 12/03/1990 \
+    --decision-date 02/01/2020 --ceremony-date 15/01/2020 --national-id 001090012345 --decision 125-QĐ/ĐU \
+    --theory "Sơ cấp"
+r member add --org HN.BD.PX.02 --name "Trần Thị Hoà" --gender Nữ --birth 05/05/1975 \
+    --decision-date 01/02/2001 --ceremony-date 10/02/2001 --official-date 20/02/2002 --theory "Trung cấp"
+r member add --org HN.BD.PX.02 --name "Lê Văn Bình" --gender nam --birth 05/05/1970 \
+    --decision-date 01/02/1995 --ceremony-date 10/02/1995 --official-date 20/02/1996
+r member add --org HN.BD.PX.02 --name "Phạm Thị Cúc" --gender nu --birth 05/05/1972 \
+    --decision-date 01/02/1996 --ceremony-date 10/02/1996 --official-date 20/02/1997
+r member find "nguyen van phong"
+r member list HN --as-of 31/12/2020
+r member list HN --theory "Trung cấp" --gender "Nữ"
+r member due HN --days 60
+r member official 001090012345 --decision-date 20/01/2021 --decision 210-QĐ/ĐU
+r member transfer 1 --to HN.BD.PX.02 --date 01/06/2022 --decision 15-QĐ/ĐU
+r member transfer 2 --to HN.BD.PX.04 --temporary --until 01/01/2024 --date 01/03/2023
+r member return 2 --date 01/06/2023
+r member discipline 3 --form khien_trach --date 01/02/2023 --reason "vi phạm quy chế"
+r member exempt 4 --date 01/02/2023
+r member exempt 4 --date 01/02/2024 --end
+r member suspend 4 --date 01/03/2024
+r member suspend 4 --date 01/04/2024 --end
+r member badge 3 --years 30 --date 03/02/2025
+r member card 3 --kind issued --date 03/02/2010 --number 12345678
+r member commend 3 --form giay_khen --date 03/02/2020
+r member correct 3 --hometown "Hà Nam" --reason "ghi nhầm quê quán"
+r member corrections 3
+r member show 1
+r member show 3
+r stats HN --as-of 31/12/2022
+r report structure HN --as-of 31/12/2022
+r report structure HN --as-of 31/12/2022 --format table
+r org tree HN
+r org show HN.BD.PX
+r org find "khu dân cư"
+r org history HN.BD.TT
+r org history HN.BD.PX.03
+r org merge HN.BD.PX.01 HN.BD.PX.02 --date 01/07/2022 --decision 30-QĐ/QU
+r org history HN.BD.PX.01
+r org history HN.BD.PX.02
+r org dissolve HN.BD.PX.04 --date 01/07/2024
+r member exit 4 --kind tu_tran --date 01/05/2025
+r user add canbo --role staff --scope HN.BD --full-name "Cán bộ Ban Tổ chức"
+r user add xem --role viewer --scope HN
+r user passwd canbo
+r user disable xem
+r user enable xem
+r user list
+r audit --limit 5
+r export members HN --output "$dir/m.csv"
+r export orgs HN --output "$dir/o.csv"
+printf 'Mã,Tên,Loại tổ chức,Cấp trên,Ngày thành lập\nHN.BD.PX.05,Chi bộ khu dân cư số 5,Chi bộ trực thuộc,HN.BD.PX,01/01/2010\n' \
+    >"$dir/orgs.csv"
+r import orgs "$dir/orgs.csv" --dry-run
+r import orgs "$dir/orgs.csv"
+printf 'Họ và tên,Giới tính,Ngày sinh,Ngày kết nạp,Chi bộ,Lý luận chính trị\nĐỗ Văn Dũng,Nam,01/01/1985,15/03/2015,HN.BD.PX.05,Sơ cấp\n' \
+    >"$dir/members.csv"
+r import members "$dir/members.csv"
+r backup "$dir/b.db"
+r restore "$dir/b.db"
+r form list
+r form show 1 HN --period 2022
+r form flows HN --period 2022
+r program add 01-CTr/TU "Chương trình số 01" --org HN --from 01/01/2021 --to 31/12/2025
+r program item 01-CTr/TU 1 "Đề án số 1" --kind de_an --lead "Ban Tổ chức" --start 01/02/2021 \
+    --deadline 31/12/2024
+r program status 01-CTr/TU 1 in_progress --date 01/03/2021
+r program list
+r program show 01-CTr/TU --as-of 30/06/2022
+r program report 01-CTr/TU --as-of 30/06/2022
+r program due 01-CTr/TU --as-of 30/06/2025
+r indicator add KN "Kết nạp đảng viên" --org HN --source admissions
+r indicator target KN 10 --from 01/01/2022 --to 31/12/2022
+r indicator list
+r indicator report KN --from 01/01/2022 --to 31/12/2022
+r meeting add HN.BD.PX.02 --date 05/01/2023 --kind regular --topic "Sinh hoạt tháng 1" --members 2,3
+r meeting list HN.BD.PX.02
+r meeting assign 3 HN.BD.PX.02 --from 01/01/2023
+r meeting attendance HN.BD.PX.02 --year 2023 --quarter 1
+r unit add TDP1 "Tổ dân phố số 1" --org HN.BD.PX --kind to_dan_pho --from 01/01/2010
+r unit link TDP1 HN.BD.PX.02 --from 01/01/2010
+r unit coverage HN.BD.PX
+r inspect add HN.BD --kind kt_thuong_xuyen --body ubkt --start 01/03/2023 --orgs HN.BD.PX
+r inspect conclude 1 --conclusion no_violation --date 30/03/2023
+r inspect show 1
+r inspect list HN --from 01/01/2023 --to 31/12/2023
+r inspect report HN --from 01/01/2023 --to 31/12/2023
+r discipline member 2 --form khien_trach --decision-date 01/05/2023 --by HN.BD.PX
+r discipline appeal 1 --lodged 10/05/2023
+r discipline show 1
+r discipline list HN --from 01/01/2023 --to 31/12/2023
+r review rubric list
+r review record 3 --year 2017 --level dtc_httnv
+r review show 3 --year 2017
+r review report HN.BD.PX --year 2017
+r review weak add HN.BD.PX.02 --year 2022 --listed-on 30/06/2022 --status open
+r review weak list HN --year 2022 --as-of 30/06/2022
+r review leniency HN --year 2022
+r restructure flows HN --from 01/01/2022 --to 31/12/2022
+r version
+
+# ---- usage errors ----
+u 2 org add
+u 2 member list
+u 2 review weak
+u 2 stats HN --bogus
+
+# ---- the English words seen under TCXD_LANG=vi before (see the head of this file) ----
+english="usage created renamed moved merged dissolved admitted official transfer returned disciplined
+exempted exit added updated disabled enabled imported exported initialized written backup restored
+schema version organization organizations member members with and the of for from into under
+default today date dates database command commands see help show print records record event events
+create move merge merge_in merged_into rename dissolve probationary active inactive staff viewer
+admin role scope status open consolidated items item programs program indicator meeting meetings
+found none total needs unknown option argument arguments expected invalid give only entries entry
+kind level levels year years file rows row line lines checked problems nothing wrote would change
+report reports list lists people person committee committees units unit inspection inspections
+discipline appeal appeals done days due overdue soon quarter present absent guests assigned
+yes no true false ok error warning"
+# The words of the output. In the help, what is typed stays ASCII and is taken out first: the
+# command and its verbs after "tcxd", option names, VALUE|VALUE lists, 'quoted' words, an ASCII
+# value glossed in Vietnamese ("open (chưa củng cố)"), values with an underscore, file paths.
+words() {
+    sed -e '/^\$ tcxd/d' -e "s#$dir[^ ]*##g" -e 's/tcxd:\{0,1\}\( [a-z][a-z|-]*\)*//g' \
+        -e 's/^  [a-z]*  */  /' -e 's/| [a-z]*//g' -e 's/--[a-z0-9-]*//g' \
+        -e "s/'[^']*'//g" -e 's/[A-Za-z0-9_.,-]*|[A-Za-z0-9_.,|-]*//g' \
+        -e 's/[A-Za-z0-9]*_[A-Za-z0-9_]*//g' -e 's/[a-z]* (/(/g' "$1"
+}
+{
+    words "$dir/help.txt"
+    # in what the commands print, a suggested command line stays ASCII too, and so do the keys
+    # of what is JSON
+    sed -e '/^\$ tcxd/d' -e '/^ *"[a-z_]*": /d' -e "s#$dir[^ ]*##g" \
+        -e 's/tcxd:\{0,1\}\( [a-z][a-z|-]*\)*//g' -e 's/--[a-z0-9-]* [a-z0-9]*//g' \
+        -e "s/'[^']*'//g" "$dir/run.txt"
+} >"$dir/text"
+LC_ALL=C.UTF-8 grep -oE '[[:alpha:]_]+' "$dir/text" | tr 'A-Z' 'a-z' | sort -u >"$dir/words"
+found=""
+for w in $english; do
+    grep -qx "$w" "$dir/words" && found="$found $w"
+done
+if [ -n "$found" ]; then
+    for w in $found; do
+        echo "English '$w' in:" >&2
+        grep -inw "$w" "$dir/text" | head -3 >&2
+    done
+    fail "English words under TCXD_LANG=vi:$found"
+fi
+# dates are dd/mm/yyyy (an ISO time stamp of the audit log, ...T04:30:12Z, excepted)
+if sed -e '/^\$ tcxd/d' -e '/^ *"[a-z_]*": /d' "$dir/run.txt" |
+    grep -nE '(^|[^0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}($|[^T0-9])' >"$dir/iso"; then
+    fail "dates not in dd/mm/yyyy: $(head -3 "$dir/iso")"
+fi
+echo "ok: $(grep -c '^\$ tcxd' "$out") commands, no English word of $(echo $english | wc -w)"
