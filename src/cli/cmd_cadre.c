@@ -52,6 +52,52 @@ static const char cadre_help[] =
     "luan_chuyen, biet_phai. Planning: at most 3 cadres per position and 3 positions per cadre\n"
     "at one level; a vote of more than half low removes from the planning. The due list shows\n"
     "terms ending within --days (default 365) with the notice day 90 working days before.\n";
+static const char cadre_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd cadre add [HỌ_TÊN] --org TỔ_CHỨC --level CẤP [--member SỐ] [--gender nam|nu]\n"
+    "           [--birth NGÀY] [--ethnicity DÂN_TỘC] [--religion TÔN_GIÁO] [--prof CHUYÊN_MÔN]\n"
+    "           [--academic HỌC_HÀM] [--theory LÝ_LUẬN] [--work-start NGÀY]\n"
+    "  tcxd cadre list [--org TỔ_CHỨC]\n"
+    "  tcxd cadre show CÁN_BỘ                     quá trình công tác: các chức vụ đã giữ, theo ngày\n"
+    "  tcxd cadre retiring CÁN_BỘ --date NGÀY     đã có thông báo nghỉ chờ hưu\n"
+    "  tcxd cadre term TỔ_CHỨC NHIỆM_KỲ --from NGÀY --to NGÀY\n"
+    "  tcxd cadre seat TỔ_CHỨC CÁN_BỘ --role VAI_TRÒ --from NGÀY [--join CÁCH] [--to NGÀY]\n"
+    "           [--decision SỐ]\n"
+    "  tcxd cadre seat-end GHẾ --date NGÀY --reason LÝ_DO\n"
+    "  tcxd cadre committee TỔ_CHỨC [--as-of NGÀY]\n"
+    "  tcxd cadre position TỔ_CHỨC TÊN --title CHỨC_DANH --level CẤP [--sector LĨNH_VỰC]\n"
+    "  tcxd cadre appoint CÁN_BỘ CHỨC_VỤ --kind new|re|nominate --date NGÀY [--term-end NGÀY]\n"
+    "           [--decision SỐ] [--outside] [--higher]\n"
+    "  tcxd cadre relieve CÁN_BỘ CHỨC_VỤ --date NGÀY\n"
+    "  tcxd cadre plan NHIỆM_KỲ CHỨC_VỤ CÁN_BỘ --date NGÀY\n"
+    "  tcxd cadre unplan MỤC --date NGÀY --reason LÝ_DO\n"
+    "  tcxd cadre planning NHIỆM_KỲ [--position CHỨC_VỤ] [--as-of NGÀY]\n"
+    "  tcxd cadre due [--org TỔ_CHỨC] [--as-of NGÀY] [--days N] [--soon N]\n"
+    "  tcxd cadre concurrent TỔ_CHỨC --title CHỨC_DANH [--as-of NGÀY]\n"
+    "  tcxd cadre move CÁN_BỘ --kind LOẠI --to TỔ_CHỨC --date NGÀY [--direction HƯỚNG]\n"
+    "           [--until NGÀY] [--from NƠI] [--decision SỐ]\n"
+    "  tcxd cadre train CÁN_BỘ --programme CHƯƠNG_TRÌNH --from NGÀY [--mode HÌNH_THỨC]\n"
+    "           [--to NGÀY] [--institution CƠ_SỞ]\n"
+    "  tcxd cadre vote-session TỔ_CHỨC --date NGÀY --convened N --present N --issued N\n"
+    "           --returned N [--year NĂM]\n"
+    "  tcxd cadre vote HỘI_NGHỊ CÁN_BỘ CHỨC_VỤ --high N --medium N --low N [--excluded leave]\n"
+    "  tcxd cadre votes HỘI_NGHỊ\n"
+    "  tcxd cadre leave-support CÁN_BỘ --date NGÀY\n"
+    "  tcxd cadre report TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "CÁN_BỘ, CHỨC_VỤ, GHẾ, MỤC và HỘI_NGHỊ là mã số (#12 hoặc 12). CẤP: tw, tinh, huyen,\n"
+    "co_so. VAI_TRÒ: executive (cấp ủy viên), standing (ủy viên ban thường vụ), secretary (bí\n"
+    "thư), deputy (phó bí thư), inspection (ủy viên ủy ban kiểm tra), inspection_chair (chủ\n"
+    "nhiệm ủy ban kiểm tra). CÁCH: congress (đại hội bầu, mặc định), elected_add (bầu bổ sung),\n"
+    "designated (chỉ định). CHỨC_DANH: bi_thu, pho_bi_thu, chu_tich_ubnd, pho_chu_tich_ubnd,\n"
+    "chu_tich_hdnd, pho_chu_tich_hdnd, truong_doan_dbqh, pho_doan_dbqh, chu_tich_mttq,\n"
+    "truong_thon, cap_truong, cap_pho, khac. --kind (appoint): new (bổ nhiệm mới), re (bổ nhiệm\n"
+    "lại), nominate (giới thiệu ứng cử); --outside: nguồn từ nơi khác; --higher: cấp trên quyết\n"
+    "định. LOẠI ('move'): dieu_dong, luan_chuyen, biet_phai. --programme, --mode: chương trình và\n"
+    "hình thức đào tạo, bồi dưỡng. --high, --medium, --low: số phiếu tín nhiệm cao, trung bình,\n"
+    "thấp; --excluded leave: không lấy phiếu (nghỉ chờ hưu). Quy hoạch: mỗi chức danh tối đa 3\n"
+    "cán bộ, mỗi cán bộ tối đa 3 chức danh ở một cấp; quá nửa số phiếu tín nhiệm thấp thì đưa ra\n"
+    "khỏi quy hoạch. Danh sách đến hạn ('due') gồm các nhiệm kỳ kết thúc trong --days ngày (mặc định\n"
+    "365) với ngày thông báo trước 90 ngày làm việc; --soon: sắp đến hạn trong N ngày.\n";
 
 enum {
     O_ORG,
@@ -913,7 +959,7 @@ int cmd_cadre(struct cli *cli, int argc, char **argv)
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "cadre", cadre_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "cadre", cli_help(cadre_help, cadre_help_vi), argc, argv, o, O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *v = argv[1];

@@ -34,6 +34,28 @@ static const char complaint_help[] =
     "L: co_so, huyen, tinh, trung_uong (default from the handling organization). Deadlines in\n"
     "working days from the acceptance: tố cáo 90 (Trung ương 180); khiếu nại 30, 60, 90 by\n"
     "level; phản ánh 30; one extension of at most 30 days, before the deadline.\n";
+static const char complaint_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd complaint add NƠI_GIẢI_QUYẾT --kind LOẠI --received NGÀY [--member SỐ | --org TỔ_CHỨC]\n"
+    "           [--discipline SỐ] [--channel KÊNH] [--level CẤP] [--areas A,B] [--summary NỘI_DUNG]\n"
+    "           [--name HỌ_TÊN] [--address ĐỊA_CHỈ] [--contact LIÊN_HỆ]\n"
+    "  tcxd complaint classify MÃ_SỐ --as accepted|forwarded|filed [--date NGÀY] [--note NỘI_DUNG]\n"
+    "  tcxd complaint assign MÃ_SỐ --assignee NGƯỜI_GIẢI_QUYẾT [--date NGÀY]\n"
+    "  tcxd complaint extend MÃ_SỐ --days N [--date NGÀY]\n"
+    "  tcxd complaint resolve MÃ_SỐ --result dung|mot_phan|sai [--date NGÀY]\n"
+    "           [--resolution NỘI_DUNG]\n"
+    "  tcxd complaint notify MÃ_SỐ [--date NGÀY] [--notice SỐ]\n"
+    "  tcxd complaint show MÃ_SỐ\n"
+    "  tcxd complaint identity MÃ_SỐ     (người viết đơn; mỗi lần xem đều ghi nhật ký)\n"
+    "  tcxd complaint list TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "  tcxd complaint overdue TỔ_CHỨC [--as-of NGÀY]\n"
+    "  tcxd complaint report TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "LOẠI: khieu_nai, to_cao, phan_anh. KÊNH: truc_tiep, buu_dien, dien_tu, chuyen_den.\n"
+    "CẤP: co_so, huyen, tinh, trung_uong (mặc định theo tổ chức giải quyết). --as: accepted (thụ\n"
+    "lý), forwarded (chuyển đơn), filed (lưu đơn). --result: dung (đúng), mot_phan (đúng một\n"
+    "phần), sai. Thời hạn tính bằng ngày làm việc kể từ ngày thụ lý: tố cáo 90 (Trung ương 180);\n"
+    "khiếu nại 30, 60, 90 theo cấp; phản ánh 30; được gia hạn một lần, không quá 30 ngày, trước\n"
+    "khi hết hạn.\n";
 
 enum {
     O_KIND,
@@ -251,7 +273,7 @@ int cmd_complaint(struct cli *cli, int argc, char **argv)
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "complaint", complaint_help, argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "complaint", cli_help(complaint_help, complaint_help_vi), argc, argv, o, O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];

@@ -33,6 +33,7 @@ static const char user_help_vi[] =
     "  tcxd user disable TÊN      (kết thúc các phiên đăng nhập của tài khoản)\n"
     "  tcxd user enable TÊN\n"
     "  tcxd user list\n"
+    "  tcxd user grant|revoke TÊN 'inspection'   (quyền xem người viết đơn thư)\n"
     "--role: admin (quản trị), staff (cán bộ nghiệp vụ), viewer (chỉ xem); có thể gõ nhãn tiếng\n"
     "Việt. Mật khẩu là dòng đầu của đầu vào chuẩn khi có --password-stdin, nếu không thì biến môi\n"
     "trường TCXD_PASSWORD. Ít nhất 8 ký tự.\n";
