@@ -22,6 +22,16 @@ static const char degradation_help[] =
     "LEVELS: 0 none, 1 slight (remedied), 2 mild, 3 moderate, 4 severe; every one of the 27\n"
     "manifestations 1.1 .. 3.9 once. --concluded: the chi bộ concluded the member shows\n"
     "degradation (the member's review of that year reads it).\n";
+static const char degradation_help_vi[] =
+    "cách dùng:\n"
+    "  tcxd degradation items\n"
+    "  tcxd degradation record ĐẢNG_VIÊN --year NĂM --levels \"1.1=0; 1.2=2; ...; 3.9=0\"\n"
+    "           [--concluded] [--date NGÀY]\n"
+    "  tcxd degradation show ĐẢNG_VIÊN --year NĂM\n"
+    "  tcxd degradation report TỔ_CHỨC --year NĂM\n"
+    "MỨC (--levels): 0 không có, 1 có nhưng đã khắc phục, 2 nhẹ, 3 trung bình, 4 nghiêm trọng; mỗi\n"
+    "biểu hiện trong 27 biểu hiện 1.1 .. 3.9 đúng một lần. --concluded: chi bộ kết luận đảng viên\n"
+    "có biểu hiện suy thoái (kết quả xếp loại của năm đó đọc kết luận này).\n";
 
 enum { O_YEAR, O_LEVELS, O_CONCLUDED, O_DATE, O_HELP, O__MAX };
 
@@ -80,7 +90,7 @@ int cmd_degradation(struct cli *cli, int argc, char **argv)
     const char *pos[4];
     size_t npos;
     int rc =
-        cli_verb_begin(cli, "degradation", degradation_help, argc, argv, o, O__MAX, pos, 4, &npos);
+        cli_verb_begin(cli, "degradation", cli_help(degradation_help, degradation_help_vi), argc, argv, o, O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];

@@ -1392,6 +1392,9 @@ const struct msg_pair msg_vi_catalog[] = {
     {"cadre report needs ORG, --from and --to", "cadre report cần TỔ_CHỨC, --from và --to"},
     {"unknown cadre command '%s'", "lệnh cadre không xác định '%s'"},
     {"user %s needs NAME and PERMISSION", "user %s cần TÊN và QUYỀN"},
+    {"degradation %s needs one argument", "degradation %s cần một tham số (ĐẢNG_VIÊN hoặc TỔ_CHỨC)"},
+    {"degradation record needs --levels", "degradation record cần --levels"},
+    {"unknown degradation command '%s'", "lệnh degradation không xác định '%s'"},
 };
 
 const size_t msg_vi_catalog_len = sizeof(msg_vi_catalog) / sizeof(msg_vi_catalog[0]);
