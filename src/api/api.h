@@ -175,6 +175,8 @@ enum tcxd_err api_inspection_add(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_inspection_show(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_inspection_conclude(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_inspection_report(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_inspection_report_xlsx(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_inspection_report_pdf(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_discipline_list(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_discipline_add(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_discipline_show(struct http_ctx *c, struct tcxd_error *e);

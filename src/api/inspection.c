@@ -6,10 +6,12 @@
  * one store mutation with its audit record. JSON shapes are those of `tcxd --json inspect|
  * discipline` (api_inspection_json, api_discipline_json: the CLI prints the same).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
+#include "report/inspection_report.h"
 #include "store/store_inspection.h"
 #include "store/store_scope.h"
 #include "util/xmalloc.h"
@@ -166,6 +168,11 @@ json_t *api_inspection_counts_json(const struct inspection_counts *c)
         (json_int_t)c->teams, "orgs", (json_int_t)c->team_orgs, "members",
         (json_int_t)c->team_members, "sentence", b.ptr);
     buf_release(&b);
+    json_t *areas = json_object();
+    for (int a = 0; a < INSP_AREA__MAX; a++)
+        json_object_set_new(areas, inspection_area_name((enum inspection_area)a),
+                            json_integer(c->by_area[a]));
+    json_object_set_new(j, "by_area", areas);
     return j;
 }
 
@@ -404,6 +411,43 @@ enum tcxd_err api_inspection_report(struct http_ctx *c, struct tcxd_error *e)
     json_object_set_new(j, "to", http_json_date(c->q[IL_TO].d));
     http_json(c, 200, j);
     return TCXD_OK;
+}
+
+static enum tcxd_err report_file(struct http_ctx *c, bool pdf, struct tcxd_error *e)
+{
+    int64_t root_id = c->q[IL_ORG].present ? c->q[IL_ORG].i : c->sess.scope_org_id;
+    struct org_info o;
+    struct inspection_report *r = xmalloc(sizeof(*r));
+    struct buf out = BUF_INIT;
+    enum tcxd_err rc = http_org_get(c, root_id, c->q[IL_TO].d, "org", &o, e);
+    if (!rc)
+        rc = inspection_report_build(c->st, root_id, c->q[IL_FROM].d, c->q[IL_TO].d, r, e);
+    if (!rc)
+        rc = pdf ? inspection_report_pdf(r, &out, e) : inspection_report_xlsx(r, &out, e);
+    if (!rc) {
+        char name[160], a[DATE_ISO_LEN], z[DATE_ISO_LEN];
+        date_format_iso(r->from, a);
+        date_format_iso(r->to, z);
+        snprintf(name, sizeof(name), "bao-cao-kiem-tra-%s-%s-%s.%s", r->org_code, a, z,
+                 pdf ? "pdf" : "xlsx");
+        http_file(c,
+                  pdf ? "application/pdf"
+                      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  name, out.ptr, out.len);
+    }
+    buf_release(&out);
+    free(r);
+    return rc;
+}
+
+enum tcxd_err api_inspection_report_xlsx(struct http_ctx *c, struct tcxd_error *e)
+{
+    return report_file(c, false, e);
+}
+
+enum tcxd_err api_inspection_report_pdf(struct http_ctx *c, struct tcxd_error *e)
+{
+    return report_file(c, true, e);
 }
 
 /* ---- discipline ---- */

@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "cli/cli.h"
+#include "report/inspection_report.h"
 #include "store/store_inspection.h"
 #include "util/msg.h"
 #include "util/xmalloc.h"
@@ -20,7 +21,7 @@ static const char inspect_help[] =
     "  tcxd inspect conclude ID --conclusion C [--date DATE] [--findings TEXT] [--follow-up TEXT]\n"
     "  tcxd inspect show ID\n"
     "  tcxd inspect list ORG --from DATE --to DATE\n"
-    "  tcxd inspect report ORG --from DATE --to DATE\n"
+    "  tcxd inspect report ORG --from DATE --to DATE [--format text|xlsx|pdf --output FILE]\n"
     "KIND: kt_thuong_xuyen, kt_dau_hieu, kt_chuyen_de, kt_thi_hanh_ky_luat (kiểm tra),\n"
     "gs_thuong_xuyen, gs_chuyen_de (giám sát). BODY: cap_uy, ban_thuong_vu, ubkt, chi_bo, doan.\n"
     "AREAS: nghi_quyet, quy_che, tap_trung_dan_chu, can_bo, tham_nhung, tai_chinh, tai_san,\n"
@@ -96,6 +97,8 @@ enum {
     O_LODGED,
     O_RESULT,
     O_DECIDED,
+    O_FORMAT,
+    O_OUTPUT,
     O_HELP,
     O__MAX
 };
@@ -128,6 +131,8 @@ static void opts_init(struct cli_opt *o)
         {"lodged", true, NULL},
         {"result", true, NULL},
         {"decided", true, NULL},
+        {"format", true, NULL},
+        {"output", true, NULL},
         {"help", false, NULL},
     };
     memcpy(o, proto, sizeof(proto));
@@ -317,6 +322,38 @@ static int inspect_view(struct cli *cli, const char *verb, struct cli_opt *o, co
         json_decref(l.items);
         return 0;
     }
+    const char *fmt = o[O_FORMAT].value;
+    if (fmt && strcmp(fmt, "text")) {
+        /* the period report as a file: XLSX or a Party document in PDF */
+        org_tree_release(&t);
+        bool pdf = !strcmp(fmt, "pdf");
+        if (!pdf && strcmp(fmt, "xlsx"))
+            return cli_usage(cli, "inspect", "--format is text, xlsx or pdf");
+        if (!o[O_OUTPUT].value)
+            return cli_usage(cli, "inspect", "--format %s needs --output FILE", fmt);
+        struct inspection_report *r = xmalloc(sizeof(*r));
+        struct buf out = BUF_INIT;
+        rc = inspection_report_build(cli->st, org.id, from, to, r, &e);
+        if (!rc)
+            rc = pdf ? inspection_report_pdf(r, &out, &e) : inspection_report_xlsx(r, &out, &e);
+        free(r);
+        if (!rc) {
+            FILE *f = fopen(o[O_OUTPUT].value, "wb");
+            bool ok = f && fwrite(out.ptr, 1, out.len, f) == out.len;
+            if (f && fclose(f) != 0)
+                ok = false;
+            if (!ok)
+                rc = tcxd_fail(&e, TCXD_EIO, "output", "cannot write '%s'", o[O_OUTPUT].value);
+        }
+        size_t bytes = out.len;
+        buf_release(&out);
+        if (rc)
+            return cli_fail(cli, &e);
+        if (cli->json)
+            cli_print_json(
+                json_pack("{s:s, s:I}", "file", o[O_OUTPUT].value, "bytes", (json_int_t)bytes));
+        return 0;
+    }
     struct inspection_counts c;
     rc = store_inspection_counts(cli->st, &t, root, from, to, &c, &e);
     org_tree_release(&t);
@@ -325,20 +362,12 @@ static int inspect_view(struct cli *cli, const char *verb, struct cli_opt *o, co
     struct buf b = BUF_INIT;
     inspection_sentence(&c, &b);
     if (cli->json) {
-        json_t *by = json_object();
-        for (int f = 0; f < PD__MAX; f++)
-            json_object_set_new(by, party_discipline_name((enum party_discipline)f),
-                                json_integer(c.by_form[f]));
-        cli_print_json(json_pack(
-            "{s:s, s:o, s:o, s:{s:I, s:I}, s:{s:I, s:I}, s:{s:I, s:I, s:o}, s:{s:I, s:I, s:I}, "
-            "s:s}",
-            "org", org.code, "from", jdate(from), "to", jdate(to), "inspected", "orgs",
-            (json_int_t)c.inspected_orgs, "members", (json_int_t)c.inspected_members, "supervised",
-            "orgs", (json_int_t)c.supervised_orgs, "members", (json_int_t)c.supervised_members,
-            "disciplined", "orgs", (json_int_t)c.disciplined_orgs, "members",
-            (json_int_t)c.disciplined_members, "by_form", by, "teams", "count", (json_int_t)c.teams,
-            "orgs", (json_int_t)c.team_orgs, "members", (json_int_t)c.team_members, "sentence",
-            b.ptr));
+        /* the API's shape (api_inspection_counts_json) with the organization and period */
+        json_t *j = api_inspection_counts_json(&c);
+        json_object_set_new(j, "org", json_string(org.code));
+        json_object_set_new(j, "from", jdate(from));
+        json_object_set_new(j, "to", jdate(to));
+        cli_print_json(j);
     } else {
         char a[DATE_ISO_LEN], z[DATE_ISO_LEN];
         date_format_vn(from, a);

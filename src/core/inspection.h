@@ -186,6 +186,8 @@ struct inspection_counts {
     int64_t disciplined_orgs, disciplined_members; /* decisions in the period */
     int64_t by_form[PD__MAX];
     int64_t teams, team_orgs, team_members; /* đoàn kiểm tra set up, and their subjects */
+    int64_t by_area[INSP_AREA__MAX]; /* inspections and supervisions (with a subject in the
+                                        subtree) by content area */
 };
 /* "kiểm tra đối với 533 tổ chức đảng, 187 đảng viên; giám sát đối với 243 tổ chức đảng, 160
    đảng viên; thi hành kỷ luật 10 tổ chức đảng và 359 đảng viên" */

@@ -694,18 +694,23 @@ enum tcxd_err store_inspection_counts(struct store *st, const struct org_tree *t
             }
         }
         sqlite3_reset(s);
+        bool any = false;
         for (size_t k = 0; k < no; k++)
             if (in_subtree(st, t, root, subj_org[k], in->start)) {
                 *(sup ? &out->supervised_orgs : &out->inspected_orgs) += 1;
                 out->team_orgs += team;
+                any = true;
             }
         for (size_t k = 0; k < nm; k++) {
             int64_t org = registered_on(st, subj_mem[k], in->start);
             if (org && in_subtree(st, t, root, org, in->start)) {
                 *(sup ? &out->supervised_members : &out->inspected_members) += 1;
                 out->team_members += team;
+                any = true;
             }
         }
+        for (int a = 0; a < INSP_AREA__MAX && any; a++)
+            out->by_area[a] += (in->areas >> a) & 1u;
         free(subj_org);
         free(subj_mem);
     }

@@ -167,6 +167,8 @@ const struct msg_pair msg_vi_catalog[] = {
     {"no manifestation '%.*s' (1.1 to 3.9)", "không có biểu hiện '%.*s' (1.1 đến 3.9)"},
     {"no self-check of member #%lld for %d", "đảng viên #%lld chưa tự đánh giá năm %d"},
     {"self-check recorded", "đã ghi tự đánh giá"},
+    {"cannot write the workbook", "không ghi được bảng tính"},
+    {"cannot write the workbook: %s", "không ghi được bảng tính: %s"},
     {"the date is missing or in the future", "thiếu ngày hoặc ngày ở tương lai"},
     {"the level of %s must be 0 to 4", "mức độ của %s phải từ 0 đến 4"},
     {"the year must be 1930 to %d", "năm phải từ 1930 đến %d"},

@@ -378,6 +378,25 @@ static void test_discipline_and_report(void **state)
     assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "inspected"), "orgs")),
                      2);
     json_decref(j);
+    /* the same period as XLSX (a zip) and PDF */
+    {
+        struct resp r;
+        snprintf(path, sizeof(path),
+                 "/api/inspections/report.xlsx?org=%lld&from=2022-01-01&to=2022-06-30",
+                 (long long)id_q1);
+        assert_true(http_request(&v1, "GET", path, NULL, NULL, 0, &r));
+        assert_int_equal(r.status, 200);
+        assert_true(r.body_len > 4 && !memcmp(r.body, "PK", 2));
+        resp_release(&r);
+        snprintf(path, sizeof(path),
+                 "/api/inspections/report.pdf?org=%lld&from=2022-01-01&to=2022-06-30",
+                 (long long)id_q1);
+        assert_true(http_request(&v1, "GET", path, NULL, NULL, 0, &r));
+        assert_int_equal(r.status, 200);
+        assert_true(r.body_len > 5 && !memcmp(r.body, "%PDF-", 5));
+        resp_release(&r);
+        assert_int_equal(get(&s2, path, NULL), 404);
+    }
     /* the other district: zero everywhere, and Q1 is not its to ask about */
     assert_int_equal(get(&s2, "/api/inspections/report?from=2022-01-01&to=2022-06-30", &j), 200);
     assert_int_equal(

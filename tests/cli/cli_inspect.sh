@@ -42,6 +42,25 @@ out=$("$TCXD" inspect report HN --from 01/01/2022 --to 30/06/2022)
 echo "$out" | grep -qF "kiểm tra đối với 3 tổ chức đảng, 2 đảng viên; giám sát đối với 2 tổ chức đảng, 1 đảng viên; thi hành kỷ luật 1 tổ chức đảng và 2 đảng viên" \
     || fail "report: $out"
 echo "$out" | grep -qF "Thành lập 1 đoàn kiểm tra đối với 0 tổ chức đảng và 2 đảng viên" || fail "teams: $out"
+# by content area: the one inspection with areas (nghi_quyet, can_bo) had subjects in the subtree;
+# by form: khiển trách of HN.P.02 and of m2, cảnh cáo of m1
+"$TCXD" --json inspect report HN --from 01/01/2022 --to 30/06/2022 >"$dir/rep.json"
+for kv in nghi_quyet:1 can_bo:1 tham_nhung:0 khien_trach:2 canh_cao:1; do
+    grep -q "\"${kv%%:*}\": ${kv#*:}[,}]\{0,1\}\$" "$dir/rep.json" || fail "report ${kv%%:*} is not ${kv#*:}: $(cat "$dir/rep.json")"
+done
+# the same report as XLSX and PDF
+q inspect report HN --from 01/01/2022 --to 30/06/2022 --format xlsx --output "$dir/r.xlsx"
+q inspect report HN --from 01/01/2022 --to 30/06/2022 --format pdf --output "$dir/r.pdf"
+if command -v unzip >/dev/null 2>&1; then
+    unzip -p "$dir/r.xlsx" xl/sharedStrings.xml | grep -qF "kiểm tra đối với 3 tổ chức đảng, 2 đảng viên" || fail "xlsx sentence"
+    unzip -p "$dir/r.xlsx" xl/sharedStrings.xml | grep -qF "Công tác cán bộ" || fail "xlsx areas"
+fi
+head -c 5 "$dir/r.pdf" | grep -q "%PDF-" || fail "not a PDF"
+if command -v pdftotext >/dev/null 2>&1; then
+    pdftotext "$dir/r.pdf" - | tr '\n' ' ' | grep -q "giám sát đối với 2 tổ chức đảng" || fail "pdf sentence"
+fi
+st=0; "$TCXD" inspect report HN --from 01/01/2022 --to 30/06/2022 --format pdf 2>/dev/null || st=$?
+[ "$st" = 2 ] || fail "pdf without --output"
 
 # refusals write nothing
 before=$(audits)
