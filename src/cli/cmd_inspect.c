@@ -35,7 +35,7 @@ static const char inspect_help_vi[] =
     "           [--follow-up NỘI_DUNG]\n"
     "  tcxd inspect show MÃ_SỐ\n"
     "  tcxd inspect list TỔ_CHỨC --from NGÀY --to NGÀY\n"
-    "  tcxd inspect report TỔ_CHỨC --from NGÀY --to NGÀY\n"
+    "  tcxd inspect report TỔ_CHỨC --from NGÀY --to NGÀY [--format text|xlsx|pdf --output TỆP]\n"
     "LOẠI: kt_thuong_xuyen, kt_dau_hieu, kt_chuyen_de, kt_thi_hanh_ky_luat (kiểm tra),\n"
     "gs_thuong_xuyen, gs_chuyen_de (giám sát). CHỦ_THỂ: cap_uy, ban_thuong_vu, ubkt, chi_bo, "
     "doan.\n"
@@ -387,7 +387,7 @@ int cmd_inspect(struct cli *cli, int argc, char **argv)
     opts_init(o);
     cli_opts_keep(o, O__MAX,
                   "kind body start end areas team orgs members decision conclusion date findings "
-                  "follow-up from to help");
+                  "follow-up from to format output help");
     const char *pos[4];
     size_t npos;
     int rc = cli_verb_begin(cli, "inspect", cli_help(inspect_help, inspect_help_vi), argc, argv, o,

@@ -167,6 +167,8 @@ const struct msg_pair msg_vi_catalog[] = {
     {"no manifestation '%.*s' (1.1 to 3.9)", "không có biểu hiện '%.*s' (1.1 đến 3.9)"},
     {"no self-check of member #%lld for %d", "đảng viên #%lld chưa tự đánh giá năm %d"},
     {"self-check recorded", "đã ghi tự đánh giá"},
+    {"--format is text, xlsx or pdf", "--format là text, xlsx hoặc pdf"},
+    {"--format %s needs --output FILE", "--format %s cần --output TỆP"},
     {"cannot write the workbook", "không ghi được bảng tính"},
     {"cannot write the workbook: %s", "không ghi được bảng tính: %s"},
     {"the date is missing or in the future", "thiếu ngày hoặc ngày ở tương lai"},
