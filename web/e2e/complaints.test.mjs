@@ -136,4 +136,42 @@ describe('a denunciation from intake to its notified result', { timeout: 300_000
     await logout();
     assert.deepEqual(consoleErrors.filter((e) => !/401/.test(e)), []);
   });
+
+  it('shows the period\'s inspection and discipline figures with the report files', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const year = today.slice(0, 4);
+    const q = `from=${year}-01-01&to=${today}`;
+    const before = (await admin.call('GET', `/api/inspections/report?${q}`)).body;
+    // what this test enters: an inspection of one organization (công tác cán bộ) and a khiển
+    // trách of one member, today
+    const kids = (await admin.call('GET', `/api/orgs/${server.rootId}/children`)).body;
+    const child = (kids.items ?? kids.children ?? kids)[0].id;
+    let r = await admin.call('POST', '/api/inspections', { kind: 'kt_chuyen_de', body: 'ubkt', body_org_id: server.rootId, start: today, areas: 'can_bo', orgs: String(child) });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    r = await admin.call('POST', '/api/disciplines', { form: 'khien_trach', member_id: memberId, decision_date: today });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const want = {
+      orgs: before.inspected.orgs + 1, members: before.inspected.members,
+      dorgs: before.disciplined.orgs, dmembers: before.disciplined.members + 1,
+    };
+    await login('e2e-staff', PASSWORDS.staff);
+    await page.click('nav.mainnav >> text=Kiểm tra, giám sát');
+    const sentence = page.locator('[data-testid=insp-sentence]');
+    await sentence.waitFor();
+    const text = await sentence.textContent();
+    assert.ok(text.includes(`kiểm tra đối với ${want.orgs} tổ chức đảng, ${want.members} đảng viên`), text);
+    assert.ok(text.includes(`thi hành kỷ luật ${want.dorgs} tổ chức đảng và ${want.dmembers} đảng viên`), text);
+    assert.equal((await page.locator('[data-testid=by-form-khien_trach] td').textContent()).trim(), String(before.disciplined.by_form.khien_trach + 1));
+    assert.equal((await page.locator('[data-testid=by-area-can_bo] td').textContent()).trim(), String(before.by_area.can_bo + 1));
+    assert.ok((await page.locator('[data-testid=inspections] tbody tr').count()) >= 1);
+    // the report files the page links to
+    for (const [id, magic] of [['report-pdf', '%PDF-'], ['report-xlsx', 'PK']]) {
+      const href = await page.locator(`[data-testid=${id}]`).getAttribute('href');
+      const res = await page.request.get(server.base + href);
+      assert.equal(res.status(), 200, href);
+      assert.equal((await res.body()).subarray(0, magic.length).toString('latin1'), magic);
+    }
+    assert.ok((await shoot(page, 'inspections')) <= 1, 'the inspections page overflows at 390 px');
+    await logout();
+  });
 });

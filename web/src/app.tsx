@@ -23,6 +23,7 @@ import { ReviewPage } from './pages/Review';
 import { ReviewLeniencyPage, ReviewLevelsPage, ReviewWeakPage } from './pages/ReviewReports';
 import { AttendancePage, IndicatorsPage, ProgramPage, ProgramsPage } from './pages/Programs';
 import { ComplaintPage, ComplaintsPage } from './pages/Complaints';
+import { InspectionsPage } from './pages/Inspections';
 
 function LangSwitch() {
   const other = getLang() === 'vi' ? 'en' : 'vi';
@@ -44,6 +45,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/forms', t('nav.forms')],
     ['/reviews', t('nav.reviews')],
     ['/programs', t('nav.programs')],
+    ['/inspections', t('nav.inspections')],
   ];
   if (canEdit(user)) links.push(['/complaints', t('nav.complaints')]);
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
@@ -97,6 +99,7 @@ function Routes({ user }: { user: User }) {
   if (path === '/programs/indicators') return <IndicatorsPage />;
   if (path === '/programs/attendance') return <AttendancePage />;
   if ((m = match('/programs/:id', path)) && Number(m.id) > 0) return <ProgramPage id={Number(m.id)} asOf={query.get('as_of')} />;
+  if (path === '/inspections') return <InspectionsPage />;
   if (path === '/complaints' && canEdit(user)) return <ComplaintsPage />;
   if ((m = match('/complaints/:id', path)) && canEdit(user) && Number(m.id) > 0) return <ComplaintPage id={Number(m.id)} />;
   if (path === '/forms') return <FormsPage query={query} />;
