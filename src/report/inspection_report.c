@@ -259,7 +259,7 @@ enum tcxd_err inspection_report_pdf(const struct inspection_report *r, struct bu
         pdf_table_begin(p, &t, cols, 3, 12, false);
         size_t n = sections[k].lines(r, lines);
         for (size_t i = 0; i < n; i++) {
-            char no[16];
+            char no[24];
             struct buf v = BUF_INIT;
             snprintf(no, sizeof(no), "%zu", i + 1);
             vnfmt_int(&v, lines[i].value);
