@@ -33,7 +33,7 @@ stamp="$version $SEED"
 mkdir -p "$ROOT/demo"
 if [[ ! -f "$DB" || ! -f "$STAMP_FILE" || "$(cat "$STAMP_FILE")" != "$stamp" ]]; then
     echo "Building the hanoi-2020 demo database (generator version $version, seed $SEED);"
-    echo "this takes a few minutes and is done once."
+    echo "this takes under half a minute and is done once."
     # built beside the old one, which stays usable until the new one replaces it
     tmp="$DB.building"
     rm -f "$tmp" "$tmp-wal" "$tmp-shm"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Prints the path of a hanoi-2020 demo database for the slow tests, generating it once per build
 # directory: the slow tests that need the city (tests/demo/hanoi_2025.sh, the Hà Nội browser test)
-# share one copy instead of each generating its own (minutes each). They copy it, never write it.
+# share one copy instead of each generating its own (half a minute each). They copy it, never write it.
 #   - $TCXD_HANOI_DB set: that file is used as it is (a copy made elsewhere).
 #   - otherwise BUILD_DIR/demo-cache/hanoi-2020.db, rebuilt when the generator version
 #     (DEMO_VERSION in src/demo/demo.h) or the seed differs from its stamp. Concurrent callers wait

@@ -88,7 +88,11 @@ struct writer {
     struct rng r;
     int64_t done, total;
     const char *phase;
-    struct store_bulk *bulk; /* national: people with no history but admission and recognition */
+    struct store_bulk *bulk; /* the load the people without a merge go through */
+    /* write_history's work: the history items (the first hist_init initialized) */
+    struct member_history_item *hist;
+    size_t hist_cap, hist_init;
+    char adec[48];
 };
 
 static void progress(struct writer *w)
@@ -200,34 +204,61 @@ static enum tcxd_err write_admission(struct writer *w, struct demo_person *x, st
     return rc;
 }
 
-/* A person whose whole history is the admission and maybe the recognition. */
-static bool simple_person(const struct demo_plan *p, const struct demo_person *x)
+/* The person's whole history through the bulk path: the admission, then every later event as
+   a history item in the planned order - the rows the per-member path below would write (the
+   same events in the same order, the same decision numbers), without an audit record each. */
+static enum tcxd_err write_history(struct writer *w, struct demo_person *x, struct buf *name,
+                                   struct tcxd_error *e)
 {
-    return !x->merge_block &&
-           (x->nev == 1 || (x->nev == 2 && p->evs[x->ev0 + 1].kind == MEV_OFFICIAL));
-}
-
-/* The same rows as the admission and recognition through the bulk path (no audit each). */
-static enum tcxd_err write_bulk(struct writer *w, struct demo_person *x, struct buf *name,
-                                struct tcxd_error *e)
-{
-    const struct demo_ev *ev = &w->p->evs[x->ev0];
-    char dec[48], odec[48];
+    const struct demo_plan *p = w->p;
+    const struct demo_ev *ev0 = &p->evs[x->ev0];
     struct member_fields f;
     enum tcxd_err rc = person_fields(w, x, name, &f, e);
     if (!rc) {
-        decision_no(w, ev->org, dec, sizeof(dec));
-        decision_no(w, ev->org, odec, sizeof(odec));
+        char dec[48];
+        decision_no(w, ev0->org, w->adec, sizeof(w->adec)); /* as write_admission draws it */
+        size_t nh = x->nev - 1u;
+        ALLOC_GROW(w->hist, nh, w->hist_cap);
+        for (size_t k = w->hist_init; k < w->hist_cap; k++)
+            member_history_item_init(&w->hist[k]);
+        w->hist_init = w->hist_cap;
+        for (size_t k = 0; k < nh; k++) {
+            const struct demo_ev *ev = &p->evs[x->ev0 + 1 + k];
+            struct member_history_item *h = &w->hist[k];
+            bool admit = ev->kind == MEV_ADMIT;
+            h->ev = (struct member_event){
+                .kind = (enum member_event_kind)ev->kind,
+                .date = ev->date, /* a recognition: 12 months after the ceremony, as planned */
+                .decision_date = ev->decision,
+                .org_id = ev->org >= 0 ? p->orgs[ev->org].id : 0,
+                .form = admit ? 0 : ev->form,
+                .until = admit ? DATE_NONE : ev->until,
+            };
+            buf_reset(&h->decision_no);
+            decision_no(w, ev->org >= 0 ? ev->org : ev0->org, dec, sizeof(dec));
+            buf_adds(&h->decision_no, dec);
+            buf_reset(&h->detail);
+            buf_reset(&h->place);
+            h->scope = SCOPE_NONE;
+        }
         struct store_bulk_member m = {
             .fields = &f,
-            .org_id = w->p->orgs[ev->org].id,
-            .decision_date = ev->decision,
-            .ceremony_date = ev->date,
-            .official_decision_date = x->nev == 2 ? w->p->evs[x->ev0 + 1].decision : DATE_NONE,
-            .decision_no = dec,
-            .official_decision_no = x->nev == 2 ? odec : "",
+            .org_id = p->orgs[ev0->org].id,
+            .decision_date = ev0->decision,
+            .ceremony_date = ev0->date,
+            .official_decision_date = DATE_NONE,
+            .decision_no = w->adec,
+            .official_decision_no = "",
+            .history = w->hist,
+            .nhistory = nh,
         };
         rc = store_bulk_member_add(w->bulk, &m, &x->id, e);
+        if (rc) {
+            char msg[sizeof(e->msg)], field[sizeof(e->field)];
+            snprintf(msg, sizeof(msg), "%s", e ? e->msg : "");
+            snprintf(field, sizeof(field), "%s", e ? e->field : "");
+            rc = tcxd_fail(e, rc, field, "demo member '%s': %s", name->ptr, msg);
+        }
     }
     member_fields_release(&f);
     if (!rc) {
@@ -312,13 +343,16 @@ static enum tcxd_err write_people(struct writer *w, struct tcxd_error *e)
         struct demo_person *x = &p->people[i];
         if (x->merge_block)
             continue;
-        if (w->bulk && simple_person(p, x))
-            rc = write_bulk(w, x, &name, e);
+        if (w->bulk)
+            rc = write_history(w, x, &name, e);
         else
             rc = write_events(w, x, 0, x->nev, &name, e);
         w->done++;
         progress(w);
     }
+    /* the load's rows, indexes and counts in place: the merges below find their members */
+    if (!rc && w->bulk)
+        rc = store_bulk_prepare(w->bulk, e);
     /* people of chi bộ merged away: their history up to the merge, the merge, the rest */
     for (size_t k = 0; !rc && k < p->nops; k++) {
         const struct demo_op *op = &p->ops[k];
@@ -371,7 +405,36 @@ static enum tcxd_err build_province(struct writer *w, const struct demo_spec *sp
     return rc;
 }
 
-/* National: the 63 provinces' member totals by their number of communes (wards weigh more). */
+/* One transaction: the organizations, the people, the merges. Through the bulk path the people
+   without a merge are loaded by the sole writer of the member tables (until store_bulk_prepare)
+   with one audit record for the load (after: its JSON); per member, each operation has its
+   own. */
+static enum tcxd_err load_province(struct writer *w, const struct demo_spec *spec,
+                                   const char *after, struct tcxd_error *e)
+{
+    enum tcxd_err rc;
+    if (w->o->per_member) {
+        if ((rc = store_begin(w->st, e)))
+            return rc;
+        if ((rc = build_province(w, spec, e)))
+            store_rollback(w->st);
+        else
+            rc = store_commit(w->st, e);
+        return rc;
+    }
+    struct store_bulk_opts bo = {.expected_rows = (size_t)spec->members,
+                                 .indexes = STORE_BULK_INDEXES_AUTO,
+                                 .sole_writer = true};
+    if ((rc = store_bulk_begin_opts(w->st, &bo, &w->bulk, e)))
+        return rc;
+    if ((rc = build_province(w, spec, e)))
+        store_bulk_abort(w->bulk);
+    else
+        rc = store_bulk_commit(w->bulk, w->who, "demo.generate", after, e);
+    w->bulk = NULL;
+    return rc;
+}
+
 /* ---- the 2025 restructuring ------------------------------------------------------------------ */
 
 static enum tcxd_err apply_plan(struct writer *w, const struct restructure_plan *p,
@@ -428,7 +491,7 @@ static enum tcxd_err restructure_hanoi(struct writer *w, struct tcxd_error *e)
 
 struct province_codes {
     char gso[100][4];
-    char code[100][16];
+    char code[100][33];
     size_t n;
 };
 
@@ -463,6 +526,27 @@ static enum tcxd_err restructure_provinces(struct writer *w, const struct provin
     rc = apply_plan(w, &p, e);
     restructure_plan_release(&p);
     return rc;
+}
+
+/* The communes a scaled province keeps: 2 in each of its first 2 districts. */
+static int64_t scaled_communes(const struct demo_data *d, const char *province)
+{
+    int64_t n = 0;
+    int districts = 0, in_district = 0;
+    const char *cur = NULL;
+    for (size_t i = 0; i < d->nunits; i++) {
+        const struct demo_unit *u = &d->units[i];
+        if (strcmp(u->province_code, province))
+            continue;
+        if (!cur || strcmp(cur, u->district_code)) {
+            cur = u->district_code;
+            districts++;
+            in_district = 0;
+        }
+        if (districts <= 2 && in_district++ < 2)
+            n++;
+    }
+    return n;
 }
 
 static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
@@ -519,6 +603,9 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
     if (hn < np)
         wt[hn] = 0, lo[hn] = 0;
     demo_allocate(NATIONAL_MEMBERS - (hn < np ? HN_MEMBERS : 0), wt, lo, NULL, np, members);
+    bool scaled = w->o->scale > 0 && w->o->scale < 1;
+    if (scaled)
+        w->res->figures.members = 0; /* the sum of the provinces' below */
     for (size_t i = 0; !rc && i < np; i++) {
         int n = prov[i].wards + prov[i].communes;
         char rootcode[16];
@@ -533,9 +620,19 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
         if (!strcmp(prov[i].code, "79"))
             snprintf(rootcode, sizeof(rootcode), "HCM");
         spec.root_code = rootcode;
-        memcpy(pc->gso[pc->n], prov[i].code, sizeof(pc->gso[0]));
-        memcpy(pc->code[pc->n++], rootcode, sizeof(pc->code[0]));
-        if (i == hn) {
+        if (scaled) {
+            /* a smaller tree: the first 2 districts with 2 communes each, the 4 blocs (2 base
+               organizations each at least), 2 more base organizations per district */
+            spec.max_districts = 2;
+            spec.communes_per_district = 2;
+            int64_t m = (int64_t)((double)(i == hn ? HN_MEMBERS : members[i]) * w->o->scale);
+            spec.members = m > SCALED_MIN_MEMBERS ? m : SCALED_MIN_MEMBERS;
+            spec.base = scaled_communes(d, prov[i].code) + 4 * 2 + 2 * 2 + 2;
+            /* enough chi bộ for every base organization to be a đảng bộ of 3 */
+            spec.branches = spec.members / 27 > 3 * spec.base ? spec.members / 27 : 3 * spec.base;
+            spec.partial = 1;
+            w->res->figures.members += spec.members;
+        } else if (i == hn) {
             spec.hanoi_blocs = true;
             spec.base = HN_BASE;
             spec.partial = HN_PARTIAL;
@@ -547,22 +644,17 @@ static enum tcxd_err build_national(struct writer *w, struct tcxd_error *e)
             spec.base = n + n * 3 / 2 + 20;
             spec.partial = spec.base / 20;
         }
-        /* one transaction per province (memory stays bounded), the bulk path for people with
-           no history beyond their admission and recognition */
-        size_t expected = (size_t)spec.members;
-        if (!(rc = store_bulk_begin(w->st, expected, STORE_BULK_KEEP_INDEXES, &w->bulk, e))) {
-            rc = build_province(w, &spec, e);
-            if (rc) {
-                store_bulk_abort(w->bulk);
-            } else {
-                char after[256];
-                snprintf(after, sizeof(after),
-                         "{\"profile\":\"national\",\"province\":\"%.3s\",\"members\":%lld}",
-                         prov[i].code, (long long)spec.members);
-                rc = store_bulk_commit(w->bulk, w->who, "demo.national", after, e);
-            }
-            w->bulk = NULL;
-        }
+        /* one transaction per province (memory stays bounded) */
+        char after[256];
+        snprintf(after, sizeof(after),
+                 "{\"profile\":\"national\",\"seed\":%llu,\"province\":\"%.3s\","
+                 "\"members\":%lld}",
+                 (unsigned long long)w->o->seed, prov[i].code, (long long)spec.members);
+        rc = load_province(w, &spec, after, e);
+        /* the committee's code as made unique ("QN" taken: "QN2") */
+        memcpy(pc->gso[pc->n], prov[i].code, sizeof(pc->gso[0]));
+        snprintf(pc->code[pc->n++], sizeof(pc->code[0]), "%s",
+                 w->p->norgs ? w->p->orgs[0].code : rootcode);
         demo_plan_reset(w->p);
         if (w->o->progress)
             w->o->progress(w->o->ctx, "provinces", (int64_t)i + 1, (int64_t)np);
@@ -582,6 +674,10 @@ enum tcxd_err demo_generate(struct store *st, const struct store_actor *who,
 {
     memset(out, 0, sizeof(*out));
     demo_profile_figures(o->profile, &out->figures);
+    if (o->scale < 0 || o->scale > 1 || (o->scale > 0 && o->scale < 1e-4))
+        return tcxd_fail(e, TCXD_EINVAL, "scale", "the scale is a number in [0,0001; 1]");
+    if (o->scale > 0 && o->scale < 1 && o->profile != DEMO_NATIONAL)
+        return tcxd_fail(e, TCXD_EINVAL, "scale", "only the national profile can be scaled");
     tcxd_date today = date_today();
     if (today <= out->figures.as_of) {
         char a[DATE_ISO_LEN], t[DATE_ISO_LEN];
@@ -604,7 +700,7 @@ enum tcxd_err demo_generate(struct store *st, const struct store_actor *who,
     store_bulk_mode(st, true);
     if (o->profile == DEMO_NATIONAL) {
         rc = build_national(&w, e);
-    } else if (!(rc = store_begin(st, e))) {
+    } else {
         struct demo_spec spec = {.province_code = "01", .root_code = "HN"};
         spec.base = out->figures.base;
         spec.partial = out->figures.partial;
@@ -616,15 +712,18 @@ enum tcxd_err demo_generate(struct store *st, const struct store_actor *who,
         } else {
             spec.hanoi_blocs = true;
         }
-        rc = build_province(&w, &spec, e);
-        if (rc)
-            store_rollback(st);
-        else
-            rc = store_commit(st, e);
+        char after[128];
+        snprintf(after, sizeof(after), "{\"profile\":\"%s\",\"seed\":%llu,\"members\":%lld}",
+                 demo_profile_name(o->profile), (unsigned long long)o->seed,
+                 (long long)spec.members);
+        rc = load_province(&w, &spec, after, e);
         if (!rc && o->profile == DEMO_HANOI_2020 && today >= org_rules_2025())
             rc = restructure_hanoi(&w, e);
     }
     store_bulk_mode(st, false);
+    for (size_t k = 0; k < w.hist_init; k++)
+        member_history_item_release(&w.hist[k]);
+    free(w.hist);
     demo_plan_release(&plan);
     demo_data_release(&data);
     return rc;

@@ -2,11 +2,15 @@
  * demo.h - the deterministic demo dataset generator behind `tcxd demo`.
  *
  * A profile describes a party organization tree and its members; demo_generate() plans it in
- * memory from a seed (its own xoshiro256** generator, never rand()) and writes it through the
- * same store API as real use (store_org_create, store_member_admit, store_member_event,
- * store_member_readmit, store_org_merge, store_org_move), inside one outer transaction with
- * store_bulk_mode. Same profile, seed and day (date_today(), TCXD_TODAY) give the same database
- * (audit timestamps aside).
+ * memory from a seed (its own xoshiro256** generator, never rand()) and writes it in one
+ * transaction (national: one per province) with store_bulk_mode: the organizations through
+ * store_org_create and store_org_move, each person's whole history through the store's bulk
+ * path (store_bulk_member_history: the rows store_member_admit, store_member_event and
+ * store_member_readmit would write, one audit record for the load), then the chi bộ merges and
+ * their people through the per-member operations (store_org_merge). demo_options.per_member
+ * writes every person through the per-member operations instead: the same rows in every table
+ * but the audit (tests/demo checks it), minutes instead of seconds. Same profile, seed and day
+ * (date_today(), TCXD_TODAY) give the same database (audit timestamps aside).
  *
  * Profiles (the figures hold on the profile's as-of date, 31/12/2020, after all history):
  *   small       HN "Đảng bộ thành phố Hà Nội" with 2 districts: HN.BD (quận Ba Đình) and HN.HK
@@ -49,6 +53,8 @@
 
 enum demo_profile { DEMO_SMALL, DEMO_HANOI_2020, DEMO_NATIONAL, DEMO__MAX };
 
+#define SCALED_MIN_MEMBERS 600
+
 const char *demo_profile_name(enum demo_profile p); /* "small", "hanoi-2020", "national" */
 enum tcxd_err demo_profile_parse(const char *s, enum demo_profile *out,
                                  struct tcxd_error *e) TCXD_WUR;
@@ -63,6 +69,17 @@ void demo_profile_figures(enum demo_profile p, struct demo_figures *out);
 struct demo_options {
     enum demo_profile profile;
     uint64_t seed;
+    /* Every person through the per-member store operations (store_member_admit, _event,
+       _readmit: one transaction and one audit record each) instead of the bulk path
+       (store_bulk_member_history: the same rows, one audit record for the load), as generator
+       versions up to 4 did: minutes instead of seconds for hanoi-2020. For the test that
+       compares both paths and for the benchmark. */
+    bool per_member;
+    /* national only, in (0, 1]; 0 means 1: every province's members times scale (at least
+       SCALED_MIN_MEMBERS) in a smaller tree (its first 2 districts with 2 communes each, the 4
+       bloc committees; Hà Nội like any province), the 2025 merger as at full scale. For tests:
+       63 provinces, then 34, every member accounted for, in seconds. */
+    double scale;
     /* Optional progress callback (phase name, done, total); called a few hundred times. */
     void (*progress)(void *ctx, const char *phase, int64_t done, int64_t total);
     void *ctx;

@@ -179,6 +179,7 @@ struct demo_spec {
     const char *root_code;             /* "HN" */
     const char *const *district_codes; /* NULL: all districts of the province */
     int communes_per_district;         /* 0: all */
+    int max_districts;                 /* 0: all; else the first ones */
     int nblocs;                        /* bloc committees: the Hà Nội table, or 4 generic */
     bool hanoi_blocs;
     int64_t base, partial, branches, members; /* exact totals under the root */

@@ -912,6 +912,8 @@ enum tcxd_err demo_plan_orgs(struct demo_plan *p, const struct demo_spec *spec, 
         for (const char *const *dc = spec->district_codes; dc && *dc; dc++)
             if (!strcmp(*dc, units[i].district_code))
                 want = true;
+        if (spec->max_districts && nd >= (size_t)spec->max_districts)
+            want = false;
         if (want && nd < ARRAY_SIZE(dist)) {
             struct place pl = split_place(units[i].district);
             sibling_code(p, p->orgs[root].code, &pl, code);

@@ -20,8 +20,10 @@
  * registration it wrote covers - exactly what the triggers would have done row by row - then
  * makes the triggers again, all before COMMIT. A sole writer that rebuilds indexes (see below)
  * into a database without registrations also builds member_stint apart, on a second connection
- * and thread, and copies it in at commit (store_bulk.c). Without sole_writer (the demo mixes
- * the per-member path into its loads) every member is written at once and the triggers stay.
+ * and thread, and copies it in at commit (store_bulk.c). Without sole_writer (a caller mixing
+ * the per-member path into its load) every member is written at once and the triggers stay.
+ * The demo generator is a sole writer until store_bulk_prepare, then writes its merges through
+ * the per-member path (see below).
  *
  * Lifecycle: store_bulk_begin() opens a transaction (nesting like store_begin) and returns a
  * handle; store_bulk_commit() or store_bulk_abort() ends it and frees the handle. On an error
@@ -137,6 +139,11 @@ enum tcxd_err store_bulk_begin(struct store *st, size_t expected_rows,
                                struct tcxd_error *e) TCXD_WUR;
 enum tcxd_err store_bulk_member_add(struct store_bulk *b, const struct store_bulk_member *m,
                                     int64_t *id_out, struct tcxd_error *e) TCXD_WUR;
+/*
+ * After store_bulk_prepare the load's rows, indexes, counts and triggers are all in place and
+ * the transaction is still open: the caller may go on writing through the per-member path (the
+ * demo's organization merges) before store_bulk_commit, which then only audits and commits.
+ */
 /* The commit's work before its audit record: the waiting rows, the counts, the indexes (the
    longest part of a big load). Optional: store_bulk_commit does it when not done. On failure
    the caller aborts. */

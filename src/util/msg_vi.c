@@ -1273,22 +1273,32 @@ const struct msg_pair msg_vi_catalog[] = {
     {"a FILE", "TỆP"},
     {"a PLAN file", "tệp PHƯƠNG_ÁN"},
     {"MEMBER", "ĐẢNG_VIÊN"},
-    {"Builds a deterministic demo dataset through the normal store operations:\n"
+    {"Builds a deterministic demo dataset through the store's bulk path (the rows\n"
+     "the per-member operations write, one audit record for the load):\n"
      "  small       Hà Nội with 2 districts (HN.BD, HN.HK), 400 members: for tests\n"
      "  hanoi-2020  Hà Nội on 31/12/2020: 50 committees, 2.316 base organizations,\n"
      "              176 đảng bộ bộ phận, 17.225 chi bộ, 457.397 members\n"
      "  national    63 provinces, about 5,6 million members: for benchmarks\n"
      "with history up to today (TCXD_TODAY overrides). Same profile, seed and day:\n"
      "same data. The database is created when missing; it must not hold the\n"
-     "profile's root organization yet. Default seed %d.\n",
-     "Tạo bộ dữ liệu mẫu xác định bằng chính các thao tác ghi thông thường:\n"
+     "profile's root organization yet. Default seed %d. --per-member writes every\n"
+     "person through the per-member operations instead (the same data, an audit\n"
+     "record each, minutes instead of seconds for hanoi-2020). --scale X (national\n"
+     "only, 0 < X <= 1): every province's members times X in a smaller tree (the\n"
+     "first 2 districts with 2 communes each), the 2025 merger as at full scale.\n",
+     "Tạo bộ dữ liệu mẫu xác định qua đường ghi hàng loạt (đúng các dòng mà thao tác\n"
+     "ghi từng đảng viên tạo ra, một bản ghi nhật ký cho cả lần nạp):\n"
      "  small       Hà Nội với 2 quận (HN.BD, HN.HK), 400 đảng viên: cho phép thử\n"
      "  hanoi-2020  Hà Nội ngày 31/12/2020: 50 đảng bộ trực thuộc, 2.316 tổ chức cơ sở đảng,\n"
      "              176 đảng bộ bộ phận, 17.225 chi bộ, 457.397 đảng viên\n"
      "  national    63 tỉnh, thành phố, khoảng 5,6 triệu đảng viên: để đo hiệu năng\n"
      "có lịch sử đến hôm nay (TCXD_TODAY thay ngày hôm nay). Cùng bộ (--profile), hạt giống\n"
      "(--seed) và ngày: cùng dữ liệu. Cơ sở dữ liệu được tạo khi chưa có; chưa được có tổ chức\n"
-     "gốc của bộ dữ liệu. Hạt giống mặc định %d.\n"},
+     "gốc của bộ dữ liệu. Hạt giống mặc định %d. --per-member ghi từng đảng viên qua các thao\n"
+     "tác ghi thông thường (cùng dữ liệu, mỗi thao tác một bản ghi nhật ký, vài phút thay vì\n"
+     "vài giây với hanoi-2020). --scale X (chỉ national, 0 < X <= 1): số đảng viên mỗi tỉnh\n"
+     "nhân X trong một cây nhỏ hơn (2 huyện đầu, mỗi huyện 2 xã), hợp nhất tỉnh năm 2025\n"
+     "như bộ đầy đủ.\n"},
     {"usage: tcxd backup FILE\n"
      "Writes a consistent copy of the database (--db) to FILE while a server may be\n"
      "writing (SQLite's online backup under one snapshot), syncs it, checks it\n"

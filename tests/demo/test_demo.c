@@ -42,18 +42,24 @@ static void remove_db(const char *path)
     unlink(x);
 }
 
-static void generate(const char *path, enum demo_profile p, uint64_t seed)
+static void generate_opts(const char *path, const struct demo_options *opts)
 {
     struct store *st;
     struct tcxd_error e;
     remove_db(path);
     assert_int_equal(store_open(path, STORE_CREATE, &st, &e), TCXD_OK);
-    struct demo_options o = {.profile = p, .seed = seed};
+    struct demo_options o = *opts;
     struct demo_result r;
     enum tcxd_err rc = demo_generate(st, &actor, &o, &r, &e);
     if (rc)
         fail_msg("demo_generate: %s", e.msg);
     store_close(st);
+}
+
+static void generate(const char *path, enum demo_profile p, uint64_t seed)
+{
+    struct demo_options o = {.profile = p, .seed = seed};
+    generate_opts(path, &o);
 }
 
 /* ---- independent counting -------------------------------------------------------------------- */
@@ -279,8 +285,9 @@ static void test_small_figures(void **state)
     remove_db(path);
 }
 
-/* Content hash of every table but the audit timestamps (the clock is not part of the data). */
-static uint64_t db_checksum(const char *path)
+/* Content hash of every table but the audit timestamps (the clock is not part of the data);
+   without the audit records at all when !audit. */
+static uint64_t db_checksum_of(const char *path, bool audit)
 {
     sqlite3 *db;
     assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
@@ -292,11 +299,16 @@ static uint64_t db_checksum(const char *path)
         "SELECT * FROM member_event ORDER BY id",
         "SELECT * FROM member_stint ORDER BY member_id, valid_from, kind",
         "SELECT * FROM member_gap ORDER BY member_id, valid_from",
+        /* the per-member path's triggers leave counts of 0 behind (a registration deleted and
+           written again), the bulk path writes none */
+        "SELECT * FROM member_count_open WHERE n != 0 ORDER BY 1, 2",
+        "SELECT * FROM member_count_day ORDER BY 1",
         "SELECT id, username, address, action, entity, entity_id, org_id, before, after "
         "FROM audit ORDER BY id",
     };
     uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+    size_t nsql = sizeof(sql) / sizeof(sql[0]) - !audit;
+    for (size_t i = 0; i < nsql; i++) {
         sqlite3_stmt *s;
         assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &s, NULL), SQLITE_OK);
         while (sqlite3_step(s) == SQLITE_ROW) {
@@ -312,6 +324,51 @@ static uint64_t db_checksum(const char *path)
     }
     sqlite3_close(db);
     return h;
+}
+
+static uint64_t db_checksum(const char *path)
+{
+    return db_checksum_of(path, true);
+}
+
+/* The bulk path (store_bulk_member_history) writes what the per-member operations write: every
+   table but the audit equal, row for row, for a few seeds; one audit record for the load
+   instead of one per operation. */
+static void test_small_paths_equal(void **state)
+{
+    char a[512], b[512];
+    tmp_path(a, sizeof(a), "bulk");
+    tmp_path(b, sizeof(b), "per_member");
+    static const uint64_t seeds[] = {7, 11, DEMO_DEFAULT_SEED};
+    for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+        struct demo_options bulk = {.profile = DEMO_SMALL, .seed = seeds[i]};
+        struct demo_options each = {.profile = DEMO_SMALL, .seed = seeds[i], .per_member = true};
+        generate_opts(a, &bulk);
+        generate_opts(b, &each);
+        if (db_checksum_of(a, false) != db_checksum_of(b, false))
+            fail_msg("seed %llu: the bulk path and the per-member path differ",
+                     (unsigned long long)seeds[i]);
+        sqlite3 *da, *dbb;
+        assert_int_equal(sqlite3_open_v2(a, &da, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_open_v2(b, &dbb, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+        /* what the comparison covers: members with later events, re-admissions, transfers */
+        assert_true(q1(da, "SELECT count(*) FROM member") > 400);
+        assert_true(q1(da, "SELECT count(*) FROM member_event WHERE kind = 2") > 0);
+        assert_true(q1(da, "SELECT count(*) FROM member_event WHERE kind = 6") > 0);
+        assert_true(q1(da, "SELECT count(*) FROM member_count_open") > 0);
+        /* audit: one record for the load; only the merged chi bộ's people (written around
+           their merge) keep one per operation, as every person has on the per-member path */
+        assert_int_equal(q1(da, "SELECT count(*) FROM audit WHERE action = 'demo.generate'"), 1);
+        assert_int_equal(q1(dbb, "SELECT count(*) FROM audit WHERE action = 'demo.generate'"), 0);
+        int64_t per_op = q1(dbb, "SELECT count(*) FROM audit WHERE action LIKE 'member.%'");
+        assert_true(per_op >= q1(dbb, "SELECT count(*) FROM member"));
+        assert_true(q1(da, "SELECT count(*) FROM audit WHERE action LIKE 'member.%'") * 10 <
+                    per_op);
+        sqlite3_close(da);
+        sqlite3_close(dbb);
+    }
+    remove_db(a);
+    remove_db(b);
 }
 
 static void test_small_deterministic(void **state)
@@ -431,6 +488,145 @@ static void test_allocate(void **state)
     assert_int_equal(sum, 457397);
 }
 
+/* ---- national at a small scale ------------------------------------------------------------- */
+
+/* Old and new provinces of the 2025 merger, counted from the mapping file itself. */
+static void mapping_counts(size_t *old_n, size_t *new_n)
+{
+    char path[600];
+    const char *src = getenv("TCXD_SRCDIR");
+    snprintf(path, sizeof(path), "%s/data/admin_units/province_mapping_2025.csv",
+             src && *src ? src : ".");
+    FILE *f = fopen(path, "r");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    char line[512], olds[100][4], news[100][4];
+    size_t no = 0, nn = 0;
+    assert_non_null(fgets(line, sizeof(line), f)); /* header */
+    while (fgets(line, sizeof(line), f)) {
+        char o[4] = "", n[4] = "";
+        const char *c2 = strchr(line, ',');
+        const char *c3 = c2 ? strchr(c2 + 1, ',') : NULL;
+        assert_non_null(c3);
+        memcpy(o, line, 2);
+        memcpy(n, c3 + 1, 2);
+        bool seen = false;
+        for (size_t i = 0; i < no; i++)
+            seen |= !strcmp(olds[i], o);
+        if (!seen && no < 100)
+            memcpy(olds[no++], o, 3);
+        seen = false;
+        for (size_t i = 0; i < nn; i++)
+            seen |= !strcmp(news[i], n);
+        if (!seen && nn < 100)
+            memcpy(news[nn++], n, 3);
+    }
+    fclose(f);
+    *old_n = no;
+    *new_n = nn;
+}
+
+/* Registrations (counted members) on a day in the whole database. */
+static int64_t registered(sqlite3 *db, const char *day)
+{
+    char sql[300];
+    snprintf(sql, sizeof(sql),
+             "SELECT count(*) FROM member_stint WHERE kind = 0 AND status IN (1, 2) AND "
+             "valid_from <= '%s' AND valid_to > '%s'",
+             day, day);
+    return q1(db, sql);
+}
+
+/* The committees directly under VN on a day; their subtrees' members summed. */
+static int64_t province_members(sqlite3 *db, const char *day, int64_t *committees)
+{
+    sqlite3_stmt *s;
+    const char *sql = SUBTREE "SELECT o.code FROM sub JOIN org o ON o.id = sub.id "
+                              "WHERE sub.depth = 1 AND sub.tier = 0 ORDER BY o.code";
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, "VN", -1, SQLITE_STATIC);
+    int64_t sum = 0, n = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char code[64];
+        snprintf(code, sizeof(code), "%s", (const char *)sqlite3_column_text(s, 0));
+        struct figures f;
+        count_figures(db, code, day, &f);
+        sum += f.members;
+        n++;
+    }
+    sqlite3_finalize(s);
+    *committees = n;
+    return sum;
+}
+
+/* The national profile at scale 0,0001 (600 members a province): 63 provincial committees until
+   30/06/2025, 34 from 01/07/2025 as the mapping says, and every member of each day in exactly
+   one of them. */
+static void test_national_scaled(void **state)
+{
+    char path[512];
+    tmp_path(path, sizeof(path), "national");
+    struct demo_options o = {.profile = DEMO_NATIONAL, .seed = 5, .scale = 0.0001};
+    generate_opts(path, &o);
+    size_t old_n, new_n;
+    mapping_counts(&old_n, &new_n);
+    assert_int_equal(old_n, 63);
+    assert_int_equal(new_n, 34);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    static const char *const days[] = {"2020-12-31", "2024-12-31", "2025-06-30",
+                                       "2025-07-01", "2025-12-31", "2026-01-15"};
+    for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++) {
+        const char *day = days[i];
+        struct figures f;
+        count_figures(db, "VN", day, &f);
+        int64_t committees;
+        int64_t sum = province_members(db, day, &committees);
+        bool after = strcmp(day, "2025-07-01") >= 0;
+        if (committees != (int64_t)(after ? new_n : old_n) || f.direct != committees)
+            fail_msg("%s: %lld provincial committees (%lld counted under VN)", day,
+                     (long long)committees, (long long)f.direct);
+        /* every member registered that day is in the tree, in exactly one province */
+        assert_int_equal(f.members, registered(db, day));
+        assert_int_equal(sum, f.members);
+        assert_true(f.members >= 63 * 600 * 9 / 10);
+    }
+    /* the merger moved no member: each one registered on 30/06/2025 still is on 01/07/2025 in
+       the same chi bộ, unless that day's own event ended or moved the registration */
+    assert_int_equal(
+        q1(db, "SELECT count(*) FROM member_stint a WHERE a.kind = 0 AND a.status IN (1, 2) AND "
+               "a.valid_from <= '2025-06-30' AND a.valid_to > '2025-06-30' AND NOT EXISTS "
+               "(SELECT 1 FROM member_stint b WHERE b.member_id = a.member_id AND b.kind = 0 AND "
+               "b.org_id = a.org_id AND b.valid_from <= '2025-07-01' AND b.valid_to > "
+               "'2025-07-01') AND NOT EXISTS (SELECT 1 FROM member_event x WHERE x.member_id = "
+               "a.member_id AND x.date = '2025-07-01')"),
+        0);
+    /* the old committees merged into the new ones on 01/07/2025, Hà Nội kept */
+    assert_true(q1(db, "SELECT count(*) FROM org_event WHERE kind = 'merged_into' AND "
+                       "date = '2025-07-01'") > 0);
+    assert_int_equal(q1(db, "SELECT count(*) FROM org WHERE code = 'HN' AND ended_on > "
+                            "'2026-01-01'"),
+                     1);
+    sqlite3_close(db);
+    remove_db(path);
+
+    /* the scale is for the national profile, within (0, 1] */
+    struct store *st;
+    struct tcxd_error e;
+    assert_int_equal(store_open(path, STORE_CREATE, &st, &e), TCXD_OK);
+    struct demo_result r;
+    struct demo_options bad = {.profile = DEMO_SMALL, .seed = 1, .scale = 0.5};
+    assert_int_equal(demo_generate(st, &actor, &bad, &r, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "scale");
+    bad.profile = DEMO_NATIONAL;
+    bad.scale = 1.5;
+    assert_int_equal(demo_generate(st, &actor, &bad, &r, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "scale");
+    store_close(st);
+    remove_db(path);
+}
+
 /* ---- hanoi-2020 (suite slow) ------------------------------------------------------------------
  */
 
@@ -507,9 +703,10 @@ int main(int argc, char **argv)
 {
     setenv("TCXD_TODAY", TODAY, 1);
     const struct CMUnitTest small[] = {
-        cmocka_unit_test(test_name_filter),   cmocka_unit_test(test_allocate),
-        cmocka_unit_test(test_small_figures), cmocka_unit_test(test_small_deterministic),
-        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_name_filter),     cmocka_unit_test(test_allocate),
+        cmocka_unit_test(test_small_figures),   cmocka_unit_test(test_small_deterministic),
+        cmocka_unit_test(test_refusals),        cmocka_unit_test(test_small_paths_equal),
+        cmocka_unit_test(test_national_scaled),
     };
     const struct CMUnitTest hanoi[] = {
         cmocka_unit_test(test_hanoi_2020),

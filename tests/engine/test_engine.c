@@ -134,7 +134,7 @@ static void test_small_demo(void **state)
 {
     char path[400];
     struct store *st = open_new("small", path, sizeof(path));
-    struct demo_options o = {DEMO_SMALL, 7, NULL, NULL};
+    struct demo_options o = {.profile = DEMO_SMALL, .seed = 7};
     struct demo_result res;
     struct tcxd_error e;
     must(demo_generate(st, &actor, &o, &res, &e), &e);
