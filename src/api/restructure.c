@@ -3,12 +3,17 @@
  * caller's scope): POST /api/restructure/check and /api/restructure/apply take the plan file's
  * bytes (CSV or XLSX) as the body; GET /api/restructure/flows counts organization transfers.
  * The plan's run writes its own audit records (one per operation and one for the plan).
+ * GET /api/restructure/merger lists a province's communes below 50 % of both standards of a
+ * date (administrative-unit figures, the same for every admin: no party organization is in
+ * the answer); GET /api/restructure/merger/draft drafts the plan file from that list for a
+ * committee in the caller's scope (its units' party committees found by name under it).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "plan/flows.h"
+#include "plan/merger.h"
 #include "plan/restructure.h"
 
 enum { R_SCOPE, R_DRY_RUN };
@@ -23,6 +28,21 @@ const struct http_field api_restructure_flows_query[] = {
     {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
     {"from", HF_DATE, HF_REQUIRED, 0, 0, "first day of the period"},
     {"to", HF_DATE, HF_REQUIRED, 0, 0, "last day of the period"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { M_PROVINCE, M_DATE, M_ORG };
+const struct http_field api_merger_query[] = {
+    {"province", HF_STRING, HF_REQUIRED, 1, 3, "province code of the units file (\"01\": Hà Nội)"},
+    {"date", HF_DATE, 0, 0, 0, "the day whose standards and figures apply (default today)"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+const struct http_field api_merger_draft_query[] = {
+    {"province", HF_STRING, HF_REQUIRED, 1, 3, "province code of the units file (\"01\": Hà Nội)"},
+    {"date", HF_DATE, 0, 0, 0, "the plan's date (default today)"},
+    {"org", HF_ID, 0, 0, 0,
+     "the committee whose subtree holds the units' committees (default: "
+     "the account's scope)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -115,4 +135,46 @@ enum tcxd_err api_restructure_flows(struct http_ctx *c, struct tcxd_error *e)
         return rc;
     http_json(c, 200, org_flows_json(&f));
     return TCXD_OK;
+}
+
+static tcxd_date merger_date(struct http_ctx *c)
+{
+    return c->q[M_DATE].present ? c->q[M_DATE].d : date_today();
+}
+
+enum tcxd_err api_restructure_merger(struct http_ctx *c, struct tcxd_error *e)
+{
+    tcxd_date on = merger_date(c);
+    struct merger_list l;
+    enum tcxd_err rc = merger_analyse(c->st, c->q[M_PROVINCE].s, on, &l, e);
+    if (rc)
+        return rc;
+    http_json(c, 200, merger_list_json(&l, c->q[M_PROVINCE].s, on));
+    merger_list_release(&l);
+    return TCXD_OK;
+}
+
+enum tcxd_err api_restructure_merger_draft(struct http_ctx *c, struct tcxd_error *e)
+{
+    tcxd_date on = merger_date(c);
+    int64_t id = c->q[M_ORG].present ? c->q[M_ORG].i : c->sess.scope_org_id;
+    struct org_info org;
+    enum tcxd_err rc;
+    /* the committee on the day before the plan: the units' committees are matched under it */
+    if ((rc = http_org_get(c, id, on - 1, "org", &org, e)))
+        return rc;
+    struct merger_list l;
+    if ((rc = merger_analyse(c->st, c->q[M_PROVINCE].s, on, &l, e)))
+        return rc;
+    struct buf csv = BUF_INIT;
+    size_t unmatched = 0;
+    rc = merger_draft(c->st, &l, org.id, on, &csv, &unmatched, e);
+    merger_list_release(&l);
+    if (!rc) {
+        char name[64];
+        snprintf(name, sizeof(name), "merger-%s.csv", c->q[M_PROVINCE].s);
+        http_file(c, "text/csv; charset=utf-8", name, csv.ptr, csv.len);
+    }
+    buf_release(&csv);
+    return rc;
 }

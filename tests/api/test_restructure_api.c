@@ -24,7 +24,7 @@
 static const char PW[] = "Quantri-test-2024";
 static char dir[256], db[300];
 static struct server srv;
-static int64_t id_q1c;
+static int64_t id_q1c, id_q1;
 
 static int64_t audit_count(void)
 {
@@ -59,7 +59,7 @@ static int setup(void **state)
     if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
         return -1;
     add_org("HN", "above_base", "dang_bo", NULL, NULL);
-    add_org("Q1", "above_base", "dang_bo", "HN", NULL);
+    id_q1 = add_org("Q1", "above_base", "dang_bo", "HN", NULL);
     add_org("Q2", "above_base", "dang_bo", "HN", NULL);
     add_org("Q1P", "base", "dang_bo", "Q1", "phuong");
     add_org("Q2P", "base", "dang_bo", "Q2", "phuong");
@@ -183,8 +183,114 @@ static void test_plan_routes(void **state)
     json_decref(j);
 }
 
+/* The merger analysis: a province's communes (imported figures) below 50 % of both standards,
+   against the test's own copy of NQ 1211/2016's for a xã of the plains (8.000 people, 30 km²). */
+static const struct {
+    const char *code, *name;
+    double area;
+    long pop;
+} units[] = {
+    {"99001", "Xã An Bình", 12.0, 3500}, {"99002", "Xã An Hòa", 14.9, 3999},
+    {"99003", "Xã An Lạc", 15.0, 3000},  {"99004", "Xã Tân Tiến", 60.0, 20000},
+    {"99005", "Xã Đông Sơn", 9.0, 4200},
+};
+#define NUNITS (sizeof(units) / sizeof(units[0]))
+
+static bool below(size_t i)
+{
+    return units[i].area < 30.0 / 2 && units[i].pop < 8000 / 2;
+}
+
+static void test_merger_routes(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/units.csv", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("code,name,level,province_code,terrain,area_km2,population,as_of\n", f);
+    for (size_t i = 0; i < NUNITS; i++)
+        fprintf(f, "%s,%s,ward,99,,%.2f,%ld,2019-12-31\n", units[i].code, units[i].name,
+                units[i].area, units[i].pop);
+    fputs("98001,Xã Ngoài,ward,98,,1,100,2019-12-31\n", f); /* another province */
+    fclose(f);
+    assert_int_equal(tcxd_run(db, NULL, NULL, 0, "restructure", "units", path, NULL), 0);
+    /* the units' party committees under Q1, named after them */
+    for (size_t i = 0; i < NUNITS; i++) {
+        char code[16], name[128];
+        snprintf(code, sizeof(code), "Q1X%zu", i + 1);
+        snprintf(name, sizeof(name), "Đảng bộ %s", units[i].name);
+        assert_int_equal(tcxd_run(db, NULL, NULL, 0, "org", "add", code, name, "--tier", "base",
+                                  "--form", "dang_bo", "--parent", "Q1", "--type", "xa", "--date",
+                                  "2000-01-01", NULL),
+                         0);
+    }
+    struct session hn, staff;
+    json_t *j;
+    assert_int_equal(login(&hn, srv.port, "admin_hn", PW), 200);
+    assert_int_equal(login(&staff, srv.port, "staff1", PW), 200);
+    size_t nbelow = 0;
+    for (size_t i = 0; i < NUNITS; i++)
+        nbelow += below(i);
+    assert_int_equal(nbelow, 2);
+
+    assert_int_equal(get(&hn, "/api/restructure/merger?province=99&date=2020-06-01", &j), 200);
+    assert_int_equal(jint(j, "units"), NUNITS);
+    assert_int_equal(jint(j, "below"), nbelow);
+    json_t *list = json_object_get(j, "list");
+    assert_int_equal(json_array_size(list), nbelow);
+    size_t k = 0;
+    for (size_t i = 0; i < NUNITS; i++) {
+        if (!below(i))
+            continue;
+        json_t *x = json_array_get(list, k++);
+        assert_string_equal(json_string_value(json_object_get(x, "code")), units[i].code);
+        assert_string_equal(json_string_value(json_object_get(x, "name")), units[i].name);
+        assert_int_equal(jint(x, "population"), units[i].pop);
+    }
+    json_decref(j);
+    /* admins only; the province is required */
+    assert_int_equal(get(&staff, "/api/restructure/merger?province=99", &j), 403);
+    json_decref(j);
+    assert_int_equal(get(&hn, "/api/restructure/merger?date=2020-06-01", &j), 400);
+    json_decref(j);
+
+    /* the draft: one new committee for the units below, each unit's committee merged into it */
+    char p[200];
+    struct resp r;
+    snprintf(p, sizeof(p), "/api/restructure/merger/draft?province=99&date=2020-06-01&org=%lld",
+             (long long)id_q1);
+    assert_true(http_request(&hn, "GET", p, NULL, NULL, 0, &r));
+    if (r.status != 200)
+        fail_msg("draft: %d %s", r.status, r.body ? r.body : "");
+    char ct[128];
+    assert_true(resp_header(&r, "Content-Type", ct, sizeof(ct)));
+    assert_non_null(strstr(ct, "text/csv"));
+    size_t merges = 0;
+    for (const char *x = r.body; (x = strstr(x, "\nmerge,")); x++)
+        merges++;
+    assert_int_equal(merges, nbelow);
+    assert_non_null(strstr(r.body, "\nmerge,Q1X1,"));
+    assert_non_null(strstr(r.body, "\nmerge,Q1X2,"));
+    assert_null(strstr(r.body, "Q1X3"));
+    resp_release(&r);
+    /* the committee must be in the caller's scope: an admin of N1 (made by the plan above)
+       does not see Q1 */
+    assert_int_equal(tcxd_run(db, PW, NULL, 0, "user", "add", "admin_n1", "--role", "admin",
+                              "--scope", "N1", NULL),
+                     0);
+    struct session n1;
+    assert_int_equal(login(&n1, srv.port, "admin_n1", PW), 200);
+    assert_int_equal(get(&n1, p, &j), 404);
+    json_decref(j);
+    assert_int_equal(get(&n1, "/api/restructure/merger?province=99&date=2020-06-01", &j), 200);
+    assert_int_equal(jint(j, "below"), nbelow); /* the units' figures: the same for every admin */
+    json_decref(j);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_plan_routes)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_plan_routes),
+                                       cmocka_unit_test(test_merger_routes)};
     return cmocka_run_group_tests(tests, setup, teardown);
 }

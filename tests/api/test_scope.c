@@ -651,6 +651,11 @@ static const struct scope_case scope_cases[] = {
     {"POST", "/api/users/permission", NULL, NULL,
      "names an account, not an organization: one outside the admin's scope answers 404 like an "
      "unknown name (api_user_permission, src/api/complaint.c)"},
+    /* administrative units' figures, no party organization: the same list for every admin */
+    {"GET", "/api/restructure/merger", "/api/restructure/merger?province=01&date={date}", NULL,
+     NULL},
+    {"GET", "/api/restructure/merger/draft",
+     "/api/restructure/merger/draft?province=01&date={date}&org={org}", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?org={org}&page_size=200", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?page_size=200", NULL, NULL},
 };
