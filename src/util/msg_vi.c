@@ -1409,6 +1409,16 @@ const struct msg_pair msg_vi_catalog[] = {
     {"degradation %s needs one argument", "degradation %s cần một tham số (ĐẢNG_VIÊN hoặc TỔ_CHỨC)"},
     {"degradation record needs --levels", "degradation record cần --levels"},
     {"unknown degradation command '%s'", "lệnh degradation không xác định '%s'"},
+    {"%s: a history starts with the admission into a chi bộ",
+     "%s: quá trình sinh hoạt phải bắt đầu bằng việc kết nạp vào một chi bộ"},
+    {"whole histories are loaded by an account without a scope",
+     "chỉ tài khoản không giới hạn phạm vi mới nạp được cả quá trình sinh hoạt"},
+    {"%s: an event in the future", "%s: có sự kiện ở ngày trong tương lai"},
+    {"demo member '%s': %s", "đảng viên mẫu '%s': %s"},
+    {"the scale is a number in [0,0001; 1]", "tỉ lệ là một số trong khoảng [0,0001; 1]"},
+    {"only the national profile can be scaled", "chỉ bộ dữ liệu national mới thu nhỏ được"},
+    {"invalid scale '%s' (a number above 0, at most 1)",
+     "tỉ lệ '%s' không hợp lệ (một số lớn hơn 0, không quá 1)"},
 };
 
 const size_t msg_vi_catalog_len = sizeof(msg_vi_catalog) / sizeof(msg_vi_catalog[0]);
