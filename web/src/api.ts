@@ -251,6 +251,9 @@ export const api = {
   forms: () => request<{ forms: FormDef[] }>('GET', '/api/forms'),
   formFill: (q: Query) => request<FormResult>('GET', withQuery('/api/forms/fill', q)),
   formFlows: (q: Query) => request<FormFlows>('GET', withQuery('/api/forms/flows', q)),
+  restructurePlan: (bytes: ArrayBuffer, contentType: string, apply: boolean) =>
+    request<PlanResult>('POST', apply ? '/api/restructure/apply' : '/api/restructure/check', bytes, contentType),
+  merger: (q: Query) => request<MergerList>('GET', withQuery('/api/restructure/merger', q)),
   importMembers: (bytes: ArrayBuffer, contentType: string, dryRun: boolean) =>
     request<ImportReport>('POST', `/api/import/members?dry_run=${dryRun ? 1 : 0}`, bytes, contentType),
   reviewRubric: (q: Query) => request<Rubric>('GET', withQuery('/api/reviews/rubric', q)),
@@ -264,6 +267,25 @@ export const api = {
   weakAdd: (body: unknown) => request<WeakOrg>('POST', '/api/reviews/weak', body),
   weakUpdate: (id: number, body: unknown) => request<WeakOrg>('PUT', `/api/reviews/weak/${id}`, body),
 };
+
+/** A restructuring plan checked or applied (POST /api/restructure/check, /api/restructure/apply). */
+export interface StructureCounts {
+  direct_above_base: number; above_base: number; base_dang_bo: number; base_chi_bo: number;
+  partial: number; branches: number; members: number; official: number; probationary: number;
+}
+export interface PlanIssue { line: number; field: string; severity: 'error' | 'warning'; message: string }
+export interface PlanChange { action: string; code: string; name: string; detail: string }
+export interface PlanResult {
+  ok: boolean; applied: boolean; date: string; scope_id: number; created: number; ended: number;
+  moved: number; retiered: number; members_moved: number; members_unplaced: number;
+  before: StructureCounts; after: StructureCounts; changes: PlanChange[]; issues: PlanIssue[];
+}
+/** Communes below 50% of both standards (GET /api/restructure/merger). */
+export interface MergerUnit {
+  code: string; name: string; kind: string; area_km2: number; population: number; standard: string;
+  area_min_km2: number; population_min: number; area_pct: number; population_pct: number; as_of: string;
+}
+export interface MergerList { province_code: string; date: string; units: number; unknown: number; below: number; list: MergerUnit[] }
 
 /** The statistics pack (GET /api/forms, /api/forms/fill, /api/forms/flows). */
 export interface FormDef {

@@ -19,6 +19,7 @@ import { DuePage } from './pages/Due';
 import { ReportsPage } from './pages/Reports';
 import { FormsPage } from './pages/Forms';
 import { ImportPage } from './pages/Import';
+import { RestructurePage } from './pages/Restructure';
 import { ReviewPage } from './pages/Review';
 import { ReviewLeniencyPage, ReviewLevelsPage, ReviewWeakPage } from './pages/ReviewReports';
 import { AttendancePage, IndicatorsPage, ProgramPage, ProgramsPage } from './pages/Programs';
@@ -49,6 +50,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
   ];
   if (canEdit(user)) links.push(['/complaints', t('nav.complaints')]);
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
+  if (user.role === 'admin') links.push(['/restructure', t('nav.restructure')]);
   if (user.role === 'admin') links.push(['/users', t('nav.users')]);
   return (
     <header class="top">
@@ -112,6 +114,7 @@ function Routes({ user }: { user: User }) {
   if (path === '/import' && canEdit(user)) return <ImportPage />;
   if (path === '/password') return <PasswordPage />;
   if (path === '/users' && user.role === 'admin') return <UsersPage />;
+  if (path === '/restructure' && user.role === 'admin') return <RestructurePage />;
   return <div class="notice notice-warn" role="alert" data-testid="not-found"><p>{t('app.notFound')}</p></div>;
 }
 

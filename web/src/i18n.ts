@@ -5,6 +5,7 @@ import { uiEn, uiVi } from './i18n-ui';
 import { programsEn, programsVi } from './i18n-programs';
 import { complaintsEn, complaintsVi } from './i18n-complaints';
 import { formsEn, formsVi } from './i18n-forms';
+import { restructureEn, restructureVi } from './i18n-restructure';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -296,6 +297,7 @@ const vi = {
   ...programsVi,
   ...complaintsVi,
   ...formsVi,
+  ...restructureVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -590,6 +592,7 @@ const en: Record<MessageKey, string> = {
   ...programsEn,
   ...complaintsEn,
   ...formsEn,
+  ...restructureEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
