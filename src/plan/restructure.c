@@ -244,6 +244,15 @@ static int on_row(void *vctx, const struct io_table_info *info, const struct io_
               v[C_PART]);
         ok = false;
     }
+    /* a date typed in Excel is a numeric cell holding its serial day number */
+    int dc = rd->col[C_DATE];
+    int y, mo, dd;
+    if (*v[C_DATE] && dc >= 0 && (size_t)dc < row->n && row->cells[dc].number &&
+        io_excel_serial_date(v[C_DATE], info->date1904, &y, &mo, &dd)) {
+        free(v[C_DATE]);
+        v[C_DATE] = xmalloc(DATE_ISO_LEN);
+        date_format_iso(date_from_ymd(y, mo, dd), v[C_DATE]);
+    }
     if (*v[C_DATE]) {
         tcxd_date d;
         if (date_parse(v[C_DATE], &d, "date", &e)) {

@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 #include <sqlite3.h>
+#include <xlsxwriter.h>
 
 #include "plan/flows.h"
 #include "plan/restructure.h"
@@ -457,11 +458,144 @@ static void test_plan_refusals(void **state)
     unlink(dbpath);
 }
 
+/* plan_csv as a workbook made in a spreadsheet: text cells, the date as a real date cell (a
+   number with a date format, what Excel stores for 01/07/2025), the other dates left empty. */
+static char *plan_xlsx(size_t *len)
+{
+    char path[256];
+    snprintf(path, sizeof(path), "/tmp/tcxd-test-plan-%d.xlsx", (int)getpid());
+    lxw_workbook *wb = workbook_new(path);
+    assert_non_null(wb);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Kế hoạch");
+    lxw_format *df = workbook_add_format(wb);
+    format_set_num_format(df, "dd/mm/yyyy");
+    char *copy = xstrdup(plan_csv);
+    int r = 0;
+    for (char *line = copy, *next; line && *line; line = next, r++) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        int c = 0;
+        for (char *cell = line, *end; cell; cell = end, c++) {
+            end = strchr(cell, ',');
+            if (end)
+                *end++ = '\0';
+            if (!*cell)
+                continue;
+            if (r > 0 && c == 10) {
+                int d, m, y;
+                assert_int_equal(sscanf(cell, "%d/%d/%d", &d, &m, &y), 3);
+                lxw_datetime dt = {y, m, d, 0, 0, 0};
+                assert_int_equal(worksheet_write_datetime(ws, (lxw_row_t)r, (lxw_col_t)c, &dt, df),
+                                 LXW_NO_ERROR);
+            } else {
+                assert_int_equal(worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, cell, NULL),
+                                 LXW_NO_ERROR);
+            }
+        }
+    }
+    free(copy);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    struct buf b = BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        buf_add(&b, chunk, n);
+    fclose(f);
+    unlink(path);
+    return buf_detach(&b, len);
+}
+
+static void same_str(const char *a, const char *b, long line)
+{
+    if (strcmp(a ? a : "", b ? b : ""))
+        fail_msg("line %ld: '%s' (XLSX) against '%s' (CSV)", line, a ? a : "", b ? b : "");
+}
+
+/* The plan reader takes XLSX as well as CSV: the same rows, lines and date from the workbook; its
+   dry run gives the CSV plan's figures, and it applies as the CSV plan does. */
+static void test_plan_xlsx(void **state)
+{
+    (void)state;
+    struct model m;
+    struct store *st = build(&m);
+    struct tcxd_error e;
+    size_t len;
+    char *x = plan_xlsx(&len);
+    assert_true(len > 4 && !memcmp(x, "PK", 2)); /* a zip: the workbook, not text */
+    struct restructure_plan pc, px;
+    struct restructure_result rc, rx;
+    restructure_plan_init(&pc);
+    restructure_plan_init(&px);
+    restructure_result_init(&rc);
+    restructure_result_init(&rx);
+    must(restructure_plan_read(plan_csv, strlen(plan_csv), "plan.csv", &pc, &rc, &e), &e);
+    must(restructure_plan_read(x, len, "ke-hoach.xlsx", &px, &rx, &e), &e);
+    assert_int_equal(px.n, pc.n);
+    assert_int_equal(px.n, 15);
+    assert_int_equal(px.date, D(2025, 7, 1));
+    assert_int_equal(px.date, pc.date);
+    for (size_t i = 0; i < pc.n; i++) {
+        const struct plan_row *a = &px.rows[i], *b = &pc.rows[i];
+        assert_int_equal(a->line, b->line);
+        assert_int_equal(a->action, b->action);
+        same_str(a->code, b->code, b->line);
+        same_str(a->name, b->name, b->line);
+        same_str(a->parent, b->parent, b->line);
+        same_str(a->into, b->into, b->line);
+        same_str(a->decision_no, b->decision_no, b->line);
+        assert_int_equal(a->has_shape, b->has_shape);
+        assert_int_equal(a->part, b->part);
+        if (a->has_shape) {
+            assert_int_equal(a->shape.tier, b->shape.tier);
+            assert_int_equal(a->shape.form, b->shape.form);
+            assert_int_equal(a->shape.base_type, b->shape.base_type);
+        }
+    }
+    /* the dry run of each: the same changes and figures, nothing applied */
+    struct restructure_opts dry = {false, 0};
+    must(restructure_run(st, &actor, &pc, &dry, &rc, &e), &e);
+    must(restructure_run(st, &actor, &px, &dry, &rx, &e), &e);
+    assert_false(rx.applied);
+    assert_int_equal(rx.nerrors, 0);
+    assert_int_equal(rx.created, 3);
+    assert_int_equal(rx.created, rc.created);
+    assert_int_equal(rx.ended, rc.ended);
+    assert_int_equal(rx.moved, rc.moved);
+    assert_int_equal(rx.retiered, rc.retiered);
+    assert_int_equal(rx.after.members, m.total_members);
+    assert_true(!memcmp(&rx.before, &rc.before, sizeof(rx.before)));
+    assert_true(!memcmp(&rx.after, &rc.after, sizeof(rx.after)));
+    /* applied from the workbook: the figures it announced */
+    struct structure_counts announced = rx.after;
+    restructure_result_release(&rx);
+    restructure_result_init(&rx);
+    struct restructure_opts apply = {true, 0};
+    must(restructure_run(st, &actor, &px, &apply, &rx, &e), &e);
+    assert_true(rx.applied);
+    struct structure_counts now = counts(st, m.province, D(2025, 7, 1));
+    assert_int_equal(now.members, announced.members);
+    assert_int_equal(now.above_base, announced.above_base);
+    assert_int_equal(now.base_dang_bo + now.base_chi_bo,
+                     announced.base_dang_bo + announced.base_chi_bo);
+    assert_int_equal(now.branches, announced.branches);
+    restructure_result_release(&rc);
+    restructure_result_release(&rx);
+    restructure_plan_release(&pc);
+    restructure_plan_release(&px);
+    free(x);
+    store_close(st);
+    unlink(dbpath);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plan_applies),
         cmocka_unit_test(test_plan_refusals),
+        cmocka_unit_test(test_plan_xlsx),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
