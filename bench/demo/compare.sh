@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo generator's two write paths side by side, in one run: `tcxd demo --profile PROFILE`
-# (the bulk path, store_bulk_member_history) and `tcxd demo --profile PROFILE --per-member` (every
+# (the bulk path, store_bulk_member_add with the history) and `tcxd demo --profile PROFILE --per-member` (every
 # operation through store_member_admit/_event/_readmit, each audited: what generator versions up
 # to 4 did), alternating, RUNS each. Prints a Markdown table (medians of wall and CPU time, peak
 # RSS, database size, audit records) for bench/RESULTS.md ("Demo"), then checks that both

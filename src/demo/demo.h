@@ -5,7 +5,7 @@
  * memory from a seed (its own xoshiro256** generator, never rand()) and writes it in one
  * transaction (national: one per province) with store_bulk_mode: the organizations through
  * store_org_create and store_org_move, each person's whole history through the store's bulk
- * path (store_bulk_member_history: the rows store_member_admit, store_member_event and
+ * path (store_bulk_member_add with the history: the rows store_member_admit, store_member_event and
  * store_member_readmit would write, one audit record for the load), then the chi bộ merges and
  * their people through the per-member operations (store_org_merge). demo_options.per_member
  * writes every person through the per-member operations instead: the same rows in every table
@@ -71,8 +71,8 @@ struct demo_options {
     uint64_t seed;
     /* Every person through the per-member store operations (store_member_admit, _event,
        _readmit: one transaction and one audit record each) instead of the bulk path
-       (store_bulk_member_history: the same rows, one audit record for the load), as generator
-       versions up to 4 did: minutes instead of seconds for hanoi-2020. For the test that
+       (store_bulk_member_add with the history: the same rows, one audit record for the load), as
+       generator versions up to 4 did: minutes instead of seconds for hanoi-2020. For the test that
        compares both paths and for the benchmark. */
     bool per_member;
     /* national only, in (0, 1]; 0 means 1: every province's members times scale (at least

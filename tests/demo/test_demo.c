@@ -331,9 +331,9 @@ static uint64_t db_checksum(const char *path)
     return db_checksum_of(path, true);
 }
 
-/* The bulk path (store_bulk_member_history) writes what the per-member operations write: every
-   table but the audit equal, row for row, for a few seeds; one audit record for the load
-   instead of one per operation. */
+/* The bulk path (store_bulk_member_add with the history) writes what the per-member operations
+   write: every table but the audit equal, row for row, for a few seeds; one audit record for the
+   load instead of one per operation. */
 static void test_small_paths_equal(void **state)
 {
     char a[512], b[512];
