@@ -1305,11 +1305,6 @@ static bool cache_read(struct sf *sf, struct store *st, const struct store_chang
         ok = fo[i].code < h->strings_len && fo[i].name < h->strings_len &&
              fo[i].v_first <= h->nversions && fo[i].nv <= h->nversions - fo[i].v_first &&
              (i == 0 || fo[i].id > fo[i - 1].id);
-    for (size_t i = 0; i < h->nmembers && ok; i++)
-        ok = fm[i].eth + 2 < h->strings_len && fm[i].rel + 2 < h->strings_len &&
-             fm[i].edu + 2 < h->strings_len && fm[i].prof + 2 < h->strings_len &&
-             fm[i].st_first <= h->nstints && fm[i].nst <= h->nstints - fm[i].st_first &&
-             fm[i].ev_first <= h->nevents && fm[i].nev <= h->nevents - fm[i].ev_first;
     if (!ok) {
         munmap(map, len);
         return false;
@@ -1329,6 +1324,19 @@ static bool cache_read(struct sf *sf, struct store *st, const struct store_chang
     sf->m = xcalloc(h->nmembers ? h->nmembers : 1, sizeof(*sf->m));
     sf->nm = sf->m_cap = h->nmembers;
     for (size_t i = 0; i < h->nmembers; i++) {
+        /* every offset and range is checked before it is used */
+        if (!(fm[i].eth + 2 < h->strings_len && fm[i].rel + 2 < h->strings_len &&
+              fm[i].edu + 2 < h->strings_len && fm[i].prof + 2 < h->strings_len &&
+              fm[i].st_first <= h->nstints && fm[i].nst <= h->nstints - fm[i].st_first &&
+              fm[i].ev_first <= h->nevents && fm[i].nev <= h->nevents - fm[i].ev_first)) {
+            free(sf->orgs);
+            free(sf->m);
+            sf->orgs = NULL;
+            sf->m = NULL;
+            sf->norgs = sf->orgs_cap = sf->nm = sf->m_cap = 0;
+            munmap(map, len);
+            return false;
+        }
         struct sf_member *m = &sf->m[i];
         m->id = fm[i].id;
         m->gender = (enum gender)fm[i].gender;
@@ -1393,7 +1401,8 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
         if (!cached)
             err = store_member_histories(st, all ? NULL : ids, nids, from, to, on_member, sf, e);
         sf->all = all || cached;
-        if (err == TCXD_OK && sf->all && root != 0)
+        /* a subtree holding most of the database walks every member (as the store's load) */
+        if (err == TCXD_OK && sf->all && root != 0 && nids * 2 <= sf->norgs)
             select_members(sf);
     }
     store_read_end(st);
