@@ -7,7 +7,8 @@ PKGS="build-essential meson ninja-build pkg-config clang
 libsqlite3-dev sqlite3 libmicrohttpd-dev libjansson-dev libsodium-dev libutf8proc-dev libicu-dev
 libcsv-dev libxlsxwriter-dev libcmocka-dev libzip-dev libexpat1-dev libpq-dev
 libcairo2-dev libpango1.0-dev poppler-utils fonts-liberation2 fonts-dejavu-core
-chromium curl time"
+chromium curl time
+dpkg-dev debhelper fakeroot openssl man-db"
 # Node.js: the machine image may carry its own build (not a Debian package); use Debian's only if none.
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 
