@@ -893,8 +893,15 @@ enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_
     if (use_file && engine_file_load(fpath, &tok, &eng, &fe) != TCXD_OK)
         eng = NULL;
     bool built = !eng;
-    if (built)
+    if (built) {
+        /* the build serves every request after this one: not this request's cost (issue 11:
+           under the server's read limit a build slower than it never finished, each request
+           starting it again and answering 503) */
+        struct store_cost_pause pause;
+        store_cost_pause(st, &pause);
         rc = engine_build(st, &eng, e);
+        store_cost_resume(st, &pause);
+    }
     if (!rc && cacheable)
         cache_put(path, &sb, eng);
     pthread_mutex_unlock(&build_lock);

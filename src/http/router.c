@@ -3,11 +3,16 @@
  * error bodies, and the per-thread cache of today's organization tree used for scope checks.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "http/http.h"
 #include "text/text.h"
@@ -781,6 +786,66 @@ static enum tcxd_err check_and_run(struct http_ctx *c, struct tcxd_error *e)
     return run_route(c, e);
 }
 
+/* ---- the CPU priority of heavy reads ---------------------------------------------------- */
+
+/*
+ * Reads that answer from one row or the cached tree. Every other read may be heavy - a city's
+ * member list of a past date with a one-letter search, a report, a form, an export - and runs
+ * at a lower CPU priority (nice HEAVY_NICE, Linux's per-thread setpriority) until its request
+ * ends: on a machine whose cores the heavy ones fill, the scheduler still gives a light request
+ * its few milliseconds at once. Only when the thread may come back to its priority: as root,
+ * or with RLIMIT_NICE allowing nice 0 (deploy/tcxd.service: LimitNICE=+0).
+ */
+static const char *const light_reads[] = {
+    "/api/me",         "/api/orgs/root",    "/api/orgs/{id}", "/api/orgs/{id}/children",
+    "/api/orgs/paths", "/api/members/{id}", "/api/forms",     "/api/reviews/rubric",
+};
+#define HEAVY_NICE 10
+
+static _Thread_local bool demoted;
+static atomic_bool demote_off;
+static pthread_once_t demote_once = PTHREAD_ONCE_INIT;
+
+static void demote_check(void)
+{
+    struct rlimit rl;
+    bool can = geteuid() == 0 || (getrlimit(RLIMIT_NICE, &rl) == 0 &&
+                                  (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= 20));
+    atomic_store(&demote_off, !can);
+}
+
+static bool light_read(const struct http_route *route)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(light_reads); i++)
+        if (!strcmp(route->pattern, light_reads[i]))
+            return true;
+    return false;
+}
+
+static void thread_demote(void)
+{
+    pthread_once(&demote_once, demote_check);
+    if (atomic_load(&demote_off) || demoted)
+        return;
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), HEAVY_NICE) == 0)
+        demoted = true;
+}
+
+static void thread_promote(void)
+{
+    if (!demoted)
+        return;
+    demoted = false;
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 0) != 0) {
+        /* the privileges changed since the check: stop demoting (this thread stays lower) */
+        if (!atomic_exchange(&demote_off, true))
+            fprintf(stderr,
+                    "tcxd: cannot restore a worker's CPU priority (%s): heavy reads "
+                    "now run at the normal priority\n",
+                    strerror(errno));
+    }
+}
+
 /* After the session checks: scope, inputs, the handler. */
 static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e)
 {
@@ -801,8 +866,11 @@ static enum tcxd_err run_route(struct http_ctx *c, struct tcxd_error *e)
         store_scope_set(c->st, c->sess.scope_org_id);
     }
     /* a read has a cost limit (a heavy one cannot hold a worker for long); writes finish */
-    if (route->method == HTTP_GET && !(route->flags & ROUTE_MUTATES))
+    if (route->method == HTTP_GET && !(route->flags & ROUTE_MUTATES)) {
         store_set_cost_limit(c->st, c->cfg->read_cost_ms);
+        if (!light_read(route))
+            thread_demote();
+    }
     if ((rc = check_query(c, e)))
         return rc;
     if (!(route->flags & ROUTE_RAW_BODY)) {
@@ -867,6 +935,7 @@ void http_dispatch(struct store *st, const struct http_config *cfg, const struct
     enum tcxd_err rc = run(&c, &e);
     store_scope_set(st, 0);
     store_set_cost_limit(st, 0);
+    thread_promote();
     if (rc) {
         if (!e.code)
             e.code = rc;

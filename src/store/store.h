@@ -72,6 +72,14 @@ void store_bulk_mode(struct store *st, bool on);
    now stop (SQLite's progress handler) and fail with TCXD_EBUSY "too much work" (0: no limit).
    The server sets it for reads, so a heavy one cannot hold a worker thread for long. */
 void store_set_cost_limit(struct store *st, int ms);
+/* Work done for the whole process rather than for the request (building the engine every
+   request then shares) runs without the limit; the request's own budget resumes after it,
+   moved on by the time the shared work took. */
+struct store_cost_pause {
+    int64_t deadline_ms, at_ms;
+};
+void store_cost_pause(struct store *st, struct store_cost_pause *p);
+void store_cost_resume(struct store *st, const struct store_cost_pause *p);
 
 /* ---- organizations ---------------------------------------------------------------------- */
 

@@ -368,6 +368,18 @@ void store_set_cost_limit(struct store *st, int ms)
     st->deadline_ms = ms > 0 ? now_ms() + ms : 0;
 }
 
+void store_cost_pause(struct store *st, struct store_cost_pause *p)
+{
+    p->deadline_ms = st->deadline_ms;
+    p->at_ms = now_ms();
+    st->deadline_ms = 0;
+}
+
+void store_cost_resume(struct store *st, const struct store_cost_pause *p)
+{
+    st->deadline_ms = p->deadline_ms ? p->deadline_ms + (now_ms() - p->at_ms) : 0;
+}
+
 void store_bulk_mode(struct store *st, bool on)
 {
     /* FULL: a commit is on disk (WAL synced) before it is acknowledged; leaving bulk mode
