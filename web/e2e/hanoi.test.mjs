@@ -89,7 +89,9 @@ describe('the Hà Nội demo', { skip: !HANOI && 'TCXD_HANOI_DB is not set', tim
       assert.equal(o.parents[0].name, 'Đảng bộ phường Kim Liên');
     }
     const target = r.body.items[0];
-    const someone = (await api.call('GET', '/api/members?page_size=1&status=official')).body.items[0];
+    const official = await api.call('GET', '/api/members?page_size=1&status=official');
+    assert.equal(official.status, 200, JSON.stringify(official.body));
+    const someone = official.body.items[0];
     await page.goto(`${server.base}/members/${someone.id}/transfer`);
     await page.locator('[data-testid=transfer-form]').waitFor();
     await page.locator('#to_org_id').pressSequentially('tdp 1 ki', { delay: 30 });

@@ -45,7 +45,16 @@ export class Api {
     if (this.cookie) headers.Cookie = this.cookie;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && path !== '/api/login') headers['X-CSRF-Token'] = this.csrf;
-    const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // A busy server answers a read 503 + Retry-After (its read cost limit, the engine's first build
+    // on a loaded machine): the UI waits and asks again (web/src/api.ts), so do the tests, for a
+    // minute at most. Writes are never repeated.
+    for (const deadline = Date.now() + 60_000; method === 'GET' && res.status === 503 && Date.now() < deadline;) {
+      const wait = Math.min(5, Number(res.headers.get('retry-after')) || 1) * 1000;
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, wait));
+      res = await fetch(this.base + path, { method, headers });
+    }
     const set = res.headers.get('set-cookie');
     if (set) { const m = /tcxd_session=[^;]*/.exec(set); if (m) this.cookie = m[0]; }
     const text = await res.text();
