@@ -2,10 +2,11 @@
  * test_inspection_store.c - inspections, supervision and discipline in the database: seed 004's
  * first half of 2022 entered as records ("kiểm tra đối với 533 tổ chức đảng, 187 đảng viên; giám
  * sát đối với 243 tổ chức đảng, 160 đảng viên; thi hành kỷ luật 10 tổ chức đảng và 359 đảng
- * viên"), with records outside the period and outside the subtree that must not count, an appeal
- * that annuls one decision; the rules' refusals writing nothing; a member's discipline as the
- * member's event (a khai trừ ends the membership); expiry and appeals. Expected figures are the
- * test's own counts of what it entered.
+ * viên"; "thành lập 05 đoàn kiểm tra đối với 15 tổ chức đảng và 25 đảng viên"), with records
+ * outside the period and outside the subtree that must not count, an appeal that annuls one
+ * decision; appeals at their boundaries; the rules' refusals writing nothing; a member's discipline
+ * as the member's event (a khai trừ ends the membership); expiry and appeals. Expected figures are
+ * the test's own counts of what it entered.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,7 +24,7 @@
 static const struct store_actor actor = {"test", "local"};
 static char dir[64], path[96];
 static struct store *st;
-static int64_t city, other, chi[60], other_chi;
+static int64_t city, other, districts[3], chi[60], other_chi;
 static int nchi;
 static int64_t members[420], nmembers;
 static tcxd_date today;
@@ -89,7 +90,8 @@ static int setup(void **state)
     char code[32];
     for (int d = 0; d < 3; d++) {
         snprintf(code, sizeof(code), "HN.Q%d", d);
-        int64_t q = org(code, ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, ORG_BASE_NONE, city);
+        int64_t q = districts[d] =
+            org(code, ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, ORG_BASE_NONE, city);
         for (int w = 0; w < 5; w++) {
             snprintf(code, sizeof(code), "HN.Q%d.P%d", d, w);
             int64_t p = org(code, ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_PHUONG, q);
@@ -153,13 +155,33 @@ static void test_seed_first_half_2022(void **state)
     struct tcxd_error e;
     int no = 0, nm = 0;
     int kt_orgs = 0, kt_members = 0, gs_orgs = 0, gs_members = 0;
-    /* inspections: 41 x 13 organizations, 11 x 17 members */
-    for (int i = 0; i < 41; i++, kt_orgs += 13)
+    /* "Ban Thường vụ Thành ủy thành lập 05 đoàn kiểm tra đối với 15 tổ chức đảng và 25 đảng
+       viên": 5 teams of the city, each over 3 organizations and 5 members (part of the kiểm tra
+       figures); a team of a district is not one of the city's */
+    int teams = 0, team_orgs = 0, team_members = 0;
+    for (int i = 0; i < 5; i++) {
+        inspect(INSP_KT_DAU_HIEU, INSP_BODY_DOAN, city, D(2022, 5, 2 + i), 3, 5, &no, &nm);
+        teams++;
+        team_orgs += 3;
+        team_members += 5;
+        kt_orgs += 3;
+        kt_members += 5;
+    }
+    inspect(INSP_KT_CHUYEN_DE, INSP_BODY_DOAN, districts[0], D(2022, 6, 1), 1, 1, &no, &nm);
+    kt_orgs += 1;
+    kt_members += 1;
+    /* the other inspections: 36 x 14 + 13 organizations, 8 x 18 + 17 members */
+    for (int i = 0; i < 37; i++) {
+        int k = i < 36 ? 14 : 13;
         inspect(i % 2 ? INSP_KT_THUONG_XUYEN : INSP_KT_CHUYEN_DE, INSP_BODY_UBKT, city,
-                D(2022, 1 + i % 6, 1 + i % 28), 13, 0, &no, &nm);
-    for (int i = 0; i < 11; i++, kt_members += 17)
-        inspect(INSP_KT_DAU_HIEU, INSP_BODY_BAN_THUONG_VU, city, D(2022, 2, 1 + i), 0, 17, &no,
-                &nm);
+                D(2022, 1 + i % 6, 1 + i % 28), k, 0, &no, &nm);
+        kt_orgs += k;
+    }
+    for (int i = 0; i < 9; i++) {
+        int k = i < 8 ? 18 : 17;
+        inspect(INSP_KT_DAU_HIEU, INSP_BODY_BAN_THUONG_VU, city, D(2022, 2, 1 + i), 0, k, &no, &nm);
+        kt_members += k;
+    }
     /* supervision: 27 x 9 organizations, 10 x 16 members */
     for (int i = 0; i < 27; i++, gs_orgs += 9)
         inspect(INSP_GS_CHUYEN_DE, INSP_BODY_CAP_UY, city, D(2022, 3, 1 + i), 9, 0, &no, &nm);
@@ -226,6 +248,13 @@ static void test_seed_first_half_2022(void **state)
     assert_int_equal(c.supervised_members, gs_members);
     assert_int_equal(c.disciplined_orgs, d_orgs);
     assert_int_equal(c.disciplined_members, d_members);
+    assert_int_equal(c.teams, teams);
+    assert_int_equal(c.team_orgs, team_orgs);
+    assert_int_equal(c.team_members, team_members);
+    /* the seed's second sentence */
+    assert_int_equal(teams, 5);
+    assert_int_equal(team_orgs, 15);
+    assert_int_equal(team_members, 25);
     struct buf b = BUF_INIT;
     inspection_sentence(&c, &b);
     assert_string_equal(b.ptr, "kiểm tra đối với 533 tổ chức đảng, 187 đảng viên; giám sát đối "
@@ -414,10 +443,83 @@ static void test_effects_for_other_modules(void **state)
     assert_false(x.in_force);
 }
 
+/* Appeals at their boundaries: the new form must be one the subject may receive (a probationary
+   member on the decision date: khiển trách, cảnh cáo; an organization: no khai trừ); lodged on
+   the decision's day is allowed, the day before is not; a result dated before the appeal was
+   lodged is refused; refusals write nothing. */
+static void test_appeal_boundaries(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    int64_t prob = admit(chi[2], D(2025, 6, 1));
+    struct discipline_req r = {.violation = DATE_NONE,
+                               .announced = DATE_NONE,
+                               .form = PD_KHIEN_TRACH,
+                               .member_id = prob,
+                               .decision = D(2025, 9, 1)};
+    int64_t pd, od;
+    assert_int_equal(store_discipline_add(st, &actor, &r, today, &pd, &e), TCXD_OK);
+    struct discipline_req o = {.violation = DATE_NONE,
+                               .announced = DATE_NONE,
+                               .form = PD_KHIEN_TRACH,
+                               .org_id = chi[3],
+                               .decision = D(2025, 9, 1)};
+    assert_int_equal(store_discipline_add(st, &actor, &o, today, &od, &e), TCXD_OK);
+    int64_t audits = store_audit_count(st);
+    assert_int_equal(store_discipline_appeal(st, &actor, pd, D(2025, 8, 31), APPEAL_PENDING,
+                                             PD_KHIEN_TRACH, DATE_NONE, "", today, &e),
+                     TCXD_EINVAL);
+    assert_string_equal(e.field, "lodged_on");
+    assert_int_equal(store_discipline_appeal(st, &actor, pd, today + 1, APPEAL_PENDING,
+                                             PD_KHIEN_TRACH, DATE_NONE, "", today, &e),
+                     TCXD_EINVAL);
+    assert_string_equal(e.field, "lodged_on");
+    assert_int_equal(store_discipline_appeal(st, &actor, pd, D(2025, 9, 5), APPEAL_CHANGED,
+                                             PD_CACH_CHUC, D(2025, 10, 1), "", today, &e),
+                     TCXD_ERULE); /* cách chức: not for a probationary member */
+    assert_string_equal(e.field, "form");
+    assert_int_equal(store_discipline_appeal(st, &actor, pd, D(2025, 9, 5), APPEAL_CHANGED,
+                                             PD_KHAI_TRU, D(2025, 10, 1), "", today, &e),
+                     TCXD_ERULE);
+    assert_int_equal(store_discipline_appeal(st, &actor, od, D(2025, 9, 5), APPEAL_CHANGED,
+                                             PD_KHAI_TRU, D(2025, 10, 1), "", today, &e),
+                     TCXD_ERULE); /* khai trừ: not for an organization */
+    assert_int_equal(store_discipline_appeal(st, &actor, od, D(2025, 9, 5), APPEAL_CHANGED,
+                                             PD_KHIEN_TRACH, D(2025, 10, 1), "", today, &e),
+                     TCXD_EINVAL); /* the same form */
+    assert_int_equal(store_discipline_appeal(st, &actor, od, D(2025, 9, 5), APPEAL_KEPT,
+                                             PD_KHIEN_TRACH, D(2025, 9, 4), "", today, &e),
+                     TCXD_EINVAL); /* decided before it was lodged */
+    assert_string_equal(e.field, "decided_on");
+    assert_int_equal(store_audit_count(st), audits);
+    struct discipline_info d;
+    assert_int_equal(store_discipline_get(st, pd, &d, &e), TCXD_OK);
+    assert_int_equal(d.current, PD_KHIEN_TRACH);
+    assert_int_equal(d.expires, D(2026, 9, 1));
+    /* lodged on the decision's day, raised to cảnh cáo (allowed): the 12 months count from the
+       result */
+    assert_int_equal(store_discipline_appeal(st, &actor, pd, D(2025, 9, 1), APPEAL_CHANGED,
+                                             PD_CANH_CAO, D(2025, 9, 20), "", today, &e),
+                     TCXD_OK);
+    assert_int_equal(store_discipline_get(st, pd, &d, &e), TCXD_OK);
+    assert_int_equal(d.current, PD_CANH_CAO);
+    assert_int_equal(d.expires, D(2026, 9, 20));
+    /* the organization's: raised to giải tán (allowed for an organization) the day it was
+       lodged; giải tán never ends */
+    assert_int_equal(store_discipline_appeal(st, &actor, od, D(2025, 9, 5), APPEAL_CHANGED,
+                                             PD_GIAI_TAN, D(2025, 9, 5), "", today, &e),
+                     TCXD_OK);
+    assert_int_equal(store_discipline_get(st, od, &d, &e), TCXD_OK);
+    assert_int_equal(d.current, PD_GIAI_TAN);
+    assert_int_equal(d.expires, DATE_NONE);
+    assert_int_equal(store_audit_count(st), audits + 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_first_half_2022),
+        cmocka_unit_test(test_appeal_boundaries),
         cmocka_unit_test(test_rules_write_nothing),
         cmocka_unit_test(test_member_event_expiry_and_appeals),
         cmocka_unit_test(test_effects_for_other_modules),
