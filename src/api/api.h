@@ -106,8 +106,9 @@ enum tcxd_err api_restructure_apply(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_restructure_flows(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_restructure_merger(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_restructure_merger_draft(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_restructure_units(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_restructure_query[], api_restructure_flows_query[],
-    api_merger_query[], api_merger_draft_query[];
+    api_merger_query[], api_merger_draft_query[], api_units_query[];
 
 /* audit.c */
 enum tcxd_err api_audit_list(struct http_ctx *c, struct tcxd_error *e);

@@ -7,8 +7,12 @@
  * date (administrative-unit figures, the same for every admin: no party organization is in
  * the answer); GET /api/restructure/merger/draft drafts the plan file from that list for a
  * committee in the caller's scope (its units' party committees found by name under it).
+ * POST /api/restructure/units imports those figures (the units file's bytes, CSV or XLSX, as
+ * tcxd restructure units): they are the same for every admin, so only an admin whose scope is
+ * a root organization (the whole tree) writes them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -43,6 +47,13 @@ const struct http_field api_merger_draft_query[] = {
     {"org", HF_ID, 0, 0, 0,
      "the committee whose subtree holds the units' committees (default: "
      "the account's scope)"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { U_AS_OF, U_SOURCE };
+const struct http_field api_units_query[] = {
+    {"as_of", HF_DATE, 0, 0, 0, "the figures' date for rows without an as_of column"},
+    {"source", HF_STRING, 0, 0, 200, "where the figures come from (rows without a source)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -177,4 +188,35 @@ enum tcxd_err api_restructure_merger_draft(struct http_ctx *c, struct tcxd_error
     }
     buf_release(&csv);
     return rc;
+}
+
+enum tcxd_err api_restructure_units(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct org_info scope;
+    if (!http_org_today(c, c->sess.scope_org_id, &scope) || scope.parent_id)
+        return tcxd_fail(e, TCXD_EFORBIDDEN, "scope", "%s",
+                         http_msg(c,
+                                  "số liệu đơn vị hành chính dùng chung: chỉ quản trị viên có "
+                                  "phạm vi là tổ chức gốc được nhập",
+                                  "administrative units' figures are shared: only an admin whose "
+                                  "scope is a root organization imports them"));
+    if (!c->req->body_len)
+        return tcxd_fail(e, TCXD_EINVAL, "file", "%s",
+                         http_msg(c, "tệp rỗng", "the file is empty"));
+    const char *ct = c->req->content_type ? c->req->content_type : "";
+    const char *name = !strncmp(ct, XLSX_MIME, strlen(XLSX_MIME)) ? "units.xlsx" : "units.csv";
+    struct admin_unit *u = NULL;
+    size_t n = 0;
+    enum tcxd_err rc = merger_units_read(
+        c->req->body, c->req->body_len, name,
+        c->q[U_AS_OF].present ? c->q[U_AS_OF].d : DATE_NONE,
+        c->q[U_SOURCE].present ? c->q[U_SOURCE].s : NULL, &u, &n, e);
+    if (!rc)
+        rc = store_admin_units_put(c->st, &c->actor, u, n, e);
+    free(u);
+    if (rc)
+        return rc;
+    http_cache_invalidate();
+    http_json(c, 200, json_pack("{s:I}", "units", (json_int_t)n));
+    return TCXD_OK;
 }

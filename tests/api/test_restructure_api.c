@@ -20,6 +20,7 @@
 
 #include "client.h"
 #include "store/store.h"
+#include "util/buf.h"
 
 static const char PW[] = "Quantri-test-2024";
 static char dir[256], db[300];
@@ -204,17 +205,48 @@ static bool below(size_t i)
 static void test_merger_routes(void **state)
 {
     (void)state;
-    char path[400];
-    snprintf(path, sizeof(path), "%s/units.csv", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs("code,name,level,province_code,terrain,area_km2,population,as_of\n", f);
+    struct buf csv = BUF_INIT;
+    buf_adds(&csv, "code,name,level,province_code,terrain,area_km2,population,as_of\n");
     for (size_t i = 0; i < NUNITS; i++)
-        fprintf(f, "%s,%s,ward,99,,%.2f,%ld,2019-12-31\n", units[i].code, units[i].name,
-                units[i].area, units[i].pop);
-    fputs("98001,Xã Ngoài,ward,98,,1,100,2019-12-31\n", f); /* another province */
-    fclose(f);
-    assert_int_equal(tcxd_run(db, NULL, NULL, 0, "restructure", "units", path, NULL), 0);
+        buf_addf(&csv, "%s,%s,ward,99,,%.2f,%ld,2019-12-31\n", units[i].code, units[i].name,
+                 units[i].area, units[i].pop);
+    buf_adds(&csv, "98001,Xã Ngoài,ward,98,,1,100,2019-12-31\n"); /* another province */
+    /* the import over the API: admins of a root organization only (the figures are shared) */
+    assert_int_equal(tcxd_run(db, PW, NULL, 0, "user", "add", "admin_n1", "--role", "admin",
+                              "--scope", "N1", NULL),
+                     0);
+    struct session hn, staff, n1;
+    json_t *j;
+    assert_int_equal(login(&hn, srv.port, "admin_hn", PW), 200);
+    assert_int_equal(login(&staff, srv.port, "staff1", PW), 200);
+    assert_int_equal(login(&n1, srv.port, "admin_n1", PW), 200);
+    int64_t before = audit_count();
+    assert_int_equal(post_plan(&staff, "/api/restructure/units", csv.ptr, &j), 403);
+    json_decref(j);
+    assert_int_equal(post_plan(&n1, "/api/restructure/units", csv.ptr, &j), 403);
+    json_decref(j);
+    /* a bad row: 400 naming its line and column, nothing written (the good rows neither) */
+    struct buf bad = BUF_INIT;
+    buf_addf(&bad, "%.*s", (int)csv.len, csv.ptr);
+    buf_adds(&bad, "99009,Xã Hỏng,ward,99,,3,nhiều,2019-12-31\n");
+    assert_int_equal(post_plan(&hn, "/api/restructure/units", bad.ptr, &j), 400);
+    const char *msg = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
+    const char *field = json_string_value(json_object_get(json_object_get(j, "error"), "field"));
+    if (!msg || !strstr(msg, "8") || !field || strcmp(field, "population"))
+        fail_msg("bad units file: %s", j ? json_dumps(j, 0) : "no JSON");
+    json_decref(j);
+    buf_release(&bad);
+    assert_int_equal(post_plan(&hn, "/api/restructure/units", "", &j), 400);
+    json_decref(j);
+    assert_int_equal(audit_count(), before);
+    assert_int_equal(get(&hn, "/api/restructure/merger?province=99&date=2020-06-01", &j), 200);
+    assert_int_equal(jint(j, "units"), 0);
+    json_decref(j);
+    assert_int_equal(post_plan(&hn, "/api/restructure/units?source=test", csv.ptr, &j), 200);
+    assert_int_equal(jint(j, "units"), NUNITS + 1);
+    json_decref(j);
+    assert_int_equal(audit_count(), before + 1);
+    buf_release(&csv);
     /* the units' party committees under Q1, named after them */
     for (size_t i = 0; i < NUNITS; i++) {
         char code[16], name[128];
@@ -225,10 +257,6 @@ static void test_merger_routes(void **state)
                                   "2000-01-01", NULL),
                          0);
     }
-    struct session hn, staff;
-    json_t *j;
-    assert_int_equal(login(&hn, srv.port, "admin_hn", PW), 200);
-    assert_int_equal(login(&staff, srv.port, "staff1", PW), 200);
     size_t nbelow = 0;
     for (size_t i = 0; i < NUNITS; i++)
         nbelow += below(i);
@@ -276,11 +304,6 @@ static void test_merger_routes(void **state)
     resp_release(&r);
     /* the committee must be in the caller's scope: an admin of N1 (made by the plan above)
        does not see Q1 */
-    assert_int_equal(tcxd_run(db, PW, NULL, 0, "user", "add", "admin_n1", "--role", "admin",
-                              "--scope", "N1", NULL),
-                     0);
-    struct session n1;
-    assert_int_equal(login(&n1, srv.port, "admin_n1", PW), 200);
     assert_int_equal(get(&n1, p, &j), 404);
     json_decref(j);
     assert_int_equal(get(&n1, "/api/restructure/merger?province=99&date=2020-06-01", &j), 200);

@@ -656,6 +656,9 @@ static const struct scope_case scope_cases[] = {
      NULL},
     {"GET", "/api/restructure/merger/draft",
      "/api/restructure/merger/draft?province=01&date={date}&org={org}", NULL, NULL},
+    {"POST", "/api/restructure/units", NULL, NULL,
+     "administrative units' figures, no party organization: written only by an admin whose scope "
+     "is a root organization, 403 for any other (tests/api/test_restructure_api.c)"},
     {"GET", "/api/audit", "/api/audit?org={org}&page_size=200", NULL, NULL},
     {"GET", "/api/audit", "/api/audit?page_size=200", NULL, NULL},
 };

@@ -4,12 +4,9 @@
 // 30/06/2025 equal the structure report of that day, nothing is written (the audit log does not
 // grow); applied from the page, the structure report of 01/07/2025 (another computation, after
 // the fact) equals the figures the dry run announced, and every member is still counted. Then the
-// merger list of imported administrative units against the test's own copy of the standard
+// merger list of administrative units imported from the page (a bad row refused first) against the test's own copy of the standard
 // (NQ 1211/2016: a xã of the plains 30 km², 8.000 people). Run with scripts/web.sh e2e.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
 
@@ -115,11 +112,26 @@ describe('restructuring page', { timeout: 300_000 }, () => {
   });
 
   it('lists the communes below both standards', async () => {
-    const file = join(server.dir, 'units.csv');
-    writeFileSync(file, 'code,name,province_code,area_km2,population,as_of\n' +
-      UNITS.map((u) => `${u.code},${u.name},01,${u.area},${u.pop},2024-12-31`).join('\n') + '\n');
-    const r = spawnSync(server.bin, ['--db', server.db, 'restructure', 'units', file], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
+    // imported from the page; a bad row first: refused with its line, nothing written
+    const csv = 'code,name,province_code,area_km2,population,as_of\n' +
+      UNITS.map((u) => `${u.code},${u.name},01,${u.area},${u.pop},2024-12-31`).join('\n') + '\n';
+    const audit0 = (await api.call('GET', '/api/audit?page_size=1')).body.total;
+    await page.goto(server.base + '/restructure');
+    await page.setInputFiles('#rs-units-file', { name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '00009,Xã Hỏng,01,abc,10,2024-12-31\n') });
+    await page.click('[data-testid=rs-units-import]');
+    await page.locator('[data-testid=rs-units-error]').waitFor();
+    assert.match(await page.locator('[data-testid=rs-units-error]').innerText(), /6/);
+    assert.equal((await api.call('GET', '/api/audit?page_size=1')).body.total, audit0, 'a refused file writes nothing');
+    const refused = consoleErrors.findIndex((m) => /status of 400/.test(m));
+    assert.ok(refused >= 0, 'the browser saw the 400');
+    consoleErrors.splice(refused, 1);
+    await page.setInputFiles('#rs-units-file', { name: 'don-vi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.fill('#rs-units-source', 'e2e');
+    await page.click('[data-testid=rs-units-import]');
+    await page.locator('[data-testid=rs-units-done]').waitFor();
+    assert.equal(Number(await page.locator('[data-testid=rs-units-done]').getAttribute('data-value')), UNITS.length);
+    const audit1 = (await api.call('GET', '/api/audit?page_size=5')).body;
+    assert.equal(audit1.total, audit0 + 1, 'one audit record for the import');
     await page.goto(server.base + '/restructure');
     await page.fill('#rs-province', '01');
     await page.fill('#rs-date', '01/06/2025');

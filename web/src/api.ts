@@ -254,6 +254,8 @@ export const api = {
   restructurePlan: (bytes: ArrayBuffer, contentType: string, apply: boolean) =>
     request<PlanResult>('POST', apply ? '/api/restructure/apply' : '/api/restructure/check', bytes, contentType),
   merger: (q: Query) => request<MergerList>('GET', withQuery('/api/restructure/merger', q)),
+  importUnits: (bytes: ArrayBuffer, contentType: string, source: string) =>
+    request<{ units: number }>('POST', withQuery('/api/restructure/units', { source: source || undefined }), bytes, contentType),
   importMembers: (bytes: ArrayBuffer, contentType: string, dryRun: boolean) =>
     request<ImportReport>('POST', `/api/import/members?dry_run=${dryRun ? 1 : 0}`, bytes, contentType),
   reviewRubric: (q: Query) => request<Rubric>('GET', withQuery('/api/reviews/rubric', q)),

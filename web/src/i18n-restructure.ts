@@ -53,6 +53,12 @@ export const restructureVi = {
   'rs.population': 'Dân số (người)',
   'rs.standard': 'Tiêu chuẩn',
   'rs.draft': 'Tải dự thảo kế hoạch sắp xếp (CSV)',
+  'rs.units': 'Số liệu diện tích, dân số đơn vị hành chính',
+  'rs.unitsHint': 'Tệp CSV hoặc XLSX có các cột code, name, level, province_code, type, terrain, area_km2, population, as_of, source. Số liệu dùng chung cho mọi tài khoản: chỉ quản trị viên của tổ chức gốc được nhập.',
+  'rs.unitsFile': 'Tệp số liệu',
+  'rs.unitsSource': 'Nguồn số liệu (không bắt buộc)',
+  'rs.unitsImport': 'Nhập số liệu',
+  'rs.unitsDone': 'Đã nhập số liệu của {n} đơn vị hành chính.',
 } as const;
 
 export const restructureEn: Record<keyof typeof restructureVi, string> = {
@@ -107,4 +113,10 @@ export const restructureEn: Record<keyof typeof restructureVi, string> = {
   'rs.population': 'Population',
   'rs.standard': 'Standard',
   'rs.draft': 'Download a draft restructuring plan (CSV)',
+  'rs.units': "Administrative units' area and population",
+  'rs.unitsHint': 'A CSV or XLSX file with the columns code, name, level, province_code, type, terrain, area_km2, population, as_of, source. The figures are shared by every account: only an admin of a root organization imports them.',
+  'rs.unitsFile': 'Figures file',
+  'rs.unitsSource': 'Source of the figures (optional)',
+  'rs.unitsImport': 'Import the figures',
+  'rs.unitsDone': 'Imported the figures of {n} administrative units.',
 };

@@ -159,6 +159,60 @@ function PlanSection() {
   );
 }
 
+/** Administrative units' area and population (POST /api/restructure/units), for the list below. */
+function UnitsSection() {
+  const lang = getLang();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileErr, setFileErr] = useState('');
+  const [source, setSource] = useState('');
+  const [error, setError] = useState('');
+  const [done, setDone] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setDone(null);
+    setError('');
+    if (!file) { setFileErr(t('import.noFile')); return; }
+    const type = importContentType(file.name);
+    if (!type) { setFileErr(t('import.badType')); return; }
+    setFileErr('');
+    setBusy(true);
+    try {
+      const r = await api.importUnits(await file.arrayBuffer(), type, source.trim());
+      setDone(r.units);
+      setFile(null);
+      setInputKey((k) => k + 1);
+    } catch (x) {
+      setError(errorText(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="rs-units">
+      <h2 id="rs-units">{t('rs.units')}</h2>
+      <p class="hint">{t('rs.unitsHint')}</p>
+      <form class="form" onSubmit={(e) => void submit(e)} noValidate>
+        <div class={fileErr ? 'field field-invalid' : 'field'}>
+          <label for="rs-units-file">{t('rs.unitsFile')}</label>
+          <input key={inputKey} id="rs-units-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileErr ? 'true' : undefined} aria-describedby={fileErr ? 'rs-units-file-error' : undefined}
+            onChange={(e) => { setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null); setDone(null); }} />
+          {fileErr && <p class="field-error" id="rs-units-file-error">{fileErr}</p>}
+        </div>
+        <TextField id="rs-units-source" label={t('rs.unitsSource')} value={source} onInput={setSource} />
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy} data-testid="rs-units-import">{t('rs.unitsImport')}</button>
+        </div>
+      </form>
+      {error && <p class="notice notice-error" role="alert" data-testid="rs-units-error">{error}</p>}
+      {done != null && <p class="notice notice-ok" role="status" data-testid="rs-units-done" data-value={done}>{t('rs.unitsDone', { n: formatNumber(done, lang) })}</p>}
+    </section>
+  );
+}
+
 function MergerSection() {
   const lang = getLang();
   const [province, setProvince] = useState('01');
@@ -242,6 +296,7 @@ export function RestructurePage() {
       <h1>{t('rs.title')}</h1>
       <p class="lead">{t('rs.intro')}</p>
       <PlanSection />
+      <UnitsSection />
       <MergerSection />
     </div>
   );
