@@ -22,7 +22,7 @@ const struct member_enum_value member_gender_values[GENDER__MAX] = {
 };
 
 const struct member_enum_value member_theory_values[THEORY__MAX] = {
-    [THEORY_NONE] = {"none", "Chưa có", "khong"},
+    [THEORY_NONE] = {"none", "Chưa qua đào tạo", "khong|Chưa có"},
     [THEORY_SO_CAP] = {"so_cap", "Sơ cấp", NULL},
     [THEORY_TRUNG_CAP] = {"trung_cap", "Trung cấp", NULL},
     [THEORY_CAO_CAP] = {"cao_cap", "Cao cấp", NULL},
@@ -210,19 +210,31 @@ static void fold_key(const char *s, struct buf *out)
             out->ptr[i] = '_';
 }
 
+/* Whether text (may be NULL) folds to the folded input; cand is scratch. */
+static bool folded_equal(const char *text, const struct buf *in, struct buf *cand)
+{
+    if (!text)
+        return false;
+    fold_key(text, cand);
+    return !strcmp(in->ptr, cand->ptr);
+}
+
 int member_enum_find(const struct member_enum_value *tab, size_t n, const char *s)
 {
     struct buf in = BUF_INIT, cand = BUF_INIT;
     int found = -1;
     fold_key(s, &in);
     for (size_t i = 0; i < n && found < 0 && in.len; i++) {
-        const char *texts[3] = {tab[i].name, tab[i].label, tab[i].alias};
-        for (int j = 0; j < 3 && found < 0; j++) {
-            if (!texts[j])
-                continue;
-            fold_key(texts[j], &cand);
-            if (!strcmp(in.ptr, cand.ptr))
+        if (folded_equal(tab[i].name, &in, &cand) || folded_equal(tab[i].label, &in, &cand))
+            found = (int)i;
+        for (const char *a = tab[i].alias; a && *a && found < 0;) {
+            size_t n_a = strcspn(a, "|");
+            struct buf one = BUF_INIT;
+            buf_add(&one, a, n_a);
+            if (folded_equal(one.ptr, &in, &cand))
                 found = (int)i;
+            buf_release(&one);
+            a += n_a + (a[n_a] == '|');
         }
     }
     buf_release(&in);

@@ -119,6 +119,8 @@ enum member_field { MEMBER_FIELDS(MF_ENUM_ID) MF__MAX };
 
 /* One value of an enumeration: stable ASCII name (JSON/CSV), Vietnamese label, another
    accepted spelling (may be NULL). */
+/* name: the stored code; label: what every output prints; alias: other spellings accepted on
+ * input, separated by '|' (e.g. the label an earlier version printed, so its exports import). */
 struct member_enum_value {
     const char *name, *label, *alias;
 };

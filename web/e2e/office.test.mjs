@@ -411,6 +411,7 @@ describe('office work: organizations found and named with their path', { timeout
     await page.fill('#op_code', 'E2E.KT1');
     await page.fill('#op_name', 'Chi bộ Kiểm thử');
     await page.fill('#op_date', founded.dmy);
+    await shoot(page, 'org-manage-create');
     await page.click('[data-testid=orgop-create] button[type=submit]');
     await page.locator('#op_decision_no[aria-invalid=true]').waitFor(); // the decision is asked for
     await page.fill('#op_decision_no', '101-QĐ/ĐU');
@@ -434,6 +435,7 @@ describe('office work: organizations found and named with their path', { timeout
     await page.locator('#op_other').pressSequentially(`tdp 1 ${wardWords}`, { delay: 20 });
     await page.locator(`[data-testid=orgpick-results] button[data-org-id="${target.id}"]`).click();
     await page.fill('#op_decision_no', '102-QĐ/ĐU');
+    await shoot(page, 'org-manage-merge');
     await page.click('[data-testid=orgop-merge] button[type=submit]');
     await page.locator('dialog[open]').waitFor();
     await page.locator('[data-testid=confirm-yes]').click();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dictionaries, label, t } from '../src/i18n';
 
@@ -27,4 +29,23 @@ describe('i18n', () => {
     expect(label('status', 'something_new')).toBe('something_new');
     expect(label('status', null)).toBe('—');
   });
+});
+
+// The UI's Vietnamese names of the member's coded values are a copy of the core's table
+// (src/core/member.c): read that table from the source and hold the copy to it, so a report
+// and a form never name the same value twice differently ("Chưa có" / "Chưa qua đào tạo").
+describe('labels shared with the core', () => {
+  const src = readFileSync(fileURLToPath(new URL('../../src/core/member.c', import.meta.url)), 'utf8');
+  const table = (cname: string): [string, string][] => {
+    const body = new RegExp(`${cname}\\[[A-Z_]+\\] = \\{([^;]*)\\};`).exec(src);
+    expect(body, cname).not.toBeNull();
+    return [...body![1].matchAll(/\{"([a-z_]+)", "([^"]+)"/g)].map((m) => [m[1], m[2]]);
+  };
+  for (const [cname, prefix] of [['member_gender_values', 'gender'], ['member_theory_values', 'theory'], ['statuses', 'status']] as const) {
+    it(`names every ${prefix} value as the core does`, () => {
+      const rows = table(cname);
+      expect(rows.length).toBeGreaterThan(1);
+      for (const [name, vi] of rows) expect(label(prefix, name), `${prefix}.${name}`).toBe(vi);
+    });
+  }
 });
