@@ -268,7 +268,8 @@ static const struct parse_case {
     {W_THEORY, "none", THEORY_NONE, NULL},
     {W_THEORY, "Không", THEORY_NONE, NULL},
     {W_THEORY, "Chưa qua đào tạo", THEORY_NONE, NULL},
-    {W_THEORY, "chưa có", THEORY_NONE, NULL}, /* what exports wrote before the label was the forms' */
+    {W_THEORY, "chưa có", THEORY_NONE,
+     NULL}, /* what exports wrote before the label was the forms' */
     {W_THEORY, "", THEORY_NONE, NULL},
     {W_THEORY, "tiến sĩ", -1, "theory_level"},
     {W_STATUS, "probationary", MEMBER_PROBATIONARY, NULL},
