@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dictionaries, label, t } from '../src/i18n';
+import memberC from '../../src/core/member.c?raw';
 
 describe('i18n', () => {
   it('has the same keys in both languages, none empty', () => {
@@ -35,7 +34,7 @@ describe('i18n', () => {
 // (src/core/member.c): read that table from the source and hold the copy to it, so a report
 // and a form never name the same value twice differently ("Chưa có" / "Chưa qua đào tạo").
 describe('labels shared with the core', () => {
-  const src = readFileSync(fileURLToPath(new URL('../../src/core/member.c', import.meta.url)), 'utf8');
+  const src = memberC;
   const table = (cname: string): [string, string][] => {
     const body = new RegExp(`${cname}\\[[A-Z_]+\\] = \\{([^;]*)\\};`).exec(src);
     expect(body, cname).not.toBeNull();
