@@ -457,7 +457,12 @@ enum tcxd_err api_review_report(struct http_ctx *c, struct tcxd_error *e)
     enum tcxd_err rc = report(c, &c->q[PQ_ORG], (int)c->q[PQ_YEAR].i, &r, &o, e);
     if (rc)
         return rc;
-    json_t *j = review_report_json(&r, c->q[PQ_ITEMS].present && c->q[PQ_ITEMS].b);
+    bool items = c->q[PQ_ITEMS].present && c->q[PQ_ITEMS].b;
+    if ((rc = store_review_unreviewed(c->st, &r, items, e))) {
+        review_report_release(&r);
+        return rc;
+    }
+    json_t *j = review_report_json(&r, items);
     json_object_set_new(j, "org", api_org_json(&o));
     http_json(c, 200, j);
     review_report_release(&r);

@@ -1286,6 +1286,11 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
     bool csv = csv_format(cli, o, &rc);
     if (rc || (rc = load_report(cli, o, pos, npos, &r, &org)))
         return rc;
+    struct tcxd_error e;
+    if (store_review_unreviewed(cli->st, &r, o[O_LIST].value != NULL, &e)) {
+        review_report_release(&r);
+        return cli_fail(cli, &e);
+    }
     bool list = o[O_LIST].value != NULL;
     if (cli->json) {
         json_t *j = review_report_json(&r, list);
@@ -1327,7 +1332,7 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
             printf("Căn cứ: %s\n", r.rs->legal_basis);
         for (int g = 0; g < REVIEW_GROUP__MAX; g++) {
             const struct review_counts *c = &r.counts[g];
-            if (!c->total && !r.undecided[g])
+            if (!c->total && !r.undecided[g] && !r.unreviewed[g])
                 continue;
             static const char *const titles[REVIEW_GROUP__MAX] = {
                 "Tổ chức cơ sở đảng", "Đảng bộ cấp trên cơ sở trực thuộc",
@@ -1367,6 +1372,24 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
                        r.historical[g]);
             if (r.undecided[g])
                 printf("  (%d chưa có quyết định xếp loại)\n", r.undecided[g]);
+            if (r.unreviewed[g]) {
+                buf_reset(&b);
+                vnfmt_int(&b, r.unreviewed[g]);
+                printf("  (%s %s chưa được đánh giá, xếp loại)\n", b.ptr,
+                       review_group_noun((enum review_group)g));
+            }
+            if (g == REVIEW_GROUP_MEMBER) {
+                buf_reset(&b);
+                for (int x = REVIEW_INCLUDED + 1; x < REVIEW_EXCLUSION__MAX; x++)
+                    if (r.excluded[x]) {
+                        buf_adds(&b, b.len ? "; " : "");
+                        vnfmt_int(&b, r.excluded[x]);
+                        buf_addf(&b, " %s", review_exclusion_label((enum review_exclusion)x));
+                    }
+                if (b.len)
+                    printf("  (không đánh giá, xếp loại: %s)\n", b.ptr);
+                buf_release(&b);
+            }
         }
         if (o[O_MAPPING].value && legacy) {
             printf("\nĐối chiếu với các mức từ năm 2018 (theo thứ tự, không phải quy định chính "
@@ -1412,11 +1435,16 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
                                    : pass ? review_legacy_member_label((enum review_legacy_member)l)
                                           : review_legacy_org_label((enum review_legacy_org)l));
                         header = true;
-                        printf("  %-12s %s (%s)%s\n", review_group_name(it->group), it->name,
-                               it->code, it->historical ? " *" : "");
+                        printf("  %s (%s) — %s%s\n", it->name, it->code,
+                               review_group_noun(it->group), it->historical ? " *" : "");
                     }
                 }
             }
+            if (r.n_missing)
+                printf("\nChưa được đánh giá, xếp loại:\n");
+            for (size_t i = 0; i < r.n_missing; i++)
+                printf("  %s (%s) — %s\n", r.missing[i].name, r.missing[i].code,
+                       review_group_noun(r.missing[i].group));
         }
     }
     review_report_release(&r);

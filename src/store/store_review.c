@@ -609,12 +609,7 @@ enum tcxd_err store_review_get(struct store *st, const struct review_key *k,
 
 /* ---- rows of one year --------------------------------------------------------------------- */
 
-struct item_vec {
-    struct review_report_item *v;
-    size_t n, cap;
-};
-
-static enum tcxd_err load_year(struct store *st, int year, struct item_vec *out,
+enum tcxd_err review_load_year(struct store *st, int year, struct item_vec *out,
                                struct tcxd_error *e)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_REVIEW_YEAR);
@@ -646,8 +641,7 @@ static enum tcxd_err load_year(struct store *st, int year, struct item_vec *out,
     return TCXD_OK;
 }
 
-/* The base organization at or above node (TREE_NONE when there is none). */
-static uint32_t base_of(const struct org_tree *t, uint32_t node)
+uint32_t review_base_of(const struct org_tree *t, uint32_t node)
 {
     while (node != TREE_NONE && t->nodes[node].tier != ORG_TIER_BASE)
         node = t->nodes[node].parent;
@@ -664,15 +658,6 @@ void review_facts_release(struct review_facts_owned *f)
     memset(f, 0, sizeof(*f));
 }
 
-struct member_scan {
-    int year;
-    tcxd_date date;
-    tcxd_date admitted;
-    bool exempt;
-    struct review_discipline *disc;
-    size_t n, cap;
-};
-
 static void scan_event(void *ctx, const struct member_event_info *ev)
 {
     struct member_scan *m = ctx;
@@ -685,27 +670,26 @@ static void scan_event(void *ctx, const struct member_event_info *ev)
         d->date = ev->ev.date;
         d->duty_related = true;
     }
-    if (ev->ev.date > m->date)
-        return;
-    if (ev->ev.kind == MEV_ADMIT) {
-        m->admitted = ev->ev.decision_date;
-        m->exempt = false;
-    } else if (ev->ev.kind == MEV_EXEMPT) {
-        m->exempt = ev->ev.form == 0;
-    } else if (ev->ev.kind == MEV_EXIT) {
-        m->exempt = false;
+    if (ev->ev.date <= m->date)
+        review_scan_status(m, ev->ev.kind, ev->ev.form, ev->ev.decision_date);
+}
+
+void review_scan_status(struct member_scan *m, enum member_event_kind kind, int form,
+                        tcxd_date decision_date)
+{
+    if (kind == MEV_ADMIT) {
+        m->admitted = decision_date;
+        m->exempt = m->suspended = false;
+    } else if (kind == MEV_EXEMPT) {
+        m->exempt = form == 0;
+    } else if (kind == MEV_SUSPEND) {
+        m->suspended = form == 0; /* form 1 ends the suspension */
+    } else if (kind == MEV_EXIT) {
+        m->exempt = m->suspended = false;
     }
 }
 
-/* A member on the review date: status, chi bộ, exclusion, disciplines of the year. */
-struct member_state {
-    enum member_status status;
-    int64_t org_id;
-    enum review_exclusion excl;
-    struct member_scan scan;
-};
-
-static enum tcxd_err member_state_load(struct store *st, const struct review_ruleset *rs,
+enum tcxd_err review_member_state_load(struct store *st, const struct review_ruleset *rs,
                                        int64_t member_id, int year, tcxd_date date,
                                        struct member_state *ms, struct tcxd_error *e)
 {
@@ -719,14 +703,14 @@ static enum tcxd_err member_state_load(struct store *st, const struct review_rul
     if (!rc) {
         ms->status = member_status_on(&d, date);
         ms->org_id = member_org_on(&d, date);
-        struct review_member_status rm = {ms->scan.exempt, false, ms->scan.admitted};
+        struct review_member_status rm = {ms->scan.exempt, ms->scan.suspended, ms->scan.admitted};
         ms->excl = review_exclusion_check(rs, &rm, date);
     }
     member_derived_release(&d);
     return rc;
 }
 
-static void member_state_release(struct member_state *ms)
+void review_member_state_release(struct member_state *ms)
 {
     free(ms->scan.disc);
     memset(ms, 0, sizeof(*ms));
@@ -755,12 +739,13 @@ static enum tcxd_err chi_bo_reviewed_members(struct store *st, const struct stor
         store_member_facts(st, rv->review_date, &rv->org_id, 1, collect_member, &ids, e);
     for (size_t i = 0; !rc && i < ids.n; i++) {
         struct member_state ms;
-        if ((rc = member_state_load(st, rv->rs, ids.v[i], rv->year, rv->review_date, &ms, e)))
+        if ((rc =
+                 review_member_state_load(st, rv->rs, ids.v[i], rv->year, rv->review_date, &ms, e)))
             break;
         if (member_status_active(ms.status) && ms.org_id == rv->org_id &&
             ms.excl == REVIEW_INCLUDED)
             (*count)++;
-        member_state_release(&ms);
+        review_member_state_release(&ms);
     }
     free(ids.v);
     return rc;
@@ -838,7 +823,8 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
 
     if (rv->member_id) {
         struct member_state ms;
-        if ((rc = member_state_load(st, rv->rs, rv->member_id, rv->year, rv->review_date, &ms, e)))
+        if ((rc = review_member_state_load(st, rv->rs, rv->member_id, rv->year, rv->review_date,
+                                           &ms, e)))
             return rc;
         out->disc = ms.scan.disc;
         ms.scan.disc = NULL;
@@ -853,14 +839,14 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
         }
         if (!ms.scan.n)
             buf_addf(&out->registry, "không bị kỷ luật trong năm %d\n", rv->year);
-        member_state_release(&ms);
+        review_member_state_release(&ms);
     } else if (review_subject_is_party_org(rv->subject)) {
         struct org_tree t;
         struct item_vec rows = {0};
         if ((rc = store_tree_load(st, rv->review_date, &t, e)))
             return rc;
         uint32_t node = org_tree_find(&t, rv->org_id);
-        if (node != TREE_NONE && !(rc = load_year(st, rv->year, &rows, e))) {
+        if (node != TREE_NONE && !(rc = review_load_year(st, rv->year, &rows, e))) {
             bool chi_bo = rv->subject == REVIEW_SUBJECT_CHI_BO;
             composition(&t, node, &rows, chi_bo, f);
             buf_addf(&out->registry,
@@ -1208,14 +1194,14 @@ static enum tcxd_err cap_group(struct store *st, const struct store_review *rv,
     desc[0] = '\0';
     if ((rc = store_tree_load(st, rv->review_date, &t, e)))
         return rc;
-    if ((rc = load_year(st, rv->year, &rows, e)))
+    if ((rc = review_load_year(st, rv->year, &rows, e)))
         goto out;
     uint32_t node = org_tree_find(&t, rv->org_id);
     if (node == TREE_NONE)
         goto out;
     size_t cap = 0;
     if (rv->member_id) {
-        uint32_t base = base_of(&t, node);
+        uint32_t base = review_base_of(&t, node);
         if (base == TREE_NONE)
             base = node;
         snprintf(desc, 256, "đảng viên của %s", t.nodes[base].name);
@@ -1359,12 +1345,12 @@ static enum tcxd_err review_create(struct store *st, const struct review_key *k,
     date_format_vn(date, d);
     if (k->member_id) {
         struct member_state ms;
-        if ((rc = member_state_load(st, rs, k->member_id, k->year, date, &ms, e)))
+        if ((rc = review_member_state_load(st, rs, k->member_id, k->year, date, &ms, e)))
             return rc;
         enum member_status status = ms.status;
         enum review_exclusion excl = ms.excl;
         rv->org_id = ms.org_id;
-        member_state_release(&ms);
+        review_member_state_release(&ms);
         if (!member_status_active(status) || !rv->org_id)
             return tcxd_fail(e, TCXD_ERULE, "member",
                              "member #%lld is not a party member on the review date %s",
@@ -1930,156 +1916,5 @@ enum tcxd_err store_review_decide_batch(struct store *st, const struct store_act
 fail:
     *failed = i;
     store_rollback(st);
-    return rc;
-}
-
-/* ---- reports ------------------------------------------------------------------------------ */
-
-static const struct {
-    const char *name, *noun;
-} groups[REVIEW_GROUP__MAX] = {
-    [REVIEW_GROUP_BASE] = {"base", "tổ chức cơ sở đảng"},
-    [REVIEW_GROUP_COMMITTEE] = {"committee", "đảng bộ cấp trên cơ sở trực thuộc"},
-    [REVIEW_GROUP_BRANCH] = {"branch", "tổ chức đảng trực thuộc đảng ủy cơ sở"},
-    [REVIEW_GROUP_MEMBER] = {"member", "đảng viên"},
-};
-
-const char *review_group_name(enum review_group g)
-{
-    return (unsigned)g < REVIEW_GROUP__MAX ? groups[g].name : "";
-}
-
-const char *review_group_noun(enum review_group g)
-{
-    return (unsigned)g < REVIEW_GROUP__MAX ? groups[g].noun : "";
-}
-
-void review_report_release(struct review_report *r)
-{
-    free(r->items);
-    memset(r, 0, sizeof(*r));
-}
-
-/* Classifies the year's rows over root's subtree of t; keeps the items when keep is set. */
-static void classify(const struct org_tree *t, uint32_t root, struct item_vec *rows,
-                     struct review_counts *counts, int *undecided, struct review_counts *selfc,
-                     struct review_counts *verc, struct review_report *keep)
-{
-    for (size_t i = 0; i < rows->n; i++) {
-        struct review_report_item *it = &rows->v[i];
-        uint32_t x = org_tree_find(t, it->org_id);
-        if (x == TREE_NONE || !org_tree_in_subtree(t, root, x))
-            continue;
-        const struct org_node *nd = &t->nodes[x];
-        if (it->member_id) {
-            it->group = REVIEW_GROUP_MEMBER;
-            uint32_t b = base_of(t, x);
-            it->unit_id = b != TREE_NONE ? t->nodes[b].id : nd->id;
-        } else {
-            if (x == root)
-                continue;
-            it->group = nd->tier == ORG_TIER_BASE         ? REVIEW_GROUP_BASE
-                        : nd->tier == ORG_TIER_ABOVE_BASE ? REVIEW_GROUP_COMMITTEE
-                                                          : REVIEW_GROUP_BRANCH;
-            it->unit_id = nd->parent_id;
-            snprintf(it->name, sizeof(it->name), "%s", nd->name);
-        }
-        snprintf(it->code, sizeof(it->code), "%s", nd->code);
-        uint32_t u = org_tree_find(t, it->unit_id);
-        if (u != TREE_NONE) {
-            snprintf(it->unit_code, sizeof(it->unit_code), "%s", t->nodes[u].code);
-            snprintf(it->unit_name, sizeof(it->unit_name), "%s", t->nodes[u].name);
-        }
-        if (it->has_final)
-            review_counts_add(&counts[it->group], it->final_level);
-        else if (undecided)
-            undecided[it->group]++;
-        if (selfc && it->has_self)
-            review_counts_add(&selfc[it->group], it->self_level);
-        if (verc && it->has_verified)
-            review_counts_add(&verc[it->group], it->verified_level);
-        if (keep && it->has_final) {
-            int lg = it->final_legacy;
-            if (lg < 0)
-                lg = it->member_id ? (int)review_legacy_member_from_level(it->final_level)
-                                   : (int)review_legacy_org_from_level(it->final_level);
-            keep->legacy[it->group][lg]++;
-            if (it->historical)
-                keep->historical[it->group]++;
-        }
-        if (keep) {
-            ALLOC_GROW(keep->items, keep->n_items + 1, keep->alloc_items);
-            keep->items[keep->n_items++] = *it;
-        }
-    }
-}
-
-static _Thread_local struct text_collator *sort_coll; /* qsort has no context argument */
-
-static int item_cmp(const void *a, const void *b)
-{
-    const struct review_report_item *x = a, *y = b;
-    if (x->group != y->group)
-        return (int)x->group - (int)y->group;
-    int c = text_collator_compare(sort_coll, x->name, y->name);
-    return c ? c : (x->review_id < y->review_id ? -1 : x->review_id > y->review_id);
-}
-
-enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
-                                  struct review_report *out, struct tcxd_error *e)
-{
-    memset(out, 0, sizeof(*out));
-    out->year = year;
-    out->root_id = root;
-    for (int g = 0; g < REVIEW_GROUP__MAX; g++) {
-        review_counts_init(&out->counts[g]);
-        review_counts_init(&out->prev[g]);
-        review_counts_init(&out->self_counts[g]);
-        review_counts_init(&out->verified_counts[g]);
-    }
-    struct org_tree t;
-    struct item_vec rows = {0};
-    enum tcxd_err rc;
-    if (year < 1900 || year > 9999)
-        return tcxd_fail(e, TCXD_EINVAL, "year", "invalid review year %d", year);
-    if ((rc = store_tree_load(st, review_report_date(year), &t, e)))
-        return rc;
-    uint32_t r = org_tree_find(&t, root);
-    if (r == TREE_NONE) {
-        char d[DATE_ISO_LEN];
-        date_format_vn(review_report_date(year), d);
-        rc = tcxd_fail(e, TCXD_ENOTFOUND, "org", "organization #%lld did not exist on %s",
-                       (long long)root, d);
-    } else if (!(rc = load_year(st, year, &rows, e))) {
-        snprintf(out->root_name, sizeof(out->root_name), "%s", t.nodes[r].name);
-        struct tcxd_error ig;
-        if (review_ruleset_for_year(year, &out->rs, &ig))
-            out->rs = NULL;
-        classify(&t, r, &rows, out->counts, out->undecided, out->self_counts, out->verified_counts,
-                 out);
-    }
-    org_tree_release(&t);
-    free(rows.v);
-    if (rc)
-        return rc;
-    /* the figures count the subtree of that year; the named list keeps only the members in
-       the reader's scope today (store_scope.h) */
-    size_t kept = 0;
-    for (size_t i = 0; i < out->n_items; i++)
-        if (!out->items[i].member_id || store_scope_member(st, out->items[i].member_id))
-            out->items[kept++] = out->items[i];
-    out->n_items = kept;
-    sort_coll = store_collator(st);
-    if (out->n_items > 1)
-        qsort(out->items, out->n_items, sizeof(*out->items), item_cmp);
-
-    memset(&rows, 0, sizeof(rows));
-    if ((rc = store_tree_load(st, review_report_date(year - 1), &t, e)))
-        return rc;
-    r = org_tree_find(&t, root);
-    if (r != TREE_NONE && !(rc = load_year(st, year - 1, &rows, e)))
-        classify(&t, r, &rows, out->prev, NULL, NULL, NULL, NULL);
-    org_tree_release(&t);
-    free(rows.v);
     return rc;
 }

@@ -294,11 +294,35 @@ struct review_report {
     int historical[REVIEW_GROUP__MAX]; /* decisions entered as history */
     struct review_report_item *items;  /* this year's reviews in the subtree, by group and name */
     size_t n_items, alloc_items;
+    /* Filled by store_review_unreviewed (has_unreviewed): the subjects the year should have
+       reviewed and that have no review at all; members not reviewed by rule, per reason. */
+    bool has_unreviewed;
+    int unreviewed[REVIEW_GROUP__MAX];
+    int excluded[REVIEW_EXCLUSION__MAX]; /* [REVIEW_INCLUDED] unused */
+    struct review_missing *missing;      /* unreviewed, by group and name (members in scope) */
+    size_t n_missing, alloc_missing;
+};
+/* A subject without a review that year: an organization of the subtree alive on the report date
+   (not its root), or a member registered in it then, active and not excluded (review.h). */
+struct review_missing {
+    int64_t member_id, org_id; /* a member: the chi bộ on the report date */
+    enum review_group group;
+    char name[1024], code[33]; /* a member: the chi bộ's code */
 };
 void review_report_release(struct review_report *r);
 /* root: an organization id alive on 31/12 of year (or today for the current year). */
 enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
                                   struct review_report *out, struct tcxd_error *e) TCXD_WUR;
+/*
+ * Adds to a report of store_review_report the subjects that were never reviewed: every
+ * organization of the subtree without a review of the year and every member registered in it on
+ * the report date, active, not exempted, suspended or newly admitted, who has none (the figures
+ * over the whole subtree; with `named`, the list in r->missing, members within the reader's
+ * scope). One pass over the subtree's members: the reports that show it call it (CLI, API),
+ * the others do not pay for it.
+ */
+enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r, bool named,
+                                      struct tcxd_error *e) TCXD_WUR;
 
 /* ---- weak organizations ------------------------------------------------------------------- */
 

@@ -258,8 +258,7 @@ json_t *review_json(const struct store_review *rv, const struct review_preview *
                       review_level_label_legacy(rv->rs, rv->subject, s->level, s->legacy), "text",
                       s->text ? s->text : "", "decision_no", s->decision_no ? s->decision_no : "",
                       "by", s->username ? s->username : "", "at", s->at);
-        json_object_set_new(sj, "by_name",
-                            json_string(s->user_full_name ? s->user_full_name : ""));
+        json_object_set_new(sj, "by_name", json_string(s->user_full_name ? s->user_full_name : ""));
         json_object_set_new(sj, "total", s->has_total ? points(s->total) : json_null());
         json_object_set_new(sj, "decision_date", date_json(s->decision_date));
         json_object_set_new(sj, "cap_exception",
@@ -392,6 +391,8 @@ json_t *review_report_json(const struct review_report *r, bool with_items)
         json_object_set_new(gj, "board_sentence", json_string(b.ptr));
         buf_release(&b);
         json_object_set_new(gj, "historical", json_integer(r->historical[g]));
+        json_object_set_new(gj, "unreviewed",
+                            r->has_unreviewed ? json_integer(r->unreviewed[g]) : json_null());
         if (legacy) {
             bool member = g == REVIEW_GROUP_MEMBER;
             json_t *lj = json_array();
@@ -421,11 +422,30 @@ json_t *review_report_json(const struct review_report *r, bool with_items)
     json_object_set_new(j, "legacy_levels", json_boolean(legacy));
     if (legacy)
         json_object_set_new(j, "mapping", review_legacy_mapping_json());
+    if (r->has_unreviewed) {
+        json_t *x = json_object();
+        for (int k = REVIEW_INCLUDED + 1; k < REVIEW_EXCLUSION__MAX; k++)
+            json_object_set_new(x, review_exclusion_name((enum review_exclusion)k),
+                                json_integer(r->excluded[k]));
+        json_object_set_new(j, "excluded_members", x);
+    }
     if (with_items) {
         json_t *items = json_array();
         for (size_t i = 0; i < r->n_items; i++)
             json_array_append_new(items, item_json(&r->items[i]));
         json_object_set_new(j, "items", items);
+    }
+    if (with_items && r->has_unreviewed) {
+        json_t *items = json_array();
+        for (size_t i = 0; i < r->n_missing; i++) {
+            const struct review_missing *m = &r->missing[i];
+            json_array_append_new(
+                items,
+                json_pack("{s:s, s:o, s:I, s:s, s:s}", "group", review_group_name(m->group),
+                          "member_id", m->member_id ? json_integer(m->member_id) : json_null(),
+                          "org_id", (json_int_t)m->org_id, "code", m->code, "name", m->name));
+        }
+        json_object_set_new(j, "unreviewed_items", items);
     }
     return j;
 }

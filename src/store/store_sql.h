@@ -279,6 +279,13 @@
       "r.verified_level, r.verified_total, r.final_level, m.full_name, r.final_legacy, "           \
       "r.historical FROM review r "                                                                \
       "LEFT JOIN member m ON m.id = r.member_id WHERE r.year = ?1 ORDER BY r.id")                  \
+    /* the events that put members out of a review on ?3 (review_scan_status): exemptions,     \
+       suspensions and exits up to ?3, admissions after ?4; by member, in event order */            \
+    X(STMT_REVIEW_EXCL_EVENTS,                                                                     \
+      "SELECT member_id, kind, form, decision_date FROM member_event "                             \
+      "WHERE (kind IN (?1, ?2, ?6) AND date <= ?3) OR (kind = ?5 AND date > ?4 AND date <= ?3) "   \
+      "ORDER BY member_id, date, id")                                                              \
+    X(STMT_REVIEW_MEMBER_NAME, "SELECT full_name FROM member WHERE id = ?1")                       \
     X(STMT_WEAK_INSERT,                                                                            \
       "INSERT INTO weak_org(org_id, year, source, plan, responsible, deadline, status, "           \
       "consolidated_on, updated_at, basis, listed_on) "                                            \

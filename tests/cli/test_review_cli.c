@@ -261,8 +261,34 @@ static void test_workflow_and_reports(void **state)
                         "5/6 đảng viên hoàn thành tốt nhiệm vụ (83,3%)");
     json_decref(j);
 
+    /* never reviewed: a member added to CB2 and CB2 itself are counted and named (issue 12:
+       members without a review were invisible) */
+    ok(RUN("member", "add", "--org", "CB2", "--name", "Phạm Thị Chưa Đánh Giá", "--gender", "nu",
+           "--birth", "02/02/1985", "--decision-date", "01/03/2010", "--ceremony-date",
+           "15/03/2010", "--official-date", "20/03/2011"));
+    j = json_of(RUN("--json", "review", "report", "DB1", "--year", "2025"));
+    members = json_array_get(json_object_get(j, "groups"), 3);
+    assert_int_equal(json_integer_value(json_object_get(members, "unreviewed")), 1);
+    assert_int_equal(json_integer_value(json_object_get(members, "total")), 6);
+    assert_int_equal(json_integer_value(json_object_get(
+                         json_array_get(json_object_get(j, "groups"), 2), "unreviewed")),
+                     1); /* CB2 */
+    json_decref(j);
+    struct result r = RUN("review", "report", "DB1", "--year", "2025", "--list");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out.ptr, "(1 đảng viên chưa được đánh giá, xếp loại)"));
+    assert_non_null(strstr(r.out.ptr, "(1 tổ chức đảng trực thuộc đảng ủy cơ sở chưa được đánh "
+                                      "giá, xếp loại)"));
+    assert_non_null(strstr(r.out.ptr, "Chưa được đánh giá, xếp loại:\n  Chi bộ khu phố 2 (CB2) — "
+                                      "tổ chức đảng trực thuộc đảng ủy cơ sở\n  Phạm Thị Chưa Đánh "
+                                      "Giá (CB2) — đảng viên\n"));
+    /* the decided list names the group in Vietnamese ("branch" before) */
+    assert_non_null(strstr(r.out.ptr, "  Chi bộ khu phố 1 (CB1) — tổ chức đảng trực thuộc đảng ủy "
+                                      "cơ sở\n"));
+    release(&r);
+
     /* CSV: one row per group and level */
-    struct result r = RUN("review", "report", "DB1", "--year", "2025", "--format", "csv");
+    r = RUN("review", "report", "DB1", "--year", "2025", "--format", "csv");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out.ptr, "member,httnv,5,6,83.3,0,0,\n"));
     assert_non_null(strstr(r.out.ptr, "branch,khtnv,1,1,100.0,0,0,\n"));

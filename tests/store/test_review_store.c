@@ -813,6 +813,101 @@ static void weak_cb(void *ctx, const struct weak_org_row *w)
     s->consolidated += w->status == WEAK_CONSOLIDATED;
 }
 
+static void member_mark(struct store *st, int64_t id, enum member_event_kind kind, int form,
+                        tcxd_date on)
+{
+    struct tcxd_error e;
+    struct member_event ev = {
+        .kind = kind, .date = on, .decision_date = on, .form = form, .until = DATE_NONE};
+    must(store_member_event(st, &actor, id, &ev, "QĐ", "", &e), &e);
+}
+
+static bool missing_has(const struct review_report *r, int64_t member_id, int64_t org_id)
+{
+    for (size_t i = 0; i < r->n_missing; i++)
+        if (r->missing[i].member_id == member_id && r->missing[i].org_id == org_id)
+            return true;
+    return false;
+}
+
+/* Members never reviewed are counted and named; exempted, suspended (đình chỉ) and newly
+   admitted members are out of the review and of a chi bộ's order check (issue 12). */
+static void test_unreviewed_and_suspended(void **state)
+{
+    struct store *st = open_fresh();
+    struct world w;
+    struct tcxd_error e;
+    build(st, &w);
+    int64_t m1 = member(st, w.cb1), m2 = member(st, w.cb1), m3 = member(st, w.cb1);
+    int64_t m4 = member(st, w.cb1), m5 = member(st, w.cb1);
+    int64_t m6 = member_at(st, w.cb1, D(2025, 9, 1)); /* under 6 months on 31/12/2025 */
+    int64_t m7 = member(st, w.cb3);
+    int64_t s1 = member(st, w.cb2), s2 = member(st, w.cb2);
+    member_mark(st, m3, MEV_EXEMPT, 0, D(2024, 3, 1));
+    member_mark(st, m4, MEV_SUSPEND, 0, D(2025, 5, 1));
+    member_mark(st, m5, MEV_SUSPEND, 0, D(2025, 2, 1));
+    member_mark(st, m5, MEV_SUSPEND, 1, D(2025, 6, 1)); /* ended: reviewed again */
+    member_mark(st, s2, MEV_SUSPEND, 0, D(2025, 10, 1));
+    full_member(st, m1, 2025, 80, 80, REVIEW_HTTNV);
+    full_member(st, s1, 2025, 80, 80, REVIEW_HTTNV);
+    /* CB2's reviewed members: s1 only (s2 suspended), so it is decided in order */
+    struct scoreset sc;
+    struct review_key kc = okey(w.cb2, 2025);
+    points_for(st, REVIEW_SUBJECT_CHI_BO, 2025, 80, &sc);
+    must(scored(st, &kc, REVIEW_STEP_SELF_ASSESS, &sc, NULL, &e), &e);
+    must(scored(st, &kc, REVIEW_STEP_VERIFY, &sc, NULL, &e), &e);
+    must(decide(st, &kc, REVIEW_HTTNV, NULL, &e), &e);
+    full_org(st, w.db1, REVIEW_SUBJECT_DANG_BO, 2025, 80, REVIEW_HTTNV);
+
+    struct review_report r;
+    must(store_review_report(st, w.tu, 2025, &r, &e), &e);
+    assert_false(r.has_unreviewed);
+    must(store_review_unreviewed(st, &r, true, &e), &e);
+    assert_true(r.has_unreviewed);
+    /* m2, m5 (CB1) and m7 (CB3); m3 exempted, m4 and s2 suspended, m6 new */
+    assert_int_equal(r.unreviewed[REVIEW_GROUP_MEMBER], 3);
+    assert_int_equal(r.excluded[REVIEW_EXCL_EXEMPTED], 1);
+    assert_int_equal(r.excluded[REVIEW_EXCL_SUSPENDED], 2);
+    assert_int_equal(r.excluded[REVIEW_EXCL_NEW_MEMBER], 1);
+    assert_true(missing_has(&r, m2, w.cb1) && missing_has(&r, m5, w.cb1) &&
+                missing_has(&r, m7, w.cb3));
+    assert_false(missing_has(&r, m1, w.cb1) || missing_has(&r, m4, w.cb1) ||
+                 missing_has(&r, m6, w.cb1));
+    /* organizations: DB2, CBX (base), CB1, CB3 (branches); the root is not a subject */
+    assert_int_equal(r.unreviewed[REVIEW_GROUP_BASE], 2);
+    assert_int_equal(r.unreviewed[REVIEW_GROUP_BRANCH], 2);
+    assert_int_equal(r.unreviewed[REVIEW_GROUP_COMMITTEE], 0);
+    assert_true(missing_has(&r, 0, w.db2) && missing_has(&r, 0, w.cbx) &&
+                missing_has(&r, 0, w.cb1) && missing_has(&r, 0, w.cb3));
+    assert_int_equal(r.n_missing, 3 + 4);
+    json_t *j = review_report_json(&r, true);
+    json_t *mg = json_array_get(json_object_get(j, "groups"), REVIEW_GROUP_MEMBER);
+    assert_int_equal(json_integer_value(json_object_get(mg, "unreviewed")), 3);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(j, "excluded_members"), "suspended")),
+        2);
+    assert_int_equal(json_array_size(json_object_get(j, "unreviewed_items")), 7);
+    json_decref(j);
+    review_report_release(&r);
+
+    /* DB1's subtree: its own members, CB1 only among its branches */
+    must(store_review_report(st, w.db1, 2025, &r, &e), &e);
+    must(store_review_unreviewed(st, &r, true, &e), &e);
+    assert_int_equal(r.unreviewed[REVIEW_GROUP_MEMBER], 2);
+    assert_int_equal(r.unreviewed[REVIEW_GROUP_BRANCH], 1);
+    assert_int_equal(r.unreviewed[REVIEW_GROUP_BASE], 0);
+    review_report_release(&r);
+
+    /* a suspended member cannot be reviewed; the suspension's end lets m4 in */
+    struct scoreset s;
+    points_for(st, REVIEW_SUBJECT_MEMBER, 2025, 80, &s);
+    struct review_key k4 = mkey(m4, 2025);
+    assert_int_not_equal(scored(st, &k4, REVIEW_STEP_SELF_ASSESS, &s, NULL, &e), TCXD_OK);
+    member_mark(st, m4, MEV_SUSPEND, 1, D(2025, 11, 1));
+    must(scored(st, &k4, REVIEW_STEP_SELF_ASSESS, &s, NULL, &e), &e);
+    close_and_remove(st);
+}
+
 static void test_weak_consolidation(void **state)
 {
     struct store *st = open_fresh();
@@ -1047,6 +1142,7 @@ int main(void)
         cmocka_unit_test(test_org_own_discipline),
         cmocka_unit_test(test_degradation_conclusion),
         cmocka_unit_test(test_report_against_sql),
+        cmocka_unit_test(test_unreviewed_and_suspended),
         cmocka_unit_test(test_weak_consolidation),
         cmocka_unit_test(test_bad_inputs_change_nothing),
         cmocka_unit_test(test_rubric_versions),
