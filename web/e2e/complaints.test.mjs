@@ -6,20 +6,13 @@
 // denouncer, and that read is in the audit log. Screenshots at 1366 and 390 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
 
 let server, browser, page, admin, memberId, letterId;
 const consoleErrors = [];
 const WRITER = { name: 'Trương Thị Tốgiác', address: 'Số 9 ngõ Kín, phường Mẫu', contact: '0912345678' };
 
-async function login(user, password) {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', user);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = (user, password) => loginPage(page, server.base, user, password);
 
 async function logout() {
   await page.click('[data-testid=logout]');

@@ -6,19 +6,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
 
 let server, browser, page, api, root;
 const consoleErrors = [];
 
-async function login(username, password) {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = (username, password) => loginPage(page, server.base, username, password);
 
 describe('statistics forms page', { timeout: 300_000 }, () => {
   before(async () => {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, SHOTS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, SHOTS, startBrowser, startServer } from './harness.mjs';
 
 const HANOI = process.env.TCXD_HANOI_DB;
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
@@ -22,14 +22,7 @@ function daysAgo(n) {
 let server, browser, page, api;
 const timings = [];
 
-async function login(username, password) {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = (username, password) => loginPage(page, server.base, username, password);
 
 /** Loads url 3 times; each time the ms from navigation start until `ready` is visible. */
 async function measure(name, url, ready) {

@@ -134,6 +134,16 @@ export async function startBrowser() {
 }
 
 /** Full-page screenshots of the current page at desktop (1366×768) and phone (390 px) widths. */
+/** Logs in through the login page with the keyboard and waits for the signed-in header. */
+export async function loginPage(page, base, username, password) {
+  await page.goto(base + '/');
+  await page.locator('#username').waitFor();
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=who]').waitFor();
+}
+
 export async function shoot(page, name) {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: join(SHOTS, `${name}-1366.png`), fullPage: true });

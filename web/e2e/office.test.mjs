@@ -3,7 +3,7 @@
 // a transfer through the picker, and the tree browser. Run with scripts/web.sh e2e.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 function daysAgo(n) {
@@ -18,14 +18,7 @@ let server, browser, page, api;
 let target, ward, district, mover;
 const consoleErrors = [];
 
-async function login(username, password) {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = (username, password) => loginPage(page, server.base, username, password);
 
 describe('office work: organizations found and named with their path', { timeout: 300_000 }, () => {
   before(async () => {

@@ -5,7 +5,7 @@
 // API; the indicator page shows the plan figure computed here; screenshots at 1366 and 390 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
 
 let server, browser, page, api, programId;
 const consoleErrors = [];
@@ -14,14 +14,7 @@ const today = new Date();
 const yearAgo = new Date(today.getTime() - 365 * 86400_000);
 const pad2 = (n) => String(n).padStart(2, '0');
 
-async function login() {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', 'e2e-admin');
-  await page.fill('#password', PASSWORDS.admin);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = () => loginPage(page, server.base, 'e2e-admin', PASSWORDS.admin);
 
 // item number -> [lead agency, status]: 2 done, 1 draft submitted, 1 in progress, over 2 agencies
 const ITEMS = { 1: ['Ban Tổ chức', 'done'], 2: ['Ban Tuyên giáo', 'done'], 3: ['Ban Tổ chức', 'draft_submitted'], 4: ['Ban Tuyên giáo', 'in_progress'] };

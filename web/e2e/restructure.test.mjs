@@ -8,19 +8,12 @@
 // (NQ 1211/2016: a xã of the plains 30 km², 8.000 people). Run with scripts/web.sh e2e.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
 
 let server, browser, page, api;
 const consoleErrors = [];
 
-async function login(username, password) {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = (username, password) => loginPage(page, server.base, username, password);
 
 const PLAN = `action,code,name,tier,form,type,parent,into,part,decision_no,date
 create,HN.X1,Đảng bộ phường Ba Đình,above_base,dang_bo,phuong,HN,,,QĐ 01-QĐ/TU,01/07/2025

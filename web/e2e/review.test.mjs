@@ -5,7 +5,7 @@
 // Expected figures come from the API (or are computed here), never from what the page printed.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, startBrowser, startServer } from './harness.mjs';
 
 // QĐ 366 (points out of 100) applies from 2025; the demo's registry runs to today.
 const YEAR = 2025;
@@ -25,14 +25,7 @@ let districtA, branch, otherBranch;
 const consoleErrors = [];
 const overflows = {};
 
-async function login(username, password) {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = (username, password) => loginPage(page, server.base, username, password);
 
 async function chiBoLeaves(orgId) {
   const out = [];

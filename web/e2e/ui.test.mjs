@@ -2,7 +2,7 @@
 // Run with scripts/web.sh e2e (needs TCXD_BIN). Screenshots go to $BUILD_DIR/screenshots.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Api, PASSWORDS, SHOTS, shoot, startBrowser, startServer } from './harness.mjs';
+import { Api, loginPage, PASSWORDS, shoot, SHOTS, startBrowser, startServer } from './harness.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 function daysAgo(n) {
@@ -17,14 +17,7 @@ let rootOrg, districtA, districtB, branch;
 const consoleErrors = [];
 const overflows = {};
 
-async function login(username, password) {
-  await page.goto(server.base + '/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-testid=who]').waitFor();
-}
+const login = (username, password) => loginPage(page, server.base, username, password);
 
 async function logout() {
   await page.click('[data-testid=logout]');
