@@ -69,11 +69,13 @@ extern const struct http_field api_member_list_query[], api_member_admit_body[],
 /* members.c: the other events of domain.md §3 */
 enum tcxd_err api_member_suspend(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_restore(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_readmit(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_badge(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_card(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_commend(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_member_suspend_body[], api_member_restore_body[],
-    api_member_badge_body[], api_member_card_body[], api_member_commend_body[];
+    api_member_readmit_body[], api_member_badge_body[], api_member_card_body[],
+    api_member_commend_body[];
 /* members.c: corrections */
 enum tcxd_err api_member_correct(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_event_correct(struct http_ctx *c, struct tcxd_error *e);

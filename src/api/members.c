@@ -197,6 +197,14 @@ const struct http_field api_member_card_body[] = {
     {"number", HF_STRING, 0, 0, 20, "the card's number"},
     {NULL, 0, 0, 0, 0, NULL},
 };
+enum { R_ORG, R_DECISION_DATE, R_CEREMONY, R_DECISION_NO };
+const struct http_field api_member_readmit_body[] = {
+    {"org_id", HF_ID, HF_REQUIRED, 0, 0, "the chi bộ that re-admits the member"},
+    {"decision_date", HF_DATE, HF_REQUIRED, 0, 0, "re-admission decision"},
+    {"ceremony_date", HF_DATE, HF_REQUIRED, 0, 0, "re-admission ceremony (probation starts)"},
+    {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
 const struct http_field api_member_commend_body[] = {
     {"date", HF_DATE, HF_REQUIRED, 0, 0, "decision date"},
     {"decision_no", HF_STRING, 0, 0, 100, "decision number"},
@@ -941,6 +949,21 @@ enum tcxd_err api_member_restore(struct http_ctx *c, struct tcxd_error *e)
     ev.org_id = to.id;
     return apply_event(c, &ev, &c->in[V_DECISION_NO],
                        c->in[V_FOURTH].present ? c->in[V_FOURTH].s : NULL, e);
+}
+
+/* kết nạp lại (domain.md §3.2): once, a member who left; probation again, party age from the
+   first admission minus the time out */
+enum tcxd_err api_member_readmit(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct member_info m;
+    struct org_info to;
+    enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
+    if (rc || (rc = http_org_get(c, c->in[R_ORG].i, c->in[R_CEREMONY].d, "org_id", &to, e)) ||
+        (rc = store_member_readmit(
+             c->st, &c->actor, c->ids[0], to.id, c->in[R_DECISION_DATE].d, c->in[R_CEREMONY].d,
+             c->in[R_DECISION_NO].present ? c->in[R_DECISION_NO].s : NULL, e)))
+        return rc;
+    return member_answer(c, 200, c->ids[0], e);
 }
 
 enum tcxd_err api_member_badge(struct http_ctx *c, struct tcxd_error *e)

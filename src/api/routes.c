@@ -62,6 +62,8 @@ const struct http_route api_routes[] = {
      api_member_suspend_body, NULL, "start or end a suspension of party activity (đình chỉ)"},
     {HTTP_POST, "/api/members/{id}/restore", api_member_restore, ROLE_STAFF, MUT,
      api_member_restore_body, NULL, "restore party membership (phục hồi đảng tịch)"},
+    {HTTP_POST, "/api/members/{id}/readmit", api_member_readmit, ROLE_STAFF, MUT,
+     api_member_readmit_body, NULL, "re-admit a member who left (kết nạp lại: once)"},
     {HTTP_POST, "/api/members/{id}/badge", api_member_badge, ROLE_STAFF, MUT, api_member_badge_body,
      NULL, "present a Party badge (huy hiệu 30 ... 90 năm)"},
     {HTTP_POST, "/api/members/{id}/card", api_member_card, ROLE_STAFF, MUT, api_member_card_body,

@@ -40,6 +40,8 @@ static const char member_help[] =
     "  tcxd member card MEMBER [--kind issued|reissued_lost|exchanged] --date DATE\n"
     "           [--number NO]   (thẻ đảng viên)\n"
     "  tcxd member commend MEMBER --form co|bang_khen|giay_khen --date DATE [--reason TEXT]\n"
+    "  tcxd member readmit MEMBER --org CHI_BO --decision-date DATE --ceremony-date DATE\n"
+    "           [--decision NO]   (kết nạp lại a member who left: once; probation again)\n"
     "  tcxd member correct MEMBER [FIELDS] --reason TEXT   (a correction, not a life event)\n"
     "  tcxd member event correct MEMBER EVENT [--date D] [--ceremony-date D]\n"
     "           [--decision-date D] [--decision NO] [--to CHI_BO | --org CHI_BO] [--until D]\n"
@@ -79,6 +81,8 @@ static const char member_help_vi[] =
     "  tcxd member card ĐẢNG_VIÊN [--kind issued|reissued_lost|exchanged] --date NGÀY\n"
     "           [--number SỐ]   (thẻ đảng viên: cấp, cấp lại do mất, đổi)\n"
     "  tcxd member commend ĐẢNG_VIÊN --form co|bang_khen|giay_khen --date NGÀY [--reason LÝ_DO]\n"
+    "  tcxd member readmit ĐẢNG_VIÊN --org CHI_BỘ --decision-date NGÀY --ceremony-date NGÀY\n"
+    "           [--decision SỐ]   (kết nạp lại người đã ra khỏi Đảng: một lần; dự bị lại)\n"
     "  tcxd member correct ĐẢNG_VIÊN [TRƯỜNG] --reason LÝ_DO   (đính chính, không phải sự kiện)\n"
     "  tcxd member event correct ĐẢNG_VIÊN SỰ_KIỆN [--date NGÀY] [--ceremony-date NGÀY]\n"
     "           [--decision-date NGÀY] [--decision SỐ] [--to CHI_BỘ | --org CHI_BỘ] [--until "
@@ -611,6 +615,7 @@ static const char *verb_done(const char *verb)
         {"badge", MSG_N("badge recorded")},
         {"card", MSG_N("card recorded")},
         {"commend", MSG_N("commendation recorded")},
+        {"readmit", MSG_N("re-admitted")},
     };
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         if (!strcmp(verb, words[i].verb))
@@ -717,6 +722,34 @@ static int member_event_cmd(struct cli *cli, const char *verb, struct cli_opt *o
         cli_print_json(member_json(cli, &m));
     else
         printf("%s: #%lld %s — %s\n", verb_done(verb), (long long)id, m.full_name,
+               member_status_label(m.status));
+    return 0;
+}
+
+/* tcxd member readmit MEMBER --org CHI_BO --decision-date D --ceremony-date D [--decision NO]:
+   kết nạp lại (domain.md §3.2: once, probation again; party age from the first admission). */
+static int member_readmit(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "member", "member %s needs MEMBER", "readmit");
+    int64_t id;
+    tcxd_date decision, ceremony;
+    struct org_info org;
+    struct member_info m;
+    if (cli_member_id(cli, pos[0], &id, &e) ||
+        cli_date(o[O_DECISION_DATE].value, DATE_NONE, "decision_date", &decision, &e) ||
+        cli_date(o[O_CEREMONY_DATE].value, decision, "ceremony_date", &ceremony, &e) ||
+        cli_org(cli, o[O_ORG].value, ceremony, &org, &e) ||
+        store_member_readmit(cli->st, &cli->actor, id, org.id, decision, ceremony,
+                             o[O_DECISION].value, &e) ||
+        store_member_get(cli->st, id, &m, &e))
+        return cli_fail(cli, &e);
+    if (cli->json)
+        cli_print_json(member_json(cli, &m));
+    else
+        printf("%s: #%lld %s — %s\n", verb_done("readmit"), (long long)id, m.full_name,
                member_status_label(m.status));
     return 0;
 }
@@ -1059,6 +1092,8 @@ int cmd_member(struct cli *cli, int argc, char **argv)
         return member_event_fix(cli, o, pos, npos);
     if (!strcmp(verb, "corrections"))
         return member_corrections(cli, pos, npos);
+    if (!strcmp(verb, "readmit"))
+        return member_readmit(cli, o, pos, npos);
     static const char *const events[] = {"official", "transfer", "return",  "discipline",
                                          "exempt",   "exit",     "suspend", "restore",
                                          "badge",    "card",     "commend"};

@@ -1357,6 +1357,7 @@ const struct msg_pair msg_vi_catalog[] = {
     {"badge recorded", "đã ghi huy hiệu Đảng"},
     {"card recorded", "đã ghi thẻ đảng viên"},
     {"commendation recorded", "đã ghi khen thưởng"},
+    {"re-admitted", "đã kết nạp lại"},
     {"corrected", "đã đính chính"},
     {"%s: #%lld %s, event #%lld\n", "%s: #%lld %s, sự kiện #%lld\n"},
     {"cancelled", "đã hủy"},

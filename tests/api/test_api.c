@@ -652,6 +652,32 @@ static void test_audit_every_mutation(void **state)
     assert_string_equal(json_string_value(json_object_get(last, "kind")), "badge");
     json_decref(j);
 
+    /* re-admission (kết nạp lại): refused for a member, accepted once after an exit */
+    {
+        int64_t lai = add_member("Q1C", "Lê Văn Lại", "nam", "001080009999");
+        const char *rb = path("{\"org_id\":%lld,\"decision_date\":\"2015-06-01\","
+                              "\"ceremony_date\":\"2015-06-10\",\"decision_no\":\"KNL-1\"}",
+                              (long long)id_q1c);
+        char body[256];
+        snprintf(body, sizeof(body), "%s", rb);
+        refused(&a, path("/api/members/%lld/readmit", (long long)lai), body, 422, NULL);
+        json_decref(mutate(&a, "/api/members/{id}/exit",
+                           path("/api/members/%lld/exit", (long long)lai),
+                           "{\"kind\":\"xoa_ten\",\"date\":\"2012-01-01\"}", 200));
+        j = mutate(&a, "/api/members/{id}/readmit",
+                   path("/api/members/%lld/readmit", (long long)lai), body, 200);
+        assert_string_equal(json_string_value(json_object_get(j, "status")), "probationary");
+        json_t *evs = json_object_get(j, "events");
+        json_t *re = json_array_get(evs, json_array_size(evs) - 1);
+        assert_string_equal(json_string_value(json_object_get(re, "kind")), "admit");
+        assert_string_equal(json_string_value(json_object_get(re, "date")), "2015-06-10");
+        assert_string_equal(json_string_value(json_object_get(re, "decision_date")), "2015-06-01");
+        assert_string_equal(json_string_value(json_object_get(re, "decision_no")), "KNL-1");
+        json_decref(j);
+        refused(&a, path("/api/members/%lld/readmit", (long long)lai),
+                "{\"org_id\":1,\"decision_date\":\"2015-06-01\"}", 400, "ceremony_date");
+    }
+
     /* merge an emptied chi bộ into another, dissolve an empty one */
     json_decref(mutate(&a, "/api/orgs/{id}/merge", path("/api/orgs/%lld/merge", (long long)c3),
                        path("{\"into_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c2, today), 200));

@@ -763,6 +763,55 @@ static void test_transfer_where(void **state)
     json_decref(j);
 }
 
+/* Re-admission (kết nạp lại, domain.md §3.2 and §3.4): only a member who left, only once,
+   probationary again; counted in the chi bộ from the new ceremony; party age from the first
+   admission decision minus the time out (worked out here: 01/01/2015 to 01/06/2018). */
+static void test_readmit(void **state)
+{
+    ok(run("org", "add", "T.K.3", "Chi bộ 3", "--tier", "below_base", "--form", "chi_bo",
+           "--parent", "T.K", "--date", "01/01/2010", (const char *)NULL));
+    const char *m = "001075000009";
+    ok(run("member", "add", "--org", "T.K.3", "--name", "Phan Văn Lại", "--gender", "nam",
+           "--birth", "01/01/1975", "--decision-date", "01/02/2010", "--official-date",
+           "05/02/2011", "--national-id", m, (const char *)NULL));
+#define READMIT()                                                                                  \
+    run("member", "readmit", m, "--org", "T.K.3", "--decision", "KNL-1", "--decision-date",        \
+        "01/06/2018", "--ceremony-date", "10/06/2018", (const char *)NULL)
+    struct result r = READMIT();
+    assert_int_equal(r.status, 2); /* still a member */
+    release(&r);
+    assert_int_equal(structure("T.K.3", "31/12/2014", "members"), 1);
+    ok(run("member", "exit", m, "--kind", "xoa_ten", "--date", "01/01/2015", (const char *)NULL));
+    assert_int_equal(structure("T.K.3", "31/12/2017", "members"), 0);
+    ok(READMIT());
+    assert_int_equal(structure("T.K.3", "09/06/2018", "members"), 0);
+    assert_int_equal(structure("T.K.3", "10/06/2018", "members"), 1);
+    assert_int_equal(structure("T.K.3", "10/06/2018", "probationary"), 1);
+    json_t *j = run_json("member", "show", m, NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "status")), "probationary");
+    const char *kinds[] = {"admit", "official", "exit", "admit"};
+    json_t *ev = json_object_get(j, "events");
+    assert_int_equal(json_array_size(ev), ARRAY_SIZE_(kinds));
+    for (size_t i = 0; i < ARRAY_SIZE_(kinds); i++)
+        assert_string_equal(json_string_value(json_object_get(json_array_get(ev, i), "kind")),
+                            kinds[i]);
+    json_decref(j);
+    ok(run("member", "official", m, "--decision-date", "20/06/2019", (const char *)NULL));
+    j = run_json("member", "show", m, NULL);
+    assert_int_equal(json_integer_value(json_object_get(j, "party_age_years")),
+                     years_since(2013, 7, 1));
+    json_decref(j);
+    /* once only */
+    ok(run("member", "exit", m, "--kind", "xin_ra", "--date", "01/01/2021", (const char *)NULL));
+    r = run("member", "readmit", m, "--org", "T.K.3", "--decision-date", "01/06/2022",
+            "--ceremony-date", "10/06/2022", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "once"));
+    release(&r);
+    assert_int_equal(structure("T.K.3", "10/06/2022", "members"), 0);
+#undef READMIT
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -780,6 +829,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_phieu_fields),
         cmocka_unit_test(test_other_events),
         cmocka_unit_test(test_transfer_where),
+        cmocka_unit_test(test_readmit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
