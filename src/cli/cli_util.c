@@ -57,7 +57,8 @@ int cli_usage(struct cli *cli, const char *cmd, const char *fmt, ...)
 
 void cli_print_json(json_t *j)
 {
-    char *s = json_dumps(j, JSON_INDENT(2));
+    char *s =
+        json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15)); /* 83.3, not 83.299999999999997 */
     if (s) {
         fputs(s, stdout);
         fputc('\n', stdout);

@@ -886,7 +886,7 @@ static void print_review(const struct store_review *rv, const struct review_prev
     else
         printf(" %s", rv->org_code);
     printf(")\n");
-    printf("Quy định: %s\n", rv->rs->legal_basis);
+    printf("Quy định: %s\n", review_legal_basis(rv->rs, rv->year));
     printf("Thang điểm: %s; ngày đánh giá %s\n", rv->rubric_name, dmy(rv->review_date, d));
     printf("Trạng thái: %s%s\n", review_state_label(rv->state),
            review_state_locked(rv->state) ? " (đã khóa, chỉ điều chỉnh bằng bước điều chỉnh)" : "");
@@ -1098,6 +1098,7 @@ static int cmd_step(struct cli *cli, enum review_step step, struct cli_opt *o, c
         f->has_votes = true;
         f->votes_low = p;
         f->votes_returned = REVIEW_POINTS(100);
+        f->votes_share = true;
     }
     f->self_remedied = o[O_SELF_REMEDIED].value != NULL;
     f->not_duty_related = o[O_NOT_DUTY].value != NULL;
@@ -1329,7 +1330,7 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
         printf("Kết quả đánh giá, xếp loại chất lượng năm %d — %s (%s)\n", r.year, org.name,
                org.code);
         if (r.rs)
-            printf("Căn cứ: %s\n", r.rs->legal_basis);
+            printf("Căn cứ: %s\n", review_legal_basis(r.rs, r.year));
         for (int g = 0; g < REVIEW_GROUP__MAX; g++) {
             const struct review_counts *c = &r.counts[g];
             if (!c->total && !r.undecided[g] && !r.unreviewed[g])
@@ -1451,6 +1452,21 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
     return 0;
 }
 
+/* s in a column of width characters, left or right aligned (code points: the labels are
+   Vietnamese in NFC, where printf's %-30s counts bytes and misaligns the columns). */
+static void print_col(const char *s, int width, bool right)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    if (!right)
+        fputs(s, stdout);
+    for (; n < width; n++)
+        putchar(' ');
+    if (right)
+        fputs(s, stdout);
+}
+
 static int cmd_leniency(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
 {
     struct tcxd_error e;
@@ -1481,9 +1497,39 @@ static int cmd_leniency(struct cli *cli, struct cli_opt *o, const char **pos, si
     } else {
         printf("Tự đánh giá cao hơn kết quả thẩm định trên %s điểm, năm %d — %s\n",
                pts(&b, threshold), r.year, org.name);
+        if (r.rs && r.rs->scoring == REVIEW_SCORING_GRADES)
+            printf("(năm %d chấm theo mức, không có tổng điểm: mức tự xếp loại so với mức thẩm "
+                   "định)\n",
+                   r.year);
     }
     for (size_t i = 0; i < json_array_size(subs); i++) {
         json_t *s = json_array_get(subs, i);
+        if (!strcmp(json_string_value(json_object_get(s, "measure")), "levels")) {
+            /* a year scored by grades: the levels compared */
+            enum review_level sl, vl;
+            struct tcxd_error ig;
+            if (review_level_parse(json_string_value(json_object_get(s, "self_level")), &sl, &ig) ||
+                review_level_parse(json_string_value(json_object_get(s, "verified_level")), &vl,
+                                   &ig))
+                continue;
+            buf_reset(&b3);
+            buf_addf(&b3, "%lld",
+                     (long long)json_integer_value(json_object_get(s, "levels_above")));
+            const char *cells[] = {json_string_value(json_object_get(s, "unit_code")),
+                                   json_string_value(json_object_get(s, "unit_name")),
+                                   json_string_value(json_object_get(s, "group")),
+                                   json_string_value(json_object_get(s, "code")),
+                                   json_string_value(json_object_get(s, "name")),
+                                   review_level_code(sl),
+                                   review_level_code(vl),
+                                   b3.ptr};
+            if (csv)
+                print_csv_row(cells, 8);
+            else
+                printf("  %s — %s: tự xếp loại %s, thẩm định %s (cao hơn %s mức)\n", cells[1],
+                       cells[4], review_level_label(sl), review_level_label(vl), b3.ptr);
+            continue;
+        }
         review_points self =
             (review_points)(json_real_value(json_object_get(s, "self_total")) * 100 + 0.5);
         review_points ver =
@@ -1513,14 +1559,25 @@ static int cmd_leniency(struct cli *cli, struct cli_opt *o, const char **pos, si
             printf("  %s (%s): %d/%d (%s)\n", json_string_value(json_object_get(u, "name")),
                    json_string_value(json_object_get(u, "code")), lenient, compared, b.ptr);
         }
-        printf("Phân bố mức xếp loại (tự đánh giá / thẩm định / quyết định):\n");
+        printf("Phân bố mức xếp loại:\n");
+        static const char *const cols[] = {"self", "verified", "final"};
+        static const char *const heads[] = {"Tự đánh giá", "Thẩm định", "Quyết định"};
+        printf("  ");
+        print_col("Mức xếp loại", 32, false);
+        for (int c = 0; c < 3; c++)
+            print_col(heads[c], 13, true);
+        putchar('\n');
         json_t *dist = json_object_get(j, "distribution");
         for (size_t i = 0; i < json_array_size(dist); i++) {
             json_t *d = json_array_get(dist, i);
-            printf("  %-30s %5lld %5lld %5lld\n", json_string_value(json_object_get(d, "label")),
-                   (long long)json_integer_value(json_object_get(d, "self")),
-                   (long long)json_integer_value(json_object_get(d, "verified")),
-                   (long long)json_integer_value(json_object_get(d, "final")));
+            printf("  ");
+            print_col(json_string_value(json_object_get(d, "label")), 32, false);
+            for (int c = 0; c < 3; c++) {
+                buf_reset(&b);
+                vnfmt_int(&b, json_integer_value(json_object_get(d, cols[c])));
+                print_col(b.ptr, 13, true);
+            }
+            putchar('\n');
         }
     }
     buf_release(&b);

@@ -234,6 +234,10 @@ const struct review_ruleset *review_ruleset_get(enum review_ruleset_id id);
 enum tcxd_err review_ruleset_parse(const char *s, const struct review_ruleset **out,
                                    struct tcxd_error *e) TCXD_WUR;
 bool review_ruleset_covers(const struct review_ruleset *rs, int year);
+/* The legal basis a review of `year` cites: the rule set's, or the guidance then in force where
+   it changed within the rule set's years (2018: QĐ 132 with HD 16-HD/BTCTW, before HD 21 of
+   18/10/2019). */
+const char *review_legal_basis(const struct review_ruleset *rs, int year);
 
 /* ---- Proposal ---------------------------------------------------------------------------- */
 
@@ -278,7 +282,8 @@ struct review_facts {
     /* Leaders. */
     struct review_targets unit_targets; /* the unit the leader directly leads */
     int votes_returned, votes_low;      /* that year's confidence vote; 0 returned: none */
-    bool se_targets_missed;             /* the basic socio-economic targets (QĐ 366) */
+    bool votes_share;       /* only the share is known: votes_low of votes_returned = 10000 */
+    bool se_targets_missed; /* the basic socio-economic targets (QĐ 366) */
     int units_in_charge, units_in_charge_khtnv;
 
     /* Collectives. */

@@ -141,6 +141,25 @@ bool review_ruleset_covers(const struct review_ruleset *rs, int year)
     return year >= rs->effective_from && (rs->effective_to == 0 || year <= rs->effective_to);
 }
 
+/* Guidance replaced within a rule set's years (domain.md §1: 2018-2022 used QĐ 132 with HD 16
+   and HD 21; HD 21 is of 18/10/2019, so the 2018 review followed HD 16; its date UNCONFIRMED). */
+static const struct {
+    enum review_ruleset_id rules;
+    int from, to;
+    const char *legal_basis;
+} guidance[] = {
+    {REVIEW_RULES_QD132_2018, 2018, 2018,
+     "Quy định 132-QĐ/TW (08/03/2018); Hướng dẫn 16-HD/BTCTW (2018)"},
+};
+
+const char *review_legal_basis(const struct review_ruleset *rs, int year)
+{
+    for (size_t i = 0; i < sizeof(guidance) / sizeof(guidance[0]); i++)
+        if (guidance[i].rules == rs->id && year >= guidance[i].from && year <= guidance[i].to)
+            return guidance[i].legal_basis;
+    return rs->legal_basis;
+}
+
 enum tcxd_err review_ruleset_for_year(int year, const struct review_ruleset **out,
                                       struct tcxd_error *e)
 {
@@ -617,9 +636,14 @@ static void apply_forcing(struct proposer *pr)
     if (f->subject != REVIEW_SUBJECT_LEADER)
         return;
     if (rs->low_confidence_pct && f->votes_returned > 0 &&
-        over_pct(f->votes_low, f->votes_returned, rs->low_confidence_pct))
-        force(pr, "%d/%d phiếu tín nhiệm thấp (%s, trên %d%%)", f->votes_low, f->votes_returned,
-              pct_str(f->votes_low, f->votes_returned, pct), rs->low_confidence_pct);
+        over_pct(f->votes_low, f->votes_returned, rs->low_confidence_pct)) {
+        if (f->votes_share) /* a share typed in, no ballots: "50,5% phiếu", not "5050/10000" */
+            force(pr, "%s phiếu tín nhiệm thấp (trên %d%%)",
+                  pct_str(f->votes_low, f->votes_returned, pct), rs->low_confidence_pct);
+        else
+            force(pr, "%d/%d phiếu tín nhiệm thấp (%s, trên %d%%)", f->votes_low, f->votes_returned,
+                  pct_str(f->votes_low, f->votes_returned, pct), rs->low_confidence_pct);
+    }
     apply_min_targets(pr, &f->unit_targets, rs->leader_unit_min_pct, rs->leader_unit_key_missed,
                       "đơn vị trực tiếp lãnh đạo ");
     if (rs->leader_se_targets && f->se_targets_missed)

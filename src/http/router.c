@@ -87,7 +87,7 @@ void http_json(struct http_ctx *c, int status, json_t *j)
     c->res->status = status;
     c->res->content_type = "application/json; charset=utf-8";
     buf_reset(&c->res->body);
-    if (json_dump_callback(j, dump_to_buf, &c->res->body, JSON_COMPACT))
+    if (json_dump_callback(j, dump_to_buf, &c->res->body, JSON_COMPACT | JSON_REAL_PRECISION(15)))
         buf_reset(&c->res->body);
     json_decref(j);
 }

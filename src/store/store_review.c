@@ -866,6 +866,7 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
         if (in->has_votes && rv->subject == REVIEW_SUBJECT_LEADER) {
             f->votes_returned = in->votes_returned;
             f->votes_low = in->votes_low;
+            f->votes_share = in->votes_share;
         }
         f->degradation = in->degradation;
         f->disunity = in->disunity;
@@ -943,6 +944,7 @@ static void entered_from_json(const char *text, struct review_entered *in)
             in->has_votes = true;
             in->votes_returned = (int)json_integer_value(v);
             in->votes_low = (int)json_integer_value(json_object_get(x, "votes_low"));
+            in->votes_share = json_is_true(json_object_get(x, "votes_share"));
         }
         in->self_remedied = json_is_true(json_object_get(x, "self_remedied"));
         in->not_duty_related = json_is_true(json_object_get(x, "not_duty_related"));
@@ -970,6 +972,8 @@ static json_t *entered_json(const struct review_entered *in)
     if (in->has_votes) {
         json_object_set_new(j, "votes_returned", json_integer(in->votes_returned));
         json_object_set_new(j, "votes_low", json_integer(in->votes_low));
+        if (in->votes_share)
+            json_object_set_new(j, "votes_share", json_true());
     }
     json_object_set_new(j, "self_remedied", json_boolean(in->self_remedied));
     json_object_set_new(j, "not_duty_related", json_boolean(in->not_duty_related));

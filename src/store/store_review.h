@@ -99,6 +99,7 @@ struct review_entry {
 struct review_entered {
     bool has_votes;
     int votes_returned, votes_low; /* leaders: that year's confidence vote */
+    bool votes_share;              /* only the share is known: votes_low/10000 (--low-confidence) */
     bool self_remedied;            /* the member's disciplines were self-detected and remedied */
     bool not_duty_related;         /* ... were not for violations in performing duties */
     bool degradation, disunity;

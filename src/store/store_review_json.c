@@ -212,7 +212,7 @@ json_t *review_json(const struct store_review *rv, const struct review_preview *
         "id", (json_int_t)rv->id, "year", rv->year, "subject", review_subject_name(rv->subject),
         "subject_label", review_subject_label(rv->subject), "org_id", (json_int_t)rv->org_id,
         "org_code", rv->org_code, "name", rv->subject_name, "ruleset", "name", rv->rs->name,
-        "legal_basis", rv->rs->legal_basis, "scoring",
+        "legal_basis", review_legal_basis(rv->rs, rv->year), "scoring",
         rv->rs->scoring == REVIEW_SCORING_POINTS ? "points" : "grades", "legacy_levels",
         rv->rs->legacy_levels, "rubric", "id", (json_int_t)rv->rubric_id, "name", rv->rubric_name,
         "review_date", date_json(rv->review_date), "state", review_state_name(rv->state),
@@ -418,7 +418,8 @@ json_t *review_report_json(const struct review_report *r, bool with_items)
     json_t *j = json_pack("{s:i, s:I, s:s, s:o}", "year", r->year, "org_id", (json_int_t)r->root_id,
                           "org_name", r->root_name, "groups", groups);
     json_object_set_new(j, "ruleset", r->rs ? json_string(r->rs->name) : json_null());
-    json_object_set_new(j, "legal_basis", r->rs ? json_string(r->rs->legal_basis) : json_null());
+    json_object_set_new(j, "legal_basis",
+                        r->rs ? json_string(review_legal_basis(r->rs, r->year)) : json_null());
     json_object_set_new(j, "legacy_levels", json_boolean(legacy));
     if (legacy)
         json_object_set_new(j, "mapping", review_legacy_mapping_json());
@@ -456,28 +457,39 @@ json_t *review_leniency_json(const struct review_report *r, review_points thresh
     struct unit {
         int64_t id;
         const char *code, *name;
-        int compared, lenient;
-        review_points excess;
+        int compared, lenient, by_levels;
+        review_points excess; /* over the lenient ones measured by points */
     } *u = NULL;
     size_t nu = 0, cap = 0;
     for (size_t i = 0; i < r->n_items; i++) {
         const struct review_report_item *it = &r->items[i];
-        if (!it->has_self_total || !it->has_verified_total)
+        /* by points where both totals exist; in years scored by grades (2018-2024: no totals)
+           by levels, a self-assessed level above the verified one being lenient */
+        bool by_points = it->has_self_total && it->has_verified_total;
+        if (!by_points && !(it->has_self && it->has_verified))
             continue;
         size_t k = 0;
         while (k < nu && u[k].id != it->unit_id)
             k++;
         if (k == nu) {
             ALLOC_GROW(u, nu + 1, cap);
-            u[nu++] = (struct unit){it->unit_id, it->unit_code, it->unit_name, 0, 0, 0};
+            u[nu++] = (struct unit){it->unit_id, it->unit_code, it->unit_name, 0, 0, 0, 0};
         }
         u[k].compared++;
-        if (!review_lenient(it->self_total, it->verified_total, threshold))
+        int above = (int)it->verified_level - (int)it->self_level; /* HTXSNV is 0 */
+        if (by_points ? !review_lenient(it->self_total, it->verified_total, threshold) : above <= 0)
             continue;
         u[k].lenient++;
-        u[k].excess += it->self_total - it->verified_total;
         json_t *sj = item_json(it);
-        json_object_set_new(sj, "difference", points(it->self_total - it->verified_total));
+        json_object_set_new(sj, "measure", json_string(by_points ? "points" : "levels"));
+        if (by_points) {
+            u[k].excess += it->self_total - it->verified_total;
+            json_object_set_new(sj, "difference", points(it->self_total - it->verified_total));
+        } else {
+            u[k].by_levels++;
+            json_object_set_new(sj, "difference", json_null());
+        }
+        json_object_set_new(sj, "levels_above", json_integer(above > 0 ? above : 0));
         json_array_append_new(subjects, sj);
     }
     for (size_t k = 0; k < nu; k++)
@@ -486,7 +498,9 @@ json_t *review_leniency_json(const struct review_report *r, review_points thresh
             json_pack("{s:I, s:s, s:s, s:i, s:i, s:o, s:o}", "org_id", (json_int_t)u[k].id, "code",
                       u[k].code, "name", u[k].name, "compared", u[k].compared, "lenient",
                       u[k].lenient, "share", share(u[k].lenient, u[k].compared), "mean_excess",
-                      u[k].lenient ? json_real(u[k].excess / 100.0 / u[k].lenient) : json_real(0)));
+                      u[k].lenient > u[k].by_levels
+                          ? json_real(u[k].excess / 100.0 / (u[k].lenient - u[k].by_levels))
+                          : json_real(0)));
     free(u);
 
     /* distribution of self vs verified vs final levels, every group together */

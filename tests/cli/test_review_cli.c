@@ -303,6 +303,31 @@ static void test_workflow_and_reports(void **state)
     assert_int_equal(json_array_size(json_object_get(j, "subjects")), 2);
     json_decref(j);
 
+    /* JSON numbers as written: 5/6 is 83.3, not 83.299999999999997 (issue 12) */
+    r = RUN("--json", "review", "report", "DB1", "--year", "2025");
+    assert_non_null(strstr(r.out.ptr, "\"share\": 83.3,"));
+    assert_null(strstr(r.out.ptr, "99999"));
+    release(&r);
+    /* the leniency table's columns line up (printf's widths counted bytes of Vietnamese
+       labels): every row of the distribution as wide as its header, in characters */
+    r = RUN("review", "leniency", "DB1", "--year", "2025");
+    assert_int_equal(r.status, 0);
+    const char *t = strstr(r.out.ptr, "Phân bố mức xếp loại:\n");
+    assert_non_null(t);
+    t = strchr(t, '\n') + 1;
+    int rows = 0, width = -1;
+    for (; *t == ' '; rows++) {
+        int n = 0;
+        for (; *t && *t != '\n'; t++)
+            n += (*t & 0xC0) != 0x80;
+        if (width < 0)
+            width = n;
+        assert_int_equal(n, width);
+        t += *t == '\n';
+    }
+    assert_int_equal(rows, 1 + 4);
+    release(&r);
+
     /* weak organizations: CB1 (decided) and CB2 (flagged), one consolidated */
     j = json_of(RUN("--json", "review", "weak", "add", "CB2", "--year", "2025", "--plan",
                     "Kiện toàn chi ủy", "--responsible", "Đ/c Bí thư", "--deadline", "30/06/2026"));

@@ -646,6 +646,30 @@ static void test_all_reasons_listed(void **state)
     review_proposal_release(&p);
 }
 
+/* A low-confidence share typed without ballots reads as a share, not "5050/10000 phiếu"; the
+   2018 review cites the guidance then in force (HD 16), not HD 21 of 2019 (issue 12). */
+static void test_share_votes_and_2018_basis(void **state)
+{
+    (void)state;
+    const struct review_ruleset *rs = review_ruleset_get(REVIEW_RULES_QD366_2025);
+    struct review_facts f = {LEADER, SCORE(91), .votes_returned = 10000, .votes_low = 5050,
+                             .votes_share = true};
+    struct review_proposal p;
+    review_proposal_init(&p);
+    assert_int_equal(review_propose(rs, 2025, &f, &p, NULL), TCXD_OK);
+    assert_int_equal(p.level, REVIEW_KHTNV);
+    assert_string_equal(p.reasons[1],
+                        "50,5% phiếu tín nhiệm thấp (trên 50%) → Không hoàn thành nhiệm vụ");
+    review_proposal_release(&p);
+
+    const struct review_ruleset *r132 = review_ruleset_get(REVIEW_RULES_QD132_2018);
+    assert_non_null(strstr(review_legal_basis(r132, 2018), "Hướng dẫn 16-HD/BTCTW"));
+    assert_null(strstr(review_legal_basis(r132, 2018), "21-HD"));
+    for (int y = 2019; y <= 2022; y++)
+        assert_non_null(strstr(review_legal_basis(r132, y), "Hướng dẫn 21-HD/BTCTW (18/10/2019)"));
+    assert_string_equal(review_legal_basis(rs, 2025), rs->legal_basis);
+}
+
 /* Every condition barring HTXSNV is explained, not only the first. */
 static void test_excellent_blockers_listed(void **state)
 {
@@ -780,6 +804,7 @@ int main(void)
         cmocka_unit_test(test_propose_table),
         cmocka_unit_test(test_same_discipline_two_rulesets),
         cmocka_unit_test(test_all_reasons_listed),
+        cmocka_unit_test(test_share_votes_and_2018_basis),
         cmocka_unit_test(test_excellent_blockers_listed),
         cmocka_unit_test(test_propose_rejects),
         cmocka_unit_test(test_org_excellent_ok),

@@ -908,6 +908,54 @@ static void test_unreviewed_and_suspended(void **state)
     close_and_remove(st);
 }
 
+/* Years scored by grades (2018-2024) have no totals: leniency compares the self-assessed level
+   with the verified one (issue 12: those years could not be measured at all). */
+static void test_leniency_by_levels(void **state)
+{
+    struct store *st = open_fresh();
+    struct world w;
+    struct tcxd_error e;
+    build(st, &w);
+    int64_t a = member(st, w.cb1), b = member(st, w.cb1);
+    struct scoreset g;
+    struct review_key ka = mkey(a, 2024), kb = mkey(b, 2024);
+    grades_for(st, REVIEW_SUBJECT_MEMBER, 2024, "xuat_sac", "xuat_sac", &g);
+    must(scored(st, &ka, REVIEW_STEP_SELF_ASSESS, &g, NULL, &e), &e);
+    grades_for(st, REVIEW_SUBJECT_MEMBER, 2024, "trung_binh", "trung_binh", &g);
+    must(scored(st, &ka, REVIEW_STEP_VERIFY, &g, NULL, &e), &e);
+    grades_for(st, REVIEW_SUBJECT_MEMBER, 2024, "tot", "tot", &g);
+    must(scored(st, &kb, REVIEW_STEP_SELF_ASSESS, &g, NULL, &e), &e);
+    must(scored(st, &kb, REVIEW_STEP_VERIFY, &g, NULL, &e), &e);
+    /* the test's own reading of the levels the steps stored */
+    int self_a = -1, ver_a = -1;
+    for (int l = 0; l < REVIEW_LEVEL__MAX; l++) {
+        if (sql_int("SELECT COUNT(*) FROM review WHERE member_id = %lld AND self_level = '%s'",
+                    (long long)a, level_names[l]))
+            self_a = l;
+        if (sql_int("SELECT COUNT(*) FROM review WHERE member_id = %lld AND verified_level = '%s'",
+                    (long long)a, level_names[l]))
+            ver_a = l;
+    }
+    assert_true(self_a >= 0 && ver_a > self_a); /* self-assessed above the verified level */
+    assert_int_equal(sql_int("SELECT COUNT(*) FROM review WHERE self_total IS NOT NULL"), 0);
+
+    struct review_report r;
+    must(store_review_report(st, w.db1, 2024, &r, &e), &e);
+    json_t *lj = review_leniency_json(&r, REVIEW_POINTS(5));
+    json_t *subs = json_object_get(lj, "subjects");
+    assert_int_equal(json_array_size(subs), 1);
+    json_t *s0 = json_array_get(subs, 0);
+    assert_int_equal(json_integer_value(json_object_get(s0, "member_id")), a);
+    assert_string_equal(json_string_value(json_object_get(s0, "measure")), "levels");
+    assert_int_equal(json_integer_value(json_object_get(s0, "levels_above")), ver_a - self_a);
+    json_t *by = json_array_get(json_object_get(lj, "by_org"), 0);
+    assert_int_equal(json_integer_value(json_object_get(by, "compared")), 2);
+    assert_int_equal(json_integer_value(json_object_get(by, "lenient")), 1);
+    json_decref(lj);
+    review_report_release(&r);
+    close_and_remove(st);
+}
+
 static void test_weak_consolidation(void **state)
 {
     struct store *st = open_fresh();
@@ -1143,6 +1191,7 @@ int main(void)
         cmocka_unit_test(test_degradation_conclusion),
         cmocka_unit_test(test_report_against_sql),
         cmocka_unit_test(test_unreviewed_and_suspended),
+        cmocka_unit_test(test_leniency_by_levels),
         cmocka_unit_test(test_weak_consolidation),
         cmocka_unit_test(test_bad_inputs_change_nothing),
         cmocka_unit_test(test_rubric_versions),
