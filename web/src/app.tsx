@@ -25,6 +25,8 @@ import { ReviewLeniencyPage, ReviewLevelsPage, ReviewWeakPage } from './pages/Re
 import { AttendancePage, IndicatorsPage, ProgramPage, ProgramsPage } from './pages/Programs';
 import { ComplaintPage, ComplaintsPage } from './pages/Complaints';
 import { InspectionsPage } from './pages/Inspections';
+import { DisciplinePage, InspectionPage } from './pages/InspectionRecords';
+import { DegradationPage } from './pages/Degradation';
 
 function LangSwitch() {
   const other = getLang() === 'vi' ? 'en' : 'vi';
@@ -47,6 +49,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/reviews', t('nav.reviews')],
     ['/programs', t('nav.programs')],
     ['/inspections', t('nav.inspections')],
+    ['/degradation', t('nav.degradation')],
   ];
   if (canEdit(user)) links.push(['/complaints', t('nav.complaints')]);
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
@@ -102,6 +105,9 @@ function Routes({ user }: { user: User }) {
   if (path === '/programs/attendance') return <AttendancePage />;
   if ((m = match('/programs/:id', path)) && Number(m.id) > 0) return <ProgramPage id={Number(m.id)} asOf={query.get('as_of')} />;
   if (path === '/inspections') return <InspectionsPage />;
+  if ((m = match('/inspections/:id', path)) && Number(m.id) > 0) return <InspectionPage id={Number(m.id)} />;
+  if ((m = match('/disciplines/:id', path)) && Number(m.id) > 0) return <DisciplinePage id={Number(m.id)} />;
+  if (path === '/degradation') return <DegradationPage />;
   if (path === '/complaints' && canEdit(user)) return <ComplaintsPage />;
   if ((m = match('/complaints/:id', path)) && canEdit(user) && Number(m.id) > 0) return <ComplaintPage id={Number(m.id)} />;
   if (path === '/forms') return <FormsPage query={query} />;

@@ -4,6 +4,7 @@ import { reviewEn, reviewVi } from './i18n-review';
 import { uiEn, uiVi } from './i18n-ui';
 import { programsEn, programsVi } from './i18n-programs';
 import { complaintsEn, complaintsVi } from './i18n-complaints';
+import { inspectionEn, inspectionVi } from './i18n-inspection';
 import { formsEn, formsVi } from './i18n-forms';
 import { restructureEn, restructureVi } from './i18n-restructure';
 
@@ -296,6 +297,7 @@ const vi = {
   ...uiVi,
   ...programsVi,
   ...complaintsVi,
+  ...inspectionVi,
   ...formsVi,
   ...restructureVi,
 } as const;
@@ -591,6 +593,7 @@ const en: Record<MessageKey, string> = {
   ...uiEn,
   ...programsEn,
   ...complaintsEn,
+  ...inspectionEn,
   ...formsEn,
   ...restructureEn,
 };

@@ -1,13 +1,16 @@
 // Inspection, supervision and party discipline over the account's scope for a period (issue 16):
 // the board's sentences ("kiểm tra đối với … tổ chức đảng, … đảng viên; giám sát …; thi hành kỷ
 // luật …"), discipline by form, inspections by content area, the letters' figures, the report as
-// XLSX and PDF, and the period's inspections and decisions. Figures come from the API
+// XLSX and PDF, and the period's inspections and decisions, each linked to its page; staff enter
+// inspections and decisions here (InspectionRecords.tsx). Figures come from the API
 // (src/api/inspection.c, src/api/complaint.c), which computes them from the records.
 import { useState } from 'preact/hooks';
 import { request, withQuery } from '../api';
-import { DateField, ErrorBox, Loading, useAsync } from '../components/ui';
+import { DateField, ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber, parseDate, todayIso } from '../format';
 import { t } from '../i18n';
+import { canEdit, useUser } from '../session';
+import { AREAS, FORMS, NewDiscipline, NewInspection } from './InspectionRecords';
 
 interface Counts {
   sentence: string;
@@ -19,12 +22,6 @@ interface LetterCounts { sentence: string }
 interface Inspection { id: number; kind_label: string; start: string; orgs: number; members: number; conclusion: string }
 interface Discipline { id: number; member_id: number | null; org_id: number | null; current_label: string; decision_date: string; expires: string | null }
 
-const FORMS: [string, string][] = [['khien_trach', 'Khiển trách'], ['canh_cao', 'Cảnh cáo'], ['cach_chuc', 'Cách chức'], ['khai_tru', 'Khai trừ'], ['giai_tan', 'Giải tán']];
-const AREAS: [string, string][] = [
-  ['nghi_quyet', 'Chấp hành nghị quyết, chỉ thị'], ['quy_che', 'Quy chế làm việc'], ['tap_trung_dan_chu', 'Nguyên tắc tập trung dân chủ'],
-  ['can_bo', 'Công tác cán bộ'], ['tham_nhung', 'Phòng, chống tham nhũng, lãng phí'], ['tai_chinh', 'Tài chính đảng'],
-  ['tai_san', 'Kê khai tài sản, thu nhập'], ['dao_duc', 'Phẩm chất đạo đức, lối sống'], ['khac', 'Khác'],
-];
 const CONCLUSIONS: Record<string, string> = { pending: 'Chưa kết luận', no_violation: 'Không vi phạm', violation: 'Có vi phạm', discipline_due: 'Đến mức xem xét kỷ luật' };
 
 const api = {
@@ -45,16 +42,18 @@ function Figures({ rows, testid }: { rows: [string, string, number][]; testid: s
 }
 
 export function InspectionsPage() {
+  const user = useUser();
+  const [tick, setTick] = useState(0);
   const year = new Date().getFullYear();
   const [from, setFrom] = useState(`01/01/${year}`);
   const [to, setTo] = useState(formatDate(todayIso()));
   const [period, setPeriod] = useState<[string, string]>([`${year}-01-01`, todayIso()]);
   const [errs, setErrs] = useState<Record<string, string>>({});
   const [f, tt] = period;
-  const report = useAsync(() => api.report(f, tt), [f, tt]);
+  const report = useAsync(() => api.report(f, tt), [f, tt, tick]);
   const letters = useAsync(() => api.letters(f, tt), [f, tt]);
-  const list = useAsync(() => api.list(f, tt), [f, tt]);
-  const disc = useAsync(() => api.disciplines(f, tt), [f, tt]);
+  const list = useAsync(() => api.list(f, tt), [f, tt, tick]);
+  const disc = useAsync(() => api.disciplines(f, tt), [f, tt, tick]);
   const apply = (e: Event) => {
     e.preventDefault();
     const a = parseDate(from), z = parseDate(to);
@@ -96,8 +95,8 @@ export function InspectionsPage() {
           <thead><tr><th scope="col">{t('insp.kind')}</th><th scope="col">{t('insp.start')}</th><th scope="col">{t('insp.subjects')}</th><th scope="col">{t('insp.conclusion')}</th></tr></thead>
           <tbody>
             {list.data.items.map((i) => (
-              <tr key={i.id}>
-                <td>{i.kind_label}</td><td>{formatDate(i.start)}</td>
+              <tr key={i.id} data-testid={`inspection-${i.id}`}>
+                <td><Link href={`/inspections/${i.id}`}>{i.kind_label}</Link></td><td>{formatDate(i.start)}</td>
                 <td>{t('insp.subjectsN', { o: String(i.orgs), m: String(i.members) })}</td>
                 <td>{CONCLUSIONS[i.conclusion] ?? i.conclusion}</td>
               </tr>
@@ -111,8 +110,8 @@ export function InspectionsPage() {
           <thead><tr><th scope="col">{t('insp.decision')}</th><th scope="col">{t('insp.subject')}</th><th scope="col">{t('insp.form')}</th><th scope="col">{t('insp.expires')}</th></tr></thead>
           <tbody>
             {disc.data.items.map((d) => (
-              <tr key={d.id}>
-                <td>{formatDate(d.decision_date)}</td>
+              <tr key={d.id} data-testid={`discipline-${d.id}`}>
+                <td><Link href={`/disciplines/${d.id}`}>{formatDate(d.decision_date)}</Link></td>
                 <td>{d.member_id ? t('cpl.subjectMemberRef', { id: String(d.member_id) }) : t('cpl.subjectOrgRef', { id: String(d.org_id) })}</td>
                 <td>{d.current_label}</td>
                 <td>{formatDate(d.expires) || '—'}</td>
@@ -121,6 +120,8 @@ export function InspectionsPage() {
           </tbody>
         </table>
       ))}
+      {canEdit(user) && <NewInspection onDone={() => setTick(tick + 1)} />}
+      {canEdit(user) && <NewDiscipline onDone={() => setTick(tick + 1)} />}
     </section>
   );
 }
