@@ -1485,15 +1485,21 @@ static enum tcxd_err insert_weak_decided(struct store *st, const struct store_re
 }
 
 /* A scoped handle reviews only its own subjects of that year: the organization, or the
-   member's chi bộ on the review date, in the scope's subtree then and today. */
+   member's chi bộ on the review date, in the scope's subtree then and today. The level of the
+   scope organization itself is decided (recorded, amended) by the superior committee. */
 static enum tcxd_err scope_check_review(struct store *st, const struct review_key *k,
-                                        struct tcxd_error *e)
+                                        enum review_step step, struct tcxd_error *e)
 {
     if (!store_scoped(st))
         return TCXD_OK;
     tcxd_date d = review_report_date(k->year);
+    enum tcxd_err rc;
+    if (k->org_id && (rc = store_scope_check_write(st, k->org_id, d, "id", e)))
+        return rc;
     if (k->org_id)
-        return store_scope_check_write(st, k->org_id, d, "id", e);
+        return step == REVIEW_STEP_DECIDE || step == REVIEW_STEP_AMEND || step == REVIEW_STEP_RECORD
+                   ? store_scope_check_not_root_review(st, k->org_id, "step", e)
+                   : TCXD_OK;
     int64_t org = store_scope_member_org_on(st, k->member_id, d);
     if (!org || !store_scope_member(st, k->member_id))
         return tcxd_fail(e, TCXD_ENOTFOUND, "id", "no member #%lld", (long long)k->member_id);
@@ -1535,7 +1541,7 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
         (rc = review_clean(req->decision_no, 100, "decision_no", &decno, e)) ||
         (rc = review_clean(req->cap_exception, 1000, "cap_exception", &capx, e)) ||
         (rc = review_clean(req->override_reason, 1000, "override_reason", &over, e)) ||
-        (rc = check_entered(&entered, e)) || (rc = scope_check_review(st, k, e)))
+        (rc = check_entered(&entered, e)) || (rc = scope_check_review(st, k, req->step, e)))
         goto out;
     if (req->has_level && (unsigned)req->level >= REVIEW_LEVEL__MAX)
         BUG("review level %d", (int)req->level);

@@ -205,6 +205,19 @@ enum tcxd_err store_scope_check_not_root(struct store *st, int64_t org_id, const
                      (long long)org_id);
 }
 
+enum tcxd_err store_scope_check_not_root_review(struct store *st, int64_t org_id, const char *field,
+                                                struct tcxd_error *e)
+{
+    /* a top organization's superior (the Centre) has no account here: its own accounts enter
+       the decision */
+    if (!st->scope.root || org_id != st->scope.root || store_scope_is_top(st))
+        return TCXD_OK;
+    return tcxd_fail(e, TCXD_EFORBIDDEN, field,
+                     "the level of the account's scope organization #%lld is decided by the "
+                     "superior committee",
+                     (long long)org_id);
+}
+
 int64_t store_scope_member_org_on(struct store *st, int64_t member_id, tcxd_date date)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_SCOPE_MEMBER_ORG_ON);

@@ -65,6 +65,11 @@ enum tcxd_err store_scope_check_not_root(struct store *st, int64_t org_id, const
 /* The member's chi bộ of registration on date (the last registration begun on or before it),
    0 when none. */
 int64_t store_scope_member_org_on(struct store *st, int64_t member_id, tcxd_date date);
+/* Refuses deciding, recording or amending the review of the scope root itself: an
+   organization's level is decided by the directly superior committee (HD 43-HD/BTCTW). A top
+   organization's accounts enter its own level (its superior has no account). */
+enum tcxd_err store_scope_check_not_root_review(struct store *st, int64_t org_id, const char *field,
+                                                struct tcxd_error *e) TCXD_WUR;
 /* Is the scope root a top organization (it never had a parent; true when unscoped)? Audit
    records about no organization are shown to such a scope only. */
 bool store_scope_is_top(struct store *st);

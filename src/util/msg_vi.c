@@ -600,6 +600,8 @@ const struct msg_pair msg_vi_catalog[] = {
     {"this person is already registered as a party member in another unit: contact the "
      "organization board of %s",
      "người này đã là đảng viên ở đơn vị khác: đề nghị liên hệ ban tổ chức của %s"},
+    {"the level of the account's scope organization #%lld is decided by the superior committee",
+     "xếp loại tổ chức #%lld (phạm vi của tài khoản) do cấp ủy cấp trên quyết định"},
     {"the place of the account's scope organization #%lld is decided by the superior committee",
      "việc chuyển, hợp nhất hay giải thể tổ chức #%lld (phạm vi của tài khoản) do cấp ủy cấp "
      "trên quyết định"},

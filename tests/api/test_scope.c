@@ -1036,6 +1036,114 @@ static void test_names_and_csv_cells(void **state)
     resp_release(&r);
 }
 
+/* The level of a party organization is decided by the directly superior committee (HD 43): the
+   ward's own accounts may assess and verify the ward's review, not decide, record or amend it;
+   they decide the review of a chi bộ under the ward. (Issue 11: staff decided their root's.) */
+/* POSTs body to p as s; says what came back when it is not want. */
+static void post_expect(struct session *s, const char *p, const char *body, int want)
+{
+    json_t *j = NULL;
+    int st = call_json(s, "POST", p, body, &j);
+    if (st != want) {
+        char *t = j ? json_dumps(j, 0) : NULL;
+        fprintf(stderr, "POST %s %s: %d, not %d: %s\n", p, body, st, want, t ? t : "");
+        free(t);
+    }
+    if (st == 403 && want == 403)
+        assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "code")),
+                            "forbidden");
+    json_decref(j);
+    assert_int_equal(st, want);
+}
+
+static void test_scope_root_review_decided_above(void **state)
+{
+    char p[128];
+    const char *self = "{\"year\":2025,\"step\":\"self_assess\",\"scores\":\"" ORG_SCORES "\"}";
+    const char *verify = "{\"year\":2025,\"step\":\"verify\",\"scores\":\"" ORG_SCORES "\"}";
+    const char *decide = "{\"year\":2025,\"step\":\"decide\",\"level\":\"htnv\","
+                         "\"decision_no\":\"1-QĐ\",\"decision_date\":\"2026-01-12\","
+                         "\"override_reason\":\"họp sớm\"}";
+    const char *record = "{\"year\":2023,\"step\":\"record\",\"level\":\"htnv\","
+                         "\"decision_no\":\"2-QĐ\",\"decision_date\":\"2024-01-10\"}";
+    const char *amend = "{\"year\":2025,\"step\":\"amend\",\"level\":\"httnv\","
+                        "\"text\":\"sửa\",\"decision_no\":\"3-QĐ\","
+                        "\"decision_date\":\"2026-02-10\"}";
+    snprintf(p, sizeof(p), "/api/reviews/orgs/%lld/steps", (long long)id_pa);
+    post_expect(&s_staff, p, self, 201);
+    post_expect(&s_staff, p, verify, 201);
+    int64_t before = audit_count();
+    post_expect(&s_staff, p, decide, 403);
+    post_expect(&s_admin, p, decide, 403);
+    post_expect(&s_staff, p, record, 403);
+    post_expect(&s_admin, p, record, 403);
+    assert_int_equal(audit_count(), before);
+    /* the city decides it; the ward may not amend the city's decision */
+    struct session root;
+    assert_int_equal(login(&root, srv.port, "root", PW), 200);
+    post_expect(&root, p, decide, 201);
+    before = audit_count();
+    post_expect(&s_admin, p, amend, 403);
+    assert_int_equal(audit_count(), before);
+    post_expect(&root, p, amend, 201);
+    /* the city's own accounts enter the city's level (the Centre has no account) */
+    snprintf(p, sizeof(p), "/api/reviews/orgs/%lld/steps", (long long)subject_id[K_TOP]);
+    post_expect(&root, p, record, 201);
+    /* a chi bộ of the ward: the ward's committee decides, records and amends */
+    snprintf(p, sizeof(p), "/api/reviews/orgs/%lld/steps", (long long)id_a2);
+    post_expect(&s_staff, p, self, 201);
+    post_expect(&s_staff, p, verify, 201);
+    post_expect(&s_staff, p, decide, 201);
+    post_expect(&s_staff, p, amend, 201);
+    post_expect(&s_staff, p, record, 201);
+}
+
+struct import_audit {
+    int64_t org;
+    int n;
+};
+
+static void count_import(void *ctx, const struct audit_row *r)
+{
+    struct import_audit *a = ctx;
+    if (!strcmp(r->entity, "import") && r->org_id == a->org)
+        a->n++;
+}
+
+/* An import by the ward's staff is recorded under the ward: its admin sees it in the audit. */
+static void test_import_audit_in_scope(void **state)
+{
+    const char *csv = "full_name,gender,birth_date,admission_decision_date,ceremony_date,org\n"
+                      "Hoàng Văn Nhậpmột,nam,1990-02-02,2024-03-01,2024-03-10,A2\n";
+    struct resp r;
+    assert_true(http_request(&s_staff, "POST", "/api/import/members", "text/csv", csv, 0, &r));
+    assert_int_equal(r.status, 200);
+    assert_true(r.json && json_is_true(json_object_get(r.json, "ok")));
+    resp_release(&r);
+    /* in the database: one import record, under the ward */
+    struct store *st;
+    struct tcxd_error e;
+    struct import_audit a = {id_pa, 0};
+    struct audit_query q = {0, NULL, NULL, 100000};
+    assert_int_equal(store_open(db, STORE_READONLY, &st, &e), TCXD_OK);
+    assert_int_equal(store_audit_list(st, &q, count_import, &a, &e), TCXD_OK);
+    store_close(st);
+    assert_int_equal(a.n, 1);
+    /* through the API: the ward's admin sees the import */
+    json_t *j = NULL;
+    assert_int_equal(call_json(&s_admin, "GET", "/api/audit?page_size=200", NULL, &j), 200);
+    int seen = 0;
+    json_t *items = json_object_get(j, "items"), *it;
+    size_t i;
+    json_array_foreach(items, i, it)
+    {
+        const char *ent = json_string_value(json_object_get(it, "entity"));
+        seen += ent && !strcmp(ent, "import");
+    }
+    json_decref(j);
+    assert_int_equal(seen, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1044,6 +1152,8 @@ int main(void)
         cmocka_unit_test(test_inside_answers),
         cmocka_unit_test(test_duplicate_national_id),
         cmocka_unit_test(test_names_and_csv_cells),
+        cmocka_unit_test(test_scope_root_review_decided_above),
+        cmocka_unit_test(test_import_audit_in_scope),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
