@@ -70,6 +70,7 @@ extern const struct http_field api_member_list_query[], api_member_admit_body[],
 enum tcxd_err api_member_suspend(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_restore(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_readmit(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_member_fields(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_badge(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_card(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_commend(struct http_ctx *c, struct tcxd_error *e);

@@ -98,6 +98,8 @@ enum {
     F_UNTIL,
     F_FORM,
     F_DETAIL,
+    F_SCOPE,
+    F_PLACE,
     F_REASON
 };
 const struct http_field api_member_event_correct_body[] = {
@@ -110,6 +112,9 @@ const struct http_field api_member_event_correct_body[] = {
     {"form", HF_STRING, 0, 0, 16,
      "transfer kind, discipline form, exit kind, card kind, commendation form or badge years"},
     {"detail", HF_STRING, 0, 0, 500, "note (an admission outside the database: the place)"},
+    {"scope", HF_STRING, 0, 0, 16,
+     "a transfer or chuyen_di: inside, other_district, other_province"},
+    {"place", HF_STRING, 0, 0, 300, "a transfer or chuyen_di: where from / to, as text"},
     {"reason", HF_STRING, HF_REQUIRED, 0, 500, "why"},
     {NULL, 0, 0, 0, 0, NULL},
 };
@@ -273,7 +278,12 @@ static void event_row(void *vctx, const struct member_event_info *ev)
     struct events_ctx *x = vctx;
     struct org_info ob;
     const char *form = NULL;
+    char years[16];
     switch (ev->ev.kind) {
+    case MEV_BADGE: /* the badge's years */
+        snprintf(years, sizeof(years), "%d", ev->ev.form);
+        form = years;
+        break;
     case MEV_TRANSFER:
         form = transfer_kind_name((enum transfer_kind)ev->ev.form);
         break;
@@ -877,10 +887,13 @@ enum tcxd_err api_member_event_correct(struct http_ctx *c, struct tcxd_error *e)
         if (rc)
             return rc;
     }
+    enum transfer_scope scope = x.scope;
+    if (in[F_SCOPE].present && (rc = transfer_scope_parse(in[F_SCOPE].s, &scope, e)))
+        return rc;
     rc = store_member_event_correct(c->st, &c->actor, m.id, x.id, &ev,
                                     in[F_DECISION_NO].present ? in[F_DECISION_NO].s : x.decision_no,
-                                    in[F_DETAIL].present ? in[F_DETAIL].s : x.detail,
-                                    in[F_REASON].s, e);
+                                    in[F_DETAIL].present ? in[F_DETAIL].s : x.detail, (int)scope,
+                                    in[F_PLACE].present ? in[F_PLACE].s : NULL, in[F_REASON].s, e);
     return rc ? rc : member_answer(c, 200, m.id, e);
 }
 
@@ -901,6 +914,33 @@ static void correction_row(void *ctx, const struct member_correction_info *x)
     json_object_set_new(j, "before", json_loads(x->before, 0, NULL));
     json_object_set_new(j, "after", json_loads(x->after, 0, NULL));
     json_array_append_new(ctx, j);
+}
+
+/* The member field table (core/member_record.h) as the UI builds its forms from it. */
+enum tcxd_err api_member_fields(struct http_ctx *c, struct tcxd_error *e)
+{
+    (void)e;
+    static const char *const kinds[MFK__MAX] = {"text", "date", "enum", "national_id", "digits"};
+    json_t *arr = json_array();
+    for (int i = 0; i < MF__MAX; i++) {
+        const struct member_field_def *d = &member_field_defs[i];
+        json_t *j =
+            json_pack("{s:s, s:s, s:s, s:s, s:i, s:b, s:b, s:b}", "key", d->key, "label", d->label,
+                      "option", d->option, "kind", kinds[d->kind], "max", (int)d->max, "required",
+                      (d->flags & MFF_REQUIRED) != 0, "not_future",
+                      (d->flags & MFF_NOT_FUTURE) != 0, "profile", (d->flags & MFF_PROFILE) != 0);
+        json_object_set_new(j, "default", d->dflt ? json_string(d->dflt) : json_null());
+        if (d->values) {
+            json_t *vals = json_array();
+            for (size_t k = 0; k < d->nvalues; k++)
+                json_array_append_new(vals, json_pack("{s:s, s:s}", "name", d->values[k].name,
+                                                      "label", d->values[k].label));
+            json_object_set_new(j, "values", vals);
+        }
+        json_array_append_new(arr, j);
+    }
+    http_json(c, 200, json_pack("{s:o}", "fields", arr));
+    return TCXD_OK;
 }
 
 enum tcxd_err api_member_corrections(struct http_ctx *c, struct tcxd_error *e)

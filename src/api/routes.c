@@ -42,6 +42,8 @@ const struct http_route api_routes[] = {
      "list and search members"},
     {HTTP_POST, "/api/members", api_member_admit, ROLE_STAFF, MUT, api_member_admit_body, NULL,
      "admit a member (probationary)"},
+    {HTTP_GET, "/api/members/fields", api_member_fields, ROLE_VIEWER, 0, NULL, NULL,
+     "the member record's fields (key, label, kind, maximum, flags, values)"},
     {HTTP_GET, "/api/members/due", api_member_due, ROLE_VIEWER, 0, NULL, api_member_due_query,
      "probationary members due (or overdue) for official recognition"},
     {HTTP_GET, "/api/members/{id}", api_member_show, ROLE_VIEWER, 0, NULL, NULL,

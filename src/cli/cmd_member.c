@@ -45,7 +45,8 @@ static const char member_help[] =
     "  tcxd member correct MEMBER [FIELDS] --reason TEXT   (a correction, not a life event)\n"
     "  tcxd member event correct MEMBER EVENT [--date D] [--ceremony-date D]\n"
     "           [--decision-date D] [--decision NO] [--to CHI_BO | --org CHI_BO] [--until D]\n"
-    "           [--form F | --kind K | --years N] [--detail TEXT] --reason TEXT\n"
+    "           [--form F | --kind K | --years N] [--detail TEXT] [--scope S] [--place TEXT]\n"
+    "           --reason TEXT\n"
     "  tcxd member event cancel MEMBER EVENT --reason TEXT\n"
     "  tcxd member corrections MEMBER   (what was corrected: before, after, who, why)\n"
     "MEMBER is a member id (#12 or 12) or a 12-digit national ID. Every event takes\n"
@@ -87,7 +88,9 @@ static const char member_help_vi[] =
     "  tcxd member event correct ĐẢNG_VIÊN SỰ_KIỆN [--date NGÀY] [--ceremony-date NGÀY]\n"
     "           [--decision-date NGÀY] [--decision SỐ] [--to CHI_BỘ | --org CHI_BỘ] [--until "
     "NGÀY]\n"
-    "           [--form HÌNH_THỨC | --kind LOẠI | --years N] [--detail NỘI_DUNG] --reason LÝ_DO\n"
+    "           [--form HÌNH_THỨC | --kind LOẠI | --years N] [--detail NỘI_DUNG] [--scope "
+    "PHẠM_VI]\n"
+    "           [--place NƠI] --reason LÝ_DO\n"
     "  tcxd member event cancel ĐẢNG_VIÊN SỰ_KIỆN --reason LÝ_DO\n"
     "  tcxd member corrections ĐẢNG_VIÊN   (những gì đã đính chính: trước, sau, ai, vì sao)\n"
     "ĐẢNG_VIÊN là mã số đảng viên (#12 hoặc 12) hoặc số định danh cá nhân 12 chữ số. Mọi sự kiện\n"
@@ -889,7 +892,11 @@ static int member_event_fix(struct cli *cli, struct cli_opt *o, const char **pos
             if (rc)
                 return cli_fail(cli, &e);
         }
+        enum transfer_scope scope = SCOPE_NONE;
+        if (o[O_SCOPE].value && transfer_scope_parse(o[O_SCOPE].value, &scope, &e))
+            return cli_fail(cli, &e);
         rc = store_member_event_correct(cli->st, &cli->actor, id, evid, &ev, dec, detail,
+                                        o[O_SCOPE].value ? (int)scope : -1, o[O_PLACE_TO].value,
                                         o[O_REASON].value, &e);
     }
     if (rc)

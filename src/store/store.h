@@ -274,17 +274,18 @@ enum tcxd_err store_member_correct(struct store *st, const struct store_actor *w
                                    const char *reason, struct tcxd_error *e) TCXD_WUR;
 /*
  * Replaces the event event_id of the member by ev (its kind stays; date, decision date, org,
- * form, until), decision_no and detail; an official recognition's date follows the admission
- * (ceremony + 12 months, also when the admission's ceremony is corrected). Refused (nothing
- * written) when the member's events with the correction do not replay, a date is in the
- * future, or an admission/transfer names no chi bộ alive on its date. ENOTFOUND (field
+ * form, until), decision_no and detail, and where a transfer or chuyển đi goes or comes from
+ * (scope: an enum transfer_scope, -1 keeps it; place NULL keeps it); an official recognition's date
+ * follows the admission (ceremony + 12 months, also when the admission's ceremony is corrected).
+ * Refused (nothing written) when the member's events with the correction do not replay, a date is
+ * in the future, or an admission/transfer names no chi bộ alive on its date. ENOTFOUND (field
  * "event") when the member has no such event.
  */
 enum tcxd_err store_member_event_correct(struct store *st, const struct store_actor *who,
                                          int64_t member_id, int64_t event_id,
                                          const struct member_event *ev, const char *decision_no,
-                                         const char *detail, const char *reason,
-                                         struct tcxd_error *e) TCXD_WUR;
+                                         const char *detail, int scope, const char *place,
+                                         const char *reason, struct tcxd_error *e) TCXD_WUR;
 /* Cancels (removes) an event entered by mistake; the first admission cannot be cancelled. */
 enum tcxd_err store_member_event_cancel(struct store *st, const struct store_actor *who,
                                         int64_t member_id, int64_t event_id, const char *reason,

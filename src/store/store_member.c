@@ -1496,6 +1496,10 @@ static json_t *event_info_json(const struct member_event_info *x)
                   "decision_date", dd, "form", x->ev.form, "detail", x->detail);
     json_object_set_new(j, "org_id", x->ev.org_id ? json_integer(x->ev.org_id) : json_null());
     json_object_set_new(j, "until", x->ev.until == DATE_NONE ? json_null() : json_string(u));
+    if (x->scope || x->place[0]) {
+        json_object_set_new(j, "scope", json_string(transfer_scope_name(x->scope)));
+        json_object_set_new(j, "place", json_string(x->place));
+    }
     return j;
 }
 
@@ -1532,6 +1536,8 @@ static enum tcxd_err fix_replay(struct store *st, int64_t member_id, int64_t eve
         iv->v[at].ev.kind = kind;
         memcpy(iv->v[at].decision_no, fix->decision_no, sizeof(fix->decision_no));
         memcpy(iv->v[at].detail, fix->detail, sizeof(fix->detail));
+        iv->v[at].scope = fix->scope;
+        memcpy(iv->v[at].place, fix->place, sizeof(fix->place));
     } else {
         memmove(&iv->v[at], &iv->v[at + 1], (iv->n - at - 1) * sizeof(iv->v[0]));
         iv->n--;
@@ -1575,16 +1581,18 @@ static enum tcxd_err event_row_update(struct store *st, int64_t member_id,
     sqlite3_bind_int(s, 7, x->ev.form);
     store_bind_date(s, 8, x->ev.until);
     store_bind_text(s, 9, x->detail);
+    sqlite3_bind_int(s, 10, (int)x->scope);
+    store_bind_text(s, 11, x->place);
     return store_step_done(st, s, e, "correcting the event");
 }
 
 enum tcxd_err store_member_event_correct(struct store *st, const struct store_actor *who,
                                          int64_t member_id, int64_t event_id,
                                          const struct member_event *ev, const char *decision_no,
-                                         const char *detail, const char *reason,
-                                         struct tcxd_error *e)
+                                         const char *detail, int scope, const char *place,
+                                         const char *reason, struct tcxd_error *e)
 {
-    struct buf why = BUF_INIT, dec = BUF_INIT, det = BUF_INIT;
+    struct buf why = BUF_INIT, dec = BUF_INIT, det = BUF_INIT, where = BUF_INIT;
     struct info_vec iv = {0}, orig = {0};
     bool *changed = NULL;
     struct member_derived d;
@@ -1596,6 +1604,7 @@ enum tcxd_err store_member_event_correct(struct store *st, const struct store_ac
     if ((rc = clean_reason(reason, &why, e)) ||
         (rc = text_clean(dn, strlen(dn), 100, true, "decision_no", &dec, e)) ||
         (rc = text_clean(dt, strlen(dt), 500, true, "detail", &det, e)) ||
+        (place && (rc = text_clean(place, strlen(place), 300, true, "place", &where, e))) ||
         (rc = store_member_get(st, member_id, &m, e)) ||
         (rc = store_member_events(st, member_id, collect_info, &orig, NULL, e)))
         goto out;
@@ -1614,6 +1623,21 @@ enum tcxd_err store_member_event_correct(struct store *st, const struct store_ac
     fix.ev.seq = event_id;
     snprintf(fix.decision_no, sizeof(fix.decision_no), "%s", dec.ptr);
     snprintf(fix.detail, sizeof(fix.detail), "%s", det.ptr);
+    if (scope >= SCOPE__MAX) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "scope", "invalid transfer scope %d", scope);
+        goto out;
+    }
+    if (scope >= 0)
+        fix.scope = (enum transfer_scope)scope;
+    if (place)
+        snprintf(fix.place, sizeof(fix.place), "%s", where.ptr);
+    bool moves =
+        fix.ev.kind == MEV_TRANSFER || (fix.ev.kind == MEV_EXIT && fix.ev.form == EXIT_CHUYEN_DI);
+    if ((fix.scope || fix.place[0]) && !moves) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "scope",
+                       "scope and place go with a transfer or a transfer out (chuyen_di)");
+        goto out;
+    }
     if (fix.ev.kind == MEV_OFFICIAL)
         fix.ev.date = old->ev.date; /* re-dated from the admission by fix_replay */
     tcxd_date when = fix.ev.kind == MEV_OFFICIAL ? fix.ev.decision_date : fix.ev.date;
@@ -1660,6 +1684,7 @@ out:
     buf_release(&why);
     buf_release(&dec);
     buf_release(&det);
+    buf_release(&where);
     return rc;
 }
 

@@ -19,7 +19,9 @@
 
 /* the Phiếu's coded fields the statistics forms count (migration 0011), in struct
    store_member_codes order */
-#define SF_MEMBER_CODES "occupation_before, occupation, work_status, general_education, professional_degree, academic_title, youth_union, business_owner, foreign_marriage"
+#define SF_MEMBER_CODES                                                                            \
+    "occupation_before, occupation, work_status, general_education, professional_degree, "         \
+    "academic_title, youth_union, business_owner, foreign_marriage"
 
 #define STORE_STATEMENTS(X)                                                                        \
     /* organizations */                                                                            \
@@ -69,10 +71,9 @@
       "SELECT id FROM org WHERE name_fold LIKE ?1 ESCAPE '\\' AND created_on <= ?2 "               \
       "AND ended_on > ?2 ORDER BY name_fold LIMIT ?3")                                             \
     /* restructuring (store_restructure.c) */                                                      \
-    X(STMT_RS_CHILDREN_ASOF,                                                                       \
-      "SELECT v.org_id FROM org_version v JOIN org o ON o.id = v.org_id "                          \
-      "WHERE v.parent_id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 "                         \
-      "AND o.created_on <= ?2 AND o.ended_on > ?2 ORDER BY o.code")                                \
+    X(STMT_RS_CHILDREN_ASOF, "SELECT v.org_id FROM org_version v JOIN org o ON o.id = v.org_id "   \
+                             "WHERE v.parent_id = ?1 AND v.valid_from <= ?2 AND v.valid_to > ?2 "  \
+                             "AND o.created_on <= ?2 AND o.ended_on > ?2 ORDER BY o.code")         \
     X(STMT_RS_UNIT_PUT,                                                                            \
       "INSERT INTO admin_unit(code, as_of, name, level, province_code, kind, terrain, area_km2, "  \
       "population, source) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "                       \
@@ -116,23 +117,24 @@
     X(STMT_EVENT_SET_WHERE,                                                                        \
       "UPDATE member_event SET scope = ?2, place = ?3 WHERE id = (SELECT MAX(id) FROM "            \
       "member_event WHERE member_id = ?1)")                                                        \
-    /* the Phiếu's fields (0011), in the field table's order of MFF_PROFILE fields */             \
-    X(STMT_MEMBER_PROFILE_SET,                                                             \
-      "UPDATE member SET other_name = ?2, birth_registration = ?3, permanent_address = ?4, "   \
-      "dossier_no = ?5, occupation_before = ?6, occupation = ?7, work_status = ?8, "           \
-      "general_education = ?9, professional_degree = ?10, academic_title = ?11, "              \
-      "foreign_language = ?12, it_level = ?13, youth_union = ?14, business_owner = ?15, "      \
-      "foreign_marriage = ?16, armed_forces = ?17, introducer_1 = ?18, introducer_2 = ?19 WHERE " \
-      "id = ?1")                                                                               \
-    X(STMT_MEMBER_PROFILE_GET,                                                             \
-      "SELECT other_name, birth_registration, permanent_address, dossier_no, occupation_before, " \
-      "occupation, work_status, general_education, professional_degree, academic_title, "      \
-      "foreign_language, it_level, youth_union, business_owner, foreign_marriage, armed_forces, " \
-      "introducer_1, introducer_2 FROM member WHERE id = ?1")                                  \
-    /* corrections (0010) */                                                                      \
+    /* the Phiếu's fields (0011), in the field table's order of MFF_PROFILE fields */            \
+    X(STMT_MEMBER_PROFILE_SET,                                                                     \
+      "UPDATE member SET other_name = ?2, birth_registration = ?3, permanent_address = ?4, "       \
+      "dossier_no = ?5, occupation_before = ?6, occupation = ?7, work_status = ?8, "               \
+      "general_education = ?9, professional_degree = ?10, academic_title = ?11, "                  \
+      "foreign_language = ?12, it_level = ?13, youth_union = ?14, business_owner = ?15, "          \
+      "foreign_marriage = ?16, armed_forces = ?17, introducer_1 = ?18, introducer_2 = ?19 WHERE "  \
+      "id = ?1")                                                                                   \
+    X(STMT_MEMBER_PROFILE_GET,                                                                     \
+      "SELECT other_name, birth_registration, permanent_address, dossier_no, occupation_before, "  \
+      "occupation, work_status, general_education, professional_degree, academic_title, "          \
+      "foreign_language, it_level, youth_union, business_owner, foreign_marriage, armed_forces, "  \
+      "introducer_1, introducer_2 FROM member WHERE id = ?1")                                      \
+    /* corrections (0010) */                                                                       \
     X(STMT_EVENT_UPDATE,                                                                           \
       "UPDATE member_event SET date = ?3, decision_no = ?4, decision_date = ?5, org_id = ?6, "     \
-      "form = ?7, until_date = ?8, detail = ?9 WHERE id = ?1 AND member_id = ?2")                  \
+      "form = ?7, until_date = ?8, detail = ?9, scope = ?10, place = ?11 WHERE id = ?1 AND "       \
+      "member_id = ?2")                                                                            \
     X(STMT_EVENT_DELETE, "DELETE FROM member_event WHERE id = ?1 AND member_id = ?2")              \
     X(STMT_CORRECTION_INSERT,                                                                      \
       "INSERT INTO member_correction(member_id, event_id, action, before, after, reason, "         \
@@ -279,8 +281,8 @@
       "r.verified_level, r.verified_total, r.final_level, m.full_name, r.final_legacy, "           \
       "r.historical FROM review r "                                                                \
       "LEFT JOIN member m ON m.id = r.member_id WHERE r.year = ?1 ORDER BY r.id")                  \
-    /* the events that put members out of a review on ?3 (review_scan_status): exemptions,     \
-       suspensions and exits up to ?3, admissions after ?4; by member, in event order */            \
+    /* the events that put members out of a review on ?3 (review_scan_status): exemptions,         \
+       suspensions and exits up to ?3, admissions after ?4; by member, in event order */           \
     X(STMT_REVIEW_EXCL_EVENTS,                                                                     \
       "SELECT member_id, kind, form, decision_date FROM member_event "                             \
       "WHERE (kind IN (?1, ?2, ?6) AND date <= ?3) OR (kind = ?5 AND date > ?4 AND date <= ?3) "   \
@@ -428,43 +430,40 @@
     X(STMT_SCOPE_MEMBER_ORG_ON,                                                                    \
       "SELECT org_id FROM member_stint WHERE member_id = ?1 AND kind = 0 AND valid_from <= ?2 "    \
       "ORDER BY valid_from DESC LIMIT 1")                                                          \
-    /* backups (store_backup.c) */                                                                  \
+    /* backups (store_backup.c) */                                                                 \
     X(STMT_INTEGRITY_CHECK, "PRAGMA integrity_check")                                              \
-    X(STMT_META_MIGRATIONS, "SELECT key FROM meta WHERE key LIKE 'migration:%'")                  \
-    X(STMT_BACKUP_COUNTS,                                                                          \
-      "SELECT (SELECT COUNT(*) FROM org), (SELECT COUNT(*) FROM member), "                         \
-      "(SELECT COUNT(*) FROM audit)")                                                              \
+    X(STMT_META_MIGRATIONS, "SELECT key FROM meta WHERE key LIKE 'migration:%'")                   \
+    X(STMT_BACKUP_COUNTS, "SELECT (SELECT COUNT(*) FROM org), (SELECT COUNT(*) FROM member), "     \
+                          "(SELECT COUNT(*) FROM audit)")                                          \
     X(STMT_SCOPE_ROOT_PARENT,                                                                      \
       "SELECT COUNT(*) FROM org_version WHERE org_id = ?1 AND parent_id IS NOT NULL")              \
     /* the analytics engine's bulk reads (store_engine.c) */                                       \
-    X(STMT_ENGINE_TOKEN,                                                                           \
-      "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM org), "                                        \
-      "(SELECT COALESCE(MAX(rowid), 0) FROM org_version), "                                       \
-      "(SELECT COALESCE(MAX(rowid), 0) FROM org_event), "                                         \
-      "(SELECT COALESCE(MAX(rowid), 0) FROM member), "                                            \
-      "(SELECT COALESCE(MAX(rowid), 0) FROM member_event), "                                      \
-      "(SELECT COALESCE(MAX(rowid), 0) FROM member_stint), "                                      \
-      "(SELECT COALESCE(MAX(rowid), 0) FROM member_gap), "                                        \
-      "(SELECT COALESCE(MAX(rowid), 0) FROM audit)")                                              \
-    X(STMT_ENGINE_ORGS,                                                                            \
-      "SELECT id, code, tier, form, base_type, created_on, ended_on FROM org")                    \
+    X(STMT_ENGINE_TOKEN, "SELECT (SELECT COALESCE(MAX(rowid), 0) FROM org), "                      \
+                         "(SELECT COALESCE(MAX(rowid), 0) FROM org_version), "                     \
+                         "(SELECT COALESCE(MAX(rowid), 0) FROM org_event), "                       \
+                         "(SELECT COALESCE(MAX(rowid), 0) FROM member), "                          \
+                         "(SELECT COALESCE(MAX(rowid), 0) FROM member_event), "                    \
+                         "(SELECT COALESCE(MAX(rowid), 0) FROM member_stint), "                    \
+                         "(SELECT COALESCE(MAX(rowid), 0) FROM member_gap), "                      \
+                         "(SELECT COALESCE(MAX(rowid), 0) FROM audit)")                            \
+    X(STMT_ENGINE_ORGS, "SELECT id, code, tier, form, base_type, created_on, ended_on FROM org")   \
     X(STMT_ENGINE_ORG_VERSIONS,                                                                    \
-      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, v.name, "                          \
-      "COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), COALESCE(v.base_type, o.base_type) "   \
-      "FROM org_version v JOIN org o ON o.id = v.org_id")                    \
+      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, v.name, "                           \
+      "COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), COALESCE(v.base_type, o.base_type) "    \
+      "FROM org_version v JOIN org o ON o.id = v.org_id")                                          \
     X(STMT_ENGINE_MEMBERS,                                                                         \
-      "SELECT id, full_name, gender, birth_date, ethnicity, religion, education, theory_level, "  \
-      "admission_decision_date, ceremony_date, official_date, died_on, status, org_id, "          \
-      "national_id, party_card_no, name_key FROM member")                                                   \
+      "SELECT id, full_name, gender, birth_date, ethnicity, religion, education, theory_level, "   \
+      "admission_decision_date, ceremony_date, official_date, died_on, status, org_id, "           \
+      "national_id, party_card_no, name_key FROM member")                                          \
     X(STMT_ENGINE_STINTS,                                                                          \
-      "SELECT member_id, org_id, valid_from, valid_to, kind, status FROM member_stint")           \
+      "SELECT member_id, org_id, valid_from, valid_to, kind, status FROM member_stint")            \
     X(STMT_ENGINE_GAPS, "SELECT member_id, valid_from, valid_to, kind FROM member_gap")            \
     X(STMT_ENGINE_EVENTS,                                                                          \
-      "SELECT id, member_id, kind, date, decision_date, org_id, form, until_date "                \
+      "SELECT id, member_id, kind, date, decision_date, org_id, form, until_date "                 \
       "FROM member_event")                                                                         \
-    /* statistics forms (store_facts.c) */                                                       \
+    /* statistics forms (store_facts.c) */                                                         \
     X(STMT_SF_ORG_VERSIONS,                                                                        \
-      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, o.created_on, o.ended_on, "        \
+      "SELECT v.org_id, v.parent_id, v.valid_from, v.valid_to, o.created_on, o.ended_on, "         \
       "COALESCE(v.tier, o.tier), COALESCE(v.form, o.form), COALESCE(v.base_type, o.base_type), "   \
       "o.code, v.name FROM org_version v JOIN org o ON o.id = v.org_id "                           \
       "ORDER BY v.org_id, v.valid_from")                                                           \
@@ -483,11 +482,11 @@
     X(STMT_SF_MEMBER_PROF,                                                                         \
       "SELECT id, professional_level, " SF_MEMBER_CODES " FROM member ORDER BY id")                \
     X(STMT_SF_EVENTS_STATUS,                                                                       \
-      "SELECT member_id, kind, date, form FROM member_event WHERE kind IN (0, 5, 6, 7) "              \
+      "SELECT member_id, kind, date, form FROM member_event WHERE kind IN (0, 5, 6, 7) "           \
       "ORDER BY member_id, date, id")                                                              \
     X(STMT_SF_EVENTS_ALL,                                                                          \
       "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date, scope "          \
-      "FROM member_event ORDER BY member_id, date, id")                                            \
+      "FROM member_event ORDER BY member_id, date, id")
 
 #include "store/store_sql_inspection.h"
 #include "store/store_sql_program.h"
@@ -495,10 +494,7 @@
 
 enum stmt_id {
 #define X(id, sql) id,
-    STORE_STATEMENTS(X)
-    PROGRAM_STATEMENTS(X)
-    INSPECTION_STATEMENTS(X)
-    CADRE_STATEMENTS(X)
+    STORE_STATEMENTS(X) PROGRAM_STATEMENTS(X) INSPECTION_STATEMENTS(X) CADRE_STATEMENTS(X)
 #undef X
         STMT__MAX
 };

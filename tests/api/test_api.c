@@ -22,6 +22,7 @@
 
 #include "api/api.h"
 #include "client.h"
+#include "core/member_record.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -329,6 +330,33 @@ static void test_roles_and_csrf(void **state)
     json_decref(j);
     assert_int_equal(get(&s, path("/api/members/%lld", (long long)member_a), &j), 200);
     assert_string_equal(json_string_value(json_object_get(j, "national_id")), NID_A);
+    json_decref(j);
+    /* the field table as the UI builds its forms from it: every field of core/member_record.h,
+       in its order, with its label, kind, maximum and values; every field in the member */
+    assert_int_equal(get(&v, "/api/members/fields", &j), 200);
+    json_t *defs = json_object_get(j, "fields");
+    assert_int_equal(json_array_size(defs), MF__MAX);
+    json_t *mj;
+    assert_int_equal(get(&s, path("/api/members/%lld", (long long)member_a), &mj), 200);
+    for (size_t i = 0; i < MF__MAX; i++) {
+        const struct member_field_def *d = &member_field_defs[i];
+        json_t *f = json_array_get(defs, i);
+        assert_string_equal(json_string_value(json_object_get(f, "key")), d->key);
+        assert_string_equal(json_string_value(json_object_get(f, "label")), d->label);
+        assert_int_equal(json_integer_value(json_object_get(f, "max")), d->max);
+        assert_int_equal(json_is_true(json_object_get(f, "required")),
+                         (d->flags & MFF_REQUIRED) != 0);
+        assert_int_equal(json_is_true(json_object_get(f, "profile")),
+                         (d->flags & MFF_PROFILE) != 0);
+        assert_int_equal(json_array_size(json_object_get(f, "values")), d->nvalues);
+        for (size_t k = 0; k < d->nvalues; k++)
+            assert_string_equal(json_string_value(json_object_get(
+                                    json_array_get(json_object_get(f, "values"), k), "name")),
+                                d->values[k].name);
+        if (!json_object_get(mj, d->key))
+            fail_msg("the member's JSON has no %s", d->key);
+    }
+    json_decref(mj);
     json_decref(j);
     assert_int_equal(post(&v, path("/api/members/%lld/discipline", (long long)member_a),
                           "{\"form\":\"khien_trach\",\"date\":\"2020-01-01\"}", &j),

@@ -421,6 +421,7 @@ static const struct scope_case scope_cases[] = {
      "{\"full_name\":\"Lê Thị Mới\",\"gender\":\"nu\",\"birth_date\":\"1990-01-01\","
      "\"org_id\":{org},\"decision_date\":\"{date}\"}",
      NULL},
+    {"GET", "/api/members/fields", "/api/members/fields", NULL, NULL},
     {"GET", "/api/members/due", "/api/members/due?org={org}&days=3650", NULL, NULL},
     {"GET", "/api/members/due", "/api/members/due?days=3650", NULL, NULL},
     {"GET", "/api/members/{id}", "/api/members/{member}", NULL, NULL},

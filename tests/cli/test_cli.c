@@ -760,6 +760,31 @@ static void test_transfer_where(void **state)
     assert_string_equal(json_string_value(json_object_get(out, "scope")), "other_province");
     assert_string_equal(json_string_value(json_object_get(out, "place")), "Đảng bộ tỉnh Nam Định");
     assert_string_equal(json_string_value(json_object_get(j, "status")), "transferred_out");
+    char trid[32];
+    snprintf(trid, sizeof(trid), "%lld", (long long)json_integer_value(json_object_get(tr, "id")));
+    json_decref(j);
+    /* where it went is corrected like the rest of the event; only moves have it */
+    ok(run("member", "event", "correct", m, trid, "--scope", "other_district", "--place",
+           "Đảng bộ xã L", "--reason", "theo giấy giới thiệu", (const char *)NULL));
+    j = run_json("member", "show", m, NULL);
+    ev = json_object_get(j, "events");
+    tr = json_array_get(ev, json_array_size(ev) - 2);
+    assert_string_equal(json_string_value(json_object_get(tr, "scope")), "other_district");
+    assert_string_equal(json_string_value(json_object_get(tr, "place")), "Đảng bộ xã L");
+    json_decref(j);
+    char cid[32];
+    r = run("member", "event", "correct", m, event_id(m, "admit", cid, sizeof(cid)), "--scope",
+            "inside", "--reason", "x", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "scope"));
+    release(&r);
+    j = run_json("member", "corrections", m, NULL);
+    json_t *items = json_object_get(j, "items");
+    json_t *last = json_array_get(items, json_array_size(items) - 1);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(last, "before"), "scope")), "inside");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(last, "after"), "scope")),
+                        "other_district");
     json_decref(j);
 }
 

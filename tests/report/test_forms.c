@@ -790,7 +790,7 @@ static void build_city(void)
                                    .form = EXIT_KHAI_TRU,
                                    .until = DATE_NONE};
         must(store_member_event_correct(st, &actor, M[10].id, last_event_id(M[10].id, MEV_EXIT),
-                                        &fix, "QĐ", "", "sai ngày quyết định", &e),
+                                        &fix, "QĐ", "", -1, NULL, "sai ngày quyết định", &e),
              &e);
     }
     must(store_member_readmit(st, &actor, M[4].id, org[CB2], M[4].rdec, M[4].rcer, "QĐ-KNL", &e),

@@ -30,6 +30,14 @@ export interface MemberSummary {
 export interface MemberEvent {
   id: number; date: string; kind: string; decision_no?: string | null; detail?: string | null; org?: OrgRef | null;
   form?: string | null; until?: string | null; label?: string; decision_date?: string | null;
+  scope?: string; place?: string;
+}
+
+/** One field of the member record (GET /api/members/fields: core/member_record.h's table). */
+export interface MemberFieldDef {
+  key: string; label: string; option: string; kind: 'text' | 'date' | 'enum' | 'national_id' | 'digits';
+  max: number; required: boolean; not_future: boolean; profile: boolean; default: string | null;
+  values?: { name: string; label: string }[];
 }
 
 export interface MemberDetail extends MemberSummary {
@@ -243,6 +251,7 @@ export const api = {
   members: (q: Query) => request<List<MemberSummary>>('GET', withQuery('/api/members', q)),
   member: (id: number) => request<MemberDetail>('GET', `/api/members/${id}`),
   admit: (body: unknown) => request<MemberDetail>('POST', '/api/members', body),
+  memberFields: () => request<{ fields: MemberFieldDef[] }>('GET', '/api/members/fields'),
   memberAction: (id: number, action: string, body: unknown) =>
     request<MemberDetail>('POST', `/api/members/${id}/${action}`, body),
   due: (q: Query) => request<List<DueMember> & { overdue?: number }>('GET', withQuery('/api/members/due', q)),

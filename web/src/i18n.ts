@@ -7,6 +7,7 @@ import { complaintsEn, complaintsVi } from './i18n-complaints';
 import { inspectionEn, inspectionVi } from './i18n-inspection';
 import { formsEn, formsVi } from './i18n-forms';
 import { restructureEn, restructureVi } from './i18n-restructure';
+import { recordEn, recordVi } from './i18n-record';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -300,6 +301,7 @@ const vi = {
   ...inspectionVi,
   ...formsVi,
   ...restructureVi,
+  ...recordVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -596,6 +598,7 @@ const en: Record<MessageKey, string> = {
   ...inspectionEn,
   ...formsEn,
   ...restructureEn,
+  ...recordEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -193,3 +193,58 @@ export function importContentType(fileName: string): string | null {
   if (lower.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return null;
 }
+
+/** Suspension of party activity (đình chỉ); `end: "1"` ends the suspension in force. */
+export function checkSuspend(v: Values, today = todayIso()): Checked {
+  const errors: Errors = {};
+  const date = dateField(v, 'date', errors, { notFuture: true, today });
+  const decisionNo = need(v, 'decision_no', errors);
+  const payload: Payload = { date, decision_no: decisionNo, reason: cleanText(v.reason) };
+  if (v.end === '1') payload.end = true;
+  return { errors, payload };
+}
+
+/** Restoration of party membership (phục hồi đảng tịch) into a chi bộ. */
+export function checkRestore(v: Values, today = todayIso()): Checked {
+  const errors: Errors = {};
+  const to = idField(v, 'to_org_id', errors);
+  const date = dateField(v, 'date', errors, { notFuture: true, today });
+  const decisionNo = need(v, 'decision_no', errors);
+  return { errors, payload: { to_org_id: to, date, decision_no: decisionNo, reason: cleanText(v.reason) } };
+}
+
+/** Re-admission (kết nạp lại): the chi bộ, the decision and the ceremony. */
+export function checkReadmit(v: Values, today = todayIso()): Checked {
+  const errors: Errors = {};
+  const org = idField(v, 'org_id', errors);
+  const decisionNo = need(v, 'decision_no', errors);
+  const decisionDate = dateField(v, 'decision_date', errors, { notFuture: true, today });
+  const ceremony = dateField(v, 'ceremony_date', errors, { notFuture: true, today });
+  if (ceremony && decisionDate && ceremony < decisionDate) errors.ceremony_date = 'err.dateOrder';
+  return { errors, payload: { org_id: org, decision_no: decisionNo, decision_date: decisionDate, ceremony_date: ceremony } };
+}
+
+export const BADGE_YEARS = ['30', '40', '45', '50', '55', '60', '65', '70', '75', '80', '85', '90'];
+
+export function checkBadge(v: Values, today = todayIso()): Checked {
+  const errors: Errors = {};
+  const years = need(v, 'years', errors);
+  const date = dateField(v, 'date', errors, { notFuture: true, today });
+  const decisionNo = need(v, 'decision_no', errors);
+  return { errors, payload: { years: years ? Number(years) : null, date, decision_no: decisionNo } };
+}
+
+export function checkCard(v: Values, today = todayIso()): Checked {
+  const errors: Errors = {};
+  const kind = v.kind || 'issued';
+  const date = dateField(v, 'date', errors, { notFuture: true, today });
+  return { errors, payload: { kind, date, decision_no: cleanText(v.decision_no), number: cleanText(v.number) } };
+}
+
+export function checkCommend(v: Values, today = todayIso()): Checked {
+  const errors: Errors = {};
+  const form = need(v, 'form', errors);
+  const date = dateField(v, 'date', errors, { notFuture: true, today });
+  const decisionNo = need(v, 'decision_no', errors);
+  return { errors, payload: { form, date, decision_no: decisionNo, reason: cleanText(v.reason) } };
+}

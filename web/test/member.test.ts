@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberEvent } from '../src/api';
-import { eventTitle, onTemporaryTransfer, sortEvents } from '../src/member';
+import type { MemberEvent, MemberFieldDef } from '../src/api';
+import { eventTitle, fieldText, onTemporaryTransfer, sortEvents, suspended } from '../src/member';
 
 const ev = (id: number, date: string, kind: string, extra: Partial<MemberEvent> = {}): MemberEvent => ({ id, date, kind, ...extra });
 
@@ -23,5 +23,30 @@ describe('member timeline', () => {
     expect(eventTitle(ev(2, '2022-01-01', 'discipline', { form: 'canh_cao' }))).toBe('Kỷ luật (Cảnh cáo)');
     expect(eventTitle(ev(3, '2019-01-01', 'admit'))).toBe('Kết nạp');
     expect(eventTitle(ev(4, '2019-01-01', 'something_new'))).toBe('something_new');
+  });
+  it('names the events of domain.md §3 with their form', () => {
+    expect(eventTitle(ev(1, '2019-03-15', 'commend', { form: 'bang_khen' }))).toBe('Khen thưởng (Bằng khen)');
+    expect(eventTitle(ev(2, '2020-02-03', 'badge', { form: '30' }))).toBe('Huy hiệu Đảng (30 năm tuổi Đảng)');
+    expect(eventTitle(ev(3, '2012-06-01', 'card', { form: 'reissued_lost' }))).toBe('Thẻ đảng viên (Cấp lại thẻ do mất)');
+    expect(eventTitle(ev(4, '2021-01-01', 'suspend', { form: 'start' }))).toBe('Đình chỉ sinh hoạt đảng (bắt đầu)');
+    expect(eventTitle(ev(5, '2021-01-01', 'restore'))).toBe('Phục hồi đảng tịch');
+  });
+  it('knows when a suspension is in force', () => {
+    const s1 = ev(2, '2021-01-01', 'suspend', { form: 'start' });
+    expect(suspended([ev(1, '2019-01-01', 'admit')])).toBe(false);
+    expect(suspended([s1])).toBe(true);
+    expect(suspended([ev(3, '2021-03-01', 'suspend', { form: 'end' }), s1])).toBe(false);
+  });
+  it('reads a field of the record as the board does', () => {
+    const occ: MemberFieldDef = { key: 'occupation', label: 'Nghề nghiệp hiện nay', option: 'occupation', kind: 'enum', max: 32,
+      required: false, not_future: false, profile: true, default: null,
+      values: [{ name: 'chua_cap_nhat', label: 'Chưa cập nhật' }, { name: 'vien_chuc', label: 'Viên chức' }] };
+    expect(fieldText(occ, 'chua_cap_nhat')).toBe('chưa cập nhật');
+    expect(fieldText(occ, 'vien_chuc')).toBe('Viên chức');
+    const gender: MemberFieldDef = { ...occ, key: 'gender', profile: false, values: [{ name: 'nu', label: 'Nữ' }] };
+    expect(fieldText(gender, 'nu')).toBe('Nữ');
+    const birth: MemberFieldDef = { ...occ, key: 'birth_date', kind: 'date', profile: false, values: undefined };
+    expect(fieldText(birth, '1982-04-05')).toBe('05/04/1982');
+    expect(fieldText({ ...occ, kind: 'digits', key: 'dossier_no', values: undefined }, '')).toBe('chưa cập nhật');
   });
 });

@@ -1,11 +1,28 @@
-import { api } from '../api';
+import { Fragment } from 'preact';
+import { api, type MemberDetail } from '../api';
 import { OrgName } from '../components/OrgName';
 import { CorrectionHistory } from './Corrections';
 import { ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber, todayIso, yearsBetween } from '../format';
 import { getLang, label, t } from '../i18n';
-import { eventTitle, onTemporaryTransfer, sortEvents } from '../member';
+import { eventTitle, fieldText, onTemporaryTransfer, sortEvents, suspended } from '../member';
 import { canEdit, useUser } from '../session';
+
+/** The Phiếu đảng viên's fields (the field table's MFF_PROFILE ones), in the table's order. */
+function PhieuCard({ m }: { m: MemberDetail }) {
+  const defs = useAsync(() => api.memberFields(), []);
+  const fields = (defs.data?.fields ?? []).filter((f) => f.profile);
+  if (!fields.length) return null;
+  const rec = m as unknown as Record<string, unknown>;
+  return (
+    <section class="card" aria-labelledby="m-phieu" data-testid="phieu">
+      <h2 id="m-phieu">{t('rec.phieu')}</h2>
+      <dl class="details">
+        {fields.map((f) => <Fragment key={f.key}><dt>{f.label}</dt><dd data-field={f.key}>{fieldText(f, rec[f.key])}</dd></Fragment>)}
+      </dl>
+    </section>
+  );
+}
 
 export function MemberPage({ id }: { id: number }) {
   const corrected = new URLSearchParams(window.location.search).get('corrected') === '1';
@@ -24,7 +41,12 @@ export function MemberPage({ id }: { id: number }) {
     if (m.status === 'probationary') actions.push(['official', t('form.official')]);
     if (temporary) actions.push(['return', t('form.return')]);
     actions.push(['transfer', t('form.transfer')], ['discipline', t('form.discipline')],
-      ['exempt', m.exempt ? t('form.exemptEnd') : t('form.exempt')], ['exit', t('form.exit')]);
+      ['exempt', m.exempt ? t('form.exemptEnd') : t('form.exempt')],
+      ['suspend', suspended(events) ? t('form.suspendEnd') : t('form.suspend')], ['commend', t('form.commend')]);
+    if (m.status === 'official') actions.push(['card', t('form.card')], ['badge', t('form.badge')]);
+    actions.push(['exit', t('form.exit')]);
+  } else if (canEdit(user) && m.status === 'removed') {
+    actions.push(['restore', t('form.restore')], ['readmit', t('form.readmit')]);
   }
   const row = (k: string, v: string | null | undefined) => (
     <><dt>{k}</dt><dd>{v || '—'}</dd></>
@@ -48,7 +70,7 @@ export function MemberPage({ id }: { id: number }) {
       </div>
       {actions.length > 0 && (
         <nav class="toolbar" aria-label={t('member.actions')}>
-          {actions.map(([a, text]) => <Link key={a} class="button" href={`/members/${m.id}/${a}`}>{text}</Link>)}
+          {actions.map(([a, text]) => <Link key={a} class="button" href={`/members/${m.id}/${a}`} data-action={a}>{text}</Link>)}
         </nav>
       )}
       <div class="grid2">
@@ -79,6 +101,7 @@ export function MemberPage({ id }: { id: number }) {
           </dl>
         </section>
       </div>
+      <PhieuCard m={m} />
       <section aria-labelledby="m-timeline">
         <h2 id="m-timeline">{t('member.timeline')}</h2>
         {events.length === 0 ? <p>{t('member.noEvents')}</p> : (
@@ -90,6 +113,7 @@ export function MemberPage({ id }: { id: number }) {
                   <strong>{eventTitle(e)}</strong>
                   {e.org && <> — <OrgName org={e.org} /></>}
                   {e.decision_no && <div class="muted">{t('col.decision')}: {e.decision_no}</div>}
+                  {(e.scope && e.scope !== 'none' || e.place) && <div class="muted" data-testid="event-where">{label('scope', e.scope ?? 'none')}{e.place ? ` — ${e.place}` : ''}</div>}
                   {e.detail && <div>{e.detail}</div>}
                   {canEdit(user) && <div><Link href={`/members/${m.id}/events/${e.id}/correct`} class="muted" data-event-correct={e.id}>{t('corr.editEvent')}</Link></div>}
                 </div>

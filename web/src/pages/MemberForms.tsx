@@ -3,9 +3,11 @@ import { ApiError, api, type OrgRef } from '../api';
 import { OrgPicker } from '../components/OrgPicker';
 import { ConfirmDialog, DateField, ErrorBox, Field, Link, Loading, SelectField, TextField, errorText, useAsync } from '../components/ui';
 import { label, t, type MessageKey } from '../i18n';
+import { suspended } from '../member';
 import { navigate } from '../router';
 import {
-  checkAdmission, checkDiscipline, checkExempt, checkExit, checkOfficial, checkReturn, checkTransfer, type Checked, type Values,
+  BADGE_YEARS, checkAdmission, checkBadge, checkCard, checkCommend, checkDiscipline, checkExempt, checkExit, checkOfficial, checkReadmit,
+  checkRestore, checkReturn, checkSuspend, checkTransfer, type Checked, type Values,
 } from '../validate';
 
 interface FormState {
@@ -149,23 +151,61 @@ export const ACTIONS = {
   exempt: { title: 'form.exempt', fields: ['date', 'decision_no', 'end'], check: checkExempt },
   exit: { title: 'form.exit', fields: ['kind', 'date', 'decision_no', 'reason'], check: checkExit },
   return: { title: 'form.return', fields: ['date', 'decision_no'], check: checkReturn },
+  suspend: { title: 'form.suspend', fields: ['date', 'decision_no', 'end', 'reason'], check: checkSuspend },
+  restore: { title: 'form.restore', fields: ['to_org_id', 'date', 'decision_no', 'reason'], check: checkRestore },
+  readmit: { title: 'form.readmit', fields: ['org_id', 'decision_no', 'decision_date', 'ceremony_date'], check: checkReadmit },
+  badge: { title: 'form.badge', fields: ['years', 'date', 'decision_no'], check: checkBadge },
+  card: { title: 'form.card', fields: ['kind', 'date', 'decision_no', 'number'], check: checkCard },
+  commend: { title: 'form.commend', fields: ['form', 'date', 'decision_no', 'reason'], check: checkCommend },
 } as const satisfies Record<string, { title: MessageKey; fields: string[]; check: (v: Values) => Checked }>;
 
 type Action = keyof typeof ACTIONS;
 
-function ActionForm({ id, action, memberName, exempt }: { id: number; action: Action; memberName: string; exempt: boolean }) {
+const SCOPES = ['inside', 'other_district', 'other_province'];
+
+function ActionForm({ id, action, memberName, exempt, suspended }: { id: number; action: Action; memberName: string; exempt: boolean; suspended: boolean }) {
   const spec = ACTIONS[action];
   const init: Values = Object.fromEntries(spec.fields.map((k) => [k, '']));
   if (action === 'transfer') init.kind = 'official';
   // For a member already exempted, the exemption form ends the exemption.
   if (action === 'exempt' && exempt) init.end = '1';
+  if (action === 'suspend' && suspended) init.end = '1';
+  if (action === 'card') init.kind = 'issued';
+  const moves = (v: Values) => action === 'transfer' || (action === 'exit' && v.kind === 'chuyen_di');
+  // where a transfer or a transfer out goes (forms 1 and 7-HSĐV count it), sent when given
+  const check = (v: Values): Checked => {
+    const c = spec.check(v);
+    if (moves(v)) {
+      if (v.scope) c.payload.scope = v.scope;
+      if ((v.place ?? '').trim()) c.payload.place = v.place.trim();
+    }
+    return c;
+  };
   const [to, setTo] = useState<OrgRef | null>(null);
-  const f = useMemberForm(init, [...spec.fields], spec.check, (p) => api.memberAction(id, action, p).then((r) => ({ id: r?.id ?? id })));
+  const f = useMemberForm(init, [...spec.fields, 'scope', 'place'], check, (p) => api.memberAction(id, action, p).then((r) => ({ id: r?.id ?? id })));
   const v = f.values;
+  const title = action === 'exempt' && exempt ? t('form.exemptEnd') : action === 'suspend' && suspended ? t('form.suspendEnd') : t(spec.title);
   return (
     <form ref={f.formRef} class="card form" onSubmit={f.submit} noValidate data-testid={`${action}-form`}>
-      <h1>{action === 'exempt' && exempt ? t('form.exemptEnd') : t(spec.title)}</h1>
+      <h1>{title}</h1>
       <p class="lead"><Link href={`/members/${id}`}>{memberName}</Link></p>
+      {(action === 'restore' || action === 'readmit') && (
+        <OrgPicker id={action === 'restore' ? 'to_org_id' : 'org_id'} form="chi_bo" label={t(action === 'restore' ? 'form.restoreOrg' : 'form.readmitOrg')} value={to} required
+          error={f.err(action === 'restore' ? 'to_org_id' : 'org_id')}
+          onChange={(o) => { setTo(o); f.setValue(action === 'restore' ? 'to_org_id' : 'org_id', o ? String(o.id) : ''); }} />
+      )}
+      {action === 'badge' && (
+        <SelectField id="years" label={t('form.badgeYears')} value={v.years} onChange={f.set('years')} error={f.err('years')} required empty={t('form.choose')}
+          options={BADGE_YEARS.map((y) => [y, t('badge.years', { n: y })])} />
+      )}
+      {action === 'card' && (
+        <SelectField id="kind" label={t('form.cardKind')} value={v.kind} onChange={f.set('kind')} error={f.err('kind')} required
+          options={['issued', 'reissued_lost', 'exchanged'].map((k) => [k, label('cardkind', k)])} />
+      )}
+      {action === 'commend' && (
+        <SelectField id="form" label={t('form.commendForm')} value={v.form} onChange={f.set('form')} error={f.err('form')} required empty={t('form.choose')}
+          options={['co', 'bang_khen', 'giay_khen'].map((k) => [k, label('commend', k)])} />
+      )}
       {action === 'transfer' && (
         <>
           <OrgPicker id="to_org_id" form="chi_bo" label={t('form.toOrg')} value={to} required error={f.err('to_org_id')}
@@ -182,15 +222,28 @@ function ActionForm({ id, action, memberName, exempt }: { id: number; action: Ac
         <SelectField id="kind" label={t('form.exitKind')} value={v.kind} onChange={f.set('kind')} error={f.err('kind')} required empty={t('form.choose')}
           options={['xoa_ten', 'xin_ra', 'khai_tru', 'tu_tran', 'chuyen_di'].map((k) => [k, label('exit', k)])} />
       )}
-      <TextField id="decision_no" label={t('form.decisionNo')} value={v.decision_no} onInput={f.set('decision_no')} error={f.err('decision_no')} required />
-      {action === 'official'
+      <TextField id="decision_no" label={t('form.decisionNo')} value={v.decision_no} onInput={f.set('decision_no')} error={f.err('decision_no')} required={action !== 'card'} />
+      {action === 'official' || action === 'readmit'
         ? <DateField id="decision_date" label={t('form.decisionDate')} value={v.decision_date} onInput={f.set('decision_date')} error={f.err('decision_date')} required />
         : <DateField id="date" label={t('form.date')} value={v.date} onInput={f.set('date')} error={f.err('date')} required />}
+      {action === 'readmit' && (
+        <DateField id="ceremony_date" label={t('member.ceremonyDate')} value={v.ceremony_date} onInput={f.set('ceremony_date')} error={f.err('ceremony_date')} required />
+      )}
+      {action === 'card' && (
+        <TextField id="number" label={t('form.cardNumber')} value={v.number} onInput={f.set('number')} error={f.err('number')} autoComplete="off" />
+      )}
+      {moves(v) && (
+        <>
+          <SelectField id="scope" label={t('form.scope')} value={v.scope ?? ''} onChange={f.set('scope')} error={f.err('scope')} empty={t('scope.none')}
+            options={SCOPES.map((k) => [k, label('scope', k)])} />
+          <TextField id="place" label={t('form.place')} value={v.place ?? ''} onInput={f.set('place')} error={f.err('place')} />
+        </>
+      )}
       {action === 'transfer' && v.kind === 'temporary' && (
         <DateField id="until" label={t('form.until')} value={v.until} onInput={f.set('until')} error={f.err('until')} required />
       )}
-      {(action === 'discipline' || action === 'exit') && (
-        <Field id="reason" label={t('form.reason')} error={f.err('reason')} required={action === 'discipline'}>
+      {(action === 'discipline' || action === 'exit' || action === 'suspend' || action === 'restore' || action === 'commend') && (
+        <Field id="reason" label={t(action === 'commend' ? 'form.commendFor' : 'form.reason')} error={f.err('reason')} required={action === 'discipline'}>
           {(aria) => <textarea {...aria} name="reason" rows={3} value={v.reason} onInput={(e) => f.setValue('reason', (e.currentTarget as HTMLTextAreaElement).value)} />}
         </Field>
       )}
@@ -203,5 +256,5 @@ export function MemberActionPage({ id, action }: { id: number; action: Action })
   const m = useAsync(() => api.member(id), [id]);
   if (m.error) return <ErrorBox error={m.error} />;
   if (!m.data) return <Loading />;
-  return <ActionForm key={`${id}-${action}`} id={id} action={action} memberName={m.data.full_name} exempt={!!m.data.exempt} />;
+  return <ActionForm key={`${id}-${action}`} id={id} action={action} memberName={m.data.full_name} exempt={!!m.data.exempt} suspended={suspended(m.data.events ?? [])} />;
 }
