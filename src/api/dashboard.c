@@ -38,6 +38,13 @@ static void due_count(void *vctx, const struct member_row *r, const struct membe
         d->soon++;
 }
 
+static void due_count_aged(void *vctx, const struct member_row *r, const struct member_due *due,
+                           int party_age_years)
+{
+    (void)party_age_years;
+    due_count(vctx, r, due);
+}
+
 struct recent_ctx {
     struct http_ctx *c;
     json_t *items;
@@ -92,7 +99,7 @@ enum tcxd_err api_dashboard(struct http_ctx *c, struct tcxd_error *e)
     /* due for official recognition: within 30 days, due, past the deadline */
     struct due_counts dc = {0, 0, 0};
     if ((rc = engine_enabled()
-                  ? engine_member_due(c->st, t, root_id, today, 30, due_count, &dc, e)
+                  ? engine_member_due(c->st, t, root_id, today, 30, due_count_aged, &dc, e)
                   : store_member_due(c->st, t, root_id, today, 30, due_count, &dc, e))) {
         json_decref(counts);
         return rc;

@@ -255,7 +255,9 @@ static const char *org_name(struct http_ctx *c, int64_t id, tcxd_date on, struct
     return "";
 }
 
-static json_t *summary_json(struct http_ctx *c, const struct member_row *r, tcxd_date on)
+/* age: the party age on `on` when the engine gave it, -2 for one read of the member's events */
+static json_t *summary_json_aged(struct http_ctx *c, const struct member_row *r, tcxd_date on,
+                                 int age)
 {
     struct org_info ob;
     json_t *j = json_pack("{s:I, s:s, s:s, s:o, s:s, s:o, s:b}", "id", (json_int_t)r->id,
@@ -263,10 +265,12 @@ static json_t *summary_json(struct http_ctx *c, const struct member_row *r, tcxd
                           http_json_date(r->birth_date), "status", member_status_name(r->status),
                           "org", api_org_ref(r->org_id, org_name(c, r->org_id, on, &ob)),
                           "temporary", r->temporary);
-    int age = party_age(c, r->id, on);
+    if (age == -2)
+        age = party_age(c, r->id, on);
     json_object_set_new(j, "party_age_years", age >= 0 ? json_integer(age) : json_null());
     return j;
 }
+
 
 struct events_ctx {
     struct http_ctx *c;
@@ -405,6 +409,7 @@ static enum tcxd_err member_answer(struct http_ctx *c, int status, int64_t id, s
 struct list_item {
     struct member_row r;
     int rank; /* the engine's search rank; -1 from SQL */
+    int party_age; /* the engine's; -2 from SQL */
     bool former;
 };
 
@@ -419,6 +424,7 @@ static void collect(void *vctx, const struct member_row *r)
     ALLOC_GROW(rs->v, rs->n + 1, rs->cap);
     rs->v[rs->n].r = *r;
     rs->v[rs->n].rank = -1;
+    rs->v[rs->n].party_age = -2;
     rs->v[rs->n].former = false;
     rs->n++;
 }
@@ -428,12 +434,13 @@ static void collect_hit(void *vctx, const struct member_row *r, const struct eng
     struct rows *rs = vctx;
     collect(vctx, r);
     rs->v[rs->n - 1].rank = h->rank;
+    rs->v[rs->n - 1].party_age = h->party_age_years;
     rs->v[rs->n - 1].former = h->former;
 }
 
 static json_t *item_json(struct http_ctx *c, const struct list_item *it, tcxd_date on)
 {
-    json_t *j = summary_json(c, &it->r, on);
+    json_t *j = summary_json_aged(c, &it->r, on, it->party_age);
     if (it->rank >= 0) {
         json_object_set_new(j, "rank", json_integer(it->rank));
         json_object_set_new(j, "former", json_boolean(it->former));
@@ -542,6 +549,7 @@ enum tcxd_err api_member_show(struct http_ctx *c, struct tcxd_error *e)
 struct due_row {
     struct member_row r;
     struct member_due due;
+    int party_age; /* the engine's; -2 from SQL */
 };
 
 struct due_rows {
@@ -555,7 +563,16 @@ static void due_collect(void *vctx, const struct member_row *r, const struct mem
     ALLOC_GROW(d->v, d->n + 1, d->cap);
     d->v[d->n].r = *r;
     d->v[d->n].due = *due;
+    d->v[d->n].party_age = -2;
     d->n++;
+}
+
+static void due_collect_aged(void *vctx, const struct member_row *r, const struct member_due *due,
+                             int party_age_years)
+{
+    struct due_rows *d = vctx;
+    due_collect(vctx, r, due);
+    d->v[d->n - 1].party_age = party_age_years;
 }
 
 static int cmp_due(const void *a, const void *b)
@@ -579,7 +596,7 @@ enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e)
         return rc;
     struct due_rows d = {NULL, 0, 0};
     if ((rc = engine_enabled()
-                  ? engine_member_due(c->st, c->tree, o.id, today, days, due_collect, &d, e)
+                  ? engine_member_due(c->st, c->tree, o.id, today, days, due_collect_aged, &d, e)
                   : store_member_due(c->st, c->tree, o.id, today, days, due_collect, &d, e))) {
         free(d.v);
         return rc;
@@ -592,7 +609,7 @@ enum tcxd_err api_member_due(struct http_ctx *c, struct tcxd_error *e)
         overdue += d.v[i].due.overdue;
         if (i < (size_t)((page - 1) * size) || i >= (size_t)(page * size))
             continue;
-        json_t *j = summary_json(c, &d.v[i].r, today);
+        json_t *j = summary_json_aged(c, &d.v[i].r, today, d.v[i].party_age);
         json_object_set_new(j, "due_date", http_json_date(d.v[i].due.due));
         json_object_set_new(j, "deadline", http_json_date(d.v[i].due.deadline));
         json_object_set_new(j, "overdue", json_boolean(d.v[i].due.overdue));

@@ -1012,6 +1012,13 @@ static void due_row(void *vctx, const struct member_row *r, const struct member_
     cli_table_row(ctx->t, row);
 }
 
+static void due_row_aged(void *vctx, const struct member_row *r, const struct member_due *due,
+                         int party_age_years)
+{
+    (void)party_age_years;
+    due_row(vctx, r, due);
+}
+
 static int member_due(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
 {
     struct tcxd_error e;
@@ -1040,7 +1047,7 @@ static int member_due(struct cli *cli, struct cli_opt *o, const char **pos, size
         if (root_id ? tree.nodes[i].id != root_id : tree.nodes[i].parent != TREE_NONE)
             continue;
         rc = engine_wanted(cli->st) ? engine_member_due(cli->st, &tree, tree.nodes[i].id, today,
-                                                        days, due_row, &ctx, &e)
+                                                        days, due_row_aged, &ctx, &e)
                                     : store_member_due(cli->st, &tree, tree.nodes[i].id, today,
                                                        days, due_row, &ctx, &e);
     }

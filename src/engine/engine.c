@@ -235,6 +235,7 @@ static void on_member(void *ctx, const struct store_engine_member *m)
     r->theory = (uint8_t)((unsigned)m->theory < THEORY__MAX ? m->theory : 0);
     r->status = (uint8_t)m->status;
     r->org_id = m->org_id;
+    r->org_slot = idmap_get(&eng->org_slot, m->org_id);
     r->attr[ENGINE_ATTR_ETHNICITY] =
         dict_code(eng, &eng->dict[ENGINE_ATTR_ETHNICITY], m->ethnicity);
     r->attr[ENGINE_ATTR_RELIGION] = dict_code(eng, &eng->dict[ENGINE_ATTR_RELIGION], m->religion);
@@ -544,6 +545,7 @@ static void build_stints(struct build *b)
         s->gender = m->gender & 1u;
         s->theory = m->theory & 7u;
         s->gaps = eng->gap_off[r->member] != eng->gap_off[r->member + 1];
+        s->cur = m->org_slot == r->slot;
         eng->st_off[r->slot + 1]++;
     }
     for (size_t i = 0; i < eng->norgs; i++)
@@ -734,6 +736,8 @@ void engine_free(struct engine *eng)
         return;
     free(eng->prob);
     free(eng->prob_off);
+    free(eng->prob_due);
+    free(eng->prob_deadline);
     if (eng->versions)
         for (size_t k = 0; k <= eng->nbounds; k++)
             version_free(eng->versions[k]);
@@ -1361,6 +1365,16 @@ static void prob_make(const struct engine *ceng)
             if (off[k + 1] - off[k] > 1)
                 qsort(v + off[k], off[k + 1] - off[k], sizeof(uint32_t), cmp_prob);
         prob_ctx = NULL;
+        /* the due date and the deadline hang on the ceremony alone (30 working days: the
+           holidays of each day looked up); what depends on today is left to each request */
+        eng->prob_due = xmalloc((n ? n : 1) * sizeof(tcxd_date));
+        eng->prob_deadline = xmalloc((n ? n : 1) * sizeof(tcxd_date));
+        for (size_t k = 0; k < n; k++) {
+            struct member_due d;
+            member_due_compute(eng->m[v[k]].ceremony, 0, &d);
+            eng->prob_due[k] = d.due;
+            eng->prob_deadline[k] = d.deadline;
+        }
         eng->prob = v;
         eng->prob_off = off;
         atomic_store(&eng->prob_made, true);
@@ -1371,7 +1385,7 @@ static void prob_make(const struct engine *ceng)
 enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, int64_t org_id,
                                 tcxd_date today, int within_days,
                                 void (*fn)(void *ctx, const struct member_row *r,
-                                           const struct member_due *due),
+                                           const struct member_due *due, int party_age_years),
                                 void *ctx, struct tcxd_error *e)
 {
     uint32_t root = org_tree_find(tree, org_id);
@@ -1382,21 +1396,29 @@ enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, i
     if (rc)
         return rc;
     prob_make(eng);
+    uint8_t *marks = engine_scope_marks(eng, st);
     for (uint32_t i = root; i != TREE_NONE; i = org_tree_next(tree, root, i)) {
         const struct org_node *nd = &tree->nodes[i];
         if (!org_holds_members(nd->tier, nd->form))
             continue;
         uint32_t slot = idmap_get(&eng->org_slot, nd->id);
-        if (slot == UINT32_MAX)
+        /* a chi bộ's probationary members are those whose current chi bộ it is: one scope
+           check for them all */
+        if (slot == UINT32_MAX || (marks && !marks[slot]))
             continue;
         for (uint32_t k = eng->prob_off[slot]; k < eng->prob_off[slot + 1]; k++) {
             const struct engine_member_row *m = &eng->m[eng->prob[k]];
-            if (!store_scope_member_org(st, m->org_id))
-                continue;
+            /* member_due_compute's figures from the engine's due date and deadline */
             struct member_due due;
-            member_due_compute(m->ceremony, today, &due);
+            memset(&due, 0, sizeof(due));
+            due.due = eng->prob_due[k];
+            due.deadline = eng->prob_deadline[k];
+            due.overdue = today > due.deadline;
+            due.days_left = (int)((int64_t)due.due - today);
             if (!(due.overdue || due.days_left <= within_days))
                 continue;
+            due.working_days_late =
+                today > due.due ? date_working_days_between(due.due, today) : 0;
             struct member_row r;
             memset(&r, 0, sizeof(r));
             r.id = m->id;
@@ -1406,9 +1428,10 @@ enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, i
             r.org_id = m->org_id;
             r.status = MEMBER_PROBATIONARY;
             r.admission_decision_date = m->first_decision;
-            fn(ctx, &r, &due);
+            fn(ctx, &r, &due, engine_party_age_years(eng, eng->prob[k], today));
         }
     }
+    free(marks);
     engine_release(eng);
     return TCXD_OK;
 }

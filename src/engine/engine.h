@@ -248,6 +248,8 @@ struct engine_list_query {
        (the account's scope: store_scope_member_org); applied before counting */
     bool (*visible)(void *ctx, int64_t member_org_id);
     void *visible_ctx;
+    /* NULL, or the same by the engine's organization: engine_scope_marks' array */
+    const uint8_t *visible_orgs;
 };
 void engine_list_query_init(struct engine_list_query *q, tcxd_date as_of);
 
@@ -260,13 +262,23 @@ struct engine_hit {
     enum member_status status; /* on as_of (former members: today) */
     int64_t org_id;            /* the chi bộ */
     bool temporary, former;
-    int rank; /* 0 best; lists: 0 */
+    int rank;            /* 0 best; lists: 0 */
+    int party_age_years; /* on as_of (member_party_age_years) */
 };
 /* Calls fn for the page; *total gets the number of rows matching. ENOTFOUND (field "org") when
    org_id did not exist on as_of; EINVAL (field "q") for a query with nothing to search for. */
 enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_query *q,
                           void (*fn)(void *ctx, const struct engine_hit *h), void *ctx,
                           int64_t *total, struct tcxd_error *e) TCXD_WUR;
+
+/* What store_scope_org_today(st, id) answers for every organization, by the engine's tables:
+   marks[k] for the organization of the engine's k-th organization, the subtree of the store's
+   scope root today (date_today()) and the ended organizations that were under it on their
+   last day. NULL when st is not scoped (everything is visible); free() it. The store is given
+   the same set (store_scope_today_seed): its own checks in the request skip their query. */
+uint8_t *engine_scope_marks(const struct engine *eng, struct store *st);
+/* marks (engine_scope_marks) for an organization id: false when unknown to the engine */
+bool engine_scope_marked(const struct engine *eng, const uint8_t *marks, int64_t org_id);
 
 /* store_member_list's query and rows through the process's engine (engine_acquire on st):
    what the API and the CLI call when engine_enabled(). fn also gets the engine's hit (rank,
@@ -280,11 +292,13 @@ enum tcxd_err engine_member_list(struct store *st, const struct member_query *q,
 /* store_member_due's rows through the process's engine: the members probationary today whose
    current chi bộ is in org_id's subtree of tree, chi bộ by chi bộ in the tree's order and by
    member id within one (as the store lists them), those past the deadline or due within
-   within_days; a scoped store shows only its scope's. Equal to store_member_due (tests). */
+   within_days; a scoped store shows only its scope's. Equal to store_member_due (tests).
+   party_age_years: the member's party age today (member_party_age_years). The due and
+   deadline dates of every probationary member are computed once per engine. */
 enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, int64_t org_id,
                                 tcxd_date today, int within_days,
                                 void (*fn)(void *ctx, const struct member_row *r,
-                                           const struct member_due *due),
+                                           const struct member_due *due, int party_age_years),
                                 void *ctx, struct tcxd_error *e) TCXD_WUR;
 
 #endif

@@ -31,7 +31,7 @@
 #include "util/xmalloc.h"
 
 #define FILE_MAGIC  "TCXDENG\n"
-#define FILE_FORMAT 1u
+#define FILE_FORMAT 2u
 #define FILE_ALIGN  64u
 
 enum {

@@ -59,7 +59,8 @@ struct engine_dict {
 
 struct engine_member_row {
     int64_t id;
-    uint32_t name; /* the full name: offset in eng->bstr */
+    uint32_t name;     /* the full name: offset in eng->bstr */
+    uint32_t org_slot; /* org_id's slot, UINT32_MAX when unknown */
     int64_t org_id;
     tcxd_date birth, first_decision, ceremony, official, died;
     uint16_t attr[ENGINE_ATTR__MAX];
@@ -77,7 +78,8 @@ struct engine_stint {
     tcxd_date birth;
     tcxd_date first_decision; /* INT32_MAX when none; with gaps: the member's entry in gapm */
     uint16_t attr[ENGINE_ATTR__MAX];
-    unsigned status : 3, kind : 1, gender : 1, theory : 3, gaps : 1;
+    /* cur: the member's current chi bộ (its org_id) is this registration's organization */
+    unsigned status : 3, kind : 1, gender : 1, theory : 3, gaps : 1, cur : 1;
 };
 
 struct engine_gapm {
@@ -183,6 +185,8 @@ struct engine {
     /* the members probationary today by current chi bộ (slot), then id: made on first use by
        the due list (behind lock) */
     uint32_t *prob, *prob_off; /* member indexes; [norgs + 1] */
+    tcxd_date *prob_due;       /* [prob_off[norgs]]: member_due_compute's due and deadline */
+    tcxd_date *prob_deadline;
     atomic_bool prob_made;
 };
 
@@ -201,6 +205,9 @@ void engine_search_add_member(struct engine *eng, uint32_t idx,
                               const struct store_engine_member *m);
 void engine_search_finish(struct engine *eng);
 void engine_search_release(struct engine *eng);
+/* engine_list keeps a page's rows in a heap up to this page end, past it every row and selects
+   the page (a variable so that tests take both paths on small data) */
+extern size_t engine_heap_keep_max;
 void engine_free(struct engine *eng);
 
 #endif

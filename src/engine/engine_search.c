@@ -298,8 +298,13 @@ struct rows {
     struct row *v;
     size_t n, cap;
     size_t keep; /* the page needs the smallest `keep` keys; 0: all */
+    bool heap;   /* keep is small: a heap of the smallest; otherwise every row, selected after */
     int64_t total;
 };
+
+/* Rows kept in a heap up to this page end; past it every row is kept and the page selected
+   (a heap of 250,000 rows for page 5000 costs more than a selection over all of them). */
+size_t engine_heap_keep_max = 2048;
 
 /* A max-heap on key of at most keep rows: the smallest keys seen so far. */
 static void heap_down(struct row *v, size_t n, size_t i)
@@ -335,7 +340,7 @@ static void heap_up(struct row *v, size_t i)
 static void rows_add(struct rows *rs, const struct row *r)
 {
     rs->total++;
-    if (!rs->keep) {
+    if (!rs->heap) {
         ALLOC_GROW(rs->v, rs->n + 1, rs->cap);
         rs->v[rs->n++] = *r;
         return;
@@ -356,6 +361,60 @@ static int cmp_row(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
+static void row_swap(struct row *v, size_t i, size_t j)
+{
+    struct row t = v[i];
+    v[i] = v[j];
+    v[j] = t;
+}
+
+/* Rearranges v[lo, hi) so that v[k] holds the row of rank k (keys are distinct), the smaller
+   ones before it and the larger after (quickselect, median of three). */
+static void select_nth(struct row *v, size_t lo, size_t hi, size_t k)
+{
+    while (hi - lo > 16) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].key < v[lo].key)
+            row_swap(v, mid, lo);
+        if (v[hi - 1].key < v[lo].key)
+            row_swap(v, hi - 1, lo);
+        if (v[hi - 1].key < v[mid].key)
+            row_swap(v, hi - 1, mid);
+        uint64_t pivot = v[mid].key;
+        size_t i = lo, j = hi - 1;
+        for (;;) {
+            while (v[i].key < pivot)
+                i++;
+            while (v[j].key > pivot)
+                j--;
+            if (i >= j)
+                break;
+            row_swap(v, i++, j--);
+        }
+        /* v[lo, j] <= pivot <= v[j + 1, hi) */
+        if (k <= j)
+            hi = j + 1;
+        else
+            lo = j + 1;
+    }
+    if (hi - lo > 1)
+        qsort(v + lo, hi - lo, sizeof(*v), cmp_row);
+}
+
+/* The page [from, to) of the rows in key order at v[from, to), sorted. */
+static void select_page(struct row *v, size_t n, size_t from, size_t to)
+{
+    if (to > n)
+        to = n;
+    if (from >= to)
+        return;
+    if (from > 0)
+        select_nth(v, 0, n, from);
+    if (to < n)
+        select_nth(v, from, n, to);
+    qsort(v + from, to - from, sizeof(*v), cmp_row);
+}
+
 /* what every row of a query shares */
 struct ctx {
     const struct engine *eng;
@@ -366,12 +425,14 @@ struct ctx {
     struct rows rows;
 };
 
-static uint64_t row_key(const struct ctx *c, uint32_t m, unsigned rank, bool temporary)
+/* birth: the member's birth date (sorting by it); the member index is its roll position */
+static uint64_t row_key(const struct ctx *c, uint32_t m, tcxd_date birth, unsigned rank,
+                        bool temporary)
 {
-    uint64_t roll = c->eng->search.roll[m];
+    uint64_t roll = m;
     uint64_t k = (uint64_t)rank << 56;
     if (c->q->sort == ENGINE_SORT_BIRTH) {
-        int64_t b = (int64_t)c->eng->m[m].birth + (1 << 17);
+        int64_t b = (int64_t)birth + (1 << 17);
         if (b < 0)
             b = 0;
         if (b >= (1 << 18))
@@ -382,11 +443,19 @@ static uint64_t row_key(const struct ctx *c, uint32_t m, unsigned rank, bool tem
     return k | (temporary ? 1u : 0u);
 }
 
+static bool visible(const struct ctx *c, const struct engine_member_row *r)
+{
+    const struct engine_list_query *q = c->q;
+    if (q->visible_orgs && (r->org_slot == UINT32_MAX || !q->visible_orgs[r->org_slot]))
+        return false;
+    return !q->visible || q->visible(q->visible_ctx, r->org_id);
+}
+
 static bool passes(const struct ctx *c, uint32_t m, uint8_t status)
 {
     const struct engine_list_query *q = c->q;
     const struct engine_member_row *r = &c->eng->m[m];
-    if (q->visible && !q->visible(q->visible_ctx, r->org_id))
+    if (!visible(c, r))
         return false;
     if (q->gender >= 0 && r->gender != q->gender)
         return false;
@@ -430,7 +499,7 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
             continue;
         if (!slot_in(c, s->slot) || !passes(c, m, s->status))
             continue;
-        struct row r = {row_key(c, m, rank, s->kind != STINT_REGISTERED),
+        struct row r = {row_key(c, m, eng->m[m].birth, rank, s->kind != STINT_REGISTERED),
                         m,
                         s->slot,
                         s->status,
@@ -443,12 +512,43 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
         uint8_t st = eng->m[m].status;
         if (!passes(c, m, st))
             return;
-        struct row r = {row_key(c, m, rank, false), m, last, st, 0, 1, (uint8_t)rank};
+        struct row r = {row_key(c, m, eng->m[m].birth, rank, false), m, last, st, 0, 1,
+                        (uint8_t)rank};
         rows_add(&c->rows, &r);
     }
 }
 
 /* ---- the three kinds of query -------------------------------------------------------------- */
+
+/* passes() for a registration of the list: the member's attributes from the registration's
+   own columns (read in order), the member's row only when the scope needs its chi bộ and the
+   registration is not in it */
+static bool stint_passes(const struct ctx *c, const struct engine_stint *s, uint32_t m,
+                         uint32_t slot)
+{
+    const struct engine_list_query *q = c->q;
+    if (q->visible_orgs && !(s->cur ? q->visible_orgs[slot] : visible(c, &c->eng->m[m])))
+        return false;
+    if (q->visible && !q->visible(q->visible_ctx, c->eng->m[m].org_id))
+        return false;
+    if (q->gender >= 0 && (int)s->gender != q->gender)
+        return false;
+    if (q->status >= 0 && (int)s->status != q->status)
+        return false;
+    if (q->theory >= 0 && (int)s->theory != q->theory)
+        return false;
+    if (c->eth_code != -2 && (int)s->attr[ENGINE_ATTR_ETHNICITY] != c->eth_code)
+        return false;
+    if (q->age_min >= 0 || q->age_max >= 0) {
+        int age = date_age_years(s->birth, q->as_of);
+        if ((q->age_min >= 0 && age < q->age_min) || (q->age_max >= 0 && age > q->age_max))
+            return false;
+    }
+    return true;
+}
+
+/* the registrations' columns carry a member's gender in one bit */
+_Static_assert(GENDER__MAX <= 2, "engine_stint.gender is one bit");
 
 static void list_subtree(struct ctx *c)
 {
@@ -466,9 +566,9 @@ static void list_subtree(struct ctx *c)
             if (s->kind != STINT_REGISTERED && !c->q->include_temporary)
                 continue;
             uint32_t m = eng->st_member[i];
-            if (!passes(c, m, (uint8_t)s->status))
+            if (!stint_passes(c, s, m, slot))
                 continue;
-            struct row r = {row_key(c, m, 0, s->kind != STINT_REGISTERED),
+            struct row r = {row_key(c, m, s->birth, 0, s->kind != STINT_REGISTERED),
                             m,
                             slot,
                             (uint8_t)s->status,
@@ -682,6 +782,7 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
         c.eth_code = engine_attr_code(eng, ENGINE_ATTR_ETHNICITY, q->ethnicity);
     size_t from = q->offset > 0 ? (size_t)q->offset : 0;
     c.rows.keep = q->limit > 0 ? from + (size_t)q->limit : 0;
+    c.rows.heap = c.rows.keep && c.rows.keep <= engine_heap_keep_max;
     const char *text = q->q ? q->q : "";
     while (*text == ' ')
         text++;
@@ -697,9 +798,13 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
         free(seen);
     }
     if (!rc) {
-        if (c.rows.n > 1)
-            qsort(c.rows.v, c.rows.n, sizeof(*c.rows.v), cmp_row);
-        for (size_t i = from; i < c.rows.n; i++) {
+        size_t to = c.rows.keep && c.rows.keep < c.rows.n ? c.rows.keep : c.rows.n;
+        if (c.rows.heap || !c.rows.keep) {
+            if (c.rows.n > 1)
+                qsort(c.rows.v, c.rows.n, sizeof(*c.rows.v), cmp_row);
+        } else
+            select_page(c.rows.v, c.rows.n, from, to);
+        for (size_t i = from; i < to; i++) {
             const struct row *w = &c.rows.v[i];
             const struct engine_member_row *m = &eng->m[w->member];
             struct engine_hit h;
@@ -714,6 +819,7 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
             h.temporary = w->temporary;
             h.former = w->former;
             h.rank = w->rank;
+            h.party_age_years = engine_party_age_years(eng, w->member, q->as_of);
             fn(fctx, &h);
         }
         if (total)
@@ -746,10 +852,6 @@ static void adapt_hit(void *vctx, const struct engine_hit *h)
     a->fn(a->ctx, &r, h);
 }
 
-static bool scope_visible(void *ctx, int64_t member_org_id)
-{
-    return store_scope_member_org(ctx, member_org_id);
-}
 
 enum tcxd_err engine_member_list(struct store *st, const struct member_query *q, bool former,
                                  void (*fn)(void *ctx, const struct member_row *r,
@@ -775,12 +877,11 @@ enum tcxd_err engine_member_list(struct store *st, const struct member_query *q,
     lq.sort = q->sort == MQ_SORT_BIRTH ? ENGINE_SORT_BIRTH : ENGINE_SORT_ROLL;
     lq.offset = q->offset;
     lq.limit = q->limit;
-    if (store_scoped(st)) {
-        lq.visible = scope_visible;
-        lq.visible_ctx = st;
-    }
+    uint8_t *marks = engine_scope_marks(eng, st);
+    lq.visible_orgs = marks;
     struct adapt a = {fn, ctx};
     rc = engine_list(eng, &lq, adapt_hit, &a, total, e);
+    free(marks);
     engine_release(eng);
     return rc;
 }

@@ -72,6 +72,20 @@ static enum tcxd_err load_today(struct store *st, struct tcxd_error *e)
     return TCXD_OK;
 }
 
+void store_scope_today_seed(struct store *st, const int64_t *ids, size_t n)
+{
+    struct store_scope_state *sc = &st->scope;
+    if (!sc->root)
+        return;
+    sc->n = 0;
+    for (size_t i = 0; i < n; i++) {
+        ALLOC_GROW(sc->set, sc->n + 1, sc->cap);
+        sc->set[sc->n++] = ids[i];
+    }
+    sc->have_today = true;
+    sc->today = date_today();
+}
+
 bool store_scope_org_today(struct store *st, int64_t org_id)
 {
     struct store_scope_state *sc = &st->scope;

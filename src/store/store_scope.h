@@ -42,6 +42,11 @@ bool store_scope_org_on(struct store *st, int64_t org_id, tcxd_date date);
 /* Is the organization (alive today, or ended: where it was on its last day) in today's
    subtree? */
 bool store_scope_org_today(struct store *st, int64_t org_id);
+/* Today's set given by a caller that knows it (the analytics engine, from its own tables;
+   tests/engine check it equals the query's): ids sorted ascending, the scope root included;
+   the checks of this handle use it until the scope is set or invalidated again, instead of
+   running the recursive query. */
+void store_scope_today_seed(struct store *st, const int64_t *ids, size_t n);
 /* Is a member whose current (or last) registration is member_org_id visible? */
 bool store_scope_member_org(struct store *st, int64_t member_org_id);
 /* Is the member with this id visible (false when there is no such member)? */

@@ -28,6 +28,7 @@
 
 #include "demo/demo.h"
 #include "engine/engine.h"
+#include "engine/engine_internal.h"
 #include "report/structure.h"
 #include "store/store.h"
 #include "store/store_engine.h"
@@ -694,8 +695,27 @@ static void test_ranges_members_events(void **state)
 
 struct rowvec {
     struct member_row v[800];
+    int party_age[800];
     size_t n;
 };
+
+/* the member's party age on `on` from its events (what the SQL path shows) */
+static void no_event(void *ctx, const struct member_event_info *ev)
+{
+    (void)ctx;
+    (void)ev;
+}
+
+static int sql_party_age(struct store *st, int64_t id, tcxd_date on)
+{
+    struct member_derived d;
+    member_derived_init(&d);
+    struct tcxd_error e;
+    must(store_member_events(st, id, no_event, NULL, &d, &e), &e);
+    int years = member_party_age_years(&d, on);
+    member_derived_release(&d);
+    return years;
+}
 
 static void on_store_row(void *ctx, const struct member_row *r)
 {
@@ -709,6 +729,7 @@ static void on_hit_row(void *ctx, const struct engine_hit *h)
     struct rowvec *rv = ctx;
     if (rv->n >= 800)
         return;
+    rv->party_age[rv->n] = h->party_age_years;
     struct member_row *r = &rv->v[rv->n++];
     memset(r, 0, sizeof(*r));
     r->id = h->member_id;
@@ -732,7 +753,16 @@ static void test_lists_equal_sql(void **state)
     struct tcxd_error e;
     must(engine_acquire(c.st, &eng, &e), &e);
     const tcxd_date dates[] = {D(2001, 3, 3), D(2012, 7, 1), D(2020, 12, 31), D(2025, 7, 1)};
-    size_t compared = 0;
+    size_t compared = 0, scoped_rows = 0, aged = 0;
+    /* pass 0 as it is; 1: every page past 3 rows through the selection instead of the heap;
+       2 and 3: an account's scope (a district, then a base organization) on the store, which
+       both paths apply */
+    const size_t heap_max = engine_heap_keep_max;
+    for (int pass = 0; pass < 4; pass++) {
+    engine_heap_keep_max = pass == 1 ? 3 : heap_max;
+    store_scope_set(c.st, pass == 2 ? c.district[1] : pass == 3 ? c.base[2] : 0);
+    uint8_t *marks = engine_scope_marks(eng, c.st); /* what engine_member_list gives it */
+    assert_true((pass >= 2) == (marks != NULL));
     for (size_t di = 0; di < 4; di++) {
         struct org_tree t;
         must(store_tree_load(c.st, dates[di], &t, &e), &e);
@@ -776,6 +806,7 @@ static void test_lists_equal_sql(void **state)
                 }
                 eq.offset = sq.offset;
                 eq.limit = sq.limit;
+                eq.visible_orgs = marks;
                 struct rowvec *a = xcalloc(1, sizeof(*a)), *b = xcalloc(1, sizeof(*b));
                 int64_t ta = -1, tb = -2;
                 must(store_member_list(c.st, &t, &sq, on_store_row, a, &ta, &e), &e);
@@ -791,15 +822,28 @@ static void test_lists_equal_sql(void **state)
                     assert_int_equal(a->v[i].admission_decision_date,
                                      b->v[i].admission_decision_date);
                     assert_string_equal(a->v[i].full_name, b->v[i].full_name);
+                    if (variant == 0 && i < 40) {
+                        assert_int_equal(b->party_age[i],
+                                         sql_party_age(c.st, b->v[i].id, dates[di]));
+                        aged++;
+                    }
                 }
                 compared += a->n;
+                if (pass >= 2)
+                    scoped_rows += a->n;
                 free(a);
                 free(b);
             }
         }
         org_tree_release(&t);
     }
+    free(marks);
+    }
+    engine_heap_keep_max = heap_max;
+    store_scope_set(c.st, 0);
     assert_true(compared > 300);
+    assert_true(scoped_rows > 50);
+    assert_true(aged > 100);
     engine_release(eng);
     store_close(c.st);
     engine_forget();
@@ -1117,8 +1161,11 @@ struct due_rows {
         char name[1024];
         tcxd_date birth, decision;
         struct member_due due;
+        int party_age;
     } v[512];
     size_t n;
+    struct store *st; /* set: check each row's party age against the member's events */
+    tcxd_date today;
 };
 
 static void on_due(void *ctx, const struct member_row *r, const struct member_due *due)
@@ -1136,6 +1183,15 @@ static void on_due(void *ctx, const struct member_row *r, const struct member_du
     x->n++;
 }
 
+static void on_due_aged(void *ctx, const struct member_row *r, const struct member_due *due,
+                        int party_age_years)
+{
+    struct due_rows *x = ctx;
+    on_due(ctx, r, due);
+    if (x->st)
+        assert_int_equal(party_age_years, sql_party_age(x->st, r->id, x->today));
+}
+
 /* store_member_due and engine_member_due on every organization of tree, two windows: the same
    rows in the same order; returns the rows seen. */
 static size_t check_due(struct store *st, const struct org_tree *t, tcxd_date today)
@@ -1149,7 +1205,10 @@ static size_t check_due(struct store *st, const struct org_tree *t, tcxd_date to
             memset(&a, 0, sizeof(a));
             memset(&b, 0, sizeof(b));
             must(store_member_due(st, t, t->nodes[i].id, today, days, on_due, &a, &e), &e);
-            must(engine_member_due(st, t, t->nodes[i].id, today, days, on_due, &b, &e), &e);
+            b.st = i % 7 == 0 ? st : NULL; /* the party ages of some */
+            b.today = today;
+            must(engine_member_due(st, t, t->nodes[i].id, today, days, on_due_aged, &b, &e),
+                 &e);
             assert_int_equal(a.n, b.n);
             for (size_t k = 0; k < a.n; k++) {
                 assert_int_equal(a.v[k].id, b.v[k].id);
@@ -1157,18 +1216,46 @@ static size_t check_due(struct store *st, const struct org_tree *t, tcxd_date to
                 assert_string_equal(a.v[k].name, b.v[k].name);
                 assert_int_equal(a.v[k].birth, b.v[k].birth);
                 assert_int_equal(a.v[k].decision, b.v[k].decision);
-                assert_memory_equal(&a.v[k].due, &b.v[k].due, sizeof(a.v[k].due));
+                assert_int_equal(a.v[k].due.due, b.v[k].due.due);
+                assert_int_equal(a.v[k].due.deadline, b.v[k].due.deadline);
+                assert_int_equal(a.v[k].due.overdue, b.v[k].due.overdue);
+                assert_int_equal(a.v[k].due.days_left, b.v[k].due.days_left);
+                assert_int_equal(a.v[k].due.working_days_late, b.v[k].due.working_days_late);
             }
             seen += a.n;
         }
     struct tcxd_error e;
-    assert_int_equal(engine_member_due(st, t, 987654321, today, 30, on_due, &b, &e),
+    assert_int_equal(engine_member_due(st, t, 987654321, today, 30, on_due_aged, &b, &e),
                      TCXD_ENOTFOUND);
     return seen;
 }
 
+/* engine_scope_marks against store_scope_org_today for every organization id (and some that
+   do not exist) under st's scope; returns how many are in it */
+static size_t check_marks(struct store *st)
+{
+    struct engine *eng;
+    struct tcxd_error e;
+    must(engine_acquire(st, &eng, &e), &e);
+    bool want[401];
+    store_scope_set(st, store_scope_root(st)); /* the store's own query, not a seeded set */
+    for (int64_t id = -1; id < 400; id++)
+        want[id + 1] = store_scope_org_today(st, id);
+    uint8_t *marks = engine_scope_marks(eng, st); /* seeds the store with its set */
+    size_t in = 0;
+    for (int64_t id = -1; id < 400; id++) {
+        assert_int_equal(engine_scope_marked(eng, marks, id), want[id + 1]);
+        assert_int_equal(store_scope_org_today(st, id), want[id + 1]);
+        in += want[id + 1];
+    }
+    free(marks);
+    engine_release(eng);
+    return in;
+}
+
 static void test_due_equal_sql(void **state)
 {
+    size_t scoped = 0, marked = 0;
     size_t seen = 0;
     for (uint64_t seed = 11; seed <= 12; seed++) {
         struct city c;
@@ -1202,10 +1289,25 @@ static void test_due_equal_sql(void **state)
             seen += check_due(c.st, &t, todays[k]);
             org_tree_release(&t);
         }
+        /* an account's scope on the store: both keep its members only; the engine's marks are
+           the store's set (dissolved organizations included: the histories dissolve some) */
+        const int64_t roots[] = {c.district[0], c.district[3], c.base[1], c.branch[3], c.root, -5};
+        struct org_tree t;
+        must(store_tree_load(c.st, todays[0], &t, &e), &e);
+        for (size_t k = 0; k < 6; k++) {
+            store_scope_set(c.st, roots[k]);
+            marked += check_marks(c.st);
+            if (k < 5)
+                scoped += check_due(c.st, &t, todays[0]);
+        }
+        store_scope_set(c.st, 0);
+        org_tree_release(&t);
         store_close(c.st);
         engine_forget();
     }
     assert_true(seen > 20);
+    assert_true(scoped > 10);
+    assert_true(marked > 40);
 }
 
 /* ---- set-up -------------------------------------------------------------------------------- */
