@@ -177,6 +177,14 @@ json_t *api_discipline_json(const struct discipline_info *d);
 /* {"inspected":{orgs,members},"supervised":...,"disciplined":{orgs,members,by_form},"teams":
    {count,orgs,members},"sentence"} */
 json_t *api_inspection_counts_json(const struct inspection_counts *c);
+struct inspection_plan_item;
+struct inspection_plan_progress;
+json_t *api_plan_item_json(const struct inspection_plan_item *p);
+/* {"year","planned":{inspections,supervisions},"done":{...},"outside":{...},"subjects":
+   {orgs,members},"sentence"} */
+json_t *api_plan_progress_json(const struct inspection_plan_progress *p, int year);
+enum tcxd_err api_inspection_plan_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_inspection_plan_show(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_inspection_list(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_inspection_add(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_inspection_show(struct http_ctx *c, struct tcxd_error *e);
@@ -189,7 +197,8 @@ enum tcxd_err api_discipline_add(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_discipline_show(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_discipline_appeal(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_inspection_period_query[], api_inspection_add_body[],
-    api_inspection_conclude_body[], api_discipline_add_body[], api_discipline_appeal_body[];
+    api_inspection_conclude_body[], api_discipline_add_body[], api_discipline_appeal_body[],
+    api_inspection_plan_add_body[], api_inspection_plan_query[];
 
 /* complaint.c: letters of complaint, denunciation and report; account permissions (issue 16) */
 struct complaint_info;

@@ -37,7 +37,8 @@ enum {
     IA_ORGS,
     IA_MEMBERS,
     IA_TEAM_MEMBERS,
-    IA_DECISION
+    IA_DECISION,
+    IA_PLAN_ITEM
 };
 const struct http_field api_inspection_add_body[] = {
     {"kind", HF_STRING, HF_REQUIRED, 0, 40,
@@ -56,6 +57,31 @@ const struct http_field api_inspection_add_body[] = {
     {"team_members", HF_STRING, 0, 0, 20000,
      "the team's members, one per line or separated by ';': \"Name|role\" or \"Name\""},
     {"decision_no", HF_STRING, 0, 0, INSPECTION_DOC_MAX, "decision number"},
+    {"plan_item_id", HF_ID, 0, 0, 0,
+     "the item of the year's plan it carries out (same body's organization, kind and year)"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { PA_BODY_ORG, PA_YEAR, PA_KIND, PA_BODY, PA_AREAS, PA_ORGS, PA_MEMBERS, PA_MONTH, PA_TITLE };
+const struct http_field api_inspection_plan_add_body[] = {
+    {"body_org_id", HF_ID, HF_REQUIRED, 0, 0, "the organization whose body plans it"},
+    {"year", HF_INT, HF_REQUIRED, 1930, 9998, "the plan's year"},
+    {"kind", HF_STRING, HF_REQUIRED, 0, 40,
+     "kt_thuong_xuyen, kt_dau_hieu, kt_chuyen_de, kt_thi_hanh_ky_luat or gs_chuyen_de (a "
+     "planned supervision is chuyên đề)"},
+    {"body", HF_STRING, HF_REQUIRED, 0, 40, "cap_uy, ban_thuong_vu, ubkt, chi_bo or doan"},
+    {"areas", HF_STRING, 0, 0, 400, "content areas, commas (as for an inspection)"},
+    {"planned_orgs", HF_INT, 0, 0, INSPECTION_PLAN_PLANNED_MAX, "organizations planned"},
+    {"planned_members", HF_INT, 0, 0, INSPECTION_PLAN_PLANNED_MAX, "members planned"},
+    {"month", HF_INT, 0, 0, 12, "the month planned (0 or absent: in the year)"},
+    {"title", HF_STRING, 0, 0, INSPECTION_PLAN_TITLE_MAX, "what the item is about"},
+    {NULL, 0, 0, 0, 0, NULL},
+};
+
+enum { PQ_ORG, PQ_YEAR };
+const struct http_field api_inspection_plan_query[] = {
+    {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
+    {"year", HF_INT, HF_REQUIRED, 1930, 9998, "the plan's year"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -129,6 +155,40 @@ json_t *api_inspection_json(const struct inspection_info *i)
         "follow_up", i->follow_up, "orgs", (json_int_t)i->norgs, "members",
         (json_int_t)i->nmembers);
     json_object_set_new(j, "decision_no", json_string(i->decision_no));
+    json_object_set_new(j, "plan_item_id",
+                        i->plan_item_id ? json_integer(i->plan_item_id) : json_null());
+    return j;
+}
+
+json_t *api_plan_item_json(const struct inspection_plan_item *p)
+{
+    json_t *areas = json_array();
+    for (int a = 0; a < INSP_AREA__MAX; a++)
+        if (p->areas & (1u << a))
+            json_array_append_new(areas,
+                                  json_string(inspection_area_name((enum inspection_area)a)));
+    return json_pack("{s:I, s:I, s:i, s:i, s:s, s:s, s:b, s:s, s:s, s:o, s:I, s:I, s:s, s:I}", "id",
+                     (json_int_t)p->id, "body_org_id", (json_int_t)p->body_org_id, "year", p->year,
+                     "month", p->month, "kind", inspection_kind_name(p->kind), "kind_label",
+                     inspection_kind_label(p->kind), "supervision",
+                     inspection_is_supervision(p->kind), "body", inspection_body_name(p->body),
+                     "body_label", inspection_body_label(p->body), "areas", areas, "planned_orgs",
+                     (json_int_t)p->planned_orgs, "planned_members", (json_int_t)p->planned_members,
+                     "title", p->title, "carried_out", (json_int_t)p->carried_out);
+}
+
+json_t *api_plan_progress_json(const struct inspection_plan_progress *p, int year)
+{
+    struct buf b = BUF_INIT;
+    inspection_plan_sentence(p, year, &b);
+    json_t *j = json_pack(
+        "{s:i, s:{s:I, s:I}, s:{s:I, s:I}, s:{s:I, s:I}, s:{s:I, s:I}, s:s}", "year", year,
+        "planned", "inspections", (json_int_t)p->planned_kt, "supervisions",
+        (json_int_t)p->planned_gs, "done", "inspections", (json_int_t)p->done_kt, "supervisions",
+        (json_int_t)p->done_gs, "outside", "inspections", (json_int_t)p->outside_kt, "supervisions",
+        (json_int_t)p->outside_gs, "subjects", "orgs", (json_int_t)p->planned_orgs, "members",
+        (json_int_t)p->planned_members, "sentence", b.ptr);
+    buf_release(&b);
     return j;
 }
 
@@ -314,12 +374,13 @@ enum tcxd_err api_inspection_list(struct http_ctx *c, struct tcxd_error *e)
 
 enum tcxd_err api_inspection_add(struct http_ctx *c, struct tcxd_error *e)
 {
-    struct inspection_req r = {.body_org_id = c->in[IA_BODY_ORG].i,
-                               .team = c->in[IA_TEAM].present ? c->in[IA_TEAM].s : NULL,
-                               .decision_no =
-                                   c->in[IA_DECISION].present ? c->in[IA_DECISION].s : NULL,
-                               .start = c->in[IA_START].d,
-                               .end = c->in[IA_END].present ? c->in[IA_END].d : DATE_NONE};
+    struct inspection_req r = {
+        .body_org_id = c->in[IA_BODY_ORG].i,
+        .team = c->in[IA_TEAM].present ? c->in[IA_TEAM].s : NULL,
+        .decision_no = c->in[IA_DECISION].present ? c->in[IA_DECISION].s : NULL,
+        .start = c->in[IA_START].d,
+        .end = c->in[IA_END].present ? c->in[IA_END].d : DATE_NONE,
+        .plan_item_id = c->in[IA_PLAN_ITEM].present ? c->in[IA_PLAN_ITEM].i : 0};
     int64_t *orgs = NULL, *members = NULL, id;
     char **team = NULL;
     size_t nteam = 0;
@@ -353,6 +414,70 @@ out:
     free(members);
     free_lines(team, nteam);
     return rc;
+}
+
+/* ---- the annual plan ---- */
+
+enum tcxd_err api_inspection_plan_add(struct http_ctx *c, struct tcxd_error *e)
+{
+    struct inspection_plan_req r = {.body_org_id = c->in[PA_BODY_ORG].i,
+                                    .year = (int)c->in[PA_YEAR].i,
+                                    .month = c->in[PA_MONTH].present ? (int)c->in[PA_MONTH].i : 0,
+                                    .planned_orgs = c->in[PA_ORGS].present ? c->in[PA_ORGS].i : 0,
+                                    .planned_members =
+                                        c->in[PA_MEMBERS].present ? c->in[PA_MEMBERS].i : 0,
+                                    .title = c->in[PA_TITLE].present ? c->in[PA_TITLE].s : NULL};
+    int64_t id;
+    struct inspection_plan_item item;
+    enum tcxd_err rc;
+    if ((rc = inspection_kind_parse(c->in[PA_KIND].s, &r.kind, e)) ||
+        (rc = inspection_body_parse(c->in[PA_BODY].s, &r.body, e)) ||
+        (rc =
+             inspection_areas_parse(c->in[PA_AREAS].present ? c->in[PA_AREAS].s : "", &r.areas, e)))
+        return rc;
+    if (!http_org_in_scope(c, r.body_org_id))
+        return tcxd_fail(e, TCXD_ENOTFOUND, "body_org_id", "%s",
+                         http_msg(c, "không tìm thấy tổ chức", "no such organization"));
+    if ((rc = store_inspection_plan_add(c->st, &c->actor, &r, date_today(), &id, e)) ||
+        (rc = store_inspection_plan_item_get(c->st, id, &item, e)))
+        return rc;
+    http_json(c, 201, api_plan_item_json(&item));
+    return TCXD_OK;
+}
+
+static void plan_row_json(void *ctx, const struct inspection_plan_item *i)
+{
+    json_array_append_new(ctx, api_plan_item_json(i));
+}
+
+enum tcxd_err api_inspection_plan_show(struct http_ctx *c, struct tcxd_error *e)
+{
+    int year = (int)c->q[PQ_YEAR].i;
+    int64_t root_id = c->q[PQ_ORG].present ? c->q[PQ_ORG].i : c->sess.scope_org_id;
+    tcxd_date end = date_from_ymd(year, 12, 31), today = date_today();
+    tcxd_date on = end < today ? end : today;
+    struct org_info o;
+    struct org_tree own;
+    const struct org_tree *t;
+    enum tcxd_err rc;
+    if ((rc = http_org_get(c, root_id, on, "org", &o, e)) || (rc = http_tree(c, on, &own, &t, e)))
+        return rc;
+    uint32_t root = org_tree_find(t, root_id);
+    struct inspection_plan_progress p;
+    memset(&p, 0, sizeof(p));
+    json_t *items = json_array();
+    if (root != TREE_NONE)
+        rc = store_inspection_plan(c->st, t, root, year, plan_row_json, items, &p, e);
+    release_tree(t, &own);
+    if (rc) {
+        json_decref(items);
+        return rc;
+    }
+    json_t *j = api_plan_progress_json(&p, year);
+    json_object_set_new(j, "org_id", json_integer(root_id));
+    json_object_set_new(j, "items", items);
+    http_json(c, 200, j);
+    return TCXD_OK;
 }
 
 enum tcxd_err api_inspection_show(struct http_ctx *c, struct tcxd_error *e)

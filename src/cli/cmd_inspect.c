@@ -18,6 +18,10 @@ static const char inspect_help[] =
     "usage:\n"
     "  tcxd inspect add BODY_ORG --kind KIND --body BODY --start DATE [--end DATE]\n"
     "           [--areas A,B] [--team NAME] [--orgs ORG,ORG] [--members ID,ID] [--decision NO]\n"
+    "           [--plan-item ID]\n"
+    "  tcxd inspect plan-add BODY_ORG --year Y --kind KIND --body BODY [--areas A,B]\n"
+    "           [--planned-orgs N] [--planned-members N] [--month M] [--title TEXT]\n"
+    "  tcxd inspect plan ORG --year Y\n"
     "  tcxd inspect conclude ID --conclusion C [--date DATE] [--findings TEXT] [--follow-up TEXT]\n"
     "  tcxd inspect show ID\n"
     "  tcxd inspect list ORG --from DATE --to DATE\n"
@@ -25,12 +29,18 @@ static const char inspect_help[] =
     "KIND: kt_thuong_xuyen, kt_dau_hieu, kt_chuyen_de, kt_thi_hanh_ky_luat (kiểm tra),\n"
     "gs_thuong_xuyen, gs_chuyen_de (giám sát). BODY: cap_uy, ban_thuong_vu, ubkt, chi_bo, doan.\n"
     "AREAS: nghi_quyet, quy_che, tap_trung_dan_chu, can_bo, tham_nhung, tai_chinh, tai_san,\n"
-    "dao_duc, khac. C: no_violation, violation, discipline_due.\n";
+    "dao_duc, khac. C: no_violation, violation, discipline_due. A plan item (the year's\n"
+    "programme) is carried out by an inspection of the same body's organization, kind and year;\n"
+    "a planned supervision is gs_chuyen_de.\n";
 static const char inspect_help_vi[] =
     "cách dùng:\n"
     "  tcxd inspect add CƠ_QUAN --kind LOẠI --body CHỦ_THỂ --start NGÀY [--end NGÀY]\n"
     "           [--areas A,B] [--team TÊN] [--orgs TỔ_CHỨC,TỔ_CHỨC] [--members SỐ,SỐ] [--decision "
     "SỐ]\n"
+    "           [--plan-item MÃ_SỐ]\n"
+    "  tcxd inspect plan-add CƠ_QUAN --year NĂM --kind LOẠI --body CHỦ_THỂ [--areas A,B]\n"
+    "           [--planned-orgs SỐ] [--planned-members SỐ] [--month THÁNG] [--title NỘI_DUNG]\n"
+    "  tcxd inspect plan TỔ_CHỨC --year NĂM\n"
     "  tcxd inspect conclude MÃ_SỐ --conclusion KẾT_LUẬN [--date NGÀY] [--findings NỘI_DUNG]\n"
     "           [--follow-up NỘI_DUNG]\n"
     "  tcxd inspect show MÃ_SỐ\n"
@@ -41,7 +51,9 @@ static const char inspect_help_vi[] =
     "doan.\n"
     "--areas: nghi_quyet, quy_che, tap_trung_dan_chu, can_bo, tham_nhung, tai_chinh, tai_san,\n"
     "dao_duc, khac. KẾT_LUẬN: no_violation (không vi phạm), violation (có vi phạm),\n"
-    "discipline_due (đến mức phải xem xét kỷ luật).\n";
+    "discipline_due (đến mức phải xem xét kỷ luật). Một nội dung của chương trình kiểm tra,\n"
+    "giám sát năm được thực hiện bằng một cuộc kiểm tra của cùng cơ quan, cùng loại, trong năm\n"
+    "đó; giám sát theo chương trình là gs_chuyen_de.\n";
 
 static const char discipline_help[] =
     "usage:\n"
@@ -99,6 +111,12 @@ enum {
     O_DECIDED,
     O_FORMAT,
     O_OUTPUT,
+    O_YEAR,
+    O_MONTH,
+    O_TITLE,
+    O_PLANNED_ORGS,
+    O_PLANNED_MEMBERS,
+    O_PLAN_ITEM,
     O_HELP,
     O__MAX
 };
@@ -133,6 +151,12 @@ static void opts_init(struct cli_opt *o)
         {"decided", true, NULL},
         {"format", true, NULL},
         {"output", true, NULL},
+        {"year", true, NULL},
+        {"month", true, NULL},
+        {"title", true, NULL},
+        {"planned-orgs", true, NULL},
+        {"planned-members", true, NULL},
+        {"plan-item", true, NULL},
         {"help", false, NULL},
     };
     memcpy(o, proto, sizeof(proto));
@@ -167,6 +191,19 @@ static size_t split(const char *s, char (*out)[64], size_t max)
     return n;
 }
 
+/* A whole number option in [lo, hi] (field named in the error). */
+static enum tcxd_err number(const char *s, const char *field, int64_t lo, int64_t hi, int64_t *out,
+                            struct tcxd_error *e)
+{
+    char *end = NULL;
+    long long v = s && *s ? strtoll(s, &end, 10) : 0;
+    if (!s || !*s || *end || v < lo || v > hi)
+        return tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (%lld..%lld)", field, s ? s : "",
+                         (long long)lo, (long long)hi);
+    *out = v;
+    return TCXD_OK;
+}
+
 static json_t *jdate(tcxd_date d)
 {
     return cli_json_date(d);
@@ -195,6 +232,11 @@ static int inspect_add(struct cli *cli, struct cli_opt *o, const char **pos, siz
         goto out;
     }
     r.body_org_id = body.id;
+    if (o[O_PLAN_ITEM].value &&
+        number(o[O_PLAN_ITEM].value, "plan_item_id", 1, INT64_MAX, &r.plan_item_id, &e)) {
+        ret = cli_fail(cli, &e);
+        goto out;
+    }
     size_t no = split(o[O_ORGS].value, orgs, 512), nm = split(o[O_MEMBERS].value, mems, 512);
     for (size_t i = 0; i < no; i++) {
         if (cli_org(cli, orgs[i], r.start, &x, &e)) {
@@ -381,13 +423,119 @@ static int inspect_view(struct cli *cli, const char *verb, struct cli_opt *o, co
     return 0;
 }
 
+/* ---- the annual plan ---- */
+
+static int plan_add(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1 || !o[O_YEAR].value || !o[O_KIND].value || !o[O_BODY].value)
+        return cli_usage(cli, "inspect",
+                         "inspect plan-add needs BODY_ORG, --year, --kind and --body");
+    struct inspection_plan_req r = {.title = o[O_TITLE].value};
+    int64_t year = 0, month = 0, id;
+    struct org_info body;
+    struct inspection_plan_item item;
+    if (number(o[O_YEAR].value, "year", 1930, 9998, &year, &e) ||
+        (o[O_MONTH].value && number(o[O_MONTH].value, "month", 0, 12, &month, &e)) ||
+        (o[O_PLANNED_ORGS].value && number(o[O_PLANNED_ORGS].value, "planned_orgs", 0,
+                                           INSPECTION_PLAN_PLANNED_MAX, &r.planned_orgs, &e)) ||
+        (o[O_PLANNED_MEMBERS].value &&
+         number(o[O_PLANNED_MEMBERS].value, "planned_members", 0, INSPECTION_PLAN_PLANNED_MAX,
+                &r.planned_members, &e)) ||
+        inspection_kind_parse(o[O_KIND].value, &r.kind, &e) ||
+        inspection_body_parse(o[O_BODY].value, &r.body, &e) ||
+        inspection_areas_parse(o[O_AREAS].value, &r.areas, &e))
+        return cli_fail(cli, &e);
+    r.year = (int)year;
+    r.month = (int)month;
+    tcxd_date on = date_from_ymd(r.year, 12, 31);
+    if (on > date_today())
+        on = date_today();
+    if (cli_org(cli, pos[0], on, &body, &e))
+        return cli_fail(cli, &e);
+    r.body_org_id = body.id;
+    if (store_inspection_plan_add(cli->st, &cli->actor, &r, date_today(), &id, &e) ||
+        store_inspection_plan_item_get(cli->st, id, &item, &e))
+        return cli_fail(cli, &e);
+    if (cli->json)
+        cli_print_json(api_plan_item_json(&item));
+    else
+        printf("%s: #%lld %s (%d)\n", MSG_T("plan item recorded"), (long long)id,
+               inspection_kind_label(r.kind), r.year);
+    return 0;
+}
+
+static void plan_item_line(void *ctx, const struct inspection_plan_item *i)
+{
+    json_array_append_new(ctx, api_plan_item_json(i));
+}
+
+static int plan_show(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1 || !o[O_YEAR].value)
+        return cli_usage(cli, "inspect", "inspect plan needs ORG and --year");
+    int64_t year;
+    struct org_info org;
+    struct org_tree t;
+    if (number(o[O_YEAR].value, "year", 1930, 9998, &year, &e))
+        return cli_fail(cli, &e);
+    tcxd_date on = date_from_ymd((int)year, 12, 31);
+    if (on > date_today())
+        on = date_today();
+    if (cli_org(cli, pos[0], on, &org, &e) || store_tree_load(cli->st, on, &t, &e))
+        return cli_fail(cli, &e);
+    struct inspection_plan_progress p;
+    json_t *items = json_array();
+    enum tcxd_err rc = store_inspection_plan(cli->st, &t, org_tree_find(&t, org.id), (int)year,
+                                             plan_item_line, items, &p, &e);
+    org_tree_release(&t);
+    if (rc) {
+        json_decref(items);
+        return cli_fail(cli, &e);
+    }
+    json_t *j = api_plan_progress_json(&p, (int)year);
+    if (cli->json) {
+        json_object_set_new(j, "org", json_string(org.code));
+        json_object_set_new(j, "items", items);
+        cli_print_json(j);
+        return 0;
+    }
+    printf("%s: %s.\n", org.name, json_string_value(json_object_get(j, "sentence")));
+    size_t i;
+    json_t *v;
+    json_array_foreach(items, i, v)
+    {
+        long long month = json_integer_value(json_object_get(v, "month"));
+        char when[32];
+        if (month)
+            snprintf(when, sizeof(when), "tháng %lld", month);
+        else
+            snprintf(when, sizeof(when), "cả năm");
+        printf("#%lld\t%s\t%s\t%lld tổ chức, %lld đảng viên\t%s\t%s\n",
+               (long long)json_integer_value(json_object_get(v, "id")), when,
+               json_string_value(json_object_get(v, "kind_label")),
+               (long long)json_integer_value(json_object_get(v, "planned_orgs")),
+               (long long)json_integer_value(json_object_get(v, "planned_members")),
+               json_integer_value(json_object_get(v, "carried_out")) ? "đã thực hiện"
+                                                                     : "chưa thực hiện",
+               json_string_value(json_object_get(v, "title")));
+    }
+    json_decref(items);
+    json_decref(j);
+    return 0;
+}
+
 int cmd_inspect(struct cli *cli, int argc, char **argv)
 {
     struct cli_opt o[O__MAX];
     opts_init(o);
     cli_opts_keep(o, O__MAX,
                   "kind body start end areas team orgs members decision conclusion date findings "
-                  "follow-up from to format output help");
+                  "follow-up from to format output year month title planned-orgs planned-members "
+                  "plan-item help");
     const char *pos[4];
     size_t npos;
     int rc = cli_verb_begin(cli, "inspect", cli_help(inspect_help, inspect_help_vi), argc, argv, o,
@@ -399,6 +547,10 @@ int cmd_inspect(struct cli *cli, int argc, char **argv)
         return inspect_add(cli, o, pos, npos);
     if (!strcmp(verb, "conclude"))
         return inspect_conclude(cli, o, pos, npos);
+    if (!strcmp(verb, "plan-add"))
+        return plan_add(cli, o, pos, npos);
+    if (!strcmp(verb, "plan"))
+        return plan_show(cli, o, pos, npos);
     if (!strcmp(verb, "show")) {
         struct tcxd_error e;
         struct inspection_info *i = xmalloc(sizeof(*i));

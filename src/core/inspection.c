@@ -383,3 +383,63 @@ void discipline_effects_add(struct discipline_effects *out, enum party_disciplin
     if (out->badge_from != DATE_OPEN_END && bm > 0)
         later(&out->badge_from, date_add_months(decided, bm));
 }
+
+enum tcxd_err inspection_plan_item_check(enum inspection_kind kind, int year, int month,
+                                         int64_t orgs, int64_t members, struct tcxd_error *e)
+{
+    if ((unsigned)kind >= INSP_KIND__MAX)
+        return tcxd_fail(e, TCXD_EINVAL, "kind", "invalid inspection kind");
+    if (kind == INSP_GS_THUONG_XUYEN)
+        return tcxd_fail(e, TCXD_ERULE, "kind",
+                         "a supervision by the plan is a giám sát chuyên đề, not thường xuyên");
+    if (year < 1930 || year > 9998)
+        return tcxd_fail(e, TCXD_EINVAL, "year", "invalid plan year %d", year);
+    if (month < 0 || month > 12)
+        return tcxd_fail(e, TCXD_EINVAL, "month", "invalid month %d (1..12, or 0 for the year)",
+                         month);
+    if (orgs < 0 || members < 0 || orgs > INSPECTION_PLAN_PLANNED_MAX ||
+        members > INSPECTION_PLAN_PLANNED_MAX)
+        return tcxd_fail(e, TCXD_EINVAL, "orgs",
+                         "the planned numbers of organizations and members must be 0..%d",
+                         INSPECTION_PLAN_PLANNED_MAX);
+    if (!orgs && !members)
+        return tcxd_fail(e, TCXD_EINVAL, "orgs",
+                         "a plan item needs planned organizations or members");
+    return TCXD_OK;
+}
+
+enum tcxd_err inspection_plan_match_check(enum inspection_kind item_kind, int item_year,
+                                          enum inspection_kind kind, tcxd_date start,
+                                          struct tcxd_error *e)
+{
+    if (item_kind != kind)
+        return tcxd_fail(e, TCXD_ERULE, "plan_item_id", "the plan item is a %s, not a %s",
+                         inspection_kind_label(item_kind), inspection_kind_label(kind));
+    int y = date_to_ymd(start).y;
+    if (y != item_year)
+        return tcxd_fail(e, TCXD_ERULE, "plan_item_id",
+                         "the plan item is of the plan for %d; the inspection starts in %d",
+                         item_year, y);
+    return TCXD_OK;
+}
+
+void inspection_plan_sentence(const struct inspection_plan_progress *p, int year, struct buf *out)
+{
+    buf_addf(out, "kế hoạch năm %d: ", year);
+    vnfmt_int(out, p->planned_kt);
+    buf_adds(out, " cuộc kiểm tra, ");
+    vnfmt_int(out, p->planned_gs);
+    buf_adds(out, " cuộc giám sát; đã thực hiện ");
+    vnfmt_int(out, p->done_kt);
+    buf_adds(out, "/");
+    vnfmt_int(out, p->planned_kt);
+    buf_adds(out, " cuộc kiểm tra, ");
+    vnfmt_int(out, p->done_gs);
+    buf_adds(out, "/");
+    vnfmt_int(out, p->planned_gs);
+    buf_adds(out, " cuộc giám sát; ngoài kế hoạch ");
+    vnfmt_int(out, p->outside_kt);
+    buf_adds(out, " cuộc kiểm tra, ");
+    vnfmt_int(out, p->outside_gs);
+    buf_adds(out, " cuộc giám sát");
+}

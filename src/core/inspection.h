@@ -179,6 +179,41 @@ void discipline_effects_add(struct discipline_effects *out, enum party_disciplin
                             tcxd_date decided, tcxd_date announced, tcxd_date annulled,
                             tcxd_date restarted, tcxd_date on);
 
+/* The annual plan (chương trình, kế hoạch kiểm tra, giám sát năm). QĐ 30-QĐ/TW (2016) Điều 30
+   khoản 2: the đảng ủy and its ban thường vụ "xây dựng chương trình, kế hoạch thực hiện công
+   tác kiểm tra"; QĐ 86-QĐ/TW (2017) Điều 11 khoản 2 điểm a: supervision by theme is "xây dựng
+   chương trình, kế hoạch hằng năm và thông báo cho đối tượng giám sát", and HD 02-HD/UBKTTW
+   (2017): "giám sát theo chương trình, kế hoạch là giám sát chuyên đề" — so no item is a giám
+   sát thường xuyên (sources in docs/inspection.md; the articles of QĐ 296-QĐ/TW, 2025, which
+   replaced them are UNCONFIRMED). An item is one planned inspection or supervision of a body's
+   organization for a year: its kind, body, content areas, the planned number of subject
+   organizations and members, and the month (0: some time in the year). An inspection carries
+   out at most one item: of the same organization's body, of the same kind, started in the
+   plan's year. The item's layout is ours (UNCONFIRMED: the texts fix the programme, not its
+   form). */
+enum { INSPECTION_PLAN_PLANNED_MAX = 100000 };
+/* An item's values: not a giám sát thường xuyên, year 1930..9998, month 0..12, planned counts
+   0..100000 and not both 0 (fields "kind", "year", "month", "orgs"). */
+enum tcxd_err inspection_plan_item_check(enum inspection_kind kind, int year, int month,
+                                         int64_t orgs, int64_t members,
+                                         struct tcxd_error *e) TCXD_WUR;
+/* May an inspection of `kind` started on `start` carry out an item of `item_kind` planned for
+   `item_year`? (field "plan_item_id"; the organizations are the caller's to compare) */
+enum tcxd_err inspection_plan_match_check(enum inspection_kind item_kind, int item_year,
+                                          enum inspection_kind kind, tcxd_date start,
+                                          struct tcxd_error *e) TCXD_WUR;
+
+/* A year's plan and how far it was carried out (over a subtree: the items of its bodies). */
+struct inspection_plan_progress {
+    int64_t planned_kt, planned_gs; /* items: inspections, supervisions */
+    int64_t done_kt, done_gs;       /* items with at least one inspection carrying them out */
+    int64_t outside_kt, outside_gs; /* inspections of the year carrying out no item */
+    int64_t planned_orgs, planned_members; /* the items' planned subjects */
+};
+/* "kế hoạch năm 2022: 12 cuộc kiểm tra, 8 cuộc giám sát; đã thực hiện 10/12 cuộc kiểm tra,
+   8/8 cuộc giám sát; ngoài kế hoạch 3 cuộc kiểm tra, 1 cuộc giám sát" (appended) */
+void inspection_plan_sentence(const struct inspection_plan_progress *p, int year, struct buf *out);
+
 /* Period counts over a subtree, as the boards' reports give them (seed 004). */
 struct inspection_counts {
     int64_t inspected_orgs, inspected_members;     /* kiểm tra: subjects of inspections started */
@@ -186,8 +221,8 @@ struct inspection_counts {
     int64_t disciplined_orgs, disciplined_members; /* decisions in the period */
     int64_t by_form[PD__MAX];
     int64_t teams, team_orgs, team_members; /* đoàn kiểm tra set up, and their subjects */
-    int64_t by_area[INSP_AREA__MAX]; /* inspections and supervisions (with a subject in the
-                                        subtree) by content area */
+    int64_t by_area[INSP_AREA__MAX];        /* inspections and supervisions (with a subject in the
+                                               subtree) by content area */
 };
 /* "kiểm tra đối với 533 tổ chức đảng, 187 đảng viên; giám sát đối với 243 tổ chức đảng, 160
    đảng viên; thi hành kỷ luật 10 tổ chức đảng và 359 đảng viên" */

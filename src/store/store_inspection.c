@@ -92,6 +92,19 @@ enum tcxd_err store_inspection_add(struct store *st, const struct store_actor *w
         rc = tcxd_fail(e, TCXD_EINVAL, "team", "an inspection team needs its name");
         goto out;
     }
+    if (req->plan_item_id) {
+        struct inspection_plan_item item;
+        if ((rc = store_inspection_plan_item_get(st, req->plan_item_id, &item, e)) ||
+            (rc = inspection_plan_match_check(item.kind, item.year, req->kind, req->start, e)))
+            goto out;
+        if (item.body_org_id != req->body_org_id) {
+            rc = tcxd_fail(e, TCXD_ERULE, "plan_item_id",
+                           "plan item #%lld is of organization #%lld, not of #%lld",
+                           (long long)item.id, (long long)item.body_org_id,
+                           (long long)req->body_org_id);
+            goto out;
+        }
+    }
     /* a scoped handle writes only for its subtree, then and now: the body and every subject */
     if ((rc = store_scope_check_write(st, req->body_org_id, req->start, "body_org_id", e)))
         goto out;
@@ -125,6 +138,8 @@ enum tcxd_err store_inspection_add(struct store *st, const struct store_actor *w
     store_bind_date(s, 6, req->start);
     store_bind_date(s, 7, req->end);
     store_bind_text(s, 8, dec.ptr);
+    if (req->plan_item_id)
+        sqlite3_bind_int64(s, 9, req->plan_item_id);
     if ((rc = store_step_done(st, s, e, "recording the inspection")))
         goto fail;
     int64_t id = sqlite3_last_insert_rowid(st->db);
@@ -195,6 +210,7 @@ static void inspection_row(sqlite3_stmt *s, struct inspection_info *i)
     store_column_copy(s, 10, i->findings, sizeof(i->findings));
     store_column_copy(s, 11, i->follow_up, sizeof(i->follow_up));
     store_column_copy(s, 12, i->decision_no, sizeof(i->decision_no));
+    i->plan_item_id = sqlite3_column_int64(s, 13);
 }
 
 static void count_subjects(struct store *st, struct inspection_info *i)
@@ -774,6 +790,32 @@ enum tcxd_err store_discipline_briefs(struct store *st, int64_t org_id, int64_t 
     return TCXD_OK;
 }
 
+bool store_member_discipline_standing(struct store *st, int64_t member_id, tcxd_date decided,
+                                      int *form, tcxd_date on)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_DISCIPLINE_OF_EVENT);
+    sqlite3_bind_int64(s, 1, member_id);
+    store_bind_date(s, 2, decided);
+    sqlite3_bind_int(s, 3, *form);
+    int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    if (!id)
+        return true;
+    s = store_stmt(st, STMT_APPEAL_LAST_ON);
+    sqlite3_bind_int64(s, 1, id);
+    store_bind_date(s, 2, on);
+    bool standing = true;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        enum appeal_result r = (enum appeal_result)sqlite3_column_int(s, 0);
+        if (r == APPEAL_ANNULLED)
+            standing = false;
+        else if (r == APPEAL_CHANGED && sqlite3_column_type(s, 1) != SQLITE_NULL)
+            *form = sqlite3_column_int(s, 1);
+    }
+    sqlite3_reset(s);
+    return standing;
+}
+
 enum tcxd_err store_member_discipline_effects(struct store *st, int64_t member_id, tcxd_date on,
                                               struct discipline_effects *out, struct tcxd_error *e)
 {
@@ -809,5 +851,155 @@ enum tcxd_err store_member_discipline_effects(struct store *st, int64_t member_i
     free(b);
     if (r != SQLITE_DONE)
         return store_db_error(st, e, "reading the disciplines");
+    return TCXD_OK;
+}
+
+/* ---- the annual plan ---- */
+
+static void plan_row(sqlite3_stmt *s, struct inspection_plan_item *i)
+{
+    memset(i, 0, sizeof(*i));
+    i->id = sqlite3_column_int64(s, 0);
+    i->body_org_id = sqlite3_column_int64(s, 1);
+    i->year = sqlite3_column_int(s, 2);
+    i->kind = (enum inspection_kind)sqlite3_column_int(s, 3);
+    i->body = (enum inspection_body)sqlite3_column_int(s, 4);
+    i->areas = (unsigned)sqlite3_column_int(s, 5);
+    i->planned_orgs = sqlite3_column_int64(s, 6);
+    i->planned_members = sqlite3_column_int64(s, 7);
+    i->month = sqlite3_column_int(s, 8);
+    store_column_copy(s, 9, i->title, sizeof(i->title));
+    i->carried_out = sqlite3_column_int64(s, 10);
+}
+
+enum tcxd_err store_inspection_plan_add(struct store *st, const struct store_actor *who,
+                                        const struct inspection_plan_req *req, tcxd_date today,
+                                        int64_t *id_out, struct tcxd_error *e)
+{
+    struct buf title = BUF_INIT;
+    struct org_info o;
+    enum tcxd_err rc;
+    if ((rc = inspection_plan_item_check(req->kind, req->year, req->month, req->planned_orgs,
+                                         req->planned_members, e)))
+        goto out;
+    if ((unsigned)req->body >= INSP_BODY__MAX) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "body", "invalid body");
+        goto out;
+    }
+    if (req->areas >> INSP_AREA__MAX) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "areas", "invalid content areas");
+        goto out;
+    }
+    /* the organization on the plan's last day (or today, for next year's plan) */
+    tcxd_date on = date_from_ymd(req->year, 12, 31);
+    if (on > today)
+        on = today;
+    if ((rc = clean(req->title, INSPECTION_PLAN_TITLE_MAX, "title", &title, e)) ||
+        (rc = org_on(st, req->body_org_id, on, "body_org_id", &o, e)) ||
+        (rc = store_scope_check_write(st, req->body_org_id, on, "body_org_id", e)))
+        goto out;
+    if ((rc = store_begin(st, e)))
+        goto out;
+    sqlite3_stmt *s = store_stmt(st, STMT_PLAN_ITEM_INSERT);
+    sqlite3_bind_int64(s, 1, req->body_org_id);
+    sqlite3_bind_int(s, 2, req->year);
+    sqlite3_bind_int(s, 3, req->kind);
+    sqlite3_bind_int(s, 4, req->body);
+    sqlite3_bind_int(s, 5, (int)req->areas);
+    sqlite3_bind_int64(s, 6, req->planned_orgs);
+    sqlite3_bind_int64(s, 7, req->planned_members);
+    sqlite3_bind_int(s, 8, req->month);
+    store_bind_text(s, 9, title.ptr);
+    if ((rc = store_step_done(st, s, e, "recording the plan item"))) {
+        store_rollback(st);
+        goto out;
+    }
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    json_t *after =
+        json_pack("{s:I, s:i, s:i, s:s, s:s, s:i, s:I, s:I, s:s}", "body_org_id",
+                  (json_int_t)req->body_org_id, "year", req->year, "month", req->month, "kind",
+                  inspection_kind_name(req->kind), "body", inspection_body_name(req->body), "areas",
+                  (int)req->areas, "planned_orgs", (json_int_t)req->planned_orgs, "planned_members",
+                  (json_int_t)req->planned_members, "title", title.ptr);
+    if (!(rc = audit_commit(st, who, "inspection.plan_item", "inspection_plan_item", id,
+                            req->body_org_id, after, e)) &&
+        id_out)
+        *id_out = id;
+out:
+    buf_release(&title);
+    return rc;
+}
+
+enum tcxd_err store_inspection_plan_item_get(struct store *st, int64_t id,
+                                             struct inspection_plan_item *out, struct tcxd_error *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_PLAN_ITEM_GET);
+    sqlite3_bind_int64(s, 1, id);
+    int r = sqlite3_step(s);
+    if (r == SQLITE_ROW)
+        plan_row(s, out);
+    sqlite3_reset(s);
+    if (r == SQLITE_ROW)
+        return TCXD_OK;
+    if (r != SQLITE_DONE)
+        return store_db_error(st, e, "reading the plan item");
+    return tcxd_fail(e, TCXD_ENOTFOUND, "plan_item_id", "no plan item #%lld", (long long)id);
+}
+
+static bool in_tree_under(const struct org_tree *t, uint32_t root, int64_t org_id)
+{
+    uint32_t n = org_tree_find(t, org_id);
+    return n != TREE_NONE && org_tree_in_subtree(t, root, n);
+}
+
+enum tcxd_err store_inspection_plan(struct store *st, const struct org_tree *t, uint32_t root,
+                                    int year,
+                                    void (*fn)(void *ctx, const struct inspection_plan_item *i),
+                                    void *ctx, struct inspection_plan_progress *out,
+                                    struct tcxd_error *e)
+{
+    memset(out, 0, sizeof(*out));
+    struct inspection_plan_item *items = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_PLAN_ITEMS_OF_YEAR);
+    sqlite3_bind_int(s, 1, year);
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!in_tree_under(t, root, sqlite3_column_int64(s, 1)))
+            continue;
+        if (n == cap)
+            items = xrealloc(items, (cap = cap ? 2 * cap : 16) * sizeof(*items));
+        plan_row(s, &items[n++]);
+    }
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE) {
+        free(items);
+        return store_db_error(st, e, "reading the plan");
+    }
+    for (size_t i = 0; i < n; i++) {
+        bool sup = inspection_is_supervision(items[i].kind);
+        *(sup ? &out->planned_gs : &out->planned_kt) += 1;
+        *(sup ? &out->done_gs : &out->done_kt) += items[i].carried_out > 0;
+        out->planned_orgs += items[i].planned_orgs;
+        out->planned_members += items[i].planned_members;
+        if (fn)
+            fn(ctx, &items[i]);
+    }
+    free(items);
+    /* the year's inspections by the subtree's bodies that carry out no item */
+    s = store_stmt(st, STMT_INSPECTION_IN_PERIOD);
+    store_bind_date(s, 1, date_from_ymd(year, 1, 1));
+    store_bind_date(s, 2, date_from_ymd(year, 12, 31));
+    struct inspection_info *row = xmalloc(sizeof(*row));
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        inspection_row(s, row);
+        if (row->plan_item_id || !in_tree_under(t, root, row->body_org_id))
+            continue;
+        *(inspection_is_supervision(row->kind) ? &out->outside_gs : &out->outside_kt) += 1;
+    }
+    sqlite3_reset(s);
+    free(row);
+    if (r != SQLITE_DONE)
+        return store_db_error(st, e, "reading the year's inspections");
     return TCXD_OK;
 }

@@ -50,6 +50,7 @@ struct inspection_req {
     size_t nmembers;
     const char *const *team_members; /* "Name|role" or "Name" */
     size_t nteam;
+    int64_t plan_item_id; /* the plan item it carries out (0: outside the plan) */
 };
 
 struct inspection_info {
@@ -65,6 +66,7 @@ struct inspection_info {
     char follow_up[4096 * 4];
     char decision_no[512];
     size_t norgs, nmembers;
+    int64_t plan_item_id; /* 0: outside the plan */
 };
 
 enum tcxd_err store_inspection_add(struct store *st, const struct store_actor *who,
@@ -81,6 +83,46 @@ enum tcxd_err store_inspection_list(struct store *st, const struct org_tree *t, 
                                     tcxd_date from, tcxd_date to,
                                     void (*fn)(void *ctx, const struct inspection_info *i),
                                     void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* ---- the annual plan (core/inspection.h) ----
+   An item belongs to the organization whose body plans it (a scoped caller must reach it on the
+   plan's last day, or today when that is later); one audit record ("inspection.plan_item"). An
+   inspection carrying out an item names it (inspection_req.plan_item_id): of the same body's
+   organization and kind, started in the plan's year. */
+enum { INSPECTION_PLAN_TITLE_MAX = 300 };
+struct inspection_plan_req {
+    int64_t body_org_id;
+    int year, month; /* month 0: in the year */
+    enum inspection_kind kind;
+    enum inspection_body body;
+    unsigned areas;
+    int64_t planned_orgs, planned_members;
+    const char *title;
+};
+struct inspection_plan_item {
+    int64_t id, body_org_id;
+    int year, month;
+    enum inspection_kind kind;
+    enum inspection_body body;
+    unsigned areas;
+    int64_t planned_orgs, planned_members;
+    int64_t carried_out; /* inspections carrying it out */
+    char title[1024];
+};
+enum tcxd_err store_inspection_plan_add(struct store *st, const struct store_actor *who,
+                                        const struct inspection_plan_req *req, tcxd_date today,
+                                        int64_t *id_out, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_inspection_plan_item_get(struct store *st, int64_t id,
+                                             struct inspection_plan_item *out,
+                                             struct tcxd_error *e) TCXD_WUR;
+/* The items of `year` whose body's organization is in the subtree (fn once each, by
+   organization and month), and the year's progress over the subtree: items planned and carried
+   out, the inspections started in the year by the subtree's bodies that carry out none. */
+enum tcxd_err store_inspection_plan(struct store *st, const struct org_tree *t, uint32_t root,
+                                    int year,
+                                    void (*fn)(void *ctx, const struct inspection_plan_item *i),
+                                    void *ctx, struct inspection_plan_progress *out,
+                                    struct tcxd_error *e) TCXD_WUR;
 
 struct discipline_req {
     enum party_discipline form;
@@ -137,6 +179,13 @@ enum tcxd_err store_discipline_briefs(struct store *st, int64_t org_id, int64_t 
 enum tcxd_err store_member_discipline_effects(struct store *st, int64_t member_id, tcxd_date on,
                                               struct discipline_effects *out,
                                               struct tcxd_error *e) TCXD_WUR;
+
+/* A member's DISCIPLINE event (its date and form) as it stands on `on`: when it is a decision of
+   this module, the form after the appeals decided by then (*form changed), false when an appeal
+   annulled it by then; an event without a decision record stands as entered. For the review,
+   which reads the member's events. */
+bool store_member_discipline_standing(struct store *st, int64_t member_id, tcxd_date decided,
+                                      int *form, tcxd_date on);
 
 enum tcxd_err store_inspection_counts(struct store *st, const struct org_tree *t, uint32_t root,
                                       tcxd_date from, tcxd_date to, struct inspection_counts *out,

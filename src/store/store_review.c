@@ -826,6 +826,19 @@ static enum tcxd_err facts_load(struct store *st, const struct store_review *rv,
         if ((rc = review_member_state_load(st, rv->rs, rv->member_id, rv->year, rv->review_date,
                                            &ms, e)))
             return rc;
+        /* appeals decided by the review date (store_inspection.h, added by the inspection
+           stream): a changed form replaces the event's, an annulled decision is none */
+        size_t kept = 0;
+        for (size_t i = 0; i < ms.scan.n; i++) {
+            int form = (int)ms.scan.disc[i].form;
+            if (store_member_discipline_standing(st, rv->member_id, ms.scan.disc[i].date, &form,
+                                                 rv->review_date) &&
+                (unsigned)form < DISCIPLINE__MAX) {
+                ms.scan.disc[kept] = ms.scan.disc[i];
+                ms.scan.disc[kept++].form = (enum review_discipline_form)form;
+            }
+        }
+        ms.scan.n = kept;
         out->disc = ms.scan.disc;
         ms.scan.disc = NULL;
         f->disciplines = out->disc;

@@ -9,21 +9,32 @@
 #define INSPECTION_STATEMENTS(X)                                                                   \
     X(STMT_INSPECTION_INSERT,                                                                      \
       "INSERT INTO inspection(kind, body, body_org_id, team, areas, start_date, end_date, "        \
-      "decision_no) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                       \
+      "decision_no, plan_item_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                     \
     X(STMT_INSPECTION_SUBJECT_INSERT,                                                              \
       "INSERT INTO inspection_subject(inspection_id, org_id, member_id) VALUES(?1, ?2, ?3)")       \
     X(STMT_INSPECTION_TEAM_INSERT,                                                                 \
       "INSERT INTO inspection_team_member(inspection_id, name, role) VALUES(?1, ?2, ?3)")          \
     X(STMT_INSPECTION_GET,                                                                         \
       "SELECT id, kind, body, body_org_id, team, areas, start_date, end_date, concluded_on, "      \
-      "conclusion, findings, follow_up, decision_no FROM inspection WHERE id = ?1")                \
+      "conclusion, findings, follow_up, decision_no, plan_item_id FROM inspection WHERE id = ?1")  \
     X(STMT_INSPECTION_CONCLUDE,                                                                    \
       "UPDATE inspection SET concluded_on = ?2, conclusion = ?3, findings = ?4, follow_up = ?5, "  \
       "end_date = COALESCE(end_date, ?2) WHERE id = ?1")                                           \
     X(STMT_INSPECTION_IN_PERIOD,                                                                   \
       "SELECT id, kind, body, body_org_id, team, areas, start_date, end_date, concluded_on, "      \
-      "conclusion, findings, follow_up, decision_no FROM inspection "                              \
+      "conclusion, findings, follow_up, decision_no, plan_item_id FROM inspection "                \
       "WHERE start_date >= ?1 AND start_date <= ?2 ORDER BY start_date, id")                       \
+    X(STMT_PLAN_ITEM_INSERT,                                                                       \
+      "INSERT INTO inspection_plan_item(body_org_id, year, kind, body, areas, planned_orgs, "      \
+      "planned_members, month, title) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")                 \
+    X(STMT_PLAN_ITEM_GET,                                                                          \
+      "SELECT id, body_org_id, year, kind, body, areas, planned_orgs, planned_members, month, "    \
+      "title, (SELECT COUNT(*) FROM inspection i WHERE i.plan_item_id = p.id) "                    \
+      "FROM inspection_plan_item p WHERE id = ?1")                                                 \
+    X(STMT_PLAN_ITEMS_OF_YEAR,                                                                     \
+      "SELECT id, body_org_id, year, kind, body, areas, planned_orgs, planned_members, month, "    \
+      "title, (SELECT COUNT(*) FROM inspection i WHERE i.plan_item_id = p.id) "                    \
+      "FROM inspection_plan_item p WHERE year = ?1 ORDER BY body_org_id, month, id")               \
     X(STMT_INSPECTION_SUBJECTS,                                                                    \
       "SELECT org_id, member_id FROM inspection_subject WHERE inspection_id = ?1")                 \
     X(STMT_MEMBER_REGISTERED_ON,                                                                   \
@@ -58,6 +69,9 @@
       "ORDER BY date")                                                                             \
     X(STMT_DISCIPLINE_RECORDED_ON,                                                                 \
       "SELECT 1 FROM discipline WHERE member_id = ?1 AND decision_date = ?2 LIMIT 1")              \
+    X(STMT_DISCIPLINE_OF_EVENT,                                                                    \
+      "SELECT id FROM discipline WHERE member_id = ?1 AND decision_date = ?2 AND form = ?3 "       \
+      "ORDER BY id LIMIT 1")                                                                       \
     X(STMT_DEGRADATION_PUT,                                                                        \
       "INSERT OR REPLACE INTO degradation_check(member_id, year, org_id, levels, concluded, "      \
       "recorded_on) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")                                               \

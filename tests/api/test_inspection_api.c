@@ -6,7 +6,8 @@
  * started) answered with the field named and nothing written, and the period report against
  * the counts of what the test entered; letters of complaint and denunciation walked from intake
  * to the notice of their result, their writer's identity answered only to an account with the
- * inspection permission (each read audited) and named by no other answer.
+ * inspection permission (each read audited) and named by no other answer; the annual plan (scope,
+ * refusals, an inspection carrying out an item, the year's progress against the test's counts).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -667,13 +668,92 @@ static void test_degradation(void **state)
     assert_int_equal(get(&s2, path, NULL), 404);
 }
 
+/* The annual plan over HTTP: items added by the district's staff (not the other district's, not
+   a viewer), refusals naming their field with nothing written, an inspection carrying out an
+   item (one of another kind refused), and the year's progress against the test's counts. */
+static void test_plan(void **state)
+{
+    (void)state;
+    struct session s1, s2, v1;
+    assert_int_equal(login(&s1, srv.port, "staff1", PW), 200);
+    assert_int_equal(login(&s2, srv.port, "staff2", PW), 200);
+    assert_int_equal(login(&v1, srv.port, "viewer1", PW), 200);
+    char body[1024], path[256];
+    json_t *j = NULL;
+    snprintf(body, sizeof(body),
+             "{\"body_org_id\":%lld,\"year\":2023,\"kind\":\"kt_chuyen_de\",\"body\":\"ubkt\","
+             "\"planned_orgs\":2,\"month\":5,\"areas\":\"can_bo\",\"title\":\"Công tác cán bộ\"}",
+             (long long)id_q1);
+    refused(&s2, "/api/inspections/plan", body, 404, "body_org_id");
+    refused(&v1, "/api/inspections/plan", body, 403, NULL);
+    mutated(&s1, "/api/inspections/plan", body, 201, &j);
+    int64_t item = json_integer_value(json_object_get(j, "id"));
+    assert_int_equal(json_integer_value(json_object_get(j, "planned_orgs")), 2);
+    assert_int_equal(json_integer_value(json_object_get(j, "carried_out")), 0);
+    json_decref(j);
+    snprintf(body, sizeof(body),
+             "{\"body_org_id\":%lld,\"year\":2023,\"kind\":\"gs_chuyen_de\",\"body\":\"cap_uy\","
+             "\"planned_members\":3}",
+             (long long)id_q1);
+    mutated(&s1, "/api/inspections/plan", body, 201, NULL);
+    /* a planned giám sát thường xuyên, nothing planned, a month 13 */
+    snprintf(body, sizeof(body),
+             "{\"body_org_id\":%lld,\"year\":2023,\"kind\":\"gs_thuong_xuyen\",\"body\":\"cap_uy\","
+             "\"planned_orgs\":1}",
+             (long long)id_q1);
+    refused(&s1, "/api/inspections/plan", body, 422, "kind");
+    snprintf(body, sizeof(body),
+             "{\"body_org_id\":%lld,\"year\":2023,\"kind\":\"kt_chuyen_de\",\"body\":\"ubkt\"}",
+             (long long)id_q1);
+    refused(&s1, "/api/inspections/plan", body, 400, "orgs");
+    snprintf(body, sizeof(body),
+             "{\"body_org_id\":%lld,\"year\":2023,\"kind\":\"kt_chuyen_de\",\"body\":\"ubkt\","
+             "\"planned_orgs\":1,\"month\":13}",
+             (long long)id_q1);
+    refused(&s1, "/api/inspections/plan", body, 400, "month");
+    /* carried out by an inspection of its kind and year; one of another kind is refused */
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"kt_dau_hieu\",\"body\":\"ubkt\",\"body_org_id\":%lld,"
+             "\"start\":\"2023-05-10\",\"orgs\":\"%lld\",\"plan_item_id\":%lld}",
+             (long long)id_q1, (long long)id_q1c, (long long)item);
+    refused(&s1, "/api/inspections", body, 422, "plan_item_id");
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"kt_chuyen_de\",\"body\":\"ubkt\",\"body_org_id\":%lld,"
+             "\"start\":\"2023-05-10\",\"orgs\":\"%lld\",\"plan_item_id\":%lld}",
+             (long long)id_q1, (long long)id_q1c, (long long)item);
+    mutated(&s1, "/api/inspections", body, 201, &j);
+    assert_int_equal(json_integer_value(json_object_get(j, "plan_item_id")), item);
+    json_decref(j);
+    /* one outside the plan */
+    snprintf(body, sizeof(body),
+             "{\"kind\":\"kt_thuong_xuyen\",\"body\":\"ubkt\",\"body_org_id\":%lld,"
+             "\"start\":\"2023-06-10\",\"orgs\":\"%lld\"}",
+             (long long)id_q1, (long long)id_q1d);
+    mutated(&s1, "/api/inspections", body, 201, NULL);
+    /* the district's plan: 1 kiểm tra (carried out), 1 giám sát (not), 1 kiểm tra outside */
+    assert_int_equal(get(&v1, "/api/inspections/plan?year=2023", &j), 200);
+    assert_string_equal(json_string_value(json_object_get(j, "sentence")),
+                        "kế hoạch năm 2023: 1 cuộc kiểm tra, 1 cuộc giám sát; đã thực hiện 1/1 "
+                        "cuộc kiểm tra, 0/1 cuộc giám sát; ngoài kế hoạch 1 cuộc kiểm tra, 0 cuộc "
+                        "giám sát");
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "subjects"), "orgs")),
+                     2);
+    json_decref(j);
+    /* the other district's staff: nothing of it, and not the district's plan */
+    assert_int_equal(get(&s2, "/api/inspections/plan?year=2023", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
+    json_decref(j);
+    snprintf(path, sizeof(path), "/api/inspections/plan?org=%lld&year=2023", (long long)id_q1);
+    assert_int_equal(get(&s2, path, NULL), 404);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_inspections),
-        cmocka_unit_test(test_discipline_and_report),
-        cmocka_unit_test(test_complaints),
-        cmocka_unit_test(test_degradation),
+        cmocka_unit_test(test_inspections), cmocka_unit_test(test_discipline_and_report),
+        cmocka_unit_test(test_complaints),  cmocka_unit_test(test_degradation),
+        cmocka_unit_test(test_plan),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

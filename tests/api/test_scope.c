@@ -598,6 +598,12 @@ static const struct scope_case scope_cases[] = {
      "/api/inspections/report.xlsx?org={org}&from=2000-01-01&to={date}", NULL, NULL},
     {"GET", "/api/inspections/report.pdf",
      "/api/inspections/report.pdf?org={org}&from=2000-01-01&to={date}", NULL, NULL},
+    {"GET", "/api/inspections/plan", "/api/inspections/plan?org={org}&year=2024", NULL, NULL},
+    {"GET", "/api/inspections/plan", "/api/inspections/plan?year=2024", NULL, NULL},
+    {"POST", "/api/inspections/plan", "/api/inspections/plan",
+     "{\"body_org_id\":{org},\"year\":2025,\"kind\":\"kt_chuyen_de\",\"body\":\"ubkt\","
+     "\"planned_orgs\":2}",
+     NULL},
     {"GET", "/api/inspections/{id}", "/api/inspections/{insp}", NULL, NULL},
     {"POST", "/api/inspections/{id}/conclude", "/api/inspections/{insp}/conclude",
      "{\"conclusion\":\"no_violation\",\"concluded_on\":\"{date}\"}", NULL},

@@ -2,8 +2,8 @@
 # Inspections, supervision and discipline through the real tcxd: a small first half of 2022
 # entered (expected figures counted here from what the script enters), the report's sentence,
 # refusals (khai trừ for a probationary member, a decision before the violation, a conclusion
-# before the inspection started) that write nothing, an appeal, and a khai trừ ending the
-# membership.
+# before the inspection started) that write nothing, an appeal, a khai trừ ending the
+# membership, and the plan of 2023 carried out in part (its sentence against the script's counts).
 set -eu
 TCXD=$1
 dir=$(mktemp -d "${TMPDIR:-/tmp}/tcxd-cli-inspect-XXXXXX")
@@ -86,4 +86,37 @@ grep -q '"current": "khien_trach"' "$dir/d2" && grep -q '"expires": "2023-05-15"
 q discipline member "$m6" --form khai_tru --decision-date 01/06/2022
 "$TCXD" --json member show "$m6" | grep -q '"status": "removed"' || fail "khai trừ did not end the membership"
 "$TCXD" --json discipline list HN --from 01/01/2022 --to 30/06/2022 | grep -c '"id"' | grep -qx 4 || fail "list"
-echo "inspect, discipline: ok"
+# the plan of 2023 (counted here): HN's ủy ban kiểm tra plans 2 inspections and 1 supervision, the
+# ward 1 inspection, HP 1 (another subtree); HN carries out one of its inspections (twice) and the
+# supervision, the ward its own; HN has 1 inspection outside the plan
+q inspect plan-add HN --year 2023 --kind kt_chuyen_de --body ubkt --planned-orgs 3 --month 4 --title "Công tác cán bộ"
+q inspect plan-add HN --year 2023 --kind kt_chuyen_de --body ubkt --planned-orgs 2
+q inspect plan-add HN --year 2023 --kind gs_chuyen_de --body cap_uy --planned-members 4 --areas tham_nhung
+q inspect plan-add HN.P --year 2023 --kind kt_dau_hieu --body ubkt --planned-members 1
+q inspect plan-add HP --year 2023 --kind kt_chuyen_de --body ubkt --planned-orgs 1
+q inspect add HN --kind kt_chuyen_de --body ubkt --start 10/04/2023 --orgs HN.P.01 --plan-item 1
+q inspect add HN --kind kt_chuyen_de --body ubkt --start 11/04/2023 --orgs HN.P.02 --plan-item 1
+q inspect add HN --kind gs_chuyen_de --body cap_uy --start 01/06/2023 --members "$m3" --plan-item 3
+q inspect add HN.P --kind kt_dau_hieu --body ubkt --start 01/06/2023 --members "$m4" --plan-item 4
+q inspect add HN --kind kt_thuong_xuyen --body ubkt --start 01/09/2023 --orgs HN.P.03
+out=$("$TCXD" inspect plan HN --year 2023)
+echo "$out" | grep -qF "kế hoạch năm 2023: 3 cuộc kiểm tra, 1 cuộc giám sát; đã thực hiện 2/3 cuộc kiểm tra, 1/1 cuộc giám sát; ngoài kế hoạch 1 cuộc kiểm tra, 0 cuộc giám sát" \
+    || fail "plan: $out"
+[ "$(echo "$out" | grep -c "chưa thực hiện")" = 1 ] || fail "plan items: $out"
+"$TCXD" --json inspect plan HN.P --year 2023 | grep -q '"sentence": "kế hoạch năm 2023: 1 cuộc kiểm tra, 0 cuộc giám sát; đã thực hiện 1/1' \
+    || fail "the ward's plan"
+# refusals write nothing: a planned giám sát thường xuyên, nothing planned, an item of another
+# kind, of another year, of another body's organization
+before=$(audits)
+st=0; "$TCXD" inspect plan-add HN --year 2023 --kind gs_thuong_xuyen --body cap_uy --planned-orgs 1 2>"$dir/err" || st=$?
+[ "$st" = 2 ] && grep -q "kind" "$dir/err" || fail "planned giám sát thường xuyên: $st $(cat "$dir/err")"
+st=0; "$TCXD" inspect plan-add HN --year 2023 --kind kt_chuyen_de --body ubkt 2>"$dir/err" || st=$?
+[ "$st" = 2 ] || fail "nothing planned: $st"
+st=0; "$TCXD" inspect add HN --kind kt_dau_hieu --body ubkt --start 01/10/2023 --orgs HN.P.01 --plan-item 2 2>"$dir/err" || st=$?
+[ "$st" = 2 ] && grep -q "plan_item_id" "$dir/err" || fail "another kind: $st $(cat "$dir/err")"
+st=0; "$TCXD" inspect add HN --kind kt_chuyen_de --body ubkt --start 02/01/2024 --orgs HN.P.01 --plan-item 2 2>"$dir/err" || st=$?
+[ "$st" = 2 ] || fail "another year: $st"
+st=0; "$TCXD" inspect add HN.P --kind kt_chuyen_de --body ubkt --start 01/10/2023 --orgs HN.P.01 --plan-item 2 2>"$dir/err" || st=$?
+[ "$st" = 2 ] || fail "another body's organization: $st"
+[ "$(audits)" = "$before" ] || fail "plan refusals wrote audit records"
+echo "inspect, discipline, plan: ok"

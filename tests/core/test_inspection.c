@@ -187,6 +187,59 @@ static void test_effects(void **state)
     assert_int_equal(discipline_appointment_delay_months(PD_GIAI_TAN), -1);
 }
 
+/* The annual plan: an item's values at their boundaries, the match of an inspection with an
+   item, and the plan's sentence. */
+static void test_plan_rules(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    assert_int_equal(inspection_plan_item_check(INSP_KT_CHUYEN_DE, 2022, 0, 3, 0, &e), TCXD_OK);
+    assert_int_equal(inspection_plan_item_check(INSP_GS_CHUYEN_DE, 2022, 12, 0, 1, &e), TCXD_OK);
+    assert_int_equal(inspection_plan_item_check(INSP_GS_THUONG_XUYEN, 2022, 3, 2, 0, &e),
+                     TCXD_ERULE); /* a planned supervision is chuyên đề */
+    assert_string_equal(e.field, "kind");
+    assert_int_equal(inspection_plan_item_check(INSP_KT_CHUYEN_DE, 2022, 13, 1, 0, &e),
+                     TCXD_EINVAL);
+    assert_string_equal(e.field, "month");
+    assert_int_equal(inspection_plan_item_check(INSP_KT_CHUYEN_DE, 2022, -1, 1, 0, &e),
+                     TCXD_EINVAL);
+    assert_int_equal(inspection_plan_item_check(INSP_KT_CHUYEN_DE, 1929, 1, 1, 0, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "year");
+    assert_int_equal(inspection_plan_item_check(INSP_KT_CHUYEN_DE, 2022, 1, 0, 0, &e),
+                     TCXD_EINVAL); /* nothing planned */
+    assert_string_equal(e.field, "orgs");
+    assert_int_equal(inspection_plan_item_check(INSP_KT_CHUYEN_DE, 2022, 1, 100000, 100000, &e),
+                     TCXD_OK);
+    assert_int_equal(inspection_plan_item_check(INSP_KT_CHUYEN_DE, 2022, 1, 100001, 0, &e),
+                     TCXD_EINVAL);
+    /* an inspection carries out an item of its kind and year: 01/01 and 31/12 are in it */
+    assert_int_equal(
+        inspection_plan_match_check(INSP_KT_CHUYEN_DE, 2022, INSP_KT_CHUYEN_DE, D(2022, 1, 1), &e),
+        TCXD_OK);
+    assert_int_equal(inspection_plan_match_check(INSP_KT_CHUYEN_DE, 2022, INSP_KT_CHUYEN_DE,
+                                                 D(2022, 12, 31), &e),
+                     TCXD_OK);
+    assert_int_equal(inspection_plan_match_check(INSP_KT_CHUYEN_DE, 2022, INSP_KT_CHUYEN_DE,
+                                                 D(2021, 12, 31), &e),
+                     TCXD_ERULE);
+    assert_string_equal(e.field, "plan_item_id");
+    assert_int_equal(
+        inspection_plan_match_check(INSP_KT_CHUYEN_DE, 2022, INSP_KT_DAU_HIEU, D(2022, 5, 1), &e),
+        TCXD_ERULE);
+    struct inspection_plan_progress p = {.planned_kt = 12,
+                                         .planned_gs = 8,
+                                         .done_kt = 10,
+                                         .done_gs = 8,
+                                         .outside_kt = 3,
+                                         .outside_gs = 1};
+    struct buf b = BUF_INIT;
+    inspection_plan_sentence(&p, 2022, &b);
+    assert_string_equal(b.ptr, "kế hoạch năm 2022: 12 cuộc kiểm tra, 8 cuộc giám sát; đã thực "
+                               "hiện 10/12 cuộc kiểm tra, 8/8 cuộc giám sát; ngoài kế hoạch 3 "
+                               "cuộc kiểm tra, 1 cuộc giám sát");
+    buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_parsing),
         cmocka_unit_test(test_seed_sentence),
         cmocka_unit_test(test_effects),
+        cmocka_unit_test(test_plan_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

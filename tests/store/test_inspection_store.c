@@ -515,11 +515,171 @@ static void test_appeal_boundaries(void **state)
     assert_int_equal(store_audit_count(st), audits + 2);
 }
 
+static int64_t plan_item(int64_t body_org, int year, enum inspection_kind kind, int64_t orgs,
+                         int64_t mems)
+{
+    struct tcxd_error e;
+    struct inspection_plan_req r = {.body_org_id = body_org,
+                                    .year = year,
+                                    .kind = kind,
+                                    .body = INSP_BODY_UBKT,
+                                    .areas = 1u << INSP_AREA_CAN_BO,
+                                    .planned_orgs = orgs,
+                                    .planned_members = mems,
+                                    .title = "Chương trình"};
+    int64_t id = 0;
+    enum tcxd_err rc = store_inspection_plan_add(st, &actor, &r, today, &id, &e);
+    if (rc)
+        fprintf(stderr, "%s\n", e.msg);
+    assert_int_equal(rc, TCXD_OK);
+    return id;
+}
+
+/* One inspection of `kind` by body_org's ủy ban kiểm tra over one chi bộ, carrying out `item`
+   (0: none); the store's answer. */
+static enum tcxd_err inspect_for(enum inspection_kind kind, int64_t body_org, int64_t subject,
+                                 tcxd_date start, int64_t item, struct tcxd_error *e)
+{
+    int64_t orgs[1] = {subject};
+    struct inspection_req r = {.end = DATE_NONE,
+                               .kind = kind,
+                               .body = INSP_BODY_UBKT,
+                               .body_org_id = body_org,
+                               .start = start,
+                               .orgs = orgs,
+                               .norgs = 1,
+                               .plan_item_id = item};
+    return store_inspection_add(st, &actor, &r, today, NULL, e);
+}
+
+struct plan_seen {
+    int n;
+    int64_t carried[16];
+};
+static void seen_item(void *ctx, const struct inspection_plan_item *i)
+{
+    struct plan_seen *s = ctx;
+    if (s->n < 16)
+        s->carried[s->n] = i->carried_out;
+    s->n++;
+}
+
+/* The annual plan of 2023: items of the city and of a district (and of the other city, outside
+   the subtree), inspections carrying some out, others outside the plan; refusals that write
+   nothing; the progress over the city and over the district against the test's own counts. */
+static void test_plan(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    int64_t q1 = districts[1];
+    int planned_kt = 0, planned_gs = 0, done_kt = 0, done_gs = 0, out_kt = 0, out_gs = 0;
+    int64_t p_orgs = 0, p_members = 0;
+    int64_t kt[3], gs[2];
+    for (int i = 0; i < 3; i++) {
+        kt[i] = plan_item(city, 2023, INSP_KT_CHUYEN_DE, 3 + i, 0);
+        planned_kt++;
+        p_orgs += 3 + i;
+    }
+    for (int i = 0; i < 2; i++) {
+        gs[i] = plan_item(city, 2023, INSP_GS_CHUYEN_DE, 0, 4);
+        planned_gs++;
+        p_members += 4;
+    }
+    int64_t qk = plan_item(q1, 2023, INSP_KT_DAU_HIEU, 1, 1);
+    planned_kt++;
+    p_orgs += 1;
+    p_members += 1;
+    int64_t hp = plan_item(other, 2023, INSP_KT_CHUYEN_DE, 1, 0); /* not in the subtree */
+    /* kt[0] carried out twice (one item), kt[1] once, kt[2] not; gs[0] once */
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, city, chi[0], D(2023, 1, 1), kt[0], &e),
+                     TCXD_OK);
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, city, chi[1], D(2023, 3, 1), kt[0], &e),
+                     TCXD_OK);
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, city, chi[2], D(2023, 12, 31), kt[1], &e),
+                     TCXD_OK);
+    done_kt += 2;
+    assert_int_equal(inspect_for(INSP_GS_CHUYEN_DE, city, chi[3], D(2023, 6, 1), gs[0], &e),
+                     TCXD_OK);
+    done_gs += 1;
+    assert_int_equal(inspect_for(INSP_KT_DAU_HIEU, q1, chi[20], D(2023, 6, 1), qk, &e), TCXD_OK);
+    done_kt += 1;
+    /* outside the plan: the city's, the district's; the other city's is not in the subtree, nor
+       a 2024 inspection in the year */
+    assert_int_equal(inspect_for(INSP_KT_THUONG_XUYEN, city, chi[4], D(2023, 7, 1), 0, &e),
+                     TCXD_OK);
+    assert_int_equal(inspect_for(INSP_GS_THUONG_XUYEN, q1, chi[21], D(2023, 7, 1), 0, &e), TCXD_OK);
+    out_kt++;
+    out_gs++;
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, other, other_chi, D(2023, 7, 1), hp, &e),
+                     TCXD_OK);
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, city, chi[5], D(2024, 1, 1), 0, &e), TCXD_OK);
+    /* refusals, nothing written: another kind, another year, another body's organization, an
+       item that does not exist; a planned giám sát thường xuyên, nothing planned */
+    int64_t audits = store_audit_count(st);
+    assert_int_equal(inspect_for(INSP_KT_DAU_HIEU, city, chi[6], D(2023, 8, 1), kt[2], &e),
+                     TCXD_ERULE);
+    assert_string_equal(e.field, "plan_item_id");
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, city, chi[6], D(2024, 1, 2), kt[2], &e),
+                     TCXD_ERULE);
+    assert_string_equal(e.field, "plan_item_id");
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, q1, chi[22], D(2023, 8, 1), kt[2], &e),
+                     TCXD_ERULE);
+    assert_string_equal(e.field, "plan_item_id");
+    assert_int_equal(inspect_for(INSP_KT_CHUYEN_DE, city, chi[6], D(2023, 8, 1), 999999, &e),
+                     TCXD_ENOTFOUND);
+    struct inspection_plan_req bad = {.body_org_id = city,
+                                      .year = 2023,
+                                      .kind = INSP_GS_THUONG_XUYEN,
+                                      .body = INSP_BODY_CAP_UY,
+                                      .planned_orgs = 1};
+    assert_int_equal(store_inspection_plan_add(st, &actor, &bad, today, NULL, &e), TCXD_ERULE);
+    assert_string_equal(e.field, "kind");
+    bad.kind = INSP_KT_CHUYEN_DE;
+    bad.planned_orgs = 0;
+    assert_int_equal(store_inspection_plan_add(st, &actor, &bad, today, NULL, &e), TCXD_EINVAL);
+    assert_int_equal(store_audit_count(st), audits);
+
+    struct org_tree t;
+    assert_int_equal(store_tree_load(st, D(2023, 12, 31), &t, &e), TCXD_OK);
+    struct inspection_plan_progress p;
+    struct plan_seen seen = {0};
+    assert_int_equal(
+        store_inspection_plan(st, &t, org_tree_find(&t, city), 2023, seen_item, &seen, &p, &e),
+        TCXD_OK);
+    assert_int_equal(seen.n, planned_kt + planned_gs);
+    assert_int_equal(p.planned_kt, planned_kt);
+    assert_int_equal(p.planned_gs, planned_gs);
+    assert_int_equal(p.done_kt, done_kt);
+    assert_int_equal(p.done_gs, done_gs);
+    assert_int_equal(p.outside_kt, out_kt);
+    assert_int_equal(p.outside_gs, out_gs);
+    assert_int_equal(p.planned_orgs, p_orgs);
+    assert_int_equal(p.planned_members, p_members);
+    struct inspection_plan_item it;
+    assert_int_equal(store_inspection_plan_item_get(st, kt[0], &it, &e), TCXD_OK);
+    assert_int_equal(it.carried_out, 2);
+    struct buf b = BUF_INIT;
+    inspection_plan_sentence(&p, 2023, &b);
+    assert_string_equal(b.ptr, "kế hoạch năm 2023: 4 cuộc kiểm tra, 2 cuộc giám sát; đã thực "
+                               "hiện 3/4 cuộc kiểm tra, 1/2 cuộc giám sát; ngoài kế hoạch 1 cuộc "
+                               "kiểm tra, 1 cuộc giám sát");
+    buf_release(&b);
+    /* the district alone: its item, carried out; its supervision outside the plan */
+    assert_int_equal(store_inspection_plan(st, &t, org_tree_find(&t, q1), 2023, NULL, NULL, &p, &e),
+                     TCXD_OK);
+    assert_int_equal(p.planned_kt, 1);
+    assert_int_equal(p.done_kt, 1);
+    assert_int_equal(p.planned_gs + p.outside_kt, 0);
+    assert_int_equal(p.outside_gs, 1);
+    org_tree_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_first_half_2022),
         cmocka_unit_test(test_appeal_boundaries),
+        cmocka_unit_test(test_plan),
         cmocka_unit_test(test_rules_write_nothing),
         cmocka_unit_test(test_member_event_expiry_and_appeals),
         cmocka_unit_test(test_effects_for_other_modules),

@@ -656,6 +656,55 @@ static void test_org_own_discipline(void **state)
     close_and_remove(st);
 }
 
+/* A member's discipline decided through the inspection module (store_inspection.h) is read by the
+   review as it stands after the appeals decided by the review date: annulled, it forces nothing;
+   lowered from cảnh cáo to khiển trách, the reason names khiển trách; pending, the decision as
+   made. */
+static void test_member_discipline_appeals(void **state)
+{
+    struct store *st = open_fresh();
+    struct world w;
+    struct tcxd_error e;
+    struct scoreset g;
+    struct review_entered none = {0};
+    char *prop;
+    build(st, &w);
+    grades_for(st, REVIEW_SUBJECT_MEMBER, 2023, "tot", "xuat_sac", &g);
+    int64_t a = member(st, w.cb1), b = member(st, w.cb1), c = member(st, w.cb1);
+    struct discipline_req r = {.form = PD_KHIEN_TRACH,
+                               .member_id = a,
+                               .violation = DATE_NONE,
+                               .decision = D(2023, 5, 12),
+                               .announced = DATE_NONE};
+    int64_t da, db, dc;
+    must(store_discipline_add(st, &actor, &r, date_today(), &da, &e), &e);
+    must(store_discipline_appeal(st, &actor, da, D(2023, 5, 20), APPEAL_ANNULLED, PD_KHIEN_TRACH,
+                                 D(2023, 7, 1), "3-QĐ", date_today(), &e),
+         &e);
+    assert_int_equal(verified_proposal(st, a, 2023, &g, &none, &prop), REVIEW_HTXSNV);
+    assert_false(has_reason(prop, "khiển trách"));
+    free(prop);
+    r.member_id = b;
+    r.form = PD_CANH_CAO;
+    must(store_discipline_add(st, &actor, &r, date_today(), &db, &e), &e);
+    must(store_discipline_appeal(st, &actor, db, D(2023, 5, 20), APPEAL_CHANGED, PD_KHIEN_TRACH,
+                                 D(2023, 7, 1), "4-QĐ", date_today(), &e),
+         &e);
+    assert_int_equal(verified_proposal(st, b, 2023, &g, &none, &prop), REVIEW_KHTNV);
+    assert_true(has_reason(prop, "khiển trách ngày 12/05/2023"));
+    assert_false(has_reason(prop, "cảnh cáo"));
+    free(prop);
+    r.member_id = c;
+    must(store_discipline_add(st, &actor, &r, date_today(), &dc, &e), &e);
+    must(store_discipline_appeal(st, &actor, dc, D(2023, 5, 20), APPEAL_PENDING, PD_KHIEN_TRACH,
+                                 DATE_NONE, "", date_today(), &e),
+         &e);
+    assert_int_equal(verified_proposal(st, c, 2023, &g, &none, &prop), REVIEW_KHTNV);
+    assert_true(has_reason(prop, "cảnh cáo ngày 12/05/2023"));
+    free(prop);
+    close_and_remove(st);
+}
+
 /* The chi bộ's conclusion in a member's degradation self-check forces the member's review of
    that year (the "degradation" fact); the self-assessment alone, or another year's, does not. */
 static void test_degradation_conclusion(void **state)
@@ -1188,6 +1237,7 @@ int main(void)
         cmocka_unit_test(test_cap_boundary),
         cmocka_unit_test(test_discipline_by_rule_set_year),
         cmocka_unit_test(test_org_own_discipline),
+        cmocka_unit_test(test_member_discipline_appeals),
         cmocka_unit_test(test_degradation_conclusion),
         cmocka_unit_test(test_report_against_sql),
         cmocka_unit_test(test_unreviewed_and_suspended),

@@ -1,6 +1,7 @@
 // End-to-end: inspection and discipline records and the degradation self-check entered through
 // the pages (issue 16) in Debian's chromium against a real `tcxd serve` over `tcxd demo --profile
-// small`, as a staff user: an inspection recorded on /inspections, a conclusion dated before its
+// small`, as a staff user: an item of the year's plan and an inspection carrying it out recorded
+// on /inspections (the plan's sentence after), a conclusion dated before its
 // start refused at its field (nothing written), then concluded; a khai trừ for a probationary
 // member and a decision before the violation refused at their fields (nothing written); a cảnh
 // cáo for an official member, lowered on appeal to khiển trách, the 12 months counted from the
@@ -76,7 +77,22 @@ describe('inspection, discipline and self-check records through the pages', { ti
     const start = daysAgo(3);
     const q = `from=${year}-01-01&to=${today}`;
     const before = (await admin.call('GET', `/api/inspections/report?${q}`)).body;
+    const planBefore = (await admin.call('GET', `/api/inspections/plan?year=${year}`)).body;
     await page.click('nav.mainnav >> text=Kiểm tra, giám sát');
+    // an item of the year's plan: one organization and one member, by a team, this year
+    const pform = page.locator('[data-testid=new-plan-item]');
+    await pform.waitFor();
+    await page.selectOption('#pl_kind', 'kt_dau_hieu');
+    await page.selectOption('#pl_body', 'doan');
+    await page.fill('#pl_orgs', '1');
+    await page.fill('#pl_members', '1');
+    await page.fill('#pl_title', 'Kê khai tài sản');
+    await pform.locator('button[type=submit]').click();
+    const pok = pform.locator('[role=status]');
+    await pok.waitFor();
+    const itemId = Number(/(\d+)/.exec(await pok.textContent())[1]);
+    await page.locator(`[data-testid=plan-item-${itemId}]`).waitFor();
+    assert.match(await page.locator(`[data-testid=plan-item-${itemId}]`).textContent(), /Chưa thực hiện/);
     const form = page.locator('[data-testid=new-inspection]');
     await form.waitFor();
     await page.selectOption('#ni_kind', 'kt_dau_hieu');
@@ -88,6 +104,7 @@ describe('inspection, discipline and self-check records through the pages', { ti
     await page.fill('#ni_members', String(official.id));
     await page.check('#ni_area_tham_nhung');
     await page.check('#ni_area_can_bo');
+    await page.selectOption('#ni_plan_item', String(itemId));
     await form.locator('button[type=submit]').click();
     const ok = form.locator('[role=status]');
     await ok.waitFor();
@@ -103,6 +120,12 @@ describe('inspection, discipline and self-check records through the pages', { ti
     assert.equal((await page.locator('[data-testid=by-area-can_bo] td').textContent()).trim(), String(before.by_area.can_bo + 1));
     const after = (await admin.call('GET', `/api/inspections/report?${q}`)).body;
     assert.equal(after.teams.count, before.teams.count + 1);
+    // the plan: one more inspection planned and carried out
+    const p = planBefore;
+    const wantPlan = `kế hoạch năm ${year}: ${p.planned.inspections + 1} cuộc kiểm tra, ${p.planned.supervisions} cuộc giám sát; ` +
+      `đã thực hiện ${p.done.inspections + 1}/${p.planned.inspections + 1} cuộc kiểm tra`;
+    await page.waitForFunction((w) => document.querySelector('[data-testid=plan-sentence]')?.textContent.includes(w), wantPlan);
+    assert.match(await page.locator(`[data-testid=plan-item-${itemId}]`).textContent(), /Đã thực hiện \(1 cuộc\)/);
     assert.ok((await shoot(page, 'inspections-entry')) <= 1, 'the inspections page overflows at 390 px');
 
     await page.click(`[data-testid=inspection-${inspId}] a`);

@@ -4,6 +4,8 @@
 // one decision with its appeal (khiếu nại kỷ luật) and result. The rules (forms per subject,
 // limitation periods, dates, the 12-month expiry, appeals) are the server's
 // (src/core/inspection.c): a refusal is shown at the field it names and nothing is written.
+// The year's plan (chương trình kiểm tra, giám sát năm): its items with how far they were carried
+// out, an item added, and an inspection naming the item it carries out.
 import { useState } from 'preact/hooks';
 import { request } from '../api';
 import { DateField, ErrorBox, errorText, Link, Loading, SelectField, TextField, useAsync } from '../components/ui';
@@ -42,7 +44,19 @@ export interface DisciplineRec {
   expires: string | null; annulled: string | null; decision_no: string; reason: string; inspection_id: number | null;
 }
 
+export interface PlanItem {
+  id: number; body_org_id: number; year: number; month: number; kind: string; kind_label: string; body: string;
+  body_label: string; areas: string[]; planned_orgs: number; planned_members: number; title: string; carried_out: number;
+}
+export interface Plan {
+  year: number; sentence: string; items: PlanItem[];
+  planned: { inspections: number; supervisions: number }; done: { inspections: number; supervisions: number };
+  outside: { inspections: number; supervisions: number };
+}
+
 const recApi = {
+  plan: (year: number) => request<Plan>('GET', `/api/inspections/plan?year=${year}`),
+  addPlanItem: (b: unknown) => request<PlanItem>('POST', '/api/inspections/plan', b),
   addInspection: (b: unknown) => request<InspectionRec>('POST', '/api/inspections', b),
   inspection: (id: number) => request<InspectionRec>('GET', `/api/inspections/${id}`),
   conclude: (id: number, b: unknown) => request<InspectionRec>('POST', `/api/inspections/${id}/conclude`, b),
@@ -70,8 +84,9 @@ function focusFirst(x: Record<string, string>) {
   if (k) (document.getElementById(k) as HTMLElement | null)?.focus();
 }
 
-export function NewInspection({ onDone }: { onDone: (i: InspectionRec) => void }) {
+export function NewInspection({ onDone, planItems }: { onDone: (i: InspectionRec) => void; planItems: PlanItem[] }) {
   const user = useUser();
+  const [planItem, setPlanItem] = useState('');
   const [kind, setKind] = useState('kt_chuyen_de');
   const [body, setBody] = useState('ubkt');
   const [bodyOrg, setBodyOrg] = useState(String(user.scope.id));
@@ -110,13 +125,14 @@ export function NewInspection({ onDone }: { onDone: (i: InspectionRec) => void }
     if (o) b.orgs = o;
     if (m) b.members = m;
     if (decisionNo.trim()) b.decision_no = decisionNo.trim();
+    if (planItem) b.plan_item_id = Number(planItem);
     try {
       const r = await recApi.addInspection(b);
       setNote(t('insp.added', { id: String(r.id) }));
-      setOrgs(''); setMembers(''); setTeam(''); setTeamMembers(''); setAreas([]); setDecisionNo(''); setEnd('');
+      setOrgs(''); setMembers(''); setTeam(''); setTeamMembers(''); setAreas([]); setDecisionNo(''); setEnd(''); setPlanItem('');
       onDone(r);
     } catch (err) {
-      const map = { start: 'ni_start', end: 'ni_end', orgs: 'ni_orgs', members: 'ni_members', team: 'ni_team', team_members: 'ni_team_members', body_org_id: 'ni_body_org', areas: 'ni_orgs', kind: 'ni_kind', body: 'ni_body', decision_no: 'ni_decision' };
+      const map = { start: 'ni_start', end: 'ni_end', orgs: 'ni_orgs', members: 'ni_members', team: 'ni_team', team_members: 'ni_team_members', body_org_id: 'ni_body_org', areas: 'ni_orgs', kind: 'ni_kind', body: 'ni_body', decision_no: 'ni_decision', plan_item_id: 'ni_plan_item' };
       const y = fieldError(err, map, 'ni_orgs');
       setErrs(y);
       focusFirst(y);
@@ -148,6 +164,8 @@ export function NewInspection({ onDone }: { onDone: (i: InspectionRec) => void }
         ))}
       </fieldset>
       <TextField id="ni_decision" label={t('insp.decisionNo')} value={decisionNo} onInput={setDecisionNo} error={errs.ni_decision} />
+      <SelectField id="ni_plan_item" label={t('plan.carriesOut')} value={planItem} onChange={setPlanItem} error={errs.ni_plan_item}
+        empty={t('plan.outside')} options={planItems.map((p) => [String(p.id), `#${p.id} ${p.kind_label}${p.title ? ` — ${p.title}` : ''}`])} />
       <button type="submit">{t('insp.add')}</button>
       {note && <p role="status" class="ok-text">{note}</p>}
     </form>
@@ -343,6 +361,88 @@ export function DisciplinePage({ id }: { id: number }) {
           {result !== 'pending' && <DateField id="ap_decided" label={t('insp.appealDecided')} value={decided} onInput={setDecided} error={errs.ap_decided} />}
           <TextField id="ap_decision_no" label={t('insp.decisionNo')} value={decisionNo} onInput={setDecisionNo} error={errs.ap_decision_no} />
           <button type="submit">{t('cpl.save')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The year's plan over the account's scope: the sentence, the items, and (staff) a new item. */
+export function PlanSection({ year, plan, onChanged }: { year: number; plan: Plan | undefined; onChanged: () => void }) {
+  const user = useUser();
+  const [kind, setKind] = useState('kt_chuyen_de');
+  const [body, setBody] = useState('ubkt');
+  const [bodyOrg, setBodyOrg] = useState(String(user.scope.id));
+  const [orgs, setOrgs] = useState('');
+  const [members, setMembers] = useState('');
+  const [month, setMonth] = useState('0');
+  const [title, setTitle] = useState('');
+  const [errs, setErrs] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const count = (v: string, id: string, x: Record<string, string>) => {
+    if (!v.trim()) return 0;
+    if (!/^\d+$/.test(v.trim())) x[id] = t('plan.badNumber');
+    return Number(v.trim());
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const x: Record<string, string> = {};
+    const o = count(orgs, 'pl_orgs', x), m = count(members, 'pl_members', x);
+    if (!/^\d+$/.test(bodyOrg.trim())) x.pl_body_org = t('cpl.badId');
+    setErrs(x);
+    setNote('');
+    if (Object.keys(x).length) { focusFirst(x); return; }
+    const b: Record<string, unknown> = { body_org_id: Number(bodyOrg.trim()), year, kind, body, planned_orgs: o, planned_members: m, month: Number(month) };
+    if (title.trim()) b.title = title.trim();
+    try {
+      const r = await recApi.addPlanItem(b);
+      setNote(t('plan.added', { id: String(r.id) }));
+      setOrgs(''); setMembers(''); setTitle('');
+      onChanged();
+    } catch (err) {
+      const y = fieldError(err, { kind: 'pl_kind', body: 'pl_body', body_org_id: 'pl_body_org', orgs: 'pl_orgs', planned_orgs: 'pl_orgs', planned_members: 'pl_members', month: 'pl_month', title: 'pl_title', year: 'pl_kind' }, 'pl_kind');
+      setErrs(y);
+      focusFirst(y);
+    }
+  };
+  const months: [string, string][] = [['0', t('plan.wholeYear')], ...Array.from({ length: 12 }, (_, i): [string, string] => [String(i + 1), t('plan.month', { m: String(i + 1) })])];
+  return (
+    <section aria-labelledby="plan_h" data-testid="plan">
+      <h2 id="plan_h">{t('plan.title', { y: String(year) })}</h2>
+      {plan && <p data-testid="plan-sentence">{plan.sentence}</p>}
+      {plan && plan.items.length > 0 && (
+        <div class="table-wrap">
+          <table data-testid="plan-items">
+            <thead><tr>
+              <th scope="col">{t('cpl.no')}</th><th scope="col">{t('insp.kind')}</th><th scope="col">{t('plan.when')}</th>
+              <th scope="col">{t('insp.subjects')}</th><th scope="col">{t('plan.state')}</th>
+            </tr></thead>
+            <tbody>
+              {plan.items.map((p) => (
+                <tr key={p.id} data-testid={`plan-item-${p.id}`}>
+                  <td>#{p.id}</td>
+                  <td>{p.kind_label}{p.title && <> — {p.title}</>}</td>
+                  <td>{p.month ? t('plan.month', { m: String(p.month) }) : t('plan.wholeYear')}</td>
+                  <td>{t('insp.subjectsN', { o: String(p.planned_orgs), m: String(p.planned_members) })}</td>
+                  <td>{p.carried_out ? t('plan.done', { n: String(p.carried_out) }) : t('plan.notDone')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit(user) && (
+        <form onSubmit={submit} class="card" noValidate aria-labelledby="pl_h" data-testid="new-plan-item">
+          <h3 id="pl_h">{t('plan.new')}</h3>
+          <SelectField id="pl_kind" label={t('insp.kind')} value={kind} onChange={setKind} options={KINDS.filter(([k]) => k !== 'gs_thuong_xuyen')} error={errs.pl_kind} />
+          <SelectField id="pl_body" label={t('insp.body')} value={body} onChange={setBody} options={BODIES} error={errs.pl_body} />
+          <TextField id="pl_body_org" label={t('insp.bodyOrg')} value={bodyOrg} onInput={setBodyOrg} error={errs.pl_body_org} inputMode="numeric" />
+          <TextField id="pl_orgs" label={t('plan.orgs')} value={orgs} onInput={setOrgs} error={errs.pl_orgs} inputMode="numeric" />
+          <TextField id="pl_members" label={t('plan.members')} value={members} onInput={setMembers} error={errs.pl_members} inputMode="numeric" />
+          <SelectField id="pl_month" label={t('plan.when')} value={month} onChange={setMonth} options={months} error={errs.pl_month} />
+          <TextField id="pl_title" label={t('plan.itemTitle')} value={title} onInput={setTitle} error={errs.pl_title} />
+          <button type="submit">{t('plan.add')}</button>
+          {note && <p role="status" class="ok-text">{note}</p>}
         </form>
       )}
     </section>

@@ -10,7 +10,7 @@ import { DateField, ErrorBox, Link, Loading, useAsync } from '../components/ui';
 import { formatDate, formatNumber, parseDate, todayIso } from '../format';
 import { t } from '../i18n';
 import { canEdit, useUser } from '../session';
-import { AREAS, FORMS, NewDiscipline, NewInspection } from './InspectionRecords';
+import { AREAS, FORMS, NewDiscipline, NewInspection, PlanSection, type Plan } from './InspectionRecords';
 
 interface Counts {
   sentence: string;
@@ -29,6 +29,7 @@ const api = {
   letters: (from: string, to: string) => request<LetterCounts>('GET', withQuery('/api/complaints/report', { from, to })),
   list: (from: string, to: string) => request<{ items: Inspection[] }>('GET', withQuery('/api/inspections', { from, to })),
   disciplines: (from: string, to: string) => request<{ items: Discipline[] }>('GET', withQuery('/api/disciplines', { from, to })),
+  plan: (year: number) => request<Plan>('GET', withQuery('/api/inspections/plan', { year })),
 };
 
 function Figures({ rows, testid }: { rows: [string, string, number][]; testid: string }) {
@@ -54,6 +55,8 @@ export function InspectionsPage() {
   const letters = useAsync(() => api.letters(f, tt), [f, tt]);
   const list = useAsync(() => api.list(f, tt), [f, tt, tick]);
   const disc = useAsync(() => api.disciplines(f, tt), [f, tt, tick]);
+  const planYear = Number(tt.slice(0, 4));
+  const plan = useAsync(() => api.plan(planYear), [planYear, tick]);
   const apply = (e: Event) => {
     e.preventDefault();
     const a = parseDate(from), z = parseDate(to);
@@ -120,7 +123,8 @@ export function InspectionsPage() {
           </tbody>
         </table>
       ))}
-      {canEdit(user) && <NewInspection onDone={() => setTick(tick + 1)} />}
+      <PlanSection year={planYear} plan={plan.data} onChanged={() => setTick(tick + 1)} />
+      {canEdit(user) && <NewInspection planItems={plan.data?.items ?? []} onDone={() => setTick(tick + 1)} />}
       {canEdit(user) && <NewDiscipline onDone={() => setTick(tick + 1)} />}
     </section>
   );
