@@ -2,7 +2,9 @@
 # The Debian package (issue 11): built by dpkg-buildpackage from a copy of the source tree,
 # installed into an empty root, and the unit's ExecStart command line - as deploy/tcxd.service
 # has it, with the root's paths - started without systemd and asked over HTTPS for the web UI
-# and the API, with a self-signed certificate made here.
+# and the API, with a self-signed certificate made here; then, as root, really installed
+# (dpkg -i, maintainer scripts and all) on this machine seen through an overlay in a private
+# mount namespace, served by the unit's command line as its User=, and purged.
 #   tests/deb/package.sh [SOURCE_ROOT]
 # Needs dpkg-dev, debhelper, fakeroot, openssl, curl (scripts/install-deps.sh). The web UI is
 # built first in the source tree when web/dist is missing (scripts/web.sh build).
@@ -97,4 +99,70 @@ curl -s --cacert "$work/etc/cert.pem" -o /dev/null --resolve "localhost:$port:12
 if curl -s -o /dev/null --max-time 3 "http://127.0.0.1:$port/api/me" -w '%{http_code}' | grep -q '^[2-4]'; then
     fail "plain HTTP answered on the TLS port"
 fi
-echo "package.sh: ok ($(basename "$deb"), $(du -k "$deb" | cut -f1) KiB)"
+kill "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+pid=
+
+# 5. a real install (dpkg -i: the maintainer scripts run) on a machine without tcxd: this one
+# seen through an overlay in a private mount namespace, so nothing of it changes. The account
+# and /etc/tcxd come from postinst; the unit's command line runs as its User= with the state
+# directory systemd would make, and serves the UI over TLS; then dpkg --purge removes it all.
+installed=
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null && ! dpkg -s tcxd >/dev/null 2>&1; then
+    port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    cp "$deb" "$work/tcxd.deb"
+    cat > "$work/install.sh" <<EOF2
+set -eu
+spid=
+trap '[ -n "\$spid" ] && kill "\$spid" 2>/dev/null || true' EXIT
+m=$work/ovl/m
+mkdir -p $work/ovl/t "\$m"
+mount -t tmpfs tmpfs $work/ovl/t
+mkdir $work/ovl/t/u $work/ovl/t/w
+mount -t overlay overlay -o lowerdir=/,upperdir=$work/ovl/t/u,workdir=$work/ovl/t/w "\$m"
+mount -t proc proc "\$m/proc"
+mount --rbind /dev "\$m/dev"
+mkdir -p "\$m/root/deb"
+cp $work/tcxd.deb "\$m/root/deb/"
+inroot() { chroot "\$m" "\$@"; }
+inroot dpkg -i /root/deb/tcxd.deb > $work/dpkg-i.log 2>&1 || { cat $work/dpkg-i.log; echo "FAIL: dpkg -i"; exit 1; }
+[ "\$(inroot dpkg-query -W -f '\${Status}' tcxd)" = "install ok installed" ] || { echo "FAIL: not installed"; exit 1; }
+inroot getent passwd tcxd > $work/passwd || { echo "FAIL: postinst made no tcxd account"; exit 1; }
+[ "\$(inroot stat -c '%U:%G %a' /etc/tcxd)" = "root:tcxd 750" ] || { echo "FAIL: /etc/tcxd is \$(inroot stat -c '%U:%G %a' /etc/tcxd)"; exit 1; }
+inroot man -w tcxd | grep -q '/usr/share/man/man1/tcxd.1' || { echo "FAIL: man tcxd finds no page"; exit 1; }
+# what systemd does before ExecStart: the state directory, the service's user
+mkdir -p "\$m/var/lib/tcxd"
+inroot chown tcxd:tcxd /var/lib/tcxd
+inroot chmod 0750 /var/lib/tcxd
+cp $work/etc/cert.pem $work/etc/key.pem "\$m/etc/tcxd/"
+inroot chown root:tcxd /etc/tcxd/cert.pem /etc/tcxd/key.pem
+inroot chmod 0640 /etc/tcxd/cert.pem /etc/tcxd/key.pem
+chroot --userspec=tcxd:tcxd "\$m" env TCXD_DB=$db_env /usr/bin/tcxd init > /dev/null
+cmd2=\$(echo "$exec_start" | sed "s|--listen [^ ]*|--listen 127.0.0.1:$port2|")
+chroot --userspec=tcxd:tcxd "\$m" env TCXD_DB=$db_env \$cmd2 --quiet > $work/serve2.log 2>&1 &
+spid=\$!
+ok=
+for _ in \$(seq 1 100); do
+    if curl -s -k -o /dev/null "https://127.0.0.1:$port2/"; then ok=1; break; fi
+    kill -0 "\$spid" 2>/dev/null || break
+    sleep 0.1
+done
+[ -n "\$ok" ] || { cat $work/serve2.log; echo "FAIL: the installed unit's command line does not serve HTTPS"; exit 1; }
+curl -s -k "https://127.0.0.1:$port2/" | grep -qi '<!doctype html' || { echo "FAIL: no web UI over TLS"; exit 1; }
+[ "\$(curl -s -k -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port2/api/me")" = 401 ] || { echo "FAIL: /api/me"; exit 1; }
+u=\$(awk '/^Uid:/ {print \$2}' /proc/\$spid/status)
+[ "\$u" = "\$(cut -d: -f3 $work/passwd)" ] || { echo "FAIL: the server runs as uid \$u, not tcxd's"; exit 1; }
+[ "\$(inroot stat -c %U $db_env)" = tcxd ] || { echo "FAIL: the database is not the service's"; exit 1; }
+kill "\$spid"
+wait "\$spid" 2>/dev/null || true
+inroot dpkg --purge tcxd > $work/dpkg-purge.log 2>&1 || { cat $work/dpkg-purge.log; echo "FAIL: dpkg --purge"; exit 1; }
+[ ! -e "\$m/usr/bin/tcxd" ] || { echo "FAIL: /usr/bin/tcxd left after purge"; exit 1; }
+echo installed-ok
+EOF2
+    out=$(unshare -m sh "$work/install.sh" 2>&1) || true
+    echo "$out" | grep -q '^installed-ok$' || { echo "$out" >&2; fail "the package does not install and serve (dpkg -i in an overlay)"; }
+    installed=", dpkg -i/--purge in an overlay: ok"
+else
+    echo "package.sh: the real install is skipped (needs root, mount namespaces, no tcxd installed)" >&2
+fi
+echo "package.sh: ok ($(basename "$deb"), $(du -k "$deb" | cut -f1) KiB$installed)"
