@@ -16,6 +16,10 @@ for i in $(seq 1 100); do [ -s "$dir/port" ] && break; sleep 0.1; done
 url="http://127.0.0.1:$(cat "$dir/port")"
 curl -s -c "$dir/jar" -H 'Content-Type: application/json' \
     -d '{"username":"bench","password":"Matkhau-bench-2024"}' "$url/api/login" >/dev/null
+# the first member list builds the search engine's index (seconds on the Hà Nội demo, the
+# process's work): made before the timing starts
+curl -s -o /dev/null -w 'first heavy list (builds the engine): %{http_code} in %{time_total} s\n' \
+    -b "$dir/jar" "$url/api/members?as_of=2019-01-01&q=a&page_size=200"
 heavy() {
     while :; do
         curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$dir/jar" \
