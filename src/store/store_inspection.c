@@ -596,6 +596,28 @@ enum tcxd_err store_discipline_appeal(struct store *st, const struct store_actor
         goto out;
     }
     int64_t id = sqlite3_last_insert_rowid(st->db);
+    /* a member's membership follows a result that makes or unmakes a khai trừ: raised to khai
+       trừ, the member's DISCIPLINE event of that form on the result's day ends it; a khai trừ
+       annulled or lowered, a restoration (phục hồi đảng tịch) in the chi bộ of the decision */
+    if (d->member_id && result != APPEAL_PENDING) {
+        bool was = d->current == PD_KHAI_TRU;
+        bool now = result == APPEAL_CHANGED ? new_form == PD_KHAI_TRU
+                                            : result == APPEAL_KEPT && was;
+        struct member_event ev = {.date = decided, .decision_date = decided, .until = DATE_NONE};
+        if (was != now) {
+            if (now) {
+                ev.kind = MEV_DISCIPLINE;
+                ev.form = (int)PD_KHAI_TRU;
+            } else {
+                ev.kind = MEV_RESTORE;
+                ev.org_id = d->subject_org_id;
+            }
+            if ((rc = store_member_append(st, d->member_id, &ev, dec.ptr, "", e))) {
+                store_rollback(st);
+                goto out;
+            }
+        }
+    }
     json_t *after = json_pack(
         "{s:I, s:o, s:s, s:o, s:o}", "discipline_id", (json_int_t)discipline_id, "lodged_on",
         json_date(lodged), "result", appeal_result_name(result), "form",
@@ -799,8 +821,17 @@ bool store_member_discipline_standing(struct store *st, int64_t member_id, tcxd_
     sqlite3_bind_int(s, 3, *form);
     int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     sqlite3_reset(s);
-    if (!id)
-        return true;
+    if (!id) {
+        /* the khai trừ an appeal's result raised to is carried by the decision it changed */
+        s = store_stmt(st, STMT_APPEAL_RAISED_ON);
+        sqlite3_bind_int64(s, 1, member_id);
+        store_bind_date(s, 2, decided);
+        sqlite3_bind_int(s, 3, APPEAL_CHANGED);
+        sqlite3_bind_int(s, 4, *form);
+        bool raised = sqlite3_step(s) == SQLITE_ROW;
+        sqlite3_reset(s);
+        return !raised;
+    }
     s = store_stmt(st, STMT_APPEAL_LAST_ON);
     sqlite3_bind_int64(s, 1, id);
     store_bind_date(s, 2, on);

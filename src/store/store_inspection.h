@@ -149,7 +149,10 @@ enum tcxd_err store_discipline_add(struct store *st, const struct store_actor *w
 enum tcxd_err store_discipline_get(struct store *st, int64_t id, struct discipline_info *out,
                                    struct tcxd_error *e) TCXD_WUR;
 /* An appeal: lodged after the decision; result APPEAL_PENDING, or decided on a date with a new
-   form when APPEAL_CHANGED (allowed for the subject). */
+   form when APPEAL_CHANGED (allowed for the subject). For a member, a result that raises the
+   form to khai trừ appends the member's DISCIPLINE event of that form on the result's day (the
+   membership ends); one that annuls or lowers a khai trừ appends a RESTORE in the chi bộ of the
+   decision (refused, nothing written, when the member's events do not replay with it). */
 enum tcxd_err store_discipline_appeal(struct store *st, const struct store_actor *who,
                                       int64_t discipline_id, tcxd_date lodged,
                                       enum appeal_result result, enum party_discipline new_form,

@@ -69,6 +69,10 @@
       "ORDER BY date")                                                                             \
     X(STMT_DISCIPLINE_RECORDED_ON,                                                                 \
       "SELECT 1 FROM discipline WHERE member_id = ?1 AND decision_date = ?2 LIMIT 1")              \
+    X(STMT_APPEAL_RAISED_ON,                                                                       \
+      "SELECT 1 FROM discipline_appeal a JOIN discipline d ON d.id = a.discipline_id "             \
+      "WHERE d.member_id = ?1 AND a.decided_on = ?2 AND a.result = ?3 AND a.result_form = ?4 "     \
+      "LIMIT 1")                                                                                   \
     X(STMT_DISCIPLINE_OF_EVENT,                                                                    \
       "SELECT id FROM discipline WHERE member_id = ?1 AND decision_date = ?2 AND form = ?3 "       \
       "ORDER BY id LIMIT 1")                                                                       \

@@ -380,6 +380,36 @@ static void test_member_event_expiry_and_appeals(void **state)
     assert_int_equal(store_discipline_get(st, id, &d, &e), TCXD_OK);
     assert_int_equal(d.current, PD_KHAI_TRU);
     assert_int_equal(d.expires, DATE_NONE);
+    /* ... which ends the membership on the result's day; the review reads one discipline, the
+       decision as it stands (khai trừ), not the event that carries the result */
+    assert_int_equal(store_member_get(st, members[396], &mi, &e), TCXD_OK);
+    assert_int_equal(mi.status, MEMBER_REMOVED);
+    int form = (int)PD_CANH_CAO;
+    assert_true(store_member_discipline_standing(st, members[396], D(2024, 3, 10), &form, today));
+    assert_int_equal(form, PD_KHAI_TRU);
+    form = (int)PD_KHAI_TRU;
+    assert_false(store_member_discipline_standing(st, members[396], D(2024, 6, 1), &form, today));
+    form = (int)PD_CANH_CAO; /* before the result: the cảnh cáo as decided */
+    assert_true(store_member_discipline_standing(st, members[396], D(2024, 3, 10), &form,
+                                                 D(2024, 5, 31)));
+    assert_int_equal(form, PD_CANH_CAO);
+    /* the khai trừ of members[395] annulled on appeal: the membership is restored in the chi bộ
+       of the decision, as an official member again */
+    int64_t kt = 0;
+    struct discipline_info k;
+    for (int64_t x = 1; x < 1000 && !kt; x++)
+        if (!store_discipline_get(st, x, &k, &e) && k.member_id == members[395])
+            kt = x;
+    assert_true(kt > 0);
+    int64_t chi_of = k.subject_org_id;
+    assert_int_equal(store_discipline_appeal(st, &actor, kt, D(2024, 4, 15), APPEAL_ANNULLED,
+                                             PD_KHAI_TRU, D(2024, 5, 10), "5-QĐ", today, &e),
+                     TCXD_OK);
+    assert_int_equal(store_member_get(st, members[395], &mi, &e), TCXD_OK);
+    assert_int_equal(mi.status, MEMBER_OFFICIAL);
+    assert_int_equal(mi.org_id, chi_of);
+    form = (int)PD_KHAI_TRU;
+    assert_false(store_member_discipline_standing(st, members[395], D(2024, 4, 1), &form, today));
     struct discipline_req w2 = {.violation = DATE_NONE,
                                 .announced = DATE_NONE,
                                 .form = PD_CANH_CAO,
