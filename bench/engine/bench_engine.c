@@ -204,12 +204,13 @@ static double time_list(const struct org_tree *t, int64_t org, tcxd_date d, cons
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_engine DB [--runs N] [--date D]... [--check]\n");
+        fprintf(stderr, "usage: bench_engine DB [--runs N] [--date D]... [--check] [--profile N] [--search N]\n");
         return 2;
     }
     int runs = 7;
     bool check = false;
     int profile = 0; /* --profile N: only the engine's city report, N times (for perf) */
+    int search_runs = 0; /* --search N: only the engine's searches and lists, N runs each */
     tcxd_date dates[8];
     int ndates = 0;
     struct tcxd_error e;
@@ -223,6 +224,8 @@ int main(int argc, char **argv)
             check = true;
         else if (!strcmp(argv[i], "--profile") && i + 1 < argc)
             profile = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--search") && i + 1 < argc)
+            search_runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--groupby") && i + 1 < argc) {
             struct buf f = BUF_INIT;
             FILE *fp = fopen(argv[++i], "r");
@@ -292,6 +295,33 @@ int main(int argc, char **argv)
         if (store_change_token(st, &tok, &e))
             die("token", &e);
     printf("change token: %.3f ms\n", (now_ms() - t0) / 100);
+    if (search_runs) { /* the engine's searches and lists alone (what perf is pointed at) */
+        struct engine_range all;
+        if (engine_subtree(eng, 0, dates[0], &all, &e))
+            die("subtree", &e);
+        const struct org_tree *t = engine_version_tree(eng, &all);
+        static const char *const qs[] = {"nguyen",   "nguyen van", "van an", "thu huong",
+                                         "tuan anh", "Thị",        "thi",    "minh duc"};
+        printf("| engine, on the first date | wall ms | CPU ms | total |\n|---|---:|---:|---:|\n");
+        for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+            int64_t tb = 0;
+            double b = time_list(t, 0, dates[0], qs[i], 0, true, search_runs, &tb);
+            printf("| find '%s', first page of 50 with the total | %.2f | %.2f | %lld |\n", qs[i],
+                   b, last_cpu, (long long)tb);
+        }
+        const int pages[] = {1, 100, 5000};
+        for (size_t i = 0; i < 3; i++) {
+            int64_t tb = 0;
+            double b = time_list(t, t->nodes[0].id, dates[0], "", (pages[i] - 1) * 50, true,
+                                 search_runs, &tb);
+            printf("| list %s, page %d | %.2f | %.2f | %lld |\n", t->nodes[0].code, pages[i], b,
+                   last_cpu, (long long)tb);
+        }
+        engine_release(eng);
+        engine_forget();
+        store_close(st);
+        return 0;
+    }
     if (profile) {
         struct engine_range all;
         if (engine_subtree(eng, 0, dates[0], &all, &e))
