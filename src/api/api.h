@@ -71,6 +71,11 @@ enum tcxd_err api_member_suspend(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_restore(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_readmit(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_fields(struct http_ctx *c, struct tcxd_error *e);
+/* commend.c: commendations of organizations */
+enum tcxd_err api_org_commend(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_commendations(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_org_commend_cancel(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_org_commend_body[], api_org_commend_cancel_body[];
 enum tcxd_err api_member_badge(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_card(struct http_ctx *c, struct tcxd_error *e);
 enum tcxd_err api_member_commend(struct http_ctx *c, struct tcxd_error *e);

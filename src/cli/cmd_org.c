@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "report/count.h"
+#include "store/store_commend.h"
 #include "text/text.h"
 #include "util/vnfmt.h"
 #include "util/xmalloc.h"
@@ -24,6 +25,10 @@ static const char org_help[] =
     "  tcxd org dissolve ORG [--members-to CHI_BO] [--date DATE] [--decision NO]\n"
     "  tcxd org history ORG\n"
     "  tcxd org find TEXT [--as-of DATE]\n"
+    "  tcxd org commend ORG --form co|bang_khen|giay_khen --date DATE [--decision NO]\n"
+    "           [--reason TEXT]   (khen thưởng tổ chức đảng: what for, who awarded it)\n"
+    "  tcxd org commendations ORG\n"
+    "  tcxd org commend cancel ORG ID --reason TEXT   (entered by mistake)\n"
     "ORG is a code or #id. DATE is dd/mm/yyyy or yyyy-mm-dd (default today).\n"
     "BASE_TYPE (base organizations): xa, phuong, thi_tran, co_quan_hanh_chinh, don_vi_su_nghiep,\n"
     "  dnnn, dn_ngoai_nha_nuoc, quan_doi, cong_an, khac, dac_khu; from 01/07/2025 a commune-level\n"
@@ -42,6 +47,10 @@ static const char org_help_vi[] =
     "  tcxd org dissolve TỔ_CHỨC [--members-to CHI_BỘ] [--date NGÀY] [--decision SỐ]\n"
     "  tcxd org history TỔ_CHỨC\n"
     "  tcxd org find NỘI_DUNG [--as-of NGÀY]\n"
+    "  tcxd org commend TỔ_CHỨC --form co|bang_khen|giay_khen --date NGÀY [--decision SỐ]\n"
+    "           [--reason NỘI_DUNG]   (khen thưởng tổ chức đảng: cờ, bằng khen, giấy khen)\n"
+    "  tcxd org commendations TỔ_CHỨC\n"
+    "  tcxd org commend cancel TỔ_CHỨC SỐ --reason LÝ_DO   (hủy bản ghi nhập nhầm)\n"
     "TỔ_CHỨC là mã hoặc #số. NGÀY là dd/mm/yyyy hoặc yyyy-mm-dd (mặc định hôm nay).\n"
     "--tier: above_base (cấp trên cơ sở), base (cơ sở), below_base (dưới cơ sở);\n"
     "--form: dang_bo (đảng bộ), chi_bo (chi bộ); --members-to: chi bộ nhận đảng viên khi giải "
@@ -61,16 +70,17 @@ enum {
     O_ASOF,
     O_DEPTH,
     O_MEMBERS_TO,
+    O_REASON,
     O_HELP,
     O__MAX
 };
 static void org_opts(struct cli_opt *o)
 {
     static const struct cli_opt proto[O__MAX] = {
-        {"date", true, NULL},  {"decision", true, NULL}, {"tier", true, NULL},
-        {"form", true, NULL},  {"parent", true, NULL},   {"type", true, NULL},
-        {"as-of", true, NULL}, {"depth", true, NULL},    {"members-to", true, NULL},
-        {"help", false, NULL},
+        {"date", true, NULL},   {"decision", true, NULL}, {"tier", true, NULL},
+        {"form", true, NULL},   {"parent", true, NULL},   {"type", true, NULL},
+        {"as-of", true, NULL},  {"depth", true, NULL},    {"members-to", true, NULL},
+        {"reason", true, NULL}, {"help", false, NULL},
     };
     memcpy(o, proto, sizeof(proto));
 }
@@ -420,6 +430,84 @@ static int org_find(struct cli *cli, struct cli_opt *o, const char **pos, size_t
     return 0;
 }
 
+struct commend_ctx {
+    json_t *arr;
+    struct cli_table *t;
+};
+
+static void commend_row(void *vctx, const struct org_commendation *c)
+{
+    struct commend_ctx *ctx = vctx;
+    if (ctx->arr) {
+        char *txt = store_org_commendation_json_text(c);
+        json_t *j = txt ? json_loads(txt, 0, NULL) : NULL;
+        free(txt);
+        if (j) {
+            json_object_set_new(j, "form_label", json_string(commend_form_label(c->form)));
+            json_array_append_new(ctx->arr, j);
+        }
+        return;
+    }
+    char id[24], d[DATE_ISO_LEN];
+    snprintf(id, sizeof(id), "%lld", (long long)c->id);
+    date_format_vn(c->date, d);
+    const char *r[] = {id, d, commend_form_label(c->form), c->decision_no, c->detail};
+    cli_table_row(ctx->t, r);
+}
+
+/* tcxd org commend ORG --form F --date D [--decision NO] [--reason TEXT]; org commendations ORG;
+   org commend cancel ORG ID --reason TEXT */
+static int org_commend(struct cli *cli, const char *verb, struct cli_opt *o, const char **pos,
+                       size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct org_info org;
+    bool cancel = !strcmp(verb, "commend") && npos >= 1 && !strcmp(pos[0], "cancel");
+    if (cancel) {
+        if (npos != 3)
+            return cli_usage(cli, "org", "org commend cancel needs ORG and ID");
+        char *end;
+        long long id = strtoll(pos[2], &end, 10);
+        if (!*pos[2] || *end || id <= 0)
+            return cli_usage(cli, "org", "org commend cancel needs ORG and ID");
+        if (store_org_resolve_latest(cli->st, pos[1], date_today(), &org, &e) ||
+            store_org_commend_cancel(cli->st, &cli->actor, org.id, id, o[O_REASON].value, &e))
+            return cli_fail(cli, &e);
+        return done(cli, MSG_T("commendation cancelled"), &org);
+    }
+    if (npos != 1)
+        return cli_usage(cli, "org", "org %s needs ORG", verb);
+    if (!strcmp(verb, "commendations")) {
+        if (store_org_resolve_latest(cli->st, pos[0], date_today(), &org, &e))
+            return cli_fail(cli, &e);
+        struct cli_table t;
+        const char *hdr[] = {"Số", "Ngày", "Hình thức", "Số quyết định", "Nội dung"};
+        cli_table_init(&t, 5, hdr, NULL);
+        struct commend_ctx ctx = {cli->json ? json_array() : NULL, &t};
+        enum tcxd_err rc = store_org_commendations(cli->st, org.id, commend_row, &ctx, &e);
+        if (!rc && ctx.arr)
+            cli_print_json(ctx.arr);
+        else if (!rc)
+            cli_table_print(&t);
+        else
+            json_decref(ctx.arr);
+        cli_table_release(&t);
+        return rc ? cli_fail(cli, &e) : 0;
+    }
+    tcxd_date date;
+    enum commend_form form;
+    if (!o[O_FORM].value)
+        return cli_usage(cli, "org", "org commend needs --form co|bang_khen|giay_khen");
+    if (cli_date(o[O_DATE].value, date_today(), "date", &date, &e) ||
+        commend_form_parse(o[O_FORM].value, &form, &e) ||
+        store_org_resolve_latest(cli->st, pos[0], date, &org, &e) ||
+        store_org_commend(cli->st, &cli->actor, org.id, date, form, o[O_DECISION].value,
+                          o[O_REASON].value, NULL, &e))
+        return cli_fail(cli, &e);
+    return done(cli, MSG_T("commendation recorded"), &org);
+}
+
 int cmd_org(struct cli *cli, int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
@@ -453,5 +541,7 @@ int cmd_org(struct cli *cli, int argc, char **argv)
         return org_history(cli, pos, npos);
     if (!strcmp(verb, "find"))
         return org_find(cli, o, pos, npos);
+    if (!strcmp(verb, "commend") || !strcmp(verb, "commendations"))
+        return org_commend(cli, verb, o, pos, npos);
     return cli_usage(cli, "org", "unknown org command '%s'", verb);
 }

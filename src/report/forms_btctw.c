@@ -7,6 +7,7 @@
  * follow is UNCONFIRMED). A revised form is a new definition with its own valid_from.
  */
 #include "report/forms.h"
+#include "report/forms_commend.h"
 #include "report/forms_rows.h"
 #include "report/forms_sets.h"
 #include "util/xmalloc.h"
@@ -276,26 +277,30 @@ static const struct form_row_def rows_6[] = {
 #undef RV
 
 /* ---- 7-BTCTW ---------------------------------------------------------------------------- */
-static const char WHY_AWARD[] = "tcxd chưa ghi khen thưởng tổ chức đảng";
+/* section I.1 from the commendations of organizations (forms_commend.h: a = kind, b = form) */
+#define OC7(k, l, lv, kind, form)                                                                  \
+    {                                                                                              \
+        k, l, lv, FSRC_SOURCE, 0, FP_ALL, kind, form, NULL                                         \
+    }
 static const char WHY_IRREGULAR[] = "tcxd chưa ghi sai sót, giả mạo trong giới thiệu sinh hoạt";
 #define EVF(k, l, lv, kind, a, b) FL(k, l, lv, FLOWBIT(kind), FP_FORM, a, b)
 #define BADGE(y)                  EVF("II." #y, "- Huy hiệu Đảng " #y " năm", 1, FLOW_BADGE, y, -1)
 static const struct form_row_def rows_7[] = {
     H("I", "I. Khen thưởng tổ chức đảng và đảng viên trong năm", 0),
     H("I.1", "1. Khen thưởng tổ chức đảng", 0),
-    NK("I.1.a", "a) Số tổ chức đảng cấp trên trực tiếp cơ sở được khen, chia ra:", 1, WHY_AWARD),
-    NK("I.1.a.flag", "- Tặng cờ", 2, WHY_AWARD),
-    NK("I.1.a.merit", "- Tặng bằng khen", 2, WHY_AWARD),
-    NK("I.1.b", "b) Số tổ chức cơ sở đảng được khen, chia ra:", 1, WHY_AWARD),
-    NK("I.1.b.flag", "- Tặng cờ", 2, WHY_AWARD),
-    NK("I.1.b.merit", "- Tặng bằng khen", 2, WHY_AWARD),
-    NK("I.1.b.cert", "- Tặng giấy khen", 2, WHY_AWARD),
-    NK("I.1.c", "c) Số đảng bộ bộ phận trực thuộc đảng ủy cơ sở được khen, chia ra:", 1, WHY_AWARD),
-    NK("I.1.c.merit", "- Tặng bằng khen", 2, WHY_AWARD),
-    NK("I.1.c.cert", "- Tặng giấy khen", 2, WHY_AWARD),
-    NK("I.1.d", "d) Số chi bộ trực thuộc đảng bộ cơ sở được khen, chia ra:", 1, WHY_AWARD),
-    NK("I.1.d.merit", "- Tặng bằng khen", 2, WHY_AWARD),
-    NK("I.1.d.cert", "- Tặng giấy khen", 2, WHY_AWARD),
+    OC7("I.1.a", "a) Số tổ chức đảng cấp trên trực tiếp cơ sở được khen, chia ra:", 1, 1, -1),
+    OC7("I.1.a.flag", "- Tặng cờ", 2, 1, COMMEND_CO),
+    OC7("I.1.a.merit", "- Tặng bằng khen", 2, 1, COMMEND_BANG_KHEN),
+    OC7("I.1.b", "b) Số tổ chức cơ sở đảng được khen, chia ra:", 1, 2, -1),
+    OC7("I.1.b.flag", "- Tặng cờ", 2, 2, COMMEND_CO),
+    OC7("I.1.b.merit", "- Tặng bằng khen", 2, 2, COMMEND_BANG_KHEN),
+    OC7("I.1.b.cert", "- Tặng giấy khen", 2, 2, COMMEND_GIAY_KHEN),
+    OC7("I.1.c", "c) Số đảng bộ bộ phận trực thuộc đảng ủy cơ sở được khen, chia ra:", 1, 3, -1),
+    OC7("I.1.c.merit", "- Tặng bằng khen", 2, 3, COMMEND_BANG_KHEN),
+    OC7("I.1.c.cert", "- Tặng giấy khen", 2, 3, COMMEND_GIAY_KHEN),
+    OC7("I.1.d", "d) Số chi bộ trực thuộc đảng bộ cơ sở được khen, chia ra:", 1, 4, -1),
+    OC7("I.1.d.merit", "- Tặng bằng khen", 2, 4, COMMEND_BANG_KHEN),
+    OC7("I.1.d.cert", "- Tặng giấy khen", 2, 4, COMMEND_GIAY_KHEN),
     EVF("I.2", "2. Số đảng viên được khen, chia ra:", 0, FLOW_COMMEND, COMMEND_BANG_KHEN,
         COMMEND_GIAY_KHEN),
     EVF("I.2.merit", "- Tặng bằng khen", 1, FLOW_COMMEND, COMMEND_BANG_KHEN, -1),
@@ -502,7 +507,8 @@ static const struct form_def form_7 = {.id = "7",
                                        .item_header = "Tiêu chí",
                                        COMPARE_COLS,
                                        .rows = ROWS(rows_7),
-                                       .sums = sums_7};
+                                       .sums = sums_7,
+                                       .own_facts = &forms_org_commend_source};
 #undef COMPARE_COLS
 #undef BTCTW
 #undef BTCTW_2017

@@ -486,7 +486,20 @@
       "ORDER BY member_id, date, id")                                                              \
     X(STMT_SF_EVENTS_ALL,                                                                          \
       "SELECT member_id, id, kind, date, decision_date, org_id, form, until_date, scope "          \
-      "FROM member_event ORDER BY member_id, date, id")
+      "FROM member_event ORDER BY member_id, date, id")                                            \
+    X(STMT_ORG_COMMEND_INSERT,                                                                     \
+      "INSERT INTO org_commendation(org_id, date, form, decision_no, detail) "                     \
+      "VALUES(?1, ?2, ?3, ?4, ?5)")                                                                \
+    X(STMT_ORG_COMMEND_LIST,                                                                       \
+      "SELECT id, org_id, date, form, decision_no, detail FROM org_commendation "                  \
+      "WHERE org_id = ?1 ORDER BY date, id")                                                       \
+    X(STMT_ORG_COMMEND_GET,                                                                        \
+      "SELECT id, org_id, date, form, decision_no, detail FROM org_commendation "                  \
+      "WHERE id = ?1 AND org_id = ?2")                                                             \
+    X(STMT_ORG_COMMEND_DELETE, "DELETE FROM org_commendation WHERE id = ?1 AND org_id = ?2")       \
+    X(STMT_ORG_COMMEND_PERIOD,                                                                     \
+      "SELECT id, org_id, date, form, decision_no, detail FROM org_commendation "                  \
+      "WHERE date >= ?1 AND date <= ?2 ORDER BY date, id")
 
 #include "store/store_sql_inspection.h"
 #include "store/store_sql_program.h"

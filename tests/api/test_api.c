@@ -706,6 +706,30 @@ static void test_audit_every_mutation(void **state)
                 "{\"org_id\":1,\"decision_date\":\"2015-06-01\"}", 400, "ceremony_date");
     }
 
+    /* a commendation of an organization, listed, then cancelled with a reason */
+    j = mutate(&a, "/api/orgs/{id}/commend", path("/api/orgs/%lld/commend", (long long)id_q1c),
+               "{\"form\":\"giay_khen\",\"date\":\"2020-05-19\",\"decision_no\":\"9-QĐ/ĐU\","
+               "\"reason\":\"hoàn thành xuất sắc nhiệm vụ\"}",
+               201);
+    long long cid = json_integer_value(json_object_get(j, "id"));
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
+    json_decref(j);
+    refused(&a, path("/api/orgs/%lld/commend", (long long)id_q1c),
+            "{\"form\":\"huan_chuong\",\"date\":\"2020-05-19\"}", 400, "form");
+    assert_int_equal(get(&a, path("/api/orgs/%lld/commendations", (long long)id_q1c), &j), 200);
+    json_t *oc = json_array_get(json_object_get(j, "items"), 0);
+    assert_string_equal(json_string_value(json_object_get(oc, "form")), "giay_khen");
+    assert_string_equal(json_string_value(json_object_get(oc, "detail")),
+                        "hoàn thành xuất sắc nhiệm vụ");
+    json_decref(j);
+    refused(&a, path("/api/orgs/%lld/commendations/%lld/cancel", (long long)id_q1c, cid), "{}", 400,
+            "reason");
+    j = mutate(&a, "/api/orgs/{id}/commendations/{id}/cancel",
+               path("/api/orgs/%lld/commendations/%lld/cancel", (long long)id_q1c, cid),
+               "{\"reason\":\"nhập nhầm\"}", 200);
+    assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
+    json_decref(j);
+
     /* merge an emptied chi bộ into another, dissolve an empty one */
     json_decref(mutate(&a, "/api/orgs/{id}/merge", path("/api/orgs/%lld/merge", (long long)c3),
                        path("{\"into_id\":%lld,\"date\":\"%s\"}", (long long)id_q1c2, today), 200));

@@ -837,6 +837,45 @@ static void test_readmit(void **state)
 #undef READMIT
 }
 
+/* Commendations of an organization (khen thưởng tổ chức đảng): recorded on a date it existed,
+   listed, cancelled with a reason; what the rules refuse writes nothing. */
+static void test_org_commend(void **state)
+{
+    ok(run("org", "commend", "T.K.3", "--form", "bang_khen", "--date", "15/03/2020", "--decision",
+           "45-QĐ/QU", "--reason", "Trong sạch, vững mạnh tiêu biểu 2019", (const char *)NULL));
+    struct result r =
+        run("org", "commend", "T.K.3", "--form", "co", "--date", "01/01/2099", (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err.ptr, "future"));
+    release(&r);
+    r = run("org", "commend", "T.K.3", "--form", "huan_chuong", "--date", "01/01/2020",
+            (const char *)NULL);
+    assert_int_equal(r.status, 2);
+    release(&r);
+    r = run("org", "commend", "T.K.3", "--form", "co", "--date", "01/01/2005", (const char *)NULL);
+    assert_int_equal(r.status, 2); /* founded on 01/01/2010 */
+    assert_non_null(strstr(r.err.ptr, "did not exist"));
+    release(&r);
+    json_t *j = run_json("org", "commendations", "T.K.3", NULL);
+    assert_int_equal(json_array_size(j), 1);
+    json_t *c = json_array_get(j, 0);
+    assert_string_equal(json_string_value(json_object_get(c, "date")), "2020-03-15");
+    assert_string_equal(json_string_value(json_object_get(c, "form")), "bang_khen");
+    assert_string_equal(json_string_value(json_object_get(c, "form_label")), "Bằng khen");
+    assert_string_equal(json_string_value(json_object_get(c, "decision_no")), "45-QĐ/QU");
+    char id[24];
+    snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(c, "id")));
+    json_decref(j);
+    r = run("org", "commend", "cancel", "T.K.3", id, (const char *)NULL);
+    assert_int_equal(r.status, 2); /* the reason is required */
+    release(&r);
+    ok(run("org", "commend", "cancel", "T.K.3", id, "--reason", "nhập nhầm tổ chức",
+           (const char *)NULL));
+    j = run_json("org", "commendations", "T.K.3", NULL);
+    assert_int_equal(json_array_size(j), 0);
+    json_decref(j);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -855,6 +894,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_other_events),
         cmocka_unit_test(test_transfer_where),
         cmocka_unit_test(test_readmit),
+        cmocka_unit_test(test_org_commend),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -35,6 +35,7 @@
 #include "report/facts.h"
 #include "report/forms.h"
 #include "store/store.h"
+#include "store/store_commend.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -1582,6 +1583,52 @@ static void test_form6(void **state)
     form_result_free(r);
 }
 
+/* Commendations of organizations for form 7's section I.1: (org, date, form). TP's own (its
+   children are above base: none of a-d) and Q2's giấy khen (a counts cờ and bằng khen only) are
+   not counted; DN was Q2's until DN_MOVED, Q1's since. */
+static const struct {
+    int org, y, m, d;
+    enum commend_form form;
+} OCOM[] = {
+    {Q1, 2021, 3, 1, COMMEND_BANG_KHEN},  {P1, 2021, 2, 3, COMMEND_CO},
+    {P1, 2021, 6, 1, COMMEND_BANG_KHEN},  {CB1, 2021, 9, 2, COMMEND_GIAY_KHEN},
+    {DN, 2021, 3, 15, COMMEND_GIAY_KHEN}, {DN, 2021, 7, 1, COMMEND_BANG_KHEN},
+    {CB3, 2020, 6, 1, COMMEND_BANG_KHEN}, {TP, 2021, 1, 10, COMMEND_CO},
+    {Q2, 2021, 4, 1, COMMEND_GIAY_KHEN},
+};
+
+static void test_form7_orgs(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    for (size_t i = 0; i < sizeof(OCOM) / sizeof(OCOM[0]); i++)
+        must(store_org_commend(st, &actor, org[OCOM[i].org], D(OCOM[i].y, OCOM[i].m, OCOM[i].d),
+                               OCOM[i].form, "QĐ", "", NULL, &e),
+             &e);
+    /* by hand, for each root: rows a, a.flag, a.merit, b, b.flag, b.merit, b.cert, c, d,
+       d.merit, d.cert in 2021 (col 0) and 2020 (col 1) */
+    static const char *const keys[] = {"I.1.a",      "I.1.a.flag",  "I.1.a.merit", "I.1.b",
+                                       "I.1.b.flag", "I.1.b.merit", "I.1.b.cert",  "I.1.c",
+                                       "I.1.d",      "I.1.d.merit", "I.1.d.cert"};
+    static const struct {
+        int root;
+        int64_t want[2][11];
+    } cases[] = {
+        {TP, {{1, 0, 1, 2, 1, 2, 1, 0, 1, 0, 1}, {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0}}},
+        {Q1, {{1, 0, 1, 2, 1, 2, 0, 0, 1, 0, 1}, {0}}},
+        {Q2, {{0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0}}},
+        {P1, {{0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 1}, {0}}},
+        {CQ, {{0}, {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0}}},
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        struct form_result *r = fill("7", cases[k].root, "2021", false);
+        for (int col = 0; col < 2; col++)
+            for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+                expect(r, keys[i], col, cases[k].want[col][i]);
+        form_result_free(r);
+    }
+}
+
 static void test_form7(void **state)
 {
     (void)state;
@@ -1636,7 +1683,6 @@ static void test_form7(void **state)
             expect(r, "I.2", col, commend[COMMEND_BANG_KHEN] + commend[COMMEND_GIAY_KHEN]);
             expect(r, "I.2.merit", col, commend[COMMEND_BANG_KHEN]);
             expect(r, "I.2.cert", col, commend[COMMEND_GIAY_KHEN]);
-            expect_not_kept(r, "I.1.a.flag", col);
             expect_not_kept(r, "IV.3.fake", col);
         }
         form_result_free(r);
@@ -2198,9 +2244,10 @@ int main(void)
         cmocka_unit_test(test_form2),       cmocka_unit_test(test_form3),
         cmocka_unit_test(test_form5),       cmocka_unit_test(test_tctw2012),
         cmocka_unit_test(test_form6),       cmocka_unit_test(test_form7),
-        cmocka_unit_test(test_xlsx),        cmocka_unit_test(test_pdf),
-        cmocka_unit_test(test_org_changes), cmocka_unit_test(test_engine_same),
-        cmocka_unit_test(test_cache),       cmocka_unit_test(test_sentence),
+        cmocka_unit_test(test_form7_orgs),  cmocka_unit_test(test_xlsx),
+        cmocka_unit_test(test_pdf),         cmocka_unit_test(test_org_changes),
+        cmocka_unit_test(test_engine_same), cmocka_unit_test(test_cache),
+        cmocka_unit_test(test_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

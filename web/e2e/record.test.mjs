@@ -239,6 +239,36 @@ describe('one member record: every field and event, corrected in the UI', { time
     assert.match(await page.locator('[data-testid=event-where]').first().innerText(), /Trong đảng bộ — Chi bộ trong đảng bộ/);
   });
 
+  it('records a commendation of the chi bộ on its page, then cancels it with a reason', async () => {
+    await page.goto(`${server.base}/orgs/${chiA.id}`);
+    const sec = page.locator('[data-testid=org-commendations]');
+    await sec.waitFor();
+    await page.click('[data-testid=org-commend-form] button[type=submit]');
+    await page.locator('#oc_form[aria-invalid=true]').waitFor(); // the form is asked for
+    await page.selectOption('#oc_form', 'co');
+    await page.fill('#oc_date', '19/05/2021');
+    await page.fill('#oc_decision_no', '88-QĐ/TU');
+    await page.fill('#oc_reason', 'Trong sạch, vững mạnh tiêu biểu 5 năm liền');
+    await page.click('[data-testid=org-commend-form] button[type=submit]');
+    const dlg = page.locator('dialog[open]');
+    await dlg.waitFor();
+    assert.match(await dlg.innerText(), /Ghi Cờ theo quyết định số 88-QĐ\/TU ngày 19\/05\/2021/);
+    await dlg.locator('[data-testid=confirm-yes]').click();
+    const row = sec.locator('tr[data-commendation]');
+    await row.waitFor();
+    assert.deepEqual((await row.innerText()).split('\t').slice(0, 4), ['19/05/2021', 'Cờ', '88-QĐ/TU', 'Trong sạch, vững mạnh tiêu biểu 5 năm liền']);
+    const list = (await api.call('GET', `/api/orgs/${chiA.id}/commendations`)).body.items;
+    assert.deepEqual(list.map((c) => [c.date, c.form, c.decision_no]), [['2021-05-19', 'co', '88-QĐ/TU']]);
+    await shoot(page, 'record-org-commend');
+    await sec.locator(`[data-cancel="${list[0].id}"]`).click();
+    const cdlg = page.locator('dialog[open]');
+    await cdlg.waitFor();
+    await cdlg.locator('#oc_why').fill('Nhập nhầm tổ chức');
+    await cdlg.locator('[data-testid=confirm-yes]').click();
+    await sec.locator('tr[data-commendation]').waitFor({ state: 'detached' });
+    assert.equal((await api.call('GET', `/api/orgs/${chiA.id}/commendations`)).body.items.length, 0);
+  });
+
   it('re-admits through the form after an exit (kết nạp lại)', async () => {
     assert.equal((await api.call('POST', `/api/members/${member}/exit`, { kind: 'xoa_ten', date: '2022-01-01', decision_no: 'XT-1' })).status, 200);
     await page.goto(`${server.base}/members/${member}`);

@@ -48,6 +48,13 @@ export const recordVi = {
   'corr.detail': 'Ghi chú',
   'corr.until': 'Đến ngày',
   'corr.max': 'Tối đa {n} ký tự',
+  'oc.title': 'Khen thưởng tổ chức đảng',
+  'oc.none': 'Chưa ghi khen thưởng nào.',
+  'oc.add': 'Ghi khen thưởng',
+  'oc.save': 'Ghi khen thưởng',
+  'oc.cancel': 'Hủy (nhập nhầm)',
+  'oc.cancelConfirm': 'Hủy bản ghi khen thưởng này? Cần ghi lý do; việc hủy được lưu vào nhật ký.',
+  'oc.confirm': 'Ghi {form} theo quyết định số {no} ngày {date}?',
   'corr.officialFollows': 'Ngày chính thức theo ngày kết nạp (đủ 12 tháng); chỉ sửa được ngày và số quyết định.',
 } as const;
 
@@ -97,5 +104,12 @@ export const recordEn: Record<keyof typeof recordVi, string> = {
   'corr.detail': 'Note',
   'corr.until': 'Until',
   'corr.max': 'At most {n} characters',
+  'oc.title': 'Commendations of the organization',
+  'oc.none': 'No commendation recorded.',
+  'oc.add': 'Record a commendation',
+  'oc.save': 'Record',
+  'oc.cancel': 'Cancel (entered by mistake)',
+  'oc.cancelConfirm': 'Cancel this commendation? A reason is required; the cancellation is audited.',
+  'oc.confirm': 'Record a {form} by decision {no} of {date}?',
   'corr.officialFollows': 'The official date follows the admission (12 months); only the decision date and number can be corrected.',
 };

@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../format';
 import { getLang, label, t } from '../i18n';
 import { canEdit, useUser } from '../session';
 import { MemberTable } from './Members';
+import { OrgCommendations } from './OrgCommendations';
 import { Breadcrumb } from '../components/Breadcrumb';
 
 const COUNT_KEYS = ['members', 'official', 'probationary', 'children', 'base_orgs', 'partial_committees', 'branches'];
@@ -141,6 +142,8 @@ export function OrgPage({ id, asOf }: { id: number; asOf?: string }) {
           </>
         )}
       </section>
+
+      <OrgCommendations orgId={o.id} editable={canEdit(user) && !shownAsOf} />
 
       <section aria-labelledby="org-history">
         <h2 id="org-history">{t('org.history')}</h2>
