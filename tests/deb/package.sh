@@ -108,7 +108,15 @@ pid=
 # and /etc/tcxd come from postinst; the unit's command line runs as its User= with the state
 # directory systemd would make, and serves the UI over TLS; then dpkg --purge removes it all.
 installed=
-if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null && ! dpkg -s tcxd >/dev/null 2>&1; then
+overlay_works() { # root, a private mount namespace, an overlay of / (not in every container)
+    [ "$(id -u)" = 0 ] || return 1
+    mkdir -p "$work/probe"
+    unshare -m sh -c "mount -t tmpfs tmpfs '$work/probe' && mkdir '$work/probe/u' '$work/probe/w' \
+        '$work/probe/m' && mount -t overlay overlay \
+        -o 'lowerdir=/,upperdir=$work/probe/u,workdir=$work/probe/w' '$work/probe/m' &&
+        [ -x '$work/probe/m/usr/bin/dpkg' ]" 2>/dev/null
+}
+if overlay_works && ! dpkg -s tcxd >/dev/null 2>&1; then
     port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     cp "$deb" "$work/tcxd.deb"
     cat > "$work/install.sh" <<EOF2
