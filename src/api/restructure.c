@@ -208,8 +208,7 @@ enum tcxd_err api_restructure_units(struct http_ctx *c, struct tcxd_error *e)
     struct admin_unit *u = NULL;
     size_t n = 0;
     enum tcxd_err rc = merger_units_read(
-        c->req->body, c->req->body_len, name,
-        c->q[U_AS_OF].present ? c->q[U_AS_OF].d : DATE_NONE,
+        c->req->body, c->req->body_len, name, c->q[U_AS_OF].present ? c->q[U_AS_OF].d : DATE_NONE,
         c->q[U_SOURCE].present ? c->q[U_SOURCE].s : NULL, &u, &n, e);
     if (!rc)
         rc = store_admin_units_put(c->st, &c->actor, u, n, e);

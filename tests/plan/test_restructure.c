@@ -217,6 +217,28 @@ static enum tcxd_err run(struct store *st, const char *csv, bool apply, int64_t 
     return rc;
 }
 
+/* A chi bộ's events: the first, and how many fall before, on and after 01/07/2025. */
+struct chi_history {
+    tcxd_date first;
+    char first_kind[16];
+    int before_day, on_day, after_day;
+};
+static void on_chi_event(void *ctx, const struct org_event_info *ev)
+{
+    struct chi_history *h = ctx;
+    if (!h->first) {
+        h->first = ev->date;
+        snprintf(h->first_kind, sizeof(h->first_kind), "%s", ev->kind);
+    }
+    tcxd_date day = D(2025, 7, 1);
+    if (ev->date < day)
+        h->before_day++;
+    else if (ev->date == day)
+        h->on_day++;
+    else
+        h->after_day++;
+}
+
 static void test_plan_applies(void **state)
 {
     (void)state;
@@ -321,6 +343,18 @@ static void test_plan_applies(void **state)
     assert_int_equal(chi1.base_type, ORG_BASE_PHUONG);
     assert_int_equal(chi1.parent_id, n1.id);
     assert_string_equal(chi0.code, chi1.code);
+    /* ... and its history: created in 2010, its own members on both days, its events before the
+       change as they were, then the change itself dated 01/07/2025 */
+    assert_int_equal(chi1.created_on, D(2010, 1, 1));
+    assert_int_equal(counts(st, m.first_chi, before).members, m.members_per_chi[0][0][0]);
+    assert_int_equal(counts(st, m.first_chi, day).members, m.members_per_chi[0][0][0]);
+    struct chi_history h = {0};
+    must(store_org_history(st, m.first_chi, on_chi_event, &h, &e), &e);
+    assert_int_equal(h.first, D(2010, 1, 1));
+    assert_string_equal(h.first_kind, "create");
+    assert_int_equal(h.before_day, 1); /* its creation only */
+    assert_true(h.on_day >= 1);        /* the move under N1 (with its re-tier) */
+    assert_int_equal(h.after_day, 0);
     /* the split ward's explicitly moved chi bộ is under N3 */
     struct org_info s3;
     must(store_org_by_code(st, "P.D1.W3.01", day, &s3, &e), &e);
