@@ -73,7 +73,13 @@ struct facts_member {
     uint8_t occupation, occupation_before, work_status, academic_title, youth_union, business_owner,
         foreign_marriage;
     bool suspended; /* đình chỉ sinh hoạt đảng on the day */
+    /* party age on the day (core's rule: from the first admission decision, less the gaps out
+       of the party; member_party_age_days_of): in days (-1 when the implementation gives years
+       instead), or in whole years (-1 when it gives days); facts_party_years() gives the years */
+    int32_t party_days, party_years;
 };
+/* The member's party age in whole years on the day (0 without an admission decision). */
+int facts_party_years(const struct facts_member *m);
 
 enum facts_flow_kind {
     FLOW_ADMIT,        /* kết nạp */

@@ -157,6 +157,8 @@ static void on_engine_member(void *ctx, const struct engine_member *em)
     if (m.birth_date != DATE_NONE)
         m.birth_ymd = date_to_ymd(m.birth_date);
     m.first_decision = em->first_decision;
+    m.party_days = -1;
+    m.party_years = engine_party_age_years(eng, em->idx, c->r->on);
     m.theory = em->theory;
     m.ethnicity = engine_attr_value(eng, ENGINE_ATTR_ETHNICITY, em->attr[ENGINE_ATTR_ETHNICITY]);
     m.religion = engine_attr_value(eng, ENGINE_ATTR_RELIGION, em->attr[ENGINE_ATTR_RELIGION]);

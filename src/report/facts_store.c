@@ -29,6 +29,15 @@ const char *facts_flow_kind_name(enum facts_flow_kind k)
     return (unsigned)k < FLOW__MAX ? flow_names[k] : "?";
 }
 
+int facts_party_years(const struct facts_member *m)
+{
+    if (m->party_years >= 0)
+        return m->party_years;
+    if (m->first_decision == DATE_NONE || m->party_days <= 0)
+        return 0;
+    return date_age_years(m->first_decision, (tcxd_date)(m->first_decision + m->party_days));
+}
+
 bool facts_flow_is_in(enum facts_flow_kind k)
 {
     return k <= FLOW_IN_OTHER;
@@ -544,17 +553,37 @@ static void fill_member(const struct sf *sf, const struct sf_member *m, const st
     /* one pass: the admissions, exemption (miễn: EXEMPT form 0 starts, 1 ends) and suspension
        (đình chỉ: SUSPEND the same) up to the day; admission and exit clear both */
     bool ex = false, su = false;
+    /* party age: a removal (xóa tên, xin ra, khai trừ - also by discipline) opens a gap that a
+       re-admission's decision closes and a restoration cancels (core/member.c's replay) */
+    tcxd_date gap_from = DATE_NONE;
+    int64_t gap_days = 0;
     for (size_t i = 0; i < m->nev && m->ev[i].date <= day; i++) {
         const struct member_event *ev = &m->ev[i];
         switch (ev->kind) {
         case MEV_ADMIT:
             if (out->first_decision == DATE_NONE)
                 out->first_decision = ev->decision_date;
+            else if (gap_from != DATE_NONE) {
+                tcxd_date to = ev->decision_date < day ? ev->decision_date : day;
+                gap_days += to > gap_from ? to - gap_from : 0;
+                gap_from = DATE_NONE;
+            }
             out->ceremony = ev->date;
             ex = su = false;
             break;
         case MEV_EXIT:
             ex = su = false;
+            if (ev->form == EXIT_XOA_TEN || ev->form == EXIT_XIN_RA || ev->form == EXIT_KHAI_TRU)
+                gap_from = ev->date;
+            break;
+        case MEV_DISCIPLINE:
+            if (ev->form == DISCIPLINE_KHAI_TRU) {
+                ex = su = false;
+                gap_from = ev->date;
+            }
+            break;
+        case MEV_RESTORE:
+            gap_from = DATE_NONE;
             break;
         case MEV_EXEMPT:
             ex = ev->form == 0;
@@ -566,6 +595,13 @@ static void fill_member(const struct sf *sf, const struct sf_member *m, const st
             break;
         }
     }
+    if (gap_from != DATE_NONE)
+        gap_days += day > gap_from ? day - gap_from : 0;
+    int64_t pd = out->first_decision != DATE_NONE && day > out->first_decision
+                     ? (int64_t)day - out->first_decision - gap_days
+                     : 0;
+    out->party_days = (int32_t)(pd > 0 ? pd : 0);
+    out->party_years = -1;
     out->theory = m->theory;
     out->exempt = ex;
     out->ethnicity = m->ethnicity->s;

@@ -97,6 +97,7 @@ enum form_pred {
     FP_TITLE,   /* academic_title a (0 chưa cập nhật, 1 không, 2 PGS, 3 GS) */
     FP_FORM,    /* flows (badges, cards, commendations): the event's form is a, or b when
                    b >= 0 */
+    FP_PARTY_AGE, /* party age in whole years in [a, b] on the period's end (facts_party_years) */
     FP__MAX
 };
 

@@ -499,6 +499,10 @@ static bool pred_member(const struct tally *t, size_t ri, const struct facts_mem
     case FP_ADMITTED:
         return m->first_decision != DATE_NONE && m->first_decision >= t->adm_lo[ri] &&
                m->first_decision <= t->adm_hi[ri];
+    case FP_PARTY_AGE: {
+        int y = m->first_decision != DATE_NONE ? facts_party_years(m) : -1;
+        return y >= r->a && y <= r->b;
+    }
     case FP_SCHOOL:
         return m->school == (uint8_t)r->a;
     case FP_PROFESSIONAL:

@@ -17,7 +17,6 @@ static const char WHY_PRESENT[] =
     "tạm thời)";
 static const char WHY_VETERAN[] = "tcxd chưa lưu quân nhân xuất ngũ";
 static const char WHY_ILLITERATE[] = "tcxd chưa có mức chưa biết chữ quốc ngữ";
-static const char WHY_PARTY_AGE[] = "tcxd chưa tính tuổi Đảng trong biểu này";
 static const char WHY_UNITS[] = "tcxd chưa lưu các đơn vị cơ sở (chỉ lưu tổ chức đảng)";
 static const char WHY_MASSES[] = "tcxd chưa lưu số quần chúng của tổ chức cơ sở đảng";
 static const char WHY_SECTOR[] = "tcxd chưa lưu ngành kinh tế của doanh nghiệp";
@@ -170,18 +169,20 @@ static const struct form_row_def rows_3[] = {
     LE("II.2.1945_1954", "+ Từ 8/1945 đến 20/7/1954", 1, FP_ADMITTED, 19450801, 19540720),
     LE("II.2.1954_1975", "+ Từ 21/7/1954 đến 30/4/1975", 1, FP_ADMITTED, 19540721, 19750430),
     LE("II.2.after_1975", "+ Từ 1/5/1975 đến nay", 1, FP_ADMITTED, 19750501, 99991231),
+    /* "có đủ N năm tuổi Đảng": party age (core's rule, facts_party_years) from N up to the next
+       milestone of the list, the last from 90 on (UNCONFIRMED: bands, not "N or more") */
     H("II.3", "3 - Đảng viên có đủ:", 0),
-    NK("II.3.30", "+ 30 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.40", "+ 40 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.50", "+ 50 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.55", "+ 55 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.60", "+ 60 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.65", "+ 65 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.70", "+ 70 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.75", "+ 75 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.80", "+ 80 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.85", "+ 85 năm tuổi Đảng", 1, WHY_PARTY_AGE),
-    NK("II.3.90", "+ 90 năm tuổi Đảng", 1, WHY_PARTY_AGE),
+    LE("II.3.30", "+ 30 năm tuổi Đảng", 1, FP_PARTY_AGE, 30, 39),
+    LE("II.3.40", "+ 40 năm tuổi Đảng", 1, FP_PARTY_AGE, 40, 49),
+    LE("II.3.50", "+ 50 năm tuổi Đảng", 1, FP_PARTY_AGE, 50, 54),
+    LE("II.3.55", "+ 55 năm tuổi Đảng", 1, FP_PARTY_AGE, 55, 59),
+    LE("II.3.60", "+ 60 năm tuổi Đảng", 1, FP_PARTY_AGE, 60, 64),
+    LE("II.3.65", "+ 65 năm tuổi Đảng", 1, FP_PARTY_AGE, 65, 69),
+    LE("II.3.70", "+ 70 năm tuổi Đảng", 1, FP_PARTY_AGE, 70, 74),
+    LE("II.3.75", "+ 75 năm tuổi Đảng", 1, FP_PARTY_AGE, 75, 79),
+    LE("II.3.80", "+ 80 năm tuổi Đảng", 1, FP_PARTY_AGE, 80, 84),
+    LE("II.3.85", "+ 85 năm tuổi Đảng", 1, FP_PARTY_AGE, 85, 89),
+    LE("II.3.90", "+ 90 năm tuổi Đảng", 1, FP_PARTY_AGE, 90, 999),
     H("II.4", "4 - Trình độ học vấn phổ thông:", 0),
     NK("II.4.illiterate", "+ Chưa biết chữ Quốc ngữ", 1, WHY_ILLITERATE),
     SCHOOL12("II.4.", FSRC_LIST_END, 0),
