@@ -160,6 +160,14 @@ struct facts_ops {
     enum tcxd_err (*org_changes)(void *impl, int64_t root, tcxd_date from, tcxd_date to,
                                  void (*fn)(void *ctx, const struct facts_org_change *c), void *ctx,
                                  struct tcxd_error *e);
+    /* Every admission (kết nạp, kết nạp lại: the ceremony's day) in [from, to] into a chi bộ
+       whose base organization on that day is one of root's subtree on `to`: base_id is that
+       base organization. Wherever the base organization stood then - a base organization moved
+       into the subtree during the period brings its admissions with it (form 2 III: "có kết
+       nạp đảng viên" is the base organization's, so the children's figures add up). */
+    enum tcxd_err (*admissions)(void *impl, int64_t root, tcxd_date from, tcxd_date to,
+                                void (*fn)(void *ctx, int64_t base_id), void *ctx,
+                                struct tcxd_error *e);
     void (*close)(void *impl);
 };
 

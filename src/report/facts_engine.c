@@ -231,6 +231,14 @@ static enum tcxd_err fe_flows(void *impl, int64_t root, tcxd_date from, tcxd_dat
     return f->store.ops->flows(f->store.impl, root, from, to, fn, ctx, e);
 }
 
+static enum tcxd_err fe_admissions(void *impl, int64_t root, tcxd_date from, tcxd_date to,
+                                   void (*fn)(void *ctx, int64_t base_id), void *ctx,
+                                   struct tcxd_error *e)
+{
+    struct fe *f = impl;
+    return f->store.ops->admissions(f->store.impl, root, from, to, fn, ctx, e);
+}
+
 static enum tcxd_err fe_org_changes(void *impl, int64_t root, tcxd_date from, tcxd_date to,
                                     void (*fn)(void *ctx, const struct facts_org_change *c),
                                     void *ctx, struct tcxd_error *e)
@@ -261,6 +269,7 @@ static const struct facts_ops engine_ops = {
     .name = "engine",
     .members_on = fe_members_on,
     .flows = fe_flows,
+    .admissions = fe_admissions,
     .orgs_on = fe_orgs_on,
     .org_changes = fe_org_changes,
     .close = fe_close,

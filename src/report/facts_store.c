@@ -110,6 +110,7 @@ struct sf_member {
     struct member_event *ev; /* by (date, seq) */
     uint8_t *scope;          /* each event's enum transfer_scope */
     size_t nev;
+    bool owned; /* st, ev, scope are the member's own (not in the cache file's mapping) */
 };
 
 struct sf {
@@ -511,6 +512,7 @@ static enum tcxd_err on_member(void *ctx, struct store_member_history *h, struct
     m->nev = h->nev;
     m->ev = evs;
     m->scope = scope;
+    m->owned = true;
     member_derived_release(&d);
     return TCXD_OK;
 }
@@ -778,6 +780,38 @@ static void emit_change(const struct sf *sf, const struct sf_member *m, tcxd_dat
     fn(ctx, &f);
 }
 
+static enum tcxd_err sf_admissions(void *impl, int64_t root, tcxd_date from, tcxd_date to,
+                                   void (*fn)(void *ctx, int64_t base_id), void *ctx,
+                                   struct tcxd_error *e)
+{
+    struct sf *sf = impl;
+    enum tcxd_err err = check_root(sf, root, e);
+    if (err == TCXD_OK)
+        err = check_day(sf, from, e);
+    if (err == TCXD_OK)
+        err = check_day(sf, to, e);
+    if (err != TCXD_OK)
+        return err;
+    /* the members loaded for the root: any admitted into a base organization of the subtree
+       on `to` has a registration there in the window */
+    bool use_sel = sf->sel && root == sf->root;
+    size_t nm = use_sel ? sf->nsel : sf->nm;
+    for (size_t mk = 0; mk < nm; mk++) {
+        const struct sf_member *m = &sf->m[use_sel ? sf->sel[mk] : mk];
+        for (size_t i = 0; i < m->nev; i++) {
+            const struct member_event *ev = &m->ev[i];
+            if (ev->date > to)
+                break;
+            if (ev->kind != MEV_ADMIT || ev->date < from || !ev->org_id)
+                continue;
+            const struct sf_org *b = base_of_walk(sf, ev->org_id, ev->date, NULL);
+            if (b && in_subtree(sf, root, b->id, to))
+                fn(ctx, b->id);
+        }
+    }
+    return TCXD_OK;
+}
+
 static enum tcxd_err sf_flows(void *impl, int64_t root, tcxd_date from, tcxd_date to,
                               void (*fn)(void *ctx, const struct facts_flow *f), void *ctx,
                               struct tcxd_error *e)
@@ -1010,11 +1044,12 @@ static void sf_close(void *impl)
         free(sf->orgs[i].changes);
     }
     free(sf->orgs);
-    for (size_t i = 0; i < sf->nm && !sf->map; i++) {
-        free(sf->m[i].st);
-        free(sf->m[i].ev);
-        free(sf->m[i].scope);
-    }
+    for (size_t i = 0; i < sf->nm; i++)
+        if (sf->m[i].owned) {
+            free(sf->m[i].st);
+            free(sf->m[i].ev);
+            free(sf->m[i].scope);
+        }
     free(sf->m);
     if (sf->map)
         munmap(sf->map, sf->map_len);
@@ -1036,6 +1071,7 @@ static const struct facts_ops store_ops = {
     .flows = sf_flows,
     .orgs_on = sf_orgs_on,
     .org_changes = sf_org_changes,
+    .admissions = sf_admissions,
     .close = sf_close,
 };
 
@@ -1295,9 +1331,110 @@ static void cache_write(struct sf *sf, struct store *st, const struct store_chan
     free(scope);
 }
 
-/* Maps the cache of token into sf; false (nothing changed in sf) when there is none usable. */
-static bool cache_read(struct sf *sf, struct store *st, const struct store_change_token *token)
+/* ---- a stale file brought up to date ------------------------------------------------------
+ * A file written before some members changed (an event entered, corrected or cancelled, a
+ * profile edited, a member admitted) is still used: the audit records after the file's own (its
+ * token's last part) name the members changed, and only those are read again from the store and
+ * replace theirs. Any other change (an organization's, an import's, anything the audit does not
+ * tie to one member, more than FC_PATCH_MEMBERS members) rebuilds the file. Beyond
+ * FC_REWRITE_MEMBERS members patched the file is written again, so that the work each process
+ * repeats stays small.
+ */
+#define FC_PATCH_AUDIT     50000
+#define FC_PATCH_MEMBERS   5000
+#define FC_REWRITE_MEMBERS 200
+
+struct fc_patch {
+    int64_t *ids;
+    size_t n, cap;
+    bool refuse;
+};
+
+static void on_audit_row(void *ctx, const char *entity, int64_t id)
 {
+    /* records that change nothing the forms' facts hold (form 6 reads the review itself) */
+    static const char *const harmless[] = {"session",       "user",     "review",
+                                           "review_rubric", "weak_org", NULL};
+    struct fc_patch *p = ctx;
+    if (!strcmp(entity, "member") && id > 0) {
+        ALLOC_GROW(p->ids, p->n + 1, p->cap);
+        p->ids[p->n++] = id;
+        return;
+    }
+    for (size_t i = 0; harmless[i]; i++)
+        if (!strcmp(entity, harmless[i]))
+            return;
+    p->refuse = true;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The file's token differs from the store's only by what members' changes make. */
+static bool cache_patchable(const struct store_change_token *file,
+                            const struct store_change_token *now)
+{
+    /* parts: org, org_version, org_event, member, member_event, member_stint, member_gap,
+       audit, schema (STMT_ENGINE_TOKEN) */
+    return file->v[0] == now->v[0] && file->v[1] == now->v[1] && file->v[2] == now->v[2] &&
+           file->v[STORE_TOKEN_PARTS - 1] == now->v[STORE_TOKEN_PARTS - 1] &&
+           file->v[7] <= now->v[7];
+}
+
+/* Replaces the mapped members changed since the file (audit after file_audit) by their
+   histories read now; false when that is not enough (sf unchanged but for members read). */
+static bool cache_patch(struct sf *sf, struct store *st, int64_t file_audit, size_t *npatched)
+{
+    struct fc_patch p = {0};
+    size_t nrows = 0;
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    bool ok = store_audit_since(st, file_audit, FC_PATCH_AUDIT + 1, on_audit_row, &p, &nrows, &e) ==
+                  TCXD_OK &&
+              nrows <= FC_PATCH_AUDIT && !p.refuse;
+    size_t k = 0;
+    if (ok && p.n) {
+        qsort(p.ids, p.n, sizeof(*p.ids), cmp_id);
+        for (size_t i = 0; i < p.n; i++)
+            if (!k || p.ids[i] != p.ids[k - 1])
+                p.ids[k++] = p.ids[i];
+        ok = k <= FC_PATCH_MEMBERS;
+    }
+    size_t old_n = sf->nm;
+    if (ok && k)
+        ok = store_member_histories_of(st, p.ids, k, on_member, sf, &e) == TCXD_OK;
+    if (!ok) {
+        for (size_t i = old_n; i < sf->nm; i++) {
+            free(sf->m[i].st);
+            free(sf->m[i].ev);
+            free(sf->m[i].scope);
+        }
+        sf->nm = old_n;
+        free(p.ids);
+        return false;
+    }
+    /* the file's entries of the members read again go (a member no longer in the store too) */
+    size_t w = 0;
+    for (size_t i = 0; i < sf->nm; i++) {
+        if (i < old_n && k && bsearch(&sf->m[i].id, p.ids, k, sizeof(*p.ids), cmp_id))
+            continue;
+        sf->m[w++] = sf->m[i];
+    }
+    sf->nm = w;
+    *npatched = k;
+    free(p.ids);
+    return true;
+}
+
+/* Maps the cache of token into sf; false (nothing changed in sf) when there is none usable.
+ *npatched: how many members a stale file needed read again (0: the file was current). */
+static bool cache_read(struct sf *sf, struct store *st, const struct store_change_token *token,
+                       size_t *npatched)
+{
+    *npatched = 0;
     struct buf path = BUF_INIT;
     facts_store_cache_path(st, &path);
     int fd = open(path.ptr, O_RDONLY | O_CLOEXEC);
@@ -1315,8 +1452,9 @@ static bool cache_read(struct sf *sf, struct store *st, const struct store_chang
     const struct fc_header *h = map;
     const char *base = map;
 #define FITS(off, n, size) ((off) % 8 == 0 && (off) <= len && (n) <= (len - (off)) / (size))
+    bool current = store_change_token_equal(&h->token, token);
     bool ok = !memcmp(h->magic, FC_MAGIC, 8) && h->version == FC_VERSION && h->sizes == FC_SIZES &&
-              store_change_token_equal(&h->token, token) && h->total == len &&
+              (current || cache_patchable(&h->token, token)) && h->total == len &&
               FITS(h->off_orgs, h->norgs, sizeof(struct fc_org)) &&
               FITS(h->off_versions, h->nversions, sizeof(struct sf_version)) &&
               FITS(h->off_members, h->nmembers, sizeof(struct fc_member)) &&
@@ -1393,6 +1531,17 @@ static bool cache_read(struct sf *sf, struct store *st, const struct store_chang
     }
     sf->map = map;
     sf->map_len = len;
+    if (!current && !cache_patch(sf, st, h->token.v[7], npatched)) {
+        free(sf->orgs);
+        free(sf->m);
+        sf->orgs = NULL;
+        sf->m = NULL;
+        sf->norgs = sf->orgs_cap = sf->nm = sf->m_cap = 0;
+        sf->map = NULL;
+        sf->map_len = 0;
+        munmap(map, len);
+        return false;
+    }
     return true;
 }
 
@@ -1411,11 +1560,12 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
         return err;
     }
     bool cache = cache_enabled(st), cached = false;
+    size_t patched = 0;
     struct store_change_token token;
     if (cache && store_change_token(st, &token, NULL) != TCXD_OK)
         cache = false;
     if (cache)
-        cached = cache_read(sf, st, &token);
+        cached = cache_read(sf, st, &token, &patched);
     if (!cached)
         err = store_org_versions(st, on_version, sf, e);
     if (err == TCXD_OK)
@@ -1443,7 +1593,7 @@ enum tcxd_err facts_store_open(struct store *st, int64_t root, tcxd_date from, t
     }
     store_read_end(st);
     free(ids);
-    if (err == TCXD_OK && cache && !cached)
+    if (err == TCXD_OK && cache && (!cached || patched > FC_REWRITE_MEMBERS))
         cache_write(sf, st, &token);
     if (err != TCXD_OK) {
         sf_close(sf);

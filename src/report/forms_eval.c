@@ -617,8 +617,6 @@ static void on_flow(void *ctx, const struct facts_flow *fl)
         }
     }
     bool admit = fl->kind == FLOW_ADMIT || fl->kind == FLOW_READMIT;
-    if (admit && fl->m.base_id)
-        idmap_get(&t->admit_base, fl->m.base_id, true)->n++;
     if (admit && t->def->layout == FORM_ANNEX && t->def->annex_flows) {
         t->headline++;
         bool f = fl->m.gender == GENDER_FEMALE;
@@ -628,6 +626,12 @@ static void on_flow(void *ctx, const struct facts_flow *fl)
             t->religious++;
         }
     }
+}
+
+static void on_admission(void *ctx, int64_t base_id)
+{
+    struct tally *t = ctx;
+    idmap_get(&t->admit_base, base_id, true)->n++;
 }
 
 static void on_org(void *ctx, const struct facts_org *o)
@@ -686,11 +690,13 @@ static enum tcxd_err tally_fill(struct facts *f, int64_t root, struct tally *t,
     if (err == TCXD_OK && need_end)
         err = f->ops->members_on(f->impl, root, t->to, on_list_end, t, e);
     bool need_flows = def_has(d, FSRC_FLOW) || def_has(d, FSRC_FLOW_NET) ||
-                      def_has(d, FSRC_BASE_ORGS) || (d->layout == FORM_ANNEX && d->annex_flows);
+                      (d->layout == FORM_ANNEX && d->annex_flows);
     for (size_t i = 0; i < d->nrows && !need_flows; i++)
         need_flows = d->rows[i].src == FSRC_AVG_AGE && d->rows[i].flows;
     if (err == TCXD_OK && need_flows)
         err = f->ops->flows(f->impl, root, t->from, t->to, on_flow, t, e);
+    if (err == TCXD_OK && def_has(d, FSRC_BASE_ORGS))
+        err = f->ops->admissions(f->impl, root, t->from, t->to, on_admission, t, e);
     if (err == TCXD_OK && (def_has(d, FSRC_BASE_ORGS) || def_has(d, FSRC_ORG_TYPE)))
         err = f->ops->orgs_on(f->impl, root, t->to, on_org, t, e);
     if (err == TCXD_OK && def_has(d, FSRC_SOURCE)) {

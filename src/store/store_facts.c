@@ -174,8 +174,23 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
             return store_db_error(st, e, "reading member histories");
         }
     }
+    enum tcxd_err err = store_member_histories_of(st, ids, n, fn, ctx, e);
+    free(ids);
+    return err;
+}
+
+enum tcxd_err store_member_histories_of(struct store *st, const int64_t *ids_in, size_t n,
+                                        enum tcxd_err (*fn)(void *ctx,
+                                                            struct store_member_history *h,
+                                                            struct tcxd_error *e),
+                                        void *ctx, struct tcxd_error *e)
+{
+    int64_t *ids = n ? xmalloc(n * sizeof(*ids)) : NULL;
+    if (n)
+        memcpy(ids, ids_in, n * sizeof(*ids));
     if (n)
         qsort(ids, n, sizeof(*ids), cmp_i64);
+    int rc;
     enum tcxd_err err = TCXD_OK;
     struct evbuf b = {0};
     for (size_t i = 0; i < n && err == TCXD_OK; i++) {
@@ -183,7 +198,11 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
             continue;
         sqlite3_stmt *m = store_stmt(st, STMT_SF_MEMBER_ONE);
         sqlite3_bind_int64(m, 1, ids[i]);
-        if ((rc = sqlite3_step(m)) != SQLITE_ROW) {
+        if ((rc = sqlite3_step(m)) == SQLITE_DONE) {
+            sqlite3_reset(m);
+            continue;
+        }
+        if (rc != SQLITE_ROW) {
             err = store_db_error(st, e, "reading member histories");
             break;
         }
@@ -208,6 +227,24 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
     free(b.scope);
     free(ids);
     return err;
+}
+
+enum tcxd_err store_audit_since(struct store *st, int64_t after_id, size_t limit,
+                                void (*fn)(void *ctx, const char *entity, int64_t entity_id),
+                                void *ctx, size_t *n, struct tcxd_error *e)
+{
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_SF_AUDIT_SINCE);
+    sqlite3_bind_int64(s, 1, after_id);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *entity = (const char *)sqlite3_column_text(s, 0);
+        fn(ctx, entity ? entity : "", sqlite3_column_int64(s, 1));
+        (*n)++;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "reading the audit log");
 }
 
 enum tcxd_err store_member_prof_levels(struct store *st,

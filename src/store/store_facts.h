@@ -63,6 +63,21 @@ enum tcxd_err store_member_histories(struct store *st, const int64_t *orgs, size
                                                          struct tcxd_error *e),
                                      void *ctx, struct tcxd_error *e) TCXD_WUR;
 
+/* The same for the members ids[0 .. n) (any order, repeats allowed; an id with no member is
+   skipped), by id. */
+enum tcxd_err store_member_histories_of(struct store *st, const int64_t *ids, size_t n,
+                                        enum tcxd_err (*fn)(void *ctx,
+                                                            struct store_member_history *h,
+                                                            struct tcxd_error *e),
+                                        void *ctx, struct tcxd_error *e) TCXD_WUR;
+/* The audit records after the one numbered after_id, in order, at most limit of them: fn gets
+   each record's entity ("member", "org", "import" ...) and entity id (0 when none); *n how many
+   were read. What the forms' cache file uses to tell the members changed since it was written
+   from a change it must be rebuilt for. */
+enum tcxd_err store_audit_since(struct store *st, int64_t after_id, size_t limit,
+                                void (*fn)(void *ctx, const char *entity, int64_t entity_id),
+                                void *ctx, size_t *n, struct tcxd_error *e) TCXD_WUR;
+
 /* What the analytics engine does not hold, for the forms' engine facts (facts_engine.c): each
    member's professional level and coded fields (by id), and the events that make exemption,
    suspension and the latest ceremony (ADMIT, EXEMPT, EXIT, SUSPEND: member_id, kind, date, form; by

@@ -3,7 +3,7 @@
  *
  * A small city is built through the store API: two districts, base organizations of several
  * types, and in 2021 a base organization moved between the districts (DN: Q2 -> Q1), two merges
- * (CB2 into CB1 inside Q1; CB3 of Q2 into CB1 of Q1), a new base organization, and twenty
+ * (CB2 into CB1 inside Q1; CB3 of Q2 into CB1 of Q1), a new base organization, and 21
  * members with admissions, a re-admission, official recognitions, an own official transfer, a
  * temporary transfer, an exemption, exits of every kind and two corrections (an event cancelled,
  * an exit's date corrected across the periods' edge), and (session 3) the Phiếu's coded fields
@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -514,7 +515,8 @@ static struct mm M[] = {
      0,
      N,
      0},
-    /* m16 - m20: one in each base organization of Q2's other types, unchanged in the periods */
+    /* m16 - m20: one in each base organization of Q2's other types, unchanged in the periods;
+       m21 admitted in DN on 12/02/2021, before DN moved to Q1 */
     {.name = "Thạch Thị Mười Sáu",
      .female = true,
      .eth = "Khmer",
@@ -595,6 +597,21 @@ static struct mm M[] = {
      .own_transfer = N,
      .temp = N,
      .exempt = N},
+    {.name = "Lâm Văn Hai Mốt",
+     .eth = "Kinh",
+     .rel = "Không",
+     .edu = "12/12",
+     .prof = "Đại học",
+     .theory = "",
+     .school = SCHOOL_UPPER,
+     .profl = PROF_BACHELOR,
+     .rdec = N,
+     .rcer = N,
+     .s = {{0, OPEN, DN}},
+     .exit = N,
+     .own_transfer = N,
+     .temp = N,
+     .exempt = N},
 };
 #pragma GCC diagnostic pop
 #undef N
@@ -608,14 +625,16 @@ static void story_dates(void)
     } birth[NM] = {{1950, 5, 5}, {1995, 7, 7}, {1990, 1, 15}, {1980, 2, 2}, {1965, 3, 3},
                    {1960, 1, 1}, {1998, 8, 8}, {1970, 4, 4},  {1965, 5, 5}, {1968, 6, 6},
                    {1972, 7, 7}, {1974, 8, 8}, {1966, 9, 9},  {2000, 1, 1}, {2001, 2, 2},
-                   {1985, 4, 4}, {1992, 6, 6}, {1978, 3, 3},  {1988, 9, 9}, {1950, 2, 2}};
+                   {1985, 4, 4}, {1992, 6, 6}, {1978, 3, 3},  {1988, 9, 9}, {1950, 2, 2},
+                   {1996, 6, 6}};
     /* m5 (1990) is 31 years a member by the calendar on 30/09/2021 but 29 less its time out of
        the party; m9 (1990) 30 */
     tcxd_date dec[NM] = {D(2010, 3, 1),  D(2021, 3, 10),  D(2020, 4, 1),   D(2015, 6, 1),
                          D(1990, 3, 1),  D(2014, 5, 1),   D(2020, 10, 1),  D(2005, 1, 5),
                          D(1990, 2, 2),  D(2003, 3, 3),   D(2006, 6, 6),   D(2008, 8, 8),
                          D(2009, 9, 9),  D(2021, 11, 20), D(2021, 10, 10), D(2010, 5, 5),
-                         D(2016, 6, 16), D(2002, 2, 20),  D(2013, 3, 13),  D(1974, 4, 14)};
+                         D(2016, 6, 16), D(2002, 2, 20),  D(2013, 3, 13),  D(1974, 4, 14),
+                         D(2021, 2, 10)};
     for (size_t i = 0; i < NM; i++) {
         M[i].birth = D(birth[i].y, birth[i].m, birth[i].d);
         M[i].dec = dec[i];
@@ -778,6 +797,19 @@ static size_t oracle_flows(int root, tcxd_date from, tcxd_date to, struct oflow 
         }
     }
     return n;
+}
+
+/* The base organizations with an admission (its ceremony) in [from, to], wherever they stood. */
+static void admitted_bases(tcxd_date from, tcxd_date to, bool out[NORG])
+{
+    memset(out, 0, NORG * sizeof(*out));
+    for (size_t i = 0; i < NM; i++) {
+        const struct mm *m = &M[i];
+        tcxd_date days[2] = {m->cer, m->rcer};
+        for (int k = 0; k < 2; k++)
+            if (days[k] != DATE_NONE && days[k] >= from && days[k] <= to)
+                out[base_of(stay_on(m, days[k])->org)] = true;
+    }
 }
 
 static int age_on(tcxd_date birth, tcxd_date d)
@@ -1273,13 +1305,13 @@ static void test_form1(void **state)
         struct form_result *r = fill("1", Q1, "2021", false);
         expect(r, "A", 0, 8);     /* m1 m6 m7 m8 m9 m10 m11 m12 */
         expect(r, "B.1", 0, 3);   /* m2, m15, m5 re-admitted */
-        expect(r, "B.2.b", 0, 3); /* m4 with DN, m3 and m8 with CB3's merge */
+        expect(r, "B.2.b", 0, 4); /* m4 and m21 with DN, m3 and m8 with CB3's merge */
         expect(r, "C", 0, 6);
         expect(r, "C.3.p", 0, 1); /* m7 */
         expect(r, "C.5.a", 0, 0); /* m9 left the database, to another district (recorded) */
         expect(r, "C.5.b", 0, 2); /* m8 to CB3, m9 */
         expect(r, "B.3", 0, 1);   /* m10 restored */
-        expect(r, "D", 0, 9);
+        expect(r, "D", 0, 10);
         expect(r, "A", 1, 8);   /* 2020: m1 m6 m8 m9 m10 m11 m12 m13 */
         expect(r, "B.1", 1, 1); /* m7 */
         expect(r, "C.1", 1, 1); /* m13 */
@@ -1404,7 +1436,10 @@ static void test_form2(void **state)
             int64_t total = 0, minority = 0, readmit = 0, band[8] = {0}, sch[5] = {0}, pro[8] = {0},
                     agesum = 0, occ[15] = {0}, youth[3] = {0}, owner[3] = {0}, foreign[3] = {0},
                     title[4] = {0};
-            bool base_admit[NORG] = {false};
+            /* III: a base organization's admissions go with it (DN admitted m21 in Q2 in
+               February, then moved to Q1) */
+            bool base_admit[NORG];
+            admitted_bases(p.from, p.to, base_admit);
             for (size_t i = 0; i < n; i++) {
                 if (fl[i].kind != FLOW_ADMIT && fl[i].kind != FLOW_READMIT)
                     continue;
@@ -1423,7 +1458,6 @@ static void test_form2(void **state)
                 owner[m->owner]++;
                 foreign[m->foreign]++;
                 title[m->title]++;
-                base_admit[base_of(stay_on(m, fl[i].d)->org)] = true;
             }
             expect(r, "I", col, total);
             expect(r, "I.minority", col, minority);
@@ -1767,10 +1801,10 @@ static void test_form5(void **state)
             form_result_free(r);
         }
     /* by hand, 31/12/2021 (the oracle's figures, written out): Q1 has P1 (phường, đảng bộ: CB1;
-       m1 m3 m5 m8 m10), X1 and X2 (xã, chi bộ: m2 m12; m15), DN (DNNN, chi bộ: m4) */
+       m1 m3 m5 m8 m10), X1 and X2 (xã, chi bộ: m2 m12; m15), DN (DNNN, chi bộ: m4 m21) */
     struct form_result *r = fill("5", Q1, "2021", false);
     static const int64_t xa[6] = {2, 0, 2, 0, 0, 3}, phuong[6] = {1, 1, 0, 0, 1, 5},
-                         total[6] = {4, 1, 3, 0, 1, 9};
+                         total[6] = {4, 1, 3, 0, 1, 10};
     for (int c = 0; c < 6; c++) {
         expect(r, "1", c, xa[c]);
         expect(r, "2", c, phuong[c]);
@@ -1875,7 +1909,6 @@ static void test_tctw2012(void **state)
                 size_t n = oracle_flows(root, p->from, p->to, fl);
                 int64_t total = 0, female = 0, band[4] = {0}, civil = 0, worker = 0, unknown = 0,
                         sch[5] = {0}, base_admit = 0;
-                bool seen[NORG] = {false};
                 for (size_t i = 0; i < n; i++) {
                     if (fl[i].kind != FLOW_ADMIT && fl[i].kind != FLOW_READMIT)
                         continue;
@@ -1889,11 +1922,11 @@ static void test_tctw2012(void **state)
                     worker += occ == 8 || occ == 9;
                     unknown += occ == 0;
                     sch[m->school]++;
-                    int b = base_of(stay_on(m, fl[i].d)->org);
-                    if (!seen[b] && in_sub(root, b, p->to))
-                        base_admit++;
-                    seen[b] = true;
                 }
+                bool adm[NORG];
+                admitted_bases(p->from, p->to, adm);
+                for (int o = 0; o < NORG; o++)
+                    base_admit += adm[o] && OM[o].tier == ORG_TIER_BASE && in_sub(root, o, p->to);
                 expect(r, "I", col, total);
                 expect(r, "I.female", col, female);
                 static const char *const bk[] = {"II.1.18_30", "II.1.31_40", "II.1.41_50",
@@ -2106,15 +2139,15 @@ static void test_form6(void **state)
         form_result_free(r);
     }
     /* by hand: Q1 on 31/12/2021, collectives P1 CB1 X1 X2 DN (CB1 and X1 reviewed, X2 new);
-       members: D of form 1 (9), m2 m4 m8 reviewed, m15 admitted under 6 months, m1 exempt, m12
+       members: D of form 1 (10), m2 m4 m8 reviewed, m15 admitted under 6 months, m1 exempt, m12
        suspended */
     struct form_result *r = fill("6", Q1, "2021", false);
     expect(r, "1", 0, 5);
-    expect(r, "1", 1, 9);
+    expect(r, "1", 1, 10);
     expect(r, "2", 0, 2);
     expect(r, "2", 1, 3);
     expect(r, "3", 0, 3);
-    expect(r, "3", 1, 6);
+    expect(r, "3", 1, 7);
     expect(r, "3.1", 0, 1);
     expect(r, "3.2", 1, 1);
     expect(r, "3.2.exempt", 1, 1);
@@ -2390,6 +2423,45 @@ static void test_cache(void **state)
     same_cells(a, b);
     form_result_free(b);
     form_result_free(a);
+
+    /* members changed after the file was written: the file is kept (same inode and time) and
+       only they are read again - the cells still equal the replay's, for every form and root */
+    struct stat s0, s1;
+    assert_int_equal(stat(path.ptr, &s0), 0);
+    ev(M[3].id, MEV_CARD, D(2021, 12, 5), 0, CARD_ISSUED, DATE_NONE, D(2021, 12, 5));
+    must(store_member_event_cancel(st, &actor, M[3].id, last_event_id(M[3].id, MEV_CARD),
+                                   "nhập nhầm", &e),
+         &e);
+    ev(M[7].id, MEV_COMMEND, D(2021, 12, 6), 0, COMMEND_GIAY_KHEN, DATE_NONE, D(2021, 12, 6));
+    ev(M[13].id, MEV_EXIT, D(2021, 12, 7), 0, EXIT_XIN_RA, DATE_NONE, D(2021, 12, 7));
+    int64_t late = admit("Người Vào Sau", false, D(1997, 7, 7), "Thái", "Không", "12/12",
+                         "Cao đẳng", "", org[TT], D(2021, 12, 8), D(2021, 12, 10));
+    (void)late;
+    static const char *const all_forms[] = {"1", "2", "2b", "3", "3b", "5", "6", "7"};
+    for (int round = 0; round < 2; round++) {
+        for (size_t f = 0; f < sizeof(all_forms) / sizeof(all_forms[0]); f++)
+            for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+                setenv("TCXD_FORMS_CACHE", "0", 1);
+                a = fill(all_forms[f], roots[k], "2021", false);
+                unsetenv("TCXD_FORMS_CACHE");
+                b = fill(all_forms[f], roots[k], "2021", false);
+                same_cells(a, b);
+                form_result_free(a);
+                form_result_free(b);
+            }
+        assert_int_equal(stat(path.ptr, &s1), 0);
+        if (round == 0) {
+            /* patched, not rewritten */
+            assert_true(s1.st_ino == s0.st_ino && s1.st_mtim.tv_sec == s0.st_mtim.tv_sec &&
+                        s1.st_mtim.tv_nsec == s0.st_mtim.tv_nsec);
+            /* an organization's change is not a member's: the file is rebuilt */
+            must(store_org_move(st, &actor, org[KH], org[Q1], D(2021, 12, 20), "6-QĐ", &e), &e);
+            s0 = s1;
+        } else {
+            assert_true(s1.st_ino != s0.st_ino || s1.st_mtim.tv_sec != s0.st_mtim.tv_sec ||
+                        s1.st_mtim.tv_nsec != s0.st_mtim.tv_nsec);
+        }
+    }
     buf_release(&path);
 }
 
