@@ -11,7 +11,9 @@
 # (TCXD_FORMS_CACHE=0: the store's replay, "SQL"), alternating, in the same run; the medians of
 # the wall time and of the CPU time (user + system) are reported, the ratio SQL / cache of the
 # wall medians, and whether every check held (`--children` for the district: the children's sums
-# too). Then "the pack": all member forms for the district, one process each, in sequence.
+# too). Then "the pack": all member forms for the district, one process each, in sequence; then
+# the city's form 3 without a warm cache file: stale (a member changed before each run: the file
+# is patched) and none (no file: rebuilt). The database is changed (giấy khen entered): a copy.
 # Prints a Markdown table; bench/RESULTS.md keeps the measured tables.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -96,5 +98,30 @@ echo "| pack (1, 2, 2b, 3, 3b, 5, 7), 7 processes | $district | $period | $wc | 
 pair flows "$tcxd" --db "$db" form flows "$city" --period "$period-h1"
 wc=$(col "$tmp/flows.c" 1); cc=$(col "$tmp/flows.c" 2); ws=$(col "$tmp/flows.s" 1); cs=$(col "$tmp/flows.s" 2)
 echo "| flows sentence | $city | $period-h1 | $wc | $cc | $ws | $cs | | |"
+
+# Without a warm file. "stale": one member's change (a giấy khen, through the CLI, not timed)
+# before each run - the file is brought up to date (the members changed read again), not
+# rebuilt. "none": no file (the first process, or the first after an organization's change or
+# an import) - everything read and replayed, and the file written for the next process.
+ids=$(sqlite3 "$db" "SELECT id FROM member WHERE status = 2 ORDER BY id LIMIT $runs")
+"$tcxd" --db "$db" form show 3 "$city" --period "$period" >/dev/null 2>&1
+: >"$tmp/stale"
+for id in $ids; do
+    "$tcxd" --db "$db" member commend "$id" --form giay_khen --date 2026-06-01 >/dev/null 2>&1 ||
+        { echo "run.sh: member commend $id failed" >&2; exit 1; }
+    out="$tmp/stale" one "$tcxd" --db "$db" form show 3 "$city" --period "$period"
+done
+: >"$tmp/none"
+i=0
+while [ $i -lt "$runs" ]; do
+    rm -f "$db.forms-cache"
+    out="$tmp/none" one "$tcxd" --db "$db" form show 3 "$city" --period "$period"
+    i=$((i + 1))
+done
+echo
+echo "| form 3, $city, $period, without a warm file | wall ms | CPU ms |"
+echo "|---|---:|---:|"
+echo "| stale file: one member changed before each run (patched) | $(col "$tmp/stale" 1) | $(col "$tmp/stale" 2) |"
+echo "| no file (read, replayed, written) | $(col "$tmp/none" 1) | $(col "$tmp/none" 2) |"
 echo
 echo "cache file: $(du -h "$db.forms-cache" 2>/dev/null | cut -f1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
