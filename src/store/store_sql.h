@@ -499,7 +499,7 @@
     X(STMT_ORG_COMMEND_DELETE, "DELETE FROM org_commendation WHERE id = ?1 AND org_id = ?2")       \
     X(STMT_ORG_COMMEND_PERIOD,                                                                     \
       "SELECT id, org_id, date, form, decision_no, detail FROM org_commendation "                  \
-      "WHERE date >= ?1 AND date <= ?2 ORDER BY date, id")                                          \
+      "WHERE date >= ?1 AND date <= ?2 ORDER BY date, id")                                         \
     X(STMT_SF_AUDIT_SINCE,                                                                         \
       "SELECT entity, COALESCE(entity_id, 0) FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2")
 
