@@ -4,12 +4,14 @@
  */
 #include "util/date.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "util/embedded.h"
 #include "util/banned.h"
 
 /* Floor division and modulo for a positive divisor. */
@@ -365,35 +367,150 @@ static int cmp_date(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/*
+ * The official schedules (data/calendar/holidays_vn.csv, compiled in, one row per span with its
+ * source): the days off the government announced for a year's Tết, where it placed the 5 days
+ * and the days off in lieu, and the weekend days worked in exchange. Read once.
+ */
+extern const struct embedded_file holiday_files[];
+
+#define SCHED_MAX 64
+static struct sched_row {
+    int year;
+    tcxd_date from, to;
+    bool work; /* a Saturday or Sunday worked in place of a swapped day off */
+} sched[SCHED_MAX];
+static size_t n_sched;
+static pthread_once_t sched_once = PTHREAD_ONCE_INIT;
+
+static void sched_load(void)
+{
+    const char *p = holiday_files[0].data;
+    p = strchr(p, '\n'); /* the header */
+    while (p && *++p) {
+        char kind[8] = "", hol[16] = "";
+        int year, y1, m1, d1, y2, m2, d2;
+        /* holiday,year,from,to,kind,source: the source (quoted, with commas) is not read */
+        if (sscanf(p, "%15[^,],%d,%d-%d-%d,%d-%d-%d,%7[^,\n]", hol, &year, &y1, &m1, &d1, &y2, &m2,
+                   &d2, kind) == 9 &&
+            !strcmp(hol, "tet") && n_sched < SCHED_MAX)
+            sched[n_sched++] = (struct sched_row){year, date_from_ymd(y1, m1, d1),
+                                                  date_from_ymd(y2, m2, d2), !strcmp(kind, "work")};
+        p = strchr(p, '\n');
+    }
+}
+
+static bool sched_has_year(int y)
+{
+    pthread_once(&sched_once, sched_load);
+    for (size_t i = 0; i < n_sched; i++)
+        if (sched[i].year == y)
+            return true;
+    return false;
+}
+
+int date_holiday_schedule_first(void)
+{
+    pthread_once(&sched_once, sched_load);
+    int y = 0;
+    for (size_t i = 0; i < n_sched; i++)
+        if (!y || sched[i].year < y)
+            y = sched[i].year;
+    return y;
+}
+
+int date_holiday_schedule_last(void)
+{
+    pthread_once(&sched_once, sched_load);
+    int y = 0;
+    for (size_t i = 0; i < n_sched; i++)
+        if (sched[i].year > y)
+            y = sched[i].year;
+    return y;
+}
+
+static bool is_weekend(tcxd_date t)
+{
+    return date_weekday(t) >= 5;
+}
+
+static bool in_set(const tcxd_date *v, size_t n, tcxd_date t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == t)
+            return true;
+    return false;
+}
+
 size_t date_holidays(int y, tcxd_date out[DATE_MAX_HOLIDAYS])
 {
     size_t n = 0;
     if (y < 1 || y > 9999)
         return 0;
-    out[n++] = date_from_ymd(y, 1, 1);
-    if (y >= TET_FIRST_YEAR && y <= TET_LAST_YEAR) {
+    /* the statutory days; a schedule's Tết replaces the computed one with what was announced */
+    tcxd_date legal[DATE_MAX_HOLIDAYS];
+    size_t nl = 0;
+    legal[nl++] = date_from_ymd(y, 1, 1);
+    bool scheduled = sched_has_year(y);
+    if (!scheduled && y >= TET_FIRST_YEAR && y <= TET_LAST_YEAR) {
         int md = tet_md[y - TET_FIRST_YEAR];
         tcxd_date tet = date_from_ymd(y, md / 100, md % 100);
         int after = y >= TET_FIVE_DAYS_FROM ? 3 : 2;
         for (tcxd_date t = tet - 1; t <= tet + after; t++)
-            out[n++] = t;
+            legal[nl++] = t;
     }
     if (y >= GIO_TO_FIRST_YEAR && y <= GIO_TO_LAST_YEAR) { /* a holiday since 2007 */
         int md = gio_to_md[y - GIO_TO_FIRST_YEAR];
-        out[n++] = date_from_ymd(y, md / 100, md % 100);
+        legal[nl++] = date_from_ymd(y, md / 100, md % 100);
     }
-    out[n++] = date_from_ymd(y, 4, 30);
-    out[n++] = date_from_ymd(y, 5, 1);
-    out[n++] = date_from_ymd(y, 9, 2);
+    legal[nl++] = date_from_ymd(y, 4, 30);
+    legal[nl++] = date_from_ymd(y, 5, 1);
+    legal[nl++] = date_from_ymd(y, 9, 2);
     if (y >= NATIONAL_DAY_PAIR_FROM)
-        out[n++] = date_from_ymd(y, 9, national_day_pair_day(y));
-
+        legal[nl++] = date_from_ymd(y, 9, national_day_pair_day(y));
+    qsort(legal, nl, sizeof(legal[0]), cmp_date);
+    for (size_t i = 0; i < nl; i++)
+        if (!n || out[n - 1] != legal[i])
+            out[n++] = legal[i];
+    if (scheduled)
+        for (size_t i = 0; i < n_sched; i++)
+            for (tcxd_date t = sched[i].from;
+                 sched[i].year == y && !sched[i].work && t <= sched[i].to; t++)
+                if (!in_set(out, n, t) && n < DATE_MAX_HOLIDAYS)
+                    out[n++] = t;
+    /* a statutory day on a Saturday or Sunday gives the next working day off (Bộ luật Lao động
+       1994 Điều 73, 2012 Điều 115, 2019 Điều 111 khoản 3); a schedule says its own */
+    for (size_t i = 0; i < nl; i++) {
+        if (!is_weekend(legal[i]) || (i && legal[i - 1] == legal[i]))
+            continue;
+        tcxd_date t = legal[i] + 1;
+        while ((is_weekend(t) || in_set(out, n, t)) && date_to_ymd(t).y == y)
+            t++;
+        if (date_to_ymd(t).y == y && n < DATE_MAX_HOLIDAYS)
+            out[n++] = t;
+    }
     qsort(out, n, sizeof(out[0]), cmp_date);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k == 0 || out[k - 1] != out[i])
-            out[k++] = out[i];
-    return k;
+    return n;
+}
+
+size_t date_worked_weekend_days(int y, tcxd_date out[DATE_MAX_HOLIDAYS])
+{
+    size_t n = 0;
+    if (!sched_has_year(y))
+        return 0;
+    for (size_t i = 0; i < n_sched; i++)
+        for (tcxd_date t = sched[i].from; sched[i].work && t <= sched[i].to; t++)
+            if (date_to_ymd(t).y == y && n < DATE_MAX_HOLIDAYS)
+                out[n++] = t;
+    qsort(out, n, sizeof(out[0]), cmp_date);
+    return n;
+}
+
+static bool is_worked_weekend_day(tcxd_date t)
+{
+    tcxd_date w[DATE_MAX_HOLIDAYS];
+    size_t n = date_worked_weekend_days(date_to_ymd(t).y, w);
+    return in_set(w, n, t);
 }
 
 bool date_is_holiday(tcxd_date t)
@@ -408,7 +525,7 @@ bool date_is_holiday(tcxd_date t)
 
 bool date_is_working_day(tcxd_date t)
 {
-    return date_weekday(t) < 5 && !date_is_holiday(t);
+    return is_weekend(t) ? is_worked_weekend_day(t) : !date_is_holiday(t);
 }
 
 tcxd_date date_add_working_days(tcxd_date t, int n)
@@ -449,6 +566,10 @@ int date_working_days_between(tcxd_date a, tcxd_date b)
         for (size_t i = 0; i < n; i++)
             if (h[i] > a && h[i] <= b && date_weekday(h[i]) < 5)
                 count--;
+        n = date_worked_weekend_days(y, h);
+        for (size_t i = 0; i < n; i++)
+            if (h[i] > a && h[i] <= b)
+                count++;
     }
     return (int)count;
 }

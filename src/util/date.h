@@ -81,25 +81,32 @@ int date_age_years(tcxd_date birth, tcxd_date on);
 tcxd_date date_today(void);
 
 /*
- * Working days: Monday to Friday except Vietnam's public holidays: 1/1, Tết Nguyên đán
- * (5 days around lunar new year, from a built-in table 1990..2050), Giỗ Tổ Hùng Vương
- * (10/3 lunar, table), 30/4, 1/5, 2/9 and the day before or after it (from 2021).
- * Official substitute days are not modelled.
- *
- * The rules are dated by the law that set them:
- * - Tết is the last day of the lunar year and the first 4 days of the new one from 2014
- *   (Bộ luật Lao động 2012, in force 1/5/2013); before that the last day and the first 3
- *   (Bộ luật Lao động 1994, applied to all earlier years too).
- *   Lunar dates follow the Vietnamese calendar (UTC+7), which differs from the Chinese one in
- *   some years (Tết 2007 is 17/02, 2030 is 02/02). Outside 1990..2050 Tết is not known.
- * - Giỗ Tổ Hùng Vương from 2007 (Bộ luật Lao động amended 2007); table up to 2050.
- * - 2/9 plus one adjacent day from 2021 (Bộ luật Lao động 2019): the day the government
- *   designated for 2021..2025 (2021 3/9, 2022 1/9, 2023 1/9, 2024 3/9, 2025 1/9), 3/9 in
- *   other years until a designation is added to the table.
+ * Working days: Monday to Friday except Vietnam's public holidays, and the weekend days worked
+ * in exchange for a swapped day off. The holidays of a year:
+ * - the official schedule where data/calendar/holidays_vn.csv has one for the year's Tết (the
+ *   days off the government announced, each row with its source: 2021 is 10..16/02, where the
+ *   law's default below would give 11..15/02 and 17/02); the schedule's worked weekend days are
+ *   working days (2025: Saturday 08/02);
+ * - otherwise Tết computed by the law: the last day of the lunar year and the first 4 days of
+ *   the new one from 2014 (Bộ luật Lao động 2012, in force 1/5/2013), before that the last day
+ *   and the first 3 (Bộ luật Lao động 1994, applied to all earlier years too), from a built-in
+ *   lunar table 1990..2050 (Vietnamese calendar, UTC+7: Tết 2007 is 17/02, 2030 is 02/02);
+ *   outside 1990..2050 Tết is not known;
+ * - 1/1, Giỗ Tổ Hùng Vương (10/3 lunar, from 2007, table to 2050), 30/4, 1/5, 2/9 and from 2021
+ *   the day next to it (the designated day: 2021 3/9, 2022 1/9, 2023 1/9, 2024 3/9, 2025 1/9;
+ *   3/9 in other years);
+ * - each of these statutory days that falls on a Saturday or Sunday gives the next working day
+ *   off (nghỉ bù; Bộ luật Lao động 2019 Điều 111 khoản 3 and its predecessors): 2/9/2023 gives
+ *   Monday 4/9. A scheduled Tết already holds its days in lieu.
+ * date_holiday_schedule_first/last give the years the schedules cover (outside: computed).
  */
-#define DATE_MAX_HOLIDAYS 16
+#define DATE_MAX_HOLIDAYS 40
 /* The holidays of Gregorian year y, ascending, without duplicates; returns how many. */
 size_t date_holidays(int y, tcxd_date out[DATE_MAX_HOLIDAYS]);
+/* The Saturdays and Sundays of year y worked in exchange for a day off, ascending. */
+size_t date_worked_weekend_days(int y, tcxd_date out[DATE_MAX_HOLIDAYS]);
+int date_holiday_schedule_first(void);
+int date_holiday_schedule_last(void);
 bool date_is_holiday(tcxd_date t);
 bool date_is_working_day(tcxd_date t);
 /*

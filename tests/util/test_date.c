@@ -559,19 +559,30 @@ static bool in_holidays(const tcxd_date *h, size_t n, tcxd_date t)
     return false;
 }
 
-/* The built-in tables agree with the reference for every year they cover. */
+/* The announced Tết schedules (data/calendar/holidays_vn.csv), as the announcements give them. */
+static const struct {
+    int year;
+    const char *from, *to;
+} announced[] = {
+    {2020, "2020-01-23", "2020-01-29"}, {2021, "2021-02-10", "2021-02-16"},
+    {2022, "2022-01-29", "2022-02-06"}, {2023, "2023-01-20", "2023-01-26"},
+    {2024, "2024-02-08", "2024-02-14"}, {2025, "2025-01-25", "2025-02-02"},
+    {2026, "2026-02-14", "2026-02-22"},
+};
+
+static bool weekend(tcxd_date t)
+{
+    return date_weekday(t) >= 5;
+}
+
+/* The built-in tables agree with the reference for every year they cover; a year without an
+   announced schedule is the law's days and the next working day for each on a weekend. */
 static void test_holiday_tables(void **state)
 {
     (void)state;
+    assert_int_equal(date_holiday_schedule_first(), 2020);
+    assert_int_equal(date_holiday_schedule_last(), 2026);
     for (int y = 1990; y <= 2050; y++) {
-        tcxd_date tet = lunar_to_date(1, 1, y);
-        int last = y >= 2014 ? 3 : 2;
-        for (int i = -1; i <= last; i++)
-            if (!date_is_holiday(tet + i))
-                fail_msg("Tết %d: day %+d (%d) is not a holiday", y, i, (int)(tet + i));
-        assert_false(date_is_holiday(tet - 2));
-        assert_false(date_is_holiday(tet + last + 1));
-
         tcxd_date h[DATE_MAX_HOLIDAYS];
         size_t n = date_holidays(y, h);
         for (size_t i = 1; i < n; i++)
@@ -581,15 +592,81 @@ static void test_holiday_tables(void **state)
             assert_true(in_holidays(h, n, gio_to));
         else
             assert_false(in_holidays(h, n, gio_to));
-        /* 1/1, Tết (4 or 5), Giỗ Tổ, 30/4, 1/5, 2/9 (+1 from 2021) */
-        size_t want = 1 + (size_t)(last + 2) + (y >= 2007) + 3 + (y >= 2021);
-        assert_int_equal(n, want);
+        if (y >= 2020 && y <= 2026)
+            continue; /* test_announced_schedules */
+        /* the test's own list: statutory days, then a day in lieu for each on a weekend */
+        tcxd_date want[DATE_MAX_HOLIDAYS];
+        size_t nw = 0;
+        tcxd_date tet = lunar_to_date(1, 1, y);
+        int last = y >= 2014 ? 3 : 2;
+        want[nw++] = date_from_ymd(y, 1, 1);
+        for (int i = -1; i <= last; i++)
+            want[nw++] = tet + i;
+        if (y >= 2007)
+            want[nw++] = gio_to;
+        want[nw++] = date_from_ymd(y, 4, 30);
+        want[nw++] = date_from_ymd(y, 5, 1);
+        want[nw++] = date_from_ymd(y, 9, 2);
+        if (y >= 2021)
+            want[nw++] = date_from_ymd(y, 9, 3);
+        size_t legal = nw;
+        for (size_t i = 0; i < legal; i++) {
+            if (!weekend(want[i]))
+                continue;
+            tcxd_date t = want[i] + 1;
+            while (weekend(t) || in_holidays(want, nw, t))
+                t++;
+            want[nw++] = t;
+        }
+        for (size_t i = 0; i < nw; i++)
+            if (!in_holidays(h, n, want[i]))
+                fail_msg("%d: day %d is not a holiday", y, (int)want[i]);
+        for (size_t i = 0; i < n; i++)
+            if (!in_holidays(want, nw, h[i]))
+                fail_msg("%d: day %d is a holiday", y, (int)h[i]);
+        assert_false(date_is_holiday(tet - 2) && !in_holidays(want, nw, tet - 2));
     }
     tcxd_date h[DATE_MAX_HOLIDAYS];
-    /* outside the lunar table: only the solar holidays */
-    assert_int_equal(date_holidays(1989, h), 4);
-    assert_int_equal(date_holidays(2051, h), 5);
+    /* outside the lunar table: only the solar holidays, with a day in lieu for each on a
+       weekend (1989: 1/1 a Sunday, 30/4 a Sunday, 2/9 a Saturday) */
+    assert_int_equal(date_holidays(1989, h), 4 + 3);
+    int w51 = 0;
+    const tcxd_date d51[] = {date_from_ymd(2051, 1, 1), date_from_ymd(2051, 4, 30),
+                             date_from_ymd(2051, 5, 1), date_from_ymd(2051, 9, 2),
+                             date_from_ymd(2051, 9, 3)};
+    for (size_t i = 0; i < 5; i++)
+        w51 += weekend(d51[i]);
+    assert_int_equal(date_holidays(2051, h), 5 + w51);
     assert_int_equal(date_holidays(0, h), 0);
+}
+
+/* Each announced schedule's days are off, the days around it are not (issue 12: 2021 was
+   computed as 11..15/02 with no days in lieu, two working days short). */
+static void test_announced_schedules(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(announced) / sizeof(announced[0]); i++) {
+        tcxd_date a = iso(announced[i].from), b = iso(announced[i].to);
+        for (tcxd_date t = a; t <= b; t++)
+            if (date_is_working_day(t))
+                fail_msg("%s..%s: day %d works", announced[i].from, announced[i].to, (int)t);
+        assert_true(date_is_working_day(date_add_working_days(a, -1)) &&
+                    date_add_working_days(a, -1) < a);
+        tcxd_date before = a - 1, after = b + 1;
+        while (weekend(before))
+            before--;
+        while (weekend(after))
+            after++;
+        assert_true(date_is_working_day(before));
+        assert_true(date_is_working_day(after));
+    }
+    /* 2025: thứ Sáu 31/01 swapped for thứ Bảy 08/02 */
+    assert_true(date_is_working_day(iso("2025-02-08")));
+    assert_false(date_is_working_day(iso("2025-02-09")));
+    tcxd_date w[DATE_MAX_HOLIDAYS];
+    assert_int_equal(date_worked_weekend_days(2025, w), 1);
+    assert_int_equal(w[0], iso("2025-02-08"));
+    assert_int_equal(date_worked_weekend_days(2024, w), 0);
 }
 
 /* ---- working days ----------------------------------------------------------------------- */
@@ -607,7 +684,8 @@ static void test_fixed_holidays(void **state)
         {"2022-09-01", true},  {"2022-09-03", false}, {"2021-09-03", true},  {"2021-09-01", false},
         {"2020-09-02", true},  {"2020-09-01", false}, {"2020-09-03", false}, {"2026-09-03", true},
         {"2026-09-01", false}, {"2025-04-07", true},  {"2025-04-06", false}, {"2006-04-07", false},
-        {"2025-01-28", true},  {"2025-02-01", true},  {"2025-02-02", false}, {"2025-01-27", false},
+        {"2025-01-28", true},  {"2025-02-01", true},  {"2025-02-02", true},  {"2025-01-27", true},
+        {"2025-02-03", false}, {"2023-09-04", true}, /* 2/9/2023 a Saturday: Monday in lieu */
         {"2025-12-31", false}, {"2025-05-02", false},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
@@ -622,17 +700,22 @@ static void test_is_working_day(void **state)
         const char *day;
         bool working;
     } cases[] = {
-        {"2024-02-08", true},  /* Thursday before Tết */
+        {"2024-02-07", true},  /* Wednesday before the announced days */
+        {"2024-02-08", false}, /* Thursday, 29 tháng Chạp: announced 08..14/02 */
         {"2024-02-09", false}, /* Friday, lunar new year's eve */
         {"2024-02-12", false}, /* Monday, 3rd day of Tết */
-        {"2024-02-13", false}, /* Tuesday, 4th day */
-        {"2024-02-14", true},  /* Wednesday, 5th day */
-        {"2024-02-10", false}, /* Saturday */
-        {"2024-02-11", false}, /* Sunday */
-        {"2025-04-07", false}, /* Giỗ Tổ, Monday */
+        {"2024-02-14", false}, /* Wednesday, a day in lieu */
+        {"2024-02-15", true},  /* Thursday */
+        {"2021-02-10", false}, {"2021-02-16", false},
+        {"2021-02-17", true},  {"2025-02-08", true}, /* a Saturday worked for Friday 31/01 */
+        {"2024-02-10", false},                       /* Saturday */
+        {"2024-02-11", false},                       /* Sunday */
+        {"2025-04-07", false},                       /* Giỗ Tổ, Monday */
         {"2025-04-08", true},  {"2025-09-03", true},
-        {"2023-04-28", true}, /* Friday before Giỗ Tổ 2023 (a Saturday) */
-        {"2023-05-02", true}, /* substitute days are not modelled */
+        {"2023-04-28", true},  /* Friday before Giỗ Tổ 2023 (a Saturday) */
+        {"2023-05-02", false}, /* Giỗ Tổ 29/04 a Saturday: Tuesday 02/05 in lieu */
+        {"2023-05-03", false}, /* 30/04 a Sunday: Wednesday 03/05 */
+        {"2023-05-04", true},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
         if (date_is_working_day(iso(cases[i].day)) != cases[i].working)
@@ -648,30 +731,37 @@ static void test_add_working_days(void **state)
         const char *to;
     } cases[] = {
         /*
-         * 30 working days after Thu 01/02/2024, Tết 2024 (eve Fri 09/02 .. Tue 13/02):
-         * 02/02 is 1; 05..08/02 are 2..5; 14..16/02 are 6..8; then five a week:
-         * 19..23/02 9..13, 26/02..01/03 14..18, 04..08/03 19..23, 11..15/03 24..28,
-         * 18/03 29, 19/03 30.
+         * 30 working days after Thu 01/02/2024, Tết 2024 as announced (Thu 08/02 .. Wed 14/02):
+         * 02/02 is 1; 05..07/02 are 2..4; 15, 16/02 are 5, 6; then five a week:
+         * 19..23/02 7..11, 26/02..01/03 12..16, 04..08/03 17..21, 11..15/03 22..26,
+         * 18..21/03 27..30.
          */
-        {"2024-02-01", 30, "2024-03-19"},
-        {"2024-02-01", 6, "2024-02-14"},
-        {"2024-02-01", 5, "2024-02-08"},
+        {"2024-02-01", 30, "2024-03-21"},
+        {"2024-02-01", 6, "2024-02-16"},
+        {"2024-02-01", 5, "2024-02-15"},
         {"2024-02-01", 4, "2024-02-07"},
         {"2024-02-01", 0, "2024-02-01"},
         {"2024-02-10", 0, "2024-02-10"}, /* n = 0 keeps a non-working day */
-        {"2024-02-10", 1, "2024-02-14"},
-        {"2024-02-14", -1, "2024-02-08"},
-        {"2024-03-19", -30, "2024-02-01"},
+        {"2024-02-10", 1, "2024-02-15"},
+        {"2024-02-15", -1, "2024-02-07"},
+        {"2024-03-21", -30, "2024-02-01"},
+        /*
+         * The probation due list's 30 working days after Fri 29/01/2021 (issue 12: two days
+         * early): 01..05/02 1..5, 08, 09/02 6, 7, Tết 10..16/02 off, 17..19/02 8..10, then
+         * 22..26/02, 01..05/03, 08..12/03, 15..19/03: 19/03.
+         */
+        {"2021-01-29", 30, "2021-03-19"},
         /* Fri 25/04/2025 + 3: Mon 28, Tue 29, (30/4, 1/5 off) Fri 02/05 */
         {"2025-04-25", 3, "2025-05-02"},
         /* across new year 2025: Tue 31/12/2024 + 1 skips 1/1 */
         {"2024-12-31", 1, "2025-01-02"},
         /* Fri 29/08/2025 + 1: Mon 1/9 and Tue 2/9 off */
         {"2025-08-29", 1, "2025-09-03"},
-        /* 2012 Tết (Mon 23/01) was 4 days: eve Sun 22 .. Wed 25; Thu 26 works */
-        {"2012-01-20", 1, "2012-01-26"},
-        /* 2014 Tết (Fri 31/01) 5 days: eve Thu 30/01 .. Mon 03/02; Tue 04/02 works */
-        {"2014-01-29", 1, "2014-02-04"},
+        /* 2012 Tết (Mon 23/01) was 4 days: eve Sun 22 .. Wed 25, Thu 26 in lieu of the eve */
+        {"2012-01-20", 1, "2012-01-27"},
+        /* 2014 Tết (Fri 31/01) 5 days: eve Thu 30/01 .. Mon 03/02, Tue 04 and Wed 05 in lieu of
+           Saturday 01 and Sunday 02 */
+        {"2014-01-29", 1, "2014-02-06"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         tcxd_date got = date_add_working_days(iso(cases[i].from), cases[i].n);
@@ -693,31 +783,35 @@ static void test_working_days_between(void **state)
         const char *a, *b;
         int n;
     } cases[] = {
-        {"2024-02-01", "2024-03-19", 30},
+        {"2024-02-01", "2024-03-21", 30},
         {"2024-02-01", "2024-02-01", 0},
         {"2024-03-19", "2024-02-01", 0},
-        {"2024-02-08", "2024-02-13", 0},
-        {"2024-02-07", "2024-02-14", 2},
+        {"2024-02-07", "2024-02-14", 0},
+        {"2024-02-07", "2024-02-16", 2},
+        {"2021-01-29", "2021-03-19", 30},
+        /* the worked Saturday 08/02/2025 counts */
+        {"2025-02-07", "2025-02-10", 2},
         /* Fri 25/04/2025 .. Fri 09/05: Mon 28, Tue 29, Fri 2, Mon 5 .. Fri 9 */
         {"2025-04-25", "2025-05-09", 8},
         /*
-         * Whole 2025: 261 weekdays (starts on a Wednesday, 365 days) minus 1/1 (Wed),
-         * Tết 28..31/01 (Tue-Fri; 01/02 is a Saturday), Giỗ Tổ 07/04 (Mon), 30/4 (Wed),
-         * 1/5 (Thu), 1/9 (Mon), 2/9 (Tue): 261 - 10 = 251.
+         * Whole 2025: 261 weekdays (starts on a Wednesday, 365 days) minus 1/1 (Wed), Tết as
+         * announced 25/01..02/02 (27..31/01: 5 weekdays) plus the worked Saturday 08/02,
+         * Giỗ Tổ 07/04 (Mon), 30/4 (Wed), 1/5 (Thu), 1/9 (Mon), 2/9 (Tue): 261 - 11 + 1 = 251.
          */
         {"2024-12-31", "2025-12-31", 251},
         /*
          * Whole 2012: 261 weekdays (leap year starting on a Sunday: 52 weeks + Sun, Mon)
-         * minus Tết 23..25/01 (Mon-Wed; the eve 22/01 is a Sunday), 30/4 (Mon), 1/5 (Tue);
-         * 1/1, Giỗ Tổ 31/03 and 2/9 are weekend days: 261 - 5 = 256.
+         * minus Tết 23..25/01 (Mon-Wed) and Thu 26/01 in lieu of the eve (Sun 22/01), 30/4
+         * (Mon), 1/5 (Tue), and the days in lieu of 1/1 (Sun: Mon 02/01), Giỗ Tổ 31/03 (Sat:
+         * Mon 02/04) and 2/9 (Sun: Mon 03/09): 261 - 9 = 252.
          */
-        {"2011-12-31", "2012-12-31", 256},
+        {"2011-12-31", "2012-12-31", 252},
         /*
          * Whole 2020: 262 weekdays (leap year starting on a Wednesday: 52 weeks + Wed, Thu)
-         * minus 1/1 (Wed), Tết 24..28/01 (Fri, Sat, Sun, Mon, Tue: 3 weekdays), Giỗ Tổ
-         * 02/04 (Thu), 30/4 (Thu), 1/5 (Fri), 2/9 (Wed): 262 - 8 = 254.
+         * minus 1/1 (Wed), Tết as announced 23..29/01 (Thu, Fri, Mon, Tue, Wed: 5 weekdays),
+         * Giỗ Tổ 02/04 (Thu), 30/4 (Thu), 1/5 (Fri), 2/9 (Wed): 262 - 10 = 252.
          */
-        {"2019-12-31", "2020-12-31", 254},
+        {"2019-12-31", "2020-12-31", 252},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         int got = date_working_days_between(iso(cases[i].a), iso(cases[i].b));
@@ -775,6 +869,7 @@ int main(void)
         cmocka_unit_test(test_today),
         cmocka_unit_test(test_lunar_reference_matches_published),
         cmocka_unit_test(test_holiday_tables),
+        cmocka_unit_test(test_announced_schedules),
         cmocka_unit_test(test_fixed_holidays),
         cmocka_unit_test(test_is_working_day),
         cmocka_unit_test(test_add_working_days),
