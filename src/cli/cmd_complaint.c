@@ -36,10 +36,13 @@ static const char complaint_help[] =
     "level; phản ánh 30; one extension of at most 30 days, before the deadline.\n";
 static const char complaint_help_vi[] =
     "cách dùng:\n"
-    "  tcxd complaint add NƠI_GIẢI_QUYẾT --kind LOẠI --received NGÀY [--member SỐ | --org TỔ_CHỨC]\n"
-    "           [--discipline SỐ] [--channel KÊNH] [--level CẤP] [--areas A,B] [--summary NỘI_DUNG]\n"
+    "  tcxd complaint add NƠI_GIẢI_QUYẾT --kind LOẠI --received NGÀY [--member SỐ | --org "
+    "TỔ_CHỨC]\n"
+    "           [--discipline SỐ] [--channel KÊNH] [--level CẤP] [--areas A,B] [--summary "
+    "NỘI_DUNG]\n"
     "           [--name HỌ_TÊN] [--address ĐỊA_CHỈ] [--contact LIÊN_HỆ]\n"
-    "  tcxd complaint classify MÃ_SỐ --as accepted|forwarded|filed [--date NGÀY] [--note NỘI_DUNG]\n"
+    "  tcxd complaint classify MÃ_SỐ --as accepted|forwarded|filed [--date NGÀY] [--note "
+    "NỘI_DUNG]\n"
     "  tcxd complaint assign MÃ_SỐ --assignee NGƯỜI_GIẢI_QUYẾT [--date NGÀY]\n"
     "  tcxd complaint extend MÃ_SỐ --days N [--date NGÀY]\n"
     "  tcxd complaint resolve MÃ_SỐ --result dung|mot_phan|sai [--date NGÀY]\n"
@@ -107,6 +110,17 @@ static int64_t id_arg(const char *s)
     return *end || v <= 0 ? 0 : v;
 }
 
+/* An ISO date of the record's JSON as dd/mm/yyyy (as given when it does not parse). */
+static const char *vn_date(const char *iso, char out[DATE_ISO_LEN])
+{
+    tcxd_date t;
+    struct tcxd_error ig;
+    if (!iso || date_parse(iso, &t, "", &ig))
+        return iso ? iso : "";
+    date_format_vn(t, out);
+    return out;
+}
+
 static int print_one(struct cli *cli, int64_t id, const char *done)
 {
     struct tcxd_error e;
@@ -129,9 +143,26 @@ static int print_one(struct cli *cli, int64_t id, const char *done)
             printf("%s: #%lld %s\n", done, (long long)id, complaint_status_label(c->status));
         json_decref(j);
     } else {
-        char *t = json_dumps(j, JSON_INDENT(2));
-        printf("%s\n", t);
-        free(t);
+        /* the letter in words, dates as dd/mm/yyyy (--json gives the record) */
+        static const struct {
+            const char *key, *label;
+            bool date;
+        } rows[] = {
+            {"kind_label", "Loại đơn", false},         {"status_label", "Tình trạng", false},
+            {"received_on", "Ngày tiếp nhận", true},   {"summary", "Nội dung", false},
+            {"classified_on", "Ngày phân loại", true}, {"assignee", "Người giải quyết", false},
+            {"due", "Hạn giải quyết", true},           {"result_label", "Kết quả", false},
+            {"resolved_on", "Ngày giải quyết", true},  {"resolution", "Nội dung giải quyết", false},
+            {"notified_on", "Ngày thông báo", true},   {"notice_no", "Số thông báo", false},
+        };
+        printf("Đơn thư #%lld\n", (long long)id);
+        for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+            const char *v = json_string_value(json_object_get(j, rows[i].key));
+            char d[DATE_ISO_LEN];
+            if (!v || !v[0])
+                continue;
+            printf("  %s: %s\n", rows[i].label, rows[i].date ? vn_date(v, d) : v);
+        }
         json_decref(j);
     }
     free(c);
@@ -258,10 +289,11 @@ static int complaint_view(struct cli *cli, const char *verb, struct cli_opt *o, 
     json_array_foreach(l.items, i, v)
     {
         const char *due = json_string_value(json_object_get(v, "due"));
+        char d1[DATE_ISO_LEN], d2[DATE_ISO_LEN];
         printf("#%lld\t%s\t%s\t%s\t%s\n", (long long)json_integer_value(json_object_get(v, "id")),
-               json_string_value(json_object_get(v, "received_on")),
+               vn_date(json_string_value(json_object_get(v, "received_on")), d1),
                json_string_value(json_object_get(v, "kind_label")),
-               json_string_value(json_object_get(v, "status_label")), due ? due : "");
+               json_string_value(json_object_get(v, "status_label")), due ? vn_date(due, d2) : "");
     }
     json_decref(l.items);
     return 0;
@@ -273,7 +305,8 @@ int cmd_complaint(struct cli *cli, int argc, char **argv)
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "complaint", cli_help(complaint_help, complaint_help_vi), argc, argv, o, O__MAX, pos, 4, &npos);
+    int rc = cli_verb_begin(cli, "complaint", cli_help(complaint_help, complaint_help_vi), argc,
+                            argv, o, O__MAX, pos, 4, &npos);
     if (rc >= 0)
         return rc;
     const char *verb = argv[1];

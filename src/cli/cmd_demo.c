@@ -108,10 +108,11 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
     vnfmt_int(&d, res.figures.members);
     char day[DATE_ISO_LEN];
     date_format_vn(res.figures.as_of, day);
-    printf("demo %s (seed %llu): %s organizations, %s member records, %s events;"
-           " %s members on %s; planned in %.1f s, written in %.1f s\n",
+    printf(MSG_T("demo %s (seed %llu): %s organizations, %s member records, %s events;"
+                 " %s members on %s; planned in %.1f s, written in %.1f s"),
            demo_profile_name(o.profile), (unsigned long long)o.seed, a.ptr, b.ptr, c.ptr, d.ptr,
            day, res.plan_seconds, res.write_seconds);
+    putchar('\n');
     buf_release(&a);
     buf_release(&b);
     buf_release(&c);

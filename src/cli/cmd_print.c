@@ -100,7 +100,9 @@ int cmd_print(struct cli *cli, int argc, char **argv)
     if (cli->json)
         cli_print_json(json_pack("{s:s, s:s, s:I}", "form", phieu ? "2-HSĐV" : "7-HSĐV", "file",
                                  out ? out : "-", "bytes", (json_int_t)bytes));
-    else if (out)
-        fprintf(stderr, "wrote %s (%zu bytes)\n", out, bytes);
+    else if (out) {
+        fprintf(stderr, MSG_T("wrote %s (%zu bytes)"), out, bytes);
+        fputc('\n', stderr);
+    }
     return 0;
 }

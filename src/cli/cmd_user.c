@@ -146,8 +146,9 @@ int cmd_user(struct cli *cli, int argc, char **argv)
             cli_print_json(json_pack("{s:s, s:s, s:b}", "username", pos[0], "permission", pos[1],
                                      "granted", grant));
         else
-            printf("%s: %s %s\n", grant ? MSG_T("permission granted") : MSG_T("permission revoked"),
-                   pos[0], pos[1]);
+            printf("%s: %s '%s'\n", /* the permission as typed: a value, quoted */
+                   grant ? MSG_T("permission granted") : MSG_T("permission revoked"), pos[0],
+                   pos[1]);
         return 0;
     }
     if (npos != 1)

@@ -59,6 +59,11 @@ const struct msg_pair msg_vi_catalog[] = {
      "%s '%s' không hợp lệ (số nguyên từ %ld đến %ld)"},
     {"program created", "đã tạo chương trình"},
     {"item added", "đã thêm nội dung"},
+    {"wrote %s (%zu bytes)", "đã ghi %s (%zu byte)"},
+    {"demo %s (seed %llu): %s organizations, %s member records, %s events; %s members on %s; "
+     "planned in %.1f s, written in %.1f s",
+     "dữ liệu mẫu %s (hạt giống %llu): %s tổ chức, %s hồ sơ đảng viên, %s sự kiện; %s đảng viên "
+     "ngày %s; lập trong %.1f giây, ghi trong %.1f giây"},
     {"status recorded", "đã ghi trạng thái"},
     {"indicator created", "đã tạo chỉ tiêu"},
     {"target recorded", "đã ghi chỉ tiêu kế hoạch"},

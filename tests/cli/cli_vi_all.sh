@@ -86,6 +86,17 @@ r member card 3 --kind issued --date 03/02/2010 --number 12345678
 r member commend 3 --form giay_khen --date 03/02/2020
 r member correct 3 --hometown "Hà Nam" --reason "ghi nhầm quê quán"
 r member corrections 3
+r member add --org HN.BD.PX.02 --name "Vũ Văn Em" --gender Nam --birth 05/05/1980 \
+    --decision-date 01/02/2005 --ceremony-date 10/02/2005 --official-date 20/02/2006
+r member add --org HN.BD.PX.02 --name "Đặng Thị Gấm" --gender Nữ --birth 05/05/1982 \
+    --decision-date 01/02/2006 --ceremony-date 10/02/2006 --official-date 20/02/2007
+r member exit 5 --kind xin_ra --date 01/03/2021
+r member readmit 5 --org HN.BD.PX.02 --decision-date 01/06/2023 --ceremony-date 15/06/2023
+r member exit 6 --kind khai_tru --date 01/03/2021
+r member restore 6 --to HN.BD.PX.02 --date 01/06/2023
+ev=$("$TCXD" --json member show 6 | grep -B1 '"kind": "restore"' | sed -n 's/.*"id": \([0-9]*\).*/\1/p')
+r member event correct 6 "$ev" --date 02/06/2023 --reason "ghi nhầm ngày"
+r member event cancel 6 "$ev" --reason "ghi nhầm"
 r member show 1
 r member show 3
 r stats HN --as-of 31/12/2022
@@ -122,6 +133,7 @@ r restore "$dir/b.db"
 r form list
 r form show 1 HN --period 2022
 r form flows HN --period 2022
+r form export 1 HN --period 2022 --format csv --output "$dir/form1.csv"
 r program add 01-CTr/TU "Chương trình số 01" --org HN --from 01/01/2021 --to 31/12/2025
 r program item 01-CTr/TU 1 "Đề án số 1" --kind de_an --lead "Ban Tổ chức" --start 01/02/2021 \
     --deadline 31/12/2024
@@ -132,6 +144,8 @@ r program report 01-CTr/TU --as-of 30/06/2022
 r program due 01-CTr/TU --as-of 30/06/2025
 r indicator add KN "Kết nạp đảng viên" --org HN --source admissions
 r indicator target KN 10 --from 01/01/2022 --to 31/12/2022
+r indicator add TL "Tỷ lệ đảng viên được phân công" --org HN --source manual
+r indicator value TL 5 --from 01/01/2022 --to 31/12/2022
 r indicator list
 r indicator report KN --from 01/01/2022 --to 31/12/2022
 r meeting add HN.BD.PX.02 --date 05/01/2023 --kind regular --topic "Sinh hoạt tháng 1" --members 2,3
@@ -149,6 +163,7 @@ r inspect report HN --from 01/01/2023 --to 31/12/2023
 r discipline member 2 --form khien_trach --decision-date 01/05/2023 --by HN.BD.PX
 r discipline appeal 1 --lodged 10/05/2023
 r discipline show 1
+r discipline org HN.BD.PX.02 --form khien_trach --decision-date 01/06/2023 --by HN.BD.PX
 r discipline list HN --from 01/01/2023 --to 31/12/2023
 r review rubric list
 r review record 3 --year 2017 --level dtc_httnv
@@ -158,6 +173,80 @@ r review weak add HN.BD.PX.02 --year 2022 --listed-on 30/06/2022 --status open
 r review weak list HN --year 2022 --as-of 30/06/2022
 r review leniency HN --year 2022
 r restructure flows HN --from 01/01/2022 --to 31/12/2022
+# the commands landed after the first list (issue 12: every command has a success path here)
+r review rubric show --subject member --year 2025
+r review rubric export --subject member --year 2025
+r review self 3 --year 2025 --score 1.1=8 --score 1.2=8 --score 1.3=7 --score 1.4=7 --score 2.1=38 \
+    --score 2.2=20 --score 2.3=10
+r review verify 3 --year 2025 --score 1.1=8 --score 1.2=8 --score 1.3=7 --score 1.4=7 \
+    --score 2.1=35 --score 2.2=20 --score 2.3=10
+r review show 3 --year 2025
+r review decide 3 --year 2025 --level httnv --decision 12-QĐ/ĐU --decision-date 15/01/2026
+r review self 2 --year 2025 --score 1.1=8 --score 1.2=8 --score 1.3=7 --score 1.4=7 --score 2.1=30 \
+    --score 2.2=20 --score 2.3=10
+r review verify 2 --year 2025 --score 1.1=8 --score 1.2=8 --score 1.3=7 --score 1.4=7 \
+    --score 2.1=30 --score 2.2=20 --score 2.3=10
+printf 'subject,level\n2,htnv\n' >"$dir/levels.csv"
+r review batch --year 2025 --levels "$dir/levels.csv" --decision 14-QĐ/ĐU --decision-date 15/01/2026
+r review amend 3 --year 2025 --level htnv --reason "kết luận kiểm tra" --decision 13-QĐ/ĐU
+r review report HN --year 2025 --list
+r review leniency HN --year 2025
+r cadre add "Nguyễn Văn Phong" --org HN.BD --level huyen --member 1 --work-start 01/08/1990
+r cadre list --org HN.BD
+r cadre term HN.BD 2020-2025 --from 01/10/2020 --to 30/09/2025
+r cadre seat HN.BD 1 --role executive --from 01/10/2020
+r cadre committee HN.BD --as-of 01/01/2022
+r cadre position HN.BD "Bí thư" --title bi_thu --level huyen
+r cadre plan 1 1 1 --date 01/06/2020
+r cadre planning 1
+r cadre appoint 1 1 --kind new --date 01/11/2020
+r cadre plan 1 1 1 --date 01/06/2023
+r cadre unplan 2 --date 01/05/2024 --reason appointed
+r cadre show 1
+r cadre concurrent HN.BD --title bi_thu --as-of 01/01/2022
+r cadre train 1 --programme cc_llct --mode full_time --from 01/03/2021
+r cadre vote-session HN.BD --date 15/12/2023 --convened 30 --present 28 --issued 28 --returned 28
+r cadre vote 1 1 1 --high 20 --medium 5 --low 3
+r cadre votes 1
+r cadre due --org HN.BD --as-of 01/01/2025
+r cadre move 1 --kind dieu_dong --to HN.BD.PX --date 01/06/2024
+r cadre relieve 1 1 --date 01/05/2024
+r cadre seat-end 1 --date 01/06/2024 --reason "chuyển công tác"
+r cadre retiring 1 --date 01/01/2025
+r cadre leave-support 1 --date 01/02/2025
+r cadre report HN.BD --from 01/01/2020 --to 31/12/2024
+r complaint add HN.BD --kind to_cao --received 01/03/2023 --member 3 --name "Người viết đơn"
+r complaint classify 1 --as accepted --date 05/03/2023
+r complaint assign 1 --assignee "Ủy ban Kiểm tra Quận ủy" --date 06/03/2023
+r complaint extend 1 --days 30 --date 01/05/2023
+r complaint resolve 1 --result mot_phan --date 20/06/2023
+r complaint notify 1 --date 25/06/2023 --notice 12-TB/UBKT
+r complaint show 1
+r complaint identity 1
+r complaint list HN --from 01/01/2023 --to 31/12/2023
+r complaint overdue HN --as-of 31/12/2023
+r complaint report HN --from 01/01/2023 --to 31/12/2023
+r user grant canbo inspection
+r user revoke canbo inspection
+r degradation items
+r degradation record 3 --year 2024 --levels "1.1=1; 1.2=0; 1.3=0; 1.4=0; 1.5=0; 1.6=0; 1.7=0; 1.8=0; 1.9=0; 2.1=0; 2.2=2; 2.3=0; 2.4=0; 2.5=0; 2.6=0; 2.7=0; 2.8=0; 2.9=0; 3.1=0; 3.2=0; 3.3=0; 3.4=0; 3.5=0; 3.6=0; 3.7=0; 3.8=0; 3.9=0"
+r degradation show 3 --year 2024
+r degradation report HN --year 2024
+r print phieu 3 -o "$dir/phieu.pdf"
+r print so-danh-sach HN.BD.PX.02 --as-of 31/12/2022 -o "$dir/so.pdf"
+cat >"$dir/plan.csv" <<'CSV'
+action,code,name,tier,form,type,parent,into,part,decision_no,date
+create,HN.BD.PM,Đảng bộ phường Mới,base,dang_bo,phuong,HN.BD,,,QĐ 1,01/07/2025
+merge,HN.BD.TT,,,,,,HN.BD.PM,,NQ 1,
+CSV
+r restructure check "$dir/plan.csv"
+r restructure apply "$dir/plan.csv" --dry-run
+r restructure apply "$dir/plan.csv"
+printf 'code,name,province_code,area_km2,population,as_of\n98001,Xã Nhỏ,98,10,3000,31/12/2024\n98002,Xã Lớn,98,80,20000,31/12/2024\n' \
+    >"$dir/units.csv"
+r restructure units "$dir/units.csv"
+r restructure merger 98 --date 01/06/2025
+TCXD_DB="$dir/demo.db" r demo --profile small
 r version
 
 # ---- usage errors ----
