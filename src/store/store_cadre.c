@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store_inspection.h"
 #include "store/store_internal.h"
 #include "text/text.h"
 #include "util/xmalloc.h"
@@ -120,6 +121,14 @@ static enum tcxd_err disciplines(struct store *st, int64_t member_id, struct cad
         }
         (*out)[*n].date = store_column_date(s, 0);
         (*out)[*n].form = (enum discipline_form)sqlite3_column_int(s, 1);
+        /* as the decision stands after the appeals decided by today (store_inspection.h; added
+           by the inspection stream): annulled, none; changed, the new form */
+        int form = (int)(*out)[*n].form;
+        if (!store_member_discipline_standing(st, member_id, (*out)[*n].date, &form,
+                                              date_today()) ||
+            (unsigned)form >= DISCIPLINE__MAX)
+            continue;
+        (*out)[*n].form = (enum discipline_form)form;
         (*n)++;
     }
     if (rc != SQLITE_DONE) {

@@ -194,6 +194,10 @@ refused "24 months" cadre appoint $k $p_so --kind new --date 09/03/2018 --outsid
 q cadre appoint $k $p_so --kind new --date 10/03/2017 --outside   # not higher: after the 12 months
 refused "discipline" cadre move $k --kind dieu_dong --to HN.Q1 --date 01/06/2016
 refused "term_end" cadre appoint 119 $p_so --kind new --date 01/05/2018 --term-end 01/05/2018 --outside
+# the discipline annulled on appeal (01/04/2016): it no longer bars the move within its 12 months
+q discipline appeal 1 --lodged 20/03/2016 --result annulled --decided 01/04/2016
+st=0; "$TCXD" cadre move $k --kind dieu_dong --to HN.Q1 --date 01/06/2016 2>"$dir/err" >/dev/null || st=$?
+if grep -qi "discipline\|kỷ luật" "$dir/err"; then fail "an annulled discipline still bars the move: $(cat "$dir/err")"; fi
 
 # ---- the due list: a term ending Wednesday 31/12/2025; the notice is due 90 working days before:
 # counted back here over weekdays without 01/09 and 02/09/2025 (Monday, Tuesday): 25/08/2025
