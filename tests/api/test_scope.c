@@ -102,6 +102,8 @@ static int64_t weak_id[K__MAX], program_id[K__MAX], item_id[K__MAX], indicator_i
 static int64_t insp_id[K__MAX], disc_id[K__MAX];
 /* a denunciation received by each organization in 2020 */
 static int64_t cpl_id[K__MAX];
+/* a commendation of each organization (2020) */
+static int64_t ocom_id[K__MAX];
 /* inside: the ward, two of its chi bộ, a member */
 static int64_t id_pa, id_a1, id_a2, m_inside;
 
@@ -314,6 +316,13 @@ static int setup(void **state)
             return -1;
         cpl_id[k] = json_integer_value(json_object_get(j, "id"));
         json_decref(j);
+        j = NULL;
+        snprintf(p, sizeof(p), "/api/orgs/%lld/commend", (long long)subject_id[k]);
+        if (call_json(&root, "POST", p, "{\"form\":\"giay_khen\",\"date\":\"2020-05-19\"}", &j) !=
+            201)
+            return -1;
+        ocom_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
     }
     /* the ward's staff and admin may read who wrote a letter: what they are refused outside is
        refused by the scope */
@@ -353,7 +362,7 @@ static int teardown(void **state)
  *            tried), {code} its code, {weak} its weak-organization entry of 2021,
  *            {program} {item} {indicator} its program, the program's item, its indicator,
  *            {insp} {disc} its own inspection (2020) and its discipline decision (2020),
- *            {cpl} the denunciation it received (2020)
+ *            {cpl} the denunciation it received (2020), {ocom} its commendation (2020)
  *   {mdisc}  the member tried's discipline decision (2020)
  *   {member} the member tried (an outside one, or the ward's own member when an organization
  *            is tried)
@@ -401,8 +410,11 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/orgs/{id}/commendations", "/api/orgs/{org}/commendations", NULL, NULL},
     {"POST", "/api/orgs/{id}/commend", "/api/orgs/{org}/commend",
      "{\"form\":\"giay_khen\",\"date\":\"{date}\"}", NULL},
-    {"POST", "/api/orgs/{id}/commendations/{id}/cancel", "/api/orgs/{org}/commendations/1/cancel",
-     "{\"reason\":\"nhập nhầm\"}", NULL},
+    {"POST", "/api/orgs/{id}/commendations/{id}/cancel",
+     "/api/orgs/{org}/commendations/{ocom}/cancel", "{\"reason\":\"nhập nhầm\"}", NULL},
+    /* an outside organization's commendation named under the ward's own chi bộ */
+    {"POST", "/api/orgs/{id}/commendations/{id}/cancel",
+     "/api/orgs/{a1}/commendations/{ocom}/cancel", "{\"reason\":\"nhập nhầm\"}", NULL},
     {"POST", "/api/orgs/{id}/rename", "/api/orgs/{org}/rename",
      "{\"name\":\"Tên mới {n}\",\"date\":\"{date}\"}", NULL},
     {"POST", "/api/orgs/{id}/move", "/api/orgs/{org}/move",
@@ -717,6 +729,8 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
             buf_addf(out, "%lld", (long long)(is_org ? disc_id[k] : 999999));
         else if (IS("{cpl}"))
             buf_addf(out, "%lld", (long long)(is_org ? cpl_id[k] : 999999));
+        else if (IS("{ocom}"))
+            buf_addf(out, "%lld", (long long)(is_org ? ocom_id[k] : 999999));
         else if (IS("{mdisc}"))
             buf_addf(out, "%lld", (long long)(!is_org ? disc_id[k] : 999999));
         else if (IS("{member}"))
@@ -885,7 +899,7 @@ static void test_every_route_every_outsider(void **state)
             continue;
         bool org = has(c, "{org}") || has(c, "{code}") || has(c, "{weak}") || has(c, "{program}") ||
                    has(c, "{item}") || has(c, "{indicator}") || has(c, "{insp}") ||
-                   has(c, "{disc}") || has(c, "{cpl}");
+                   has(c, "{disc}") || has(c, "{cpl}") || has(c, "{ocom}");
         bool mem = has(c, "{member}") || has(c, "{mdisc}");
         bool writes = strcmp(c->method, "GET") != 0;
         for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {
