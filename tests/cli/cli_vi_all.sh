@@ -160,6 +160,8 @@ r inspect conclude 1 --conclusion no_violation --date 30/03/2023
 r inspect show 1
 r inspect list HN --from 01/01/2023 --to 31/12/2023
 r inspect report HN --from 01/01/2023 --to 31/12/2023
+r inspect plan-add HN --year 2023 --kind kt_chuyen_de --body ubkt --planned-orgs 2 --month 5 --title "Công tác cán bộ"
+r inspect plan HN --year 2023
 r discipline member 2 --form khien_trach --decision-date 01/05/2023 --by HN.BD.PX
 r discipline appeal 1 --lodged 10/05/2023
 r discipline show 1
