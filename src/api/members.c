@@ -541,6 +541,9 @@ enum tcxd_err api_member_list(struct http_ctx *c, struct tcxd_error *e)
 
 enum tcxd_err api_member_show(struct http_ctx *c, struct tcxd_error *e)
 {
+    /* the scope's set for the store's checks from the engine, when it is at hand (a city's set
+       by the recursive query is most of this request otherwise) */
+    engine_scope_seed(c->st);
     struct member_info m;
     enum tcxd_err rc = member_load(c, c->ids[0], &m, e);
     return rc ? rc : member_answer(c, 200, m.id, e);

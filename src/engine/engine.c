@@ -919,6 +919,21 @@ enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_
     return TCXD_OK;
 }
 
+struct engine *engine_current(struct store *st)
+{
+    const char *path = store_path(st);
+    struct stat sb;
+    struct store_change_token tok;
+    struct tcxd_error e;
+    if (!engine_enabled() || !path[0] || !strcmp(path, ":memory:") || stat(path, &sb) != 0)
+        return NULL;
+    if (store_change_token(st, &tok, &e)) {
+        tcxd_error_clear(&e);
+        return NULL;
+    }
+    return cache_find(path, &sb, &tok);
+}
+
 bool engine_file_enabled(void)
 {
     const char *v = getenv("TCXD_ENGINE_FILE");

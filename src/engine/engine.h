@@ -61,6 +61,9 @@ enum tcxd_err engine_build(struct store *st, struct engine **out, struct tcxd_er
    thread passes its own store. *out is a reference: engine_release() it when done. */
 enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_error *e) TCXD_WUR;
 void engine_release(struct engine *eng);
+/* The process's engine for st's database when one is built and current with it (a
+   reference: engine_release it), else NULL: never builds. NULL too when !engine_enabled(). */
+struct engine *engine_current(struct store *st);
 /* Drops the process's cached engine (tests; a server shutting down). */
 void engine_forget(void);
 
@@ -277,6 +280,11 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
    last day. NULL when st is not scoped (everything is visible); free() it. The store is given
    the same set (store_scope_today_seed): its own checks in the request skip their query. */
 uint8_t *engine_scope_marks(const struct engine *eng, struct store *st);
+/* When st is scoped and the process's engine is current (engine_current), gives the store the
+   engine's set for today, as engine_scope_marks does, so that the store's own scope checks in
+   this request (a member's page: store_member_get) skip their recursive query; otherwise
+   nothing (the store asks SQL as before). */
+void engine_scope_seed(struct store *st);
 /* marks (engine_scope_marks) for an organization id: false when unknown to the engine */
 bool engine_scope_marked(const struct engine *eng, const uint8_t *marks, int64_t org_id);
 

@@ -91,3 +91,14 @@ bool engine_scope_marked(const struct engine *eng, const uint8_t *marks, int64_t
     uint32_t s = idmap_get(&eng->org_slot, org_id);
     return s != UINT32_MAX && marks[s];
 }
+
+void engine_scope_seed(struct store *st)
+{
+    if (!store_scoped(st))
+        return;
+    struct engine *eng = engine_current(st);
+    if (!eng)
+        return;
+    free(engine_scope_marks(eng, st));
+    engine_release(eng);
+}

@@ -469,8 +469,14 @@ static void test_admission_is_seen(void **state)
         must(member_fields_parse(&s, &f, &e), &e);
         struct member_admit_req r = {&f, cb, D(2020, 1, 1), D(2020, 1, 5), "QĐ", NULL};
         int64_t id;
+        /* the engine of the last acquire (before the loop, then each round's) is current */
+        struct engine *cur = engine_current(c.st);
+        assert_non_null(cur);
+        engine_release(cur);
         must(store_member_admit(c.st, &actor, &r, &id, &e), &e);
         member_fields_release(&f);
+        /* the engine of before the write is no longer current; engine_current never builds */
+        assert_null(engine_current(c.st));
         /* the next acquire sees it, without being told */
         assert_int_equal(engine_members_on(c.st, c.root, d), i);
         assert_int_equal(engine_members_on(c.st, cb, D(2020, 1, 4)), 0);
@@ -1249,6 +1255,14 @@ static size_t check_marks(struct store *st)
         in += want[id + 1];
     }
     free(marks);
+    /* engine_scope_seed: the same set through the process's current engine */
+    store_scope_set(st, store_scope_root(st));
+    struct engine *cur = engine_current(st);
+    assert_ptr_equal(cur, eng);
+    engine_release(cur);
+    engine_scope_seed(st);
+    for (int64_t id = -1; id < 400; id++)
+        assert_int_equal(store_scope_org_today(st, id), want[id + 1]);
     engine_release(eng);
     return in;
 }
