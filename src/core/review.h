@@ -438,6 +438,41 @@ bool review_state_locked(enum review_state s);
 enum tcxd_err review_step_apply(enum review_state from, enum review_step step,
                                 enum review_state *to, struct tcxd_error *e) TCXD_WUR;
 
+/* ---- The decision of a step --------------------------------------------------------------- */
+
+/*
+ * The rules a decision, amendment or historical record must satisfy, as a pure function: the
+ * store loads the inputs (the proposal from the verification, the parts decided) and records
+ * the outputs (store_review_step). Checked in this order, the first failure returned:
+ *   record:   a past year only (field year);
+ *   decide:   a decision number (decision_no); amend: a reason (reason);
+ *   decide, or any step with a decision date: the date given, not after today, not before the
+ *             review year (decision_date);
+ *   decide of a party organization: after its parts (members of a chi bộ, sub-organizations of
+ *             a đảng bộ: QĐ 124 Điều 11, HD 43) unless an override reason is given (order);
+ *   decide above a forced KHTNV (a forcing rule fired): an override reason (override_reason).
+ * A record stops after its date: history is entered as it was decided.
+ */
+struct review_decision_in {
+    enum review_step step; /* REVIEW_STEP_DECIDE, _AMEND or _RECORD */
+    int year;              /* the review year */
+    tcxd_date today;
+    enum review_level level;
+    bool has_decision_no, has_reason, has_override_reason;
+    tcxd_date decision_date;                /* DATE_NONE: not given */
+    const struct review_proposal *proposal; /* NULL: no verification to propose from */
+    bool party_org, chi_bo;                 /* the subject */
+    const char *subject_name;
+    int parts_expected, parts_decided; /* party organizations: reviewed parts and decided ones */
+};
+struct review_decision_out {
+    bool departs_from_forced;  /* the level is better than the forced KHTNV */
+    bool decided_before_parts; /* parts_decided < parts_expected, with a reason */
+    bool keeps_override;       /* the override reason is recorded (one of the two above) */
+};
+enum tcxd_err review_decision_check(const struct review_decision_in *in,
+                                    struct review_decision_out *out, struct tcxd_error *e) TCXD_WUR;
+
 /* ---- Rubrics ----------------------------------------------------------------------------- */
 
 /*

@@ -1426,20 +1426,6 @@ static enum tcxd_err review_create(struct store *st, const struct review_key *k,
     return TCXD_OK;
 }
 
-static enum tcxd_err check_decision_date(tcxd_date d, int year, struct tcxd_error *e)
-{
-    char s[DATE_ISO_LEN];
-    if (d == DATE_NONE)
-        return tcxd_fail(e, TCXD_EINVAL, "decision_date", "the decision date is required");
-    date_format_vn(d, s);
-    if (d > date_today())
-        return tcxd_fail(e, TCXD_EINVAL, "decision_date", "decision date %s is in the future", s);
-    if (date_to_ymd(d).y < year)
-        return tcxd_fail(e, TCXD_EINVAL, "decision_date",
-                         "decision date %s is before the review year %d", s, year);
-    return TCXD_OK;
-}
-
 static enum tcxd_err check_entered(const struct review_entered *in, struct tcxd_error *e)
 {
     if (in->has_votes &&
@@ -1606,71 +1592,48 @@ enum tcxd_err store_review_step(struct store *st, const struct store_actor *who,
             else if (rv.rs->legacy_levels && !review_subject_is_collective(rv.subject))
                 legacy = (int)review_legacy_member_from_level(level);
         }
-        if (record && rv.year >= date_to_ymd(date_today()).y) {
-            rc = tcxd_fail(e, TCXD_ERULE, "year",
-                           "only a past year's decision is recorded as history (year %d); this "
-                           "year's review goes through self-assessment, verification and decision",
-                           rv.year);
-            goto fail;
-        }
-        if (req->step == REVIEW_STEP_DECIDE && !decno.len) {
-            rc = tcxd_fail(e, TCXD_EINVAL, "decision_no", "the decision number is required");
-            goto fail;
-        }
-        if (req->step == REVIEW_STEP_AMEND && !text.len) {
-            rc = tcxd_fail(e, TCXD_EINVAL, "reason", "an amendment needs a reason");
-            goto fail;
-        }
-        if ((req->step == REVIEW_STEP_DECIDE || req->decision_date != DATE_NONE) &&
-            (rc = check_decision_date(req->decision_date, rv.year, e)))
-            goto fail;
         if ((rc = propose_from_verification(st, &rv, &prop, &has_prop, NULL, e)))
+            goto fail;
+        /* the rules of the decision are core's (review_decision_check); the store gives the
+           proposal and, for a party organization decided, how many of its parts are decided */
+        struct review_decision_in din = {.step = req->step,
+                                         .year = rv.year,
+                                         .today = date_today(),
+                                         .level = level,
+                                         .has_decision_no = decno.len > 0,
+                                         .has_reason = text.len > 0,
+                                         .has_override_reason = over.len > 0,
+                                         .decision_date = req->decision_date,
+                                         .proposal = has_prop ? &prop : NULL,
+                                         .party_org = review_subject_is_party_org(rv.subject),
+                                         .chi_bo = rv.subject == REVIEW_SUBJECT_CHI_BO,
+                                         .subject_name = rv.subject_name};
+        if (req->step == REVIEW_STEP_DECIDE && din.party_org) {
+            struct review_facts_owned parts;
+            if ((rc = facts_load(st, &rv, NULL, &parts, e)))
+                goto fail;
+            din.parts_decided = parts.f.composition_total;
+            din.parts_expected = parts.f.sub_units;
+            review_facts_release(&parts);
+            if (din.chi_bo && (rc = chi_bo_reviewed_members(st, &rv, &din.parts_expected, e)))
+                goto fail;
+        }
+        struct review_decision_out dout;
+        if ((rc = review_decision_check(&din, &dout, e)))
             goto fail;
         if (record) {
             /* history is entered as it was decided: the cap of the time is not re-judged */
             facts = json_pack("{s:b}", "historical", true);
             goto step;
         }
-        /* a party organization is decided after its members (chi bộ) or its sub-organizations
-           (đảng bộ): QĐ 124 Điều 11, HD 43 (its level rests on theirs) */
-        if (req->step == REVIEW_STEP_DECIDE && review_subject_is_party_org(rv.subject)) {
-            struct review_facts_owned parts;
-            bool chi_bo = rv.subject == REVIEW_SUBJECT_CHI_BO;
-            if ((rc = facts_load(st, &rv, NULL, &parts, e)))
-                goto fail;
-            int decided = parts.f.composition_total;
-            int expected = parts.f.sub_units;
-            review_facts_release(&parts);
-            if (chi_bo && (rc = chi_bo_reviewed_members(st, &rv, &expected, e)))
-                goto fail;
-            if (decided < expected && !over.len) {
-                rc = tcxd_fail(e, TCXD_ERULE, "order",
-                               "%d of %d %s of %s have no decided review for %d yet: they are "
-                               "decided first; give a reason to decide before them",
-                               expected - decided, expected,
-                               chi_bo ? MSG_T("members") : MSG_T("sub-organizations"),
-                               rv.subject_name, rv.year);
-                goto fail;
-            }
-            if (decided < expected)
-                order_note = json_pack("{s:i, s:i}", "expected", expected, "decided", decided);
-        }
-        /* a forcing rule fired: departing from it needs a recorded reason */
+        if (dout.decided_before_parts)
+            order_note = json_pack("{s:i, s:i}", "expected", din.parts_expected, "decided",
+                                   din.parts_decided);
         json_t *forced_by = json_array();
         for (size_t i = 0; has_prop && prop.forced && i < prop.n_reasons; i++)
             if (prop.forcing[i])
                 json_array_append_new(forced_by, json_string(prop.reasons[i]));
-        bool departs = has_prop && prop.forced && level != REVIEW_KHTNV;
-        if (departs && req->step == REVIEW_STEP_DECIDE && !over.len) {
-            const char *first = json_string_value(json_array_get(forced_by, 0));
-            rc = tcxd_fail(e, TCXD_ERULE, "override_reason",
-                           "the proposal is forced to %s by a rule (%s); deciding %s needs a "
-                           "recorded reason",
-                           review_level_code(REVIEW_KHTNV), first ? first : "",
-                           review_level_code(level));
-            json_decref(forced_by); /* after the message: `first` points into it */
-            goto fail;
-        }
+        bool departs = dout.departs_from_forced;
         if (!departs && !order_note)
             buf_reset(&over);
         struct review_cap cap;

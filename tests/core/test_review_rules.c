@@ -670,6 +670,126 @@ static void test_share_votes_and_2018_basis(void **state)
     assert_string_equal(review_legal_basis(rs, 2025), rs->legal_basis);
 }
 
+/* The decision of a step, table by table (review_decision_check: the rules the store applied
+   inline before; issue 12's "Shape"). */
+static void test_decision_check(void **state)
+{
+    (void)state;
+    /* a proposal forced to KHTNV by a rule, after the score's reason */
+    char r0[] = "tổng điểm 80", r1[] = "bị kỷ luật khiển trách ngày 01/03/2025";
+    char *reasons[] = {r0, r1};
+    bool forcing[] = {false, true};
+    struct review_proposal forced = {REVIEW_KHTNV, REVIEW_HTTNV, true, reasons, forcing, 2, 2};
+    struct review_proposal plain = {REVIEW_HTTNV, REVIEW_HTTNV, false, reasons, forcing, 1, 2};
+    const tcxd_date today = date_from_ymd(2026, 3, 1), jan = date_from_ymd(2026, 1, 15);
+    enum { D = REVIEW_STEP_DECIDE, A = REVIEW_STEP_AMEND, R = REVIEW_STEP_RECORD };
+    static const struct {
+        int step, year;
+        enum review_level level;
+        bool decno, reason, over;
+        int date; /* 0 none, 1 15/01/2026, 2 after today, 3 before the year */
+        int prop; /* 0 none, 1 plain, 2 forced */
+        bool party, chi_bo;
+        int expected, decided;
+        const char *field; /* NULL: accepted */
+        bool departs, before, keeps;
+    } cases[] = {
+        {D, 2025, REVIEW_HTTNV, true, false, false, 1, 1, false, false, 0, 0, NULL, false, false,
+         false},
+        {D, 2025, REVIEW_HTTNV, false, false, false, 1, 1, false, false, 0, 0, "decision_no", false,
+         false, false},
+        {D, 2025, REVIEW_HTTNV, true, false, false, 0, 1, false, false, 0, 0, "decision_date",
+         false, false, false},
+        {D, 2025, REVIEW_HTTNV, true, false, false, 2, 1, false, false, 0, 0, "decision_date",
+         false, false, false},
+        {D, 2025, REVIEW_HTTNV, true, false, false, 3, 1, false, false, 0, 0, "decision_date",
+         false, false, false},
+        {A, 2025, REVIEW_HTNV, false, false, false, 0, 1, false, false, 0, 0, "reason", false,
+         false, false},
+        {A, 2025, REVIEW_HTNV, false, true, false, 0, 1, false, false, 0, 0, NULL, false, false,
+         false},
+        {A, 2025, REVIEW_HTNV, false, true, false, 2, 1, false, false, 0, 0, "decision_date", false,
+         false, false},
+        /* history: past years only, no other rule (no proposal, no order) */
+        {R, 2017, REVIEW_HTTNV, false, false, false, 0, 0, true, true, 5, 0, NULL, false, false,
+         false},
+        {R, 2026, REVIEW_HTTNV, false, false, false, 0, 0, false, false, 0, 0, "year", false, false,
+         false},
+        {R, 2017, REVIEW_HTTNV, false, false, false, 2, 0, false, false, 0, 0, "decision_date",
+         false, false, false},
+        /* a chi bộ before its members: refused without a reason, noted with one */
+        {D, 2025, REVIEW_HTTNV, true, false, false, 1, 1, true, true, 5, 4, "order", false, false,
+         false},
+        {D, 2025, REVIEW_HTTNV, true, false, true, 1, 1, true, true, 5, 4, NULL, false, true, true},
+        {D, 2025, REVIEW_HTTNV, true, false, false, 1, 1, true, true, 5, 5, NULL, false, false,
+         false},
+        {D, 2025, REVIEW_HTTNV, true, false, false, 1, 1, true, false, 3, 2, "order", false, false,
+         false},
+        /* an amendment is not held to the order */
+        {A, 2025, REVIEW_HTTNV, false, true, false, 0, 1, true, true, 5, 0, NULL, false, false,
+         false},
+        /* above a forced KHTNV: a reason; KHTNV itself needs none; the reason of a decision
+           that departs from nothing is not kept */
+        {D, 2025, REVIEW_HTTNV, true, false, false, 1, 2, false, false, 0, 0, "override_reason",
+         false, false, false},
+        {D, 2025, REVIEW_HTTNV, true, false, true, 1, 2, false, false, 0, 0, NULL, true, false,
+         true},
+        {D, 2025, REVIEW_KHTNV, true, false, false, 1, 2, false, false, 0, 0, NULL, false, false,
+         false},
+        {D, 2025, REVIEW_HTTNV, true, false, true, 1, 1, false, false, 0, 0, NULL, false, false,
+         false},
+        {A, 2025, REVIEW_HTTNV, false, true, false, 0, 2, false, false, 0, 0, NULL, true, false,
+         false},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const tcxd_date dates[] = {DATE_NONE, jan, today + 1,
+                                   date_from_ymd(cases[i].year - 1, 12, 31)};
+        const struct review_proposal *props[] = {NULL, &plain, &forced};
+        struct review_decision_in in = {.step = (enum review_step)cases[i].step,
+                                        .year = cases[i].year,
+                                        .today = today,
+                                        .level = cases[i].level,
+                                        .has_decision_no = cases[i].decno,
+                                        .has_reason = cases[i].reason,
+                                        .has_override_reason = cases[i].over,
+                                        .decision_date = dates[cases[i].date],
+                                        .proposal = props[cases[i].prop],
+                                        .party_org = cases[i].party,
+                                        .chi_bo = cases[i].chi_bo,
+                                        .subject_name = "Chi bộ 1",
+                                        .parts_expected = cases[i].expected,
+                                        .parts_decided = cases[i].decided};
+        struct review_decision_out out;
+        struct tcxd_error e;
+        tcxd_error_clear(&e);
+        enum tcxd_err rc = review_decision_check(&in, &out, &e);
+        if (cases[i].field) {
+            if (rc == TCXD_OK || strcmp(e.field, cases[i].field))
+                fail_msg("case %zu: want a refusal at %s, got %d at '%s'", i, cases[i].field,
+                         (int)rc, e.field);
+            continue;
+        }
+        if (rc != TCXD_OK)
+            fail_msg("case %zu: refused: %s (%s)", i, e.msg, e.field);
+        assert_int_equal(out.departs_from_forced, cases[i].departs);
+        assert_int_equal(out.decided_before_parts, cases[i].before);
+        assert_int_equal(out.keeps_override, cases[i].keeps);
+    }
+    /* the refusal names the forcing rule, not the score */
+    struct review_decision_in in = {.step = REVIEW_STEP_DECIDE,
+                                    .year = 2025,
+                                    .today = today,
+                                    .level = REVIEW_HTNV,
+                                    .has_decision_no = true,
+                                    .decision_date = jan,
+                                    .proposal = &forced};
+    struct review_decision_out out;
+    struct tcxd_error e;
+    assert_int_equal(review_decision_check(&in, &out, &e), TCXD_ERULE);
+    assert_non_null(strstr(e.msg, r1));
+    assert_null(strstr(e.msg, r0));
+}
+
 /* Every condition barring HTXSNV is explained, not only the first. */
 static void test_excellent_blockers_listed(void **state)
 {
@@ -805,6 +925,7 @@ int main(void)
         cmocka_unit_test(test_same_discipline_two_rulesets),
         cmocka_unit_test(test_all_reasons_listed),
         cmocka_unit_test(test_share_votes_and_2018_basis),
+        cmocka_unit_test(test_decision_check),
         cmocka_unit_test(test_excellent_blockers_listed),
         cmocka_unit_test(test_propose_rejects),
         cmocka_unit_test(test_org_excellent_ok),
