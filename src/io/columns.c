@@ -84,6 +84,8 @@ const struct io_column io_org_columns[OC__MAX] = {
                         "số qđ|số qđ thành lập|số quyết định thành lập", 0},
     [OC_TIER] = {"tier", "Cấp", "cấp tổ chức", IO_COL_NOEXPORT},
     [OC_FORM] = {"form", "Hình thức", "đảng bộ chi bộ", IO_COL_NOEXPORT},
+    [OC_COMMENDATIONS] = {"commendations", "Khen thưởng",
+                          "khen thưởng tổ chức|khen thưởng tổ chức đảng", 0},
 };
 
 void io_header_key(const char *s, size_t len, struct buf *out)

@@ -62,6 +62,7 @@ enum org_col {
     OC_DECISION_NO,
     OC_TIER,
     OC_FORM,
+    OC_COMMENDATIONS, /* khen thưởng tổ chức đảng, one a line (io/commend_line.h) */
     OC__MAX
 };
 

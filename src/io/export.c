@@ -16,6 +16,7 @@
 
 #include "core/tree.h"
 #include "io/columns.h"
+#include "io/commend_line.h"
 #include "store/store_bulk.h"
 #include "util/xmalloc.h"
 
@@ -356,6 +357,19 @@ static enum tcxd_err export_members(struct store *st, const struct org_tree *t, 
 
 /* ---- organizations ---------------------------------------------------------------------- */
 
+struct commend_cell {
+    bool ascii;
+    struct buf text;
+};
+
+static void commend_line(void *ctx, const struct org_commendation *c)
+{
+    struct commend_cell *cc = ctx;
+    if (cc->text.len)
+        buf_addch(&cc->text, '\n');
+    io_org_commend_format(c, cc->ascii, &cc->text);
+}
+
 static enum tcxd_err export_orgs(struct store *st, const struct org_tree *t, uint32_t root,
                                  struct sink *s, struct tcxd_error *e)
 {
@@ -377,6 +391,13 @@ static enum tcxd_err export_orgs(struct store *st, const struct org_tree *t, uin
                               : org_base_type_label(nd->base_type));
         sink_date(s, info.created_on);
         sink_text(s, decision);
+        struct commend_cell cc = {s->ascii, BUF_INIT};
+        if ((rc = store_org_commendations(st, nd->id, commend_line, &cc, e))) {
+            buf_release(&cc.text);
+            return rc;
+        }
+        sink_text(s, cc.text.ptr ? cc.text.ptr : "");
+        buf_release(&cc.text);
         sink_end_row(s);
     }
     return TCXD_OK;

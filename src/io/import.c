@@ -331,8 +331,9 @@ enum tcxd_err date_cell(const struct io_table_info *info, const struct io_cell *
 static const struct io_row *flatten_breaks(struct importer *im, const struct io_row *row)
 {
     bool any = false;
-    /* the members' history column keeps its lines: one event a line */
-    long keep = im->o->what == IO_MEMBERS ? im->col_cell[MC_HISTORY] : -1;
+    /* the cells that hold one item a line keep their line breaks */
+    long keep =
+        im->o->what == IO_MEMBERS ? im->col_cell[MC_HISTORY] : im->col_cell[OC_COMMENDATIONS];
     for (size_t i = 0; i < row->n && !any; i++)
         for (size_t k = 0; (long)i != keep && k < row->cells[i].len && !any; k++) {
             char c = row->cells[i].ptr[k];

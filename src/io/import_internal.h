@@ -16,6 +16,7 @@
 #include "io/encoding.h"
 #include "io/import.h"
 #include "store/store_bulk.h"
+#include "store/store_commend.h"
 #include "text/text.h"
 #include "util/arena.h"
 #include "util/hashmap.h"
@@ -89,6 +90,8 @@ struct org_row {
     long parent_row; /* index in the file, -1 when in the database or none */
     int64_t parent_id;
     int64_t id;
+    struct org_commendation *commends; /* the "Khen thưởng" cell's lines */
+    size_t ncommends;
 };
 
 /* A validated member on its way to the database. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/commend_line.h"
 #include "io/import_internal.h"
 #include "util/xmalloc.h"
 
@@ -68,6 +69,47 @@ static void org_row_release(struct org_row *o)
 {
     buf_release(&o->name);
     buf_release(&o->decision);
+    free(o->commends);
+}
+
+/* The "Khen thưởng" cell: one commendation a line (io/commend_line.h), each problem named by
+   its line in the cell. */
+static bool commend_cell(struct importer *im, struct org_row *o, const struct io_cell *c)
+{
+    bool ok = true;
+    size_t cap = 0;
+    for (size_t at = 0, n = 1; at < c->len; n++) {
+        const char *s = c->ptr + at;
+        const char *nl = memchr(s, '\n', c->len - at);
+        size_t len = nl ? (size_t)(nl - s) : c->len - at;
+        at += len + (nl ? 1 : 0);
+        while (len && (s[len - 1] == '\r' || s[len - 1] == ' '))
+            len--;
+        if (!len)
+            continue;
+        struct org_commendation x;
+        struct tcxd_error err;
+        if (io_org_commend_parse(s, len, &x, &err)) {
+            im_issue(im, c->line, OC_COMMENDATIONS, err.field, err.code, "commendation %d: %s",
+                     (int)n, err.msg);
+            ok = false;
+            continue;
+        }
+        if (x.date > im->today || (o->date != DATE_NONE && x.date < o->date)) {
+            char d[DATE_ISO_LEN];
+            date_format_vn(x.date, d);
+            im_issue(im, c->line, OC_COMMENDATIONS, "date", TCXD_ERULE,
+                     x.date > im->today ? "commendation %d: date %s is in the future"
+                                        : "commendation %d: %s, before the organization was "
+                                          "created",
+                     (int)n, d);
+            ok = false;
+            continue;
+        }
+        ALLOC_GROW(o->commends, o->ncommends + 1, cap);
+        o->commends[o->ncommends++] = x;
+    }
+    return ok;
 }
 
 void import_org_row(struct importer *im, const struct io_table_info *info, const struct io_row *row)
@@ -181,6 +223,9 @@ void import_org_row(struct importer *im, const struct io_table_info *info, const
         im_issue_err(im, cl[OC_DECISION_NO]->line, OC_DECISION_NO, &err);
         ok = false;
     }
+    if (!bad[OC_COMMENDATIONS] && cl[OC_COMMENDATIONS]->len &&
+        !commend_cell(im, o, cl[OC_COMMENDATIONS]))
+        ok = false;
     if (!bad[OC_PARENT]) {
         buf_reset(&im->tmp);
         if (text_clean(cl[OC_PARENT]->ptr, cl[OC_PARENT]->len, 32, true, "parent", &im->tmp,
@@ -294,6 +339,15 @@ enum tcxd_err org_create(struct importer *im, size_t k, struct tcxd_error *err)
     if ((rc = store_org_create(im->st, im->who, &req, &o->id, err))) {
         im_issue(im, o->line, -1, err->field, rc, "%s", err->msg);
         return rc;
+    }
+    for (size_t i = 0; i < o->ncommends; i++) {
+        const struct org_commendation *c = &o->commends[i];
+        if ((rc = store_org_commend(im->st, im->who, o->id, c->date, c->form, c->decision_no,
+                                    c->detail, NULL, err))) {
+            im_issue(im, o->cell_line[OC_COMMENDATIONS], OC_COMMENDATIONS, err->field, rc, "%s",
+                     err->msg);
+            return rc;
+        }
     }
     o->created = true;
     im->r->written++;

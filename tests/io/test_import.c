@@ -27,6 +27,7 @@
 #include "io/encoding.h"
 #include "io/export.h"
 #include "io/import.h"
+#include "store/store_commend.h"
 #include "util/msg.h"
 #include "util/xmalloc.h"
 
@@ -1391,6 +1392,89 @@ static void test_orgs_import(void **state)
     close_db(&db);
 }
 
+/* The commendations of organizations (khen thưởng tổ chức đảng) in the organization file: read
+   from the "Khen thưởng" cell (one a line), refused with the cell's line when wrong (nothing
+   written), exported in both spellings and read back the same. */
+static void commend_dump(void *ctx, const struct org_commendation *c)
+{
+    char d[DATE_ISO_LEN];
+    date_format_iso(c->date, d);
+    buf_addf(ctx, "%s %d %s [%s]\n", d, (int)c->form, c->decision_no, c->detail);
+}
+
+static void commendations_of(struct db *db, const char *code, struct buf *out)
+{
+    struct org_info o;
+    struct tcxd_error e;
+    buf_reset(out);
+    assert_int_equal(store_org_by_code(db->st, code, date_today(), &o, &e), TCXD_OK);
+    assert_int_equal(store_org_commendations(db->st, o.id, commend_dump, out, &e), TCXD_OK);
+}
+
+static void test_org_commendations(void **state)
+{
+    struct db a;
+    open_db(&a, true);
+    struct io_report r;
+    const char *good = "Mã,Tên,Loại tổ chức,Cấp trên,Loại hình,Ngày thành lập,Khen thưởng\n"
+                       "P8,Đảng bộ phường Tám,dang_bo_co_so,Q1,phuong,01/01/2000,\"19/05/2015 | "
+                       "Cờ | 12-QĐ/TU | Trong sạch \\| vững mạnh\n02/09/2020 | giay_khen\"\n";
+    enum tcxd_err rc = import_text(&a, IO_ORGS, good, 0, "o.csv", false, false, &r);
+    for (size_t k = 0; k < r.n; k++)
+        fprintf(stderr, "  %ld %s: %s\n", r.issues[k].line, r.issues[k].column,
+                r.issues[k].message);
+    assert_int_equal(rc, TCXD_OK);
+    assert_int_equal(r.written, 1);
+    io_report_release(&r);
+    struct buf got = BUF_INIT, again = BUF_INIT, file = BUF_INIT, orgs = BUF_INIT;
+    commendations_of(&a, "P8", &got);
+    char want[256];
+    snprintf(want, sizeof(want),
+             "2015-05-19 %d 12-QĐ/TU [Trong sạch | vững mạnh]\n2020-09-02 %d  []\n",
+             (int)COMMEND_CO, (int)COMMEND_GIAY_KHEN);
+    assert_string_equal(got.ptr, want);
+
+    /* before the organization existed, an unknown form: each named by its line, nothing written */
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    db_fingerprint(a.path, &before);
+    const char *bad = "Mã,Tên,Loại tổ chức,Cấp trên,Loại hình,Ngày thành lập,Khen thưởng\n"
+                      "P7,Đảng bộ phường Bảy,dang_bo_co_so,Q1,phuong,01/01/2000,01/01/1999 | Cờ\n"
+                      "P6,Đảng bộ phường Sáu,dang_bo_co_so,Q1,phuong,01/01/2000,\"01/01/2010 | "
+                      "Cờ\n01/01/2011 | huân chương\"\n";
+    assert_int_equal(import_text(&a, IO_ORGS, bad, 0, "bad.csv", false, false, &r), TCXD_EINVAL);
+    expect_issue(&r, 2, "Khen thưởng", "date", "before the organization was created");
+    expect_issue(&r, 3, "Khen thưởng", "form", "commendation 2");
+    assert_int_equal(r.n, 2);
+    io_report_release(&r);
+    db_fingerprint(a.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+
+    /* exported in both spellings, read back the same */
+    export_to(&a, IO_ORGS, IO_FORMAT_CSV, false, &file);
+    assert_non_null(strstr(file.ptr, ",\"19/05/2015 | Cờ | 12-QĐ/TU | Trong sạch \\| vững mạnh\n"
+                                     "02/09/2020 | Giấy khen\""));
+    for (int ascii = 0; ascii < 2; ascii++) {
+        export_to(&a, IO_ORGS, IO_FORMAT_CSV, ascii, &file);
+        if (ascii)
+            assert_non_null(strstr(file.ptr, "2015-05-19 | co | 12-QĐ/TU"));
+        struct db b;
+        open_db(&b, false);
+        reimport(&b, IO_ORGS, &file);
+        commendations_of(&b, "P8", &again);
+        assert_string_equal(again.ptr, want);
+        export_to(&b, IO_ORGS, IO_FORMAT_CSV, ascii, &orgs);
+        assert_string_equal(orgs.ptr, file.ptr);
+        close_db(&b);
+    }
+    buf_release(&got);
+    buf_release(&again);
+    buf_release(&file);
+    buf_release(&orgs);
+    buf_release(&before);
+    buf_release(&after);
+    close_db(&a);
+}
+
 /* ---- the documented columns ------------------------------------------------------------- */
 
 /* Every header docs/import-format.md lists in its two column tables (Vietnamese, ASCII and the
@@ -2270,6 +2354,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_moved),
         cmocka_unit_test(test_roundtrip_merged_away),
         cmocka_unit_test(test_roundtrip_everything),
+        cmocka_unit_test(test_org_commendations),
         cmocka_unit_test(test_history_errors),
         cmocka_unit_test(test_moved_errors),
         cmocka_unit_test(test_orgs_import),
