@@ -284,6 +284,29 @@ enum tcxd_err discipline_dates_check(enum party_discipline form, tcxd_date viola
     return TCXD_OK;
 }
 
+enum tcxd_err discipline_appeal_lodged_check(tcxd_date decided, tcxd_date announced,
+                                             tcxd_date lodged, tcxd_date today,
+                                             struct tcxd_error *e)
+{
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    date_format_vn(lodged, a);
+    date_format_vn(decided, b);
+    if (lodged == DATE_NONE || lodged < decided || lodged > today)
+        return tcxd_fail(e, TCXD_EINVAL, "lodged_on",
+                         "the appeal (%s) must be lodged after the decision (%s) and not in the "
+                         "future",
+                         a, b);
+    tcxd_date from = announced != DATE_NONE ? announced : decided;
+    if (lodged > date_add_months(from, 1)) {
+        date_format_vn(from, b);
+        return tcxd_fail(e, TCXD_ERULE, "lodged_on",
+                         "the appeal (%s) is lodged more than one month after the decision was "
+                         "announced (%s): it is not considered",
+                         a, b);
+    }
+    return TCXD_OK;
+}
+
 tcxd_date discipline_expires(enum party_discipline form, tcxd_date announced)
 {
     if (form == PD_KHAI_TRU || form == PD_GIAI_TAN || announced == DATE_NONE)

@@ -145,6 +145,13 @@ int discipline_limitation_years(enum party_discipline form);
 enum tcxd_err discipline_dates_check(enum party_discipline form, tcxd_date violation,
                                      tcxd_date decision, tcxd_date today,
                                      struct tcxd_error *e) TCXD_WUR;
+/* An appeal's lodging day: on or after the decision, not after today, and within one month of
+   the announcement (the decision date when none is recorded; Điều lệ Đảng Điều 39 khoản 7: "trong
+   vòng một tháng, kể từ ngày nhận quyết định"; the day received is not recorded), the last day
+   included (field "lodged_on"). */
+enum tcxd_err discipline_appeal_lodged_check(tcxd_date decided, tcxd_date announced,
+                                             tcxd_date lodged, tcxd_date today,
+                                             struct tcxd_error *e) TCXD_WUR;
 /* The day the decision ceases by itself (12 months after `announced`); DATE_NONE for khai trừ
    and giải tán, which do not. */
 tcxd_date discipline_expires(enum party_discipline form, tcxd_date announced);

@@ -539,21 +539,13 @@ enum tcxd_err store_discipline_appeal(struct store *st, const struct store_actor
     struct buf dec = BUF_INIT;
     struct discipline_info *d = xmalloc(sizeof(*d));
     enum tcxd_err rc;
-    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
     if ((rc = clean(decision_no, INSPECTION_DOC_MAX, "decision_no", &dec, e)) ||
         (rc = store_discipline_get(st, discipline_id, d, e)))
         goto out;
     if ((rc = store_scope_check_write(st, d->subject_org_id, d->decision, "id", e)))
         goto out;
-    date_format_vn(lodged, a);
-    date_format_vn(d->decision, b);
-    if (lodged == DATE_NONE || lodged < d->decision || lodged > today) {
-        rc = tcxd_fail(e, TCXD_EINVAL, "lodged_on",
-                       "the appeal (%s) must be lodged after the decision (%s) and not in the "
-                       "future",
-                       a, b);
+    if ((rc = discipline_appeal_lodged_check(d->decision, d->announced, lodged, today, e)))
         goto out;
-    }
     if ((unsigned)result >= APPEAL__MAX) {
         rc = tcxd_fail(e, TCXD_EINVAL, "result", "invalid appeal result");
         goto out;
@@ -601,8 +593,8 @@ enum tcxd_err store_discipline_appeal(struct store *st, const struct store_actor
        annulled or lowered, a restoration (phục hồi đảng tịch) in the chi bộ of the decision */
     if (d->member_id && result != APPEAL_PENDING) {
         bool was = d->current == PD_KHAI_TRU;
-        bool now = result == APPEAL_CHANGED ? new_form == PD_KHAI_TRU
-                                            : result == APPEAL_KEPT && was;
+        bool now =
+            result == APPEAL_CHANGED ? new_form == PD_KHAI_TRU : result == APPEAL_KEPT && was;
         struct member_event ev = {.date = decided, .decision_date = decided, .until = DATE_NONE};
         if (was != now) {
             if (now) {

@@ -202,6 +202,10 @@ const struct msg_pair msg_vi_catalog[] = {
      "ngày công bố quyết định trước ngày ra quyết định"},
     {"the appeal (%s) must be lodged after the decision (%s) and not in the future",
      "đơn khiếu nại (%s) phải sau ngày quyết định kỷ luật (%s) và không ở tương lai"},
+    {"the appeal (%s) is lodged more than one month after the decision was announced (%s): it "
+     "is not considered",
+     "đơn khiếu nại (%s) gửi quá một tháng kể từ ngày công bố quyết định kỷ luật (%s): không "
+     "xem xét"},
     {"invalid appeal result", "kết quả giải quyết khiếu nại không hợp lệ"},
     {"the appeal's result needs a date on or after it was lodged, not in the future",
      "kết quả giải quyết khiếu nại cần ngày từ ngày nhận đơn trở đi, không ở tương lai"},

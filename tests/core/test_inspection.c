@@ -240,6 +240,30 @@ static void test_plan_rules(void **state)
     buf_release(&b);
 }
 
+/* Appeals are lodged within one month of the announcement (Điều lệ Điều 39 khoản 7), the last
+   day included; from the decision when no announcement is recorded. */
+static void test_appeal_deadline(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    tcxd_date today = D(2026, 1, 1), dec = D(2024, 1, 31), ann = D(2024, 2, 5);
+    assert_int_equal(discipline_appeal_lodged_check(dec, ann, D(2024, 3, 5), today, &e), TCXD_OK);
+    assert_int_equal(discipline_appeal_lodged_check(dec, ann, D(2024, 3, 6), today, &e),
+                     TCXD_ERULE);
+    assert_string_equal(e.field, "lodged_on");
+    /* 31/01 + one month is 29/02 in 2024 */
+    assert_int_equal(discipline_appeal_lodged_check(dec, DATE_NONE, D(2024, 2, 29), today, &e),
+                     TCXD_OK);
+    assert_int_equal(discipline_appeal_lodged_check(dec, DATE_NONE, D(2024, 3, 1), today, &e),
+                     TCXD_ERULE);
+    assert_int_equal(discipline_appeal_lodged_check(dec, ann, D(2024, 1, 31), today, &e), TCXD_OK);
+    assert_int_equal(discipline_appeal_lodged_check(dec, ann, D(2024, 1, 30), today, &e),
+                     TCXD_EINVAL);
+    assert_int_equal(
+        discipline_appeal_lodged_check(D(2025, 12, 20), DATE_NONE, D(2026, 1, 2), today, &e),
+        TCXD_EINVAL); /* in the future */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_seed_sentence),
         cmocka_unit_test(test_effects),
         cmocka_unit_test(test_plan_rules),
+        cmocka_unit_test(test_appeal_deadline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -390,8 +390,8 @@ static void test_member_event_expiry_and_appeals(void **state)
     form = (int)PD_KHAI_TRU;
     assert_false(store_member_discipline_standing(st, members[396], D(2024, 6, 1), &form, today));
     form = (int)PD_CANH_CAO; /* before the result: the cảnh cáo as decided */
-    assert_true(store_member_discipline_standing(st, members[396], D(2024, 3, 10), &form,
-                                                 D(2024, 5, 31)));
+    assert_true(
+        store_member_discipline_standing(st, members[396], D(2024, 3, 10), &form, D(2024, 5, 31)));
     assert_int_equal(form, PD_CANH_CAO);
     /* the khai trừ of members[395] annulled on appeal: the membership is restored in the chi bộ
        of the decision, as an official member again */
@@ -521,6 +521,10 @@ static void test_appeal_boundaries(void **state)
                                              PD_KHIEN_TRACH, D(2025, 9, 4), "", today, &e),
                      TCXD_EINVAL); /* decided before it was lodged */
     assert_string_equal(e.field, "decided_on");
+    assert_int_equal(store_discipline_appeal(st, &actor, pd, D(2025, 10, 2), APPEAL_PENDING,
+                                             PD_KHIEN_TRACH, DATE_NONE, "", today, &e),
+                     TCXD_ERULE); /* more than one month after the decision (no announcement) */
+    assert_string_equal(e.field, "lodged_on");
     assert_int_equal(store_audit_count(st), audits);
     struct discipline_info d;
     assert_int_equal(store_discipline_get(st, pd, &d, &e), TCXD_OK);
