@@ -1366,7 +1366,6 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
                     printf("  - %s\n", b.ptr);
                 }
             }
-            buf_release(&b);
             if (r.historical[g])
                 printf("  (%d kết quả ghi nhận từ quyết định đã có, không qua tự đánh giá và "
                        "thẩm định trên hệ thống)\n",
@@ -1389,8 +1388,8 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
                     }
                 if (b.len)
                     printf("  (không đánh giá, xếp loại: %s)\n", b.ptr);
-                buf_release(&b);
             }
+            buf_release(&b);
         }
         if (o[O_MAPPING].value && legacy) {
             printf("\nĐối chiếu với các mức từ năm 2018 (theo thứ tự, không phải quy định chính "

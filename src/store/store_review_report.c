@@ -329,8 +329,10 @@ enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r,
     for (size_t i = 0; i < rows.n; i++)
         id_push(rows.v[i].member_id ? &reviewed_members : &reviewed_orgs,
                 rows.v[i].member_id ? rows.v[i].member_id : rows.v[i].org_id);
-    qsort(reviewed_orgs.v, reviewed_orgs.n, sizeof(int64_t), id_cmp);
-    qsort(reviewed_members.v, reviewed_members.n, sizeof(int64_t), id_cmp);
+    if (reviewed_orgs.n) /* qsort(NULL, 0, ...) is undefined */
+        qsort(reviewed_orgs.v, reviewed_orgs.n, sizeof(int64_t), id_cmp);
+    if (reviewed_members.n)
+        qsort(reviewed_members.v, reviewed_members.n, sizeof(int64_t), id_cmp);
 
     /* organizations: every node of the subtree but its root */
     for (uint32_t x = 0; x < t.n; x++) {
