@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "http/http.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 #ifndef TCXD_SOURCE_DIR
@@ -589,8 +590,10 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
         pthread_key_delete(sv.store_key);
         return 1;
     }
-    fprintf(stderr, "tcxd: listening on port %u (%u threads, web root %s)\n", port, threads,
-            sv.web_root[0] ? sv.web_root : "none");
+    fputs("tcxd: ", stderr);
+    fprintf(stderr, MSG_T("listening on port %u (%u threads, web root %s)"), port, threads,
+            sv.web_root[0] ? sv.web_root : MSG_T("none"));
+    fputc('\n', stderr);
     if (o->port_file) {
         char tmp[PATH_MAX];
         snprintf(tmp, sizeof(tmp), "%s.tmp", o->port_file);
@@ -609,7 +612,7 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
             break;
         housekeeping(main_st, &o->cfg);
     }
-    fprintf(stderr, "tcxd: shutting down: finishing requests in flight\n");
+    fprintf(stderr, "tcxd: %s\n", MSG_T("shutting down: finishing requests in flight"));
     MHD_socket lfd = MHD_quiesce_daemon(d);
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -625,6 +628,6 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
     pthread_key_delete(sv.store_key);
     store_close(main_st);
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
-    fprintf(stderr, "tcxd: stopped\n");
+    fprintf(stderr, "tcxd: %s\n", MSG_T("stopped"));
     return 0;
 }

@@ -60,6 +60,11 @@ const struct msg_pair msg_vi_catalog[] = {
     {"program created", "đã tạo chương trình"},
     {"item added", "đã thêm nội dung"},
     {"wrote %s (%zu bytes)", "đã ghi %s (%zu byte)"},
+    {"listening on port %u (%u threads, web root %s)",
+     "đang nghe ở cổng %u (%u luồng, thư mục giao diện web: %s)"},
+    {"shutting down: finishing requests in flight", "đang dừng: hoàn tất các yêu cầu đang xử lý"},
+    {"stopped", "đã dừng"},
+    {"none", "không có"},
     {"demo %s (seed %llu): %s organizations, %s member records, %s events; %s members on %s; "
      "planned in %.1f s, written in %.1f s",
      "dữ liệu mẫu %s (hạt giống %llu): %s tổ chức, %s hồ sơ đảng viên, %s sự kiện; %s đảng viên "

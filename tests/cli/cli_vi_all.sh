@@ -249,6 +249,17 @@ printf 'code,name,province_code,area_km2,population,as_of\n98001,Xã Nhỏ,98,10
 r restructure units "$dir/units.csv"
 r restructure merger 98 --date 01/06/2025
 TCXD_DB="$dir/demo.db" r demo --profile small
+# serve: started on a free port, asked once, stopped; what it printed is collected too
+echo "\$ tcxd serve" >>"$out"
+TCXD_PWHASH_FAST=1 "$TCXD" serve --listen 127.0.0.1:0 --port-file "$dir/port" >>"$out" 2>&1 &
+spid=$!
+for i in $(seq 1 100); do [ -s "$dir/port" ] && break; sleep 0.1; done
+[ -s "$dir/port" ] || fail "tcxd serve did not start"
+if command -v curl >/dev/null; then
+    curl -s -o /dev/null "http://127.0.0.1:$(cat "$dir/port")/api/me" || fail "tcxd serve did not answer"
+fi
+kill "$spid"
+wait "$spid" || true
 r version
 
 # ---- usage errors ----
@@ -257,7 +268,8 @@ u 2 member list
 u 2 review weak
 u 2 stats HN --bogus
 
-# ---- the English words seen under TCXD_LANG=vi before (see the head of this file) ----
+# ---- the English words seen under TCXD_LANG=vi before (see the head of this file; the last two
+# lines: what the commands added in session 4 printed before they were translated) ----
 english="usage created renamed moved merged dissolved admitted official transfer returned disciplined
 exempted exit added updated disabled enabled imported exported initialized written backup restored
 schema version organization organizations member members with and the of for from into under
@@ -268,7 +280,9 @@ found none total needs unknown option argument arguments expected invalid give o
 kind level levels year years file rows row line lines checked problems nothing wrote would change
 report reports list lists people person committee committees units unit inspection inspections
 discipline appeal appeals done days due overdue soon quarter present absent guests assigned
-yes no true false ok error warning"
+yes no true false ok error warning
+wrote bytes listening port threads shutting finishing requests flight stopped seed
+planned written granted revoked permission anonymous identity"
 # The words of the output. In the help, what is typed stays ASCII and is taken out first: the
 # command and its verbs after "tcxd", option names, VALUE|VALUE lists, 'quoted' words, an ASCII
 # value glossed in Vietnamese ("open (chưa củng cố)"), values with an underscore, file paths.
