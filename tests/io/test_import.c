@@ -1837,6 +1837,32 @@ static void test_legacy_encodings(void **state)
     assert_non_null(strstr(r.issues[0].message, "Windows-1258"));
     assert_non_null(strstr(r.issues[0].message, "--encoding cp1258"));
     io_report_release(&r);
+    /* Windows-1252 (a Western Excel): the same one error, on the row of the first bad byte */
+    {
+        struct buf w = BUF_INIT;
+        iconv_text("CP1252",
+                   "Ho va ten,Gioi tinh,Ngay sinh,Ngay quyet dinh ket nap,Chi bo\r\n"
+                   "Tran An,Nam,15/03/1980,01/02/2005,CB01\r\n"
+                   "José Lê,Nam,28/02/1985,01/06/2010,CB02\r\n",
+                   &w);
+        size_t k = 0, line = 1, col = 1;
+        for (; (unsigned char)w.ptr[k] < 0x80; k++, col++)
+            if (w.ptr[k] == '\n') {
+                line++;
+                col = 0;
+            }
+        char want2[64];
+        snprintf(want2, sizeof(want2), "line %zu, character %zu is the byte 0x%02X", line, col,
+                 (unsigned)(unsigned char)w.ptr[k]);
+        assert_int_equal(line, 3);
+        assert_int_equal(import_opts(&db, w.ptr, w.len, &o, &r), TCXD_EINVAL);
+        dump(&r);
+        assert_int_equal(r.n, 1);
+        assert_int_equal(r.issues[0].line, 3);
+        assert_non_null(strstr(r.issues[0].message, want2));
+        io_report_release(&r);
+        buf_release(&w);
+    }
     /* converted on request */
     o.encoding = IO_ENC_CP1258;
     o.dry_run = true;
