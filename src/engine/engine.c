@@ -1346,6 +1346,19 @@ static int cmp_prob(const void *a, const void *b)
     return (x->id > y->id) - (x->id < y->id);
 }
 
+struct due_pair {
+    tcxd_date ceremony;
+    uint32_t k;
+};
+
+static int cmp_due_pair(const void *a, const void *b)
+{
+    const struct due_pair *x = a, *y = b;
+    if (x->ceremony != y->ceremony)
+        return x->ceremony < y->ceremony ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
 static void prob_make(const struct engine *ceng)
 {
     struct engine *eng = (struct engine *)ceng; /* the index is behind the lock */
@@ -1384,12 +1397,22 @@ static void prob_make(const struct engine *ceng)
            holidays of each day looked up); what depends on today is left to each request */
         eng->prob_due = xmalloc((n ? n : 1) * sizeof(tcxd_date));
         eng->prob_deadline = xmalloc((n ? n : 1) * sizeof(tcxd_date));
+        /* many members share a ceremony day: member_due_compute once for each distinct one */
+        struct due_pair *byd = xmalloc((n ? n : 1) * sizeof(*byd));
         for (size_t k = 0; k < n; k++) {
-            struct member_due d;
-            member_due_compute(eng->m[v[k]].ceremony, 0, &d);
-            eng->prob_due[k] = d.due;
-            eng->prob_deadline[k] = d.deadline;
+            byd[k].ceremony = eng->m[v[k]].ceremony;
+            byd[k].k = (uint32_t)k;
         }
+        if (n > 1)
+            qsort(byd, n, sizeof(*byd), cmp_due_pair);
+        struct member_due d;
+        for (size_t k = 0; k < n; k++) {
+            if (!k || byd[k].ceremony != byd[k - 1].ceremony)
+                member_due_compute(byd[k].ceremony, 0, &d);
+            eng->prob_due[byd[k].k] = d.due;
+            eng->prob_deadline[byd[k].k] = d.deadline;
+        }
+        free(byd);
         eng->prob = v;
         eng->prob_off = off;
         atomic_store(&eng->prob_made, true);
