@@ -1367,6 +1367,13 @@ static void on_audit_row(void *ctx, const char *entity, int64_t id)
     p->refuse = true;
 }
 
+static void on_changed_member(void *ctx, int64_t id)
+{
+    struct fc_patch *p = ctx;
+    ALLOC_GROW(p->ids, p->n + 1, p->cap);
+    p->ids[p->n++] = id;
+}
+
 static int cmp_id(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -1384,10 +1391,13 @@ static bool cache_patchable(const struct store_change_token *file,
            file->v[7] <= now->v[7];
 }
 
-/* Replaces the mapped members changed since the file (audit after file_audit) by their
-   histories read now; false when that is not enough (sf unchanged but for members read). */
-static bool cache_patch(struct sf *sf, struct store *st, int64_t file_audit, size_t *npatched)
+/* Replaces the mapped members changed since the file (its token: the audit records after its
+   own, and the members and events added after its own, which a writer may not have audited) by
+   their histories read now; false when that is not enough (sf unchanged but for members read). */
+static bool cache_patch(struct sf *sf, struct store *st, const struct store_change_token *file,
+                        size_t *npatched)
 {
+    int64_t file_audit = file->v[7];
     struct fc_patch p = {0};
     size_t nrows = 0;
     struct tcxd_error e;
@@ -1395,6 +1405,9 @@ static bool cache_patch(struct sf *sf, struct store *st, int64_t file_audit, siz
     bool ok = store_audit_since(st, file_audit, FC_PATCH_AUDIT + 1, on_audit_row, &p, &nrows, &e) ==
                   TCXD_OK &&
               nrows <= FC_PATCH_AUDIT && !p.refuse;
+    if (ok)
+        ok = store_facts_members_after(st, file->v[3], file->v[4], on_changed_member, &p, &e) ==
+             TCXD_OK;
     size_t k = 0;
     if (ok && p.n) {
         qsort(p.ids, p.n, sizeof(*p.ids), cmp_id);
@@ -1531,7 +1544,7 @@ static bool cache_read(struct sf *sf, struct store *st, const struct store_chang
     }
     sf->map = map;
     sf->map_len = len;
-    if (!current && !cache_patch(sf, st, h->token.v[7], npatched)) {
+    if (!current && !cache_patch(sf, st, &h->token, npatched)) {
         free(sf->orgs);
         free(sf->m);
         sf->orgs = NULL;

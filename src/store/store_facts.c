@@ -229,6 +229,25 @@ enum tcxd_err store_member_histories_of(struct store *st, const int64_t *ids_in,
     return err;
 }
 
+enum tcxd_err store_facts_members_after(struct store *st, int64_t member_after, int64_t event_after,
+                                        void (*fn)(void *ctx, int64_t member_id), void *ctx,
+                                        struct tcxd_error *e)
+{
+    const enum stmt_id ids[2] = {STMT_SF_MEMBERS_AFTER, STMT_SF_EVENT_MEMBERS_AFTER};
+    const int64_t after[2] = {member_after, event_after};
+    for (int k = 0; k < 2; k++) {
+        sqlite3_stmt *s = store_stmt(st, ids[k]);
+        sqlite3_bind_int64(s, 1, after[k]);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            fn(ctx, sqlite3_column_int64(s, 0));
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return store_db_error(st, e, "reading the members changed");
+    }
+    return TCXD_OK;
+}
+
 enum tcxd_err store_audit_since(struct store *st, int64_t after_id, size_t limit,
                                 void (*fn)(void *ctx, const char *entity, int64_t entity_id),
                                 void *ctx, size_t *n, struct tcxd_error *e)

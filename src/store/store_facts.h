@@ -78,6 +78,12 @@ enum tcxd_err store_audit_since(struct store *st, int64_t after_id, size_t limit
                                 void (*fn)(void *ctx, const char *entity, int64_t entity_id),
                                 void *ctx, size_t *n, struct tcxd_error *e) TCXD_WUR;
 
+/* The members added after the member row numbered member_after, and those with an event added
+   after the event row numbered event_after (what the audit may not name). */
+enum tcxd_err store_facts_members_after(struct store *st, int64_t member_after, int64_t event_after,
+                                        void (*fn)(void *ctx, int64_t member_id), void *ctx,
+                                        struct tcxd_error *e) TCXD_WUR;
+
 /* What the analytics engine does not hold, for the forms' engine facts (facts_engine.c): each
    member's professional level and coded fields (by id), and the events that make exemption,
    suspension and the latest ceremony (ADMIT, EXEMPT, EXIT, SUSPEND: member_id, kind, date, form; by

@@ -501,7 +501,9 @@
       "SELECT id, org_id, date, form, decision_no, detail FROM org_commendation "                  \
       "WHERE date >= ?1 AND date <= ?2 ORDER BY date, id")                                         \
     X(STMT_SF_AUDIT_SINCE,                                                                         \
-      "SELECT entity, COALESCE(entity_id, 0) FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2")
+      "SELECT entity, COALESCE(entity_id, 0) FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2")       \
+    X(STMT_SF_MEMBERS_AFTER, "SELECT rowid FROM member WHERE rowid > ?1")                          \
+    X(STMT_SF_EVENT_MEMBERS_AFTER, "SELECT DISTINCT member_id FROM member_event WHERE rowid > ?1")
 
 #include "store/store_sql_inspection.h"
 #include "store/store_sql_program.h"
