@@ -269,6 +269,18 @@ describe('one member record: every field and event, corrected in the UI', { time
     assert.equal((await api.call('GET', `/api/orgs/${chiA.id}/commendations`)).body.items.length, 0);
   });
 
+  it('names an import error on a Phiếu field by the field table\'s label', async () => {
+    const hdr = 'Họ và tên,Giới tính,Ngày sinh,Ngày quyết định kết nạp,Chi bộ,Số lý lịch\n';
+    const bad = `${hdr}Nhập Thử Phiếu,Nữ,02/02/1990,01/01/2015,${chiA.code},12345\n`;
+    await page.goto(`${server.base}/import`);
+    await page.setInputFiles('#import-file', { name: 'phieu.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.click('button[type=submit]');
+    const rep = page.locator('[data-testid=import-report]');
+    await rep.waitFor();
+    const cells = await rep.locator('tbody tr').first().locator('td').allInnerTexts();
+    assert.deepEqual(cells.slice(0, 3), ['2', 'Số lý lịch', fields.find((f) => f.key === 'dossier_no').label]);
+  });
+
   it('re-admits through the form after an exit (kết nạp lại)', async () => {
     assert.equal((await api.call('POST', `/api/members/${member}/exit`, { kind: 'xoa_ten', date: '2022-01-01', decision_no: 'XT-1' })).status, 200);
     await page.goto(`${server.base}/members/${member}`);

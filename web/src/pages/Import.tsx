@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, type ImportReport } from '../api';
-import { ConfirmDialog, downloadCsv, errorText } from '../components/ui';
+import { api, type ImportReport, type MemberFieldDef } from '../api';
+import { ConfirmDialog, downloadCsv, errorText, useAsync } from '../components/ui';
 import { formatNumber } from '../format';
 import { getLang, t } from '../i18n';
 import { importContentType } from '../validate';
@@ -15,6 +15,12 @@ export const IMPORT_FIELDS: [string, string][] = [
   ['admission_org', 'Chi bộ khi kết nạp'], ['arrival_date', 'Ngày chuyển đến'],
 ];
 const FIELD_LABEL = new Map(IMPORT_FIELDS);
+
+/** The member field table's labels (GET /api/members/fields: the Phiếu's fields among them) join
+ *  the file's own names, so an error on any field of the record is named as the board knows it. */
+export function addFieldLabels(defs: MemberFieldDef[]): void {
+  for (const d of defs) if (!FIELD_LABEL.has(d.key)) FIELD_LABEL.set(d.key, d.label);
+}
 
 /** A field id of an error as the board knows it ("birth_date" → "Ngày sinh"); also inside the message. */
 export function fieldLabel(f: string | null | undefined): string {
@@ -32,6 +38,7 @@ function downloadTemplate(): void {
 }
 
 export function ImportPage() {
+  useAsync(() => api.memberFields().then((r) => { addFieldLabels(r.fields); return r; }), []);
   const lang = getLang();
   const [file, setFile] = useState<File | null>(null);
   const [fileErr, setFileErr] = useState('');
