@@ -117,11 +117,13 @@ const struct http_field api_review_step_body[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { PQ_ORG, PQ_YEAR, PQ_ITEMS };
+enum { PQ_ORG, PQ_YEAR, PQ_ITEMS, PQ_UNREVIEWED };
 const struct http_field api_review_report_query[] = {
     {"org", HF_ID, 0, 0, 0, "subtree root (default: the account's scope)"},
     {"year", HF_INT, HF_REQUIRED, 1900, 9999, "review year"},
     {"items", HF_BOOL, 0, 0, 0, "also list every review (lists per level)"},
+    {"unreviewed", HF_BOOL, 0, 0, 0,
+     "also name every subject without a review (unreviewed_items; a city's is ~450,000 members)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -458,7 +460,10 @@ enum tcxd_err api_review_report(struct http_ctx *c, struct tcxd_error *e)
     if (rc)
         return rc;
     bool items = c->q[PQ_ITEMS].present && c->q[PQ_ITEMS].b;
-    if ((rc = store_review_unreviewed(c->st, &r, items, e))) {
+    /* naming the unreviewed is its own question: the levels page asks for the reviews (items)
+       and would otherwise wait for the name of every member of a city never reviewed */
+    bool named = c->q[PQ_UNREVIEWED].present && c->q[PQ_UNREVIEWED].b;
+    if ((rc = store_review_unreviewed(c->st, &r, named, e))) {
         review_report_release(&r);
         return rc;
     }

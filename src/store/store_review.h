@@ -298,6 +298,7 @@ struct review_report {
     /* Filled by store_review_unreviewed (has_unreviewed): the subjects the year should have
        reviewed and that have no review at all; members not reviewed by rule, per reason. */
     bool has_unreviewed;
+    bool named_unreviewed; /* missing was filled (named): a city names ~450,000 members */
     int unreviewed[REVIEW_GROUP__MAX];
     int excluded[REVIEW_EXCLUSION__MAX]; /* [REVIEW_INCLUDED] unused */
     struct review_missing *missing;      /* unreviewed, by group and name (members in scope) */

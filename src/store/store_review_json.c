@@ -436,7 +436,7 @@ json_t *review_report_json(const struct review_report *r, bool with_items)
             json_array_append_new(items, item_json(&r->items[i]));
         json_object_set_new(j, "items", items);
     }
-    if (with_items && r->has_unreviewed) {
+    if (r->named_unreviewed) {
         json_t *items = json_array();
         for (size_t i = 0; i < r->n_missing; i++) {
             const struct review_missing *m = &r->missing[i];

@@ -387,6 +387,7 @@ enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r,
     if (r->n_missing > 1)
         qsort(r->missing, r->n_missing, sizeof(*r->missing), missing_cmp);
     r->has_unreviewed = true;
+    r->named_unreviewed = named;
 out:
     org_tree_release(&t);
     free(rows.v);

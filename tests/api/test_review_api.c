@@ -311,6 +311,23 @@ static void test_org_review_and_reports(void **state)
                          json_array_get(json_object_get(branch, "levels"), 3), "count")),
                      1);
     assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+    /* the reviews only: naming the never reviewed is asked for by itself (a city's ~450,000) */
+    assert_null(json_object_get(j, "unreviewed_items"));
+    int unreviewed = 0;
+    for (size_t g = 0; g < json_array_size(json_object_get(j, "groups")); g++)
+        unreviewed += (int)json_integer_value(
+            json_object_get(json_array_get(json_object_get(j, "groups"), g), "unreviewed"));
+    assert_true(unreviewed > 0);
+    json_decref(j);
+    assert_int_equal(
+        get(&s, path("/api/reviews/report?year=2025&unreviewed=true&org=%lld", (long long)id_q1p),
+            &j),
+        200);
+    json_t *named = json_object_get(j, "unreviewed_items");
+    assert_int_equal(json_array_size(named), unreviewed);
+    for (size_t i = 0; i < json_array_size(named); i++) /* every one named */
+        assert_true(*json_string_value(json_object_get(json_array_get(named, i), "name")));
+    assert_null(json_object_get(j, "items"));
     json_decref(j);
     assert_int_equal(
         get(&s, path("/api/reviews/leniency?year=2025&org=%lld&threshold=9,5", (long long)id_q1p),

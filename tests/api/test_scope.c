@@ -499,7 +499,7 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/reviews/orgs/{id}", "/api/reviews/orgs/{org}?year={year}", NULL, NULL},
     {"POST", "/api/reviews/orgs/{id}/steps", "/api/reviews/orgs/{org}/steps",
      "{\"year\":{year},\"step\":\"self_assess\",\"scores\":\"{oscores}\"}", NULL},
-    {"GET", "/api/reviews/report", "/api/reviews/report?org={org}&year={year}&items=1", NULL, NULL},
+    {"GET", "/api/reviews/report", "/api/reviews/report?org={org}&year={year}&items=1&unreviewed=1", NULL, NULL},
     {"GET", "/api/reviews/report", "/api/reviews/report?year={year}&items=1", NULL, NULL},
     {"GET", "/api/reviews/leniency", "/api/reviews/leniency?org={org}&year={year}", NULL, NULL},
     {"GET", "/api/reviews/leniency", "/api/reviews/leniency?year={year}&threshold=0", NULL, NULL},
