@@ -299,7 +299,9 @@ words() {
     sed -e '/^\$ tcxd/d' -e '/^ *"[a-z_]*": /d' -e "s#$dir[^ ]*##g" \
         -e 's/tcxd:\{0,1\}\( [a-z][a-z|-]*\)*//g' -e 's/--[a-z0-9-]* [a-z0-9]*//g' \
         -e "s/'[^']*'//g" "$dir/run.txt"
-} >"$dir/text"
+} | sed -E 's#(^|[[:space:]("])/[^[:space:]")]*#\1#g' >"$dir/text"
+# (an absolute path, e.g. the web folder serve names, is the checkout's: /work/wt/record/web/dist
+# held the English word "record")
 LC_ALL=C.UTF-8 grep -oE '[[:alpha:]_]+' "$dir/text" | tr 'A-Z' 'a-z' | sort -u >"$dir/words"
 found=""
 for w in $english; do
