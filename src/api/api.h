@@ -235,4 +235,38 @@ enum tcxd_err api_degradation_report(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_degradation_record_body[], api_degradation_show_query[],
     api_degradation_report_query[];
 
+/* cadre.c: cadre work (issue 15) */
+enum tcxd_err api_cadre_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_retiring(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_leave_support(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_term_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_seat_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_seat_end(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_committee(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_position_list(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_position_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_appoint(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_relieve(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_plan_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_plan_remove(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_planning(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_due(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_concurrent(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_move(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_training(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_vote_session_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_vote_sessions(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_vote_session_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_vote_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_report(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_cadre_list_query[], api_cadre_add_body[], api_cadre_date_body[],
+    api_cadre_date_query[], api_cadre_term_body[], api_cadre_seat_body[], api_cadre_seat_end_body[],
+    api_cadre_committee_query[], api_cadre_position_body[], api_cadre_appoint_body[],
+    api_cadre_relieve_body[], api_cadre_plan_body[], api_cadre_unplan_body[],
+    api_cadre_planning_query[], api_cadre_due_query[], api_cadre_concurrent_query[],
+    api_cadre_move_body[], api_cadre_training_body[], api_cadre_vote_session_body[],
+    api_cadre_vote_sessions_query[], api_cadre_vote_body[], api_cadre_report_query[];
+
 #endif

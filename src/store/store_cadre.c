@@ -331,7 +331,8 @@ enum tcxd_err store_cadre_retiring(struct store *st, const struct store_actor *w
     struct cadre_info c;
     enum tcxd_err rc;
     if ((rc = store_cadre_get(st, id, &c, e)) ||
-        (rc = store_scope_check_write(st, c.org_id, date_today(), "cadre", e)) ||
+        (rc = store_scope_check_write(st, c.org_id, on != DATE_NONE ? on : date_today(), "cadre",
+                                      e)) ||
         (rc = store_begin(st, e)))
         return rc;
     sqlite3_stmt *s = store_stmt(st, STMT_CADRE_SET_RETIRING);
@@ -691,6 +692,28 @@ enum tcxd_err store_cadre_position_get(struct store *st, int64_t id,
     if (!found || !store_scope_org_today(st, out->org_id))
         return tcxd_fail(e, TCXD_ENOTFOUND, "position", "no position #%lld", (long long)id);
     return TCXD_OK;
+}
+
+enum tcxd_err store_cadre_position_list(struct store *st, int64_t org_id,
+                                        void (*fn)(void *ctx, const struct cadre_position_info *p),
+                                        void *ctx, struct tcxd_error *e)
+{
+    struct org_tree t;
+    uint32_t root;
+    enum tcxd_err rc = subtree(st, org_id, date_today(), &t, &root, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *s = store_stmt(st, STMT_CADRE_POSITION_LIST);
+    int r;
+    struct cadre_position_info p;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        memset(&p, 0, sizeof(p));
+        position_row(s, 0, &p);
+        if (in_subtree(&t, root, p.org_id) && store_scope_org_today(st, p.org_id))
+            fn(ctx, &p);
+    }
+    org_tree_release(&t);
+    return r == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "listing positions");
 }
 
 /* ---- appointments ---- */
@@ -1227,6 +1250,8 @@ enum tcxd_err store_cadre_plan_list(struct store *st, const char *term, int64_t 
     int r;
     struct cadre_plan_info x;
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!store_scope_org_today(st, sqlite3_column_int64(s, 11)))
+            continue; /* a position outside the scope: neither listed nor counted */
         memset(&x, 0, sizeof(x));
         x.id = sqlite3_column_int64(s, 0);
         store_column_copy(s, 1, x.term, sizeof(x.term));
@@ -1268,7 +1293,8 @@ enum tcxd_err store_cadre_move_add(struct store *st, const struct store_actor *w
         rc = tcxd_fail(e, TCXD_EINVAL, "date", "field %s is required", "date");
         goto out;
     }
-    if ((rc = check_org(st, req->to_org_id, req->move.date, "to_org", e)) ||
+    if ((rc = store_scope_check_write(st, c.org_id, req->move.date, "cadre", e)) ||
+        (rc = check_org(st, req->to_org_id, req->move.date, "to_org", e)) ||
         (rc = store_begin(st, e)))
         goto out;
     if ((rc = disciplines(st, c.member_id, &disc, &ndisc, e)) ||
@@ -1315,9 +1341,10 @@ enum tcxd_err store_cadre_training_add(struct store *st, const struct store_acto
     struct cadre_info c;
     enum tcxd_err rc;
     if ((rc = clean(institution, CADRE_TEXT_MAX, true, "institution", &inst, e)) ||
-        (rc = training_check(p, m, from, to, e)) || (rc = store_cadre_get(st, cadre_id, &c, e)) ||
-        (rc = store_scope_check_write(st, c.org_id, date_today(), "cadre", e)) ||
-        (rc = store_begin(st, e)))
+        (rc = store_cadre_get(st, cadre_id, &c, e)) ||
+        (rc = store_scope_check_write(st, c.org_id, from != DATE_NONE ? from : date_today(),
+                                      "cadre", e)) ||
+        (rc = training_check(p, m, from, to, e)) || (rc = store_begin(st, e)))
         goto out;
     sqlite3_stmt *s = store_stmt(st, STMT_CADRE_TRAINING_INSERT);
     sqlite3_bind_int64(s, 1, c.id);
@@ -1379,6 +1406,42 @@ enum tcxd_err store_cadre_vote_session_add(struct store *st, const struct store_
     return rc;
 }
 
+static void session_row(sqlite3_stmt *s, struct cadre_vote_session_info *out)
+{
+    out->id = sqlite3_column_int64(s, 0);
+    out->org_id = sqlite3_column_int64(s, 1);
+    out->held_on = store_column_date(s, 2);
+    out->year = sqlite3_column_int(s, 3);
+    out->s.convened = sqlite3_column_int64(s, 4);
+    out->s.present = sqlite3_column_int64(s, 5);
+    out->s.issued = sqlite3_column_int64(s, 6);
+    out->s.returned = sqlite3_column_int64(s, 7);
+}
+
+enum tcxd_err store_cadre_vote_session_list(struct store *st, int64_t org_id, int year,
+                                            void (*fn)(void *ctx,
+                                                       const struct cadre_vote_session_info *v),
+                                            void *ctx, struct tcxd_error *e)
+{
+    struct org_tree t;
+    uint32_t root;
+    enum tcxd_err rc = subtree(st, org_id, date_today(), &t, &root, e);
+    if (rc)
+        return rc;
+    sqlite3_stmt *s = store_stmt(st, STMT_CADRE_VOTE_SESSION_LIST);
+    sqlite3_bind_int(s, 1, year);
+    int r;
+    struct cadre_vote_session_info v;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        memset(&v, 0, sizeof(v));
+        session_row(s, &v);
+        if (in_subtree(&t, root, v.org_id) && store_scope_org_today(st, v.org_id))
+            fn(ctx, &v);
+    }
+    org_tree_release(&t);
+    return r == SQLITE_DONE ? TCXD_OK : store_db_error(st, e, "listing vote sessions");
+}
+
 enum tcxd_err store_cadre_vote_session_get(struct store *st, int64_t id,
                                            struct cadre_vote_session_info *out,
                                            struct tcxd_error *e)
@@ -1390,16 +1453,8 @@ enum tcxd_err store_cadre_vote_session_get(struct store *st, int64_t id,
     if (rc)
         return rc;
     memset(out, 0, sizeof(*out));
-    if (found) {
-        out->id = sqlite3_column_int64(s, 0);
-        out->org_id = sqlite3_column_int64(s, 1);
-        out->held_on = store_column_date(s, 2);
-        out->year = sqlite3_column_int(s, 3);
-        out->s.convened = sqlite3_column_int64(s, 4);
-        out->s.present = sqlite3_column_int64(s, 5);
-        out->s.issued = sqlite3_column_int64(s, 6);
-        out->s.returned = sqlite3_column_int64(s, 7);
-    }
+    if (found)
+        session_row(s, out);
     sqlite3_reset(s);
     if (!found || !store_scope_org_today(st, out->org_id))
         return tcxd_fail(e, TCXD_ENOTFOUND, "session", "no vote session #%lld", (long long)id);

@@ -141,6 +141,10 @@ enum tcxd_err store_cadre_position_add(struct store *st, const struct store_acto
 enum tcxd_err store_cadre_position_get(struct store *st, int64_t id,
                                        struct cadre_position_info *out,
                                        struct tcxd_error *e) TCXD_WUR;
+/* Positions of organizations in the subtree of org_id today (0: all in the scope), by name. */
+enum tcxd_err store_cadre_position_list(struct store *st, int64_t org_id,
+                                        void (*fn)(void *ctx, const struct cadre_position_info *p),
+                                        void *ctx, struct tcxd_error *e) TCXD_WUR;
 
 struct cadre_appoint_req {
     int64_t cadre_id, position_id;
@@ -208,7 +212,8 @@ enum tcxd_err store_cadre_plan_remove(struct store *st, const struct store_actor
                                       int64_t plan_id, tcxd_date on, enum plan_removal reason,
                                       struct tcxd_error *e) TCXD_WUR;
 /* Entries of the term for a position (0: every position) active on `on`, by position and the
-   order added; with the shares of women and young. */
+   order added, of positions whose organization is in the scope today; with the shares of
+   women and young. */
 enum tcxd_err store_cadre_plan_list(struct store *st, const char *term, int64_t position_id,
                                     tcxd_date on,
                                     void (*fn)(void *ctx, const struct cadre_plan_info *p),
@@ -247,6 +252,12 @@ enum tcxd_err store_cadre_vote_session_add(struct store *st, const struct store_
 enum tcxd_err store_cadre_vote_session_get(struct store *st, int64_t id,
                                            struct cadre_vote_session_info *out,
                                            struct tcxd_error *e) TCXD_WUR;
+/* Sessions held by organizations of the subtree of org_id today (0: all in the scope), of
+   `year` (0: every year), the latest first. */
+enum tcxd_err store_cadre_vote_session_list(struct store *st, int64_t org_id, int year,
+                                            void (*fn)(void *ctx,
+                                                       const struct cadre_vote_session_info *v),
+                                            void *ctx, struct tcxd_error *e) TCXD_WUR;
 /* One person's tally in a session for a post (see the header for the exclusion and the planning
    consequence); *outcome gets the result when not NULL. */
 enum tcxd_err store_cadre_vote_add(struct store *st, const struct store_actor *who,

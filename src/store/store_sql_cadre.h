@@ -48,6 +48,8 @@
       "INSERT INTO cadre_position(org_id, title, sector, level, name) VALUES(?1, ?2, ?3, ?4, ?5)") \
     X(STMT_CADRE_POSITION_GET,                                                                     \
       "SELECT id, org_id, title, sector, level, name FROM cadre_position WHERE id = ?1")           \
+    X(STMT_CADRE_POSITION_LIST,                                                                    \
+      "SELECT id, org_id, title, sector, level, name FROM cadre_position ORDER BY name, id")       \
     X(STMT_CADRE_POSITION_BY_NAME,                                                                 \
       "SELECT id FROM cadre_position WHERE org_id = ?1 AND name = ?2")                             \
     X(STMT_CADRE_APPOINT_INSERT,                                                                   \
@@ -94,8 +96,9 @@
       "AND added_on <= ?3 AND ?3 < removed_on")                                                    \
     X(STMT_CADRE_PLAN_LIST,                                                                        \
       "SELECT p.id, p.term, p.position_id, p.cadre_id, p.level, p.added_on, p.removed_on, "        \
-      "p.removed_reason, c.full_name, c.gender, c.birth_date FROM cadre_plan p "                   \
-      "JOIN cadre c ON c.id = p.cadre_id WHERE p.term = ?1 AND (?2 = 0 OR p.position_id = ?2) "    \
+      "p.removed_reason, c.full_name, c.gender, c.birth_date, pos.org_id FROM cadre_plan p "       \
+      "JOIN cadre c ON c.id = p.cadre_id JOIN cadre_position pos ON pos.id = p.position_id "       \
+      "WHERE p.term = ?1 AND (?2 = 0 OR p.position_id = ?2) "                                      \
       "AND p.added_on <= ?3 AND ?3 < p.removed_on ORDER BY p.position_id, p.added_on, p.id")       \
     X(STMT_CADRE_MOVE_INSERT,                                                                      \
       "INSERT INTO cadre_move(cadre_id, kind, direction, date, until_date, from_text, to_org_id, " \
@@ -109,6 +112,9 @@
     X(STMT_CADRE_VOTE_SESSION_GET,                                                                 \
       "SELECT id, org_id, held_on, year, convened, present, issued, returned "                     \
       "FROM cadre_vote_session WHERE id = ?1")                                                     \
+    X(STMT_CADRE_VOTE_SESSION_LIST,                                                                \
+      "SELECT id, org_id, held_on, year, convened, present, issued, returned "                     \
+      "FROM cadre_vote_session WHERE ?1 = 0 OR year = ?1 ORDER BY held_on DESC, id DESC")          \
     X(STMT_CADRE_VOTE_EXISTS,                                                                      \
       "SELECT 1 FROM cadre_vote WHERE session_id = ?1 AND cadre_id = ?2 AND position_id = ?3")     \
     X(STMT_CADRE_VOTE_INSERT,                                                                      \

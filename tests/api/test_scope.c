@@ -104,6 +104,10 @@ static int64_t insp_id[K__MAX], disc_id[K__MAX];
 static int64_t cpl_id[K__MAX];
 /* a commendation of each organization (2020) */
 static int64_t ocom_id[K__MAX];
+/* cadre work of each organization: a cadre it manages, a position, a committee seat (term
+   2020-2025), a planning entry and a vote session (2020); one cadre of the ward itself */
+static int64_t cadre_id[K__MAX], position_id[K__MAX], seat_id[K__MAX], plan_id[K__MAX],
+    vsession_id[K__MAX], cadre_inside;
 /* inside: the ward, two of its chi bộ, a member */
 static int64_t id_pa, id_a1, id_a2, m_inside;
 
@@ -322,6 +326,65 @@ static int setup(void **state)
             201)
             return -1;
         ocom_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        /* cadre work: where the organization can have it (not the one that ended) */
+        struct {
+            const char *path;
+            int64_t *out;
+            const char *fmt;
+        } cw[] = {
+            {"/api/cadres", &cadre_id[k],
+             "{\"org_id\":%lld,\"managing_level\":\"co_so\",\"full_name\":\"Cánbộ Ngoài %d\","
+             "\"gender\":\"nam\",\"work_start\":\"2000-01-01\"}"},
+            {"/api/cadre/positions", &position_id[k],
+             "{\"org_id\":%lld,\"name\":\"Bí thư %d\",\"title\":\"bi_thu\",\"level\":\"co_so\"}"},
+            {"/api/cadre/terms", NULL,
+             "{\"org_id\":%lld,\"label\":\"2020-2025 %d\",\"from\":\"2020-01-01\","
+             "\"to\":\"2025-10-01\"}"},
+            {"/api/cadre/vote-sessions", &vsession_id[k],
+             "{\"org_id\":%lld,\"date\":\"2020-06-01\",\"convened\":%d0,\"present\":10,"
+             "\"issued\":10,\"returned\":10}"},
+        };
+        for (size_t w = 0; w < sizeof(cw) / sizeof(cw[0]); w++) {
+            j = NULL;
+            snprintf(b, sizeof(b), cw[w].fmt, (long long)subject_id[k], k + 1);
+            if (call_json(&root, "POST", cw[w].path, b, &j) == 201 && cw[w].out)
+                *cw[w].out = json_integer_value(json_object_get(j, "id"));
+            json_decref(j);
+        }
+        if (cadre_id[k] && position_id[k]) {
+            j = NULL;
+            snprintf(b, sizeof(b),
+                     "{\"org_id\":%lld,\"cadre_id\":%lld,\"role\":\"executive\","
+                     "\"from\":\"2020-01-01\"}",
+                     (long long)subject_id[k], (long long)cadre_id[k]);
+            if (call_json(&root, "POST", "/api/cadre/seats", b, &j) == 201)
+                seat_id[k] = json_integer_value(json_object_get(j, "id"));
+            json_decref(j);
+            j = NULL;
+            snprintf(b, sizeof(b),
+                     "{\"term\":\"2020-2025\",\"position_id\":%lld,\"cadre_id\":%lld,"
+                     "\"date\":\"2020-06-01\"}",
+                     (long long)position_id[k], (long long)cadre_id[k]);
+            if (call_json(&root, "POST", "/api/cadre/planning", b, &j) == 201)
+                plan_id[k] = json_integer_value(json_object_get(j, "id"));
+            json_decref(j);
+        }
+        if (k != K_ENDED &&
+            (!cadre_id[k] || !position_id[k] || !seat_id[k] || !plan_id[k] || !vsession_id[k])) {
+            fprintf(stderr, "cadre work of %s not recorded\n", kind_name[k]);
+            return -1;
+        }
+    }
+    {
+        json_t *j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"org_id\":%lld,\"managing_level\":\"co_so\",\"full_name\":\"Cánbộ Trong\","
+                 "\"gender\":\"nu\"}",
+                 (long long)id_pa);
+        if (call_json(&root, "POST", "/api/cadres", b, &j) != 201)
+            return -1;
+        cadre_inside = json_integer_value(json_object_get(j, "id"));
         json_decref(j);
     }
     /* the ward's staff and admin may read who wrote a letter: what they are refused outside is
@@ -676,6 +739,79 @@ static const struct scope_case scope_cases[] = {
      NULL},
     {"GET", "/api/degradation/report", "/api/degradation/report?org={org}&year={year}", NULL, NULL},
     {"GET", "/api/degradation/report", "/api/degradation/report?year={year}", NULL, NULL},
+    /* cadre work: a cadre belongs to the organization managing it, a position, a committee
+       and a vote session to theirs; reads of a cadre's file by today's scope, of a date's
+       committee or figures by the subtree then; writes by every organization they touch,
+       on their date and today */
+    {"GET", "/api/cadres", "/api/cadres?org={org}", NULL, NULL},
+    {"GET", "/api/cadres", "/api/cadres", NULL, NULL},
+    {"POST", "/api/cadres", "/api/cadres",
+     "{\"org_id\":{org},\"managing_level\":\"co_so\",\"full_name\":\"Người {n}\","
+     "\"gender\":\"nam\"}",
+     NULL},
+    {"POST", "/api/cadres", "/api/cadres",
+     "{\"org_id\":{a1},\"managing_level\":\"co_so\",\"member_id\":{member}}", NULL},
+    {"GET", "/api/cadres/{id}", "/api/cadres/{cadre}", NULL, NULL},
+    {"POST", "/api/cadres/{id}/retiring", "/api/cadres/{cadre}/retiring", "{\"date\":\"{date}\"}",
+     NULL},
+    {"GET", "/api/cadres/{id}/leave-support", "/api/cadres/{cadre}/leave-support?date=2030-01-01",
+     NULL, NULL},
+    {"POST", "/api/cadre/terms", "/api/cadre/terms",
+     "{\"org_id\":{org},\"label\":\"T{n}\",\"from\":\"{date}\",\"to\":\"2099-01-01\"}", NULL},
+    {"POST", "/api/cadre/seats", "/api/cadre/seats",
+     "{\"org_id\":{org},\"cadre_id\":{cadre},\"role\":\"deputy\",\"from\":\"{date}\"}", NULL},
+    {"POST", "/api/cadre/seats", "/api/cadre/seats",
+     "{\"org_id\":{org},\"cadre_id\":{icadre},\"role\":\"deputy\",\"from\":\"{date}\"}", NULL},
+    {"POST", "/api/cadre/seats/{id}/end", "/api/cadre/seats/{seat}/end",
+     "{\"date\":\"{date}\",\"reason\":\"transfer\"}", NULL},
+    {"GET", "/api/cadre/committee", "/api/cadre/committee?org={org}&as_of={date}", NULL, NULL},
+    {"GET", "/api/cadre/positions", "/api/cadre/positions?org={org}", NULL, NULL},
+    {"GET", "/api/cadre/positions", "/api/cadre/positions", NULL, NULL},
+    {"POST", "/api/cadre/positions", "/api/cadre/positions",
+     "{\"org_id\":{org},\"name\":\"Chức {n}\",\"title\":\"khac\",\"level\":\"co_so\"}", NULL},
+    {"POST", "/api/cadre/appointments", "/api/cadre/appointments",
+     "{\"cadre_id\":{cadre},\"position_id\":{position},\"kind\":\"new\",\"date\":\"{date}\","
+     "\"outside\":true}",
+     NULL},
+    {"POST", "/api/cadre/appointments", "/api/cadre/appointments",
+     "{\"cadre_id\":{icadre},\"position_id\":{position},\"kind\":\"nominate\","
+     "\"date\":\"{date}\",\"outside\":true}",
+     NULL},
+    {"POST", "/api/cadre/relieve", "/api/cadre/relieve",
+     "{\"cadre_id\":{cadre},\"position_id\":{position},\"date\":\"{date}\"}", NULL},
+    {"GET", "/api/cadre/planning", "/api/cadre/planning?term=2020-2025&position={position}", NULL,
+     NULL},
+    {"GET", "/api/cadre/planning", "/api/cadre/planning?term=2020-2025&as_of={date}", NULL, NULL},
+    {"POST", "/api/cadre/planning", "/api/cadre/planning",
+     "{\"term\":\"2020-2025\",\"position_id\":{position},\"cadre_id\":{icadre},"
+     "\"date\":\"{date}\"}",
+     NULL},
+    {"POST", "/api/cadre/planning/{id}/remove", "/api/cadre/planning/{plan}/remove",
+     "{\"date\":\"{date}\",\"reason\":\"review\"}", NULL},
+    {"GET", "/api/cadre/due", "/api/cadre/due?org={org}&as_of={date}", NULL, NULL},
+    {"GET", "/api/cadre/due", "/api/cadre/due?as_of={date}&days=3650", NULL, NULL},
+    {"GET", "/api/cadre/concurrent",
+     "/api/cadre/concurrent?org={org}&title=chu_tich_ubnd&as_of={date}", NULL, NULL},
+    {"POST", "/api/cadre/moves", "/api/cadre/moves",
+     "{\"cadre_id\":{cadre},\"kind\":\"dieu_dong\",\"to_org_id\":{a1},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/cadre/moves", "/api/cadre/moves",
+     "{\"cadre_id\":{icadre},\"kind\":\"luan_chuyen\",\"to_org_id\":{org},"
+     "\"date\":\"{date}\"}",
+     NULL},
+    {"POST", "/api/cadre/trainings", "/api/cadre/trainings",
+     "{\"cadre_id\":{cadre},\"programme\":\"tc_llct\",\"from\":\"{date}\"}", NULL},
+    {"GET", "/api/cadre/vote-sessions", "/api/cadre/vote-sessions?org={org}", NULL, NULL},
+    {"GET", "/api/cadre/vote-sessions", "/api/cadre/vote-sessions", NULL, NULL},
+    {"POST", "/api/cadre/vote-sessions", "/api/cadre/vote-sessions",
+     "{\"org_id\":{org},\"date\":\"{date}\",\"convened\":10,\"present\":10,\"issued\":10,"
+     "\"returned\":10}",
+     NULL},
+    {"GET", "/api/cadre/vote-sessions/{id}", "/api/cadre/vote-sessions/{vsession}", NULL, NULL},
+    {"POST", "/api/cadre/vote-sessions/{id}/votes", "/api/cadre/vote-sessions/{vsession}/votes",
+     "{\"cadre_id\":{cadre},\"position_id\":{position},\"high\":5,\"medium\":3,\"low\":2}", NULL},
+    {"GET", "/api/cadre/report", "/api/cadre/report?org={org}&from=2000-01-01&to={date}", NULL,
+     NULL},
+    {"GET", "/api/cadre/report", "/api/cadre/report?from=2000-01-01&to={date}", NULL, NULL},
     {"POST", "/api/users/permission", NULL, NULL,
      "names an account, not an organization: one outside the admin's scope answers 404 like an "
      "unknown name (api_user_permission, src/api/complaint.c)"},
@@ -731,6 +867,18 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
             buf_addf(out, "%lld", (long long)(is_org ? cpl_id[k] : 999999));
         else if (IS("{ocom}"))
             buf_addf(out, "%lld", (long long)(is_org ? ocom_id[k] : 999999));
+        else if (IS("{cadre}"))
+            buf_addf(out, "%lld", (long long)(is_org && cadre_id[k] ? cadre_id[k] : 999999));
+        else if (IS("{position}"))
+            buf_addf(out, "%lld", (long long)(is_org && position_id[k] ? position_id[k] : 999999));
+        else if (IS("{seat}"))
+            buf_addf(out, "%lld", (long long)(is_org && seat_id[k] ? seat_id[k] : 999999));
+        else if (IS("{plan}"))
+            buf_addf(out, "%lld", (long long)(is_org && plan_id[k] ? plan_id[k] : 999999));
+        else if (IS("{vsession}"))
+            buf_addf(out, "%lld", (long long)(is_org && vsession_id[k] ? vsession_id[k] : 999999));
+        else if (IS("{icadre}"))
+            buf_addf(out, "%lld", (long long)cadre_inside);
         else if (IS("{mdisc}"))
             buf_addf(out, "%lld", (long long)(!is_org ? disc_id[k] : 999999));
         else if (IS("{member}"))
@@ -828,6 +976,13 @@ static void probe(const struct scope_case *c, struct session *s, const char *who
                 complain(c, who, kind, today, p.ptr, "the answer names %s (%s)", people[i].name,
                          kind_name[people[i].k]);
         }
+        /* the cadres of organizations outside on both dates */
+        for (int o = 0; o < K_FIRST_MEMBER; o++) {
+            char name[64];
+            snprintf(name, sizeof(name), "Cánbộ Ngoài %d\"", o + 1);
+            if (outside_read[o][0] && outside_read[o][1] && strstr(r.body, name))
+                complain(c, who, kind, today, p.ptr, "the answer names %s", name);
+        }
         for (size_t i = 0; i < sizeof(org_names) / sizeof(org_names[0]); i++)
             if (org_names[i].outside[on_today ? 1 : 0] && strstr(r.body, org_names[i].name) &&
                 !(names_once_inside(c) && !strcmp(org_names[i].code, "M")))
@@ -899,7 +1054,9 @@ static void test_every_route_every_outsider(void **state)
             continue;
         bool org = has(c, "{org}") || has(c, "{code}") || has(c, "{weak}") || has(c, "{program}") ||
                    has(c, "{item}") || has(c, "{indicator}") || has(c, "{insp}") ||
-                   has(c, "{disc}") || has(c, "{cpl}") || has(c, "{ocom}");
+                   has(c, "{disc}") || has(c, "{cpl}") || has(c, "{cadre}") ||
+                   has(c, "{position}") || has(c, "{seat}") || has(c, "{plan}") ||
+                   has(c, "{vsession}") || has(c, "{ocom}");
         bool mem = has(c, "{member}") || has(c, "{mdisc}");
         bool writes = strcmp(c->method, "GET") != 0;
         for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {
