@@ -752,7 +752,7 @@ static enum tcxd_err position_holdings(struct store *st, int64_t position_id,
 
 /* The open holding of (cadre, position) on `on`: id and start, or 0. */
 static int64_t holding_open(struct store *st, int64_t cadre_id, int64_t position_id, tcxd_date on,
-                            tcxd_date *from)
+                            tcxd_date *from, tcxd_date *to)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_CADRE_HOLDING_OPEN);
     sqlite3_bind_int64(s, 1, cadre_id);
@@ -763,6 +763,8 @@ static int64_t holding_open(struct store *st, int64_t cadre_id, int64_t position
         id = sqlite3_column_int64(s, 0);
         if (from)
             *from = store_column_date(s, 1);
+        if (to)
+            *to = store_column_date(s, 2);
     }
     sqlite3_reset(s);
     return id;
@@ -862,7 +864,7 @@ enum tcxd_err store_cadre_appoint(struct store *st, const struct store_actor *wh
         goto out;
     }
     tcxd_date since = DATE_NONE;
-    int64_t current = holding_open(st, c.id, p.id, req->date - 1, &since);
+    int64_t current = holding_open(st, c.id, p.id, req->date - 1, &since, NULL);
     bool two_thirds = false;
     if (current && (rc = two_thirds_since(st, c.id, p.id, since, &two_thirds, e))) {
         store_rollback(st);
@@ -969,13 +971,17 @@ enum tcxd_err store_cadre_holding_end(struct store *st, const struct store_actor
         (rc = store_cadre_position_get(st, position_id, &p, e)) ||
         (rc = check_org(st, p.org_id, on, "position", e)))
         return rc;
-    tcxd_date from = DATE_NONE;
-    int64_t h = holding_open(st, cadre_id, position_id, on - 1, &from);
+    tcxd_date from = DATE_NONE, to = DATE_NONE;
+    int64_t h = holding_open(st, cadre_id, position_id, on - 1, &from, &to);
+    char d[DATE_ISO_LEN];
     if (!h || from >= on) {
-        char d[DATE_ISO_LEN];
         date_format_vn(on, d);
         return tcxd_fail(e, TCXD_ENOTFOUND, "position",
                          "the cadre does not hold the post before %s", d);
+    }
+    if (to != DATE_OPEN_END) { /* ended already (relieved, or reappointed): not twice */
+        date_format_vn(to, d);
+        return tcxd_fail(e, TCXD_ECONFLICT, "date", "the holding already ended on %s", d);
     }
     if ((rc = store_begin(st, e)))
         return rc;
@@ -1479,7 +1485,7 @@ enum tcxd_err store_cadre_vote_add(struct store *st, const struct store_actor *w
         return rc;
     struct vote_tally t = *tin;
     tcxd_date since = DATE_NONE;
-    if (!holding_open(st, cadre_id, position_id, vs.held_on, &since)) {
+    if (!holding_open(st, cadre_id, position_id, vs.held_on, &since, NULL)) {
         char d[DATE_ISO_LEN];
         date_format_vn(vs.held_on, d);
         return tcxd_fail(e, TCXD_ERULE, "position", "the cadre does not hold the post on %s", d);

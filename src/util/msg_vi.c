@@ -1143,6 +1143,7 @@ const struct msg_pair msg_vi_catalog[] = {
     {"the cadre does not hold the post before %s", "cán bộ không giữ chức vụ này trước ngày %s"},
     {"the cadre does not hold the post on %s", "cán bộ không giữ chức vụ này vào ngày %s"},
     {"the cadre has no start of work recorded", "chưa có ngày bắt đầu công tác của cán bộ"},
+    {"the holding already ended on %s", "cán bộ đã thôi giữ chức vụ này từ ngày %s"},
     {"the entry was added on %s", "mục quy hoạch được thêm ngày %s"},
     {"the entry was already removed", "mục quy hoạch đã được đưa ra trước đó"},
     {"the organization already has a position named '%s'", "tổ chức đã có chức danh tên '%s'"},

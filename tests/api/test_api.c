@@ -857,6 +857,10 @@ static void test_audit_every_mutation(void **state)
             !strncmp(r->pattern, "/api/degradation", 16) ||
             !strcmp(r->pattern, "/api/users/permission"))
             continue;
+        /* cadre work: tests/api/test_cadre_api.c checks one audit record for each accepted write
+           and none for a refusal */
+        if (!strncmp(r->pattern, "/api/cadre", 10))
+            continue;
         bool seen = false;
         for (size_t i = 0; i < ndone; i++)
             seen = seen || !strcmp(done_routes[i], r->pattern);

@@ -423,7 +423,24 @@ static void test_cadre_work(void **state)
              (long long)pos);
     assert_int_equal(get(&s1, p, &j), 200);
     assert_int_equal(jint(j, "planned"), 1);
-    assert_int_equal(jint(json_array_get(json_object_get(j, "entries"), 0), "cadre_id"), k_young);
+    json_t *entry = json_array_get(json_object_get(j, "entries"), 0);
+    assert_int_equal(jint(entry, "cadre_id"), k_young);
+    int64_t plan_young = jint(entry, "id");
+    json_decref(j);
+    /* removed at the annual review: nobody left from that day */
+    snprintf(p, sizeof(p), "/api/cadre/planning/%lld/remove", (long long)plan_young);
+    refused(&s2, p, "{\"date\":\"2024-08-01\",\"reason\":\"review\"}", 404, NULL);
+    refused(&s1, p, "{\"date\":\"2024-08-01\",\"reason\":\"tired\"}", 400, "reason");
+    mutated(&s1, p, "{\"date\":\"2024-08-01\",\"reason\":\"review\"}", 201, NULL);
+    snprintf(p, sizeof(p), "/api/cadre/planning?term=2025-2030&position=%lld&as_of=2024-08-01",
+             (long long)pos);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_int_equal(jint(j, "planned"), 0);
+    json_decref(j);
+    snprintf(p, sizeof(p), "/api/cadre/planning?term=2025-2030&position=%lld&as_of=2024-07-31",
+             (long long)pos);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_int_equal(jint(j, "planned"), 1);
     json_decref(j);
     /* two thirds low in the post: no reappointment */
     snprintf(b, sizeof(b),
@@ -488,6 +505,30 @@ static void test_cadre_work(void **state)
     snprintf(p, sizeof(p), "/api/cadre/report?org=%lld&from=2024-01-01&to=2024-12-31",
              (long long)id_q1);
     assert_int_equal(get(&s2, p, NULL), 404);
+
+    /* the notice of retirement, the end of a holding */
+    snprintf(p, sizeof(p), "/api/cadres/%lld/retiring", (long long)k_fourth);
+    refused(&s2, p, "{\"date\":\"2025-01-01\"}", 404, NULL);
+    mutated(&s1, p, "{\"date\":\"2025-01-01\"}", 201, NULL);
+    snprintf(p, sizeof(p), "/api/cadres/%lld", (long long)k_fourth);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_string_equal(jstr(j, "retiring_on"), "2025-01-01");
+    json_decref(j);
+    snprintf(b, sizeof(b), "{\"cadre_id\":%lld,\"position_id\":%lld,\"date\":\"2025-02-01\"}",
+             (long long)k_lead, (long long)pos);
+    refused(&s2, "/api/cadre/relieve", b, 404, NULL);
+    mutated(&s1, "/api/cadre/relieve", b, 201, NULL);
+    snprintf(p, sizeof(p), "/api/cadres/%lld", (long long)k_lead);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_string_equal(jstr(json_array_get(json_object_get(j, "career"), 0), "to"), "2025-02-01");
+    json_decref(j);
+    /* relieved already: nothing open to end */
+    int64_t before = seed_audit_count(db);
+    json_t *err = NULL;
+    int st = post(&s1, "/api/cadre/relieve", b, &err);
+    assert_true(st >= 400 && st < 500);
+    json_decref(err);
+    assert_int_equal(seed_audit_count(db), before);
 }
 
 /* A leader's review of 2025 reads the year's recorded vote: 14 of 26 low forces the level
