@@ -27,6 +27,7 @@ import { ComplaintPage, ComplaintsPage } from './pages/Complaints';
 import { InspectionsPage } from './pages/Inspections';
 import { DisciplinePage, InspectionPage } from './pages/InspectionRecords';
 import { DegradationPage } from './pages/Degradation';
+import { CadrePage, CadresPage, VoteSessionPage } from './pages/Cadres';
 
 function LangSwitch() {
   const other = getLang() === 'vi' ? 'en' : 'vi';
@@ -50,6 +51,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/programs', t('nav.programs')],
     ['/inspections', t('nav.inspections')],
     ['/degradation', t('nav.degradation')],
+    ['/cadres', t('nav.cadres')],
   ];
   if (canEdit(user)) links.push(['/complaints', t('nav.complaints')]);
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
@@ -108,6 +110,9 @@ function Routes({ user }: { user: User }) {
   if ((m = match('/inspections/:id', path)) && Number(m.id) > 0) return <InspectionPage id={Number(m.id)} />;
   if ((m = match('/disciplines/:id', path)) && Number(m.id) > 0) return <DisciplinePage id={Number(m.id)} />;
   if (path === '/degradation') return <DegradationPage />;
+  if (path === '/cadres') return <CadresPage />;
+  if ((m = match('/cadres/votes/:id', path)) && canEdit(user) && Number(m.id) > 0) return <VoteSessionPage id={Number(m.id)} />;
+  if ((m = match('/cadres/:id', path)) && canEdit(user) && Number(m.id) > 0) return <CadrePage id={Number(m.id)} />;
   if (path === '/complaints' && canEdit(user)) return <ComplaintsPage />;
   if ((m = match('/complaints/:id', path)) && canEdit(user) && Number(m.id) > 0) return <ComplaintPage id={Number(m.id)} />;
   if (path === '/forms') return <FormsPage query={query} />;

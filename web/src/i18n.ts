@@ -8,6 +8,7 @@ import { inspectionEn, inspectionVi } from './i18n-inspection';
 import { formsEn, formsVi } from './i18n-forms';
 import { restructureEn, restructureVi } from './i18n-restructure';
 import { recordEn, recordVi } from './i18n-record';
+import { cadreEn, cadreVi } from './i18n-cadre';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -302,6 +303,7 @@ const vi = {
   ...formsVi,
   ...restructureVi,
   ...recordVi,
+  ...cadreVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -599,6 +601,7 @@ const en: Record<MessageKey, string> = {
   ...formsEn,
   ...restructureEn,
   ...recordEn,
+  ...cadreEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
