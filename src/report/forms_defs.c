@@ -16,6 +16,7 @@ struct form_set {
 static const struct form_set form_sets[] = {
     {forms_btctw_set, &forms_btctw_nset},
     {forms_tctw2012_set, &forms_tctw2012_nset},
+    {forms_cadre_set, &forms_cadre_nset},
 };
 #define NSETS (sizeof(form_sets) / sizeof(form_sets[0]))
 

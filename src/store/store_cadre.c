@@ -1688,3 +1688,49 @@ enum tcxd_err store_cadre_work_counts(struct store *st, int64_t org_id, tcxd_dat
     org_tree_release(&t);
     return rc;
 }
+
+enum tcxd_err
+store_cadre_appoint_events(struct store *st, int64_t org_id, tcxd_date from, tcxd_date to,
+                           void (*fn)(void *ctx, const struct cadre_appoint_event *ev), void *ctx,
+                           struct tcxd_error *e)
+{
+    if (from == DATE_NONE || to == DATE_NONE || to < from)
+        return tcxd_fail(e, TCXD_EINVAL, "to", "the period ends before it starts");
+    struct org_tree t;
+    uint32_t root;
+    enum tcxd_err rc = subtree(st, org_id, to, &t, &root, e);
+    if (rc)
+        return rc;
+    /* the events first, then each cadre (another statement) */
+    struct cadre_appoint_event *v = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_CADRE_APPOINT_EVENTS);
+    store_bind_date(s, 1, from);
+    store_bind_date(s, 2, to);
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t org = sqlite3_column_int64(s, 1);
+        if (!in_subtree(&t, root, org) || !store_scope_org_today(st, org))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            v = xrealloc(v, cap * sizeof(*v));
+        }
+        struct cadre_appoint_event *x = &v[n++];
+        memset(x, 0, sizeof(*x));
+        x->cadre_id = sqlite3_column_int64(s, 0);
+        x->org_id = org;
+        x->kind = (enum appoint_kind)sqlite3_column_int(s, 2);
+        x->date = store_column_date(s, 3);
+        x->position_id = sqlite3_column_int64(s, 4);
+    }
+    sqlite3_reset(s);
+    org_tree_release(&t);
+    if (r != SQLITE_DONE)
+        rc = store_db_error(st, e, "reading the appointments");
+    for (size_t i = 0; i < n && !rc; i++)
+        if (!(rc = cadre_load(st, v[i].cadre_id, &v[i].cadre, e)))
+            fn(ctx, &v[i]);
+    free(v);
+    return rc;
+}

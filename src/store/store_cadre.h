@@ -299,4 +299,18 @@ enum tcxd_err store_cadre_work_counts(struct store *st, int64_t org_id, tcxd_dat
                                       tcxd_date to, struct cadre_work_counts *out,
                                       struct tcxd_error *e) TCXD_WUR;
 
+/* Each appointment, reappointment and nomination (one per decision: form 13's "lượt người") of
+   [from, to] (both days) to a post of an organization of the subtree of org_id as it stood on
+   `to`, with the cadre, by date. */
+struct cadre_appoint_event {
+    int64_t cadre_id, position_id, org_id;
+    enum appoint_kind kind;
+    tcxd_date date;
+    struct cadre_info cadre;
+};
+enum tcxd_err
+store_cadre_appoint_events(struct store *st, int64_t org_id, tcxd_date from, tcxd_date to,
+                           void (*fn)(void *ctx, const struct cadre_appoint_event *ev), void *ctx,
+                           struct tcxd_error *e) TCXD_WUR;
+
 #endif

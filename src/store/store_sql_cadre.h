@@ -133,6 +133,10 @@
     X(STMT_CADRE_APPOINTS_IN,                                                                      \
       "SELECT a.cadre_id, p.org_id FROM cadre_appointment a "                                      \
       "JOIN cadre_position p ON p.id = a.position_id WHERE a.date >= ?1 AND a.date <= ?2")         \
+    X(STMT_CADRE_APPOINT_EVENTS,                                                                   \
+      "SELECT a.cadre_id, p.org_id, a.kind, a.date, a.position_id FROM cadre_appointment a "       \
+      "JOIN cadre_position p ON p.id = a.position_id WHERE a.date >= ?1 AND a.date <= ?2 "         \
+      "ORDER BY a.date, a.id")                                                                     \
     X(STMT_CADRE_MOVES_IN,                                                                         \
       "SELECT cadre_id, to_org_id FROM cadre_move WHERE date >= ?1 AND date <= ?2 AND kind <> ?3") \
     X(STMT_CADRE_ADDS_IN,                                                                          \

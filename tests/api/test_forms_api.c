@@ -101,7 +101,8 @@ static void test_forms(void **state)
     assert_int_equal(login(&v, srv.port, "q1", PW), 200);
     json_t *j = NULL;
     assert_int_equal(get(&a, "/api/forms", &j), 200);
-    assert_int_equal(json_array_size(json_object_get(j, "forms")), 14); /* 8 BTCTW, 6 TCTW 2012 */
+    assert_int_equal(json_array_size(json_object_get(j, "forms")),
+                     15); /* 8 BTCTW, 6 TCTW 2012, the cadre form 13 */
     json_decref(j);
 
     char path[256];
