@@ -212,7 +212,7 @@ enum tcxd_err form_def_find(const char *id, tcxd_date to, const struct form_def 
 
 /* ---- results ------------------------------------------------------------------------------ */
 
-#define FORM_MAX_COLS 8
+#define FORM_MAX_COLS 12 /* 11-BTCTW: the total and ten directions */
 
 enum form_value_kind { FV_EMPTY, FV_COUNT, FV_DECIMAL, FV_PERCENT, FV_NOT_KEPT };
 struct form_value {

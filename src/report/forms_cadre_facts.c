@@ -32,3 +32,67 @@ enum tcxd_err cadre_form13_counts(struct store *st, int64_t org_id, tcxd_date fr
     memset(out, 0, sizeof(int64_t) * CADRE_FORM13_ROWS * CADRE_FORM13_COLS);
     return store_cadre_appoint_events(st, org_id, from, to, on_appoint, out, e);
 }
+
+_Static_assert(CADRE_FORM11_COLS == 1 + MDIR_NONE, "form 11: the total and ten directions");
+
+static void on_move(void *ctx, const struct cadre_move_event *ev)
+{
+    int64_t(*out)[CADRE_FORM11_COLS] = ctx;
+    if (ev->move.kind != MOVE_LUAN_CHUYEN || (unsigned)ev->move.direction >= MDIR_NONE)
+        return;
+    const struct cadre_attrs *a = &ev->cadre.attrs;
+    int rows[8], n = 0;
+    rows[n++] = CF11_TOTAL;
+    if (a->gender == GENDER_FEMALE)
+        rows[n++] = CF11_WOMEN;
+    if (a->minority)
+        rows[n++] = CF11_MINORITY;
+    if (a->religious)
+        rows[n++] = CF11_RELIGIOUS;
+    int band = cadre_age_band(a->birth_date, ev->move.date);
+    if (band >= 0)
+        rows[n++] = CF11_AGE_40 + band;
+    switch (a->prof) {
+    case PROF_TRUNG_CAP:
+        rows[n++] = CF11_PROF_TRUNG_CAP;
+        break;
+    case PROF_CAO_DANG:
+        rows[n++] = CF11_PROF_CAO_DANG;
+        break;
+    case PROF_DAI_HOC:
+        rows[n++] = CF11_PROF_DAI_HOC;
+        break;
+    case PROF_THAC_SI:
+    case PROF_TIEN_SI:
+        rows[n++] = CF11_PROF_SAU_DAI_HOC;
+        break;
+    default:
+        break;
+    }
+    switch (a->theory) {
+    case THEORY_SO_CAP:
+        rows[n++] = CF11_THEORY_SO_CAP;
+        break;
+    case THEORY_TRUNG_CAP:
+        rows[n++] = CF11_THEORY_TRUNG_CAP;
+        break;
+    case THEORY_CAO_CAP:
+    case THEORY_CU_NHAN:
+        rows[n++] = CF11_THEORY_CAO_CAP;
+        break;
+    default:
+        break;
+    }
+    for (int i = 0; i < n; i++) {
+        out[rows[i]][0]++;
+        out[rows[i]][1 + (int)ev->move.direction]++;
+    }
+}
+
+enum tcxd_err cadre_form11_counts(struct store *st, int64_t org_id, tcxd_date from, tcxd_date to,
+                                  int64_t out[CADRE_FORM11_ROWS][CADRE_FORM11_COLS],
+                                  struct tcxd_error *e)
+{
+    memset(out, 0, sizeof(int64_t) * CADRE_FORM11_ROWS * CADRE_FORM11_COLS);
+    return store_cadre_move_events(st, org_id, from, to, on_move, out, e);
+}

@@ -148,7 +148,7 @@ enum tcxd_err form_write_pdf(const struct form_result *r, const char *path, stru
     /* the grid: labels take what the value columns leave */
     struct grid g;
     g.ncols = d->ncols;
-    double vw = d->ncols >= 7 ? 50 : d->ncols >= 5 ? 62 : 78;
+    double vw = d->ncols >= 9 ? 34 : d->ncols >= 7 ? 50 : d->ncols >= 5 ? 62 : 78;
     double lw = W - vw * (double)d->ncols;
     g.x[0] = MARGIN;
     g.x[1] = MARGIN + lw;

@@ -18,7 +18,7 @@ extern const size_t forms_btctw_nset;
  */
 extern const struct form_def *const forms_tctw2012_set[];
 extern const size_t forms_tctw2012_nset;
-/* the cadre forms of the BTCTW set (forms_cadre.c): 13 */
+/* the cadre forms of the BTCTW set (forms_cadre.c): 11, 13 */
 extern const struct form_def *const forms_cadre_set[];
 extern const size_t forms_cadre_nset;
 

@@ -1734,3 +1734,49 @@ store_cadre_appoint_events(struct store *st, int64_t org_id, tcxd_date from, tcx
     free(v);
     return rc;
 }
+
+enum tcxd_err store_cadre_move_events(struct store *st, int64_t org_id, tcxd_date from,
+                                      tcxd_date to,
+                                      void (*fn)(void *ctx, const struct cadre_move_event *ev),
+                                      void *ctx, struct tcxd_error *e)
+{
+    if (from == DATE_NONE || to == DATE_NONE || to < from)
+        return tcxd_fail(e, TCXD_EINVAL, "to", "the period ends before it starts");
+    struct org_tree t;
+    uint32_t root;
+    enum tcxd_err rc = subtree(st, org_id, to, &t, &root, e);
+    if (rc)
+        return rc;
+    struct cadre_move_event *v = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_CADRE_MOVE_EVENTS);
+    store_bind_date(s, 1, from);
+    store_bind_date(s, 2, to);
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t org = sqlite3_column_int64(s, 1);
+        if (!in_subtree(&t, root, org) || !store_scope_org_today(st, org))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            v = xrealloc(v, cap * sizeof(*v));
+        }
+        struct cadre_move_event *x = &v[n++];
+        memset(x, 0, sizeof(*x));
+        x->cadre_id = sqlite3_column_int64(s, 0);
+        x->to_org_id = org;
+        x->move.kind = (enum move_kind)sqlite3_column_int(s, 2);
+        x->move.direction = (enum move_direction)sqlite3_column_int(s, 3);
+        x->move.date = store_column_date(s, 4);
+        x->move.until = store_column_date(s, 5);
+    }
+    sqlite3_reset(s);
+    org_tree_release(&t);
+    if (r != SQLITE_DONE)
+        rc = store_db_error(st, e, "reading the moves");
+    for (size_t i = 0; i < n && !rc; i++)
+        if (!(rc = cadre_load(st, v[i].cadre_id, &v[i].cadre, e)))
+            fn(ctx, &v[i]);
+    free(v);
+    return rc;
+}

@@ -313,4 +313,16 @@ store_cadre_appoint_events(struct store *st, int64_t org_id, tcxd_date from, tcx
                            void (*fn)(void *ctx, const struct cadre_appoint_event *ev), void *ctx,
                            struct tcxd_error *e) TCXD_WUR;
 
+/* Each transfer, rotation and secondment of [from, to] (both days) to an organization of the
+   subtree of org_id as it stood on `to` (form 11's "lượt người"), with the cadre, by date. */
+struct cadre_move_event {
+    int64_t cadre_id, to_org_id;
+    struct cadre_move move;
+    struct cadre_info cadre;
+};
+enum tcxd_err store_cadre_move_events(struct store *st, int64_t org_id, tcxd_date from,
+                                      tcxd_date to,
+                                      void (*fn)(void *ctx, const struct cadre_move_event *ev),
+                                      void *ctx, struct tcxd_error *e) TCXD_WUR;
+
 #endif

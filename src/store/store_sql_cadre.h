@@ -137,6 +137,9 @@
       "SELECT a.cadre_id, p.org_id, a.kind, a.date, a.position_id FROM cadre_appointment a "       \
       "JOIN cadre_position p ON p.id = a.position_id WHERE a.date >= ?1 AND a.date <= ?2 "         \
       "ORDER BY a.date, a.id")                                                                     \
+    X(STMT_CADRE_MOVE_EVENTS,                                                                      \
+      "SELECT cadre_id, to_org_id, kind, direction, date, until_date FROM cadre_move "             \
+      "WHERE date >= ?1 AND date <= ?2 ORDER BY date, id")                                         \
     X(STMT_CADRE_MOVES_IN,                                                                         \
       "SELECT cadre_id, to_org_id FROM cadre_move WHERE date >= ?1 AND date <= ?2 AND kind <> ?3") \
     X(STMT_CADRE_ADDS_IN,                                                                          \
