@@ -416,6 +416,23 @@ int64_t seed_org(const char *db, const char *code, const char *name, const char 
     return id;
 }
 
+bool seed_new_db(const char *name, char dir[256], char db[300])
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, 256, "%s/%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", name);
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "seed_new_db: mkdtemp %s failed\n", dir);
+        return false;
+    }
+    snprintf(db, 300, "%s/t.db", dir);
+    setenv("TCXD_PWHASH_FAST", "1", 1);
+    if (tcxd_run(db, NULL, NULL, 0, "init", NULL)) {
+        fprintf(stderr, "seed_new_db: tcxd init %s failed\n", db);
+        return false;
+    }
+    return true;
+}
+
 int64_t seed_audit_count(const char *db)
 {
     struct store *st;

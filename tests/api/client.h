@@ -33,6 +33,10 @@ int64_t seed_id(const char *json_text);
    code; parent and type may be NULL. Returns the new id, 0 (with a line on stderr) on failure. */
 int64_t seed_org(const char *db, const char *code, const char *name, const char *tier,
                  const char *form, const char *parent, const char *type);
+/* A new empty database for one test file: makes $TMPDIR/NAME-XXXXXX into dir (256 bytes),
+   dir/t.db into db (300 bytes), sets TCXD_PWHASH_FAST (logins in milliseconds) and runs
+   `tcxd init`. Returns false (with a line on stderr) on failure. */
+bool seed_new_db(const char *name, char dir[256], char db[300]);
 /* How many audit records DB holds (read-only connection). */
 int64_t seed_audit_count(const char *db);
 

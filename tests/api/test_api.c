@@ -74,13 +74,7 @@ static void add_user(const char *name, const char *role, const char *scope, cons
 
 static int setup(void **state)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/tcxd-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(db, sizeof(db), "%s/t.db", dir);
-    setenv("TCXD_PWHASH_FAST", "1", 1);
-    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+    if (!seed_new_db("tcxd-api", dir, db))
         return -1;
     id_hn = add_org("HN", "Đảng bộ Thành phố", "above_base", "dang_bo", NULL, NULL);
     id_q1 = add_org("Q1", "Đảng bộ Quận Một", "above_base", "dang_bo", "HN", NULL);

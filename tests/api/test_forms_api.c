@@ -42,13 +42,7 @@ static int admit(const char *org, const char *name, const char *date)
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/tcxd-formsapi-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(db, sizeof(db), "%s/t.db", dir);
-    setenv("TCXD_PWHASH_FAST", "1", 1);
-    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+    if (!seed_new_db("tcxd-formsapi", dir, db))
         return -1;
     id_hn = add_org("HN", "Đảng bộ thành phố Thử", "above_base", "dang_bo", NULL, NULL);
     id_q1 = add_org("Q1", "Đảng bộ quận Một", "above_base", "dang_bo", "HN", NULL);

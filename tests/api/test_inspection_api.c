@@ -107,13 +107,7 @@ static void refused(const struct session *s, const char *path, const char *body,
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/tcxd-insp-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(db, sizeof(db), "%s/t.db", dir);
-    setenv("TCXD_PWHASH_FAST", "1", 1);
-    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+    if (!seed_new_db("tcxd-insp-api", dir, db))
         return -1;
     org("HN", "above_base", "dang_bo", NULL, NULL);
     id_q1 = org("Q1", "above_base", "dang_bo", "HN", NULL);

@@ -51,13 +51,7 @@ static void add_member(const char *org, const char *name)
 
 static int setup(void **state)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/tcxd-rs-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(db, sizeof(db), "%s/t.db", dir);
-    setenv("TCXD_PWHASH_FAST", "1", 1);
-    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+    if (!seed_new_db("tcxd-rs-api", dir, db))
         return -1;
     add_org("HN", "above_base", "dang_bo", NULL, NULL);
     id_q1 = add_org("Q1", "above_base", "dang_bo", "HN", NULL);

@@ -55,13 +55,7 @@ static int64_t add_member(const char *org, const char *name)
 
 static int setup(void **state)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/tcxd-review-api-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(db, sizeof(db), "%s/t.db", dir);
-    setenv("TCXD_PWHASH_FAST", "1", 1);
-    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+    if (!seed_new_db("tcxd-review-api", dir, db))
         return -1;
     add_org("HN", "above_base", "dang_bo", NULL, NULL);
     add_org("Q1", "above_base", "dang_bo", "HN", NULL);

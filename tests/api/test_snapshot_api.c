@@ -53,13 +53,7 @@ static int64_t add_org(const char *code, const char *name, const char *tier, con
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/tcxd-snap-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(db, sizeof(db), "%s/t.db", dir);
-    setenv("TCXD_PWHASH_FAST", "1", 1);
-    if (tcxd_run(db, NULL, NULL, 0, "init", NULL))
+    if (!seed_new_db("tcxd-snap", dir, db))
         return -1;
     id_hn = add_org("HN", "Đảng bộ Thành phố", "above_base", "dang_bo", NULL, NULL);
     add_org("Q1", "Đảng bộ Quận Một", "above_base", "dang_bo", "HN", NULL);
