@@ -141,7 +141,7 @@ enum tcxd_err store_org_commend_cancel(struct store *st, const struct store_acto
     char *before = NULL;
     enum tcxd_err rc;
     if ((rc = text_clean(r, strlen(r), 500, false, "reason", &why, e)))
-        return rc;
+        goto out; /* text_clean may have grown why before refusing */
     sqlite3_stmt *s = store_stmt(st, STMT_ORG_COMMEND_GET);
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int64(s, 2, org_id);
