@@ -156,6 +156,13 @@ struct form_sum_check {
     const char *const *parts;
 };
 
+/* A heading over adjacent value columns, as the paper grid's upper header row ("Lãnh đạo cấp
+   ủy" over "Bí thư | Phó bí thư"): value columns first .. first + n - 1. */
+struct form_col_group {
+    const char *label;
+    size_t first, n;
+};
+
 struct form_def;
 /* The facts of a form of its own (cadre forms 8-13): what one call counts. */
 struct form_source_ctx {
@@ -184,8 +191,11 @@ struct form_def {
     size_t ncols;            /* value columns */
     const char *const *col_labels;
     const char *const *col_numbers; /* "2", "3", "4(=2*100/3)": the numbering row, after "1" */
-    const char *annex_of;           /* ANNEX: the form whose headline it totals ("2", "3") */
-    bool annex_flows; /* ANNEX: admissions in the period (2B) or the list at the end (3B) */
+    /* FORM_GRID: the upper header row (NULL-label terminated, in column order), or NULL; a
+       column in no group has its label over both header rows */
+    const struct form_col_group *col_groups;
+    const char *annex_of; /* ANNEX: the form whose headline it totals ("2", "3") */
+    bool annex_flows;     /* ANNEX: admissions in the period (2B) or the list at the end (3B) */
     const struct form_row_def *rows;
     size_t nrows;
     const struct form_sum_check *sums;   /* NULL-name terminated, or NULL */
@@ -212,7 +222,8 @@ enum tcxd_err form_def_find(const char *id, tcxd_date to, const struct form_def 
 
 /* ---- results ------------------------------------------------------------------------------ */
 
-#define FORM_MAX_COLS 12 /* 11-BTCTW: the total and ten directions */
+/* The widest grid: 12A-BTCTW has 17 value columns, 9A-BTCTW 16; three to spare. */
+#define FORM_MAX_COLS 20
 
 enum form_value_kind { FV_EMPTY, FV_COUNT, FV_DECIMAL, FV_PERCENT, FV_NOT_KEPT };
 struct form_value {
@@ -295,6 +306,12 @@ enum tcxd_err form_format_parse(const char *s, enum form_format *out,
                                 struct tcxd_error *e) TCXD_WUR;
 const char *form_format_mime(enum form_format f);
 
+/* The group of value column c, NULL if none. */
+const struct form_col_group *form_col_group_of(const struct form_def *d, size_t c);
+/* Value column c's label for one-line headers (text legend, CSV, checks): "Lãnh đạo HĐND - Chủ
+   tịch" when the column is in a group, else its label. */
+void form_col_label(const struct form_def *d, size_t c, struct buf *out);
+
 /* A value as printed: "5.030", "107,3", "38,2", "chưa theo dõi", "". */
 void form_value_text(const struct form_value *v, struct buf *out);
 /* The header line of the issuing board: "ĐẢNG BỘ QUẬN BA ĐÌNH" style name of the root. */
@@ -308,7 +325,8 @@ json_t *form_json(const struct form_result *r);
 json_t *form_defs_json(void);
 enum tcxd_err form_write_xlsx(const struct form_result *r, const char *path,
                               struct tcxd_error *e) TCXD_WUR;
-/* A4 PDF for printing and signing (cairo + pango; forms_pdf.c). */
+/* A4 PDF for printing and signing (cairo + pango; forms_pdf.c): portrait up to 8 value
+   columns, landscape beyond; the header font shrinks until no word of a column label breaks. */
 enum tcxd_err form_write_pdf(const struct form_result *r, const char *path,
                              struct tcxd_error *e) TCXD_WUR;
 /* Any format into out (XLSX and PDF through a temporary file). */

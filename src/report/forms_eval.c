@@ -1129,8 +1129,12 @@ enum tcxd_err form_fill_facts(struct facts *f, const struct org_info *org,
                 size_t np = 0;
                 while (sc->parts[np])
                     np++;
-                for (int col = 0; col < ncol; col++)
-                    check_sum(r, sc->name, col, sc->total, sc->parts, np, def->col_labels[col]);
+                for (int col = 0; col < ncol; col++) {
+                    struct buf cl = BUF_INIT;
+                    form_col_label(def, (size_t)col, &cl);
+                    check_sum(r, sc->name, col, sc->total, sc->parts, np, cl.ptr);
+                    buf_release(&cl);
+                }
             }
         }
         if (def->nrows && def->layout != FORM_REVIEW)

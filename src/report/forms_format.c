@@ -64,6 +64,24 @@ void form_value_text(const struct form_value *v, struct buf *out)
     }
 }
 
+const struct form_col_group *form_col_group_of(const struct form_def *d, size_t c)
+{
+    if (d->col_groups)
+        for (const struct form_col_group *g = d->col_groups; g->label; g++)
+            if (c >= g->first && c < g->first + g->n)
+                return g;
+    return NULL;
+}
+
+void form_col_label(const struct form_def *d, size_t c, struct buf *out)
+{
+    const struct form_col_group *g = form_col_group_of(d, c);
+    if (g)
+        buf_addf(out, "%s - %s", g->label, d->col_labels[c]);
+    else
+        buf_adds(out, d->col_labels[c]);
+}
+
 static void upper(const char *s, struct buf *out)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
@@ -160,15 +178,28 @@ void form_render_text(const struct form_result *r, struct buf *out)
     }
     if (lw > 70)
         lw = 70;
+    /* a column is as wide as its number and its widest value (13 up to 8 columns: the
+       terminal table of the narrow forms as before; wide grids keep to their figures) */
     size_t cw[FORM_MAX_COLS];
+    struct buf cellb = BUF_INIT, lab = BUF_INIT;
     for (size_t c = 0; c < d->ncols; c++) {
-        cw[c] = cps(d->col_numbers[c]);
-        if (cw[c] < 13)
-            cw[c] = 13;
+        cw[c] = cps(d->col_numbers[c]) + 2;
+        size_t floor = d->ncols <= 8 ? 13 : 5;
+        if (cw[c] < floor)
+            cw[c] = floor;
+        for (size_t i = 0; i < r->nrows; i++) {
+            buf_reset(&cellb);
+            form_value_text(&r->rows[i].v[c], &cellb);
+            if (cps(cellb.ptr) > cw[c])
+                cw[c] = cps(cellb.ptr);
+        }
     }
     /* header: column labels are long; print them as a legend and the numbers as the header */
-    for (size_t c = 0; c < d->ncols; c++)
-        buf_addf(out, "(%s) %s\n", d->col_numbers[c], d->col_labels[c]);
+    for (size_t c = 0; c < d->ncols; c++) {
+        buf_reset(&lab);
+        form_col_label(d, c, &lab);
+        buf_addf(out, "(%s) %s\n", d->col_numbers[c], lab.ptr);
+    }
     buf_addch(out, '\n');
     pad(out, "(1)", lw, false);
     for (size_t c = 0; c < d->ncols; c++) {
@@ -178,7 +209,6 @@ void form_render_text(const struct form_result *r, struct buf *out)
         pad(out, h, cw[c], true);
     }
     buf_addch(out, '\n');
-    struct buf cellb = BUF_INIT, lab = BUF_INIT;
     for (size_t i = 0; i < r->nrows; i++) {
         const struct form_row *row = &r->rows[i];
         buf_reset(&lab);
@@ -216,14 +246,15 @@ void form_render_csv(const struct form_result *r, struct buf *out)
     const struct form_def *d = r->def;
     buf_adds(out, "\xEF\xBB\xBF");
     buf_adds(out, "form,key,label");
+    struct buf v = BUF_INIT;
     for (size_t c = 0; c < d->ncols; c++) {
         buf_addch(out, ',');
-        char h[128];
-        snprintf(h, sizeof(h), "(%s) %s", d->col_numbers[c], d->col_labels[c]);
-        buf_add_csv_field(out, h);
+        buf_reset(&v);
+        buf_addf(&v, "(%s) ", d->col_numbers[c]);
+        form_col_label(d, c, &v);
+        buf_add_csv_field(out, v.ptr);
     }
     buf_adds(out, "\r\n");
-    struct buf v = BUF_INIT;
     for (size_t i = 0; i < r->nrows; i++) {
         const struct form_row *row = &r->rows[i];
         buf_add_csv_field(out, d->number);
@@ -282,9 +313,14 @@ json_t *form_json(const struct form_result *r)
 {
     const struct form_def *d = r->def;
     json_t *cols = json_array();
-    for (size_t c = 0; c < d->ncols; c++)
-        json_array_append_new(
-            cols, json_pack("{s:s, s:s}", "number", d->col_numbers[c], "label", d->col_labels[c]));
+    for (size_t c = 0; c < d->ncols; c++) {
+        json_t *jc =
+            json_pack("{s:s, s:s}", "number", d->col_numbers[c], "label", d->col_labels[c]);
+        const struct form_col_group *g = form_col_group_of(d, c);
+        if (g)
+            json_object_set_new(jc, "group", json_string(g->label));
+        json_array_append_new(cols, jc);
+    }
     json_t *rows = json_array();
     for (size_t i = 0; i < r->nrows; i++) {
         const struct form_row *row = &r->rows[i];
@@ -387,9 +423,13 @@ enum tcxd_err form_write_xlsx(const struct form_result *r, const char *path, str
     format_set_align(numb, LXW_ALIGN_RIGHT);
     format_set_align(dec, LXW_ALIGN_RIGHT);
     lxw_col_t last = (lxw_col_t)d->ncols; /* column 0: labels, 1..ncols: values */
-    worksheet_set_column(ws, 0, 0, 60, NULL);
-    worksheet_set_column(ws, 1, last, 16, NULL);
+    /* wide grids (the cadre forms' posts) print on landscape A4 with narrower columns */
+    bool wide = d->ncols > 8;
+    worksheet_set_column(ws, 0, 0, wide ? 40 : 60, NULL);
+    worksheet_set_column(ws, 1, last, wide ? 9 : 16, NULL);
     worksheet_set_paper(ws, 9); /* A4 */
+    if (wide)
+        worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
 
     struct buf iss = BUF_INIT, per = BUF_INIT;
@@ -424,10 +464,25 @@ enum tcxd_err form_write_xlsx(const struct form_result *r, const char *path, str
         worksheet_merge_range(ws, h0, 3, h0 + 1, 3, d->col_labels[2], th);
         row = h0 + 2;
     } else {
+        /* a group over its columns on the upper row, the columns' labels under it; a column in
+           no group over both rows */
         worksheet_merge_range(ws, h0, 0, h0 + 1, 0, d->item_header, th);
-        for (size_t c = 0; c < d->ncols; c++)
-            worksheet_merge_range(ws, h0, (lxw_col_t)(c + 1), h0 + 1, (lxw_col_t)(c + 1),
-                                  d->col_labels[c], th);
+        for (size_t c = 0; c < d->ncols; c++) {
+            lxw_col_t col = (lxw_col_t)(c + 1);
+            const struct form_col_group *g = form_col_group_of(d, c);
+            if (!g) {
+                worksheet_merge_range(ws, h0, col, h0 + 1, col, d->col_labels[c], th);
+                continue;
+            }
+            if (c == g->first) {
+                if (g->n > 1)
+                    worksheet_merge_range(ws, h0, col, h0, (lxw_col_t)(col + g->n - 1), g->label,
+                                          th);
+                else
+                    worksheet_write_string(ws, h0, col, g->label, th);
+            }
+            worksheet_write_string(ws, h0 + 1, col, d->col_labels[c], th);
+        }
         row = h0 + 2;
     }
     /* the numbering row */

@@ -14,15 +14,18 @@
 
 #include "report/forms.h"
 
-#define PAGE_W 595.28 /* A4 in points */
-#define PAGE_H 841.89
-#define MARGIN 42.0
-#define FONT   "Liberation Serif"
+#define A4_SHORT 595.28 /* A4 in points */
+#define A4_LONG  841.89
+#define FONT     "Liberation Serif"
+/* Up to this many value columns a form prints on portrait A4; wider grids (the cadre forms'
+   posts: 16 and 17 columns) on landscape. */
+#define PORTRAIT_MAX_COLS 8
 
 struct pdf {
     cairo_t *cr;
     double y;
     int page;
+    double page_h, margin;
 };
 
 /* Draws text in a box of width w at (x, y); returns the height used. align: 0 left, 1 center,
@@ -55,6 +58,46 @@ static double text(struct pdf *p, double x, double y, double w, const char *s, d
     return (double)th / PANGO_SCALE;
 }
 
+/* The width of s on one line. */
+static double text_width(struct pdf *p, const char *s, double size, bool bold)
+{
+    PangoLayout *l = pango_cairo_create_layout(p->cr);
+    PangoFontDescription *fd = pango_font_description_from_string(FONT);
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    if (bold)
+        pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(l, fd);
+    pango_layout_set_text(l, s, -1);
+    int tw, th;
+    pango_layout_get_size(l, &tw, &th);
+    pango_font_description_free(fd);
+    g_object_unref(l);
+    return (double)tw / PANGO_SCALE;
+}
+
+/* The widest word of s (a label wraps between words, never inside one once it fits). */
+static double widest_word(struct pdf *p, const char *s, double size, bool bold)
+{
+    double w = 0;
+    char word[256];
+    while (*s) {
+        while (*s == ' ' || *s == '\n')
+            s++;
+        size_t n = strcspn(s, " \n");
+        if (!n)
+            break;
+        if (n >= sizeof(word))
+            n = sizeof(word) - 1;
+        memcpy(word, s, n);
+        word[n] = 0;
+        double ww = text_width(p, word, size, bold);
+        if (ww > w)
+            w = ww;
+        s += n;
+    }
+    return w;
+}
+
 static void box(struct pdf *p, double x, double y, double w, double h)
 {
     cairo_set_line_width(p->cr, 0.5);
@@ -65,23 +108,60 @@ static void box(struct pdf *p, double x, double y, double w, double h)
 struct grid {
     double x[FORM_MAX_COLS + 2]; /* column edges: label, values..., end */
     size_t ncols;
+    double head_size; /* the header's font size: no word of a label broken */
+    double value_size;
+    bool groups; /* two header rows: groups over their columns */
 };
 
+/* The header: with groups, a group's label over its columns' labels and the other columns'
+   labels over both rows; the numbering row under it. */
 static void table_head(struct pdf *p, const struct form_result *r, const struct grid *g)
 {
     const struct form_def *d = r->def;
-    double h = 0;
+    double hs = g->head_size, hg = 0, hc = 0;
     for (size_t c = 0; c <= d->ncols; c++) {
+        const struct form_col_group *grp = c ? form_col_group_of(d, c - 1) : NULL;
         const char *s = c == 0 ? d->item_header : d->col_labels[c - 1];
-        double th = text(p, 0, 0, g->x[c + 1] - g->x[c] - 6, s, 9, true, false, 1, false);
-        if (th > h)
-            h = th;
+        double th = text(p, 0, 0, g->x[c + 1] - g->x[c] - 4, s, hs, true, false, 1, false);
+        if (grp && th > hc)
+            hc = th;
+        if (grp && c - 1 == grp->first) {
+            double gw = g->x[c + grp->n] - g->x[c];
+            double gh = text(p, 0, 0, gw - 4, grp->label, hs, true, false, 1, false);
+            if (gh > hg)
+                hg = gh;
+        }
     }
-    h += 6;
+    hg += 6;
+    hc += 6;
+    /* the cells over both rows need their own height */
     for (size_t c = 0; c <= d->ncols; c++) {
+        if (c && form_col_group_of(d, c - 1))
+            continue;
         const char *s = c == 0 ? d->item_header : d->col_labels[c - 1];
-        box(p, g->x[c], p->y, g->x[c + 1] - g->x[c], h);
-        text(p, g->x[c] + 3, p->y + 3, g->x[c + 1] - g->x[c] - 6, s, 9, true, false, 1, true);
+        double th = text(p, 0, 0, g->x[c + 1] - g->x[c] - 4, s, hs, true, false, 1, false) + 6;
+        double have = g->groups ? hg + hc : hc;
+        if (th > have)
+            hc += th - have;
+    }
+    double h = g->groups ? hg + hc : hc;
+    for (size_t c = 0; c <= d->ncols; c++) {
+        const struct form_col_group *grp = c ? form_col_group_of(d, c - 1) : NULL;
+        const char *s = c == 0 ? d->item_header : d->col_labels[c - 1];
+        double cw = g->x[c + 1] - g->x[c];
+        if (!grp) {
+            double th = text(p, 0, 0, cw - 4, s, hs, true, false, 1, false);
+            box(p, g->x[c], p->y, cw, h);
+            text(p, g->x[c] + 2, p->y + (h - th) / 2, cw - 4, s, hs, true, false, 1, true);
+            continue;
+        }
+        if (c - 1 == grp->first) {
+            double gw = g->x[c + grp->n] - g->x[c];
+            box(p, g->x[c], p->y, gw, hg);
+            text(p, g->x[c] + 2, p->y + 3, gw - 4, grp->label, hs, true, false, 1, true);
+        }
+        box(p, g->x[c], p->y + hg, cw, hc);
+        text(p, g->x[c] + 2, p->y + hg + 3, cw - 4, s, hs, true, false, 1, true);
     }
     p->y += h;
     double nh = 14;
@@ -97,7 +177,7 @@ static void new_page(struct pdf *p)
 {
     cairo_show_page(p->cr);
     p->page++;
-    p->y = MARGIN;
+    p->y = p->margin;
 }
 
 /* Pango, cairo and fontconfig keep process-wide caches (font maps, patterns). Only the font map
@@ -119,6 +199,9 @@ enum tcxd_err form_write_pdf(const struct form_result *r, const char *path, stru
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, pdf_register_cleanup);
     const struct form_def *d = r->def;
+    bool landscape = d->ncols > PORTRAIT_MAX_COLS;
+    const double PAGE_W = landscape ? A4_LONG : A4_SHORT, PAGE_H = landscape ? A4_SHORT : A4_LONG,
+                 MARGIN = landscape ? 34.0 : 42.0;
     cairo_surface_t *surf = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surf);
@@ -127,7 +210,7 @@ enum tcxd_err form_write_pdf(const struct form_result *r, const char *path, stru
     char title[160];
     snprintf(title, sizeof(title), "Biểu số %s", d->number);
     cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, title);
-    struct pdf p = {cairo_create(surf), MARGIN, 1};
+    struct pdf p = {cairo_create(surf), MARGIN, 1, PAGE_H, MARGIN};
     cairo_set_source_rgb(p.cr, 0, 0, 0);
     double W = PAGE_W - 2 * MARGIN;
 
@@ -146,14 +229,53 @@ enum tcxd_err form_write_pdf(const struct form_result *r, const char *path, stru
     p.y += text(&p, MARGIN, p.y, W, per.ptr, 11, true, false, 1, true) + 10;
 
     /* the grid: labels take what the value columns leave */
-    struct grid g;
-    g.ncols = d->ncols;
-    double vw = d->ncols >= 9 ? 34 : d->ncols >= 7 ? 50 : d->ncols >= 5 ? 62 : 78;
+    struct grid g = {.ncols = d->ncols, .head_size = 9, .value_size = 9.5};
+    double vw;
+    if (!landscape)
+        vw = d->ncols >= 7 ? 50 : d->ncols >= 5 ? 62 : 78;
+    else {
+        vw = (W - 170) / (double)d->ncols; /* the labels keep 170 pt */
+        if (vw > 62)
+            vw = 62;
+    }
     double lw = W - vw * (double)d->ncols;
     g.x[0] = MARGIN;
     g.x[1] = MARGIN + lw;
     for (size_t c = 1; c <= d->ncols; c++)
         g.x[c + 1] = g.x[c] + vw;
+    for (size_t c = 0; c < d->ncols; c++)
+        if (form_col_group_of(d, c))
+            g.groups = true;
+    /* the header's size: every word of a column's (and a group's) label fits its box */
+    for (; g.head_size > 6; g.head_size -= 0.5) {
+        bool fits = true;
+        for (size_t c = 0; c < d->ncols && fits; c++) {
+            const struct form_col_group *grp = form_col_group_of(d, c);
+            if (widest_word(&p, d->col_labels[c], g.head_size, true) > vw - 4 ||
+                widest_word(&p, d->col_numbers[c], 8.5, false) > vw - 4)
+                fits = false;
+            if (grp && c == grp->first &&
+                widest_word(&p, grp->label, g.head_size, true) > vw * (double)grp->n - 4)
+                fits = false;
+        }
+        if (fits)
+            break;
+    }
+    /* the figures' size: the widest figure fits its column */
+    {
+        struct buf v = BUF_INIT;
+        for (size_t i = 0; i < r->nrows; i++)
+            for (size_t c = 0; c < d->ncols; c++) {
+                if (r->rows[i].v[c].kind != FV_COUNT && r->rows[i].v[c].kind != FV_DECIMAL &&
+                    r->rows[i].v[c].kind != FV_PERCENT)
+                    continue;
+                buf_reset(&v);
+                form_value_text(&r->rows[i].v[c], &v);
+                while (g.value_size > 6 && text_width(&p, v.ptr, g.value_size, false) > vw - 4)
+                    g.value_size -= 0.5;
+            }
+        buf_release(&v);
+    }
     table_head(&p, r, &g);
     struct buf v = BUF_INIT;
     for (size_t i = 0; i < r->nrows; i++) {
@@ -173,8 +295,8 @@ enum tcxd_err form_write_pdf(const struct form_result *r, const char *path, stru
             form_value_text(&row->v[c], &v);
             box(&p, g.x[c + 1], p.y, vw, h);
             bool nk = row->v[c].kind == FV_NOT_KEPT;
-            text(&p, g.x[c + 1] + 2, p.y + 2, vw - 4, v.ptr, nk ? 7.5 : 9.5, false, nk, nk ? 1 : 2,
-                 true);
+            text(&p, g.x[c + 1] + 2, p.y + 2, vw - 4, v.ptr, nk ? 7.5 : g.value_size, false, nk,
+                 nk ? 1 : 2, true);
         }
         p.y += h;
     }
