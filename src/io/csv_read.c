@@ -4,7 +4,8 @@
  * libcsv reports fields and rows through callbacks but not where they were in the input, so the
  * input is fed one physical line at a time: a callback that fires belongs to the line being fed,
  * and a field starts as many lines earlier as it holds newlines (a quoted field keeps its
- * newlines verbatim).
+ * newlines verbatim). A cell that an export protected from running as a formula (a leading
+ * apostrophe, buf_add_csv_field) is read without the apostrophe.
  */
 #include <csv.h>
 #include <stdint.h>
@@ -81,6 +82,12 @@ static void on_field(void *data, size_t len, void *vst)
     if (len)
         buf_add(&st->row, data, len);
     buf_addch(&st->row, '\0');
+    /* the apostrophe an export put before a formula-like value (buf_add_csv_field) goes */
+    const char *cell = st->row.ptr + st->pos[st->npos - 1].off;
+    if (cell[0] == '\'' && buf_csv_guarded(cell + 1)) {
+        st->pos[st->npos - 1].off++;
+        st->pos[st->npos - 1].len--;
+    }
 }
 
 static void on_row(int term, void *vst)

@@ -139,23 +139,6 @@ json_t *io_report_json(const struct io_report *r)
     return j;
 }
 
-/* One CSV field, quoted when it holds the separator, a quote or a line break. */
-static void csv_field(struct buf *out, const char *s, char sep)
-{
-    bool quote = strchr(s, sep) || strpbrk(s, "\"\r\n");
-    if (!quote) {
-        buf_adds(out, s);
-        return;
-    }
-    buf_addch(out, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            buf_addch(out, '"');
-        buf_addch(out, *s);
-    }
-    buf_addch(out, '"');
-}
-
 void io_report_errors_csv(const struct io_report *r, struct buf *out)
 {
     bool vi = msg_lang() == MSG_VI;
@@ -167,11 +150,11 @@ void io_report_errors_csv(const struct io_report *r, struct buf *out)
     for (size_t k = 0; k < r->n; k++) {
         const struct io_issue *i = &r->issues[k];
         buf_addf(out, "%ld%c", i->line, sep);
-        csv_field(out, i->column, sep);
+        buf_add_csv_field_sep(out, i->column, sep);
         buf_addch(out, sep);
-        csv_field(out, i->field, sep);
+        buf_add_csv_field_sep(out, i->field, sep);
         buf_addch(out, sep);
-        csv_field(out, i->message, sep);
+        buf_add_csv_field_sep(out, i->message, sep);
         buf_adds(out, "\r\n");
     }
 }

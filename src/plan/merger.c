@@ -325,21 +325,6 @@ static uint32_t find_committee(const struct org_tree *t, uint32_t root, const ch
     return found;
 }
 
-static void csv_field(struct buf *b, const char *s)
-{
-    if (strpbrk(s, ",\"\n")) {
-        buf_addch(b, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                buf_addch(b, '"');
-            buf_addch(b, *s);
-        }
-        buf_addch(b, '"');
-    } else {
-        buf_adds(b, s);
-    }
-}
-
 enum tcxd_err merger_draft(struct store *st, const struct merger_list *l, int64_t root,
                            tcxd_date on, struct buf *csv, size_t *unmatched, struct tcxd_error *e)
 {
@@ -374,19 +359,19 @@ enum tcxd_err merger_draft(struct store *st, const struct merger_list *l, int64_
             char code[40];
             snprintf(code, sizeof(code), "%s.M%s", t.nodes[r].code, group_code);
             buf_adds(csv, "create,");
-            csv_field(csv, code);
+            buf_add_csv_field(csv, code);
             buf_addch(csv, ',');
-            csv_field(csv, first->name);
+            buf_add_csv_field(csv, first->name);
             buf_addf(csv, ",%s,dang_bo,%s,", y2025 ? "above_base" : "base", type);
-            csv_field(csv, y2025 ? t.nodes[r].code
-                                 : (first->parent != TREE_NONE ? t.nodes[first->parent].code
-                                                               : t.nodes[r].code));
+            buf_add_csv_field(csv, y2025 ? t.nodes[r].code
+                                         : (first->parent != TREE_NONE ? t.nodes[first->parent].code
+                                                                       : t.nodes[r].code));
             buf_addf(csv, ",,,,%s\n", d);
             for (size_t g = 0; g < ng; g++) {
                 buf_adds(csv, "merge,");
-                csv_field(csv, t.nodes[group[g]].code);
+                buf_add_csv_field(csv, t.nodes[group[g]].code);
                 buf_adds(csv, ",,,,,,");
-                csv_field(csv, code);
+                buf_add_csv_field(csv, code);
                 buf_adds(csv, ",whole,,\n");
             }
             ng = 0;

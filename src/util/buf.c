@@ -166,30 +166,37 @@ static bool csv_number(const char *s)
     return digit;
 }
 
-void buf_add_csv_field(struct buf *b, const char *s)
+bool buf_csv_guarded(const char *s)
+{
+    /* a value the guard would make ambiguous ("'=x" as written by a person) is guarded too, so
+       that a reader stripping one apostrophe gets back exactly what was written */
+    if (s[0] == '\'')
+        return buf_csv_guarded(s + 1);
+    return s[0] && strchr("=+-@\t\r", s[0]) && !csv_number(s);
+}
+
+void buf_add_csv_field_sep(struct buf *b, const char *s, char sep)
 {
     /* formula injection (OWASP "CSV Injection"): a cell a spreadsheet would run as a formula
        gets a leading apostrophe, inside quotes */
-    bool formula = strchr("=+-@\t\r", s[0]) && s[0] && !csv_number(s);
-    if (formula) {
-        buf_adds(b, "\"'");
-        for (; *s; s++) {
-            if (*s == '"')
-                buf_addch(b, '"');
-            buf_addch(b, *s);
-        }
-        buf_addch(b, '"');
-        return;
-    }
-    if (!strpbrk(s, ",\"\r\n")) {
+    bool guard = buf_csv_guarded(s);
+    char special[] = {sep, '"', '\r', '\n', '\0'};
+    if (!guard && !strpbrk(s, special)) {
         buf_adds(b, s);
         return;
     }
     buf_addch(b, '"');
+    if (guard)
+        buf_addch(b, '\'');
     for (; *s; s++) {
         if (*s == '"')
             buf_addch(b, '"');
         buf_addch(b, *s);
     }
     buf_addch(b, '"');
+}
+
+void buf_add_csv_field(struct buf *b, const char *s)
+{
+    buf_add_csv_field_sep(b, s, ',');
 }

@@ -13,6 +13,7 @@
 #define TCXD_UTIL_BUF_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/err.h"
@@ -57,6 +58,12 @@ void buf_add_json_string(struct buf *b, const char *s);
    @, tab or CR that is not a plain number ("-3", "+1,5", "-17,9%") is written as "'..." so a
    spreadsheet shows it as text instead of running it as a formula (OWASP CSV injection). */
 void buf_add_csv_field(struct buf *b, const char *s);
+/* The same with another separator (';' for a Vietnamese spreadsheet). */
+void buf_add_csv_field_sep(struct buf *b, const char *s, char sep);
+/* True when s is written with that apostrophe: it starts like a formula, or with apostrophes
+   before one (so "'=x" is written "''=x"). A reader strips one apostrophe from a cell when
+   what follows is guarded: the round trip is exact. */
+bool buf_csv_guarded(const char *s);
 
 static inline struct slice slice_from(const char *s, size_t n)
 {

