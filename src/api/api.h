@@ -268,5 +268,13 @@ extern const struct http_field api_cadre_list_query[], api_cadre_add_body[], api
     api_cadre_planning_query[], api_cadre_due_query[], api_cadre_concurrent_query[],
     api_cadre_move_body[], api_cadre_training_body[], api_cadre_vote_session_body[],
     api_cadre_vote_sessions_query[], api_cadre_vote_body[], api_cadre_report_query[];
+/* cadre_training.c: training classes and enrolments (issue 15, form 10) */
+enum tcxd_err api_cadre_classes(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_class_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_class_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_enrol(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_cadre_enrol_result(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_cadre_classes_query[], api_cadre_class_body[],
+    api_cadre_enrol_body[], api_cadre_enrol_result_body[];
 
 #endif

@@ -6,13 +6,16 @@
  * (the cadre's managing organization, the committee's, the position's, the session's) on the
  * dates the change touches, and writes the one audit record. The cadre files (a cadre, the
  * planning, the due list, the votes) are for staff; the registry (a committee, the positions)
- * and the figures are for every role. The JSON shapes are those of `tcxd --json cadre ...`.
+ * and the figures are for every role. The JSON shapes are those of `tcxd --json cadre ...`:
+ * one definition of each, store/store_cadre_json.h.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "store/store_cadre.h"
+#include "store/store_cadre_json.h"
+#include "store/store_training.h"
 
 /* ---- input declarations ---- */
 
@@ -264,19 +267,6 @@ static int64_t root_of(struct http_ctx *c, const struct http_value *v)
 
 /* ---- cadres ---- */
 
-static json_t *cadre_json(const struct cadre_info *c)
-{
-    return json_pack(
-        "{s:I, s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:o, s:o}", "id",
-        (json_int_t)c->id, "member_id", (json_int_t)c->member_id, "full_name", c->full_name,
-        "gender", gender_name(c->attrs.gender), "birth_date", http_json_date(c->attrs.birth_date),
-        "ethnicity", c->ethnicity, "religion", c->religion, "prof", cadre_prof_name(c->attrs.prof),
-        "academic", cadre_academic_name(c->attrs.academic), "theory",
-        theory_level_name(c->attrs.theory), "managing_level", cadre_mgmt_name(c->mgmt),
-        "managing_level_label", cadre_mgmt_label(c->mgmt), "org_id", (json_int_t)c->org_id,
-        "work_start", http_json_date(c->work_start), "retiring_on", http_json_date(c->retiring_on));
-}
-
 static void cadre_row(void *ctx, const struct cadre_info *c)
 {
     json_array_append_new(ctx, cadre_json(c));
@@ -323,14 +313,12 @@ enum tcxd_err api_cadre_add(struct http_ctx *c, struct tcxd_error *e)
 
 static void career_row(void *ctx, const struct cadre_holding_info *h)
 {
-    json_array_append_new(ctx,
-                          json_pack("{s:I, s:s, s:s, s:s, s:I, s:o, s:o, s:o, s:s}", "position_id",
-                                    (json_int_t)h->position.id, "position", h->position.name,
-                                    "title", position_title_name(h->position.title), "title_label",
-                                    position_title_label(h->position.title), "org_id",
-                                    (json_int_t)h->position.org_id, "from",
-                                    http_json_date(h->h.from), "to", end_date(h->h.to), "term_end",
-                                    http_json_date(h->h.term_end), "decision_no", h->decision_no));
+    json_array_append_new(ctx, cadre_holding_json(h));
+}
+
+static void training_row(void *ctx, const struct cadre_training_item *t)
+{
+    json_array_append_new(ctx, cadre_training_json(t));
 }
 
 enum tcxd_err api_cadre_show(struct http_ctx *c, struct tcxd_error *e)
@@ -344,8 +332,15 @@ enum tcxd_err api_cadre_show(struct http_ctx *c, struct tcxd_error *e)
         json_decref(career);
         return rc;
     }
+    json_t *training = json_array();
+    if ((rc = store_training_of_cadre(c->st, ci.id, training_row, training, e))) {
+        json_decref(career);
+        json_decref(training);
+        return rc;
+    }
     json_t *j = cadre_json(&ci);
     json_object_set_new(j, "career", career);
+    json_object_set_new(j, "training", training);
     http_json(c, 200, j);
     return TCXD_OK;
 }

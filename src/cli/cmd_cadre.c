@@ -9,6 +9,8 @@
 
 #include "cli/cli.h"
 #include "store/store_cadre.h"
+#include "store/store_cadre_json.h"
+#include "store/store_training.h"
 #include "util/msg.h"
 #include "util/vnfmt.h"
 
@@ -18,7 +20,7 @@ static const char cadre_help[] =
     "           [--birth DATE] [--ethnicity T] [--religion T] [--prof P] [--academic A]\n"
     "           [--theory T] [--work-start DATE]\n"
     "  tcxd cadre list [--org ORG]\n"
-    "  tcxd cadre show CADRE                      the career: posts held, dated\n"
+    "  tcxd cadre show CADRE                      the career: posts held, trainings, dated\n"
     "  tcxd cadre retiring CADRE --date DATE      notified of leave pending retirement\n"
     "  tcxd cadre term ORG LABEL --from DATE --to DATE\n"
     "  tcxd cadre seat ORG CADRE --role ROLE --from DATE [--join JOIN] [--to DATE]\n"
@@ -38,27 +40,34 @@ static const char cadre_help[] =
     "           [--from TEXT] [--decision NO]\n"
     "  tcxd cadre train CADRE --programme P --from DATE [--mode M] [--to DATE]\n"
     "           [--institution TEXT]\n"
+    "  tcxd cadre class ORG NAME --programme P --opener tinh|huyen|khac --from DATE --to DATE\n"
+    "           [--mode M] [--decision NO] [--institution TEXT]\n"
+    "  tcxd cadre classes [--org ORG] [--year YYYY]\n"
+    "  tcxd cadre class-show CLASS                a class and the cadres enrolled\n"
+    "  tcxd cadre enrol CLASS CADRE [--date DATE]\n"
+    "  tcxd cadre enrol-result ENROLMENT --result studying|completed|not_completed [--grade T]\n"
     "  tcxd cadre vote-session ORG --date DATE --convened N --present N --issued N\n"
     "           --returned N [--year YYYY]\n"
     "  tcxd cadre vote SESSION CADRE POSITION --high N --medium N --low N [--excluded leave]\n"
     "  tcxd cadre votes SESSION\n"
     "  tcxd cadre leave-support CADRE --date DATE\n"
     "  tcxd cadre report ORG --from DATE --to DATE\n"
-    "CADRE, POSITION, SEAT, ENTRY and SESSION are ids (#12 or 12). LEVEL: tw, tinh, huyen,\n"
-    "co_so. ROLE: executive, standing, secretary, deputy, inspection, inspection_chair. JOIN:\n"
-    "congress (default), elected_add, designated. TITLE: bi_thu, pho_bi_thu, chu_tich_ubnd,\n"
-    "pho_chu_tich_ubnd, chu_tich_hdnd, pho_chu_tich_hdnd, truong_doan_dbqh, pho_doan_dbqh,\n"
-    "chu_tich_mttq, truong_thon, cap_truong, cap_pho, khac. KIND (move): dieu_dong,\n"
-    "luan_chuyen, biet_phai. Planning: at most 3 cadres per position and 3 positions per cadre\n"
-    "at one level; a vote of more than half low removes from the planning. The due list shows\n"
-    "terms ending within --days (default 365) with the notice day 90 working days before.\n";
+    "CADRE, POSITION, SEAT, ENTRY, SESSION, CLASS and ENROLMENT are ids (#12 or 12). LEVEL: tw,\n"
+    "tinh, huyen, co_so. ROLE: executive, standing, secretary, deputy, inspection,\n"
+    "inspection_chair. JOIN: congress (default), elected_add, designated. TITLE: bi_thu,\n"
+    "pho_bi_thu, chu_tich_ubnd, pho_chu_tich_ubnd, chu_tich_hdnd, pho_chu_tich_hdnd,\n"
+    "truong_doan_dbqh, pho_doan_dbqh, chu_tich_mttq, truong_thon, cap_truong, cap_pho, khac.\n"
+    "KIND (move): dieu_dong, luan_chuyen, biet_phai. Planning: at most 3 cadres per position\n"
+    "and 3 positions per cadre at one level; a vote of more than half low removes from the\n"
+    "planning. The due list shows terms ending within --days (default 365) with the notice day\n"
+    "90 working days before.\n";
 static const char cadre_help_vi[] =
     "cách dùng:\n"
     "  tcxd cadre add [HỌ_TÊN] --org TỔ_CHỨC --level CẤP [--member SỐ] [--gender nam|nu]\n"
     "           [--birth NGÀY] [--ethnicity DÂN_TỘC] [--religion TÔN_GIÁO] [--prof CHUYÊN_MÔN]\n"
     "           [--academic HỌC_HÀM] [--theory LÝ_LUẬN] [--work-start NGÀY]\n"
     "  tcxd cadre list [--org TỔ_CHỨC]\n"
-    "  tcxd cadre show CÁN_BỘ                     quá trình công tác: các chức vụ đã giữ, theo ngày\n"
+    "  tcxd cadre show CÁN_BỘ                     quá trình công tác: chức vụ đã giữ, đào tạo\n"
     "  tcxd cadre retiring CÁN_BỘ --date NGÀY     đã có thông báo nghỉ chờ hưu\n"
     "  tcxd cadre term TỔ_CHỨC NHIỆM_KỲ --from NGÀY --to NGÀY\n"
     "  tcxd cadre seat TỔ_CHỨC CÁN_BỘ --role VAI_TRÒ --from NGÀY [--join CÁCH] [--to NGÀY]\n"
@@ -78,26 +87,37 @@ static const char cadre_help_vi[] =
     "           [--until NGÀY] [--from NƠI] [--decision SỐ]\n"
     "  tcxd cadre train CÁN_BỘ --programme CHƯƠNG_TRÌNH --from NGÀY [--mode HÌNH_THỨC]\n"
     "           [--to NGÀY] [--institution CƠ_SỞ]\n"
+    "  tcxd cadre class TỔ_CHỨC TÊN_LỚP --programme CHƯƠNG_TRÌNH --opener tinh|huyen|khac\n"
+    "           --from NGÀY --to NGÀY [--mode HÌNH_THỨC] [--decision SỐ] [--institution CƠ_SỞ]\n"
+    "  tcxd cadre classes [--org TỔ_CHỨC] [--year NĂM]\n"
+    "  tcxd cadre class-show LỚP                  lớp học và các cán bộ theo học\n"
+    "  tcxd cadre enrol LỚP CÁN_BỘ [--date NGÀY]\n"
+    "  tcxd cadre enrol-result LƯỢT_HỌC --result studying|completed|not_completed\n"
+    "           [--grade XẾP_LOẠI]\n"
     "  tcxd cadre vote-session TỔ_CHỨC --date NGÀY --convened N --present N --issued N\n"
     "           --returned N [--year NĂM]\n"
     "  tcxd cadre vote HỘI_NGHỊ CÁN_BỘ CHỨC_VỤ --high N --medium N --low N [--excluded leave]\n"
     "  tcxd cadre votes HỘI_NGHỊ\n"
     "  tcxd cadre leave-support CÁN_BỘ --date NGÀY\n"
-    "  tcxd cadre report TỔ_CHỨC --from NGÀY --to NGÀY\n"
-    "CÁN_BỘ, CHỨC_VỤ, GHẾ, MỤC và HỘI_NGHỊ là mã số (#12 hoặc 12). CẤP: tw, tinh, huyen,\n"
-    "co_so. VAI_TRÒ: executive (cấp ủy viên), standing (ủy viên ban thường vụ), secretary (bí\n"
-    "thư), deputy (phó bí thư), inspection (ủy viên ủy ban kiểm tra), inspection_chair (chủ\n"
-    "nhiệm ủy ban kiểm tra). CÁCH: congress (đại hội bầu, mặc định), elected_add (bầu bổ sung),\n"
-    "designated (chỉ định). CHỨC_DANH: bi_thu, pho_bi_thu, chu_tich_ubnd, pho_chu_tich_ubnd,\n"
-    "chu_tich_hdnd, pho_chu_tich_hdnd, truong_doan_dbqh, pho_doan_dbqh, chu_tich_mttq,\n"
-    "truong_thon, cap_truong, cap_pho, khac. --kind (appoint): new (bổ nhiệm mới), re (bổ nhiệm\n"
-    "lại), nominate (giới thiệu ứng cử); --outside: nguồn từ nơi khác; --higher: cấp trên quyết\n"
-    "định. LOẠI ('move'): dieu_dong, luan_chuyen, biet_phai. --programme, --mode: chương trình và\n"
-    "hình thức đào tạo, bồi dưỡng. --high, --medium, --low: số phiếu tín nhiệm cao, trung bình,\n"
-    "thấp; --excluded leave: không lấy phiếu (nghỉ chờ hưu). Quy hoạch: mỗi chức danh tối đa 3\n"
-    "cán bộ, mỗi cán bộ tối đa 3 chức danh ở một cấp; quá nửa số phiếu tín nhiệm thấp thì đưa ra\n"
-    "khỏi quy hoạch. Danh sách đến hạn ('due') gồm các nhiệm kỳ kết thúc trong --days ngày (mặc định\n"
-    "365) với ngày thông báo trước 90 ngày làm việc; --soon: sắp đến hạn trong N ngày.\n";
+    "  tcxd cadre report TỔ_CHỨC --from NGÀY --to NGÀY\n";
+/* the notes apart: one literal of both would pass the 4095 bytes C99 promises */
+static const char cadre_help_vi_notes[] =
+    "CÁN_BỘ, CHỨC_VỤ, GHẾ, MỤC, HỘI_NGHỊ, LỚP và LƯỢT_HỌC là mã số (#12 hoặc 12). CẤP: tw,\n"
+    "tinh, huyen, co_so. VAI_TRÒ: executive (cấp ủy viên), standing (ủy viên ban thường vụ),\n"
+    "secretary (bí thư), deputy (phó bí thư), inspection (ủy viên ủy ban kiểm tra),\n"
+    "inspection_chair (chủ nhiệm ủy ban kiểm tra). CÁCH: congress (đại hội bầu, mặc định),\n"
+    "elected_add (bầu bổ sung), designated (chỉ định). CHỨC_DANH: bi_thu, pho_bi_thu,\n"
+    "chu_tich_ubnd, pho_chu_tich_ubnd, chu_tich_hdnd, pho_chu_tich_hdnd, truong_doan_dbqh,\n"
+    "pho_doan_dbqh, chu_tich_mttq, truong_thon, cap_truong, cap_pho, khac. --kind (appoint):\n"
+    "new (bổ nhiệm mới), re (bổ nhiệm lại), nominate (giới thiệu ứng cử); --outside: nguồn từ\n"
+    "nơi khác; --higher: cấp trên quyết định. LOẠI ('move'): dieu_dong, luan_chuyen, biet_phai.\n"
+    "--programme, --mode: chương trình và hình thức đào tạo, bồi dưỡng; --opener: cấp ủy cấp\n"
+    "tỉnh (tinh), cấp huyện (huyen) hay nơi khác (khac) mở lớp; --result: đang học, hoàn thành,\n"
+    "không hoàn thành. --high, --medium, --low: số phiếu tín nhiệm cao, trung bình, thấp;\n"
+    "--excluded leave: không lấy phiếu (nghỉ chờ hưu). Quy hoạch: mỗi chức danh tối đa 3 cán\n"
+    "bộ, mỗi cán bộ tối đa 3 chức danh ở một cấp; quá nửa số phiếu tín nhiệm thấp thì đưa ra\n"
+    "khỏi quy hoạch. Danh sách đến hạn ('due') gồm các nhiệm kỳ kết thúc trong --days ngày (mặc\n"
+    "định 365) với ngày thông báo trước 90 ngày làm việc; --soon: sắp đến hạn trong N ngày.\n";
 
 enum {
     O_ORG,
@@ -142,6 +162,9 @@ enum {
     O_MEDIUM,
     O_LOW,
     O_EXCLUDED,
+    O_OPENER,
+    O_RESULT,
+    O_GRADE,
     O_HELP,
     O__MAX
 };
@@ -191,6 +214,9 @@ static void opts_init(struct cli_opt *o)
         [O_MEDIUM] = {"medium", true, NULL},
         [O_LOW] = {"low", true, NULL},
         [O_EXCLUDED] = {"excluded", true, NULL},
+        [O_OPENER] = {"opener", true, NULL},
+        [O_RESULT] = {"result", true, NULL},
+        [O_GRADE] = {"grade", true, NULL},
         [O_HELP] = {"help", false, NULL},
     };
     memcpy(o, proto, sizeof(proto));
@@ -257,19 +283,6 @@ static void add_date(struct buf *b, tcxd_date d)
 }
 
 /* ---- cadres ---- */
-
-static json_t *cadre_json(const struct cadre_info *c)
-{
-    return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:o, s:o}", "id",
-                     (json_int_t)c->id, "member_id", (json_int_t)c->member_id, "full_name",
-                     c->full_name, "gender", gender_name(c->attrs.gender), "birth_date",
-                     cli_json_date(c->attrs.birth_date), "ethnicity", c->ethnicity, "religion",
-                     c->religion, "prof", cadre_prof_name(c->attrs.prof), "academic",
-                     cadre_academic_name(c->attrs.academic), "theory",
-                     theory_level_name(c->attrs.theory), "managing_level", cadre_mgmt_name(c->mgmt),
-                     "org_id", (json_int_t)c->org_id, "work_start", cli_json_date(c->work_start),
-                     "retiring_on", cli_json_date(c->retiring_on));
-}
 
 static int cadre_add(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
 {
@@ -345,13 +358,7 @@ static void career_row(void *ctx, const struct cadre_holding_info *h)
 {
     struct career *c = ctx;
     if (c->a) {
-        json_array_append_new(
-            c->a,
-            json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:s}", "position_id",
-                      (json_int_t)h->position.id, "position", h->position.name, "title",
-                      position_title_name(h->position.title), "from", cli_json_date(h->h.from),
-                      "to", h->h.to == DATE_OPEN_END ? json_null() : cli_json_date(h->h.to),
-                      "term_end", cli_json_date(h->h.term_end), "decision_no", h->decision_no));
+        json_array_append_new(c->a, cadre_holding_json(h));
         return;
     }
     struct buf b = BUF_INIT;
@@ -364,6 +371,31 @@ static void career_row(void *ctx, const struct cadre_holding_info *h)
         add_date(&b, h->h.term_end);
         printf("\t%s %s", MSG_T("term ends"), b.ptr);
     }
+    putchar('\n');
+    buf_release(&b);
+}
+
+/* A training of the career: the dates, the programme (its split), the class or the institution,
+   how the cadre left a class. */
+static void training_row(void *ctx, const struct cadre_training_item *t)
+{
+    if (ctx) {
+        json_array_append_new(ctx, cadre_training_json(t));
+        return;
+    }
+    struct buf b = BUF_INIT;
+    add_date(&b, t->from);
+    buf_adds(&b, " - ");
+    if (t->to != DATE_NONE)
+        add_date(&b, t->to);
+    printf("%s\t%s", b.ptr, training_programme_label(t->programme));
+    if (t->mode != TMODE_NONE)
+        printf(" (%s)", training_mode_label(t->mode));
+    if (t->class_id)
+        printf("\t%s (#%lld)\t%s%s%s", t->name, (long long)t->class_id,
+               enrol_result_label(t->result), *t->grade ? ", " : "", t->grade);
+    else if (*t->institution)
+        printf("\t%s", t->institution);
     putchar('\n');
     buf_release(&b);
 }
@@ -385,9 +417,16 @@ static int cadre_show(struct cli *cli, const char **pos, size_t npos)
         json_decref(k.a);
         return cli_fail(cli, &e);
     }
+    json_t *tr = cli->json ? json_array() : NULL;
+    if (store_training_of_cadre(cli->st, id, training_row, tr, &e)) {
+        json_decref(k.a);
+        json_decref(tr);
+        return cli_fail(cli, &e);
+    }
     if (k.a) {
         json_t *j = cadre_json(&c);
         json_object_set_new(j, "career", k.a);
+        json_object_set_new(j, "training", tr);
         cli_print_json(j);
     }
     return 0;
@@ -779,6 +818,139 @@ static int cadre_train(struct cli *cli, struct cli_opt *o, const char **pos, siz
     return created(cli, id);
 }
 
+/* ---- training classes ---- */
+
+static int cadre_class(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 2 || !o[O_PROGRAMME].value || !o[O_OPENER].value)
+        return cli_usage(cli, "cadre",
+                         "cadre class needs ORG, NAME, --programme, --opener, --from and --to");
+    struct training_class_req r = {
+        .name = pos[1], .decision_no = o[O_DECISION].value, .institution = o[O_INSTITUTION].value};
+    r.c.mode = TMODE_NONE;
+    struct org_info org;
+    int64_t id;
+    if (training_programme_parse(o[O_PROGRAMME].value, &r.c.programme, &e) ||
+        (o[O_MODE].value && training_mode_parse(o[O_MODE].value, &r.c.mode, &e)) ||
+        class_opener_parse(o[O_OPENER].value, &r.c.opener, &e) ||
+        need_date(o[O_FROM].value, "from", &r.c.from, &e) ||
+        need_date(o[O_TO].value, "to", &r.c.to, &e) || cli_org(cli, pos[0], r.c.from, &org, &e))
+        return cli_fail(cli, &e);
+    r.org_id = org.id;
+    if (store_training_class_add(cli->st, &cli->actor, &r, &id, &e))
+        return cli_fail(cli, &e);
+    return created(cli, id);
+}
+
+static void class_line(const struct training_class_info *k)
+{
+    struct buf b = BUF_INIT;
+    add_date(&b, k->c.from);
+    buf_adds(&b, " - ");
+    add_date(&b, k->c.to);
+    printf("#%lld\t%s\t%s\t%s\t%s\t%lld/%lld\n", (long long)k->id, b.ptr, k->name,
+           training_programme_label(k->c.programme), class_opener_label(k->c.opener),
+           (long long)k->completed, (long long)k->enrolled);
+    buf_release(&b);
+}
+
+static void list_class(void *ctx, const struct training_class_info *k)
+{
+    if (ctx)
+        json_array_append_new(ctx, training_class_json(k));
+    else
+        class_line(k);
+}
+
+static int cadre_classes(struct cli *cli, struct cli_opt *o)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct org_info org = {0};
+    int64_t year;
+    if ((o[O_ORG].value && cli_org(cli, o[O_ORG].value, date_today(), &org, &e)) ||
+        int_opt(o[O_YEAR].value, 1900, 9999, 0, "year", &year, &e))
+        return cli_fail(cli, &e);
+    json_t *a = cli->json ? json_array() : NULL;
+    if (store_training_class_list(cli->st, org.id, (int)year, list_class, a, &e)) {
+        json_decref(a);
+        return cli_fail(cli, &e);
+    }
+    if (a)
+        cli_print_json(json_pack("{s:o}", "classes", a));
+    return 0;
+}
+
+static void enrol_row(void *ctx, const struct training_enrol_info *n)
+{
+    if (ctx) {
+        json_array_append_new(ctx, training_enrol_json(n));
+        return;
+    }
+    struct buf b = BUF_INIT;
+    add_date(&b, n->enrolled_on);
+    printf("#%lld\t%s (#%lld)\t%s\t%s%s%s\n", (long long)n->id, n->full_name,
+           (long long)n->cadre_id, b.ptr, enrol_result_label(n->result), *n->grade ? ", " : "",
+           n->grade);
+    buf_release(&b);
+}
+
+static int cadre_class_show(struct cli *cli, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1)
+        return cli_usage(cli, "cadre", "cadre class-show needs CLASS");
+    int64_t id;
+    struct training_class_info k;
+    if (id_arg(pos[0], "class", &id, &e) || store_training_class_get(cli->st, id, &k, &e))
+        return cli_fail(cli, &e);
+    json_t *a = cli->json ? json_array() : NULL;
+    if (!a)
+        class_line(&k);
+    if (store_training_enrolments(cli->st, id, enrol_row, a, &e)) {
+        json_decref(a);
+        return cli_fail(cli, &e);
+    }
+    if (a) {
+        json_t *j = training_class_json(&k);
+        json_object_set_new(j, "enrolments", a);
+        cli_print_json(j);
+    }
+    return 0;
+}
+
+static int cadre_enrol(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 2)
+        return cli_usage(cli, "cadre", "cadre enrol needs CLASS and CADRE");
+    int64_t k, c, id;
+    tcxd_date on;
+    if (id_arg(pos[0], "class", &k, &e) || id_arg(pos[1], "cadre", &c, &e) ||
+        opt_date(o[O_DATE].value, "date", &on, &e) ||
+        store_training_enrol(cli->st, &cli->actor, k, c, on, &id, &e))
+        return cli_fail(cli, &e);
+    return created(cli, id);
+}
+
+static int cadre_enrol_result(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    if (npos != 1 || !o[O_RESULT].value)
+        return cli_usage(cli, "cadre", "cadre enrol-result needs ENROLMENT and --result");
+    int64_t id;
+    enum enrol_result r;
+    if (id_arg(pos[0], "enrolment", &id, &e) || enrol_result_parse(o[O_RESULT].value, &r, &e) ||
+        store_training_result(cli->st, &cli->actor, id, r, o[O_GRADE].value, &e))
+        return cli_fail(cli, &e);
+    return created(cli, id);
+}
+
 /* ---- votes ---- */
 
 static int cadre_vote_session(struct cli *cli, struct cli_opt *o, const char **pos, size_t npos)
@@ -959,7 +1131,11 @@ int cmd_cadre(struct cli *cli, int argc, char **argv)
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    int rc = cli_verb_begin(cli, "cadre", cli_help(cadre_help, cadre_help_vi), argc, argv, o, O__MAX, pos, 4, &npos);
+    static char help_vi[sizeof(cadre_help_vi) + sizeof(cadre_help_vi_notes)];
+    if (!*help_vi)
+        snprintf(help_vi, sizeof(help_vi), "%s%s", cadre_help_vi, cadre_help_vi_notes);
+    int rc = cli_verb_begin(cli, "cadre", cli_help(cadre_help, help_vi), argc, argv, o, O__MAX, pos,
+                            4, &npos);
     if (rc >= 0)
         return rc;
     const char *v = argv[1];
@@ -999,6 +1175,16 @@ int cmd_cadre(struct cli *cli, int argc, char **argv)
         return cadre_move(cli, o, pos, npos);
     if (!strcmp(v, "train"))
         return cadre_train(cli, o, pos, npos);
+    if (!strcmp(v, "class"))
+        return cadre_class(cli, o, pos, npos);
+    if (!strcmp(v, "classes"))
+        return cadre_classes(cli, o);
+    if (!strcmp(v, "class-show"))
+        return cadre_class_show(cli, pos, npos);
+    if (!strcmp(v, "enrol"))
+        return cadre_enrol(cli, o, pos, npos);
+    if (!strcmp(v, "enrol-result"))
+        return cadre_enrol_result(cli, o, pos, npos);
     if (!strcmp(v, "vote-session"))
         return cadre_vote_session(cli, o, pos, npos);
     if (!strcmp(v, "vote"))

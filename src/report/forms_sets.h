@@ -22,4 +22,8 @@ extern const size_t forms_tctw2012_nset;
 extern const struct form_def *const forms_cadre_set[];
 extern const size_t forms_cadre_nset;
 
+/* form 10 of the BTCTW set (forms_training.c) */
+extern const struct form_def *const forms_training_set[];
+extern const size_t forms_training_nset;
+
 #endif

@@ -252,6 +252,12 @@ enum tcxd_err store_cadre_get(struct store *st, int64_t id, struct cadre_info *o
     return rc;
 }
 
+enum tcxd_err store_cadre_load(struct store *st, int64_t id, struct cadre_info *out,
+                               struct tcxd_error *e)
+{
+    return cadre_load(st, id, out, e);
+}
+
 enum tcxd_err store_cadre_by_member(struct store *st, int64_t member_id, int64_t *id_out,
                                     struct tcxd_error *e)
 {

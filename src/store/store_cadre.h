@@ -77,6 +77,10 @@ enum tcxd_err store_cadre_add(struct store *st, const struct store_actor *who,
 /* ENOTFOUND for an unknown cadre or one whose managing organization is outside the scope. */
 enum tcxd_err store_cadre_get(struct store *st, int64_t id, struct cadre_info *out,
                               struct tcxd_error *e) TCXD_WUR;
+/* The cadre without the scope check (ENOTFOUND when none), for the store's modules that check
+   the scope themselves (store_training.c). */
+enum tcxd_err store_cadre_load(struct store *st, int64_t id, struct cadre_info *out,
+                               struct tcxd_error *e) TCXD_WUR;
 /* The cadre linked to a member (ENOTFOUND when none). */
 enum tcxd_err store_cadre_by_member(struct store *st, int64_t member_id, int64_t *id_out,
                                     struct tcxd_error *e) TCXD_WUR;

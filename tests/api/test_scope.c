@@ -108,6 +108,8 @@ static int64_t ocom_id[K__MAX];
    2020-2025), a planning entry and a vote session (2020); one cadre of the ward itself */
 static int64_t cadre_id[K__MAX], position_id[K__MAX], seat_id[K__MAX], plan_id[K__MAX],
     vsession_id[K__MAX], cadre_inside;
+/* a training class each organization opened (2020) with its cadre enrolled; one of the ward */
+static int64_t class_id[K__MAX], enrol_id[K__MAX], class_inside;
 /* inside: the ward, two of its chi bộ, a member */
 static int64_t id_pa, id_a1, id_a2, m_inside;
 
@@ -370,8 +372,24 @@ static int setup(void **state)
                 plan_id[k] = json_integer_value(json_object_get(j, "id"));
             json_decref(j);
         }
-        if (k != K_ENDED &&
-            (!cadre_id[k] || !position_id[k] || !seat_id[k] || !plan_id[k] || !vsession_id[k])) {
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"org_id\":%lld,\"name\":\"Lớp Ngoài %d\",\"programme\":\"bd_xdd\","
+                 "\"opener\":\"huyen\",\"from\":\"2020-03-01\",\"to\":\"2020-03-10\"}",
+                 (long long)subject_id[k], k + 1);
+        if (call_json(&root, "POST", "/api/cadre/classes", b, &j) == 201)
+            class_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        if (class_id[k] && cadre_id[k]) {
+            j = NULL;
+            snprintf(p, sizeof(p), "/api/cadre/classes/%lld/enrolments", (long long)class_id[k]);
+            snprintf(b, sizeof(b), "{\"cadre_id\":%lld}", (long long)cadre_id[k]);
+            if (call_json(&root, "POST", p, b, &j) == 201)
+                enrol_id[k] = json_integer_value(json_object_get(j, "id"));
+            json_decref(j);
+        }
+        if (k != K_ENDED && (!cadre_id[k] || !position_id[k] || !seat_id[k] || !plan_id[k] ||
+                             !vsession_id[k] || !class_id[k] || !enrol_id[k])) {
             fprintf(stderr, "cadre work of %s not recorded\n", kind_name[k]);
             return -1;
         }
@@ -385,6 +403,15 @@ static int setup(void **state)
         if (call_json(&root, "POST", "/api/cadres", b, &j) != 201)
             return -1;
         cadre_inside = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"org_id\":%lld,\"name\":\"Lớp Trong\",\"programme\":\"bd_tin_hoc\","
+                 "\"opener\":\"khac\",\"from\":\"2020-03-01\",\"to\":\"2030-03-10\"}",
+                 (long long)id_pa);
+        if (call_json(&root, "POST", "/api/cadre/classes", b, &j) != 201)
+            return -1;
+        class_inside = json_integer_value(json_object_get(j, "id"));
         json_decref(j);
     }
     /* the ward's staff and admin may read who wrote a letter: what they are refused outside is
@@ -801,6 +828,19 @@ static const struct scope_case scope_cases[] = {
      NULL},
     {"POST", "/api/cadre/trainings", "/api/cadre/trainings",
      "{\"cadre_id\":{cadre},\"programme\":\"tc_llct\",\"from\":\"{date}\"}", NULL},
+    {"GET", "/api/cadre/classes", "/api/cadre/classes?org={org}", NULL, NULL},
+    {"GET", "/api/cadre/classes", "/api/cadre/classes?year=2020", NULL, NULL},
+    {"POST", "/api/cadre/classes", "/api/cadre/classes",
+     "{\"org_id\":{org},\"name\":\"Lớp {n}\",\"programme\":\"bd_qpan\",\"mode\":\"dt4\","
+     "\"opener\":\"huyen\",\"from\":\"{date}\",\"to\":\"2031-01-01\"}",
+     NULL},
+    {"GET", "/api/cadre/classes/{id}", "/api/cadre/classes/{class}", NULL, NULL},
+    {"POST", "/api/cadre/classes/{id}/enrolments", "/api/cadre/classes/{class}/enrolments",
+     "{\"cadre_id\":{icadre}}", NULL},
+    {"POST", "/api/cadre/classes/{id}/enrolments", "/api/cadre/classes/{iclass}/enrolments",
+     "{\"cadre_id\":{cadre},\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/cadre/enrolments/{id}/result", "/api/cadre/enrolments/{enrol}/result",
+     "{\"result\":\"completed\",\"grade\":\"Khá\"}", NULL},
     {"GET", "/api/cadre/vote-sessions", "/api/cadre/vote-sessions?org={org}", NULL, NULL},
     {"GET", "/api/cadre/vote-sessions", "/api/cadre/vote-sessions", NULL, NULL},
     {"POST", "/api/cadre/vote-sessions", "/api/cadre/vote-sessions",
@@ -878,6 +918,12 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
             buf_addf(out, "%lld", (long long)(is_org && plan_id[k] ? plan_id[k] : 999999));
         else if (IS("{vsession}"))
             buf_addf(out, "%lld", (long long)(is_org && vsession_id[k] ? vsession_id[k] : 999999));
+        else if (IS("{class}"))
+            buf_addf(out, "%lld", (long long)(is_org && class_id[k] ? class_id[k] : 999999));
+        else if (IS("{enrol}"))
+            buf_addf(out, "%lld", (long long)(is_org && enrol_id[k] ? enrol_id[k] : 999999));
+        else if (IS("{iclass}"))
+            buf_addf(out, "%lld", (long long)class_inside);
         else if (IS("{icadre}"))
             buf_addf(out, "%lld", (long long)cadre_inside);
         else if (IS("{mdisc}"))
@@ -1057,7 +1103,8 @@ static void test_every_route_every_outsider(void **state)
                    has(c, "{item}") || has(c, "{indicator}") || has(c, "{insp}") ||
                    has(c, "{disc}") || has(c, "{cpl}") || has(c, "{cadre}") ||
                    has(c, "{position}") || has(c, "{seat}") || has(c, "{plan}") ||
-                   has(c, "{vsession}") || has(c, "{ocom}");
+                   has(c, "{vsession}") || has(c, "{ocom}") || has(c, "{class}") ||
+                   has(c, "{enrol}");
         bool mem = has(c, "{member}") || has(c, "{mdisc}");
         bool writes = strcmp(c->method, "GET") != 0;
         for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {

@@ -207,6 +207,12 @@ r cadre unplan 2 --date 01/05/2024 --reason appointed
 r cadre show 1
 r cadre concurrent HN.BD --title bi_thu --as-of 01/01/2022
 r cadre train 1 --programme cc_llct --mode full_time --from 01/03/2021
+r cadre class HN.BD "Lớp bồi dưỡng nghiệp vụ" --programme bd_xdd --opener huyen --from 01/04/2021 --to 10/04/2021
+r cadre enrol 1 1
+r cadre enrol-result 1 --result completed --grade Khá
+r cadre classes --org HN.BD --year 2021
+r cadre class-show 1
+r cadre show 1
 r cadre vote-session HN.BD --date 15/12/2023 --convened 30 --present 28 --issued 28 --returned 28
 r cadre vote 1 1 1 --high 20 --medium 5 --low 3
 r cadre votes 1
