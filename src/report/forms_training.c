@@ -75,15 +75,20 @@ static const struct form_row_def rows_10[] = {
 };
 #undef S
 
-static const char *const cols_10[] = {"Cán bộ được đào tạo, bồi dưỡng: Tổng số",
+static const char *const cols_10[] = {"Tổng số",
                                       "Cấp tỉnh: Tổng số",
                                       "Cấp tỉnh: Trong đó số cán bộ lãnh đạo, quản lý",
                                       "Cấp huyện: Tổng số",
                                       "Cấp huyện: Trong đó số cán bộ lãnh đạo, quản lý",
                                       "Cấp xã: Tổng số",
-                                      "Số lớp đào tạo, bồi dưỡng: Tổng số lớp",
+                                      "Tổng số lớp",
                                       "Cấp ủy cấp tỉnh mở",
                                       "Cấp ủy cấp huyện mở"};
+static const struct form_col_group groups_10[] = {
+    {"Cán bộ được đào tạo, bồi dưỡng", 0, 6},
+    {"Số lớp đào tạo, bồi dưỡng", 6, 3},
+    {NULL, 0, 0},
+};
 static const char *const nums_10[] = {"3=4+6+8", "4", "5", "6", "7", "8", "9=10+11", "10", "11"};
 
 static enum tcxd_err fill_10(const struct form_source_ctx *c, int64_t *counts, struct tcxd_error *e)
@@ -114,6 +119,7 @@ static const struct form_def form_10 = {.id = "10",
                                         .ncols = CADRE_FORM10_COLS,
                                         .col_labels = cols_10,
                                         .col_numbers = nums_10,
+                                        .col_groups = groups_10,
                                         .rows = ROWS(rows_10),
                                         .sums = NULL,
                                         .own_facts = &source_10};
