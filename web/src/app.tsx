@@ -28,6 +28,7 @@ import { InspectionsPage } from './pages/Inspections';
 import { DisciplinePage, InspectionPage } from './pages/InspectionRecords';
 import { DegradationPage } from './pages/Degradation';
 import { CadrePage, CadresPage, VoteSessionPage } from './pages/Cadres';
+import { TrainingClassPage, TrainingClassesPage } from './pages/CadreTraining';
 
 function LangSwitch() {
   const other = getLang() === 'vi' ? 'en' : 'vi';
@@ -111,6 +112,8 @@ function Routes({ user }: { user: User }) {
   if ((m = match('/disciplines/:id', path)) && Number(m.id) > 0) return <DisciplinePage id={Number(m.id)} />;
   if (path === '/degradation') return <DegradationPage />;
   if (path === '/cadres') return <CadresPage />;
+  if (path === '/cadres/classes') return <TrainingClassesPage />;
+  if ((m = match('/cadres/classes/:id', path)) && canEdit(user) && Number(m.id) > 0) return <TrainingClassPage id={Number(m.id)} />;
   if ((m = match('/cadres/votes/:id', path)) && canEdit(user) && Number(m.id) > 0) return <VoteSessionPage id={Number(m.id)} />;
   if ((m = match('/cadres/:id', path)) && canEdit(user) && Number(m.id) > 0) return <CadrePage id={Number(m.id)} />;
   if (path === '/complaints' && canEdit(user)) return <ComplaintsPage />;

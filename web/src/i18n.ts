@@ -9,6 +9,7 @@ import { formsEn, formsVi } from './i18n-forms';
 import { restructureEn, restructureVi } from './i18n-restructure';
 import { recordEn, recordVi } from './i18n-record';
 import { cadreEn, cadreVi } from './i18n-cadre';
+import { trainingEn, trainingVi } from './i18n-training';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -304,6 +305,7 @@ const vi = {
   ...restructureVi,
   ...recordVi,
   ...cadreVi,
+  ...trainingVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -602,6 +604,7 @@ const en: Record<MessageKey, string> = {
   ...restructureEn,
   ...recordEn,
   ...cadreEn,
+  ...trainingEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

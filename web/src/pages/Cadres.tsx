@@ -11,6 +11,7 @@ import { formatDate, parseDate, todayIso } from '../format';
 import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { canEdit, useUser } from '../session';
+import { CareerTrainings, type CareerTraining } from './CadreTraining';
 
 interface Cadre { id: number; member_id: number; full_name: string; gender: string; birth_date: string | null; managing_level: string; managing_level_label: string; org_id: number }
 interface Holding { position_id: number; position: string; title_label: string; from: string; to: string | null; term_end: string | null; decision_no: string }
@@ -33,7 +34,7 @@ const cadreApi = {
   committee: (org: number, asOf: string) => request<Committee>('GET', withQuery('/api/cadre/committee', { org, as_of: asOf })),
   positions: () => request<{ positions: Position[] }>('GET', '/api/cadre/positions'),
   cadres: () => request<{ cadres: Cadre[] }>('GET', '/api/cadres'),
-  cadre: (id: number) => request<Cadre & { career: Holding[] }>('GET', `/api/cadres/${id}`),
+  cadre: (id: number) => request<Cadre & { career: Holding[]; training: CareerTraining[] }>('GET', `/api/cadres/${id}`),
   planning: (term: string) => request<Planning>('GET', withQuery('/api/cadre/planning', { term })),
   due: () => request<{ due: Due[] }>('GET', '/api/cadre/due'),
   sessions: () => request<{ sessions: Session[] }>('GET', '/api/cadre/vote-sessions'),
@@ -313,6 +314,7 @@ export function CadresPage() {
           <ul>{positions.data.positions.map((p) => <li key={p.id}>{p.name} <span class="muted">({p.title_label})</span></li>)}</ul>
         ))}
       </section>
+      <p data-testid="training-link"><Link href="/cadres/classes">{t('train.link')}</Link></p>
       {!staff && <p class="muted">{t('cadre.staffOnly')}</p>}
       {staff && (
         <>
@@ -399,6 +401,7 @@ export function CadrePage({ id }: { id: number }) {
           </div>
         )}
       </section>
+      <CareerTrainings items={k.training ?? []} />
       <form onSubmit={submit} class="card" aria-labelledby="appoint_h" noValidate data-testid="appoint">
         <h2 id="appoint_h">{t('cadre.appoint')}</h2>
         <SelectField id="a_position" label={t('cadre.position')} value={pos} onChange={setPos} error={errs.a_position}
