@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "engine/engine_review.h"
 #include "store/store_review.h"
 #include "util/xmalloc.h"
 
@@ -463,7 +464,8 @@ enum tcxd_err api_review_report(struct http_ctx *c, struct tcxd_error *e)
     /* naming the unreviewed is its own question: the levels page asks for the reviews (items)
        and would otherwise wait for the name of every member of a city never reviewed */
     bool named = c->q[PQ_UNREVIEWED].present && c->q[PQ_UNREVIEWED].b;
-    if ((rc = store_review_unreviewed(c->st, &r, named, e))) {
+    if ((rc = engine_enabled() ? engine_review_unreviewed(c->st, &r, named, e)
+                               : store_review_unreviewed(c->st, &r, named, e))) {
         review_report_release(&r);
         return rc;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "engine/engine_review.h"
 #include "store/store_review.h"
 #include "util/msg.h"
 #include "util/vnfmt.h"
@@ -1288,7 +1289,9 @@ static int cmd_report_levels(struct cli *cli, struct cli_opt *o, const char **po
     if (rc || (rc = load_report(cli, o, pos, npos, &r, &org)))
         return rc;
     struct tcxd_error e;
-    if (store_review_unreviewed(cli->st, &r, o[O_LIST].value != NULL, &e)) {
+    bool named = o[O_LIST].value != NULL;
+    if (engine_wanted(cli->st) ? engine_review_unreviewed(cli->st, &r, named, &e)
+                               : store_review_unreviewed(cli->st, &r, named, &e)) {
         review_report_release(&r);
         return cli_fail(cli, &e);
     }

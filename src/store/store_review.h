@@ -325,6 +325,19 @@ enum tcxd_err store_review_report(struct store *st, int64_t root, int year,
  */
 enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r, bool named,
                                       struct tcxd_error *e) TCXD_WUR;
+/* A member registered (not on a temporary stay) in the subtree on the report date, probationary
+   or official, with what its events say on that date (review_exclusion_check): an exemption or
+   suspension in force, the decision date of an admission in the year before it. */
+struct review_registrant {
+    int64_t member_id, org_id; /* org_id: the chi bộ on the report date */
+    struct review_member_status status;
+};
+/* store_review_unreviewed with the members given (in any order) instead of read through SQL:
+   the engine's registrations (engine_review_unreviewed). The same figures and list when the
+   subjects are the same. */
+enum tcxd_err store_review_unreviewed_of(struct store *st, struct review_report *r, bool named,
+                                         const struct review_registrant *subjects, size_t n,
+                                         struct tcxd_error *e) TCXD_WUR;
 
 /* ---- weak organizations ------------------------------------------------------------------- */
 

@@ -192,21 +192,29 @@ static void id_push(struct id_list *l, int64_t id)
     l->v[l->n++] = id;
 }
 
-struct registered {
-    int64_t member_id, org_id;
-};
-struct registered_vec {
-    struct registered *v;
+static int subject_cmp(const void *a, const void *b)
+{
+    return id_cmp(&((const struct review_registrant *)a)->member_id,
+                  &((const struct review_registrant *)b)->member_id);
+}
+
+struct subject_vec {
+    struct review_registrant *v;
     size_t n, cap;
 };
 
+static void subject_push(struct subject_vec *out, int64_t member_id, int64_t org_id,
+                         const struct review_member_status *st)
+{
+    ALLOC_GROW(out->v, out->n + 1, out->cap);
+    out->v[out->n++] = (struct review_registrant){member_id, org_id, *st};
+}
+
 static void collect_registered(void *ctx, const struct member_fact *f)
 {
-    struct registered_vec *r = ctx;
-    if (!member_status_active(f->status))
-        return;
-    ALLOC_GROW(r->v, r->n + 1, r->cap);
-    r->v[r->n++] = (struct registered){f->member_id, f->org_id};
+    static const struct review_member_status none = {false, false, DATE_NONE};
+    if (member_status_active(f->status))
+        subject_push(ctx, f->member_id, f->org_id, &none);
 }
 
 static struct review_missing *missing_push(struct review_report *r)
@@ -226,31 +234,19 @@ static int missing_cmp(const void *a, const void *b)
     return c ? c : (x->member_id < y->member_id ? -1 : x->member_id > y->member_id);
 }
 
-struct excluded {
-    int64_t member_id;
-    enum review_exclusion why;
-};
-struct excluded_vec {
-    struct excluded *v;
-    size_t n, cap;
-};
-
-static void excluded_close(struct excluded_vec *out, const struct review_ruleset *rs,
-                           int64_t member_id, const struct member_scan *m, tcxd_date date)
+static void status_close(struct subject_vec *out, int64_t member_id, const struct member_scan *m)
 {
-    struct review_member_status st = {m->exempt, m->suspended, m->admitted};
-    enum review_exclusion x = review_exclusion_check(rs, &st, date);
-    if (!member_id || x == REVIEW_INCLUDED)
+    if (!member_id || (!m->exempt && !m->suspended && m->admitted == DATE_NONE))
         return;
-    ALLOC_GROW(out->v, out->n + 1, out->cap);
-    out->v[out->n++] = (struct excluded){member_id, x};
+    struct review_member_status st = {m->exempt, m->suspended, m->admitted};
+    subject_push(out, member_id, 0, &st);
 }
 
-/* The members out of the review held on date by rule (exempted, suspended, admitted less than
-   the rule set's months before), by member id: one pass over the events that decide it. */
-static enum tcxd_err excluded_members(struct store *st, const struct review_ruleset *rs,
-                                      tcxd_date date, struct excluded_vec *out,
-                                      struct tcxd_error *e)
+/* What may put members out of the review held on date (exempted, suspended, the admission
+   decision of an admission in the year before it), for those whose events say anything, by
+   member id: one pass over the events that decide it. */
+static enum tcxd_err member_statuses(struct store *st, tcxd_date date, struct subject_vec *out,
+                                     struct tcxd_error *e)
 {
     sqlite3_stmt *s = store_stmt(st, STMT_REVIEW_EXCL_EVENTS);
     sqlite3_bind_int(s, 1, MEV_EXEMPT);
@@ -265,7 +261,7 @@ static enum tcxd_err excluded_members(struct store *st, const struct review_rule
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(s, 0);
         if (id != cur) {
-            excluded_close(out, rs, cur, &m, date);
+            status_close(out, cur, &m);
             cur = id;
             memset(&m, 0, sizeof(m));
             m.admitted = DATE_NONE;
@@ -275,14 +271,8 @@ static enum tcxd_err excluded_members(struct store *st, const struct review_rule
     }
     if (rc != SQLITE_DONE)
         return store_db_error(st, e, "reading the review's exclusions");
-    excluded_close(out, rs, cur, &m, date);
+    status_close(out, cur, &m);
     return TCXD_OK;
-}
-
-static int excluded_cmp(const void *a, const void *b)
-{
-    return id_cmp(&((const struct excluded *)a)->member_id,
-                  &((const struct excluded *)b)->member_id);
 }
 
 static enum tcxd_err member_name(struct store *st, int64_t id, char *dst, size_t n,
@@ -299,8 +289,31 @@ static enum tcxd_err member_name(struct store *st, int64_t id, char *dst, size_t
     return TCXD_OK;
 }
 
-enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r, bool named,
-                                      struct tcxd_error *e)
+/* The members registered in the subtree (the organizations' ids in `subtree`) on date, each
+   with its status then, through SQL. */
+static enum tcxd_err subjects_sql(struct store *st, tcxd_date date, const struct id_list *subtree,
+                                  struct subject_vec *out, struct tcxd_error *e)
+{
+    struct subject_vec stat = {0};
+    enum tcxd_err rc;
+    if ((rc = store_member_facts(st, date, subtree->v, subtree->n, collect_registered, out, e)) ||
+        (rc = member_statuses(st, date, &stat, e)))
+        goto out;
+    for (size_t i = 0; i < out->n && stat.n; i++) {
+        const struct review_registrant *x =
+            bsearch(&out->v[i], stat.v, stat.n, sizeof(*stat.v), subject_cmp);
+        if (x)
+            out->v[i].status = x->status;
+    }
+out:
+    free(stat.v);
+    return rc;
+}
+
+/* store_review_unreviewed's work; subjects NULL: read them through SQL. */
+static enum tcxd_err unreviewed(struct store *st, struct review_report *r, bool named,
+                                const struct review_registrant *given, size_t ngiven,
+                                struct tcxd_error *e)
 {
     tcxd_date date = review_report_date(r->year);
     static const struct review_ruleset no_rules; /* a year no rule set judges: no 6 months */
@@ -308,8 +321,7 @@ enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r,
     struct org_tree t;
     struct item_vec rows = {0};
     struct id_list reviewed_orgs = {0}, reviewed_members = {0}, subtree = {0};
-    struct excluded_vec excl = {0};
-    struct registered_vec reg = {0};
+    struct subject_vec read = {0};
     enum tcxd_err rc;
     memset(r->unreviewed, 0, sizeof(r->unreviewed));
     memset(r->excluded, 0, sizeof(r->excluded));
@@ -356,18 +368,19 @@ enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r,
     }
 
     /* members registered in the subtree on the report date */
-    if ((rc = store_member_facts(st, date, subtree.v, subtree.n, collect_registered, &reg, e)) ||
-        (rc = excluded_members(st, rs, date, &excl, e)))
-        goto out;
-    for (size_t i = 0; i < reg.n; i++) {
-        const struct registered *g = &reg.v[i];
+    if (!given) {
+        if ((rc = subjects_sql(st, date, &subtree, &read, e)))
+            goto out;
+        given = read.v;
+        ngiven = read.n;
+    }
+    for (size_t i = 0; i < ngiven; i++) {
+        const struct review_registrant *g = &given[i];
         if (id_in(reviewed_members.v, reviewed_members.n, g->member_id))
             continue;
-        struct excluded key = {g->member_id, REVIEW_INCLUDED};
-        const struct excluded *x =
-            excl.n ? bsearch(&key, excl.v, excl.n, sizeof(*excl.v), excluded_cmp) : NULL;
-        if (x) {
-            r->excluded[x->why]++;
+        enum review_exclusion x = review_exclusion_check(rs, &g->status, date);
+        if (x != REVIEW_INCLUDED) {
+            r->excluded[x]++;
             continue;
         }
         r->unreviewed[REVIEW_GROUP_MEMBER]++;
@@ -394,7 +407,20 @@ out:
     free(reviewed_orgs.v);
     free(reviewed_members.v);
     free(subtree.v);
-    free(excl.v);
-    free(reg.v);
+    free(read.v);
     return rc;
+}
+
+enum tcxd_err store_review_unreviewed(struct store *st, struct review_report *r, bool named,
+                                      struct tcxd_error *e)
+{
+    return unreviewed(st, r, named, NULL, 0, e);
+}
+
+enum tcxd_err store_review_unreviewed_of(struct store *st, struct review_report *r, bool named,
+                                         const struct review_registrant *subjects, size_t n,
+                                         struct tcxd_error *e)
+{
+    static const struct review_registrant none;
+    return unreviewed(st, r, named, subjects ? subjects : &none, subjects ? n : 0, e);
 }

@@ -12,7 +12,9 @@
  *   - subtree ranges, members on a date and event counts against plain SQL on the same file;
  *   - the cache file: an engine mapped from it equals SQL and the engine it was written from; a
  *     stale file (the database changed) is refused and rebuilt, a corrupt or truncated one
- *     refused.
+ *     refused;
+ *   - the review's members never reviewed (engine_review.c) against the store's SQL, on random
+ *     histories with suspensions, exemptions, re-admissions and admissions near the 6 months.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -29,6 +31,7 @@
 #include "demo/demo.h"
 #include "engine/engine.h"
 #include "engine/engine_internal.h"
+#include "engine/engine_review.h"
 #include "report/structure.h"
 #include "store/store.h"
 #include "store/store_engine.h"
@@ -1324,6 +1327,130 @@ static void test_due_equal_sql(void **state)
     assert_true(marked > 40);
 }
 
+/* ---- the review's subjects (engine_review.c) ---------------------------------------------- */
+
+/* The never-reviewed figures and list of root's subtree for year, by SQL and by the engine:
+   equal. Adds each exclusion's count to excl; the members never reviewed, -1 when root did not
+   exist on the report date. */
+static int64_t check_review(struct store *st, int64_t root, int year, int64_t *excl)
+{
+    struct review_report a, b;
+    struct tcxd_error e;
+    if (store_review_report(st, root, year, &a, &e)) {
+        assert_int_equal(e.code, TCXD_ENOTFOUND);
+        tcxd_error_clear(&e);
+        return -1;
+    }
+    must(store_review_report(st, root, year, &b, &e), &e);
+    must(store_review_unreviewed(st, &a, true, &e), &e);
+    must(engine_review_unreviewed(st, &b, true, &e), &e);
+    for (int g = 0; g < REVIEW_GROUP__MAX; g++)
+        assert_int_equal(a.unreviewed[g], b.unreviewed[g]);
+    for (int x = 0; x < REVIEW_EXCLUSION__MAX; x++) {
+        assert_int_equal(a.excluded[x], b.excluded[x]);
+        excl[x] += a.excluded[x];
+    }
+    assert_int_equal(a.n_missing, b.n_missing);
+    for (size_t i = 0; i < a.n_missing; i++) {
+        assert_int_equal(a.missing[i].member_id, b.missing[i].member_id);
+        assert_int_equal(a.missing[i].org_id, b.missing[i].org_id);
+        assert_int_equal(a.missing[i].group, b.missing[i].group);
+        assert_string_equal(a.missing[i].code, b.missing[i].code);
+    }
+    int64_t n = a.unreviewed[REVIEW_GROUP_MEMBER];
+    review_report_release(&a);
+    review_report_release(&b);
+    return n;
+}
+
+static int64_t admit_on(struct city *c, const char *name, tcxd_date dec, tcxd_date cer)
+{
+    struct tcxd_error e;
+    struct member_strings ms = {.full_name = name, .gender = "nữ", .birth_date = "1972-03-04"};
+    struct member_fields f;
+    member_fields_init(&f);
+    must(member_fields_parse(&ms, &f, &e), &e);
+    struct member_admit_req r = {&f, c->branch[0], dec, cer, "QĐ", NULL};
+    int64_t id = 0;
+    must(store_member_admit(c->st, &actor, &r, &id, &e), &e);
+    member_fields_release(&f);
+    return id;
+}
+
+static void test_review_equal_sql(void **state)
+{
+    int64_t excl[REVIEW_EXCLUSION__MAX] = {0}, members = 0, checked = 0;
+    struct tcxd_error e;
+    for (uint64_t seed = 21; seed <= 22; seed++) {
+        struct city c;
+        memset(&c, 0, sizeof(c));
+        char name[32], path[400];
+        snprintf(name, sizeof(name), "review%llu", (unsigned long long)seed);
+        c.st = open_new(name, path, sizeof(path));
+        build_random_city(&c, seed * 0x2545f4914f6cdd1dull);
+        /* suspensions (some ended), exemptions ended, admissions near the review's 6 months */
+        for (size_t k = 0; k < c.nmembers / 4; k++) {
+            int64_t id = c.members[rnd((uint32_t)c.nmembers)];
+            tcxd_date when = rand_date(D(2005, 1, 1), D(2025, 11, 1));
+            if (rnd(2)) {
+                if (try_event(&c, id, MEV_SUSPEND, when, 0, 0, DATE_NONE) && rnd(2))
+                    try_event(&c, id, MEV_SUSPEND, when + 30 + (tcxd_date)rnd(700), 0, 1,
+                              DATE_NONE);
+            } else if (try_event(&c, id, MEV_EXEMPT, when, 0, 0, DATE_NONE) && rnd(2)) {
+                try_event(&c, id, MEV_EXEMPT, when + 30 + (tcxd_date)rnd(700), 0, 1, DATE_NONE);
+            }
+        }
+        /* decided 20/06/2025 (6 months before 31/12 have passed), ceremony 10/07/2025 (not) */
+        int64_t late = admit_on(&c, "Trần Thị Tháng Tám", D(2025, 8, 1), D(2025, 8, 5));
+        /* re-admissions: decided long after the first admission; decided on the day of the
+           removal (an empty gap, dropped) */
+        int64_t june = admit_on(&c, "Trần Thị Tháng Sáu", D(2025, 6, 20), D(2025, 7, 10));
+        int64_t again[2] = {admit_on(&c, "Phạm Văn Lại", c.made[0] + 10, c.made[0] + 20),
+                            admit_on(&c, "Phạm Văn Lại Ngay", c.made[0] + 30, c.made[0] + 40)};
+        for (int i = 0; i < 2; i++) {
+            assert_true(try_event(&c, again[i], MEV_OFFICIAL, DATE_NONE, 0, 0, DATE_NONE));
+            tcxd_date out = i ? D(2025, 8, 1) : D(2020, 5, 5), dec = D(2025, 8, 1);
+            assert_true(try_event(&c, again[i], MEV_EXIT, out, 0, EXIT_XOA_TEN, 0));
+            must(store_member_readmit(c.st, &actor, again[i], c.branch[0], dec, dec + 10, "KNL",
+                                      &e),
+                 &e);
+        }
+        /* by the rule itself: decided fewer than 6 months before 31/12/2025, out of the review
+           (the first admission's decision is years before) */
+        struct review_report r;
+        must(store_review_report(c.st, c.branch[0], 2025, &r, &e), &e);
+        must(engine_review_unreviewed(c.st, &r, true, &e), &e);
+        bool listed[4] = {false, false, false, false};
+        const int64_t who[4] = {june, late, again[0], again[1]};
+        for (size_t i = 0; i < r.n_missing; i++)
+            for (int k = 0; k < 4; k++)
+                listed[k] = listed[k] || r.missing[i].member_id == who[k];
+        assert_true(listed[0]);
+        assert_false(listed[1]);
+        assert_false(listed[2]);
+        assert_false(listed[3]);
+        review_report_release(&r);
+        const int years[] = {2000, 2010, 2018, 2020, 2021, 2023, 2024, 2025, 2026};
+        const int64_t roots[] = {c.root, c.district[0], c.district[3], c.base[0], c.base[5],
+                                 c.branch[0], c.branch[7]};
+        for (size_t y = 0; y < sizeof(years) / sizeof(years[0]); y++)
+            for (size_t k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
+                int64_t n = check_review(c.st, roots[k], years[y], excl);
+                if (n >= 0) {
+                    members += n;
+                    checked++;
+                }
+            }
+        store_close(c.st);
+        engine_forget();
+    }
+    assert_true(checked > 40);
+    assert_true(members > 1000);
+    assert_true(excl[REVIEW_EXCL_EXEMPTED] > 20);
+    assert_true(excl[REVIEW_EXCL_SUSPENDED] > 20);
+    assert_true(excl[REVIEW_EXCL_NEW_MEMBER] >= 4);
+}
+
 /* ---- set-up -------------------------------------------------------------------------------- */
 
 static int setup(void **state)
@@ -1348,6 +1475,7 @@ int main(void)
         cmocka_unit_test(test_due_equal_sql),
         cmocka_unit_test(test_ranges_members_events),
         cmocka_unit_test(test_random_histories),
+        cmocka_unit_test(test_review_equal_sql),
         cmocka_unit_test(test_lists_equal_sql),
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_small_demo),
