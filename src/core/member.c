@@ -228,12 +228,16 @@ int member_enum_find(const struct member_enum_value *tab, size_t n, const char *
         if (folded_equal(tab[i].name, &in, &cand) || folded_equal(tab[i].label, &in, &cand))
             found = (int)i;
         for (const char *a = tab[i].alias; a && *a && found < 0;) {
+            /* one spelling of the alias list; the lists are the program's own tables (import
+               parses every row's coded fields through here: no allocation per spelling) */
+            char one[256];
             size_t n_a = strcspn(a, "|");
-            struct buf one = BUF_INIT;
-            buf_add(&one, a, n_a);
-            if (folded_equal(one.ptr, &in, &cand))
+            if (n_a >= sizeof(one))
+                BUG("alias '%.*s' longer than %zu bytes", (int)n_a, a, sizeof(one) - 1);
+            memcpy(one, a, n_a);
+            one[n_a] = '\0';
+            if (folded_equal(one, &in, &cand))
                 found = (int)i;
-            buf_release(&one);
             a += n_a + (a[n_a] == '|');
         }
     }
