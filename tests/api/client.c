@@ -445,3 +445,25 @@ int64_t seed_audit_count(const char *db)
     store_close(st);
     return n;
 }
+
+bool post_refused(const struct session *s, const char *db, const char *path, const char *body,
+                  int status, const char *field)
+{
+    int64_t before = seed_audit_count(db);
+    json_t *j = NULL;
+    int st = post(s, path, body, &j);
+    const char *got = json_string_value(json_object_get(json_object_get(j, "error"), "field"));
+    int64_t after = seed_audit_count(db);
+    bool ok = st == status && (!field || (got && !strcmp(got, field))) && after == before;
+    if (!ok) {
+        char *t = j ? json_dumps(j, 0) : NULL;
+        fprintf(stderr,
+                "POST %s %s: status %d (wanted %d), field %s (wanted %s), %lld audit records "
+                "added: %s\n",
+                path, body, st, status, got ? got : "none", field ? field : "any",
+                (long long)(after - before), t ? t : "");
+        free(t);
+    }
+    json_decref(j);
+    return ok;
+}

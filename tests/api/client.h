@@ -79,5 +79,10 @@ int login(struct session *s, int port, const char *user, const char *password);
    json_decref's it). */
 int get(const struct session *s, const char *path, json_t **j);
 int post(const struct session *s, const char *path, const char *json_body, json_t **j);
+/* A write that must be refused: POST body to path answers status, its error names field (when
+   field is not NULL), and db holds no new audit record. false, after a line on stderr saying
+   what differed, otherwise (assert_true it where it is called). */
+bool post_refused(const struct session *s, const char *db, const char *path, const char *body,
+                  int status, const char *field);
 
 #endif
