@@ -250,11 +250,6 @@ static enum tcxd_err named(enum tcxd_err rc, const char *field, struct tcxd_erro
 #define PARSE(T, c, idx, field, out, e)                                                            \
     ((c)->in[idx].present ? named(T##_parse((c)->in[idx].s, (out), (e)), (field), (e)) : TCXD_OK)
 
-static json_t *end_date(tcxd_date d)
-{
-    return d == DATE_OPEN_END || d == DATE_NONE ? json_null() : http_json_date(d);
-}
-
 static void created(struct http_ctx *c, int64_t id)
 {
     http_json(c, 201, json_pack("{s:I}", "id", (json_int_t)id));
@@ -362,13 +357,9 @@ enum tcxd_err api_cadre_leave_support(struct http_ctx *c, struct tcxd_error *e)
         return rc;
     if (ci.work_start == DATE_NONE)
         return tcxd_fail(e, TCXD_EINVAL, "work_start", "the cadre has no start of work recorded");
-    int months = cadre_service_months(ci.work_start, c->q[DT_DATE].d);
-    int64_t amount = leave_support(&leave_policy_seed002, months);
-    http_json(c, 200,
-              json_pack("{s:I, s:i, s:I, s:I, s:I}", "cadre_id", (json_int_t)ci.id, "months",
-                        months, "amount", (json_int_t)amount, "per_month",
-                        (json_int_t)leave_policy_seed002.per_month, "cap",
-                        (json_int_t)leave_policy_seed002.cap));
+    http_json(
+        c, 200,
+        cadre_leave_support_json(ci.id, cadre_service_months(ci.work_start, c->q[DT_DATE].d)));
     return TCXD_OK;
 }
 
@@ -426,14 +417,7 @@ static void seat_row(void *ctx, const struct cadre_seat_info *s)
 {
     struct committee_out *x = ctx;
     x->count.by_role[s->seat.role]++;
-    json_array_append_new(
-        x->a, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s}", "seat_id",
-                        (json_int_t)s->id, "cadre_id", (json_int_t)s->seat.cadre_id, "full_name",
-                        s->full_name, "role", committee_role_name(s->seat.role), "role_label",
-                        committee_role_label(s->seat.role), "join",
-                        committee_join_name(s->seat.join), "join_label",
-                        committee_join_label(s->seat.join), "from", http_json_date(s->seat.from),
-                        "to", end_date(s->seat.to), "decision_no", s->decision_no));
+    json_array_append_new(x->a, cadre_seat_json(s));
 }
 
 enum tcxd_err api_cadre_committee(struct http_ctx *c, struct tcxd_error *e)
@@ -449,31 +433,17 @@ enum tcxd_err api_cadre_committee(struct http_ctx *c, struct tcxd_error *e)
         json_decref(x.a);
         return rc;
     }
-    json_t *counts = json_object();
-    for (int r = 0; r < CROLE__MAX; r++)
-        json_object_set_new(counts, committee_role_name((enum committee_role)r),
-                            json_integer(x.count.by_role[r]));
-    http_json(c, 200,
-              json_pack("{s:o, s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "org",
-                        api_org_ref(o.id, o.name), "term_id", (json_int_t)t.id, "term", t.label,
-                        "term_from", http_json_date(t.from), "term_to", http_json_date(t.to),
-                        "as_of", http_json_date(on), "counts", counts, "seats", x.a));
+    json_t *j = cadre_committee_json(&t, on, &x.count, x.a);
+    json_object_set_new(j, "org", api_org_ref(o.id, o.name));
+    http_json(c, 200, j);
     return TCXD_OK;
 }
 
 /* ---- positions and appointments ---- */
 
-static json_t *position_json(const struct cadre_position_info *p)
-{
-    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id, "org_id",
-                     (json_int_t)p->org_id, "name", p->name, "title", position_title_name(p->title),
-                     "title_label", position_title_label(p->title), "sector",
-                     position_sector_name(p->sector), "level", cadre_mgmt_name(p->level));
-}
-
 static void position_row(void *ctx, const struct cadre_position_info *p)
 {
-    json_array_append_new(ctx, position_json(p));
+    json_array_append_new(ctx, cadre_position_json(p));
 }
 
 enum tcxd_err api_cadre_position_list(struct http_ctx *c, struct tcxd_error *e)
@@ -561,11 +531,7 @@ enum tcxd_err api_cadre_plan_remove(struct http_ctx *c, struct tcxd_error *e)
 
 static void plan_row(void *ctx, const struct cadre_plan_info *p)
 {
-    json_array_append_new(ctx, json_pack("{s:I, s:I, s:I, s:s, s:s, s:o}", "id", (json_int_t)p->id,
-                                         "position_id", (json_int_t)p->entry.position_id,
-                                         "cadre_id", (json_int_t)p->entry.cadre_id, "full_name",
-                                         p->full_name, "level", cadre_mgmt_name(p->entry.level),
-                                         "added", http_json_date(p->entry.added)));
+    json_array_append_new(ctx, cadre_plan_json(p));
 }
 
 enum tcxd_err api_cadre_planning(struct http_ctx *c, struct tcxd_error *e)
@@ -580,17 +546,7 @@ enum tcxd_err api_cadre_planning(struct http_ctx *c, struct tcxd_error *e)
         json_decref(a);
         return rc;
     }
-    struct buf w = BUF_INIT, y = BUF_INIT;
-    cadre_share_text(sh.women, sh.planned, &w);
-    cadre_share_text(sh.young, sh.planned, &y);
-    http_json(c, 200,
-              json_pack("{s:s, s:o, s:I, s:I, s:I, s:s, s:s, s:i, s:o}", "term", c->q[PQ_TERM].s,
-                        "as_of", http_json_date(on), "planned", (json_int_t)sh.planned, "women",
-                        (json_int_t)sh.women, "young", (json_int_t)sh.young, "women_text", w.ptr,
-                        "young_text", y.ptr, "max_per_position", PLAN_MAX_PER_POSITION, "entries",
-                        a));
-    buf_release(&w);
-    buf_release(&y);
+    http_json(c, 200, cadre_planning_json(c->q[PQ_TERM].s, on, &sh, a));
     return TCXD_OK;
 }
 
@@ -598,14 +554,7 @@ enum tcxd_err api_cadre_planning(struct http_ctx *c, struct tcxd_error *e)
 
 static void due_row(void *ctx, const struct cadre_due_info *d)
 {
-    json_array_append_new(
-        ctx, json_pack("{s:I, s:s, s:I, s:s, s:o, s:o, s:o, s:s, s:s}", "cadre_id",
-                       (json_int_t)d->holding.h.cadre_id, "full_name", d->holding.full_name,
-                       "position_id", (json_int_t)d->holding.position.id, "position",
-                       d->holding.position.name, "from", http_json_date(d->holding.h.from),
-                       "term_end", http_json_date(d->holding.h.term_end), "notice_by",
-                       http_json_date(d->notice_by), "state", reappoint_state_name(d->state),
-                       "state_label", reappoint_state_label(d->state)));
+    json_array_append_new(ctx, cadre_due_json(d));
 }
 
 enum tcxd_err api_cadre_due(struct http_ctx *c, struct tcxd_error *e)
@@ -636,13 +585,7 @@ enum tcxd_err api_cadre_concurrent(struct http_ctx *c, struct tcxd_error *e)
     if ((rc = named(position_title_parse(c->q[KQ_TITLE].s, &t, e), "title", e)) ||
         (rc = store_cadre_concurrent(c->st, c->q[KQ_ORG].i, on, t, &num, &den, e)))
         return rc;
-    struct buf b = BUF_INIT;
-    cadre_share_text(num, den, &b);
-    http_json(c, 200,
-              json_pack("{s:s, s:s, s:o, s:I, s:I, s:s}", "title", position_title_name(t),
-                        "title_label", position_title_label(t), "as_of", http_json_date(on), "num",
-                        (json_int_t)num, "den", (json_int_t)den, "text", b.ptr));
-    buf_release(&b);
+    http_json(c, 200, cadre_concurrent_json(t, on, num, den));
     return TCXD_OK;
 }
 
@@ -688,15 +631,6 @@ enum tcxd_err api_cadre_training(struct http_ctx *c, struct tcxd_error *e)
 
 /* ---- votes ---- */
 
-static json_t *session_json(const struct cadre_vote_session_info *v)
-{
-    return json_pack("{s:I, s:I, s:o, s:i, s:I, s:I, s:I, s:I, s:b}", "id", (json_int_t)v->id,
-                     "org_id", (json_int_t)v->org_id, "held_on", http_json_date(v->held_on), "year",
-                     v->year, "convened", (json_int_t)v->s.convened, "present",
-                     (json_int_t)v->s.present, "issued", (json_int_t)v->s.issued, "returned",
-                     (json_int_t)v->s.returned, "quorum", vote_quorum(&v->s));
-}
-
 enum tcxd_err api_cadre_vote_session_add(struct http_ctx *c, struct tcxd_error *e)
 {
     struct cadre_vote_session_info r = {
@@ -721,7 +655,7 @@ struct sessions_out {
 static void session_row(void *ctx, const struct cadre_vote_session_info *v)
 {
     struct sessions_out *x = ctx;
-    json_t *j = session_json(v);
+    json_t *j = cadre_vote_session_json(v);
     struct org_info o;
     if (http_org_today(x->c, v->org_id, &o))
         json_object_set_new(j, "org", api_org_ref(o.id, o.name));
@@ -747,35 +681,10 @@ struct votes_out {
     int64_t returned;
 };
 
-static json_t *share(int64_t n, int64_t returned)
-{
-    struct buf b = BUF_INIT;
-    vote_share_text(n, returned, &b);
-    json_t *s = json_string(b.ptr);
-    buf_release(&b);
-    return s;
-}
-
 static void vote_row(void *ctx, const struct cadre_vote_info *v)
 {
     struct votes_out *x = ctx;
-    json_t *j =
-        json_pack("{s:I, s:s, s:I, s:s, s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:b}", "cadre_id",
-                  (json_int_t)v->cadre_id, "full_name", v->full_name, "position_id",
-                  (json_int_t)v->position_id, "position", v->position, "high",
-                  (json_int_t)v->t.high, "medium", (json_int_t)v->t.medium, "low",
-                  (json_int_t)v->t.low, "excluded", vote_exclusion_name(v->t.excluded), "outcome",
-                  vote_outcome_name(v->outcome), "outcome_label", vote_outcome_label(v->outcome),
-                  "consequence", vote_outcome_consequence(v->outcome), "removes_from_planning",
-                  vote_outcome_removes_from_planning(v->outcome));
-    if (v->t.excluded != VEX_NONE)
-        json_object_set_new(j, "excluded_label", json_string(vote_exclusion_label(v->t.excluded)));
-    else
-        json_object_set_new(j, "shares",
-                            json_pack("{s:o, s:o, s:o}", "high", share(v->t.high, x->returned),
-                                      "medium", share(v->t.medium, x->returned), "low",
-                                      share(v->t.low, x->returned)));
-    json_array_append_new(x->a, j);
+    json_array_append_new(x->a, cadre_vote_json(v, x->returned));
 }
 
 enum tcxd_err api_cadre_vote_session_show(struct http_ctx *c, struct tcxd_error *e)
@@ -789,7 +698,7 @@ enum tcxd_err api_cadre_vote_session_show(struct http_ctx *c, struct tcxd_error 
         json_decref(x.a);
         return rc;
     }
-    json_t *j = session_json(&vs);
+    json_t *j = cadre_vote_session_json(&vs);
     struct org_info o;
     if (http_org_today(c, vs.org_id, &o))
         json_object_set_new(j, "org", api_org_ref(o.id, o.name));
@@ -811,10 +720,7 @@ enum tcxd_err api_cadre_vote_add(struct http_ctx *c, struct tcxd_error *e)
         (rc = store_cadre_vote_add(c->st, &c->actor, c->ids[0], c->in[VT_CADRE].i,
                                    c->in[VT_POSITION].i, &t, &out, e)))
         return rc;
-    http_json(c, 201,
-              json_pack("{s:s, s:s, s:s, s:b}", "outcome", vote_outcome_name(out), "outcome_label",
-                        vote_outcome_label(out), "consequence", vote_outcome_consequence(out),
-                        "removes_from_planning", vote_outcome_removes_from_planning(out)));
+    http_json(c, 201, cadre_vote_outcome_json(out));
     return TCXD_OK;
 }
 
@@ -832,13 +738,10 @@ enum tcxd_err api_cadre_report(struct http_ctx *c, struct tcxd_error *e)
     if ((rc = http_org_get(c, root, to, "org", &o, e)) ||
         (rc = store_cadre_work_counts(c->st, o.id, from, to, &w, e)))
         return rc;
-    struct buf b = BUF_INIT;
-    cadre_work_sentence(&w, &b);
-    http_json(c, 200,
-              json_pack("{s:o, s:o, s:o, s:I, s:I, s:I, s:s}", "org", api_org_ref(o.id, o.name),
-                        "from", http_json_date(from), "to", http_json_date(to), "appointed",
-                        (json_int_t)w.appointed, "moved", (json_int_t)w.moved, "added",
-                        (json_int_t)w.added, "sentence", b.ptr));
-    buf_release(&b);
+    json_t *j = cadre_work_json(&w);
+    json_object_set_new(j, "org", api_org_ref(o.id, o.name));
+    json_object_set_new(j, "from", http_json_date(from));
+    json_object_set_new(j, "to", http_json_date(to));
+    http_json(c, 200, j);
     return TCXD_OK;
 }

@@ -511,12 +511,7 @@ static void committee_row(void *ctx, const struct cadre_seat_info *s)
     struct committee_out *c = ctx;
     c->count.by_role[s->seat.role]++;
     if (c->a) {
-        json_array_append_new(
-            c->a,
-            json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o}", "seat_id", (json_int_t)s->id,
-                      "cadre_id", (json_int_t)s->seat.cadre_id, "full_name", s->full_name, "role",
-                      committee_role_name(s->seat.role), "join", committee_join_name(s->seat.join),
-                      "from", cli_json_date(s->seat.from), "to", cli_json_date(s->seat.to)));
+        json_array_append_new(c->a, cadre_seat_json(s));
         return;
     }
     struct buf b = BUF_INIT;
@@ -551,13 +546,9 @@ static int cadre_committee(struct cli *cli, struct cli_opt *o, const char **pos,
         return cli_fail(cli, &e);
     }
     if (c.a) {
-        json_t *counts = json_object();
-        for (int r = 0; r < CROLE__MAX; r++)
-            json_object_set_new(counts, committee_role_name((enum committee_role)r),
-                                json_integer(c.count.by_role[r]));
-        cli_print_json(json_pack("{s:I, s:s, s:o, s:o, s:o, s:o}", "org_id", (json_int_t)org.id,
-                                 "term", t.label, "as_of", cli_json_date(on), "counts", counts,
-                                 "term_from", cli_json_date(t.from), "seats", c.a));
+        json_t *j = cadre_committee_json(&t, on, &c.count, c.a);
+        json_object_set_new(j, "org_id", json_integer((json_int_t)org.id));
+        cli_print_json(j);
     }
     return 0;
 }
@@ -658,10 +649,7 @@ static void plan_row(void *ctx, const struct cadre_plan_info *p)
 {
     json_t *a = ctx;
     if (a) {
-        json_array_append_new(a, json_pack("{s:I, s:I, s:I, s:s, s:o}", "id", (json_int_t)p->id,
-                                           "position_id", (json_int_t)p->entry.position_id,
-                                           "cadre_id", (json_int_t)p->entry.cadre_id, "full_name",
-                                           p->full_name, "added", cli_json_date(p->entry.added)));
+        json_array_append_new(a, cadre_plan_json(p));
         return;
     }
     printf("#%lld\t%s #%lld\t%s (#%lld)\n", (long long)p->id, MSG_T("position"),
@@ -686,10 +674,7 @@ static int cadre_planning(struct cli *cli, struct cli_opt *o, const char **pos, 
         return cli_fail(cli, &e);
     }
     if (a) {
-        cli_print_json(json_pack("{s:s, s:o, s:I, s:I, s:I, s:o}", "term", pos[0], "as_of",
-                                 cli_json_date(on), "planned", (json_int_t)sh.planned, "women",
-                                 (json_int_t)sh.women, "young", (json_int_t)sh.young, "entries",
-                                 a));
+        cli_print_json(cadre_planning_json(pos[0], on, &sh, a));
         return 0;
     }
     struct buf b = BUF_INIT;
@@ -708,13 +693,7 @@ static void due_row(void *ctx, const struct cadre_due_info *d)
 {
     json_t *a = ctx;
     if (a) {
-        json_array_append_new(
-            a, json_pack("{s:I, s:s, s:I, s:s, s:o, s:o, s:s}", "cadre_id",
-                         (json_int_t)d->holding.h.cadre_id, "full_name", d->holding.full_name,
-                         "position_id", (json_int_t)d->holding.position.id, "position",
-                         d->holding.position.name, "term_end", cli_json_date(d->holding.h.term_end),
-                         "notice_by", cli_json_date(d->notice_by), "state",
-                         reappoint_state_name(d->state)));
+        json_array_append_new(a, cadre_due_json(d));
         return;
     }
     struct buf b = BUF_INIT;
@@ -762,13 +741,13 @@ static int cadre_concurrent(struct cli *cli, struct cli_opt *o, const char **pos
         cli_org(cli, pos[0], on, &org, &e) || position_title_parse(o[O_TITLE].value, &t, &e) ||
         store_cadre_concurrent(cli->st, org.id, on, t, &num, &den, &e))
         return cli_fail(cli, &e);
+    if (cli->json) {
+        cli_print_json(cadre_concurrent_json(t, on, num, den));
+        return 0;
+    }
     struct buf b = BUF_INIT;
     cadre_share_text(num, den, &b);
-    if (cli->json)
-        cli_print_json(json_pack("{s:s, s:I, s:I, s:s}", "title", position_title_name(t), "num",
-                                 (json_int_t)num, "den", (json_int_t)den, "text", b.ptr));
-    else
-        printf("%s %s: %s\n", MSG_T("secretary also"), position_title_label(t), b.ptr);
+    printf("%s %s: %s\n", MSG_T("secretary also"), position_title_label(t), b.ptr);
     buf_release(&b);
     return 0;
 }
@@ -998,8 +977,7 @@ static int cadre_vote(struct cli *cli, struct cli_opt *o, const char **pos, size
         store_cadre_vote_add(cli->st, &cli->actor, s, c, p, &t, &out, &e))
         return cli_fail(cli, &e);
     if (cli->json)
-        cli_print_json(json_pack("{s:s, s:s}", "outcome", vote_outcome_name(out), "consequence",
-                                 vote_outcome_consequence(out)));
+        cli_print_json(cadre_vote_outcome_json(out));
     else
         printf("%s. %s\n", vote_outcome_label(out), vote_outcome_consequence(out));
     return 0;
@@ -1014,14 +992,7 @@ static void vote_row(void *ctx, const struct cadre_vote_info *v)
 {
     struct votes_out *x = ctx;
     if (x->a) {
-        json_array_append_new(
-            x->a, json_pack("{s:I, s:s, s:I, s:s, s:I, s:I, s:I, s:s, s:s, s:s}", "cadre_id",
-                            (json_int_t)v->cadre_id, "full_name", v->full_name, "position_id",
-                            (json_int_t)v->position_id, "position", v->position, "high",
-                            (json_int_t)v->t.high, "medium", (json_int_t)v->t.medium, "low",
-                            (json_int_t)v->t.low, "excluded", vote_exclusion_name(v->t.excluded),
-                            "outcome", vote_outcome_name(v->outcome), "consequence",
-                            vote_outcome_consequence(v->outcome)));
+        json_array_append_new(x->a, cadre_vote_json(v, x->returned));
         return;
     }
     struct buf b = BUF_INIT;
@@ -1061,12 +1032,11 @@ static int cadre_votes(struct cli *cli, const char **pos, size_t npos)
         json_decref(x.a);
         return cli_fail(cli, &e);
     }
-    if (x.a)
-        cli_print_json(json_pack(
-            "{s:I, s:o, s:i, s:I, s:I, s:I, s:I, s:b, s:o}", "id", (json_int_t)vs.id, "held_on",
-            cli_json_date(vs.held_on), "year", vs.year, "convened", (json_int_t)vs.s.convened,
-            "present", (json_int_t)vs.s.present, "issued", (json_int_t)vs.s.issued, "returned",
-            (json_int_t)vs.s.returned, "quorum", vote_quorum(&vs.s), "votes", x.a));
+    if (x.a) {
+        json_t *j = cadre_vote_session_json(&vs);
+        json_object_set_new(j, "votes", x.a);
+        cli_print_json(j);
+    }
     return 0;
 }
 
@@ -1087,12 +1057,11 @@ static int cadre_leave_support(struct cli *cli, struct cli_opt *o, const char **
         return cli_fail(cli, &e);
     }
     int months = cadre_service_months(c.work_start, d);
-    int64_t amount = leave_support(&leave_policy_seed002, months);
     if (cli->json) {
-        cli_print_json(json_pack("{s:I, s:i, s:I}", "cadre_id", (json_int_t)id, "months", months,
-                                 "amount", (json_int_t)amount));
+        cli_print_json(cadre_leave_support_json(c.id, months));
         return 0;
     }
+    int64_t amount = leave_support(&leave_policy_seed002, months);
     struct buf b = BUF_INIT;
     vnfmt_int(&b, amount);
     printf("%s: %d %s, %s %s\n", c.full_name, months, MSG_T("months of work"), b.ptr, "đồng");
@@ -1113,14 +1082,13 @@ static int cadre_report(struct cli *cli, struct cli_opt *o, const char **pos, si
         cli_org(cli, pos[0], to, &org, &e) ||
         store_cadre_work_counts(cli->st, org.id, from, to, &c, &e))
         return cli_fail(cli, &e);
+    if (cli->json) {
+        cli_print_json(cadre_work_json(&c));
+        return 0;
+    }
     struct buf b = BUF_INIT;
     cadre_work_sentence(&c, &b);
-    if (cli->json)
-        cli_print_json(json_pack("{s:I, s:I, s:I, s:s}", "appointed", (json_int_t)c.appointed,
-                                 "moved", (json_int_t)c.moved, "added", (json_int_t)c.added,
-                                 "sentence", b.ptr));
-    else
-        puts(b.ptr);
+    puts(b.ptr);
     buf_release(&b);
     return 0;
 }

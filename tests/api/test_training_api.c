@@ -5,7 +5,8 @@
  * input answered with the field named and nothing written (a class ending before it starts, an
  * unknown programme, a mode the form does not split the programme by, an unknown opener, an
  * enrolment after the class's last day, a cadre enrolled twice, an unknown result); a class with
- * its cadres and counts, the result recorded, the trainings on the cadre's career page, and
+ * its cadres and counts, the result recorded, the trainings on the cadre's career page, the CLI's
+ * JSON of a cadre and of a class the same as the API's (one definition, store_cadre_json.c), and
  * form 10's cells for the district counted here from what the test enters.
  */
 #include <setjmp.h>
@@ -215,6 +216,31 @@ static void test_classes(void **state)
     assert_string_equal(json_string_value(json_object_get(json_array_get(tr, 0), "result")),
                         "not_completed");
     assert_int_equal(json_integer_value(json_object_get(json_array_get(tr, 1), "class_id")), k2);
+    json_decref(j);
+
+    /* ---- one JSON definition (store_cadre_json.c): the CLI prints what the API answers (the API
+       adds the organization's name to a class) ---- */
+    char out[65536], idb[32];
+    snprintf(idb, sizeof(idb), "%lld", (long long)k_b);
+    assert_int_equal(tcxd_run(db, NULL, out, sizeof(out), "--json", "cadre", "show", idb, NULL), 0);
+    json_t *cli = json_loads(out, 0, NULL);
+    assert_non_null(cli);
+    snprintf(p, sizeof(p), "/api/cadres/%lld", (long long)k_b);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_true(json_equal(cli, j));
+    json_decref(cli);
+    json_decref(j);
+    snprintf(idb, sizeof(idb), "%lld", (long long)k1);
+    assert_int_equal(
+        tcxd_run(db, NULL, out, sizeof(out), "--json", "cadre", "class-show", idb, NULL), 0);
+    cli = json_loads(out, 0, NULL);
+    assert_non_null(cli);
+    snprintf(p, sizeof(p), "/api/cadre/classes/%lld", (long long)k1);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_non_null(json_object_get(j, "org"));
+    json_object_del(j, "org");
+    assert_true(json_equal(cli, j));
+    json_decref(cli);
     json_decref(j);
 
     /* ---- form 10 for Q1, 2024: a (cấp huyện) completed TC LLCT part-time; b (cấp xã) left it
