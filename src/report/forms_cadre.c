@@ -15,8 +15,8 @@
  *   column (column 2 is the sum of 3-12). Rows by the cadre's attributes, the age on the day.
  *   "Thực hiện chủ trương tăng thêm chức danh" is not kept.
  *
- * Forms 8-10 and 12 need facts tcxd does not keep yet (classes held, the leadership flag, the
- * standing of each post on the grid's levels) or more value columns than FORM_MAX_COLS (12's
+ * Form 10 is forms_training.c (the training classes). Forms 8, 9 and 12 need facts tcxd does
+ * not keep yet (the leadership flag, the standing of each post on the grid's levels) or more value columns than FORM_MAX_COLS (12's
  * seventeen): not defined here.
  */
 #include <string.h>

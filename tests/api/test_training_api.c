@@ -6,8 +6,9 @@
  * unknown programme, a mode the form does not split the programme by, an unknown opener, an
  * enrolment after the class's last day, a cadre enrolled twice, an unknown result); a class with
  * its cadres and counts, the result recorded, the trainings on the cadre's career page, the CLI's
- * JSON of a cadre and of a class the same as the API's (one definition, store_cadre_json.c), and
- * form 10's cells for the district counted here from what the test enters.
+ * JSON of a cadre and of a class the same as the API's (one definition, store_cadre_json.c), seed
+ * 002's leave support around its cap over the API, and form 10's cells for the district counted
+ * here from what the test enters.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -242,6 +243,32 @@ static void test_classes(void **state)
     assert_true(json_equal(cli, j));
     json_decref(cli);
     json_decref(j);
+
+    /* ---- seed 002's leave support (1.000.000 đồng a month of work, at most 300.000.000):
+       from 01/01/2000, 299 whole months on 01/12/2024, 301 on 01/02/2025 (the cap); none
+       without a start of work ---- */
+    snprintf(b, sizeof(b),
+             "{\"org_id\":%lld,\"managing_level\":\"huyen\",\"full_name\":\"Ngô Văn Nghỉ\","
+             "\"gender\":\"nam\",\"work_start\":\"2000-01-01\"}",
+             (long long)id_q1);
+    int64_t k_l = mutated(&s1, "/api/cadres", b, 201);
+    const int64_t months_dec = (2024 - 2000) * 12 + (12 - 1), months_feb = (2025 - 2000) * 12 + 1;
+    snprintf(p, sizeof(p), "/api/cadres/%lld/leave-support?date=2024-12-01", (long long)k_l);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "months")), months_dec);
+    assert_int_equal(json_integer_value(json_object_get(j, "amount")), months_dec * 1000000);
+    json_decref(j);
+    snprintf(p, sizeof(p), "/api/cadres/%lld/leave-support?date=2025-02-01", (long long)k_l);
+    assert_int_equal(get(&s1, p, &j), 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "months")), months_feb);
+    assert_int_equal(json_integer_value(json_object_get(j, "amount")), 300000000);
+    json_decref(j);
+    snprintf(p, sizeof(p), "/api/cadres/%lld/leave-support?date=2025-02-01", (long long)k_a);
+    assert_int_equal(get(&s1, p, &j), 400);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "error"), "field")),
+                        "work_start");
+    json_decref(j);
+    assert_int_equal(get(&s2, p, NULL), 404);
 
     /* ---- form 10 for Q1, 2024: a (cấp huyện) completed TC LLCT part-time; b (cấp xã) left it
        not completed (not counted) and studies tin học in a class opened elsewhere. Columns:
