@@ -19,7 +19,7 @@
     X(STMT_TRAINING_CLASS_GET,                                                                     \
       "SELECT " TRAINING_CLASS_COLS " FROM cadre_class k WHERE k.id = ?1")                         \
     X(STMT_TRAINING_CLASS_LIST, "SELECT " TRAINING_CLASS_COLS " FROM cadre_class k "               \
-                                "WHERE ?1 = 0 OR substr(k.from_date, 1, 4) = printf('%04d', ?1) "  \
+                                "WHERE ?1 = 0 OR (k.from_date >= ?2 AND k.from_date <= ?3) "       \
                                 "ORDER BY k.from_date DESC, k.id DESC")                            \
     X(STMT_TRAINING_ENROL_EXISTS,                                                                  \
       "SELECT id FROM cadre_enrolment WHERE class_id = ?1 AND cadre_id = ?2")                      \

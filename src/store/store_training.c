@@ -182,6 +182,8 @@ enum tcxd_err store_training_class_list(struct store *st, int64_t org_id, int ye
         return rc;
     sqlite3_stmt *s = store_stmt(st, STMT_TRAINING_CLASS_LIST);
     sqlite3_bind_int(s, 1, year);
+    store_bind_date(s, 2, year ? date_from_ymd(year, 1, 1) : DATE_NONE);
+    store_bind_date(s, 3, year ? date_from_ymd(year, 12, 31) : DATE_NONE);
     int r;
     struct training_class_info k;
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
