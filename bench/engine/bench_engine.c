@@ -92,7 +92,7 @@ static bool same(const struct report_structure *a, const struct report_structure
     return true;
 }
 
-static double last_min, last_cpu;
+static double last_min, last_cpu, last_min_cpu;
 
 static double time_report(int64_t id, tcxd_date d, bool engine, int runs)
 {
@@ -108,6 +108,7 @@ static double time_report(int64_t id, tcxd_date d, bool engine, int runs)
     double m = median(t, runs);
     last_min = t[0]; /* sorted by median() */
     last_cpu = median(c, runs);
+    last_min_cpu = c[0];
     free(t);
     free(c);
     return m;
@@ -204,13 +205,17 @@ static double time_list(const struct org_tree *t, int64_t org, tcxd_date d, cons
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_engine DB [--runs N] [--date D]... [--check] [--profile N] [--search N]\n");
+        fprintf(stderr, "usage: bench_engine DB [--runs N] [--date D]... [--check] [--profile N] "
+                        "[--search N]\n");
         return 2;
     }
     int runs = 7;
     bool check = false;
-    int profile = 0; /* --profile N: only the engine's city report, N times (for perf) */
-    int search_runs = 0; /* --search N: only the engine's searches and lists, N runs each */
+    int profile = 0;      /* --profile N: only the engine's city report, N times (for perf) */
+    int search_runs = 0;  /* --search N: only the engine's searches and lists, N runs each */
+    const char *orgs[16]; /* --org CODE: only these organizations' reports, by the engine */
+    int norgs = 0;
+    int sql_runs = 0; /* --sql N: with --org, also the SQL path, N runs (checked equal) */
     tcxd_date dates[8];
     int ndates = 0;
     struct tcxd_error e;
@@ -224,6 +229,10 @@ int main(int argc, char **argv)
             check = true;
         else if (!strcmp(argv[i], "--profile") && i + 1 < argc)
             profile = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--org") && i + 1 < argc && norgs < 16)
+            orgs[norgs++] = argv[++i];
+        else if (!strcmp(argv[i], "--sql") && i + 1 < argc)
+            sql_runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--search") && i + 1 < argc)
             search_runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--groupby") && i + 1 < argc) {
@@ -317,6 +326,42 @@ int main(int argc, char **argv)
             printf("| list %s, page %d | %.2f | %.2f | %lld |\n", t->nodes[0].code, pages[i], b,
                    last_cpu, (long long)tb);
         }
+        engine_release(eng);
+        engine_forget();
+        store_close(st);
+        return 0;
+    }
+    if (norgs) { /* the named organizations' reports by the engine (and by SQL with --sql N) */
+        printf(
+            "\n| date | organization | members | engine wall / CPU ms (median of %d; fastest CPU) "
+            "| SQL wall / CPU ms (median of %d) | × CPU |\n|---|---|---:|---:|---:|---:|\n",
+            runs, sql_runs);
+        for (int di = 0; di < ndates; di++)
+            for (int k = 0; k < norgs; k++) {
+                struct org_info oi;
+                if (store_org_by_code(st, orgs[k], dates[di], &oi, &e))
+                    die(orgs[k], &e);
+                char ds[DATE_ISO_LEN];
+                date_format_vn(dates[di], ds);
+                struct report_structure *b = build(oi.id, dates[di], true);
+                double te = time_report(oi.id, dates[di], true, runs), ce = last_cpu,
+                       fe = last_min_cpu;
+                if (sql_runs) {
+                    struct report_structure *a = build(oi.id, dates[di], false);
+                    if (!same(a, b)) {
+                        fprintf(stderr, "DIFFERENT: %s on %s\n", orgs[k], ds);
+                        return 1;
+                    }
+                    report_structure_free(a);
+                    double ts = time_report(oi.id, dates[di], false, sql_runs), cs = last_cpu;
+                    printf("| %s | %s | %lld | %.2f / %.2f (%.2f) | %.0f / %.0f | %.0f |\n", ds,
+                           orgs[k], (long long)b->now.members, te, ce, fe, ts, cs, cs / ce);
+                } else
+                    printf("| %s | %s | %lld | %.2f / %.2f (%.2f) | | |\n", ds, orgs[k],
+                           (long long)b->now.members, te, ce, fe);
+                report_structure_free(b);
+                fflush(stdout);
+            }
         engine_release(eng);
         engine_forget();
         store_close(st);

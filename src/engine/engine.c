@@ -34,20 +34,35 @@ static size_t id_slot(int64_t id, size_t cap)
     return (size_t)(h >> 21) & (cap - 1);
 }
 
-void idmap_init(struct idmap *m, size_t n)
+void idmap_init(struct idmap *m, size_t n, int64_t lo, int64_t hi)
 {
+    memset(m, 0, sizeof(*m));
+    if (n && lo <= hi && (uint64_t)hi - (uint64_t)lo < 2 * (uint64_t)n + 16) {
+        m->dense = true;
+        m->base = lo;
+        m->cap = (size_t)((uint64_t)hi - (uint64_t)lo + 1);
+        m->vals = xmalloc(m->cap * sizeof(*m->vals));
+        memset(m->vals, 0xff, m->cap * sizeof(*m->vals));
+        return;
+    }
     size_t cap = 16;
     while (cap < n * 2 + 2)
         cap *= 2;
     m->cap = cap;
     m->keys = xmalloc(cap * sizeof(*m->keys));
     m->vals = xmalloc(cap * sizeof(*m->vals));
-    for (size_t i = 0; i < cap; i++)
-        m->vals[i] = UINT32_MAX;
+    memset(m->vals, 0xff, cap * sizeof(*m->vals));
 }
 
 void idmap_put(struct idmap *m, int64_t id, uint32_t v)
 {
+    if (m->dense) {
+        uint64_t k = (uint64_t)id - (uint64_t)m->base;
+        if (k >= m->cap)
+            BUG("id %lld outside the dense map", (long long)id);
+        m->vals[k] = v;
+        return;
+    }
     size_t i = id_slot(id, m->cap);
     while (m->vals[i] != UINT32_MAX && m->keys[i] != id)
         i = (i + 1) & (m->cap - 1);
@@ -55,7 +70,7 @@ void idmap_put(struct idmap *m, int64_t id, uint32_t v)
     m->vals[i] = v;
 }
 
-uint32_t idmap_get(const struct idmap *m, int64_t id)
+uint32_t idmap_probe(const struct idmap *m, int64_t id)
 {
     if (!m->cap)
         return UINT32_MAX;
@@ -127,6 +142,15 @@ static uint32_t str_hash(const char *s)
     return h;
 }
 
+static uint32_t str_hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *c = p;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ c[i]) * 16777619u;
+    return h;
+}
+
 static uint32_t dict_slot(const struct engine_dict *d, const char *s)
 {
     uint32_t i = str_hash(s) & (uint32_t)(d->nslots - 1);
@@ -164,6 +188,16 @@ struct raw_stint {
     uint8_t kind, status;
 };
 
+/* A member event as read (member, at: the event's organization's slot) and then placed
+   (from_slot, to_slot). */
+struct raw_event {
+    int64_t seq;
+    tcxd_date date;
+    uint32_t member, at, from_slot, to_slot;
+    uint8_t kind;
+    int8_t form;
+};
+
 struct build {
     struct engine *eng;
     struct raw_stint *st;
@@ -173,10 +207,7 @@ struct build {
         struct member_gap g;
     } * gaps;
     size_t ngaps, gaps_cap;
-    struct {
-        uint32_t member;
-        struct member_event ev;
-    } * evs;
+    struct raw_event *evs; /* in the store's order (event id) */
     size_t nevs, evs_cap;
     struct org_version_raw *vers;
     size_t nvers, vers_cap;
@@ -278,12 +309,16 @@ static void on_event(void *ctx, int64_t member_id, const struct member_event *ev
 {
     struct build *b = ctx;
     uint32_t mi = idmap_get(&b->eng->member_idx, member_id);
-    if (mi == UINT32_MAX || ev->date == DATE_NONE)
+    if (mi == UINT32_MAX || ev->date == DATE_NONE || (unsigned)ev->kind >= MEV__MAX)
         return;
     ALLOC_GROW(b->evs, b->nevs + 1, b->evs_cap);
-    b->evs[b->nevs].member = mi;
-    b->evs[b->nevs].ev = *ev;
-    b->nevs++;
+    struct raw_event *x = &b->evs[b->nevs++];
+    x->seq = ev->seq;
+    x->date = ev->date;
+    x->member = mi;
+    x->at = ev->org_id ? idmap_get(&b->eng->org_slot, ev->org_id) : TREE_NONE;
+    x->kind = (uint8_t)ev->kind;
+    x->form = (int8_t)ev->form;
 }
 
 /* ---- organizations and versions ----------------------------------------------------------- */
@@ -315,7 +350,12 @@ static void build_orgs(struct build *b)
        tree loads link them */
     if (eng->norgs)
         qsort(eng->orgs, eng->norgs, sizeof(*eng->orgs), cmp_org_code);
-    idmap_init(&eng->org_slot, eng->norgs);
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < eng->norgs; i++) {
+        lo = eng->orgs[i].id < lo ? eng->orgs[i].id : lo;
+        hi = eng->orgs[i].id > hi ? eng->orgs[i].id : hi;
+    }
+    idmap_init(&eng->org_slot, eng->norgs, lo, hi);
     for (size_t i = 0; i < eng->norgs; i++)
         idmap_put(&eng->org_slot, eng->orgs[i].id, (uint32_t)i);
     size_t k = 0;
@@ -518,40 +558,85 @@ static int cmp_raw_slot(const void *a, const void *b)
     return (x->member > y->member) - (x->member < y->member);
 }
 
+/* The profile code of a combination of attributes (a new entry when first seen). */
+static uint32_t prof_code(struct engine *eng, const struct engine_member_row *m)
+{
+    struct engine_prof p;
+    memset(&p, 0, sizeof(p));
+    memcpy(p.attr, m->attr, sizeof(p.attr));
+    p.gender = m->gender;
+    p.theory = m->theory;
+    if (eng->nprof * 2 >= eng->nprof_slots) {
+        size_t ns = eng->nprof_slots ? eng->nprof_slots * 2 : 1024;
+        free(eng->prof_slots);
+        eng->prof_slots = xcalloc(ns, sizeof(uint32_t));
+        eng->nprof_slots = ns;
+        for (size_t k = 0; k < eng->nprof; k++) {
+            uint32_t h = str_hash_bytes(&eng->prof[k], sizeof(p)) & (uint32_t)(ns - 1);
+            while (eng->prof_slots[h])
+                h = (h + 1) & (uint32_t)(ns - 1);
+            eng->prof_slots[h] = (uint32_t)k + 1;
+        }
+    }
+    uint32_t h = str_hash_bytes(&p, sizeof(p)) & (uint32_t)(eng->nprof_slots - 1);
+    while (eng->prof_slots[h]) {
+        uint32_t k = eng->prof_slots[h] - 1;
+        if (!memcmp(&eng->prof[k], &p, sizeof(p)))
+            return k;
+        h = (h + 1) & (uint32_t)(eng->nprof_slots - 1);
+    }
+    if (eng->nprof >= ENGINE_PROF_MAX)
+        BUG("more than %u combinations of members' attributes", ENGINE_PROF_MAX);
+    ALLOC_GROW(eng->prof, eng->nprof + 1, eng->prof_cap);
+    eng->prof[eng->nprof] = p;
+    eng->prof_slots[h] = (uint32_t)eng->nprof + 1;
+    return (uint32_t)eng->nprof++;
+}
+
 static void build_stints(struct build *b)
 {
     struct engine *eng = b->eng;
-    if (b->nst)
-        qsort(b->st, b->nst, sizeof(*b->st), cmp_raw_slot);
+    uint32_t *mprof = xmalloc((eng->nmembers ? eng->nmembers : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < eng->nmembers; i++)
+        mprof[i] = prof_code(eng, &eng->m[i]);
+    free(eng->prof_slots);
+    eng->prof_slots = NULL;
+    eng->nprof_slots = 0;
     eng->st = xmalloc((b->nst ? b->nst : 1) * sizeof(*eng->st));
     eng->st_member = xmalloc((b->nst ? b->nst : 1) * sizeof(uint32_t));
-    eng->span = xmalloc((b->nst ? b->nst : 1) * sizeof(*eng->span));
+    eng->st_from = xmalloc((b->nst ? b->nst : 1) * sizeof(tcxd_date));
+    eng->st_to = xmalloc((b->nst ? b->nst : 1) * sizeof(tcxd_date));
     eng->nst = b->nst;
+    /* b->st is by (first day, member) (stints_by_from): a stable pass by slot */
     eng->st_off = xcalloc(eng->norgs + 1, sizeof(uint32_t));
-    for (size_t i = 0; i < b->nst; i++) {
-        const struct raw_stint *r = &b->st[i];
+    for (size_t i = 0; i < b->nst; i++)
+        eng->st_off[b->st[i].slot + 1]++;
+    for (size_t i = 0; i < eng->norgs; i++)
+        eng->st_off[i + 1] += eng->st_off[i];
+    uint32_t *cur = xmalloc((eng->norgs ? eng->norgs : 1) * sizeof(uint32_t));
+    memcpy(cur, eng->st_off, (eng->norgs ? eng->norgs : 1) * sizeof(uint32_t));
+    for (size_t k = 0; k < b->nst; k++) {
+        const struct raw_stint *r = &b->st[k];
+        size_t i = cur[r->slot]++;
         const struct engine_member_row *m = &eng->m[r->member];
         struct engine_stint *s = &eng->st[i];
-        eng->span[i].from = r->from;
-        eng->span[i].to = r->to;
+        eng->st_from[i] = r->from;
+        eng->st_to[i] = r->to;
         eng->st_member[i] = r->member;
         s->birth = m->birth;
         s->first_decision = m->first_decision == DATE_NONE ? INT32_MAX : m->first_decision;
         if (eng->gap_off[r->member] != eng->gap_off[r->member + 1])
             s->first_decision = (tcxd_date)b->gapm_of[r->member]; /* see struct engine_stint */
-        memcpy(s->attr, m->attr, sizeof(s->attr));
+        s->prof = mprof[r->member];
         s->status = r->status & 7u;
         s->kind = r->kind & 1u;
-        s->gender = m->gender & 1u;
-        s->theory = m->theory & 7u;
         s->gaps = eng->gap_off[r->member] != eng->gap_off[r->member + 1];
         s->cur = m->org_slot == r->slot;
-        eng->st_off[r->slot + 1]++;
     }
-    for (size_t i = 0; i < eng->norgs; i++)
-        eng->st_off[i + 1] += eng->st_off[i];
-    eng->bytes += eng->nst * (sizeof(*eng->st) + sizeof(*eng->span) + sizeof(uint32_t)) +
-                  (eng->norgs + 1) * sizeof(uint32_t);
+    free(cur);
+    free(mprof);
+    eng->bytes += eng->nst * (sizeof(*eng->st) + 2 * sizeof(tcxd_date) + sizeof(uint32_t)) +
+                  (eng->norgs + 1) * sizeof(uint32_t) + eng->nprof * sizeof(*eng->prof);
 }
 
 static int cmp_gap_member(const void *a, const void *b)
@@ -586,6 +671,7 @@ static void build_gaps(struct build *b)
             g->died = eng->m[i].died;
             g->lo = eng->gap_off[i];
             g->hi = eng->gap_off[i + 1];
+            g->one = eng->gaps[g->lo];
             b->gapm_of[i] = (uint32_t)eng->ngapm++;
         }
     eng->bytes += (eng->nmembers + 1) * sizeof(uint32_t) + eng->ngaps * sizeof(*eng->gaps) +
@@ -602,60 +688,133 @@ static uint32_t registered_slot(const struct raw_stint *st, const uint32_t *off,
     return TREE_NONE;
 }
 
-static int cmp_raw_member(const void *a, const void *b)
-{
-    const struct raw_stint *x = a, *y = b;
-    if (x->member != y->member)
-        return x->member < y->member ? -1 : 1;
-    return (x->from > y->from) - (x->from < y->from);
-}
-
 static int cmp_event(const void *a, const void *b)
 {
-    const struct engine_event *x = a, *y = b;
+    const struct raw_event *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
     if (x->date != y->date)
         return x->date < y->date ? -1 : 1;
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/* The events in (kind, date, id) order straight into the engine's columns: one counting pass
+   keyed by (kind, date), stable, over events read in id order (the store's table order; a
+   comparison sort when they were not, or when the dates span too many days). */
+static void sort_events(struct build *b, const struct raw_stint *bym, const uint32_t *off)
+{
+    struct engine *eng = b->eng;
+    struct raw_event *rev = b->evs;
+    size_t nev = b->nevs;
+    bool ordered = true;
+    tcxd_date dmin = INT32_MAX, dmax = INT32_MIN;
+    for (size_t i = 0; i < nev; i++) {
+        ordered = ordered && (i == 0 || rev[i - 1].seq < rev[i].seq);
+        dmin = rev[i].date < dmin ? rev[i].date : dmin;
+        dmax = rev[i].date > dmax ? rev[i].date : dmax;
+    }
+    size_t days = nev ? (size_t)((int64_t)dmax - dmin + 1) : 1;
+    if (!ordered || days > (1u << 20)) {
+        if (nev)
+            qsort(rev, nev, sizeof(*rev), cmp_event);
+        dmin = 0;
+        days = 1; /* then every event is in its kind's one bucket, in the sorted order */
+    }
+    size_t nb = (size_t)MEV__MAX * days;
+    uint32_t *pos = xcalloc(nb + 1, sizeof(uint32_t));
+    for (size_t i = 0; i < nev; i++)
+        pos[(size_t)rev[i].kind * days + (size_t)(days > 1 ? rev[i].date - dmin : 0) + 1]++;
+    for (size_t k = 0; k < nb; k++)
+        pos[k + 1] += pos[k];
+    eng->ev = xmalloc((nev ? nev : 1) * sizeof(*eng->ev));
+    eng->ev_form = xmalloc(nev ? nev : 1);
+    eng->nev = nev;
+    memset(eng->ev_kind_off, 0, sizeof(eng->ev_kind_off));
+    for (int k = 0; k <= MEV__MAX; k++)
+        eng->ev_kind_off[k] = pos[(size_t)k * days];
+    for (size_t i = 0; i < nev; i++) {
+        const struct raw_event *x = &rev[i];
+        uint32_t j = pos[(size_t)x->kind * days + (size_t)(days > 1 ? x->date - dmin : 0)]++;
+        struct engine_event *y = &eng->ev[j];
+        y->date = x->date;
+        /* where it is placed: the chi bộ of the day before (of the day itself when it began
+           that day); an admission's is its organization, a transfer's other side its target */
+        if (x->kind == MEV_ADMIT) {
+            y->from_slot = x->at;
+            y->to_slot = TREE_NONE;
+        } else {
+            y->from_slot = registered_slot(bym, off, x->member, x->date - 1);
+            if (y->from_slot == TREE_NONE)
+                y->from_slot = registered_slot(bym, off, x->member, x->date);
+            y->to_slot = x->kind == MEV_TRANSFER ? x->at : TREE_NONE;
+        }
+        eng->ev_form[j] = x->form;
+    }
+    free(pos);
+    eng->bytes += eng->nev * (sizeof(*eng->ev) + 1);
+}
+
+/* b->st by member (a counting pass), each member's few by first day: into bym, offsets off. */
+static void stints_by_member(struct build *b, struct raw_stint *bym, uint32_t *off)
+{
+    size_t n = b->nst, nm = b->eng->nmembers;
+    for (size_t i = 0; i < n; i++)
+        off[b->st[i].member + 1]++;
+    for (size_t i = 0; i < nm; i++)
+        off[i + 1] += off[i];
+    uint32_t *cur = xmalloc((nm ? nm : 1) * sizeof(uint32_t));
+    memcpy(cur, off, (nm ? nm : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++)
+        bym[cur[b->st[i].member]++] = b->st[i];
+    free(cur);
+    for (size_t m = 0; m < nm; m++)
+        for (uint32_t i = off[m] + 1; i < off[m + 1]; i++) {
+            struct raw_stint t = bym[i];
+            uint32_t j = i;
+            for (; j > off[m] && bym[j - 1].from > t.from; j--)
+                bym[j] = bym[j - 1];
+            bym[j] = t;
+        }
+}
+
+/* bym (by member, then first day) into b->st by first day, then member: a stable counting pass
+   (a comparison sort when the first days span too many days). build_stints' pass by slot then
+   gives the order (slot, first day, member). */
+static void stints_by_from(struct build *b, const struct raw_stint *bym)
+{
+    size_t n = b->nst;
+    tcxd_date dmin = INT32_MAX, dmax = INT32_MIN;
+    for (size_t i = 0; i < n; i++) {
+        dmin = bym[i].from < dmin ? bym[i].from : dmin;
+        dmax = bym[i].from > dmax ? bym[i].from : dmax;
+    }
+    size_t days = n ? (size_t)((int64_t)dmax - dmin + 1) : 1;
+    if (days > (1u << 22)) {
+        memcpy(b->st, bym, n * sizeof(*bym));
+        qsort(b->st, n, sizeof(*b->st), cmp_raw_slot);
+        return;
+    }
+    uint32_t *pos = xcalloc(days + 1, sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++)
+        pos[bym[i].from - dmin + 1]++;
+    for (size_t k = 0; k < days; k++)
+        pos[k + 1] += pos[k];
+    for (size_t i = 0; i < n; i++)
+        b->st[pos[bym[i].from - dmin]++] = bym[i];
+    free(pos);
+}
+
 static void build_events(struct build *b)
 {
     struct engine *eng = b->eng;
-    /* a copy of the registrations by member, to place each event */
+    /* the registrations by member, to place each event */
     struct raw_stint *bym = xmalloc((b->nst ? b->nst : 1) * sizeof(*bym));
-    if (b->nst)
-        memcpy(bym, b->st, b->nst * sizeof(*bym));
-    if (b->nst)
-        qsort(bym, b->nst, sizeof(*bym), cmp_raw_member);
     uint32_t *off = xcalloc(eng->nmembers + 1, sizeof(uint32_t));
-    for (size_t i = 0; i < b->nst; i++)
-        off[bym[i].member + 1]++;
-    for (size_t i = 0; i < eng->nmembers; i++)
-        off[i + 1] += off[i];
-    eng->ev = xmalloc((b->nevs ? b->nevs : 1) * sizeof(*eng->ev));
-    eng->nev = b->nevs;
-    for (size_t i = 0; i < b->nevs; i++) {
-        const struct member_event *ev = &b->evs[i].ev;
-        uint32_t mi = b->evs[i].member;
-        struct engine_event *x = &eng->ev[i];
-        x->date = ev->date;
-        x->seq = ev->seq;
-        x->member = mi;
-        x->kind = (uint8_t)ev->kind;
-        x->form = (int8_t)ev->form;
-        uint32_t at = ev->org_id ? idmap_get(&eng->org_slot, ev->org_id) : TREE_NONE;
-        if (ev->kind == MEV_ADMIT) {
-            x->from_slot = at;
-            x->to_slot = TREE_NONE;
-        } else {
-            x->from_slot = registered_slot(bym, off, mi, ev->date - 1);
-            if (x->from_slot == TREE_NONE)
-                x->from_slot = registered_slot(bym, off, mi, ev->date);
-            x->to_slot = ev->kind == MEV_TRANSFER ? at : TREE_NONE;
-        }
-    }
-    if (eng->nev)
-        qsort(eng->ev, eng->nev, sizeof(*eng->ev), cmp_event);
+    stints_by_member(b, bym, off);
+    sort_events(b, bym, off);
+    free(b->evs);
+    b->evs = NULL;
+    stints_by_from(b, bym);
     /* kept for lists and searches: each member's registrations */
     eng->mst = xmalloc((b->nst ? b->nst : 1) * sizeof(*eng->mst));
     for (size_t i = 0; i < b->nst; i++) {
@@ -668,7 +827,6 @@ static void build_events(struct build *b)
     eng->mst_off = off;
     eng->bytes += b->nst * sizeof(*eng->mst) + (eng->nmembers + 1) * sizeof(uint32_t);
     free(bym);
-    eng->bytes += eng->nev * sizeof(*eng->ev);
 }
 
 /* ---- build / free ------------------------------------------------------------------------- */
@@ -686,10 +844,16 @@ static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_err
         return rc;
     engine_search_finish(eng); /* renumbers the members in roll order */
     eng->bytes += eng->bstr_cap;
-    idmap_init(&eng->member_idx, eng->nmembers);
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i = 0; i < eng->nmembers; i++) {
+        lo = eng->m[i].id < lo ? eng->m[i].id : lo;
+        hi = eng->m[i].id > hi ? eng->m[i].id : hi;
+    }
+    idmap_init(&eng->member_idx, eng->nmembers, lo, hi);
     for (size_t i = 0; i < eng->nmembers; i++)
         idmap_put(&eng->member_idx, eng->m[i].id, (uint32_t)i);
-    eng->bytes += eng->nmembers * sizeof(*eng->m) + eng->member_idx.cap * 12;
+    eng->bytes +=
+        eng->nmembers * sizeof(*eng->m) + eng->member_idx.cap * (eng->member_idx.dense ? 4 : 12);
     if ((rc = store_engine_gaps(st, on_gap, b, e)))
         return rc;
     build_gaps(b);
@@ -761,12 +925,16 @@ void engine_free(struct engine *eng)
     free(eng->m);
     free(eng->st);
     free(eng->st_member);
-    free(eng->span);
+    free(eng->st_from);
+    free(eng->st_to);
+    free(eng->prof);
+    free(eng->prof_slots);
     free(eng->st_off);
     free(eng->gaps);
     free(eng->gapm);
     free(eng->gap_off);
     free(eng->ev);
+    free(eng->ev_form);
     free(eng->mst);
     free(eng->mst_off);
     engine_search_release(eng);
@@ -1068,7 +1236,7 @@ void engine_members(const struct engine *eng, const struct engine_range *r, bool
             continue;
         uint32_t slot = v->slot_of_pos[pos];
         for (uint32_t i = eng->st_off[slot], end = engine_slot_end(eng, slot, on); i < end; i++) {
-            if (eng->span[i].to <= on)
+            if (eng->st_to[i] <= on)
                 continue;
             const struct engine_stint *s = &eng->st[i];
             if (!active(s->status))
@@ -1081,10 +1249,11 @@ void engine_members(const struct engine *eng, const struct engine_range *r, bool
             m.pos = pos;
             m.status = (enum member_status)s->status;
             m.temporary = s->kind != STINT_REGISTERED;
-            m.gender = (enum gender)s->gender;
-            m.theory = (enum theory_level)s->theory;
+            const struct engine_prof *pf = engine_st_prof(eng, s);
+            m.gender = (enum gender)pf->gender;
+            m.theory = (enum theory_level)pf->theory;
             for (int a = 0; a < ENGINE_ATTR__MAX; a++)
-                m.attr[a] = s->attr[a];
+                m.attr[a] = pf->attr[a];
             m.birth_date = s->birth;
             m.first_decision = s->gaps                          ? eng->m[m.idx].first_decision
                                : s->first_decision == INT32_MAX ? DATE_NONE
@@ -1109,6 +1278,7 @@ int engine_party_age_years(const struct engine *eng, uint32_t idx, tcxd_date on)
    order and are tested without a branch into sel[], ENGINE_SEL at a time (select_on). (Sorting
    by the end instead, the latest first, cuts the ended ones off but measured slower.) */
 #define ENGINE_SEL 512
+_Static_assert(ENGINE_SEL < 1024 && ENGINE_AGE_BANDS * 10 <= 64, "engine_breakdown packs counts");
 uint32_t engine_slot_end(const struct engine *eng, uint32_t slot, tcxd_date on)
 {
     uint32_t base = eng->st_off[slot], n = eng->st_off[slot + 1] - base;
@@ -1116,20 +1286,20 @@ uint32_t engine_slot_end(const struct engine *eng, uint32_t slot, tcxd_date on)
         return base;
     while (n > 1) {
         uint32_t half = n / 2;
-        base = eng->span[base + half - 1].from <= on ? base + half : base;
+        base = eng->st_from[base + half - 1] <= on ? base + half : base;
         n -= half;
     }
-    return base + (eng->span[base].from <= on);
+    return base + (eng->st_from[base] <= on);
 }
 
-static uint32_t select_on(const struct engine_span *span, uint32_t i, uint32_t end, tcxd_date on,
+static uint32_t select_on(const tcxd_date *to, uint32_t i, uint32_t end, tcxd_date on,
                           uint32_t *sel, uint32_t *next)
 {
     uint32_t n = 0;
     uint32_t stop = end - i > ENGINE_SEL ? i + ENGINE_SEL : end;
     for (; i < stop; i++) {
         sel[n] = i;
-        n += span[i].to > on;
+        n += to[i] > on;
     }
     *next = i;
     return n;
@@ -1151,7 +1321,7 @@ void engine_node_counts(const struct engine *eng, const struct engine_range *r, 
         uint32_t slot = v->slot_of_pos[pos];
         int64_t a = 0, b = 0;
         for (uint32_t i = eng->st_off[slot], end = engine_slot_end(eng, slot, on); i < end;) {
-            uint32_t k = select_on(eng->span, i, end, on, sel, &i);
+            uint32_t k = select_on(eng->st_to, i, end, on, sel, &i);
             for (uint32_t j = 0; j < k; j++) {
                 const struct engine_stint *s = &eng->st[sel[j]];
                 unsigned reg = s->kind == STINT_REGISTERED;
@@ -1222,6 +1392,16 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
     memset(pa, 0, sizeof(pa));
     memset(th, 0, sizeof(th));
     int64_t *eth = out->attr[0], *rel = out->attr[1], *edu = out->attr[2];
+    /* each counted member is one increment of its (profile, age band) cell and one of its
+       party-age band; the other breakdowns are sums of the cells afterwards. A range with fewer
+       registrations than cells counts into the breakdowns directly instead. */
+    size_t nreg = 0;
+    for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
+        uint32_t slot = v->slot_of_pos[pos];
+        nreg += eng->st_off[slot + 1] - eng->st_off[slot];
+    }
+    size_t ncells = eng->nprof * ENGINE_AGE_BANDS;
+    uint32_t *cell = nreg > ncells ? xcalloc(ncells ? ncells : 1, sizeof(uint32_t)) : NULL;
     uint32_t sel[ENGINE_SEL];
     for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
         const struct engine_org *o = &v->orgs[pos];
@@ -1230,34 +1410,50 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
         uint32_t slot = v->slot_of_pos[pos];
         int64_t n_off = 0, n_prob = 0;
         for (uint32_t i = eng->st_off[slot], end = engine_slot_end(eng, slot, on); i < end;) {
-            uint32_t k = select_on(eng->span, i, end, on, sel, &i);
+            uint32_t k = select_on(eng->st_to, i, end, on, sel, &i);
+            /* the members with gaps (about 1 in 100) read their entry in gapm: fetched ahead */
+            for (uint32_t j = 0; j < k; j++) {
+                const struct engine_stint *s = &eng->st[sel[j]];
+                if (s->gaps)
+                    __builtin_prefetch(&eng->gapm[s->first_decision]);
+            }
+            /* the party-age bands of the batch in 10-bit fields of one register (a batch has at
+               most ENGINE_SEL < 1024 members): no chain of increments through memory */
+            uint64_t pab = 0;
             for (uint32_t j = 0; j < k; j++) {
                 const struct engine_stint *s = &eng->st[sel[j]];
                 if (s->kind != STINT_REGISTERED || !active(s->status))
                     continue;
                 n_off += s->status == MEMBER_OFFICIAL;
                 n_prob += s->status == MEMBER_PROBATIONARY;
-                unsigned g = s->gender;
-                gender[g]++;
                 int ab = (s->birth <= age_cut[0]) + (s->birth <= age_cut[1]) +
                          (s->birth <= age_cut[2]) + (s->birth <= age_cut[3]) +
                          (s->birth <= age_cut[4]);
-                age[ab][g]++;
                 int pb;
                 if (s->gaps) {
                     const struct engine_gapm *gm = &eng->gapm[s->first_decision];
-                    pb = party_age_band(member_party_age_years_of(
-                        gm->first_decision, gm->died, eng->gaps + gm->lo, gm->hi - gm->lo, on));
+                    pb = party_age_band(member_party_age_years_of(gm->first_decision, gm->died,
+                                                                  engine_gapm_gaps(eng->gaps, gm),
+                                                                  gm->hi - gm->lo, on));
                 } else
                     pb = (s->first_decision <= pa_cut[0]) + (s->first_decision <= pa_cut[1]) +
                          (s->first_decision <= pa_cut[2]) + (s->first_decision <= pa_cut[3]) +
                          (s->first_decision <= pa_cut[4]);
-                pa[pb]++;
-                th[s->theory]++;
-                eth[s->attr[0]]++;
-                rel[s->attr[1]]++;
-                edu[s->attr[2]]++;
+                pab += 1ull << (10 * pb);
+                if (cell) {
+                    cell[(size_t)s->prof * ENGINE_AGE_BANDS + (size_t)ab]++;
+                    continue;
+                }
+                const struct engine_prof *p = &eng->prof[s->prof];
+                gender[p->gender]++;
+                age[ab][p->gender]++;
+                th[p->theory]++;
+                eth[p->attr[0]]++;
+                rel[p->attr[1]]++;
+                edu[p->attr[2]]++;
             }
+            for (int x = 0; x < ENGINE_AGE_BANDS; x++)
+                pa[x] += (int64_t)((pab >> (10 * x)) & 1023u);
         }
         status[MEMBER_OFFICIAL] += n_off;
         status[MEMBER_PROBATIONARY] += n_prob;
@@ -1265,6 +1461,23 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
             official[pos - r->lo] = n_off;
         if (probationary)
             probationary[pos - r->lo] = n_prob;
+    }
+    if (cell) {
+        for (size_t q = 0; q < eng->nprof; q++) {
+            const struct engine_prof *p = &eng->prof[q];
+            const uint32_t *c = cell + q * ENGINE_AGE_BANDS;
+            int64_t n = 0;
+            for (int ab = 0; ab < ENGINE_AGE_BANDS; ab++) {
+                age[ab][p->gender] += c[ab];
+                n += c[ab];
+            }
+            gender[p->gender] += n;
+            th[p->theory] += n;
+            eth[p->attr[0]] += n;
+            rel[p->attr[1]] += n;
+            edu[p->attr[2]] += n;
+        }
+        free(cell);
     }
     memcpy(out->gender, gender, sizeof(gender));
     memcpy(out->status, status, sizeof(status));
@@ -1286,7 +1499,10 @@ void engine_breakdown_release(struct engine_breakdown *b)
 int64_t engine_count_events(const struct engine *eng, int64_t org_id,
                             const struct engine_event_query *q)
 {
-    size_t lo = 0, hi = eng->nev;
+    if ((unsigned)q->kind >= MEV__MAX)
+        return 0;
+    size_t lo = eng->ev_kind_off[q->kind], hi = eng->ev_kind_off[q->kind + 1];
+    size_t end = hi;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (eng->ev[mid].date < q->from)
@@ -1301,9 +1517,9 @@ int64_t engine_count_events(const struct engine *eng, int64_t org_id,
     uint32_t k = UINT32_MAX;
     const struct engine_version *v = NULL;
     uint32_t rlo = 0, rhi = 0;
-    for (size_t i = lo; i < eng->nev && eng->ev[i].date < q->to; i++) {
+    for (size_t i = lo; i < end && eng->ev[i].date < q->to; i++) {
         const struct engine_event *x = &eng->ev[i];
-        if (x->kind != q->kind || (q->form >= 0 && x->form != q->form))
+        if (q->form >= 0 && eng->ev_form[i] != q->form)
             continue;
         uint32_t here = q->side == ENGINE_AT_TO ? x->to_slot : x->from_slot;
         uint32_t other = q->side == ENGINE_AT_TO ? x->from_slot : x->to_slot;
@@ -1455,8 +1671,7 @@ enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, i
             due.days_left = (int)((int64_t)due.due - today);
             if (!(due.overdue || due.days_left <= within_days))
                 continue;
-            due.working_days_late =
-                today > due.due ? date_working_days_between(due.due, today) : 0;
+            due.working_days_late = today > due.due ? date_working_days_between(due.due, today) : 0;
             struct member_row r;
             memset(&r, 0, sizeof(r));
             r.id = m->id;

@@ -31,7 +31,7 @@
 #include "util/xmalloc.h"
 
 #define FILE_MAGIC  "TCXDENG\n"
-#define FILE_FORMAT 2u
+#define FILE_FORMAT 3u
 #define FILE_ALIGN  64u
 
 enum {
@@ -53,11 +53,14 @@ enum {
     S_GAPS,
     S_GAP_OFF,
     S_GAPM,
-    S_SPAN,
+    S_ST_FROM,
+    S_ST_TO,
+    S_PROF,
     S_ST,
     S_ST_MEMBER,
     S_ST_OFF,
     S_EV,
+    S_EV_FORM,
     S_WORDS,
     S_BY_FOLD,
     S_FOLD_POS,
@@ -82,7 +85,7 @@ enum {
     Z_MEMBER,
     Z_GAP,
     Z_GAPM,
-    Z_SPAN,
+    Z_PROF,
     Z_ST,
     Z_EV,
     Z_WORD,
@@ -94,13 +97,16 @@ enum {
 };
 
 struct file_counts {
-    uint64_t norgs, nvers, nbounds, nmembers, ngaps, ngapm, nst, nev;
+    uint64_t norgs, nvers, nbounds, nmembers, ngaps, ngapm, nst, nev, nprof;
     uint64_t org_slot_cap, member_idx_cap;
+    int64_t org_slot_base, member_idx_base;
+    uint64_t org_slot_dense, member_idx_dense;
     uint64_t dict_n[ENGINE_ATTR__MAX], dict_nslots[ENGINE_ATTR__MAX];
     uint64_t nwords, nmw, nnid, ncard;
     uint64_t pool_len, bstr_len;
     uint64_t bytes;
     double build_ms;
+    uint32_t ev_kind_off[MEV__MAX + 1];
 };
 
 struct file_sect {
@@ -125,7 +131,7 @@ static void layout_sizes(uint32_t *z)
     z[Z_MEMBER] = sizeof(struct engine_member_row);
     z[Z_GAP] = sizeof(struct member_gap);
     z[Z_GAPM] = sizeof(struct engine_gapm);
-    z[Z_SPAN] = sizeof(struct engine_span);
+    z[Z_PROF] = sizeof(struct engine_prof);
     z[Z_ST] = sizeof(struct engine_stint);
     z[Z_EV] = sizeof(struct engine_event);
     z[Z_WORD] = sizeof(struct engine_word);
@@ -180,13 +186,13 @@ static void describe(struct engine *eng, struct sect_desc *d)
     struct engine_search *x = &eng->search;
 #define D(k, field, n) (d[k].dst = (void **)&(field), d[k].len = (n) * sizeof(*(field)))
     D(S_ORGS, eng->orgs, eng->norgs);
-    D(S_ORG_SLOT_KEYS, eng->org_slot.keys, eng->org_slot.cap);
+    D(S_ORG_SLOT_KEYS, eng->org_slot.keys, eng->org_slot.dense ? 0 : eng->org_slot.cap);
     D(S_ORG_SLOT_VALS, eng->org_slot.vals, eng->org_slot.cap);
     D(S_VERS, eng->vers, eng->nvers);
     D(S_VER_OFF, eng->ver_off, eng->norgs + 1);
     D(S_BOUNDS, eng->bounds, eng->nbounds);
     D(S_MEMBERS, eng->m, eng->nmembers);
-    D(S_MEMBER_IDX_KEYS, eng->member_idx.keys, eng->member_idx.cap);
+    D(S_MEMBER_IDX_KEYS, eng->member_idx.keys, eng->member_idx.dense ? 0 : eng->member_idx.cap);
     D(S_MEMBER_IDX_VALS, eng->member_idx.vals, eng->member_idx.cap);
     D(S_DICT_VALUES0, eng->dict[0].values, eng->dict[0].n);
     D(S_DICT_VALUES1, eng->dict[1].values, eng->dict[1].n);
@@ -197,11 +203,14 @@ static void describe(struct engine *eng, struct sect_desc *d)
     D(S_GAPS, eng->gaps, eng->ngaps);
     D(S_GAP_OFF, eng->gap_off, eng->nmembers + 1);
     D(S_GAPM, eng->gapm, eng->ngapm);
-    D(S_SPAN, eng->span, eng->nst);
+    D(S_ST_FROM, eng->st_from, eng->nst);
+    D(S_ST_TO, eng->st_to, eng->nst);
+    D(S_PROF, eng->prof, eng->nprof);
     D(S_ST, eng->st, eng->nst);
     D(S_ST_MEMBER, eng->st_member, eng->nst);
     D(S_ST_OFF, eng->st_off, eng->norgs + 1);
     D(S_EV, eng->ev, eng->nev);
+    D(S_EV_FORM, eng->ev_form, eng->nev);
     D(S_WORDS, x->words, x->nwords);
     D(S_BY_FOLD, x->by_fold, x->nwords);
     D(S_FOLD_POS, x->fold_pos, x->nwords);
@@ -362,8 +371,14 @@ enum tcxd_err engine_file_write(const struct engine *ceng, const char *path, str
     c->ngapm = eng->ngapm;
     c->nst = eng->nst;
     c->nev = eng->nev;
+    c->nprof = eng->nprof;
+    memcpy(c->ev_kind_off, eng->ev_kind_off, sizeof(c->ev_kind_off));
     c->org_slot_cap = eng->org_slot.cap;
     c->member_idx_cap = eng->member_idx.cap;
+    c->org_slot_base = eng->org_slot.base;
+    c->member_idx_base = eng->member_idx.base;
+    c->org_slot_dense = eng->org_slot.dense;
+    c->member_idx_dense = eng->member_idx.dense;
     for (int a = 0; a < ENGINE_ATTR__MAX; a++) {
         c->dict_n[a] = eng->dict[a].n;
         c->dict_nslots[a] = eng->dict[a].nslots;
@@ -511,8 +526,14 @@ enum tcxd_err engine_file_load(const char *path, const struct store_change_token
     eng->ngapm = c->ngapm;
     eng->nst = c->nst;
     eng->nev = c->nev;
+    eng->nprof = c->nprof;
+    memcpy(eng->ev_kind_off, c->ev_kind_off, sizeof(eng->ev_kind_off));
     eng->org_slot.cap = c->org_slot_cap;
     eng->member_idx.cap = c->member_idx_cap;
+    eng->org_slot.base = c->org_slot_base;
+    eng->member_idx.base = c->member_idx_base;
+    eng->org_slot.dense = c->org_slot_dense != 0;
+    eng->member_idx.dense = c->member_idx_dense != 0;
     for (int a = 0; a < ENGINE_ATTR__MAX; a++) {
         eng->dict[a].n = c->dict_n[a];
         eng->dict[a].nslots = c->dict_nslots[a];
@@ -524,9 +545,12 @@ enum tcxd_err engine_file_load(const char *path, const struct store_change_token
     eng->bstr_len = c->bstr_len;
     eng->bytes = c->bytes;
     eng->build_ms = c->build_ms;
-    bool ok = c->norgs < UINT32_MAX && c->nmembers < UINT32_MAX && c->nst < UINT32_MAX &&
+    bool ok = c->ev_kind_off[MEV__MAX] == c->nev && c->nprof <= ENGINE_PROF_MAX &&
+              c->norgs < UINT32_MAX && c->nmembers < UINT32_MAX && c->nst < UINT32_MAX &&
               c->nwords < UINT32_MAX && c->nmw < UINT32_MAX && c->bstr_len <= UINT32_MAX &&
               c->nbounds < UINT32_MAX;
+    for (int k = 0; ok && k < MEV__MAX; k++)
+        ok = c->ev_kind_off[k] <= c->ev_kind_off[k + 1];
     struct sect_desc d[S__MAX];
     describe(eng, d);
     d[S_POOL].len = c->pool_len;

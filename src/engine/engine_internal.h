@@ -10,15 +10,28 @@
 #include "engine/engine.h"
 #include "store/store_engine.h"
 
-/* id -> index, open addressing */
+/* id -> index: open addressing, or (dense) vals[id - base] when the ids are nearly 1..N, as a
+   store's row ids are (a direct load instead of a probe: the build looks ids up ~60 M times at
+   national scale). Read it through idmap_get only. */
 struct idmap {
-    int64_t *keys;
+    int64_t *keys;  /* NULL when dense */
     uint32_t *vals; /* UINT32_MAX empty */
-    size_t cap;
+    size_t cap;     /* slots, or ids covered when dense */
+    int64_t base;   /* dense: the smallest id */
+    bool dense;
 };
-void idmap_init(struct idmap *m, size_t n);
+/* Room for n ids between lo and hi (dense when that range is at most about twice n). */
+void idmap_init(struct idmap *m, size_t n, int64_t lo, int64_t hi);
 void idmap_put(struct idmap *m, int64_t id, uint32_t v);
-uint32_t idmap_get(const struct idmap *m, int64_t id);
+uint32_t idmap_probe(const struct idmap *m, int64_t id); /* the hashed case of idmap_get */
+static inline uint32_t idmap_get(const struct idmap *m, int64_t id)
+{
+    if (m->dense) {
+        uint64_t k = (uint64_t)id - (uint64_t)m->base;
+        return k < m->cap ? m->vals[k] : UINT32_MAX;
+    }
+    return idmap_probe(m, id);
+}
 void idmap_release(struct idmap *m);
 
 struct engine_org_row {
@@ -67,33 +80,46 @@ struct engine_member_row {
     uint8_t gender, theory, status;
 };
 
-/* A registration's dates (the column scanned for a date) and, beside it in a parallel column,
-   its status and its member's coded attributes (16 bytes, read only for the registrations that
-   hold the date): one sequential pass counts every breakdown. The member's index is in the
-   parallel column st_member. */
-struct engine_span {
-    tcxd_date from, to;
+/* A member's profile: one entry of eng->prof for each distinct combination of the coded
+   attributes the breakdowns count, so that a registration carries one small code for them all
+   and a breakdown counts a member with one increment of a (profile x age band) cell. */
+struct engine_prof {
+    uint16_t attr[ENGINE_ATTR__MAX];
+    uint8_t gender, theory;
 };
+#define ENGINE_PROF_MAX (1u << 20)
+
+/* A registration's columns: its first and last days (st_from, st_to: the columns scanned for a
+   date, 4 bytes each) and, beside them, its status and its member's coded attributes (12 bytes,
+   read only for the registrations that hold the date). The member's index is in the parallel
+   column st_member. */
 struct engine_stint {
     tcxd_date birth;
     tcxd_date first_decision; /* INT32_MAX when none; with gaps: the member's entry in gapm */
-    uint16_t attr[ENGINE_ATTR__MAX];
-    /* cur: the member's current chi bộ (its org_id) is this registration's organization */
-    unsigned status : 3, kind : 1, gender : 1, theory : 3, gaps : 1, cur : 1;
+    /* prof: eng->prof[]; cur: the member's current chi bộ (its org_id) is this registration's
+       organization */
+    uint32_t prof : 20, status : 3, kind : 1, gaps : 1, cur : 1;
 };
+static inline const struct engine_prof *engine_st_prof(const struct engine *eng,
+                                                       const struct engine_stint *s);
 
 struct engine_gapm {
     tcxd_date first_decision, died;
-    uint32_t lo, hi; /* gaps[lo, hi) */
+    uint32_t lo, hi;       /* gaps[lo, hi) */
+    struct member_gap one; /* gaps[lo] when it is the only one: no second access */
 };
+/* The member's gaps as member_party_age_years_of takes them. */
+static inline const struct member_gap *engine_gapm_gaps(const struct member_gap *gaps,
+                                                        const struct engine_gapm *g)
+{
+    return g->hi - g->lo == 1 ? &g->one : gaps + g->lo;
+}
 
+/* The member events, grouped by kind (ev_kind_off) then by date (then id), in columns: the
+   date and the chi bộ left (or admitting) and entered in ev, the form in ev_form. */
 struct engine_event {
     tcxd_date date;
-    uint32_t member;
-    int64_t seq;
     uint32_t from_slot, to_slot;
-    uint8_t kind;
-    int8_t form;
 };
 
 /* A member's registrations, grouped by member (lists and searches look a member up). */
@@ -157,15 +183,22 @@ struct engine {
     struct engine_gapm *gapm; /* the members with gaps (few), compact */
     size_t ngapm, gapm_cap;
     uint32_t *gap_off; /* [nmembers + 1] */
+    /* the members' profiles (struct engine_prof) */
+    struct engine_prof *prof;
+    size_t nprof, prof_cap;
+    uint32_t *prof_slots; /* hash of the profiles while building: id + 1 */
+    size_t nprof_slots;
     /* registrations by slot, then first day */
-    struct engine_span *span; /* [nst] */
-    struct engine_stint *st;  /* [nst] */
-    uint32_t *st_member;      /* [nst] */
+    tcxd_date *st_from, *st_to; /* [nst] */
+    struct engine_stint *st;    /* [nst] */
+    uint32_t *st_member;        /* [nst] */
     size_t nst;
     uint32_t *st_off; /* [norgs + 1] */
-    /* events by date */
+    /* events by kind, then date */
     struct engine_event *ev;
+    int8_t *ev_form;
     size_t nev;
+    uint32_t ev_kind_off[MEV__MAX + 1];
     struct engine_search search;
     struct engine_mstint *mst; /* by member, then from */
     uint32_t *mst_off;         /* [nmembers + 1] */
@@ -189,6 +222,12 @@ struct engine {
     tcxd_date *prob_deadline;
     atomic_bool prob_made;
 };
+
+static inline const struct engine_prof *engine_st_prof(const struct engine *eng,
+                                                       const struct engine_stint *s)
+{
+    return &eng->prof[s->prof];
+}
 
 #define ENGINE_BSTR(eng, off) ((const char *)(eng)->bstr + (off))
 uint32_t engine_bstr_add(struct engine *eng, const char *s);

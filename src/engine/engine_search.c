@@ -531,13 +531,14 @@ static bool stint_passes(const struct ctx *c, const struct engine_stint *s, uint
         return false;
     if (q->visible && !q->visible(q->visible_ctx, c->eng->m[m].org_id))
         return false;
-    if (q->gender >= 0 && (int)s->gender != q->gender)
+    const struct engine_prof *p = engine_st_prof(c->eng, s);
+    if (q->gender >= 0 && (int)p->gender != q->gender)
         return false;
     if (q->status >= 0 && (int)s->status != q->status)
         return false;
-    if (q->theory >= 0 && (int)s->theory != q->theory)
+    if (q->theory >= 0 && (int)p->theory != q->theory)
         return false;
-    if (c->eth_code != -2 && (int)s->attr[ENGINE_ATTR_ETHNICITY] != c->eth_code)
+    if (c->eth_code != -2 && (int)p->attr[ENGINE_ATTR_ETHNICITY] != c->eth_code)
         return false;
     if (q->age_min >= 0 || q->age_max >= 0) {
         int age = date_age_years(s->birth, q->as_of);
@@ -547,8 +548,6 @@ static bool stint_passes(const struct ctx *c, const struct engine_stint *s, uint
     return true;
 }
 
-/* the registrations' columns carry a member's gender in one bit */
-_Static_assert(GENDER__MAX <= 2, "engine_stint.gender is one bit");
 
 static void list_subtree(struct ctx *c)
 {
@@ -560,7 +559,7 @@ static void list_subtree(struct ctx *c)
             continue;
         uint32_t slot = c->v->slot_of_pos[pos];
         for (uint32_t i = eng->st_off[slot], end = engine_slot_end(eng, slot, on); i < end; i++) {
-            if (eng->span[i].to <= on)
+            if (eng->st_to[i] <= on)
                 continue;
             const struct engine_stint *s = &eng->st[i];
             if (s->kind != STINT_REGISTERED && !c->q->include_temporary)
