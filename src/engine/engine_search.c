@@ -170,6 +170,150 @@ static int cmp_idref(const void *a, const void *b)
     return c ? c : (x->member > y->member) - (x->member < y->member);
 }
 
+/* Sorting many strings (the roll-order keys, the ID numbers) without comparing them whole:
+   by their bytes 8 at a time (zero past the end, which orders as the comparisons do: a
+   string before its own extensions), a radix pass over large groups, until each group is one
+   string or has equal strings only; those groups, and the small ones, by the full comparison
+   (cmp: which also breaks ties). Items are indexes; chunk(i, depth) reads item i's bytes
+   [8 depth, 8 depth + 8), more(i, depth) whether it has bytes past them. */
+struct chunk_pair {
+    uint64_t k;
+    uint32_t i;
+};
+
+static int cmp_chunk_pair(const void *a, const void *b)
+{
+    const struct chunk_pair *x = a, *y = b;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+struct chunk_sort {
+    uint64_t (*chunk)(uint32_t i, size_t depth);
+    bool (*more)(uint32_t i, size_t depth);
+    int (*cmp)(const void *a, const void *b); /* on uint32_t items */
+    struct chunk_pair *tmp;
+};
+
+static void radix_pairs(struct chunk_pair *v, struct chunk_pair *tmp, size_t n)
+{
+    uint32_t *cnt = xmalloc((1u << 16) * sizeof(uint32_t));
+    for (int pass = 0; pass < 4; pass++) {
+        int sh = 16 * pass;
+        memset(cnt, 0, (1u << 16) * sizeof(uint32_t));
+        for (size_t i = 0; i < n; i++)
+            cnt[(v[i].k >> sh) & 0xffff]++;
+        uint32_t sum = 0;
+        for (size_t b = 0; b < (1u << 16); b++) {
+            uint32_t c = cnt[b];
+            cnt[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            tmp[cnt[(v[i].k >> sh) & 0xffff]++] = v[i];
+        memcpy(v, tmp, n * sizeof(*v));
+    }
+    free(cnt);
+}
+
+/* v[0, n) hold chunk(depth) of their items; out[0, n) gets the items in order. */
+static void chunk_sort_run(const struct chunk_sort *cs, struct chunk_pair *v, size_t n,
+                           size_t depth, uint32_t *out)
+{
+    if (n > 4096)
+        radix_pairs(v, cs->tmp, n);
+    else
+        qsort(v, n, sizeof(*v), cmp_chunk_pair);
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && v[b].k == v[a].k)
+            b++;
+        bool deeper = false;
+        for (size_t j = a; b - a > 16 && j < b && !deeper; j++)
+            deeper = cs->more(v[j].i, depth);
+        if (deeper) {
+            for (size_t j = a; j < b; j++)
+                v[j].k = cs->chunk(v[j].i, depth + 1);
+            chunk_sort_run(cs, v + a, b - a, depth + 1, out + a);
+        } else {
+            for (size_t j = a; j < b; j++)
+                out[j] = v[j].i;
+            if (b - a > 1)
+                qsort(out + a, b - a, sizeof(uint32_t), cs->cmp);
+        }
+        a = b;
+    }
+}
+
+static void chunk_sort(const struct chunk_sort *proto, uint32_t *items, size_t n)
+{
+    struct chunk_sort cs = *proto;
+    struct chunk_pair *v = xmalloc((n ? n : 1) * sizeof(*v));
+    cs.tmp = xmalloc((n ? n : 1) * sizeof(*cs.tmp));
+    for (size_t j = 0; j < n; j++) {
+        v[j].i = items[j];
+        v[j].k = cs.chunk(items[j], 0);
+    }
+    chunk_sort_run(&cs, v, n, 0, items);
+    free(cs.tmp);
+    free(v);
+}
+
+static uint64_t bytes_chunk(const unsigned char *p, size_t len, size_t depth)
+{
+    uint64_t k = 0;
+    for (size_t b = depth * 8; b < depth * 8 + 8; b++)
+        k = k << 8 | (b < len ? p[b] : 0u);
+    return k;
+}
+
+static uint64_t roll_chunk(uint32_t i, size_t depth)
+{
+    const struct engine_search *x = &order_ctx->search;
+    return bytes_chunk((const unsigned char *)x->keys + x->key_off[i], x->key_len[i], depth);
+}
+
+static bool roll_more(uint32_t i, size_t depth)
+{
+    return order_ctx->search.key_len[i] > depth * 8 + 8;
+}
+
+/* the ID lists: items are positions in ids_ctx */
+static const struct engine_idref *ids_ctx;
+
+static uint64_t id_chunk(uint32_t i, size_t depth)
+{
+    const char *s = ENGINE_BSTR(order_ctx, ids_ctx[i].s);
+    size_t len = strnlen(s, depth * 8 + 8);
+    return bytes_chunk((const unsigned char *)s, len, depth);
+}
+
+static bool id_more(uint32_t i, size_t depth)
+{
+    return strnlen(ENGINE_BSTR(order_ctx, ids_ctx[i].s), depth * 8 + 9) > depth * 8 + 8;
+}
+
+static int cmp_id_item(const void *a, const void *b)
+{
+    return cmp_idref(&ids_ctx[*(const uint32_t *)a], &ids_ctx[*(const uint32_t *)b]);
+}
+
+static void sort_idrefs(struct engine_idref *v, size_t n)
+{
+    uint32_t *items = xmalloc((n ? n : 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; i++)
+        items[i] = (uint32_t)i;
+    ids_ctx = v;
+    struct chunk_sort cs = {id_chunk, id_more, cmp_id_item, NULL};
+    chunk_sort(&cs, items, n);
+    ids_ctx = NULL;
+    struct engine_idref *sorted = xmalloc((n ? n : 1) * sizeof(*sorted));
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = v[items[i]];
+    memcpy(v, sorted, n * sizeof(*v));
+    free(sorted);
+    free(items);
+}
+
 void engine_search_finish(struct engine *eng)
 {
     struct engine_search *x = &eng->search;
@@ -183,8 +327,10 @@ void engine_search_finish(struct engine *eng)
     for (size_t i = 0; i < n; i++)
         order[i] = (uint32_t)i;
     order_ctx = eng;
-    if (n > 1)
-        qsort(order, n, sizeof(uint32_t), cmp_roll);
+    if (n > 1) {
+        struct chunk_sort cs = {roll_chunk, roll_more, cmp_roll, NULL};
+        chunk_sort(&cs, order, n);
+    }
     /* the members are renumbered in roll order (member index = roll position): a word's
        members, in roll order, are then read in memory order by a search */
     uint32_t *newidx = xmalloc((n ? n : 1) * sizeof(uint32_t));
@@ -249,9 +395,9 @@ void engine_search_finish(struct engine *eng)
     x->slots = NULL;
     order_ctx = eng;
     if (x->nnid > 1)
-        qsort(x->nid, x->nnid, sizeof(*x->nid), cmp_idref);
+        sort_idrefs(x->nid, x->nnid);
     if (x->ncard > 1)
-        qsort(x->card, x->ncard, sizeof(*x->card), cmp_idref);
+        sort_idrefs(x->card, x->ncard);
     order_ctx = NULL;
     eng->bytes += n * sizeof(uint32_t) * 2 + x->nmw * sizeof(uint32_t) * 2 +
                   nw * (sizeof(struct engine_word) + 3 * sizeof(uint32_t)) +
