@@ -260,6 +260,14 @@ static void chunk_sort(const struct chunk_sort *proto, uint32_t *items, size_t n
 
 static uint64_t bytes_chunk(const unsigned char *p, size_t len, size_t depth)
 {
+    if (depth * 8 + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, p + depth * 8, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        return w;
+    }
     uint64_t k = 0;
     for (size_t b = depth * 8; b < depth * 8 + 8; b++)
         k = k << 8 | (b < len ? p[b] : 0u);
