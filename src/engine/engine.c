@@ -558,6 +558,31 @@ static int cmp_raw_slot(const void *a, const void *b)
     return (x->member > y->member) - (x->member < y->member);
 }
 
+/* A new exception entry for member i (its gaps, if any, already in gap_off). */
+static uint32_t gapm_add(struct engine *eng, uint32_t i)
+{
+    ALLOC_GROW(eng->gapm, eng->ngapm + 1, eng->gapm_cap);
+    struct engine_gapm *g = &eng->gapm[eng->ngapm];
+    memset(g, 0, sizeof(*g));
+    g->first_decision = eng->m[i].first_decision;
+    g->died = eng->m[i].died;
+    g->birth = eng->m[i].birth;
+    g->lo = eng->gap_off[i];
+    g->hi = eng->gap_off[i + 1];
+    if (g->hi > g->lo)
+        g->one = eng->gaps[g->lo];
+    return (uint32_t)eng->ngapm++;
+}
+
+/* A date as 16 bits (struct engine_stint): false when outside them. */
+static bool day16(tcxd_date d, uint16_t *out)
+{
+    if (d < ENGINE_DAY0 || (int64_t)d - ENGINE_DAY0 >= (int64_t)ENGINE_DAY_NONE)
+        return false;
+    *out = (uint16_t)(d - ENGINE_DAY0);
+    return true;
+}
+
 /* The profile code of a combination of attributes (a new entry when first seen). */
 static uint32_t prof_code(struct engine *eng, const struct engine_member_row *m)
 {
@@ -623,20 +648,33 @@ static void build_stints(struct build *b)
         eng->st_from[i] = r->from;
         eng->st_to[i] = r->to;
         eng->st_member[i] = r->member;
-        s->birth = m->birth;
-        s->first_decision = m->first_decision == DATE_NONE ? INT32_MAX : m->first_decision;
-        if (eng->gap_off[r->member] != eng->gap_off[r->member + 1])
-            s->first_decision = (tcxd_date)b->gapm_of[r->member]; /* see struct engine_stint */
-        s->prof = mprof[r->member];
+        uint16_t bd = 0, fd = ENGINE_DAY_NONE;
+        bool exc = b->gapm_of[r->member] != UINT32_MAX || !day16(m->birth, &bd) ||
+                   (m->first_decision != DATE_NONE && !day16(m->first_decision, &fd));
+        if (exc && b->gapm_of[r->member] == UINT32_MAX)
+            b->gapm_of[r->member] = gapm_add(eng, r->member);
+        if (exc) {
+            uint32_t g = b->gapm_of[r->member];
+            if (g >= ENGINE_PROF_MAX)
+                BUG("more than %u members with gaps or odd dates", ENGINE_PROF_MAX);
+            eng->gapm[g].prof = mprof[r->member];
+            s->birth = s->first_decision = 0;
+            s->prof = g;
+        } else {
+            s->birth = bd;
+            s->first_decision = fd;
+            s->prof = mprof[r->member];
+        }
         s->status = r->status & 7u;
         s->kind = r->kind & 1u;
-        s->gaps = eng->gap_off[r->member] != eng->gap_off[r->member + 1];
+        s->exc = exc;
         s->cur = m->org_slot == r->slot;
     }
     free(cur);
     free(mprof);
     eng->bytes += eng->nst * (sizeof(*eng->st) + 2 * sizeof(tcxd_date) + sizeof(uint32_t)) +
-                  (eng->norgs + 1) * sizeof(uint32_t) + eng->nprof * sizeof(*eng->prof);
+                  (eng->norgs + 1) * sizeof(uint32_t) + eng->nprof * sizeof(*eng->prof) +
+                  eng->ngapm * sizeof(*eng->gapm);
 }
 
 static int cmp_gap_member(const void *a, const void *b)
@@ -660,20 +698,13 @@ static void build_gaps(struct build *b)
     }
     for (size_t i = 0; i < eng->nmembers; i++)
         eng->gap_off[i + 1] += eng->gap_off[i];
-    /* the members with gaps, compact (what the breakdown's party ages read) */
+    /* the members with gaps, compact (what the breakdown's party ages read); build_stints adds
+       the other exceptions (struct engine_stint) */
     b->gapm_of = xmalloc((eng->nmembers ? eng->nmembers : 1) * sizeof(uint32_t));
     eng->ngapm = 0;
     for (size_t i = 0; i < eng->nmembers; i++)
-        if (eng->gap_off[i] != eng->gap_off[i + 1]) {
-            ALLOC_GROW(eng->gapm, eng->ngapm + 1, eng->gapm_cap);
-            struct engine_gapm *g = &eng->gapm[eng->ngapm];
-            g->first_decision = eng->m[i].first_decision;
-            g->died = eng->m[i].died;
-            g->lo = eng->gap_off[i];
-            g->hi = eng->gap_off[i + 1];
-            g->one = eng->gaps[g->lo];
-            b->gapm_of[i] = (uint32_t)eng->ngapm++;
-        }
+        b->gapm_of[i] =
+            eng->gap_off[i] != eng->gap_off[i + 1] ? gapm_add(eng, (uint32_t)i) : UINT32_MAX;
     eng->bytes += (eng->nmembers + 1) * sizeof(uint32_t) + eng->ngaps * sizeof(*eng->gaps) +
                   eng->ngapm * sizeof(*eng->gapm);
 }
@@ -691,16 +722,14 @@ static uint32_t registered_slot(const struct raw_stint *st, const uint32_t *off,
 static int cmp_event(const void *a, const void *b)
 {
     const struct raw_event *x = a, *y = b;
-    if (x->kind != y->kind)
-        return x->kind < y->kind ? -1 : 1;
     if (x->date != y->date)
         return x->date < y->date ? -1 : 1;
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* The events in (kind, date, id) order straight into the engine's columns: one counting pass
-   keyed by (kind, date), stable, over events read in id order (the store's table order; a
-   comparison sort when they were not, or when the dates span too many days). */
+/* The events in (date, id) order straight into the engine's column: one counting pass keyed
+   by the date, stable, over events read in id order (the store's table order; a comparison
+   sort when they were not, or when the dates span too many days). */
 static void sort_events(struct build *b, const struct raw_stint *bym, const uint32_t *off)
 {
     struct engine *eng = b->eng;
@@ -714,29 +743,27 @@ static void sort_events(struct build *b, const struct raw_stint *bym, const uint
         dmax = rev[i].date > dmax ? rev[i].date : dmax;
     }
     size_t days = nev ? (size_t)((int64_t)dmax - dmin + 1) : 1;
-    if (!ordered || days > (1u << 20)) {
+    if (!ordered || days > (1u << 22)) {
         if (nev)
             qsort(rev, nev, sizeof(*rev), cmp_event);
-        dmin = 0;
-        days = 1; /* then every event is in its kind's one bucket, in the sorted order */
+        days = 1; /* then every event is in the one bucket, in the sorted order */
     }
-    size_t nb = (size_t)MEV__MAX * days;
-    uint32_t *pos = xcalloc(nb + 1, sizeof(uint32_t));
+    uint32_t *pos = xcalloc(days + 1, sizeof(uint32_t));
     for (size_t i = 0; i < nev; i++)
-        pos[(size_t)rev[i].kind * days + (size_t)(days > 1 ? rev[i].date - dmin : 0) + 1]++;
-    for (size_t k = 0; k < nb; k++)
+        pos[(size_t)(days > 1 ? rev[i].date - dmin : 0) + 1]++;
+    for (size_t k = 0; k < days; k++)
         pos[k + 1] += pos[k];
     eng->ev = xmalloc((nev ? nev : 1) * sizeof(*eng->ev));
-    eng->ev_form = xmalloc(nev ? nev : 1);
     eng->nev = nev;
-    memset(eng->ev_kind_off, 0, sizeof(eng->ev_kind_off));
-    for (int k = 0; k <= MEV__MAX; k++)
-        eng->ev_kind_off[k] = pos[(size_t)k * days];
     for (size_t i = 0; i < nev; i++) {
         const struct raw_event *x = &rev[i];
-        uint32_t j = pos[(size_t)x->kind * days + (size_t)(days > 1 ? x->date - dmin : 0)]++;
+        uint32_t j = pos[(size_t)(days > 1 ? x->date - dmin : 0)]++;
         struct engine_event *y = &eng->ev[j];
+        memset(y, 0, sizeof(*y));
         y->date = x->date;
+        y->member = x->member;
+        y->kind = x->kind;
+        y->form = x->form;
         /* where it is placed: the chi bộ of the day before (of the day itself when it began
            that day); an admission's is its organization, a transfer's other side its target */
         if (x->kind == MEV_ADMIT) {
@@ -748,10 +775,9 @@ static void sort_events(struct build *b, const struct raw_stint *bym, const uint
                 y->from_slot = registered_slot(bym, off, x->member, x->date);
             y->to_slot = x->kind == MEV_TRANSFER ? x->at : TREE_NONE;
         }
-        eng->ev_form[j] = x->form;
     }
     free(pos);
-    eng->bytes += eng->nev * (sizeof(*eng->ev) + 1);
+    eng->bytes += eng->nev * sizeof(*eng->ev);
 }
 
 /* b->st by member (a counting pass), each member's few by first day: into bym, offsets off. */
@@ -934,7 +960,6 @@ void engine_free(struct engine *eng)
     free(eng->gapm);
     free(eng->gap_off);
     free(eng->ev);
-    free(eng->ev_form);
     free(eng->mst);
     free(eng->mst_off);
     engine_search_release(eng);
@@ -1254,10 +1279,8 @@ void engine_members(const struct engine *eng, const struct engine_range *r, bool
             m.theory = (enum theory_level)pf->theory;
             for (int a = 0; a < ENGINE_ATTR__MAX; a++)
                 m.attr[a] = pf->attr[a];
-            m.birth_date = s->birth;
-            m.first_decision = s->gaps                          ? eng->m[m.idx].first_decision
-                               : s->first_decision == INT32_MAX ? DATE_NONE
-                                                                : s->first_decision;
+            m.birth_date = engine_st_birth(eng, s);
+            m.first_decision = engine_st_first_decision(eng, s);
             fn(ctx, &m);
         }
     }
@@ -1369,6 +1392,14 @@ static int band_start(int (*band)(int), int j)
     return 301;
 }
 
+static int cut16(tcxd_date c)
+{
+    if (c < ENGINE_DAY0)
+        return -1;
+    int64_t d = (int64_t)c - ENGINE_DAY0;
+    return d >= (int64_t)ENGINE_DAY_NONE - 1 ? (int)ENGINE_DAY_NONE - 1 : (int)d;
+}
+
 void engine_breakdown(const struct engine *eng, const struct engine_range *r,
                       int (*age_band)(int years), int (*party_age_band)(int years),
                       int64_t *official, int64_t *probationary, struct engine_breakdown *out)
@@ -1385,6 +1416,13 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
     for (int j = 0; j < ENGINE_AGE_BANDS - 1; j++) {
         age_cut[j] = last_at_least(age_of, on, band_start(age_band, j + 1), lo, on);
         pa_cut[j] = last_at_least(party_age_plain, on, band_start(party_age_band, j + 1), lo, on);
+    }
+    /* the same edges as 16-bit days (struct engine_stint): -1 when before ENGINE_DAY0 (no such
+       day is on or before it), at most ENGINE_DAY_NONE - 1 (never "no decision") */
+    int acut[ENGINE_AGE_BANDS - 1], pcut[ENGINE_AGE_BANDS - 1];
+    for (int j = 0; j < ENGINE_AGE_BANDS - 1; j++) {
+        acut[j] = cut16(age_cut[j]);
+        pcut[j] = cut16(pa_cut[j]);
     }
     int64_t gender[GENDER__MAX] = {0}, status[MEMBER_STATUS__MAX] = {0};
     int64_t age[ENGINE_AGE_BANDS][GENDER__MAX], pa[ENGINE_AGE_BANDS], th[THEORY__MAX];
@@ -1411,11 +1449,11 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
         int64_t n_off = 0, n_prob = 0;
         for (uint32_t i = eng->st_off[slot], end = engine_slot_end(eng, slot, on); i < end;) {
             uint32_t k = select_on(eng->st_to, i, end, on, sel, &i);
-            /* the members with gaps (about 1 in 100) read their entry in gapm: fetched ahead */
+            /* the exceptions (about 1 in 100) read their entry in gapm: fetched ahead */
             for (uint32_t j = 0; j < k; j++) {
                 const struct engine_stint *s = &eng->st[sel[j]];
-                if (s->gaps)
-                    __builtin_prefetch(&eng->gapm[s->first_decision]);
+                if (s->exc)
+                    __builtin_prefetch(&eng->gapm[s->prof]);
             }
             /* the party-age bands of the batch in 10-bit fields of one register (a batch has at
                most ENGINE_SEL < 1024 members): no chain of increments through memory */
@@ -1426,25 +1464,38 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
                     continue;
                 n_off += s->status == MEMBER_OFFICIAL;
                 n_prob += s->status == MEMBER_PROBATIONARY;
-                int ab = (s->birth <= age_cut[0]) + (s->birth <= age_cut[1]) +
-                         (s->birth <= age_cut[2]) + (s->birth <= age_cut[3]) +
-                         (s->birth <= age_cut[4]);
-                int pb;
-                if (s->gaps) {
-                    const struct engine_gapm *gm = &eng->gapm[s->first_decision];
-                    pb = party_age_band(member_party_age_years_of(gm->first_decision, gm->died,
-                                                                  engine_gapm_gaps(eng->gaps, gm),
-                                                                  gm->hi - gm->lo, on));
-                } else
-                    pb = (s->first_decision <= pa_cut[0]) + (s->first_decision <= pa_cut[1]) +
-                         (s->first_decision <= pa_cut[2]) + (s->first_decision <= pa_cut[3]) +
-                         (s->first_decision <= pa_cut[4]);
+                int ab, pb;
+                uint32_t prof;
+                if (!s->exc) {
+                    int bd = s->birth, fd = s->first_decision;
+                    ab = (bd <= acut[0]) + (bd <= acut[1]) + (bd <= acut[2]) + (bd <= acut[3]) +
+                         (bd <= acut[4]);
+                    pb = (fd <= pcut[0]) + (fd <= pcut[1]) + (fd <= pcut[2]) + (fd <= pcut[3]) +
+                         (fd <= pcut[4]);
+                    prof = s->prof;
+                } else {
+                    const struct engine_gapm *gm = &eng->gapm[s->prof];
+                    ab = (gm->birth <= age_cut[0]) + (gm->birth <= age_cut[1]) +
+                         (gm->birth <= age_cut[2]) + (gm->birth <= age_cut[3]) +
+                         (gm->birth <= age_cut[4]);
+                    if (gm->hi > gm->lo)
+                        pb = party_age_band(member_party_age_years_of(
+                            gm->first_decision, gm->died, engine_gapm_gaps(eng->gaps, gm),
+                            gm->hi - gm->lo, on));
+                    else {
+                        tcxd_date fd =
+                            gm->first_decision == DATE_NONE ? INT32_MAX : gm->first_decision;
+                        pb = (fd <= pa_cut[0]) + (fd <= pa_cut[1]) + (fd <= pa_cut[2]) +
+                             (fd <= pa_cut[3]) + (fd <= pa_cut[4]);
+                    }
+                    prof = gm->prof;
+                }
                 pab += 1ull << (10 * pb);
                 if (cell) {
-                    cell[(size_t)s->prof * ENGINE_AGE_BANDS + (size_t)ab]++;
+                    cell[(size_t)prof * ENGINE_AGE_BANDS + (size_t)ab]++;
                     continue;
                 }
-                const struct engine_prof *p = &eng->prof[s->prof];
+                const struct engine_prof *p = &eng->prof[prof];
                 gender[p->gender]++;
                 age[ab][p->gender]++;
                 th[p->theory]++;
@@ -1499,10 +1550,7 @@ void engine_breakdown_release(struct engine_breakdown *b)
 int64_t engine_count_events(const struct engine *eng, int64_t org_id,
                             const struct engine_event_query *q)
 {
-    if ((unsigned)q->kind >= MEV__MAX)
-        return 0;
-    size_t lo = eng->ev_kind_off[q->kind], hi = eng->ev_kind_off[q->kind + 1];
-    size_t end = hi;
+    size_t lo = 0, hi = eng->nev;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (eng->ev[mid].date < q->from)
@@ -1517,9 +1565,9 @@ int64_t engine_count_events(const struct engine *eng, int64_t org_id,
     uint32_t k = UINT32_MAX;
     const struct engine_version *v = NULL;
     uint32_t rlo = 0, rhi = 0;
-    for (size_t i = lo; i < end && eng->ev[i].date < q->to; i++) {
+    for (size_t i = lo; i < eng->nev && eng->ev[i].date < q->to; i++) {
         const struct engine_event *x = &eng->ev[i];
-        if (q->form >= 0 && eng->ev_form[i] != q->form)
+        if (x->kind != q->kind || (q->form >= 0 && x->form != q->form))
             continue;
         uint32_t here = q->side == ENGINE_AT_TO ? x->to_slot : x->from_slot;
         uint32_t other = q->side == ENGINE_AT_TO ? x->from_slot : x->to_slot;

@@ -31,7 +31,7 @@
 #include "util/xmalloc.h"
 
 #define FILE_MAGIC  "TCXDENG\n"
-#define FILE_FORMAT 3u
+#define FILE_FORMAT 4u
 #define FILE_ALIGN  64u
 
 enum {
@@ -60,7 +60,6 @@ enum {
     S_ST_MEMBER,
     S_ST_OFF,
     S_EV,
-    S_EV_FORM,
     S_WORDS,
     S_BY_FOLD,
     S_FOLD_POS,
@@ -106,7 +105,6 @@ struct file_counts {
     uint64_t pool_len, bstr_len;
     uint64_t bytes;
     double build_ms;
-    uint32_t ev_kind_off[MEV__MAX + 1];
 };
 
 struct file_sect {
@@ -210,7 +208,6 @@ static void describe(struct engine *eng, struct sect_desc *d)
     D(S_ST_MEMBER, eng->st_member, eng->nst);
     D(S_ST_OFF, eng->st_off, eng->norgs + 1);
     D(S_EV, eng->ev, eng->nev);
-    D(S_EV_FORM, eng->ev_form, eng->nev);
     D(S_WORDS, x->words, x->nwords);
     D(S_BY_FOLD, x->by_fold, x->nwords);
     D(S_FOLD_POS, x->fold_pos, x->nwords);
@@ -372,7 +369,6 @@ enum tcxd_err engine_file_write(const struct engine *ceng, const char *path, str
     c->nst = eng->nst;
     c->nev = eng->nev;
     c->nprof = eng->nprof;
-    memcpy(c->ev_kind_off, eng->ev_kind_off, sizeof(c->ev_kind_off));
     c->org_slot_cap = eng->org_slot.cap;
     c->member_idx_cap = eng->member_idx.cap;
     c->org_slot_base = eng->org_slot.base;
@@ -527,7 +523,6 @@ enum tcxd_err engine_file_load(const char *path, const struct store_change_token
     eng->nst = c->nst;
     eng->nev = c->nev;
     eng->nprof = c->nprof;
-    memcpy(eng->ev_kind_off, c->ev_kind_off, sizeof(eng->ev_kind_off));
     eng->org_slot.cap = c->org_slot_cap;
     eng->member_idx.cap = c->member_idx_cap;
     eng->org_slot.base = c->org_slot_base;
@@ -545,12 +540,9 @@ enum tcxd_err engine_file_load(const char *path, const struct store_change_token
     eng->bstr_len = c->bstr_len;
     eng->bytes = c->bytes;
     eng->build_ms = c->build_ms;
-    bool ok = c->ev_kind_off[MEV__MAX] == c->nev && c->nprof <= ENGINE_PROF_MAX &&
-              c->norgs < UINT32_MAX && c->nmembers < UINT32_MAX && c->nst < UINT32_MAX &&
-              c->nwords < UINT32_MAX && c->nmw < UINT32_MAX && c->bstr_len <= UINT32_MAX &&
-              c->nbounds < UINT32_MAX;
-    for (int k = 0; ok && k < MEV__MAX; k++)
-        ok = c->ev_kind_off[k] <= c->ev_kind_off[k + 1];
+    bool ok = c->nprof <= ENGINE_PROF_MAX && c->norgs < UINT32_MAX && c->nmembers < UINT32_MAX &&
+              c->nst < UINT32_MAX && c->nwords < UINT32_MAX && c->nmw < UINT32_MAX &&
+              c->bstr_len <= UINT32_MAX && c->nbounds < UINT32_MAX;
     struct sect_desc d[S__MAX];
     describe(eng, d);
     d[S_POOL].len = c->pool_len;

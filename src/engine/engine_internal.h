@@ -90,22 +90,26 @@ struct engine_prof {
 #define ENGINE_PROF_MAX (1u << 20)
 
 /* A registration's columns: its first and last days (st_from, st_to: the columns scanned for a
-   date, 4 bytes each) and, beside them, its status and its member's coded attributes (12 bytes,
+   date, 4 bytes each) and, beside them, its status and its member's coded attributes (8 bytes,
    read only for the registrations that hold the date). The member's index is in the parallel
-   column st_member. */
+   column st_member. Birth and first admission decision are days since ENGINE_DAY0 in 16 bits
+   (1900-01-01 to 2079-06-05; ENGINE_DAY_NONE: no decision); a member outside them, or with
+   gaps in the membership, is an exception: `prof` is then its entry in eng->gapm, which holds
+   its dates and profile (exc set). */
+#define ENGINE_DAY0     (-25567) /* 1900-01-01 */
+#define ENGINE_DAY_NONE 0xFFFFu
 struct engine_stint {
-    tcxd_date birth;
-    tcxd_date first_decision; /* INT32_MAX when none; with gaps: the member's entry in gapm */
-    /* prof: eng->prof[]; cur: the member's current chi bộ (its org_id) is this registration's
-       organization */
-    uint32_t prof : 20, status : 3, kind : 1, gaps : 1, cur : 1;
+    uint16_t birth, first_decision;
+    /* prof: eng->prof[] (eng->gapm[] when exc); cur: the member's current chi bộ (its org_id)
+       is this registration's organization */
+    uint32_t prof : 20, status : 3, kind : 1, exc : 1, cur : 1;
 };
-static inline const struct engine_prof *engine_st_prof(const struct engine *eng,
-                                                       const struct engine_stint *s);
 
+/* A member whose registrations are exceptions (gaps, or dates outside 16 bits). */
 struct engine_gapm {
-    tcxd_date first_decision, died;
-    uint32_t lo, hi;       /* gaps[lo, hi) */
+    tcxd_date first_decision, died, birth;
+    uint32_t lo, hi;       /* gaps[lo, hi), empty when none */
+    uint32_t prof;         /* eng->prof[] */
     struct member_gap one; /* gaps[lo] when it is the only one: no second access */
 };
 /* The member's gaps as member_party_age_years_of takes them. */
@@ -115,11 +119,14 @@ static inline const struct member_gap *engine_gapm_gaps(const struct member_gap 
     return g->hi - g->lo == 1 ? &g->one : gaps + g->lo;
 }
 
-/* The member events, grouped by kind (ev_kind_off) then by date (then id), in columns: the
-   date and the chi bộ left (or admitting) and entered in ev, the form in ev_form. */
+/* The member events by date, then id (the store's order within a member: one pass replays
+   every member at once, engine_review.c): 20 bytes. */
 struct engine_event {
     tcxd_date date;
-    uint32_t from_slot, to_slot;
+    uint32_t member;
+    uint32_t from_slot, to_slot; /* where it is placed (engine_count_events) */
+    uint8_t kind;
+    int8_t form;
 };
 
 /* A member's registrations, grouped by member (lists and searches look a member up). */
@@ -180,7 +187,7 @@ struct engine {
     struct engine_dict dict[ENGINE_ATTR__MAX];
     struct member_gap *gaps;
     size_t ngaps;
-    struct engine_gapm *gapm; /* the members with gaps (few), compact */
+    struct engine_gapm *gapm; /* the exceptions (members with gaps, few), compact */
     size_t ngapm, gapm_cap;
     uint32_t *gap_off; /* [nmembers + 1] */
     /* the members' profiles (struct engine_prof) */
@@ -194,11 +201,9 @@ struct engine {
     uint32_t *st_member;        /* [nst] */
     size_t nst;
     uint32_t *st_off; /* [norgs + 1] */
-    /* events by kind, then date */
+    /* events by date, then id */
     struct engine_event *ev;
-    int8_t *ev_form;
     size_t nev;
-    uint32_t ev_kind_off[MEV__MAX + 1];
     struct engine_search search;
     struct engine_mstint *mst; /* by member, then from */
     uint32_t *mst_off;         /* [nmembers + 1] */
@@ -226,7 +231,20 @@ struct engine {
 static inline const struct engine_prof *engine_st_prof(const struct engine *eng,
                                                        const struct engine_stint *s)
 {
-    return &eng->prof[s->prof];
+    return &eng->prof[s->exc ? eng->gapm[s->prof].prof : s->prof];
+}
+/* The registration's member's birth date and first admission decision (DATE_NONE: none). */
+static inline tcxd_date engine_st_birth(const struct engine *eng, const struct engine_stint *s)
+{
+    return s->exc ? eng->gapm[s->prof].birth : ENGINE_DAY0 + (tcxd_date)s->birth;
+}
+static inline tcxd_date engine_st_first_decision(const struct engine *eng,
+                                                 const struct engine_stint *s)
+{
+    if (s->exc)
+        return eng->gapm[s->prof].first_decision;
+    return s->first_decision == ENGINE_DAY_NONE ? DATE_NONE
+                                                : ENGINE_DAY0 + (tcxd_date)s->first_decision;
 }
 
 #define ENGINE_BSTR(eng, off) ((const char *)(eng)->bstr + (off))

@@ -695,7 +695,7 @@ static bool stint_passes(const struct ctx *c, const struct engine_stint *s, uint
     if (c->eth_code != -2 && (int)p->attr[ENGINE_ATTR_ETHNICITY] != c->eth_code)
         return false;
     if (q->age_min >= 0 || q->age_max >= 0) {
-        int age = date_age_years(s->birth, q->as_of);
+        int age = date_age_years(engine_st_birth(c->eng, s), q->as_of);
         if ((q->age_min >= 0 && age < q->age_min) || (q->age_max >= 0 && age > q->age_max))
             return false;
     }
@@ -721,7 +721,7 @@ static void list_subtree(struct ctx *c)
             uint32_t m = eng->st_member[i];
             if (!stint_passes(c, s, m, slot))
                 continue;
-            struct row r = {row_key(c, m, s->birth, 0, s->kind != STINT_REGISTERED),
+            struct row r = {row_key(c, m, engine_st_birth(eng, s), 0, s->kind != STINT_REGISTERED),
                             m,
                             slot,
                             (uint8_t)s->status,
