@@ -94,6 +94,9 @@ enum tcxd_err api_import_members(struct http_ctx *c, struct tcxd_error *e)
     /* a big load into a small roll drops the member tables' indexes in its transaction and makes
        them again before the commit (other connections read the committed ones meanwhile) */
     o.indexes = STORE_BULK_INDEXES_AUTO;
+    /* a big file is written in pieces, other writes going between them, and is seen by no
+       reader until its last piece (store_bulk.h): no write waits for more than a piece */
+    o.chunk_rows = IO_IMPORT_CHUNK_ROWS;
     const char *ct = c->req->content_type ? c->req->content_type : "";
     if (!strncmp(ct, "text/csv", 8) || !strncmp(ct, "text/plain", 10))
         o.name = "upload.csv";

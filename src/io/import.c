@@ -708,8 +708,16 @@ enum tcxd_err io_import_write(struct io_import *x, struct tcxd_error *e)
     enum tcxd_err rc;
     if (x->late && !r->n) {
         /* the write lock from here to the commit: only the SQLite work is left */
-        struct store_bulk_opts bo = {
-            .expected_rows = r->rows, .indexes = opts->indexes, .sole_writer = true};
+        struct store_bulk_opts bo = {.expected_rows = r->rows,
+                                     .indexes = opts->indexes,
+                                     .sole_writer = true,
+                                     .chunk_rows = opts->chunk_rows,
+                                     .check_org_generation = true,
+                                     .org_generation = im->org_generation,
+                                     .chunk_done = opts->chunk_done,
+                                     .chunk_ctx = opts->chunk_ctx};
+        if (opts->chunk_rows)
+            members_reserve(im, &bo.reserve);
         if ((rc = store_bulk_begin_opts(im->st, &bo, &im->bulk, &err))) {
             io_report_add(r, 0, "", "", rc, "%s", err.msg);
             im->fatal = rc;

@@ -125,7 +125,16 @@ struct io_import_opts {
                                 chi bộ's own roll); NULL: the column is required */
     io_progress_fn progress; /* told bytes consumed (may be NULL) */
     void *progress_ctx;
+    /* members through the bulk path, checked before writing (not per_row, stream or dry_run):
+       write in pieces of chunk_rows members, each its own transaction, the whole import
+       invisible until its last piece is published (store_bulk.h); 0: in one transaction (the
+       fastest, but it holds the write lock for all of the writing). The server uses
+       IO_IMPORT_CHUNK_ROWS. chunk_done is told after each piece (tests; may be NULL). */
+    size_t chunk_rows;
+    void (*chunk_done)(void *ctx, size_t written);
+    void *chunk_ctx;
 };
+#define IO_IMPORT_CHUNK_ROWS 500
 void io_import_opts_init(struct io_import_opts *o);
 
 /*

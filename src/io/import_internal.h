@@ -251,6 +251,8 @@ bool members_pipe_start(struct importer *im, bool keep);
 /* The kept rows, in file order, through im->bulk (the transaction is open); first checks the
    national IDs of members added since the caches were loaded. An issue on failure. */
 enum tcxd_err members_write_kept(struct importer *im) TCXD_WUR;
+/* At least the rows members_write_kept writes in each member table (a load in pieces). */
+void members_reserve(const struct importer *im, struct store_bulk_reserve *r);
 void members_pipe_finish(struct importer *im);
 void import_member_row(struct importer *im, const struct io_table_info *info,
                        const struct io_row *row);

@@ -1299,6 +1299,22 @@ enum tcxd_err members_write_kept(struct importer *im)
     return TCXD_OK;
 }
 
+void members_reserve(const struct importer *im, struct store_bulk_reserve *r)
+{
+    /* per member: the entry events and the history; a registration begins with each event at
+       most (and the temporary activity's a second one), a gap with each */
+    memset(r, 0, sizeof(*r));
+    const struct pipe *p = &im->pipe;
+    for (size_t k = 0; k < p->nkept; k++)
+        for (size_t i = 0; i < p->kept[k]->n; i++) {
+            size_t nev = MEMBER_ENTRY_EVENTS + p->kept[k]->s[i].nhist;
+            r->members++;
+            r->events += nev;
+            r->stints += 2 * nev + 1;
+            r->gaps += nev;
+        }
+}
+
 void members_init(struct importer *im)
 {
     slot_init(&im->solo);

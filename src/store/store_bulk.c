@@ -14,13 +14,20 @@
  */
 #include "store/store_bulk.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "store/store_auth.h"
 #include "store/store_internal.h"
 #include "text/text.h"
+#include "util/msg.h"
 #include "util/xmalloc.h"
 
 struct saved_sql {
@@ -75,6 +82,19 @@ struct apart {
     char err[256]; /* the thread's failure, "" when none */
 };
 
+/* The id ranges of a chunked load, by table (import_batch's columns, in that order). */
+enum { BR_MEMBER, BR_EVENT, BR_STINT, BR_GAP, BR__MAX };
+struct batch_range {
+    int64_t lo, hi; /* reserved: lo .. hi - 1 for rows, hi for the mark */
+    int64_t next;   /* the next row's id */
+};
+
+/* A registration (kind 0) of a chunked load: the snapshot days it covers lose their marks when
+   the load is published (the days are those stored then). */
+struct reg {
+    tcxd_date from, to;
+};
+
 struct store_bulk {
     struct store *st;
     size_t n;
@@ -100,6 +120,18 @@ struct store_bulk {
 
     struct queue members, events, stints, gaps;
     bool prepared; /* store_bulk_prepare done */
+
+    /* chunked (store_bulk_opts.chunk_rows) */
+    bool chunked, in_chunk;
+    size_t chunk_rows, chunk_n;
+    int lock_fd; /* the import lock (-1: none) */
+    struct batch_range r[BR__MAX];
+    struct reg *regs;
+    size_t nregs, regs_cap;
+    bool check_org_generation;
+    int64_t org_generation;
+    void (*chunk_done)(void *ctx, size_t written);
+    void *chunk_ctx;
 };
 
 /* The count triggers of 0005 and 0006 on member_stint: the two insert ones, which a sole
@@ -164,6 +196,25 @@ enum tcxd_err store_bulk_org_by_code(struct store *st, const char *code, struct 
     return TCXD_OK;
 }
 
+/* An index's or trigger's CREATE statement as the schema holds it, with its name in the main
+   schema: unqualified, the table it is on would be looked up among the connection's temporary
+   views first (the member views, store_sqlite.c) and found to be a view. */
+static char *main_qualified(const char *sql)
+{
+    static const char *const heads[] = {"CREATE UNIQUE INDEX ", "CREATE INDEX ", "CREATE TRIGGER "};
+    for (size_t i = 0; i < ARRAY_SIZE(heads); i++) {
+        size_t n = strlen(heads[i]);
+        if (!strncmp(sql, heads[i], n)) {
+            struct buf b = BUF_INIT;
+            buf_add(&b, sql, n);
+            buf_adds(&b, "main.");
+            buf_adds(&b, sql + n);
+            return buf_detach(&b, NULL);
+        }
+    }
+    return xstrdup(sql);
+}
+
 /* Sets the journal mode; true when the database now uses it. */
 static bool set_journal(struct store *st, const char *mode)
 {
@@ -212,7 +263,7 @@ static enum tcxd_err drop_indexes(struct store_bulk *b, struct tcxd_error *e)
     while (sqlite3_step(s) == SQLITE_ROW) {
         ALLOC_GROW(b->indexes, b->nindexes + 1, b->indexes_cap);
         b->indexes[b->nindexes].name = xstrdup((const char *)sqlite3_column_text(s, 0));
-        b->indexes[b->nindexes].sql = xstrdup((const char *)sqlite3_column_text(s, 1));
+        b->indexes[b->nindexes].sql = main_qualified((const char *)sqlite3_column_text(s, 1));
         b->indexes[b->nindexes].table = xstrdup((const char *)sqlite3_column_text(s, 2));
         b->nindexes++;
     }
@@ -451,6 +502,11 @@ static void count_stint(struct store_bulk *b, const struct member_stint *x)
         return;
     if (x->to == DATE_OPEN_END)
         open_add(b, x->org_id, (int)x->status);
+    if (b->chunked) {
+        ALLOC_GROW(b->regs, b->nregs + 1, b->regs_cap);
+        b->regs[b->nregs++] = (struct reg){x->from, x->to};
+        return;
+    }
     size_t lo = 0, hi = b->ndays;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -485,7 +541,7 @@ static enum tcxd_err counts_begin(struct store_bulk *b, struct tcxd_error *e)
         if (rc == SQLITE_ROW) {
             struct saved_sql *t = &b->triggers[b->ntriggers++];
             t->name = xstrdup(count_triggers[i]);
-            t->sql = xstrdup((const char *)sqlite3_column_text(s, 0));
+            t->sql = main_qualified((const char *)sqlite3_column_text(s, 0));
         }
         sqlite3_reset(s);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -746,6 +802,269 @@ static enum tcxd_err apart_finish(struct store_bulk *b, struct tcxd_error *e)
     return TCXD_OK;
 }
 
+/* ---- a load in pieces -------------------------------------------------------------------- */
+
+/*
+ * A chunked load (store_bulk.h) reserves, in one short transaction, a range of ids in each member
+ * table: import_batch holds the ranges, and one mark row at the top of each range makes other
+ * writers' new rows go above it (SQLite gives a new row the largest rowid + 1). The store reads
+ * the member tables through views that leave the ranges out (store_sqlite.c), and the count
+ * triggers skip them (0110_import_batch.sql). Each piece of chunk_rows members is a transaction
+ * of its own; publishing adds the counts, deletes the marks and the import_batch row and writes
+ * the audit record, in one short transaction. A failed load, or one whose process died, is
+ * deleted range by range, each step its own transaction, the import_batch row last: until then
+ * its rows stay invisible. The import lock, a file next to the database held with flock(2) for
+ * the whole load, tells a live load from a dead one: the kernel releases it when the process
+ * dies.
+ */
+#define BATCH_DELETE_STEP 20000
+
+static int lock_open(struct store *st)
+{
+    char path[1100];
+    if (snprintf(path, sizeof(path), "%s-import", st->path) >= (int)sizeof(path))
+        return -1;
+    return open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+}
+
+/* Reads import_batch into r; false when there is no import being written. */
+static bool batch_get(struct store *st, struct batch_range r[BR__MAX])
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_BATCH_GET);
+    bool found = sqlite3_step(s) == SQLITE_ROW;
+    if (found)
+        for (int t = 0; t < BR__MAX; t++) {
+            r[t].lo = sqlite3_column_int64(s, 2 * t);
+            r[t].hi = sqlite3_column_int64(s, 2 * t + 1);
+        }
+    sqlite3_reset(s);
+    return found;
+}
+
+/* Deletes an unpublished load, a step at a time, the import_batch row last. The caller holds
+   the import lock and has turned foreign key checks off (the rows refer only to each other). */
+static enum tcxd_err batch_remove(struct store *st, const struct batch_range r[BR__MAX],
+                                  struct tcxd_error *e)
+{
+    static const struct {
+        int t;
+        enum stmt_id id;
+    } steps[] = {{BR_STINT, STMT_BATCH_DELETE_STINTS},
+                 {BR_GAP, STMT_BATCH_DELETE_GAPS},
+                 {BR_EVENT, STMT_BATCH_DELETE_EVENTS},
+                 {BR_MEMBER, STMT_BATCH_DELETE_MEMBERS}};
+    enum tcxd_err rc;
+    for (size_t k = 0; k < ARRAY_SIZE(steps); k++) {
+        int changed;
+        do {
+            if ((rc = store_begin(st, e)))
+                return rc;
+            sqlite3_stmt *s = store_stmt(st, steps[k].id);
+            sqlite3_bind_int64(s, 1, r[steps[k].t].lo);
+            sqlite3_bind_int64(s, 2, r[steps[k].t].hi);
+            sqlite3_bind_int(s, 3, BATCH_DELETE_STEP);
+            if ((rc = store_step_done(st, s, e, "removing an unfinished import"))) {
+                store_rollback(st);
+                return rc;
+            }
+            changed = sqlite3_changes(st->db);
+            if ((rc = store_commit(st, e)))
+                return rc;
+        } while (changed > 0);
+    }
+    if ((rc = store_begin(st, e)))
+        return rc;
+    if ((rc = store_step_done(st, store_stmt(st, STMT_BATCH_END), e,
+                              "removing an unfinished import"))) {
+        store_rollback(st);
+        return rc;
+    }
+    return store_commit(st, e);
+}
+
+static enum tcxd_err remove_locked(struct store *st, struct tcxd_error *e)
+{
+    struct batch_range r[BR__MAX];
+    if (!batch_get(st, r))
+        return TCXD_OK;
+    sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+    enum tcxd_err rc = batch_remove(st, r, e);
+    sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    return rc;
+}
+
+enum tcxd_err store_bulk_recover(struct store *st, struct tcxd_error *e)
+{
+    struct batch_range r[BR__MAX];
+    if (!st->path[0] || !strcmp(st->path, ":memory:") || !batch_get(st, r))
+        return TCXD_OK;
+    int fd = lock_open(st);
+    if (fd < 0)
+        return TCXD_OK; /* cannot tell: left for a writer that can */
+    enum tcxd_err rc = TCXD_OK;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) { /* else a live load: its own */
+        fprintf(stderr, "tcxd: ");
+        fprintf(stderr, MSG_T("removing an import that did not finish (members #%lld-#%lld)"),
+                (long long)r[BR_MEMBER].lo, (long long)r[BR_MEMBER].hi - 1);
+        fputc('\n', stderr);
+        rc = remove_locked(st, e);
+    }
+    close(fd);
+    return rc;
+}
+
+/* The reservation, with the lock taken and any dead load removed: one short transaction. */
+static enum tcxd_err chunked_begin(struct store_bulk *b, const struct store_bulk_opts *o,
+                                   struct tcxd_error *e)
+{
+    struct store *st = b->st;
+    b->lock_fd = lock_open(st);
+    if (b->lock_fd < 0)
+        return tcxd_fail(e, TCXD_EIO, "", "cannot open the import lock next to the database: %s",
+                         strerror(errno));
+    if (flock(b->lock_fd, LOCK_EX | LOCK_NB) != 0)
+        return tcxd_fail(e, TCXD_EBUSY, "",
+                         "another import is being written; try again when it has finished");
+    enum tcxd_err rc = remove_locked(st, e);
+    if (rc)
+        return rc;
+    if ((rc = store_begin(st, e)))
+        return rc;
+    sqlite3_stmt *s = store_stmt(st, STMT_BATCH_MAX);
+    int64_t max[BR__MAX] = {0}, org = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        for (int t = 0; t < BR__MAX; t++)
+            max[t] = sqlite3_column_int64(s, t);
+        org = sqlite3_column_int64(s, BR__MAX);
+    }
+    sqlite3_reset(s);
+    const size_t want[BR__MAX] = {o->reserve.members, o->reserve.events, o->reserve.stints,
+                                  o->reserve.gaps};
+    for (int t = 0; t < BR__MAX; t++) {
+        b->r[t].lo = b->r[t].next = max[t] + 1;
+        b->r[t].hi = max[t] + 1 + (int64_t)want[t];
+    }
+    char now[32];
+    time_t tt = time(NULL);
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    s = store_stmt(st, STMT_BATCH_INSERT);
+    sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
+    for (int t = 0; t < BR__MAX; t++) {
+        sqlite3_bind_int64(s, 2 + 2 * t, b->r[t].lo);
+        sqlite3_bind_int64(s, 3 + 2 * t, b->r[t].hi);
+    }
+    rc = store_step_done(st, s, e, "starting the import");
+    static const enum stmt_id marks[BR__MAX] = {STMT_BATCH_MARK_MEMBER, STMT_BATCH_MARK_EVENT,
+                                                STMT_BATCH_MARK_STINT, STMT_BATCH_MARK_GAP};
+    for (int t = 0; t < BR__MAX && !rc; t++) {
+        s = store_stmt(st, marks[t]);
+        sqlite3_bind_int64(s, 1, b->r[t].hi);
+        sqlite3_bind_int64(s, 2, t == BR_MEMBER ? org : b->r[BR_MEMBER].hi);
+        if (t == BR_STINT)
+            sqlite3_bind_int64(s, 3, org);
+        rc = store_step_done(st, s, e, "starting the import");
+    }
+    if (rc) {
+        store_rollback(st);
+        return rc;
+    }
+    if ((rc = store_commit(st, e)))
+        return rc;
+    /* the pieces need not reach the disk one by one: a piece lost with the power was not
+       published, and the publishing commit syncs the log with every piece before it */
+    sqlite3_exec(st->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    b->next_id = b->r[BR_MEMBER].lo;
+    return TCXD_OK;
+}
+
+/* The piece being written is complete: its waiting rows are written and it commits. */
+static enum tcxd_err chunk_end(struct store_bulk *b, struct tcxd_error *e)
+{
+    if (!b->in_chunk)
+        return TCXD_OK;
+    enum tcxd_err rc = flush_all(b, e);
+    if (rc)
+        return rc; /* the caller aborts: the piece is rolled back, the others removed */
+    b->in_chunk = false;
+    b->chunk_n = 0;
+    if ((rc = store_commit(b->st, e)))
+        return rc;
+    if (b->chunk_done)
+        b->chunk_done(b->chunk_ctx, b->n);
+    return TCXD_OK;
+}
+
+/* Publishing: in one short transaction, the counts the triggers left out, the marks and the
+   import_batch row go, and the audit record is written. */
+static enum tcxd_err chunked_publish(struct store_bulk *b, const struct store_actor *who,
+                                     const char *action, const char *after_json,
+                                     struct tcxd_error *e)
+{
+    struct store *st = b->st;
+    enum tcxd_err rc;
+    sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+    if ((rc = store_begin(st, e)))
+        return rc;
+    if (b->check_org_generation && store_org_generation(st) != b->org_generation) {
+        store_rollback(st);
+        return tcxd_fail(e, TCXD_ECONFLICT, "org", "%s",
+                         MSG_T("the organizations changed while the file was being written; "
+                               "import it again"));
+    }
+    /* the snapshot days stored now that a registration of the load covers lose their marks */
+    sqlite3_stmt *s = store_stmt(st, STMT_BULK_COUNT_DAYS);
+    size_t cap = 0;
+    int src;
+    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+        ALLOC_GROW(b->days, b->ndays + 1, cap);
+        b->days[b->ndays++] = store_column_date(s, 0);
+    }
+    sqlite3_reset(s);
+    if (src != SQLITE_DONE) {
+        rc = store_db_error(st, e, "reading the count snapshots");
+        store_rollback(st);
+        return rc;
+    }
+    free(b->day_hit);
+    b->day_hit = xcalloc(b->ndays ? b->ndays : 1, sizeof(*b->day_hit));
+    for (size_t i = 0; i < b->nregs; i++) {
+        size_t lo = 0, hi = b->ndays;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (b->days[mid] < b->regs[i].from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < b->ndays && b->days[k] < b->regs[i].to; k++)
+            b->day_hit[k] = true;
+    }
+    rc = counts_end(b, e);
+    static const enum stmt_id del[BR__MAX] = {STMT_BATCH_DELETE_MEMBERS, STMT_BATCH_DELETE_EVENTS,
+                                              STMT_BATCH_DELETE_STINTS, STMT_BATCH_DELETE_GAPS};
+    static const int order[BR__MAX] = {BR_STINT, BR_GAP, BR_EVENT, BR_MEMBER};
+    for (int k = 0; k < BR__MAX && !rc; k++) {
+        int t = order[k];
+        s = store_stmt(st, del[t]);
+        sqlite3_bind_int64(s, 1, b->r[t].hi);
+        sqlite3_bind_int64(s, 2, b->r[t].hi);
+        sqlite3_bind_int(s, 3, 1);
+        rc = store_step_done(st, s, e, "publishing the import");
+    }
+    if (!rc)
+        rc = store_step_done(st, store_stmt(st, STMT_BATCH_END), e, "publishing the import");
+    int64_t org = store_scope_root(st) > 0 ? store_scope_root(st) : 0;
+    if (!rc)
+        rc = store_audit(st, who, action, "import", 0, org, NULL, after_json, e);
+    if (rc) {
+        store_rollback(st);
+        return rc;
+    }
+    return store_commit(st, e);
+}
+
 /* ---- the load --------------------------------------------------------------------------- */
 
 static void bulk_free(struct store_bulk *b);
@@ -755,14 +1074,18 @@ enum tcxd_err store_bulk_begin_opts(struct store *st, const struct store_bulk_op
 {
     struct store_bulk *b = xcalloc(1, sizeof(*b));
     b->st = st;
+    b->lock_fd = -1;
     /* the load makes its own references (new member ids, chi bộ ids the importer looked up):
        foreign key checks cost a lookup per reference, and can only be switched outside a
        transaction */
     bool outermost = st->tx_depth == 0;
-    bool rebuild =
-        o->indexes == STORE_BULK_REBUILD_INDEXES ||
-        (o->indexes == STORE_BULK_INDEXES_AUTO && o->expected_rows >= STORE_BULK_REBUILD_MIN &&
-         (int64_t)o->expected_rows >= max_member_id(st));
+    /* in pieces: only a sole writer's outermost load into a database file */
+    b->chunked = o->chunk_rows > 0 && o->sole_writer && outermost && st->path[0] &&
+                 strcmp(st->path, ":memory:");
+    bool rebuild = !b->chunked && (o->indexes == STORE_BULK_REBUILD_INDEXES ||
+                                   (o->indexes == STORE_BULK_INDEXES_AUTO &&
+                                    o->expected_rows >= STORE_BULK_REBUILD_MIN &&
+                                    (int64_t)o->expected_rows >= max_member_id(st)));
     if (outermost) {
         sqlite3_exec(st->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
         b->fk_off = true;
@@ -782,9 +1105,29 @@ enum tcxd_err store_bulk_begin_opts(struct store *st, const struct store_bulk_op
     member_derived_init(&b->d);
     queue_init(&b->members, b->sole ? STMT_BULK_MEMBER_INSERT_ID : STMT_BULK_MEMBER_INSERT,
                STMT_BULK_MEMBER_INSERT_N, b->sole ? 22 : 21);
-    queue_init(&b->events, STMT_BULK_EVENT_INSERT, STMT_BULK_EVENT_INSERT_N, 11);
-    queue_init(&b->stints, STMT_STINT_INSERT, STMT_BULK_STINT_INSERT_N, 6);
-    queue_init(&b->gaps, STMT_GAP_INSERT, STMT_GAP_INSERT, 4);
+    if (b->chunked) {
+        queue_init(&b->events, STMT_BULK_EVENT_INSERT_ID, STMT_BULK_EVENT_INSERT_ID_N, 12);
+        queue_init(&b->stints, STMT_BULK_STINT_INSERT_ID, STMT_BULK_STINT_INSERT_ID_N, 7);
+        queue_init(&b->gaps, STMT_BULK_GAP_INSERT_ID, STMT_BULK_GAP_INSERT_ID, 5);
+    } else {
+        queue_init(&b->events, STMT_BULK_EVENT_INSERT, STMT_BULK_EVENT_INSERT_N, 11);
+        queue_init(&b->stints, STMT_STINT_INSERT, STMT_BULK_STINT_INSERT_N, 6);
+        queue_init(&b->gaps, STMT_GAP_INSERT, STMT_GAP_INSERT, 4);
+    }
+    if (b->chunked) {
+        b->chunk_rows = o->chunk_rows;
+        b->chunk_done = o->chunk_done;
+        b->chunk_ctx = o->chunk_ctx;
+        b->check_org_generation = o->check_org_generation;
+        b->org_generation = o->org_generation;
+        enum tcxd_err rc = chunked_begin(b, o, e);
+        if (rc) {
+            bulk_free(b);
+            return rc;
+        }
+        *out = b;
+        return TCXD_OK;
+    }
     enum tcxd_err rc = store_begin(st, e);
     if (rc) {
         if (b->fk_off)
@@ -857,6 +1200,11 @@ static void bulk_free(struct store_bulk *b)
     free(b->open);
     free(b->days);
     free(b->day_hit);
+    free(b->regs);
+    if (b->lock_fd >= 0)
+        close(b->lock_fd); /* releases the import lock */
+    if (b->chunked)
+        sqlite3_exec(b->st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
     struct queue *qs[] = {&b->members, &b->events, &b->stints, &b->gaps};
     for (size_t i = 0; i < ARRAY_SIZE(qs); i++)
         buf_release(&qs[i]->text);
@@ -871,6 +1219,19 @@ void store_bulk_abort(struct store_bulk *b)
 {
     if (!b)
         return;
+    if (b->chunked) {
+        if (b->in_chunk)
+            store_rollback(b->st);
+        b->in_chunk = false;
+        struct batch_range r[BR__MAX];
+        struct tcxd_error e;
+        /* this load's rows, if its reservation was made (the lock is held) */
+        if (b->lock_fd >= 0 && batch_get(b->st, r) && r[BR_MEMBER].lo == b->r[BR_MEMBER].lo &&
+            batch_remove(b->st, r, &e))
+            fprintf(stderr, "tcxd: %s\n", e.msg); /* removed at the next start */
+        bulk_free(b);
+        return;
+    }
     store_rollback(b->st);
     bulk_free(b);
 }
@@ -878,6 +1239,16 @@ void store_bulk_abort(struct store_bulk *b)
 size_t store_bulk_count(const struct store_bulk *b)
 {
     return b->n;
+}
+
+/* The next id in a chunked load's range of table t; fails when the range is used up (the
+   reservation is an upper bound: it should not happen). */
+static enum tcxd_err next_id_in(struct store_bulk *b, int t, struct qval *v, struct tcxd_error *e)
+{
+    if (b->r[t].next >= b->r[t].hi)
+        return tcxd_fail(e, TCXD_EINTERNAL, "", "the ids reserved for the import ran out");
+    q_int(v, b->r[t].next++);
+    return TCXD_OK;
 }
 
 static enum tcxd_err queue_event(struct store_bulk *b, int64_t member_id,
@@ -899,6 +1270,9 @@ static enum tcxd_err queue_event(struct store_bulk *b, int64_t member_id,
     q_text(q, &v[8], detail ? detail : "", detail ? strlen(detail) : 0);
     q_int(&v[9], (int)scope);
     q_text(q, &v[10], place ? place : "", place ? strlen(place) : 0);
+    enum tcxd_err rc;
+    if (b->chunked && (rc = next_id_in(b, BR_EVENT, &v[11], e)))
+        return rc;
     return q_done(b, q, e);
 }
 
@@ -942,6 +1316,11 @@ static enum tcxd_err bulk_member_add(struct store_bulk *b, const struct store_bu
     const struct member_fields *f = m->fields;
     struct member_derived *d = &b->d;
     enum tcxd_err rc;
+    if (b->chunked && !b->in_chunk) {
+        if ((rc = store_begin(st, e)))
+            return rc;
+        b->in_chunk = true;
+    }
     if ((rc = member_check_admission(f->birth_date, m->decision_date, m->ceremony_date, b->today,
                                      e)))
         return rc;
@@ -1031,6 +1410,8 @@ static enum tcxd_err bulk_member_add(struct store_bulk *b, const struct store_bu
     q_date(q, &v[19], d->died);
     q_text(q, &v[20], given.ptr, given.len);
     int64_t id;
+    if (b->chunked && b->next_id >= b->r[BR_MEMBER].hi)
+        return tcxd_fail(e, TCXD_EINTERNAL, "", "the ids reserved for the import ran out");
     if (b->sole) {
         id = b->next_id++;
         q_int(&v[21], id);
@@ -1080,6 +1461,8 @@ static enum tcxd_err bulk_member_add(struct store_bulk *b, const struct store_bu
         q_date(q, &v[3], x->to);
         q_int(&v[4], x->kind);
         q_int(&v[5], x->status);
+        if (b->chunked && (rc = next_id_in(b, BR_STINT, &v[6], e)))
+            return rc;
         if (b->sole)
             count_stint(b, x);
         if ((rc = q_done(b, q, e)))
@@ -1092,6 +1475,8 @@ static enum tcxd_err bulk_member_add(struct store_bulk *b, const struct store_bu
         q_date(q, &v[1], d->gaps[i].from);
         q_date(q, &v[2], d->gaps[i].to);
         q_int(&v[3], d->gaps[i].kind);
+        if (b->chunked && (rc = next_id_in(b, BR_GAP, &v[4], e)))
+            return rc;
         /* one by one: gaps are rare (the single-row statement is also its "many") */
         q->nrows++;
         if ((rc = q_flush(b, q, e)))
@@ -1100,6 +1485,8 @@ static enum tcxd_err bulk_member_add(struct store_bulk *b, const struct store_bu
     b->n++;
     if (id_out)
         *id_out = id;
+    if (b->chunked && ++b->chunk_n >= b->chunk_rows)
+        return chunk_end(b, e);
     return TCXD_OK;
 }
 
@@ -1107,6 +1494,11 @@ enum tcxd_err store_bulk_prepare(struct store_bulk *b, struct tcxd_error *e)
 {
     if (b->prepared)
         return TCXD_OK;
+    if (b->chunked) {
+        enum tcxd_err rc = chunk_end(b, e);
+        b->prepared = !rc;
+        return rc;
+    }
     if (b->apart.on)
         apart_start(b);
     enum tcxd_err rc = flush_all(b, e);
@@ -1127,6 +1519,15 @@ enum tcxd_err store_bulk_commit(struct store_bulk *b, const struct store_actor *
 {
     struct store *st = b->st;
     enum tcxd_err rc = store_bulk_prepare(b, e);
+    if (b->chunked) {
+        if (!rc)
+            rc = chunked_publish(b, who, action, after_json, e);
+        if (rc)
+            store_bulk_abort(b);
+        else
+            bulk_free(b);
+        return rc;
+    }
     /* the record belongs to the scope that loaded it (a scoped admin sees its imports) */
     int64_t org = store_scope_root(st) > 0 ? store_scope_root(st) : 0;
     if (!rc)

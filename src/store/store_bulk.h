@@ -126,10 +126,33 @@ enum store_bulk_indexes {
     STORE_BULK_INDEXES__MAX
 };
 #define STORE_BULK_REBUILD_MIN 20000
+
+/*
+ * In pieces (chunk_rows > 0; a sole writer's outermost load into a database file, else the
+ * option is ignored): the load reserves ranges of ids in the member tables (reserve: at least
+ * what it writes) and commits every chunk_rows members, so that other writes wait for one piece
+ * at most, not for the whole load. Its rows stay invisible to every reader of the store until
+ * store_bulk_commit publishes them in one short transaction (counts, audit record); a load that
+ * fails, or whose process dies, is deleted piece by piece (at the latest when the database is
+ * next opened for writing: store_open), and was never seen. Indexes and triggers stay (no index
+ * rebuild): the whole load takes longer than in one transaction. One load in pieces at a time:
+ * a second one fails with TCXD_EBUSY. Mechanism: 0110_import_batch.sql, store_bulk.c.
+ */
+struct store_bulk_reserve {
+    size_t members, events, stints, gaps;
+};
 struct store_bulk_opts {
     size_t expected_rows; /* an estimate; 0 if unknown */
     enum store_bulk_indexes indexes;
-    bool sole_writer; /* see above */
+    bool sole_writer;  /* see above */
+    size_t chunk_rows; /* 0: one transaction */
+    struct store_bulk_reserve reserve;
+    /* checked again when publishing (TCXD_ECONFLICT "org" when it changed) */
+    bool check_org_generation;
+    int64_t org_generation;
+    /* called after each piece committed (written: members so far); NULL: none */
+    void (*chunk_done)(void *ctx, size_t written);
+    void *chunk_ctx;
 };
 enum tcxd_err store_bulk_begin_opts(struct store *st, const struct store_bulk_opts *o,
                                     struct store_bulk **out, struct tcxd_error *e) TCXD_WUR;

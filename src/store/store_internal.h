@@ -79,6 +79,9 @@ void store_fold_given_first(const char *full_name, struct buf *out);
 /* Fills member.name_fold_given where it is empty (rows from before migration 0004 or a bulk
    path that left it empty). */
 enum tcxd_err store_backfill_given(struct store *st, struct tcxd_error *e) TCXD_WUR;
+/* Removes a load in pieces whose process died (store_bulk.h): TCXD_OK when there was none, or
+   one is still being written. */
+enum tcxd_err store_bulk_recover(struct store *st, struct tcxd_error *e) TCXD_WUR;
 
 /* A member's derived state rebuilt and written (stints, gaps, cached status) from its events. */
 /* The Phiếu's fields (MFF_PROFILE) of a member row; true when none is entered. */

@@ -48,6 +48,12 @@ enum tcxd_err store_db_error(struct store *st, struct tcxd_error *e, const char 
                          "%s: the request needs more work than one request may take; narrow it "
                          "(a smaller organization, a name, a page) or try again later",
                          what);
+    /* the national IDs are checked before writing, against what readers see: a duplicate
+       found by the index is in an import being written, or was written a moment ago */
+    if (rc == SQLITE_CONSTRAINT_UNIQUE && strstr(sqlite3_errmsg(st->db), "member.national_id"))
+        return tcxd_fail(e, TCXD_ECONFLICT, "national_id", "%s: %s", what,
+                         MSG_T("a member with this national ID is being imported or was just "
+                               "registered"));
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
         return tcxd_fail(e, TCXD_ECONFLICT, "", "%s: %s", what, sqlite3_errmsg(st->db));
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
@@ -188,6 +194,29 @@ static enum tcxd_err migrate(struct store *st, bool readonly, struct tcxd_error 
     return TCXD_OK;
 }
 
+/*
+ * The member tables as every statement of this connection reads them: an import being written in
+ * pieces (0110_import_batch.sql) has its rows in the ranges of ids import_batch reserved for it,
+ * and these views, which shadow the tables of the same name (an unqualified name is looked up in
+ * the temporary schema first), leave those ranges out. So no statement can see an unpublished
+ * import, whoever wrote it; the writes name the tables themselves (main.member ...). The
+ * condition is on the rowid, which every index holds: a covering index stays covering, and
+ * likely() keeps the planner's estimates as they were.
+ */
+static const char member_views[] =
+    "CREATE TEMP VIEW member AS SELECT * FROM main.member WHERE likely(id NOT BETWEEN "
+    "COALESCE((SELECT member_lo FROM main.import_batch), 1) AND "
+    "COALESCE((SELECT member_hi FROM main.import_batch), 0));"
+    "CREATE TEMP VIEW member_event AS SELECT * FROM main.member_event WHERE likely(id NOT BETWEEN "
+    "COALESCE((SELECT event_lo FROM main.import_batch), 1) AND "
+    "COALESCE((SELECT event_hi FROM main.import_batch), 0));"
+    "CREATE TEMP VIEW member_stint AS SELECT * FROM main.member_stint WHERE likely(rowid NOT "
+    "BETWEEN COALESCE((SELECT stint_lo FROM main.import_batch), 1) AND "
+    "COALESCE((SELECT stint_hi FROM main.import_batch), 0));"
+    "CREATE TEMP VIEW member_gap AS SELECT * FROM main.member_gap WHERE likely(rowid NOT BETWEEN "
+    "COALESCE((SELECT gap_lo FROM main.import_batch), 1) AND "
+    "COALESCE((SELECT gap_hi FROM main.import_batch), 0));";
+
 enum tcxd_err store_open(const char *path, int flags, struct store **out, struct tcxd_error *e)
 {
     struct store *st = xcalloc(1, sizeof(*st));
@@ -214,7 +243,9 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
                    "PRAGMA temp_store = MEMORY",
                    e)) ||
         (rc = migrate(st, flags & STORE_READONLY, e)) ||
-        (!(flags & STORE_READONLY) && (rc = store_backfill_given(st, e)))) {
+        (!(flags & STORE_READONLY) && (rc = store_backfill_given(st, e))) ||
+        (rc = exec(st, member_views, e)) ||
+        (!(flags & STORE_READONLY) && (rc = store_bulk_recover(st, e)))) {
         store_close(st);
         return rc;
     }

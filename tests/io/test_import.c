@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -27,6 +29,8 @@
 #include "io/encoding.h"
 #include "io/export.h"
 #include "io/import.h"
+#include "store/store_auth.h"
+#include "store/store_bulk.h"
 #include "store/store_commend.h"
 #include "util/msg.h"
 #include "util/xmalloc.h"
@@ -973,6 +977,229 @@ static void reimport(struct db *fresh, enum io_entity what, const struct buf *da
                 r.issues[k].message);
     assert_int_equal(rc, TCXD_OK);
     io_report_release(&r);
+}
+
+/* ---- an import written in pieces (store_bulk.h "chunked") --------------------------------- */
+
+/* A member admitted through another connection, as the API would, into CB01 (0: refused, the
+   code in *rc). */
+static int64_t admit_other(struct store *other, const char *name, const char *nid,
+                           enum tcxd_err *rc)
+{
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+    struct member_strings ms = {
+        .full_name = name, .gender = "nam", .birth_date = "1980-01-01", .national_id = nid};
+    struct member_fields f;
+    member_fields_init(&f);
+    assert_int_equal(member_fields_parse(&ms, &f, &e), TCXD_OK);
+    struct org_info cb;
+    assert_int_equal(store_org_by_code(other, "CB01", D("2020-01-01"), &cb, &e), TCXD_OK);
+    struct member_admit_req req = {.fields = &f,
+                                   .org_id = cb.id,
+                                   .decision_date = D("2020-01-01"),
+                                   .ceremony_date = D("2020-01-10"),
+                                   .decision_no = "QĐ 9"};
+    int64_t id = 0;
+    *rc = store_member_admit(other, &actor, &req, &id, &e);
+    member_fields_release(&f);
+    return *rc ? 0 : id;
+}
+
+static void count_visible(void *ctx, int64_t member_id, int64_t org_id)
+{
+    (void)member_id;
+    (void)org_id;
+    (*(size_t *)ctx)++;
+}
+
+/* Members the store's readers see. */
+static size_t visible(struct store *st)
+{
+    size_t n = 0;
+    struct tcxd_error e;
+    assert_int_equal(store_members_after(st, 0, count_visible, &n, &e), TCXD_OK);
+    return n;
+}
+
+struct piece_watch {
+    const char *path;
+    struct store *other;
+    size_t calls, last;
+    int64_t admitted, lo;
+    const char *conflict_nid; /* admitted at the first piece (a later row's ID) */
+    enum tcxd_err hidden_rc;  /* admitting the ID of a row already written */
+    enum tcxd_err second_rc;  /* a second import in pieces meanwhile */
+    int kill_after;           /* pieces, then SIGKILL (0: never) */
+};
+
+static void on_piece(void *ctx, size_t written)
+{
+    struct piece_watch *w = ctx;
+    w->calls++;
+    assert_true(written > w->last);
+    w->last = written;
+    if (w->kill_after && (int)w->calls == w->kill_after)
+        raise(SIGKILL);
+    /* committed: another connection's raw count sees the rows and the marks ... */
+    assert_int_equal(count_of(w->path, "SELECT count(*) FROM import_batch"), 1);
+    assert_true(count_of(w->path, "SELECT count(*) FROM member") >= (int64_t)written + 1);
+    struct tcxd_error e;
+    if (!w->other) /* opening the store during the import leaves it alone (the lock is held) */
+        assert_int_equal(store_open(w->path, 0, &w->other, &e), TCXD_OK);
+    /* ... the store reads none of them, nor counts them */
+    assert_int_equal(visible(w->other), w->admitted ? 1 : 0);
+    assert_int_equal(count_of(w->path, "SELECT COALESCE(sum(n), 0) FROM member_count_open"),
+                     w->admitted ? 1 : 0);
+    w->lo = count_of(w->path, "SELECT member_lo FROM import_batch");
+    struct member_info m;
+    assert_int_not_equal(store_member_get(w->other, w->lo, &m, &e), TCXD_OK);
+    if (w->kill_after) /* only the pieces */
+        return;
+    if (w->calls == 1) {
+        /* another write goes between the pieces: the import holds no lock now */
+        enum tcxd_err rc;
+        w->admitted = admit_other(w->other, "Đỗ Văn Giữa", w->conflict_nid, &rc);
+        assert_int_equal(rc, TCXD_OK);
+        assert_true(w->admitted > count_of(w->path, "SELECT member_hi FROM import_batch"));
+        assert_int_equal(visible(w->other), 1);
+        /* a second import in pieces waits for this one */
+        struct store_bulk *b2;
+        struct store_bulk_opts bo = {.sole_writer = true, .chunk_rows = 5};
+        w->second_rc = store_bulk_begin_opts(w->other, &bo, &b2, &e);
+        if (!w->second_rc)
+            store_bulk_abort(b2);
+    } else if (w->calls == 2) {
+        /* the ID of a row already written (row 2, i = 1) is refused: being imported */
+        admit_other(w->other, "Đỗ Văn Trùng", "001000000001", &w->hidden_rc);
+    }
+}
+
+static void chunked_opts(struct io_import_opts *o, struct piece_watch *w)
+{
+    io_import_opts_init(o);
+    o->what = IO_MEMBERS;
+    o->name = "roll.csv";
+    o->chunk_rows = 7;
+    o->chunk_done = on_piece;
+    o->chunk_ctx = w;
+}
+
+static void test_chunked(void **state)
+{
+    (void)state;
+    struct buf csv = BUF_INIT, m1 = BUF_INIT, m2 = BUF_INIT;
+    make_members(&csv, 60);
+    struct tcxd_error e;
+    tcxd_error_clear(&e);
+
+    /* the same members as in one transaction, with other writes between the pieces */
+    struct db a, b;
+    open_db(&a, true);
+    open_db(&b, true);
+    struct piece_watch w = {.path = a.path};
+    struct io_import_opts o;
+    chunked_opts(&o, &w);
+    struct io_report r;
+    io_report_init(&r);
+    int64_t audits = count_of(a.path, "SELECT count(*) FROM audit");
+    assert_int_equal(io_import_buffer(a.st, &actor, csv.ptr, csv.len, &o, &r, &e), TCXD_OK);
+    assert_int_equal(r.written, 60);
+    io_report_release(&r);
+    assert_int_equal(w.calls, 9); /* 8 pieces of 7, the last of 4 */
+    assert_int_equal(w.second_rc, TCXD_EBUSY);
+    assert_int_equal(w.hidden_rc, TCXD_ECONFLICT);
+    assert_int_equal(visible(a.st), 61);
+    assert_int_equal(count_of(a.path, "SELECT count(*) FROM member"), 61); /* no mark left */
+    assert_int_equal(count_of(a.path, "SELECT count(*) FROM import_batch"), 0);
+    /* the admission's audit record, then the import's one */
+    assert_int_equal(count_of(a.path, "SELECT count(*) FROM audit"), audits + 2);
+    /* the counts the triggers keep equal the registrations, counted afresh */
+    assert_int_equal(count_of(a.path, "SELECT sum(n) FROM member_count_open"),
+                     count_of(a.path, "SELECT count(*) FROM member_stint WHERE kind = 0 AND "
+                                      "valid_to = '9999-12-31'"));
+    /* the import's members kept the ids reserved for them, in file order */
+    assert_int_equal(count_of(a.path, "SELECT min(id) FROM member WHERE full_name != 'Đỗ Văn "
+                                      "Giữa'"),
+                     w.lo);
+    assert_int_equal(count_of(a.path, "SELECT max(id) - min(id) FROM member WHERE full_name != "
+                                      "'Đỗ Văn Giữa'"),
+                     59);
+    reimport(&b, IO_MEMBERS, &csv);
+    enum tcxd_err rc;
+    admit_other(b.st, "Đỗ Văn Giữa", NULL, &rc);
+    assert_int_equal(rc, TCXD_OK);
+    export_to(&a, IO_MEMBERS, IO_FORMAT_CSV, false, &m1);
+    export_to(&b, IO_MEMBERS, IO_FORMAT_CSV, false, &m2);
+    /* the rolls list the same members (the ids of the two admissions differ) */
+    assert_int_equal(m1.len, m2.len);
+    store_close(w.other);
+    close_db(&a);
+    close_db(&b);
+
+    /* a later piece fails (its national ID was registered between two pieces): nothing of the
+       import is left, the other write is */
+    struct db c;
+    open_db(&c, true);
+    struct piece_watch w2 = {.path = c.path, .conflict_nid = "001000000039"}; /* row 40 */
+    chunked_opts(&o, &w2);
+    io_report_init(&r);
+    assert_int_not_equal(io_import_buffer(c.st, &actor, csv.ptr, csv.len, &o, &r, &e), TCXD_OK);
+    assert_int_equal(r.written, 0);
+    assert_true(r.n >= 1);
+    assert_string_equal(r.issues[0].field, "national_id");
+    io_report_release(&r);
+    assert_int_equal(count_of(c.path, "SELECT count(*) FROM member"), 1);
+    assert_int_equal(count_of(c.path, "SELECT count(*) FROM member_event"), 1);
+    assert_int_equal(count_of(c.path, "SELECT count(*) FROM import_batch"), 0);
+    assert_int_equal(count_of(c.path, "SELECT sum(n) FROM member_count_open"), 1);
+    store_close(w2.other);
+    close_db(&c);
+
+    /* the process is killed after three pieces: its rows stay unseen, and the next open for
+       writing removes them; the database is then as it was before */
+    struct db d;
+    open_db(&d, true);
+    struct buf before = BUF_INIT, after = BUF_INIT;
+    db_fingerprint(d.path, &before);
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct store *own;
+        struct piece_watch w3 = {.path = d.path, .kill_after = 3};
+        if (store_open(d.path, 0, &own, &e))
+            _exit(2);
+        chunked_opts(&o, &w3);
+        io_report_init(&r);
+        (void)!io_import_buffer(own, &actor, csv.ptr, csv.len, &o, &r, &e);
+        _exit(3); /* not reached */
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    assert_int_equal(count_of(d.path, "SELECT count(*) FROM import_batch"), 1);
+    assert_true(count_of(d.path, "SELECT count(*) FROM member") >= 21);
+    assert_int_equal(visible(d.st), 0); /* a store opened before the crash sees nothing */
+    struct store *next;
+    assert_int_equal(store_open(d.path, 0, &next, &e), TCXD_OK);
+    store_close(next);
+    db_fingerprint(d.path, &after);
+    assert_string_equal(before.ptr, after.ptr);
+    /* and an import in pieces can run again */
+    struct piece_watch w4 = {.path = d.path};
+    chunked_opts(&o, &w4);
+    io_report_init(&r);
+    assert_int_equal(io_import_buffer(d.st, &actor, csv.ptr, csv.len, &o, &r, &e), TCXD_OK);
+    assert_int_equal(r.written, 60);
+    io_report_release(&r);
+    store_close(w4.other);
+    close_db(&d);
+    buf_release(&before);
+    buf_release(&after);
+    buf_release(&csv);
+    buf_release(&m1);
+    buf_release(&m2);
 }
 
 /* Values a spreadsheet would run as formulas leave the export with an apostrophe before them
@@ -2427,6 +2654,7 @@ int main(void)
         cmocka_unit_test(test_max_errors),
         cmocka_unit_test(test_bulk_equals_per_row),
         cmocka_unit_test(test_prepare_outside_lock),
+        cmocka_unit_test(test_chunked),
         cmocka_unit_test(test_roundtrip_formula),
         cmocka_unit_test(test_roundtrip_csv),
         cmocka_unit_test(test_roundtrip_xlsx),
