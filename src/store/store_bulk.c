@@ -604,10 +604,10 @@ static enum tcxd_err triggers_restore(struct store_bulk *b, struct tcxd_error *e
  * already there, and the registrations are written the usual way.
  */
 static const char apart_insert_one[] =
-    "INSERT INTO member_stint(member_id, org_id, valid_from, valid_to, kind, status) "
+    "INSERT INTO main.member_stint(member_id, org_id, valid_from, valid_to, kind, status) "
     "VALUES(?, ?, ?, ?, ?, ?)";
 static const char apart_insert_many[] =
-    "INSERT INTO member_stint(member_id, org_id, valid_from, valid_to, kind, status) "
+    "INSERT INTO main.member_stint(member_id, org_id, valid_from, valid_to, kind, status) "
     "VALUES" BULK_TIMES32("(?,?,?,?,?,?)");
 
 static bool known_trigger(const char *name)
