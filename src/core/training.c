@@ -96,6 +96,16 @@ enum tcxd_err training_enrol_check(const struct training_class *c, tcxd_date on,
     return TCXD_OK;
 }
 
+enum tcxd_err training_opener_check(enum class_opener o, enum org_tier tier, struct tcxd_error *e)
+{
+    if (o == CLASS_OPEN_OTHER || tier == ORG_TIER_ABOVE_BASE)
+        return TCXD_OK;
+    return tcxd_fail(e, TCXD_EINVAL, "opener",
+                     "a class opened by the province or district committee belongs to an "
+                     "organization above the base (this one is %s): opener khac",
+                     org_tier_name(tier));
+}
+
 bool enrol_result_counts(enum enrol_result r)
 {
     return r == ENROL_STUDYING || r == ENROL_COMPLETED;

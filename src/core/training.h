@@ -22,6 +22,7 @@
 #include <stdbool.h>
 
 #include "core/cadre.h"
+#include "core/org.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -56,6 +57,12 @@ enum tcxd_err training_class_check(const struct training_class *c, struct tcxd_e
    and `on` is not after its last day (field "date"). */
 enum tcxd_err training_enrol_check(const struct training_class *c, tcxd_date on,
                                    struct tcxd_error *e) TCXD_WUR;
+/* A class the province or the district committee opens belongs to an organization above the
+   base (a committee of cấp tỉnh or cấp huyện; from 01/07/2025 a commune's too, QĐ 294); one of a
+   base or below-base organization is opened "khac" (field "opener"; UNCONFIRMED: the form names
+   the committees, tcxd reads them from the tier). */
+enum tcxd_err training_opener_check(enum class_opener o, enum org_tier tier,
+                                    struct tcxd_error *e) TCXD_WUR;
 /* Form 10 counts the enrolment among the cadres trained (not when left not completed). */
 bool enrol_result_counts(enum enrol_result r);
 /* Form 10's level of a cadre managed at m (see the header). */

@@ -112,7 +112,7 @@ enum tcxd_err store_training_class_add(struct store *st, const struct store_acto
                        (long long)req->org_id, d);
     }
     if (rc || (rc = store_scope_check_write(st, req->org_id, req->c.from, "org_id", e)) ||
-        (rc = store_begin(st, e)))
+        (rc = training_opener_check(req->c.opener, o.tier, e)) || (rc = store_begin(st, e)))
         goto out;
     sqlite3_stmt *s = store_stmt(st, STMT_TRAINING_CLASS_INSERT);
     sqlite3_bind_int64(s, 1, req->org_id);

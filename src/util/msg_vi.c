@@ -1110,6 +1110,10 @@ const struct msg_pair msg_vi_catalog[] = {
      "khóa đào tạo, bồi dưỡng kết thúc (%s) trước khi bắt đầu (%s)"},
     /* training classes (core/training.c, store/store_training.c, form 10) */
     {"invalid opener", "nơi mở lớp không hợp lệ"},
+    {"a class opened by the province or district committee belongs to an organization above the "
+     "base (this one is %s): opener khac",
+     "lớp do cấp ủy cấp tỉnh, cấp huyện mở phải thuộc tổ chức cấp trên cơ sở (tổ chức này là %s): "
+     "nơi mở lớp khac"},
     {"enrolled on %s, after the class ended (%s)", "vào học ngày %s, sau khi lớp đã kết thúc (%s)"},
     {"no class #%lld", "không có lớp đào tạo, bồi dưỡng #%lld"},
     {"no enrolment #%lld", "không có lượt học #%lld"},

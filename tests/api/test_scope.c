@@ -375,7 +375,7 @@ static int setup(void **state)
         j = NULL;
         snprintf(b, sizeof(b),
                  "{\"org_id\":%lld,\"name\":\"Lớp Ngoài %d\",\"programme\":\"bd_xdd\","
-                 "\"opener\":\"huyen\",\"from\":\"2020-03-01\",\"to\":\"2020-03-10\"}",
+                 "\"opener\":\"khac\",\"from\":\"2020-03-01\",\"to\":\"2020-03-10\"}",
                  (long long)subject_id[k], k + 1);
         if (call_json(&root, "POST", "/api/cadre/classes", b, &j) == 201)
             class_id[k] = json_integer_value(json_object_get(j, "id"));
@@ -832,7 +832,7 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/cadre/classes", "/api/cadre/classes?year=2020", NULL, NULL},
     {"POST", "/api/cadre/classes", "/api/cadre/classes",
      "{\"org_id\":{org},\"name\":\"Lớp {n}\",\"programme\":\"bd_qpan\",\"mode\":\"dt4\","
-     "\"opener\":\"huyen\",\"from\":\"{date}\",\"to\":\"2031-01-01\"}",
+     "\"opener\":\"khac\",\"from\":\"{date}\",\"to\":\"2031-01-01\"}",
      NULL},
     {"GET", "/api/cadre/classes/{id}", "/api/cadre/classes/{class}", NULL, NULL},
     {"POST", "/api/cadre/classes/{id}/enrolments", "/api/cadre/classes/{class}/enrolments",

@@ -96,6 +96,19 @@ static void test_counts(void **state)
     assert_int_equal(class_opener_column(CLASS_OPEN_OTHER), -1);
 }
 
+static void test_opener(void **state)
+{
+    (void)state;
+    struct tcxd_error e;
+    assert_int_equal(training_opener_check(CLASS_OPEN_TINH, ORG_TIER_ABOVE_BASE, &e), TCXD_OK);
+    assert_int_equal(training_opener_check(CLASS_OPEN_HUYEN, ORG_TIER_ABOVE_BASE, &e), TCXD_OK);
+    assert_int_equal(training_opener_check(CLASS_OPEN_OTHER, ORG_TIER_BELOW_BASE, &e), TCXD_OK);
+    assert_int_equal(training_opener_check(CLASS_OPEN_HUYEN, ORG_TIER_BASE, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "opener");
+    assert_int_equal(training_opener_check(CLASS_OPEN_TINH, ORG_TIER_BELOW_BASE, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "opener");
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -120,10 +133,8 @@ static void test_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_class),
-        cmocka_unit_test(test_enrol),
-        cmocka_unit_test(test_counts),
-        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_class),  cmocka_unit_test(test_enrol), cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_opener), cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
