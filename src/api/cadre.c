@@ -65,12 +65,14 @@ const struct http_field api_cadre_date_query[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { TA_ORG, TA_LABEL, TA_FROM, TA_TO };
+enum { TA_ORG, TA_LABEL, TA_FROM, TA_TO, TA_TIER };
 const struct http_field api_cadre_term_body[] = {
     {"org_id", HF_ID, HF_REQUIRED, 0, 0, "the organization"},
     {"label", HF_STRING, HF_REQUIRED, 0, 60, "the term, \"2020-2025\""},
     {"from", HF_DATE, HF_REQUIRED, 0, 0, "the congress day"},
     {"to", HF_DATE, HF_REQUIRED, 0, 0, "the next congress day (exclusive)"},
+    {"tier", HF_STRING, 0, 0, 8,
+     "forms 9 and 12: tinh, huyen, xa or none (default from the organization)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -102,13 +104,18 @@ const struct http_field api_cadre_committee_query[] = {
     {NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { PA_ORG, PA_NAME, PA_TITLE, PA_LEVEL, PA_SECTOR };
+enum { PA_ORG, PA_NAME, PA_TITLE, PA_LEVEL, PA_SECTOR, PA_POST, PA_TIER, PA_LEADER };
 const struct http_field api_cadre_position_body[] = {
     {"org_id", HF_ID, HF_REQUIRED, 0, 0, "the unit's party organization"},
     {"name", HF_STRING, HF_REQUIRED, 0, 200, "\"Chủ tịch UBND xã Yên Sở\""},
     {"title", HF_STRING, HF_REQUIRED, 0, 24, "bi_thu, chu_tich_ubnd, cap_truong ... khac"},
     {"level", HF_STRING, HF_REQUIRED, 0, 16, "the managing level: tw, tinh, huyen or co_so"},
     {"sector", HF_STRING, 0, 0, 16, "party (default), state, front, public_unit, residential"},
+    {"post", HF_STRING, 0, 0, 24,
+     "its column on forms 9 and 12: bch, btv, ubkt, bi_thu ... pho_su_nghiep, none (default from "
+     "the title)"},
+    {"tier", HF_STRING, 0, 0, 8, "tinh, huyen, xa or none (default from the organization)"},
+    {"leader", HF_BOOL, 0, 0, 0, "a leadership post (default: every title but khac, truong_thon)"},
     {NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -368,9 +375,12 @@ enum tcxd_err api_cadre_leave_support(struct http_ctx *c, struct tcxd_error *e)
 enum tcxd_err api_cadre_term_add(struct http_ctx *c, struct tcxd_error *e)
 {
     int64_t id;
-    enum tcxd_err rc = store_cadre_term_add(c->st, &c->actor, c->in[TA_ORG].i, c->in[TA_LABEL].s,
-                                            c->in[TA_FROM].d, c->in[TA_TO].d, &id, e);
-    if (rc)
+    enum cadre_tier tier;
+    enum tcxd_err rc;
+    if ((rc = PARSE(cadre_tier, c, TA_TIER, "tier", &tier, e)) ||
+        (rc = store_cadre_term_add(c->st, &c->actor, c->in[TA_ORG].i, c->in[TA_LABEL].s,
+                                   c->in[TA_FROM].d, c->in[TA_TO].d,
+                                   c->in[TA_TIER].present ? &tier : NULL, &id, e)))
         return rc;
     created(c, id);
     return TCXD_OK;
@@ -468,7 +478,14 @@ enum tcxd_err api_cadre_position_add(struct http_ctx *c, struct tcxd_error *e)
     if ((rc = named(position_title_parse(c->in[PA_TITLE].s, &p.title, e), "title", e)) ||
         (rc = named(cadre_mgmt_parse(c->in[PA_LEVEL].s, &p.level, e), "level", e)) ||
         (rc = PARSE(position_sector, c, PA_SECTOR, "sector", &p.sector, e)) ||
-        (rc = store_cadre_position_add(c->st, &c->actor, &p, &id, e)))
+        (rc = PARSE(cadre_post, c, PA_POST, "post", &p.post, e)) ||
+        (rc = PARSE(cadre_tier, c, PA_TIER, "tier", &p.tier, e)))
+        return rc;
+    p.post_set = c->in[PA_POST].present;
+    p.tier_set = c->in[PA_TIER].present;
+    p.leader_set = c->in[PA_LEADER].present;
+    p.leader = p.leader_set && c->in[PA_LEADER].b;
+    if ((rc = store_cadre_position_add(c->st, &c->actor, &p, &id, e)))
         return rc;
     created(c, id);
     return TCXD_OK;

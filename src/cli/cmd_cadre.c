@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/names.h"
 #include "store/store_cadre.h"
 #include "store/store_cadre_json.h"
 #include "store/store_training.h"
@@ -22,12 +23,13 @@ static const char cadre_help[] =
     "  tcxd cadre list [--org ORG]\n"
     "  tcxd cadre show CADRE                      the career: posts held, trainings, dated\n"
     "  tcxd cadre retiring CADRE --date DATE      notified of leave pending retirement\n"
-    "  tcxd cadre term ORG LABEL --from DATE --to DATE\n"
+    "  tcxd cadre term ORG LABEL --from DATE --to DATE [--tier TIER]\n"
     "  tcxd cadre seat ORG CADRE --role ROLE --from DATE [--join JOIN] [--to DATE]\n"
     "           [--decision NO]\n"
     "  tcxd cadre seat-end SEAT --date DATE --reason REASON\n"
     "  tcxd cadre committee ORG [--as-of DATE]\n"
     "  tcxd cadre position ORG NAME --title TITLE --level LEVEL [--sector SECTOR]\n"
+    "           [--post POST] [--tier TIER] [--leader yes|no]\n"
     "  tcxd cadre appoint CADRE POSITION --kind new|re|nominate --date DATE [--term-end DATE]\n"
     "           [--decision NO] [--outside] [--higher]\n"
     "  tcxd cadre relieve CADRE POSITION --date DATE\n"
@@ -60,7 +62,14 @@ static const char cadre_help[] =
     "KIND (move): dieu_dong, luan_chuyen, biet_phai. Planning: at most 3 cadres per position\n"
     "and 3 positions per cadre at one level; a vote of more than half low removes from the\n"
     "planning. The due list shows terms ending within --days (default 365) with the notice day\n"
-    "90 working days before.\n";
+    "90 working days before.\n"
+    "Forms 9 and 12: POST is the column a position is: bch, btv, ubkt, bi_thu, pho_bi_thu,\n"
+    "chu_tich_hdnd, pho_chu_tich_hdnd, chu_tich_ubnd, pho_chu_tich_ubnd, truong_doan_dbqh,\n"
+    "pho_doan_dbqh, truong_ban, pho_ban (party bodies, front, mass organizations), truong_so,\n"
+    "pho_so (departments; district: phòng), truong_su_nghiep, pho_su_nghiep, none (default\n"
+    "from the title; cap_truong and cap_pho need it). TIER: tinh, huyen, xa, none (default\n"
+    "from the organization). --leader: a leadership post (default: any title but khac and\n"
+    "truong_thon).\n";
 static const char cadre_help_vi[] =
     "cách dùng:\n"
     "  tcxd cadre add [HỌ_TÊN] --org TỔ_CHỨC --level CẤP [--member SỐ] [--gender nam|nu]\n"
@@ -69,12 +78,13 @@ static const char cadre_help_vi[] =
     "  tcxd cadre list [--org TỔ_CHỨC]\n"
     "  tcxd cadre show CÁN_BỘ                     quá trình công tác: chức vụ đã giữ, đào tạo\n"
     "  tcxd cadre retiring CÁN_BỘ --date NGÀY     đã có thông báo nghỉ chờ hưu\n"
-    "  tcxd cadre term TỔ_CHỨC NHIỆM_KỲ --from NGÀY --to NGÀY\n"
+    "  tcxd cadre term TỔ_CHỨC NHIỆM_KỲ --from NGÀY --to NGÀY [--tier CẤP_BIỂU]\n"
     "  tcxd cadre seat TỔ_CHỨC CÁN_BỘ --role VAI_TRÒ --from NGÀY [--join CÁCH] [--to NGÀY]\n"
     "           [--decision SỐ]\n"
     "  tcxd cadre seat-end GHẾ --date NGÀY --reason LÝ_DO\n"
     "  tcxd cadre committee TỔ_CHỨC [--as-of NGÀY]\n"
     "  tcxd cadre position TỔ_CHỨC TÊN --title CHỨC_DANH --level CẤP [--sector LĨNH_VỰC]\n"
+    "           [--post CỘT] [--tier CẤP_BIỂU] [--leader yes|no]\n"
     "  tcxd cadre appoint CÁN_BỘ CHỨC_VỤ --kind new|re|nominate --date NGÀY [--term-end NGÀY]\n"
     "           [--decision SỐ] [--outside] [--higher]\n"
     "  tcxd cadre relieve CÁN_BỘ CHỨC_VỤ --date NGÀY\n"
@@ -118,6 +128,15 @@ static const char cadre_help_vi_notes[] =
     "bộ, mỗi cán bộ tối đa 3 chức danh ở một cấp; quá nửa số phiếu tín nhiệm thấp thì đưa ra\n"
     "khỏi quy hoạch. Danh sách đến hạn ('due') gồm các nhiệm kỳ kết thúc trong --days ngày (mặc\n"
     "định 365) với ngày thông báo trước 90 ngày làm việc; --soon: sắp đến hạn trong N ngày.\n";
+/* the rest (one literal may not pass 4095 bytes) */
+static const char cadre_help_vi_forms[] =
+    "Biểu 9 và 12: CỘT là cột của chức vụ trên biểu: bch (ủy viên ban chấp hành), btv (ủy viên\n"
+    "ban thường vụ), ubkt (ủy viên ủy ban kiểm tra), bi_thu, pho_bi_thu, chu_tich_hdnd,\n"
+    "pho_chu_tich_hdnd, chu_tich_ubnd, pho_chu_tich_ubnd, truong_doan_dbqh, pho_doan_dbqh,\n"
+    "truong_ban, pho_ban (các ban, cơ quan Đảng, MTTQ, đoàn thể), truong_so, pho_so (sở, ngành;\n"
+    "cấp huyện: phòng), truong_su_nghiep, pho_su_nghiep (đơn vị sự nghiệp), none (mặc định theo\n"
+    "chức danh; cap_truong, cap_pho phải ghi). CẤP_BIỂU: tinh, huyen, xa, none (mặc định theo tổ\n"
+    "chức). --leader: chức vụ lãnh đạo, quản lý (mặc định: mọi chức danh trừ khac, truong_thon).\n";
 
 enum {
     O_ORG,
@@ -165,6 +184,9 @@ enum {
     O_OPENER,
     O_RESULT,
     O_GRADE,
+    O_TIER,
+    O_POST,
+    O_LEADER,
     O_HELP,
     O__MAX
 };
@@ -217,6 +239,9 @@ static void opts_init(struct cli_opt *o)
         [O_OPENER] = {"opener", true, NULL},
         [O_RESULT] = {"result", true, NULL},
         [O_GRADE] = {"grade", true, NULL},
+        [O_TIER] = {"tier", true, NULL},
+        [O_POST] = {"post", true, NULL},
+        [O_LEADER] = {"leader", true, NULL},
         [O_HELP] = {"help", false, NULL},
     };
     memcpy(o, proto, sizeof(proto));
@@ -264,6 +289,17 @@ static enum tcxd_err opt_date(const char *s, const char *field, tcxd_date *out,
         return TCXD_OK;
     }
     return cli_date(s, DATE_NONE, field, out, e);
+}
+
+/* yes / no (có / không, any case, with or without diacritics) */
+static enum tcxd_err yes_no(const char *s, const char *field, bool *out, struct tcxd_error *e)
+{
+    static const struct core_name t[] = {{"no", "không"}, {"yes", "có"}};
+    int i = core_name_find(s, strlen(s), t, CORE_NAMES_COUNT(t));
+    if (i < 0)
+        return tcxd_fail(e, TCXD_EINVAL, field, "invalid %s '%s' (yes or no)", field, s);
+    *out = i == 1;
+    return TCXD_OK;
 }
 
 static int created(struct cli *cli, int64_t id)
@@ -457,9 +493,12 @@ static int cadre_term(struct cli *cli, struct cli_opt *o, const char **pos, size
     tcxd_date from, to;
     struct org_info org;
     int64_t id;
+    enum cadre_tier tier;
     if (need_date(o[O_FROM].value, "from", &from, &e) || need_date(o[O_TO].value, "to", &to, &e) ||
         cli_org(cli, pos[0], from, &org, &e) ||
-        store_cadre_term_add(cli->st, &cli->actor, org.id, pos[1], from, to, &id, &e))
+        (o[O_TIER].value && cadre_tier_parse(o[O_TIER].value, &tier, &e)) ||
+        store_cadre_term_add(cli->st, &cli->actor, org.id, pos[1], from, to,
+                             o[O_TIER].value ? &tier : NULL, &id, &e))
         return cli_fail(cli, &e);
     return created(cli, id);
 }
@@ -568,8 +607,14 @@ static int cadre_position(struct cli *cli, struct cli_opt *o, const char **pos, 
     if (cli_org(cli, pos[0], date_today(), &org, &e) ||
         position_title_parse(o[O_TITLE].value, &p.title, &e) ||
         cadre_mgmt_parse(o[O_LEVEL].value, &p.level, &e) ||
-        (o[O_SECTOR].value && position_sector_parse(o[O_SECTOR].value, &p.sector, &e)))
+        (o[O_SECTOR].value && position_sector_parse(o[O_SECTOR].value, &p.sector, &e)) ||
+        (o[O_POST].value && cadre_post_parse(o[O_POST].value, &p.post, &e)) ||
+        (o[O_TIER].value && cadre_tier_parse(o[O_TIER].value, &p.tier, &e)) ||
+        (o[O_LEADER].value && yes_no(o[O_LEADER].value, "leader", &p.leader, &e)))
         return cli_fail(cli, &e);
+    p.post_set = o[O_POST].value != NULL;
+    p.tier_set = o[O_TIER].value != NULL;
+    p.leader_set = o[O_LEADER].value != NULL;
     p.org_id = org.id;
     snprintf(p.name, sizeof(p.name), "%s", pos[1]);
     if (store_cadre_position_add(cli->st, &cli->actor, &p, &id, &e))
@@ -1099,9 +1144,11 @@ int cmd_cadre(struct cli *cli, int argc, char **argv)
     opts_init(o);
     const char *pos[4];
     size_t npos;
-    static char help_vi[sizeof(cadre_help_vi) + sizeof(cadre_help_vi_notes)];
+    static char help_vi[sizeof(cadre_help_vi) + sizeof(cadre_help_vi_notes) +
+                        sizeof(cadre_help_vi_forms)];
     if (!*help_vi)
-        snprintf(help_vi, sizeof(help_vi), "%s%s", cadre_help_vi, cadre_help_vi_notes);
+        snprintf(help_vi, sizeof(help_vi), "%s%s%s", cadre_help_vi, cadre_help_vi_notes,
+                 cadre_help_vi_forms);
     int rc = cli_verb_begin(cli, "cadre", cli_help(cadre_help, help_vi), argc, argv, o, O__MAX, pos,
                             4, &npos);
     if (rc >= 0)

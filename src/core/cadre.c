@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/names.h"
+#include "core/tree.h"
 #include "text/text.h"
 #include "util/vnfmt.h"
 
@@ -72,6 +73,32 @@ static const struct core_name position_title_t[PT__MAX] = {
     [PT_CAP_TRUONG] = {"cap_truong", "Cấp trưởng"},
     [PT_CAP_PHO] = {"cap_pho", "Cấp phó"},
     [PT_KHAC] = {"khac", "Chức danh khác"},
+};
+static const struct core_name cadre_tier_t[CTIER__MAX] = {
+    [CTIER_NONE] = {"none", "Không thuộc biểu 9, 12"},
+    [CTIER_TINH] = {"tinh", "Cấp tỉnh"},
+    [CTIER_HUYEN] = {"huyen", "Cấp huyện"},
+    [CTIER_XA] = {"xa", "Cấp xã"},
+};
+static const struct core_name cadre_post_t[CPOST__MAX] = {
+    [CPOST_NONE] = {"none", "Không thuộc cột nào của biểu 9, 12"},
+    [CPOST_BCH] = {"bch", "Ủy viên Ban Chấp hành"},
+    [CPOST_BTV] = {"btv", "Ủy viên Ban Thường vụ"},
+    [CPOST_UBKT] = {"ubkt", "Ủy viên Ủy ban Kiểm tra"},
+    [CPOST_BI_THU] = {"bi_thu", "Bí thư"},
+    [CPOST_PHO_BI_THU] = {"pho_bi_thu", "Phó Bí thư"},
+    [CPOST_CT_HDND] = {"chu_tich_hdnd", "Chủ tịch HĐND"},
+    [CPOST_PCT_HDND] = {"pho_chu_tich_hdnd", "Phó Chủ tịch HĐND"},
+    [CPOST_CT_UBND] = {"chu_tich_ubnd", "Chủ tịch UBND"},
+    [CPOST_PCT_UBND] = {"pho_chu_tich_ubnd", "Phó Chủ tịch UBND"},
+    [CPOST_TRUONG_DOAN_DBQH] = {"truong_doan_dbqh", "Trưởng đoàn ĐBQH"},
+    [CPOST_PHO_DOAN_DBQH] = {"pho_doan_dbqh", "Phó Trưởng đoàn ĐBQH"},
+    [CPOST_TRUONG_BAN] = {"truong_ban", "Cấp trưởng ban, cơ quan Đảng, MTTQ, đoàn thể CT-XH"},
+    [CPOST_PHO_BAN] = {"pho_ban", "Cấp phó ban, cơ quan Đảng, MTTQ, đoàn thể CT-XH"},
+    [CPOST_TRUONG_SO] = {"truong_so", "Cấp trưởng sở, ngành, phòng (tương đương)"},
+    [CPOST_PHO_SO] = {"pho_so", "Cấp phó sở, ngành, phòng (tương đương)"},
+    [CPOST_TRUONG_SU_NGHIEP] = {"truong_su_nghiep", "Cấp trưởng đơn vị sự nghiệp công lập"},
+    [CPOST_PHO_SU_NGHIEP] = {"pho_su_nghiep", "Cấp phó đơn vị sự nghiệp công lập"},
 };
 static const struct core_name plan_removal_t[PREMOVE__MAX] = {
     [PREMOVE_NONE] = {"none", "Đang trong quy hoạch"},
@@ -733,4 +760,137 @@ void cadre_work_sentence(const struct cadre_work_counts *c, struct buf *out)
     buf_adds(out, " đồng chí; bổ sung cấp ủy ");
     count2(out, c->added);
     buf_adds(out, " đồng chí");
+}
+
+/* ---- the leadership forms' posts ---- */
+
+/* Each post's value column on forms 9 and 12 at each tier (none, tỉnh, huyện, xã), -1: no such
+   column. Source: forms-BTCTW.txt 9A (line 531), 9B (1006), 9C (1080), 12A (771, labelled 12B
+   there), 12B (877), 12C (947). Form 9 puts HĐND before UBND and has no UBKT; form 12 puts
+   UBND first. */
+#define NO -1
+static const int8_t post_columns[CPOST__MAX][CFORM__MAX][CTIER__MAX] = {
+    /*                          form 9: -, tỉnh, huyện, xã     form 12: -, tỉnh, huyện, xã */
+    [CPOST_NONE] = {{NO, NO, NO, NO}, {NO, NO, NO, NO}},
+    [CPOST_BCH] = {{NO, 0, 0, 0}, {NO, 0, 0, 0}},
+    [CPOST_BTV] = {{NO, 1, 1, 1}, {NO, 1, 1, 1}},
+    [CPOST_UBKT] = {{NO, NO, NO, NO}, {NO, 2, 2, 2}},
+    [CPOST_BI_THU] = {{NO, 2, 2, 2}, {NO, 3, 3, 3}},
+    [CPOST_PHO_BI_THU] = {{NO, 3, 3, 3}, {NO, 4, 4, 4}},
+    [CPOST_CT_HDND] = {{NO, 4, 4, 4}, {NO, 7, 7, 7}},
+    [CPOST_PCT_HDND] = {{NO, 5, 5, 5}, {NO, 8, 8, 8}},
+    [CPOST_CT_UBND] = {{NO, 6, 6, 6}, {NO, 5, 5, 5}},
+    [CPOST_PCT_UBND] = {{NO, 7, 7, 7}, {NO, 6, 6, 6}},
+    [CPOST_TRUONG_DOAN_DBQH] = {{NO, 8, NO, NO}, {NO, 9, NO, NO}},
+    [CPOST_PHO_DOAN_DBQH] = {{NO, 9, NO, NO}, {NO, 10, NO, NO}},
+    [CPOST_TRUONG_BAN] = {{NO, 10, 8, 8}, {NO, 11, 9, 9}},
+    [CPOST_PHO_BAN] = {{NO, 11, 9, 9}, {NO, 12, 10, 10}},
+    [CPOST_TRUONG_SO] = {{NO, 12, 10, NO}, {NO, 13, 11, NO}},
+    [CPOST_PHO_SO] = {{NO, 13, 11, NO}, {NO, 14, 12, NO}},
+    [CPOST_TRUONG_SU_NGHIEP] = {{NO, 14, 12, NO}, {NO, 15, 13, NO}},
+    [CPOST_PHO_SU_NGHIEP] = {{NO, 15, 13, NO}, {NO, 16, 14, NO}},
+};
+#undef NO
+
+int cadre_post_column(enum cadre_form_family f, enum cadre_tier t, enum cadre_post p)
+{
+    if ((unsigned)f >= CFORM__MAX || (unsigned)t >= CTIER__MAX || (unsigned)p >= CPOST__MAX)
+        return -1;
+    return post_columns[p][f][t];
+}
+
+int cadre_post_ncols(enum cadre_form_family f, enum cadre_tier t)
+{
+    int n = 0;
+    for (int p = 0; p < CPOST__MAX; p++) {
+        int c = cadre_post_column(f, t, (enum cadre_post)p);
+        if (c + 1 > n)
+            n = c + 1;
+    }
+    return n;
+}
+
+enum cadre_post cadre_post_default(enum position_title t)
+{
+    switch (t) {
+    case PT_BI_THU:
+        return CPOST_BI_THU;
+    case PT_PHO_BI_THU:
+        return CPOST_PHO_BI_THU;
+    case PT_CHU_TICH_UBND:
+        return CPOST_CT_UBND;
+    case PT_PHO_CHU_TICH_UBND:
+        return CPOST_PCT_UBND;
+    case PT_CHU_TICH_HDND:
+        return CPOST_CT_HDND;
+    case PT_PHO_CHU_TICH_HDND:
+        return CPOST_PCT_HDND;
+    case PT_TRUONG_DOAN_DBQH:
+        return CPOST_TRUONG_DOAN_DBQH;
+    case PT_PHO_DOAN_DBQH:
+        return CPOST_PHO_DOAN_DBQH;
+    case PT_CHU_TICH_MTTQ:
+        return CPOST_TRUONG_BAN;
+    default:
+        return CPOST_NONE;
+    }
+}
+
+bool cadre_post_of_committee(enum cadre_post p)
+{
+    return p == CPOST_BCH || p == CPOST_BTV || p == CPOST_UBKT || p == CPOST_BI_THU ||
+           p == CPOST_PHO_BI_THU;
+}
+
+unsigned committee_role_posts(enum committee_role r)
+{
+    switch (r) {
+    case CROLE_EXECUTIVE:
+        return 1u << CPOST_BCH;
+    case CROLE_STANDING:
+        return 1u << CPOST_BCH | 1u << CPOST_BTV;
+    case CROLE_SECRETARY:
+        return 1u << CPOST_BCH | 1u << CPOST_BTV | 1u << CPOST_BI_THU;
+    case CROLE_DEPUTY:
+        return 1u << CPOST_BCH | 1u << CPOST_BTV | 1u << CPOST_PHO_BI_THU;
+    case CROLE_INSPECTION:
+    case CROLE_INSPECTION_CHAIR:
+        return 1u << CPOST_UBKT;
+    default:
+        return 0;
+    }
+}
+
+bool cadre_post_leader_default(enum cadre_post p, enum position_title t)
+{
+    return p != CPOST_NONE || (t != PT_KHAC && t != PT_TRUONG_THON && (unsigned)t < PT__MAX);
+}
+
+static bool commune_type(enum org_base_type bt)
+{
+    return bt == ORG_BASE_XA || bt == ORG_BASE_PHUONG || bt == ORG_BASE_THI_TRAN ||
+           bt == ORG_BASE_DAC_KHU;
+}
+
+enum cadre_tier cadre_tier_default(const struct org_tree *t, uint32_t node, bool committee)
+{
+    if (node == TREE_NONE || node >= t->n)
+        return CTIER_NONE;
+    /* a commune-level organization, itself or above */
+    for (uint32_t n = node; n != TREE_NONE; n = t->nodes[n].parent) {
+        if (commune_type(t->nodes[n].base_type))
+            return committee && n != node ? CTIER_NONE : CTIER_XA;
+        if (t->nodes[n].tier == ORG_TIER_ABOVE_BASE)
+            break;
+    }
+    uint32_t a = node;
+    while (a != TREE_NONE && t->nodes[a].tier != ORG_TIER_ABOVE_BASE)
+        a = t->nodes[a].parent;
+    if (a == TREE_NONE || (committee && a != node))
+        return CTIER_NONE;
+    int k = 0;
+    for (uint32_t n = t->nodes[a].parent; n != TREE_NONE; n = t->nodes[n].parent)
+        if (t->nodes[n].tier == ORG_TIER_ABOVE_BASE)
+            k++;
+    return k == 0 ? CTIER_TINH : k == 1 ? CTIER_HUYEN : CTIER_NONE;
 }

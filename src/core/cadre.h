@@ -192,6 +192,71 @@ bool position_holding_on(const struct position_holding *h, tcxd_date on);
 /* "96/186 (51,6%)": num of den with the share to one decimal ("0/0" when den is 0). */
 void cadre_share_text(int64_t num, int64_t den, struct buf *out);
 
+/* ---- the leadership forms' posts (9A-9C, 12A-12C) ----------------------------------------- */
+
+/* The level a post or a committee stands at on forms 9 and 12: A cấp tỉnh, B cấp huyện, C cấp
+   xã. CTIER_NONE: on none of them (the centre, a base organization's own committee). */
+enum cadre_tier { CTIER_NONE, CTIER_TINH, CTIER_HUYEN, CTIER_XA, CTIER__MAX };
+
+/* What a post is on the forms' columns. The committee's posts (BCH, BTV, UBKT, bí thư, phó bí
+   thư) are planned as positions (form 12) and held as committee seats (form 9, with any
+   position of the same post). At cấp xã the "ban" posts are the Ủy ban MTTQ's and the mass
+   organizations' chủ tịch / phó chủ tịch; at cấp huyện the "sở" posts are the phòng's. */
+enum cadre_post {
+    CPOST_NONE,
+    CPOST_BCH,              /* Ủy viên Ban Chấp hành */
+    CPOST_BTV,              /* Ủy viên Ban Thường vụ */
+    CPOST_UBKT,             /* Ủy viên Ủy ban Kiểm tra */
+    CPOST_BI_THU,           /* Bí thư */
+    CPOST_PHO_BI_THU,       /* Phó Bí thư */
+    CPOST_CT_HDND,          /* Chủ tịch HĐND */
+    CPOST_PCT_HDND,         /* Phó Chủ tịch HĐND */
+    CPOST_CT_UBND,          /* Chủ tịch UBND */
+    CPOST_PCT_UBND,         /* Phó Chủ tịch UBND */
+    CPOST_TRUONG_DOAN_DBQH, /* Trưởng đoàn ĐBQH (cấp tỉnh) */
+    CPOST_PHO_DOAN_DBQH,    /* Phó Trưởng đoàn ĐBQH */
+    CPOST_TRUONG_BAN,       /* cấp trưởng ban, cơ quan Đảng, MTTQ, đoàn thể CT-XH */
+    CPOST_PHO_BAN,          /* cấp phó */
+    CPOST_TRUONG_SO,        /* cấp trưởng sở, ngành (cấp huyện: phòng) */
+    CPOST_PHO_SO,           /* cấp phó */
+    CPOST_TRUONG_SU_NGHIEP, /* cấp trưởng đơn vị sự nghiệp công lập trực thuộc */
+    CPOST_PHO_SU_NGHIEP,    /* cấp phó */
+    CPOST__MAX
+};
+
+/* The two families: 9 (cán bộ lãnh đạo, quản lý: people holding the posts at the period's end)
+   and 12 (kết quả quy hoạch: planning entries active at the period's end). */
+enum cadre_form_family { CFORM_9, CFORM_12, CFORM__MAX };
+
+/* The value column (0-based) of a post at a tier on a form family, -1 when the form has no
+   such column (UBKT on form 9, ĐBQH below cấp tỉnh, sở / sự nghiệp at cấp xã). The one table
+   of post kinds to columns (cadre.c). */
+int cadre_post_column(enum cadre_form_family f, enum cadre_tier t, enum cadre_post p);
+/* How many value columns form f has at tier t (0 for CTIER_NONE). */
+int cadre_post_ncols(enum cadre_form_family f, enum cadre_tier t);
+/* The post of a title when none is given: the committee's, the councils', the delegation's
+   titles and the front's chủ tịch have one; cấp trưởng / cấp phó need it given (a trưởng phòng
+   of a sở is not a sở's leader), khác and trưởng thôn have none (UNCONFIRMED defaults). */
+enum cadre_post cadre_post_default(enum position_title t);
+/* A committee post: its tier is the organization's own committee's. */
+bool cadre_post_of_committee(enum cadre_post p);
+/* The posts a committee seat of the role gives: a standing member is in the BCH; the bí thư
+   and the phó bí thư are in the BTV and the BCH (UNCONFIRMED at cấp xã); the inspection
+   committee's members and chair are UBKT. Bits (1u << enum cadre_post). */
+unsigned committee_role_posts(enum committee_role r);
+/* A post is lãnh đạo, quản lý by default: any on the forms' columns, and the titles other than
+   khác and trưởng thôn (form 10's "trong đó lãnh đạo, quản lý"; UNCONFIRMED). */
+bool cadre_post_leader_default(enum cadre_post p, enum position_title t);
+
+struct org_tree;
+/* The tier of a post (or, for a committee post, of a committee) of the organization at node of
+   the tree, when none is given: a commune-level organization (xã, phường, thị trấn, đặc khu) or
+   one under it: cấp xã; else the nearest above-base organization (the organization itself for a
+   committee post; a committee post of a base organization: CTIER_NONE) with no above-base
+   ancestor: cấp tỉnh, with one: cấp huyện, deeper: none (UNCONFIRMED: a tree whose root is the
+   centre needs the tier given). */
+enum cadre_tier cadre_tier_default(const struct org_tree *t, uint32_t node, bool committee);
+
 /* ---- planning ----------------------------------------------------------------------------- */
 
 #define PLAN_MAX_PER_POSITION 3
@@ -450,6 +515,8 @@ void cadre_work_sentence(const struct cadre_work_counts *c, struct buf *out);
     X(committee_leave, CLEAVE__MAX, "leave")                                                       \
     X(position_sector, PSEC__MAX, "sector")                                                        \
     X(position_title, PT__MAX, "title")                                                            \
+    X(cadre_tier, CTIER__MAX, "tier")                                                              \
+    X(cadre_post, CPOST__MAX, "post")                                                              \
     X(plan_removal, PREMOVE__MAX, "reason")                                                        \
     X(appoint_kind, APPOINT__MAX, "kind")                                                          \
     X(reappoint_state, REAPPOINT__MAX, "state")                                                    \

@@ -51,4 +51,35 @@ enum tcxd_err cadre_form11_counts(struct store *st, int64_t org_id, tcxd_date fr
                                   int64_t out[CADRE_FORM11_ROWS][CADRE_FORM11_COLS],
                                   struct tcxd_error *e) TCXD_WUR;
 
+/* forms 9A-9C and 12A-12C: the rows (the same on all six; each form shows those its grid has)
+   and the columns (the posts, core/cadre.h cadre_post_column) */
+enum {
+    CFL_TOTAL,
+    CFL_WOMEN,
+    CFL_MINORITY,
+    CFL_AGE_40,
+    CFL_AGE_50,
+    CFL_AGE_OVER_50,
+    CFL_PROF_CAO_DANG,
+    CFL_PROF_DAI_HOC,
+    CFL_PROF_SAU_DAI_HOC,
+    CFL_ACAD_PGS,
+    CFL_ACAD_GS,
+    CFL_THEORY_SO_CAP,
+    CFL_THEORY_TRUNG_CAP,
+    CFL_THEORY_CAO_CAP,
+    CADRE_LEADER_ROWS
+};
+#define CADRE_LEADER_MAX_COLS 17
+enum { CFL_FORM9, CFL_FORM12 };           /* enum cadre_form_family */
+enum { CFL_TINH = 1, CFL_HUYEN, CFL_XA }; /* enum cadre_tier */
+
+/* family 0 (form 9): the people holding each post of the tier (1 tỉnh, 2 huyện, 3 xã: enum
+   cadre_tier) on `on` over the subtree of org_id (store_cadre_post_holders); family 1 (form
+   12): the planning entries active on `on` (store_cadre_post_plans). The attributes are the
+   cadre's, the age on `on`. out[row][column]. */
+enum tcxd_err cadre_leader_counts(struct store *st, int64_t org_id, tcxd_date on, int family,
+                                  int tier, int64_t out[CADRE_LEADER_ROWS][CADRE_LEADER_MAX_COLS],
+                                  struct tcxd_error *e) TCXD_WUR;
+
 #endif

@@ -18,6 +18,7 @@ static const struct form_set form_sets[] = {
     {forms_tctw2012_set, &forms_tctw2012_nset},
     {forms_cadre_set, &forms_cadre_nset},
     {forms_training_set, &forms_training_nset},
+    {forms_leaders_set, &forms_leaders_nset},
 };
 #define NSETS (sizeof(form_sets) / sizeof(form_sets[0]))
 

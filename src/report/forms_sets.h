@@ -21,6 +21,9 @@ extern const size_t forms_tctw2012_nset;
 /* the cadre forms of the BTCTW set (forms_cadre.c): 11, 13 */
 extern const struct form_def *const forms_cadre_set[];
 extern const size_t forms_cadre_nset;
+/* the leadership forms (forms_leaders.c): 9A-9C, 12A-12C */
+extern const struct form_def *const forms_leaders_set[];
+extern const size_t forms_leaders_nset;
 
 /* form 10 of the BTCTW set (forms_training.c) */
 extern const struct form_def *const forms_training_set[];

@@ -360,12 +360,31 @@ static void term_row(sqlite3_stmt *s, struct cadre_term_info *t)
     store_column_copy(s, 2, t->label, sizeof(t->label));
     t->from = store_column_date(s, 3);
     t->to = store_column_date(s, 4);
+    t->tier_set = sqlite3_column_type(s, 5) != SQLITE_NULL;
+    t->tier = t->tier_set ? (enum cadre_tier)sqlite3_column_int(s, 5) : CTIER_NONE;
+    if ((unsigned)t->tier >= CTIER__MAX)
+        t->tier = CTIER_NONE;
+}
+
+/* cadre_tier_default for org_id in the tree of `on`. */
+static enum tcxd_err tier_of_org(struct store *st, int64_t org_id, tcxd_date on, bool committee,
+                                 enum cadre_tier *out, struct tcxd_error *e)
+{
+    struct org_tree t;
+    enum tcxd_err rc = store_tree_load(st, on, &t, e);
+    if (rc)
+        return rc;
+    *out = cadre_tier_default(&t, org_tree_find(&t, org_id), committee);
+    org_tree_release(&t);
+    return TCXD_OK;
 }
 
 enum tcxd_err store_cadre_term_add(struct store *st, const struct store_actor *who, int64_t org_id,
-                                   const char *label, tcxd_date from, tcxd_date to, int64_t *id_out,
+                                   const char *label, tcxd_date from, tcxd_date to,
+                                   const enum cadre_tier *tier, int64_t *id_out,
                                    struct tcxd_error *e)
 {
+    enum cadre_tier ti = CTIER_NONE;
     struct buf lb = BUF_INIT;
     enum tcxd_err rc;
     char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
@@ -377,7 +396,17 @@ enum tcxd_err store_cadre_term_add(struct store *st, const struct store_actor *w
         rc = tcxd_fail(e, TCXD_EINVAL, "to", "the term ends (%s) before it starts (%s)", b, a);
         goto out;
     }
-    if ((rc = check_org(st, org_id, from, "org_id", e)) || (rc = store_begin(st, e)))
+    if (tier && (unsigned)*tier >= CTIER__MAX) {
+        rc = tcxd_fail(e, TCXD_EINVAL, "tier", "invalid tier");
+        goto out;
+    }
+    if ((rc = check_org(st, org_id, from, "org_id", e)))
+        goto out;
+    if (tier)
+        ti = *tier;
+    else if ((rc = tier_of_org(st, org_id, from, true, &ti, e)))
+        goto out;
+    if ((rc = store_begin(st, e)))
         goto out;
     sqlite3_stmt *s = store_stmt(st, STMT_CADRE_TERM_OVERLAP);
     sqlite3_bind_int64(s, 1, org_id);
@@ -402,13 +431,15 @@ enum tcxd_err store_cadre_term_add(struct store *st, const struct store_actor *w
     store_bind_text(s, 2, lb.ptr);
     store_bind_date(s, 3, from);
     store_bind_date(s, 4, to);
+    sqlite3_bind_int(s, 5, ti);
     if ((rc = store_step_done(st, s, e, "adding the term"))) {
         store_rollback(st);
         goto out;
     }
     int64_t id = sqlite3_last_insert_rowid(st->db);
-    json_t *after = json_pack("{s:I, s:s, s:o, s:o}", "org_id", (json_int_t)org_id, "label", lb.ptr,
-                              "from", json_date(from), "to", json_date(to));
+    json_t *after =
+        json_pack("{s:I, s:s, s:o, s:o, s:s}", "org_id", (json_int_t)org_id, "label", lb.ptr,
+                  "from", json_date(from), "to", json_date(to), "tier", cadre_tier_name(ti));
     if (!(rc = audit_commit(st, who, "cadre.term", "cadre_term", id, org_id, after, e)) && id_out)
         *id_out = id;
 out:
@@ -627,6 +658,20 @@ static void position_row(sqlite3_stmt *s, int c, struct cadre_position_info *p)
     p->sector = (enum position_sector)sqlite3_column_int(s, c + 3);
     p->level = (enum cadre_mgmt)sqlite3_column_int(s, c + 4);
     store_column_copy(s, c + 5, p->name, sizeof(p->name));
+    /* rows from before migration 0071: the defaults (the tier is the forms' to work out) */
+    p->post = sqlite3_column_type(s, c + 6) == SQLITE_NULL
+                  ? cadre_post_default(p->title)
+                  : (enum cadre_post)sqlite3_column_int(s, c + 6);
+    if ((unsigned)p->post >= CPOST__MAX)
+        p->post = CPOST_NONE;
+    p->tier_set = sqlite3_column_type(s, c + 7) != SQLITE_NULL;
+    p->tier = p->tier_set ? (enum cadre_tier)sqlite3_column_int(s, c + 7) : CTIER_NONE;
+    if ((unsigned)p->tier >= CTIER__MAX)
+        p->tier = CTIER_NONE;
+    p->leader = sqlite3_column_type(s, c + 8) == SQLITE_NULL
+                    ? cadre_post_leader_default(p->post, p->title)
+                    : sqlite3_column_int(s, c + 8) != 0;
+    p->post_set = p->leader_set = true;
 }
 
 enum tcxd_err store_cadre_position_add(struct store *st, const struct store_actor *who,
@@ -642,7 +687,36 @@ enum tcxd_err store_cadre_position_add(struct store *st, const struct store_acto
         rc = tcxd_fail(e, TCXD_EINVAL, "title", "invalid title, sector or level");
         goto out;
     }
-    if ((rc = check_org(st, p->org_id, date_today(), "org_id", e)) || (rc = store_begin(st, e)))
+    if ((p->post_set && (unsigned)p->post >= CPOST__MAX) ||
+        (p->tier_set && (unsigned)p->tier >= CTIER__MAX)) {
+        rc = tcxd_fail(e, TCXD_EINVAL,
+                       p->post_set && (unsigned)p->post >= CPOST__MAX ? "post" : "tier",
+                       "invalid post or tier");
+        goto out;
+    }
+    enum cadre_post post = p->post_set ? p->post : cadre_post_default(p->title);
+    enum cadre_tier tier = p->tier;
+    bool leader = p->leader_set ? p->leader : cadre_post_leader_default(post, p->title);
+    if ((rc = check_org(st, p->org_id, date_today(), "org_id", e)) ||
+        (!p->tier_set &&
+         (rc = tier_of_org(st, p->org_id, date_today(), cadre_post_of_committee(post), &tier, e))))
+        goto out;
+    /* a post or tier given: the post has a column at the tier (defaults are never refused: a
+       bí thư chi bộ has no column and is not counted) */
+    if ((p->post_set || p->tier_set) && post != CPOST_NONE &&
+        cadre_post_column(CFORM_9, tier, post) < 0 && cadre_post_column(CFORM_12, tier, post) < 0) {
+        if (p->tier_set)
+            rc = tcxd_fail(e, TCXD_EINVAL, "tier",
+                           "the post '%s' has no column on forms 9 and 12 at '%s'",
+                           cadre_post_name(post), cadre_tier_name(tier));
+        else
+            rc = tcxd_fail(e, TCXD_EINVAL, "post",
+                           "the post '%s' has no column on forms 9 and 12 at '%s' (the "
+                           "organization's tier: give the tier, or post none)",
+                           cadre_post_name(post), cadre_tier_name(tier));
+        goto out;
+    }
+    if ((rc = store_begin(st, e)))
         goto out;
     sqlite3_stmt *s = store_stmt(st, STMT_CADRE_POSITION_BY_NAME);
     sqlite3_bind_int64(s, 1, p->org_id);
@@ -664,15 +738,19 @@ enum tcxd_err store_cadre_position_add(struct store *st, const struct store_acto
     sqlite3_bind_int(s, 3, p->sector);
     sqlite3_bind_int(s, 4, p->level);
     store_bind_text(s, 5, name.ptr);
+    sqlite3_bind_int(s, 6, post);
+    sqlite3_bind_int(s, 7, tier);
+    sqlite3_bind_int(s, 8, leader);
     if ((rc = store_step_done(st, s, e, "adding the position"))) {
         store_rollback(st);
         goto out;
     }
     int64_t id = sqlite3_last_insert_rowid(st->db);
     json_t *after =
-        json_pack("{s:I, s:s, s:s, s:s, s:s}", "org_id", (json_int_t)p->org_id, "title",
-                  position_title_name(p->title), "sector", position_sector_name(p->sector), "level",
-                  cadre_mgmt_name(p->level), "name", name.ptr);
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "org_id", (json_int_t)p->org_id,
+                  "title", position_title_name(p->title), "sector", position_sector_name(p->sector),
+                  "level", cadre_mgmt_name(p->level), "name", name.ptr, "post",
+                  cadre_post_name(post), "tier", cadre_tier_name(tier), "leader", leader);
     if (!(rc =
               audit_commit(st, who, "cadre.position", "cadre_position", id, p->org_id, after, e)) &&
         id_out)
@@ -1784,5 +1862,216 @@ enum tcxd_err store_cadre_move_events(struct store *st, int64_t org_id, tcxd_dat
         if (!(rc = cadre_load(st, v[i].cadre_id, &v[i].cadre, e)))
             fn(ctx, &v[i]);
     free(v);
+    return rc;
+}
+
+/* ---- the leadership forms ---- */
+
+struct post_row {
+    int64_t cadre_id, org_id;
+    enum cadre_post post;
+    enum cadre_tier tier;
+};
+
+static int post_row_cmp(const void *a, const void *b)
+{
+    const struct post_row *x = a, *y = b;
+    if (x->cadre_id != y->cadre_id)
+        return x->cadre_id < y->cadre_id ? -1 : 1;
+    if (x->post != y->post)
+        return x->post < y->post ? -1 : 1;
+    if (x->tier != y->tier)
+        return x->tier < y->tier ? -1 : 1;
+    return 0;
+}
+
+static void post_push(struct post_row **v, size_t *n, size_t *cap, int64_t cadre, int64_t org,
+                      enum cadre_post post, enum cadre_tier tier)
+{
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 64;
+        *v = xrealloc(*v, *cap * sizeof(**v));
+    }
+    (*v)[(*n)++] = (struct post_row){cadre, org, post, tier};
+}
+
+/* A position row's post and tier (cadre_id, org_id, title, post, tier): NULLs are the
+   defaults, the tier the organization's in the tree of the day. */
+static void position_post(sqlite3_stmt *s, const struct org_tree *t, enum cadre_post *post,
+                          enum cadre_tier *tier)
+{
+    enum position_title title = (enum position_title)sqlite3_column_int(s, 2);
+    *post = sqlite3_column_type(s, 3) == SQLITE_NULL ? cadre_post_default(title)
+                                                     : (enum cadre_post)sqlite3_column_int(s, 3);
+    if (sqlite3_column_type(s, 4) == SQLITE_NULL)
+        *tier = cadre_tier_default(t, org_tree_find(t, sqlite3_column_int64(s, 1)),
+                                   cadre_post_of_committee(*post));
+    else
+        *tier = (enum cadre_tier)sqlite3_column_int(s, 4);
+    if ((unsigned)*post >= CPOST__MAX)
+        *post = CPOST_NONE;
+    if ((unsigned)*tier >= CTIER__MAX)
+        *tier = CTIER_NONE;
+}
+
+/* Calls fn for each row (sorted by cadre when `sorted`), loading each cadre once. */
+static enum tcxd_err post_emit(struct store *st, struct post_row *v, size_t n,
+                               void (*fn)(void *ctx, const struct cadre_post_fact *f), void *ctx,
+                               struct tcxd_error *e)
+{
+    struct cadre_post_fact f;
+    int64_t loaded = 0;
+    enum tcxd_err rc = TCXD_OK;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (v[i].cadre_id != loaded) {
+            if ((rc = cadre_load(st, v[i].cadre_id, &f.cadre, e)))
+                break;
+            loaded = v[i].cadre_id;
+        }
+        f.post = v[i].post;
+        f.tier = v[i].tier;
+        f.org_id = v[i].org_id;
+        fn(ctx, &f);
+    }
+    return rc;
+}
+
+enum tcxd_err store_cadre_post_holders(struct store *st, int64_t org_id, tcxd_date on,
+                                       void (*fn)(void *ctx, const struct cadre_post_fact *f),
+                                       void *ctx, struct tcxd_error *e)
+{
+    if (on == DATE_NONE)
+        return tcxd_fail(e, TCXD_EINVAL, "to", "field %s is required", "to");
+    struct org_tree t;
+    uint32_t root;
+    enum tcxd_err rc = subtree(st, org_id, on, &t, &root, e);
+    if (rc)
+        return rc;
+    struct post_row *v = NULL;
+    size_t n = 0, cap = 0;
+    /* the positions held */
+    sqlite3_stmt *s = store_stmt(st, STMT_CADRE_POST_HOLDINGS_ON);
+    store_bind_date(s, 1, on);
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t org = sqlite3_column_int64(s, 1);
+        if (!in_subtree(&t, root, org) || !store_scope_org_today(st, org))
+            continue;
+        enum cadre_post post;
+        enum cadre_tier tier;
+        position_post(s, &t, &post, &tier);
+        if (post != CPOST_NONE && tier != CTIER_NONE)
+            post_push(&v, &n, &cap, sqlite3_column_int64(s, 0), org, post, tier);
+    }
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE)
+        rc = store_db_error(st, e, "reading the posts held");
+    /* the committee seats: each post the role gives */
+    if (!rc) {
+        s = store_stmt(st, STMT_CADRE_POST_SEATS_ON);
+        store_bind_date(s, 1, on);
+        while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+            int64_t org = sqlite3_column_int64(s, 1);
+            if (!in_subtree(&t, root, org) || !store_scope_org_today(st, org))
+                continue;
+            enum cadre_tier tier = sqlite3_column_type(s, 3) == SQLITE_NULL
+                                       ? cadre_tier_default(&t, org_tree_find(&t, org), true)
+                                       : (enum cadre_tier)sqlite3_column_int(s, 3);
+            unsigned posts = committee_role_posts((enum committee_role)sqlite3_column_int(s, 2));
+            if (tier == CTIER_NONE || (unsigned)tier >= CTIER__MAX)
+                continue;
+            for (int p = 0; p < CPOST__MAX; p++)
+                if (posts & 1u << p)
+                    post_push(&v, &n, &cap, sqlite3_column_int64(s, 0), org, (enum cadre_post)p,
+                              tier);
+        }
+        sqlite3_reset(s);
+        if (r != SQLITE_DONE)
+            rc = store_db_error(st, e, "reading the committees");
+    }
+    org_tree_release(&t);
+    /* once per cadre, post and tier */
+    size_t m = 0;
+    if (n) {
+        qsort(v, n, sizeof(*v), post_row_cmp);
+        for (size_t i = 0; i < n; i++)
+            if (!m || post_row_cmp(&v[m - 1], &v[i]))
+                v[m++] = v[i];
+    }
+    if (!rc)
+        rc = post_emit(st, v, m, fn, ctx, e);
+    free(v);
+    return rc;
+}
+
+enum tcxd_err store_cadre_post_plans(struct store *st, int64_t org_id, tcxd_date on,
+                                     void (*fn)(void *ctx, const struct cadre_post_fact *f),
+                                     void *ctx, struct tcxd_error *e)
+{
+    if (on == DATE_NONE)
+        return tcxd_fail(e, TCXD_EINVAL, "to", "field %s is required", "to");
+    struct org_tree t;
+    uint32_t root;
+    enum tcxd_err rc = subtree(st, org_id, on, &t, &root, e);
+    if (rc)
+        return rc;
+    struct post_row *v = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *s = store_stmt(st, STMT_CADRE_POST_PLANS_ON);
+    store_bind_date(s, 1, on);
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t org = sqlite3_column_int64(s, 1);
+        if (!in_subtree(&t, root, org) || !store_scope_org_today(st, org))
+            continue;
+        enum cadre_post post;
+        enum cadre_tier tier;
+        position_post(s, &t, &post, &tier);
+        if (post != CPOST_NONE && tier != CTIER_NONE)
+            post_push(&v, &n, &cap, sqlite3_column_int64(s, 0), org, post, tier);
+    }
+    sqlite3_reset(s);
+    org_tree_release(&t);
+    if (r != SQLITE_DONE)
+        rc = store_db_error(st, e, "reading the planning");
+    /* every entry (lượt người); by cadre to load each once */
+    if (n)
+        qsort(v, n, sizeof(*v), post_row_cmp);
+    if (!rc)
+        rc = post_emit(st, v, n, fn, ctx, e);
+    free(v);
+    return rc;
+}
+
+enum tcxd_err store_cadre_leader_on(struct store *st, int64_t cadre_id, tcxd_date on, bool *out,
+                                    struct tcxd_error *e)
+{
+    *out = false;
+    sqlite3_stmt *s = store_stmt(st, STMT_CADRE_LEADER_HOLDINGS);
+    sqlite3_bind_int64(s, 1, cadre_id);
+    store_bind_date(s, 2, on);
+    int r;
+    while (!*out && (r = sqlite3_step(s)) == SQLITE_ROW) {
+        enum position_title title = (enum position_title)sqlite3_column_int(s, 0);
+        enum cadre_post post = sqlite3_column_type(s, 1) == SQLITE_NULL
+                                   ? cadre_post_default(title)
+                                   : (enum cadre_post)sqlite3_column_int(s, 1);
+        *out = sqlite3_column_type(s, 2) == SQLITE_NULL ? cadre_post_leader_default(post, title)
+                                                        : sqlite3_column_int(s, 2) != 0;
+    }
+    bool failed = !*out && r != SQLITE_DONE;
+    sqlite3_reset(s);
+    if (failed)
+        return store_db_error(st, e, "reading the posts held");
+    if (*out)
+        return TCXD_OK;
+    s = store_stmt(st, STMT_CADRE_LEADER_SEAT);
+    sqlite3_bind_int64(s, 1, cadre_id);
+    store_bind_date(s, 2, on);
+    bool found;
+    enum tcxd_err rc = one_row(st, s, "reading the committees", &found, e);
+    sqlite3_reset(s);
+    if (!rc)
+        *out = found;
     return rc;
 }

@@ -98,10 +98,14 @@ struct cadre_term_info {
     int64_t id, org_id;
     char label[64];
     tcxd_date from, to;
+    enum cadre_tier tier; /* the committee's tier on forms 9 and 12 */
+    bool tier_set;        /* false: a term from before migration 0071 (cadre_tier_default) */
 };
-/* A term: from the congress to the next (exclusive); terms of one organization do not overlap. */
+/* A term: from the congress to the next (exclusive); terms of one organization do not overlap.
+   tier NULL: cadre_tier_default of the organization on `from` (a committee's). */
 enum tcxd_err store_cadre_term_add(struct store *st, const struct store_actor *who, int64_t org_id,
-                                   const char *label, tcxd_date from, tcxd_date to, int64_t *id_out,
+                                   const char *label, tcxd_date from, tcxd_date to,
+                                   const enum cadre_tier *tier, int64_t *id_out,
                                    struct tcxd_error *e) TCXD_WUR;
 /* The term of org_id covering `on` (ENOTFOUND when none). */
 enum tcxd_err store_cadre_term_on(struct store *st, int64_t org_id, tcxd_date on,
@@ -138,6 +142,13 @@ struct cadre_position_info {
     enum position_sector sector;
     enum cadre_mgmt level;
     char name[1024];
+    enum cadre_post post; /* the column of forms 9 and 12 */
+    enum cadre_tier tier;
+    bool leader; /* lãnh đạo, quản lý */
+    /* adding: which of post, tier, leader are given (else core/cadre.h's defaults: the tier of
+       the organization today); reading: post_set, leader_set true, tier_set false for a
+       position from before migration 0071 (the forms apply cadre_tier_default) */
+    bool post_set, tier_set, leader_set;
 };
 enum tcxd_err store_cadre_position_add(struct store *st, const struct store_actor *who,
                                        const struct cadre_position_info *p, int64_t *id_out,
@@ -328,5 +339,29 @@ enum tcxd_err store_cadre_move_events(struct store *st, int64_t org_id, tcxd_dat
                                       tcxd_date to,
                                       void (*fn)(void *ctx, const struct cadre_move_event *ev),
                                       void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* ---- the leadership forms (9A-9C, 12A-12C) ------------------------------------------------ */
+
+/* A post of forms 9 and 12 and the cadre: the posts held on a day (positions of that post and
+   tier held, and committee seats of terms of that tier giving it: committee_role_posts), once
+   per cadre, post and tier; or a planning entry active on the day for a position of that post
+   and tier, once per entry (lượt người). Organizations: of the subtree of org_id as it stood on
+   the day, in the scope today. Tiers not recorded are cadre_tier_default's on the day. */
+struct cadre_post_fact {
+    enum cadre_post post;
+    enum cadre_tier tier;
+    int64_t org_id;
+    struct cadre_info cadre;
+};
+enum tcxd_err store_cadre_post_holders(struct store *st, int64_t org_id, tcxd_date on,
+                                       void (*fn)(void *ctx, const struct cadre_post_fact *f),
+                                       void *ctx, struct tcxd_error *e) TCXD_WUR;
+enum tcxd_err store_cadre_post_plans(struct store *st, int64_t org_id, tcxd_date on,
+                                     void (*fn)(void *ctx, const struct cadre_post_fact *f),
+                                     void *ctx, struct tcxd_error *e) TCXD_WUR;
+/* Whether the cadre is lãnh đạo, quản lý on `on`: holds a leadership position (leader) or a
+   committee seat that day (form 10's "trong đó lãnh đạo, quản lý"). */
+enum tcxd_err store_cadre_leader_on(struct store *st, int64_t cadre_id, tcxd_date on, bool *out,
+                                    struct tcxd_error *e) TCXD_WUR;
 
 #endif

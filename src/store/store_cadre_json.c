@@ -52,10 +52,15 @@ json_t *cadre_seat_json(const struct cadre_seat_info *s)
 
 json_t *cadre_position_json(const struct cadre_position_info *p)
 {
-    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id, "org_id",
-                     (json_int_t)p->org_id, "name", p->name, "title", position_title_name(p->title),
-                     "title_label", position_title_label(p->title), "sector",
-                     position_sector_name(p->sector), "level", cadre_mgmt_name(p->level));
+    /* post, tier, leader: its standing on forms 9 and 12 (migration 0071; tier null for a
+       position from before it) */
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b}", "id",
+                     (json_int_t)p->id, "org_id", (json_int_t)p->org_id, "name", p->name, "title",
+                     position_title_name(p->title), "title_label", position_title_label(p->title),
+                     "sector", position_sector_name(p->sector), "level", cadre_mgmt_name(p->level),
+                     "post", cadre_post_name(p->post), "post_label", cadre_post_label(p->post),
+                     "tier", p->tier_set ? json_string(cadre_tier_name(p->tier)) : json_null(),
+                     "leader", p->leader);
 }
 
 json_t *cadre_plan_json(const struct cadre_plan_info *p)

@@ -12,6 +12,8 @@
     "h.id, h.cadre_id, h.position_id, h.from_date, h.to_date, h.term_end, h.decision_no, "         \
     "p.org_id, p.title, p.sector, p.level, p.name, c.full_name"
 
+#define CADRE_POSITION_COLS "id, org_id, title, sector, level, name, post, tier, leader"
+
 #define CADRE_STATEMENTS(X)                                                                        \
     X(STMT_CADRE_INSERT,                                                                           \
       "INSERT INTO cadre(member_id, full_name, gender, birth_date, ethnicity, religion, prof, "    \
@@ -23,14 +25,14 @@
     X(STMT_CADRE_SET_RETIRING, "UPDATE cadre SET retiring_on = ?2 WHERE id = ?1")                  \
     X(STMT_CADRE_DISCIPLINES,                                                                      \
       "SELECT date, form FROM member_event WHERE member_id = ?1 AND kind = ?2 ORDER BY date")      \
-    X(STMT_CADRE_TERM_INSERT,                                                                      \
-      "INSERT INTO cadre_term(org_id, label, from_date, to_date) VALUES(?1, ?2, ?3, ?4)")          \
+    X(STMT_CADRE_TERM_INSERT, "INSERT INTO cadre_term(org_id, label, from_date, to_date, tier) "   \
+                              "VALUES(?1, ?2, ?3, ?4, ?5)")                                        \
     X(STMT_CADRE_TERM_OVERLAP,                                                                     \
       "SELECT label FROM cadre_term WHERE org_id = ?1 AND from_date < ?3 AND ?2 < to_date")        \
-    X(STMT_CADRE_TERM_ON, "SELECT id, org_id, label, from_date, to_date FROM cadre_term "          \
+    X(STMT_CADRE_TERM_ON, "SELECT id, org_id, label, from_date, to_date, tier FROM cadre_term "    \
                           "WHERE org_id = ?1 AND from_date <= ?2 AND ?2 < to_date")                \
     X(STMT_CADRE_TERM_GET,                                                                         \
-      "SELECT id, org_id, label, from_date, to_date FROM cadre_term WHERE id = ?1")                \
+      "SELECT id, org_id, label, from_date, to_date, tier FROM cadre_term WHERE id = ?1")          \
     X(STMT_CADRE_SEAT_INSERT,                                                                      \
       "INSERT INTO cadre_seat(term_id, cadre_id, role, join_kind, from_date, to_date, "            \
       "decision_no) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")                                           \
@@ -45,11 +47,11 @@
       "JOIN cadre c ON c.id = s.cadre_id WHERE s.term_id = ?1 AND s.from_date <= ?2 "              \
       "AND ?2 < s.to_date ORDER BY s.role, c.full_name, s.id")                                     \
     X(STMT_CADRE_POSITION_INSERT,                                                                  \
-      "INSERT INTO cadre_position(org_id, title, sector, level, name) VALUES(?1, ?2, ?3, ?4, ?5)") \
-    X(STMT_CADRE_POSITION_GET,                                                                     \
-      "SELECT id, org_id, title, sector, level, name FROM cadre_position WHERE id = ?1")           \
+      "INSERT INTO cadre_position(org_id, title, sector, level, name, post, tier, leader) "        \
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                                                    \
+    X(STMT_CADRE_POSITION_GET, "SELECT " CADRE_POSITION_COLS " FROM cadre_position WHERE id = ?1") \
     X(STMT_CADRE_POSITION_LIST,                                                                    \
-      "SELECT id, org_id, title, sector, level, name FROM cadre_position ORDER BY name, id")       \
+      "SELECT " CADRE_POSITION_COLS " FROM cadre_position ORDER BY name, id")                      \
     X(STMT_CADRE_POSITION_BY_NAME,                                                                 \
       "SELECT id FROM cadre_position WHERE org_id = ?1 AND name = ?2")                             \
     X(STMT_CADRE_APPOINT_INSERT,                                                                   \
@@ -144,6 +146,22 @@
       "SELECT cadre_id, to_org_id FROM cadre_move WHERE date >= ?1 AND date <= ?2 AND kind <> ?3") \
     X(STMT_CADRE_ADDS_IN,                                                                          \
       "SELECT s.cadre_id, t.org_id FROM cadre_seat s JOIN cadre_term t ON t.id = s.term_id "       \
-      "WHERE s.from_date >= ?1 AND s.from_date <= ?2 AND s.join_kind <> ?3")
+      "WHERE s.from_date >= ?1 AND s.from_date <= ?2 AND s.join_kind <> ?3")                       \
+    X(STMT_CADRE_POST_HOLDINGS_ON,                                                                 \
+      "SELECT h.cadre_id, p.org_id, p.title, p.post, p.tier FROM cadre_holding h "                 \
+      "JOIN cadre_position p ON p.id = h.position_id WHERE h.from_date <= ?1 AND ?1 < h.to_date")  \
+    X(STMT_CADRE_POST_SEATS_ON,                                                                    \
+      "SELECT s.cadre_id, t.org_id, s.role, t.tier FROM cadre_seat s "                             \
+      "JOIN cadre_term t ON t.id = s.term_id WHERE s.from_date <= ?1 AND ?1 < s.to_date")          \
+    X(STMT_CADRE_POST_PLANS_ON,                                                                    \
+      "SELECT pl.cadre_id, p.org_id, p.title, p.post, p.tier FROM cadre_plan pl "                  \
+      "JOIN cadre_position p ON p.id = pl.position_id "                                            \
+      "WHERE pl.added_on <= ?1 AND ?1 < pl.removed_on ORDER BY pl.id")                             \
+    X(STMT_CADRE_LEADER_HOLDINGS,                                                                  \
+      "SELECT p.title, p.post, p.leader FROM cadre_holding h "                                     \
+      "JOIN cadre_position p ON p.id = h.position_id "                                             \
+      "WHERE h.cadre_id = ?1 AND h.from_date <= ?2 AND ?2 < h.to_date")                            \
+    X(STMT_CADRE_LEADER_SEAT,                                                                      \
+      "SELECT 1 FROM cadre_seat WHERE cadre_id = ?1 AND from_date <= ?2 AND ?2 < to_date LIMIT 1")
 
 #endif

@@ -1150,6 +1150,16 @@ const struct msg_pair msg_vi_catalog[] = {
      "%s không hợp lệ '%s' (số nguyên từ %lld đến %lld)"},
     {"invalid managing level or attribute", "diện quản lý hoặc thuộc tính không hợp lệ"},
     {"invalid title, sector or level", "chức danh, khối hoặc cấp không hợp lệ"},
+    /* the leadership forms' posts (migration 0071) */
+    {"invalid %s '%s' (yes or no)", "%s không hợp lệ '%s' (yes hoặc no)"},
+    {"invalid tier", "cấp biểu không hợp lệ"},
+    {"invalid post or tier", "cột hoặc cấp biểu không hợp lệ"},
+    {"the post '%s' has no column on forms 9 and 12 at '%s'",
+     "chức vụ '%s' không có cột trên biểu 9 và 12 ở cấp '%s'"},
+    {"the post '%s' has no column on forms 9 and 12 at '%s' (the organization's tier: give the "
+     "tier, or post none)",
+     "chức vụ '%s' không có cột trên biểu 9 và 12 ở cấp '%s' (cấp của tổ chức: ghi cấp biểu, "
+     "hoặc cột none)"},
     {"issued", "phiếu phát ra"},
     {"low", "tín nhiệm thấp"},
     {"member #%lld is already cadre #%lld", "đảng viên #%lld đã là cán bộ #%lld"},

@@ -231,6 +231,30 @@ static void test_cadre_work(void **state)
     int64_t pos = mutated(&s1, "/api/cadre/positions", b, 201, NULL);
     assert_int_equal(get(&v1, "/api/cadre/positions", &j), 200);
     assert_int_equal(json_array_size(json_object_get(j, "positions")), 1);
+    /* forms 9 and 12: the title's post, the ward's tier (cấp xã), a leadership post */
+    json_t *pj = json_array_get(json_object_get(j, "positions"), 0);
+    assert_string_equal(jstr(pj, "post"), "chu_tich_ubnd");
+    assert_string_equal(jstr(pj, "tier"), "xa");
+    assert_true(json_is_true(json_object_get(pj, "leader")));
+    json_decref(j);
+    /* the post, tier and leader fields: refusals name the field, nothing is written */
+    snprintf(b, sizeof(b),
+             "{\"org_id\":%lld,\"name\":\"Phó phòng\",\"title\":\"cap_pho\",\"level\":\"huyen\","
+             "\"post\":\"chairman\"}",
+             (long long)id_q1p);
+    refused(&s1, "/api/cadre/positions", b, 400, "post");
+    snprintf(b, sizeof(b),
+             "{\"org_id\":%lld,\"name\":\"Phó phòng\",\"title\":\"cap_pho\",\"level\":\"huyen\","
+             "\"post\":\"pho_so\",\"tier\":\"xa\"}",
+             (long long)id_q1p);
+    refused(&s1, "/api/cadre/positions", b, 400, "tier");
+    snprintf(b, sizeof(b),
+             "{\"org_id\":%lld,\"name\":\"Phó phòng\",\"title\":\"cap_pho\",\"level\":\"huyen\","
+             "\"leader\":\"perhaps\"}",
+             (long long)id_q1p);
+    refused(&s1, "/api/cadre/positions", b, 400, "leader");
+    assert_int_equal(get(&v1, "/api/cadre/positions", &j), 200);
+    assert_int_equal(json_array_size(json_object_get(j, "positions")), 1);
     json_decref(j);
     const int64_t planned[] = {k_w1, k_w2, k_young};
     for (size_t i = 0; i < 3; i++) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/cadre.h"
+#include "core/tree.h"
 
 static tcxd_date D(int y, int m, int d)
 {
@@ -488,6 +489,137 @@ static void test_sentence(void **state)
     buf_release(&b);
 }
 
+/* Forms 9 and 12's columns, read off forms-BTCTW.txt by hand (9A line 531, 9B 1006, 9C 1080,
+   12A 771, 12B 877, 12C 947): the posts in column order at each tier. */
+static void test_post_columns(void **state)
+{
+    (void)state;
+    static const enum cadre_post f9_tinh[] = {
+        CPOST_BCH,           CPOST_BTV,        CPOST_BI_THU,
+        CPOST_PHO_BI_THU,    CPOST_CT_HDND,    CPOST_PCT_HDND,
+        CPOST_CT_UBND,       CPOST_PCT_UBND,   CPOST_TRUONG_DOAN_DBQH,
+        CPOST_PHO_DOAN_DBQH, CPOST_TRUONG_BAN, CPOST_PHO_BAN,
+        CPOST_TRUONG_SO,     CPOST_PHO_SO,     CPOST_TRUONG_SU_NGHIEP,
+        CPOST_PHO_SU_NGHIEP};
+    static const enum cadre_post f9_huyen[] = {
+        CPOST_BCH,       CPOST_BTV,     CPOST_BI_THU,           CPOST_PHO_BI_THU,   CPOST_CT_HDND,
+        CPOST_PCT_HDND,  CPOST_CT_UBND, CPOST_PCT_UBND,         CPOST_TRUONG_BAN,   CPOST_PHO_BAN,
+        CPOST_TRUONG_SO, CPOST_PHO_SO,  CPOST_TRUONG_SU_NGHIEP, CPOST_PHO_SU_NGHIEP};
+    static const enum cadre_post f9_xa[] = {
+        CPOST_BCH,      CPOST_BTV,     CPOST_BI_THU,   CPOST_PHO_BI_THU, CPOST_CT_HDND,
+        CPOST_PCT_HDND, CPOST_CT_UBND, CPOST_PCT_UBND, CPOST_TRUONG_BAN, CPOST_PHO_BAN};
+    static const enum cadre_post f12_tinh[] = {CPOST_BCH,           CPOST_BTV,
+                                               CPOST_UBKT,          CPOST_BI_THU,
+                                               CPOST_PHO_BI_THU,    CPOST_CT_UBND,
+                                               CPOST_PCT_UBND,      CPOST_CT_HDND,
+                                               CPOST_PCT_HDND,      CPOST_TRUONG_DOAN_DBQH,
+                                               CPOST_PHO_DOAN_DBQH, CPOST_TRUONG_BAN,
+                                               CPOST_PHO_BAN,       CPOST_TRUONG_SO,
+                                               CPOST_PHO_SO,        CPOST_TRUONG_SU_NGHIEP,
+                                               CPOST_PHO_SU_NGHIEP};
+    static const enum cadre_post f12_huyen[] = {
+        CPOST_BCH,     CPOST_BTV,       CPOST_UBKT,    CPOST_BI_THU,           CPOST_PHO_BI_THU,
+        CPOST_CT_UBND, CPOST_PCT_UBND,  CPOST_CT_HDND, CPOST_PCT_HDND,         CPOST_TRUONG_BAN,
+        CPOST_PHO_BAN, CPOST_TRUONG_SO, CPOST_PHO_SO,  CPOST_TRUONG_SU_NGHIEP, CPOST_PHO_SU_NGHIEP};
+    static const enum cadre_post f12_xa[] = {CPOST_BCH,        CPOST_BTV,        CPOST_UBKT,
+                                             CPOST_BI_THU,     CPOST_PHO_BI_THU, CPOST_CT_UBND,
+                                             CPOST_PCT_UBND,   CPOST_CT_HDND,    CPOST_PCT_HDND,
+                                             CPOST_TRUONG_BAN, CPOST_PHO_BAN};
+    const struct {
+        enum cadre_form_family f;
+        enum cadre_tier t;
+        const enum cadre_post *cols;
+        int n;
+    } want[] = {
+        {CFORM_9, CTIER_TINH, f9_tinh, 16},     {CFORM_9, CTIER_HUYEN, f9_huyen, 14},
+        {CFORM_9, CTIER_XA, f9_xa, 10},         {CFORM_12, CTIER_TINH, f12_tinh, 17},
+        {CFORM_12, CTIER_HUYEN, f12_huyen, 15}, {CFORM_12, CTIER_XA, f12_xa, 11},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        assert_int_equal(cadre_post_ncols(want[k].f, want[k].t), want[k].n);
+        for (int p = 0; p < CPOST__MAX; p++) {
+            int expect = -1;
+            for (int c = 0; c < want[k].n; c++)
+                if (want[k].cols[c] == (enum cadre_post)p)
+                    expect = c;
+            if (cadre_post_column(want[k].f, want[k].t, (enum cadre_post)p) != expect)
+                fail_msg("form %d tier %d post %s: column %d, expected %d", want[k].f, want[k].t,
+                         cadre_post_name((enum cadre_post)p),
+                         cadre_post_column(want[k].f, want[k].t, (enum cadre_post)p), expect);
+        }
+    }
+    for (int p = 0; p < CPOST__MAX; p++)
+        for (int f = 0; f < CFORM__MAX; f++)
+            assert_int_equal(
+                cadre_post_column((enum cadre_form_family)f, CTIER_NONE, (enum cadre_post)p), -1);
+    assert_int_equal(cadre_post_ncols(CFORM_9, CTIER_NONE), 0);
+    assert_int_equal(cadre_post_column(CFORM_9, CTIER_TINH, CPOST__MAX), -1);
+
+    /* defaults */
+    assert_int_equal(cadre_post_default(PT_BI_THU), CPOST_BI_THU);
+    assert_int_equal(cadre_post_default(PT_PHO_CHU_TICH_HDND), CPOST_PCT_HDND);
+    assert_int_equal(cadre_post_default(PT_CHU_TICH_MTTQ), CPOST_TRUONG_BAN);
+    assert_int_equal(cadre_post_default(PT_CAP_TRUONG), CPOST_NONE);
+    assert_int_equal(cadre_post_default(PT_KHAC), CPOST_NONE);
+    assert_true(cadre_post_leader_default(CPOST_NONE, PT_CAP_PHO));
+    assert_false(cadre_post_leader_default(CPOST_NONE, PT_KHAC));
+    assert_false(cadre_post_leader_default(CPOST_NONE, PT_TRUONG_THON));
+    assert_true(cadre_post_leader_default(CPOST_PHO_SO, PT_KHAC));
+    assert_int_equal(committee_role_posts(CROLE_EXECUTIVE), 1u << CPOST_BCH);
+    assert_int_equal(committee_role_posts(CROLE_SECRETARY),
+                     1u << CPOST_BCH | 1u << CPOST_BTV | 1u << CPOST_BI_THU);
+    assert_int_equal(committee_role_posts(CROLE_INSPECTION_CHAIR), 1u << CPOST_UBKT);
+    enum cadre_post p;
+    struct tcxd_error e;
+    assert_int_equal(cadre_post_parse("Phó Bí thư", &p, &e), TCXD_OK);
+    assert_int_equal(p, CPOST_PHO_BI_THU);
+    assert_int_equal(cadre_post_parse("chairman", &p, &e), TCXD_EINVAL);
+    assert_string_equal(e.field, "post");
+    enum cadre_tier t;
+    assert_int_equal(cadre_tier_parse("Cấp huyện", &t, &e), TCXD_OK);
+    assert_int_equal(t, CTIER_HUYEN);
+}
+
+/* The default tier on a tree: city > district > ward (base, phường) > chi bộ; city > agency
+   (base, cơ quan) > chi bộ; a post-2025 commune committee (above base, xã) > chi bộ. */
+static void test_tier_default(void **state)
+{
+    (void)state;
+    struct org_tree t;
+    org_tree_init(&t, 0);
+    org_tree_add(&t, 1, 0, ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, ORG_BASE_NONE, "C", "city");
+    org_tree_add(&t, 2, 1, ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, ORG_BASE_NONE, "C.D", "district");
+    org_tree_add(&t, 3, 2, ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_PHUONG, "C.D.W", "ward");
+    org_tree_add(&t, 4, 3, ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE, "C.D.W.1", "cb");
+    org_tree_add(&t, 5, 1, ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_CO_QUAN_HANH_CHINH, "C.A",
+                 "agency");
+    org_tree_add(&t, 6, 5, ORG_TIER_BELOW_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE, "C.A.1", "cb2");
+    org_tree_add(&t, 7, 1, ORG_TIER_ABOVE_BASE, ORG_FORM_DANG_BO, ORG_BASE_XA, "C.X", "commune");
+    org_tree_add(&t, 8, 7, ORG_TIER_BASE, ORG_FORM_CHI_BO, ORG_BASE_NONE, "C.X.1", "cb3");
+    org_tree_add(&t, 9, 2, ORG_TIER_BASE, ORG_FORM_DANG_BO, ORG_BASE_CO_QUAN_HANH_CHINH, "C.D.A",
+                 "district agency");
+    org_tree_link(&t);
+    const struct {
+        int64_t id;
+        enum cadre_tier post, committee;
+    } want[] = {
+        {1, CTIER_TINH, CTIER_TINH}, {2, CTIER_HUYEN, CTIER_HUYEN}, {3, CTIER_XA, CTIER_XA},
+        {4, CTIER_XA, CTIER_NONE},   {5, CTIER_TINH, CTIER_NONE},   {6, CTIER_TINH, CTIER_NONE},
+        {7, CTIER_XA, CTIER_XA},     {8, CTIER_XA, CTIER_NONE},     {9, CTIER_HUYEN, CTIER_NONE},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+        uint32_t n = org_tree_find(&t, want[k].id);
+        if (cadre_tier_default(&t, n, false) != want[k].post)
+            fail_msg("org %lld: post tier %d, expected %d", (long long)want[k].id,
+                     cadre_tier_default(&t, n, false), want[k].post);
+        if (cadre_tier_default(&t, n, true) != want[k].committee)
+            fail_msg("org %lld: committee tier %d, expected %d", (long long)want[k].id,
+                     cadre_tier_default(&t, n, true), want[k].committee);
+    }
+    assert_int_equal(cadre_tier_default(&t, TREE_NONE, false), CTIER_NONE);
+    org_tree_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -506,6 +638,8 @@ int main(void)
         cmocka_unit_test(test_training),
         cmocka_unit_test(test_leave_support),
         cmocka_unit_test(test_sentence),
+        cmocka_unit_test(test_post_columns),
+        cmocka_unit_test(test_tier_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -153,4 +153,50 @@ describe('a confidence vote from entry to the review', { timeout: 300_000 }, () 
     assert.ok((await shoot(page, 'cadre-review')) <= 1, 'the review overflows at 390 px');
     assert.deepEqual(consoleErrors, []);
   });
+
+  it('adds a position with its standing on forms 9 and 12, and 9A counts its holder', async () => {
+    await page.goto(server.base + '/cadres');
+    const form = page.locator('[data-testid=add-position]');
+    await form.waitFor();
+    const count = async () => (await admin.call('GET', '/api/cadre/positions')).body.positions.length;
+    const n0 = await count();
+    // a department's deputy has no column at cấp xã: refused on the tier, nothing written
+    await form.locator('#p_name').fill('Phó Giám đốc Sở Nội vụ');
+    await form.locator('#p_title').selectOption('cap_pho');
+    await form.locator('#p_level').selectOption('tinh');
+    await form.locator('#p_sector').selectOption('state');
+    await form.locator('#p_post').selectOption('pho_so');
+    await form.locator('#p_tier').selectOption('xa');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-field-error=p_tier]').waitFor();
+    assert.equal(await count(), n0);
+    assert.equal(consoleErrors.length, 1, consoleErrors.join('\n'));
+    assert.match(consoleErrors.pop(), /status of 400/);
+    await form.locator('#p_tier').selectOption('tinh');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[role=status]').waitFor();
+    const all = (await admin.call('GET', '/api/cadre/positions')).body.positions;
+    assert.equal(all.length, n0 + 1);
+    const p = all.find((x) => x.name === 'Phó Giám đốc Sở Nội vụ');
+    assert.deepEqual([p.post, p.tier, p.leader], ['pho_so', 'tinh', true]);
+    const li = page.locator(`[data-testid=position-${p.id}]`);
+    await li.waitFor();
+    assert.match(await li.textContent(), /Cấp phó sở, ngành, phòng \(tương đương\), Cấp tỉnh/);
+    // the cadre holds it from 2020: form 9A of the root for last year counts one in column 15
+    // (Các sở, ngành - Cấp phó, the fourteenth value column) under its group
+    const a = await admin.call('POST', '/api/cadre/appointments', {
+      cadre_id: cadreId, position_id: p.id, kind: 'new', date: '2020-02-01', outside: true,
+    });
+    assert.equal(a.status, 201, JSON.stringify(a.body));
+    const year = new Date().getFullYear() - 1;
+    await page.goto(server.base + `/forms?form=9a&org=${server.rootId}&period=${year}`);
+    await page.locator('[data-testid=form-table]').waitFor();
+    assert.match(await page.locator('[data-testid=form-number]').innerText(), /Biểu số 9A-BTCTW/);
+    const groups = await page.locator('[data-testid=form-table] th.form-group').allInnerTexts();
+    assert.ok(groups.includes('Các sở, ngành (tương đương)'), groups.join(' | '));
+    assert.equal(await page.locator('tr[data-row="total"] td[data-col="13"]').getAttribute('data-value'), '1');
+    assert.equal(await page.locator('tr[data-row="total"] td[data-col="12"]').getAttribute('data-value'), '0');
+    assert.ok((await shoot(page, 'form-9a')) <= 1, 'form 9A overflows at 390 px');
+    assert.deepEqual(consoleErrors, []);
+  });
 });

@@ -310,7 +310,7 @@ export interface FormResult {
   org: { id: number; code: string; name: string };
   period: { key: string; label: string; from: string; to: string };
   previous: { key: string; label: string; from: string; to: string };
-  item_header: string; columns: { number: string; label: string }[];
+  item_header: string; columns: { number: string; label: string; group?: string }[];
   rows: FormRow[]; checks: { name: string; ok: boolean; detail: string }[]; notes: string[];
 }
 export interface FormFlows { code: string; period: string; label: string; sentence: string; counts: Record<string, number>; previous_counts: Record<string, number> }

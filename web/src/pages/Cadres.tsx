@@ -15,7 +15,10 @@ import { CareerTrainings, type CareerTraining } from './CadreTraining';
 
 interface Cadre { id: number; member_id: number; full_name: string; gender: string; birth_date: string | null; managing_level: string; managing_level_label: string; org_id: number }
 interface Holding { position_id: number; position: string; title_label: string; from: string; to: string | null; term_end: string | null; decision_no: string }
-interface Position { id: number; org_id: number; name: string; title: string; title_label: string; level: string }
+interface Position {
+  id: number; org_id: number; name: string; title: string; title_label: string; level: string;
+  post: string; post_label: string; tier: string | null; leader: boolean;
+}
 interface Seat { seat_id: number; cadre_id: number; full_name: string; role: string; role_label: string; join: string; join_label: string; from: string }
 interface Committee { term: string; term_from: string; as_of: string; seats: Seat[]; counts: Record<string, number> }
 interface PlanEntry { id: number; position_id: number; cadre_id: number; full_name: string; added: string }
@@ -43,6 +46,14 @@ const cadreApi = {
 };
 
 const LEVELS = ['tw', 'tinh', 'huyen', 'co_so'];
+const TITLES = ['bi_thu', 'pho_bi_thu', 'chu_tich_ubnd', 'pho_chu_tich_ubnd', 'chu_tich_hdnd', 'pho_chu_tich_hdnd',
+  'truong_doan_dbqh', 'pho_doan_dbqh', 'chu_tich_mttq', 'truong_thon', 'cap_truong', 'cap_pho', 'khac'];
+const SECTORS = ['party', 'state', 'front', 'public_unit', 'residential', 'other'];
+/** Forms 9 and 12's columns (src/core/cadre.h enum cadre_post) and tiers. */
+const POSTS = ['bch', 'btv', 'ubkt', 'bi_thu', 'pho_bi_thu', 'chu_tich_hdnd', 'pho_chu_tich_hdnd', 'chu_tich_ubnd',
+  'pho_chu_tich_ubnd', 'truong_doan_dbqh', 'pho_doan_dbqh', 'truong_ban', 'pho_ban', 'truong_so', 'pho_so',
+  'truong_su_nghiep', 'pho_su_nghiep', 'none'];
+const TIERS = ['tinh', 'huyen', 'xa', 'none'];
 const KINDS = ['new', 're', 'nominate'];
 
 /** A whole number typed (>= 0), or the field's error. */
@@ -188,6 +199,62 @@ function AddCadre({ orgId, onDone }: { orgId: number; onDone: () => void }) {
   );
 }
 
+/** A position of the scope's organization with its standing on forms 9 and 12: the column
+ *  (post), the tier and the leadership flag; "default" leaves them to the server. */
+function AddPosition({ orgId, onDone }: { orgId: number; onDone: () => void }) {
+  const [name, setName] = useState('');
+  const [title, setTitle] = useState('cap_truong');
+  const [level, setLevel] = useState('huyen');
+  const [sector, setSector] = useState('party');
+  const [post, setPost] = useState('');
+  const [tier, setTier] = useState('');
+  const [leader, setLeader] = useState('');
+  const [errs, setErrs] = useState<Record<string, string>>({});
+  const [note, setNote] = useState('');
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const x: Record<string, string> = {};
+    if (!name.trim()) x.p_name = t('cadre.required');
+    setErrs(x);
+    if (focusFirst(x)) return;
+    const body: Record<string, unknown> = { org_id: orgId, name: name.trim(), title, level, sector };
+    if (post) body.post = post;
+    if (tier) body.tier = tier;
+    if (leader) body.leader = leader === 'yes';
+    try {
+      const r = await cadreApi.post<{ id: number }>('/api/cadre/positions', body);
+      setNote(t('cadre.positionAdded', { id: String(r.id) }));
+      setName('');
+      onDone();
+    } catch (err) {
+      const ex = apiErrors(err, { name: 'p_name', title: 'p_title', level: 'p_level', sector: 'p_sector', post: 'p_post', tier: 'p_tier', leader: 'p_leader', org_id: 'p_name' }, 'p_name');
+      setErrs(ex);
+      focusFirst(ex);
+    }
+  };
+  const dflt: [string, string] = ['', t('cadre.byDefault')];
+  return (
+    <form onSubmit={submit} class="card" aria-labelledby="p_add_h" noValidate data-testid="add-position">
+      <h3 id="p_add_h">{t('cadre.addPosition')}</h3>
+      <TextField id="p_name" label={t('cadre.posName')} value={name} onInput={setName} error={errs.p_name} required />
+      <SelectField id="p_title" label={t('cadre.posTitle')} value={title} onChange={setTitle} error={errs.p_title}
+        options={TITLES.map((x) => [x, t(`cadre.ptitle.${x}` as MessageKey)])} />
+      <SelectField id="p_level" label={t('cadre.posLevel')} value={level} onChange={setLevel} error={errs.p_level}
+        options={LEVELS.map((l) => [l, t(`cadre.level.${l}` as MessageKey)])} />
+      <SelectField id="p_sector" label={t('cadre.sector')} value={sector} onChange={setSector} error={errs.p_sector}
+        options={SECTORS.map((x) => [x, t(`cadre.sector.${x}` as MessageKey)])} />
+      <SelectField id="p_post" label={t('cadre.post')} value={post} onChange={setPost} error={errs.p_post}
+        options={[dflt, ...POSTS.map((x): [string, string] => [x, t(`cadre.post.${x}` as MessageKey)])]} />
+      <SelectField id="p_tier" label={t('cadre.tier')} value={tier} onChange={setTier} error={errs.p_tier}
+        options={[dflt, ...TIERS.map((x): [string, string] => [x, t(`cadre.tier.${x}` as MessageKey)])]} />
+      <SelectField id="p_leader" label={t('cadre.leader')} value={leader} onChange={setLeader} error={errs.p_leader}
+        options={[dflt, ['yes', t('cadre.yes')], ['no', t('cadre.no')]]} />
+      <button type="submit">{t('cadre.save')}</button>
+      {note && <p role="status" class="ok-text">{note}</p>}
+    </form>
+  );
+}
+
 function PlanningBoard({ positions }: { positions: Position[] }) {
   const year = new Date().getFullYear();
   const start = year - (year - 2020) % 5;
@@ -311,8 +378,12 @@ export function CadresPage() {
         <h2 id="k_pos_h">{t('cadre.positions')}</h2>
         {positions.error != null && <ErrorBox error={positions.error} onRetry={positions.reload} />}
         {positions.data && (positions.data.positions.length === 0 ? <p class="muted">{t('cadre.noPositions')}</p> : (
-          <ul>{positions.data.positions.map((p) => <li key={p.id}>{p.name} <span class="muted">({p.title_label})</span></li>)}</ul>
+          <ul>{positions.data.positions.map((p) => (
+            <li key={p.id} data-testid={`position-${p.id}`}>{p.name} <span class="muted">({p.title_label}
+              {p.post !== 'none' && <>; {t('cadre.post')}: {p.post_label}{p.tier && p.tier !== 'none' ? `, ${t(`cadre.tier.${p.tier}` as MessageKey)}` : ''}</>})</span></li>
+          ))}</ul>
         ))}
+        {staff && <AddPosition orgId={user.scope.id} onDone={() => setTick(tick + 1)} />}
       </section>
       <p data-testid="training-link"><Link href="/cadres/classes">{t('train.link')}</Link></p>
       {!staff && <p class="muted">{t('cadre.staffOnly')}</p>}

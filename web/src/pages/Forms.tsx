@@ -32,6 +32,30 @@ function cell(v: FormValue, percent: boolean): string {
   return formatNumber(v, getLang(), percent || !Number.isInteger(v) ? 1 : 0);
 }
 
+/** A wide grid's two header rows: a group over its columns ("Lãnh đạo cấp ủy" over Bí thư |
+ *  Phó bí thư), the other columns over both rows. */
+function GroupedHead({ f }: { f: FormResult }) {
+  const top = [], sub = [];
+  for (let i = 0; i < f.columns.length; i++) {
+    const c = f.columns[i];
+    if (!c.group) {
+      top.push(<th scope="col" class="num" rowSpan={2} key={c.number}>{c.label}</th>);
+      continue;
+    }
+    let n = 1;
+    while (i + n < f.columns.length && f.columns[i + n].group === c.group) n++;
+    top.push(<th scope="colgroup" class="form-group" colSpan={n} key={`g${c.number}`}>{c.group}</th>);
+    for (let k = 0; k < n; k++) sub.push(<th scope="col" class="num" key={f.columns[i + k].number}>{f.columns[i + k].label}</th>);
+    i += n - 1;
+  }
+  return (
+    <>
+      <tr><th scope="col" rowSpan={2}>{f.item_header}</th>{top}</tr>
+      <tr>{sub}</tr>
+    </>
+  );
+}
+
 /** The form as on paper: the issuing board and the form number, the title and period, the
  *  numbered columns, the rows, the notes, the checks and the signature block. */
 function FormSheet({ f }: { f: FormResult }) {
@@ -48,7 +72,9 @@ function FormSheet({ f }: { f: FormResult }) {
       <div class="table-wrap">
         <table data-testid="form-table">
           <thead>
-            <tr><th scope="col">{f.item_header}</th>{f.columns.map((c) => <th scope="col" class="num" key={c.number}>{c.label}</th>)}</tr>
+            {f.columns.some((c) => c.group) ? <GroupedHead f={f} /> : (
+              <tr><th scope="col">{f.item_header}</th>{f.columns.map((c) => <th scope="col" class="num" key={c.number}>{c.label}</th>)}</tr>
+            )}
             <tr class="form-numbers"><th scope="col">1</th>{f.columns.map((c) => <th scope="col" class="num" key={c.number}>{c.number}</th>)}</tr>
           </thead>
           <tbody>
