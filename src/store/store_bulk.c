@@ -224,13 +224,13 @@ static bool set_journal(struct store *st, const char *mode)
     bool ok = false;
     /* leaving WAL needs the database to itself: with other connections open (a server's) it
        cannot, and waiting for them would only delay the load */
-    sqlite3_busy_timeout(st->db, 0);
+    store_busy_wait(st, false);
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK) {
         if (sqlite3_step(s) == SQLITE_ROW)
             ok = !strcmp((const char *)sqlite3_column_text(s, 0), mode);
         sqlite3_finalize(s);
     }
-    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+    store_busy_wait(st, true);
     return ok;
 }
 
@@ -991,6 +991,9 @@ static enum tcxd_err chunk_end(struct store_bulk *b, struct tcxd_error *e)
     b->chunk_n = 0;
     if ((rc = store_commit(b->st, e)))
         return rc;
+    /* a pause for the writers waiting for the lock (they try every millisecond) */
+    struct timespec ts = {0, 2000000};
+    nanosleep(&ts, NULL);
     if (b->chunk_done)
         b->chunk_done(b->chunk_ctx, b->n);
     return TCXD_OK;

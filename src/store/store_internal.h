@@ -42,7 +42,11 @@ struct store {
     int schema_version;
     struct text_collator *coll; /* lazily made by store_collator() */
     char path[1024];
+    int64_t busy_since; /* CLOCK_MONOTONIC ms when the current wait for the lock began */
 };
+/* Whether a statement waits (up to STORE_BUSY_TIMEOUT_MS) for another connection's write lock
+   or fails busy at once; store_open makes it wait. */
+void store_busy_wait(struct store *st, bool wait);
 
 struct text_collator *store_collator(struct store *st);
 /* Frees the scope's caches (store_close). */

@@ -1149,7 +1149,7 @@ static void snapshot_save(struct store *st, tcxd_date as_of, const struct count_
 {
     if (!snapshot_worth(as_of) || sqlite3_db_readonly(st->db, "main"))
         return;
-    sqlite3_busy_timeout(st->db, 0);
+    store_busy_wait(st, false);
     bool ok = sqlite3_exec(st->db, "SAVEPOINT count_snapshot", NULL, NULL, NULL) == SQLITE_OK;
     if (ok) {
         sqlite3_stmt *s = store_stmt(st, STMT_COUNT_AT_CLEAR); /* rows left by a dropped mark */
@@ -1173,7 +1173,7 @@ static void snapshot_save(struct store *st, tcxd_date as_of, const struct count_
             sqlite3_exec(st->db, "ROLLBACK TO count_snapshot", NULL, NULL, NULL);
         sqlite3_exec(st->db, "RELEASE count_snapshot", NULL, NULL, NULL);
     }
-    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+    store_busy_wait(st, true);
 }
 
 /*

@@ -17,6 +17,7 @@
 extern const struct embedded_file store_migrations[];
 
 static int over_limit(void *arg);
+static int busy_wait(void *arg, int n);
 
 static const char *const stmt_sql[STMT__MAX] = {
 #define X(id, sql) [id] = sql,
@@ -234,7 +235,7 @@ enum tcxd_err store_open(const char *path, int flags, struct store **out, struct
         free(st);
         return rc;
     }
-    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+    store_busy_wait(st, true);
     sqlite3_progress_handler(st->db, 1000, over_limit, st);
     if ((rc = exec(st, "PRAGMA foreign_keys = ON", e)) ||
         (!(flags & STORE_READONLY) && (rc = exec(st, "PRAGMA journal_mode = WAL", e))) ||
@@ -389,6 +390,28 @@ static int64_t now_ms(void)
 }
 
 /* SQLite's progress handler: non-zero stops the running statement (SQLITE_INTERRUPT). */
+/* Waiting for another connection's write lock: a try every millisecond up to the timeout.
+   SQLite's own handler (sqlite3_busy_timeout) waits up to 100 ms between tries, so a writer
+   whose transactions follow one another closely - an import in pieces, with a 2 ms pause
+   between them - could keep it waiting for many of them. */
+static int busy_wait(void *arg, int n)
+{
+    struct store *st = arg;
+    int64_t now = now_ms();
+    if (n == 0)
+        st->busy_since = now;
+    if (now - st->busy_since >= STORE_BUSY_TIMEOUT_MS)
+        return 0;
+    struct timespec ts = {0, 1000000};
+    nanosleep(&ts, NULL);
+    return 1;
+}
+
+void store_busy_wait(struct store *st, bool wait)
+{
+    sqlite3_busy_handler(st->db, wait ? busy_wait : NULL, st);
+}
+
 static int over_limit(void *arg)
 {
     struct store *st = arg;
