@@ -869,6 +869,11 @@ static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_err
     if ((rc = store_engine_members(st, on_member, b, e)))
         return rc;
     engine_search_finish(eng); /* renumbers the members in roll order */
+    /* the strings' buffer without its room for growth */
+    if (eng->bstr_len && eng->bstr_len < eng->bstr_cap) {
+        eng->bstr = xrealloc(eng->bstr, eng->bstr_len);
+        eng->bstr_cap = eng->bstr_len;
+    }
     eng->bytes += eng->bstr_cap;
     int64_t lo = INT64_MAX, hi = INT64_MIN;
     for (size_t i = 0; i < eng->nmembers; i++) {

@@ -401,6 +401,14 @@ void engine_search_finish(struct engine *eng)
     free(order);
     free(x->slots);
     x->slots = NULL;
+    /* the roll-order keys served the order only (a third of a GB at national scale) */
+    free(x->keys);
+    free(x->key_off);
+    free(x->key_len);
+    x->keys = NULL;
+    x->key_off = NULL;
+    x->key_len = NULL;
+    x->keys_len = x->keys_cap = 0;
     order_ctx = eng;
     if (x->nnid > 1)
         sort_idrefs(x->nid, x->nnid);
