@@ -15,6 +15,9 @@
  * queries (bench/engine/groupby.sql, @ROOT@ and @DATE@ substituted) on a second connection to the
  * same database, timed beside them. Every figure is the median wall time and, beside it, the median
  * CPU time of the thread (the machine is shared: CPU time is the steadier of the two).
+ * --org CODE (up to 16): only these organizations' reports on each date, by the engine (N runs,
+ * with the fastest CPU time); --sql M: also by the report's SQL path, M runs, checked equal (what
+ * the national database is measured with: its SQL path takes seconds per report).
  */
 #include <sqlite3.h>
 #include <stdio.h>
