@@ -2,7 +2,7 @@
  * engine.c - building the engine from the store, the tree versions, members on a date,
  * breakdowns and event counts (engine.h).
  */
-#include "engine/engine_internal.h"
+#include "engine/engine_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -894,6 +894,7 @@ static enum tcxd_err read_all(struct store *st, struct build *b, struct tcxd_err
         return rc;
     build_events(b);
     build_stints(b);
+    engine_search_regs(eng);
     return TCXD_OK;
 }
 
@@ -942,6 +943,7 @@ void engine_free(struct engine *eng)
         free(eng->pool_len);
         for (size_t i = 0; i < sizeof(eng->map_copies) / sizeof(eng->map_copies[0]); i++)
             free(eng->map_copies[i]);
+        engine_file_blocks_free(eng->blocks);
         munmap(eng->map, eng->map_len);
         pthread_mutex_destroy(&eng->lock);
         free(eng);
@@ -1060,7 +1062,40 @@ static void cache_put(const char *path, const struct stat *sb, struct engine *en
     engine_release(old);
 }
 
+/* Drops eng from the process's cache (its file was found damaged). */
+static void cache_drop(struct engine *eng)
+{
+    struct engine *old = NULL;
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < ENGINE_CACHE_MAX; i++)
+        if (cache[i].eng == eng) {
+            old = cache[i].eng;
+            memset(&cache[i], 0, sizeof(cache[i]));
+        }
+    pthread_mutex_unlock(&cache_lock);
+    engine_release(old);
+}
+
+/* A cached engine checked in the parts of uses, or NULL (dropped when damaged). */
+static struct engine *cache_find_checked(const char *path, const struct stat *sb,
+                                         const struct store_change_token *tok, unsigned uses)
+{
+    struct engine *eng = cache_find(path, sb, tok);
+    if (eng && !engine_file_verify(eng, uses)) {
+        cache_drop(eng);
+        engine_release(eng);
+        eng = NULL;
+    }
+    return eng;
+}
+
 enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_error *e)
+{
+    return engine_acquire_for(st, ENGINE_USE_ALL, out, e);
+}
+
+enum tcxd_err engine_acquire_for(struct store *st, unsigned uses, struct engine **out,
+                                 struct tcxd_error *e)
 {
     const char *path = store_path(st);
     struct stat sb;
@@ -1071,7 +1106,7 @@ enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_
     if (cacheable) {
         if ((rc = store_change_token(st, &tok, e)))
             return rc;
-        if ((*out = cache_find(path, &sb, &tok)))
+        if ((*out = cache_find_checked(path, &sb, &tok, uses)))
             return TCXD_OK;
     }
     /* one build at a time: threads asking meanwhile wait for it rather than build their own */
@@ -1081,7 +1116,7 @@ enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_
             pthread_mutex_unlock(&build_lock);
             return rc;
         }
-        if ((*out = cache_find(path, &sb, &tok))) {
+        if ((*out = cache_find_checked(path, &sb, &tok, uses))) {
             pthread_mutex_unlock(&build_lock);
             return TCXD_OK;
         }
@@ -1094,6 +1129,10 @@ enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_
     struct tcxd_error fe;
     if (use_file && engine_file_load(fpath, &tok, &eng, &fe) != TCXD_OK)
         eng = NULL;
+    if (eng && !engine_file_verify(eng, uses)) { /* damaged: built and written afresh */
+        engine_release(eng);
+        eng = NULL;
+    }
     bool built = !eng;
     if (built) {
         /* the build serves every request after this one: not this request's cost (issue 11:
@@ -1258,6 +1297,7 @@ static bool active(uint8_t status)
 void engine_members(const struct engine *eng, const struct engine_range *r, bool with_temporary,
                     void (*fn)(void *ctx, const struct engine_member *m), void *ctx)
 {
+    engine_need(eng, ENGINE_USE_COUNTS | ENGINE_USE_MEMBERS);
     const struct engine_version *v = range_version(eng, r);
     tcxd_date on = r->on;
     for (uint32_t pos = r->lo; pos < r->hi && pos < v->n; pos++) {
@@ -1295,6 +1335,7 @@ int engine_party_age_years(const struct engine *eng, uint32_t idx, tcxd_date on)
 {
     if (idx >= eng->nmembers)
         return 0;
+    engine_need(eng, ENGINE_USE_MEMBERS);
     const struct engine_member_row *m = &eng->m[idx];
     return member_party_age_years_of(m->first_decision, m->died, &eng->gaps[eng->gap_off[idx]],
                                      eng->gap_off[idx + 1] - eng->gap_off[idx], on);
@@ -1336,6 +1377,7 @@ static uint32_t select_on(const tcxd_date *to, uint32_t i, uint32_t end, tcxd_da
 void engine_node_counts(const struct engine *eng, const struct engine_range *r, int64_t *official,
                         int64_t *probationary)
 {
+    engine_need(eng, ENGINE_USE_COUNTS);
     const struct engine_version *v = range_version(eng, r);
     tcxd_date on = r->on;
     size_t n = r->hi > r->lo ? r->hi - r->lo : 0;
@@ -1409,6 +1451,7 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
                       int (*age_band)(int years), int (*party_age_band)(int years),
                       int64_t *official, int64_t *probationary, struct engine_breakdown *out)
 {
+    engine_need(eng, ENGINE_USE_COUNTS);
     memset(out, 0, sizeof(*out));
     for (int a = 0; a < ENGINE_ATTR__MAX; a++)
         out->attr[a] = xcalloc(eng->dict[a].n ? eng->dict[a].n : 1, sizeof(int64_t));
@@ -1555,6 +1598,7 @@ void engine_breakdown_release(struct engine_breakdown *b)
 int64_t engine_count_events(const struct engine *eng, int64_t org_id,
                             const struct engine_event_query *q)
 {
+    engine_need(eng, ENGINE_USE_EVENTS);
     size_t lo = 0, hi = eng->nev;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -1699,7 +1743,7 @@ enum tcxd_err engine_member_due(struct store *st, const struct org_tree *tree, i
     if (root == TREE_NONE)
         return tcxd_fail(e, TCXD_ENOTFOUND, "org", "no organization #%lld", (long long)org_id);
     struct engine *eng;
-    enum tcxd_err rc = engine_acquire(st, &eng, e);
+    enum tcxd_err rc = engine_acquire_for(st, ENGINE_USE_MEMBERS, &eng, e);
     if (rc)
         return rc;
     prob_make(eng);

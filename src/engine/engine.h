@@ -61,6 +61,20 @@ enum tcxd_err engine_build(struct store *st, struct engine **out, struct tcxd_er
    thread passes its own store. *out is a reference: engine_release() it when done. */
 enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_error *e) TCXD_WUR;
 void engine_release(struct engine *eng);
+/* The parts of an engine a caller reads. An engine mapped from the cache file is checked
+   (checksums) only in the parts a process reads: engine_acquire_for checks those of `uses`
+   before it hands the engine out (a damaged file is rebuilt); engine_acquire checks them all.
+   engine_list checks what it reads itself, row by row (ENGINE_USE_LIST is enough for it). */
+enum engine_use {
+    ENGINE_USE_LIST = 0,          /* engine_list / engine_member_list: checks its own reads */
+    ENGINE_USE_COUNTS = 1u << 0,  /* engine_node_counts, engine_breakdown */
+    ENGINE_USE_MEMBERS = 1u << 1, /* engine_members (with COUNTS), party ages, the due list */
+    ENGINE_USE_EVENTS = 1u << 2,  /* engine_count_events */
+    ENGINE_USE_SEARCH = 1u << 3,  /* the search index */
+    ENGINE_USE_ALL = 15u
+};
+enum tcxd_err engine_acquire_for(struct store *st, unsigned uses, struct engine **out,
+                                 struct tcxd_error *e) TCXD_WUR;
 /* The process's engine for st's database when one is built and current with it (a
    reference: engine_release it), else NULL: never builds. NULL too when !engine_enabled(). */
 struct engine *engine_current(struct store *st);

@@ -17,7 +17,7 @@
  * TCXD_EIO for a corrupt or foreign file) and the caller builds afresh. Written to a temporary
  * file and renamed over, so a reader never sees half a file.
  */
-#include "engine/engine_internal.h"
+#include "engine/engine_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -31,7 +31,7 @@
 #include "util/xmalloc.h"
 
 #define FILE_MAGIC  "TCXDENG\n"
-#define FILE_FORMAT 4u
+#define FILE_FORMAT 7u
 #define FILE_ALIGN  64u
 
 enum {
@@ -68,6 +68,7 @@ enum {
     S_POST,
     S_POST_OFF,
     S_ROLL,
+    S_MREG,
     S_NID,
     S_CARD,
     S_MST,
@@ -107,20 +108,70 @@ struct file_counts {
     double build_ms;
 };
 
+/* block: the index of the section's first 1 MiB block in the table of block checksums */
 struct file_sect {
-    uint64_t off, len, sum;
+    uint64_t off, len, block;
 };
 
 struct file_header {
     char magic[8];
     uint32_t format, nsect;
     uint32_t sizes[Z__MAX];
-    uint32_t pad;
+    uint32_t block_shift;
     struct store_change_token token;
     struct file_counts counts;
     struct file_sect sect[S__MAX];
+    /* the file's length; the table of block checksums (nblocks uint64) and its checksum */
+    uint64_t file_size, blocks_off, nblocks, blocks_sum;
     uint64_t header_sum; /* of every byte above */
 };
+
+/* The parts (enum engine_use) each section belongs to; 0: checked when the file is mapped
+   (small: organizations, versions, dictionaries, words, offsets by organization or word). */
+static unsigned sect_uses(int k)
+{
+    switch (k) {
+    case S_ST_FROM:
+    case S_ST_TO:
+    case S_ST:
+        return ENGINE_USE_COUNTS;
+    case S_MEMBERS:
+    case S_MEMBER_IDX_KEYS:
+    case S_MEMBER_IDX_VALS:
+    case S_GAP_OFF:
+    case S_MST:
+    case S_MST_OFF:
+    case S_BSTR:
+    case S_ST_MEMBER:
+        return ENGINE_USE_MEMBERS;
+    case S_EV:
+        return ENGINE_USE_EVENTS;
+    case S_MW:
+    case S_MW_OFF:
+    case S_POST:
+    case S_ROLL:
+    case S_MREG:
+    case S_NID:
+    case S_CARD:
+        return ENGINE_USE_SEARCH;
+    default:
+        return 0;
+    }
+}
+
+/* the file section of each column checked row by row (engine_file.h) */
+static const int col_sect[ENGINE_COL__MAX] = {
+    [ENGINE_COL_MEMBERS] = S_MEMBERS, [ENGINE_COL_MST] = S_MST,
+    [ENGINE_COL_MST_OFF] = S_MST_OFF, [ENGINE_COL_BSTR] = S_BSTR,
+    [ENGINE_COL_MW] = S_MW,           [ENGINE_COL_MW_OFF] = S_MW_OFF,
+    [ENGINE_COL_POST] = S_POST,       [ENGINE_COL_NID] = S_NID,
+    [ENGINE_COL_CARD] = S_CARD,       [ENGINE_COL_ST_MEMBER] = S_ST_MEMBER,
+    [ENGINE_COL_GAP_OFF] = S_GAP_OFF, [ENGINE_COL_EV] = S_EV,
+    [ENGINE_COL_MREG] = S_MREG,
+};
+
+#define BLOCK        ((uint64_t)1 << ENGINE_FILE_BLOCK_SHIFT)
+#define NBLOCKS(len) (((len) + BLOCK - 1) / BLOCK)
 
 static void layout_sizes(uint32_t *z)
 {
@@ -216,6 +267,7 @@ static void describe(struct engine *eng, struct sect_desc *d)
     D(S_POST, x->post, x->nmw);
     D(S_POST_OFF, x->post_off, x->nwords + 1);
     D(S_ROLL, x->roll, eng->nmembers);
+    D(S_MREG, x->mreg, eng->nmembers);
     D(S_NID, x->nid, x->nnid);
     D(S_CARD, x->card, x->ncard);
     D(S_MST, eng->mst, eng->nst);
@@ -280,6 +332,8 @@ struct writer {
     FILE *fp;
     uint64_t pos;
     bool failed;
+    uint64_t *sums; /* a checksum per 1 MiB block of every section, in file order */
+    size_t nsums, sums_cap;
 };
 
 static void w_bytes(struct writer *w, const void *p, size_t n)
@@ -301,7 +355,11 @@ static void w_sect(struct writer *w, struct file_sect *s, const void *p, size_t 
     w_align(w);
     s->off = w->pos;
     s->len = n;
-    s->sum = checksum(p, n);
+    s->block = w->nsums;
+    for (uint64_t o = 0; o < n; o += BLOCK) {
+        ALLOC_GROW(w->sums, w->nsums + 1, w->sums_cap);
+        w->sums[w->nsums++] = checksum((const char *)p + o, n - o < BLOCK ? n - o : BLOCK);
+    }
     w_bytes(w, p, n);
 }
 
@@ -349,7 +407,7 @@ enum tcxd_err engine_file_write(const struct engine *ceng, const char *path, str
     if (snprintf(tmp, sizeof(tmp), "%s.%ld-%u.tmp", path, (long)getpid(),
                  atomic_fetch_add(&serial, 1)) >= (int)sizeof(tmp))
         return tcxd_fail(e, TCXD_EIO, "path", "engine cache path too long");
-    struct writer w = {fopen(tmp, "wb"), 0, false};
+    struct writer w = {fopen(tmp, "wb"), 0, false, NULL, 0, 0};
     if (!w.fp)
         return tcxd_fail(e, TCXD_EIO, "path", "cannot write %s: %s", tmp, strerror(errno));
     struct file_header h;
@@ -393,17 +451,11 @@ enum tcxd_err engine_file_write(const struct engine *ceng, const char *path, str
     struct sect_desc d[S__MAX];
     describe(eng, d);
     for (int k = 0; k < S__MAX; k++) {
-        if (k == S_POOL) {
-            w_align(&w);
-            h.sect[k].off = w.pos;
-            h.sect[k].len = pm.total;
-            /* the checksum of the blocks in order equals that of their concatenation only
-               if computed on it: gather them */
+        if (k == S_POOL) { /* the pool's blocks gathered in one */
             char *all = xmalloc(pm.total ? pm.total : 1);
             for (size_t j = 0; j < pm.n; j++)
                 memcpy(all + pm.base[j], pm.start[j], pm.len[j]);
-            h.sect[k].sum = checksum(all, pm.total);
-            w_bytes(&w, all, pm.total);
+            w_sect(&w, &h.sect[k], all, pm.total);
             free(all);
             continue;
         }
@@ -418,6 +470,14 @@ enum tcxd_err engine_file_write(const struct engine *ceng, const char *path, str
             w_sect(&w, &h.sect[k], src, d[k].len);
     }
     pool_map_release(&pm);
+    w_align(&w);
+    h.block_shift = ENGINE_FILE_BLOCK_SHIFT;
+    h.blocks_off = w.pos;
+    h.nblocks = w.nsums;
+    h.blocks_sum = checksum(w.sums, w.nsums * sizeof(uint64_t));
+    w_bytes(&w, w.sums, w.nsums * sizeof(uint64_t));
+    free(w.sums);
+    h.file_size = w.pos;
     h.header_sum = checksum(&h, offsetof(struct file_header, header_sum));
     if (fseek(w.fp, 0, SEEK_SET) || fwrite(&h, sizeof(h), 1, w.fp) != 1)
         w.failed = true;
@@ -466,9 +526,92 @@ static enum tcxd_err read_header(int fd, const char *path, struct file_header *h
         return corrupt(e, path, "header checksum");
     uint32_t z[Z__MAX];
     layout_sizes(z);
-    if (memcmp(z, h->sizes, sizeof(z)))
+    if (memcmp(z, h->sizes, sizeof(z)) || h->block_shift != ENGINE_FILE_BLOCK_SHIFT)
         return corrupt(e, path, "written by a build with another layout");
+    if ((uint64_t)sb.st_size != h->file_size)
+        return corrupt(e, path, "not as long as its header says (truncated)");
     return TCXD_OK;
+}
+
+/* ---- checking blocks as they are read ------------------------------------------------------ */
+
+bool engine_file_check_block(struct engine_file_blocks *b, size_t k)
+{
+    unsigned char v = atomic_load_explicit(&b->ok[k], memory_order_acquire);
+    if (v)
+        return v == 1;
+    /* the section holding block k: its bytes up to the next block or the section's end */
+    size_t s = 0;
+    while (s + 1 < b->nsect &&
+           !(k >= b->sect_block[s] && k < b->sect_block[s] + NBLOCKS(b->sect_len[s])))
+        s++;
+    uint64_t o = (k - b->sect_block[s]) * BLOCK;
+    uint64_t n = b->sect_len[s] - o < BLOCK ? b->sect_len[s] - o : BLOCK;
+    bool good = checksum(b->base + b->sect_off[s] + o, n) == b->sum[k];
+    /* two threads may check one block at once: both get the same answer */
+    atomic_store_explicit(&b->ok[k], good ? 1 : 2, memory_order_release);
+    if (!good) { /* never read again: the next acquire builds and writes it afresh */
+        atomic_store(&b->damaged, true);
+        unlink(b->path);
+    }
+    return good;
+}
+
+static bool verify_sect(struct engine_file_blocks *b, int k)
+{
+    size_t n = (size_t)NBLOCKS(b->sect_len[k]);
+    for (size_t j = 0; j < n; j++)
+        if (!engine_file_check_block(b, (size_t)b->sect_block[k] + j))
+            return false;
+    return true;
+}
+
+bool engine_file_verify(struct engine *eng, unsigned uses)
+{
+    struct engine_file_blocks *b = eng->blocks;
+    if (!b)
+        return true;
+    if (atomic_load(&b->damaged))
+        return false;
+    if ((atomic_load(&b->uses) & uses) == uses)
+        return true;
+    for (int k = 0; k < S__MAX; k++)
+        if ((sect_uses(k) & uses) && !verify_sect(b, k))
+            return false;
+    atomic_fetch_or(&b->uses, uses);
+    return true;
+}
+
+void engine_file_need_slow(const struct engine *eng, unsigned uses)
+{
+    if (!engine_file_verify((struct engine *)eng, uses)) {
+        fprintf(stderr, "tcxd: engine cache %s is damaged: removed, run the command again\n",
+                eng->blocks->path);
+        abort();
+    }
+}
+
+bool engine_file_col_place(const struct engine *eng, enum engine_col c, uint64_t *off,
+                           uint64_t *len)
+{
+    const struct engine_file_blocks *b = eng->blocks;
+    if (!b)
+        return false;
+    *off = b->sect_off[b->col_sect[c]];
+    *len = b->sect_len[b->col_sect[c]];
+    return true;
+}
+
+void engine_file_blocks_free(struct engine_file_blocks *b)
+{
+    if (!b)
+        return;
+    free((void *)b->sum);
+    free(b->ok);
+    free(b->sect_off);
+    free(b->sect_len);
+    free(b->sect_block);
+    free(b);
 }
 
 enum tcxd_err engine_file_check(const char *path, const struct store_change_token *tok,
@@ -503,10 +646,30 @@ enum tcxd_err engine_file_load(const char *path, const struct store_change_token
         close(fd);
         return rc;
     }
-    void *map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    /* the table of the blocks' checksums, read and checked whole */
+    bool tab_ok = h.nblocks < ((uint64_t)1 << 40) / sizeof(uint64_t) &&
+                  h.blocks_off % FILE_ALIGN == 0 && h.blocks_off >= sizeof(h) &&
+                  h.blocks_off <= (uint64_t)size &&
+                  h.nblocks * sizeof(uint64_t) <= (uint64_t)size - h.blocks_off;
+    uint64_t *sums = tab_ok ? xmalloc(h.nblocks ? h.nblocks * sizeof(uint64_t) : 1) : NULL;
+    if (tab_ok && h.nblocks &&
+        pread(fd, sums, h.nblocks * sizeof(uint64_t), (off_t)h.blocks_off) !=
+            (ssize_t)(h.nblocks * sizeof(uint64_t)))
+        tab_ok = false;
+    if (tab_ok && checksum(sums, h.nblocks * sizeof(uint64_t)) != h.blocks_sum)
+        tab_ok = false;
+    if (!tab_ok) {
+        free(sums);
+        close(fd);
+        return corrupt(e, path, "the table of checksums");
+    }
+    /* not populated: a process maps in only the pages it reads */
+    void *map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
-    if (map == MAP_FAILED)
+    if (map == MAP_FAILED) {
+        free(sums);
         return tcxd_fail(e, TCXD_EIO, "engine_file", "cannot map %s: %s", path, strerror(errno));
+    }
     struct engine *eng = xcalloc(1, sizeof(*eng));
     pthread_mutex_init(&eng->lock, NULL);
     atomic_init(&eng->refs, 1);
@@ -547,14 +710,34 @@ enum tcxd_err engine_file_load(const char *path, const struct store_change_token
     describe(eng, d);
     d[S_POOL].len = c->pool_len;
     char *base = map;
+    struct engine_file_blocks *fb = xcalloc(1, sizeof(*fb));
+    eng->blocks = fb;
+    fb->base = base;
+    fb->nblocks = h.nblocks;
+    fb->sum = sums;
+    fb->ok = xcalloc(h.nblocks ? h.nblocks : 1, sizeof(*fb->ok));
+    fb->nsect = S__MAX;
+    fb->sect_off = xmalloc(S__MAX * sizeof(uint64_t));
+    fb->sect_len = xmalloc(S__MAX * sizeof(uint64_t));
+    fb->sect_block = xmalloc(S__MAX * sizeof(uint64_t));
+    for (int k = 0; k < ENGINE_COL__MAX; k++)
+        fb->col_sect[k] = col_sect[k];
+    snprintf(fb->path, sizeof(fb->path), "%s", path);
     for (int k = 0; ok && k < S__MAX; k++) {
         const struct file_sect *s = &h.sect[k];
         ok = s->len == d[k].len && s->off % FILE_ALIGN == 0 && s->off >= sizeof(h) &&
              s->off <= (uint64_t)size && s->len <= (uint64_t)size - s->off &&
-             checksum(base + s->off, s->len) == s->sum;
+             s->block <= h.nblocks && NBLOCKS(s->len) <= h.nblocks - s->block;
+        fb->sect_off[k] = s->off;
+        fb->sect_len[k] = s->len;
+        fb->sect_block[k] = s->block;
         if (ok && d[k].dst)
             *d[k].dst = base + s->off;
     }
+    /* the small sections are checked now, the others as they are read */
+    for (int k = 0; ok && k < S__MAX; k++)
+        if (!sect_uses(k))
+            ok = verify_sect(fb, k);
     if (!ok) {
         engine_free(eng);
         return corrupt(e, path, "a section's length, place or checksum");

@@ -143,6 +143,21 @@ struct engine_idref {
     uint32_t s; /* offset in eng->bstr */
     uint32_t member;
 };
+/* A member's registrations in short (engine_search_regs), so that a search counts most
+   candidates without reading them: [lo, hi) is the last unbroken run of its registrations
+   (kind STINT_REGISTERED) in one organization, slot's, and it has no registration from hi on.
+   Flags in slot's high bits: RUN (there is such a run), TEMP (it has a temporary stay too),
+   CUR (that organization is its current chi bộ), ONLY (no registration before lo either). */
+struct engine_mreg {
+    tcxd_date lo, hi;
+    uint32_t slot;
+};
+#define ENGINE_MREG_RUN  (1u << 31)
+#define ENGINE_MREG_TEMP (1u << 30)
+#define ENGINE_MREG_CUR  (1u << 29)
+#define ENGINE_MREG_ONLY (1u << 28)
+#define ENGINE_MREG_SLOT (ENGINE_MREG_ONLY - 1)
+
 struct engine_search {
     struct engine_word *words; /* distinct words of names */
     size_t nwords, words_cap;
@@ -154,6 +169,7 @@ struct engine_search {
     size_t nmw, mw_cap;
     uint32_t *post, *post_off;       /* members of each by_fold position, in roll order */
     uint32_t *roll;                  /* member -> position in roll order */
+    struct engine_mreg *mreg;        /* [nmembers], made once the registrations are read */
     struct engine_idref *nid, *card; /* sorted */
     size_t nnid, ncard, nid_cap, card_cap;
     /* the roll-order keys while building */
@@ -219,7 +235,8 @@ struct engine {
        point into it, nothing of them is freed */
     void *map;
     size_t map_len;
-    void *map_copies[6]; /* the sections with pointers, copied out of it */
+    void *map_copies[6];               /* the sections with pointers, copied out of it */
+    struct engine_file_blocks *blocks; /* the blocks' checksums, what is checked (engine_file.h) */
     /* the members probationary today by current chi bộ (slot), then id: made on first use by
        the due list (behind lock) */
     uint32_t *prob, *prob_off; /* member indexes; [norgs + 1] */
@@ -261,6 +278,7 @@ char *engine_pool_strdup(struct engine *eng, const char *s);
 void engine_search_add_member(struct engine *eng, uint32_t idx,
                               const struct store_engine_member *m);
 void engine_search_finish(struct engine *eng);
+void engine_search_regs(struct engine *eng); /* once eng->mst is made */
 void engine_search_release(struct engine *eng);
 /* engine_list keeps a page's rows in a heap up to this page end, past it every row and selects
    the page (a variable so that tests take both paths on small data) */

@@ -14,7 +14,7 @@
 
 #include <utf8proc.h>
 
-#include "engine/engine_internal.h"
+#include "engine/engine_file.h"
 #include "text/text.h"
 #include "util/xmalloc.h"
 
@@ -420,9 +420,49 @@ void engine_search_finish(struct engine *eng)
                   (x->nnid + x->ncard) * sizeof(struct engine_idref);
 }
 
+void engine_search_regs(struct engine *eng)
+{
+    struct engine_search *x = &eng->search;
+    size_t n = eng->nmembers;
+    x->mreg = xmalloc((n ? n : 1) * sizeof(*x->mreg));
+    for (size_t m = 0; m < n; m++) {
+        uint32_t a = eng->mst_off[m], b = eng->mst_off[m + 1];
+        struct engine_mreg r = {0, 0, 0};
+        uint32_t slot = UINT32_MAX, flags = 0;
+        bool run = true;     /* still extending the last run backwards */
+        bool before = false; /* a registration before the run */
+        /* by first day (registrations of one kind do not overlap): from the last one back */
+        for (uint32_t i = b; i-- > a;) {
+            const struct engine_mstint *s = &eng->mst[i];
+            if (s->kind != STINT_REGISTERED) {
+                flags |= ENGINE_MREG_TEMP;
+                continue;
+            }
+            if (slot == UINT32_MAX) {
+                slot = s->slot;
+                r.lo = s->from;
+                r.hi = s->to;
+            } else if (run && s->slot == slot && s->to == r.lo)
+                r.lo = s->from;
+            else {
+                run = false;
+                before = true;
+            }
+        }
+        if (slot <= ENGINE_MREG_SLOT) {
+            flags |= ENGINE_MREG_RUN | (slot == eng->m[m].org_slot ? ENGINE_MREG_CUR : 0) |
+                     (before ? 0 : ENGINE_MREG_ONLY);
+            r.slot = slot | flags;
+        }
+        x->mreg[m] = r;
+    }
+    eng->bytes += n * sizeof(*x->mreg);
+}
+
 void engine_search_release(struct engine *eng)
 {
     struct engine_search *x = &eng->search;
+    free(x->mreg);
     free(x->words);
     free(x->slots);
     free(x->by_fold);
@@ -585,7 +625,40 @@ struct ctx {
     uint32_t lo, hi; /* the subtree's positions */
     int eth_code;    /* -2: any */
     struct rows rows;
+    /* a mapped engine's blocks (NULL when built): what is read is checked first; bad when a
+       block did not match */
+    struct engine_file_blocks *fb;
+    bool bad;
+    bool need_row; /* the filters, the scope or the order read each candidate's member row */
+    bool fast;     /* no filter but the subtree and the scope by organization, roll order */
 };
+
+/* Whether rows [i, i + n) of column col (elements of sz bytes) may be read (engine_file.h). */
+static inline bool col_ok(struct ctx *c, enum engine_col col, size_t i, size_t n, size_t sz)
+{
+    if (!c->fb || engine_file_ok(c->fb, col, i * sz, n * sz))
+        return true;
+    c->bad = true;
+    return false;
+}
+
+/* The member row m may be read. */
+static inline bool member_ok(struct ctx *c, uint32_t m)
+{
+    return col_ok(c, ENGINE_COL_MEMBERS, m, 1, sizeof(struct engine_member_row));
+}
+
+/* The string at offset off of the string column may be read (its first block checked, then
+   its end's: the column ends with a NUL, checked when mapped). */
+static bool str_ok(struct ctx *c, uint32_t off)
+{
+    if (!c->fb)
+        return true;
+    if (!col_ok(c, ENGINE_COL_BSTR, off, 1, 1))
+        return false;
+    size_t n = strlen(ENGINE_BSTR(c->eng, off));
+    return col_ok(c, ENGINE_COL_BSTR, off, n + 1, 1);
+}
 
 /* birth: the member's birth date (sorting by it); the member index is its roll position */
 static uint64_t row_key(const struct ctx *c, uint32_t m, tcxd_date birth, unsigned rank,
@@ -649,6 +722,13 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
     const struct engine_list_query *q = c->q;
     bool registered = false;
     uint32_t last = TREE_NONE;
+    if (c->fb && (!col_ok(c, ENGINE_COL_MST_OFF, m, 2, sizeof(uint32_t)) ||
+                  !col_ok(c, ENGINE_COL_MST, eng->mst_off[m], eng->mst_off[m + 1] - eng->mst_off[m],
+                          sizeof(struct engine_mstint)) ||
+                  (c->need_row && !member_ok(c, m))))
+        return;
+    /* the member's row is read only when a filter, the scope or the order needs it */
+    tcxd_date birth = c->q->sort == ENGINE_SORT_BIRTH ? eng->m[m].birth : 0;
     for (uint32_t i = eng->mst_off[m]; i < eng->mst_off[m + 1]; i++) {
         const struct engine_mstint *s = &eng->mst[i];
         if (s->kind == STINT_REGISTERED)
@@ -661,7 +741,7 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
             continue;
         if (!slot_in(c, s->slot) || !passes(c, m, s->status))
             continue;
-        struct row r = {row_key(c, m, eng->m[m].birth, rank, s->kind != STINT_REGISTERED),
+        struct row r = {row_key(c, m, birth, rank, s->kind != STINT_REGISTERED),
                         m,
                         s->slot,
                         s->status,
@@ -671,13 +751,51 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
         rows_add(&c->rows, &r);
     }
     if (q->former && !registered && last != TREE_NONE && (!q->org_id || slot_in(c, last))) {
+        if (!member_ok(c, m))
+            return;
         uint8_t st = eng->m[m].status;
         if (!passes(c, m, st))
             return;
-        struct row r = {row_key(c, m, eng->m[m].birth, rank, false), m, last, st, 0, 1,
-                        (uint8_t)rank};
+        struct row r = {row_key(c, m, birth, rank, false), m, last, st, 0, 1, (uint8_t)rank};
         rows_add(&c->rows, &r);
     }
+}
+
+/* A candidate of a search at rank `rank`: when its summary (engine_mreg) settles whether it
+   has a row on the date and where, it is counted from it, its registrations read only when
+   the row may enter the page; otherwise through member_rows. The same rows and total as
+   member_rows for every candidate (tests). */
+static inline void candidate(struct ctx *c, uint32_t m, unsigned rank)
+{
+    const struct engine_list_query *q = c->q;
+    if (c->fast && col_ok(c, ENGINE_COL_MREG, m, 1, sizeof(struct engine_mreg))) {
+        const struct engine_mreg *s = &c->eng->search.mreg[m];
+        uint32_t f = s->slot;
+        tcxd_date d = q->as_of;
+        /* settled: registered on d in the run's organization, or (d past the run, or before
+           it with nothing before it) not registered, placed there when former; a temporary
+           stay adds rows when asked for */
+        if ((f & ENGINE_MREG_RUN) && (d >= s->lo || (f & ENGINE_MREG_ONLY)) &&
+            (!q->include_temporary || !(f & ENGINE_MREG_TEMP)) &&
+            (!q->visible_orgs || (f & ENGINE_MREG_CUR))) {
+            bool registered = d >= s->lo && d < s->hi;
+            if (!registered && !q->former)
+                return;
+            uint32_t slot = f & ENGINE_MREG_SLOT;
+            /* a former member's row is in its last organization if that is in the subtree
+               (anywhere for the whole tree, as member_rows) */
+            bool in = registered || q->org_id ? slot_in(c, slot) : true;
+            if (!in || (q->visible_orgs && !q->visible_orgs[slot]))
+                return;
+            uint64_t key = (uint64_t)rank << 56 | (uint64_t)m << 1;
+            if (c->rows.heap && c->rows.n >= c->rows.keep && key >= c->rows.v[0].key) {
+                c->rows.total++; /* past the page: counted only */
+                return;
+            }
+        }
+    }
+    if (!c->bad)
+        member_rows(c, m, rank);
 }
 
 /* ---- the three kinds of query -------------------------------------------------------------- */
@@ -685,10 +803,11 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
 /* passes() for a registration of the list: the member's attributes from the registration's
    own columns (read in order), the member's row only when the scope needs its chi bộ and the
    registration is not in it */
-static bool stint_passes(const struct ctx *c, const struct engine_stint *s, uint32_t m,
-                         uint32_t slot)
+static bool stint_passes(struct ctx *c, const struct engine_stint *s, uint32_t m, uint32_t slot)
 {
     const struct engine_list_query *q = c->q;
+    if (((q->visible_orgs && !s->cur) || q->visible) && !member_ok(c, m))
+        return false;
     if (q->visible_orgs && !(s->cur ? q->visible_orgs[slot] : visible(c, &c->eng->m[m])))
         return false;
     if (q->visible && !q->visible(q->visible_ctx, c->eng->m[m].org_id))
@@ -710,7 +829,6 @@ static bool stint_passes(const struct ctx *c, const struct engine_stint *s, uint
     return true;
 }
 
-
 static void list_subtree(struct ctx *c)
 {
     const struct engine *eng = c->eng;
@@ -726,9 +844,14 @@ static void list_subtree(struct ctx *c)
             const struct engine_stint *s = &eng->st[i];
             if (s->kind != STINT_REGISTERED && !c->q->include_temporary)
                 continue;
+            if (!col_ok(c, ENGINE_COL_ST_MEMBER, i, 1, sizeof(uint32_t)))
+                return;
             uint32_t m = eng->st_member[i];
-            if (!stint_passes(c, s, m, slot))
+            if (!stint_passes(c, s, m, slot)) {
+                if (c->bad)
+                    return;
                 continue;
+            }
             struct row r = {row_key(c, m, engine_st_birth(eng, s), 0, s->kind != STINT_REGISTERED),
                             m,
                             slot,
@@ -752,13 +875,15 @@ static bool all_digits(const char *s, size_t *n)
 }
 
 /* First index whose string is >= s (prefix ranges of sorted strings). */
-static size_t lower_idref(const struct engine *eng, const struct engine_idref *v, size_t n,
-                          const char *s, size_t len)
+static size_t lower_idref(struct ctx *c, const struct engine_idref *v, size_t n, const char *s,
+                          size_t len)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (strncmp(ENGINE_BSTR(eng, v[mid].s), s, len) < 0)
+        if (!str_ok(c, v[mid].s))
+            return n;
+        if (strncmp(ENGINE_BSTR(c->eng, v[mid].s), s, len) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -771,9 +896,14 @@ static void search_ids(struct ctx *c, const char *digits, size_t len, unsigned c
     const struct engine_search *x = &c->eng->search;
     const struct engine_idref *lists[2] = {x->nid, x->card};
     size_t ns[2] = {x->nnid, x->ncard};
-    for (int w = 0; w < 2; w++)
-        for (size_t i = lower_idref(c->eng, lists[w], ns[w], digits, len);
-             i < ns[w] && !strncmp(ENGINE_BSTR(c->eng, lists[w][i].s), digits, len); i++) {
+    if (!col_ok(c, ENGINE_COL_NID, 0, x->nnid, sizeof(*x->nid)) ||
+        !col_ok(c, ENGINE_COL_CARD, 0, x->ncard, sizeof(*x->card)))
+        return;
+    for (int w = 0; w < 2 && !c->bad; w++)
+        for (size_t i = lower_idref(c, lists[w], ns[w], digits, len);
+             i < ns[w] && str_ok(c, lists[w][i].s) &&
+             !strncmp(ENGINE_BSTR(c->eng, lists[w][i].s), digits, len);
+             i++) {
             uint32_t m = lists[w][i].member;
             if (seen[m >> 3] & (1u << (m & 7)))
                 continue;
@@ -785,11 +915,31 @@ static void search_ids(struct ctx *c, const char *digits, size_t len, unsigned c
 
 #define QWORDS_MAX 8
 
+/* A query word: the by_fold positions [lo, hi) of the words it begins, and for each of them
+   the cost of matching it (cost[fp - lo]): 0 the whole word with the query's diacritics, 1 its
+   beginning with them, 2 the whole word without them, 3 its beginning without them (the
+   per-query table: ranking a candidate is then integer work). */
 struct qword {
     const char *fold, *lower;
     size_t flen, llen;
-    uint32_t lo, hi; /* by_fold positions of the words it begins */
+    uint32_t lo, hi;
+    uint8_t *cost;
+    unsigned char *bits; /* the members of the range (one bit each), for the candidates' test */
 };
+
+static uint8_t word_cost(const struct engine_word *ew, const struct qword *q)
+{
+    bool whole = strlen(ew->fold) == q->flen;
+    bool exact = !strncmp(ew->lower, q->lower, q->llen) && (!whole || !ew->lower[q->llen]);
+    return (uint8_t)((exact ? 0 : 2) + (whole ? 0 : 1));
+}
+
+/* whole words first (a query's "thi" is the name's "Thị" before it is the start of "Thiên"),
+   then the diacritics as typed, then the words' order */
+static unsigned rank_of(unsigned prefix, unsigned inexact, unsigned disorder)
+{
+    return (prefix > 7 ? 7 : prefix) * 32 + (inexact > 15 ? 15 : inexact) * 2 + disorder;
+}
 
 static size_t split(char *s, const char **out, size_t max)
 {
@@ -813,7 +963,8 @@ static size_t split(char *s, const char **out, size_t max)
 }
 
 /* The rank of a candidate: (words matched only as a beginning, words not written with the
-   query's diacritics, words out of the query's order); 0xff: not a match. */
+   query's diacritics, words out of the query's order); 0xff: not a match. Each query word
+   takes the cheapest of the name's words (the first 32) not taken by an earlier one. */
 static unsigned match_rank(const struct engine *eng, uint32_t m, const struct qword *qw, size_t nq)
 {
     const struct engine_search *x = &eng->search;
@@ -826,14 +977,10 @@ static unsigned match_rank(const struct engine *eng, uint32_t m, const struct qw
         for (uint32_t j = a; j < b && j - a < 32; j++) {
             if (used & (1u << (j - a)))
                 continue;
-            uint32_t w = x->mw[j], fp = x->fold_pos[w];
+            uint32_t fp = x->fold_pos[x->mw[j]];
             if (fp < qw[i].lo || fp >= qw[i].hi)
                 continue;
-            const struct engine_word *ew = &x->words[w];
-            bool whole = strlen(ew->fold) == qw[i].flen;
-            bool exact =
-                !strncmp(ew->lower, qw[i].lower, qw[i].llen) && (!whole || !ew->lower[qw[i].llen]);
-            int cost = (exact ? 0 : 2) + (whole ? 0 : 1);
+            int cost = qw[i].cost[fp - qw[i].lo];
             if (cost < best_cost) {
                 best_cost = cost;
                 best = (int)(j - a);
@@ -848,9 +995,7 @@ static unsigned match_rank(const struct engine *eng, uint32_t m, const struct qw
             disorder = 1;
         last = best;
     }
-    /* whole words first (a query's "thi" is the name's "Thị" before it is the start of "Thiên"),
-       then the diacritics as typed, then the words' order */
-    return (prefix > 7 ? 7 : prefix) * 32 + (inexact > 15 ? 15 : inexact) * 2 + disorder;
+    return rank_of(prefix, inexact, disorder);
 }
 
 static uint32_t fold_lower_bound(const struct engine_search *x, const char *s, size_t n)
@@ -864,6 +1009,37 @@ static uint32_t fold_lower_bound(const struct engine_search *x, const char *s, s
             hi = mid;
     }
     return lo;
+}
+
+static inline bool seen_mark(unsigned char *seen, uint32_t m)
+{
+    if (seen[m >> 3] & (1u << (m & 7)))
+        return false;
+    seen[m >> 3] |= (unsigned char)(1u << (m & 7));
+    return true;
+}
+
+/* One query word: its words taken cost by cost, each one's members in roll order; a member is
+   ranked by the first (cheapest) of its words met, as match_rank would rank it, without
+   reading its name. */
+static void search_one_word(struct ctx *c, const struct qword *q, unsigned char *seen)
+{
+    const struct engine_search *x = &c->eng->search;
+    for (unsigned cost = 0; cost < 4 && !c->bad; cost++) {
+        unsigned rank = rank_of(cost & 1, cost >= 2, 0);
+        for (uint32_t fp = q->lo; fp < q->hi && !c->bad; fp++) {
+            if (q->cost[fp - q->lo] != cost)
+                continue;
+            for (uint32_t k = x->post_off[fp]; k < x->post_off[fp + 1]; k++) {
+                uint32_t m = x->post[k];
+                if (seen_mark(seen, m)) {
+                    candidate(c, m, rank);
+                    if (c->bad)
+                        return;
+                }
+            }
+        }
+    }
 }
 
 static enum tcxd_err search_names(struct ctx *c, const char *query, unsigned char *seen,
@@ -884,11 +1060,12 @@ static enum tcxd_err search_names(struct ctx *c, const char *query, unsigned cha
     const char *fv[QWORDS_MAX], *lv[QWORDS_MAX];
     size_t nf = split(fw, fv, QWORDS_MAX), nl = split(lw, lv, QWORDS_MAX);
     enum tcxd_err rc = TCXD_OK;
+    struct qword qw[QWORDS_MAX];
+    memset(qw, 0, sizeof(qw));
     if (!nf) {
         rc = tcxd_fail(e, TCXD_EINVAL, "q", "nothing to search for in '%s'", query);
         goto out;
     }
-    struct qword qw[QWORDS_MAX];
     size_t best = 0;
     uint32_t best_n = UINT32_MAX;
     for (size_t i = 0; i < nf; i++) {
@@ -902,22 +1079,57 @@ static enum tcxd_err search_names(struct ctx *c, const char *query, unsigned cha
         while (h < x->nwords && !strncmp(x->words[x->by_fold[h]].fold, qw[i].fold, qw[i].flen))
             h++;
         qw[i].hi = h;
+        qw[i].cost = xmalloc(h > qw[i].lo ? h - qw[i].lo : 1);
+        for (uint32_t fp = qw[i].lo; fp < h; fp++)
+            qw[i].cost[fp - qw[i].lo] = word_cost(&x->words[x->by_fold[fp]], &qw[i]);
         uint32_t n = x->post_off[qw[i].hi] - x->post_off[qw[i].lo];
         if (n < best_n) {
             best_n = n;
             best = i;
         }
     }
-    for (uint32_t k = x->post_off[qw[best].lo]; k < x->post_off[qw[best].hi]; k++) {
-        uint32_t m = x->post[k];
-        if (seen[m >> 3] & (1u << (m & 7)))
+    uint32_t plo = x->post_off[qw[best].lo], phi = x->post_off[qw[best].hi];
+    if (!col_ok(c, ENGINE_COL_POST, plo, phi - plo, sizeof(uint32_t)))
+        goto out;
+    if (nf == 1) {
+        search_one_word(c, &qw[0], seen);
+        goto out;
+    }
+    /* the members of each other query word's range, as bits: a candidate is ranked only when
+       every word of the query begins a word of its name */
+    size_t nb = eng->nmembers / 8 + 1;
+    for (size_t i = 0; i < nf; i++) {
+        if (i == best)
             continue;
-        seen[m >> 3] |= (unsigned char)(1u << (m & 7));
+        uint32_t lo = x->post_off[qw[i].lo], hi = x->post_off[qw[i].hi];
+        if (!col_ok(c, ENGINE_COL_POST, lo, hi - lo, sizeof(uint32_t)))
+            goto out;
+        qw[i].bits = xcalloc(nb, 1);
+        for (uint32_t k = lo; k < hi; k++)
+            qw[i].bits[x->post[k] >> 3] |= (unsigned char)(1u << (x->post[k] & 7));
+    }
+    for (uint32_t k = plo; k < phi; k++) {
+        uint32_t m = x->post[k];
+        bool all = true;
+        for (size_t i = 0; i < nf && all; i++)
+            all = i == best || (qw[i].bits[m >> 3] & (1u << (m & 7)));
+        if (!all || !seen_mark(seen, m))
+            continue;
+        if (c->fb && (!col_ok(c, ENGINE_COL_MW_OFF, m, 2, sizeof(uint32_t)) ||
+                      !col_ok(c, ENGINE_COL_MW, x->mw_off[m], x->mw_off[m + 1] - x->mw_off[m],
+                              sizeof(uint32_t))))
+            break;
         unsigned rank = match_rank(eng, m, qw, nf);
         if (rank != 0xff)
-            member_rows(c, m, rank);
+            candidate(c, m, rank);
+        if (c->bad)
+            break;
     }
 out:
+    for (size_t i = 0; i < nf; i++) {
+        free(qw[i].cost);
+        free(qw[i].bits);
+    }
     free(fw);
     free(lw);
     return rc;
@@ -941,6 +1153,12 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
     c.eth_code = -2;
     if (q->ethnicity && *q->ethnicity)
         c.eth_code = engine_attr_code(eng, ENGINE_ATTR_ETHNICITY, q->ethnicity);
+    c.fb = eng->blocks;
+    c.need_row = q->visible_orgs || q->visible || q->gender >= 0 || q->theory >= 0 ||
+                 c.eth_code != -2 || q->age_min >= 0 || q->age_max >= 0 ||
+                 q->sort == ENGINE_SORT_BIRTH;
+    c.fast = !q->visible && q->status < 0 && q->gender < 0 && q->theory < 0 && c.eth_code == -2 &&
+             q->age_min < 0 && q->age_max < 0 && q->sort == ENGINE_SORT_ROLL;
     size_t from = q->offset > 0 ? (size_t)q->offset : 0;
     c.rows.keep = q->limit > 0 ? from + (size_t)q->limit : 0;
     c.rows.heap = c.rows.keep && c.rows.keep <= engine_heap_keep_max;
@@ -948,9 +1166,13 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
     while (*text == ' ')
         text++;
     size_t ndig;
-    if (!*text)
-        list_subtree(&c);
-    else {
+    if (!*text) {
+        /* a list reads the registrations' columns of its subtree */
+        if (!engine_file_verify((struct engine *)eng, ENGINE_USE_COUNTS))
+            c.bad = true;
+        else
+            list_subtree(&c);
+    } else {
         unsigned char *seen = xcalloc(eng->nmembers / 8 + 1, 1);
         if (all_digits(text, &ndig) && ndig >= 4)
             search_ids(&c, text, ndig, seen);
@@ -958,8 +1180,22 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
             rc = search_names(&c, text, seen, e);
         free(seen);
     }
+    if (!rc && c.bad)
+        rc = tcxd_fail(e, TCXD_EIO, "engine_file", "engine cache %s damaged",
+                       eng->blocks ? eng->blocks->path : "");
     if (!rc) {
         size_t to = c.rows.keep && c.rows.keep < c.rows.n ? c.rows.keep : c.rows.n;
+        /* the page's rows, names and gaps may be read */
+        for (size_t i = from; i < to && c.fb && !c.bad; i++) {
+            uint32_t m = c.rows.v[i].member;
+            if (member_ok(&c, m) && str_ok(&c, eng->m[m].name))
+                col_ok(&c, ENGINE_COL_GAP_OFF, m, 2, sizeof(uint32_t));
+        }
+        if (c.bad) {
+            rc =
+                tcxd_fail(e, TCXD_EIO, "engine_file", "engine cache %s damaged", eng->blocks->path);
+            to = from;
+        }
         if (c.rows.heap || !c.rows.keep) {
             if (c.rows.n > 1)
                 qsort(c.rows.v, c.rows.n, sizeof(*c.rows.v), cmp_row);
@@ -980,7 +1216,9 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
             h.temporary = w->temporary;
             h.former = w->former;
             h.rank = w->rank;
-            h.party_age_years = engine_party_age_years(eng, w->member, q->as_of);
+            h.party_age_years = member_party_age_years_of(
+                m->first_decision, m->died, &eng->gaps[eng->gap_off[w->member]],
+                eng->gap_off[w->member + 1] - eng->gap_off[w->member], q->as_of);
             fn(fctx, &h);
         }
         if (total)
@@ -1013,14 +1251,13 @@ static void adapt_hit(void *vctx, const struct engine_hit *h)
     a->fn(a->ctx, &r, h);
 }
 
-
 enum tcxd_err engine_member_list(struct store *st, const struct member_query *q, bool former,
                                  void (*fn)(void *ctx, const struct member_row *r,
                                             const struct engine_hit *h),
                                  void *ctx, int64_t *total, struct tcxd_error *e)
 {
     struct engine *eng;
-    enum tcxd_err rc = engine_acquire(st, &eng, e);
+    enum tcxd_err rc = engine_acquire_for(st, ENGINE_USE_LIST, &eng, e);
     if (rc)
         return rc;
     struct engine_list_query lq;
@@ -1044,5 +1281,17 @@ enum tcxd_err engine_member_list(struct store *st, const struct member_query *q,
     rc = engine_list(eng, &lq, adapt_hit, &a, total, e);
     free(marks);
     engine_release(eng);
+    if (rc == TCXD_EIO && !strcmp(e->field, "engine_file")) {
+        /* a damaged block of the cache file (nothing was answered from it): the file is gone,
+           the engine is dropped; once more from an engine built afresh */
+        tcxd_error_clear(e);
+        if ((rc = engine_acquire_for(st, ENGINE_USE_LIST, &eng, e)))
+            return rc;
+        marks = engine_scope_marks(eng, st);
+        lq.visible_orgs = marks;
+        rc = engine_list(eng, &lq, adapt_hit, &a, total, e);
+        free(marks);
+        engine_release(eng);
+    }
     return rc;
 }

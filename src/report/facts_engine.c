@@ -280,7 +280,7 @@ enum tcxd_err facts_engine_open(struct store *st, int64_t root, tcxd_date from, 
 {
     memset(out, 0, sizeof(*out));
     struct fe *f = xcalloc(1, sizeof(*f));
-    enum tcxd_err err = engine_acquire(st, &f->eng, e);
+    enum tcxd_err err = engine_acquire_for(st, ENGINE_USE_COUNTS | ENGINE_USE_MEMBERS, &f->eng, e);
     if (err == TCXD_OK)
         err = facts_store_open(st, root, from, to, &f->store, e);
     if (err == TCXD_OK)

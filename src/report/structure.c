@@ -828,7 +828,7 @@ enum tcxd_err report_structure_build(struct store *st, int64_t org_id,
     if (rc)
         return rc;
     struct engine *eng = NULL;
-    if (o->engine && (rc = engine_acquire(st, &eng, e))) {
+    if (o->engine && (rc = engine_acquire_for(st, ENGINE_USE_COUNTS, &eng, e))) {
         store_read_end(st);
         return rc;
     }

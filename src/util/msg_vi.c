@@ -1202,6 +1202,7 @@ const struct msg_pair msg_vi_catalog[] = {
     {"engine cache %s refused: %s", "không dùng tệp đệm phân tích %s: %s"},
     {"cannot stat %s", "không đọc được thông tin tệp %s"},
     {"no engine cache %s", "không có tệp đệm phân tích %s"},
+    {"engine cache %s damaged", "tệp đệm phân tích %s bị hỏng"},
     {"engine cache %s is stale (the database changed since)",
      "tệp đệm phân tích %s đã cũ (cơ sở dữ liệu đã thay đổi từ khi ghi)"},
     {"cannot map %s: %s", "không ánh xạ được %s vào bộ nhớ: %s"},

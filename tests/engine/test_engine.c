@@ -30,6 +30,7 @@
 
 #include "demo/demo.h"
 #include "engine/engine.h"
+#include "engine/engine_file.h"
 #include "engine/engine_internal.h"
 #include "engine/engine_review.h"
 #include "report/structure.h"
@@ -51,6 +52,7 @@ static void must(enum tcxd_err rc, const struct tcxd_error *e)
 }
 
 static uint64_t rng_state;
+static bool varied_names; /* build_random_city names its members from a few common words */
 static uint32_t rnd(uint32_t n)
 {
     rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
@@ -282,7 +284,13 @@ static void build_random_city(struct city *c, uint64_t seed)
         tcxd_date birth = dec - (tcxd_date)(365 * 18 + 10 + rnd(365 * 40));
         tcxd_date cer = dec + 1 + (tcxd_date)rnd(25);
         char name[64], b[DATE_ISO_LEN];
-        snprintf(name, sizeof(name), "Nguyễn Văn Ngẫu %zu", i);
+        if (varied_names) {
+            static const char *const fam[] = {"Nguyễn", "Trần", "Lê", "Nguyên", "Thi"};
+            static const char *const mid[] = {"Văn", "Thị", "Thu", "Ngọc", "Văn Thị"};
+            static const char *const giv[] = {"An", "Anh", "Thi", "Hương", "Nguyệt", "Thịnh"};
+            snprintf(name, sizeof(name), "%s %s %s", fam[rnd(5)], mid[rnd(5)], giv[rnd(6)]);
+        } else
+            snprintf(name, sizeof(name), "Nguyễn Văn Ngẫu %zu", i);
         date_format_iso(birth, b);
         struct member_strings s = {.full_name = name,
                                    .gender = rnd(3) ? "nam" : "nữ",
@@ -751,6 +759,101 @@ static void on_hit_row(void *ctx, const struct engine_hit *h)
     r->admission_decision_date = h->admission_decision_date;
 }
 
+static bool always(void *ctx, int64_t org_id)
+{
+    (void)org_id;
+    (*(size_t *)ctx)++;
+    return true;
+}
+
+/* A search counts most candidates from their registrations' summary (engine_mreg) and reads
+   the registrations of the others and of those that may enter the page: on randomized
+   histories (transfers, temporary stays, exits, re-admissions, corrections) it gives the same
+   page and total as reading every candidate's registrations (what a scope callback forces). */
+static void test_search_paths(void **state)
+{
+    (void)state;
+    struct city c;
+    memset(&c, 0, sizeof(c));
+    char path[400];
+    c.st = open_new("paths", path, sizeof(path));
+    varied_names = true;
+    build_random_city(&c, 4242);
+    varied_names = false;
+    struct engine *eng;
+    struct tcxd_error e;
+    must(engine_acquire(c.st, &eng, &e), &e);
+    size_t run = 0, temp = 0, cur = 0;
+    for (size_t m = 0; m < eng->nmembers; m++) {
+        uint32_t f = eng->search.mreg[m].slot;
+        run += (f & ENGINE_MREG_RUN) != 0;
+        temp += (f & ENGINE_MREG_TEMP) != 0;
+        cur += (f & ENGINE_MREG_CUR) != 0;
+    }
+    /* every kind of member */
+    assert_true(run > 20 && temp > 5 && cur > 20 && cur <= run);
+    const tcxd_date dates[] = {D(2001, 3, 3), D(2012, 7, 1), D(2020, 12, 31), D(2025, 7, 1)};
+    const char *queries[] = {"nguyen",     "Nguyễn",     "thi",    "Thị",      "an",
+                             "nguyen thi", "thi nguyen", "van an", "ngoc anh", "tran"};
+    const int64_t orgs[] = {0, c.root, c.district[0], c.base[0], c.branch[0]};
+    size_t compared = 0, pages = 0;
+    const size_t heap_max = engine_heap_keep_max;
+    for (int pass = 0; pass < 3; pass++) {
+        engine_heap_keep_max = pass == 1 ? 3 : heap_max;
+        store_scope_set(c.st, pass == 2 ? c.district[1] : 0);
+        uint8_t *marks = engine_scope_marks(eng, c.st);
+        for (size_t di = 0; di < 4; di++)
+            for (size_t k = 0; k < 5; k++)
+                for (size_t qi = 0; qi < sizeof(queries) / sizeof(queries[0]); qi++)
+                    for (int variant = 0; variant < 4; variant++) {
+                        struct engine_list_query q;
+                        engine_list_query_init(&q, dates[di]);
+                        q.org_id = orgs[k];
+                        q.q = queries[qi];
+                        q.former = variant & 1;
+                        q.include_temporary = variant == 2;
+                        q.limit = variant < 2 ? 5 : 0;
+                        q.offset = variant == 1 ? 2 : 0;
+                        q.visible_orgs = marks;
+                        struct rowvec *a = xcalloc(1, sizeof(*a)), *b = xcalloc(1, sizeof(*b));
+                        int64_t ta = -1, tb = -2;
+                        enum tcxd_err ra = engine_list(eng, &q, on_hit_row, a, &ta, &e);
+                        size_t calls = 0;
+                        q.visible = always;
+                        q.visible_ctx = &calls;
+                        enum tcxd_err rb = engine_list(eng, &q, on_hit_row, b, &tb, &e);
+                        assert_int_equal(ra, rb);
+                        if (ra) { /* the organization did not exist that day */
+                            assert_int_equal(ra, TCXD_ENOTFOUND);
+                            free(a);
+                            free(b);
+                            continue;
+                        }
+                        assert_int_equal(ta, tb);
+                        assert_true(calls >= (size_t)tb); /* every row through the callback */
+                        assert_int_equal(a->n, b->n);
+                        for (size_t i = 0; i < a->n; i++) {
+                            assert_int_equal(a->v[i].id, b->v[i].id);
+                            assert_int_equal(a->v[i].org_id, b->v[i].org_id);
+                            assert_int_equal(a->v[i].status, b->v[i].status);
+                            assert_int_equal(a->v[i].temporary, b->v[i].temporary);
+                        }
+                        compared += (size_t)ta;
+                        pages += a->n > 0;
+                        free(a);
+                        free(b);
+                    }
+        free(marks);
+    }
+    engine_heap_keep_max = heap_max;
+    store_scope_set(c.st, 0);
+    assert_true(compared > 2000);
+    assert_true(pages > 200);
+    engine_release(eng);
+    store_close(c.st);
+    engine_forget();
+}
+
 static void test_lists_equal_sql(void **state)
 {
     struct city c;
@@ -1005,6 +1108,19 @@ static void on_id(void *ctx, const struct engine_hit *h)
         x->v[x->n++] = h->member_id;
 }
 
+struct member_ids {
+    int64_t v[64];
+    size_t n;
+};
+
+static void on_member_id(void *ctx, const struct member_row *r, const struct engine_hit *h)
+{
+    struct member_ids *x = ctx;
+    assert_int_equal(r->id, h->member_id);
+    if (x->n < 64)
+        x->v[x->n++] = r->id;
+}
+
 /* The first page and the total of a list (q NULL) or a search, on eng. */
 static int64_t page_of(const struct engine *eng, tcxd_date on, const char *q, struct ids *out)
 {
@@ -1132,17 +1248,108 @@ static void test_cache_file(void **state)
         assert_int_equal(x.v[0], id);
         engine_release(eng);
     }
-    /* corrupt: one byte changed anywhere past the header, or the file cut short, and it is
-       refused; the next acquire builds again and rewrites it */
+    /* corrupt: one byte changed anywhere past the header, or the file cut short: never used.
+       A damaged header, table of checksums or small section is refused when the file is
+       mapped; a damaged block of a large column when it is first read (engine_acquire reads
+       every part): the file is removed, and the next acquire builds again and rewrites it */
     off_t size = file_size(fpath);
     const off_t at[] = {size / 2, size - 3, size / 5, 200};
     for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
         flip_byte(fpath, at[i]);
-        assert_int_equal(engine_file_load(fpath, &tok2, &mapped, &e), TCXD_EIO);
+        enum tcxd_err lrc = engine_file_load(fpath, &tok2, &mapped, &e);
+        if (lrc == TCXD_OK) {
+            assert_false(engine_file_verify(mapped, ENGINE_USE_ALL));
+            engine_release(mapped);
+            assert_int_equal(access(fpath, F_OK), -1); /* removed */
+        } else
+            assert_int_equal(lrc, TCXD_EIO);
         engine_forget();
         assert_false(loaded_from_file(c.st));
         must(engine_file_load(fpath, &tok2, &mapped, &e), &e);
+        assert_true(engine_file_verify(mapped, ENGINE_USE_ALL));
         engine_release(mapped);
+    }
+    /* lazily: a process that reads only the registrations maps a file whose events are
+       damaged, and its reports equal SQL; the first that reads the events finds the damage,
+       builds afresh and rewrites the file */
+    {
+        struct engine *eng;
+        uint64_t off, len;
+        engine_forget();
+        must(engine_acquire_for(c.st, ENGINE_USE_COUNTS, &eng, &e), &e);
+        struct engine_stats s;
+        engine_stats(eng, &s);
+        assert_true(s.from_file);
+        assert_true(engine_file_col_place(eng, ENGINE_COL_EV, &off, &len));
+        assert_true(len > 1000);
+        engine_release(eng);
+        engine_forget();
+        flip_byte(fpath, (off_t)(off + len / 2));
+        must(engine_acquire_for(c.st, ENGINE_USE_COUNTS, &eng, &e), &e);
+        engine_stats(eng, &s);
+        assert_true(s.from_file);
+        engine_release(eng);
+        compared_reports = 0;
+        check_every_org(c.st, days[0], DATE_NONE);
+        assert_true(compared_reports > 10);
+        must(engine_acquire_for(c.st, ENGINE_USE_EVENTS, &eng, &e), &e);
+        engine_stats(eng, &s);
+        assert_false(s.from_file);
+        engine_release(eng);
+        must(engine_file_load(fpath, &tok2, &mapped, &e), &e);
+        assert_true(engine_file_verify(mapped, ENGINE_USE_ALL));
+        engine_release(mapped);
+    }
+    /* a search reads the members' registrations row by row: a damaged block of them is found
+       there, nothing is answered from it, and engine_member_list answers from an engine built
+       afresh (the same page and total as an engine built from the database) */
+    {
+        struct engine *eng;
+        uint64_t off, len;
+        engine_forget();
+        must(engine_acquire_for(c.st, ENGINE_USE_LIST, &eng, &e), &e);
+        assert_true(engine_file_col_place(eng, ENGINE_COL_MST, &off, &len));
+        engine_release(eng);
+        engine_forget();
+        struct ids want, got;
+        must(engine_build(c.st, &built, &e), &e);
+        int64_t twant = page_of(built, days[0], "nguyen", &want);
+        engine_release(built);
+        assert_true(twant > 0);
+        /* the column is one block here: any candidate reads it */
+        assert_true(len > 1000 && len < (1u << ENGINE_FILE_BLOCK_SHIFT));
+        {
+            flip_byte(fpath, (off_t)(off + len / 2));
+            must(engine_acquire_for(c.st, ENGINE_USE_LIST, &eng, &e), &e);
+            struct engine_list_query lq;
+            engine_list_query_init(&lq, days[0]);
+            lq.q = "nguyen";
+            lq.former = true;
+            lq.limit = 40;
+            int64_t t = -1;
+            memset(&got, 0, sizeof(got));
+            assert_int_equal(engine_list(eng, &lq, on_id, &got, &t, &e), TCXD_EIO);
+            assert_string_equal(e.field, "engine_file");
+            assert_int_equal(got.n, 0);
+            engine_release(eng);
+        }
+        assert_int_equal(access(fpath, F_OK), -1);
+        struct member_query mq;
+        member_query_init(&mq);
+        mq.as_of = days[0];
+        mq.q = "nguyen";
+        mq.limit = 40;
+        struct member_ids mi;
+        memset(&mi, 0, sizeof(mi));
+        int64_t t = -1;
+        must(engine_member_list(c.st, &mq, true, on_member_id, &mi, &t, &e), &e);
+        assert_int_equal(t, twant);
+        assert_int_equal(mi.n, want.n);
+        for (size_t i = 0; i < want.n; i++)
+            assert_int_equal(mi.v[i], want.v[i]);
+        assert_false(loaded_from_file(c.st)); /* the engine in memory is the one built */
+        engine_forget();
+        assert_true(loaded_from_file(c.st)); /* and the file was written again */
     }
     assert_int_equal(truncate(fpath, size - 100), 0);
     assert_int_equal(engine_file_load(fpath, &tok2, &mapped, &e), TCXD_EIO);
@@ -1478,6 +1685,7 @@ int main(void)
         cmocka_unit_test(test_review_equal_sql),
         cmocka_unit_test(test_lists_equal_sql),
         cmocka_unit_test(test_search),
+        cmocka_unit_test(test_search_paths),
         cmocka_unit_test(test_small_demo),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
