@@ -134,6 +134,7 @@ int cmd_meeting(struct cli *cli, int argc, char **argv);
 int cmd_unit(struct cli *cli, int argc, char **argv);
 int cmd_inspect(struct cli *cli, int argc, char **argv);
 int cmd_cadre(struct cli *cli, int argc, char **argv);
+int cmd_staff(struct cli *cli, int argc, char **argv);
 int cmd_discipline(struct cli *cli, int argc, char **argv);
 int cmd_complaint(struct cli *cli, int argc, char **argv);
 int cmd_degradation(struct cli *cli, int argc, char **argv);

@@ -92,6 +92,11 @@ const struct cli_command cli_commands[] = {
      "cadre add|list|show|term|seat|committee|position|appoint|plan|due|vote ...",
      "công tác cán bộ: cấp ủy, chức vụ, quy hoạch, bổ nhiệm, luân chuyển, đào tạo, lấy phiếu tín "
      "nhiệm"},
+    {"staff", cmd_staff, "staff body|bodies|add|join|move|grade|leave|show|list ...",
+     "the staffing roll (people paid from the budget) of party, front and mass-organization "
+     "bodies: forms 8A, 8B",
+     "staff body|bodies|add|join|move|grade|leave|show|list ...",
+     "biên chế: người hưởng lương, phụ cấp ngân sách khối Đảng, Mặt trận, đoàn thể (biểu 8A, 8B)"},
     {"complaint", cmd_complaint,
      "complaint add|classify|assign|extend|resolve|notify|show|identity|list|overdue|report ...",
      "letters of complaint, denunciation and report: deadlines, results, the overdue list",

@@ -55,17 +55,18 @@ enum form_layout {
 };
 
 enum form_src {
-    FSRC_HEADING,    /* a heading: no figure */
-    FSRC_NOT_KEPT,   /* tcxd does not keep this fact */
-    FSRC_LIST_START, /* members in the list at the end of the day before the period */
-    FSRC_LIST_END,   /* members in the list at the end of the period */
-    FSRC_FLOW,       /* changes in the period, kinds in `flows` (bits of enum facts_flow_kind) */
-    FSRC_AVG_AGE,    /* mean age: of the list at the end, or (flows != 0) of those flows */
-    FSRC_BASE_ORGS,  /* base organizations at the end (form 2 III) */
-    FSRC_ORG_TYPE,   /* form 5: base organizations of the types in `a` (bits) */
-    FSRC_REVIEW,     /* form 6: the review figure `a` (enum form_review_fig) */
-    FSRC_SOURCE,     /* the form's own facts: def->own_facts fills it (a, b are the source's) */
-    FSRC_FLOW_NET,   /* flows of the kinds in `flows` minus those of the kinds in `a` (bits) */
+    FSRC_HEADING,     /* a heading: no figure */
+    FSRC_NOT_KEPT,    /* tcxd does not keep this fact */
+    FSRC_LIST_START,  /* members in the list at the end of the day before the period */
+    FSRC_LIST_END,    /* members in the list at the end of the period */
+    FSRC_FLOW,        /* changes in the period, kinds in `flows` (bits of enum facts_flow_kind) */
+    FSRC_AVG_AGE,     /* mean age: of the list at the end, or (flows != 0) of those flows */
+    FSRC_BASE_ORGS,   /* base organizations at the end (form 2 III) */
+    FSRC_ORG_TYPE,    /* form 5: base organizations of the types in `a` (bits) */
+    FSRC_REVIEW,      /* form 6: the review figure `a` (enum form_review_fig) */
+    FSRC_SOURCE,      /* the form's own facts: def->own_facts fills it (a, b are the source's) */
+    FSRC_FLOW_NET,    /* flows of the kinds in `flows` minus those of the kinds in `a` (bits) */
+    FSRC_SOURCE_MEAN, /* the form's own mean (8B's mean age): def->own_facts sets means */
     FSRC__MAX
 };
 
@@ -170,6 +171,8 @@ struct form_source_ctx {
     const struct form_def *def;
     int64_t org_id;     /* the subtree's root */
     tcxd_date from, to; /* the period, both days included */
+    double *means;      /* [nrows * FORM_MAX_COLS], NAN (shown empty) until set: the rows with
+                           src FSRC_SOURCE_MEAN, columns as counts */
 };
 struct form_source {
     const char *name;

@@ -19,6 +19,7 @@ static const struct form_set form_sets[] = {
     {forms_cadre_set, &forms_cadre_nset},
     {forms_training_set, &forms_training_nset},
     {forms_leaders_set, &forms_leaders_nset},
+    {forms_staff_set, &forms_staff_nset},
 };
 #define NSETS (sizeof(form_sets) / sizeof(form_sets[0]))
 

@@ -3,6 +3,7 @@
  * source per period, the annex and organization-type layouts, the review form, and the checks.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,7 @@ struct tally {
     int64_t *count; /* [nrows * FORM_MAX_COLS] */
     double *age_sum;
     int64_t *age_n;
+    double *mean;             /* [nrows * FORM_MAX_COLS]: FSRC_SOURCE_MEAN (NAN: none) */
     struct id_map admit_base; /* base organizations with an admission */
     struct id_map base_members;
     struct id_map base_type; /* base id -> enum org_base_type */
@@ -409,6 +411,9 @@ static void tally_init(struct tally *t, const struct form_def *def, tcxd_date fr
     size_t n = def->nrows ? def->nrows : 1;
     t->count = xcalloc(n * FORM_MAX_COLS, sizeof(*t->count));
     t->age_sum = xcalloc(n, sizeof(*t->age_sum));
+    t->mean = xcalloc(n * FORM_MAX_COLS, sizeof(*t->mean));
+    for (size_t k = 0; k < n * FORM_MAX_COLS; k++)
+        t->mean[k] = NAN;
     t->age_n = xcalloc(n, sizeof(*t->age_n));
     t->start_rows = xcalloc(n, sizeof(*t->start_rows));
     t->end_rows = xcalloc(n, sizeof(*t->end_rows));
@@ -448,6 +453,7 @@ static void tally_release(struct tally *t)
 {
     free(t->count);
     free(t->age_sum);
+    free(t->mean);
     free(t->age_n);
     free(t->admit_base.v);
     free(t->base_members.v);
@@ -699,10 +705,10 @@ static enum tcxd_err tally_fill(struct facts *f, int64_t root, struct tally *t,
         err = f->ops->admissions(f->impl, root, t->from, t->to, on_admission, t, e);
     if (err == TCXD_OK && (def_has(d, FSRC_BASE_ORGS) || def_has(d, FSRC_ORG_TYPE)))
         err = f->ops->orgs_on(f->impl, root, t->to, on_org, t, e);
-    if (err == TCXD_OK && def_has(d, FSRC_SOURCE)) {
+    if (err == TCXD_OK && (def_has(d, FSRC_SOURCE) || def_has(d, FSRC_SOURCE_MEAN))) {
         if (!d->own_facts || !d->own_facts->fill)
             BUG("form %s has rows of its own facts but no source", d->number);
-        struct form_source_ctx c = {f->st, d, root, t->from, t->to};
+        struct form_source_ctx c = {f->st, d, root, t->from, t->to, t->mean};
         int64_t *counts = xcalloc(d->nrows * FORM_MAX_COLS, sizeof(*counts));
         err = d->own_facts->fill(&c, counts, e);
         for (size_t i = 0; i < d->nrows && err == TCXD_OK; i++)
@@ -771,6 +777,10 @@ static struct form_value row_value(const struct tally *t, size_t i, int col)
         return (struct form_value){FV_EMPTY, 0, 0};
     case FSRC_NOT_KEPT:
         return (struct form_value){FV_NOT_KEPT, 0, 0};
+    case FSRC_SOURCE_MEAN:
+        if (isnan(t->mean[i * FORM_MAX_COLS + col]))
+            return (struct form_value){FV_EMPTY, 0, 0};
+        return (struct form_value){FV_DECIMAL, 0, t->mean[i * FORM_MAX_COLS + col]};
     case FSRC_AVG_AGE:
         if (!t->age_n[i])
             return (struct form_value){FV_EMPTY, 0, 0};
@@ -868,8 +878,9 @@ static void rows_compare(struct form_result *r, const struct tally *now, const s
         if (d->layout == FORM_ORG_TYPES || d->layout == FORM_GRID) {
             size_t off = d->layout == FORM_ORG_TYPES ? (size_t)d->types_offset : 0;
             for (size_t c = 0; c < d->ncols; c++)
-                row->v[c] = rd->src == FSRC_HEADING ? row_value(now, i, 0)
-                            : c < off               ? (struct form_value){FV_NOT_KEPT, 0, 0}
+                row->v[c] = rd->src == FSRC_HEADING       ? row_value(now, i, 0)
+                            : c < off                     ? (struct form_value){FV_NOT_KEPT, 0, 0}
+                            : rd->src == FSRC_SOURCE_MEAN ? row_value(now, i, (int)(c - off))
                             : rd->src == FSRC_ORG_TYPE || rd->src == FSRC_SOURCE
                                 ? count_value(now->count[i * FORM_MAX_COLS + c - off])
                                 : row_value(now, i, 0);

@@ -24,6 +24,9 @@ extern const size_t forms_cadre_nset;
 /* the leadership forms (forms_leaders.c): 9A-9C, 12A-12C */
 extern const struct form_def *const forms_leaders_set[];
 extern const size_t forms_leaders_nset;
+/* the staffing roll's forms of the BTCTW set (forms_staff.c): 8A, 8B */
+extern const struct form_def *const forms_staff_set[];
+extern const size_t forms_staff_nset;
 
 /* form 10 of the BTCTW set (forms_training.c) */
 extern const struct form_def *const forms_training_set[];

@@ -579,11 +579,13 @@
 #include "store/store_sql_program.h"
 #include "store/store_sql_cadre.h"
 #include "store/store_sql_training.h"
+#include "store/store_sql_staff.h"
 
 enum stmt_id {
 #define X(id, sql) id,
     STORE_STATEMENTS(X) PROGRAM_STATEMENTS(X) INSPECTION_STATEMENTS(X) CADRE_STATEMENTS(X)
         TRAINING_STATEMENTS(X)
+        STAFF_STATEMENTS(X)
 #undef X
             STMT__MAX
 };

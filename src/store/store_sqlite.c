@@ -23,6 +23,7 @@ static const char *const stmt_sql[STMT__MAX] = {
 #define X(id, sql) [id] = sql,
     STORE_STATEMENTS(X) PROGRAM_STATEMENTS(X) INSPECTION_STATEMENTS(X) CADRE_STATEMENTS(X)
         TRAINING_STATEMENTS(X)
+        STAFF_STATEMENTS(X)
 #undef X
 };
 

@@ -96,7 +96,7 @@ static void test_forms(void **state)
     json_t *j = NULL;
     assert_int_equal(get(&a, "/api/forms", &j), 200);
     assert_int_equal(json_array_size(json_object_get(j, "forms")),
-                     23); /* 8 BTCTW, 6 TCTW 2012, the cadre forms 9A-9C, 10, 11, 12A-12C, 13 */
+                     25); /* 8 BTCTW, 6 TCTW 2012, the cadre forms 9A-9C, 10, 11, 12A-12C, 13, the staff forms 8A, 8B */
     json_decref(j);
 
     char path[256];

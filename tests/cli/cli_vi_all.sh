@@ -223,6 +223,20 @@ r cadre seat-end 1 --date 01/06/2024 --reason "chuyển công tác"
 r cadre retiring 1 --date 01/01/2025
 r cadre leave-support 1 --date 01/02/2025
 r cadre report HN.BD --from 01/01/2020 --to 31/12/2024
+r staff body HN.BD --kind dang --level huyen
+r staff body HN "Ban Tổ chức Thành ủy" --kind dang --level tinh
+r staff bodies --org HN
+r staff add "Trần Văn Biên" --org HN --gender nam --birth 01/01/1985 --prof dai_hoc --party
+r staff add --org HN --cadre 1
+r staff join 1 --body 1 --date 01/03/2020 --kind cc_exam --grade cv
+r staff join 2 --body 2 --date 01/03/2021 --kind cc_intake --experience 6
+r staff grade 1 --grade cvc --date 01/01/2023
+r staff move 1 --body 2 --date 01/06/2024
+r staff leave 2 --kind transfer --date 01/01/2025
+r staff show 1
+r staff list --org HN --as-of 31/12/2024
+r form show 8a HN --period 2024
+r form show 8b HN --period 2024
 r complaint add HN.BD --kind to_cao --received 01/03/2023 --member 3 --name "Người viết đơn"
 r complaint classify 1 --as accepted --date 05/03/2023
 r complaint assign 1 --assignee "Ủy ban Kiểm tra Quận ủy" --date 06/03/2023

@@ -23,7 +23,7 @@ t member admit --org TP.Q1.X --name "Lê Văn Ba" --gender nam --birth 01/01/199
 t member admit --org TP.Q2.X --name "Phạm Thị Bốn" --gender nữ --birth 01/01/1992 --decision-date 01/07/2021 >/dev/null
 
 t form list | grep -q "1-BTCTW" || fail "form list lacks 1-BTCTW"
-[ "$(t --json form list | grep -c '"number"')" = 23 ] || fail "form list: not 23 definitions (8 BTCTW, 6 TCTW 2012, cadre forms 9A-9C, 10, 11, 12A-12C and 13)"
+[ "$(t --json form list | grep -c '"number"')" = 25 ] || fail "form list: not 25 definitions (8 BTCTW, 6 TCTW 2012, cadre forms 9A-9C, 10, 11, 12A-12C and 13, staffing forms 8A and 8B)"
 t form list | grep -q "1-TCTW" || fail "form list lacks 1-TCTW"
 
 for engine in store engine; do

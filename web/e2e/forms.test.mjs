@@ -36,7 +36,7 @@ describe('statistics forms page', { timeout: 300_000 }, () => {
     await page.goto(server.base + '/forms');
     await page.locator('#forms-form option').first().waitFor({ state: 'attached' });
     const options = await page.locator('#forms-form option').count();
-    assert.equal(options, 17, 'the eight forms of the pack and the cadre forms 9A-9C, 10, 11, 12A-12C and 13 are offered');
+    assert.equal(options, 19, 'the eight forms of the pack, the cadre forms 9A-9C, 10, 11, 12A-12C and 13, the staff forms 8A and 8B are offered');
     await page.selectOption('#forms-form', '1');
     await page.selectOption('#forms-kind', 'year');
     await page.fill('#forms-year', String(year));
