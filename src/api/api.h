@@ -277,4 +277,14 @@ enum tcxd_err api_cadre_enrol_result(struct http_ctx *c, struct tcxd_error *e);
 extern const struct http_field api_cadre_classes_query[], api_cadre_class_body[],
     api_cadre_enrol_body[], api_cadre_enrol_result_body[];
 
+/* staff.c: the staffing roll (issue 15, forms 8A and 8B) */
+enum tcxd_err api_staff_bodies(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_staff_body_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_staff_roll(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_staff_person_add(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_staff_person_show(struct http_ctx *c, struct tcxd_error *e);
+enum tcxd_err api_staff_event_add(struct http_ctx *c, struct tcxd_error *e);
+extern const struct http_field api_staff_bodies_query[], api_staff_body_body[],
+    api_staff_roll_query[], api_staff_person_body[], api_staff_event_body[];
+
 #endif

@@ -291,6 +291,21 @@ const struct http_route api_routes[] = {
      "record one person's tally (exclusions computed; more than half low leaves the planning)"},
     {HTTP_GET, "/api/cadre/report", api_cadre_report, ROLE_VIEWER, 0, NULL, api_cadre_report_query,
      "a period's appointments, moves and committee additions over a subtree, in the sentence"},
+    /* the staffing roll (issue 15, forms 8A and 8B; staff.c): the people for staff, the bodies for
+       all */
+    {HTTP_GET, "/api/staff/bodies", api_staff_bodies, ROLE_VIEWER, 0, NULL, api_staff_bodies_query,
+     "the bodies of the staffing roll in a subtree (kind and level of form 8B)"},
+    {HTTP_POST, "/api/staff/bodies", api_staff_body_add, ROLE_STAFF, MUT, api_staff_body_body, NULL,
+     "add a body of the roll (an organization, or a named body attached to one)"},
+    {HTTP_GET, "/api/staff", api_staff_roll, ROLE_STAFF, 0, NULL, api_staff_roll_query,
+     "the people on the staffing roll of a subtree's bodies at the end of a day"},
+    {HTTP_POST, "/api/staff", api_staff_person_add, ROLE_STAFF, MUT, api_staff_person_body, NULL,
+     "add a person of the roll (a cadre's record linked, a member's, or neither)"},
+    {HTTP_GET, "/api/staff/{id}", api_staff_person_show, ROLE_STAFF, 0, NULL, NULL,
+     "a person with the dated events and the stints they replay into"},
+    {HTTP_POST, "/api/staff/{id}/events", api_staff_event_add, ROLE_STAFF, MUT,
+     api_staff_event_body, NULL,
+     "record a join, move, grade or leave (checked against the person's events)"},
     /* files */
     {HTTP_POST, "/api/import/members", api_import_members, ROLE_STAFF, MUT | ROUTE_RAW_BODY, NULL,
      api_import_query, "import members from CSV or XLSX bytes (all or nothing)"},

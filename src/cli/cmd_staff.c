@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "store/store_scope.h"
 #include "store/store_staff.h"
 #include "util/msg.h"
 
@@ -147,17 +146,10 @@ static int body_add(struct cli *cli, struct cli_opt *o, const char **pos, size_t
     return created(cli, id);
 }
 
-static json_t *body_json(const struct staff_body_info *b)
-{
-    return json_pack("{s:I, s:I, s:s, s:s, s:s}", "id", (json_int_t)b->id, "org_id",
-                     (json_int_t)b->org_id, "name", b->name, "kind", staff_body_kind_name(b->kind),
-                     "level", staff_level_name(b->level));
-}
-
 static void body_row(void *ctx, const struct staff_body_info *b)
 {
     if (ctx) {
-        json_array_append_new(ctx, body_json(b));
+        json_array_append_new(ctx, staff_body_json(b));
         return;
     }
     printf("#%lld\t%s\t%s\t%s\n", (long long)b->id, b->name, staff_body_kind_label(b->kind),
@@ -290,46 +282,6 @@ static void add_day(struct buf *b, tcxd_date d)
     buf_adds(b, d == DATE_OPEN_END || d == DATE_NONE ? "" : s);
 }
 
-static json_t *person_json(const struct staff_person_info *p)
-{
-    return json_pack("{s:I, s:I, s:I, s:I, s:s, s:s, s:o, s:s, s:b, s:s, s:s, s:s, s:b}", "id",
-                     (json_int_t)p->id, "org_id", (json_int_t)p->org_id, "cadre_id",
-                     (json_int_t)p->cadre_id, "member_id", (json_int_t)p->member_id, "full_name",
-                     p->full_name, "gender", gender_name(p->attrs.gender), "birth_date",
-                     cli_json_date(p->attrs.birth_date), "ethnicity", p->ethnicity, "minority",
-                     p->attrs.minority, "prof", cadre_prof_name(p->attrs.prof), "academic",
-                     cadre_academic_name(p->attrs.academic), "theory",
-                     theory_level_name(p->attrs.theory), "party", p->party);
-}
-
-static json_t *event_json(const struct staff_event *x)
-{
-    json_t *j = json_pack("{s:I, s:s, s:o}", "id", (json_int_t)x->id, "event",
-                          staff_ev_kind_name(x->kind), "date", cli_json_date(x->date));
-    if (x->kind == SEV_JOIN || x->kind == SEV_MOVE)
-        json_object_set_new(j, "body_id", json_integer(x->body_id));
-    if (x->kind == SEV_JOIN) {
-        json_object_set_new(j, "kind", json_string(staff_join_name(x->join)));
-        json_object_set_new(j, "category", json_string(staff_category_name(x->category)));
-        json_object_set_new(j, "talent", json_boolean(x->talent));
-        json_object_set_new(j, "experience", json_integer(x->experience));
-    }
-    if (x->kind == SEV_JOIN || x->kind == SEV_GRADE)
-        json_object_set_new(j, "grade", json_string(staff_grade_name(x->grade)));
-    if (x->kind == SEV_LEAVE)
-        json_object_set_new(j, "kind", json_string(staff_leave_name(x->leave)));
-    return j;
-}
-
-static json_t *stint_json(const struct staff_stint *s)
-{
-    return json_pack("{s:o, s:o, s:I, s:s, s:s, s:s, s:s?}", "from", cli_json_date(s->from), "to",
-                     s->to == DATE_OPEN_END ? json_null() : cli_json_date(s->to), "body_id",
-                     (json_int_t)s->body_id, "category", staff_category_name(s->category), "grade",
-                     staff_grade_name(s->grade), "start", staff_ev_kind_name(s->start), "leave",
-                     s->end == SEV_LEAVE ? staff_leave_name(s->leave) : NULL);
-}
-
 static int person_show(struct cli *cli, const char **pos, size_t npos)
 {
     struct tcxd_error e;
@@ -349,11 +301,11 @@ static int person_show(struct cli *cli, const char **pos, size_t npos)
         return cli_fail(cli, &e);
     }
     if (cli->json) {
-        json_t *j = person_json(&p), *a = json_array(), *b = json_array();
+        json_t *j = staff_person_json(&p), *a = json_array(), *b = json_array();
         for (size_t i = 0; i < n; i++)
-            json_array_append_new(a, event_json(&ev[i]));
+            json_array_append_new(a, staff_event_json(&ev[i]));
         for (size_t i = 0; i < r.n; i++)
-            json_array_append_new(b, stint_json(&r.v[i]));
+            json_array_append_new(b, staff_stint_json(&r.v[i]));
         json_object_set_new(j, "events", a);
         json_object_set_new(j, "stints", b);
         cli_print_json(j);
@@ -376,44 +328,34 @@ static int person_show(struct cli *cli, const char **pos, size_t npos)
     return 0;
 }
 
-struct roll_ctx {
-    struct store *st;
-    tcxd_date on;
-    json_t *a;
-};
-
-static void roll_row(void *ctx, const struct staff_scan_item *it)
+static void roll_row(void *ctx, const struct staff_person_info *p, const struct staff_stint *s)
 {
-    struct roll_ctx *c = ctx;
-    const struct staff_stint *s = staff_on(it->replay, c->on);
-    if (!s || !it->in[s - it->replay->v] || !store_scope_org_today(c->st, it->person->org_id))
-        return;
-    if (c->a) {
-        json_t *j = person_json(it->person);
-        json_object_set_new(j, "stint", stint_json(s));
-        json_array_append_new(c->a, j);
+    if (ctx) {
+        json_t *j = staff_person_json(p);
+        json_object_set_new(j, "stint", staff_stint_json(s));
+        json_array_append_new(ctx, j);
         return;
     }
-    printf("#%lld\t%s\t#%lld\t%s\t%s\n", (long long)it->person->id, it->person->full_name,
-           (long long)s->body_id, staff_category_label(s->category), staff_grade_label(s->grade));
+    printf("#%lld\t%s\t#%lld\t%s\t%s\n", (long long)p->id, p->full_name, (long long)s->body_id,
+           staff_category_label(s->category), staff_grade_label(s->grade));
 }
 
 static int roll_list(struct cli *cli, struct cli_opt *o)
 {
     struct tcxd_error e;
     tcxd_error_clear(&e);
-    struct roll_ctx c = {cli->st, date_today(), NULL};
+    tcxd_date on = date_today();
     struct org_info org = {0};
-    if ((o[O_ASOF].value && cli_date(o[O_ASOF].value, DATE_NONE, "as_of", &c.on, &e)) ||
-        (o[O_ORG].value && cli_org(cli, o[O_ORG].value, c.on, &org, &e)))
+    if ((o[O_ASOF].value && cli_date(o[O_ASOF].value, DATE_NONE, "as_of", &on, &e)) ||
+        (o[O_ORG].value && cli_org(cli, o[O_ORG].value, on, &org, &e)))
         return cli_fail(cli, &e);
-    c.a = cli->json ? json_array() : NULL;
-    if (store_staff_scan(cli->st, org.id, c.on, roll_row, &c, &e)) {
-        json_decref(c.a);
+    json_t *a = cli->json ? json_array() : NULL;
+    if (store_staff_roll(cli->st, org.id, on, roll_row, a, &e)) {
+        json_decref(a);
         return cli_fail(cli, &e);
     }
-    if (c.a)
-        cli_print_json(c.a);
+    if (a)
+        cli_print_json(a);
     return 0;
 }
 

@@ -585,3 +585,83 @@ enum tcxd_err store_staff_scan(struct store *st, int64_t org_id, tcxd_date tree_
     free(owner);
     return rc;
 }
+
+struct roll_ctx {
+    struct store *st;
+    tcxd_date on;
+    void (*fn)(void *ctx, const struct staff_person_info *p, const struct staff_stint *s);
+    void *ctx;
+};
+
+static void on_roll(void *vc, const struct staff_scan_item *it)
+{
+    struct roll_ctx *c = vc;
+    const struct staff_stint *s = staff_on(it->replay, c->on);
+    if (s && it->in[s - it->replay->v] && store_scope_org_today(c->st, it->person->org_id))
+        c->fn(c->ctx, it->person, s);
+}
+
+enum tcxd_err store_staff_roll(struct store *st, int64_t org_id, tcxd_date on,
+                               void (*fn)(void *ctx, const struct staff_person_info *p,
+                                          const struct staff_stint *s),
+                               void *ctx, struct tcxd_error *e)
+{
+    struct roll_ctx c = {st, on, fn, ctx};
+    return store_staff_scan(st, org_id, on, on_roll, &c, e);
+}
+
+/* ---- JSON: one shape for the CLI and the API ---- */
+
+json_t *staff_body_json(const struct staff_body_info *b)
+{
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)b->id, "org_id",
+                     (json_int_t)b->org_id, "name", b->name, "kind", staff_body_kind_name(b->kind),
+                     "kind_label", staff_body_kind_label(b->kind), "level",
+                     staff_level_name(b->level), "level_label", staff_level_label(b->level));
+}
+
+json_t *staff_person_json(const struct staff_person_info *p)
+{
+    return json_pack("{s:I, s:I, s:I, s:I, s:s, s:s, s:o, s:s, s:b, s:s, s:s, s:s, s:b}", "id",
+                     (json_int_t)p->id, "org_id", (json_int_t)p->org_id, "cadre_id",
+                     (json_int_t)p->cadre_id, "member_id", (json_int_t)p->member_id, "full_name",
+                     p->full_name, "gender", gender_name(p->attrs.gender), "birth_date",
+                     json_day(p->attrs.birth_date), "ethnicity", p->ethnicity, "minority",
+                     p->attrs.minority, "prof", cadre_prof_name(p->attrs.prof), "academic",
+                     cadre_academic_name(p->attrs.academic), "theory",
+                     theory_level_name(p->attrs.theory), "party", p->party);
+}
+
+json_t *staff_event_json(const struct staff_event *x)
+{
+    json_t *j = json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)x->id, "event",
+                          staff_ev_kind_name(x->kind), "event_label", staff_ev_kind_label(x->kind),
+                          "date", json_day(x->date));
+    if (x->kind == SEV_JOIN || x->kind == SEV_MOVE)
+        json_object_set_new(j, "body_id", json_integer(x->body_id));
+    if (x->kind == SEV_JOIN) {
+        json_object_set_new(j, "kind", json_string(staff_join_name(x->join)));
+        json_object_set_new(j, "kind_label", json_string(staff_join_label(x->join)));
+        json_object_set_new(j, "category", json_string(staff_category_name(x->category)));
+        json_object_set_new(j, "talent", json_boolean(x->talent));
+        json_object_set_new(j, "experience", json_integer(x->experience));
+    }
+    if (x->kind == SEV_JOIN || x->kind == SEV_GRADE)
+        json_object_set_new(j, "grade", json_string(staff_grade_name(x->grade)));
+    if (x->kind == SEV_LEAVE) {
+        json_object_set_new(j, "kind", json_string(staff_leave_name(x->leave)));
+        json_object_set_new(j, "kind_label", json_string(staff_leave_label(x->leave)));
+    }
+    return j;
+}
+
+json_t *staff_stint_json(const struct staff_stint *s)
+{
+    return json_pack("{s:o, s:o, s:I, s:s, s:s, s:s, s:s, s:s, s:s?}", "from", json_day(s->from),
+                     "to", s->to == DATE_OPEN_END ? json_null() : json_day(s->to), "body_id",
+                     (json_int_t)s->body_id, "category", staff_category_name(s->category),
+                     "category_label", staff_category_label(s->category), "grade",
+                     staff_grade_name(s->grade), "grade_label", staff_grade_label(s->grade),
+                     "start", staff_ev_kind_name(s->start), "leave",
+                     s->end == SEV_LEAVE ? staff_leave_name(s->leave) : NULL);
+}

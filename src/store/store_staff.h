@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/cadre.h"
 #include "core/staff.h"
 #include "store/store.h"
@@ -101,5 +103,17 @@ struct staff_scan_item {
 enum tcxd_err store_staff_scan(struct store *st, int64_t org_id, tcxd_date tree_on,
                                void (*fn)(void *ctx, const struct staff_scan_item *it), void *ctx,
                                struct tcxd_error *e) TCXD_WUR;
+/* The roll at the end of `on`: each visible person (managing organization in today's scope) on
+   it in a body of the subtree of org_id (the tree of `on`; 0: all), in id order. */
+enum tcxd_err store_staff_roll(struct store *st, int64_t org_id, tcxd_date on,
+                               void (*fn)(void *ctx, const struct staff_person_info *p,
+                                          const struct staff_stint *s),
+                               void *ctx, struct tcxd_error *e) TCXD_WUR;
+
+/* The JSON of each record, one shape for `tcxd --json staff ...` and the API (new references). */
+json_t *staff_body_json(const struct staff_body_info *b);
+json_t *staff_person_json(const struct staff_person_info *p);
+json_t *staff_event_json(const struct staff_event *x);
+json_t *staff_stint_json(const struct staff_stint *s);
 
 #endif

@@ -843,6 +843,9 @@ static void test_audit_every_mutation(void **state)
            and none for a refusal */
         if (!strncmp(r->pattern, "/api/cadre", 10))
             continue;
+        /* the staffing roll: tests/api/test_staff_api.c, the same way */
+        if (!strncmp(r->pattern, "/api/staff", 10))
+            continue;
         bool seen = false;
         for (size_t i = 0; i < ndone; i++)
             seen = seen || !strcmp(done_routes[i], r->pattern);

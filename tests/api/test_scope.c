@@ -110,6 +110,9 @@ static int64_t cadre_id[K__MAX], position_id[K__MAX], seat_id[K__MAX], plan_id[K
     vsession_id[K__MAX], cadre_inside;
 /* a training class each organization opened (2020) with its cadre enrolled; one of the ward */
 static int64_t class_id[K__MAX], enrol_id[K__MAX], class_inside;
+/* the staffing roll of each organization: a body of its own and a person it manages, on the roll
+   there since 2000; one person of the ward on the ward's body */
+static int64_t sbody_id[K__MAX], sperson_id[K__MAX], sperson_inside;
 /* inside: the ward, two of its chi bộ, a member */
 static int64_t id_pa, id_a1, id_a2, m_inside;
 
@@ -388,6 +391,35 @@ static int setup(void **state)
                 enrol_id[k] = json_integer_value(json_object_get(j, "id"));
             json_decref(j);
         }
+        /* the staffing roll: a body, a person managed here, on the roll in the body */
+        j = NULL;
+        snprintf(b, sizeof(b), "{\"org_id\":%lld,\"kind\":\"dang\",\"level\":\"huyen\"}",
+                 (long long)subject_id[k]);
+        if (call_json(&root, "POST", "/api/staff/bodies", b, &j) == 201)
+            sbody_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"org_id\":%lld,\"full_name\":\"Cánbộ Ngoài %d\",\"gender\":\"nu\"}",
+                 (long long)subject_id[k], k + 1);
+        if (call_json(&root, "POST", "/api/staff", b, &j) == 201)
+            sperson_id[k] = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        if (sperson_id[k] && sbody_id[k]) {
+            j = NULL;
+            snprintf(b, sizeof(b),
+                     "{\"event\":\"join\",\"date\":\"2000-01-01\",\"body_id\":%lld,"
+                     "\"kind\":\"cc_exam\"}",
+                     (long long)sbody_id[k]);
+            snprintf(p, sizeof(p), "/api/staff/%lld/events", (long long)sperson_id[k]);
+            if (call_json(&root, "POST", p, b, &j) != 201)
+                sperson_id[k] = 0;
+            json_decref(j);
+        }
+        if (k != K_ENDED && (!sbody_id[k] || !sperson_id[k])) {
+            fprintf(stderr, "staffing roll of %s not recorded\n", kind_name[k]);
+            return -1;
+        }
         if (k != K_ENDED && (!cadre_id[k] || !position_id[k] || !seat_id[k] || !plan_id[k] ||
                              !vsession_id[k] || !class_id[k] || !enrol_id[k])) {
             fprintf(stderr, "cadre work of %s not recorded\n", kind_name[k]);
@@ -412,6 +444,32 @@ static int setup(void **state)
         if (call_json(&root, "POST", "/api/cadre/classes", b, &j) != 201)
             return -1;
         class_inside = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        /* a person of the ward, on the ward's body since 2000 */
+        int64_t body = 0;
+        j = NULL;
+        snprintf(b, sizeof(b), "{\"org_id\":%lld,\"kind\":\"dang\",\"level\":\"huyen\"}",
+                 (long long)id_pa);
+        if (call_json(&root, "POST", "/api/staff/bodies", b, &j) == 201)
+            body = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"org_id\":%lld,\"full_name\":\"Biênchế Trong\",\"gender\":\"nam\"}",
+                 (long long)id_pa);
+        if (!body || call_json(&root, "POST", "/api/staff", b, &j) != 201)
+            return -1;
+        sperson_inside = json_integer_value(json_object_get(j, "id"));
+        json_decref(j);
+        j = NULL;
+        snprintf(b, sizeof(b),
+                 "{\"event\":\"join\",\"date\":\"2000-01-01\",\"body_id\":%lld,"
+                 "\"kind\":\"vc_exam\"}",
+                 (long long)body);
+        char ep[64];
+        snprintf(ep, sizeof(ep), "/api/staff/%lld/events", (long long)sperson_inside);
+        if (call_json(&root, "POST", ep, b, &j) != 201)
+            return -1;
         json_decref(j);
     }
     /* the ward's staff and admin may read who wrote a letter: what they are refused outside is
@@ -853,6 +911,22 @@ static const struct scope_case scope_cases[] = {
     {"GET", "/api/cadre/report", "/api/cadre/report?org={org}&from=2000-01-01&to={date}", NULL,
      NULL},
     {"GET", "/api/cadre/report", "/api/cadre/report?from=2000-01-01&to={date}", NULL, NULL},
+    /* the staffing roll: a person belongs to the organization managing them, a body to its
+       organization; the people listed by the subtree of their bodies on the day and by today's
+       scope of their managing organization; events written for every organization touched */
+    {"GET", "/api/staff/bodies", "/api/staff/bodies?org={org}", NULL, NULL},
+    {"GET", "/api/staff/bodies", "/api/staff/bodies", NULL, NULL},
+    {"POST", "/api/staff/bodies", "/api/staff/bodies",
+     "{\"org_id\":{org},\"name\":\"Cơ quan {n}\",\"kind\":\"doan_the\",\"level\":\"huyen\"}", NULL},
+    {"GET", "/api/staff", "/api/staff?org={org}&as_of={date}", NULL, NULL},
+    {"GET", "/api/staff", "/api/staff?as_of={date}", NULL, NULL},
+    {"POST", "/api/staff", "/api/staff",
+     "{\"org_id\":{org},\"full_name\":\"Người {n}\",\"gender\":\"nam\"}", NULL},
+    {"GET", "/api/staff/{id}", "/api/staff/{sperson}", NULL, NULL},
+    {"POST", "/api/staff/{id}/events", "/api/staff/{sperson}/events",
+     "{\"event\":\"leave\",\"kind\":\"other\",\"date\":\"{date}\"}", NULL},
+    {"POST", "/api/staff/{id}/events", "/api/staff/{isperson}/events",
+     "{\"event\":\"move\",\"body_id\":{sbody},\"date\":\"{date}\"}", NULL},
     {"POST", "/api/users/permission", NULL, NULL,
      "names an account, not an organization: one outside the admin's scope answers 404 like an "
      "unknown name (api_user_permission, src/api/complaint.c)"},
@@ -924,6 +998,12 @@ static void fill(const char *t, enum kind k, bool today, struct buf *out)
             buf_addf(out, "%lld", (long long)(is_org && enrol_id[k] ? enrol_id[k] : 999999));
         else if (IS("{iclass}"))
             buf_addf(out, "%lld", (long long)class_inside);
+        else if (IS("{sbody}"))
+            buf_addf(out, "%lld", (long long)(is_org && sbody_id[k] ? sbody_id[k] : 999999));
+        else if (IS("{sperson}"))
+            buf_addf(out, "%lld", (long long)(is_org && sperson_id[k] ? sperson_id[k] : 999999));
+        else if (IS("{isperson}"))
+            buf_addf(out, "%lld", (long long)sperson_inside);
         else if (IS("{icadre}"))
             buf_addf(out, "%lld", (long long)cadre_inside);
         else if (IS("{mdisc}"))
@@ -1104,7 +1184,7 @@ static void test_every_route_every_outsider(void **state)
                    has(c, "{disc}") || has(c, "{cpl}") || has(c, "{cadre}") ||
                    has(c, "{position}") || has(c, "{seat}") || has(c, "{plan}") ||
                    has(c, "{vsession}") || has(c, "{ocom}") || has(c, "{class}") ||
-                   has(c, "{enrol}");
+                   has(c, "{enrol}") || has(c, "{sbody}") || has(c, "{sperson}");
         bool mem = has(c, "{member}") || has(c, "{mdisc}");
         bool writes = strcmp(c->method, "GET") != 0;
         for (size_t a = 0; a < sizeof(as) / sizeof(as[0]); a++) {
