@@ -151,8 +151,10 @@ json_t *cadre_committee_json(const struct cadre_term_info *t, tcxd_date on,
     for (int r = 0; r < CROLE__MAX; r++)
         json_object_set_new(counts, committee_role_name((enum committee_role)r),
                             json_integer(count->by_role[r]));
-    return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "term_id", (json_int_t)t->id, "term",
-                     t->label, "term_from", jdate(t->from), "term_to", jdate(t->to), "as_of",
+    /* tier: the committee's on forms 9 and 12 (null for a term from before migration 0071) */
+    return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "term_id", (json_int_t)t->id,
+                     "term", t->label, "term_from", jdate(t->from), "term_to", jdate(t->to), "tier",
+                     t->tier_set ? json_string(cadre_tier_name(t->tier)) : json_null(), "as_of",
                      jdate(on), "counts", counts, "seats", seats);
 }
 

@@ -215,6 +215,7 @@ static void test_cadre_work(void **state)
                  on[i].on);
         assert_int_equal(get(&v1, p, &j), 200); /* the registry: every role */
         assert_string_equal(jstr(j, "term"), "2020-2025");
+        assert_string_equal(jstr(j, "tier"), "huyen"); /* a district under the city */
         assert_int_equal(json_array_size(json_object_get(j, "seats")), on[i].seats);
         assert_int_equal(jint(json_object_get(j, "counts"), "executive"), on[i].executive);
         assert_int_equal(jint(json_object_get(j, "counts"), "secretary"), 1);
