@@ -28,6 +28,7 @@ import { InspectionsPage } from './pages/Inspections';
 import { DisciplinePage, InspectionPage } from './pages/InspectionRecords';
 import { DegradationPage } from './pages/Degradation';
 import { CadrePage, CadresPage, VoteSessionPage } from './pages/Cadres';
+import { StaffPage, StaffPersonPage } from './pages/Staff';
 import { TrainingClassPage, TrainingClassesPage } from './pages/CadreTraining';
 
 function LangSwitch() {
@@ -53,6 +54,7 @@ function Header({ user, onLogout }: { user: User; onLogout: () => void }) {
     ['/inspections', t('nav.inspections')],
     ['/degradation', t('nav.degradation')],
     ['/cadres', t('nav.cadres')],
+    ['/staff', t('nav.staff')],
   ];
   if (canEdit(user)) links.push(['/complaints', t('nav.complaints')]);
   if (canEdit(user)) links.push(['/import', t('nav.import')]);
@@ -112,6 +114,8 @@ function Routes({ user }: { user: User }) {
   if ((m = match('/disciplines/:id', path)) && Number(m.id) > 0) return <DisciplinePage id={Number(m.id)} />;
   if (path === '/degradation') return <DegradationPage />;
   if (path === '/cadres') return <CadresPage />;
+  if (path === '/staff') return <StaffPage />;
+  if ((m = match('/staff/:id', path)) && canEdit(user) && Number(m.id) > 0) return <StaffPersonPage id={Number(m.id)} />;
   if (path === '/cadres/classes') return <TrainingClassesPage />;
   if ((m = match('/cadres/classes/:id', path)) && canEdit(user) && Number(m.id) > 0) return <TrainingClassPage id={Number(m.id)} />;
   if ((m = match('/cadres/votes/:id', path)) && canEdit(user) && Number(m.id) > 0) return <VoteSessionPage id={Number(m.id)} />;

@@ -10,6 +10,7 @@ import { restructureEn, restructureVi } from './i18n-restructure';
 import { recordEn, recordVi } from './i18n-record';
 import { cadreEn, cadreVi } from './i18n-cadre';
 import { trainingEn, trainingVi } from './i18n-training';
+import { staffEn, staffVi } from './i18n-staff';
 
 const vi = {
   'app.title': 'Quản lý tổ chức xây dựng Đảng',
@@ -306,6 +307,7 @@ const vi = {
   ...recordVi,
   ...cadreVi,
   ...trainingVi,
+  ...staffVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -605,6 +607,7 @@ const en: Record<MessageKey, string> = {
   ...recordEn,
   ...cadreEn,
   ...trainingEn,
+  ...staffEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
