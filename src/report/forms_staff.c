@@ -234,7 +234,9 @@ static const struct form_def form_8b = {
     .rows = ROWS(rows_8b),
     .sums = sums_8b,
     .own_facts = &source_8b,
-    .source_additive = true,
+    /* not additive: the bodies of the province's (district's) own committee belong to the root,
+       to none of its children (the children check would call a true form wrong) */
+    .source_additive = false,
 };
 #undef S
 

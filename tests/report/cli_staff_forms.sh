@@ -275,6 +275,9 @@ count HN 2024-01-01 2024-12-31 8b | grep -q "^2.mean 35.7778" || fail "the scrip
     fail "staff show 15: the cadre's attributes"
 # the roll on a day
 [ "$("$TCXD" staff list --org HN.Q1 --as-of 31/12/2024 | wc -l)" = 6 ] || fail "staff list HN.Q1"
+# the city's own bodies belong to no district: the children check does not sum 8B's rows
+"$TCXD" --json form show 8b HN --period 2024 --children | tr -d ' \n' | grep -q '"ok":false' &&
+    fail "form 8b --children: a check failed"
 # the files render
 "$TCXD" form export 8b HN --period 2024 --format xlsx --output "$dir/f8b.xlsx" >/dev/null ||
     fail "form export 8b xlsx"
