@@ -153,16 +153,13 @@ enum tcxd_err store_staff_body_get(struct store *st, int64_t id, struct staff_bo
 static enum tcxd_err subtree(struct store *st, int64_t org_id, tcxd_date on, struct org_tree *t,
                              uint32_t *root, struct tcxd_error *e)
 {
-    enum tcxd_err rc = store_tree_load(st, on, t, e);
-    if (rc)
-        return rc;
     *root = TREE_NONE;
     if (!org_id)
-        return TCXD_OK;
-    if ((rc = store_scope_check_org(st, org_id, on, "org", e))) {
-        org_tree_release(t);
+        return store_tree_load(st, on, t, e);
+    /* only the root's subtree: a district's form does not load the province */
+    enum tcxd_err rc = store_scope_check_org(st, org_id, on, "org", e);
+    if (rc || (rc = store_tree_load_subtree(st, on, org_id, t, e)))
         return rc;
-    }
     *root = org_tree_find(t, org_id);
     if (*root == TREE_NONE) {
         org_tree_release(t);
