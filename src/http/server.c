@@ -34,11 +34,38 @@
 #define TCXD_SOURCE_DIR "."
 #endif
 
+/*
+ * API requests are answered by the server's own worker threads, not on libmicrohttpd's (issue
+ * 11): a pool thread of libmicrohttpd accepts several waiting connections at once and runs their
+ * handlers one after the other, so a light request accepted with a heavy one waited for all of
+ * it (measured: 20 of the 25 light requests over 20 ms behind two heavy readers had waited
+ * before their handler began). Now the pool threads only read and write the sockets: a complete
+ * API request is suspended (MHD_suspend_connection), queued, answered by the first free worker
+ * (each with its own store, bench/trust/heavy_readers.sh), and resumed to send the answer.
+ */
+struct job {
+    struct job *next;
+    struct MHD_Connection *conn;
+    struct conn_state *cs;
+};
+
+struct workers {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;      /* a job queued, or stop */
+    pthread_cond_t idle_cv; /* a job finished */
+    struct job *head, *tail;
+    size_t running;
+    bool stop;
+    pthread_t *threads;
+    unsigned n;
+};
+
 struct server {
     const struct http_server_opts *o;
     char web_root[PATH_MAX]; /* "" when there is none */
     atomic_int inflight;
     pthread_key_t store_key;
+    struct workers w;
 };
 
 /* Switches the whole process (every thread) to the account: groups, group, user; checks that
@@ -78,6 +105,14 @@ struct conn_state {
     size_t limit;
     bool too_big;
     bool answered;
+    /* an API request handed to a worker: the request, then its answer (done) */
+    bool queued, done;
+    const char *method, *url;
+    char addr[64];
+    struct http_request req;
+    struct http_response res;
+    enum tcxd_err store_err; /* the worker could not open its store: answer this */
+    char store_msg[600];
 };
 
 /* No 'unsafe-inline' for styles: the web build writes no style attributes or elements; Chart.js
@@ -367,20 +402,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (cs->answered)
         return MHD_YES;
+    if (cs->queued) { /* resumed: the worker's answer */
+        if (!cs->done)
+            return MHD_YES;
+        cs->queued = cs->done = false;
+        if (cs->store_err)
+            return send_error(sv, conn, cs, method, url, cs->store_err, cs->store_msg);
+        enum MHD_Result ok = send_response(sv, conn, cs, method, url, &cs->res);
+        http_response_release(&cs->res);
+        return ok;
+    }
     if (cs->too_big)
         return send_error(sv, conn, cs, method, url, TCXD_ETOOBIG, "the request body is too large");
     if (!api)
         return serve_static(sv, conn, cs, method, url);
 
-    struct tcxd_error e;
-    tcxd_error_clear(&e);
-    struct store *st = thread_store(sv, &e);
-    if (!st)
-        return send_error(sv, conn, cs, method, url, TCXD_EDB, e.msg);
     struct http_request req;
     memset(&req, 0, sizeof(req));
-    char addr[64];
-    peer_address(conn, addr, sizeof(addr));
+    char *addr = cs->addr;
+    peer_address(conn, cs->addr, sizeof(cs->addr));
     req.method = http_method_parse(method);
     req.path = url;
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
@@ -395,13 +435,103 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     req.body_len = cs->body.len;
     req.address = addr;
     req.tls = sv->o->tls_cert != NULL;
-    struct http_response res;
-    http_response_init(&res);
-    http_dispatch(st, &sv->o->cfg, &req, &res);
-    request_end(st, method, url);
-    enum MHD_Result ok = send_response(sv, conn, cs, method, url, &res);
-    http_response_release(&res);
-    return ok;
+    cs->req = req;
+    http_response_init(&cs->res);
+    cs->method = method;
+    cs->url = url;
+    cs->queued = true;
+    MHD_suspend_connection(conn);
+    struct job *j = xcalloc(1, sizeof(*j));
+    j->conn = conn;
+    j->cs = cs;
+    pthread_mutex_lock(&sv->w.mu);
+    if (sv->w.tail)
+        sv->w.tail->next = j;
+    else
+        sv->w.head = j;
+    sv->w.tail = j;
+    pthread_cond_signal(&sv->w.cv);
+    pthread_mutex_unlock(&sv->w.mu);
+    return MHD_YES;
+}
+
+static void *worker_main(void *arg)
+{
+    struct server *sv = arg;
+    struct workers *w = &sv->w;
+    for (;;) {
+        pthread_mutex_lock(&w->mu);
+        while (!w->head && !w->stop)
+            pthread_cond_wait(&w->cv, &w->mu);
+        struct job *j = w->head;
+        if (!j) {
+            pthread_mutex_unlock(&w->mu);
+            break;
+        }
+        w->head = j->next;
+        if (!w->head)
+            w->tail = NULL;
+        w->running++;
+        pthread_mutex_unlock(&w->mu);
+        struct conn_state *cs = j->cs;
+        struct tcxd_error e;
+        tcxd_error_clear(&e);
+        struct store *st = thread_store(sv, &e);
+        if (!st) {
+            cs->store_err = TCXD_EDB;
+            snprintf(cs->store_msg, sizeof(cs->store_msg), "%s", e.msg);
+        } else {
+            http_dispatch(st, &sv->o->cfg, &cs->req, &cs->res);
+            request_end(st, cs->method, cs->url);
+        }
+        cs->done = true;
+        struct MHD_Connection *conn = j->conn;
+        free(j);
+        pthread_mutex_lock(&w->mu);
+        w->running--;
+        pthread_cond_broadcast(&w->idle_cv);
+        pthread_mutex_unlock(&w->mu);
+        MHD_resume_connection(conn); /* cs is libmicrohttpd's again */
+    }
+    return NULL;
+}
+
+static bool workers_start(struct server *sv, unsigned n)
+{
+    struct workers *w = &sv->w;
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->cv, NULL);
+    pthread_cond_init(&w->idle_cv, NULL);
+    w->threads = xcalloc(n, sizeof(*w->threads));
+    for (w->n = 0; w->n < n; w->n++)
+        if (pthread_create(&w->threads[w->n], NULL, worker_main, sv))
+            break;
+    return w->n > 0;
+}
+
+/* Waits for the jobs queued and running (an import may take minutes). */
+static void workers_drain(struct server *sv)
+{
+    struct workers *w = &sv->w;
+    pthread_mutex_lock(&w->mu);
+    while (w->head || w->running)
+        pthread_cond_wait(&w->idle_cv, &w->mu);
+    pthread_mutex_unlock(&w->mu);
+}
+
+static void workers_stop(struct server *sv)
+{
+    struct workers *w = &sv->w;
+    pthread_mutex_lock(&w->mu);
+    w->stop = true;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    for (unsigned i = 0; i < w->n; i++)
+        pthread_join(w->threads[i], NULL); /* each closes its store (the key's destructor) */
+    free(w->threads);
+    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&w->cv);
+    pthread_cond_destroy(&w->idle_cv);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -411,6 +541,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     struct conn_state *cs = *con_cls;
     if (!cs)
         return;
+    if (cs->done) /* closed before the answer went out */
+        http_response_release(&cs->res);
     buf_release(&cs->body);
     free(cs);
     *con_cls = NULL;
@@ -530,7 +662,7 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
     signal(SIGPIPE, SIG_IGN);
 
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-                     MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
+                     MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
     /* TLS in the server itself: libmicrohttpd's GnuTLS with the PEM files read once */
     struct buf cert = BUF_INIT, key = BUF_INIT;
     struct MHD_OptionItem tls[3] = {
@@ -577,12 +709,17 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
                   o->listen ? o->listen : "127.0.0.1:8080", strerror(errno));
         return 1;
     }
+    if (!workers_start(&sv, threads))
+        BUG("cannot start the worker threads");
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = di ? di->port : 0;
     /* least privilege: the socket, the database and the TLS key are open; the rest (worker
        threads' connections, the WAL) runs as the service account */
     if (o->run_as && !drop_privileges(o->run_as, e)) {
+        MHD_quiesce_daemon(d);
+        workers_drain(&sv);
         MHD_stop_daemon(d);
+        workers_stop(&sv);
         buf_release(&cert);
         buf_release(&key);
         pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
@@ -614,6 +751,7 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
     }
     fprintf(stderr, "tcxd: %s\n", MSG_T("shutting down: finishing requests in flight"));
     MHD_socket lfd = MHD_quiesce_daemon(d);
+    workers_drain(&sv); /* no connection stays suspended */
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     while (atomic_load(&sv.inflight) > 0 && elapsed_ms(&t0) < 10000) {
@@ -621,6 +759,7 @@ int http_serve(const struct http_server_opts *o, struct tcxd_error *e)
         nanosleep(&nap, NULL);
     }
     MHD_stop_daemon(d);
+    workers_stop(&sv);
     buf_release(&cert);
     buf_release(&key);
     if (lfd != MHD_INVALID_SOCKET)
