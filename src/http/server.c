@@ -36,12 +36,13 @@
 
 /*
  * API requests are answered by the server's own worker threads, not on libmicrohttpd's (issue
- * 11): a pool thread of libmicrohttpd accepts several waiting connections at once and runs their
- * handlers one after the other, so a light request accepted with a heavy one waited for all of
- * it (measured: 20 of the 25 light requests over 20 ms behind two heavy readers had waited
- * before their handler began). Now the pool threads only read and write the sockets: a complete
- * API request is suspended (MHD_suspend_connection), queued, answered by the first free worker
- * (each with its own store, bench/trust/heavy_readers.sh), and resumed to send the answer.
+ * 11): a connection stays on the pool thread of libmicrohttpd that accepted it, which runs its
+ * connections' handlers one at a time, so a light request accepted by a thread that then ran a
+ * heavy one waited for all of it (measured: 20 of the 25 light requests over 20 ms behind two heavy
+ * readers had waited before their handler began). Now the pool threads only read and write the
+ * sockets: a complete API request is suspended (MHD_suspend_connection), queued, answered by the
+ * first free worker (each with its own store, bench/trust/heavy_readers.sh), and resumed to send
+ * the answer.
  */
 struct job {
     struct job *next;
