@@ -117,6 +117,96 @@ static double time_report(int64_t id, tcxd_date d, bool engine, int runs)
     return m;
 }
 
+/* --incremental N: the time from a write's acknowledgement to the engine's next answer. N rounds
+   of an admission, a transfer of that member and a correction of its record, each followed by
+   the next request's engine (engine_acquire_for the structure report's parts: a view laid over
+   the engine, engine_delta.h, or a build with TCXD_ENGINE_DELTA=0) and by the structure report of
+   the first root with every breakdown; medians, wall and CPU. */
+static const struct store_actor bench_actor = {"bench", "local"};
+
+static void next_answer(int64_t root, tcxd_date d, double *acq, double *acq_cpu, double *all,
+                        double *all_cpu)
+{
+    struct tcxd_error e;
+    double t0 = now_ms(), c0 = cpu_ms();
+    struct engine *eng;
+    if (engine_acquire_for(st, ENGINE_USE_COUNTS, &eng, &e))
+        die("engine", &e);
+    *acq = now_ms() - t0;
+    *acq_cpu = cpu_ms() - c0;
+    struct report_structure *r = build(root, d, true);
+    *all = now_ms() - t0;
+    *all_cpu = cpu_ms() - c0;
+    report_structure_free(r);
+    engine_release(eng);
+}
+
+static void incremental(int n, tcxd_date d)
+{
+    struct tcxd_error e;
+    struct engine *eng;
+    if (engine_acquire_for(st, ENGINE_USE_COUNTS, &eng, &e))
+        die("engine", &e);
+    struct engine_range all;
+    if (engine_subtree(eng, 0, d, &all, &e))
+        die("subtree", &e);
+    const struct org_tree *t = engine_version_tree(eng, &all);
+    int64_t root = t->nodes[0].id, cb[2] = {0, 0};
+    char code[64]; /* the tree is the engine's: gone with it after a rebuild */
+    snprintf(code, sizeof(code), "%s", t->nodes[0].code);
+    for (uint32_t i = 0, k = 0; i < t->n && k < 2; i++)
+        if (org_holds_members(t->nodes[i].tier, t->nodes[i].form))
+            cb[k++] = t->nodes[i].id;
+    engine_release(eng);
+    double *v[3][4];
+    for (int k = 0; k < 3; k++)
+        for (int j = 0; j < 4; j++)
+            v[k][j] = xcalloc((size_t)n, sizeof(double));
+    for (int i = 0; i < n; i++) {
+        char name[64], birth[DATE_ISO_LEN];
+        snprintf(name, sizeof(name), "Lê Thử Nghiệm %d", i);
+        date_format_iso(d - 365 * 30, birth);
+        struct member_strings ms = {.full_name = name, .gender = "nam", .birth_date = birth};
+        struct member_fields f;
+        member_fields_init(&f);
+        if (member_fields_parse(&ms, &f, &e))
+            die("fields", &e);
+        struct member_admit_req r = {&f, cb[0], d - 40, d - 35, "QĐ-BENCH", NULL};
+        int64_t id;
+        if (store_member_admit(st, &bench_actor, &r, &id, &e))
+            die("admit", &e);
+        member_fields_release(&f);
+        next_answer(root, d, v[0][0] + i, v[0][1] + i, v[0][2] + i, v[0][3] + i);
+        struct member_event ev = {.kind = MEV_TRANSFER,
+                                  .date = d - 10,
+                                  .decision_date = d - 10,
+                                  .org_id = cb[1],
+                                  .form = TRANSFER_OFFICIAL,
+                                  .until = DATE_NONE};
+        if (store_member_event(st, &bench_actor, id, &ev, "QĐ-BENCH", "", &e))
+            die("transfer", &e);
+        next_answer(root, d, v[1][0] + i, v[1][1] + i, v[1][2] + i, v[1][3] + i);
+        ms.gender = "nữ";
+        member_fields_init(&f);
+        if (member_fields_parse(&ms, &f, &e))
+            die("fields", &e);
+        if (store_member_update(st, &bench_actor, id, &f, &e))
+            die("correction", &e);
+        member_fields_release(&f);
+        next_answer(root, d, v[2][0] + i, v[2][1] + i, v[2][2] + i, v[2][3] + i);
+    }
+    static const char *const what[] = {"an admission", "a transfer", "a correction"};
+    printf("| after | next engine wall ms | CPU ms | with the %s report, wall ms | CPU ms |\n"
+           "|---|---:|---:|---:|---:|\n",
+           code);
+    for (int k = 0; k < 3; k++) {
+        printf("| %s | %.2f | %.2f | %.2f | %.2f |\n", what[k], median(v[k][0], n),
+               median(v[k][1], n), median(v[k][2], n), median(v[k][3], n));
+        for (int j = 0; j < 4; j++)
+            free(v[k][j]);
+    }
+}
+
 /* The GROUP BY baseline (groupby.sql with @ROOT@ and @DATE@ replaced), on its own connection. */
 static char *groupby_text;
 static sqlite3 *groupby_db;
@@ -215,7 +305,8 @@ int main(int argc, char **argv)
     int runs = 7;
     bool check = false;
     int profile = 0;      /* --profile N: only the engine's city report, N times (for perf) */
-    int search_runs = 0;  /* --search N: only the engine's searches and lists, N runs each */
+    int search_runs = 0;      /* --search N: only the engine's searches and lists, N runs each */
+    int incremental_runs = 0; /* --incremental N: writes, then the next answer (a copy!) */
     const char *orgs[16]; /* --org CODE: only these organizations' reports, by the engine */
     int norgs = 0;
     int sql_runs = 0; /* --sql N: with --org, also the SQL path, N runs (checked equal) */
@@ -238,6 +329,8 @@ int main(int argc, char **argv)
             sql_runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--search") && i + 1 < argc)
             search_runs = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--incremental") && i + 1 < argc)
+            incremental_runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--groupby") && i + 1 < argc) {
             struct buf f = BUF_INIT;
             FILE *fp = fopen(argv[++i], "r");
@@ -263,8 +356,14 @@ int main(int argc, char **argv)
         dates[ndates++] = date_from_ymd(2020, 12, 31);
         dates[ndates++] = date_from_ymd(2020, 12, 30);
     }
-    if (store_open(argv[1], STORE_READONLY, &st, &e))
+    if (store_open(argv[1], incremental_runs ? 0 : STORE_READONLY, &st, &e))
         die("open", &e);
+    if (incremental_runs) {
+        incremental(incremental_runs, dates[0]);
+        engine_forget();
+        store_close(st);
+        return 0;
+    }
     struct rusage ru0, ru1;
     getrusage(RUSAGE_SELF, &ru0);
     double t0 = now_ms(), c0 = cpu_ms();

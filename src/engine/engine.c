@@ -2,6 +2,7 @@
  * engine.c - building the engine from the store, the tree versions, members on a date,
  * breakdowns and event counts (engine.h).
  */
+#include "engine/engine_delta.h"
 #include "engine/engine_file.h"
 
 #include <stdio.h>
@@ -533,6 +534,8 @@ static void version_free(struct engine_version *v)
 
 const struct engine_version *engine_version_get(const struct engine *ceng, uint32_t k)
 {
+    if (ceng->base) /* a view's versions are its base's */
+        return engine_version_get(ceng->base, k);
     struct engine *eng = (struct engine *)ceng; /* the version cache is behind the mutex */
     pthread_mutex_lock(&eng->lock);
     struct engine_version *v = eng->versions[k];
@@ -930,6 +933,14 @@ void engine_free(struct engine *eng)
 {
     if (!eng)
         return;
+    if (eng->base) { /* a view: everything but its delta is the base's */
+        struct engine *base = eng->base;
+        engine_delta_free(eng->delta);
+        pthread_mutex_destroy(&eng->lock);
+        free(eng);
+        engine_release(base);
+        return;
+    }
     free(eng->prob);
     free(eng->prob_off);
     free(eng->prob_due);
@@ -1076,17 +1087,39 @@ static void cache_drop(struct engine *eng)
     engine_release(old);
 }
 
-/* A cached engine checked in the parts of uses, or NULL (dropped when damaged). */
+/* A cached engine checked in the parts of uses, or NULL (dropped when damaged; a view when
+   uses are more than a view holds). */
 static struct engine *cache_find_checked(const char *path, const struct stat *sb,
                                          const struct store_change_token *tok, unsigned uses)
 {
     struct engine *eng = cache_find(path, sb, tok);
+    if (eng && eng->delta && (uses & ~ENGINE_USE_COUNTS)) {
+        engine_release(eng);
+        return NULL;
+    }
     if (eng && !engine_file_verify(eng, uses)) {
         cache_drop(eng);
         engine_release(eng);
         eng = NULL;
     }
     return eng;
+}
+
+/* The cached engine of (path, file) whatever its token, its base when it is a view; a new
+   reference or NULL. */
+static struct engine *cache_base(const char *path, const struct stat *sb)
+{
+    struct engine *found = NULL;
+    pthread_mutex_lock(&cache_lock);
+    for (int i = 0; i < ENGINE_CACHE_MAX; i++)
+        if (cache[i].eng && !strcmp(cache[i].path, path) && cache[i].dev == sb->st_dev &&
+            cache[i].ino == sb->st_ino) {
+            found = cache[i].eng->base ? cache[i].eng->base : cache[i].eng;
+            atomic_fetch_add(&found->refs, 1);
+            break;
+        }
+    pthread_mutex_unlock(&cache_lock);
+    return found;
 }
 
 enum tcxd_err engine_acquire(struct store *st, struct engine **out, struct tcxd_error *e)
@@ -1131,6 +1164,23 @@ enum tcxd_err engine_acquire_for(struct store *st, unsigned uses, struct engine 
         eng = NULL;
     if (eng && !engine_file_verify(eng, uses)) { /* damaged: built and written afresh */
         engine_release(eng);
+        eng = NULL;
+    }
+    /* after members' writes, for readers a view serves: the engine in memory (or the cache
+       file, even a stale one) with the members changed since laid over it (engine_delta.h) */
+    if (!eng && cacheable && !(uses & ~ENGINE_USE_COUNTS) && engine_delta_enabled()) {
+        struct engine *base = cache_base(path, &sb);
+        if (!base && use_file && engine_file_load(fpath, NULL, &base, &fe) != TCXD_OK)
+            base = NULL;
+        if (base && engine_file_verify(base, uses) &&
+            engine_delta_make(st, base, &tok, &eng, &fe) == TCXD_OK) {
+            cache_put(path, &sb, eng);
+            engine_release(base);
+            pthread_mutex_unlock(&build_lock);
+            *out = eng;
+            return TCXD_OK;
+        }
+        engine_release(base);
         eng = NULL;
     }
     bool built = !eng;
@@ -1402,6 +1452,8 @@ void engine_node_counts(const struct engine *eng, const struct engine_range *r, 
         official[pos - r->lo] = a;
         probationary[pos - r->lo] = b;
     }
+    if (eng->delta)
+        engine_delta_counts(eng, r, NULL, NULL, official, probationary, NULL);
 }
 
 /* The largest date x in [lo, hi] with f(x) >= k, f nonincreasing; lo - 1 when none. */
@@ -1584,6 +1636,8 @@ void engine_breakdown(const struct engine *eng, const struct engine_range *r,
     memcpy(out->party_age, pa, sizeof(pa));
     memcpy(out->theory, th, sizeof(th));
     out->members = status[MEMBER_OFFICIAL] + status[MEMBER_PROBATIONARY];
+    if (eng->delta)
+        engine_delta_counts(eng, r, age_band, party_age_band, official, probationary, out);
 }
 
 void engine_breakdown_release(struct engine_breakdown *b)

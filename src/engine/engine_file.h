@@ -92,6 +92,8 @@ bool engine_file_col_place(const struct engine *eng, enum engine_col c, uint64_t
 /* On entry to a reader of the parts `uses`: nothing for a built engine or parts checked. */
 static inline void engine_need(const struct engine *eng, unsigned uses)
 {
+    if (eng->delta && (uses & ~ENGINE_USE_COUNTS))
+        BUG("a reader of engine parts a delta does not hold was given a view");
     if (eng->blocks &&
         (atomic_load_explicit(&eng->blocks->uses, memory_order_acquire) & uses) != uses)
         engine_file_need_slow(eng, uses);

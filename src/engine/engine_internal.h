@@ -237,6 +237,10 @@ struct engine {
     size_t map_len;
     void *map_copies[6];               /* the sections with pointers, copied out of it */
     struct engine_file_blocks *blocks; /* the blocks' checksums, what is checked (engine_file.h) */
+    /* a view (engine_delta.h): the base whose columns it shares (a reference), the members
+       changed since laid over them */
+    struct engine *base;
+    struct engine_delta *delta;
     /* the members probationary today by current chi bộ (slot), then id: made on first use by
        the due list (behind lock) */
     uint32_t *prob, *prob_off; /* member indexes; [norgs + 1] */

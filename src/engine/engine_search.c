@@ -14,6 +14,7 @@
 
 #include <utf8proc.h>
 
+#include "engine/engine_delta.h"
 #include "engine/engine_file.h"
 #include "text/text.h"
 #include "util/xmalloc.h"
@@ -660,11 +661,11 @@ static bool str_ok(struct ctx *c, uint32_t off)
     return col_ok(c, ENGINE_COL_BSTR, off, n + 1, 1);
 }
 
-/* birth: the member's birth date (sorting by it); the member index is its roll position */
-static uint64_t row_key(const struct ctx *c, uint32_t m, tcxd_date birth, unsigned rank,
+/* birth: the member's birth date (sorting by it); roll: its place in roll order (a base
+   member's index << ENGINE_ROLL_SHIFT, engine_delta.h) */
+static uint64_t row_key(const struct ctx *c, uint64_t roll, tcxd_date birth, unsigned rank,
                         bool temporary)
 {
-    uint64_t roll = m;
     uint64_t k = (uint64_t)rank << 56;
     if (c->q->sort == ENGINE_SORT_BIRTH) {
         int64_t b = (int64_t)birth + (1 << 17);
@@ -722,6 +723,9 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
     const struct engine_list_query *q = c->q;
     bool registered = false;
     uint32_t last = TREE_NONE;
+    if (engine_delta_masked(eng, m)) /* the delta's rows stand for it */
+        return;
+    uint64_t roll = (uint64_t)m << ENGINE_ROLL_SHIFT;
     if (c->fb && (!col_ok(c, ENGINE_COL_MST_OFF, m, 2, sizeof(uint32_t)) ||
                   !col_ok(c, ENGINE_COL_MST, eng->mst_off[m], eng->mst_off[m + 1] - eng->mst_off[m],
                           sizeof(struct engine_mstint)) ||
@@ -741,7 +745,7 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
             continue;
         if (!slot_in(c, s->slot) || !passes(c, m, s->status))
             continue;
-        struct row r = {row_key(c, m, birth, rank, s->kind != STINT_REGISTERED),
+        struct row r = {row_key(c, roll, birth, rank, s->kind != STINT_REGISTERED),
                         m,
                         s->slot,
                         s->status,
@@ -756,7 +760,7 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
         uint8_t st = eng->m[m].status;
         if (!passes(c, m, st))
             return;
-        struct row r = {row_key(c, m, birth, rank, false), m, last, st, 0, 1, (uint8_t)rank};
+        struct row r = {row_key(c, roll, birth, rank, false), m, last, st, 0, 1, (uint8_t)rank};
         rows_add(&c->rows, &r);
     }
 }
@@ -768,6 +772,8 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
 static inline void candidate(struct ctx *c, uint32_t m, unsigned rank)
 {
     const struct engine_list_query *q = c->q;
+    if (engine_delta_masked(c->eng, m)) /* the delta's rows stand for it */
+        return;
     if (c->fast && col_ok(c, ENGINE_COL_MREG, m, 1, sizeof(struct engine_mreg))) {
         const struct engine_mreg *s = &c->eng->search.mreg[m];
         uint32_t f = s->slot;
@@ -787,7 +793,7 @@ static inline void candidate(struct ctx *c, uint32_t m, unsigned rank)
             bool in = registered || q->org_id ? slot_in(c, slot) : true;
             if (!in || (q->visible_orgs && !q->visible_orgs[slot]))
                 return;
-            uint64_t key = (uint64_t)rank << 56 | (uint64_t)m << 1;
+            uint64_t key = (uint64_t)rank << 56 | (uint64_t)m << (ENGINE_ROLL_SHIFT + 1);
             if (c->rows.heap && c->rows.n >= c->rows.keep && key >= c->rows.v[0].key) {
                 c->rows.total++; /* past the page: counted only */
                 return;
@@ -847,12 +853,15 @@ static void list_subtree(struct ctx *c)
             if (!col_ok(c, ENGINE_COL_ST_MEMBER, i, 1, sizeof(uint32_t)))
                 return;
             uint32_t m = eng->st_member[i];
+            if (engine_delta_masked(eng, m))
+                continue;
             if (!stint_passes(c, s, m, slot)) {
                 if (c->bad)
                     return;
                 continue;
             }
-            struct row r = {row_key(c, m, engine_st_birth(eng, s), 0, s->kind != STINT_REGISTERED),
+            struct row r = {row_key(c, (uint64_t)m << ENGINE_ROLL_SHIFT, engine_st_birth(eng, s), 0,
+                                    s->kind != STINT_REGISTERED),
                             m,
                             slot,
                             (uint8_t)s->status,
@@ -1042,6 +1051,210 @@ static void search_one_word(struct ctx *c, const struct qword *q, unsigned char 
     }
 }
 
+/* ---- the delta's members (a view: engine_delta.h) ------------------------------------------ */
+
+/* The member row index of delta member k in a search's rows: past the base's. */
+#define DROW(eng, k) ((uint32_t)((eng)->nmembers + (k)))
+
+static bool dvisible(const struct ctx *c, const struct engine_dmember *dm)
+{
+    const struct engine_list_query *q = c->q;
+    if (q->visible_orgs && (dm->org_slot == UINT32_MAX || !q->visible_orgs[dm->org_slot]))
+        return false;
+    return !q->visible || q->visible(q->visible_ctx, dm->org_id);
+}
+
+static bool dpasses(const struct ctx *c, const struct engine_dmember *dm, uint8_t status)
+{
+    const struct engine_list_query *q = c->q;
+    if (!dvisible(c, dm))
+        return false;
+    if (q->gender >= 0 && dm->gender != q->gender)
+        return false;
+    if (q->status >= 0 && status != q->status)
+        return false;
+    if (q->theory >= 0 && dm->theory != q->theory)
+        return false;
+    if (c->eth_code != -2 && (int)dm->attr[ENGINE_ATTR_ETHNICITY] != c->eth_code)
+        return false;
+    if (q->age_min >= 0 || q->age_max >= 0) {
+        int age = date_age_years(dm->birth, q->as_of);
+        if ((q->age_min >= 0 && age < q->age_min) || (q->age_max >= 0 && age > q->age_max))
+            return false;
+    }
+    return true;
+}
+
+/* member_rows for delta member k */
+static void dmember_rows(struct ctx *c, size_t k, unsigned rank)
+{
+    const struct engine_dmember *dm = &c->eng->delta->m[k];
+    const struct engine_list_query *q = c->q;
+    bool registered = false;
+    uint32_t last = TREE_NONE;
+    uint32_t mrow = DROW(c->eng, k);
+    for (size_t i = 0; i < dm->nst; i++) {
+        const struct engine_mstint *s = &dm->st[i];
+        if (s->kind == STINT_REGISTERED)
+            last = s->slot;
+        if (!(s->from <= q->as_of && q->as_of < s->to))
+            continue;
+        if (s->kind == STINT_REGISTERED)
+            registered = true;
+        if (s->kind != STINT_REGISTERED && !q->include_temporary)
+            continue;
+        if (!slot_in(c, s->slot) || !dpasses(c, dm, s->status))
+            continue;
+        struct row r = {row_key(c, dm->roll, dm->birth, rank, s->kind != STINT_REGISTERED),
+                        mrow,
+                        s->slot,
+                        s->status,
+                        s->kind != STINT_REGISTERED,
+                        0,
+                        (uint8_t)rank};
+        rows_add(&c->rows, &r);
+    }
+    if (q->former && !registered && last != TREE_NONE && (!q->org_id || slot_in(c, last))) {
+        if (!dpasses(c, dm, dm->status))
+            return;
+        struct row r = {row_key(c, dm->roll, dm->birth, rank, false),
+                        mrow,
+                        last,
+                        dm->status,
+                        0,
+                        1,
+                        (uint8_t)rank};
+        rows_add(&c->rows, &r);
+    }
+}
+
+/* list_subtree for the delta's members: their registrations on the date in the subtree */
+static void dlist(struct ctx *c)
+{
+    const struct engine_delta *d = c->eng->delta;
+    tcxd_date on = c->q->as_of;
+    for (size_t k = 0; k < d->n; k++) {
+        const struct engine_dmember *dm = &d->m[k];
+        for (size_t i = 0; i < dm->nst; i++) {
+            const struct engine_mstint *s = &dm->st[i];
+            if (!(s->from <= on && on < s->to))
+                continue;
+            if (s->kind != STINT_REGISTERED && !c->q->include_temporary)
+                continue;
+            uint32_t p = c->v->pos_of_slot[s->slot];
+            if (p == TREE_NONE || p < c->lo || p >= c->hi ||
+                !org_holds_members(c->v->orgs[p].tier, c->v->orgs[p].form))
+                continue;
+            if (!dpasses(c, dm, s->status))
+                continue;
+            struct row r = {row_key(c, dm->roll, dm->birth, 0, s->kind != STINT_REGISTERED),
+                            DROW(c->eng, k),
+                            s->slot,
+                            s->status,
+                            s->kind != STINT_REGISTERED,
+                            0,
+                            0};
+            rows_add(&c->rows, &r);
+        }
+    }
+}
+
+/* search_ids for the delta's members */
+static void dsearch_ids(struct ctx *c, const char *digits, size_t len)
+{
+    const struct engine_delta *d = c->eng->delta;
+    for (size_t k = 0; k < d->n; k++) {
+        const struct engine_dmember *dm = &d->m[k];
+        /* as search_ids meets it: by the national ID first, else by the party card; a whole
+           number before a beginning */
+        int rank = -1;
+        if (dm->nid && !strncmp(dm->nid, digits, len))
+            rank = strlen(dm->nid) == len ? 0 : 1;
+        else if (dm->card && !strncmp(dm->card, digits, len))
+            rank = strlen(dm->card) == len ? 0 : 1;
+        if (rank >= 0)
+            dmember_rows(c, k, (unsigned)rank);
+    }
+}
+
+/* match_rank for a delta member: its words compared as the base's are through the table */
+static unsigned dmatch_rank(const struct engine_dmember *dm, const struct qword *qw, size_t nq)
+{
+    uint32_t used = 0;
+    unsigned inexact = 0, prefix = 0, disorder = 0;
+    int last = -1;
+    for (size_t i = 0; i < nq; i++) {
+        int best = -1, best_cost = 99;
+        for (size_t j = 0; j < dm->nw && j < 32; j++) {
+            if (used & (1u << j))
+                continue;
+            if (strncmp(dm->fold[j], qw[i].fold, qw[i].flen))
+                continue;
+            struct engine_word w = {dm->fold[j], dm->fold[j], dm->lower[j]};
+            int cost = word_cost(&w, &qw[i]);
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = (int)j;
+            }
+        }
+        if (best < 0)
+            return 0xff;
+        used |= 1u << best;
+        inexact += best_cost >= 2;
+        prefix += best_cost & 1;
+        if (best < last)
+            disorder = 1;
+        last = best;
+    }
+    return rank_of(prefix, inexact, disorder);
+}
+
+static void dsearch_names(struct ctx *c, const struct qword *qw, size_t nq)
+{
+    const struct engine_delta *d = c->eng->delta;
+    for (size_t k = 0; k < d->n; k++) {
+        unsigned rank = dmatch_rank(&d->m[k], qw, nq);
+        if (rank != 0xff)
+            dmember_rows(c, k, rank);
+    }
+}
+
+void engine_search_words_of(const char *name, char ***fold, char ***lower, size_t *n)
+{
+    size_t cap = 0;
+    *fold = NULL;
+    *lower = NULL;
+    *n = 0;
+    const char *p = name;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p == w)
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 4;
+            *fold = xreallocarray(*fold, cap, sizeof(char *));
+            *lower = xreallocarray(*lower, cap, sizeof(char *));
+        }
+        char *orig = xstrndup(w, (size_t)(p - w));
+        struct buf f = BUF_INIT;
+        text_fold(orig, &f);
+        (*fold)[*n] = xstrdup(f.len ? f.ptr : "");
+        buf_release(&f);
+        utf8proc_uint8_t *out = NULL;
+        utf8proc_ssize_t ln = utf8proc_map((const utf8proc_uint8_t *)orig, 0, &out,
+                                           UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                               UTF8PROC_CASEFOLD);
+        (*lower)[*n] = xstrdup(ln >= 0 && out ? (const char *)out : orig);
+        free(out);
+        free(orig);
+        (*n)++;
+    }
+}
+
 static enum tcxd_err search_names(struct ctx *c, const char *query, unsigned char *seen,
                                   struct tcxd_error *e)
 {
@@ -1126,6 +1339,8 @@ static enum tcxd_err search_names(struct ctx *c, const char *query, unsigned cha
             break;
     }
 out:
+    if (!rc && !c->bad && eng->delta)
+        dsearch_names(c, qw, nf);
     for (size_t i = 0; i < nf; i++) {
         free(qw[i].cost);
         free(qw[i].bits);
@@ -1170,13 +1385,18 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
         /* a list reads the registrations' columns of its subtree */
         if (!engine_file_verify((struct engine *)eng, ENGINE_USE_COUNTS))
             c.bad = true;
-        else
+        else {
             list_subtree(&c);
+            if (eng->delta && !c.bad)
+                dlist(&c);
+        }
     } else {
         unsigned char *seen = xcalloc(eng->nmembers / 8 + 1, 1);
-        if (all_digits(text, &ndig) && ndig >= 4)
+        if (all_digits(text, &ndig) && ndig >= 4) {
             search_ids(&c, text, ndig, seen);
-        else
+            if (eng->delta && !c.bad)
+                dsearch_ids(&c, text, ndig);
+        } else
             rc = search_names(&c, text, seen, e);
         free(seen);
     }
@@ -1188,6 +1408,8 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
         /* the page's rows, names and gaps may be read */
         for (size_t i = from; i < to && c.fb && !c.bad; i++) {
             uint32_t m = c.rows.v[i].member;
+            if (m >= eng->nmembers) /* the delta's */
+                continue;
             if (member_ok(&c, m) && str_ok(&c, eng->m[m].name))
                 col_ok(&c, ENGINE_COL_GAP_OFF, m, 2, sizeof(uint32_t));
         }
@@ -1203,8 +1425,26 @@ enum tcxd_err engine_list(const struct engine *eng, const struct engine_list_que
             select_page(c.rows.v, c.rows.n, from, to);
         for (size_t i = from; i < to; i++) {
             const struct row *w = &c.rows.v[i];
-            const struct engine_member_row *m = &eng->m[w->member];
             struct engine_hit h;
+            if (w->member >= eng->nmembers) {
+                const struct engine_dmember *dm = &eng->delta->m[w->member - eng->nmembers];
+                h.idx = UINT32_MAX;
+                h.member_id = dm->id;
+                h.full_name = dm->name;
+                h.gender = (enum gender)dm->gender;
+                h.birth_date = dm->birth;
+                h.admission_decision_date = dm->first_decision;
+                h.status = (enum member_status)w->status;
+                h.org_id = eng->orgs[w->slot].id;
+                h.temporary = w->temporary;
+                h.former = w->former;
+                h.rank = w->rank;
+                h.party_age_years = member_party_age_years_of(dm->first_decision, dm->died,
+                                                              dm->gaps, dm->ngaps, q->as_of);
+                fn(fctx, &h);
+                continue;
+            }
+            const struct engine_member_row *m = &eng->m[w->member];
             h.idx = w->member;
             h.member_id = m->id;
             h.full_name = ENGINE_BSTR(eng, m->name);

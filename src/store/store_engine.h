@@ -78,6 +78,19 @@ enum tcxd_err store_engine_gaps(struct store *st,
                                 void (*fn)(void *ctx, int64_t member_id,
                                            const struct member_gap *g),
                                 void *ctx, struct tcxd_error *e) TCXD_WUR;
+/* One member's row, registrations and gaps, as the bulk reads give them (the engine's delta
+   reads the members changed since it was built again): ENOTFOUND when there is no such member. */
+enum tcxd_err store_engine_member_one(struct store *st, int64_t id,
+                                      void (*fm)(void *ctx, const struct store_engine_member *m),
+                                      void (*fs)(void *ctx, int64_t member_id,
+                                                 const struct member_stint *s),
+                                      void (*fg)(void *ctx, int64_t member_id,
+                                                 const struct member_gap *g),
+                                      void *ctx, struct tcxd_error *e) TCXD_WUR;
+/* The roll-order key of member id as stored (store_engine_member.name_key): at most n bytes
+   into buf, *len of them. */
+enum tcxd_err store_engine_member_key(struct store *st, int64_t id, unsigned char *buf, size_t n,
+                                      size_t *len, struct tcxd_error *e) TCXD_WUR;
 /* ev->seq is the event's id. */
 enum tcxd_err store_engine_events(struct store *st,
                                   void (*fn)(void *ctx, int64_t member_id,

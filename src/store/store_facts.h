@@ -79,7 +79,8 @@ enum tcxd_err store_audit_since(struct store *st, int64_t after_id, size_t limit
                                 void *ctx, size_t *n, struct tcxd_error *e) TCXD_WUR;
 
 /* The members added after the member row numbered member_after, and those with an event added
-   after the event row numbered event_after (what the audit may not name). */
+   after the event row numbered event_after (what the audit may not name); an id may come more
+   than once. */
 enum tcxd_err store_facts_members_after(struct store *st, int64_t member_after, int64_t event_after,
                                         void (*fn)(void *ctx, int64_t member_id), void *ctx,
                                         struct tcxd_error *e) TCXD_WUR;

@@ -528,6 +528,16 @@
     X(STMT_ENGINE_STINTS,                                                                                               \
       "SELECT member_id, org_id, valid_from, valid_to, kind, status FROM member_stint")                                 \
     X(STMT_ENGINE_GAPS, "SELECT member_id, valid_from, valid_to, kind FROM member_gap")                                 \
+    X(STMT_ENGINE_MEMBER_ONE,                                                                                           \
+      "SELECT id, full_name, gender, birth_date, ethnicity, religion, education, theory_level, "                        \
+      "admission_decision_date, ceremony_date, official_date, died_on, status, org_id, "                                \
+      "national_id, party_card_no, name_key FROM member WHERE id = ?1")                                                 \
+    X(STMT_ENGINE_STINTS_ONE,                                                                                           \
+      "SELECT member_id, org_id, valid_from, valid_to, kind, status FROM member_stint "                                 \
+      "WHERE member_id = ?1")                                                                                           \
+    X(STMT_ENGINE_GAPS_ONE,                                                                                             \
+      "SELECT member_id, valid_from, valid_to, kind FROM member_gap WHERE member_id = ?1")                              \
+    X(STMT_ENGINE_MEMBER_KEY, "SELECT name_key FROM member WHERE id = ?1")                                              \
     X(STMT_ENGINE_EVENTS,                                                                                               \
       "SELECT id, member_id, kind, date, decision_date, org_id, form, until_date "                                      \
       "FROM member_event")                                                                                              \
@@ -573,7 +583,7 @@
     X(STMT_SF_AUDIT_SINCE,                                                                                              \
       "SELECT entity, COALESCE(entity_id, 0) FROM audit WHERE id > ?1 ORDER BY id LIMIT ?2")                            \
     X(STMT_SF_MEMBERS_AFTER, "SELECT id FROM member WHERE id > ?1")                                                     \
-    X(STMT_SF_EVENT_MEMBERS_AFTER, "SELECT DISTINCT member_id FROM member_event WHERE id > ?1")
+    X(STMT_SF_EVENT_MEMBERS_AFTER, "SELECT member_id FROM member_event WHERE id > ?1")
 
 #include "store/store_sql_inspection.h"
 #include "store/store_sql_program.h"

@@ -30,6 +30,7 @@
 
 #include "demo/demo.h"
 #include "engine/engine.h"
+#include "engine/engine_delta.h"
 #include "engine/engine_file.h"
 #include "engine/engine_internal.h"
 #include "engine/engine_review.h"
@@ -854,6 +855,181 @@ static void test_search_paths(void **state)
     engine_forget();
 }
 
+struct member_ids {
+    int64_t v[64];
+    size_t n;
+};
+
+static void on_member_id(void *ctx, const struct member_row *r, const struct engine_hit *h)
+{
+    struct member_ids *x = ctx;
+    assert_int_equal(r->id, h->member_id);
+    if (x->n < 64)
+        x->v[x->n++] = r->id;
+}
+
+/* The lists and searches of engine_member_list equal store_member_list's (a list) or find the
+   member (a search) on every organization of the day. */
+static void check_lists(struct city *c, tcxd_date on, int64_t must_find, const char *name)
+{
+    struct tcxd_error e;
+    struct org_tree t;
+    must(store_tree_load(c->st, on, &t, &e), &e);
+    for (uint32_t i = 0; i < t.n; i++) {
+        struct member_query q;
+        member_query_init(&q);
+        q.org_id = t.nodes[i].id;
+        q.as_of = on;
+        struct rowvec *a = xcalloc(1, sizeof(*a));
+        struct member_ids b;
+        memset(&b, 0, sizeof(b));
+        int64_t ta = -1, tb = -2;
+        must(store_member_list(c->st, &t, &q, on_store_row, a, &ta, &e), &e);
+        must(engine_member_list(c->st, &q, false, on_member_id, &b, &tb, &e), &e);
+        assert_int_equal(ta, tb);
+        for (size_t k = 0; k < a->n && k < 64; k++)
+            assert_int_equal(a->v[k].id, b.v[k]);
+        free(a);
+    }
+    org_tree_release(&t);
+    if (name) {
+        struct member_query q;
+        member_query_init(&q);
+        q.as_of = on;
+        q.q = name;
+        struct member_ids b;
+        memset(&b, 0, sizeof(b));
+        int64_t tb = -1;
+        must(engine_member_list(c->st, &q, true, on_member_id, &b, &tb, &e), &e);
+        bool found = false;
+        for (size_t k = 0; k < b.n; k++)
+            found |= b.v[k] == must_find;
+        assert_true(found);
+    }
+}
+
+/* Whether the process's engine for st is a view (a delta over a base) holding n members. */
+static bool is_view(struct store *st, size_t n)
+{
+    struct engine *eng;
+    struct tcxd_error e;
+    must(engine_acquire_for(st, ENGINE_USE_COUNTS, &eng, &e), &e);
+    bool v = eng->delta && eng->delta->n == n;
+    engine_release(eng);
+    return v;
+}
+
+/* After members' writes the engine is not built again: the next request's engine is a view of
+   the one before with the members read again laid over it (engine_delta.h). An admission, a
+   transfer and a correction are each seen by the next request, the structure report of every
+   organization and the lists equal SQL; a value no member had, or a reader of parts a view does
+   not hold, builds afresh; a process with a stale cache file lays the changes over it. */
+static void test_incremental(void **state)
+{
+    (void)state;
+    struct city c;
+    memset(&c, 0, sizeof(c));
+    char path[400], fpath[500];
+    c.st = open_new("delta", path, sizeof(path));
+    varied_names = true;
+    build_random_city(&c, 777);
+    varied_names = false;
+    assert_true(engine_file_path(path, fpath, sizeof(fpath)));
+    engine_forget();
+    struct tcxd_error e;
+    struct engine *eng;
+    must(engine_acquire(c.st, &eng, &e), &e); /* built, the file written */
+    assert_null(eng->delta);
+    engine_release(eng);
+    const tcxd_date days[] = {D(2024, 12, 31), D(2019, 7, 14)};
+    /* an admission */
+    struct member_strings ms = {.full_name = "Hoàng Gia Tăng",
+                                .gender = "nam",
+                                .birth_date = "1992-02-03",
+                                .ethnicity = "Tày"};
+    struct member_fields f;
+    member_fields_init(&f);
+    must(member_fields_parse(&ms, &f, &e), &e);
+    struct member_admit_req r = {&f, c.branch[1], D(2019, 1, 10), D(2019, 1, 20), "QĐ", NULL};
+    int64_t id;
+    must(store_member_admit(c.st, &actor, &r, &id, &e), &e);
+    member_fields_release(&f);
+    assert_true(is_view(c.st, 1));
+    for (size_t i = 0; i < 2; i++) {
+        compared_reports = 0;
+        check_every_org(c.st, days[i], i ? days[0] : DATE_NONE);
+        assert_true(compared_reports > 10);
+        check_lists(&c, days[i], id, "gia tang");
+    }
+    /* a transfer of a member of the base */
+    struct engine *base = engine_current(c.st);
+    assert_non_null(base);
+    int64_t moved = base->base->m[base->base->nmembers / 2].id;
+    engine_release(base);
+    assert_true(try_event(&c, moved, MEV_TRANSFER, D(2024, 3, 1), c.branch[2], TRANSFER_OFFICIAL,
+                          DATE_NONE) ||
+                try_event(&c, moved, MEV_TRANSFER, D(2024, 3, 1), c.branch[3], TRANSFER_OFFICIAL,
+                          DATE_NONE));
+    assert_true(is_view(c.st, 2));
+    for (size_t i = 0; i < 2; i++) {
+        compared_reports = 0;
+        check_every_org(c.st, days[i], DATE_NONE);
+        check_lists(&c, days[i], 0, NULL);
+    }
+    /* a correction: the admitted member's birth date, gender and ethnicity */
+    struct member_strings ms2 = {.full_name = "Hoàng Gia Tăng",
+                                 .gender = "nữ",
+                                 .birth_date = "1960-02-03",
+                                 .ethnicity = "Kinh"};
+    member_fields_init(&f);
+    must(member_fields_parse(&ms2, &f, &e), &e);
+    must(store_member_update(c.st, &actor, id, &f, &e), &e);
+    member_fields_release(&f);
+    assert_true(is_view(c.st, 2));
+    for (size_t i = 0; i < 2; i++) {
+        compared_reports = 0;
+        check_every_org(c.st, days[i], DATE_NONE);
+        check_lists(&c, days[i], id, "tang gia");
+    }
+    /* a process with the (stale) cache file: the same view over the file */
+    engine_forget();
+    must(engine_acquire_for(c.st, ENGINE_USE_COUNTS, &eng, &e), &e);
+    assert_non_null(eng->delta);
+    assert_non_null(eng->base->map);
+    engine_release(eng);
+    compared_reports = 0;
+    check_every_org(c.st, days[0], DATE_NONE);
+    check_lists(&c, days[0], id, "gia tang");
+    /* readers of what a view does not hold get an engine built afresh */
+    must(engine_acquire(c.st, &eng, &e), &e);
+    assert_null(eng->delta);
+    engine_release(eng);
+    /* a value no member had: built afresh */
+    struct member_strings ms3 = {.full_name = "Hoàng Gia Tăng",
+                                 .gender = "nữ",
+                                 .birth_date = "1960-02-03",
+                                 .ethnicity = "Chưa có ai"};
+    member_fields_init(&f);
+    must(member_fields_parse(&ms3, &f, &e), &e);
+    must(store_member_update(c.st, &actor, id, &f, &e), &e);
+    member_fields_release(&f);
+    must(engine_acquire_for(c.st, ENGINE_USE_COUNTS, &eng, &e), &e);
+    assert_null(eng->delta);
+    engine_release(eng);
+    compared_reports = 0;
+    check_every_org(c.st, days[0], DATE_NONE);
+    /* TCXD_ENGINE_DELTA=0: every change builds afresh */
+    setenv("TCXD_ENGINE_DELTA", "0", 1);
+    assert_true(try_event(&c, moved, MEV_TRANSFER, D(2024, 9, 1), c.branch[0], TRANSFER_OFFICIAL,
+                          DATE_NONE));
+    must(engine_acquire_for(c.st, ENGINE_USE_COUNTS, &eng, &e), &e);
+    assert_null(eng->delta);
+    engine_release(eng);
+    unsetenv("TCXD_ENGINE_DELTA");
+    store_close(c.st);
+    engine_forget();
+}
+
 static void test_lists_equal_sql(void **state)
 {
     struct city c;
@@ -1106,19 +1282,6 @@ static void on_id(void *ctx, const struct engine_hit *h)
     struct ids *x = ctx;
     if (x->n < 64)
         x->v[x->n++] = h->member_id;
-}
-
-struct member_ids {
-    int64_t v[64];
-    size_t n;
-};
-
-static void on_member_id(void *ctx, const struct member_row *r, const struct engine_hit *h)
-{
-    struct member_ids *x = ctx;
-    assert_int_equal(r->id, h->member_id);
-    if (x->n < 64)
-        x->v[x->n++] = r->id;
 }
 
 /* The first page and the total of a list (q NULL) or a search, on eng. */
@@ -1686,6 +1849,7 @@ int main(void)
         cmocka_unit_test(test_lists_equal_sql),
         cmocka_unit_test(test_search),
         cmocka_unit_test(test_search_paths),
+        cmocka_unit_test(test_incremental),
         cmocka_unit_test(test_small_demo),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
