@@ -86,6 +86,8 @@ struct collect {
     const struct state *s;
     struct review_registrant *v;
     size_t n, cap;
+    uint32_t pos; /* the last chi bộ seen (members come chi bộ by chi bộ) and its id */
+    int64_t org_id;
 };
 
 static void collect(void *ctx, const struct engine_member *m)
@@ -94,7 +96,11 @@ static void collect(void *ctx, const struct engine_member *m)
     ALLOC_GROW(c->v, c->n + 1, c->cap);
     struct review_registrant *x = &c->v[c->n++];
     x->member_id = m->member_id;
-    x->org_id = engine_org_at(c->eng, c->r, m->pos)->id;
+    if (m->pos != c->pos) {
+        c->pos = m->pos;
+        c->org_id = engine_org_at(c->eng, c->r, m->pos)->id;
+    }
+    x->org_id = c->org_id;
     x->status.exempted = c->s->flags[m->idx] & F_EXEMPT;
     x->status.suspended = c->s->flags[m->idx] & F_SUSPENDED;
     x->status.admitted = c->s->admitted[m->idx];
@@ -116,7 +122,7 @@ enum tcxd_err engine_review_registrants(const struct engine *eng, int64_t org_id
     for (size_t i = 0; i < nm; i++)
         s.admitted[i] = s.last_exit[i] = DATE_NONE;
     replay(eng, on, &s);
-    struct collect c = {eng, &r, &s, NULL, 0, 0};
+    struct collect c = {eng, &r, &s, NULL, 0, 0, UINT32_MAX, 0};
     engine_members(eng, &r, false, collect, &c);
     free(s.flags);
     free(s.admitted);
