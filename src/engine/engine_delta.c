@@ -291,8 +291,9 @@ enum tcxd_err engine_delta_make(struct store *st, struct engine *base,
     }
     if (!rc && r.refuse)
         rc = tcxd_fail(e, TCXD_ECONFLICT, "engine", "a value no member had");
-    /* each one's place in roll order among the base's: (place << shift) - 512 + j, j its rank
-       among those at the same place */
+    /* each one's place in roll order among the base's: (place << shift) + 512 + j, after the
+       base's member place - 1 (engine_roll_of) and before the next, j its rank among those at
+       the same place */
     if (!rc && d->n) {
         struct placed *pl = xmalloc(d->n * sizeof(*pl));
         bool ok = true;
@@ -327,7 +328,7 @@ enum tcxd_err engine_delta_make(struct store *st, struct engine *base,
                 rc = tcxd_fail(e, TCXD_ECONFLICT, "engine", "too many members at one place");
             for (size_t i = a; i < b; i++)
                 d->m[pl[i].k].roll =
-                    ((uint64_t)pl[i].place << ENGINE_ROLL_SHIFT) - 512 + (uint64_t)(i - a);
+                    ((uint64_t)pl[i].place << ENGINE_ROLL_SHIFT) + 512 + (uint64_t)(i - a);
             a = b;
         }
         free(pl);

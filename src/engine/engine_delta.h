@@ -27,9 +27,13 @@
 
 #define ENGINE_DELTA_MAX 20000
 
-/* A base member's place in roll order, as a search's row key holds it: base index << 10; a
-   delta member takes a place between two of the base's. */
+/* A base member's place in roll order, as a search's row key holds it: (base index + 1) << 10
+   (engine_roll_of); a delta member takes a place between two of the base's, or before the first. */
 #define ENGINE_ROLL_SHIFT 10
+static inline uint64_t engine_roll_of(uint32_t m)
+{
+    return ((uint64_t)m + 1) << ENGINE_ROLL_SHIFT;
+}
 
 /* A member as it is now, from the store. */
 struct engine_dmember {

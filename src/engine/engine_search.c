@@ -662,7 +662,7 @@ static bool str_ok(struct ctx *c, uint32_t off)
 }
 
 /* birth: the member's birth date (sorting by it); roll: its place in roll order (a base
-   member's index << ENGINE_ROLL_SHIFT, engine_delta.h) */
+   member's engine_roll_of, engine_delta.h) */
 static uint64_t row_key(const struct ctx *c, uint64_t roll, tcxd_date birth, unsigned rank,
                         bool temporary)
 {
@@ -725,7 +725,7 @@ static void member_rows(struct ctx *c, uint32_t m, unsigned rank)
     uint32_t last = TREE_NONE;
     if (engine_delta_masked(eng, m)) /* the delta's rows stand for it */
         return;
-    uint64_t roll = (uint64_t)m << ENGINE_ROLL_SHIFT;
+    uint64_t roll = engine_roll_of(m);
     if (c->fb && (!col_ok(c, ENGINE_COL_MST_OFF, m, 2, sizeof(uint32_t)) ||
                   !col_ok(c, ENGINE_COL_MST, eng->mst_off[m], eng->mst_off[m + 1] - eng->mst_off[m],
                           sizeof(struct engine_mstint)) ||
@@ -793,7 +793,7 @@ static inline void candidate(struct ctx *c, uint32_t m, unsigned rank)
             bool in = registered || q->org_id ? slot_in(c, slot) : true;
             if (!in || (q->visible_orgs && !q->visible_orgs[slot]))
                 return;
-            uint64_t key = (uint64_t)rank << 56 | (uint64_t)m << (ENGINE_ROLL_SHIFT + 1);
+            uint64_t key = (uint64_t)rank << 56 | engine_roll_of(m) << 1;
             if (c->rows.heap && c->rows.n >= c->rows.keep && key >= c->rows.v[0].key) {
                 c->rows.total++; /* past the page: counted only */
                 return;
@@ -860,7 +860,7 @@ static void list_subtree(struct ctx *c)
                     return;
                 continue;
             }
-            struct row r = {row_key(c, (uint64_t)m << ENGINE_ROLL_SHIFT, engine_st_birth(eng, s), 0,
+            struct row r = {row_key(c, engine_roll_of(m), engine_st_birth(eng, s), 0,
                                     s->kind != STINT_REGISTERED),
                             m,
                             slot,

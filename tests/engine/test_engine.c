@@ -908,6 +908,57 @@ static void check_lists(struct city *c, tcxd_date on, int64_t must_find, const c
     }
 }
 
+struct ids {
+    int64_t v[64];
+    size_t n;
+};
+
+static void on_id(void *ctx, const struct engine_hit *h)
+{
+    struct ids *x = ctx;
+    if (x->n < 64)
+        x->v[x->n++] = h->member_id;
+}
+
+/* The first page and the total of a list (q NULL) or a search, on eng. */
+static int64_t page_of(const struct engine *eng, tcxd_date on, const char *q, struct ids *out)
+{
+    struct engine_list_query lq;
+    engine_list_query_init(&lq, on);
+    lq.q = q;
+    lq.former = q != NULL;
+    lq.limit = 40;
+    int64_t total = -1;
+    struct tcxd_error e;
+    memset(out, 0, sizeof(*out));
+    must(engine_list(eng, &lq, on_id, out, &total, &e), &e);
+    return total;
+}
+
+/* The view's pages and totals equal those of an engine built from the database now, row for row
+   in order (ranks, roll order among the base's members). */
+static void check_pages(struct store *st, const tcxd_date *days, size_t ndays)
+{
+    struct engine *view, *built;
+    struct tcxd_error e;
+    must(engine_acquire_for(st, ENGINE_USE_LIST, &view, &e), &e);
+    assert_non_null(view->delta);
+    must(engine_build(st, &built, &e), &e);
+    const char *queries[] = {NULL, "gia tang", "le a", "a", "nguyen", "thi", "an", "tang gia"};
+    for (size_t d = 0; d < ndays; d++)
+        for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+            struct ids a, b;
+            int64_t ta = page_of(view, days[d], queries[i], &a);
+            int64_t tb = page_of(built, days[d], queries[i], &b);
+            assert_int_equal(ta, tb);
+            assert_int_equal(a.n, b.n);
+            for (size_t k = 0; k < a.n; k++)
+                assert_int_equal(a.v[k], b.v[k]);
+        }
+    engine_release(built);
+    engine_release(view);
+}
+
 /* Whether the process's engine for st is a view (a delta over a base) holding n members. */
 static bool is_view(struct store *st, size_t n)
 {
@@ -942,19 +993,34 @@ static void test_incremental(void **state)
     assert_null(eng->delta);
     engine_release(eng);
     const tcxd_date days[] = {D(2024, 12, 31), D(2019, 7, 14)};
-    /* an admission */
+    /* an admission, first in roll order: before every member of the base */
+    struct member_fields f;
+    struct member_strings ms0 = {.full_name = "Lê A", .gender = "nữ", .birth_date = "1990-02-03"};
+    member_fields_init(&f);
+    must(member_fields_parse(&ms0, &f, &e), &e);
+    struct member_admit_req r0 = {&f, c.branch[0], D(2018, 1, 10), D(2018, 1, 20), "QĐ", NULL};
+    int64_t first;
+    must(store_member_admit(c.st, &actor, &r0, &first, &e), &e);
+    member_fields_release(&f);
+    assert_true(is_view(c.st, 1));
+    must(engine_acquire_for(c.st, ENGINE_USE_COUNTS, &eng, &e), &e);
+    assert_int_equal(eng->delta->m[0].id, first);
+    assert_true(eng->delta->m[0].roll < engine_roll_of(0));
+    engine_release(eng);
+    check_pages(c.st, days, 2);
+    /* another */
     struct member_strings ms = {.full_name = "Hoàng Gia Tăng",
                                 .gender = "nam",
                                 .birth_date = "1992-02-03",
                                 .ethnicity = "Tày"};
-    struct member_fields f;
     member_fields_init(&f);
     must(member_fields_parse(&ms, &f, &e), &e);
     struct member_admit_req r = {&f, c.branch[1], D(2019, 1, 10), D(2019, 1, 20), "QĐ", NULL};
     int64_t id;
     must(store_member_admit(c.st, &actor, &r, &id, &e), &e);
     member_fields_release(&f);
-    assert_true(is_view(c.st, 1));
+    assert_true(is_view(c.st, 2));
+    check_pages(c.st, days, 2);
     for (size_t i = 0; i < 2; i++) {
         compared_reports = 0;
         check_every_org(c.st, days[i], i ? days[0] : DATE_NONE);
@@ -970,7 +1036,8 @@ static void test_incremental(void **state)
                           DATE_NONE) ||
                 try_event(&c, moved, MEV_TRANSFER, D(2024, 3, 1), c.branch[3], TRANSFER_OFFICIAL,
                           DATE_NONE));
-    assert_true(is_view(c.st, 2));
+    assert_true(is_view(c.st, 3));
+    check_pages(c.st, days, 2);
     for (size_t i = 0; i < 2; i++) {
         compared_reports = 0;
         check_every_org(c.st, days[i], DATE_NONE);
@@ -985,7 +1052,8 @@ static void test_incremental(void **state)
     must(member_fields_parse(&ms2, &f, &e), &e);
     must(store_member_update(c.st, &actor, id, &f, &e), &e);
     member_fields_release(&f);
-    assert_true(is_view(c.st, 2));
+    assert_true(is_view(c.st, 3));
+    check_pages(c.st, days, 2);
     for (size_t i = 0; i < 2; i++) {
         compared_reports = 0;
         check_every_org(c.st, days[i], DATE_NONE);
@@ -1271,33 +1339,6 @@ static void test_search(void **state)
 }
 
 /* ---- the cache file ------------------------------------------------------------------------ */
-
-struct ids {
-    int64_t v[64];
-    size_t n;
-};
-
-static void on_id(void *ctx, const struct engine_hit *h)
-{
-    struct ids *x = ctx;
-    if (x->n < 64)
-        x->v[x->n++] = h->member_id;
-}
-
-/* The first page and the total of a list (q NULL) or a search, on eng. */
-static int64_t page_of(const struct engine *eng, tcxd_date on, const char *q, struct ids *out)
-{
-    struct engine_list_query lq;
-    engine_list_query_init(&lq, on);
-    lq.q = q;
-    lq.former = q != NULL;
-    lq.limit = 40;
-    int64_t total = -1;
-    struct tcxd_error e;
-    memset(out, 0, sizeof(*out));
-    must(engine_list(eng, &lq, on_id, out, &total, &e), &e);
-    return total;
-}
 
 static bool loaded_from_file(struct store *st)
 {
